@@ -1,0 +1,36 @@
+"""synopsis: abstract-length extractive summaries of long scholarly articles.
+
+    >>> import synopsis
+    >>> summary = synopsis.summarize(article_text, words=200)   # doctest: +SKIP
+    >>> summary.text, [(s.start, s.end) for s in summary.sentences]   # doctest: +SKIP
+
+The pipeline reads top to bottom in the package: ingest -> clean -> segment -> candidates ->
+features -> scorers -> select -> Summary (pipeline.py glues them), plus evaluate.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import InputError, MethodError, SynopsisError  # noqa: E402
+from .pipeline import build_document, summarize, summarize_document  # noqa: E402
+from .scorers import DEFAULT_METHOD, METHODS  # noqa: E402
+from .types import Article, Budget, Document, Section, Sentence, Summary  # noqa: E402
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "Article",
+    "Budget",
+    "Document",
+    "InputError",
+    "MethodError",
+    "Section",
+    "Sentence",
+    "Summary",
+    "SynopsisError",
+    "__version__",
+    "build_document",
+    "summarize",
+    "summarize_document",
+]

@@ -1,0 +1,65 @@
+"""Which sentences may appear in a summary at all.
+
+Segmentation keeps every sentence (spans must cover the body), but some are never worth
+selecting: fragments, formula and table debris, captions, citation lists, headings that survived
+cleaning, and sentences copied from the abstract the input already carries (selecting those would
+leak the reference into the summary). The thresholds were chosen on the dev data; see README.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Defaults chosen on the dev data (benchmarks/tune_candidates.py).
+MIN_WORDS = 6
+MAX_WORDS = 100
+MIN_LETTER_SHARE = 0.6
+ABSTRACT_OVERLAP = 0.7
+
+_CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_JUNK = re.compile(r"@|https?://|www\.|\bdoi\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRules:
+    """Knobs for `is_candidate`; the defaults are the ones tuned on the dev data."""
+
+    min_words: int = MIN_WORDS
+    max_words: int = MAX_WORDS
+    min_letter_share: float = MIN_LETTER_SHARE
+    abstract_overlap: float = ABSTRACT_OVERLAP
+
+
+def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None:
+    """Why a sentence may not be selected, or None when it may."""
+    words = text.split()
+    if len(words) < rules.min_words:
+        return "too_short"
+    if len(words) > rules.max_words:
+        return "too_long"
+    visible = [c for c in text if not c.isspace()]
+    if sum(c.isalpha() for c in visible) < rules.min_letter_share * len(visible):
+        return "symbols"
+    if _CAPTION.match(text):
+        return "caption"
+    if _JUNK.search(text):
+        return "email_or_url"
+    if not _ENDS_LIKE_SENTENCE.search(text):
+        return "no_sentence_end"
+    return None
+
+
+def bigrams(text: str) -> set[tuple[str, str]]:
+    tokens = _TOKEN.findall(text.lower())
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def copies_abstract(text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules()) -> bool:
+    """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary."""
+    pairs = bigrams(text)
+    if not pairs or not abstract_bigrams:
+        return False
+    return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap

@@ -1,0 +1,86 @@
+"""Recognise section headings and the role of the section they open."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import SectionKind
+from . import rules
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to via with vs versus its their our".split()
+)
+
+
+def section_kind(title: str) -> SectionKind:
+    """Map a heading to a section role by its words ("2.3 Experimental Results" -> results)."""
+    for kind, pattern in rules.KIND_PATTERNS:
+        if pattern.search(title):
+            return kind
+    return "other"
+
+
+def strip_number(title: str) -> str:
+    """"2.1 Feature Extraction" -> "Feature Extraction"."""
+    match = rules.NUMBERED_HEADING.match(title.strip())
+    return match.group("title").strip() if match else title.strip()
+
+
+def is_end_matter(title: str) -> bool:
+    return rules.END_MATTER.fullmatch(strip_number(title).rstrip(":. ")) is not None
+
+
+def is_dropped(title: str) -> bool:
+    return rules.DROPPED_SECTION.fullmatch(strip_number(title).rstrip(":. ")) is not None
+
+
+def is_abstract(title: str) -> bool:
+    return rules.ABSTRACT_HEADING.fullmatch(strip_number(title).rstrip(":. ")) is not None
+
+
+def is_known(title: str) -> bool:
+    """A heading whose words alone make it a heading, whatever the line around it looks like."""
+    bare = strip_number(title).rstrip(":. ")
+    if is_end_matter(bare) or is_dropped(bare) or is_abstract(bare):
+        return True
+    # "Results and Discussion", "conclusions and future work": role words joined by small words.
+    rest = bare
+    for _, pattern in rules.KIND_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    if rest == bare:
+        return False
+    return all(w.lower() in _SMALL_WORDS for w in _WORD.findall(rest)) and not re.search(r"\d", rest)
+
+
+def looks_like_heading_line(line: str, next_line: str | None) -> bool:
+    """Decide whether a whole line is a heading.
+
+    A heading is short, does not end like a sentence, and is either known vocabulary, numbered
+    ("3.2 Parameter Estimation"), or title-cased/upper-cased and followed by a longer line of text.
+    """
+    text = line.strip()
+    if not 2 <= len(text) <= 120:
+        return False
+    words = text.split()
+    if len(words) > 14:
+        return False
+    if is_known(text):
+        return True
+    if text[-1] in ".,;!?" and not rules.NUMBERED_HEADING.match(text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    numbered = rules.NUMBERED_HEADING.match(text)
+    body = numbered.group("title") if numbered else text
+    alpha = _WORD.findall(body)
+    if not alpha or sum(len(w) for w in alpha) < 3:
+        return False
+    if numbered and body[0].isupper() and len(words) <= 12:
+        # "2 Methods", "4.1 Data" — but not "1 A.L.Hucklesby@leeds.ac.uk" or "3 The results show".
+        return "@" not in body and body[-1] not in ".,;"
+    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    if capitalised < len(alpha) or text.endswith(":"):
+        return False
+    # Title-cased: only a heading if real text follows it.
+    return next_line is not None and len(next_line.strip()) > max(2 * len(text), 60)

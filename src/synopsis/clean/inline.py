@@ -1,0 +1,217 @@
+"""Inline cleaning: what no line break shows any more.
+
+Runs on every paragraph, and carries the whole load for flattened text, where headings, footnote
+markers, page numbers, e-mail lines and the reference list all sit inside one long line:
+
+    "... bail support Introduction Mentoring has ... (Nellis, 2004). 1 A.L.Hucklesby@leeds.ac.uk
+     2 E.L.Wincup@leeds.ac.uk 2 Recently, mentoring ..."
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import SectionKind
+from . import headings, rules
+from .lines import rejoin_flattened_hyphens
+from .tracked import Edit, Tracked
+
+# A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
+# Section"): these words right before it mean the capitalised word is being referred to.
+_REFERRING = ("the", "in", "of", "our", "see", "this", "and", "to", "a", "its", "their", "with", "for", "on", "by")
+_NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in _REFERRING)
+INLINE_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=[a-z0-9,;)’”'\"]\s){_NOT_AFTER}|(?<=[.!?]\s))"
+    rf"(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract|ABSTRACT|INTRODUCTION"
+    r"|CONCLUSIONS?|REFERENCES|BIBLIOGRAPHY|ACKNOWLEDGE?MENTS?))"
+    r"(?:\s*[:.—–-])?(?=\s+[A-Z“‘\"]|\s*$)"
+)
+# "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
+# followed by the page number a page break left behind it. Page-number removal leaves this marker
+# (a private-use character) in place of such a number, so the heading can be found afterwards.
+PAGE_BREAK = "\ue000"
+_TITLE_BEFORE_PAGE = re.compile(r"[.!?]\s(?P<title>[A-Z][A-Za-z/’'-]*(?:\s+[A-Za-z/’'-]+){0,7})$")
+HEADING_BEFORE_PAGE_NUMBER = re.compile(rf"(?<=[.!?]\s)(?P<title>[A-Z][^.!?{PAGE_BREAK}]{{2,100}}?){PAGE_BREAK}\s*")
+_PAGE_BREAK_WITH_SPACE = re.compile(rf"{PAGE_BREAK}(?: (?=\s))?")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
+_SPACE_RUN = re.compile(r"\s{2,}|\n")
+# End matter must come late: a "References" heading in the first part of a text is something else.
+END_MATTER_MIN_POSITION = 0.3
+NOTES_MIN_POSITION = 0.5
+# A stretch before an Abstract/Introduction heading that is at most this long is a title block.
+FRONT_MATTER_MAX_WORDS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Body text after an (optional) inline heading."""
+
+    text: Tracked
+    heading: str | None = None
+    kind: SectionKind = "other"
+    heading_span: tuple[int, int] = (0, 0)
+    end_matter: bool = False
+    dropped: bool = False
+    abstract: bool = False
+
+
+# A number standing between two words: a page number when it belongs to a run 5, 6, 7, ... spread
+# through the text; "under 12 months" does not belong to such a run.
+_LOOSE_NUMBER = re.compile(r"(?<=[\w.,;:!?”’\")\]] )(\d{1,3})(?= [A-Za-z“‘\"(])")
+PAGE_RUN_MIN = 3
+PAGE_GAP_MIN_CHARS = 800
+
+
+def page_number_edits(text: str) -> list[Edit]:
+    """Find the page numbers a flattened page stream left mid-sentence ("did not 4 wish to").
+
+    Page numbers count up through the text, about a page apart; the longest run of consecutive
+    values among all loose numbers, in text order and well spread, is taken for them.
+    """
+    best: dict[int, tuple[int, int, int]] = {}  # value -> (run length, match index, previous index)
+    matches = list(_LOOSE_NUMBER.finditer(text))
+    links: list[int] = []
+    lengths: list[int] = []
+    for i, match in enumerate(matches):
+        value = int(match.group(1))
+        before = best.get(value - 1) or best.get(value - 2)  # a page may have left no number
+        if before is not None and match.start() - matches[before[1]].start() >= PAGE_GAP_MIN_CHARS:
+            length, previous = before[0] + 1, before[1]
+        else:
+            length, previous = 1, -1
+        links.append(previous)
+        lengths.append(length)
+        if value not in best or best[value][0] < length:
+            best[value] = (length, i, previous)
+    if not lengths or max(lengths) < PAGE_RUN_MIN:
+        return []
+    i = max(range(len(lengths)), key=lambda k: (lengths[k], -k))
+    edits = []
+    while i >= 0:
+        start, end = matches[i].start() - 1, matches[i].end()
+        heading_before = _TITLE_BEFORE_PAGE.search(text, max(0, start - 120), start) and re.match(
+            r"\s+[A-Z][a-z]", text[end : end + 3]
+        )
+        edits.append(Edit(start, end, PAGE_BREAK if heading_before else ""))
+        i = links[i]
+    return edits
+
+
+def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
+    """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers."""
+    steps: tuple[tuple[str, re.Pattern[str]], ...] = (
+        ("citation_placeholder", re.compile(r"\s*\(\s*<cit>(?:\s*[,;]?\s*<cit>)*\s*\)")),
+        ("citation_placeholder", re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")),
+        ("email", rules.EMAIL_WITH_MARKER),
+        ("url", re.compile(r"\s*\(?\s*(?:accessed|retrieved|available at)?\s*" + rules.URL.pattern + r"\s*\)?")),
+        ("footnote", rules.STANDALONE_NUMBER),
+        ("footnote", rules.GLUED_FOOTNOTE),
+    )
+    pages = page_number_edits(text.text)
+    if pages:
+        removed["page_number"] = removed.get("page_number", 0) + len(pages)
+        text = text.apply(pages)
+    for reason, pattern in steps:
+        edits = [Edit(m.start(), m.end()) for m in pattern.finditer(text.text)]
+        if reason == "url":
+            # Keep URLs in running text only when they are the whole point; a reader of a summary
+            # gains nothing from "(accessed 25/03/2013)".
+            edits = [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")]
+        if edits:
+            removed[reason] = removed.get(reason, 0) + len(edits)
+            text = text.apply(edits)
+    keywords = [Edit(m.start(), m.end()) for m in rules.KEYWORDS_RUN.finditer(text.text)]
+    if keywords:
+        removed["keywords"] = removed.get("keywords", 0) + len(keywords)
+        text = text.apply(keywords)
+    return text
+
+
+def _headings(text: str) -> list[tuple[int, int, str, bool]]:
+    """Inline headings as (start, end, title, end_matter_candidate), in order."""
+    found: list[tuple[int, int, str, bool]] = []
+    n = max(1, len(text))
+    for match in INLINE_HEADING.finditer(text):
+        title = match.group("title")
+        position = match.start() / n
+        if headings.is_end_matter(title):
+            if position < END_MATTER_MIN_POSITION or len(_YEAR.findall(text, match.end(), match.end() + 600)) < 2:
+                continue
+            found.append((match.start(), match.end(), title, True))
+            break
+        if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
+            continue
+        found.append((match.start(), match.end(), title, False))
+    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text):
+        if not any(a <= match.start() < b for a, b, _, _ in found):
+            found.append((match.start(), match.end(), match.group("title"), False))
+    found.sort()
+    return found
+
+
+def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
+    """Clean one paragraph (or a whole flattened text) and split it at inline headings."""
+    text = remove_junk(text, removed)
+    text = text.slice(*_stripped(text.text))
+    text = rejoin_flattened_hyphens(text)
+    text = text.sub(_SPACE_RUN, " ")
+    pieces: list[Piece] = []
+    cursor = 0
+    pending: tuple[str, tuple[int, int], bool] | None = None
+    for start, end, title, end_matter in _headings(text.text):
+        if start < cursor:
+            continue
+        pieces.append(_piece(text, cursor, start, pending))
+        pending = (title, (start, end), end_matter)
+        cursor = end
+        if end_matter:
+            removed["references"] = removed.get("references", 0) + 1
+            break
+    if pending is None or not pending[2]:
+        pieces.append(_piece(text, cursor, len(text.text), pending))
+    else:
+        pieces.append(_piece(text, len(text.text), len(text.text), pending))
+    return _drop_front_matter(pieces, removed)
+
+
+def _stripped(text: str) -> tuple[int, int]:
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None) -> Piece:
+    a, b = _stripped(text.text[start:end])
+    body = text.slice(start + a, start + b)
+    if PAGE_BREAK in body.text:  # a marker no heading claimed is just a removed page number
+        body = body.sub(_PAGE_BREAK_WITH_SPACE, "")
+    if heading is None:
+        return Piece(body)
+    title, (a, b), end_matter = heading
+    title_text = title.strip(" :.—–-")
+    bare = headings.strip_number(title_text)
+    return Piece(
+        body,
+        heading=bare,
+        kind=headings.section_kind(bare),
+        heading_span=text.span(a, b),
+        end_matter=end_matter,
+        dropped=headings.is_dropped(bare),
+        abstract=headings.is_abstract(bare),
+    )
+
+
+def _drop_front_matter(pieces: list[Piece], removed: dict[str, int]) -> list[Piece]:
+    """A short stretch before an Abstract or Introduction heading is the title block: drop it."""
+    if len(pieces) < 2 or pieces[0].heading is not None:
+        return pieces
+    first = pieces[1]
+    opens = first.abstract or first.kind == "introduction"
+    if opens and len(pieces[0].text.text.split()) <= FRONT_MATTER_MAX_WORDS and pieces[0].text.text:
+        removed["front_matter"] = removed.get("front_matter", 0) + 1
+        return pieces[1:]
+    return pieces

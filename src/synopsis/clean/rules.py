@@ -1,0 +1,145 @@
+"""Patterns for PDF-extraction junk and section headings, kept as data.
+
+Each pattern says in its name what it catches; the tests in tests/clean keep one real example per
+pattern, so a change that stops catching one shows up as a failing case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import SectionKind
+
+# --- characters --------------------------------------------------------------------------------
+# Ligatures and odd spaces as PDF extractors emit them; mapped to what a reader typed.
+CHAR_MAP: dict[str, str] = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u00a0": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\f": "\n",
+    "\v": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\u00ad": "",  # soft hyphen
+    "\u200b": "",  # zero-width space
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\r": "",  # CRLF and lone CR: the \n that follows (or none) carries the line break
+}
+ODD_CHARS = re.compile("[" + "".join(re.escape(c) for c in CHAR_MAP) + "]")
+
+# --- section headings ----------------------------------------------------------------------------
+# Heading words mapped to the section role they announce. Order matters: the first match wins, so
+# "results and discussion" is results and "conclusions and future work" is conclusion.
+_KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
+    ("introduction", r"introduction|background|motivation|overview|preamble|preliminaries"),
+    ("conclusion", r"conclu\w*|concluding remarks|summary|future (?:work|directions)|closing remarks|final remarks|outlook|coda"),
+    ("results", r"results?|findings|experiments?|experimental results|evaluation|empirical|performance"),
+    ("discussion", r"discussion|analysis|limitations|implications"),
+    (
+        "methods",
+        r"methods?|methodology|materials?|approach|data|dataset|corpus|experimental (?:setup|design|settings?)"
+        r"|model|framework|implementation|procedure|design|participants|patients|study (?:design|area|population)"
+        r"|statistical analys[ie]s|algorithm|system|setup|architecture",
+    ),
+)
+KIND_PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _KIND_WORDS
+)
+
+# Headings after which nothing is body text: the reference list and what follows it.
+END_MATTER = re.compile(
+    r"(?:references?|bibliography|works cited|literature cited|cited literature|reference list"
+    r"|references and notes|notes and references|literature|sources cited)",
+    re.IGNORECASE,
+)
+# Headings whose section is not body text, but body text may follow the section.
+DROPPED_SECTION = re.compile(
+    r"(?:acknowledge?ments?|acknowledge?ment of funding|funding(?: information| statement| sources)?"
+    r"|financial support|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?"
+    r"|disclosure(?: statement)?|authors?[’']?s?[’']? contributions?|contributions|abbreviations|list of abbreviations"
+    r"|supplementary (?:material|information|data)|supporting information|additional files?"
+    r"|availability(?: and requirements)?|data availability(?: statement)?|code availability"
+    r"|ethics statement|ethical approval|consent for publication|pre-publication history"
+    r"|notes|endnotes|footnotes|author notes?|about the authors?|biographical note|keywords|key words"
+    r"|appendix(?: [a-z0-9]+)?|appendices)",
+    re.IGNORECASE,
+)
+ABSTRACT_HEADING = re.compile(r"(?:abstract|summary of the article)", re.IGNORECASE)
+
+# "2", "2.1", "2.1.", "II.", "A." before a heading's words.
+HEADING_NUMBER = r"(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?)|(?:[IVX]{1,5}\.)|(?:[A-H]\.))"
+NUMBERED_HEADING = re.compile(rf"^{HEADING_NUMBER}\s+(?P<title>\S.*)$")
+
+# Heading vocabulary that may stand glued inside a flattened line ("bail support Introduction
+# Mentoring has ..."). Only words that authors use as headings on their own, to keep false hits low.
+INLINE_HEADING_WORDS = (
+    r"Introduction|Background|Methods|Materials and Methods|Materials and methods|Methodology|Method"
+    r"|Results|Findings|Results and Discussion|Discussion|Conclusions?|Concluding Remarks|Concluding remarks"
+    r"|Related Work|Related work|Literature Review|Literature review|Previous Work|Experiments"
+    r"|Evaluation|Future Work|Limitations|Acknowledge?ments?|References|Bibliography|Works Cited|Notes"
+)
+
+# --- junk lines (line-structured text) ---------------------------------------------------------
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_ONLY_LINE = re.compile(r"^\s*(?:https?://|www\.|doi:)\S*\s*$", re.IGNORECASE)
+KEYWORDS_LINE = re.compile(r"^\s*(?:key\s*words?|index terms|subjects?|jel(?: classification)?(?: codes?)?)\b\s*[:.—–-]?", re.IGNORECASE)
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+CAPTION_LINE = re.compile(
+    r"^\s*(?:fig(?:ure)?s?|table|tab|scheme|plate|chart|box|graph|map|diagram|illustration)\.?\s*"
+    r"(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)",
+    re.IGNORECASE,
+)
+CAPTION_LABEL_LINE = re.compile(
+    r"^\s*(?:fig(?:ure)?|table|scheme|plate|box)\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$", re.IGNORECASE
+)
+COPYRIGHT_LINE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|this (?:article|work) is licensed|creative commons|received:|accepted:|published(?: online)?:"
+    r"|correspondence:|corresponding author|e-?mail:|doi:|issn|isbn|citation:|to cite this article|editor:)",
+    re.IGNORECASE,
+)
+AFFILIATION_WORDS = re.compile(
+    r"\b(?:university|universit[éà]|department|dept\.|institute|school of|faculty of|college|laboratory|hospital"
+    r"|centre for|center for|research group)\b",
+    re.IGNORECASE,
+)
+MARKUP_LINE = re.compile(r"^\s*</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>\s*$")  # stray XML/TEI tags
+INLINE_PARAGRAPH_DROP = re.compile(
+    r"^\s*(?:acknowledge?ments?|funding|competing interests|conflicts? of interest|author contributions"
+    r"|financial disclosure|data availability)\s*[:.]",
+    re.IGNORECASE,
+)
+
+# --- inline junk (any text, also flattened) ----------------------------------------------------
+CITATION_PLACEHOLDER = re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*")
+# A footnote number stuck to the end of a sentence or clause: "offenders.2 Recently", "(2004),3 the".
+GLUED_FOOTNOTE = re.compile(r"(?<=[a-z\)\]”’\"'][.,;:!?])(\d{1,3})(?=\s|$)|(?<=[a-z][.,;:!?][”’\"'])(\d{1,3})(?=\s|$)")
+# A number standing alone between two sentences: page numbers and footnote markers of a flattened
+# page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
+STANDALONE_NUMBER = re.compile(r"(?<=[.!?”’\"')\]])(\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
+EMAIL_WITH_MARKER = re.compile(r"(?:\s+\d{1,3})?\s+" + EMAIL.pattern)
+KEYWORDS_RUN = re.compile(
+    r"(?:^|(?<=\s))(?:Key\s*words?|KEYWORDS|Index Terms)\s*[:.—–-]?\s+"
+    r"(?P<list>(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,4}\s*[,;·•]\s*){1,15}[^\s,;.]+(?:\s+[a-z][^\s,;.]*){0,3})"
+)
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)

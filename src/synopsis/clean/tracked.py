@@ -1,0 +1,90 @@
+"""Text that remembers where each character came from.
+
+Cleaning deletes and rewrites parts of the input, yet every sentence must still point at its place
+in the original input. `Tracked` carries, for every character of the current text, the index of the
+original character it came from; every cleaning step is a list of `Edit`s applied in one pass, so
+no step has to think about offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `text[start:end]` with `replacement` (empty to delete)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """A text and, per character, its index in the original input.
+
+    `origin` has one entry more than `text`: the original index just past the last character, so
+    that a span `[i, j)` of the text maps to `[origin[i], origin[j - 1] + 1)` of the original.
+    """
+
+    text: str
+    origin: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, text: str, start: int = 0) -> Tracked:
+        return cls(text, np.arange(start, start + len(text) + 1, dtype=np.int64))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original `[start, end)` of the text slice `[start, end)`; empty slices stay empty."""
+        if end <= start:
+            return int(self.origin[start]), int(self.origin[start])
+        return int(self.origin[start]), int(self.origin[end - 1]) + 1
+
+    def slice(self, start: int, end: int) -> Tracked:
+        """The part `[start, end)`, still pointing into the same original."""
+        stop = self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return Tracked(self.text[start:end], np.append(self.origin[start:end], stop))
+
+    def apply(self, edits: Iterable[Edit]) -> Tracked:
+        """Apply non-overlapping edits; overlapping ones are skipped (first come, first served).
+
+        A replacement of the same length maps character by character (e.g. a newline turned into a
+        space keeps its exact origin); any other replacement maps all its characters to the start
+        of what it replaced.
+        """
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        if not ordered:
+            return self
+        parts: list[str] = []
+        origins: list[NDArray[np.int64]] = []
+        cursor = 0
+        for edit in ordered:
+            if edit.start < cursor or edit.end < edit.start:
+                continue
+            parts.append(self.text[cursor : edit.start])
+            origins.append(self.origin[cursor : edit.start])
+            if edit.replacement:
+                if len(edit.replacement) == edit.end - edit.start:
+                    origins.append(self.origin[edit.start : edit.end])
+                else:
+                    origins.append(np.full(len(edit.replacement), self.origin[edit.start]))
+                parts.append(edit.replacement)
+            cursor = edit.end
+        parts.append(self.text[cursor:])
+        origins.append(self.origin[cursor:])
+        return Tracked("".join(parts), np.concatenate(origins).astype(np.int64, copy=False))
+
+    def sub(self, pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str]) -> Tracked:
+        """`re.sub` that keeps the origins (the callable form may return the match unchanged)."""
+        edits = []
+        for match in pattern.finditer(self.text):
+            new = replacement(match) if callable(replacement) else match.expand(replacement)
+            if new != match.group(0):
+                edits.append(Edit(match.start(), match.end(), new))
+        return self.apply(edits)

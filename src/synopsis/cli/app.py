@@ -1,0 +1,45 @@
+"""The Typer application and the helpers every subcommand shares (error lines, exit codes)."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="synopsis",
+    help="Abstract-length extractive summaries of long scholarly articles, with spans back into the input.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Exit codes: 0 all fine; 1 some input could not be processed (each said on stderr); 2 usage error.
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+def report(message: str) -> None:
+    """One line on stderr, prefixed so it stands out in a pipeline's log."""
+    print(f"synopsis: {message}", file=sys.stderr, flush=True)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    report(message)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"synopsis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Abstract-length extractive summaries of long scholarly articles."""

@@ -1,0 +1,24 @@
+"""`synopsis methods`: list the registered methods (sumy-style discoverability)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..scorers import DEFAULT_METHOD, METHODS
+from .app import app
+
+
+@app.command("methods")
+def methods_command() -> None:
+    """List the summarization methods, marking the default (what --method auto uses)."""
+    table = Table(show_header=True, header_style="bold", box=None)
+    table.add_column("method")
+    table.add_column("description")
+    table.add_column("parameters")
+    for name in sorted(METHODS):
+        method = METHODS[name]
+        label = f"{name} (default)" if name == DEFAULT_METHOD else name
+        params = ", ".join(f"{k}={v}" for k, v in method.params.items())
+        table.add_row(label, method.description, params)
+    Console(width=160).print(table)

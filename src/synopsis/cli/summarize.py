@@ -1,0 +1,93 @@
+"""`synopsis summarize`: summarize articles from files or stdin."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import InputError, MethodError
+from ..ingest import FORMATS, JsonlFields, read_articles
+from ..ingest.decode import MAX_TEXT_BYTES
+from ..output import OUTPUTS, render_as_record, render_json, render_text
+from ..pipeline import build_document, summarize_document
+from ..scorers import get_method
+from ..types import Budget
+from .app import EXIT_INPUT, app, fail, report
+
+_BOM_CODECS = {
+    codecs.BOM_UTF8: "utf-8",
+    codecs.BOM_UTF16_LE: "utf-16-le",
+    codecs.BOM_UTF16_BE: "utf-16-be",
+    codecs.BOM_UTF32_LE: "utf-32-le",
+    codecs.BOM_UTF32_BE: "utf-32-be",
+}
+
+
+@app.command("summarize")
+def summarize_command(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .pdf) or - for stdin."),
+    method: str = typer.Option("auto", "--method", "-m", help="Method name (see `synopsis methods`)."),
+    words: int | None = typer.Option(None, "--words", "-w", help="Word budget, whole sentences only [default: 200 unless --sentences is given]."),
+    sentences: int | None = typer.Option(None, "--sentences", "-s", help="Sentence budget (instead of, or with, --words)."),
+    fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
+    output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(OUTPUTS)}."),
+    text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
+    id_field: str = typer.Option("id", help="JSONL field with the article id."),
+    title_field: str = typer.Option("title", help="JSONL field with the title."),
+    abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
+    encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
+    max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+) -> None:
+    """Summarize each article: whole sentences in document order, within the budget.
+
+    Exit status 1 when any input (or JSONL line) failed; the others are still summarized.
+    """
+    if output not in OUTPUTS:
+        fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        budget = Budget(words if words is not None or sentences is not None else 200, sentences)
+        get_method(method)
+    except (ValueError, MethodError) as err:
+        fail(str(err))
+    fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
+    failures = 0
+    for path in inputs:
+        for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes):
+            if isinstance(item, InputError):
+                report(str(item))
+                failures += 1
+                continue
+            try:
+                doc = build_document(item)
+                summary = summarize_document(doc, method=method, budget=budget)
+                if output == "json":
+                    _write(render_json(summary, doc) + "\n")
+                elif output == "record":
+                    _write_record(render_as_record(summary, doc), doc.meta.get("bom", b""))
+                elif len(inputs) > 1 or item.meta.get("format") == "jsonl":
+                    _write(f"# {summary.doc_id}\n{render_text(summary)}\n\n")
+                else:
+                    _write(render_text(summary) + "\n")
+            except InputError as err:
+                report(str(err.at(item.meta.get("input", path), item.meta.get("line"))))
+                failures += 1
+    if failures:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _write_record(text: str, bom: bytes) -> None:
+    """Write a record back in the input's own encoding, BOM included, so unchanged bytes stay so."""
+    codec = _BOM_CODECS.get(bom, "utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(bom + text.encode(codec))
+    sys.stdout.buffer.flush()

@@ -1,0 +1,90 @@
+"""JSONL: one article per line, streamed, with field names the user can change.
+
+A bad line becomes an `InputError` in the stream, located by line number, and the other lines go
+on: one broken line in a million-line corpus must not lose the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..types import Article
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    """Which JSON fields hold the article's parts."""
+
+    text: str = "full_text"
+    id: str = "id"
+    title: str = "title"
+    abstract: str = "abstract"
+
+
+# Per-line limit: a line this long is not one article.
+MAX_LINE_BYTES = 50_000_000
+
+
+def looks_like_jsonl(text: str) -> bool:
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def read_jsonl_lines(
+    lines: Iterable[bytes], *, source: str, fields: JsonlFields = JsonlFields(), stem: str = "doc"
+) -> Iterator[Article | InputError]:
+    """Articles (or errors) from JSONL lines, in order; blank lines are skipped silently."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield parse_line(raw, source=source, line=number, fields=fields, stem=stem)
+        except InputError as err:
+            yield err
+
+
+def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields, stem: str) -> Article:
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_LINE_BYTES:
+            raise InputError(f"line is {len(raw) / 1e6:.0f} MB, over the limit for one article", source=source, line=line)
+        try:
+            raw = raw.decode("utf-8-sig" if line == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"is not valid UTF-8 (byte 0x{raw[err.start]:02x})", source=source, line=line) from None
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise InputError(f"is not valid JSON ({err.msg} at column {err.colno})", source=source, line=line) from None
+    if not isinstance(record, dict):
+        raise InputError(f"is JSON but not an object (got {type(record).__name__})", source=source, line=line)
+    text = record.get(fields.text)
+    if text is None:
+        raise InputError(f"has no {fields.text!r} field (set the text field with --text-field)", source=source, line=line)
+    if not isinstance(text, str):
+        raise InputError(f"field {fields.text!r} is not a string", source=source, line=line)
+    if not text.strip():
+        raise InputError(f"field {fields.text!r} is empty", source=source, line=line)
+    doc_id = record.get(fields.id)
+    doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}:{line}"
+    meta = {k: v for k, v in record.items() if k not in {fields.text, fields.title, fields.abstract, fields.id} and isinstance(v, str | int | float | bool)}
+    meta.update({"format": "jsonl", "input": source, "line": line})
+    return Article(
+        id=doc_id,
+        text=text,
+        body=(0, len(text)),
+        title=_string(record.get(fields.title)),
+        abstract=_string(record.get(fields.abstract)),
+        meta=meta,
+    )
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""

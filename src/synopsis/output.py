@@ -1,0 +1,78 @@
+"""Render a Summary as text, JSON or a filled-in record; one place, used by every front end."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .errors import InputError
+from .ingest.record import RecordLayout, render_record
+from .types import Document, Summary
+
+OUTPUTS = ("text", "json", "record")
+
+
+def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, Any]:
+    """The JSON form: spans are character offsets into the original input (file or JSONL field)."""
+    out: dict[str, Any] = {
+        "id": summary.doc_id,
+        "method": summary.method,
+        "version": summary.version,
+        "budget": summary.budget.as_dict(),
+        "words": summary.words,
+        "over_budget": summary.over_budget,
+        "params": summary.params,
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "score": round(score, 6),
+                "section": s.section,
+                "text": s.text,
+            }
+            for s, score in zip(summary.sentences, summary.scores, strict=True)
+        ],
+    }
+    if doc is not None:
+        out["document"] = {
+            "sentences": len(doc.sentences),
+            "candidates": sum(s.candidate for s in doc.sentences),
+            "sections": [s.title for s in doc.sections if s.title],
+        }
+        source = doc.meta.get("input")
+        if source:
+            out["input"] = source
+        if summary.over_budget:
+            out["note"] = "no whole sentence fits the word budget; the shortest best sentence is returned"
+    return out
+
+
+def render_json(summary: Summary, doc: Document | None = None) -> str:
+    return json.dumps(summary_to_dict(summary, doc), ensure_ascii=False)
+
+
+def render_text(summary: Summary) -> str:
+    return summary.text
+
+
+def render_as_record(summary: Summary, doc: Document) -> str:
+    """The input record with PREDICTION filled in and every other byte unchanged.
+
+    A plain-text input becomes a new record (ABSTRACT empty, FULL TEXT the text as given), which
+    is how a user builds a dataset from loose text files.
+    """
+    prediction = " ".join(s.text for s in summary.sentences)
+    fmt = doc.meta.get("format")
+    if fmt == "record":
+        layout = doc.meta["layout"]
+        assert isinstance(layout, RecordLayout)
+        return render_record(doc.text, layout, prediction)
+    if fmt in ("text", "pdf"):
+        return f"ABSTRACT: \n{doc.abstract} \n \nPREDICTION: \n{prediction} \n \nFULL TEXT: \n{_body(doc)}"
+    raise InputError(f"--output record needs a record or a plain-text input, not {fmt}", source=doc.meta.get("input"))
+
+
+def _body(doc: Document) -> str:
+    body = doc.meta.get("body")
+    return doc.text if body is None else doc.text[body[0] : body[1]]
