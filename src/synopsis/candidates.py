@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Defaults chosen on the dev data (benchmarks/tune_candidates.py).
 MIN_WORDS = 6
@@ -54,7 +55,7 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
 
 def bigrams(text: str) -> set[tuple[str, str]]:
     tokens = _TOKEN.findall(text.lower())
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(pairwise(tokens))
 
 
 def copies_abstract(text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules()) -> bool:

@@ -59,6 +59,16 @@ class Piece:
 # A number standing between two words: a page number when it belongs to a run 5, 6, 7, ... spread
 # through the text; "under 12 months" does not belong to such a run.
 _LOOSE_NUMBER = re.compile(r"(?<=[\w.,;:!?”’\")\]] )(\d{1,3})(?= [A-Za-z“‘\"(])")
+# Numbers that label something count up through a text too ("Figure 3 ... Table 4 ... Section 5"):
+# a number right after a capitalised word or one of these is a label, never a page number.
+_LABEL_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.-]*|\b(?i:fig|figs|figure|figures|table|tables|tab|section|sections|sect|sec|eq|eqs|equation|chapter|ch"
+    r"|step|steps|stage|phase|part|appendix|experiment|study|model|version|level|type|class|group|round|iteration"
+    r"|epoch|trial|session|wave|sample|condition|task|case|example|rule|item|question|hypothesis|theorem|lemma"
+    r"|definition|algorithm|line|lines|column|row|page|pages|pp|p|vol|no|number|grade|year|years|day|days|week"
+    r"|weeks|month|months|set|list|footnote|note|notes|and|or|to|of|than|from|by|about|only|over|under|least|most"
+    r"|first|last|top|all|the|these|those|with|at|in|for|n)\.?|[=<>])\s$"
+)
 PAGE_RUN_MIN = 3
 PAGE_GAP_MIN_CHARS = 800
 
@@ -74,6 +84,10 @@ def page_number_edits(text: str) -> list[Edit]:
     links: list[int] = []
     lengths: list[int] = []
     for i, match in enumerate(matches):
+        if _LABEL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            links.append(-1)
+            lengths.append(0)
+            continue
         value = int(match.group(1))
         before = best.get(value - 1) or best.get(value - 2)  # a page may have left no number
         if before is not None and match.start() - matches[before[1]].start() >= PAGE_GAP_MIN_CHARS:
