@@ -94,6 +94,7 @@ class Score:
     newline_spans_per_10k: float = float("nan")
     cold_load_ms: float = float("nan")
     cold_first_ms: float = float("nan")
+    cold_words: int = 0
 
     @property
     def precision(self) -> float:
@@ -127,6 +128,7 @@ def _nupunkt() -> list[Segmenter]:
     return [
         Segmenter("nupunkt (sent_spans)", v, nupunkt.sent_spans),
         Segmenter("nupunkt (sentence_spans)", v, nupunkt.sentence_spans),
+        Segmenter("nupunkt (sentence_spans, line_breaks)", v, lambda t: nupunkt.sentence_spans(t, line_breaks=True)),
     ]
 
 
@@ -275,8 +277,8 @@ def evaluate(seg: Segmenter, cases: Sequence[Case]) -> Score:
 # speed
 
 
-def speed_corpus(dev: Path, n_docs: int, seed: int = 13) -> list[str]:
-    """Pick ``n_docs`` full texts spread evenly over the dev sources."""
+def speed_corpus(dev: Path, n_docs: int, n_warm: int = 10, seed: int = 13) -> tuple[list[str], list[str]]:
+    """Pick ``n_docs`` timing texts and ``n_warm`` other warm-up texts, sources interleaved."""
     files = sorted(dev.glob("*.jsonl"))
     if not files:
         raise FileNotFoundError(f"no *.jsonl under {dev}")
@@ -287,40 +289,70 @@ def speed_corpus(dev: Path, n_docs: int, seed: int = 13) -> list[str]:
         rng.shuffle(texts)
         per_source.append([t for t in texts if t.strip()])
     docs: list[str] = []
-    while len(docs) < n_docs and any(per_source):
+    while len(docs) < n_docs + n_warm and any(per_source):
         for texts in per_source:  # round-robin keeps the sources mixed
-            if texts and len(docs) < n_docs:
+            if texts and len(docs) < n_docs + n_warm:
                 docs.append(texts.pop())
-    return docs
+    return docs[:n_docs], docs[n_docs:]
 
 
-def _speed_subset(seg: Segmenter, docs: Sequence[str]) -> list[str]:
-    """The documents a segmenter is timed on (every k-th one if capped)."""
-    if seg.speed_docs is None or seg.speed_docs >= len(docs):
+def _subset(docs: Sequence[str], cap: int | None) -> list[str]:
+    """Every k-th document, at most ``cap`` of them (keeps the source mix)."""
+    if cap is None or cap >= len(docs):
         return list(docs)
-    step = max(1, len(docs) // seg.speed_docs)  # keeps the source mix
-    return list(docs[::step])[: seg.speed_docs]
+    return list(docs[:: max(1, len(docs) // cap)])[:cap]
 
 
-def time_segmenter(seg: Segmenter, docs: Sequence[str], repeats: int) -> tuple[float, int, int]:
-    """Return (ms per 10k words, docs used, words used).
+def _speed_worker() -> None:
+    """Child process: time one segmenter; reads a job on stdin, prints JSON.
 
-    Uses process CPU time (robust to other load on a shared machine; equal to
-    wall time for these single-threaded segmenters on an idle one) and keeps
-    the median of ``repeats`` passes after a warm-up pass on one document.
+    Order: import + load (wall), first call on a ~8k-word article (wall), warm-up
+    on the other warm-up texts, then one pass over the timing texts (process CPU
+    time). Every timed text is seen once, so memoised per-token decisions
+    (nupunkt) cannot flatter the result, and a fresh process per repeat keeps
+    runs independent.
     """
-    docs = _speed_subset(seg, docs)
-    repeats = max(1, min(repeats, seg.repeats or repeats))
-    words = sum(len(d.split()) for d in docs)
-    list(seg.spans(docs[0]))  # warm-up: lazy model loading, regex caches
-    runs: list[float] = []
-    for _ in range(repeats):
-        t0 = time.process_time()
-        for doc in docs:
-            for _span in seg.spans(doc):
-                pass
-        runs.append(time.process_time() - t0)
-    return statistics.median(runs) * 1000 * 10_000 / max(words, 1), len(docs), words
+    job = json.loads(sys.stdin.read())
+    t0 = time.perf_counter()
+    seg = ADAPTERS[job["key"]]()[job["index"]]
+    t1 = time.perf_counter()
+    list(seg.spans(job["cold"]))
+    t2 = time.perf_counter()
+    for doc in job["warm"]:
+        list(seg.spans(doc))
+    c0 = time.process_time()
+    for doc in job["docs"]:
+        for _span in seg.spans(doc):
+            pass
+    c1 = time.process_time()
+    print(json.dumps({"load_ms": (t1 - t0) * 1000, "first_ms": (t2 - t1) * 1000, "pass_s": c1 - c0}))
+
+
+def time_segmenter(seg: Segmenter, score: Score, docs: Sequence[str], warm: Sequence[str], repeats: int) -> None:
+    """Fill ``score``'s speed fields: medians over ``repeats`` fresh processes."""
+    timed = _subset(docs, seg.speed_docs)
+    warm = _subset(warm, None if seg.speed_docs is None else 2)
+    cold = min(warm, key=lambda d: abs(len(d.split()) - 8000))
+    job = json.dumps(
+        {"key": seg.key, "index": seg.index, "cold": cold, "warm": [d for d in warm if d is not cold], "docs": timed}
+    )
+    code = "import sys; sys.path.insert(0, sys.argv[1]); import segmenters; segmenters._speed_worker()"
+    results = []
+    for _ in range(max(1, min(repeats, seg.repeats or repeats))):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(Path(__file__).resolve().parent)],
+            input=job,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    words = sum(len(d.split()) for d in timed)
+    score.ms_per_10k = statistics.median(r["pass_s"] for r in results) * 1000 * 10_000 / max(words, 1)
+    score.cold_load_ms = statistics.median(r["load_ms"] for r in results)
+    score.cold_first_ms = statistics.median(r["first_ms"] for r in results)
+    score.cold_words = len(cold.split())
+    score.speed_docs, score.speed_words = len(timed), words
 
 
 def newline_spans(seg: Segmenter, docs: Sequence[str]) -> float:
@@ -329,30 +361,10 @@ def newline_spans(seg: Segmenter, docs: Sequence[str]) -> float:
     In the dev full texts a line break separates headings and paragraphs, so
     such a span nearly always glues a heading or paragraph onto a sentence.
     """
-    docs = _speed_subset(seg, docs)
+    docs = _subset(docs, seg.speed_docs)
     words = sum(len(d.split()) for d in docs)
     bad = sum("\n" in doc[a:b] for doc in docs for a, b in tighten(doc, seg.spans(doc)))
     return bad * 10_000 / max(words, 1)
-
-
-def cold_start(key: str, index: int, doc: str) -> tuple[float, float]:
-    """(import + load ms, first-call ms) of one segmenter in a fresh process."""
-    code = (
-        "import sys, time, json; sys.path.insert(0, sys.argv[1]); "
-        "doc = json.loads(sys.stdin.read()); t0 = time.perf_counter(); "
-        "import segmenters as b; seg = b.ADAPTERS[sys.argv[2]]()[int(sys.argv[3])]; "
-        "t1 = time.perf_counter(); list(seg.spans(doc)); t2 = time.perf_counter(); "
-        "print((t1 - t0) * 1000, (t2 - t1) * 1000)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(Path(__file__).resolve().parent), key, str(index)],
-        input=json.dumps(doc),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    load_ms, first_ms = out.stdout.split()[-2:]
-    return float(load_ms), float(first_ms)
 
 
 # --------------------------------------------------------------------------
@@ -375,10 +387,11 @@ def describe_failure(case: Case, pred: list[Span], limit: int = 2) -> str:
     return "; ".join(parts)
 
 
-def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs: int, n_words: int, cold_doc_words: int) -> str:
+def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs: int, n_words: int) -> str:
     """Build the markdown report."""
     n_bounds = sum(len(c.sentences) - 1 for c in cases)
     cats = Counter(c.broke for c in cases)
+    cold_words = max((s.cold_words for s in scores), default=0)
     lines = [
         "# Sentence segmenter comparison",
         "",
@@ -407,7 +420,7 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs:
         "",
         f"*cold start*: fresh interpreter, wall clock; *load* = import + model load (all "
         f"variants of the package), *first call* = first segmentation of a "
-        f"{cold_doc_words:,}-word dev article. *line-break spans*: sentences per 10k words "
+        f"{cold_words:,}-word dev article. *line-break spans*: sentences per 10k words "
         "that run across a newline of the dev full text (a heading or paragraph glued to a "
         "sentence).",
         "",
@@ -455,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--golden", type=Path, default=DEFAULT_GOLDEN)
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="dir of dev *.jsonl")
     ap.add_argument("--docs", type=int, default=50, help="full texts for timing")
-    ap.add_argument("--repeats", type=int, default=5, help="timing passes (median is kept)")
+    ap.add_argument("--repeats", type=int, default=3, help="timing runs, each in a fresh process (median kept)")
     ap.add_argument("--only", nargs="*", choices=sorted(ADAPTERS), help="subset of segmenters")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-speed", action="store_true", help="accuracy only")
@@ -463,23 +476,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cases = load_golden(args.golden)
     segmenters = load_segmenters(args.only)
-    docs = [] if args.no_speed else speed_corpus(args.dev, args.docs)
-    # cold start on the speed document closest to 8,000 words
-    cold_doc = min(docs, key=lambda d: abs(len(d.split()) - 8000)) if docs else ""
+    docs, warm = ([], []) if args.no_speed else speed_corpus(args.dev, args.docs)
     scores: list[Score] = []
     for seg in segmenters:
         score = evaluate(seg, cases)
         if docs:
-            score.ms_per_10k, score.speed_docs, score.speed_words = time_segmenter(seg, docs, args.repeats)
-            score.newline_spans_per_10k = newline_spans(seg, docs)
             try:
-                score.cold_load_ms, score.cold_first_ms = cold_start(seg.key, seg.index, cold_doc)
-            except (subprocess.CalledProcessError, ValueError) as exc:
-                print(f"[warn] cold start of {seg.name} failed: {exc}", file=sys.stderr)
+                time_segmenter(seg, score, docs, warm, args.repeats)
+            except subprocess.CalledProcessError as exc:
+                print(f"[warn] timing {seg.name} failed: {exc.stderr[-500:]}", file=sys.stderr)
+            score.newline_spans_per_10k = newline_spans(seg, docs)
         scores.append(score)
         print(f"[done] {seg.name}", file=sys.stderr)
 
-    report = render(scores, cases, args.golden, len(docs), sum(len(d.split()) for d in docs), len(cold_doc.split()))
+    report = render(scores, cases, args.golden, len(docs), sum(len(d.split()) for d in docs))
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")

@@ -145,9 +145,15 @@ GLUED_FOOTNOTE = re.compile(r"(?<=[a-z\)\]”’\"'][.,;:!?])(\d{1,3})(?=\s|$)|(
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
 STANDALONE_NUMBER = re.compile(r"(?<=[.!?”’\"')\]])(\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
-EMAIL_WITH_MARKER = re.compile(r"(?:\s+\d{1,3})?\s+" + EMAIL.pattern)
+# An address with the footnote number before it; the lookbehinds make the scan start only at the
+# beginning of a word instead of retrying inside every word.
+EMAIL_WITH_MARKER = re.compile(r"(?:(?<!\S)\d{1,3}\s+)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 KEYWORDS_RUN = re.compile(
     r"(?:^|(?<=\s))(?:Key\s*words?|KEYWORDS|Index Terms)\s*[:.—–-]?\s+"
     r"(?P<list>(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,4}\s*[,;·•]\s*){1,15}[^\s,;.]+(?:\s+[a-z][^\s,;.]*){0,3})"
 )
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# A URL with what announces it: "(accessed 25/03/2013)" style notes go with it.
+URL_WITH_CONTEXT = re.compile(
+    r"(?:(?<![\w(])\((?:accessed|retrieved|available at)?\s*)?(?<![\w/])(?i:https?://|www\.)\S+(?:\s*\(accessed [^)]{0,30}\))?"
+)
