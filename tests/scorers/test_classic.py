@@ -62,6 +62,16 @@ def test_non_candidates_never_outrank_candidates(documents: list[Document], meth
         assert 150 <= summary.words <= 200, f"{doc.id}: a 200-word budget should be nearly filled"
 
 
+@pytest.mark.parametrize("method", ["lexrank", "lexrank-threshold", "lsa", "luhn"])
+def test_sentence_scorers_choose_distinct_sentences(documents: list[Document], method: str) -> None:
+    """Methods that score sentences one by one rank near-copies together; their selection setting
+    keeps any two chosen sentences below 0.3 cosine."""
+    for doc in documents[::2]:
+        features = compute_features(doc)
+        chosen = [s.index for s in summarize_document(doc, method=method, features=features).sentences]
+        assert features.similarity[np.ix_(chosen, chosen)].max() <= 0.3, doc.id
+
+
 # --------------------------------------------------------------------------- LexRank
 
 

@@ -29,7 +29,7 @@ from scipy import sparse
 from ..errors import MethodError
 from ..features import Features
 from ..types import Document
-from .pool import pool, spread
+from .pool import DISTINCT, pool, spread
 from .registry import register
 
 # Extra random directions of the randomized SVD beyond the dimensions wanted (Halko et al.: 5-10).
@@ -94,6 +94,7 @@ def topic_strength(matrix: sparse.csr_matrix, *, ratio: float, max_dimensions: i
 @register(
     "lsa",
     description="LSA (Steinberger & Ježek 2004): sentence length in the SVD topic space, weighted by singular values.",
+    selection=DISTINCT,
     ratio=0.8,
     max_dimensions=10,
     weighting="binary",
