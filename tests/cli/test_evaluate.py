@@ -24,7 +24,9 @@ def five_docs(tmp_path: Path, dev_sample_path: Path) -> Path:
 @pytest.mark.slow
 def test_end_to_end_with_json_and_html(five_docs: Path, tmp_path: Path) -> None:
     report, page = tmp_path / "r.json", tmp_path / "r.html"
-    result = runner.invoke(app, ["evaluate", str(five_docs), "-m", "lead", "-m", "textrank", "--json", str(report), "--html", str(page)])
+    result = runner.invoke(
+        app, ["evaluate", str(five_docs), "-m", "lead", "-m", "textrank", "--json", str(report), "--html", str(page)]
+    )
     assert result.exit_code == 0, result.output
     assert "textrank" in result.stdout and "oracle" in result.stdout and "gap closed" in result.stdout
     assert "textrank beats lead" in result.stdout or "textrank trails lead" in result.stdout
@@ -51,7 +53,9 @@ def test_predictions_file_is_scored(five_docs: Path, tmp_path: Path, dev_sample:
     """The reference itself as the prediction scores 100 (with a budget that does not cut it);
     a document without a prediction is scored 0 and listed, and the exit status says so."""
     predictions = tmp_path / "mine.jsonl"
-    predictions.write_text("".join(json.dumps({"id": r["id"], "summary": r["abstract"]}) + "\n" for r in dev_sample[:4]), encoding="utf-8")
+    predictions.write_text(
+        "".join(json.dumps({"id": r["id"], "summary": r["abstract"]}) + "\n" for r in dev_sample[:4]), encoding="utf-8"
+    )
     report = tmp_path / "r.json"
     result = runner.invoke(app, ["evaluate", str(five_docs), "-p", str(predictions), "--words", "2000", "--json", str(report)])
     assert result.exit_code == 1
@@ -62,7 +66,9 @@ def test_predictions_file_is_scored(five_docs: Path, tmp_path: Path, dev_sample:
     assert [s["rougeLsum"]["f"] for s in scores[:4]] == pytest.approx([1.0] * 4)
     assert scores[4]["rouge1"]["f"] == 0 and scores[4]["error"] == "no prediction with this id"
     assert data["overall"]["mine"]["failed"] == 1
-    assert data["failures"] == [{"id": dev_sample[4]["id"], "method": "mine", "reason": "no prediction with this id", "input": str(five_docs)}]
+    assert data["failures"] == [
+        {"id": dev_sample[4]["id"], "method": "mine", "reason": "no prediction with this id", "input": str(five_docs)}
+    ]
     assert "1 document(s) failed" in result.output
 
 

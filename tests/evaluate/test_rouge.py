@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("rouge_score")
-from rouge_score import rouge_scorer  # noqa: E402
+from rouge_score import rouge_scorer
 
-from synopsis.evaluate.rouge import (  # noqa: E402
+from synopsis.evaluate.rouge import (
     METRICS,
     get_backend,
     rouge_tokens,

@@ -142,7 +142,14 @@ def evaluate_command(
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not in the data (not scored)")
     notes.append(f"{len(docs)} documents in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
     evaluation = build_evaluation(
-        docs, (*names, *loaded), words=words, seed=seed, resamples=resamples, partial=interrupted, expected=total, notes=notes
+        docs,
+        (*names[:-1], *loaded, names[-1]),
+        words=words,
+        seed=seed,
+        resamples=resamples,
+        partial=interrupted,
+        expected=total,
+        notes=notes,
     )
     render_terminal(evaluation, Console(width=max(120, Console().width), highlight=False))
     try:

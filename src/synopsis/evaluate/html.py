@@ -143,7 +143,9 @@ def _line_chart(
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{py(t):.1f}" y2="{py(t):.1f}" stroke="#eee"/>')
         parts.append(f'<text x="{left - 6}" y="{py(t) + 4:.1f}" text-anchor="end">{t * 100:.0f}</text>')
     if log_x:
-        ticks = [v for v in (100, 200, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000, 100000) if lo <= np.log10(v) <= hi]
+        ticks = [
+            v for v in (100, 200, 500, 1000, 2000, 3000, 5000, 10000, 20000, 30000, 50000, 100000) if lo <= np.log10(v) <= hi
+        ]
     else:
         ticks = list(np.linspace(float(xs.min()), float(xs.max()), 6))
     for t in ticks:
@@ -196,28 +198,43 @@ def length_svgs(evaluation: Evaluation, colors: dict[str, str], bins: int = 8) -
 
 
 def position_svg(evaluation: Evaluation, colors: dict[str, str], bins: int = 20) -> str:
-    """Share of the chosen sentences that falls in each twentieth of the document, per method."""
+    """One small histogram per method: the share of its chosen sentences in each twentieth of the
+    document (own y-scale per panel, so lead's spike at the start does not flatten the others)."""
     edges = np.linspace(0, 1, bins + 1)
-    centers = (edges[:-1] + edges[1:]) / 2
-    series = {}
-    top = 0.0
+    panel_w, panel_h, left, top, bottom = 250, 150, 34, 22, 30
+    panels = []
     for m in evaluation.methods:
         positions = np.array([p for d in evaluation.docs for p in d.results[m].positions])
         if positions.size == 0:
             continue
         counts, _ = np.histogram(positions, bins=edges)
         share = counts / counts.sum()
-        series[m] = (centers, share)
-        top = max(top, float(share.max()))
-    if not series:
+        y_max, step = _nice_axis(float(share.max()))
+        plot_w, plot_h = panel_w - left - 8, panel_h - top - bottom
+        bar = plot_w / bins
+        parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{panel_w}" height="{panel_h}" role="img" aria-label="{_e(m)}">']
+        parts.append(f'<text x="{left}" y="14" font-weight="bold">{_e(m)}</text>')
+        for t in np.arange(0, y_max + step / 2, step):
+            y = top + plot_h - t / y_max * plot_h
+            parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
+            parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{t * 100:.0f}%</text>')
+        for k, value in enumerate(share):
+            height = value / y_max * plot_h
+            parts.append(
+                f'<rect x="{left + k * bar + 0.5:.1f}" y="{top + plot_h - height:.1f}" '
+                f'width="{bar - 1:.1f}" height="{height:.1f}" '
+                f'fill="{colors[m]}"><title>{edges[k]:.2f}–{edges[k + 1]:.2f}: {value * 100:.1f}%</title></rect>'
+            )
+        for t in (0, 0.5, 1):
+            parts.append(f'<text x="{left + t * plot_w:.1f}" y="{top + plot_h + 14}" text-anchor="middle">{t:g}</text>')
+        parts.append("</svg>")
+        panels.append("".join(parts))
+    if not panels:
         return ""
-    return _line_chart(
-        series,
-        colors,
-        title="where the chosen sentences come from (% of chosen sentences)",
-        x_label="relative position in the document (0 = start, 1 = end)",
-        y_max=top,
-        width=720,
+    return (
+        '<div style="display:flex;flex-wrap:wrap;gap:8px 18px">' + "".join(panels) + "</div>"
+        '<p class="note">x: relative position of a chosen sentence in the document (0 = first sentence, 1 = last); '
+        "y: share of all the sentences the method chose.</p>"
     )
 
 
@@ -286,7 +303,6 @@ def render_html(evaluation: Evaluation) -> str:
     notes = "".join(f"<li>{_e(x)}</li>" for x in evaluation.notes)
     best = _best(evaluation.overall)
     boot = p["bootstrap"]
-    placed = [m for m in evaluation.methods if any(d.results[m].positions for d in evaluation.docs)]
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>synopsis evaluation: {n} documents</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head><body>
@@ -308,7 +324,7 @@ lead→oracle distance a method covers, on the mean of the three F1 scores.</p>
 <h2>Score vs. document length</h2>{_legend(evaluation.methods, colors)}
 <p class="note">Documents sorted by length into equal-sized bins; each point is the mean score of one bin.</p>
 <div>{length_svgs(evaluation, colors)}</div>
-<h2>Where in the document the chosen sentences come from</h2>{_legend(placed, colors)}
+<h2>Where in the document the chosen sentences come from</h2>
 {position_svg(evaluation, colors)}
 <h2>Failed documents: {len(failed_docs)}</h2>
 <ul class="fail">{failures or "<li>none</li>"}</ul>{more}

@@ -23,8 +23,6 @@ from scipy import sparse
 from ..types import Budget, Document
 from .rouge import rouge_tokens
 
-Ngram = tuple[str, ...]
-
 
 @dataclass(frozen=True, slots=True)
 class SentenceRouge:
@@ -121,33 +119,38 @@ def _sentences(doc: Document | Sequence[str]) -> tuple[list[str], NDArray[np.int
 def _count(texts: list[str], reference: str) -> tuple[_Counts, _Counts]:
     tokens = [rouge_tokens(t) for t in texts]
     reference_tokens = rouge_tokens(reference)
-    return _order(tokens, reference_tokens, 1), _order(tokens, reference_tokens, 2)
+    # Tokens become integer ids, and a bigram the integer id1 * V + id2, so that matching
+    # n-grams against the reference is a sort and a search, not a dictionary lookup per n-gram.
+    ids: dict[str, int] = {}
+    flat = np.fromiter((ids.setdefault(t, len(ids)) for sentence in tokens for t in sentence), dtype=np.int64)
+    ref = np.fromiter((ids.setdefault(t, len(ids)) for t in reference_tokens), dtype=np.int64)
+    lengths = np.fromiter((len(sentence) for sentence in tokens), dtype=np.int64, count=len(tokens))
+    owner = np.repeat(np.arange(len(tokens)), lengths)
+    size = max(1, len(ids))
+    same = owner[1:] == owner[:-1]  # bigrams never span two sentences here
+    unigrams = _order(flat, owner, ref, np.maximum(lengths, 0), len(tokens))
+    bigrams = _order(
+        (flat[:-1] * size + flat[1:])[same], owner[1:][same], ref[:-1] * size + ref[1:], np.maximum(lengths - 1, 0), len(tokens)
+    )
+    return unigrams, bigrams
 
 
-def _ngrams(tokens: list[str], n: int) -> list[Ngram]:
-    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-
-
-def _order(tokens: list[list[str]], reference_tokens: list[str], n: int) -> _Counts:
-    vocabulary: dict[Ngram, int] = {}
-    reference_ids = [vocabulary.setdefault(g, len(vocabulary)) for g in _ngrams(reference_tokens, n)]
-    reference = np.bincount(np.asarray(reference_ids, dtype=np.int64), minlength=len(vocabulary)).astype(np.float64)
-    indices: list[int] = []
-    indptr = [0]
-    totals = np.empty(len(tokens), dtype=np.float64)
-    for i, sentence in enumerate(tokens):
-        grams = _ngrams(sentence, n)
-        totals[i] = len(grams)
-        indices.extend(j for j in (vocabulary.get(g) for g in grams) if j is not None)
-        indptr.append(len(indices))
+def _order(
+    grams: NDArray[np.int64], owner: NDArray[np.int64], reference_grams: NDArray[np.int64], totals: NDArray[np.int64], n: int
+) -> _Counts:
+    """Sentence-by-reference-n-gram counts from n-gram keys (`grams`) and the sentence each is in."""
+    vocabulary, reference = np.unique(reference_grams, return_counts=True)
+    if vocabulary.size == 0:
+        empty = sparse.csr_matrix((n, 1))
+        return _Counts(np.zeros(1), empty, totals.astype(np.float64), 0.0)
+    where = np.clip(np.searchsorted(vocabulary, grams), 0, vocabulary.size - 1)
+    hit = vocabulary[where] == grams
     matrix = sparse.csr_matrix(
-        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(tokens), max(1, len(vocabulary))),
+        (np.ones(int(hit.sum())), (owner[hit], where[hit])),
+        shape=(n, vocabulary.size),
     )
     matrix.sum_duplicates()
-    if reference.size == 0:
-        reference = np.zeros(1)
-    return _Counts(reference, matrix, totals, float(len(reference_ids)))
+    return _Counts(reference.astype(np.float64), matrix, totals.astype(np.float64), float(reference_grams.size))
 
 
 def _clipped(

@@ -267,8 +267,19 @@ def iter_results(
         for task in tasks():
             yield evaluate_article(*task)
         return
+    # Workers start with Ctrl-C ignored (an ignored signal stays ignored across exec), so that an
+    # interrupt while they are still importing does not print their tracebacks; the parent handles it.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     # A bounded window of tasks in flight keeps memory flat and the order fixed.
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_sigint) as pool:
+    with pool:
         pending: deque[Any] = deque()
         for task in tasks():
             pending.append(pool.apply_async(evaluate_article, task))
