@@ -54,3 +54,9 @@ def test_noise_is_not_significant() -> None:
 def test_paired_needs_the_same_documents() -> None:
     with pytest.raises(ValueError, match="same documents"):
         paired_bootstrap([0.1, 0.2], [0.1])
+
+
+def test_too_few_documents_give_no_p_value() -> None:
+    test = paired_bootstrap([0.1, 0.2, 0.3], [0.3, 0.4, 0.5], names=("a", "b"), metric="R1")
+    assert test.difference == pytest.approx(0.2) and np.isnan(test.p_value)
+    assert test.sentence() == "b beats a by 20.00 points (R1); too few documents for a p-value"

@@ -16,6 +16,8 @@ RESAMPLES = 2000
 CONFIDENCE = 0.95
 SEED = 0
 _BLOCK = 250
+# Below this many documents a bootstrap p-value is an artefact of the few possible resamples.
+MIN_DOCUMENTS_FOR_TEST = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,12 @@ class PairedTest:
 
     def sentence(self) -> str:
         """'B beats A by x points, p = …' (points are F1 x 100)."""
+        points = f"{abs(self.difference) * 100:.2f} points ({self.metric})"
         verb = "beats" if self.difference > 0 else "trails" if self.difference < 0 else "ties"
+        if self.p_value != self.p_value:
+            return f"{self.b} {verb} {self.a} by {points}; too few documents for a p-value"
         p = f"p < {1 / (self.resamples + 1):.4f}" if self.p_value <= 1 / (self.resamples + 1) else f"p = {self.p_value:.4f}"
-        return f"{self.b} {verb} {self.a} by {abs(self.difference) * 100:.2f} points ({self.metric}), {p}"
+        return f"{self.b} {verb} {self.a} by {points}, {p}"
 
 
 def _resampled_means(values: NDArray[np.float64], resamples: int, rng: np.random.Generator) -> NDArray[np.float64]:
@@ -86,7 +91,8 @@ def paired_bootstrap(
     The p-value is two-sided, from the bootstrap distribution of the mean difference shifted to
     the null (Berg-Kirkpatrick et al. 2012): the share of resamples whose difference lies at least
     as far from the observed one as the observed one lies from zero, with +1 smoothing so it is
-    never 0. Identical systems give p = 1.
+    never 0. Identical systems give p = 1. With fewer than MIN_DOCUMENTS_FOR_TEST documents the
+    p-value is NaN: a handful of documents has too few distinct resamples for it to mean anything.
     """
     first = np.asarray(a, dtype=np.float64)
     second = np.asarray(b, dtype=np.float64)
@@ -98,6 +104,7 @@ def paired_bootstrap(
     observed = float(differences.mean())
     means = _resampled_means(differences, resamples, rng if rng is not None else np.random.default_rng(SEED))
     extreme = int(np.count_nonzero(np.abs(means - observed) >= abs(observed) - 1e-15))
+    p_value = (extreme + 1) / (resamples + 1) if first.size >= MIN_DOCUMENTS_FOR_TEST else float("nan")
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [tail, 1.0 - tail])
     return PairedTest(
@@ -107,6 +114,6 @@ def paired_bootstrap(
         observed,
         min(float(low), observed),
         max(float(high), observed),
-        (extreme + 1) / (resamples + 1),
+        p_value,
         resamples,
     )

@@ -271,7 +271,7 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "difference": t.difference,
                 "low": t.low,
                 "high": t.high,
-                "p": t.p_value,
+                "p": None if t.p_value != t.p_value else t.p_value,
                 "text": t.sentence(),
             }
             for t in evaluation.tests

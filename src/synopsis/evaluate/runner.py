@@ -8,6 +8,7 @@ whatever the number of workers, so a report does not depend on `-j`.
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import signal
@@ -104,8 +105,11 @@ def count_articles(paths: Sequence[str]) -> int | None:
         try:
             with file.open("rb") as handle:
                 head = handle.read(65536)
-            if detect_format(path, head) == "jsonl" and not path.endswith(".gz"):
-                with file.open("rb") as handle:
+            if path.endswith(".gz"):
+                with gzip.open(file, "rb") as handle:
+                    head = handle.read(65536)
+            if detect_format(path, head) == "jsonl":
+                with gzip.open(file, "rb") if path.endswith(".gz") else file.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
             else:
                 total += 1
