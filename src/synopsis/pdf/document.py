@@ -150,6 +150,12 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
             cover_pages += 1
     if cover_pages:
         removed["cover_page"] = cover_pages
+    if cover_pages < len(pages):
+        first = pages[cover_pages]
+        small_print = furniture.first_page_print(first.lines, first.height, style.size)
+        if small_print:
+            removed["front_matter"] = len(small_print)
+            first.lines = [line for i, line in enumerate(first.lines) if i not in small_print]
 
     ordered: list[Line] = []
     notes: list[str] = []
@@ -178,7 +184,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     abstract_parts = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
     skipped = found.body_start - sum(len(p) for p in found.abstract)
     if skipped > 0:
-        removed["front_matter"] = skipped
+        removed["front_matter"] = removed.get("front_matter", 0) + skipped
     blocks = paragraphs.body_blocks(ordered[found.body_start :], style, vocabulary, removed)
     title = found.title or _plausible(metadata_title)
     text, body_start, heading_spans = render(title, abstract_parts, blocks)

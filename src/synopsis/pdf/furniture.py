@@ -23,10 +23,12 @@ REPEAT_SHARE = 0.3
 # Footnotes sit in the lower part of the page and are printed smaller than the body.
 FOOTNOTE_ZONE = 0.55
 FOOTNOTE_SIZE = 0.92
+# Print this much smaller than the body at the foot of a column is a note whatever it starts with.
+FOOTNOTE_TINY = 0.8
 PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
-_FOOTNOTE_START = re.compile(r"^\s*(?:[*†‡§¶#]+|\d{1,3}[.)]?\s|\(\d{1,3}\)|[a-z]\s)")
+_FOOTNOTE_START = re.compile(r"^\s*(?:[*†‡§¶#]+|\d{1,3}[.)]?\s|\d{1,3}(?=[A-Za-z])|\(\d{1,3}\)|[a-z]\s)")
 
 
 def furniture_key(text: str) -> str:
@@ -95,8 +97,22 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
         first = lines[block[0]]
         # A run that fills its region (full-width notes below two columns) needs a note marker.
         apart = start > 0 and first.top - lines[indices[start - 1]].bottom > 0.6 * body_size
-        if first.markers or _FOOTNOTE_START.match(first.text) or apart:
+        tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
+        if first.markers or _FOOTNOTE_START.match(first.text) or apart or tiny:
             notes.update(block)
             blocks.append([lines[i] for i in block])
     kept = [line for i, line in enumerate(lines) if i not in notes]
     return kept, blocks
+
+
+def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> set[int]:
+    """Small print at the edges of the first page: journal, proceedings, licence and DOI lines.
+
+    They are not repeated, so repetition cannot find them, but on the first page a line in the
+    top or bottom zone printed smaller than the body is never body text.
+    """
+    return {
+        i
+        for i, line in enumerate(lines)
+        if (line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height) and line.size < 0.95 * body_size
+    }

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..clean import rules
 from . import headings
 from .headings import BodyStyle
 from .lines import Line
@@ -157,6 +158,8 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
     """Whether `line` starts a paragraph rather than continuing the one `previous` ended."""
     if abs(line.size - previous.size) > 0.6:
         return True
+    if previous.bold and not line.bold and previous.words <= 8:
+        return False  # a run-in heading on a line of its own ("Entity–entity relations.")
     ended = _TERMINAL.search(previous.text) is not None
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
@@ -174,6 +177,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
     blocks: list[Block] = []
     current: list[Line] = []
     heading: list[Line] = []
+    caption: list[Line] = []
     skipping_contents = False
 
     def flush_paragraph() -> None:
@@ -220,6 +224,16 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if styled or known:
             flush_paragraph()
             heading.append(line)
+            continue
+        if caption:
+            if not new_paragraph(caption[-1], line, geometry) and not rules.CAPTION_LINE.match(text):
+                caption.append(line)
+                continue
+            caption.clear()
+        if rules.CAPTION_LINE.match(text) and (not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)):
+            # A caption inside a column: set it aside; the paragraph it interrupts goes on after it.
+            _count(removed, "caption")
+            caption.append(line)
             continue
         if current and new_paragraph(current[-1], line, geometry):
             flush_paragraph()
