@@ -100,7 +100,9 @@ def article_from_text(
         return _with(article, title=title or article.title, abstract=abstract or article.abstract)
     if format != "text":
         raise InputError(f"format {format!r} is not available for a text string", source=source)
-    return Article(id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta={"format": "text", "input": source})
+    return Article(
+        id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta={"format": "text", "input": source}
+    )
 
 
 def _with(article: Article, *, title: str, abstract: str) -> Article:
@@ -110,7 +112,7 @@ def _with(article: Article, *, title: str, abstract: str) -> Article:
 def _pdf_reader(name: str):  # type: ignore[no-untyped-def]
     """The PDF reader, imported only when a PDF arrives: it needs the optional `pdf` extra."""
     try:
-        from . import pdf
+        from . import pdf  # type: ignore[attr-defined,unused-ignore]
     except ImportError as err:
         raise InputError(f"PDF input needs the PDF extra: pip install 'synopsis[pdf]' ({err})") from None
     return getattr(pdf, name)
@@ -146,8 +148,10 @@ def _from_bytes(
         yield _pdf_reader("read_pdf_bytes")(data, source=source, options=pdf)
         return
     text, bom = decode(data, source=source, encoding=encoding, max_bytes=max_bytes)
-    article = read_record(text, source=source, doc_id=stem) if fmt == "record" else Article(
-        id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source}
+    article = (
+        read_record(text, source=source, doc_id=stem)
+        if fmt == "record"
+        else Article(id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source})
     )
     article.meta["bom"] = bom
     yield article
