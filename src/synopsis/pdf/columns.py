@@ -14,6 +14,7 @@ page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -23,8 +24,10 @@ from .reader import Word
 
 # The gutter is searched for in this share of the page width, centred.
 GUTTER_SEARCH = (0.2, 0.8)
-# At the gutter at most this share of the typical coverage of a text column may be covered.
-GUTTER_MAX_COVER = 0.12
+# At most this share of a page's rows may cross the gutter (full-width title, abstract, tables),
+# and at least this many rows must have text beside it.
+GUTTER_MAX_CROSSING = 0.65
+GUTTER_MIN_ROWS = 4
 GUTTER_MIN_WIDTH = 6.0  # points
 # A side with less than this share of the text beside a side this much wider is a margin column.
 MARGIN_MAX_MASS = 0.25
@@ -55,54 +58,73 @@ class OrderedPage:
     gutter: Gutter | None
 
 
-def find_gutter(words: tuple[Word, ...], width: float) -> Gutter | None:
-    """The column gutter of a page, or None for a one-column page."""
+def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
+    """The column gutter of a page (from its rows of words), or None for a one-column page.
+
+    The gutter is where the fewest words lie, near the middle of the page. Rows with a word
+    across it are full-width (a title, an abstract); the page has columns when, apart from those,
+    enough rows have text on either side, and the strip between the two sides is wide enough.
+    """
+    words = [w for row in rows for w in row]
     if len(words) < 20 or width <= 0:
         return None
     size = int(width) + 2
-    cover = np.zeros(size + 1)
     x0 = np.clip(np.fromiter((w.x0 for w in words), float, len(words)), 0, size).astype(int)
     x1 = np.clip(np.fromiter((w.x1 for w in words), float, len(words)), 0, size).astype(int)
-    heights = np.fromiter((w.bottom - w.top for w in words), float, len(words))
-    np.add.at(cover, x0, heights)
-    np.add.at(cover, x1, -heights)
-    coverage = np.cumsum(cover)[:size]
-    filled = coverage[coverage > 0]
-    if filled.size == 0:
-        return None
-    typical = float(np.percentile(filled, 75))
-    low = coverage <= GUTTER_MAX_COVER * typical
+    # Words of a row do not overlap, so this counts, for each x, the rows with a word over it.
+    cover = np.zeros(size + 1)
+    np.add.at(cover, x0, 1.0)
+    np.add.at(cover, x1, -1.0)
+    rows_over = np.cumsum(cover)[:size]
+    # A gutter is a strip, not a line: take the most rows over any point of a strip around x.
+    half = int(GUTTER_MIN_WIDTH // 2)
+    strip = np.lib.stride_tricks.sliding_window_view(np.pad(rows_over, half, mode="edge"), 2 * half + 1).max(axis=1)
     a, b = int(GUTTER_SEARCH[0] * width), int(GUTTER_SEARCH[1] * width)
-    text_left, text_right = int(np.argmax(coverage > 0)), size - int(np.argmax(coverage[::-1] > 0))
-    best: tuple[int, int] | None = None
-    i = max(a, text_left + 1)
-    while i < min(b, text_right - 1):
-        if low[i]:
-            j = i
-            while j < text_right - 1 and low[j]:
-                j += 1
-            start = i
-            while start > text_left and low[start - 1]:
-                start -= 1
-            if j - start >= GUTTER_MIN_WIDTH and (best is None or j - start > best[1] - best[0]):
-                best = (start, j)
-            i = j
-        i += 1
-    if best is None:
+    if b <= a:
         return None
-    start, end = best
-    left_mass, right_mass = float(coverage[:start].sum()), float(coverage[end:].sum())
-    total = left_mass + right_mass
-    if total <= 0 or min(left_mass, right_mass) <= 0:
+    lowest = strip[a:b].min()
+    low = np.flatnonzero(strip[a:b] == lowest) + a
+    # The middle of the longest run of equally empty strips.
+    runs = np.split(low, np.flatnonzero(np.diff(low) > 1) + 1)
+    longest = max(runs, key=len)
+    center = float(longest[len(longest) // 2])
+    crossing = left = right = both = 0
+    inner_left, inner_right = 0.0, float(width)
+    left_mass = right_mass = 0.0
+    left_edge, right_edge = float(width), 0.0
+    for row in rows:
+        if any(w.x0 < center < w.x1 for w in row):
+            crossing += 1
+            continue
+        on_left = [w for w in row if w.x1 <= center]
+        on_right = [w for w in row if w.x0 >= center]
+        if on_left:
+            inner_left = max(inner_left, on_left[-1].x1)
+            left_edge = min(left_edge, on_left[0].x0)
+            left_mass += sum(w.x1 - w.x0 for w in on_left)
+        if on_right:
+            inner_right = min(inner_right, on_right[0].x0)
+            right_edge = max(right_edge, on_right[-1].x1)
+            right_mass += sum(w.x1 - w.x0 for w in on_right)
+        both += bool(on_left and on_right)
+        left += bool(on_left and not on_right)
+        right += bool(on_right and not on_left)
+    total_rows = crossing + left + right + both
+    if inner_right - inner_left < GUTTER_MIN_WIDTH or crossing > GUTTER_MAX_CROSSING * total_rows:
         return None
-    left_extent, right_extent = start - text_left, text_right - end
-    if left_mass / total < MARGIN_MAX_MASS and left_extent < MARGIN_MAX_EXTENT * right_extent:
-        return Gutter(float(start), float(end), margin="left")
-    if right_mass / total < MARGIN_MAX_MASS and right_extent < MARGIN_MAX_EXTENT * left_extent:
-        return Gutter(float(start), float(end), margin="right")
+    if not (both >= GUTTER_MIN_ROWS or left >= GUTTER_MIN_ROWS and right >= GUTTER_MIN_ROWS):
+        return None
+    left_extent, right_extent = inner_left - left_edge, right_edge - inner_right
+    mass = left_mass + right_mass
+    if mass <= 0:
+        return None
+    if left_mass / mass < MARGIN_MAX_MASS and left_extent < MARGIN_MAX_EXTENT * right_extent:
+        return Gutter(inner_left, inner_right, margin="left")
+    if right_mass / mass < MARGIN_MAX_MASS and right_extent < MARGIN_MAX_EXTENT * left_extent:
+        return Gutter(inner_left, inner_right, margin="right")
     if min(left_extent, right_extent) < MARGIN_MAX_EXTENT * max(left_extent, right_extent):
         return None  # lopsided but not a margin: a figure or table beside text; read as one column
-    return Gutter(float(start), float(end))
+    return Gutter(inner_left, inner_right)
 
 
 def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) -> OrderedPage:

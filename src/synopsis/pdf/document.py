@@ -17,7 +17,7 @@ from ..errors import InputError
 from . import columns, front, furniture, paragraphs
 from .columns import Gutter
 from .headings import BodyStyle
-from .lines import Line, build_lines
+from .lines import Line, build_lines, rows_of
 from .options import PdfOptions
 from .reader import PdfFile, RawPage
 
@@ -78,18 +78,19 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     """Lines of every page, split at the document's column gutter."""
-    sample = list(islice(raw_pages, GUTTER_SAMPLE_PAGES))
-    candidates = [columns.find_gutter(page.words, page.width) for page in sample]
+    sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
+    candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
     document_gutter, decided = _consensus(candidates)
     pages: list[_Page] = []
-    for i, raw in enumerate(chain(sample, raw_pages)):
-        candidate = candidates[i] if i < len(candidates) else columns.find_gutter(raw.words, raw.width)
-        gutter = _choose_gutter(raw, candidate, document_gutter, decided)
-        lines = build_lines(raw, (gutter.x0, gutter.x1) if gutter else None)
-        if gutter is not None and not gutter.margin and not _has_columns(lines, gutter):
+    rest = ((raw, rows_of(raw.words)) for raw in raw_pages)
+    for i, (raw, rows) in enumerate(chain(sample, rest)):
+        candidate = candidates[i] if i < len(candidates) else columns.find_gutter(rows, raw.width)
+        gutter = _choose_gutter(candidate, document_gutter, decided)
+        page_lines = build_lines(rows, raw.index, (gutter.x0, gutter.x1) if gutter else None)
+        if gutter is not None and not gutter.margin and not _has_columns(page_lines, gutter):
             gutter = None
-            lines = build_lines(raw)
-        pages.append(_Page(raw.index, raw.width, raw.height, lines, gutter))
+            page_lines = build_lines(rows, raw.index)
+        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter))
     return pages
 
 
@@ -104,7 +105,7 @@ def _consensus(candidates: Sequence[Gutter | None]) -> tuple[Gutter | None, bool
     return None, len(candidates) >= 2 and not found
 
 
-def _choose_gutter(raw: RawPage, candidate: Gutter | None, document: Gutter | None, decided: bool) -> Gutter | None:
+def _choose_gutter(candidate: Gutter | None, document: Gutter | None, decided: bool) -> Gutter | None:
     if candidate is not None and candidate.margin:
         return candidate
     if document is None:
@@ -150,12 +151,6 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
             cover_pages += 1
     if cover_pages:
         removed["cover_page"] = cover_pages
-    if cover_pages < len(pages):
-        first = pages[cover_pages]
-        small_print = furniture.first_page_print(first.lines, first.height, style.size)
-        if small_print:
-            removed["front_matter"] = len(small_print)
-            first.lines = [line for i, line in enumerate(first.lines) if i not in small_print]
 
     ordered: list[Line] = []
     notes: list[str] = []
@@ -169,6 +164,11 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
             if items:
                 removed[reason] = removed.get(reason, 0) + len(items)
         body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
+        if page is pages[cover_pages]:
+            small_print = furniture.first_page_print(body, page.height, style.size)
+            if small_print:
+                removed["front_matter"] = len(small_print)
+                body = [line for i, line in enumerate(body) if i not in small_print]
         for block in blocks:
             _count(removed, "footnote")
             notes.append(paragraphs.join_lines(block, paragraphs.Vocabulary(frozenset(), frozenset())))

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .reader import SOFT_HYPHENS, RawPage, Word
+from .reader import SOFT_HYPHENS, Word
 
 # A gap wider than this many font sizes is not a word space: a column gutter or a table gap.
 # Word spaces in justified text measured on the real PDFs stay under 1.0 em; the narrowest
@@ -61,18 +61,16 @@ class Line:
         return len(self.text.split())
 
 
-def build_lines(page: RawPage, gutter: tuple[float, float] | None = None) -> list[Line]:
-    """The page's lines, top to bottom and left to right within a row.
+def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, float] | None = None) -> list[Line]:
+    """The lines of a page's `rows` (see `rows_of`), top to bottom, left to right within a row.
 
     With a `gutter` (x0, x1), a row is also cut at a gap over the gutter that is narrower than a
     column break usually is (the ACL gutter is 1.3 em), as long as it is wider than a word space.
     """
-    rows = _rows(page.words)
     lines: list[Line] = []
     middle = (gutter[0] + gutter[1]) / 2 if gutter else -1.0
     gutter_gap = 0.6 * (gutter[1] - gutter[0]) if gutter else 0.0
     for row in rows:
-        row.sort(key=lambda w: w.x0)
         start = 0
         for i in range(1, len(row) + 1):
             if i < len(row):
@@ -82,24 +80,27 @@ def build_lines(page: RawPage, gutter: tuple[float, float] | None = None) -> lis
                 over_gutter = row[i - 1].x1 <= middle <= row[i].x0 and gap >= max(0.5 * size, gutter_gap)
                 if not (wide or over_gutter):
                     continue
-            lines.append(_line(row[start:i], page.index))
+            lines.append(_line(row[start:i], page))
             start = i
     return _drop_marker_lines(lines)
 
 
-def _rows(words: Sequence[Word]) -> list[list[Word]]:
+def rows_of(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by baseline, top to bottom, each row sorted left to right."""
     ordered = sorted(words, key=lambda w: w.top + w.bottom)
-    rows: list[list[Word]] = []
+    found: list[list[Word]] = []
     anchor = 0.0
     for word in ordered:
         center = (word.top + word.bottom) / 2
         height = max(word.bottom - word.top, 1.0)
-        if rows and abs(center - anchor) < SAME_ROW * height:
-            rows[-1].append(word)
+        if found and abs(center - anchor) < SAME_ROW * height:
+            found[-1].append(word)
         else:
-            rows.append([word])
+            found.append([word])
             anchor = center
-    return rows
+    for row in found:
+        row.sort(key=lambda w: w.x0)
+    return found
 
 
 def _line(words: Sequence[Word], page: int) -> Line:

@@ -68,9 +68,9 @@ class Vocabulary:
         if f"{left}-{right}".lower() in self.compounds:
             return True
         first, second = left.lower(), right.lower().split("-")[0]
-        if second not in self.words:
-            return False
-        return first in _PREFIXES or len(first) >= 5 and len(second) >= 5 and first in self.words
+        if first in _PREFIXES:
+            return len(second) >= 3
+        return len(first) >= 5 and len(second) >= 5 and first in self.words and second in self.words
 
 
 def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
@@ -92,8 +92,10 @@ def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
         broken = ends_broken
         for token in tokens:
             if "-" in token:
+                parts = token.split("-")
                 compounds.add(token)
-                words.update(token.split("-"))
+                compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+                words.update(parts)
             else:
                 words.add(token)
     return Vocabulary(frozenset(words), frozenset(compounds))
