@@ -54,8 +54,8 @@ def wrap(text: str, width: float, *, font: str = REGULAR, size: float = 10) -> l
     return lines
 
 
-def build(pages: Sequence[Page], *, encrypt: str | None = None, title: str | None = None) -> bytes:
-    """The PDF's bytes."""
+def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = None) -> bytes:
+    """The PDF's bytes; `encrypt` is a user password or a reportlab `StandardEncryption`."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, encrypt=encrypt)
     if title:
@@ -91,8 +91,16 @@ def superscript(page: Page, x: float, y: float, word: str, marker: str, *, size:
     return x + stringWidth(marker, REGULAR, 0.6 * size)
 
 
-ZERO_PAGE_PDF = (
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
-    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
-)
+def zero_page_pdf() -> bytes:
+    """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -33,6 +33,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Before this share of the body, a "References" heading is not the reference list (e.g. a
 # table of contents or "Notes on references" in the introduction).
 END_MATTER_MIN_SHARE = 0.25
+# Body lines printed this much smaller than the body are tables, figure text, captions and table
+# notes (measured on the real PDFs: none of it was running text).
+SMALL_PRINT = 0.88
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +219,9 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
             continue
         if _is_fragment(text):
             _count(removed, "fragment")
+            continue
+        if line.size < SMALL_PRINT * style.size and not styled:
+            _count(removed, "small_print")  # tables, figure text, captions, notes, back matter
             continue
         if heading and not flush_heading():
             _count(removed, "references")

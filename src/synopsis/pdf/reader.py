@@ -38,6 +38,8 @@ _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
 _ITALIC_FLAG = 1 << 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
 # Where a PDF may start: the spec allows junk before the header, readers accept about 1 KB of it.
 _HEADER_WINDOW = 1024
 
@@ -124,7 +126,11 @@ class PdfFile:
                     f"{self.page_count}); it may be built to stall readers",
                     source=self.source,
                 )
-            yield self._page(index)
+            try:
+                page = self._page(index)
+            except pdfium.PdfiumError as err:
+                raise InputError(f"page {index + 1} cannot be read ({_reason(err)}); the PDF is damaged", source=self.source) from None
+            yield page
 
     def _page(self, index: int) -> RawPage:
         assert self._doc is not None
@@ -430,6 +436,9 @@ def _open(data: bytes, *, source: str, password: str | None) -> pdfium.PdfDocume
                 "is encrypted (password-protected); decrypt it first, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
                 source=source,
             ) from None
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
+            # PDFium refuses a document with an empty page tree (with a stale error code).
+            raise InputError("is a PDF with no pages (its page tree is empty)", source=source) from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError("uses an unsupported security handler (encryption); decrypt it first", source=source) from None
         if b"%%EOF" not in data[-2048:]:
