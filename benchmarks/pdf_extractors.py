@@ -29,6 +29,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -177,8 +178,8 @@ def normalise(text: str) -> list[str]:
 def bigram_recall(reference: str, text: str) -> float:
     ref = normalise(reference)
     got = normalise(text)
-    pairs = set(zip(ref, ref[1:], strict=False))
-    have = set(zip(got, got[1:], strict=False))
+    pairs = set(pairwise(ref))
+    have = set(pairwise(got))
     return len(pairs & have) / max(1, len(pairs))
 
 
@@ -237,7 +238,8 @@ def main() -> None:
     lines = [
         "# PDF extractor comparison",
         "",
-        f"{len(manifest)} real PDFs from `{args.pdf_dir.name}/` ({sum(e['pages'] for e in manifest)} pages), one core, best of {args.repeat}.",
+        f"{len(manifest)} real PDFs from `{args.pdf_dir.name}/` ({sum(e['pages'] for e in manifest)} pages), "
+        f"one core, best of {args.repeat}.",
         "`layout pages/s`: every word with its box, font size and font name (what layout analysis needs);",
         "`text pages/s`: the extractor's own plain text; `abstract recall`: share of the manifest abstract's",
         "word bigrams present in that plain text (mean, and the worst PDF).",

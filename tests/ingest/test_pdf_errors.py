@@ -10,12 +10,11 @@ import pytest
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from pdfgen import BOLD, Page, build, wrap, zero_page_pdf  # noqa: E402
-
-from synopsis.errors import InputError  # noqa: E402
-from synopsis.ingest import read_articles  # noqa: E402
-from synopsis.ingest.pdf import read_pdf_bytes  # noqa: E402
-from synopsis.pdf import PdfOptions  # noqa: E402
+from pdfgen import BOLD, Page, build, wrap, zero_page_pdf
+from synopsis.errors import InputError
+from synopsis.ingest import read_articles
+from synopsis.ingest.pdf import read_pdf_bytes
+from synopsis.pdf import PdfOptions
 
 TEXT = (
     "A page of ordinary text that a reader can extract without trouble, long enough to count as an "

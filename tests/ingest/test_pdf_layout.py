@@ -10,12 +10,11 @@ import pytest
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from pdfgen import BOLD, HEIGHT, Page, build, superscript, wrap  # noqa: E402
-
-from synopsis.ingest import read_articles  # noqa: E402
-from synopsis.ingest.pdf import read_pdf, read_pdf_bytes  # noqa: E402
-from synopsis.pipeline import build_document  # noqa: E402
-from synopsis.types import Article  # noqa: E402
+from pdfgen import BOLD, HEIGHT, Page, build, superscript, wrap
+from synopsis.ingest import read_articles
+from synopsis.ingest.pdf import read_pdf, read_pdf_bytes
+from synopsis.pipeline import build_document
+from synopsis.types import Article
 
 TITLE = "Reading Order in Scholarly Documents"
 ABSTRACT = (

@@ -25,7 +25,9 @@ _SUFFIX = {"text": ".txt", "json": ".json", "record": ".txt"}
 
 @app.command("extract")
 def extract_command(
-    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Article files (.pdf, .txt, record, .jsonl) or - for stdin."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Article files (.pdf, .txt, record, .jsonl) or - for stdin."
+    ),
     output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(EXTRACT_OUTPUTS)}."),
     out_dir: Path | None = typer.Option(
         None, "--out-dir", "-d", help="Write one file per input here (NAME.txt or NAME.json) instead of to stdout."

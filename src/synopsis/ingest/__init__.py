@@ -62,7 +62,14 @@ def read_articles(
         if path == STDIN:
             data = sys.stdin.buffer.read()
             yield from _from_bytes(
-                data, source="<stdin>", stem="stdin", format=format, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf
+                data,
+                source="<stdin>",
+                stem="stdin",
+                format=format,
+                fields=fields,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                pdf=pdf,
             )
             return
         file = Path(path)

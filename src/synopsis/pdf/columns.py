@@ -112,7 +112,7 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     total_rows = crossing + left + right + both
     if inner_right - inner_left < GUTTER_MIN_WIDTH or crossing > GUTTER_MAX_CROSSING * total_rows:
         return None
-    if not (both >= GUTTER_MIN_ROWS or left >= GUTTER_MIN_ROWS and right >= GUTTER_MIN_ROWS):
+    if not (both >= GUTTER_MIN_ROWS or (left >= GUTTER_MIN_ROWS and right >= GUTTER_MIN_ROWS)):
         return None
     left_extent, right_extent = inner_left - left_edge, right_edge - inner_right
     mass = left_mass + right_mass
@@ -130,8 +130,8 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
 def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) -> OrderedPage:
     """Put a page's lines in reading order; `region` numbers start at `region_base`."""
     if gutter is None:
-        ordered = sorted(lines, key=lambda line: (line.top, line.x0))
-        return OrderedPage(tuple(replace(line, region=region_base) for line in ordered), (), (), None)
+        in_rows = sorted(lines, key=lambda line: (line.top, line.x0))
+        return OrderedPage(tuple(replace(line, region=region_base) for line in in_rows), (), (), None)
     tolerance = 2.0
     left: list[Line] = []
     right: list[Line] = []
@@ -139,16 +139,16 @@ def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) ->
     margin: list[Line] = []
     for line in lines:
         if line.x1 <= gutter.center + tolerance:
-            side = "left"
+            position = "left"
         elif line.x0 >= gutter.center - tolerance:
-            side = "right"
+            position = "right"
         else:
-            side = "span"
-        if side == gutter.margin:
+            position = "span"
+        if position == gutter.margin:
             margin.append(line)
-        elif side == "left":
+        elif position == "left":
             left.append(line)
-        elif side == "right":
+        elif position == "right":
             right.append(line)
         else:
             spanning.append(line)
@@ -190,7 +190,7 @@ def _floats(spanning: list[Line]) -> list[Line]:
     """Full-width captions (with their continuation lines): the columns flow around them."""
     floats: list[Line] = []
     for line in spanning:
-        if _CAPTION.match(line.text) or floats and _same_block(floats[-1], line):
+        if _CAPTION.match(line.text) or (floats and _same_block(floats[-1], line)):
             floats.append(line)
     return floats
 

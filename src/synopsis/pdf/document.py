@@ -99,7 +99,7 @@ def _consensus(candidates: Sequence[Gutter | None]) -> tuple[Gutter | None, bool
     found = [g for g in candidates if g is not None and not g.margin]
     for gutter in found:
         agreeing = [g for g in found if abs(g.center - gutter.center) < GUTTER_AGREE]
-        if len(agreeing) >= 2 or len(candidates) <= 2 and agreeing:
+        if len(agreeing) >= 2 or (len(candidates) <= 2 and agreeing):
             narrowest = min(agreeing, key=lambda g: g.x1 - g.x0)
             return narrowest, True
     return None, len(candidates) >= 2 and not found
@@ -138,61 +138,31 @@ def _body_style(lines: Sequence[Line]) -> BodyStyle:
 
 def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions) -> PdfText:
     removed: dict[str, int] = {}
-    marks = furniture.find_running([(page.lines, page.height) for page in pages])
-    for page, page_marks in zip(pages, marks, strict=True):
-        for reason in page_marks.values():
-            _count(removed, reason)
-        page.lines = [line for i, line in enumerate(page.lines) if i not in page_marks]
+    _remove_running_lines(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
-
-    cover_pages = 0
-    if options.skip_cover_pages:
-        while cover_pages < min(2, len(pages) - 1) and front.is_cover_page(pages[cover_pages].lines):
-            cover_pages += 1
+    cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
     if cover_pages:
         removed["cover_page"] = cover_pages
-
-    ordered: list[Line] = []
-    notes: list[str] = []
-    region = 0
-    vocabulary_lines: list[Line] = []
-    for page in pages[cover_pages:]:
-        layout = columns.order_page(page.lines, page.gutter, region_base=region)
-        if layout.lines:
-            region = max(line.region for line in layout.lines) + 1
-        for reason, items in (("margin", layout.margin), ("float", layout.floats)):
-            if items:
-                removed[reason] = removed.get(reason, 0) + len(items)
-        body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
-        if page is pages[cover_pages]:
-            small_print = furniture.first_page_print(body, page.height, style.size)
-            if small_print:
-                removed["front_matter"] = len(small_print)
-                body = [line for i, line in enumerate(body) if i not in small_print]
-        for block in blocks:
-            _count(removed, "footnote")
-            notes.append(paragraphs.join_lines(block, paragraphs.Vocabulary(frozenset(), frozenset())))
-        ordered.extend(body)
-        vocabulary_lines.extend(layout.lines)
+    ordered, notes = _reading_order(pages[cover_pages:], style, removed)
     if not ordered:
         raise InputError("has no text left after removing page headers, footers and notes")
 
     first_page = ordered[0].page
     page_height = next(page.height for page in pages if page.index == first_page)
     found = front.find_front(ordered, style, page_height=page_height, first_page=first_page)
-    vocabulary = paragraphs.vocabulary_of(vocabulary_lines)
-    abstract_parts = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
+    vocabulary = paragraphs.vocabulary_of(ordered)
+    abstract = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
     skipped = found.body_start - sum(len(p) for p in found.abstract)
     if skipped > 0:
         removed["front_matter"] = removed.get("front_matter", 0) + skipped
     blocks = paragraphs.body_blocks(ordered[found.body_start :], style, vocabulary, removed)
     title = found.title or _plausible(metadata_title)
-    text, body_start, heading_spans = render(title, abstract_parts, blocks)
+    text, body_start, heading_spans = render(title, abstract, blocks)
     return PdfText(
         text=text,
         body_start=body_start,
         title=title,
-        abstract=" ".join(abstract_parts),
+        abstract=" ".join(abstract),
         headings=heading_spans,
         footnotes=tuple(notes),
         pages=page_count,
@@ -201,7 +171,51 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     )
 
 
-def render(title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block]) -> tuple[str, int, tuple[tuple[int, int], ...]]:
+def _remove_running_lines(pages: list[_Page], removed: dict[str, int]) -> None:
+    marks = furniture.find_running([(page.lines, page.height) for page in pages])
+    for page, page_marks in zip(pages, marks, strict=True):
+        for reason in page_marks.values():
+            _count(removed, reason)
+        page.lines = [line for i, line in enumerate(page.lines) if i not in page_marks]
+
+
+def _cover_pages(pages: list[_Page]) -> int:
+    """Leading repository cover sheets (at most two, never the whole document)."""
+    count = 0
+    while count < min(2, len(pages) - 1) and front.is_cover_page(pages[count].lines):
+        count += 1
+    return count
+
+
+def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: dict[str, int]) -> tuple[list[Line], list[str]]:
+    """Every page's lines in reading order, footnotes and margins taken out; and the footnotes."""
+    ordered: list[Line] = []
+    notes: list[str] = []
+    region = 0
+    no_vocabulary = paragraphs.Vocabulary(frozenset(), frozenset())
+    for page in pages:
+        layout = columns.order_page(page.lines, page.gutter, region_base=region)
+        if layout.lines:
+            region = max(line.region for line in layout.lines) + 1
+        for reason, items in (("margin", layout.margin), ("float", layout.floats)):
+            if items:
+                removed[reason] = removed.get(reason, 0) + len(items)
+        body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
+        if page is pages[0]:
+            small_print = furniture.first_page_print(body, page.height, style.size)
+            if small_print:
+                removed["front_matter"] = len(small_print)
+                body = [line for i, line in enumerate(body) if i not in small_print]
+        for block in blocks:
+            _count(removed, "footnote")
+            notes.append(paragraphs.join_lines(block, no_vocabulary))
+        ordered.extend(body)
+    return ordered, notes
+
+
+def render(
+    title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block]
+) -> tuple[str, int, tuple[tuple[int, int], ...]]:
     """The extracted article as one text; returns it, where the body starts, and heading spans."""
     parts: list[str] = []
     length = 0
@@ -233,9 +247,9 @@ def render(title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Bloc
 def _plausible(title: str) -> str:
     """A document-information title worth showing (not "Microsoft Word - draft3.docx")."""
     lowered = title.lower()
-    if len(title.split()) < 3 or lowered.startswith(("microsoft", "untitled")) or lowered.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi")):
+    if len(title.split()) < 3 or lowered.startswith(("microsoft", "untitled")):
         return ""
-    return title
+    return "" if lowered.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi")) else title
 
 
 def _count(removed: dict[str, int], reason: str) -> None:

@@ -61,7 +61,8 @@ class Front:
 def is_cover_page(lines: Sequence[Line]) -> bool:
     """A repository cover sheet: short, and full of repository phrases."""
     text = " ".join(line.text for line in lines)
-    return len(text.split()) <= COVER_MAX_WORDS and len(set(m.group(0).lower() for m in _COVER_PHRASES.finditer(text))) >= COVER_MIN_PHRASES
+    phrases = {m.group(0).lower() for m in _COVER_PHRASES.finditer(text)}
+    return len(text.split()) <= COVER_MAX_WORDS and len(phrases) >= COVER_MIN_PHRASES
 
 
 def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> tuple[str, tuple[int, int]]:
@@ -75,10 +76,10 @@ def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> t
             j += 1
         text = " ".join(lines[k].text for k in range(i, j))
         wordy = len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
-        stands_out = line.size >= TITLE_LARGER * style.size or line.bold and line.size >= TITLE_BOLD_LARGER * style.size
-        if line.top < 0.6 * page_height and stands_out and wordy and len(text) <= 400:
-            if best is None or line.size > best[0] + 0.1:
-                best = (line.size, i, j)
+        stands_out = line.size >= TITLE_LARGER * style.size or (line.bold and line.size >= TITLE_BOLD_LARGER * style.size)
+        candidate = line.top < 0.6 * page_height and stands_out and wordy and len(text) <= 400
+        if candidate and (best is None or line.size > best[0] + 0.1):
+            best = (line.size, i, j)
         i = j
     if best is None:
         return "", (0, 0)
@@ -98,7 +99,7 @@ def _continues_title(previous: Line, line: Line) -> bool:
 def find_front(lines: Sequence[Line], style: BodyStyle, *, page_height: float, first_page: int) -> Front:
     """Title, abstract and where the body begins, from the document's lines in reading order."""
     first = [i for i, line in enumerate(lines) if line.page == first_page]
-    title, (title_start, title_end) = find_title([lines[i] for i in first], style, page_height) if first else ("", (0, 0))
+    title, (_, title_end) = find_title([lines[i] for i in first], style, page_height) if first else ("", (0, 0))
     title_end = first[0] + title_end if first and title else 0
     search_end = _first_pages_end(lines, first_page)
     for i in range(title_end, search_end):
@@ -143,7 +144,7 @@ def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyl
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
         structured = _STRUCTURED_PART.match(text) is not None
-        if rules.KEYWORDS_LINE.match(text) or headings.is_known_heading(text) and not structured:
+        if rules.KEYWORDS_LINE.match(text) or (headings.is_known_heading(text) and not structured):
             break
         if paragraphs and headings.is_heading_line(line, style) and not structured:
             break
@@ -187,7 +188,7 @@ def _body_start(lines: Sequence[Line], stop: int, style: BodyStyle) -> int:
             return i  # a table of contents: the body reader skips it
         if not rules.KEYWORDS_LINE.match(text):
             styled = headings.is_heading_line(line, style)
-            if headings.is_known_heading(text) or styled and rules.NUMBERED_HEADING.match(text):
+            if headings.is_known_heading(text) or (styled and rules.NUMBERED_HEADING.match(text)):
                 return i
         words += len(text.split())
         if words > FRONT_GAP_MAX_WORDS:

@@ -16,6 +16,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..clean import rules
 from . import headings
@@ -47,7 +48,9 @@ class Block:
 
 
 # First parts that make a compound with any word ("self-report", "non-linear", "well-known").
-_PREFIXES = frozenset("self non cross well semi quasi anti ill half mid low high long short full".split())
+_PREFIXES = frozenset(
+    ["self", "non", "cross", "well", "semi", "quasi", "anti", "ill", "half", "mid", "low", "high", "long", "short", "full"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
             if "-" in token:
                 parts = token.split("-")
                 compounds.add(token)
-                compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+                compounds.update(f"{a}-{b}" for a, b in pairwise(parts))
                 words.update(parts)
             else:
                 words.add(token)
@@ -107,7 +110,7 @@ def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
 def join_lines(lines: Sequence[Line], vocabulary: Vocabulary) -> str:
     """One paragraph's text from its lines."""
     out = lines[0].text
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in pairwise(lines):
         out = _join(out, previous.hyphenated, line.text, vocabulary)
     return out.strip()
 
@@ -140,7 +143,7 @@ class _Geometry:
         self.left = {region: min(xs) for region, xs in lefts.items()}
         self.right = {region: max(xs) for region, xs in rights.items()}
         pitches: dict[float, list[float]] = defaultdict(list)
-        for previous, line in zip(lines, lines[1:], strict=False):
+        for previous, line in pairwise(lines):
             pitch = line.top - previous.top
             if line.region == previous.region and abs(line.size - previous.size) < 0.3 and 0 < pitch < 3 * line.size:
                 pitches[round(line.size * 2) / 2].append(pitch)
@@ -173,7 +176,7 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
             return True
         return ended and geometry.short(previous)
     # A column or page break: the paragraph goes on unless the layout shows a new one.
-    return geometry.indented(line) or ended and geometry.short(previous)
+    return geometry.indented(line) or (ended and geometry.short(previous))
 
 
 def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: dict[str, int]) -> list[Block]:
@@ -198,7 +201,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if not heading:
             return True
         text = join_lines(heading, vocabulary)
-        position = index / max(1, len(lines))
+        position = cursor / max(1, len(lines))
         heading.clear()
         if headings.is_end_matter(text) and position >= END_MATTER_MIN_SHARE:
             return False
@@ -209,12 +212,12 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
             blocks.append(Block("heading", text))
         return True
 
-    index = 0
-    for index, line in enumerate(lines):
+    cursor = 0  # index of the line being read; tells a late "References" from an early one
+    for cursor, line in enumerate(lines):  # noqa: B007 - read by flush_heading
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
         known = headings.is_known_heading(text) and len(text.split()) <= 4
-        if heading and _continues_heading(heading[-1], line) and (styled or known or line.bold and len(text) <= 12):
+        if heading and _continues_heading(heading[-1], line) and (styled or known or (line.bold and len(text) <= 12)):
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
         if _is_fragment(text):
@@ -238,7 +241,8 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
                 caption.append(line)
                 continue
             caption.clear()
-        if rules.CAPTION_LINE.match(text) and (not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)):
+        starts_block = not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)
+        if rules.CAPTION_LINE.match(text) and starts_block:
             # A caption inside a column: set it aside; the paragraph it interrupts goes on after it.
             _count(removed, "caption")
             caption.append(line)
@@ -247,7 +251,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
             flush_paragraph()
         current.append(line)
     flush_paragraph()
-    index = len(lines)
+    cursor = len(lines)
     if heading and not flush_heading():
         _count(removed, "references")
     return blocks

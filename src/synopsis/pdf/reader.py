@@ -129,7 +129,8 @@ class PdfFile:
             try:
                 page = self._page(index)
             except pdfium.PdfiumError as err:
-                raise InputError(f"page {index + 1} cannot be read ({_reason(err)}); the PDF is damaged", source=self.source) from None
+                message = f"page {index + 1} cannot be read ({_reason(err)}); the PDF is damaged"
+                raise InputError(message, source=self.source) from None
             yield page
 
     def _page(self, index: int) -> RawPage:
@@ -218,7 +219,7 @@ class PdfFile:
                 x1 = rect.right
             else:
                 x1 = rect.right
-            if text[start] in markers or text[end - 1] in markers or control and _CONTROL.search(text, start, end):
+            if text[start] in markers or text[end - 1] in markers or (control and _CONTROL.search(text, start, end)):
                 word = self._word(text_page, text, start, end, left, top_edge)
                 if word is not None:
                     words.append(word)
@@ -234,7 +235,7 @@ class PdfFile:
                 size = sizes[(key, height)] = self._size(text_page, start)
             if top - bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
                 top, bottom = self._box_from_origin(text_page, start, size)
-            words.append(Word(text[start:end], x0 - left, top_edge - top, x1 - left, top_edge - bottom, size, style[0], style[1], ""))
+            words.append(Word(text[start:end], x0 - left, top_edge - top, x1 - left, top_edge - bottom, size, *style))
         return words
 
     @staticmethod
