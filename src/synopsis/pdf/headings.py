@@ -53,7 +53,7 @@ def is_heading_line(line: Line, style: BodyStyle) -> bool:
 
 
 def is_end_matter(text: str) -> bool:
-    """"References", "7. Bibliography": after this heading nothing is body text."""
+    """ "References", "7. Bibliography": after this heading nothing is body text."""
     return words.is_end_matter(text)
 
 

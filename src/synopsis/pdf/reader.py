@@ -88,8 +88,7 @@ class PdfFile:
         if self.page_count > options.max_pages:
             self.close()
             raise InputError(
-                f"has {self.page_count} pages, over the limit of {options.max_pages} for one article "
-                "(raise it with --max-pages)",
+                f"has {self.page_count} pages, over the limit of {options.max_pages} for one article (raise it with --max-pages)",
                 source=source,
             )
         self._fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
