@@ -9,11 +9,11 @@ dropped here, the ones glued to a word were already cut by the reader.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .reader import SOFT_HYPHENS, Word
+from ..clean.rules import CHAR_MAP
+from .reader import Word
 
 # A gap wider than this many font sizes is not a word space: a column gutter or a table gap.
 # Word spaces in justified text measured on the real PDFs stay under 1.0 em; the narrowest
@@ -21,6 +21,16 @@ from .reader import SOFT_HYPHENS, Word
 SPLIT_GAP_EM = 1.3
 # Words whose vertical centres differ by less than this share of their height share a row.
 SAME_ROW = 0.4
+# Ligatures and odd spaces to what a reader typed (the cleaning stage's table, without its line
+# breaks: a line has none); U+02BC (modifier apostrophe) to the apostrophe most fonts mean by it.
+_NORMALISE = str.maketrans(
+    {
+        **{ch: (" " if rep == "\n" else rep) for ch, rep in CHAR_MAP.items()},
+        "\u02bc": "\u2019",
+        "\x02": "\ufffe",
+        "\u00ad": "\ufffe",
+    }
+)
 _MARKER_WORD = re.compile(r"^[\d,*†‡§¶∗⁎a-f]{1,6}$")
 
 
@@ -104,34 +114,37 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def _line(words: Sequence[Word], page: int) -> Line:
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     for word in words:
-        sizes[round(word.size * 2) / 2] += len(word.text)
-    size = sizes.most_common(1)[0][0]
+        key = round(word.size * 2) / 2
+        sizes[key] = sizes.get(key, 0) + len(word.text)
+    size = max(sizes, key=sizes.__getitem__)
     # Superscript words inside the row (a marker after a space: "Ševčíková 1,*").
-    low = max(w.bottom for w in words) - 0.15 * size
-    raised = [w.size < 0.8 * size and w.bottom < low and _MARKER_WORD.match(w.text) is not None for w in words]
-    kept = [w for w, up in zip(words, raised, strict=True) if not up]
-    markers = tuple(w.text for w, up in zip(words, raised, strict=True) if up) + tuple(w.marker for w in words if w.marker)
-    kept = kept or list(words)
-    lettered = [w for w in kept if any(c.isalpha() for c in w.text)]
+    kept: list[Word] = list(words)
+    markers: tuple[str, ...] = tuple(w.marker for w in words if w.marker)
+    if len(sizes) > 1:
+        low = max(w.bottom for w in words) - 0.15 * size
+        raised = [w.size < 0.8 * size and w.bottom < low and _MARKER_WORD.match(w.text) is not None for w in words]
+        if any(raised):
+            kept = [w for w, up in zip(words, raised, strict=True) if not up] or list(words)
+            markers = tuple(w.text for w, up in zip(words, raised, strict=True) if up) + markers
+    # Cased letters change with case; digits and punctuation do not.
+    lettered = [w for w in kept if w.text.lower() != w.text.upper()]
     bold = bool(lettered) and all(w.bold for w in lettered)
     italic = bool(lettered) and all(w.italic for w in lettered)
     lead = 0
     if not bold:
         while lead < len(kept) and kept[lead].bold:
             lead += 1
-    text = " ".join(w.text for w in kept)
-    hyphenated = text[-1] in SOFT_HYPHENS
-    text = text.rstrip(SOFT_HYPHENS) if hyphenated else text
-    for soft in SOFT_HYPHENS:
-        if soft in text:  # a soft hyphen that is not at the line end is an invisible break point
-            text = text.replace(soft, "")
+    text = " ".join([w.text for w in kept]).translate(_NORMALISE)
+    hyphenated = text[-1:] == "\ufffe"
+    if "\ufffe" in text:  # inside a line a soft hyphen is an invisible break point: drop it
+        text = text.replace("\ufffe", "")
     return Line(
         text=text,
-        x0=min(w.x0 for w in kept),
+        x0=kept[0].x0,
         top=min(w.top for w in kept),
-        x1=max(w.x1 for w in kept),
+        x1=kept[-1].x1,
         bottom=max(w.bottom for w in kept),
         size=size,
         page=page,

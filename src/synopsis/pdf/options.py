@@ -12,7 +12,7 @@ MAX_PAGES = 1000
 MAX_BYTES = 200_000_000
 # Extraction of a normal page takes milliseconds; this guards against content streams built to
 # make a reader spin (checked between pages).
-MAX_SECONDS = 120.0
+MAX_SECONDS = 300.0
 # A page with more characters than this is a data dump or a malicious file, not article text.
 MAX_CHARS_PER_PAGE = 200_000
 

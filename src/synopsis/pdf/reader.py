@@ -27,8 +27,6 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from .options import PdfOptions
 
-# Characters PDFium uses for a hyphen it judged to be a line-end (soft) hyphen.
-SOFT_HYPHENS = "\ufffe\x02\u00ad"
 # A run of superscript characters glued to a word end: footnote and affiliation markers.
 _MARKER_CHARS = frozenset("0123456789,*†‡§¶#∗⁎")
 # Characters that make a word worth checking for such a marker (a trailing comma alone is not).
@@ -93,7 +91,10 @@ class PdfFile:
             )
         self._fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
         # Printed size by (font, loose box height): the same font at the same height has one size.
-        self._sizes: dict[tuple[tuple[bytes, int], float], float] = {}
+        self._sizes: dict[tuple[tuple[bytes, int], int], float] = {}
+        self._name = ctypes.create_string_buffer(128)
+        self._flags = ctypes.c_int(0)
+        self._flags_ref = ctypes.byref(self._flags)
 
     def __enter__(self) -> PdfFile:
         return self
@@ -181,26 +182,28 @@ class PdfFile:
     def _page_words(self, text_page: Any, text: str, left: float, top_edge: float, *, check: bool = True) -> list[Word] | None:
         """The words of `text`, or None when `check` finds `text` out of step with the characters.
 
-        The hot loop of extraction: per word it asks PDFium for two character boxes and the font,
-        and everything else (size, bold, italic) comes from caches keyed by font and box height.
+        The hot loop of extraction. Per word it asks PDFium for two character boxes; the font is
+        asked for the first and last word of each of PDFium's text lines, and for every word of a
+        line only when those two differ (a bold run-in heading). Size, bold and italic then come
+        from caches keyed by font and box height.
         """
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
         char_box = pdfium_c.FPDFText_GetLooseCharBox
-        font_info = pdfium_c.FPDFText_GetFontInfo
-        name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int(0)
-        flags_ref = ctypes.byref(flags)
-        fonts = self._fonts
-        sizes = self._sizes
         markers = _MARKER_START
         control = _CONTROL.search(text) is not None
         words: list[Word] = []
         matches = list(_WORD.finditer(text))
         if check and not self._aligned(text_page, text, matches):
             return None
+        line: list[tuple[int, int, float, float, float, float]] = []  # start, end, x0, top, bottom, x1
+        previous_end = 0
         for match in matches:
             start, end = match.span()
+            if line and "\n" in text[previous_end:start]:
+                self._finish_line(text_page, text, line, left, top_edge, words)
+                line = []
+            previous_end = end
             char_box(text_page, start, rect_ref)
             x0, top, bottom = rect.left, rect.top, rect.bottom
             if end - start > 1:
@@ -215,27 +218,47 @@ class PdfFile:
                         if word is not None:
                             words.append(word)
                     continue
-                x1 = rect.right
-            else:
-                x1 = rect.right
             if text[start] in markers or text[end - 1] in markers or (control and _CONTROL.search(text, start, end)):
                 word = self._word(text_page, text, start, end, left, top_edge)
                 if word is not None:
                     words.append(word)
                 continue
-            font_info(text_page, start, name, 128, flags_ref)
-            key = (name.value, flags.value)
-            style = fonts.get(key)
-            if style is None:
-                style = self._style(text_page, start, key)
-            height = round(top - bottom, 1)
+            line.append((start, end, x0, top, bottom, rect.right))
+        if line:
+            self._finish_line(text_page, text, line, left, top_edge, words)
+        return words
+
+    def _finish_line(
+        self,
+        text_page: Any,
+        text: str,
+        line: list[tuple[int, int, float, float, float, float]],
+        left: float,
+        top_edge: float,
+        words: list[Word],
+    ) -> None:
+        """Words of one PDFium text line, with fonts looked up as sparingly as the line allows."""
+        first = self._font_key(text_page, line[0][0])
+        last = self._font_key(text_page, line[-1][0]) if len(line) > 1 else first
+        fonts = self._fonts
+        sizes = self._sizes
+        for i, (start, end, x0, top, bottom, x1) in enumerate(line):
+            if first == last:
+                key = first
+            else:
+                key = first if i == 0 else last if i == len(line) - 1 else self._font_key(text_page, start)
+            style = fonts.get(key) or self._style(text_page, start, key)
+            height = int((top - bottom) * 10)
             size = sizes.get((key, height))
             if size is None:
                 size = sizes[(key, height)] = self._size(text_page, start)
             if top - bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
                 top, bottom = self._box_from_origin(text_page, start, size)
             words.append(Word(text[start:end], x0 - left, top_edge - top, x1 - left, top_edge - bottom, size, *style))
-        return words
+
+    def _font_key(self, text_page: Any, index: int) -> tuple[bytes, int]:
+        pdfium_c.FPDFText_GetFontInfo(text_page, index, self._name, 128, self._flags_ref)
+        return (self._name.value, self._flags.value)
 
     @staticmethod
     def _aligned(text_page: Any, text: str, matches: list[re.Match[str]]) -> bool:
@@ -282,10 +305,7 @@ class PdfFile:
         word = _CONTROL.sub("", word)
         if not word:
             return None
-        name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int(0)
-        pdfium_c.FPDFText_GetFontInfo(text_page, start, name, 128, ctypes.byref(flags))
-        key = (name.value, flags.value)
+        key = self._font_key(text_page, start)
         bold, italic = self._fonts.get(key) or self._style(text_page, start, key)
         return Word(word, x0 - left, top_edge - first_top, x1 - left, top_edge - first_bottom, size, bold, italic, marker)
 
