@@ -144,7 +144,20 @@ print(json.dumps({"pages": found.pages, "chars": len(found.text), "cpu": cpu, "r
 """
 
 
-_TOPICS = "Scope Methods Sources Findings Limits Costs Outlook Context Tables Notes Reading Review".split()
+_TOPICS = [
+    "Scope",
+    "Methods",
+    "Sources",
+    "Findings",
+    "Limits",
+    "Costs",
+    "Outlook",
+    "Context",
+    "Tables",
+    "Notes",
+    "Reading",
+    "Review",
+]
 
 
 def long_document(pages: int, path: Path) -> None:

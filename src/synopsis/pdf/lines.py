@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..clean.rules import CHAR_MAP
 from .reader import Word
@@ -57,6 +57,7 @@ class Line:
     hyphenated: bool = False
     markers: tuple[str, ...] = ()
     region: int = 0  # set by reading order: lines of one column stretch share a region
+    cell: bool = False  # one of several pieces of a row within a column: a table cell
 
     @property
     def width(self) -> float:
@@ -82,6 +83,7 @@ def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, 
     gutter_gap = 0.6 * (gutter[1] - gutter[0]) if gutter else 0.0
     for row in rows:
         start = 0
+        pieces: list[Line] = []
         for i in range(1, len(row) + 1):
             if i < len(row):
                 gap = row[i].x0 - row[i - 1].x1
@@ -90,9 +92,38 @@ def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, 
                 over_gutter = row[i - 1].x1 <= middle <= row[i].x0 and gap >= max(0.5 * size, gutter_gap)
                 if not (wide or over_gutter):
                     continue
-            lines.append(_line(row[start:i], page))
+            pieces.append(_line(row[start:i], page))
             start = i
+        if len(pieces) > 1:
+            pieces = _mark_cells(pieces, middle)
+        lines.extend(pieces)
     return _drop_marker_lines(lines)
+
+
+def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:
+    """Flag the pieces of a row that is a table row (or an equation with its number).
+
+    Running text never has a wide gap inside a column, so pieces on the same side of the gutter
+    are cells: three or more, or two where one is a short label or number (beside a long line of
+    text, only the short piece). Two long pieces of a row on a page without a known gutter may be
+    two columns and are left alone.
+    """
+    marked = list(pieces)
+    for side in (lambda line: line.x1 <= middle, lambda line: line.x0 >= middle):
+        group = [i for i, line in enumerate(pieces) if side(line)] if middle >= 0 else list(range(len(pieces)))
+        if len(group) == 2 and max(pieces[i].words for i in group) >= 6:
+            # A line of text beside a short piece (an equation number, a stray subscript, a
+            # label): only the short piece is a cell.
+            group = [min(group, key=lambda i: pieces[i].words)]
+            if pieces[group[0]].words > 3:
+                group = []
+        elif not (len(group) >= 3 or (len(group) == 2 and min(pieces[i].words for i in group) <= 3)):
+            group = []
+        for i in group:
+            marked[i] = replace(marked[i], cell=True)
+        if middle < 0:
+            break
+    return marked
 
 
 def rows_of(words: Sequence[Word]) -> list[list[Word]]:
@@ -157,19 +188,22 @@ def _line(words: Sequence[Word], page: int) -> Line:
 
 
 def _drop_marker_lines(lines: list[Line]) -> list[Line]:
-    """Remove rows made only of superscript markers that sit on the upper half of a text line."""
-    kept: list[Line] = []
+    """Remove rows made only of superscript markers that sit on the upper half of a text line;
+    the marker is kept on that line (a footnote starting with "1" is recognised by it)."""
+    kept: list[Line | None] = list(lines)
     for i, line in enumerate(lines):
         if _MARKER_WORD.match(line.text.replace(" ", "")) and len(line.text) <= 8:
             host = _host(lines, i)
-            if host is not None:
-                continue
-        kept.append(line)
-    return kept
+            if host is not None and kept[host] is not None:
+                kept[i] = None
+                target = kept[host]
+                assert target is not None
+                kept[host] = replace(target, markers=(*target.markers, line.text))
+    return [line for line in kept if line is not None]
 
 
-def _host(lines: list[Line], i: int) -> Line | None:
-    """A bigger line that `lines[i]` overlaps vertically and touches horizontally, if any."""
+def _host(lines: list[Line], i: int) -> int | None:
+    """The index of a bigger line that `lines[i]` overlaps vertically and touches horizontally."""
     line = lines[i]
     for j in range(max(0, i - 6), min(len(lines), i + 7)):
         other = lines[j]
@@ -178,5 +212,5 @@ def _host(lines: list[Line], i: int) -> Line | None:
         overlaps = other.top - 0.2 * other.size <= line.center <= other.bottom
         touches = other.x0 - other.size <= line.x0 <= other.x1 + other.size
         if overlaps and touches:
-            return other
+            return j
     return None

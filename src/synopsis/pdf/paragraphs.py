@@ -226,6 +226,9 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if line.size < SMALL_PRINT * style.size and not styled:
             _count(removed, "small_print")  # tables, figure text, captions, notes, back matter
             continue
+        if line.cell:
+            _count(removed, "table")
+            continue
         if heading and not flush_heading():
             _count(removed, "references")
             return blocks
