@@ -50,7 +50,7 @@ def test_the_gutter_cuts_a_row_even_when_the_gap_is_narrow() -> None:
 
 
 def test_superscript_marker_words_are_dropped_and_kept_as_markers() -> None:
-    row = sentence(100, "Kaarle Nordenstreng") + [Word("2", 172, 97, 176, 104, 6.5)]
+    row = [*sentence(100, "Kaarle Nordenstreng"), Word("2", 172, 97, 176, 104, 6.5)]
     (line,) = build_lines(rows_of(row), page=0)
     assert line.text == "Kaarle Nordenstreng" and line.markers == ("2",)
 
