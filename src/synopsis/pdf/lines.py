@@ -23,9 +23,12 @@ SPLIT_GAP_EM = 1.3
 SAME_ROW = 0.4
 # Ligatures and odd spaces to what a reader typed (the cleaning stage's table, without its line
 # breaks: a line has none); U+02BC (modifier apostrophe) to the apostrophe most fonts mean by it.
+# Symbol/Wingdings bullets arrive as private-use characters: a bullet is what they show.
+_PRIVATE_BULLETS = dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf06e\uf0fc\uf0de", "\u2022")
 _NORMALISE = str.maketrans(
     {
         **{ch: (" " if rep == "\n" else rep) for ch, rep in CHAR_MAP.items()},
+        **_PRIVATE_BULLETS,
         "\u02bc": "\u2019",
         "\x02": "\ufffe",
         "\u00ad": "\ufffe",

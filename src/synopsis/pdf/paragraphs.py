@@ -223,7 +223,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if _is_fragment(text):
             _count(removed, "fragment")
             continue
-        if line.size < SMALL_PRINT * style.size and not styled:
+        if line.size < SMALL_PRINT * style.size and not (styled or known):
             _count(removed, "small_print")  # tables, figure text, captions, notes, back matter
             continue
         if line.cell:
