@@ -125,3 +125,11 @@ def test_console_script_reports_a_bad_pdf_without_traceback(tmp_path: Path) -> N
     expected = f"synopsis: {truncated}: is damaged or truncated (no %%EOF at the end; was the download cut off?)"
     assert done.stderr.strip() == expected
     assert "Traceback" not in done.stderr
+
+
+def test_pdf_on_stdin(tmp_path: Path) -> None:
+    data = paper(tmp_path / "paper.pdf").read_bytes()
+    result = runner.invoke(app, ["extract", "-", "--output", "json"], input=data)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["title"] == TITLE and found["id"] == "stdin" and found["input"] == "<stdin>"

@@ -271,3 +271,28 @@ def test_extracted_text_has_one_block_per_line() -> None:
     article = read_pdf_bytes(one_column_pdf(), source="one.pdf")
     assert article.text.startswith(f"{TITLE}\n\nAbstract\n\n{ABSTRACT}\n\n1 Introduction\n\n")
     assert not re.search(r"\n{3,}", article.text)
+
+
+def test_threads_share_pdfium_safely() -> None:
+    """PDFium is not thread-safe; a server reading PDFs from several threads must still work."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = two_column_pdf(interleave=True)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(lambda _: read_pdf_bytes(data, source="two.pdf").text, range(8)))
+    assert len(set(texts)) == 1 and LEFT_B in texts[0]
+
+
+def test_table_between_paragraphs_is_left_out() -> None:
+    page = Page()
+    page.text(72, 60, TITLE, font=BOLD, size=18)
+    page.text(72, 100, "1 Introduction", font=BOLD, size=12)
+    y = page.block(72, 120, wrap(P1, 450))
+    for row, cells in enumerate([("Source", "Pages", "Share"), ("Journals", "1200", "0.61"), ("Books", "310", "0.16")]):
+        for column, cell in enumerate(cells):
+            page.text(72 + 150 * column, y + 12 + 12 * row, cell)
+    page.block(72, y + 60, wrap(P2, 450))
+    article = read_pdf_bytes(build([page]), source="table.pdf")
+    assert paragraphs(article) == ["1 Introduction", P1, P2]
+    removed = article.meta["pdf_removed"]
+    assert removed["table"] + removed["fragment"] == 9  # numbers alone count as fragments

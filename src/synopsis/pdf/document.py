@@ -19,7 +19,7 @@ from .columns import Gutter
 from .headings import BodyStyle
 from .lines import Line, build_lines, rows_of
 from .options import PdfOptions
-from .reader import PdfFile, RawPage
+from .reader import PDFIUM_LOCK, PdfFile, RawPage
 
 # Pages read before the rest to agree on the document's column gutter.
 GUTTER_SAMPLE_PAGES = 4
@@ -63,7 +63,8 @@ class _Page:
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
     """Extract the article in a PDF (a path or its bytes); bad PDFs raise `InputError`."""
-    with PdfFile(data, source=source, options=options) as pdf:
+    # PDFium is not thread-safe: a server answering requests in threads reads one PDF at a time.
+    with PDFIUM_LOCK, PdfFile(data, source=source, options=options) as pdf:
         pages = _read_pages(pdf.pages())
         page_count = pdf.page_count
         metadata_title = pdf.metadata_title()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from .options import PdfOptions
 
+# PDFium keeps global state and must not be called from two threads at once.
+PDFIUM_LOCK = threading.Lock()
 # A run of superscript characters glued to a word end: footnote and affiliation markers.
 _MARKER_CHARS = frozenset("0123456789,*†‡§¶#∗⁎")
 # Characters that make a word worth checking for such a marker (a trailing comma alone is not).
