@@ -118,7 +118,7 @@ def join_lines(lines: Sequence[Line], vocabulary: Vocabulary) -> str:
 def _join(left: str, soft: bool, right: str, vocabulary: Vocabulary) -> str:
     if soft or (left.endswith(("-", "\u2010")) and not left.endswith(("--", " -"))):
         stem = left if soft else left[:-1]
-        last = _LAST_PART.search(stem)
+        last = _LAST_PART.search(stem[-80:])  # the tail only: a paragraph grows line by line
         first = _FIRST_WORD.match(right)
         if last and first and right[:1].islower():
             if vocabulary.keeps_hyphen(last.group(1), first.group(0)):
