@@ -33,14 +33,18 @@ class BodyStyle:
 def is_heading_line(line: Line, style: BodyStyle) -> bool:
     """Whether a line, by its font and form, is (part of) a heading."""
     text = line.text.strip()
-    count = len(text.split())
-    if not 1 <= count <= MAX_WORDS or len(text) > MAX_CHARS or len(_LETTERS.findall(text)) < 2:
+    if len(text) > MAX_CHARS:
         return False
+    count = len(text.split())
+    if not 1 <= count <= MAX_WORDS or len(_LETTERS.findall(text)) < 2:
+        return False
+    larger = line.size >= LARGER * style.size
+    bold = line.bold and not style.bold
+    if not (larger or bold or line.italic or text.isupper()):
+        return False  # the common case, a line of body text, decided without the regexes below
     if text[-1] in ",;" or rules.CAPTION_LINE.match(text) or rules.EMAIL.search(text):
         return False
     numbered = rules.NUMBERED_HEADING.match(text) is not None
-    larger = line.size >= LARGER * style.size
-    bold = line.bold and not style.bold
     capitals = text.isupper() and len(_LETTERS.findall(text)) >= 4
     if text[-1] == "." and not (numbered or words.is_known(text)):
         return False  # a sentence, or a run-in heading that goes on with the paragraph

@@ -216,7 +216,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
     for cursor, line in enumerate(lines):  # noqa: B007 - read by flush_heading
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
-        known = headings.is_known_heading(text) and len(text.split()) <= 4
+        known = line.words <= 4 and headings.is_known_heading(text)
         if heading and _continues_heading(heading[-1], line) and (styled or known or (line.bold and len(text) <= 12)):
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
