@@ -115,6 +115,7 @@ def test_pdf_limits_from_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "max_pages" in result.stderr
 
 
+@pytest.mark.slow
 def test_console_script_reports_a_bad_pdf_without_traceback(tmp_path: Path) -> None:
     truncated = tmp_path / "cut.pdf"
     truncated.write_bytes(paper(tmp_path / "whole.pdf").read_bytes()[:900])

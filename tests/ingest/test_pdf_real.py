@@ -37,7 +37,8 @@ MANIFEST = (
     if PDF_DIR
     else []
 )
-pytestmark = pytest.mark.skipif(PDF_DIR is None, reason="the real PDFs (shared/data/pdf) are not here")
+# Reading the nine PDFs takes a few seconds (once, in the module fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDF_DIR is None, reason="the real PDFs (shared/data/pdf) are not here")]
 ENTRIES = [pytest.param(entry, id=entry["file"]) for entry in MANIFEST]
 
 
@@ -110,7 +111,6 @@ def test_no_running_header_survives(entry: dict[str, str], articles: dict[str, o
     assert not survivors
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("entry", ENTRIES)
 def test_each_pdf_summarizes_from_its_body(entry: dict[str, str], articles: dict[str, object]) -> None:
     article = articles[entry["file"]]
