@@ -27,6 +27,12 @@ INLINE_HEADING = re.compile(
     r"|CONCLUSIONS?|REFERENCES|BIBLIOGRAPHY|ACKNOWLEDGE?MENTS?))"
     r"(?:\s*[:.—–-])?(?=\s+[A-Z“‘\"]|\s*$)"
 )
+# Every inline heading contains one of these; most paragraphs contain none, and this scan is cheap.
+_HEADING_CLUE = re.compile(
+    r"\b(?:Intro|INTRO|Backg|Method|Materi|Result|Finding|Discuss|Conclu|CONCLU|Related|Literat|Previous|Experim"
+    r"|Evaluat|Future|Limitat|Acknow|ACKNOW|Refere|REFERE|Bibliog|BIBLIOG|Works|Notes|Abstract|ABSTRACT)"
+)
+_NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
 # followed by the page number a page break left behind it. Page-number removal leaves this marker
 # (a private-use character) in place of such a number, so the heading can be found afterwards.
@@ -59,6 +65,16 @@ class Piece:
 # A number standing between two words: a page number when it belongs to a run 5, 6, 7, ... spread
 # through the text; "under 12 months" does not belong to such a run.
 _LOOSE_NUMBER = re.compile(r"(?<=[\w.,;:!?”’\")\]] )(\d{1,3})(?= [A-Za-z“‘\"(])")
+# Numbers that label something count up through a text too ("Figure 3 ... Table 4 ... Section 5"):
+# a number right after a capitalised word or one of these is a label, never a page number.
+_LABEL_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.-]*|\b(?i:fig|figs|figure|figures|table|tables|tab|section|sections|sect|sec|eq|eqs|equation|chapter|ch"
+    r"|step|steps|stage|phase|part|appendix|experiment|study|model|version|level|type|class|group|round|iteration"
+    r"|epoch|trial|session|wave|sample|condition|task|case|example|rule|item|question|hypothesis|theorem|lemma"
+    r"|definition|algorithm|line|lines|column|row|page|pages|pp|p|vol|no|number|grade|year|years|day|days|week"
+    r"|weeks|month|months|set|list|footnote|note|notes|and|or|to|of|than|from|by|about|only|over|under|least|most"
+    r"|first|last|top|all|the|these|those|with|at|in|for|n)\.?|[=<>])\s$"
+)
 PAGE_RUN_MIN = 3
 PAGE_GAP_MIN_CHARS = 800
 
@@ -74,6 +90,10 @@ def page_number_edits(text: str) -> list[Edit]:
     links: list[int] = []
     lengths: list[int] = []
     for i, match in enumerate(matches):
+        if _LABEL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            links.append(-1)
+            lengths.append(0)
+            continue
         value = int(match.group(1))
         before = best.get(value - 1) or best.get(value - 2)  # a page may have left no number
         if before is not None and match.start() - matches[before[1]].start() >= PAGE_GAP_MIN_CHARS:
@@ -98,21 +118,26 @@ def page_number_edits(text: str) -> list[Edit]:
     return edits
 
 
+# (reason, substrings of which every match contains one (none: always run), pattern)
+_JUNK_STEPS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("citation_placeholder", ("<cit>",), re.compile(r"\s*\(\s*<cit>(?:\s*[,;]?\s*<cit>)*\s*\)")),
+    ("citation_placeholder", ("<cit>",), re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")),
+    ("email", ("@",), rules.EMAIL_WITH_MARKER),
+    ("url", ("http", "www.", "WWW.", "HTTP"), rules.URL_WITH_CONTEXT),
+    ("footnote", (), rules.STANDALONE_NUMBER),
+    ("footnote", (), rules.GLUED_FOOTNOTE),
+)
+
+
 def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
     """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers."""
-    steps: tuple[tuple[str, re.Pattern[str]], ...] = (
-        ("citation_placeholder", re.compile(r"\s*\(\s*<cit>(?:\s*[,;]?\s*<cit>)*\s*\)")),
-        ("citation_placeholder", re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")),
-        ("email", rules.EMAIL_WITH_MARKER),
-        ("url", re.compile(r"\s*\(?\s*(?:accessed|retrieved|available at)?\s*" + rules.URL.pattern + r"\s*\)?")),
-        ("footnote", rules.STANDALONE_NUMBER),
-        ("footnote", rules.GLUED_FOOTNOTE),
-    )
     pages = page_number_edits(text.text)
     if pages:
         removed["page_number"] = removed.get("page_number", 0) + len(pages)
         text = text.apply(pages)
-    for reason, pattern in steps:
+    for reason, clues, pattern in _JUNK_STEPS:
+        if clues and not any(clue in text.text for clue in clues):
+            continue  # a substring test is far cheaper than a regex scan that cannot match
         edits = [Edit(m.start(), m.end()) for m in pattern.finditer(text.text)]
         if reason == "url":
             # Keep URLs in running text only when they are the whole point; a reader of a summary
@@ -128,11 +153,27 @@ def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
     return text
 
 
+def _inline_heading_matches(text: str) -> list[re.Match[str]]:
+    """INLINE_HEADING matches, tried only where a heading word stands (a full scan is slow)."""
+    matches: list[re.Match[str]] = []
+    for clue in _HEADING_CLUE.finditer(text):
+        number = _NUMBER_BEFORE.search(text, max(0, clue.start() - 14), clue.start())
+        for start in (number.start(),) if number else ():
+            match = INLINE_HEADING.match(text, start)
+            if match:
+                break
+        else:
+            match = INLINE_HEADING.match(text, clue.start())
+        if match and (not matches or match.start() >= matches[-1].end()):
+            matches.append(match)
+    return matches
+
+
 def _headings(text: str) -> list[tuple[int, int, str, bool]]:
     """Inline headings as (start, end, title, end_matter_candidate), in order."""
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
-    for match in INLINE_HEADING.finditer(text):
+    for match in _inline_heading_matches(text):
         title = match.group("title")
         position = match.start() / n
         if headings.is_end_matter(title):
@@ -143,7 +184,7 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
-    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text):
+    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text) if PAGE_BREAK in text else ():
         if not any(a <= match.start() < b for a, b, _, _ in found):
             found.append((match.start(), match.end(), match.group("title"), False))
     found.sort()
