@@ -87,7 +87,8 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     async def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
-    @app.api_route("/healthz", methods=["GET", "HEAD"], response_model=HealthResponse, tags=["service"])
+    @app.head("/healthz", include_in_schema=False)
+    @app.get("/healthz", response_model=HealthResponse, tags=["service"])
     async def healthz() -> HealthResponse:
         """Liveness: answers while the event loop is free, however busy the workers are."""
         return HealthResponse(status="ok", version=__version__)

@@ -19,7 +19,7 @@ from ..errors import MethodError
 from ..scorers import get_method
 from .errors import ApiError, validation_message
 from .job import Job
-from .limits import Limits
+from .limits import Limits, human_size
 from .schemas import SummarizeRequest, UploadFields
 
 JSON_TYPES = ("application/json",)
@@ -97,8 +97,8 @@ async def _from_form(request: Request, limits: Limits) -> Job:
     if len(data) > limits.max_upload_bytes:
         raise ApiError(
             413,
-            f"the file is {len(data) / 1e6:.1f} MB, "
-            f"over the {limits.max_upload_bytes / 1e6:.1f} MB limit (the server's --max-upload-mb)",
+            f"the file is {human_size(len(data))}, "
+            f"over the {human_size(limits.max_upload_bytes)} limit (the server's --max-upload-mb)",
         )
     return Job(
         method=fields.method,

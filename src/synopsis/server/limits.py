@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 # A long paper is ~100k characters and its PDF a few MB; these leave room for theses and books.
@@ -35,12 +35,10 @@ class Limits:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
     timeout_s: float = DEFAULT_TIMEOUT_S
-    workers: int = -1
+    workers: int = field(default_factory=default_workers)
     queue: int = DEFAULT_QUEUE
 
     def __post_init__(self) -> None:
-        if self.workers == -1:
-            object.__setattr__(self, "workers", default_workers())
         for name in ("max_upload_bytes", "max_text_chars", "queue"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -60,17 +58,24 @@ class Limits:
         """Limits from SYNOPSIS_* variables, then `overrides` (None means "not given")."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for field in fields(cls):
-            variable = ENV_VARIABLES[field.name]
+        for item in fields(cls):
+            variable = ENV_VARIABLES[item.name]
             raw = env.get(variable)
             if raw is None or not raw.strip():
                 continue
             try:
-                values[field.name] = float(raw) if field.name == "timeout_s" else int(raw)
+                values[item.name] = float(raw) if item.name == "timeout_s" else int(raw)
             except ValueError:
                 raise ValueError(f"{variable} must be a number, got {raw!r}") from None
         values.update({name: value for name, value in overrides.items() if value is not None})
         return replace(cls(), **values)
+
+
+def human_size(size: int | float) -> str:
+    """Bytes as people read them in an error message: 812 bytes, 20.0 kB, 25.0 MB."""
+    if size < 1000:
+        return f"{size:.0f} bytes"
+    return f"{size / 1e3:.1f} kB" if size < 1e6 else f"{size / 1e6:.1f} MB"
 
 
 ENV_VARIABLES = {
