@@ -244,6 +244,7 @@ def main() -> None:
     requests = min(args.requests, MAX_REQUESTS)
     max_seconds = min(args.max_seconds, MAX_SECONDS)
     bodies = load_bodies(args.dev, args.per_source, args.words)
+    load_before = os.getloadavg()[0]
 
     server = None
     url = args.url
@@ -270,7 +271,8 @@ def main() -> None:
 
     results = {
         "command": "python benchmarks/server_load.py " + " ".join(sys.argv[1:]),
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"load average {load_before:.1f} before / {os.getloadavg()[0]:.1f} after (other processes share the CPUs)",
         "workers": args.workers if args.workers is not None else (default_workers() if args.url is None else "unknown"),
         "articles": len(bodies),
         "per_source": args.per_source,

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from synopsis import summarize
+from synopsis import DEFAULT_METHOD, summarize
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -102,7 +102,7 @@ def test_pasted_example_is_highlighted_exactly_where_the_summary_sentences_are(p
         str(i + 1) for i in range(len(expected))
     ]
     assert "Introduction" in page.locator("#document h3").all_inner_texts()
-    assert page.locator("#summary-meta").inner_text().startswith("centroid · ")
+    assert page.locator("#summary-meta").inner_text().startswith(f"{DEFAULT_METHOD} · ")
     assert page.errors == []
 
 
