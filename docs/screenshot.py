@@ -48,6 +48,7 @@ def main() -> None:
             page.fill("#text", EXAMPLE.read_text(encoding="utf-8"))
             page.click("#summarize")
             page.wait_for_selector("#results:not([hidden]) .summary-item")
+            page.wait_for_timeout(1200)  # the page has scrolled to the results
             page.locator("#summary-list .summary-item").nth(1).click()
             page.mouse.move(1, 1)  # no hover highlight left where the click was
             page.wait_for_timeout(1800)  # smooth scroll and the flash have finished

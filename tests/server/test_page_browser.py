@@ -141,8 +141,14 @@ def test_a_script_in_the_paper_is_shown_as_text_and_never_runs(page: Any) -> Non
 
 
 def test_dropped_file_upload_and_json_download(page: Any, example_path: Path, example_text: str) -> None:
-    page.set_input_files("#file", str(example_path))
+    dropped = page.evaluate_handle(
+        "([name, text]) => { const data = new DataTransfer();"
+        " data.items.add(new File([text], name, {type: 'text/plain'})); return data; }",
+        [example_path.name, example_text],
+    )
+    page.dispatch_event("#input-card", "drop", {"dataTransfer": dropped})
     assert page.locator("#file-name").inner_text() == example_path.name
+    assert page.locator("#text").is_hidden()
     page.fill("#length", "120")
     page.click("#summarize")
     page.wait_for_selector("#results:not([hidden]) .summary-item")
@@ -176,7 +182,20 @@ def test_score_shading_colours_the_document(page: Any, example_text: str) -> Non
     plain = page.locator("#document .sent:not(.chosen):not(.skipped)").first
     assert plain.evaluate("s => getComputedStyle(s).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
     page.check("#shade")
-    colours = page.locator("#document .sent:not(.chosen):not(.skipped)").evaluate_all(
-        "spans => new Set(spans.map(s => getComputedStyle(s).backgroundColor)).size"
+    # A gradient of scores, not one colour (polled: the colours fade in with a CSS transition).
+    page.wait_for_function(
+        "() => new Set([...document.querySelectorAll('#document .sent:not(.chosen):not(.skipped)')]"
+        ".map(s => getComputedStyle(s).backgroundColor)).size > 10",
+        timeout=5000,
     )
-    assert colours > 10  # a gradient of scores, not one colour
+
+
+def test_api_docs_render_without_the_internet(browser: Any, server_url: str) -> None:
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server_url + "/docs")
+    page.locator(".opblock-summary-path", has_text="/api/summarize").wait_for()
+    assert page.locator(".opblock").count() >= 3
+    assert [url for url in requested if not url.startswith(server_url)] == []
+    page.close()

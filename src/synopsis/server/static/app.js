@@ -50,7 +50,7 @@
         state.methods[method.name] = method.description;
         ui.method.append(el("option", { value: method.name, title: method.description, text: method.name }));
       }
-      state.methods.auto = `The default method: ${data.default}. ` + (state.methods[data.default] || "");
+      state.methods.auto = `auto uses ${data.default}: ${state.methods[data.default] || ""}`;
       showMethodHint();
     } catch (err) {
       // The page still works with "auto"; the summarize request will report a dead server.
