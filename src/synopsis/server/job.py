@@ -89,7 +89,9 @@ def run_job(job: Job) -> bytes | JobFailure:
             )
         doc = build_document(article)
         features = compute_features(doc)
-        # All scores, for the page's score shading; scoring is cheap next to cleaning and segmenting.
+        # Every sentence's score, for the page's score shading. summarize_document keeps only the
+        # chosen ones, so this scores twice (about 15% more time on dev articles) rather than
+        # repeating the pipeline's score -> select glue here.
         scores = get_method(job.method).score(doc, features)
         summary = summarize_document(doc, method=job.method, budget=job.budget, features=features)
     except _Refused as err:
