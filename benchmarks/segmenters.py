@@ -3,13 +3,15 @@
 
 Usage::
 
-    python benchmarks/segmenters.py [--golden PATH] [--dev DIR] [--docs N]
+    python benchmarks/segmenters.py [--golden PATH] [--dev DIR] [--docs N] [--repeats N]
+        [--only nupunkt syntok ...] [--extra my_module:split_fn] [--no-speed] [--out PATH]
 
 For every segmenter this reports how many golden cases it segments exactly,
 boundary precision/recall/F1 (a boundary is the character offset at which a
 sentence other than the first starts), and its speed in milliseconds per
-10,000 words on real dev full texts.  The markdown report is printed and also
-written to ``benchmarks/results/segmenters.md``.
+10,000 words on real dev full texts (each timing run in a fresh process), plus
+cold-start cost and how often a sentence runs across a line break.  The
+markdown report is printed and also written to ``benchmarks/results/segmenters.md``.
 
 Segmenters that are not installed are skipped.  ``synopsis`` is included when
 ``synopsis.segment.sentence_spans(text) -> list[tuple[int, int]]`` exists.
@@ -20,7 +22,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.metadata
+import importlib.util
 import json
+import math
 import random
 import statistics
 import subprocess
@@ -71,7 +75,7 @@ class Segmenter:
     spans: SpanFn
     speed_docs: int | None = None  # cap on documents used for timing
     repeats: int | None = None  # cap on timing repeats
-    key: str = ""  # adapter that builds it, and its index there (cold start)
+    key: str = ""  # adapter that builds it, and its index there (to rebuild it in a child process)
     index: int = 0
 
 
@@ -94,7 +98,6 @@ class Score:
     newline_spans_per_10k: float = float("nan")
     cold_load_ms: float = float("nan")
     cold_first_ms: float = float("nan")
-    cold_words: int = 0
 
     @property
     def precision(self) -> float:
@@ -203,14 +206,35 @@ ADAPTERS: dict[str, Callable[[], list[Segmenter]]] = {
 }
 
 
-def load_segmenters(only: Sequence[str] | None = None) -> list[Segmenter]:
+def _extra(spec: str) -> list[Segmenter]:
+    """A user-supplied splitter, ``module:function`` or ``path/to/file.py:function``."""
+    target, _, func = spec.rpartition(":")
+    if target.endswith(".py"):
+        path = Path(target).resolve()
+        loader = importlib.util.spec_from_file_location(path.stem, path)
+        if loader is None or loader.loader is None:
+            raise ImportError(f"cannot load {path}")
+        module = importlib.util.module_from_spec(loader)
+        loader.loader.exec_module(module)
+    else:
+        module = importlib.import_module(target)
+    return [Segmenter(f"extra: {Path(target).stem}.{func}", "local", getattr(module, func))]
+
+
+def make_segmenters(key: str) -> list[Segmenter]:
+    """Build the segmenters of one adapter key (``extra=SPEC`` for ``--extra``)."""
+    if key.startswith("extra="):
+        return _extra(key.removeprefix("extra="))
+    return ADAPTERS[key]()
+
+
+def load_segmenters(only: Sequence[str] | None = None, extra: Sequence[str] = ()) -> list[Segmenter]:
     """Instantiate every available segmenter, skipping missing packages."""
+    keys = [k for k in ADAPTERS if not only or k in only] + [f"extra={e}" for e in extra]
     found: list[Segmenter] = []
-    for key, make in ADAPTERS.items():
-        if only and key not in only:
-            continue
+    for key in keys:
         try:
-            found.extend(replace(seg, key=key, index=i) for i, seg in enumerate(make()))
+            found.extend(replace(seg, key=key, index=i) for i, seg in enumerate(make_segmenters(key)))
         except Exception as exc:  # ImportError, or a half-written module
             print(f"[skip] {key}: {type(exc).__name__}: {exc}", file=sys.stderr)
     return found
@@ -277,23 +301,39 @@ def evaluate(seg: Segmenter, cases: Sequence[Case]) -> Score:
 # speed
 
 
-def speed_corpus(dev: Path, n_docs: int, n_warm: int = 10, seed: int = 13) -> tuple[list[str], list[str]]:
-    """Pick ``n_docs`` timing texts and ``n_warm`` other warm-up texts, sources interleaved."""
+@dataclass(frozen=True)
+class SpeedCorpus:
+    """Real texts for timing: timed, warm-up, and one ~8k-word cold-start article."""
+
+    docs: list[str]
+    warm: list[str]
+    cold_id: str
+    cold: str
+
+
+def speed_corpus(dev: Path, n_docs: int, n_warm: int = 10, seed: int = 13) -> SpeedCorpus:
+    """Pick timing and warm-up texts (sources interleaved) and a cold-start article.
+
+    The cold-start article is the remaining dev text closest to 8,000 words.
+    """
     files = sorted(dev.glob("*.jsonl"))
     if not files:
         raise FileNotFoundError(f"no *.jsonl under {dev}")
     rng = random.Random(seed)
-    per_source: list[list[str]] = []
+    per_source: list[list[tuple[str, str]]] = []
     for f in files:
-        texts = [json.loads(line)["full_text"] for line in f.open(encoding="utf-8")]
+        rows = [json.loads(line) for line in f.open(encoding="utf-8")]
+        texts = [(r["id"], r["full_text"]) for r in rows if r["full_text"].strip()]
         rng.shuffle(texts)
-        per_source.append([t for t in texts if t.strip()])
-    docs: list[str] = []
-    while len(docs) < n_docs + n_warm and any(per_source):
+        per_source.append(texts)
+    picked: list[tuple[str, str]] = []
+    while len(picked) < n_docs + n_warm and any(per_source):
         for texts in per_source:  # round-robin keeps the sources mixed
-            if texts and len(docs) < n_docs + n_warm:
-                docs.append(texts.pop())
-    return docs[:n_docs], docs[n_docs:]
+            if texts and len(picked) < n_docs + n_warm:
+                picked.append(texts.pop())
+    rest = [t for texts in per_source for t in texts] or picked
+    cold_id, cold = min(rest, key=lambda t: abs(len(t[1].split()) - 8000))
+    return SpeedCorpus([t for _, t in picked[:n_docs]], [t for _, t in picked[n_docs:]], cold_id, cold)
 
 
 def _subset(docs: Sequence[str], cap: int | None) -> list[str]:
@@ -306,18 +346,18 @@ def _subset(docs: Sequence[str], cap: int | None) -> list[str]:
 def _speed_worker() -> None:
     """Child process: time one segmenter; reads a job on stdin, prints JSON.
 
-    Order: import + load (wall), first call on a ~8k-word article (wall), warm-up
-    on the other warm-up texts, then one pass over the timing texts (process CPU
-    time). Every timed text is seen once, so memoised per-token decisions
+    Order (all process CPU time): import + load, first call on a ~8k-word
+    article, warm-up on the other warm-up texts, then one pass over the timing
+    texts. Every timed text is seen once, so memoised per-token decisions
     (nupunkt) cannot flatter the result, and a fresh process per repeat keeps
     runs independent.
     """
     job = json.loads(sys.stdin.read())
-    t0 = time.perf_counter()
-    seg = ADAPTERS[job["key"]]()[job["index"]]
-    t1 = time.perf_counter()
+    t0 = time.process_time()
+    seg = make_segmenters(job["key"])[job["index"]]
+    t1 = time.process_time()
     list(seg.spans(job["cold"]))
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     for doc in job["warm"]:
         list(seg.spans(doc))
     c0 = time.process_time()
@@ -328,14 +368,11 @@ def _speed_worker() -> None:
     print(json.dumps({"load_ms": (t1 - t0) * 1000, "first_ms": (t2 - t1) * 1000, "pass_s": c1 - c0}))
 
 
-def time_segmenter(seg: Segmenter, score: Score, docs: Sequence[str], warm: Sequence[str], repeats: int) -> None:
+def time_segmenter(seg: Segmenter, score: Score, corpus: SpeedCorpus, repeats: int) -> None:
     """Fill ``score``'s speed fields: medians over ``repeats`` fresh processes."""
-    timed = _subset(docs, seg.speed_docs)
-    warm = _subset(warm, None if seg.speed_docs is None else 2)
-    cold = min(warm, key=lambda d: abs(len(d.split()) - 8000))
-    job = json.dumps(
-        {"key": seg.key, "index": seg.index, "cold": cold, "warm": [d for d in warm if d is not cold], "docs": timed}
-    )
+    timed = _subset(corpus.docs, seg.speed_docs)
+    warm = _subset(corpus.warm, None if seg.speed_docs is None else 2)
+    job = json.dumps({"key": seg.key, "index": seg.index, "cold": corpus.cold, "warm": warm, "docs": timed})
     code = "import sys; sys.path.insert(0, sys.argv[1]); import segmenters; segmenters._speed_worker()"
     results = []
     for _ in range(max(1, min(repeats, seg.repeats or repeats))):
@@ -351,7 +388,6 @@ def time_segmenter(seg: Segmenter, score: Score, docs: Sequence[str], warm: Sequ
     score.ms_per_10k = statistics.median(r["pass_s"] for r in results) * 1000 * 10_000 / max(words, 1)
     score.cold_load_ms = statistics.median(r["load_ms"] for r in results)
     score.cold_first_ms = statistics.median(r["first_ms"] for r in results)
-    score.cold_words = len(cold.split())
     score.speed_docs, score.speed_words = len(timed), words
 
 
@@ -371,6 +407,10 @@ def newline_spans(seg: Segmenter, docs: Sequence[str]) -> float:
 # report
 
 
+def _num(x: float, digits: int = 1) -> str:
+    return "–" if math.isnan(x) else f"{x:.{digits}f}"
+
+
 def _snippet(text: str, at: int, width: int = 28) -> str:
     left = text[max(0, at - width) : at].replace("\n", " ")
     right = text[at : at + width].replace("\n", " ")
@@ -387,11 +427,13 @@ def describe_failure(case: Case, pred: list[Span], limit: int = 2) -> str:
     return "; ".join(parts)
 
 
-def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs: int, n_words: int) -> str:
+def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, corpus: SpeedCorpus | None, repeats: int) -> str:
     """Build the markdown report."""
     n_bounds = sum(len(c.sentences) - 1 for c in cases)
     cats = Counter(c.broke for c in cases)
-    cold_words = max((s.cold_words for s in scores), default=0)
+    n_docs = len(corpus.docs) if corpus else 0
+    n_words = sum(len(d.split()) for d in corpus.docs) if corpus else 0
+    cold = f"{len(corpus.cold.split()):,}-word dev article `{corpus.cold_id}`" if corpus else "-"
     lines = [
         "# Sentence segmenter comparison",
         "",
@@ -399,9 +441,14 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs:
         f"{len(cats)} categories. A boundary is the offset where a sentence other than "
         "the first starts; a case is correct when all its sentence spans match.",
         "",
-        f"Speed: {n_docs} dev full texts ({n_words:,} words, sources interleaved); process "
-        "CPU time, median of repeated passes after a warm-up, one thread. "
-        "`ms / 8k words` = one 8,000-word article.",
+        (
+            f"Speed: one pass over {n_docs} dev full texts ({n_words:,} words, sources interleaved) "
+            f"that the process has not seen before, after a warm-up on {len(corpus.warm)} other texts; "
+            f"process CPU time, one thread, median of {repeats} fresh processes. "
+            "`ms / 8k words` = one 8,000-word article."
+            if corpus
+            else "Speed: not measured (--no-speed)."
+        ),
         "",
         "| segmenter | version | cases correct | % | boundary P | boundary R | boundary F1 | ms / 10k words | ms / 8k words |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -410,7 +457,7 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs:
         lines.append(
             f"| {s.name} | {s.version} | {s.correct}/{s.total} | {100 * s.correct / s.total:.1f} "
             f"| {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
-            f"| {s.ms_per_10k:.1f} | {0.8 * s.ms_per_10k:.1f} |"
+            f"| {_num(s.ms_per_10k)} | {_num(0.8 * s.ms_per_10k)} |"
         )
     if any(s.errors for s in scores):
         lines += ["", "Exceptions: " + ", ".join(f"{s.name}: {s.errors}" for s in scores if s.errors)]
@@ -418,9 +465,9 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs:
         "",
         "### Speed details",
         "",
-        f"*cold start*: fresh interpreter, wall clock; *load* = import + model load (all "
+        f"*cold start*: fresh interpreter, CPU time; *load* = import + model load (all "
         f"variants of the package), *first call* = first segmentation of a "
-        f"{cold_words:,}-word dev article. *line-break spans*: sentences per 10k words "
+        f"{cold}. *line-break spans*: sentences per 10k words "
         "that run across a newline of the dev full text (a heading or paragraph glued to a "
         "sentence).",
         "",
@@ -429,8 +476,8 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, n_docs:
     ]
     for s in scores:
         lines.append(
-            f"| {s.name} | {s.speed_docs} ({s.speed_words:,}) | {s.cold_load_ms:.0f} "
-            f"| {s.cold_first_ms:.0f} | {s.newline_spans_per_10k:.1f} |"
+            f"| {s.name} | {s.speed_docs} ({s.speed_words:,}) | {_num(s.cold_load_ms, 0)} "
+            f"| {_num(s.cold_first_ms, 0)} | {_num(s.newline_spans_per_10k)} |"
         )
 
     lines += ["", "## Failures per category", ""]
@@ -470,26 +517,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=50, help="full texts for timing")
     ap.add_argument("--repeats", type=int, default=3, help="timing runs, each in a fresh process (median kept)")
     ap.add_argument("--only", nargs="*", choices=sorted(ADAPTERS), help="subset of segmenters")
+    ap.add_argument("--extra", nargs="*", default=[], metavar="MOD:FUNC", help="more splitters (module:func or file.py:func)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-speed", action="store_true", help="accuracy only")
     args = ap.parse_args(argv)
 
     cases = load_golden(args.golden)
-    segmenters = load_segmenters(args.only)
-    docs, warm = ([], []) if args.no_speed else speed_corpus(args.dev, args.docs)
+    segmenters = load_segmenters(args.only, args.extra)
+    corpus = None if args.no_speed else speed_corpus(args.dev, args.docs)
     scores: list[Score] = []
     for seg in segmenters:
         score = evaluate(seg, cases)
-        if docs:
+        if corpus:
             try:
-                time_segmenter(seg, score, docs, warm, args.repeats)
+                time_segmenter(seg, score, corpus, args.repeats)
             except subprocess.CalledProcessError as exc:
                 print(f"[warn] timing {seg.name} failed: {exc.stderr[-500:]}", file=sys.stderr)
-            score.newline_spans_per_10k = newline_spans(seg, docs)
+            score.newline_spans_per_10k = newline_spans(seg, corpus.docs)
         scores.append(score)
         print(f"[done] {seg.name}", file=sys.stderr)
 
-    report = render(scores, cases, args.golden, len(docs), sum(len(d.split()) for d in docs))
+    report = render(scores, cases, args.golden, corpus, args.repeats)
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")

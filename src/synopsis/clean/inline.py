@@ -21,16 +21,23 @@ from .tracked import Edit, Tracked
 # Section"): these words right before it mean the capitalised word is being referred to.
 _REFERRING = ("the", "in", "of", "our", "see", "this", "and", "to", "a", "its", "their", "with", "for", "on", "by")
 _NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in _REFERRING)
+_UPPER_HEADING_WORDS = (
+    "INTRODUCTION|BACKGROUND|METHODS|MATERIALS AND METHODS|METHODOLOGY|RESULTS|FINDINGS|RESULTS AND DISCUSSION"
+    "|DISCUSSION|CONCLUSIONS?|CONCLUDING REMARKS|RELATED WORK|LITERATURE REVIEW|LIMITATIONS|REFERENCES|BIBLIOGRAPHY"
+    "|ACKNOWLEDGE?MENTS?|ABSTRACT"
+)
 INLINE_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[a-z0-9,;)’”'\"]\s){_NOT_AFTER}|(?<=[.!?]\s))"
-    rf"(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract|ABSTRACT|INTRODUCTION"
-    r"|CONCLUSIONS?|REFERENCES|BIBLIOGRAPHY|ACKNOWLEDGE?MENTS?))"
+    rf"(?:(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract))"
     r"(?:\s*[:.—–-])?(?=\s+[A-Z“‘\"]|\s*$)"
+    # An upper-case heading stands out on its own, even before a lower-cased text (SumPubMed).
+    rf"|(?P<upper>(?:{rules.HEADING_NUMBER}\s+)?(?:{_UPPER_HEADING_WORDS}))(?:\s*[:.—–-])?(?=\s+\S|\s*$))"
 )
 # Every inline heading contains one of these; most paragraphs contain none, and this scan is cheap.
 _HEADING_CLUE = re.compile(
-    r"\b(?:Intro|INTRO|Backg|Method|Materi|Result|Finding|Discuss|Conclu|CONCLU|Related|Literat|Previous|Experim"
-    r"|Evaluat|Future|Limitat|Acknow|ACKNOW|Refere|REFERE|Bibliog|BIBLIOG|Works|Notes|Abstract|ABSTRACT)"
+    r"\b(?:Intro|INTRO|Backg|BACKG|Method|METHOD|Materi|MATERI|Result|RESULT|Finding|FINDING|Discuss|DISCUSS|Conclu"
+    r"|CONCLU|Related|RELATED|Literat|LITERAT|Previous|Experim|Evaluat|Future|Limitat|LIMITAT|Acknow|ACKNOW|Refere"
+    r"|REFERE|Bibliog|BIBLIOG|Works|Notes|Abstract|ABSTRACT)"
 )
 _NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
@@ -39,6 +46,14 @@ _NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 PAGE_BREAK = "\ue000"
 _TITLE_BEFORE_PAGE = re.compile(r"[.!?]\s(?P<title>[A-Z][A-Za-z/’'-]*(?:\s+[A-Za-z/’'-]+){0,7})$")
 HEADING_BEFORE_PAGE_NUMBER = re.compile(rf"(?<=[.!?]\s)(?P<title>[A-Z][^.!?{PAGE_BREAK}]{{2,100}}?){PAGE_BREAK}\s*")
+# "... to women. Defining mentoring and its practice In this section we demonstrate ..." — a heading
+# of a flattened text glued to the sentence after it: a capitalised sentence opener in mid-sentence,
+# right after a lower-case word, gives it away.
+_OPENERS = r"In|This|These|We|Our|The|It|As|There|Here|Although|However|While|Since|Recent|Previous|Several|Many"
+GLUED_HEADING = re.compile(
+    rf"(?<=[.!?]\s)(?!(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s)"
+    rf"(?P<title>[A-Z][\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)\s+(?=(?:{_OPENERS})\s+[a-z])"
+)
 _PAGE_BREAK_WITH_SPACE = re.compile(rf"{PAGE_BREAK}(?: (?=\s))?")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _SPACE_RUN = re.compile(r"\s{2,}|\n")
@@ -174,7 +189,7 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
     for match in _inline_heading_matches(text):
-        title = match.group("title")
+        title = match.group("title") or match.group("upper")
         position = match.start() / n
         if headings.is_end_matter(title):
             if position < END_MATTER_MIN_POSITION or len(_YEAR.findall(text, match.end(), match.end() + 600)) < 2:
@@ -184,6 +199,9 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
+    for match in GLUED_HEADING.finditer(text):
+        if not any(a <= match.start() < b for a, b, _, _ in found):
+            found.append((match.start(), match.end(), match.group("title"), False))
     for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text) if PAGE_BREAK in text else ():
         if not any(a <= match.start() < b for a, b, _, _ in found):
             found.append((match.start(), match.end(), match.group("title"), False))
