@@ -63,21 +63,26 @@ def top_singular(matrix: sparse.csr_matrix, k: int, *, power: int = 4) -> tuple[
     """The `k` largest singular values of `matrix` and their left singular vectors.
 
     Randomized range finder with power iterations (Halko, Martinsson & Tropp 2011) from a fixed
-    seed: deterministic, and on a 1,000 x 3,000 sparse matrix ~100x faster than ARPACK, whose
-    Python-level matrix-vector products dominate. Small matrices get an exact dense SVD.
+    seed: deterministic, and ~100x faster than ARPACK on a 1,000 x 3,000 sparse matrix. The last
+    step takes the eigenvectors of a tiny Gram matrix instead of LAPACK's SVD of a wide one, which
+    costs ~7 ms single-threaded and, with OpenBLAS threads on a busy machine, half a second. A
+    matrix with few rows is decomposed exactly through its Gram matrix.
     """
-    rows, cols = matrix.shape
+    rows, _ = matrix.shape
     width = k + _OVERSAMPLE
-    if min(rows, cols) <= width:
-        left, sigma, _ = np.linalg.svd(matrix.toarray(), full_matrices=False)
-        return sigma[:k], left[:, :k]
-    probe = np.random.default_rng(0).standard_normal((cols, width))
-    basis = np.linalg.qr(matrix @ probe)[0]
-    for _ in range(power):
-        basis = np.linalg.qr(matrix @ np.linalg.qr(matrix.T @ basis)[0])[0]
-    small = np.asarray(matrix.T @ basis).T  # basis^T A, width x cols
-    left, sigma, _ = np.linalg.svd(small, full_matrices=False)
-    return sigma[:k], basis @ left[:, :k]
+    if rows <= width:
+        basis = np.eye(rows)
+        gram = (matrix @ matrix.T).toarray()
+    else:
+        probe = np.random.default_rng(0).standard_normal((matrix.shape[1], width))
+        basis = np.linalg.qr(matrix @ probe)[0]
+        for _ in range(power):
+            basis = np.linalg.qr(matrix @ np.linalg.qr(matrix.T @ basis)[0])[0]
+        projected = np.asarray(matrix.T @ basis)  # A^T Q; (Q^T A)(Q^T A)^T is its Gram matrix
+        gram = projected.T @ projected
+    eigenvalues, vectors = np.linalg.eigh(gram)
+    order = np.argsort(-eigenvalues)[:k]
+    return np.sqrt(np.clip(eigenvalues[order], 0.0, None)), basis @ vectors[:, order]
 
 
 def topic_strength(matrix: sparse.csr_matrix, *, ratio: float, max_dimensions: int) -> NDArray[np.float64]:
