@@ -191,7 +191,8 @@ class ParquetShard:
                     try:
                         article = article_from_record(record, source=self.path, line=row, fields=fields, stem=stem)
                     except InputError as err:
-                        yield SourceItem(f"{stem}:{row}", err, per_row)
+                        known = record.get(fields.id)
+                        yield SourceItem(str(known) if known not in (None, "") else f"{stem}:{row}", err, per_row)
                         continue
                     article.meta["format"] = "parquet"
                     yield SourceItem(article.id, article, per_row)
