@@ -12,10 +12,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import InputError, MethodError, SynopsisError  # noqa: E402
-from .pipeline import build_document, summarize, summarize_document  # noqa: E402
-from .scorers import DEFAULT_METHOD, METHODS  # noqa: E402
-from .types import Article, Budget, Document, Section, Sentence, Summary  # noqa: E402
+from .errors import InputError, MethodError, SynopsisError
+from .pipeline import build_document, summarize, summarize_document
+from .scorers import DEFAULT_METHOD, METHODS
+from .types import Article, Budget, Document, Section, Sentence, Summary
 
 __all__ = [
     "DEFAULT_METHOD",

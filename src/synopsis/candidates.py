@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Defaults chosen on the dev data (benchmarks/tune_candidates.py).
 MIN_WORDS = 6
@@ -18,7 +19,9 @@ MIN_LETTER_SHARE = 0.6
 ABSTRACT_OVERLAP = 0.7
 
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_CLOSERS = "\"”’')]"
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s")
 _JUNK = re.compile(r"@|https?://|www\.|\bdoi\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -40,21 +43,21 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
         return "too_short"
     if len(words) > rules.max_words:
         return "too_long"
-    visible = [c for c in text if not c.isspace()]
-    if sum(c.isalpha() for c in visible) < rules.min_letter_share * len(visible):
+    visible = len(text) - len(_SPACE.findall(text))
+    if len(_LETTER.findall(text)) < rules.min_letter_share * visible:
         return "symbols"
     if _CAPTION.match(text):
         return "caption"
     if _JUNK.search(text):
         return "email_or_url"
-    if not _ENDS_LIKE_SENTENCE.search(text):
+    if text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
         return "no_sentence_end"
     return None
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
     tokens = _TOKEN.findall(text.lower())
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(pairwise(tokens))
 
 
 def copies_abstract(text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules()) -> bool:

@@ -71,6 +71,37 @@ class Features:
         np.fill_diagonal(product, 0.0)
         return product
 
+    def similarity_to(self, text: str) -> NDArray[np.float64]:
+        """Cosine of every sentence to an outside text (a title, a heading), in this document's tf-idf space."""
+        terms = stem_all([tokenize(text)])[0] if text else []
+        vector = np.zeros(self.counts.shape[1])
+        for term in terms:
+            j = self.vocabulary.get(term)
+            if j is not None:
+                vector[j] += self.idf[j]
+        norm = np.linalg.norm(vector)
+        if norm == 0:
+            return np.zeros(self.n)
+        return np.asarray(self.tfidf @ (vector / norm)).ravel()
+
+    @cached_property
+    def centroid_similarity(self) -> NDArray[np.float64]:
+        """Cosine of every sentence to the document's tf-idf centroid (Radev et al. 2004)."""
+        center = np.asarray(self.tfidf.sum(axis=0)).ravel()
+        norm = np.linalg.norm(center)
+        return np.asarray(self.tfidf @ (center / norm)).ravel() if norm > 0 else np.zeros(self.n)
+
+    @cached_property
+    def position_in_section(self) -> NDArray[np.float64]:
+        """0 for a section's first sentence, 1 for its last (0 in one-sentence sections)."""
+        out = np.zeros(self.n)
+        if self.n == 0:
+            return out
+        starts = np.flatnonzero(np.r_[True, self.section[1:] != self.section[:-1]])
+        lengths = np.diff(np.r_[starts, self.n])
+        index_in_section = np.arange(self.n) - np.repeat(starts, lengths)
+        return index_in_section / np.maximum(np.repeat(lengths, lengths) - 1, 1)
+
     @cached_property
     def binary(self) -> sparse.csr_matrix:
         out = self.counts.copy()

@@ -41,7 +41,9 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     if not sentences:
         raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
     sections = tuple(
-        Section(i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1))
+        Section(
+            i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1)
+        )
         for i, heading in enumerate(cleaned.headings)
     )
     meta = dict(article.meta)

@@ -44,7 +44,7 @@ def _glue(text: str, previous: tuple[int, int], current: tuple[int, int]) -> boo
     after = text[current[0] : current[1]]
     if _FRAGMENT.match(after):
         return True
-    if _NO_BREAK_AFTER.search(before) and not _OPENS_SENTENCE.match(after):
+    if _NO_BREAK_AFTER.search(before[-16:]) and not _OPENS_SENTENCE.match(after):
         # "e.g. the F-score" (lower case) and "Fig. 2" (digit) continue the sentence; so does an
         # initial before a surname ("A. Hucklesby").
         return after[:1].islower() or after[:1].isdigit() or after[:1] in "([" or _initial_then_name(before, after)
@@ -52,7 +52,7 @@ def _glue(text: str, previous: tuple[int, int], current: tuple[int, int]) -> boo
 
 
 def _initial_then_name(before: str, after: str) -> bool:
-    return re.search(r"\b[A-Z]\.\s*$", before) is not None and re.match(r"^[A-Z][a-z]+\b", after) is not None
+    return re.search(r"\b[A-Z]\.\s*$", before[-8:]) is not None and re.match(r"^[A-Z][a-z]+\b", after) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

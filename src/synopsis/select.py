@@ -106,9 +106,7 @@ def _mmr(
     return chosen
 
 
-def _shortest_best(
-    scores: NDArray[np.float64], features: Features, candidates: NDArray[np.int64], limit_words: int
-) -> Selection:
+def _shortest_best(scores: NDArray[np.float64], features: Features, candidates: NDArray[np.int64], limit_words: int) -> Selection:
     """No whole sentence fits: return the shortest sentence (the best-scored among equals)."""
     words = features.words[candidates]
     shortest = candidates[words == words.min()]

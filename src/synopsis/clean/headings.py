@@ -9,7 +9,31 @@ from . import rules
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to via with vs versus its their our".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+        "vs",
+        "versus",
+        "its",
+        "their",
+        "our",
+    ]
 )
 
 
@@ -22,7 +46,7 @@ def section_kind(title: str) -> SectionKind:
 
 
 def strip_number(title: str) -> str:
-    """"2.1 Feature Extraction" -> "Feature Extraction"."""
+    """ "2.1 Feature Extraction" -> "Feature Extraction"."""
     match = rules.NUMBERED_HEADING.match(title.strip())
     return match.group("title").strip() if match else title.strip()
 

@@ -21,18 +21,39 @@ from .tracked import Edit, Tracked
 # Section"): these words right before it mean the capitalised word is being referred to.
 _REFERRING = ("the", "in", "of", "our", "see", "this", "and", "to", "a", "its", "their", "with", "for", "on", "by")
 _NOT_AFTER = "".join(rf"(?<!\b{w}\s)" for w in _REFERRING)
+_UPPER_HEADING_WORDS = (
+    "INTRODUCTION|BACKGROUND|METHODS|MATERIALS AND METHODS|METHODOLOGY|RESULTS|FINDINGS|RESULTS AND DISCUSSION"
+    "|DISCUSSION|CONCLUSIONS?|CONCLUDING REMARKS|RELATED WORK|LITERATURE REVIEW|LIMITATIONS|REFERENCES|BIBLIOGRAPHY"
+    "|ACKNOWLEDGE?MENTS?|ABSTRACT"
+)
 INLINE_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[a-z0-9,;)’”'\"]\s){_NOT_AFTER}|(?<=[.!?]\s))"
-    rf"(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract|ABSTRACT|INTRODUCTION"
-    r"|CONCLUSIONS?|REFERENCES|BIBLIOGRAPHY|ACKNOWLEDGE?MENTS?))"
+    rf"(?:(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract))"
     r"(?:\s*[:.—–-])?(?=\s+[A-Z“‘\"]|\s*$)"
+    # An upper-case heading stands out on its own, even before a lower-cased text (SumPubMed).
+    rf"|(?P<upper>(?:{rules.HEADING_NUMBER}\s+)?(?:{_UPPER_HEADING_WORDS}))(?:\s*[:.—–-])?(?=\s+\S|\s*$))"
 )
+# Every inline heading contains one of these; most paragraphs contain none, and this scan is cheap.
+_HEADING_CLUE = re.compile(
+    r"\b(?:Intro|INTRO|Backg|BACKG|Method|METHOD|Materi|MATERI|Result|RESULT|Finding|FINDING|Discuss|DISCUSS|Conclu"
+    r"|CONCLU|Related|RELATED|Literat|LITERAT|Previous|Experim|Evaluat|Future|Limitat|LIMITAT|Acknow|ACKNOW|Refere"
+    r"|REFERE|Bibliog|BIBLIOG|Works|Notes|Abstract|ABSTRACT)"
+)
+_NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
 # followed by the page number a page break left behind it. Page-number removal leaves this marker
 # (a private-use character) in place of such a number, so the heading can be found afterwards.
 PAGE_BREAK = "\ue000"
 _TITLE_BEFORE_PAGE = re.compile(r"[.!?]\s(?P<title>[A-Z][A-Za-z/’'-]*(?:\s+[A-Za-z/’'-]+){0,7})$")
 HEADING_BEFORE_PAGE_NUMBER = re.compile(rf"(?<=[.!?]\s)(?P<title>[A-Z][^.!?{PAGE_BREAK}]{{2,100}}?){PAGE_BREAK}\s*")
+# "... to women. Defining mentoring and its practice In this section we demonstrate ..." — a heading
+# of a flattened text glued to the sentence after it: a capitalised sentence opener in mid-sentence,
+# right after a lower-case word, gives it away.
+_OPENERS = r"In|This|These|We|Our|The|It|As|There|Here|Although|However|While|Since|Recent|Previous|Several|Many"
+GLUED_HEADING = re.compile(
+    rf"(?<=[.!?]\s)(?!(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s)"
+    rf"(?P<title>[A-Z][\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)\s+(?=(?:{_OPENERS})\s+[a-z])"
+)
 _PAGE_BREAK_WITH_SPACE = re.compile(rf"{PAGE_BREAK}(?: (?=\s))?")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _SPACE_RUN = re.compile(r"\s{2,}|\n")
@@ -59,6 +80,16 @@ class Piece:
 # A number standing between two words: a page number when it belongs to a run 5, 6, 7, ... spread
 # through the text; "under 12 months" does not belong to such a run.
 _LOOSE_NUMBER = re.compile(r"(?<=[\w.,;:!?”’\")\]] )(\d{1,3})(?= [A-Za-z“‘\"(])")
+# Numbers that label something count up through a text too ("Figure 3 ... Table 4 ... Section 5"):
+# a number right after a capitalised word or one of these is a label, never a page number.
+_LABEL_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.-]*|\b(?i:fig|figs|figure|figures|table|tables|tab|section|sections|sect|sec|eq|eqs|equation|chapter|ch"
+    r"|step|steps|stage|phase|part|appendix|experiment|study|model|version|level|type|class|group|round|iteration"
+    r"|epoch|trial|session|wave|sample|condition|task|case|example|rule|item|question|hypothesis|theorem|lemma"
+    r"|definition|algorithm|line|lines|column|row|page|pages|pp|p|vol|no|number|grade|year|years|day|days|week"
+    r"|weeks|month|months|set|list|footnote|note|notes|and|or|to|of|than|from|by|about|only|over|under|least|most"
+    r"|first|last|top|all|the|these|those|with|at|in|for|n)\.?|[=<>])\s$"
+)
 PAGE_RUN_MIN = 3
 PAGE_GAP_MIN_CHARS = 800
 
@@ -74,6 +105,10 @@ def page_number_edits(text: str) -> list[Edit]:
     links: list[int] = []
     lengths: list[int] = []
     for i, match in enumerate(matches):
+        if _LABEL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            links.append(-1)
+            lengths.append(0)
+            continue
         value = int(match.group(1))
         before = best.get(value - 1) or best.get(value - 2)  # a page may have left no number
         if before is not None and match.start() - matches[before[1]].start() >= PAGE_GAP_MIN_CHARS:
@@ -98,21 +133,26 @@ def page_number_edits(text: str) -> list[Edit]:
     return edits
 
 
+# (reason, substrings of which every match contains one (none: always run), pattern)
+_JUNK_STEPS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("citation_placeholder", ("<cit>",), re.compile(r"\s*\(\s*<cit>(?:\s*[,;]?\s*<cit>)*\s*\)")),
+    ("citation_placeholder", ("<cit>",), re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")),
+    ("email", ("@",), rules.EMAIL_WITH_MARKER),
+    ("url", ("http", "www.", "WWW.", "HTTP"), rules.URL_WITH_CONTEXT),
+    ("footnote", (), rules.STANDALONE_NUMBER),
+    ("footnote", (), rules.GLUED_FOOTNOTE),
+)
+
+
 def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
     """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers."""
-    steps: tuple[tuple[str, re.Pattern[str]], ...] = (
-        ("citation_placeholder", re.compile(r"\s*\(\s*<cit>(?:\s*[,;]?\s*<cit>)*\s*\)")),
-        ("citation_placeholder", re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")),
-        ("email", rules.EMAIL_WITH_MARKER),
-        ("url", re.compile(r"\s*\(?\s*(?:accessed|retrieved|available at)?\s*" + rules.URL.pattern + r"\s*\)?")),
-        ("footnote", rules.STANDALONE_NUMBER),
-        ("footnote", rules.GLUED_FOOTNOTE),
-    )
     pages = page_number_edits(text.text)
     if pages:
         removed["page_number"] = removed.get("page_number", 0) + len(pages)
         text = text.apply(pages)
-    for reason, pattern in steps:
+    for reason, clues, pattern in _JUNK_STEPS:
+        if clues and not any(clue in text.text for clue in clues):
+            continue  # a substring test is far cheaper than a regex scan that cannot match
         edits = [Edit(m.start(), m.end()) for m in pattern.finditer(text.text)]
         if reason == "url":
             # Keep URLs in running text only when they are the whole point; a reader of a summary
@@ -128,12 +168,28 @@ def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
     return text
 
 
+def _inline_heading_matches(text: str) -> list[re.Match[str]]:
+    """INLINE_HEADING matches, tried only where a heading word stands (a full scan is slow)."""
+    matches: list[re.Match[str]] = []
+    for clue in _HEADING_CLUE.finditer(text):
+        number = _NUMBER_BEFORE.search(text, max(0, clue.start() - 14), clue.start())
+        for start in (number.start(),) if number else ():
+            match = INLINE_HEADING.match(text, start)
+            if match:
+                break
+        else:
+            match = INLINE_HEADING.match(text, clue.start())
+        if match and (not matches or match.start() >= matches[-1].end()):
+            matches.append(match)
+    return matches
+
+
 def _headings(text: str) -> list[tuple[int, int, str, bool]]:
     """Inline headings as (start, end, title, end_matter_candidate), in order."""
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
-    for match in INLINE_HEADING.finditer(text):
-        title = match.group("title")
+    for match in _inline_heading_matches(text):
+        title = match.group("title") or match.group("upper")
         position = match.start() / n
         if headings.is_end_matter(title):
             if position < END_MATTER_MIN_POSITION or len(_YEAR.findall(text, match.end(), match.end() + 600)) < 2:
@@ -143,7 +199,10 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
-    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text):
+    for match in GLUED_HEADING.finditer(text):
+        if not any(a <= match.start() < b for a, b, _, _ in found):
+            found.append((match.start(), match.end(), match.group("title"), False))
+    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text) if PAGE_BREAK in text else ():
         if not any(a <= match.start() < b for a, b, _, _ in found):
             found.append((match.start(), match.end(), match.group("title"), False))
     found.sort()

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..types import SectionKind
 from . import headings, rules
@@ -137,16 +138,22 @@ def split_paragraphs(text: Tracked, *, title: str = "", removed: dict[str, int])
         if current:
             para = _join_lines(text, [spans[i] for i in current], vocabulary)
             if para.text:
-                if state == "dropped":
-                    _count(removed, "dropped_section")
-                elif rules.INLINE_PARAGRAPH_DROP.match(para.text):
+                if state == "dropped" or rules.INLINE_PARAGRAPH_DROP.match(para.text):
                     _count(removed, "dropped_section")
                 else:
                     paragraphs.append(Paragraph(para, abstract=state == "abstract"))
             current.clear()
 
+    in_caption: str | bool = False  # after a caption label: "title", then "legend" lines follow
     for position, i in enumerate(nonblank):
         line = lines[i]
+        if in_caption:
+            words = len(line.split())
+            if (in_caption == "title" and words <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):
+                _count(removed, "caption")
+                in_caption = "legend"
+                continue
+            in_caption = False
         if reference_tail is not None and i >= reference_tail:
             _count(removed, "references")
             break
@@ -159,11 +166,15 @@ def split_paragraphs(text: Tracked, *, title: str = "", removed: dict[str, int])
             _count(removed, "title")
             continue
         is_heading = headings.looks_like_heading_line(line, nxt)
-        reason = None if is_heading and headings.is_known(line) else _junk_reason(
-            line, key in repeated, front=position < max(10, len(nonblank) // 20)
+        reason = (
+            None
+            if is_heading and headings.is_known(line)
+            else _junk_reason(line, key in repeated, front=position < max(10, len(nonblank) // 20))
         )
         if reason is not None:
             _count(removed, reason)
+            if reason == "caption" and rules.CAPTION_LABEL_LINE.match(line):
+                in_caption = "title"
             if not wrapped:
                 flush()
             continue
@@ -210,7 +221,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int]) -> int:
     for position in range(limit):
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
-        if headings.is_abstract(bare) or headings.section_kind(bare) == "introduction" and headings.is_known(bare):
+        if headings.is_abstract(bare) or (headings.section_kind(bare) == "introduction" and headings.is_known(bare)):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= 30 for b in before):
                 return position
@@ -227,7 +238,7 @@ def _join_lines(text: Tracked, spans: list[tuple[int, int]], vocabulary: Callabl
     """
     start, end = spans[0][0], spans[-1][1]
     edits: list[Edit] = []
-    for (line_start, line_end), (next_start, next_end) in zip(spans, spans[1:], strict=False):
+    for (line_start, line_end), (next_start, next_end) in pairwise(spans):
         left = _LAST_WORD.search(text.text, line_start, line_end)
         right = _FIRST_WORD.match(text.text, next_start, next_end)
         if left and right:

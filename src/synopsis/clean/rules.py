@@ -82,7 +82,7 @@ DROPPED_SECTION = re.compile(
     r"|availability(?: and requirements)?|data availability(?: statement)?|code availability"
     r"|ethics statement|ethical approval|consent for publication|pre-publication history"
     r"|notes|endnotes|footnotes|author notes?|about the authors?|biographical note|keywords|key words"
-    r"|appendix(?: [a-z0-9]+)?|appendices)",
+    r"|appendix\b.*|appendices\b.*)",
     re.IGNORECASE,
 )
 ABSTRACT_HEADING = re.compile(r"(?:abstract|summary of the article)", re.IGNORECASE)
@@ -103,7 +103,9 @@ INLINE_HEADING_WORDS = (
 # --- junk lines (line-structured text) ---------------------------------------------------------
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_ONLY_LINE = re.compile(r"^\s*(?:https?://|www\.|doi:)\S*\s*$", re.IGNORECASE)
-KEYWORDS_LINE = re.compile(r"^\s*(?:key\s*words?|index terms|subjects?|jel(?: classification)?(?: codes?)?)\b\s*[:.—–-]?", re.IGNORECASE)
+KEYWORDS_LINE = re.compile(
+    r"^\s*(?:key\s*words?|index terms|subjects?|jel(?: classification)?(?: codes?)?)\b\s*[:.—–-]?", re.IGNORECASE
+)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 CAPTION_LINE = re.compile(
     r"^\s*(?:fig(?:ure)?s?|table|tab|scheme|plate|chart|box|graph|map|diagram|illustration)\.?\s*"
@@ -113,6 +115,12 @@ CAPTION_LINE = re.compile(
 CAPTION_LABEL_LINE = re.compile(
     r"^\s*(?:fig(?:ure)?|table|scheme|plate|box)\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$", re.IGNORECASE
 )
+# What follows a caption label line ("Figure 1"): the caption title, then legend paragraphs that
+# open with a panel letter, a footnote mark or "Note".
+LEGEND_LINE = re.compile(
+    r"^\s*(?:\(?[A-Ha-h]\)|[A-H]\.\s|[*†‡§¶]|note\b|notes\b|abbreviations\b|scale bar|source:)", re.IGNORECASE
+)
+CAPTION_TITLE_MAX_WORDS = 30
 COPYRIGHT_LINE = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b|this (?:article|work) is licensed|creative commons|received:|accepted:|published(?: online)?:"
     r"|correspondence:|corresponding author|e-?mail:|doi:|issn|isbn|citation:|to cite this article|editor:)",
@@ -137,9 +145,15 @@ GLUED_FOOTNOTE = re.compile(r"(?<=[a-z\)\]”’\"'][.,;:!?])(\d{1,3})(?=\s|$)|(
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
 STANDALONE_NUMBER = re.compile(r"(?<=[.!?”’\"')\]])(\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
-EMAIL_WITH_MARKER = re.compile(r"(?:\s+\d{1,3})?\s+" + EMAIL.pattern)
+# An address with the footnote number before it; the lookbehinds make the scan start only at the
+# beginning of a word instead of retrying inside every word.
+EMAIL_WITH_MARKER = re.compile(r"(?:(?<!\S)\d{1,3}\s+)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 KEYWORDS_RUN = re.compile(
     r"(?:^|(?<=\s))(?:Key\s*words?|KEYWORDS|Index Terms)\s*[:.—–-]?\s+"
     r"(?P<list>(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,4}\s*[,;·•]\s*){1,15}[^\s,;.]+(?:\s+[a-z][^\s,;.]*){0,3})"
 )
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# A URL with what announces it: "(accessed 25/03/2013)" style notes go with it.
+URL_WITH_CONTEXT = re.compile(
+    r"(?:(?<![\w(])\((?:accessed|retrieved|available at)?\s*)?(?<![\w/])(?i:https?://|www\.)\S+(?:\s*\(accessed [^)]{0,30}\))?"
+)

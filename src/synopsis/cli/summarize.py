@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import sys
-from pathlib import Path
 
 import typer
 
@@ -28,9 +27,13 @@ _BOM_CODECS = {
 
 @app.command("summarize")
 def summarize_command(
-    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .pdf) or - for stdin."),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .pdf) or - for stdin."
+    ),
     method: str = typer.Option("auto", "--method", "-m", help="Method name (see `synopsis methods`)."),
-    words: int | None = typer.Option(None, "--words", "-w", help="Word budget, whole sentences only [default: 200 unless --sentences is given]."),
+    words: int | None = typer.Option(
+        None, "--words", "-w", help="Word budget, whole sentences only [default: 200 unless --sentences is given]."
+    ),
     sentences: int | None = typer.Option(None, "--sentences", "-s", help="Sentence budget (instead of, or with, --words)."),
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
     output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(OUTPUTS)}."),

@@ -56,7 +56,9 @@ def read_articles(
             raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", source=path)
         if path == STDIN:
             data = sys.stdin.buffer.read()
-            yield from _from_bytes(data, source="<stdin>", stem="stdin", format=format, fields=fields, encoding=encoding, max_bytes=max_bytes)
+            yield from _from_bytes(
+                data, source="<stdin>", stem="stdin", format=format, fields=fields, encoding=encoding, max_bytes=max_bytes
+            )
             return
         file = Path(path)
         if not file.exists():
@@ -71,7 +73,9 @@ def read_articles(
             yield _pdf_reader("read_pdf")(file)
             return
         data = file.read_bytes() if not path.endswith(".gz") else gzip.decompress(file.read_bytes())
-        yield from _from_bytes(data, source=path, stem=file.stem, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes)
+        yield from _from_bytes(
+            data, source=path, stem=file.stem, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes
+        )
     except InputError as err:
         yield err if err.source else err.at(path)
     except OSError as err:
@@ -91,7 +95,9 @@ def article_from_text(
         return _with(article, title=title or article.title, abstract=abstract or article.abstract)
     if format != "text":
         raise InputError(f"format {format!r} is not available for a text string", source=source)
-    return Article(id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta={"format": "text", "input": source})
+    return Article(
+        id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta={"format": "text", "input": source}
+    )
 
 
 def _with(article: Article, *, title: str, abstract: str) -> Article:
@@ -101,7 +107,7 @@ def _with(article: Article, *, title: str, abstract: str) -> Article:
 def _pdf_reader(name: str):  # type: ignore[no-untyped-def]
     """The PDF reader, imported only when a PDF arrives: it needs the optional `pdf` extra."""
     try:
-        from . import pdf
+        from . import pdf  # type: ignore[attr-defined,unused-ignore]
     except ImportError as err:
         raise InputError(f"PDF input needs the PDF extra: pip install 'synopsis[pdf]' ({err})") from None
     return getattr(pdf, name)
@@ -129,8 +135,10 @@ def _from_bytes(
         yield _pdf_reader("read_pdf_bytes")(data, source=source)
         return
     text, bom = decode(data, source=source, encoding=encoding, max_bytes=max_bytes)
-    article = read_record(text, source=source, doc_id=stem) if fmt == "record" else Article(
-        id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source}
+    article = (
+        read_record(text, source=source, doc_id=stem)
+        if fmt == "record"
+        else Article(id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source})
     )
     article.meta["bom"] = bom
     yield article

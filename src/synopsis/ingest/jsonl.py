@@ -80,7 +80,11 @@ def article_from_record(record: dict[str, Any], *, source: str, line: int, field
         raise InputError(f"field {fields.text!r} is empty", source=source, line=line)
     doc_id = record.get(fields.id)
     doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}:{line}"
-    meta = {k: v for k, v in record.items() if k not in {fields.text, fields.title, fields.abstract, fields.id} and isinstance(v, str | int | float | bool)}
+    meta = {
+        k: v
+        for k, v in record.items()
+        if k not in {fields.text, fields.title, fields.abstract, fields.id} and isinstance(v, str | int | float | bool)
+    }
     meta.update({"format": "jsonl", "input": source, "line": line})
     return Article(
         id=doc_id,

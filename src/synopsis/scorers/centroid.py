@@ -12,9 +12,4 @@ from .registry import register
 
 @register("centroid", description="Cosine similarity to the document's tf-idf centroid.")
 def centroid(doc: Document, features: Features, /) -> NDArray[np.float64]:
-    tfidf = features.tfidf
-    center = np.asarray(tfidf.sum(axis=0)).ravel()
-    norm = np.linalg.norm(center)
-    if norm == 0:
-        return np.zeros(features.n)
-    return np.asarray(tfidf @ (center / norm)).ravel()
+    return features.centroid_similarity

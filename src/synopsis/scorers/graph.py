@@ -10,7 +10,9 @@ from ..types import Document
 from .registry import register
 
 
-def pagerank(weights: NDArray[np.float64], *, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> NDArray[np.float64]:
+def pagerank(
+    weights: NDArray[np.float64], *, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200
+) -> NDArray[np.float64]:
     """Stationary distribution of a random walk on a weighted graph (rows need not be normalised).
 
     Dangling rows (no edges) jump uniformly, so the walk is well defined for any input.

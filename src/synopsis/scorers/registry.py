@@ -46,7 +46,7 @@ class Method:
 _METHODS: dict[str, Method] = {}
 METHODS: Mapping[str, Method] = MappingProxyType(_METHODS)
 # The method `auto` stands for; chosen by cross-validation on the dev data (see README).
-DEFAULT_METHOD = "centroid"
+DEFAULT_METHOD = "structured"
 
 
 def register(

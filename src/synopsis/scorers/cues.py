@@ -1,0 +1,62 @@
+"""Surface cues that abstracts share across fields, kept as data.
+
+Authors announce their contribution in the same few ways whatever the field ("this article
+argues", "we show", "our results", "in conclusion", "the aim of this study"); such sentences are
+what abstracts are made of. Sentences dense with citations (related work) or with numbers (result
+tables in prose) are what abstracts leave out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..types import Document
+
+_WORK = r"(?:paper|article|study|work|essay|review|report|chapter|thesis|investigation|analysis|research)"
+_ANNOUNCE = (
+    r"argues?|examines?|presents?|describes?|shows?|explores?|proposes?|reports?|investigates?|introduces?|discusses?"
+    r"|considers?|focuses|addresses|develops?|provides?|outlines?|offers?|uses?|analy[sz]es|demonstrates?|suggests?"
+    r"|seeks?|aims?|attempts?|contributes?|evaluates?|compares?|assesses|reviews?|challenges?|questions?"
+)
+CONTRIBUTION_CUES = re.compile(
+    rf"\b(?:in (?:this|the present|the current) {_WORK}"
+    rf"|(?:this|the present|the current|our) {_WORK} (?:\w+ )?(?:{_ANNOUNCE})"
+    r"|we (?:\w+ )?(?:propose|present|show|find|found|demonstrate|argue|introduce|describe|report|investigate|examine"
+    r"|develop|conclude|suggest|observed?|identif(?:y|ied)|provide|evaluate|compare|explore|discuss|study|studied|analy[sz]ed?"
+    r"|test(?:ed)?|use[ds]?|apply|applied|obtain(?:ed)?|establish(?:ed)?|achieve[ds]?|outperform)"
+    r"|our (?:results|findings|approach|method|analysis|study|experiments|data|model|work|system|framework|proposal)"
+    r"|(?:results|findings|data|analyses|experiments|evidence) (?:\w+ )?"
+    r"(?:show|suggest|indicate|demonstrate|reveal|support|confirm)"
+    r"|in conclusion|to conclude|in summary|to summari[sz]e|we conclude|conclusions? (?:is|are) that"
+    r"|the (?:main |primary )?(?:aim|purpose|goal|objective|focus) of (?:this|the present|the current|our)"
+    r"|here,? we|these (?:results|findings|data|observations) (?:\w+ )?(?:suggest|indicate|show|demonstrate|support)"
+    r"|to (?:the best of )?our knowledge|for the first time|taken together|overall,"
+    r"|(?:this|these) (?:result|finding)s? (?:is|are)"
+    r"|(?:is|are|was|were) (?:significantly|strongly) (?:associated|correlated|higher|lower|increased|reduced|related))\b",
+    re.IGNORECASE,
+)
+CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b")
+_DIGIT = re.compile(r"\d")
+
+
+def contribution_cues(doc: Document) -> NDArray[np.float64]:
+    """1.0 for sentences that announce a contribution, aim, finding or conclusion, else 0.0."""
+    return np.fromiter(
+        (CONTRIBUTION_CUES.search(s.text) is not None for s in doc.sentences), dtype=np.float64, count=len(doc.sentences)
+    )
+
+
+def citation_counts(doc: Document, cap: int = 3) -> NDArray[np.float64]:
+    """Citations per sentence, capped: one citation is normal, a list of them is related work."""
+    counts = np.fromiter((len(CITATION.findall(s.text)) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences))
+    return np.minimum(counts, cap)
+
+
+def digit_density(doc: Document) -> NDArray[np.float64]:
+    """Digits per word: high in result-table prose that abstracts summarise rather than copy."""
+    return np.fromiter(
+        (len(_DIGIT.findall(s.text)) / max(1, s.words) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences)
+    )

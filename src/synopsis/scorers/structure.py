@@ -1,0 +1,173 @@
+"""Structure-aware scorers for long articles: where a sentence sits matters as much as what it says.
+
+- `pacsum`: directed centrality (Zheng & Lapata 2019). A sentence is central when the sentences
+  *after* it resemble it (it introduces what follows) and less so when it merely repeats what came
+  before.
+- `hiporank`: hierarchical centrality (Dong et al. 2021). Sentence-to-sentence edges inside a
+  section and sentence-to-section edges across sections, both weighted towards section and
+  document boundaries, where authors put their summaries of what a section does.
+- `structured`: the default. A weighted sum of standardised signals (centrality, title
+  similarity, contribution cues, position in document and section, section role, citation and
+  digit density); the weights were chosen by cross-validation on the dev corpora, across fields
+  (see README, "Default method").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+from ..features import Features, normalize_rows
+from ..types import SECTION_KINDS, Document
+from .cues import citation_counts, contribution_cues, digit_density
+from .registry import get_method, register
+
+
+def standardise(values: NDArray[np.float64], mask: NDArray[np.bool_]) -> NDArray[np.float64]:
+    """z-scores over the candidate sentences, so signals on different scales can be added."""
+    pool = values[mask] if mask.any() else values
+    spread = pool.std() if pool.size else 0.0
+    if spread == 0:
+        return np.zeros_like(values, dtype=np.float64)
+    return (values - pool.mean()) / spread
+
+
+def thresholded_similarity(features: Features, beta: float) -> NDArray[np.float64]:
+    """PacSum's edge weights: similarities below min + beta * (max - min) are dropped."""
+    similarity = features.similarity
+    if similarity.size == 0:
+        return similarity
+    low, high = similarity.min(), similarity.max()
+    return np.maximum(0.0, similarity - (low + beta * (high - low)))
+
+
+@register(
+    "pacsum",
+    description="PacSum directed centrality: central when later sentences resemble it (Zheng & Lapata 2019).",
+    beta=0.0,
+    forward=1.0,
+    backward=-0.5,
+)
+def pacsum(doc: Document, features: Features, /, *, beta: float, forward: float, backward: float) -> NDArray[np.float64]:
+    edges = thresholded_similarity(features, beta)
+    later = np.triu(edges, 1).sum(axis=1)  # similarity to sentences after i
+    earlier = np.tril(edges, -1).sum(axis=1)  # similarity to sentences before i
+    return forward * later + backward * earlier
+
+
+def boundary_distance(position: NDArray[np.float64], alpha: float) -> NDArray[np.float64]:
+    """HipoRank's distance to the nearer boundary; alpha > 1 makes the end count as less near."""
+    return np.minimum(position, alpha * (1.0 - position))
+
+
+def _directed_weights(distance: NDArray[np.float64], near: float, far: float) -> NDArray[np.float64]:
+    """Edge i<-j gets `near` when i is closer to a boundary than j, else `far`."""
+    return np.where(distance[:, None] < distance[None, :], near, far)
+
+
+@register(
+    "hiporank",
+    description="HipoRank hierarchical centrality: section and sentence graphs, boundary-aware (Dong et al. 2021).",
+    near=1.0,
+    far=0.0,
+    alpha=1.0,
+    inter=1.0,
+    beta=0.2,
+)
+def hiporank(
+    doc: Document, features: Features, /, *, near: float, far: float, alpha: float, inter: float, beta: float
+) -> NDArray[np.float64]:
+    n = features.n
+    if n == 0:
+        return np.zeros(0)
+    section = features.section
+    edges = thresholded_similarity(features, beta)
+    # Sentence level: edges within a section, pointing towards the section's boundaries.
+    same = section[:, None] == section[None, :]
+    sentence_distance = boundary_distance(features.position_in_section, alpha)
+    intra = (edges * same * _directed_weights(sentence_distance, near, far)).sum(axis=1)
+    sizes = np.bincount(section, minlength=section.max() + 1)[section]
+    intra = intra / np.maximum(sizes, 1)
+    # Section level: each sentence against the centroid of every other section, sections near
+    # the document's start and end weighing more.
+    labels, members = np.unique(section, return_inverse=True)
+    if labels.size < 2:
+        return intra
+    indicator = sparse.csr_matrix((np.ones(n), (members, np.arange(n))), shape=(labels.size, n))
+    centroids = normalize_rows(sparse.csr_matrix(indicator @ features.tfidf))
+    to_sections = np.asarray((features.tfidf @ centroids.T).toarray())  # n x sections
+    to_sections[np.arange(n), members] = 0.0
+    order = np.arange(labels.size) / max(1, labels.size - 1)
+    section_distance = boundary_distance(order, alpha)
+    toward = np.where(section_distance[members][:, None] <= section_distance[None, :], near, far)
+    across = (to_sections * toward).sum(axis=1) / (labels.size - 1)
+    return intra + inter * across
+
+
+# Weights of the default method; chosen on the dev corpora by cross-validation (leave-one-source-out
+# included), see benchmarks/tune_structured.py. Positive: makes a sentence more abstract-like.
+STRUCTURED_WEIGHTS: dict[str, float] = {
+    "centrality": 1.0,
+    "title": 0.3,
+    "cues": 1.0,
+    "lead": 1.3,
+    "tail": 0.3,
+    "section_start": 0.8,
+    "section_first": 0.6,
+    "introduction": 0.5,
+    "methods": 0.0,
+    "results": -1.2,
+    "discussion": 0.3,
+    "conclusion": 1.5,
+    "citations": -0.5,
+    "digits": -1.0,
+    "length": -0.5,
+    "pacsum": 0.0,
+    "hiporank": 0.0,
+}
+
+
+def structured_signals(doc: Document, features: Features) -> dict[str, NDArray[np.float64]]:
+    """Every signal the default method weighs, one value per sentence."""
+    mask = features.candidate
+    position = features.position
+    in_section = features.position_in_section
+    first_in_section = np.r_[True, features.section[1:] != features.section[:-1]] if features.n else np.zeros(0, bool)
+    signals = {
+        "centrality": standardise(features.centroid_similarity, mask),
+        "title": standardise(features.similarity_to(doc.title), mask) if doc.title else np.zeros(features.n),
+        "cues": contribution_cues(doc),
+        "lead": np.exp(-position / 0.1),
+        "tail": np.exp(-(1.0 - position) / 0.05),
+        "section_start": np.exp(-in_section / 0.15),
+        "section_first": first_in_section.astype(np.float64),
+        "citations": citation_counts(doc),
+        "digits": standardise(digit_density(doc), mask),
+        "length": standardise(np.log(np.maximum(features.words, 1)).astype(np.float64), mask),
+    }
+    for index, kind in enumerate(SECTION_KINDS):
+        signals[kind] = (features.section_kind == index).astype(np.float64)
+    return signals
+
+
+@register(
+    "structured",
+    description="Default: centrality + title + contribution cues + position/section role, weights cross-validated.",
+    selection={"redundancy": 0.5},
+    **STRUCTURED_WEIGHTS,
+)
+def structured(doc: Document, features: Features, /, **weights: float) -> NDArray[np.float64]:
+    signals = structured_signals(doc, features)
+    score = np.zeros(features.n)
+    for name, weight in weights.items():
+        if weight == 0:
+            continue
+        score += weight * (signals[name] if name in signals else _graph_signal(name, doc, features))
+    return score
+
+
+def _graph_signal(name: str, doc: Document, features: Features) -> NDArray[np.float64]:
+    """PacSum / HipoRank centrality with their own defaults, standardised (computed only when weighted)."""
+    method = get_method(name)
+    return standardise(method.score(doc, features), features.candidate)

@@ -1,0 +1,156 @@
+"""Cleaning of PDF-extracted text, on real snippets from the example record and the dev data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from synopsis.clean import clean_text
+
+
+def only_removed(original: str, cleaned: str, *, allowed: set[str]) -> bool:
+    """`cleaned` is `original` with some of the `allowed` characters deleted, nothing else."""
+    i = 0
+    for ch in original:
+        if i < len(cleaned) and ch == cleaned[i]:
+            i += 1
+        elif ch not in allowed:
+            return False
+    return i == len(cleaned)
+
+
+def body(cleaned) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(block.text.text for block in cleaned.blocks)
+
+
+@pytest.fixture(scope="module")
+def example_cleaned(example_text: str):  # type: ignore[no-untyped-def]
+    start = example_text.index("FULL TEXT:") + len("FULL TEXT:")
+    return clean_text(example_text, start)
+
+
+def test_flattened_example_loses_its_junk(example_cleaned) -> None:  # type: ignore[no-untyped-def]
+    text = body(example_cleaned)
+    assert "@" not in text
+    assert "Keywords" not in text
+    assert "bail support Introduction" not in text
+    assert "References" not in text and "Stationary Office" not in text  # the reference list is cut
+    assert "http" not in text
+    # Footnote markers and page numbers of the flattened page stream are gone ...
+    assert "(Nellis, 2004). Recently, mentoring" in text
+    assert "who did not wish to participate" in text
+    assert " 2 Recently" not in text and "not 4 wish" not in text
+    # ... while numbers that are content stay.
+    assert "sentences of under 12 months" in text
+    assert "In total, 269 project participants" in text
+
+
+def test_flattened_example_headings_become_structure(example_cleaned) -> None:  # type: ignore[no-untyped-def]
+    titles = [(h.title, h.kind) for h in example_cleaned.headings]
+    assert ("Introduction", "introduction") in titles
+    assert ("Mentoring defendants/offenders in practice", "other") in titles
+    assert "in practice We have" not in body(example_cleaned)
+
+
+def test_spans_point_back_into_the_original(example_text: str, example_cleaned) -> None:  # type: ignore[no-untyped-def]
+    exact = 0
+    for block in example_cleaned.blocks:
+        for match in re.finditer(r"[A-Z][^.]{20,}\.", block.text.text):
+            start, end = block.text.span(match.start(), match.end())
+            original = example_text[start:end]
+            # The slice is the sentence itself, or the sentence with a page number still inside.
+            assert only_removed(original, match.group(0), allowed=set("0123456789 "))
+            exact += original == match.group(0)
+    assert exact > 250
+
+
+STRUCTURED = """A Classifier-Based Parser
+John Smith
+Department of Linguistics, University of Somewhere
+john.smith@example.edu
+Abstract
+We present a parser. It is fast.
+1 Introduction
+Parsing is hard (Collins, 1997). We pre-
+sent a new approach that uses a classifier.<cit> It works well.
+Figure 1: The architecture of the parser.
+Running Title of the Paper
+3
+2 Method
+The parser shifts and reduces words.2 It uses a well-
+known classifier.
+Running Title of the Paper
+4
+Table 2
+Results on the test set.
+(a) Accuracy per sentence length.
+The results are good in all settings that we tried.
+Running Title of the Paper
+5
+3 Conclusion
+We showed that the well-known approach works on real data.
+Acknowledgments
+We thank the reviewers for their help with this paper.
+References
+Collins, M. 1997. Three generative models. In Proceedings of ACL.
+Nivre, J. 2004. Deterministic parsing. In Proceedings of COLING.
+"""
+
+
+@pytest.fixture(scope="module")
+def structured():  # type: ignore[no-untyped-def]
+    return clean_text(STRUCTURED, title="A Classifier-Based Parser")
+
+
+def test_structured_text_sections(structured) -> None:  # type: ignore[no-untyped-def]
+    titles = [(h.title, h.kind) for h in structured.headings if h.title]
+    assert titles == [("Introduction", "introduction"), ("Method", "methods"), ("Conclusion", "conclusion")]
+
+
+def test_structured_text_front_matter_and_abstract(structured) -> None:  # type: ignore[no-untyped-def]
+    text = body(structured)
+    assert "John Smith" not in text and "Department" not in text and "@" not in text
+    assert structured.abstract == "We present a parser. It is fast."
+    assert "We present a parser" not in text
+
+
+def test_structured_text_junk_lines(structured) -> None:  # type: ignore[no-untyped-def]
+    text = body(structured)
+    assert "Running Title" not in text  # running header, repeated on every page
+    assert "Figure 1" not in text and "Results on the test set" not in text and "(a) Accuracy" not in text
+    assert "Acknowledg" not in text and "reviewers" not in text
+    assert "Collins, M." not in text and "Nivre" not in text
+    assert "<cit>" not in text
+
+
+def test_structured_text_rejoins_hyphens_and_footnotes(structured) -> None:  # type: ignore[no-untyped-def]
+    text = body(structured)
+    assert "We present a new approach" in text  # "pre-\nsent" was a line-break hyphen
+    assert "a well-known classifier" in text  # kept: "well-known" occurs elsewhere in the text
+    assert "words. It uses" in text  # glued footnote "words.2" removed
+
+
+def test_sumpubmed_placeholders(dev_sample: list[dict[str, str]]) -> None:
+    snippet = (
+        "BACKGROUND\nother technologies are based on sequencing-by-hybridization <cit> , sequencing-by-ligation "
+        "<cit>  <cit> and on an archaeon h. salinarum nrc- <dig> <cit> . subsequent work used it (<cit>).\n"
+    )
+    text = body(clean_text(snippet * 2))
+    assert "<cit>" not in text
+    assert "sequencing-by-hybridization, sequencing-by-ligation and on" in text
+    assert "nrc- <dig>. subsequent work used it." in text
+    article = next(r for r in dev_sample if r["id"].startswith("sumpubmed"))
+    cleaned = clean_text(article["full_text"])
+    assert "<cit>" not in body(cleaned)
+    assert {"introduction", "results", "conclusion"} <= {h.kind for h in cleaned.headings}
+
+
+@pytest.mark.parametrize("source", ["scisummnet", "plos", "dhq"])  # sumpubmed texts end before their references
+def test_dev_articles_lose_reference_lists(dev_sample: list[dict[str, str]], source: str) -> None:
+    for article in (r for r in dev_sample if r["id"].startswith(source)):
+        cleaned = clean_text(article["full_text"], title=article["title"])
+        text = body(cleaned)
+        tail = article["full_text"].rstrip().splitlines()[-1]
+        assert tail.strip() not in text, f"{article['id']}: the last reference survived"
+        assert len(text) > 0.4 * len(article["full_text"]), f"{article['id']}: too much body text was dropped"

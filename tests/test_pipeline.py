@@ -1,0 +1,75 @@
+"""End to end on the example record: the summary a user sees must be clean."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import synopsis
+from synopsis.pipeline import build_document, summarize_document
+from synopsis.types import Article, Budget
+
+
+@pytest.fixture(scope="module")
+def summary(example_text: str) -> synopsis.Summary:
+    return synopsis.summarize(example_text)
+
+
+def test_example_summary_is_clean(summary: synopsis.Summary, example_text: str) -> None:
+    text = summary.text
+    assert "@" not in text
+    assert "Keywords" not in text
+    assert not re.search(r"\(\d{4}\)\s+[A-Z‘'][^.]*(?:London|Press|Publishing)", text), "a reference entry got in"
+    assert "http" not in text
+    assert 150 <= summary.words <= 200
+    for sentence in summary.sentences:
+        assert sentence.text[0].isupper() and sentence.text.rstrip("’”\"')").endswith((".", "?", "!"))
+        assert example_text[sentence.start : sentence.end] == sentence.text
+
+
+def test_example_summary_does_not_copy_the_abstract(example_text: str) -> None:
+    article = synopsis.ingest.article_from_text(example_text)
+    doc = build_document(article)
+    assert doc.abstract.startswith("Mentoring has recently")
+    summary = summarize_document(doc)
+    abstract_sentences = {s.strip() for s in doc.abstract.split(". ")}
+    assert not any(s.text.rstrip(".") in abstract_sentences for s in summary.sentences)
+
+
+def test_abstract_copies_are_not_candidates() -> None:
+    body = (
+        "Introduction\nWe study the effect of mentoring on reoffending among adult prisoners. "
+        "Mentoring is popular in policy. Many schemes exist across the country today. "
+        "Our results show that engagement with mentors was low in all three projects.\n"
+    )
+    abstract = "Our results show that engagement with mentors was low in all three projects."
+    doc = build_document(Article("x", body, (0, len(body)), abstract=abstract))
+    copied = [s for s in doc.sentences if s.text == abstract]
+    assert copied and not copied[0].candidate
+
+
+def test_flattened_and_structured_give_similar_documents(dev_sample: list[dict[str, str]]) -> None:
+    record = dev_sample[4]
+    structured = record["full_text"]
+    flat = structured.replace("\n", " ")
+    doc_s = build_document(Article("s", structured, (0, len(structured)), record["title"], record["abstract"]))
+    doc_f = build_document(Article("f", flat, (0, len(flat)), record["title"], record["abstract"]))
+    shared = {s.text for s in doc_s.sentences} & {s.text for s in doc_f.sentences}
+    assert len(shared) > 0.7 * len(doc_s.sentences)
+
+
+def test_over_budget_is_reported() -> None:
+    text = "This single sentence is considerably longer than the tiny word budget that the user asked for here."
+    summary = synopsis.summarize(text, words=5)
+    assert summary.over_budget and len(summary.sentences) == 1
+
+
+def test_empty_body_after_cleaning_is_an_input_error() -> None:
+    with pytest.raises(synopsis.InputError, match="no body text"):
+        synopsis.summarize("References\nSmith, J. (2001). A book. London: Press.\n" * 3)
+
+
+def test_sentence_budget_api(example_text: str) -> None:
+    summary = synopsis.summarize(example_text, words=None, sentences=3)
+    assert len(summary.sentences) == 3 and summary.budget == Budget(None, 3)

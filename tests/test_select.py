@@ -1,0 +1,75 @@
+"""Selection guarantees every method relies on: budget, order, no duplicates, redundancy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from synopsis.features import compute_features
+from synopsis.pipeline import build_document
+from synopsis.select import select
+from synopsis.types import Article, Budget
+
+
+@pytest.fixture(scope="module")
+def doc_and_features(dev_sample: list[dict[str, str]]):  # type: ignore[no-untyped-def]
+    record = dev_sample[0]
+    article = Article(record["id"], record["full_text"], (0, len(record["full_text"])), record["title"], record["abstract"])
+    doc = build_document(article)
+    return doc, compute_features(doc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.integers(1, 400), seed=st.integers(0, 2**32 - 1), mmr=st.sampled_from([1.0, 0.7]))
+def test_never_over_budget_in_order_no_duplicates(doc_and_features, words: int, seed: int, mmr: float) -> None:  # type: ignore[no-untyped-def]
+    doc, features = doc_and_features
+    scores = np.random.default_rng(seed).random(len(doc.sentences))
+    selection = select(scores, features, Budget(words), mmr=mmr)
+    chosen = list(selection.indices)
+    assert chosen == sorted(set(chosen))
+    total = int(features.words[chosen].sum())
+    if selection.over_budget:
+        assert len(chosen) == 1 and total > words
+        assert total == features.words[features.candidate].min()
+    else:
+        assert 0 < total <= words
+    assert all(doc.sentences[i].candidate for i in chosen)
+
+
+def test_sentence_budget(doc_and_features) -> None:  # type: ignore[no-untyped-def]
+    doc, features = doc_and_features
+    scores = -np.arange(len(doc.sentences), dtype=float)
+    selection = select(scores, features, Budget(words=None, sentences=3), redundancy=1.0)
+    candidates = [s.index for s in doc.sentences if s.candidate]
+    assert list(selection.indices) == candidates[:3]
+
+
+def test_budget_is_filled_with_shorter_sentences(doc_and_features) -> None:  # type: ignore[no-untyped-def]
+    _, features = doc_and_features
+    scores = features.words.astype(float)  # longest first: a greedy stop would leave the budget half empty
+    selection = select(scores, features, Budget(150), redundancy=1.0)
+    used = int(features.words[list(selection.indices)].sum())
+    smallest = int(features.words[features.candidate].min())
+    assert 150 - used < smallest
+
+
+def test_redundant_sentences_are_skipped(doc_and_features) -> None:  # type: ignore[no-untyped-def]
+    doc, features = doc_and_features
+    sim = features.similarity
+    i, j = np.unravel_index(np.argmax(np.where(np.outer(features.candidate, features.candidate), sim, 0)), sim.shape)
+    assert sim[i, j] > 0.5
+    scores = np.zeros(len(doc.sentences))
+    scores[[i, j]] = [2.0, 1.9]
+    chosen = select(scores, features, Budget(200), redundancy=0.5).indices
+    assert i in chosen and j not in chosen
+
+
+def test_budget_validation() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Budget(0)
+    with pytest.raises(ValueError, match="needs a word limit"):
+        Budget(None, None)
+    with pytest.raises(ValueError, match="whole number"):
+        Budget(12.5)  # type: ignore[arg-type]
