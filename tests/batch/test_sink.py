@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.batch.sink import JsonlSink, SinkError, drop_error_rows, row_head
+from synopsis.batch.sink import JsonlSink, SinkError, row_head
 from synopsis.batch.work import encode_row
 
 ROWS = [
@@ -53,9 +53,20 @@ def test_reopening_cuts_a_half_written_last_row_and_keeps_the_whole_ones(tmp_pat
 def test_a_damaged_row_followed_by_good_rows_is_refused_not_cut(tmp_path: Path) -> None:
     lines = _lines()
     out = _write(tmp_path / "out.jsonl", lines[0] + "not a row\n" + lines[2])
-    with pytest.raises(SinkError, match=r"out.jsonl:2: is not a row"):
+    with pytest.raises(SinkError, match=r"out.jsonl:2: is not a row written by `synopsis batch`; is -o the right file"):
         JsonlSink(out)
     assert out.read_text(encoding="utf-8") == lines[0] + "not a row\n" + lines[2]
+
+
+THEIRS = ['{"title": "someone else\'s data"}\n{"title": "more"}\n', '{"title": "no newline at the end"}']
+
+
+@pytest.mark.parametrize("content", THEIRS)
+def test_a_file_we_did_not_write_is_left_alone(tmp_path: Path, content: str) -> None:
+    out = _write(tmp_path / "theirs.jsonl", content)
+    with pytest.raises(SinkError, match=r"theirs\.jsonl:1: is not a row written by `synopsis batch`"):
+        JsonlSink(out)
+    assert out.read_text(encoding="utf-8") == content
 
 
 def test_zero_filled_tail_after_a_power_cut_is_cut(tmp_path: Path) -> None:
@@ -67,10 +78,16 @@ def test_zero_filled_tail_after_a_power_cut_is_cut(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == lines[0] + lines[1]
 
 
-def test_a_second_writer_is_refused(tmp_path: Path) -> None:
+def test_a_second_writer_is_refused_before_it_touches_the_file(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    with JsonlSink(out), pytest.raises(SinkError, match="another `synopsis batch` is writing it"):
-        JsonlSink(out)
+    lines = _lines()
+    with JsonlSink(out, rows_per_commit=1) as first:
+        first.add(encode_row(ROWS[0]))
+        with out.open("ab") as mid_write:  # the first writer is in the middle of its next row
+            mid_write.write(lines[2][:30].encode("utf-8"))
+        with pytest.raises(SinkError, match="another `synopsis batch` is writing it"):
+            JsonlSink(out)
+        assert out.read_text(encoding="utf-8") == lines[0] + lines[2][:30]
 
 
 def test_rows_are_on_disk_after_each_commit(tmp_path: Path) -> None:
@@ -83,8 +100,12 @@ def test_rows_are_on_disk_after_each_commit(tmp_path: Path) -> None:
     sink.close()
 
 
-def test_drop_error_rows_keeps_the_others_in_order(tmp_path: Path) -> None:
+def test_dropping_error_rows_keeps_the_others_in_order_and_the_lock(tmp_path: Path) -> None:
     lines = _lines()
     out = _write(tmp_path / "out.jsonl", "".join(lines))
-    assert drop_error_rows(out) == 1
+    with JsonlSink(out, drop_errors=True) as sink:
+        assert sink.dropped == 1 and sink.recovered.ids == {"a", "c"}
+        with pytest.raises(SinkError, match="another `synopsis batch`"):
+            JsonlSink(out)
     assert out.read_text(encoding="utf-8") == lines[0] + lines[2]
+    assert not (tmp_path / "out.jsonl.tmp").exists()

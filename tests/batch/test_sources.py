@@ -133,3 +133,13 @@ def test_the_id_field_can_be_renamed(tmp_path: Path, short_articles: list[dict[s
     items = [item for shard in iter_shards([str(path)], options) for item in shard.items(options)]
     assert [item.id for item in items] == ["10.1/0", "10.1/1"]
     assert all(isinstance(item.payload, Article) for item in items)
+
+
+def test_ids_of_lines_without_one_in_a_folder_are_its_path_and_line(tmp_path: Path, short_articles: list[dict[str, str]]) -> None:
+    folder = tmp_path / "dump"
+    (folder / "2019").mkdir(parents=True)
+    (folder / "2020").mkdir()
+    records = [{k: v for k, v in record.items() if k != "id"} for record in short_articles[:2]]
+    write_jsonl(folder / "2019" / "part.jsonl", records)
+    write_jsonl(folder / "2020" / "part.jsonl", records)
+    assert [item.id for item in _items([str(folder)])] == ["2019/part:1", "2019/part:2", "2020/part:1", "2020/part:2"]

@@ -63,11 +63,13 @@ def run_dask(
     target = OutputTarget(out)
     parts = PartsDir(target.out)
     parts.sweep()
-    parts.undo_interrupted_merge(target.journal)
     base_rows = parts.base_rows()
     if base_rows is None:  # no partitioned run yet: every row of OUT predates it
         base_rows = sys.maxsize
-    _, sink = open_output(out, options, retry_failed=False, reporter=reporter, base_rows=base_rows)
+    _, sink = open_output(
+        out, options, retry_failed=False, reporter=reporter, base_rows=base_rows,
+        before_recovery=lambda: parts.undo_interrupted_merge(target.journal),
+    )
     result = RunResult(out)
     started = time.monotonic()
     cluster = client = None

@@ -4,14 +4,14 @@ rows already there, and describe the outcome."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import MethodError
 from ..scorers import get_method
 from .progress import Reporter
-from .sink import JsonlSink, OutputTarget, Recovered, SinkError, drop_error_rows
+from .sink import JsonlSink, OutputTarget, Recovered, SinkError
 from .sources import input_bytes
 from .work import BatchOptions, Counts
 
@@ -49,22 +49,26 @@ class Interrupted(Exception):
 
 
 def open_output(
-    out: str, options: BatchOptions, *, retry_failed: bool, reporter: Reporter, base_rows: int = 0
+    out: str,
+    options: BatchOptions,
+    *,
+    retry_failed: bool,
+    reporter: Reporter,
+    base_rows: int = 0,
+    before_recovery: Callable[[], None] | None = None,
 ) -> tuple[OutputTarget, JsonlSink]:
-    """OUT ready to append to: damaged tail cut, earlier rows known, options checked."""
+    """OUT ready to append to: locked, damaged tail cut, earlier rows known, options checked."""
     target = OutputTarget(out)
     target.prepare()
-    if retry_failed:
-        dropped = drop_error_rows(target.journal)
-        if dropped:
-            reporter.warn(f"{target.journal}: {dropped} error rows removed; those documents are tried again")
-    sink = JsonlSink(target.journal, base_rows=base_rows)
+    sink = JsonlSink(target.journal, base_rows=base_rows, drop_errors=retry_failed, before_recovery=before_recovery)
     recovered = sink.recovered
     try:
         check_compatible(recovered, options, target.journal)
     except SinkError:
         sink.close()
         raise
+    if sink.dropped:
+        reporter.warn(f"{target.journal}: {sink.dropped} error rows removed; those documents are tried again")
     if recovered.cut_bytes:
         reporter.warn(f"{target.journal}: cut {recovered.cut_bytes} bytes of a half-written last row (a crash's doing)")
     if recovered.rows:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -81,26 +81,24 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
     """Read the ids already in `path` and cut off what a crash left half-written.
 
     Ids of the first `base_rows` rows go to `base_ids` as well (the Dask engine uses this to tell
-    rows some other run wrote from rows it merged itself). A damaged line followed by good
-    rows is not a crash's doing, so it is an error rather than something to cut.
+    rows some other run wrote from rows it merged itself). Only what a crash can leave is cut: a
+    last line without its newline that begins like one of our rows, and zero bytes (what a power
+    cut can leave at the end of a file). Any other line that is not a row means -o names a file
+    we did not write (or one damaged otherwise): refuse, and change nothing.
     """
     found = Recovered()
     if not path.exists():
         return found
-    first_bad: int | None = None
-    bad_line = 0
+    cut_from: int | None = None
     end = 0
     for number, (offset, line) in enumerate(iter_lines(path), start=1):
         head = row_head(line) if line.endswith(b"\n") else None
-        if head is None:
-            if first_bad is None:
-                first_bad, bad_line = offset, number
+        if head is None and _crash_debris(line):
+            cut_from = offset if cut_from is None else cut_from
             continue
-        if first_bad is not None:
-            raise SinkError(
-                f"{path}:{bad_line}: is not a row written by `synopsis batch`, but good rows follow it; "
-                "fix or remove that line, then run again"
-            )
+        if head is None or cut_from is not None:
+            what = "is not a row written by `synopsis batch`" if head is None else "follows a damaged line"
+            raise SinkError(f"{path}:{number}: {what}; is -o the right file? (nothing was changed)")
         doc_id, failed = head
         found.ids.add(doc_id)
         if found.rows < base_rows:
@@ -121,6 +119,13 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
     return found
 
 
+def _crash_debris(line: bytes) -> bool:
+    """A row cut short by a crash (no newline yet), or zeros from a power cut."""
+    if not line.strip(b"\x00\n"):
+        return True
+    return not line.endswith(b"\n") and (line.startswith(_ID_PREFIX) or _ID_PREFIX.startswith(line))
+
+
 class JsonlSink:
     """Append rows to a JSONL file, durably, in batches; reopening resumes where a crash stopped.
 
@@ -128,15 +133,57 @@ class JsonlSink:
     interleaving rows into the same OUT.
     """
 
-    def __init__(self, path: Path, *, rows_per_commit: int = 32, seconds_per_commit: float = 1.0, base_rows: int = 0) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        rows_per_commit: int = 32,
+        seconds_per_commit: float = 1.0,
+        base_rows: int = 0,
+        drop_errors: bool = False,
+        before_recovery: Callable[[], None] | None = None,
+    ) -> None:
+        """Lock `path`, then (holding the lock, so no other run is writing it meanwhile) run
+        `before_recovery`, drop the error rows if asked, and repair and read what is there."""
         self.path = path
-        self.recovered = recover(path, base_rows=base_rows) if path.exists() else Recovered()
         self._handle: IO[bytes] = path.open("ab")
         _lock(self._handle, path)
+        try:
+            if before_recovery is not None:
+                before_recovery()
+            self.dropped = self._drop_error_rows() if drop_errors else 0
+            self.recovered = recover(path, base_rows=base_rows)
+        except BaseException:
+            self._handle.close()
+            raise
         self._buffer: list[str] = []
         self._rows_per_commit = rows_per_commit
         self._seconds_per_commit = seconds_per_commit
         self._last_commit = time.monotonic()
+
+    def _drop_error_rows(self) -> int:
+        """Rewrite the file without its error rows (for --retry-failed), atomically. The new file
+        is locked before it replaces the old one, so the file at `path` is never unlocked."""
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        dropped = 0
+        with temporary.open("wb") as out:
+            for _, line in iter_lines(self.path):
+                head = row_head(line) if line.endswith(b"\n") else None
+                if head is not None and head[1]:
+                    dropped += 1
+                    continue
+                out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        if not dropped:
+            temporary.unlink()
+            return 0
+        handle = temporary.open("ab")
+        _lock(handle, temporary)
+        os.replace(temporary, self.path)
+        self._handle.close()
+        self._handle = handle
+        return dropped
 
     def add(self, line: str) -> None:
         """Queue one encoded row; it is on disk after the next commit (at most a batch later)."""
@@ -184,25 +231,6 @@ def _lock(handle: IO[bytes], path: Path) -> None:
     except OSError:
         handle.close()
         raise SinkError(f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o") from None
-
-
-def drop_error_rows(path: Path) -> int:
-    """Rewrite `path` without its error rows (for --retry-failed), atomically; returns how many."""
-    if not path.exists():
-        return 0
-    temporary = path.with_name(path.name + ".tmp")
-    dropped = 0
-    with temporary.open("wb") as out:
-        for _, line in iter_lines(path):
-            head = row_head(line) if line.endswith(b"\n") else None
-            if head is not None and head[1]:
-                dropped += 1
-                continue
-            out.write(line)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, path)
-    return dropped
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -6,9 +6,9 @@ files can read on its own. The local engine reads shards one after another in th
 Dask engine sends each to a worker. Nothing here holds more than one batch of documents.
 
 Document ids: the id field when the record has one; otherwise `stem:line` (JSONL, like
-`synopsis summarize`) or `stem:row` (Parquet); for a file found inside a folder, its path relative
-to that folder without the extension (`2001/paper1`), so papers with the same file name in
-different subfolders stay apart.
+`synopsis summarize`) or `stem:row` (Parquet). A file found inside a folder is named by its path
+relative to that folder without the extension (`2001/paper1`, or `2001/part-3:17` for line 17 of
+`2001/part-3.jsonl` without ids), so files with the same name in different subfolders stay apart.
 """
 
 from __future__ import annotations
@@ -69,13 +69,14 @@ class JsonlShard:
     start: int = 0
     end: int | None = None
     first_line: int = 1
+    name: str = ""  # what ids without an id field start with; default the file's stem
 
     @property
     def key(self) -> str:
         return _key("jsonl", self.location, self.start, self.end)
 
     def items(self, options: BatchOptions) -> Iterator[SourceItem]:
-        stem = Path(self.path).stem
+        stem = self.name or Path(self.path).stem
         line = self.first_line - 1
         try:
             with open(self.location, "rb") as raw:
@@ -170,13 +171,14 @@ class ParquetShard:
     row_groups: tuple[int, ...]
     first_row: int = 1
     rows: int = 0
+    name: str = ""
 
     @property
     def key(self) -> str:
         return _key("parquet", self.location, *self.row_groups)
 
     def items(self, options: BatchOptions) -> Iterator[SourceItem]:
-        stem = Path(self.path).stem
+        stem = self.name or Path(self.path).stem
         row = self.first_row - 1
         per_row = self.size // max(1, self.rows)
         try:
@@ -282,7 +284,8 @@ def _folder_shards(
             if group:
                 yield FilesShard(tuple(group), group_size)
                 group, group_size = [], 0
-            yield from _file_shards(full, os.path.abspath(full), options, split_bytes=split_bytes, doc_id="")
+            name = _strip_suffix(relative.replace(os.sep, "/"))
+            yield from _file_shards(full, os.path.abspath(full), options, split_bytes=split_bytes, doc_id=name)
             continue
         doc_id = _strip_suffix(relative.replace(os.sep, "/"))
         group.append((full, os.path.abspath(full), doc_id))
@@ -311,19 +314,19 @@ def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes
         yield FilesShard(((path, location, doc_id),), 0)
         return
     if location.lower().endswith(PARQUET_SUFFIXES) or head.startswith(b"PAR1"):
-        yield from _parquet_shards(path, location, size, split_bytes)
+        yield from _parquet_shards(path, location, size, split_bytes, name=doc_id)
         return
     fmt = options.format if options.format != "auto" else detect_format(path, head)
     if fmt == "jsonl":
         if split_bytes is None or location.endswith(".gz") or size <= split_bytes:
-            yield JsonlShard(path, location, size)
+            yield JsonlShard(path, location, size, name=doc_id)
         else:
-            yield from _jsonl_pieces(path, location, size, split_bytes)
+            yield from _jsonl_pieces(path, location, size, split_bytes, name=doc_id)
         return
     yield FilesShard(((path, location, doc_id),), size)
 
 
-def _jsonl_pieces(path: str, location: str, size: int, split_bytes: int) -> Iterator[JsonlShard]:
+def _jsonl_pieces(path: str, location: str, size: int, split_bytes: int, *, name: str) -> Iterator[JsonlShard]:
     """Cut a plain JSONL file at line starts about every `split_bytes`, counting lines on the way
     so that every piece knows its first line number (error rows and `stem:line` ids need it).
     One sequential read of the file, far cheaper than summarizing it."""
@@ -345,10 +348,10 @@ def _jsonl_pieces(path: str, location: str, size: int, split_bytes: int) -> Iter
             position += len(chunk)
     for i, (start, first_line) in enumerate(cuts):
         end = cuts[i + 1][0] if i + 1 < len(cuts) else None
-        yield JsonlShard(path, location, (end if end is not None else size) - start, start, end, first_line)
+        yield JsonlShard(path, location, (end if end is not None else size) - start, start, end, first_line, name)
 
 
-def _parquet_shards(path: str, location: str, size: int, split_bytes: int | None) -> Iterator[Shard]:
+def _parquet_shards(path: str, location: str, size: int, split_bytes: int | None, *, name: str) -> Iterator[Shard]:
     try:
         metadata = _pyarrow_parquet().ParquetFile(location).metadata
     except Exception as err:
@@ -364,11 +367,11 @@ def _parquet_shards(path: str, location: str, size: int, split_bytes: int | None
         group_bytes += group.total_byte_size
         rows += group.num_rows
         if split_bytes is not None and group_bytes >= split_bytes:
-            yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows)
+            yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows, name)
             first_row += rows
             groups, group_bytes, rows = [], 0, 0
     if groups:
-        yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows)
+        yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows, name)
 
 
 @dataclass(frozen=True, slots=True)
