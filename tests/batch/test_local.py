@@ -176,3 +176,14 @@ def test_a_document_that_kills_its_worker_gets_an_error_row_and_the_rest_go_on(
     assert rows[1]["error"] == f"{corpus}:2: {DIED}"
     assert sum("error" in row for row in rows) == 1
     assert (result.counts.summarized, result.counts.failed) == (5, 1)
+
+
+def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path: Path, short_articles: list[dict[str, str]]) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_jsonl(folder / "part.jsonl", short_articles[:2])
+    out = folder / "summaries.jsonl"
+    run_local([str(folder)], str(out), OPTIONS)
+    again = run_local([str(folder)], str(out), OPTIONS)
+    assert [row["id"] for row in read_rows(out)] == [a["id"] for a in short_articles[:2]]
+    assert (again.counts.skipped, again.counts.written, again.counts.duplicates) == (2, 0, 0)

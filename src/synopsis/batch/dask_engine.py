@@ -89,7 +89,7 @@ def run_dask(
             client = distributed.Client(cluster)
         threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
         _Scheduler(client, distributed, parts, sink, options, reporter, result, base_ids, window=threads * TASKS_PER_THREAD).run(
-            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn)
+            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out)
         )
     except KeyboardInterrupt:
         result.complete = False

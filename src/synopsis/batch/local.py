@@ -58,7 +58,7 @@ def run_local(
     reporter.start()
     measure_input(inputs, reporter)
     counts = result.counts
-    items = chain.from_iterable(shard.items(options) for shard in iter_shards(inputs, options, warn=reporter.warn))
+    items = chain.from_iterable(shard.items(options) for shard in iter_shards(inputs, options, warn=reporter.warn, output=out))
     done = sink.recovered.ids
     todo = new_items(items, done=done, counts=counts, warn=reporter.warn, passed=lambda item: reporter.passed(item.size))
 

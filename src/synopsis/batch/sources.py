@@ -224,13 +224,17 @@ def iter_shards(
     *,
     split_bytes: int | None = None,
     warn: Callable[[str], None] = lambda message: None,
+    output: str | None = None,
 ) -> Iterator[Shard]:
     """Shards of every input, in input order (folders walked in sorted order), lazily: a folder of
     millions of files is never listed in memory at once. `split_bytes` cuts big JSONL and Parquet
-    files into pieces of about that size (the Dask engine's partitions); None keeps files whole."""
+    files into pieces of about that size (the Dask engine's partitions); None keeps files whole.
+    Files of the run's own `output` (OUT, its journal, its parts) are never read as input, even
+    when OUT sits inside an input folder."""
+    own = os.path.abspath(output) if output else None
     for path in inputs:
         if os.path.isdir(path):
-            yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn)
+            yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own)
         else:
             yield from _file_shards(path, os.path.abspath(path), options, split_bytes=split_bytes, doc_id="")
 
@@ -247,15 +251,17 @@ def input_bytes(inputs: Sequence[str]) -> int:
     return total
 
 
-def _walk(folder: str, ignored: Callable[[str], None] = lambda path: None) -> Iterator[tuple[str, str, int]]:
-    """(path, path relative to `folder`, size) of readable-format files, sorted, hidden ones left out;
-    `ignored` hears of the other files."""
+def _walk(
+    folder: str, ignored: Callable[[str], None] = lambda path: None, own: str | None = None
+) -> Iterator[tuple[str, str, int]]:
+    """(path, path relative to `folder`, size) of readable-format files, sorted, hidden ones and
+    those whose absolute path starts with `own` left out; `ignored` hears of the other files."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith("."):
-                continue
             full = os.path.join(root, name)
+            if name.startswith(".") or (own and os.path.abspath(full).startswith(own)):
+                continue
             if not name.lower().endswith(FOLDER_SUFFIXES):
                 ignored(full)
                 continue
@@ -267,7 +273,7 @@ def _walk(folder: str, ignored: Callable[[str], None] = lambda path: None) -> It
 
 
 def _folder_shards(
-    folder: str, options: BatchOptions, *, split_bytes: int | None, warn: Callable[[str], None]
+    folder: str, options: BatchOptions, *, split_bytes: int | None, warn: Callable[[str], None], own: str | None
 ) -> Iterator[Shard]:
     said: list[str] = []
 
@@ -278,7 +284,7 @@ def _folder_shards(
 
     group: list[tuple[str, str, str]] = []
     group_size = 0
-    for full, relative, size in _walk(folder, ignored):
+    for full, relative, size in _walk(folder, ignored, own):
         name = relative.lower()
         if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
             if group:
