@@ -29,6 +29,7 @@ class Reporter:
         self.total_bytes: int | None = None
         self.passed_bytes = 0
         self.warnings: list[str] = []
+        self.warned = 0
         self.started = time.monotonic()
         self._lock = threading.Lock()
 
@@ -54,10 +55,12 @@ class Reporter:
         self._refresh()
 
     def warn(self, message: str) -> None:
-        self.warnings.append(message)
-        if len(self.warnings) <= MAX_WARNINGS:
+        """Show the first warnings; keep no more than those (a corpus may have millions of duplicates)."""
+        self.warned += 1
+        if self.warned <= MAX_WARNINGS:
+            self.warnings.append(message)
             self._show(message)
-        elif len(self.warnings) == MAX_WARNINGS + 1:
+        elif self.warned == MAX_WARNINGS + 1:
             self._show(f"(more than {MAX_WARNINGS} warnings: the rest are counted in the final line, not listed)")
 
     def stop(self) -> None:
