@@ -187,3 +187,21 @@ def test_an_output_inside_the_input_folder_is_not_read_as_input(tmp_path: Path, 
     again = run_local([str(folder)], str(out), OPTIONS)
     assert [row["id"] for row in read_rows(out)] == [a["id"] for a in short_articles[:2]]
     assert (again.counts.skipped, again.counts.written, again.counts.duplicates) == (2, 0, 0)
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_start_stop_the_run_instead_of_blaming_documents(corpus: Path, tmp_path: Path) -> None:
+    """Spawned workers cannot re-import a main module read from standard input: one clear error,
+    and no document gets an error row for it."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.jsonl"
+    script = (
+        "from synopsis.batch import BatchOptions, run_local\n"
+        f"run_local([{str(corpus)!r}], {str(out)!r}, BatchOptions(), jobs=2)\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode != 0
+    assert "BatchError: worker processes cannot start" in done.stderr
+    assert out.read_text(encoding="utf-8") == ""

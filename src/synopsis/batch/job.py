@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MethodError
+from ..errors import MethodError, SynopsisError
 from ..scorers import get_method
 from .progress import Reporter
 from .sink import JsonlSink, OutputTarget, Recovered, SinkError
@@ -38,6 +38,10 @@ class RunResult:
             f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed{duplicates}; "
             f"{self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}"
         )
+
+
+class BatchError(SynopsisError):
+    """The run cannot go on (workers cannot start, a partition keeps failing); what is written stays."""
 
 
 class Interrupted(Exception):

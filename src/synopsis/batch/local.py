@@ -9,6 +9,7 @@ keeps memory flat however long the corpus is.
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import os
 import signal
@@ -21,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from ..errors import InputError
-from .job import Interrupted, RunResult, measure_input, open_output
+from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .progress import Reporter
 from .sources import iter_shards
 from .work import BatchOptions, Counts, SourceItem, encode_row, error_row, new_items, summarize_to_line
@@ -32,6 +33,7 @@ ChunkWork = Callable[[list[SourceItem], BatchOptions], Lines]
 # Chunks in flight per worker: enough that a slow document does not idle the others for long.
 CHUNKS_PER_WORKER = 6
 DIED = "the worker process died while summarizing it (out of memory, or a crash in a native library)"
+WORKER_START_SECONDS = 300
 
 
 def summarize_chunk(items: list[SourceItem], options: BatchOptions) -> Lines:
@@ -152,7 +154,7 @@ class _Pool:
             suspects = [chunk, *(c for _, c in pending)]
             pending.clear()
         self.executor.shutdown(wait=True, cancel_futures=True)
-        single = self._executor(1)
+        single = self._working_executor()
         try:
             for suspect in suspects:
                 for item in suspect:
@@ -160,12 +162,26 @@ class _Pool:
                         lines = single.submit(self.work, [item], self.options).result()
                     except BrokenProcessPool:
                         single.shutdown(wait=True)
-                        single = self._executor(1)
+                        single = self._working_executor()  # a fresh worker runs: this document killed its own
                         lines = [(encode_row(error_row(item.id, InputError(DIED, source=_source(item), line=_line(item)))), True)]
                     write([item], lines)
         finally:
             single.shutdown(wait=True)
         self.executor = self._executor(self.jobs)
+
+    def _working_executor(self) -> ProcessPoolExecutor:
+        """A one-worker pool that has shown it can run a task. If even that fails, workers cannot
+        start here at all, and blaming documents for it would fill OUT with false error rows."""
+        executor = self._executor(1)
+        try:
+            executor.submit(os.getpid).result(timeout=WORKER_START_SECONDS)
+        except (BrokenProcessPool, concurrent.futures.TimeoutError) as err:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise BatchError(
+                f"worker processes cannot start ({type(err).__name__}); run with -j 1, or from a script file "
+                "rather than standard input"
+            ) from None
+        return executor
 
     def __enter__(self) -> _Pool:
         return self

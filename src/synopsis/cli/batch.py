@@ -15,7 +15,7 @@ from ..batch.progress import reporter_for
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
 from ..batch.sources import missing_inputs
 from ..batch.work import BatchOptions
-from ..errors import MethodError
+from ..errors import MethodError, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..scorers import get_method
@@ -91,7 +91,7 @@ def batch_command(
     except Interrupted as stop:
         report(stop.result.summary_line())
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except SinkError as err:
+    except SynopsisError as err:  # OUT unusable, workers cannot start: one line, what is written stays
         fail(str(err), EXIT_INPUT)
     except OSError as err:
         fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
