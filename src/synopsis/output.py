@@ -1,4 +1,4 @@
-"""Render a Summary as text, JSON or a filled-in record; one place, used by every front end."""
+"""Render a Summary (or an extracted Article) as text, JSON or a record; one place, used by every front end."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from .errors import InputError
 from .ingest.record import RecordLayout, render_record
-from .types import Document, Summary
+from .types import Article, Document, Summary
 
 OUTPUTS = ("text", "json", "record")
 
@@ -76,3 +76,38 @@ def render_as_record(summary: Summary, doc: Document) -> str:
 def _body(doc: Document) -> str:
     body = doc.meta.get("body")
     return doc.text if body is None else doc.text[body[0] : body[1]]
+
+
+# --- extraction (`synopsis extract`): the article as ingest found it, before summarizing --------
+def article_body(article: Article) -> str:
+    """The article's full text as a record's FULL TEXT holds it (for a PDF: the extracted body)."""
+    start, end = article.body
+    return article.text[start:end].strip("\n")
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The JSON form of an extraction; `text` is what spans of a summary of it point into."""
+    start, end = article.body
+    out: dict[str, Any] = {
+        "id": article.id,
+        "input": article.meta.get("input"),
+        "format": article.meta.get("format"),
+        "title": article.title,
+        "abstract": article.abstract,
+        "body": {"start": start, "end": end},
+        "text": article.text,
+    }
+    if "pages" in article.meta:
+        out["pages"] = article.meta["pages"]
+    headings = article.meta.get("headings")
+    if headings is not None:
+        out["headings"] = [{"start": a, "end": b, "text": article.text[a:b]} for a, b in headings]
+    for key, name in (("footnotes", "footnotes"), ("pdf_removed", "removed")):
+        if key in article.meta:
+            out[name] = article.meta[key]
+    return out
+
+
+def render_article_record(article: Article) -> str:
+    """A new record: ABSTRACT the author abstract, PREDICTION empty, FULL TEXT the body."""
+    return f"ABSTRACT: \n{article.abstract} \n \nPREDICTION: \n \n \nFULL TEXT: \n{article_body(article)}\n"

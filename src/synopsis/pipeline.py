@@ -23,7 +23,8 @@ from .types import Article, Budget, Document, Section, Sentence, Summary
 def build_document(article: Article, *, rules: CandidateRules = CandidateRules()) -> Document:
     """Clean and segment an article into a Document of sentences and sections."""
     start, end = article.body
-    cleaned = clean_text(article.text, start, end, title=article.title)
+    layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
+    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings)
     abstract = article.abstract or cleaned.abstract
     abstract_pairs = bigrams(abstract) if abstract else set()
     sentences: list[Sentence] = []

@@ -1,9 +1,17 @@
 """Sentence segmentation that survives scholarly text.
 
-The base segmenter is nupunkt (a maintained Punkt implementation that ships its model, needs no
-downloads, and was the most accurate of the segmenters compared on our golden set, see
-benchmarks/segmenters.py). A few rules of our own, kept as data below, repair what it still gets
-wrong on scholarly text; each rule has its cases in tests/data/segmentation_golden.jsonl.
+The base segmenter is nupunkt: a maintained Punkt implementation that ships its model (no
+downloads) and was both the most accurate and the fastest of the segmenters we compared on our
+golden set of 249 hard cases from the dev data (benchmarks/segmenters.py; nupunkt 219/249,
+blingfire 215, pySBD 195, syntok 193, NLTK Punkt 178-194). Three small repairs of our own, kept as
+data below, bring it to 244/249; each has its cases in tests/data/segmentation_golden.jsonl.
+
+1. A line break always ends a sentence (a heading or paragraph never merges into the next one).
+2. Split after a single letter, "et al." or "No." when a word that opens sentences follows
+   ("... in Appendix A. There ...", "... values of k. the performance" in lower-cased text), but
+   not before a surname ("D. Bikel").
+3. Re-join a split after a fixed, case-sensitive list of abbreviations unless an opener follows
+   ("cf. Figure 1", "Wall St. Journal", "subsp. capricolum", "U.S. Government").
 """
 
 from __future__ import annotations
@@ -12,47 +20,80 @@ import re
 
 import nupunkt
 
-# A boundary is wrong when the piece before it ends with one of these (nupunkt splits after some
-# abbreviations when a capital or a number follows: "Fig. 2", "et al. (2004)").
-_NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:et al|e\.g|i\.e|cf|vs|viz|approx|ca|fig|figs|eq|eqs|sect|sec|ch|chap|no|nos|vol|vols|pp|p"
-    r"|ref|refs|resp|incl|esp|al|etc\.\)|dr|prof|mr|mrs|ms|st|jr|sr|inc|ltd|co|corp|dept|univ|ed|eds|suppl"
-    r"|tab|table|appx)\.|\b[A-Z]\.)\s*$",
-    re.IGNORECASE,
+# Words that open a sentence: they tell "Appendix A. There ..." (a new sentence) from "D. Bikel"
+# (an initial and a surname) and "U.S. Government" (no break).
+OPENERS = frozenset(
+    """the this these those that there their they we our it its in on at for from with by to as a an
+    if when while since because although though however thus hence therefore then here such each both all
+    another next finally moreover furthermore similarly also note given using one two most many some no
+    not only what which how why where after before during further additionally indeed instead
+    but of or and nor neither either so yet he she his her you your i is are was were be can could will would""".split()
 )
-# ... unless what follows clearly opens a new sentence.
-_OPENS_SENTENCE = re.compile(r"^(?:The|This|These|We|In|Our|It|A|An|However|Thus|For|To|As|Here|They)\b")
-# A piece that is only a citation, a number or a closing bracket belongs to the sentence before it.
-_FRAGMENT = re.compile(r"^\s*(?:[\[(][^\])]{0,40}[\])]|[\d.,;:]+|[)\]”’\"']+)\s*[.;,]?\s*$")
+# nupunkt splits after these, yet they never end a sentence before a word that is not an opener.
+_ABBREVIATION_END = re.compile(
+    r"(?<![^\s(\[“‘\"'])(?:e\.g|i\.e|[Cc]f|vs|viz|approx|ca|[Ff]igs?|[Ee]qs?|[Ss]ecs?|[Ss]ect|[Rr]efs?|pp?|[Vv]ols?"
+    r"|[Nn]os?|subsp|spp?|var|cv|Dr|Prof|Mr|Mrs|Ms|St|Inc|Ltd|Co|Corp|U\.S|U\.K)\.$"
+)
+_SINGLE_LETTER_END = re.compile(r"(?<![\w.])(?<!\b[A-Za-z]\. )([A-Za-z])\.\s+([A-Za-z]+)")
+_ET_AL_OR_NO_END = re.compile(r"\b(?:et al|[Nn]o)\.\s+([A-Z][a-z]+)")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of `text` as `(start, end)` spans, whitespace trimmed, covering no empty text."""
-    spans = [_trim(text, a, b) for a, b in nupunkt.sent_spans(text)]
-    spans = [(a, b) for a, b in spans if b > a]
+    """Sentences of `text` as `(start, end)` spans, whitespace trimmed, in order, never empty."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for a, b in nupunkt.sent_spans(line):
+                a, b = _trim(text, offset + a, offset + b)
+                if b > a:
+                    spans.append((a, b))
+        offset += len(line) + 1
+    cuts = _missed_boundaries(text, {a for a, _ in spans})
+    if cuts:
+        spans = _split_at(text, spans, cuts)
+    return _glue_abbreviations(text, spans, cuts)
+
+
+def _missed_boundaries(text: str, starts: set[int]) -> set[int]:
+    """Sentence starts nupunkt missed after a single letter, "et al." or "No."."""
+    lower_cased = not any(c.isupper() for c in text[:2000])  # SumPubMed-style text
+    cuts: set[int] = set()
+    for match in _SINGLE_LETTER_END.finditer(text):
+        word = match.group(2)
+        if match.start(2) not in starts and word.lower() in OPENERS and (word[0].isupper() or lower_cased):
+            cuts.add(match.start(2))
+    for match in _ET_AL_OR_NO_END.finditer(text):
+        if match.group(1).lower() in OPENERS:
+            cuts.add(match.start(1))
+    return cuts
+
+
+def _split_at(text: str, spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    ordered = sorted(cuts)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in (c for c in ordered if start < c < end):
+            out.append(_trim(text, start, cut))
+            start = cut
+        out.append((start, end))
+    return out
+
+
+def _glue_abbreviations(text: str, spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _glue(text, merged[-1], (start, end)):
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+        if merged and start not in cuts:
+            previous_start, previous_end = merged[-1]
+            word = _FIRST_WORD.match(text, start)
+            opener = word is not None and word.group(0).lower() in OPENERS
+            tail = text[max(previous_start, previous_end - 12) : previous_end]
+            if "\n" not in text[previous_end:start] and not opener and _ABBREVIATION_END.search(tail):
+                merged[-1] = (previous_start, end)
+                continue
+        merged.append((start, end))
     return merged
-
-
-def _glue(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
-    before = text[previous[0] : previous[1]]
-    after = text[current[0] : current[1]]
-    if _FRAGMENT.match(after):
-        return True
-    if _NO_BREAK_AFTER.search(before[-16:]) and not _OPENS_SENTENCE.match(after):
-        # "e.g. the F-score" (lower case) and "Fig. 2" (digit) continue the sentence; so does an
-        # initial before a surname ("A. Hucklesby").
-        return after[:1].islower() or after[:1].isdigit() or after[:1] in "([" or _initial_then_name(before, after)
-    return False
-
-
-def _initial_then_name(before: str, after: str) -> bool:
-    return re.search(r"\b[A-Z]\.\s*$", before[-8:]) is not None and re.match(r"^[A-Z][a-z]+\b", after) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -46,14 +46,20 @@ class Cleaned:
     removed: dict[str, int] = field(default_factory=dict)
 
 
-def clean_text(raw: str, start: int = 0, end: int | None = None, *, title: str = "") -> Cleaned:
+def clean_text(
+    raw: str, start: int = 0, end: int | None = None, *, title: str = "", heading_starts: frozenset[int] = frozenset()
+) -> Cleaned:
     """Clean `raw[start:end]`, keeping offsets into `raw`.
 
-    `title`, when known, lets the first line be recognised as the title rather than body text.
+    `title`, when known, lets the first line be recognised as the title rather than body text;
+    `heading_starts` are offsets of lines a reader with layout (the PDF reader) knows are headings,
+    including sentence-case ones ("Diagnosis of dementia") that text alone cannot tell apart.
     """
     end = len(raw) if end is None else end
     removed: dict[str, int] = {}
-    paragraphs = split_paragraphs(Tracked.of(raw[start:end], start), title=title, removed=removed)
+    paragraphs = split_paragraphs(
+        Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts
+    )
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []

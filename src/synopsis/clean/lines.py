@@ -109,7 +109,9 @@ def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) ->
     return first if entries >= 3 else None
 
 
-def split_paragraphs(text: Tracked, *, title: str = "", removed: dict[str, int]) -> list[Paragraph]:
+def split_paragraphs(
+    text: Tracked, *, title: str = "", removed: dict[str, int], heading_starts: frozenset[int] = frozenset()
+) -> list[Paragraph]:
     """Split a text into headings and body paragraphs, dropping junk lines and non-body sections.
 
     `removed` counts what was dropped, by reason, for the JSON output and the tests.
@@ -165,7 +167,8 @@ def split_paragraphs(text: Tracked, *, title: str = "", removed: dict[str, int])
         if position <= 2 and title_key and _key(line) == title_key:
             _count(removed, "title")
             continue
-        is_heading = headings.looks_like_heading_line(line, nxt)
+        first_char = spans[i][0] + len(line) - len(line.lstrip())
+        is_heading = int(text.origin[first_char]) in heading_starts or headings.looks_like_heading_line(line, nxt)
         reason = (
             None
             if is_heading and headings.is_known(line)

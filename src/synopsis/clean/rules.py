@@ -77,6 +77,7 @@ END_MATTER = re.compile(
 DROPPED_SECTION = re.compile(
     r"(?:acknowledge?ments?|acknowledge?ment of funding|funding(?: information| statement| sources)?"
     r"|financial support|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?"
+    r"|(?:description of )?authors?\W{0,2}s?\W? roles|role of the funding source"
     r"|disclosure(?: statement)?|authors?[’']?s?[’']? contributions?|contributions|abbreviations|list of abbreviations"
     r"|supplementary (?:material|information|data)|supporting information|additional files?"
     r"|availability(?: and requirements)?|data availability(?: statement)?|code availability"

@@ -15,6 +15,7 @@ from ..pipeline import build_document, summarize_document
 from ..scorers import get_method
 from ..types import Budget
 from .app import EXIT_INPUT, app, fail, report
+from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
     codecs.BOM_UTF8: "utf-8",
@@ -43,6 +44,8 @@ def summarize_command(
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
     encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+    max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
+    max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
@@ -58,9 +61,10 @@ def summarize_command(
     except (ValueError, MethodError) as err:
         fail(str(err))
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
+    pdf = pdf_options(max_pages, max_pdf_mb)
     failures = 0
     for path in inputs:
-        for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes):
+        for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
             if isinstance(item, InputError):
                 report(str(item))
                 failures += 1

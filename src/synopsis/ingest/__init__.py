@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
+from ..pdf.options import PdfOptions
 from ..types import Article
 from .decode import MAX_TEXT_BYTES, decode
 from .jsonl import JsonlFields, looks_like_jsonl, read_jsonl_lines
@@ -49,15 +50,26 @@ def read_articles(
     fields: JsonlFields = JsonlFields(),
     encoding: str | None = None,
     max_bytes: int = MAX_TEXT_BYTES,
+    pdf: PdfOptions = PdfOptions(),
 ) -> Iterator[Article | InputError]:
-    """Every article in `path` (a file, or "-" for stdin), errors included, in input order."""
+    """Every article in `path` (a file, or "-" for stdin), errors included, in input order.
+
+    `pdf` sets the limits for PDF inputs (pages, size, time); `max_bytes` is for text inputs.
+    """
     try:
         if format not in FORMATS:
             raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", source=path)
         if path == STDIN:
             data = sys.stdin.buffer.read()
             yield from _from_bytes(
-                data, source="<stdin>", stem="stdin", format=format, fields=fields, encoding=encoding, max_bytes=max_bytes
+                data,
+                source="<stdin>",
+                stem="stdin",
+                format=format,
+                fields=fields,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                pdf=pdf,
             )
             return
         file = Path(path)
@@ -70,11 +82,11 @@ def read_articles(
             yield from _read_jsonl_file(file, fields=fields)
             return
         if fmt == "pdf":
-            yield _pdf_reader("read_pdf")(file)
+            yield _pdf_reader("read_pdf")(file, options=pdf)
             return
         data = file.read_bytes() if not path.endswith(".gz") else gzip.decompress(file.read_bytes())
         yield from _from_bytes(
-            data, source=path, stem=file.stem, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes
+            data, source=path, stem=file.stem, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf
         )
     except InputError as err:
         yield err if err.source else err.at(path)
@@ -125,14 +137,22 @@ def _read_jsonl_file(file: Path, *, fields: JsonlFields) -> Iterator[Article | I
 
 
 def _from_bytes(
-    data: bytes, *, source: str, stem: str, format: str, fields: JsonlFields, encoding: str | None, max_bytes: int
+    data: bytes,
+    *,
+    source: str,
+    stem: str,
+    format: str,
+    fields: JsonlFields,
+    encoding: str | None,
+    max_bytes: int,
+    pdf: PdfOptions = PdfOptions(),
 ) -> Iterator[Article | InputError]:
     fmt = format if format != "auto" else detect_format(source, data[:65536])
     if fmt == "jsonl":
         yield from read_jsonl_lines(data.splitlines(), source=source, fields=fields, stem=stem)
         return
     if fmt == "pdf":
-        yield _pdf_reader("read_pdf_bytes")(data, source=source)
+        yield _pdf_reader("read_pdf_bytes")(data, source=source, options=pdf)
         return
     text, bom = decode(data, source=source, encoding=encoding, max_bytes=max_bytes)
     article = (
@@ -144,4 +164,14 @@ def _from_bytes(
     yield article
 
 
-__all__ = ["FORMATS", "STDIN", "Article", "InputError", "JsonlFields", "article_from_text", "detect_format", "read_articles"]
+__all__ = [
+    "FORMATS",
+    "STDIN",
+    "Article",
+    "InputError",
+    "JsonlFields",
+    "PdfOptions",
+    "article_from_text",
+    "detect_format",
+    "read_articles",
+]

@@ -1,0 +1,168 @@
+"""`synopsis evaluate`: score our methods (or a predictions file) against reference abstracts."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Generator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from ..errors import InputError, MethodError, SynopsisError
+from ..ingest import JsonlFields
+from .app import EXIT_INPUT, app, fail, report
+
+EXIT_INTERRUPTED = 130
+
+
+class _Speed(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("– docs/s" if speed is None else f"{speed:.1f} docs/s", style="cyan")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    data: list[str] = typer.Argument(
+        ..., metavar="DATA...", help="Articles with reference abstracts: JSONL, record files, or folders of them."
+    ),
+    methods: list[str] = typer.Option(
+        [], "--method", "-m", help="Method to run (repeatable; `all` = every registered one) [default: auto]."
+    ),
+    predictions: list[str] = typer.Option(
+        [], "--predictions", "-p", help='JSONL of {"id", "summary"} or {"id", "sentences"} to score (repeatable).'
+    ),
+    words: int = typer.Option(200, "--words", "-w", help="Cut every summary to its first N words before scoring."),
+    json_path: Path | None = typer.Option(None, "--json", help="Write the full report (per-document scores included) as JSON."),
+    html_path: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report with plots."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
+    group_by: str = typer.Option(
+        "source", "--by", help="Break scores down by: source (JSONL `source`, else `domain`, else file name), domain, file."
+    ),
+    seed: int = typer.Option(0, help="Seed of the bootstrap."),
+    resamples: int = typer.Option(2000, help="Bootstrap resamples."),
+    text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
+    id_field: str = typer.Option("id", help="JSONL field with the article id."),
+    abstract_field: str = typer.Option("abstract", help="JSONL field with the reference abstract."),
+) -> None:
+    """Score summaries with ROUGE-1/2/Lsum (rouge-score, stemmed) against the reference abstracts.
+
+    Every report includes lead (the floor) and a greedy extractive oracle (the ceiling). Documents
+    that fail are scored 0 and listed, never dropped. Exit status 1 when any document failed, 130
+    when interrupted (the partial report is still written).
+    """
+    from ..evaluate.html import render_html
+    from ..evaluate.report import build_evaluation, render_terminal, to_dict
+    from ..evaluate.rouge import get_backend
+    from ..evaluate.runner import (
+        GROUPINGS,
+        DocResult,
+        Settings,
+        count_articles,
+        expand_inputs,
+        iter_results,
+        load_predictions,
+        resolve_methods,
+    )
+
+    if words < 1:
+        fail(f"--words must be at least 1, got {words}")
+    if jobs < 1:
+        fail(f"--jobs must be at least 1, got {jobs}")
+    if group_by not in GROUPINGS:
+        fail(f"unknown --by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
+    if resamples < 100:
+        fail(f"--resamples must be at least 100, got {resamples}")
+    missing = [p for p in data if p != "-" and not Path(p).exists()]
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    try:
+        get_backend()
+        names = resolve_methods(methods or ([] if predictions else ["auto"]))
+    except (MethodError, SynopsisError) as err:
+        fail(str(err))
+    loaded: dict[str, dict[str, str | list[str]]] = {}
+    notes: list[str] = []
+    for path in predictions:
+        label = Path(path).name.removesuffix(".gz").removesuffix(".jsonl").removesuffix(".json") or path
+        label = f"file:{label}" if label in names or label in loaded else label
+        try:
+            loaded[label], problems = load_predictions(path)
+        except InputError as err:
+            fail(str(err))
+        for problem in problems:
+            report(problem)
+        notes.extend(problems)
+    settings = Settings(methods=names, predictions=tuple(loaded), words=words, group_by=group_by)
+    paths = expand_inputs(data)
+    total = count_articles(paths)
+    fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)
+    docs: list[DocResult] = []
+    interrupted = False
+    err_console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("evaluating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _Speed(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields)
+    started = time.perf_counter()
+    try:
+        with progress:
+            task = progress.add_task("evaluate", total=total)
+            for result in results:
+                docs.append(result)
+                progress.advance(task)
+    except KeyboardInterrupt:
+        interrupted = True
+        report(f"interrupted after {len(docs)} document(s); writing a partial report")
+    finally:
+        results.close()
+    elapsed = time.perf_counter() - started
+    if not docs:
+        fail(
+            "no documents were evaluated" if interrupted else "no documents found in the input",
+            EXIT_INTERRUPTED if interrupted else EXIT_INPUT,
+        )
+    seen = {d.id for d in docs}
+    for label, table in loaded.items():
+        unmatched = len(set(table) - seen)
+        if unmatched and not interrupted:
+            notes.append(f"{unmatched} prediction(s) in {label} have an id that is not in the data (not scored)")
+    notes.append(f"{len(docs)} documents in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
+    evaluation = build_evaluation(
+        docs,
+        (*names[:-1], *loaded, names[-1]),
+        words=words,
+        seed=seed,
+        resamples=resamples,
+        partial=interrupted,
+        expected=total,
+        notes=notes,
+    )
+    render_terminal(evaluation, Console(width=max(120, Console().width), highlight=False))
+    try:
+        if json_path is not None:
+            json_path.write_text(json.dumps(to_dict(evaluation), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if html_path is not None:
+            html_path.write_text(render_html(evaluation), encoding="utf-8")
+    except OSError as err:
+        fail(f"cannot write the report ({err.strerror or err}: {err.filename})", EXIT_INPUT)
+    sys.stdout.flush()
+    if interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    failed = {f.doc_id for f in evaluation.failures}
+    if failed:
+        report(f"{len(failed)} document(s) failed for at least one method (scored 0, listed in the report)")
+        raise typer.Exit(EXIT_INPUT)

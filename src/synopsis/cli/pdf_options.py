@@ -1,0 +1,20 @@
+"""The PDF limits every command that reads inputs shares (--max-pages, --max-pdf-mb)."""
+
+from __future__ import annotations
+
+from ..pdf.options import MAX_BYTES, MAX_PAGES, PdfOptions
+from .app import fail
+
+MAX_PAGES_HELP = f"Refuse PDFs with more pages than this [default: {MAX_PAGES}]."
+MAX_PDF_MB_HELP = f"Refuse PDFs larger than this many megabytes [default: {MAX_BYTES // 1_000_000}]."
+
+
+def pdf_options(max_pages: int | None, max_pdf_mb: float | None) -> PdfOptions:
+    """PdfOptions from the command-line values (None: the default); a bad value is a usage error."""
+    try:
+        return PdfOptions(
+            max_pages=MAX_PAGES if max_pages is None else max_pages,
+            max_bytes=MAX_BYTES if max_pdf_mb is None else max(1, int(max_pdf_mb * 1_000_000)),
+        )
+    except ValueError as err:
+        fail(str(err))

@@ -1,0 +1,305 @@
+"""Aggregate per-document results into a report: means with bootstrap CIs, per-source breakdown,
+paired tests, the lead->oracle gap, failures; and render it for the terminal and as JSON.
+
+Scores are shown as F1 x 100 ("points"); JSON keeps the raw 0-1 values.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+from .bootstrap import CONFIDENCE, RESAMPLES, SEED, Interval, PairedTest, bootstrap_ci, paired_bootstrap
+from .rouge import METRIC_LABELS, METRICS, get_backend
+from .runner import LEAD, ORACLE, DocResult
+
+
+@dataclass(frozen=True)
+class MethodStats:
+    """One method over a set of documents (failed ones included as 0)."""
+
+    name: str
+    documents: int
+    failed: int
+    f1: dict[str, Interval]
+    precision: dict[str, float]
+    recall: dict[str, float]
+    words: float
+    sentences: float
+    truncated: int
+    gap_closed: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    doc_id: str
+    method: str
+    reason: str
+    input: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    protocol: dict[str, Any]
+    methods: tuple[str, ...]
+    overall: dict[str, MethodStats]
+    by_source: dict[str, dict[str, MethodStats]]
+    tests: list[PairedTest]
+    failures: list[Failure]
+    docs: list[DocResult]
+    partial: bool = False
+    expected: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _rng(seed: int, *parts: str) -> np.random.Generator:
+    """A generator per (method, metric, source): a method's CI does not change when others are added."""
+    return np.random.default_rng([seed, *(zlib.crc32(p.encode()) for p in parts)])
+
+
+def f1_matrix(docs: Sequence[DocResult], method: str) -> np.ndarray:
+    """documents x metrics F1 of `method` (0 where it failed)."""
+    return np.array([docs_result.results[method].scores.f1() for docs_result in docs], dtype=np.float64).reshape(
+        len(docs), len(METRICS)
+    )
+
+
+def _stats(docs: Sequence[DocResult], method: str, *, seed: int, resamples: int, scope: str) -> MethodStats:
+    results = [d.results[method] for d in docs]
+    f1 = f1_matrix(docs, method)
+    return MethodStats(
+        name=method,
+        documents=len(docs),
+        failed=sum(r.error is not None for r in results),
+        f1={m: bootstrap_ci(f1[:, k], resamples=resamples, rng=_rng(seed, method, m, scope)) for k, m in enumerate(METRICS)},
+        precision={m: float(np.mean([r.scores.get(m).precision for r in results])) if results else float("nan") for m in METRICS},
+        recall={m: float(np.mean([r.scores.get(m).recall for r in results])) if results else float("nan") for m in METRICS},
+        words=float(np.mean([r.words for r in results])) if results else float("nan"),
+        sentences=float(np.mean([r.sentences for r in results])) if results else float("nan"),
+        truncated=sum(r.truncated for r in results),
+    )
+
+
+def _with_gap(stats: dict[str, MethodStats]) -> dict[str, MethodStats]:
+    """Share of the lead->oracle gap each method closes, per metric and on the mean of the three."""
+    if LEAD not in stats or ORACLE not in stats:
+        return stats
+    lead, oracle = stats[LEAD], stats[ORACLE]
+
+    def share(value: float, low: float, high: float) -> float | None:
+        return (value - low) / (high - low) if high - low > 1e-12 else None
+
+    for s in stats.values():
+        s.gap_closed.update({m: share(s.f1[m].mean, lead.f1[m].mean, oracle.f1[m].mean) for m in METRICS})
+        mean = lambda x: float(np.mean([x.f1[m].mean for m in METRICS]))  # noqa: E731
+        s.gap_closed["mean"] = share(mean(s), mean(lead), mean(oracle))
+    return stats
+
+
+def build_evaluation(
+    docs: Sequence[DocResult],
+    methods: Sequence[str],
+    *,
+    words: int,
+    seed: int = SEED,
+    resamples: int = RESAMPLES,
+    partial: bool = False,
+    expected: int | None = None,
+    notes: Sequence[str] = (),
+) -> Evaluation:
+    docs = list(docs)
+    overall = _with_gap({m: _stats(docs, m, seed=seed, resamples=resamples, scope="") for m in methods})
+    sources: dict[str, list[DocResult]] = {}
+    for d in docs:
+        sources.setdefault(d.source, []).append(d)
+    by_source = {
+        source: _with_gap({m: _stats(group, m, seed=seed, resamples=resamples, scope=source) for m in methods})
+        for source, group in sorted(sources.items())
+    }
+    systems = [m for m in methods if m not in (LEAD, ORACLE)]
+    pairs = [(LEAD, m) for m in systems] + list(combinations(systems, 2))
+    tests = []
+    for a, b in pairs:
+        fa, fb = f1_matrix(docs, a), f1_matrix(docs, b)
+        for k, metric in enumerate(METRICS):
+            tests.append(
+                paired_bootstrap(
+                    fa[:, k],
+                    fb[:, k],
+                    names=(a, b),
+                    metric=METRIC_LABELS[metric],
+                    resamples=resamples,
+                    rng=_rng(seed, a, b, metric),
+                )
+            )
+    failures = [Failure(d.id, m, r.error, d.input) for d in docs for m in methods if (r := d.results[m]).error is not None]
+    backend = get_backend()
+    protocol = {
+        "scorer": f"{backend.name} {backend.version}",
+        "metrics": list(METRICS),
+        "use_stemmer": True,
+        "words": words,
+        "truncation": f"every summary cut to its first {words} whitespace-separated words before scoring",
+        "sentence_split": "synopsis.segment.sentence_spans; sentences joined with newlines (ROUGE-Lsum)",
+        "average": "macro over documents; failed documents count as 0",
+        "bootstrap": {"resamples": resamples, "confidence": CONFIDENCE, "seed": seed, "unit": "document"},
+        "synopsis": __version__,
+    }
+    return Evaluation(protocol, tuple(methods), overall, by_source, tests, failures, docs, partial, expected, list(notes))
+
+
+def short_labels(sources: Sequence[str]) -> dict[str, str]:
+    """Display names: a source described as "Name (where it came from)" is shown as "Name",
+    unless that would make two sources look the same."""
+    short = {s: (s.split(" (", 1)[0].strip() or s) for s in sources}
+    if len(set(short.values())) < len(short):
+        return {s: s for s in sources}
+    return short
+
+
+def _points(value: float) -> str:
+    return "–" if value != value else f"{value * 100:.2f}"
+
+
+def _ci(interval: Interval) -> str:
+    return f"{_points(interval.mean)} [dim]{_points(interval.low)}–{_points(interval.high)}[/dim]"
+
+
+def _gap(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def render_terminal(evaluation: Evaluation, console: Console) -> None:
+    """The summary table, the per-source table, the paired tests and the failures."""
+    n = len(evaluation.docs)
+    head = f"{n} documents" + (f" of {evaluation.expected}" if evaluation.partial and evaluation.expected else "")
+    if evaluation.partial:
+        head += " [bold yellow](interrupted: partial report)[/bold yellow]"
+    protocol = evaluation.protocol
+    console.print(
+        f"[bold]synopsis evaluate[/bold]: {head}; {protocol['scorer']}, stemmed, first {protocol['words']} words, "
+        f"95% bootstrap CI ({protocol['bootstrap']['resamples']} resamples, seed {protocol['bootstrap']['seed']})"
+    )
+    table = Table(title="ROUGE F1 x 100, mean [95% CI]", title_justify="left", header_style="bold")
+    table.add_column("method")
+    for metric in METRICS:
+        table.add_column(METRIC_LABELS[metric], justify="right")
+    table.add_column("words", justify="right")
+    table.add_column("gap closed", justify="right")
+    table.add_column("failed", justify="right")
+    for name in evaluation.methods:
+        s = evaluation.overall[name]
+        label = (
+            f"{name} [dim](floor)[/dim]"
+            if name == LEAD
+            else f"{name} [dim](ceiling)[/dim]"
+            if name == ORACLE
+            else f"[bold]{name}[/bold]"
+        )
+        table.add_row(label, *(_ci(s.f1[m]) for m in METRICS), f"{s.words:.0f}", _gap(s.gap_closed.get("mean")), str(s.failed))
+    console.print(table)
+    if len(evaluation.by_source) > 1:
+        per = Table(title="per source: R1 / R2 / RLsum F1 x 100", title_justify="left", header_style="bold")
+        per.add_column("method")
+        labels = short_labels(list(evaluation.by_source))
+        for source, stats in evaluation.by_source.items():
+            per.add_column(f"{labels[source]} (n={next(iter(stats.values())).documents})", justify="right")
+        for name in evaluation.methods:
+            per.add_row(
+                name, *(" / ".join(_points(stats[name].f1[m].mean) for m in METRICS) for stats in evaluation.by_source.values())
+            )
+        console.print(per)
+    if evaluation.tests:
+        console.print("[bold]paired bootstrap tests[/bold] (two-sided; points = F1 x 100)")
+        for test in evaluation.tests:
+            console.print(f"  {test.sentence()}  [dim]95% CI {test.low * 100:+.2f}..{test.high * 100:+.2f}[/dim]")
+    failed_docs = {f.doc_id for f in evaluation.failures}
+    if evaluation.failures:
+        console.print(
+            f"[bold red]{len(failed_docs)} document(s) failed[/bold red] for at least one method"
+            " (scored 0, kept in the averages):"
+        )
+        for failure in evaluation.failures[:10]:
+            console.print(f"  {failure.doc_id} ({failure.method}): {failure.reason}", markup=False, highlight=False)
+        if len(evaluation.failures) > 10:
+            console.print(f"  … and {len(evaluation.failures) - 10} more (all listed in --json)")
+    else:
+        console.print("failed documents: 0")
+    for note in evaluation.notes:
+        console.print(f"note: {note}", markup=False, highlight=False)
+
+
+def _interval(i: Interval) -> dict[str, float]:
+    return {"mean": i.mean, "low": i.low, "high": i.high}
+
+
+def _stats_dict(s: MethodStats) -> dict[str, Any]:
+    return {
+        "documents": s.documents,
+        "failed": s.failed,
+        "words": s.words,
+        "sentences": s.sentences,
+        "truncated": s.truncated,
+        **{m: {"f1": _interval(s.f1[m]), "precision": s.precision[m], "recall": s.recall[m]} for m in METRICS},
+        "gap_closed": s.gap_closed,
+    }
+
+
+def to_dict(evaluation: Evaluation) -> dict[str, Any]:
+    """Everything in the report, per-document scores included, as plain JSON-ready values."""
+    return {
+        "protocol": evaluation.protocol,
+        "documents": len(evaluation.docs),
+        "partial": evaluation.partial,
+        "expected": evaluation.expected,
+        "methods": list(evaluation.methods),
+        "overall": {m: _stats_dict(s) for m, s in evaluation.overall.items()},
+        "by_source": {src: {m: _stats_dict(s) for m, s in stats.items()} for src, stats in evaluation.by_source.items()},
+        "tests": [
+            {
+                "a": t.a,
+                "b": t.b,
+                "metric": t.metric,
+                "difference": t.difference,
+                "low": t.low,
+                "high": t.high,
+                "p": None if t.p_value != t.p_value else t.p_value,
+                "text": t.sentence(),
+            }
+            for t in evaluation.tests
+        ],
+        "failures": [{"id": f.doc_id, "method": f.method, "reason": f.reason, "input": f.input} for f in evaluation.failures],
+        "notes": evaluation.notes,
+        "per_document": [
+            {
+                "id": d.id,
+                "source": d.source,
+                "words": d.words,
+                "scores": {
+                    m: {
+                        **{
+                            metric: {
+                                "p": r.scores.get(metric).precision,
+                                "r": r.scores.get(metric).recall,
+                                "f": r.scores.get(metric).fmeasure,
+                            }
+                            for metric in METRICS
+                        },
+                        "words": r.words,
+                        "positions": [round(p, 4) for p in r.positions],
+                        **({"error": r.error} if r.error else {}),
+                    }
+                    for m, r in d.results.items()
+                },
+            }
+            for d in evaluation.docs
+        ],
+    }

@@ -1,0 +1,293 @@
+"""Run methods over a corpus and score every summary: one `DocResult` per input article.
+
+Each document is built once (`build_document`), its features computed once, and every method is
+run through `summarize_document`, exactly as `synopsis summarize` runs it, so the numbers describe
+what users get. Workers (`jobs` > 1) are separate processes; results come back in input order
+whatever the number of workers, so a report does not depend on `-j`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..features import compute_features
+from ..ingest import JsonlFields, detect_format, read_articles
+from ..pipeline import build_document, summarize_document
+from ..scorers import METHODS, get_method
+from ..types import Article, Budget, Document
+from .oracle import greedy_oracle
+from .rouge import FAILED, RougeScores, score_sentences, split_sentences, truncate
+
+LEAD = "lead"
+ORACLE = "oracle"
+# Sentences of a prediction: a list of strings, or a list of {"text": ...} as `synopsis summarize -o json` writes.
+Prediction = str | list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to run on each document (picklable: it travels to the workers)."""
+
+    methods: tuple[str, ...]
+    predictions: tuple[str, ...] = ()
+    words: int = 200
+    group_by: str = "source"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodResult:
+    """One method on one document: its scores, or why it failed (then scored 0)."""
+
+    scores: RougeScores
+    words: int = 0
+    sentences: int = 0
+    truncated: bool = False
+    positions: tuple[float, ...] = ()  # relative position (0 = first sentence, 1 = last) of each chosen sentence
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    id: str
+    source: str
+    input: str
+    words: int  # length of the article body in words
+    results: dict[str, MethodResult] = field(default_factory=dict)
+    error: str | None = None
+
+
+def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
+    """Registered names for the user's --method values (`all`, `auto`), lead first, oracle last, no repeats."""
+    wanted: list[str] = []
+    for name in names:
+        expanded = sorted(METHODS) if name == "all" else [get_method(name).name]
+        wanted.extend(n for n in expanded if n not in wanted)
+    ordered = [LEAD, *(n for n in wanted if n != LEAD)]
+    return (*ordered, ORACLE)
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Files as given; a folder stands for the files inside it (recursively, sorted, hidden ones skipped)."""
+    out: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            found = sorted(
+                p
+                for p in folder.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+            )
+            out.extend(str(p) for p in found)
+        else:
+            out.append(path)
+    return out
+
+
+def count_articles(paths: Sequence[str]) -> int | None:
+    """A cheap count of the articles in `paths` (JSONL: non-blank lines), for the progress bar's ETA."""
+    total = 0
+    for path in paths:
+        file = Path(path)
+        if path == "-" or not file.is_file():
+            if path == "-":
+                return None
+            total += 1
+            continue
+        try:
+            with file.open("rb") as handle:
+                head = handle.read(65536)
+            if path.endswith(".gz"):
+                with gzip.open(file, "rb") as handle:
+                    head = handle.read(65536)
+            if detect_format(path, head) == "jsonl":
+                with gzip.open(file, "rb") if path.endswith(".gz") else file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+    """Predictions JSONL: {"id", "summary": text} or {"id", "sentences": [text | {"text"}]}; bad lines listed."""
+    predictions: dict[str, Prediction] = {}
+    problems: list[str] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
+    except OSError as err:
+        raise InputError(f"cannot be read ({err.strerror or err})", source=path) from None
+    except UnicodeDecodeError as err:
+        raise InputError(f"is not valid UTF-8 (byte 0x{err.object[err.start]:02x})", source=path) from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            doc_id, value = _prediction(record)
+        except (ValueError, TypeError) as err:
+            problems.append(f"{path}:{number}: {err}")
+            continue
+        if doc_id in predictions:
+            problems.append(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)")
+            continue
+        predictions[doc_id] = value
+    return predictions, problems
+
+
+def _prediction(record: Any) -> tuple[str, Prediction]:
+    if not isinstance(record, dict):
+        raise ValueError("is not a JSON object")
+    if record.get("id") in (None, ""):
+        raise ValueError("has no 'id'")
+    doc_id = str(record["id"])
+    if isinstance(record.get("summary"), str):
+        return doc_id, record["summary"]
+    sentences = record.get("sentences")
+    if isinstance(sentences, list):
+        texts = [s.get("text") if isinstance(s, dict) else s for s in sentences]
+        if all(isinstance(t, str) for t in texts):
+            return doc_id, [t for t in texts if isinstance(t, str)]
+    raise ValueError("needs 'summary' (a string) or 'sentences' (a list of strings or of {'text': ...})")
+
+
+GROUPINGS: tuple[str, ...] = ("source", "domain", "file")
+
+
+def source_of(meta: Mapping[str, Any], fallback: str, *, group_by: str = "source") -> str:
+    """The group a document is reported in: its `source` (else `domain`) field, or its file name.
+
+    `group_by="domain"` prefers the domain field; `"file"` always uses the file name.
+    """
+    keys = {"source": ("source", "domain"), "domain": ("domain", "source"), "file": ()}[group_by]
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return _stem(fallback)
+
+
+def _stem(path: str) -> str:
+    name = Path(path).name
+    for suffix in (".gz", ".jsonl", ".ndjson", ".txt", ".pdf"):
+        name = name.removesuffix(suffix)
+    return name or path
+
+
+def evaluate_article(item: Article | InputError, predictions: Mapping[str, Prediction | None], settings: Settings) -> DocResult:
+    """Summarize one article with every method, score each summary; failures become 0 with a reason."""
+    names = (*settings.methods, *settings.predictions)
+    if isinstance(item, InputError):
+        reason = str(item)
+        doc_id = f"{item.source or '<input>'}:{item.line}" if item.line is not None else item.source or "<input>"
+        failed = {n: MethodResult(FAILED, error=reason) for n in names}
+        return DocResult(doc_id, _stem(item.source or "<input>"), item.source or "", 0, failed, error=reason)
+    source = str(item.meta.get("input", ""))
+    start, end = item.body
+    words = len(item.text[start:end].split())
+    result = DocResult(item.id, source_of(item.meta, source, group_by=settings.group_by), source, words)
+    if not item.abstract.strip():
+        reason = "has no reference abstract to score against"
+        result.results.update({n: MethodResult(FAILED, error=reason) for n in names})
+        return DocResult(result.id, result.source, source, words, result.results, error=reason)
+    reference = split_sentences(item.abstract)
+    try:
+        doc: Document | None = build_document(item)
+    except InputError as err:
+        doc, doc_error = None, err.message
+    if doc is not None:
+        _run_methods(doc, item.abstract, reference, settings, result.results)
+    else:
+        result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
+    for name in settings.predictions:
+        prediction = predictions.get(name)
+        if prediction is None:
+            result.results[name] = MethodResult(FAILED, error="no prediction with this id")
+            continue
+        sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
+        result.results[name] = _score(reference, sentences, settings.words)
+    return result
+
+
+def _run_methods(doc: Document, abstract: str, reference: list[str], settings: Settings, out: dict[str, MethodResult]) -> None:
+    budget = Budget(settings.words)
+    features = compute_features(doc)
+    last = max(1, len(doc.sentences) - 1)
+    for name in settings.methods:
+        try:
+            if name == ORACLE:
+                indices = greedy_oracle(doc, abstract, budget)
+            else:
+                indices = tuple(s.index for s in summarize_document(doc, method=name, budget=budget, features=features).sentences)
+        except Exception as err:
+            # One method failing on one document must not end a corpus run: it is scored 0 and listed.
+            out[name] = MethodResult(FAILED, error=f"{type(err).__name__}: {err}")
+            continue
+        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words)
+        out[name] = MethodResult(
+            scored.scores, scored.words, scored.sentences, scored.truncated, tuple(i / last for i in indices)
+        )
+
+
+def _score(reference: list[str], sentences: list[str], words: int) -> MethodResult:
+    kept = truncate(sentences, words)
+    original = sum(len(s.split()) for s in sentences)
+    used = sum(len(s.split()) for s in kept)
+    return MethodResult(score_sentences(reference, kept), used, len(kept), used < original)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C is the parent's to handle: it stops the workers and writes the partial report.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def iter_results(
+    paths: Sequence[str],
+    settings: Settings,
+    predictions: Mapping[str, Mapping[str, Prediction]] | None = None,
+    *,
+    jobs: int = 1,
+    fields: JsonlFields = JsonlFields(),
+) -> Generator[DocResult, None, None]:
+    """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes)."""
+    predictions = predictions or {}
+
+    def tasks() -> Iterator[tuple[Article | InputError, dict[str, Prediction | None], Settings]]:
+        for path in paths:
+            for item in read_articles(path, fields=fields):
+                doc_id = item.id if isinstance(item, Article) else ""
+                yield item, {name: predictions[name].get(doc_id) for name in settings.predictions}, settings
+
+    if jobs <= 1:
+        for task in tasks():
+            yield evaluate_article(*task)
+        return
+    # Workers start with Ctrl-C ignored (an ignored signal stays ignored across exec), so that an
+    # interrupt while they are still importing does not print their tracebacks; the parent handles it.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    # A bounded window of tasks in flight keeps memory flat and the order fixed.
+    with pool:
+        pending: deque[Any] = deque()
+        for task in tasks():
+            pending.append(pool.apply_async(evaluate_article, task))
+            if len(pending) >= jobs * 4:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -1,0 +1,257 @@
+"""The PDF pipeline: pages -> lines -> furniture removed -> reading order -> front matter -> body.
+
+Each step lives in its own module; this one only runs them in order and renders the result as
+one text with the line structure the cleaning stage reads (title, abstract, then every heading and
+paragraph on its own line, separated by blank lines).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+
+from ..errors import InputError
+from . import columns, front, furniture, paragraphs
+from .columns import Gutter
+from .headings import BodyStyle
+from .lines import Line, build_lines, rows_of
+from .options import PdfOptions
+from .reader import PDFIUM_LOCK, PdfFile, RawPage
+
+# Pages read before the rest to agree on the document's column gutter.
+GUTTER_SAMPLE_PAGES = 4
+GUTTER_AGREE = 12.0  # points between gutter centres that are the same gutter
+# Below this many letters per page there is no usable text layer.
+MIN_LETTERS_PER_PAGE = 40
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """What extraction found in a PDF.
+
+    `text` is the extracted article: the title, the abstract (under an "Abstract" line), then the
+    body's headings and paragraphs, one per line with blank lines between. `body_start` is where
+    the body begins in `text`; `headings` are (start, end) spans of the body's headings.
+    """
+
+    text: str
+    body_start: int
+    title: str
+    abstract: str
+    headings: tuple[tuple[int, int], ...]
+    footnotes: tuple[str, ...]
+    pages: int
+    cover_pages: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+@dataclass(slots=True)
+class _Page:
+    index: int
+    width: float
+    height: float
+    lines: list[Line]
+    gutter: Gutter | None
+
+
+def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
+    """Extract the article in a PDF (a path or its bytes); bad PDFs raise `InputError`."""
+    # PDFium is not thread-safe: a server answering requests in threads reads one PDF at a time.
+    with PDFIUM_LOCK, PdfFile(data, source=source, options=options) as pdf:
+        pages = _read_pages(pdf.pages())
+        page_count = pdf.page_count
+        metadata_title = pdf.metadata_title()
+    letters = sum(sum(ch.isalpha() for ch in line.text) for page in pages for line in page.lines)
+    if letters < MIN_LETTERS_PER_PAGE * page_count:
+        raise InputError(
+            "has no text layer (scanned page images?); run OCR on it first, e.g. ocrmypdf in.pdf out.pdf",
+            source=source,
+        )
+    return _analyse(pages, page_count, metadata_title, options)
+
+
+def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
+    """Lines of every page, split at the document's column gutter."""
+    sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
+    candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
+    document_gutter, decided = _consensus(candidates)
+    pages: list[_Page] = []
+    rest = ((raw, rows_of(raw.words)) for raw in raw_pages)
+    for i, (raw, rows) in enumerate(chain(sample, rest)):
+        candidate = candidates[i] if i < len(candidates) else columns.find_gutter(rows, raw.width)
+        gutter = _choose_gutter(candidate, document_gutter, decided)
+        page_lines = build_lines(rows, raw.index, (gutter.x0, gutter.x1) if gutter else None)
+        if gutter is not None and not gutter.margin and not _has_columns(page_lines, gutter):
+            gutter = None
+            page_lines = build_lines(rows, raw.index)
+        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter))
+    return pages
+
+
+def _consensus(candidates: Sequence[Gutter | None]) -> tuple[Gutter | None, bool]:
+    """The gutter most sample pages agree on, and whether the sample decided anything."""
+    found = [g for g in candidates if g is not None and not g.margin]
+    for gutter in found:
+        agreeing = [g for g in found if abs(g.center - gutter.center) < GUTTER_AGREE]
+        if len(agreeing) >= 2 or (len(candidates) <= 2 and agreeing):
+            narrowest = min(agreeing, key=lambda g: g.x1 - g.x0)
+            return narrowest, True
+    return None, len(candidates) >= 2 and not found
+
+
+def _choose_gutter(candidate: Gutter | None, document: Gutter | None, decided: bool) -> Gutter | None:
+    if candidate is not None and candidate.margin:
+        return candidate
+    if document is None:
+        return None if decided else candidate
+    if candidate is not None and abs(candidate.center - document.center) < GUTTER_AGREE:
+        return candidate
+    return document  # checked against the page's lines by the caller
+
+
+def _has_columns(lines: Sequence[Line], gutter: Gutter) -> bool:
+    """Whether a page really has text on both sides of the gutter (not just a figure or a title)."""
+    left = sum(1 for line in lines if line.x1 <= gutter.center and line.words >= 3)
+    right = sum(1 for line in lines if line.x0 >= gutter.center and line.words >= 3)
+    return left >= 3 and right >= 3
+
+
+def _body_style(lines: Sequence[Line]) -> BodyStyle:
+    sizes: Counter[float] = Counter()
+    bold: Counter[float] = Counter()
+    for line in lines:
+        key = round(line.size * 2) / 2
+        sizes[key] += len(line.text)
+        if line.bold:
+            bold[key] += len(line.text)
+    if not sizes:
+        return BodyStyle(10.0)
+    size = sizes.most_common(1)[0][0]
+    return BodyStyle(size, bold[size] > 0.5 * sizes[size])
+
+
+def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions) -> PdfText:
+    removed: dict[str, int] = {}
+    _remove_running_lines(pages, removed)
+    style = _body_style([line for page in pages for line in page.lines])
+    cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
+    if cover_pages:
+        removed["cover_page"] = cover_pages
+    ordered, notes = _reading_order(pages[cover_pages:], style, removed)
+    if not ordered:
+        raise InputError("has no text left after removing page headers, footers and notes")
+
+    first_page = ordered[0].page
+    page_height = next(page.height for page in pages if page.index == first_page)
+    found = front.find_front(ordered, style, page_height=page_height, first_page=first_page)
+    vocabulary = paragraphs.vocabulary_of(ordered)
+    abstract = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
+    skipped = found.body_start - sum(len(p) for p in found.abstract)
+    if skipped > 0:
+        removed["front_matter"] = removed.get("front_matter", 0) + skipped
+    blocks = paragraphs.body_blocks(ordered[found.body_start :], style, vocabulary, removed)
+    title = found.title or _plausible(metadata_title)
+    text, body_start, heading_spans = render(title, abstract, blocks)
+    return PdfText(
+        text=text,
+        body_start=body_start,
+        title=title,
+        abstract=" ".join(abstract),
+        headings=heading_spans,
+        footnotes=tuple(notes),
+        pages=page_count,
+        cover_pages=cover_pages,
+        removed=removed,
+    )
+
+
+def _remove_running_lines(pages: list[_Page], removed: dict[str, int]) -> None:
+    marks = furniture.find_running([(page.lines, page.height) for page in pages])
+    for page, page_marks in zip(pages, marks, strict=True):
+        for reason in page_marks.values():
+            _count(removed, reason)
+        page.lines = [line for i, line in enumerate(page.lines) if i not in page_marks]
+
+
+def _cover_pages(pages: list[_Page]) -> int:
+    """Leading repository cover sheets (at most two, never the whole document)."""
+    count = 0
+    while count < min(2, len(pages) - 1) and front.is_cover_page(pages[count].lines):
+        count += 1
+    return count
+
+
+def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: dict[str, int]) -> tuple[list[Line], list[str]]:
+    """Every page's lines in reading order, footnotes and margins taken out; and the footnotes."""
+    ordered: list[Line] = []
+    notes: list[str] = []
+    region = 0
+    no_vocabulary = paragraphs.Vocabulary(frozenset(), frozenset())
+    for page in pages:
+        layout = columns.order_page(page.lines, page.gutter, region_base=region)
+        if layout.lines:
+            region = max(line.region for line in layout.lines) + 1
+        for reason, items in (("margin", layout.margin), ("float", layout.floats)):
+            if items:
+                removed[reason] = removed.get(reason, 0) + len(items)
+        body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
+        if page is pages[0]:
+            small_print = furniture.first_page_print(body, page.height, style.size)
+            if small_print:
+                removed["front_matter"] = len(small_print)
+                body = [line for i, line in enumerate(body) if i not in small_print]
+        for block in blocks:
+            _count(removed, "footnote")
+            notes.append(paragraphs.join_lines(block, no_vocabulary))
+        ordered.extend(body)
+    return ordered, notes
+
+
+def render(
+    title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block]
+) -> tuple[str, int, tuple[tuple[int, int], ...]]:
+    """The extracted article as one text; returns it, where the body starts, and heading spans."""
+    parts: list[str] = []
+    length = 0
+
+    def add(piece: str) -> tuple[int, int]:
+        nonlocal length
+        start = length
+        parts.append(piece)
+        parts.append("\n\n")
+        length += len(piece) + 2
+        return start, start + len(piece)
+
+    if title:
+        add(title)
+    if abstract:
+        add("Abstract")
+        for paragraph in abstract:
+            add(paragraph)
+    body_start = length
+    spans = []
+    for block in blocks:
+        span = add(block.text)
+        if block.kind == "heading":
+            spans.append(span)
+    text = "".join(parts).rstrip("\n") + "\n"
+    return text, min(body_start, len(text)), tuple(spans)
+
+
+def _plausible(title: str) -> str:
+    """A document-information title worth showing (not "Microsoft Word - draft3.docx")."""
+    lowered = title.lower()
+    if len(title.split()) < 3 or lowered.startswith(("microsoft", "untitled")):
+        return ""
+    return "" if lowered.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi")) else title
+
+
+def _count(removed: dict[str, int], reason: str) -> None:
+    removed[reason] = removed.get(reason, 0) + 1

@@ -1,0 +1,118 @@
+"""Page furniture: running headers and footers, page numbers, footnotes.
+
+Running headers and footers are found by repetition: a line near the top or bottom edge whose
+text, with digits masked, comes back on many pages ("Social Inclusion, 2015, Volume 3, Issue 3,
+Pages 19-23 19"). Page numbers are recognised by their form alone. Footnotes are the block of
+smaller print at the foot of a column; they are kept apart from the body, not thrown away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .lines import Line
+
+# Lines this close to the top or bottom edge (share of the page height) may be furniture.
+EDGE_ZONE = 0.1
+# ... and, further in, the first and last rows of a page when within this share.
+OUTER_ZONE = 0.16
+# A key repeated on this share of the pages (at least 2) is a running header or footer.
+REPEAT_SHARE = 0.3
+# Footnotes sit in the lower part of the page and are printed smaller than the body.
+FOOTNOTE_ZONE = 0.55
+FOOTNOTE_SIZE = 0.92
+# Print this much smaller than the body at the foot of a column is a note whatever it starts with.
+FOOTNOTE_TINY = 0.8
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
+)
+_FOOTNOTE_START = re.compile(r"^\s*(?:[*†‡§¶#]+|\d{1,3}[.)]?\s|\d{1,3}(?=[A-Za-z])|\(\d{1,3}\)|[a-z]\s)")
+
+
+def furniture_key(text: str) -> str:
+    """Digits masked, case and spacing folded: the same header on pages 3 and 14 gets one key."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def edge_lines(lines: Sequence[Line], height: float) -> list[int]:
+    """Indices of the lines that may be headers or footers: near an edge of the page."""
+    if not lines:
+        return []
+    picked = {i for i, line in enumerate(lines) if line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height}
+    first = min(range(len(lines)), key=lambda i: lines[i].top)
+    last = max(range(len(lines)), key=lambda i: lines[i].bottom)
+    if lines[first].top < OUTER_ZONE * height:
+        picked.add(first)
+    if lines[last].bottom > (1 - OUTER_ZONE) * height:
+        picked.add(last)
+    return sorted(picked)
+
+
+def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int, str]]:
+    """For each page, {line index: reason} of its furniture ("running_header" or "page_number").
+
+    `pages` holds each page's lines and height.
+    """
+    candidates = [edge_lines(lines, height) for lines, height in pages]
+    seen: dict[str, set[int]] = defaultdict(set)
+    for page, (lines, _) in enumerate(pages):
+        for i in candidates[page]:
+            key = furniture_key(lines[i].text)
+            if key:
+                seen[key].add(page)
+    needed = max(2, round(REPEAT_SHARE * len(pages)))
+    found: list[dict[int, str]] = []
+    for page, (lines, _) in enumerate(pages):
+        marks: dict[int, str] = {}
+        for i in candidates[page]:
+            text = lines[i].text
+            if PAGE_NUMBER.match(text):
+                marks[i] = "page_number"
+            elif len(pages) > 1 and len(seen[furniture_key(text)]) >= needed:
+                marks[i] = "running_header"
+        found.append(marks)
+    return found
+
+
+def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> tuple[list[Line], list[list[Line]]]:
+    """Separate the footnote blocks at the foot of each column (region) from the other lines.
+
+    A footnote block is a run of lines printed smaller than the body at the bottom of a column, in
+    the lower part of the page, that starts with a note marker or stands apart from the text above.
+    """
+    by_region: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        by_region[line.region].append(i)
+    notes: set[int] = set()
+    blocks: list[list[Line]] = []
+    for indices in by_region.values():
+        start = len(indices)
+        while start > 0 and lines[indices[start - 1]].size < FOOTNOTE_SIZE * body_size:
+            start -= 1
+        block = indices[start:]
+        if not block or lines[block[0]].top < FOOTNOTE_ZONE * height:
+            continue
+        first = lines[block[0]]
+        # A run that fills its region (full-width notes below two columns) needs a note marker.
+        apart = start > 0 and first.top - lines[indices[start - 1]].bottom > 0.6 * body_size
+        tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
+        if first.markers or _FOOTNOTE_START.match(first.text) or apart or tiny:
+            notes.update(block)
+            blocks.append([lines[i] for i in block])
+    kept = [line for i, line in enumerate(lines) if i not in notes]
+    return kept, blocks
+
+
+def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> set[int]:
+    """Small print at the edges of the first page: journal, proceedings, licence and DOI lines.
+
+    They are not repeated, so repetition cannot find them, but on the first page a line in the
+    top or bottom zone printed smaller than the body is never body text.
+    """
+    return {
+        i
+        for i, line in enumerate(lines)
+        if (line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height) and line.size < 0.95 * body_size
+    }

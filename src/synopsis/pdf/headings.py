@@ -1,0 +1,70 @@
+"""Headings from layout: a short line set apart by its font (larger, bold, capitals) or numbered.
+
+The words decide what a heading means (clean.headings knows "References", "Acknowledgements",
+"Abstract"); the font decides whether a line is a heading at all, which the words alone cannot
+tell for "Czechoslovakia after the communist coup".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import headings as words
+from ..clean import rules
+from .lines import Line
+
+# A heading is printed this much larger than the body, or bold where the body is not.
+LARGER = 1.12
+MAX_WORDS = 16
+MAX_CHARS = 150
+_LETTERS = re.compile(r"[^\W\d_]")
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BodyStyle:
+    """The font most body text is set in: what headings, notes and abstracts differ from."""
+
+    size: float
+    bold: bool = False
+
+
+def is_heading_line(line: Line, style: BodyStyle) -> bool:
+    """Whether a line, by its font and form, is (part of) a heading."""
+    text = line.text.strip()
+    if len(text) > MAX_CHARS:
+        return False
+    count = len(text.split())
+    if not 1 <= count <= MAX_WORDS or len(_LETTERS.findall(text)) < 2:
+        return False
+    larger = line.size >= LARGER * style.size
+    bold = line.bold and not style.bold
+    if not (larger or bold or line.italic or text.isupper()):
+        return False  # the common case, a line of body text, decided without the regexes below
+    if text[-1] in ",;" or rules.CAPTION_LINE.match(text) or rules.EMAIL.search(text):
+        return False
+    numbered = rules.NUMBERED_HEADING.match(text) is not None
+    capitals = text.isupper() and len(_LETTERS.findall(text)) >= 4
+    if text[-1] == "." and not (numbered or words.is_known(text)):
+        return False  # a sentence, or a run-in heading that goes on with the paragraph
+    if larger or bold:
+        return True
+    if capitals and count <= 8 and line.size >= 0.95 * style.size:
+        return True
+    # Italic numbered subheadings ("2.1. Four Periods between 1918 and 1948").
+    return line.italic and numbered and count <= 12
+
+
+def is_end_matter(text: str) -> bool:
+    """ "References", "7. Bibliography": after this heading nothing is body text."""
+    return words.is_end_matter(text)
+
+
+def is_contents(text: str) -> bool:
+    return _CONTENTS.match(words.strip_number(text).rstrip(":. ")) is not None
+
+
+def is_known_heading(text: str) -> bool:
+    """Heading words that make a line a heading whatever its font ("Introduction")."""
+    return len(text.split()) <= 8 and words.is_known(text)

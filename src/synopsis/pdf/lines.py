@@ -1,0 +1,219 @@
+"""Words to lines: group a page's words by baseline, then cut each row at wide gaps.
+
+A row of words at one height may hold a line of each column (or table cells); it is cut wherever
+the space between two words is much wider than a word space, so every `Line` lies within one
+column. Superscript markers (footnote and affiliation numbers) standing as words of their own are
+dropped here, the ones glued to a word were already cut by the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..clean.rules import CHAR_MAP
+from .reader import Word
+
+# A gap wider than this many font sizes is not a word space: a column gutter or a table gap.
+# Word spaces in justified text measured on the real PDFs stay under 1.0 em; the narrowest
+# gutter (ACL two-column) is 1.5 em.
+SPLIT_GAP_EM = 1.3
+# Words whose vertical centres differ by less than this share of their height share a row.
+SAME_ROW = 0.4
+# Ligatures and odd spaces to what a reader typed (the cleaning stage's table, without its line
+# breaks: a line has none); U+02BC (modifier apostrophe) to the apostrophe most fonts mean by it.
+# Symbol/Wingdings bullets arrive as private-use characters: a bullet is what they show.
+_PRIVATE_BULLETS = dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf06e\uf0fc\uf0de", "\u2022")
+_NORMALISE = str.maketrans(
+    {
+        **{ch: (" " if rep == "\n" else rep) for ch, rep in CHAR_MAP.items()},
+        **_PRIVATE_BULLETS,
+        "\u02bc": "\u2019",
+        "\x02": "\ufffe",
+        "\u00ad": "\ufffe",
+    }
+)
+_MARKER_WORD = re.compile(r"^[\d,*†‡§¶∗⁎a-f]{1,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A run of words on one baseline within one column; y grows down the page.
+
+    `size` is the font size most of its characters have; `bold` means every word with letters is
+    bold and `bold_lead` counts the bold words a run-in heading ("Methods. We ...") starts with.
+    `hyphenated` is set when the line ends in a hyphen PDFium marked as a line-end (soft) hyphen,
+    which is then removed from `text`.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    page: int
+    bold: bool = False
+    italic: bool = False
+    bold_lead: int = 0
+    hyphenated: bool = False
+    markers: tuple[str, ...] = ()
+    region: int = 0  # set by reading order: lines of one column stretch share a region
+    cell: bool = False  # one of several pieces of a row within a column: a table cell
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, float] | None = None) -> list[Line]:
+    """The lines of a page's `rows` (see `rows_of`), top to bottom, left to right within a row.
+
+    With a `gutter` (x0, x1), a row is also cut at a gap over the gutter that is narrower than a
+    column break usually is (the ACL gutter is 1.3 em), as long as it is wider than a word space.
+    """
+    lines: list[Line] = []
+    middle = (gutter[0] + gutter[1]) / 2 if gutter else -1.0
+    gutter_gap = 0.6 * (gutter[1] - gutter[0]) if gutter else 0.0
+    for row in rows:
+        start = 0
+        pieces: list[Line] = []
+        for i in range(1, len(row) + 1):
+            if i < len(row):
+                gap = row[i].x0 - row[i - 1].x1
+                size = max(row[i].size, row[i - 1].size)
+                wide = gap > SPLIT_GAP_EM * size
+                over_gutter = row[i - 1].x1 <= middle <= row[i].x0 and gap >= max(0.5 * size, gutter_gap)
+                if not (wide or over_gutter):
+                    continue
+            pieces.append(_line(row[start:i], page))
+            start = i
+        if len(pieces) > 1:
+            pieces = _mark_cells(pieces, middle)
+        lines.extend(pieces)
+    return _drop_marker_lines(lines)
+
+
+def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:
+    """Flag the pieces of a row that is a table row (or an equation with its number).
+
+    Running text never has a wide gap inside a column, so pieces on the same side of the gutter
+    are cells: three or more, or two where one is a short label or number (beside a long line of
+    text, only the short piece). Two long pieces of a row on a page without a known gutter may be
+    two columns and are left alone.
+    """
+    marked = list(pieces)
+    for side in (lambda line: line.x1 <= middle, lambda line: line.x0 >= middle):
+        group = [i for i, line in enumerate(pieces) if side(line)] if middle >= 0 else list(range(len(pieces)))
+        if len(group) == 2 and max(pieces[i].words for i in group) >= 6:
+            # A line of text beside a short piece (an equation number, a stray subscript, a
+            # label): only the short piece is a cell.
+            group = [min(group, key=lambda i: pieces[i].words)]
+            if pieces[group[0]].words > 3:
+                group = []
+        elif not (len(group) >= 3 or (len(group) == 2 and min(pieces[i].words for i in group) <= 3)):
+            group = []
+        for i in group:
+            marked[i] = replace(marked[i], cell=True)
+        if middle < 0:
+            break
+    return marked
+
+
+def rows_of(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by baseline, top to bottom, each row sorted left to right."""
+    ordered = sorted(words, key=lambda w: w.top + w.bottom)
+    found: list[list[Word]] = []
+    anchor = 0.0
+    for word in ordered:
+        center = (word.top + word.bottom) / 2
+        height = max(word.bottom - word.top, 1.0)
+        if found and abs(center - anchor) < SAME_ROW * height:
+            found[-1].append(word)
+        else:
+            found.append([word])
+            anchor = center
+    for row in found:
+        row.sort(key=lambda w: w.x0)
+    return found
+
+
+def _line(words: Sequence[Word], page: int) -> Line:
+    sizes: dict[float, int] = {}
+    for word in words:
+        key = round(word.size * 2) / 2
+        sizes[key] = sizes.get(key, 0) + len(word.text)
+    size = max(sizes, key=sizes.__getitem__)
+    # Superscript words inside the row (a marker after a space: "Ševčíková 1,*").
+    kept: list[Word] = list(words)
+    markers: tuple[str, ...] = tuple(w.marker for w in words if w.marker)
+    if len(sizes) > 1:
+        low = max(w.bottom for w in words) - 0.15 * size
+        raised = [w.size < 0.8 * size and w.bottom < low and _MARKER_WORD.match(w.text) is not None for w in words]
+        if any(raised):
+            kept = [w for w, up in zip(words, raised, strict=True) if not up] or list(words)
+            markers = tuple(w.text for w, up in zip(words, raised, strict=True) if up) + markers
+    # Cased letters change with case; digits and punctuation do not.
+    lettered = [w for w in kept if w.text.lower() != w.text.upper()]
+    bold = bool(lettered) and all(w.bold for w in lettered)
+    italic = bool(lettered) and all(w.italic for w in lettered)
+    lead = 0
+    if not bold:
+        while lead < len(kept) and kept[lead].bold:
+            lead += 1
+    text = " ".join([w.text for w in kept]).translate(_NORMALISE)
+    hyphenated = text[-1:] == "\ufffe"
+    if "\ufffe" in text:  # inside a line a soft hyphen is an invisible break point: drop it
+        text = text.replace("\ufffe", "")
+    return Line(
+        text=text,
+        x0=kept[0].x0,
+        top=min(w.top for w in kept),
+        x1=kept[-1].x1,
+        bottom=max(w.bottom for w in kept),
+        size=size,
+        page=page,
+        bold=bold,
+        italic=italic,
+        bold_lead=lead,
+        hyphenated=hyphenated,
+        markers=markers,
+    )
+
+
+def _drop_marker_lines(lines: list[Line]) -> list[Line]:
+    """Remove rows made only of superscript markers that sit on the upper half of a text line;
+    the marker is kept on that line (a footnote starting with "1" is recognised by it)."""
+    kept: list[Line | None] = list(lines)
+    for i, line in enumerate(lines):
+        if _MARKER_WORD.match(line.text.replace(" ", "")) and len(line.text) <= 8:
+            host = _host(lines, i)
+            if host is not None and kept[host] is not None:
+                kept[i] = None
+                target = kept[host]
+                assert target is not None
+                kept[host] = replace(target, markers=(*target.markers, line.text))
+    return [line for line in kept if line is not None]
+
+
+def _host(lines: list[Line], i: int) -> int | None:
+    """The index of a bigger line that `lines[i]` overlaps vertically and touches horizontally."""
+    line = lines[i]
+    for j in range(max(0, i - 6), min(len(lines), i + 7)):
+        other = lines[j]
+        if j == i or other.size * 0.85 < line.size:
+            continue
+        overlaps = other.top - 0.2 * other.size <= line.center <= other.bottom
+        touches = other.x0 - other.size <= line.x0 <= other.x1 + other.size
+        if overlaps and touches:
+            return j
+    return None

@@ -1,0 +1,42 @@
+"""Limits and switches for PDF extraction, kept free of the PDF library so every front end can
+build them (and show their defaults) without the optional `pdf` extra installed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A scholarly article has tens of pages and a few megabytes; a thesis or proceedings volume a few
+# hundred pages. Past these limits the input is almost certainly not one article, and refusing it
+# fast beats spending minutes on it.
+MAX_PAGES = 1000
+MAX_BYTES = 200_000_000
+# Extraction of a normal page takes milliseconds; this guards against content streams built to
+# make a reader spin (checked between pages).
+MAX_SECONDS = 300.0
+# A page with more characters than this is a data dump or a malicious file, not article text.
+MAX_CHARS_PER_PAGE = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    """How much of a PDF we agree to read, and which layout steps run.
+
+    The limits turn a pathological file into one clear error instead of a hang or an exhausted
+    machine; the switches exist for debugging an odd layout (`synopsis extract --keep ...`).
+    """
+
+    max_pages: int = MAX_PAGES
+    max_bytes: int = MAX_BYTES
+    max_seconds: float = MAX_SECONDS
+    max_chars_per_page: int = MAX_CHARS_PER_PAGE
+    password: str | None = None
+    skip_cover_pages: bool = True
+    cut_references: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("max_pages", "max_bytes", "max_chars_per_page"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"PDF option {name} must be a whole number of at least 1, got {value!r}")
+        if not self.max_seconds > 0:
+            raise ValueError(f"PDF option max_seconds must be positive, got {self.max_seconds!r}")

@@ -1,0 +1,283 @@
+"""Body lines to headings and paragraphs, with line-end hyphens undone.
+
+A paragraph ends where the layout says so: a vertical gap wider than the line pitch, a change of
+font size, an indented first line, or a short line that ends a sentence. A paragraph goes on
+across a column or page break unless the next line is indented or the last one was short.
+
+A hyphen at a line end is dropped and the word rejoined ("meth-" + "odological") unless the
+hyphenated compound occurs elsewhere in the paper ("Soviet-dominated"), the same rule the
+manifest abstracts and the text cleaner use.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..clean import rules
+from . import headings
+from .headings import BodyStyle
+from .lines import Line
+
+_TERMINAL = re.compile(r"(?:[.!?:]|\[\d{1,3}\])[\"”’')\]]*\s*$")
+# FQS and some humanities journals number paragraphs at their end: "... adolescents). [1]".
+_PARAGRAPH_NUMBER = re.compile(r"(?<=[.!?\"”’')\]])\s+\[\d{1,3}\]\s*$")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_PART = re.compile(r"([^\W\d_]+)-?$")
+_FIRST_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+_LETTER = re.compile(r"[^\W\d_]")
+# Before this share of the body, a "References" heading is not the reference list (e.g. a
+# table of contents or "Notes on references" in the introduction).
+END_MATTER_MIN_SHARE = 0.25
+# Body lines printed this much smaller than the body are tables, figure text, captions and table
+# notes (measured on the real PDFs: none of it was running text).
+SMALL_PRINT = 0.88
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or a paragraph of the body, as text."""
+
+    kind: str  # "heading" or "paragraph"
+    text: str
+
+
+# First parts that make a compound with any word ("self-report", "non-linear", "well-known").
+_PREFIXES = frozenset(
+    ["self", "non", "cross", "well", "semi", "quasi", "anti", "ill", "half", "mid", "low", "high", "long", "short", "full"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words a paper uses, to decide whether a line-end hyphen belongs to the word."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+
+    def keeps_hyphen(self, left: str, right: str) -> bool:
+        """Whether "left-" at a line end and "right" on the next line form a hyphenated compound.
+
+        Kept: written so elsewhere ("Soviet-dominated"), a prefix before a word ("self-report"),
+        two long words the paper uses and never joins ("ideological-political"). Dropped: the
+        syllables of one word ("meth-odological", "litera-ture", "down-stream" when the paper
+        writes "downstream" or nothing else).
+        """
+        joined = (left + right).lower()
+        if joined in self.words:
+            return False
+        if f"{left}-{right}".lower() in self.compounds:
+            return True
+        first, second = left.lower(), right.lower().split("-")[0]
+        if first in _PREFIXES:
+            return len(second) >= 3
+        return len(first) >= 5 and len(second) >= 5 and first in self.words and second in self.words
+
+
+def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
+    """Words and hyphenated compounds written inside lines.
+
+    The pieces of a word hyphenated at a line end ("differ-" / "ences") are not words.
+    """
+    words: set[str] = set()
+    compounds: set[str] = set()
+    broken = False
+    for line in lines:
+        text = line.text
+        ends_broken = line.hyphenated or text.endswith("-")
+        tokens = [m.group(0).lower() for m in _WORDS.finditer(text)]
+        if broken and tokens:
+            tokens = tokens[1:]
+        if ends_broken and tokens:
+            tokens = tokens[:-1]
+        broken = ends_broken
+        for token in tokens:
+            if "-" in token:
+                parts = token.split("-")
+                compounds.add(token)
+                compounds.update(f"{a}-{b}" for a, b in pairwise(parts))
+                words.update(parts)
+            else:
+                words.add(token)
+    return Vocabulary(frozenset(words), frozenset(compounds))
+
+
+def join_lines(lines: Sequence[Line], vocabulary: Vocabulary) -> str:
+    """One paragraph's text from its lines."""
+    out = lines[0].text
+    for previous, line in pairwise(lines):
+        out = _join(out, previous.hyphenated, line.text, vocabulary)
+    return out.strip()
+
+
+def _join(left: str, soft: bool, right: str, vocabulary: Vocabulary) -> str:
+    if soft or (left.endswith(("-", "\u2010")) and not left.endswith(("--", " -"))):
+        stem = left if soft else left[:-1]
+        last = _LAST_PART.search(stem[-80:])  # the tail only: a paragraph grows line by line
+        first = _FIRST_WORD.match(right)
+        if last and first and right[:1].islower():
+            if vocabulary.keeps_hyphen(last.group(1), first.group(0)):
+                return f"{stem}-{right}"
+            return stem + right
+        return f"{stem}-{right}"
+    if left.endswith(("—", "/")):
+        return left + right
+    return f"{left} {right}"
+
+
+class _Geometry:
+    """Per-region edges and per-size line pitch, measured on the document itself."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        lefts: dict[int, list[float]] = defaultdict(list)
+        rights: dict[int, list[float]] = defaultdict(list)
+        for line in lines:
+            if line.words >= 3:
+                lefts[line.region].append(line.x0)
+                rights[line.region].append(line.x1)
+        self.left = {region: min(xs) for region, xs in lefts.items()}
+        self.right = {region: max(xs) for region, xs in rights.items()}
+        pitches: dict[float, list[float]] = defaultdict(list)
+        for previous, line in pairwise(lines):
+            pitch = line.top - previous.top
+            if line.region == previous.region and abs(line.size - previous.size) < 0.3 and 0 < pitch < 3 * line.size:
+                pitches[round(line.size * 2) / 2].append(pitch)
+        self.pitch = {size: statistics.median(values) for size, values in pitches.items() if len(values) >= 3}
+
+    def line_pitch(self, line: Line) -> float:
+        return self.pitch.get(round(line.size * 2) / 2, 1.25 * line.size)
+
+    def indented(self, line: Line) -> bool:
+        left = self.left.get(line.region, line.x0)
+        return line.x0 - left > 0.8 * line.size
+
+    def short(self, line: Line) -> bool:
+        left = self.left.get(line.region, line.x0)
+        right = self.right.get(line.region, line.x1)
+        return line.x1 < right - max(2.0 * line.size, 0.08 * (right - left))
+
+
+def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
+    """Whether `line` starts a paragraph rather than continuing the one `previous` ended."""
+    if abs(line.size - previous.size) > 0.6:
+        return True
+    if previous.bold and not line.bold and previous.words <= 8:
+        return False  # a run-in heading on a line of its own ("Entity–entity relations.")
+    ended = _TERMINAL.search(previous.text) is not None
+    if previous.region == line.region:
+        if line.top - previous.top > 1.4 * geometry.line_pitch(line):
+            return True
+        if geometry.indented(line) and not geometry.indented(previous):
+            return True
+        return ended and geometry.short(previous)
+    # A column or page break: the paragraph goes on unless the layout shows a new one.
+    return geometry.indented(line) or (ended and geometry.short(previous))
+
+
+def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: dict[str, int]) -> list[Block]:
+    """Headings and paragraphs of the body, ending at the reference list."""
+    geometry = _Geometry(lines)
+    blocks: list[Block] = []
+    current: list[Line] = []
+    heading: list[Line] = []
+    caption: list[Line] = []
+    skipping_contents = False
+
+    def flush_paragraph() -> None:
+        if current:
+            text = _PARAGRAPH_NUMBER.sub("", join_lines(current, vocabulary))
+            if text:
+                blocks.append(Block("paragraph", text))
+            current.clear()
+
+    def flush_heading() -> bool:
+        """Emit the pending heading; False when it opens the reference list (stop there)."""
+        nonlocal skipping_contents
+        if not heading:
+            return True
+        text = join_lines(heading, vocabulary)
+        position = cursor / max(1, len(lines))
+        heading.clear()
+        if headings.is_end_matter(text) and position >= END_MATTER_MIN_SHARE:
+            return False
+        skipping_contents = headings.is_contents(text)
+        if skipping_contents:
+            _count(removed, "contents")
+        else:
+            blocks.append(Block("heading", text))
+        return True
+
+    cursor = 0  # index of the line being read; tells a late "References" from an early one
+    for cursor, line in enumerate(lines):  # noqa: B007 - read by flush_heading
+        text = line.text.strip()
+        styled = headings.is_heading_line(line, style)
+        known = line.words <= 4 and headings.is_known_heading(text)
+        if heading and _continues_heading(heading[-1], line) and (styled or known or (line.bold and len(text) <= 12)):
+            heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
+            continue
+        if _is_fragment(text):
+            _count(removed, "fragment")
+            continue
+        if line.size < SMALL_PRINT * style.size and not (styled or known):
+            _count(removed, "small_print")  # tables, figure text, captions, notes, back matter
+            continue
+        if line.cell:
+            _count(removed, "table")
+            continue
+        if heading and not flush_heading():
+            _count(removed, "references")
+            return blocks
+        if skipping_contents and not styled:
+            _count(removed, "contents")  # contents entries look like headings but are set as text
+            continue
+        if styled or known:
+            flush_paragraph()
+            heading.append(line)
+            continue
+        if caption:
+            if not new_paragraph(caption[-1], line, geometry) and not rules.CAPTION_LINE.match(text):
+                caption.append(line)
+                continue
+            caption.clear()
+        starts_block = not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)
+        if rules.CAPTION_LINE.match(text) and starts_block:
+            # A caption inside a column: set it aside; the paragraph it interrupts goes on after it.
+            _count(removed, "caption")
+            caption.append(line)
+            continue
+        if current and new_paragraph(current[-1], line, geometry):
+            flush_paragraph()
+        current.append(line)
+    flush_paragraph()
+    cursor = len(lines)
+    if heading and not flush_heading():
+        _count(removed, "references")
+    return blocks
+
+
+def _continues_heading(previous: Line, line: Line) -> bool:
+    """The next line of a heading that wraps ("2. Political History ... to the" / "1990s")."""
+    return (
+        line.region == previous.region
+        and abs(line.size - previous.size) < 0.6
+        and line.bold == previous.bold
+        and 0 <= line.top - previous.bottom < 0.8 * line.size
+        and not headings.words.is_known(line.text)
+    )
+
+
+def _is_fragment(text: str) -> bool:
+    """Stray pieces of figures, formulas and tables: "= = =", "p", "(0.3)"."""
+    if not _THREE_LETTERS.search(text) and len(text) < 25:
+        return True
+    visible = text.replace(" ", "")
+    return len(text.split()) <= 6 and len(_LETTER.findall(visible)) < 0.4 * len(visible)
+
+
+def _count(removed: dict[str, int], reason: str) -> None:
+    removed[reason] = removed.get(reason, 0) + 1

@@ -1,0 +1,475 @@
+"""Open a PDF with PDFium (pypdfium2) and read each page's words with their boxes and fonts.
+
+This is the only module that talks to the PDF library. It turns every way a PDF can be unusable
+(not a PDF, encrypted, damaged, empty, too large, no text layer) into one `InputError`, and hands
+out pages one at a time, closing each page's PDFium objects before the next, so that memory stays
+flat however long the document is.
+
+Why word-level calls: PDFium's text page already knows characters, generated spaces and line
+breaks; asking it for the box of each word's first and last character (instead of every
+character) keeps the Python-side cost at about two calls per word, which is what makes 20+
+pages/s per core possible (see benchmarks/pdf_speed.py).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import InputError
+from .options import PdfOptions
+
+# PDFium keeps global state and must not be called from two threads at once.
+PDFIUM_LOCK = threading.Lock()
+# A run of superscript characters glued to a word end: footnote and affiliation markers.
+_MARKER_CHARS = frozenset("0123456789,*†‡§¶#∗⁎")
+# Characters that make a word worth checking for such a marker (a trailing comma alone is not).
+_MARKER_START = frozenset("0123456789*†‡§¶#∗⁎")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\.B\b|medi", re.IGNORECASE)
+_ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
+_FORCE_BOLD_FLAG = 1 << 18
+_ITALIC_FLAG = 1 << 6
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+# Where a PDF may start: the spec allows junk before the header, readers accept about 1 KB of it.
+_HEADER_WINDOW = 1024
+
+
+class Word(NamedTuple):
+    """A word on a page; coordinates in points with the origin at the top left (y grows down).
+
+    A named tuple rather than a dataclass: a page has hundreds of words and building them is on
+    the hot path.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    italic: bool = False
+    # The superscript marker cut from the word ("Webb1" -> text "Webb", marker "1").
+    marker: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One page's words in PDFium's order, with the page size."""
+
+    index: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+class PdfFile:
+    """An opened PDF; use as a context manager so PDFium's handle is always released."""
+
+    def __init__(self, data: bytes | Path, *, source: str, options: PdfOptions) -> None:
+        self.source = source
+        self.options = options
+        raw = _load_bytes(data, source=source, options=options)
+        self._doc = _open(raw, source=source, password=options.password)
+        self.page_count = len(self._doc)
+        if self.page_count == 0:
+            self.close()
+            raise InputError("is a PDF with no pages", source=source)
+        if self.page_count > options.max_pages:
+            self.close()
+            raise InputError(
+                f"has {self.page_count} pages, over the limit of {options.max_pages} for one article (raise it with --max-pages)",
+                source=source,
+            )
+        self._fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
+        # Printed size by (font, loose box height): the same font at the same height has one size.
+        self._sizes: dict[tuple[tuple[bytes, int], int], float] = {}
+        self._name = ctypes.create_string_buffer(128)
+        self._flags = ctypes.c_int(0)
+        self._flags_ref = ctypes.byref(self._flags)
+
+    def __enter__(self) -> PdfFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        doc = getattr(self, "_doc", None)
+        if doc is not None:
+            doc.close()
+            self._doc = None
+
+    def metadata_title(self) -> str:
+        """The document-information title, which is often empty or a file name."""
+        try:
+            title = self._doc.get_metadata_value("Title") if self._doc is not None else ""
+        except Exception:  # a broken info dictionary is not worth failing for
+            return ""
+        return str(title or "").strip()
+
+    def pages(self) -> Iterator[RawPage]:
+        """Every page's words, one page at a time, within the time limit."""
+        started = time.monotonic()
+        for index in range(self.page_count):
+            if time.monotonic() - started > self.options.max_seconds:
+                raise InputError(
+                    f"took more than {self.options.max_seconds:g} s to read (stopped at page {index + 1} of "
+                    f"{self.page_count}); it may be built to stall readers",
+                    source=self.source,
+                )
+            try:
+                page = self._page(index)
+            except pdfium.PdfiumError as err:
+                message = f"page {index + 1} cannot be read ({_reason(err)}); the PDF is damaged"
+                raise InputError(message, source=self.source) from None
+            yield page
+
+    def _page(self, index: int) -> RawPage:
+        assert self._doc is not None
+        page = pdfium_c.FPDF_LoadPage(self._doc.raw, index)
+        if not page:
+            raise InputError(f"page {index + 1} cannot be read (the PDF is damaged)", source=self.source)
+        try:
+            box = pdfium_c.FS_RECTF()
+            if pdfium_c.FPDF_GetPageBoundingBox(page, ctypes.byref(box)):
+                left, top_edge = box.left, box.top
+                width, height = box.right - box.left, box.top - box.bottom
+            else:  # pragma: no cover - PDFium always has a box for a loaded page
+                left, top_edge = 0.0, pdfium_c.FPDF_GetPageHeightF(page)
+                width, height = pdfium_c.FPDF_GetPageWidthF(page), top_edge
+            text_page = pdfium_c.FPDFText_LoadPage(page)
+            if not text_page:
+                return RawPage(index, width, height, ())
+            try:
+                words = self._words(text_page, left, top_edge, index)
+            finally:
+                pdfium_c.FPDFText_ClosePage(text_page)
+        finally:
+            pdfium_c.FPDF_ClosePage(page)
+        return RawPage(index, width, height, tuple(words))
+
+    def _words(self, text_page: Any, left: float, top_edge: float, index: int) -> list[Word]:
+        count = pdfium_c.FPDFText_CountChars(text_page)
+        if count <= 0:
+            return []
+        if count > self.options.max_chars_per_page:
+            raise InputError(
+                f"page {index + 1} has {count} characters, over the limit of {self.options.max_chars_per_page} "
+                "(not article text)",
+                source=self.source,
+            )
+        buffer = ctypes.create_string_buffer((count + 1) * 2)
+        pdfium_c.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+        words = self._page_words(text_page, text, left, top_edge)
+        if words is None:
+            # PDFium's text string and its character list went out of step (it drops a hyphen it
+            # did not keep, or expands a character); read the characters one by one instead.
+            unicode = pdfium_c.FPDFText_GetUnicode
+            text = "".join([chr(unicode(text_page, i) or 32) for i in range(count)]).replace("\x02", "\ufffe")
+            words = self._page_words(text_page, text, left, top_edge, check=False)
+        return words or []
+
+    def _page_words(self, text_page: Any, text: str, left: float, top_edge: float, *, check: bool = True) -> list[Word] | None:
+        """The words of `text`, or None when `check` finds `text` out of step with the characters.
+
+        The hot loop of extraction. Per word it asks PDFium for two character boxes; the font is
+        asked for the first and last word of each of PDFium's text lines, and for every word of a
+        line only when those two differ (a bold run-in heading). Size, bold and italic then come
+        from caches keyed by font and box height.
+        """
+        rect = pdfium_c.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        char_box = pdfium_c.FPDFText_GetLooseCharBox
+        markers = _MARKER_START
+        control = _CONTROL.search(text) is not None
+        words: list[Word] = []
+        matches = list(_WORD.finditer(text))
+        if check and not self._aligned(text_page, text, matches):
+            return None
+        line: list[tuple[int, int, float, float, float, float]] = []  # start, end, x0, top, bottom, x1
+        previous_end = 0
+        for match in matches:
+            start, end = match.span()
+            if line and "\n" in text[previous_end:start]:
+                self._finish_line(text_page, text, line, left, top_edge, words)
+                line = []
+            previous_end = end
+            char_box(text_page, start, rect_ref)
+            x0, top, bottom = rect.left, rect.top, rect.bottom
+            if end - start > 1:
+                char_box(text_page, end - 1, rect_ref)
+                if abs(rect.bottom - bottom) > max(rect.top - rect.bottom, 1.0) * 0.6:
+                    # The "word" leaves its baseline: rotated text, or two words PDFium glued
+                    # across a jump (a line end without a generated break).
+                    if abs(pdfium_c.FPDFText_GetCharAngle(text_page, start)) > 0.01:
+                        continue  # rotated text (margin stamps, turned table headers)
+                    for a, b in self._pieces(text_page, start, end):
+                        word = self._word(text_page, text, a, b, left, top_edge)
+                        if word is not None:
+                            words.append(word)
+                    continue
+            if text[start] in markers or text[end - 1] in markers or (control and _CONTROL.search(text, start, end)):
+                word = self._word(text_page, text, start, end, left, top_edge)
+                if word is not None:
+                    words.append(word)
+                continue
+            line.append((start, end, x0, top, bottom, rect.right))
+        if line:
+            self._finish_line(text_page, text, line, left, top_edge, words)
+        return words
+
+    def _finish_line(
+        self,
+        text_page: Any,
+        text: str,
+        line: list[tuple[int, int, float, float, float, float]],
+        left: float,
+        top_edge: float,
+        words: list[Word],
+    ) -> None:
+        """Words of one PDFium text line, with fonts looked up as sparingly as the line allows."""
+        first = self._font_key(text_page, line[0][0])
+        last = self._font_key(text_page, line[-1][0]) if len(line) > 1 else first
+        fonts = self._fonts
+        sizes = self._sizes
+        for i, (start, end, x0, top, bottom, x1) in enumerate(line):
+            if first == last:
+                key = first
+            else:
+                key = first if i == 0 else last if i == len(line) - 1 else self._font_key(text_page, start)
+            style = fonts.get(key) or self._style(text_page, start, key)
+            height = int((top - bottom) * 10)
+            size = sizes.get((key, height))
+            if size is None:
+                size = sizes[(key, height)] = self._size(text_page, start)
+            if top - bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
+                top, bottom = self._box_from_origin(text_page, start, size)
+            words.append(Word(text[start:end], x0 - left, top_edge - top, x1 - left, top_edge - bottom, size, *style))
+
+    def _font_key(self, text_page: Any, index: int) -> tuple[bytes, int]:
+        pdfium_c.FPDFText_GetFontInfo(text_page, index, self._name, 128, self._flags_ref)
+        return (self._name.value, self._flags.value)
+
+    @staticmethod
+    def _aligned(text_page: Any, text: str, matches: list[re.Match[str]]) -> bool:
+        """Spot-check that PDFium's text string lines up with its character list.
+
+        Once they go out of step every later character is off, so a sample of word starts (and
+        the last word) finds it at a fraction of the cost of checking every character.
+        """
+        unicode = pdfium_c.FPDFText_GetUnicode
+        sample = matches[::16] + matches[-1:]
+        for match in sample:
+            start = match.start()
+            if unicode(text_page, start) != ord(text[start]) and text[start] != "\ufffe":
+                return False
+        return True
+
+    def _word(self, text_page: Any, text: str, start: int, end: int, left: float, top_edge: float) -> Word | None:
+        """One word the slow way: superscript markers cut, control characters removed."""
+        rect = pdfium_c.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        char_box = pdfium_c.FPDFText_GetLooseCharBox
+        marker = ""
+        if end - start > 1 and text[start] in _MARKER_START:
+            # "1Centre": an affiliation or footnote marker raised before the word.
+            cut = self._superscript_end(text_page, text, start, end)
+            if cut > start:
+                marker, start = text[start:cut], cut
+        # The box keeps a cut marker's width, so no gap opens where the marker was.
+        char_box(text_page, start - len(marker), rect_ref)
+        x0 = rect.left
+        char_box(text_page, start, rect_ref)
+        first_top, first_bottom = rect.top, rect.bottom
+        char_box(text_page, end - 1, rect_ref)
+        x1 = rect.right
+        size = self._size(text_page, start)
+        if first_top - first_bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
+            first_top, first_bottom = self._box_from_origin(text_page, start, size)
+        word = text[start:end]
+        if end - start > 1 and word[-1] in _MARKER_START and not word.isdigit():
+            cut = self._superscript_start(text_page, text, start, end, first_top, first_bottom)
+            if cut < end:
+                marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
+                word = text[start:cut]
+        word = _CONTROL.sub("", word)
+        if not word:
+            return None
+        key = self._font_key(text_page, start)
+        bold, italic = self._fonts.get(key) or self._style(text_page, start, key)
+        return Word(word, x0 - left, top_edge - first_top, x1 - left, top_edge - first_bottom, size, bold, italic, marker)
+
+    @staticmethod
+    def _pieces(text_page: Any, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a glued character run wherever the next character leaves the baseline or jumps."""
+        rect = pdfium_c.FS_RECTF()
+        pieces = []
+        piece_start = start
+        previous: tuple[float, float, float] | None = None  # (bottom, right, height)
+        for i in range(start, end):
+            pdfium_c.FPDFText_GetLooseCharBox(text_page, i, ctypes.byref(rect))
+            if previous is not None:
+                bottom, right, height = previous
+                if abs(rect.bottom - bottom) > 0.6 * max(height, 1.0) or not -height <= rect.left - right <= height:
+                    pieces.append((piece_start, i))
+                    piece_start = i
+            previous = (rect.bottom, rect.right, rect.top - rect.bottom)
+        pieces.append((piece_start, end))
+        return pieces
+
+    @staticmethod
+    def _size(text_page: Any, index: int) -> float:
+        """The font size as printed: the nominal size times the vertical scale of the text matrix.
+
+        Many producers set size 1 and scale with the matrix, so the nominal size alone says nothing.
+        """
+        size = float(pdfium_c.FPDFText_GetFontSize(text_page, index))
+        matrix = pdfium_c.FS_MATRIX()
+        if pdfium_c.FPDFText_GetMatrix(text_page, index, ctypes.byref(matrix)):
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+            if scale > 0:
+                size *= scale
+        return round(size, 2)
+
+    @staticmethod
+    def _box_from_origin(text_page: Any, index: int, size: float) -> tuple[float, float]:
+        x = ctypes.c_double()
+        y = ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(text_page, index, ctypes.byref(x), ctypes.byref(y))
+        return y.value + 0.8 * size, y.value - 0.2 * size
+
+    @staticmethod
+    def _superscript_end(text_page: Any, text: str, start: int, end: int) -> int:
+        """Index of the first character after a raised, smaller run of markers at the word's start."""
+        letter = start
+        while letter < end and text[letter] in _MARKER_CHARS:
+            letter += 1
+        if letter == end or not text[letter].isalpha():
+            return start  # "2015", "1,2": numbers, not a marker before a word
+        rect = pdfium_c.FS_RECTF()
+        pdfium_c.FPDFText_GetLooseCharBox(text_page, letter, ctypes.byref(rect))
+        top, bottom = rect.top, rect.bottom
+        pdfium_c.FPDFText_GetLooseCharBox(text_page, start, ctypes.byref(rect))
+        raised = rect.bottom > bottom + 0.15 * (top - bottom)
+        smaller = rect.top - rect.bottom < 0.9 * (top - bottom)
+        return letter if raised and smaller else start
+
+    @staticmethod
+    def _superscript_start(text_page: Any, text: str, start: int, end: int, top: float, bottom: float) -> int:
+        """Index where a raised, smaller run of marker characters at the word's end begins.
+
+        `top`/`bottom` are the loose box of the word's first character (PDF coordinates, y up).
+        """
+        rect = pdfium_c.FS_RECTF()
+        height = top - bottom
+        cut = end
+        while cut - 1 > start and text[cut - 1] in _MARKER_CHARS:
+            pdfium_c.FPDFText_GetLooseCharBox(text_page, cut - 1, ctypes.byref(rect))
+            raised = rect.bottom > bottom + 0.15 * height
+            smaller = rect.top - rect.bottom < 0.9 * height
+            if not (raised and smaller):
+                break
+            cut -= 1
+        # "1,2" is a marker; a lone trailing comma is punctuation.
+        while cut < end and text[cut] == ",":
+            cut += 1
+        if not any(ch.isalpha() for ch in text[start:cut]):
+            return end  # "(28", "4.3": numbers and formulas, not a word with a marker
+        return cut
+
+    def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
+        """Bold and italic of a font, from its name, flags and weight (cached per font)."""
+        name, flags = key
+        font = name.decode("latin-1")
+        weight = pdfium_c.FPDFText_GetFontWeight(text_page, index)
+        bold = bool(_BOLD_NAME.search(font)) or bool(flags & _FORCE_BOLD_FLAG) or weight >= 600
+        italic = bool(_ITALIC_NAME.search(font)) or bool(flags & _ITALIC_FLAG)
+        style = self._fonts[key] = (bold, italic)
+        return style
+
+
+# A soft hyphen ends a word: PDFium puts the next line's first word right after it.
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
+
+
+def _load_bytes(data: bytes | Path, *, source: str, options: PdfOptions) -> bytes:
+    """The file's bytes, after the checks that need no parsing (size, emptiness, the %PDF header)."""
+    if isinstance(data, Path):
+        try:
+            size = data.stat().st_size
+        except OSError as err:
+            raise InputError(f"cannot be read ({err.strerror or err})", source=source) from None
+        _check_size(size, source=source, options=options)
+        try:
+            data = data.read_bytes()
+        except OSError as err:
+            raise InputError(f"cannot be read ({err.strerror or err})", source=source) from None
+    _check_size(len(data), source=source, options=options)
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise InputError(f"is not a PDF: {_what_it_is(data)}", source=source)
+    return data
+
+
+def _check_size(size: int, *, source: str, options: PdfOptions) -> None:
+    if size == 0:
+        raise InputError("is empty (0 bytes), not a PDF", source=source)
+    if size > options.max_bytes:
+        raise InputError(
+            f"is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:g} MB limit for one PDF (raise it with --max-pdf-mb)",
+            source=source,
+        )
+
+
+def _what_it_is(data: bytes) -> str:
+    """A guess at what a non-PDF file is, so the message helps ("an HTML page": a failed download)."""
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return "it is an HTML page (a download that returned a web page instead of the PDF?)"
+    if head.startswith(b"<?xml"):
+        return "it is an XML file"
+    if data.startswith(b"PK\x03\x04"):
+        return "it is a ZIP archive (a .docx/.epub?)"
+    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "it is an image; convert it to a PDF with a text layer (OCR) first"
+    if data.startswith(b"\x1f\x8b"):
+        return "it is gzip-compressed; decompress it first"
+    return "it does not start with the %PDF- header"
+
+
+def _open(data: bytes, *, source: str, password: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as err:
+        code = getattr(err, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(
+                "is encrypted (password-protected); decrypt it first, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
+                source=source,
+            ) from None
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
+            # PDFium refuses a document with an empty page tree (with a stale error code).
+            raise InputError("is a PDF with no pages (its page tree is empty)", source=source) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise InputError("uses an unsupported security handler (encryption); decrypt it first", source=source) from None
+        if b"%%EOF" not in data[-2048:]:
+            raise InputError("is damaged or truncated (no %%EOF at the end; was the download cut off?)", source=source) from None
+        raise InputError(f"is damaged and cannot be read ({_reason(err)})", source=source) from None
+
+
+def _reason(err: Exception) -> str:
+    text = str(err)
+    match = re.search(r"PDFium: ([^)]*)", text)
+    return (match.group(1) if match else text).strip().rstrip(".").lower() or "unknown error"

@@ -1,0 +1,229 @@
+"""The trained sentence scorer: gradient-boosted trees over per-sentence features.
+
+The model ships inside the package as plain JSON (`synopsis/data/supervised.json`): feature names,
+a word lexicon and the trees as flat arrays. Loading it executes nothing (no pickle), and
+prediction is a handful of numpy gathers over all trees at once, so the method needs neither
+LightGBM nor scikit-learn at run time. `synopsis train` (synopsis.train) makes the file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import MethodError
+from ..features import Features
+from ..types import SECTION_KINDS, Document
+from .graph import textrank
+from .registry import register
+from .structure import STRUCTURED_WEIGHTS, hiporank, pacsum, standardise, structured, structured_signals
+
+MODEL_FORMAT = "synopsis-trees/1"
+SHIPPED_MODEL = "supervised.json"
+
+
+def feature_names() -> list[str]:
+    """Names of the columns `sentence_features` returns, in order (stored with every model)."""
+    signals = ["centrality", "title", "cues", "lead", "tail", "section_start", "section_first", "citations", "digits", "length"]
+    return [
+        *signals,
+        *(f"kind_{kind}" for kind in SECTION_KINDS),
+        "position",
+        "log_index",
+        "log_sentences",
+        "words",
+        "has_title",
+        "section_order",
+        "paragraph_first",
+        "centroid_raw",
+        "title_raw",
+        "max_similarity",
+        "to_introduction",
+        "to_conclusion",
+        "textrank",
+        "pacsum",
+        "hiporank",
+        "structured",
+        "lexicon_mean",
+        "lexicon_max",
+    ]
+
+
+def sentence_features(doc: Document, features: Features, lexicon: dict[str, float]) -> NDArray[np.float64]:
+    """One row per sentence, columns as `feature_names()`; the same code serves training and use."""
+    n = features.n
+    signals = structured_signals(doc, features)
+    mask = features.candidate
+    kinds = np.eye(len(SECTION_KINDS))[features.section_kind] if n else np.zeros((0, len(SECTION_KINDS)))
+    paragraph = np.fromiter((s.paragraph for s in doc.sentences), dtype=np.int64, count=n)
+    paragraph_first = np.r_[True, paragraph[1:] != paragraph[:-1]] if n else np.zeros(0, bool)
+    section_rank = np.unique(features.section, return_inverse=True)[1] if n else np.zeros(0, np.int64)
+    sections = max(1, int(section_rank.max()) + 1) if n else 1
+    similarity = features.similarity
+    lexicon_mean, lexicon_max = _lexicon_scores(features, lexicon)
+    columns = [
+        *(signals[name] for name in ("centrality", "title", "cues", "lead", "tail", "section_start", "section_first")),
+        *(signals[name] for name in ("citations", "digits", "length")),
+        *kinds.T,
+        features.position,
+        np.log1p(np.arange(n)),
+        np.full(n, np.log1p(n)),
+        features.words.astype(np.float64),
+        np.full(n, 1.0 if doc.title else 0.0),
+        section_rank / max(1, sections - 1),
+        paragraph_first.astype(np.float64),
+        features.centroid_similarity,
+        features.similarity_to(doc.title) if doc.title else np.zeros(n),
+        similarity.max(axis=1) if n > 1 else np.zeros(n),
+        _similarity_to_kind(features, 0),
+        _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
+        standardise(textrank(doc, features, damping=0.85), mask),
+        standardise(pacsum(doc, features, beta=0.0, forward=1.0, backward=-0.5), mask),
+        standardise(hiporank(doc, features, near=1.0, far=0.0, alpha=1.0, inter=1.0, beta=0.2), mask),
+        structured(doc, features, **STRUCTURED_WEIGHTS),
+        lexicon_mean,
+        lexicon_max,
+    ]
+    return np.column_stack(columns) if n else np.zeros((0, len(feature_names())))
+
+
+def _similarity_to_kind(features: Features, kind: int) -> NDArray[np.float64]:
+    """Cosine of each sentence to the centroid of the sections of one role (0 when there are none)."""
+    rows = np.flatnonzero(features.section_kind == kind)
+    if rows.size == 0:
+        return np.zeros(features.n)
+    center = np.asarray(features.tfidf[rows].sum(axis=0)).ravel()
+    norm = np.linalg.norm(center)
+    return np.asarray(features.tfidf @ (center / norm)).ravel() if norm > 0 else np.zeros(features.n)
+
+
+def _lexicon_scores(features: Features, lexicon: dict[str, float]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Mean and max of the words' abstract-vs-body log-odds (learned in training) per sentence."""
+    if not lexicon or features.n == 0:
+        return np.zeros(features.n), np.zeros(features.n)
+    weights = np.zeros(features.counts.shape[1])
+    for term, j in features.vocabulary.items():
+        weights[j] = lexicon.get(term, 0.0)
+    counts = features.counts
+    totals = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0)
+    mean = np.asarray(counts @ weights).ravel() / totals
+    binary = features.binary.multiply(weights).tocsr()
+    maximum = np.asarray(binary.max(axis=1).toarray()).ravel()
+    return mean, maximum
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """Additive trees in flat arrays: node i of all trees lives at row i of each array.
+
+    A leaf has `feature == -1` and its output in `value`; an inner node sends a row left when
+    `x[feature] <= threshold`. `roots` holds the first node of each tree.
+    """
+
+    features: tuple[str, ...]
+    feature: NDArray[np.int64]
+    threshold: NDArray[np.float64]
+    left: NDArray[np.int64]
+    right: NDArray[np.int64]
+    value: NDArray[np.float64]
+    roots: NDArray[np.int64]
+    lexicon: dict[str, float]
+    info: dict[str, Any]
+
+    def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Sum of all trees' leaf values for every row; one numpy step per tree level."""
+        if x.shape[0] == 0:
+            return np.zeros(0)
+        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size)).copy()
+        rows = np.arange(x.shape[0])[:, None]
+        while True:
+            feature = self.feature[node]
+            inner = feature >= 0
+            if not inner.any():
+                break
+            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[node]
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.value[node].sum(axis=1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "features": list(self.features),
+            "trees": {
+                "feature": self.feature.tolist(),
+                "threshold": [float(f"{t:.9g}") for t in self.threshold],
+                "left": self.left.tolist(),
+                "right": self.right.tolist(),
+                "value": [float(f"{v:.9g}") for v in self.value],
+                "roots": self.roots.tolist(),
+            },
+            "lexicon": {k: round(v, 4) for k, v in sorted(self.lexicon.items())},
+            "info": self.info,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TreeModel:
+        if data.get("format") != MODEL_FORMAT:
+            raise MethodError(f"not a synopsis model file (format {data.get('format')!r}, expected {MODEL_FORMAT!r})")
+        expected = feature_names()
+        if list(data["features"]) != expected:
+            raise MethodError("the model was trained on other features than this version computes; retrain it")
+        trees = data["trees"]
+        return cls(
+            features=tuple(data["features"]),
+            feature=np.asarray(trees["feature"], dtype=np.int64),
+            threshold=np.asarray(trees["threshold"], dtype=np.float64),
+            left=np.asarray(trees["left"], dtype=np.int64),
+            right=np.asarray(trees["right"], dtype=np.int64),
+            value=np.asarray(trees["value"], dtype=np.float64),
+            roots=np.asarray(trees["roots"], dtype=np.int64),
+            lexicon={str(k): float(v) for k, v in data.get("lexicon", {}).items()},
+            info=dict(data.get("info", {})),
+        )
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
+
+
+def load_model(path: str | Path | None = None) -> TreeModel:
+    """A model file, or the one shipped in the package when `path` is None."""
+    if path is None:
+        return _shipped_model()
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise MethodError(f"cannot read model {path}: {err}") from None
+    return TreeModel.from_json(data)
+
+
+@cache
+def _shipped_model() -> TreeModel:
+    resource = resources.files("synopsis") / "data" / SHIPPED_MODEL
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MethodError("the supervised model is missing from this installation; run `synopsis train`") from None
+    return TreeModel.from_json(data)
+
+
+@cache
+def _model_at(path: str) -> TreeModel:
+    return load_model(path)
+
+
+@register(
+    "supervised",
+    description="Gradient-boosted trees over sentence features, trained on the dev corpora (model shipped in the package).",
+    selection={"redundancy": 0.5},
+    model="",
+)
+def supervised(doc: Document, features: Features, /, *, model: str) -> NDArray[np.float64]:
+    trees = _model_at(model) if model else _shipped_model()
+    return trees.predict(sentence_features(doc, features, trees.lexicon))

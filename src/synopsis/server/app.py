@@ -1,0 +1,135 @@
+"""The web application: the page at /, the JSON API under /api, health and offline API docs.
+
+    uvicorn --factory synopsis.server:create_app     # or: synopsis serve
+
+Routes only parse, queue and answer: the work is `job.run_job`, run by `runner.Runner` off the
+event loop; limits come from `limits.Limits`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..scorers import DEFAULT_METHOD, METHODS
+from .errors import ApiError, api_error_response, http_error_response, validation_error_response
+from .intake import read_job
+from .job import JobFailure
+from .limits import Limits
+from .middleware import BodyLimit, SecurityHeaders
+from .runner import Runner
+from .schemas import (
+    UPLOAD_FORM_SCHEMA,
+    ErrorResponse,
+    HealthResponse,
+    MethodOut,
+    MethodsResponse,
+    SummarizeRequest,
+    SummarizeResponse,
+)
+
+STATIC = Path(__file__).resolve().parent / "static"
+DESCRIPTION = """\
+Abstract-length extractive summaries of long scholarly articles, with the character span of every
+chosen sentence in the input. `POST /api/summarize` takes pasted text as JSON or one file
+(.txt, record or PDF) as multipart/form-data. Errors are JSON: `{"status", "error", "message"}`.
+"""
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (400, "The input cannot be read (not JSON, not text, nothing left after cleaning)."),
+        (413, "The upload or the text is over the server's limit."),
+        (415, "Not JSON or multipart, or a file type the server does not read."),
+        (422, "A field does not validate (unknown method, words < 1, unknown field)."),
+        (503, "Too many summaries running or waiting; retry after a few seconds."),
+        (504, "The summary took longer than the server's time limit."),
+    )
+}
+
+
+def create_app(limits: Limits | None = None) -> FastAPI:
+    """The application with `limits` (by default from the SYNOPSIS_* environment variables)."""
+    limits = limits if limits is not None else Limits.from_env()
+    runner = Runner(limits)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runner.start()
+        yield
+        runner.close()
+
+    app = FastAPIOffline(
+        title="synopsis",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        static_url="/docs-assets",
+    )
+    app.state.limits = limits
+    app.state.runner = runner
+    app.add_exception_handler(ApiError, api_error_response)
+    app.add_exception_handler(RequestValidationError, validation_error_response)
+    app.add_exception_handler(StarletteHTTPException, http_error_response)
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # added last = outermost: it also covers BodyLimit's 413
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    async def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.head("/healthz", include_in_schema=False)
+    @app.get("/healthz", response_model=HealthResponse, tags=["service"])
+    async def healthz() -> HealthResponse:
+        """Liveness: answers while the event loop is free, however busy the workers are."""
+        return HealthResponse(status="ok", version=__version__)
+
+    @app.get("/api/methods", response_model=MethodsResponse, tags=["summarize"])
+    async def methods() -> MethodsResponse:
+        """The summarization methods, and the one `auto` stands for."""
+        return MethodsResponse(
+            default=DEFAULT_METHOD,
+            methods=[
+                MethodOut(name=name, description=METHODS[name].description, params=dict(METHODS[name].params))
+                for name in sorted(METHODS)
+            ],
+        )
+
+    @app.post(
+        "/api/summarize",
+        tags=["summarize"],
+        response_class=Response,
+        responses={200: {"model": SummarizeResponse, "description": "The summary and the cleaned document."}, **_ERRORS},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": SummarizeRequest.model_json_schema()},
+                    "multipart/form-data": {"schema": UPLOAD_FORM_SCHEMA},
+                },
+            }
+        },
+    )
+    async def summarize(request: Request) -> Response:
+        """Summarize one article: pasted text (JSON) or an uploaded .txt, record or PDF file.
+
+        The summary is what `synopsis summarize --output json` prints; `document` holds every cleaned
+        sentence (span, section, paragraph, score) and section, for showing the summary in place.
+        """
+        job = await read_job(request, limits)
+        result = await runner.run(job)
+        if isinstance(result, JobFailure):
+            raise ApiError(result.status, result.message)
+        return Response(result, media_type="application/json")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,128 @@
+"""Turn a POST /api/summarize request into a `Job`, refusing bad requests before any work is queued.
+
+JSON bodies carry pasted text; multipart bodies carry one file. Status codes: 400 for a body that
+cannot be read (not JSON, broken multipart), 413 for too much text, 415 for any other content type,
+422 for fields that do not validate (unknown method, words < 1, unknown field, no file).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+
+from ..errors import MethodError
+from ..scorers import get_method
+from .errors import ApiError, validation_message
+from .job import Job
+from .limits import Limits, human_size
+from .schemas import SummarizeRequest, UploadFields
+
+JSON_TYPES = ("application/json",)
+FORM_TYPE = "multipart/form-data"
+# Parsing a few kilobytes of JSON is faster than handing it to a thread; a long paper is not.
+PARSE_IN_THREAD_BYTES = 256 * 1024
+
+
+async def read_job(request: Request, limits: Limits) -> Job:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type in JSON_TYPES or media_type.endswith("+json"):
+        return await _from_json(request, limits)
+    if media_type == FORM_TYPE:
+        return await _from_form(request, limits)
+    shown = media_type or "no Content-Type"
+    raise ApiError(
+        415,
+        f'unsupported content type ({shown}): send application/json like {{"text": ..., "method": "auto", "words": 200}}, '
+        "or multipart/form-data with a file field",
+    )
+
+
+async def _from_json(request: Request, limits: Limits) -> Job:
+    body = await request.body()
+    if not body.strip():
+        raise ApiError(400, 'the request body is empty; send JSON like {"text": "..."}')
+    try:
+        data = await run_in_threadpool(json.loads, body) if len(body) > PARSE_IN_THREAD_BYTES else json.loads(body)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise ApiError(400, f"the request body is not valid JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise ApiError(422, f'the JSON body must be an object like {{"text": "..."}}, not {type(data).__name__}')
+    fields = _validate(SummarizeRequest, data)
+    assert isinstance(fields, SummarizeRequest)
+    if len(fields.text) > limits.max_text_chars:
+        raise ApiError(
+            413,
+            f"the text is {len(fields.text):,} characters, "
+            f"over the limit of {limits.max_text_chars:,} (the server's --max-text-chars)",
+        )
+    _check_method(fields.method)
+    return Job(
+        method=fields.method,
+        words=fields.words,
+        sentences=fields.sentences,
+        max_text_chars=limits.max_text_chars,
+        title=fields.title,
+        abstract=fields.abstract,
+        text=fields.text,
+    )
+
+
+async def _from_form(request: Request, limits: Limits) -> Job:
+    form = await request.form(max_files=1, max_fields=20)
+    try:
+        upload = form.get("file")
+        # An HTML form sends a field left blank as ""; that means "not given", as in JSON.
+        values = {key: value for key, value in form.multi_items() if key != "file" and value != ""}
+        non_text = [key for key, value in values.items() if not isinstance(value, str)]
+        if non_text:
+            raise ApiError(422, f"only one file may be uploaded, in the field 'file' (got a file in {', '.join(non_text)})")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(
+                422,
+                "file: a multipart request needs the article in a file field named 'file'"
+                if upload is None
+                else "file: must be a file upload, not a text field (send pasted text as JSON)",
+            )
+        fields = _validate(UploadFields, values)
+        assert isinstance(fields, UploadFields)
+        _check_method(fields.method)
+        data = await upload.read()
+    finally:
+        await form.close()
+    if len(data) > limits.max_upload_bytes:
+        raise ApiError(
+            413,
+            f"the file is {human_size(len(data))}, "
+            f"over the {human_size(limits.max_upload_bytes)} limit (the server's --max-upload-mb)",
+        )
+    return Job(
+        method=fields.method,
+        words=fields.words,
+        sentences=fields.sentences,
+        max_text_chars=limits.max_text_chars,
+        title=fields.title,
+        abstract=fields.abstract,
+        data=data,
+        filename=upload.filename or "upload",
+        encoding=fields.encoding or None,
+    )
+
+
+def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        details = json.loads(err.json(include_input=False, include_context=False, include_url=False))
+        raise ApiError(422, validation_message(details), details=details) from None
+
+
+def _check_method(name: str) -> None:
+    try:
+        get_method(name)
+    except MethodError as err:
+        raise ApiError(422, f"method: {err}", details=[{"loc": ["method"], "msg": str(err), "type": "unknown_method"}]) from None

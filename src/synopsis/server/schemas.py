@@ -1,0 +1,154 @@
+"""The shapes of the HTTP API, as pydantic models: they validate requests and document /docs.
+
+The summary part of a response is exactly what `synopsis summarize --output json` prints
+(`synopsis.output.summary_to_dict`), so a client can switch between the CLI and the API.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_BUDGET = 100_000
+
+
+class SummarizeRequest(BaseModel):
+    """A pasted article: plain text, or a record with ABSTRACT:/FULL TEXT: sections."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="The article: plain text or a record (TITLE:/ABSTRACT:/FULL TEXT:).")
+    method: str = Field("auto", description="A method from GET /api/methods, or auto for the default.")
+    words: int | None = Field(
+        None, ge=1, le=MAX_BUDGET, description="Word budget (whole sentences only); 200 unless sentences is given."
+    )
+    sentences: int | None = Field(None, ge=1, le=MAX_BUDGET, description="Sentence budget, instead of or with words.")
+    title: str = Field("", description="The title, when the text does not carry one.")
+    abstract: str = Field("", description="The author abstract, when the text does not carry one (kept out of the summary).")
+
+
+class SummarySentence(BaseModel):
+    index: int = Field(description="Index of the sentence in document.sentences.")
+    start: int = Field(description="Start of the sentence in the input text (character offset).")
+    end: int = Field(description="End of the sentence in the input text (exclusive).")
+    score: float
+    section: int
+    text: str
+
+
+class DocumentCounts(BaseModel):
+    sentences: int
+    candidates: int
+    sections: list[str]
+
+
+class SummaryOut(BaseModel):
+    """Identical to `synopsis summarize --output json`."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    method: str
+    version: str
+    budget: dict[str, int | None]
+    words: int
+    over_budget: bool
+    params: dict[str, Any]
+    sentences: list[SummarySentence]
+    document: DocumentCounts | None = None
+    input: str | None = None
+    note: str | None = None
+
+
+class DocumentSentence(BaseModel):
+    index: int
+    start: int
+    end: int
+    text: str = Field(description="The sentence with extraction artefacts undone (hyphenation, line breaks, markers).")
+    section: int = Field(description="Index into document.sections.")
+    paragraph: int
+    candidate: bool = Field(description="False for sentences no method may choose (captions, reference-like lines ...).")
+    score: float | None = Field(description="The method's score for the sentence (null where not finite).")
+
+
+class DocumentSection(BaseModel):
+    index: int
+    title: str
+    kind: Literal["introduction", "methods", "results", "discussion", "conclusion", "other"]
+    first: int = Field(description="First sentence index; a section without sentences has last < first.")
+    last: int
+
+
+class DocumentOut(BaseModel):
+    """The cleaned document the summary was chosen from, so a page can show it with highlights."""
+
+    id: str
+    title: str
+    abstract: str
+    format: str = Field(description="text, record or pdf.")
+    source: str = Field(description="The uploaded file's name, or 'pasted text'.")
+    characters: int = Field(description="Length of the input text that start/end offsets refer to.")
+    sentences: list[DocumentSentence]
+    sections: list[DocumentSection]
+
+
+class SummarizeResponse(BaseModel):
+    summary: SummaryOut
+    document: DocumentOut
+    seconds: float = Field(description="Time spent reading and summarizing, in seconds.")
+
+
+class MethodOut(BaseModel):
+    name: str
+    description: str
+    params: dict[str, Any]
+
+
+class MethodsResponse(BaseModel):
+    default: str = Field(description="The method auto stands for.")
+    methods: list[MethodOut]
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class ErrorResponse(BaseModel):
+    status: int
+    error: str = Field(
+        description="A stable short name: bad_input, too_large, unsupported_type, invalid_request, busy, timeout ..."
+    )
+    message: str = Field(description="What is wrong, in one line.")
+    details: list[Any] | None = None
+
+
+# The multipart form of POST /api/summarize, for the OpenAPI document (FastAPI cannot declare a
+# JSON body and a form on one route, so the route reads the body itself and these describe it).
+UPLOAD_FORM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "A .txt, record or .pdf file (PDF needs synopsis[pdf])."},
+        "method": {"type": "string", "default": "auto"},
+        "words": {"type": "integer", "minimum": 1},
+        "sentences": {"type": "integer", "minimum": 1},
+        "title": {"type": "string"},
+        "abstract": {"type": "string"},
+        "encoding": {"type": "string", "description": "The text file's encoding when not UTF-8 (e.g. cp1252); never guessed."},
+    },
+}
+
+
+class UploadFields(BaseModel):
+    """The form fields that may come with an uploaded file (validated like the JSON body)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: str = "auto"
+    words: int | None = Field(None, ge=1, le=MAX_BUDGET)
+    sentences: int | None = Field(None, ge=1, le=MAX_BUDGET)
+    title: str = ""
+    abstract: str = ""
+    encoding: str | None = None

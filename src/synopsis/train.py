@@ -1,0 +1,194 @@
+"""Train the supervised sentence scorer (`synopsis train`), reproducibly, on a laptop CPU.
+
+Labels come from the author abstracts: each sentence's own ROUGE-1 + ROUGE-2 F1 against the
+abstract (soft labels), plus a bonus for the sentences a greedy ROUGE oracle picks. Features are
+those of `scorers.learned.sentence_features`, including a word lexicon (how much more often a stem
+appears in abstracts than in bodies) learned from the training documents only. The model is
+LightGBM's gradient-boosted regression trees with a fixed seed on one thread (deterministic),
+exported to the plain JSON format that `scorers.learned` reads; LightGBM is needed only here
+(`pip install "synopsis[train]"`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .evaluate.oracle import greedy_oracle, sentence_rouge
+from .features import Features, compute_features, stem_all, tokenize
+from .pipeline import build_document
+from .scorers.learned import TreeModel, feature_names, sentence_features
+from .types import Article, Budget, Document
+
+# Chosen by k-fold cross-validation on the dev corpora (benchmarks/train_cv.py); fixed seed and one
+# thread make the trees identical on every run.
+LIGHTGBM_PARAMS: dict[str, Any] = {
+    "objective": "regression",
+    "learning_rate": 0.05,
+    "num_leaves": 31,
+    "min_data_in_leaf": 50,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "seed": 13,
+    "deterministic": True,
+    "num_threads": 1,
+    "verbose": -1,
+}
+ROUNDS = 300
+ORACLE_BONUS = 0.5
+LEXICON_SIZE = 4000
+LEXICON_MIN_COUNT = 5
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training document: its cleaned form, features and reference abstract."""
+
+    doc: Document
+    features: Features
+    abstract: str
+    source: str
+
+
+@dataclass
+class TrainingSet:
+    x: NDArray[np.float64]
+    y: NDArray[np.float64]
+    groups: list[int] = field(default_factory=list)
+
+
+def prepare(articles: Iterable[Article], *, on_error: Callable[[str, Exception], None] | None = None) -> list[Example]:
+    """Clean and segment the articles that have an abstract; skip (and report) the others."""
+    examples = []
+    for article in articles:
+        if not article.abstract.strip():
+            continue
+        try:
+            doc = build_document(article)
+        except Exception as err:  # a bad training document must not end a long run
+            if on_error:
+                on_error(article.id, err)
+            continue
+        source = str(article.meta.get("source") or article.meta.get("domain") or article.meta.get("input") or "")
+        examples.append(Example(doc, compute_features(doc), article.abstract, source))
+    return examples
+
+
+def learn_lexicon(examples: Sequence[Example], size: int = LEXICON_SIZE) -> dict[str, float]:
+    """Smoothed log-odds of each stem in abstracts versus bodies, the `size` most extreme kept.
+
+    Words authors use to announce and summarise ("propose", "suggest", "novel") come out positive,
+    words of methods detail and tables negative; it is field-independent enough to help on fields
+    the model never saw (checked by leave-one-source-out).
+    """
+    in_abstracts: Counter[str] = Counter()
+    in_bodies: Counter[str] = Counter()
+    for example in examples:
+        in_abstracts.update(set(stem_all([tokenize(example.abstract)])[0]))
+        in_bodies.update({term for terms in example.features.terms for term in terms})
+    documents = max(1, len(examples))
+    scores: dict[str, float] = {}
+    for term in set(in_abstracts) | set(in_bodies):
+        a, b = in_abstracts[term], in_bodies[term]
+        if a + b < LEXICON_MIN_COUNT:
+            continue
+        # Share of documents whose abstract has the word, against the share whose body has it.
+        scores[term] = math.log((a + 1) / (documents + 2)) - math.log((b + 1) / (documents + 2))
+    kept = sorted(scores, key=lambda t: -abs(scores[t]))[:size]
+    return {t: scores[t] for t in kept}
+
+
+def labels(example: Example, budget: Budget) -> NDArray[np.float64]:
+    """Soft label per sentence: ROUGE-1 + ROUGE-2 F1 alone, plus a bonus when the oracle picks it."""
+    rouge = sentence_rouge(example.doc, example.abstract)
+    target = rouge.rouge1 + rouge.rouge2
+    chosen = list(greedy_oracle(example.doc, example.abstract, budget))
+    target[chosen] += ORACLE_BONUS
+    return target
+
+
+def training_set(examples: Sequence[Example], lexicon: dict[str, float], budget: Budget = Budget()) -> TrainingSet:
+    """Candidate sentences of every example, as one feature matrix and label vector."""
+    xs, ys, groups = [], [], []
+    for example in examples:
+        mask = example.features.candidate
+        if not mask.any():
+            continue
+        xs.append(sentence_features(example.doc, example.features, lexicon)[mask])
+        ys.append(labels(example, budget)[mask])
+        groups.append(int(mask.sum()))
+    if not xs:
+        raise ValueError("no training documents with candidate sentences and an abstract")
+    return TrainingSet(np.vstack(xs), np.concatenate(ys), groups)
+
+
+def fit(
+    examples: Sequence[Example], *, rounds: int = ROUNDS, params: dict[str, Any] | None = None, info: dict[str, Any] | None = None
+) -> TreeModel:
+    """Learn the lexicon and the trees from `examples`; deterministic for the same input."""
+    import lightgbm
+
+    lexicon = learn_lexicon(examples)
+    data = training_set(examples, lexicon)
+    settings = {**LIGHTGBM_PARAMS, **(params or {})}
+    booster = lightgbm.train(settings, lightgbm.Dataset(data.x, data.y, feature_name=feature_names()), num_boost_round=rounds)
+    model = from_lightgbm(booster.dump_model(), lexicon)
+    details = {
+        "documents": len(examples),
+        "sentences": int(data.x.shape[0]),
+        "sources": dict(Counter(e.source for e in examples)),
+        "rounds": rounds,
+        "params": settings,
+        "labels": f"ROUGE-1 + ROUGE-2 F1 of each sentence vs the abstract, +{ORACLE_BONUS} if in the greedy oracle",
+    }
+    return replace(model, info={**details, **(info or {})})
+
+
+def from_lightgbm(dump: dict[str, Any], lexicon: dict[str, float]) -> TreeModel:
+    """Flatten LightGBM's JSON dump into the arrays `TreeModel.predict` walks."""
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+
+    def add(node: dict[str, Any]) -> int:
+        index = len(feature)
+        feature.append(-1)
+        threshold.append(0.0)
+        left.append(-1)
+        right.append(-1)
+        value.append(0.0)
+        if "leaf_value" in node:
+            value[index] = float(node["leaf_value"])
+            return index
+        if node.get("decision_type", "<=") != "<=" or node.get("num_cat", 0):
+            raise ValueError("only numeric '<=' splits are supported")
+        feature[index] = int(node["split_feature"])
+        threshold[index] = float(node["threshold"])
+        left[index] = add(node["left_child"])
+        right[index] = add(node["right_child"])
+        return index
+
+    for tree in dump["tree_info"]:
+        roots.append(add(tree["tree_structure"]))
+    return TreeModel(
+        features=tuple(dump.get("feature_names") or feature_names()),
+        feature=np.asarray(feature, dtype=np.int64),
+        threshold=np.asarray(threshold, dtype=np.float64),
+        left=np.asarray(left, dtype=np.int64),
+        right=np.asarray(right, dtype=np.int64),
+        value=np.asarray(value, dtype=np.float64),
+        roots=np.asarray(roots, dtype=np.int64),
+        lexicon=lexicon,
+        info={},
+    )

@@ -1,0 +1,83 @@
+"""`synopsis evaluate` as a user runs it: the table, --json, --html, predictions, failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from synopsis.cli import app
+
+pytest.importorskip("rouge_score_rs")
+runner = CliRunner()
+
+
+@pytest.fixture()
+def five_docs(tmp_path: Path, dev_sample_path: Path) -> Path:
+    path = tmp_path / "five.jsonl"
+    path.write_text("".join(dev_sample_path.read_text(encoding="utf-8").splitlines(keepends=True)[:5]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_end_to_end_with_json_and_html(five_docs: Path, tmp_path: Path) -> None:
+    report, page = tmp_path / "r.json", tmp_path / "r.html"
+    result = runner.invoke(
+        app, ["evaluate", str(five_docs), "-m", "lead", "-m", "textrank", "--json", str(report), "--html", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "textrank" in result.stdout and "oracle" in result.stdout and "gap closed" in result.stdout
+    assert "textrank beats lead" in result.stdout or "textrank trails lead" in result.stdout
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["documents"] == 5 and data["methods"] == ["lead", "textrank", "oracle"]
+    assert data["protocol"]["words"] == 200 and data["protocol"]["use_stemmer"] is True
+    overall = data["overall"]
+    assert overall["oracle"]["rouge2"]["f1"]["mean"] > overall["lead"]["rouge2"]["f1"]["mean"]
+    assert overall["lead"]["gap_closed"]["mean"] == 0 and overall["oracle"]["gap_closed"]["mean"] == 1
+    f1 = overall["textrank"]["rouge1"]["f1"]
+    assert f1["low"] <= f1["mean"] <= f1["high"]
+    per_doc = [d["scores"]["textrank"]["rouge1"]["f"] for d in data["per_document"]]
+    assert f1["mean"] == pytest.approx(sum(per_doc) / 5)
+    assert all(d["scores"]["textrank"]["words"] <= 200 for d in data["per_document"])
+    assert len(data["by_source"]) == 3  # 2 scisummnet, 2 sumpubmed, 1 plos
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<svg") >= 4 and "textrank" in html
+    # self-contained: nothing is fetched when the page opens
+    assert "<script" not in html and "src=" not in html and "<link" not in html and "@import" not in html
+
+
+@pytest.mark.slow
+def test_predictions_file_is_scored(five_docs: Path, tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    """The reference itself as the prediction scores 100 (with a budget that does not cut it);
+    a document without a prediction is scored 0 and listed, and the exit status says so."""
+    predictions = tmp_path / "mine.jsonl"
+    predictions.write_text(
+        "".join(json.dumps({"id": r["id"], "summary": r["abstract"]}) + "\n" for r in dev_sample[:4]), encoding="utf-8"
+    )
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(five_docs), "-p", str(predictions), "--words", "2000", "--json", str(report)])
+    assert result.exit_code == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["methods"] == ["lead", "mine", "oracle"]
+    scores = [d["scores"]["mine"] for d in data["per_document"]]
+    assert [s["rouge1"]["f"] for s in scores[:4]] == pytest.approx([1.0] * 4)
+    assert [s["rougeLsum"]["f"] for s in scores[:4]] == pytest.approx([1.0] * 4)
+    assert scores[4]["rouge1"]["f"] == 0 and scores[4]["error"] == "no prediction with this id"
+    assert data["overall"]["mine"]["failed"] == 1
+    assert data["failures"] == [
+        {"id": dev_sample[4]["id"], "method": "mine", "reason": "no prediction with this id", "input": str(five_docs)}
+    ]
+    assert "1 document(s) failed" in result.output
+
+
+def test_bad_options_get_one_line() -> None:
+    for args, message in [
+        (["evaluate", "nowhere.jsonl"], "nowhere.jsonl: no such file or folder"),
+        (["evaluate", "README.md", "--words", "0"], "--words must be at least 1"),
+        (["evaluate", "README.md", "-m", "nope"], "unknown method 'nope'"),
+    ]:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert message in result.output and "Traceback" not in result.output

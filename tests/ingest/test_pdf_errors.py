@@ -1,0 +1,116 @@
+"""Every way a PDF can be unusable gives one clear InputError naming the file, never a crash."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from pdfgen import BOLD, Page, build, wrap, zero_page_pdf
+from synopsis.errors import InputError
+from synopsis.ingest import read_articles
+from synopsis.ingest.pdf import read_pdf_bytes
+from synopsis.pdf import PdfOptions
+
+TEXT = (
+    "A page of ordinary text that a reader can extract without trouble, long enough to count as an "
+    "article body for the purposes of these tests and ending with a full stop."
+)
+
+
+def text_pdf(pages: int = 1, *, encrypt: str | None = None) -> bytes:
+    built = []
+    for number in range(pages):
+        page = Page()
+        page.text(72, 60, f"Page {number + 1} Title Of A Test Article", font=BOLD, size=16)
+        page.text(72, 100, "1 Introduction", font=BOLD, size=12)
+        page.block(72, 120, wrap(TEXT * 3, 450))
+        built.append(page)
+    return build(built, encrypt=encrypt)
+
+
+def image_only_pdf() -> bytes:
+    page = Page()
+    page.images.append((72, 72, 450, 600))
+    return build([page, page])
+
+
+def error_of(data: bytes, tmp_path: Path, name: str = "paper.pdf", **options: object) -> InputError:
+    path = tmp_path / name
+    path.write_bytes(data)
+    items = list(read_articles(str(path), pdf=PdfOptions(**options)))  # type: ignore[arg-type]
+    assert len(items) == 1
+    error = items[0]
+    assert isinstance(error, InputError), f"expected an error, got an article: {error!r}"
+    assert error.source == str(path)
+    assert "\n" not in str(error)
+    return error
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: text_pdf(encrypt="secret"), "is encrypted"),
+        (image_only_pdf, "no text layer.*OCR"),
+        (lambda: text_pdf()[: len(text_pdf()) // 2], "damaged or truncated"),
+        (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 40, "damaged"),
+        (lambda: b"<!DOCTYPE html><html><body>Not found</body></html>", "not a PDF.*HTML page"),
+        (lambda: b"just some words in a file named like a PDF", "not a PDF"),
+        (lambda: b"", "empty"),
+        (zero_page_pdf, "no pages"),
+    ],
+    ids=["encrypted", "image-only", "truncated", "corrupt", "html", "text", "empty", "zero-pages"],
+)
+def test_bad_pdfs_give_one_clear_error(make, message: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    error = error_of(make(), tmp_path)
+    assert re.search(message, error.message), error.message
+
+
+def test_page_limit(tmp_path: Path) -> None:
+    error = error_of(text_pdf(pages=4), tmp_path, max_pages=3)
+    assert "has 4 pages, over the limit of 3" in error.message and "--max-pages" in error.message
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    data = text_pdf()
+    error = error_of(data, tmp_path, max_bytes=len(data) - 1)
+    assert "MB limit" in error.message and "--max-pdf-mb" in error.message
+
+
+def test_time_limit_stops_a_slow_file(tmp_path: Path) -> None:
+    error = error_of(text_pdf(pages=3), tmp_path, max_seconds=1e-9)
+    assert "took more than" in error.message
+
+
+def test_character_limit_per_page(tmp_path: Path) -> None:
+    error = error_of(text_pdf(), tmp_path, max_chars_per_page=100)
+    assert "page 1 has" in error.message and "characters" in error.message
+
+
+def test_owner_password_only_is_readable(tmp_path: Path) -> None:
+    """A PDF that only restricts printing or copying opens without a password: it is read."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    page = Page()
+    page.text(72, 60, "A Restricted But Readable Article", font=BOLD, size=16)
+    page.text(72, 100, "1 Introduction", font=BOLD, size=12)
+    page.block(72, 120, wrap(TEXT, 450))
+    data = build([page], encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0))
+    article = read_pdf_bytes(data, source="restricted.pdf")
+    assert article.title == "A Restricted But Readable Article"
+
+
+def test_bytes_input_names_its_source() -> None:
+    with pytest.raises(InputError) as caught:
+        read_pdf_bytes(b"%PDF-1.4\n garbage", source="<upload>")
+    assert str(caught.value).startswith("<upload>: ")
+
+
+def test_bad_options_are_refused() -> None:
+    for bad in ({"max_pages": 0}, {"max_bytes": -1}, {"max_seconds": 0}, {"max_pages": True}):
+        with pytest.raises(ValueError):
+            PdfOptions(**bad)  # type: ignore[arg-type]

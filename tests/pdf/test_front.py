@@ -1,0 +1,68 @@
+"""Front matter: cover sheets, title, abstract labels and their end, where the body starts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from synopsis.pdf.front import find_front, is_cover_page
+from synopsis.pdf.headings import BodyStyle
+from synopsis.pdf.lines import Line
+
+STYLE = BodyStyle(10.0)
+
+
+def line(text: str, top: float, *, size: float = 10, bold: bool = False, bold_lead: int = 0, region: int = 0) -> Line:
+    return Line(text, 72, top, 520, top + size, size, page=0, bold=bold, bold_lead=bold_lead, region=region)
+
+
+def test_cover_sheet() -> None:
+    cover = [
+        line("This is a repository copy. Downloaded from https://eprints.example.org", 100),
+        line("Terms of use apply.", 120),
+    ]
+    assert is_cover_page(cover)
+    assert not is_cover_page([line("1 Introduction", 100), line("We deposited samples in the freezer.", 120)])
+
+
+def test_title_abstract_and_body_start() -> None:
+    lines = [
+        line("Journal of Tests", 40, size=8),
+        line("A Title Set Large", 80, size=18, bold=True),
+        line("Ada Lovelace", 110),
+        line("Abstract", 150, bold=True),
+        line("We did one thing.", 165),
+        line("It worked well.", 177),
+        line("Keywords: tests; more tests", 200),
+        line("© 2024 The Authors", 215),
+        line("1. Introduction", 240, size=12, bold=True),
+        line("Body text.", 260),
+    ]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.title == "A Title Set Large"
+    assert [[item.text for item in paragraph] for paragraph in front.abstract] == [["We did one thing.", "It worked well."]]
+    assert lines[front.body_start].text == "1. Introduction"
+
+
+def test_structured_abstract_parts_do_not_end_it_but_a_gap_does() -> None:
+    lines = [
+        line("Title Of The Structured Paper", 60, size=16, bold=True),
+        line("ABSTRACT", 100, bold=True),
+        line("Background. Something was unknown.", 115, bold_lead=1),
+        line("Methods. We measured it.", 133, bold_lead=1),
+        line("Results. It is known now.", 151, bold_lead=1),
+        line("Unrelated body text after a wide gap.", 200),
+    ]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert [p[0].text.split(".")[0] for p in front.abstract] == ["Background", "Methods", "Results"]
+    assert lines[front.body_start].text.startswith("Unrelated")
+
+
+def test_run_in_label_and_no_label() -> None:
+    lines = [line("The Title Of It All", 60, size=16, bold=True), line("Abstract: This paper is short.", 100), line("Body.", 140)]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.abstract[0][0].text == "This paper is short."
+    no_label = [line("The Title Of It All", 60, size=16, bold=True), line("Summary statistics were computed.", 100)]
+    front = find_front(no_label, STYLE, page_height=842, first_page=0)
+    assert front.abstract == () and front.body_start == 1

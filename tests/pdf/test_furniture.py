@@ -1,0 +1,57 @@
+"""Running headers, page numbers and footnotes."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from synopsis.pdf.furniture import PAGE_NUMBER, find_running, furniture_key, split_footnotes
+from synopsis.pdf.lines import Line
+
+HEIGHT = 842.0
+
+
+def line(text: str, top: float, size: float = 10, **kw: object) -> Line:
+    return Line(text, 72, top, 520, top + size, size, page=0, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["12", "Page 3 of 16", "- 4 -", "xii", "3/16"])
+def test_page_number_forms(text: str) -> None:
+    assert PAGE_NUMBER.match(text)
+
+
+def test_furniture_key_masks_digits() -> None:
+    assert furniture_key("Social Inclusion, 2015, Pages 19-23  19") == furniture_key("Social  inclusion, 2015, Pages 19-23 21")
+
+
+def test_repeated_edge_lines_are_running_headers_not_body_lines() -> None:
+    pages = []
+    for number in range(5):
+        lines = [
+            line(f"Journal of Tests 3 ({2020 + number % 2})", 30),
+            line("The same sentence starts every page body.", 300),
+            line(str(number + 1), 815),
+        ]
+        pages.append((lines, HEIGHT))
+    marks = find_running(pages)
+    assert all(page == {0: "running_header", 2: "page_number"} for page in marks)
+
+
+def test_footnote_block_at_the_foot_of_a_column() -> None:
+    lines = [line(f"Body line {i} of the column.", 100 + 12 * i, region=1) for i in range(40)]
+    lines += [
+        line("1 A note in smaller print.", 640, size=8, region=1),
+        line("continued on its second line.", 650, size=8, region=1),
+    ]
+    body, notes = split_footnotes(lines, HEIGHT, 10)
+    assert len(body) == 40 and [[n.text for n in note] for note in notes] == [
+        ["1 A note in smaller print.", "continued on its second line."]
+    ]
+
+
+def test_small_print_in_the_upper_page_is_not_a_footnote() -> None:
+    lines = [line(f"Body line {i} of the column.", 100 + 12 * i, region=1) for i in range(10)]
+    lines += [line("1 A table note in small print.", 240, size=8, region=1)]
+    body, notes = split_footnotes(lines, HEIGHT, 10)
+    assert len(body) == 11 and notes == []

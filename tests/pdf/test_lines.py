@@ -1,0 +1,69 @@
+"""Words to lines: rows, column and table cuts, superscript markers, character normalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from synopsis.pdf.lines import build_lines, rows_of
+from synopsis.pdf.reader import Word
+
+
+def words_at(y: float, *items: tuple[float, str], size: float = 10, **style: object) -> list[Word]:
+    """Words on one baseline; each item is (x0, text) and a word is 5 points per character wide."""
+    return [Word(text, x, y, x + 5 * len(text), y + size, size, **style) for x, text in items]  # type: ignore[arg-type]
+
+
+def sentence(y: float, text: str, *, x: float = 72, size: float = 10, **style: object) -> list[Word]:
+    """Words of `text` set one after the other with word spaces, 5 points per character."""
+    words = []
+    for token in text.split(" "):
+        words.append(Word(token, x, y, x + 5 * len(token), y + size, size, **style))  # type: ignore[arg-type]
+        x += 5 * len(token) + 3
+    return words
+
+
+def test_rows_group_by_baseline_and_sort_left_to_right() -> None:
+    words = words_at(100, (200, "world"), (72, "hello")) + words_at(102, (130, "there")) + words_at(120, (72, "next"))
+    rows = rows_of(words)
+    assert [[w.text for w in row] for row in rows] == [["hello", "there", "world"], ["next"]]
+
+
+def test_wide_gaps_cut_a_row_and_short_pieces_are_table_cells() -> None:
+    row = words_at(100, (72, "Age"), (85, "(years)"), (300, "67.7"), (400, "72.8"))
+    lines = build_lines(rows_of(row), page=0)
+    assert [(line.text, line.cell) for line in lines] == [("Age (years)", True), ("67.7", True), ("72.8", True)]
+
+
+def test_a_text_line_beside_an_equation_number_stays_text() -> None:
+    row = sentence(100, "the total is the sum of all parts") + words_at(100, (500, "(3)"))
+    lines = build_lines(rows_of(row), page=0)
+    assert [(line.text, line.cell) for line in lines] == [("the total is the sum of all parts", False), ("(3)", True)]
+
+
+def test_the_gutter_cuts_a_row_even_when_the_gap_is_narrow() -> None:
+    # 10-point text, a 12-point gutter: narrower than a wide gap (13 points), wider than a space.
+    row = words_at(100, (200, "left"), (225, "end"), (252, "right"), (282, "start"))
+    assert [line.text for line in build_lines(rows_of(row), page=0)] == ["left end right start"]
+    assert [line.text for line in build_lines(rows_of(row), page=0, gutter=(240.0, 252.0))] == ["left end", "right start"]
+
+
+def test_superscript_marker_words_are_dropped_and_kept_as_markers() -> None:
+    row = [*sentence(100, "Kaarle Nordenstreng"), Word("2", 172, 97, 176, 104, 6.5)]
+    (line,) = build_lines(rows_of(row), page=0)
+    assert line.text == "Kaarle Nordenstreng" and line.markers == ("2",)
+
+
+def test_ligatures_odd_spaces_and_soft_hyphens_are_normalised() -> None:
+    row = sentence(100, "e\ufb03cient \ufb01eld\u00a0work signi\ufb01- litera\ufffe")
+    (line,) = build_lines(rows_of(row), page=0)
+    assert line.text == "efficient field work signifi- litera" and line.hyphenated
+
+
+def test_bold_line_and_bold_run_in_label() -> None:
+    heading = sentence(100, "2. Methods", bold=True)
+    run_in = sentence(120, "Methods. We did", bold=False)
+    run_in[0] = run_in[0]._replace(bold=True)
+    lines = build_lines(rows_of(heading + run_in), page=0)
+    assert [(line.bold, line.bold_lead) for line in lines] == [(True, 0), (False, 1)]

@@ -1,0 +1,87 @@
+"""Joining lines into paragraphs: hyphens, paragraph breaks, headings, the reference cut."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from synopsis.pdf.headings import BodyStyle, is_heading_line
+from synopsis.pdf.lines import Line
+from synopsis.pdf.paragraphs import body_blocks, join_lines, vocabulary_of
+
+STYLE = BodyStyle(10.0)
+
+
+def line(text: str, top: float, *, x0: float = 72, x1: float = 520, size: float = 10, bold: bool = False, **kw: object) -> Line:
+    return Line(text, x0, top, x1, top + size, size, page=0, bold=bold, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "left, right, elsewhere, joined",
+    [
+        ("the inter-", "vention of", "", "the intervention of"),
+        ("the Soviet-", "dominated bloc", "a Soviet-dominated state", "the Soviet-dominated bloc"),
+        ("a self-", "report scale", "", "a self-report scale"),
+        ("ideological-", "political types", "ideological and political views", "ideological-political types"),
+        ("down-", "stream analyses", "the stream and down", "downstream analyses"),
+        ("sport-", "for-change is", "sport-for-change works", "sport-for-change is"),
+        ("the", "next line", "", "the next line"),
+        ("the IOJ—", "an icon", "", "the IOJ—an icon"),
+    ],
+)
+def test_line_end_hyphens(left: str, right: str, elsewhere: str, joined: str) -> None:
+    lines = [line(left, 100), line(right, 112)]
+    vocabulary = vocabulary_of([*lines, line(elsewhere, 200)])
+    assert join_lines(lines, vocabulary) == joined
+
+
+def test_soft_hyphen_flag_joins_without_a_hyphen_in_the_text() -> None:
+    lines = [line("organizing published scientific litera", 100, hyphenated=True), line("ture into a graph", 112)]
+    assert join_lines(lines, vocabulary_of(lines)) == "organizing published scientific literature into a graph"
+
+
+def test_paragraphs_break_at_gaps_indents_and_short_lines_and_go_on_across_columns() -> None:
+    lines = [
+        line("First paragraph starts here and fills", 100, x1=290, region=1),
+        line("the column to its end.", 112, x1=180, region=1),
+        line("Second paragraph is indented at its", 124, x0=84, x1=290, region=1),
+        line("start and runs on into the next", 136, x1=290, region=1),
+        line("column without a break.", 100, x0=310, x1=420, region=2),
+        line("Third paragraph follows a gap.", 130, x0=310, x1=520, region=2),
+    ]
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), {})
+    assert [b.text for b in blocks] == [
+        "First paragraph starts here and fills the column to its end.",
+        "Second paragraph is indented at its start and runs on into the next column without a break.",
+        "Third paragraph follows a gap.",
+    ]
+
+
+def test_headings_by_font_and_the_reference_list_cut() -> None:
+    removed: dict[str, int] = {}
+    lines = [
+        line("Introduction", 80, size=12, bold=True),
+        *[line(f"Body sentence number {i} of the article goes here.", 100 + 12 * i) for i in range(8)],
+        line("Czechoslovakia after the communist coup", 220, bold=True),
+        line("Text of the second section ends here.", 240),
+        line("References", 270, size=12, bold=True),
+        line("Knuth, D. (1984). Literate programming.", 290),
+    ]
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), removed)
+    assert [(b.kind, b.text[:20]) for b in blocks] == [
+        ("heading", "Introduction"),
+        ("paragraph", "Body sentence number"),
+        ("heading", "Czechoslovakia after"),
+        ("paragraph", "Text of the second s"),
+    ]
+    assert removed["references"] == 1
+
+
+def test_heading_lines() -> None:
+    assert is_heading_line(line("2. Political History of Czechoslovakia", 0, bold=True), STYLE)
+    assert is_heading_line(line("INTRODUCTION", 0), STYLE)
+    assert is_heading_line(line("2.1. Four Periods between 1918 and 1948", 0, italic=True), STYLE)
+    assert not is_heading_line(line("A bold sentence that ends like one.", 0, bold=True), STYLE)
+    assert not is_heading_line(line("an ordinary line of body text", 0), STYLE)
+    assert not is_heading_line(line("Figure 3: a caption in bold", 0, bold=True), STYLE)

@@ -1,0 +1,106 @@
+"""Build small PDFs with known layout for the PDF tests (reportlab, part of the `test` extra).
+
+Text is placed line by line at exact positions, so a test knows the true reading order, which
+lines are page furniture and which word was hyphenated where. Coordinates here are top-down
+(y from the top edge), like the extractor's.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+WIDTH, HEIGHT = A4
+REGULAR, BOLD = "Times-Roman", "Times-Bold"
+
+
+@dataclass
+class Page:
+    """Lines to draw: (x, y from the top, text, font, size); `draw` gets the canvas for extras."""
+
+    lines: list[tuple[float, float, str, str, float]] = field(default_factory=list)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def text(self, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 10) -> None:
+        self.lines.append((x, y, text, font, size))
+
+    def block(
+        self, x: float, y: float, lines: Sequence[str], *, font: str = REGULAR, size: float = 10, leading: float = 12
+    ) -> float:
+        """Draw lines one under the other; returns the y below the last line."""
+        for i, line in enumerate(lines):
+            self.text(x, y + i * leading, line, font=font, size=size)
+        return y + len(lines) * leading
+
+
+def wrap(text: str, width: float, *, font: str = REGULAR, size: float = 10) -> list[str]:
+    """Greedy line breaking at `width` points (no hyphenation: tests add their own)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and stringWidth(candidate, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = None) -> bytes:
+    """The PDF's bytes; `encrypt` is a user password or a reportlab `StandardEncryption`."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, encrypt=encrypt)
+    if title:
+        canvas.setTitle(title)
+    for page in pages:
+        for x, y, text, font, size in page.lines:
+            canvas.setFont(font, size)
+            canvas.drawString(x, HEIGHT - y - size, text)
+        for x, y, w, h in page.images:
+            canvas.drawImage(_image(), x, HEIGHT - y - h, w, h)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _image():  # type: ignore[no-untyped-def]
+    """A small grey picture with 'text' drawn as pixels: what a scanned page looks like to a reader."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    picture = Image.new("L", (200, 260), 255)
+    draw = ImageDraw.Draw(picture)
+    for row in range(10, 250, 12):
+        draw.line((10, row, 190, row), fill=40, width=3)
+    return ImageReader(picture)
+
+
+def superscript(page: Page, x: float, y: float, word: str, marker: str, *, size: float = 10) -> float:
+    """Draw `word` with a raised, smaller `marker` after it; returns the x after both."""
+    page.text(x, y, word, size=size)
+    x += stringWidth(word, REGULAR, size)
+    page.text(x, y - 0.35 * size, marker, size=0.6 * size)
+    return x + stringWidth(marker, REGULAR, 0.6 * size)
+
+
+def zero_page_pdf() -> bytes:
+    """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
