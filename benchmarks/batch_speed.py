@@ -255,6 +255,10 @@ def render(everything: dict[str, Any]) -> str:
                        f"| {r['load_before']} |")
         if "speedup_2_over_1_wall" in t:
             out += ["", f"2 workers over 1: {t['speedup_2_over_1_wall']}x wall; CPU efficiency {t['cpu_efficiency_2_over_1']}."]
+        busiest = max(r["load_before"] for r in t["runs"])
+        if busiest >= (t.get("cpus") or 1):
+            out += ["", f"The machine was busy (load average up to {busiest} on {t.get('cpus')} CPUs): wall-clock docs/s and the",
+                    "speedup measure the neighbours as much as synopsis; docs per CPU-second does not."]
         out.append("")
     if "memory" in everything:
         m = everything["memory"]
