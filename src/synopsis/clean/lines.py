@@ -62,7 +62,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
     """Why a whole line is not body text, or None."""
     stripped = line.strip()
-    if rules.EMAIL.search(stripped) and len(stripped.split()) <= 12:
+    if "@" in stripped and len(stripped.split()) <= 12 and rules.EMAIL.search(stripped):
         return "email"
     if rules.URL_ONLY_LINE.match(stripped):
         return "url"
@@ -78,7 +78,7 @@ def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
         return "markup"
     if repeated:
         return "running_header"
-    if front and rules.AFFILIATION_WORDS.search(stripped) and len(stripped.split()) <= 25:
+    if front and len(stripped.split()) <= 25 and rules.AFFILIATION_WORDS.search(stripped):
         return "affiliation"
     if len(stripped) < 15 and not re.search(r"[A-Za-z]{3}", stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"

@@ -36,7 +36,6 @@ CONTRIBUTION_CUES = re.compile(
     r"|to (?:the best of )?our knowledge|for the first time|taken together|overall,"
     r"|(?:this|these) (?:result|finding)s? (?:is|are)"
     r"|(?:is|are|was|were) (?:significantly|strongly) (?:associated|correlated|higher|lower|increased|reduced|related))\b",
-    re.IGNORECASE,
 )
 CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b")
 _DIGIT = re.compile(r"\d")
