@@ -81,8 +81,12 @@ def run_batch(inputs: list[str], out: Path, jobs: int, extra: list[str] = ()) ->
     """One `synopsis batch` run in a subprocess: wall and CPU seconds of the whole process tree."""
     cpu_before, started = children_cpu(), time.monotonic()
     load = os.getloadavg()[0]
-    done = subprocess.run([*CLI, "batch", *inputs, "-o", str(out), "-j", str(jobs), "--no-progress", *extra],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*CLI, "batch", *inputs, "-o", str(out), "-j", str(jobs), "--no-progress", *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     wall, cpu = time.monotonic() - started, children_cpu() - cpu_before
     if done.returncode not in (0, 1):
         raise SystemExit(f"batch failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -160,8 +164,14 @@ def memory(args: argparse.Namespace) -> dict[str, Any]:
         while process.poll() is None:
             sizes = rss_tree(process.pid)
             rows = out.read_bytes().count(b"\n") if out.exists() else 0
-            samples.append({"t": round(time.monotonic() - started, 1), "rows": rows, "main": sizes.get("main", 0),
-                            "total": sum(sizes.values())})
+            samples.append(
+                {
+                    "t": round(time.monotonic() - started, 1),
+                    "rows": rows,
+                    "main": sizes.get("main", 0),
+                    "total": sum(sizes.values()),
+                }
+            )
             time.sleep(args.every)
         stderr = process.stderr.read() if process.stderr else ""
         wall, cpu = time.monotonic() - started, children_cpu() - cpu_before
@@ -181,8 +191,10 @@ def memory(args: argparse.Namespace) -> dict[str, Any]:
         "wall_s": round(wall, 1),
         "cpu_s": round(cpu, 1),
         "docs_per_cpu_s": round(rows / cpu, 2),
-        "rss_mib": {name: {"rows": p["rows"], "main": round(p["main"] / mib, 1), "total": round(p["total"] / mib, 1)}
-                    for name, p in points.items()},
+        "rss_mib": {
+            name: {"rows": p["rows"], "main": round(p["main"] / mib, 1), "total": round(p["total"] / mib, 1)}
+            for name, p in points.items()
+        },
         "peak_total_mib": round(max(s["total"] for s in samples) / mib, 1),
         "peak_main_mib": round(max(s["main"] for s in samples) / mib, 1),
         "final_line": stderr.strip().splitlines()[-1] if stderr.strip() else "",
@@ -251,22 +263,35 @@ def render(everything: dict[str, Any]) -> str:
         header = "| jobs | docs | wall s | docs/s (wall) | CPU s | docs per CPU-s | load before |"
         out += [f"## Throughput end to end ({t['input_docs']} dev docs, {t['when']})", "", header, "|---" * 7 + "|"]
         for r in t["runs"]:
-            out.append(f"| {r['jobs']} | {r['docs']} | {r['wall_s']} | {r['docs_per_s']} | {r['cpu_s']} | {r['docs_per_cpu_s']} "
-                       f"| {r['load_before']} |")
+            out.append(
+                f"| {r['jobs']} | {r['docs']} | {r['wall_s']} | {r['docs_per_s']} | {r['cpu_s']} | {r['docs_per_cpu_s']} "
+                f"| {r['load_before']} |"
+            )
         if "speedup_2_over_1_wall" in t:
             out += ["", f"2 workers over 1: {t['speedup_2_over_1_wall']}x wall; CPU efficiency {t['cpu_efficiency_2_over_1']}."]
         busiest = max(r["load_before"] for r in t["runs"])
         if busiest >= (t.get("cpus") or 1):
-            out += ["", f"The machine was busy (load average up to {busiest} on {t.get('cpus')} CPUs): wall-clock docs/s and the",
-                    "speedup measure the neighbours as much as synopsis; docs per CPU-second does not."]
+            out += [
+                "",
+                f"The machine was busy (load average up to {busiest} on {t.get('cpus')} CPUs): wall-clock docs/s and the",
+                "speedup measure the neighbours as much as synopsis; docs per CPU-second does not.",
+            ]
         out.append("")
     if "memory" in everything:
         m = everything["memory"]
-        out += [f"## Memory over {m['rows']} documents (-j {m['jobs']}, {m['when']})", "",
-                "| point | rows written | main MiB | all processes MiB |", "|---|---|---|---|"]
+        out += [
+            f"## Memory over {m['rows']} documents (-j {m['jobs']}, {m['when']})",
+            "",
+            "| point | rows written | main MiB | all processes MiB |",
+            "|---|---|---|---|",
+        ]
         out += [f"| {name} | {p['rows']} | {p['main']} | {p['total']} |" for name, p in m["rss_mib"].items()]
-        out += ["", f"Peak: main {m['peak_main_mib']} MiB, all {m['peak_total_mib']} MiB; {m['wall_s']} s wall, "
-                f"{m['docs_per_cpu_s']} docs per CPU-second.", ""]
+        out += [
+            "",
+            f"Peak: main {m['peak_main_mib']} MiB, all {m['peak_total_mib']} MiB; {m['wall_s']} s wall, "
+            f"{m['docs_per_cpu_s']} docs per CPU-second.",
+            "",
+        ]
     return "\n".join(out)
 
 

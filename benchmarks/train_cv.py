@@ -61,8 +61,11 @@ def summarise(rows: dict[str, list[list[float]]]) -> dict[str, Any]:
     macro = np.mean(list(per_source.values()), axis=0)
     everything = np.array([r for v in rows.values() for r in v])
     ci = bootstrap_ci(everything[:, 0], rng=np.random.default_rng(0))
-    return {"per_source": {s: [round(x, 2) for x in v] for s, v in per_source.items()}, "macro": [round(x, 2) for x in macro],
-            "r1_ci": [round(ci.low, 2), round(ci.high, 2)]}
+    return {
+        "per_source": {s: [round(x, 2) for x in v] for s, v in per_source.items()},
+        "macro": [round(x, 2) for x in macro],
+        "r1_ci": [round(ci.low, 2), round(ci.high, 2)],
+    }
 
 
 def main() -> None:
@@ -82,9 +85,14 @@ def main() -> None:
     for example in examples:
         baselines["lead"].setdefault(example.source, []).append(run_method(example, "lead"))
         baselines["structured"].setdefault(example.source, []).append(run_method(example, "structured"))
-        baselines["oracle"].setdefault(example.source, []).append(rouge_of(example, greedy_oracle(example.doc, example.abstract, BUDGET)))
-    report: dict[str, Any] = {"documents": len(examples), "seed": args.seed,
-                              "baselines": {k: summarise(v) for k, v in baselines.items()}}
+        baselines["oracle"].setdefault(example.source, []).append(
+            rouge_of(example, greedy_oracle(example.doc, example.abstract, BUDGET))
+        )
+    report: dict[str, Any] = {
+        "documents": len(examples),
+        "seed": args.seed,
+        "baselines": {k: summarise(v) for k, v in baselines.items()},
+    }
     protocols = ("loso", "kfold") if args.protocol == "both" else (args.protocol,)
     for protocol in protocols:
         if protocol == "loso":
@@ -92,7 +100,10 @@ def main() -> None:
         else:
             order = list(range(len(examples)))
             random.Random(args.seed).shuffle(order)
-            folds = [(f"fold{k}", [examples[i] for i in order if i % 5 != k], [examples[i] for i in order if i % 5 == k]) for k in range(5)]
+            folds = [
+                (f"fold{k}", [examples[i] for i in order if i % 5 != k], [examples[i] for i in order if i % 5 == k])
+                for k in range(5)
+            ]
         rows: dict[str, list[list[float]]] = {}
         fold_seconds = []
         for name, train, test in folds:

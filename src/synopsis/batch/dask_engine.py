@@ -67,7 +67,11 @@ def run_dask(
     if base_rows is None:  # no partitioned run yet: every row of OUT predates it
         base_rows = sys.maxsize
     _, sink = open_output(
-        out, options, retry_failed=False, reporter=reporter, base_rows=base_rows,
+        out,
+        options,
+        retry_failed=False,
+        reporter=reporter,
+        base_rows=base_rows,
         before_recovery=lambda: parts.undo_interrupted_merge(target.journal),
     )
     result = RunResult(out)

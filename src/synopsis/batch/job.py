@@ -105,4 +105,3 @@ def measure_input(inputs: Sequence[str], reporter: Reporter) -> None:
         reporter.set_total(input_bytes(inputs))
 
     threading.Thread(target=size, name="synopsis-input-size", daemon=True).start()
-

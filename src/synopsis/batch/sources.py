@@ -394,4 +394,3 @@ class _ErrorShard:
 
     def items(self, options: BatchOptions) -> Iterator[SourceItem]:
         yield SourceItem(Path(self.path).stem, self.error, self.size)
-

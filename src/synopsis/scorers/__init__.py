@@ -1,6 +1,6 @@
 """Sentence scorers, one module per family; importing this package registers them all."""
 
-from . import centroid, graph, position, structure  # noqa: F401  (registration side effect is the point)
+from . import centroid, graph, learned, position, structure  # noqa: F401  (registration side effect is the point)
 from .registry import DEFAULT_METHOD, METHODS, Method, get_method, register
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register"]
