@@ -20,6 +20,7 @@ ABSTRACT_OVERLAP = 0.7
 
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
+_DROP_ASCII_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DOI = re.compile(r"\bdoi\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -42,7 +43,10 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     if len(words) > rules.max_words:
         return "too_long"
     visible = sum(map(len, words))
-    if sum(map(str.isalpha, text)) < rules.min_letter_share * visible:
+    needed = rules.min_letter_share * visible
+    # Counting ASCII letters with str.translate is C speed; only a sentence that fails that count
+    # (formulas, tables, or non-Latin script) gets the exact, slower Unicode-aware count.
+    if len(text) - len(text.translate(_DROP_ASCII_LETTERS)) < needed and sum(map(str.isalpha, text)) < needed:
         return "symbols"
     if _CAPTION.match(text):
         return "caption"

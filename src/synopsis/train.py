@@ -94,7 +94,7 @@ def learn_lexicon(examples: Sequence[Example], size: int = LEXICON_SIZE) -> dict
     in_bodies: Counter[str] = Counter()
     for example in examples:
         in_abstracts.update(set(stem_all([tokenize(example.abstract)])[0]))
-        in_bodies.update({term for terms in example.features.terms for term in terms})
+        in_bodies.update(example.features.vocabulary)
     documents = max(1, len(examples))
     scores: dict[str, float] = {}
     for term in set(in_abstracts) | set(in_bodies):
