@@ -8,9 +8,9 @@ milliseconds, never a Python loop over sentence pairs.
 from __future__ import annotations
 
 import re
-from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 import Stemmer
