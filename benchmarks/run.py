@@ -455,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=10, help="documents per source for the comparison (0 = all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--timeout", type=float, default=900, help="seconds per system (all sources) before it counts as too slow"
+        "--timeout", type=float, default=600, help="seconds per system (all sources) before it counts as too slow"
     )
     parser.add_argument("--no-full", dest="full", action="store_false", help="skip scoring our methods on all documents")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for scoring")

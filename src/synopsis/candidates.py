@@ -20,9 +20,8 @@ ABSTRACT_OVERLAP = 0.7
 
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
-_LETTER = re.compile(r"[^\W\d_]")
-_SPACE = re.compile(r"\s")
-_JUNK = re.compile(r"@|https?://|www\.|\bdoi\b", re.IGNORECASE)
+_DROP_ASCII_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DOI = re.compile(r"\bdoi\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -43,12 +42,16 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
         return "too_short"
     if len(words) > rules.max_words:
         return "too_long"
-    visible = len(text) - len(_SPACE.findall(text))
-    if len(_LETTER.findall(text)) < rules.min_letter_share * visible:
+    visible = sum(map(len, words))
+    needed = rules.min_letter_share * visible
+    # Counting ASCII letters with str.translate is C speed; only a sentence that fails that count
+    # (formulas, tables, or non-Latin script) gets the exact, slower Unicode-aware count.
+    if len(text) - len(text.translate(_DROP_ASCII_LETTERS)) < needed and sum(map(str.isalpha, text)) < needed:
         return "symbols"
     if _CAPTION.match(text):
         return "caption"
-    if _JUNK.search(text):
+    lowered = text.lower()
+    if "@" in text or "http" in lowered or "www." in lowered or _DOI.search(lowered):
         return "email_or_url"
     if text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
         return "no_sentence_end"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 import Stemmer
@@ -20,12 +21,29 @@ from .stopwords import STOP_WORDS
 from .types import SECTION_KINDS, Document
 
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
+_TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + "|\x00")
 _STEMMER = Stemmer.Stemmer("porter")
 
 
 def tokenize(text: str) -> list[str]:
     """Content words of a text, lower-cased, before stemming."""
     return [t for t in _TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
+
+
+def tokenize_sentences(texts: list[str]) -> list[list[str]]:
+    """`tokenize` for many texts in one regex pass (a separator token marks where each ends)."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != max(0, len(texts) - 1):  # a text carries NUL itself: go one by one
+        return [tokenize(text) for text in texts]
+    out: list[list[str]] = [[]]
+    current = out[0]
+    for token in _TOKEN_OR_BREAK.findall(joined.lower()):
+        if token == "\x00":
+            current = []
+            out.append(current)
+        elif len(token) > 1 and token not in STOP_WORDS:
+            current.append(token)
+    return out if texts else []
 
 
 def stem_all(tokens: list[list[str]]) -> list[list[str]]:
@@ -39,7 +57,6 @@ def stem_all(tokens: list[list[str]]) -> list[list[str]]:
 class Features:
     """Sentence-by-term matrices and per-sentence facts of one document."""
 
-    terms: list[list[str]] = field(repr=False)
     vocabulary: dict[str, int] = field(repr=False)
     counts: sparse.csr_matrix = field(repr=False)
     position: NDArray[np.float64] = field(repr=False)
@@ -116,28 +133,25 @@ def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def compute_features(doc: Document) -> Features:
-    terms = stem_all([tokenize(s.text) for s in doc.sentences])
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for sentence in terms:
-        for term in sentence:
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-        indptr.append(len(indices))
-    n = len(terms)
-    counts = sparse.csr_matrix(
-        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(n, max(1, len(vocabulary))),
-    )
+    tokens = tokenize_sentences([s.text for s in doc.sentences])
+    flat = list(chain.from_iterable(tokens))
+    unique = sorted(set(flat))
+    vocabulary: dict[str, int] = {}  # stem -> column, in order of first (sorted) appearance
+    columns = [vocabulary.setdefault(stem, len(vocabulary)) for stem in _STEMMER.stemWords(unique)]
+    column_of = dict(zip(unique, columns, strict=True))
+    n = len(tokens)
+    indices = np.fromiter((column_of[t] for t in flat), dtype=np.int64, count=len(flat))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in tokens], out=indptr[1:])
+    counts = sparse.csr_matrix((np.ones(len(flat)), indices, indptr), shape=(n, max(1, len(vocabulary))))
     counts.sum_duplicates()
     kinds = {kind: i for i, kind in enumerate(SECTION_KINDS)}
     section_kind = {s.index: kinds[s.kind] for s in doc.sections}
     return Features(
-        terms=terms,
         vocabulary=vocabulary,
         counts=counts,
         position=np.arange(n, dtype=np.float64) / max(1, n - 1),
-        words=np.fromiter((s.words for s in doc.sentences), dtype=np.int64, count=n),
+        words=np.fromiter((len(s.text.split()) for s in doc.sentences), dtype=np.int64, count=n),
         section=np.fromiter((s.section for s in doc.sentences), dtype=np.int64, count=n),
         section_kind=np.fromiter((section_kind.get(s.section, kinds["other"]) for s in doc.sentences), dtype=np.int64, count=n),
         candidate=np.fromiter((s.candidate for s in doc.sentences), dtype=bool, count=n),

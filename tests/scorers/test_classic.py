@@ -239,27 +239,39 @@ def test_sumbasic_second_pick_avoids_the_words_of_the_first() -> None:
             "Irrigation timing shapes profits for small growers.",
             "Soil moisture sensors were read every morning.",
             "Irrigation timing tables were printed for each district.",
+            "Soil moisture maps were drawn for every field.",
         ]
     )
     features = compute_features(doc)
     for top_word in (True, False):
         scores = get_method("sumbasic").score(doc, features, top_word=top_word)
         first, second = greedy_order(scores, features, 2)
-        assert first == 0, "the first pick is made of the most frequent words"
-        assert second in (2, 3, 5), "its words are squared down, so the near-copy (1) does not come next"
+        assert first in (0, 1), "the first pick is made of the most frequent words"
+        assert second in (2, 3, 5), "its words are squared down, so its near-copy does not come next"
+
+
+def _terms(features: Features) -> dict[int, list[int]]:
+    """Each pooled sentence's terms (column ids, repeated as often as they occur), if it has any."""
+    counts = features.counts
+    out = {}
+    for i in pool(features):
+        start, end = counts.indptr[i], counts.indptr[i + 1]
+        terms = [int(t) for t, c in zip(counts.indices[start:end], counts.data[start:end], strict=True) for _ in range(int(c))]
+        if terms:
+            out[int(i)] = terms
+    return out
 
 
 def _naive_sumbasic(features: Features, picks: int) -> list[int]:
-    rows = [int(i) for i in pool(features)]
-    tokens = {i: features.terms[i] for i in rows if features.terms[i]}
+    tokens = _terms(features)
     counts = Counter(t for i in tokens for t in tokens[i])
     total = sum(counts.values())
     probability = {t: c / total for t, c in counts.items()}
     order: list[int] = []
     for _ in range(picks):
         open_ = [i for i in tokens if i not in order]
-        # The most probable word still available (ties: the first term of the vocabulary).
-        top = max((t for i in open_ for t in tokens[i]), key=lambda t: (probability[t], -features.vocabulary[t]))
+        # The most probable word still available (ties: the first column of the vocabulary).
+        top = max((t for i in open_ for t in tokens[i]), key=lambda t: (probability[t], -t))
         holders = [i for i in open_ if top in tokens[i]]
         best = max(holders, key=lambda i: sum(probability[t] for t in tokens[i]) / len(tokens[i]))
         order.append(best)
@@ -269,12 +281,11 @@ def _naive_sumbasic(features: Features, picks: int) -> list[int]:
 
 
 def _naive_klsum(features: Features, picks: int, smoothing: float) -> list[int]:
-    rows = [int(i) for i in pool(features)]
-    tokens = {i: features.terms[i] for i in rows if features.terms[i]}
+    tokens = _terms(features)
     counts = Counter(t for i in tokens for t in tokens[i])
     total = sum(counts.values())
     article = {t: c / total for t, c in counts.items()}
-    summary: Counter[str] = Counter()
+    summary: Counter[int] = Counter()
     order: list[int] = []
 
     def divergence(candidate: int) -> float:

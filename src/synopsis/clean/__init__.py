@@ -57,9 +57,7 @@ def clean_text(
     """
     end = len(raw) if end is None else end
     removed: dict[str, int] = {}
-    paragraphs = split_paragraphs(
-        Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts
-    )
+    paragraphs = split_paragraphs(Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts)
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []

@@ -62,7 +62,7 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
     """Why a whole line is not body text, or None."""
     stripped = line.strip()
-    if rules.EMAIL.search(stripped) and len(stripped.split()) <= 12:
+    if "@" in stripped and len(stripped.split()) <= 12 and rules.EMAIL.search(stripped):
         return "email"
     if rules.URL_ONLY_LINE.match(stripped):
         return "url"
@@ -78,16 +78,16 @@ def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
         return "markup"
     if repeated:
         return "running_header"
-    if front and rules.AFFILIATION_WORDS.search(stripped) and len(stripped.split()) <= 25:
+    if front and len(stripped.split()) <= 25 and rules.AFFILIATION_WORDS.search(stripped):
         return "affiliation"
     if len(stripped) < 15 and not re.search(r"[A-Za-z]{3}", stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
 
 
-def _repeated_keys(lines: list[str]) -> set[str]:
-    keys = Counter(_furniture_key(line) for line in lines if line.strip())
-    return {k for k, n in keys.items() if n >= REPEATED_LINE_MIN and 0 < len(k) <= 100}
+def _repeated_keys(keys: list[str]) -> set[str]:
+    counts = Counter(key for key in keys if key)
+    return {k for k, n in counts.items() if n >= REPEATED_LINE_MIN and len(k) <= 100}
 
 
 def _furniture_key(line: str) -> str:
@@ -125,7 +125,8 @@ def split_paragraphs(
         return [Paragraph(stripped)] if stripped.text else []
 
     total = max(1, len(text.text))
-    repeated = _repeated_keys(lines)
+    keys = [_furniture_key(line) for line in lines]
+    repeated = _repeated_keys(keys)
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     reference_tail = _trailing_reference_start(lines, spans)
     front_end = _front_matter_end(lines, nonblank)
@@ -163,7 +164,7 @@ def split_paragraphs(
             _count(removed, "front_matter")
             continue
         nxt = lines[nonblank[position + 1]] if position + 1 < len(nonblank) else None
-        key = _furniture_key(line)
+        key = keys[i]
         if position <= 2 and title_key and _key(line) == title_key:
             _count(removed, "title")
             continue

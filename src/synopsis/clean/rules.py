@@ -142,10 +142,15 @@ INLINE_PARAGRAPH_DROP = re.compile(
 # --- inline junk (any text, also flattened) ----------------------------------------------------
 CITATION_PLACEHOLDER = re.compile(r"\s*<cit>(?:\s*[,;]?\s*<cit>)*")
 # A footnote number stuck to the end of a sentence or clause: "offenders.2 Recently", "(2004),3 the".
-GLUED_FOOTNOTE = re.compile(r"(?<=[a-z\)\]”’\"'][.,;:!?])(\d{1,3})(?=\s|$)|(?<=[a-z][.,;:!?][”’\"'])(\d{1,3})(?=\s|$)")
+# (Each pattern starts with a plain character class and checks what precedes in a lookbehind after
+# it: Python's regex engine skips ahead fast to such a first character, not to a lookbehind.)
+GLUED_FOOTNOTE = re.compile(
+    r"[.,;:!?](?<=[a-z\)\]”’\"'][.,;:!?])(?P<marker>\d{1,3})(?=\s|$)"
+    r"|[”’\"'](?<=[a-z][.,;:!?][”’\"'])(?P<quoted>\d{1,3})(?=\s|$)"
+)
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
-STANDALONE_NUMBER = re.compile(r"(?<=[.!?”’\"')\]])(\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
+STANDALONE_NUMBER = re.compile(r"[.!?”’\"')\]](?P<marker>\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
 # An address with the footnote number before it; the lookbehinds make the scan start only at the
 # beginning of a word instead of retrying inside every word.
 EMAIL_WITH_MARKER = re.compile(r"(?:(?<!\S)\d{1,3}\s+)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .app import app
 
 # Importing a command module registers its subcommand on `app`.
-from . import evaluate, extract, methods, serve, summarize  # noqa: F401  isort: skip
+from . import batch, evaluate, extract, methods, serve, summarize, train  # noqa: F401  isort: skip
 
 
 def main() -> None:

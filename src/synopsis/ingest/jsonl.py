@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..types import Article
@@ -65,6 +66,11 @@ def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields,
         raise InputError(f"is not valid JSON ({err.msg} at column {err.colno})", source=source, line=line) from None
     if not isinstance(record, dict):
         raise InputError(f"is JSON but not an object (got {type(record).__name__})", source=source, line=line)
+    return article_from_record(record, source=source, line=line, fields=fields, stem=stem)
+
+
+def article_from_record(record: dict[str, Any], *, source: str, line: int, fields: JsonlFields, stem: str) -> Article:
+    """An article from one parsed record (a JSONL object or a Parquet row), validated the same way."""
     text = record.get(fields.text)
     if text is None:
         raise InputError(f"has no {fields.text!r} field (set the text field with --text-field)", source=source, line=line)

@@ -4,6 +4,7 @@ from . import (  # noqa: F401  (registration side effect is the point)
     centroid,
     frequency,
     graph,
+    learned,
     lexrank,
     lsa,
     luhn,

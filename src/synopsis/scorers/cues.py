@@ -36,10 +36,9 @@ CONTRIBUTION_CUES = re.compile(
     r"|to (?:the best of )?our knowledge|for the first time|taken together|overall,"
     r"|(?:this|these) (?:result|finding)s? (?:is|are)"
     r"|(?:is|are|was|were) (?:significantly|strongly) (?:associated|correlated|higher|lower|increased|reduced|related))\b",
-    re.IGNORECASE,
 )
+_DROP_DIGITS = str.maketrans("", "", "0123456789")
 CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b")
-_DIGIT = re.compile(r"\d")
 
 
 def contribution_cues(doc: Document) -> NDArray[np.float64]:
@@ -51,12 +50,18 @@ def contribution_cues(doc: Document) -> NDArray[np.float64]:
 
 def citation_counts(doc: Document, cap: int = 3) -> NDArray[np.float64]:
     """Citations per sentence, capped: one citation is normal, a list of them is related work."""
-    counts = np.fromiter((len(CITATION.findall(s.text)) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences))
+    counts = np.fromiter(
+        (len(CITATION.findall(s.text)) if "(" in s.text or "[" in s.text or "et al" in s.text else 0 for s in doc.sentences),
+        dtype=np.float64,
+        count=len(doc.sentences),
+    )
     return np.minimum(counts, cap)
 
 
 def digit_density(doc: Document) -> NDArray[np.float64]:
     """Digits per word: high in result-table prose that abstracts summarise rather than copy."""
-    return np.fromiter(
-        (len(_DIGIT.findall(s.text)) / max(1, s.words) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences)
+    digits = np.fromiter(
+        (len(s.text) - len(s.text.translate(_DROP_DIGITS)) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences)
     )
+    words = np.fromiter((len(s.text.split()) for s in doc.sentences), dtype=np.float64, count=len(doc.sentences))
+    return digits / np.maximum(words, 1.0)

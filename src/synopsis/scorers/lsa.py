@@ -59,7 +59,7 @@ def term_sentence_matrix(counts: sparse.csr_matrix, *, weighting: str) -> sparse
     return sparse.csr_matrix(binary.multiply(weight[None, :]))
 
 
-def top_singular(matrix: sparse.csr_matrix, k: int, *, power: int = 4) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def top_singular(matrix: sparse.csr_matrix, k: int, *, power: int = 6) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The `k` largest singular values of `matrix` and their left singular vectors.
 
     Randomized range finder with power iterations (Halko, Martinsson & Tropp 2011) from a fixed

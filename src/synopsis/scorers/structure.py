@@ -82,13 +82,17 @@ def hiporank(
     if n == 0:
         return np.zeros(0)
     section = features.section
-    edges = thresholded_similarity(features, beta)
-    # Sentence level: edges within a section, pointing towards the section's boundaries.
-    same = section[:, None] == section[None, :]
-    sentence_distance = boundary_distance(features.position_in_section, alpha)
-    intra = (edges * same * _directed_weights(sentence_distance, near, far)).sum(axis=1)
-    sizes = np.bincount(section, minlength=section.max() + 1)[section]
-    intra = intra / np.maximum(sizes, 1)
+    similarity = features.similarity
+    cut = similarity.min() + beta * (similarity.max() - similarity.min())
+    # Sentence level: edges within a section, pointing towards the section's boundaries. Sections
+    # are contiguous runs of sentences, so the work is one block per section, not n x n.
+    distance = boundary_distance(features.position_in_section, alpha)
+    starts = np.flatnonzero(np.r_[True, section[1:] != section[:-1]])
+    intra = np.zeros(n)
+    for start, end in zip(starts, np.r_[starts[1:], n], strict=True):
+        block = np.maximum(0.0, similarity[start:end, start:end] - cut)
+        weights = _directed_weights(distance[start:end], near, far)
+        intra[start:end] = (block * weights).sum(axis=1) / (end - start)
     # Section level: each sentence against the centroid of every other section, sections near
     # the document's start and end weighing more.
     labels, members = np.unique(section, return_inverse=True)

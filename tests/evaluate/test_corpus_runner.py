@@ -17,12 +17,12 @@ from synopsis.evaluate.runner import (
     resolve_methods,
     source_of,
 )
-from synopsis.scorers import METHODS
+from synopsis.scorers import DEFAULT_METHOD, METHODS
 
 
 def test_methods_always_have_lead_first_and_oracle_last() -> None:
     assert resolve_methods(["textrank"]) == ("lead", "textrank", "oracle")
-    assert resolve_methods(["auto", "lead", "centroid"]) == ("lead", "centroid", "oracle")
+    assert resolve_methods(["auto", "lead", "centroid"]) == ("lead", *dict.fromkeys([DEFAULT_METHOD, "centroid"]), "oracle")
     assert resolve_methods(["all"]) == ("lead", *sorted(m for m in METHODS if m != "lead"), "oracle")
     with pytest.raises(MethodError):
         resolve_methods(["nope"])

@@ -1,0 +1,221 @@
+"""The Dask engine: the same per-document function over partitions of the input, on a cluster.
+
+Each shard (a ~16 MB slice of a JSONL file, a group of files, some Parquet row groups) is one
+task, `parts.run_shard`, that reads its slice itself (so the input must be on storage every worker
+sees) and writes its own part file next to OUT. The client merges finished parts into OUT in shard
+order, so OUT has the same rows in the same order as the local engine's. Shards are submitted a
+few at a time, so neither the client nor the scheduler ever holds the whole plan.
+
+Needs the optional extra: pip install 'synopsis[dask]'.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import MethodError
+from ..scorers import get_method
+from .job import Interrupted, RunResult, measure_input, open_output
+from .parts import PartsDir, run_shard
+from .progress import Reporter
+from .sink import SinkError
+from .sources import Shard, iter_shards
+from .work import BatchOptions
+
+# About 500 dev-sized articles: long enough to amortise a task, short enough to balance load.
+DEFAULT_PARTITION_BYTES = 16 * 1024 * 1024
+# Tasks in flight per worker thread; finished parts waiting for an earlier one wait on disk.
+TASKS_PER_THREAD = 2
+
+
+def _distributed():  # type: ignore[no-untyped-def]
+    try:
+        import distributed
+    except ImportError:
+        raise SinkError("--engine dask needs Dask: pip install 'synopsis[dask]'") from None
+    return distributed
+
+
+def run_dask(
+    inputs: Sequence[str],
+    out: str,
+    options: BatchOptions,
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    split_bytes: int = DEFAULT_PARTITION_BYTES,
+    reporter: Reporter | None = None,
+) -> RunResult:
+    """Summarize `inputs` into `out` on a Dask cluster: the one at `scheduler`
+    (tcp://HOST:PORT), or a LocalCluster of `workers` processes on 127.0.0.1 started for the run."""
+    distributed = _distributed()
+    reporter = reporter or Reporter()
+    try:
+        method = get_method(options.method).name
+    except MethodError as err:
+        raise SinkError(str(err)) from None
+    from .sink import OutputTarget
+
+    target = OutputTarget(out)
+    parts = PartsDir(target.out)
+    parts.sweep()
+    base_rows = parts.base_rows()
+    if base_rows is None:  # no partitioned run yet: every row of OUT predates it
+        base_rows = sys.maxsize
+    _, sink = open_output(
+        out,
+        options,
+        retry_failed=False,
+        reporter=reporter,
+        base_rows=base_rows,
+        before_recovery=lambda: parts.undo_interrupted_merge(target.journal),
+    )
+    result = RunResult(out)
+    started = time.monotonic()
+    cluster = client = None
+    try:
+        budget = options.budget.as_dict()
+        parts.check_state(split_bytes=split_bytes, method=method, budget=budget, journal_rows=sink.recovered.rows)
+        base_ids = sink.recovered.base_ids
+        reporter.start()
+        measure_input(inputs, reporter)
+        _quiet_logs()
+        if scheduler:
+            client = distributed.Client(scheduler, timeout="30s")
+        else:
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            )
+            client = distributed.Client(cluster)
+        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
+        _Scheduler(client, distributed, parts, sink, options, reporter, result, base_ids, window=threads * TASKS_PER_THREAD).run(
+            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out)
+        )
+    except KeyboardInterrupt:
+        result.complete = False
+        result.problems.append("interrupted")
+    finally:
+        sink.close()
+        reporter.stop()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+        result.seconds = time.monotonic() - started
+    if "interrupted" in result.problems:
+        raise Interrupted(result)
+    if result.complete:
+        target.finish()
+    return result
+
+
+def _quiet_logs() -> None:
+    """distributed logs every worker start and stop at INFO; a user wants our one line instead."""
+    for name in ("distributed", "distributed.nanny", "distributed.scheduler", "distributed.worker", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class _Scheduler:
+    """Submit shards a window at a time and merge finished parts into OUT in shard order."""
+
+    def __init__(
+        self,
+        client: Any,
+        distributed: Any,
+        parts: PartsDir,
+        sink: Any,
+        options: BatchOptions,
+        reporter: Reporter,
+        result: RunResult,
+        base_ids: set[str],
+        *,
+        window: int,
+    ) -> None:
+        self.client = client
+        self.distributed = distributed
+        self.parts = parts
+        self.sink = sink
+        self.options = options
+        self.reporter = reporter
+        self.result = result
+        self.base_ids = base_ids
+        self.window = window
+        # index -> (part path, shard size, state) where state is "merged", "ready" or "failed"
+        self.finished: dict[int, tuple[Any, int, str]] = {}
+        self.next_merge = 0
+        self.blocked = False
+
+    def run(self, shards: Any) -> None:
+        in_flight: dict[Any, tuple[int, Any, int]] = {}
+        pending = self.distributed.as_completed()
+        plan = enumerate(shards)
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(in_flight) < self.window:
+                    following = next(plan, None)
+                    if following is None:
+                        exhausted = True
+                        break
+                    index, shard = following
+                    future = self._submit(index, shard)
+                    if future is not None:
+                        in_flight[future] = (index, self.parts.part(index, shard), shard.size)
+                        pending.add(future)
+                self._merge_ready()
+                if not in_flight:
+                    if exhausted:
+                        break
+                    continue
+                future = next(pending)
+                index, part, size = in_flight.pop(future)
+                try:
+                    stats = future.result()
+                except Exception as err:  # the task failed twice: report it, keep the others going
+                    self.result.complete = False
+                    self.result.problems.append(f"partition {part.name} failed: {type(err).__name__}: {err}")
+                    self.reporter.warn(self.result.problems[-1])
+                    self.finished[index] = (part, size, "failed")
+                    continue
+                for message in stats.get("warnings", []):
+                    self.reporter.warn(message)
+                self.finished[index] = (part, size, "ready")
+            self._merge_ready()
+        finally:
+            for future in in_flight:
+                future.cancel()
+
+    def _submit(self, index: int, shard: Shard) -> Any:
+        part = self.parts.part(index, shard)
+        merged = self.parts.merged(part)
+        if merged is not None:  # an earlier run merged it: its rows are in OUT
+            self.result.counts.skipped += merged["rows"]
+            self.result.counts.duplicates += merged["duplicates"]
+            self.reporter.passed(shard.size)
+            self.finished[index] = (part, shard.size, "merged")
+            return None
+        if self.parts.finished(part) is not None:  # an earlier run computed it: just merge
+            self.finished[index] = (part, shard.size, "ready")
+            return None
+        return self.client.submit(run_shard, shard, self.options, str(part), key=f"synopsis-{part.stem}", pure=False, retries=1)
+
+    def _merge_ready(self) -> None:
+        """Merge the finished parts that follow the last merged one; a failed part stops merging
+        (OUT keeps input order), while the rest are still computed for the next run."""
+        while not self.blocked and self.next_merge in self.finished:
+            part, size, state = self.finished.pop(self.next_merge)
+            if state == "failed":
+                self.blocked = True
+                return
+            if state == "ready":
+                before = self.result.counts.written
+                failed_before = self.result.counts.failed
+                self.parts.merge(part, self.sink, base_ids=self.base_ids, counts=self.result.counts, warn=self.reporter.warn)
+                self.reporter.advance(
+                    docs=self.result.counts.written - before, failed=self.result.counts.failed - failed_before, size=size
+                )
+            self.next_merge += 1

@@ -1,0 +1,107 @@
+"""What every engine does around the work: open OUT for resuming, check the options match the
+rows already there, and describe the outcome."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import MethodError, SynopsisError
+from ..scorers import get_method
+from .progress import Reporter
+from .sink import JsonlSink, OutputTarget, Recovered, SinkError
+from .sources import input_bytes
+from .work import BatchOptions, Counts
+
+
+@dataclass(slots=True)
+class RunResult:
+    """The outcome of a run; `complete` is False when it was interrupted or some partition failed."""
+
+    out: str
+    counts: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+    complete: bool = True
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.counts.written / self.seconds if self.seconds > 0 else 0.0
+
+    def summary_line(self) -> str:
+        c = self.counts
+        state = "" if self.complete else "INCOMPLETE (run the same command again to resume): "
+        duplicates = f", {c.duplicates} duplicate ids left out" if c.duplicates else ""
+        return (
+            f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed{duplicates}; "
+            f"{self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}"
+        )
+
+
+class BatchError(SynopsisError):
+    """The run cannot go on (workers cannot start, a partition keeps failing); what is written stays."""
+
+
+class Interrupted(Exception):
+    """Ctrl-C or SIGTERM: what was written is safe, and a re-run resumes."""
+
+    def __init__(self, result: RunResult) -> None:
+        super().__init__("interrupted")
+        self.result = result
+
+
+def open_output(
+    out: str,
+    options: BatchOptions,
+    *,
+    retry_failed: bool,
+    reporter: Reporter,
+    base_rows: int = 0,
+    before_recovery: Callable[[], None] | None = None,
+) -> tuple[OutputTarget, JsonlSink]:
+    """OUT ready to append to: locked, damaged tail cut, earlier rows known, options checked."""
+    target = OutputTarget(out)
+    target.prepare()
+    sink = JsonlSink(target.journal, base_rows=base_rows, drop_errors=retry_failed, before_recovery=before_recovery)
+    recovered = sink.recovered
+    try:
+        check_compatible(recovered, options, target.journal)
+    except SinkError:
+        sink.close()
+        raise
+    if sink.dropped:
+        reporter.warn(f"{target.journal}: {sink.dropped} error rows removed; those documents are tried again")
+    if recovered.cut_bytes:
+        reporter.warn(f"{target.journal}: cut {recovered.cut_bytes} bytes of a half-written last row (a crash's doing)")
+    if recovered.rows:
+        reporter.warn(f"{target.journal}: resuming; its {recovered.rows} rows are kept and their ids skipped")
+    return target, sink
+
+
+def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> None:
+    """Refuse to mix summaries made with other options into one OUT."""
+    row = recovered.first_summary
+    if row is None:
+        return
+    try:
+        method = get_method(options.method).name
+    except MethodError as err:
+        raise SinkError(str(err)) from None
+    budget = options.budget.as_dict()
+    if row.get("method") != method or row.get("budget") != budget:
+        raise SinkError(
+            f"{path} holds summaries made with method {row.get('method')} and budget {row.get('budget')}, not "
+            f"{method} and {budget}; resume with the same options or write to another -o"
+        )
+
+
+def measure_input(inputs: Sequence[str], reporter: Reporter) -> None:
+    """Size the input in the background (a folder of millions of files takes a while to stat),
+    so the first summaries do not wait for the progress bar's total."""
+
+    def size() -> None:
+        reporter.set_total(input_bytes(inputs))
+
+    threading.Thread(target=size, name="synopsis-input-size", daemon=True).start()

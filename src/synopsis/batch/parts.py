@@ -1,0 +1,170 @@
+"""Partitioned runs: each shard is summarized into its own part file, and parts are merged into
+OUT in shard order. The Dask engine is built from these pieces; nothing here imports Dask, so a
+worker needs only synopsis itself.
+
+On disk, next to OUT:
+
+    OUT.parts/state.json             options and partition size of the run (a re-run must match)
+    OUT.parts/part-000012-<key>.jsonl  rows of shard 12, appended crash-safely like OUT itself
+    OUT.parts/part-000012-<key>.done   shard 12 finished (its counts)
+    OUT.parts/part-000012-<key>.merged shard 12's rows are in OUT (the part file is then deleted)
+    OUT.parts/merging.json           only while a part is being appended to OUT: where OUT ended
+
+Resumability holds per part: a finished part is never recomputed, a half-written one resumes
+from its last whole row, and a merge cut short is undone (OUT truncated back) and redone. The
+small `.merged` markers stay after the run, so running the command again finds nothing to do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .sink import JsonlSink, SinkError, iter_lines, row_head, write_atomically
+from .sources import Shard
+from .work import BatchOptions, Counts, new_items, summarize_to_line
+
+# Warnings a part keeps for the client to show (the counts are always complete).
+PART_WARNINGS = 20
+
+
+def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
+    """Summarize one shard into `part` (a task on a Dask worker). Safe to run again: a finished
+    part returns its counts, a half-written one resumes. Returns the counts and some warnings."""
+    path = Path(part)
+    done = path.with_suffix(".done")
+    if done.exists():
+        stats: dict[str, Any] = json.loads(done.read_text(encoding="utf-8"))
+        return stats
+    counts = Counts()
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        if len(warnings) < PART_WARNINGS:
+            warnings.append(message)
+
+    with JsonlSink(path) as sink:
+        rows = sink.recovered.rows
+        for item in new_items(shard.items(options), done=sink.recovered.ids, counts=counts, warn=warn):
+            line, failed = summarize_to_line(item, options)
+            sink.add(line)
+            counts.failed += failed
+            counts.summarized += not failed
+    stats = {**counts.as_dict(), "rows": rows + counts.written, "warnings": warnings}
+    write_atomically(done, json.dumps(stats))
+    return stats
+
+
+class PartsDir:
+    """The OUT.parts folder of a partitioned run."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out.with_name(out.name + ".parts")
+
+    def part(self, index: int, shard: Shard) -> Path:
+        return self.path / f"part-{index:06d}-{shard.key}.jsonl"
+
+    @staticmethod
+    def merged(part: Path) -> dict[str, Any] | None:
+        marker = part.with_suffix(".merged")
+        return json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else None
+
+    @staticmethod
+    def finished(part: Path) -> dict[str, Any] | None:
+        marker = part.with_suffix(".done")
+        return json.loads(marker.read_text(encoding="utf-8")) if marker.exists() else None
+
+    def base_rows(self) -> int | None:
+        """How many rows of OUT predate this folder's parts (None: no partitioned run yet)."""
+        state_file = self.path / "state.json"
+        if not state_file.exists():
+            return None
+        rows: int = json.loads(state_file.read_text(encoding="utf-8"))["base_rows"]
+        return rows
+
+    def check_state(self, *, split_bytes: int, method: str, budget: dict[str, int | None], journal_rows: int) -> None:
+        """Check (or record) the run's settings.
+
+        Shard boundaries depend on the partition size, and rows on the options, so a re-run with
+        other values would not find its parts: refuse rather than recompute and mix.
+        """
+        self.path.mkdir(parents=True, exist_ok=True)
+        state_file = self.path / "state.json"
+        wanted = {"split_bytes": split_bytes, "method": method, "budget": budget}
+        if not state_file.exists():
+            write_atomically(state_file, json.dumps({**wanted, "base_rows": journal_rows}))
+            return
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        for key, value in wanted.items():
+            if state.get(key) != value:
+                raise SinkError(
+                    f"{self.path} was made with {key}={state.get(key)}, not {value}; run with the same options, "
+                    "or remove that folder (its partitions are then recomputed)"
+                )
+
+    def undo_interrupted_merge(self, journal: Path) -> None:
+        """A merge cut short left some of a part's rows in OUT: cut them, the merge is redone."""
+        merging = self.path / "merging.json"
+        if not merging.exists():
+            return
+        state = json.loads(merging.read_text(encoding="utf-8"))
+        part = self.path / state["part"]
+        if self.merged(part) is None and journal.exists() and journal.stat().st_size > state["out_size"]:
+            with journal.open("r+b") as handle:
+                handle.truncate(state["out_size"])
+                handle.flush()
+                os.fsync(handle.fileno())
+        merging.unlink()
+
+    def merge(self, part: Path, sink: JsonlSink, *, base_ids: set[str], counts: Counts, warn: Any) -> dict[str, Any]:
+        """Append a finished part's rows to OUT in order, leaving out ids OUT already has: ids an
+        earlier (non-partitioned) run wrote count as skipped, ids from an earlier part are
+        duplicates. Returns the part's counts, corrected for the rows left out."""
+        stats = self.finished(part)
+        if stats is None:
+            raise SinkError(f"{part}: merged before it was finished")
+        write_atomically(self.path / "merging.json", json.dumps({"part": part.name, "out_size": sink.tell()}))
+        part_counts = Counts(stats["summarized"], stats["failed"], stats["skipped"], stats["duplicates"])
+        appended = 0
+        for _, line in iter_lines(part):
+            head = row_head(line)
+            if head is None:
+                raise SinkError(f"{part}: a row is damaged; remove that part file and run again to recompute it")
+            doc_id, failed = head
+            if doc_id in base_ids or doc_id in sink.recovered.ids:
+                _uncount(part_counts, failed, already=doc_id in base_ids)
+                if doc_id not in base_ids:
+                    warn(f"{part.name}: duplicate id {doc_id!r} (in an earlier partition too); only its first occurrence is kept")
+                continue
+            sink.recovered.ids.add(doc_id)
+            sink.add_raw(line)
+            appended += 1
+        sink.commit()
+        merged = part_counts.as_dict()
+        write_atomically(part.with_suffix(".merged"), json.dumps({**merged, "rows": appended}))
+        for leftover in (part, part.with_suffix(".done"), self.path / "merging.json"):
+            leftover.unlink(missing_ok=True)
+        counts.add(part_counts)
+        return merged
+
+    def sweep(self) -> None:
+        """Part files whose rows are already in OUT (a crash between marking and deleting)."""
+        if not self.path.exists():
+            return
+        for marker in self.path.glob("part-*.merged"):
+            for leftover in (marker.with_suffix(".jsonl"), marker.with_suffix(".done")):
+                leftover.unlink(missing_ok=True)
+
+
+def _uncount(counts: Counts, failed: bool, *, already: bool) -> None:
+    """A row left out at merge time was counted as done by its part."""
+    if failed:
+        counts.failed -= 1
+    else:
+        counts.summarized -= 1
+    if already:
+        counts.skipped += 1
+    else:
+        counts.duplicates += 1

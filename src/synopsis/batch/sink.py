@@ -1,0 +1,275 @@
+"""Crash-safe JSONL output: append whole lines, fsync per batch, and repair the tail on reopen.
+
+Why this is enough to survive `kill -9` (or a power cut): the file is only ever appended to, so
+whatever a crash leaves is a prefix of what we meant to write. Everything up to the last newline is
+whole rows; a trailing partial line is cut off when the file is reopened, and the ids of the whole
+rows are what a re-run skips. fsync after each batch bounds the work a crash can lose to one batch.
+
+A Parquet OUT cannot be appended to, so it is written through a JSONL journal next to it
+(`OUT.journal.jsonl`) and converted when the run completes; see `OutputTarget`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import SynopsisError
+
+_ID_PREFIX = b'{"id": '
+_DECODER = json.JSONDecoder()
+_ERROR_KEY = ', "error": '
+OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
+
+
+class SinkError(SynopsisError):
+    """OUT cannot be used: damaged in the middle, locked by another run, written with other options."""
+
+
+def row_head(line: bytes) -> tuple[str, bool] | None:
+    """(id, is an error row) of one output row, or None when the line is not a whole row we wrote.
+
+    Rows start with `{"id": ` and error rows go on with `"error"` (see `work.encode_row`), so this
+    decodes only the id: reopening a multi-gigabyte OUT costs a read, not a full JSON parse.
+    """
+    line = line.rstrip(b"\r\n")
+    if not line.startswith(_ID_PREFIX) or not line.endswith(b"}"):
+        return None
+    try:
+        text = line.decode("utf-8")
+        value, end = _DECODER.raw_decode(text, len(_ID_PREFIX))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(value, str):
+        return None
+    return value, text.startswith(_ERROR_KEY, end)
+
+
+def row_id(line: bytes) -> str | None:
+    head = row_head(line)
+    return head[0] if head else None
+
+
+@dataclass(slots=True)
+class Recovered:
+    """What an existing OUT already holds."""
+
+    ids: set[str] = field(default_factory=set)
+    rows: int = 0
+    errors: int = 0
+    cut_bytes: int = 0
+    first_summary: dict[str, Any] | None = None
+    base_ids: set[str] = field(default_factory=set)
+
+
+def iter_lines(path: Path, *, start: int = 0) -> Iterator[tuple[int, bytes]]:
+    """(offset, line) of every line from `start`, streamed."""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        offset = start
+        for line in handle:
+            yield offset, line
+            offset += len(line)
+
+
+def recover(path: Path, *, base_rows: int = 0) -> Recovered:
+    """Read the ids already in `path` and cut off what a crash left half-written.
+
+    Ids of the first `base_rows` rows go to `base_ids` as well (the Dask engine uses this to tell
+    rows some other run wrote from rows it merged itself). Only what a crash can leave is cut: a
+    last line without its newline that begins like one of our rows, and zero bytes (what a power
+    cut can leave at the end of a file). Any other line that is not a row means -o names a file
+    we did not write (or one damaged otherwise): refuse, and change nothing.
+    """
+    found = Recovered()
+    if not path.exists():
+        return found
+    cut_from: int | None = None
+    end = 0
+    for number, (offset, line) in enumerate(iter_lines(path), start=1):
+        head = row_head(line) if line.endswith(b"\n") else None
+        if head is None and _crash_debris(line):
+            cut_from = offset if cut_from is None else cut_from
+            continue
+        if head is None or cut_from is not None:
+            what = "is not a row written by `synopsis batch`" if head is None else "follows a damaged line"
+            raise SinkError(f"{path}:{number}: {what}; is -o the right file? (nothing was changed)")
+        doc_id, failed = head
+        found.ids.add(doc_id)
+        if found.rows < base_rows:
+            found.base_ids.add(doc_id)
+        found.rows += 1
+        if failed:
+            found.errors += 1
+        elif found.first_summary is None:
+            found.first_summary = json.loads(line)
+        end = offset + len(line)
+    size = path.stat().st_size
+    if end < size:
+        found.cut_bytes = size - end
+        with path.open("r+b") as handle:
+            handle.truncate(end)
+            handle.flush()
+            os.fsync(handle.fileno())
+    return found
+
+
+def _crash_debris(line: bytes) -> bool:
+    """A row cut short by a crash (no newline yet), or zeros from a power cut."""
+    if not line.strip(b"\x00\n"):
+        return True
+    return not line.endswith(b"\n") and (line.startswith(_ID_PREFIX) or _ID_PREFIX.startswith(line))
+
+
+class JsonlSink:
+    """Append rows to a JSONL file, durably, in batches; reopening resumes where a crash stopped.
+
+    One writer per file: an exclusive lock (where the OS has one) stops a second run from
+    interleaving rows into the same OUT.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        rows_per_commit: int = 32,
+        seconds_per_commit: float = 1.0,
+        base_rows: int = 0,
+        drop_errors: bool = False,
+        before_recovery: Callable[[], None] | None = None,
+    ) -> None:
+        """Lock `path`, then (holding the lock, so no other run is writing it meanwhile) run
+        `before_recovery`, drop the error rows if asked, and repair and read what is there."""
+        self.path = path
+        self._handle: IO[bytes] = path.open("ab")
+        _lock(self._handle, path)
+        try:
+            if before_recovery is not None:
+                before_recovery()
+            self.dropped = self._drop_error_rows() if drop_errors else 0
+            self.recovered = recover(path, base_rows=base_rows)
+        except BaseException:
+            self._handle.close()
+            raise
+        self._buffer: list[str] = []
+        self._rows_per_commit = rows_per_commit
+        self._seconds_per_commit = seconds_per_commit
+        self._last_commit = time.monotonic()
+
+    def _drop_error_rows(self) -> int:
+        """Rewrite the file without its error rows (for --retry-failed), atomically. The new file
+        is locked before it replaces the old one, so the file at `path` is never unlocked."""
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        dropped = 0
+        with temporary.open("wb") as out:
+            for _, line in iter_lines(self.path):
+                head = row_head(line) if line.endswith(b"\n") else None
+                if head is not None and head[1]:
+                    dropped += 1
+                    continue
+                out.write(line)
+            out.flush()
+            os.fsync(out.fileno())
+        if not dropped:
+            temporary.unlink()
+            return 0
+        handle = temporary.open("ab")
+        _lock(handle, temporary)
+        os.replace(temporary, self.path)
+        self._handle.close()
+        self._handle = handle
+        return dropped
+
+    def add(self, line: str) -> None:
+        """Queue one encoded row; it is on disk after the next commit (at most a batch later)."""
+        self._buffer.append(line)
+        if len(self._buffer) >= self._rows_per_commit or time.monotonic() - self._last_commit >= self._seconds_per_commit:
+            self.commit()
+
+    def add_raw(self, data: bytes) -> None:
+        """Append already-encoded whole lines (merging a part file); committed by the caller."""
+        self.commit()
+        self._handle.write(data)
+
+    def commit(self) -> None:
+        """Write the queued rows as whole lines and make them durable."""
+        if self._buffer:
+            self._handle.write(("\n".join(self._buffer) + "\n").encode("utf-8"))
+            self._buffer.clear()
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._last_commit = time.monotonic()
+
+    def tell(self) -> int:
+        self.commit()
+        return self._handle.tell()
+
+    def close(self) -> None:
+        if not self._handle.closed:
+            self.commit()
+            self._handle.close()
+
+    def __enter__(self) -> JsonlSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _lock(handle: IO[bytes], path: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks, run one job per OUT
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise SinkError(f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o") from None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Small state files: written whole or not at all."""
+    temporary = path.with_name(path.name + ".tmp")
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+class OutputTarget:
+    """OUT as the user named it, and the JSONL file rows are appended to while the run goes on.
+
+    For JSONL they are the same file. For Parquet the journal `OUT.journal.jsonl` holds the rows
+    until the run completes; an existing OUT.parquet from an earlier run is first turned back into
+    a journal, so a re-run with more inputs adds to it instead of starting over.
+    """
+
+    def __init__(self, out: str) -> None:
+        self.out = Path(out)
+        lower = out.lower()
+        if not lower.endswith(OUTPUT_SUFFIXES):
+            raise SinkError(f"-o {out}: name the output .jsonl (rows appended as they are done) or .parquet")
+        self.parquet = lower.endswith((".parquet", ".pq"))
+        self.journal = self.out.with_name(self.out.name + ".journal.jsonl") if self.parquet else self.out
+
+    def prepare(self) -> None:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        if self.parquet and self.out.exists() and not self.journal.exists():
+            from .parquet import parquet_to_journal
+
+            parquet_to_journal(self.out, self.journal)
+
+    def finish(self) -> None:
+        """The run completed: write the Parquet file (atomically) and drop the journal."""
+        if self.parquet:
+            from .parquet import journal_to_parquet
+
+            journal_to_parquet(self.journal, self.out)
+            self.journal.unlink()

@@ -1,0 +1,396 @@
+"""Input streaming: turn INPUT paths (files and folders) into shards, and shards into documents.
+
+A shard is a small picklable description of a slice of the input (a byte range of a JSONL file, a
+group of text/PDF files, some row groups of a Parquet file) that any process that can see the
+files can read on its own. The local engine reads shards one after another in this process; the
+Dask engine sends each to a worker. Nothing here holds more than one batch of documents.
+
+Document ids: the id field when the record has one; otherwise `stem:line` (JSONL, like
+`synopsis summarize`) or `stem:row` (Parquet). A file found inside a folder is named by its path
+relative to that folder without the extension (`2001/paper1`, or `2001/part-3:17` for line 17 of
+`2001/part-3.jsonl` without ids), so files with the same name in different subfolders stay apart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import InputError
+from ..ingest import detect_format, read_articles
+from ..ingest.jsonl import JsonlFields, article_from_record, parse_line
+from .work import BatchOptions, SourceItem
+
+# What a folder contributes: the formats synopsis reads. Anything else in it is skipped (and said).
+TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+PDF_SUFFIXES = (".pdf",)
+FOLDER_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES + PDF_SUFFIXES
+# Files of a folder are grouped into shards of at most this many (and about `split_bytes`).
+FILES_PER_SHARD = 500
+_SCAN_CHUNK = 1 << 24
+
+
+class Shard(Protocol):
+    """A slice of the input that can be read anywhere the files are visible."""
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def key(self) -> str: ...
+
+    def items(self, options: BatchOptions) -> Iterator[SourceItem]: ...
+
+
+def _key(*parts: object) -> str:
+    """A short stable name for a shard, so a re-run finds the part file an earlier run wrote."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlShard:
+    """Lines of a JSONL file (optionally gzip) that start in [start, end); `path` is what the user
+    typed (it goes into messages and rows), `location` the absolute path that workers open."""
+
+    path: str
+    location: str
+    size: int
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1
+    name: str = ""  # what ids without an id field start with; default the file's stem
+
+    @property
+    def key(self) -> str:
+        return _key("jsonl", self.location, self.start, self.end)
+
+    def items(self, options: BatchOptions) -> Iterator[SourceItem]:
+        stem = self.name or Path(self.path).stem
+        line = self.first_line - 1
+        try:
+            with open(self.location, "rb") as raw:
+                if self.location.endswith(".gz"):
+                    yield from self._lines(gzip.GzipFile(fileobj=raw, mode="rb"), raw, stem, options.fields)
+                    return
+                raw.seek(self.start)
+                yield from self._lines(raw, raw, stem, options.fields)
+        except OSError as err:
+            yield SourceItem(f"{stem}:{line + 1}", InputError(f"cannot be read ({err.strerror or err})", source=self.path), 0)
+
+    def _lines(self, handle: object, raw: object, stem: str, fields: JsonlFields) -> Iterator[SourceItem]:
+        assert hasattr(handle, "readline") and hasattr(raw, "tell")
+        line = self.first_line - 1
+        offset = self.start
+        last_position = raw.tell()
+        limit = self.end
+        while limit is None or offset < limit:
+            try:
+                data = handle.readline()
+            except (OSError, EOFError, zlib.error) as err:
+                message = f"compressed data is damaged after line {line} ({err}); the lines before it were read"
+                yield SourceItem(f"{stem}:{line + 1}", InputError(message, source=self.path, line=line + 1), 0)
+                return
+            if not data:
+                return
+            line += 1
+            offset += len(data)
+            position = raw.tell()
+            size, last_position = position - last_position, position
+            if not data.strip():
+                continue
+            try:
+                article = parse_line(data, source=self.path, line=line, fields=fields, stem=stem)
+            except InputError as err:
+                yield SourceItem(_id_of_bad_line(data, fields.id) or f"{stem}:{line}", err, size)
+                continue
+            yield SourceItem(article.id, article, size)
+
+
+def _id_of_bad_line(data: bytes, id_field: str) -> str | None:
+    """The id of a line that parsed as JSON but failed later (no text, empty text), so its error
+    row carries the id a user will look for."""
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return None
+    value = record.get(id_field) if isinstance(record, dict) else None
+    return str(value) if value not in (None, "") else None
+
+
+@dataclass(frozen=True, slots=True)
+class FilesShard:
+    """Whole files (text, record, PDF), one article each; (shown path, absolute path, id or "")."""
+
+    files: tuple[tuple[str, str, str], ...]
+    size: int
+
+    @property
+    def key(self) -> str:
+        return _key("files", *(location for _, location, _ in self.files))
+
+    def items(self, options: BatchOptions) -> Iterator[SourceItem]:
+        for path, location, doc_id in self.files:
+            try:
+                size = os.path.getsize(location)
+            except OSError:
+                size = 0
+            stem = doc_id or Path(path).stem
+            found = read_articles(
+                location, format=options.format, fields=options.fields, encoding=options.encoding, max_bytes=options.max_bytes
+            )
+            for got in found:
+                if isinstance(got, InputError):
+                    error = InputError(got.message, source=path if got.source in (location, None) else got.source, line=got.line)
+                    yield SourceItem(f"{stem}:{got.line}" if got.line is not None else stem, error, size)
+                else:
+                    got.meta["input"] = path
+                    if doc_id and got.meta.get("format") != "jsonl":
+                        got = dataclasses.replace(got, id=doc_id)
+                    yield SourceItem(got.id, got, size)
+                size = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParquetShard:
+    """Some row groups of a Parquet file; rows are numbered from 1 across the file."""
+
+    path: str
+    location: str
+    size: int
+    row_groups: tuple[int, ...]
+    first_row: int = 1
+    rows: int = 0
+    name: str = ""
+
+    @property
+    def key(self) -> str:
+        return _key("parquet", self.location, *self.row_groups)
+
+    def items(self, options: BatchOptions) -> Iterator[SourceItem]:
+        stem = self.name or Path(self.path).stem
+        row = self.first_row - 1
+        per_row = self.size // max(1, self.rows)
+        try:
+            parquet = _pyarrow_parquet()
+            file = parquet.ParquetFile(self.location)
+            names = set(file.schema_arrow.names)
+            fields = options.fields
+            columns = list(dict.fromkeys(c for c in (fields.id, fields.text, fields.title, fields.abstract) if c in names))
+            for batch in file.iter_batches(batch_size=64, row_groups=list(self.row_groups), columns=columns):
+                for record in batch.to_pylist():
+                    row += 1
+                    try:
+                        article = article_from_record(record, source=self.path, line=row, fields=fields, stem=stem)
+                    except InputError as err:
+                        known = record.get(fields.id)
+                        yield SourceItem(str(known) if known not in (None, "") else f"{stem}:{row}", err, per_row)
+                        continue
+                    article.meta["format"] = "parquet"
+                    yield SourceItem(article.id, article, per_row)
+        except InputError as err:
+            yield SourceItem(f"{stem}:{row + 1}", err.at(self.path), self.size)
+        except Exception as err:  # pyarrow raises its own types (ArrowInvalid, OSError) for damaged files
+            message = f"cannot be read as Parquet after row {row} ({type(err).__name__}: {err})"
+            yield SourceItem(f"{stem}:{row + 1}", InputError(message, source=self.path, line=row + 1), 0)
+
+
+def _pyarrow_parquet():  # type: ignore[no-untyped-def]
+    try:
+        import pyarrow.parquet as parquet
+    except ImportError:
+        raise InputError("Parquet needs pyarrow: pip install 'synopsis[parquet]'") from None
+    return parquet
+
+
+def missing_inputs(inputs: Sequence[str]) -> list[str]:
+    """Inputs that do not exist: a usage error, said before any work starts."""
+    return [path for path in inputs if not os.path.exists(path)]
+
+
+def iter_shards(
+    inputs: Sequence[str],
+    options: BatchOptions,
+    *,
+    split_bytes: int | None = None,
+    warn: Callable[[str], None] = lambda message: None,
+    output: str | None = None,
+) -> Iterator[Shard]:
+    """Shards of every input, in input order (folders walked in sorted order), lazily: a folder of
+    millions of files is never listed in memory at once. `split_bytes` cuts big JSONL and Parquet
+    files into pieces of about that size (the Dask engine's partitions); None keeps files whole.
+    Files of the run's own `output` (OUT, its journal, its parts) are never read as input, even
+    when OUT sits inside an input folder."""
+    own = os.path.abspath(output) if output else None
+    for path in inputs:
+        if os.path.isdir(path):
+            yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own)
+        else:
+            yield from _file_shards(path, os.path.abspath(path), options, split_bytes=split_bytes, doc_id="")
+
+
+def input_bytes(inputs: Sequence[str]) -> int:
+    """Total size of what `iter_shards` will read (for the progress bar's ETA)."""
+    total = 0
+    for path in inputs:
+        if os.path.isdir(path):
+            total += sum(size for _, _, size in _walk(path))
+        else:
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(path)
+    return total
+
+
+def _walk(
+    folder: str, ignored: Callable[[str], None] = lambda path: None, own: str | None = None
+) -> Iterator[tuple[str, str, int]]:
+    """(path, path relative to `folder`, size) of readable-format files, sorted, hidden ones and
+    those whose absolute path starts with `own` left out; `ignored` hears of the other files."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            full = os.path.join(root, name)
+            if name.startswith(".") or (own and os.path.abspath(full).startswith(own)):
+                continue
+            if not name.lower().endswith(FOLDER_SUFFIXES):
+                ignored(full)
+                continue
+            try:
+                size = os.path.getsize(full)
+            except OSError:
+                size = 0
+            yield full, os.path.relpath(full, folder), size
+
+
+def _folder_shards(
+    folder: str, options: BatchOptions, *, split_bytes: int | None, warn: Callable[[str], None], own: str | None
+) -> Iterator[Shard]:
+    said: list[str] = []
+
+    def ignored(path: str) -> None:
+        if not said:
+            said.append(path)
+            warn(f"{folder}: leaving out files that are not {', '.join(FOLDER_SUFFIXES)} (e.g. {path})")
+
+    group: list[tuple[str, str, str]] = []
+    group_size = 0
+    for full, relative, size in _walk(folder, ignored, own):
+        name = relative.lower()
+        if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
+            if group:
+                yield FilesShard(tuple(group), group_size)
+                group, group_size = [], 0
+            name = _strip_suffix(relative.replace(os.sep, "/"))
+            yield from _file_shards(full, os.path.abspath(full), options, split_bytes=split_bytes, doc_id=name)
+            continue
+        doc_id = _strip_suffix(relative.replace(os.sep, "/"))
+        group.append((full, os.path.abspath(full), doc_id))
+        group_size += size
+        if len(group) >= FILES_PER_SHARD or (split_bytes is not None and group_size >= split_bytes):
+            yield FilesShard(tuple(group), group_size)
+            group, group_size = [], 0
+    if group:
+        yield FilesShard(tuple(group), group_size)
+
+
+def _strip_suffix(relative: str) -> str:
+    lower = relative.lower()
+    for suffix in sorted(FOLDER_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return relative[: -len(suffix)]
+    return relative
+
+
+def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes: int | None, doc_id: str) -> Iterator[Shard]:
+    try:
+        size = os.path.getsize(location)
+        with open(location, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:  # FilesShard turns this into an error row with the reason
+        yield FilesShard(((path, location, doc_id),), 0)
+        return
+    if location.lower().endswith(PARQUET_SUFFIXES) or head.startswith(b"PAR1"):
+        yield from _parquet_shards(path, location, size, split_bytes, name=doc_id)
+        return
+    fmt = options.format if options.format != "auto" else detect_format(path, head)
+    if fmt == "jsonl":
+        if split_bytes is None or location.endswith(".gz") or size <= split_bytes:
+            yield JsonlShard(path, location, size, name=doc_id)
+        else:
+            yield from _jsonl_pieces(path, location, size, split_bytes, name=doc_id)
+        return
+    yield FilesShard(((path, location, doc_id),), size)
+
+
+def _jsonl_pieces(path: str, location: str, size: int, split_bytes: int, *, name: str) -> Iterator[JsonlShard]:
+    """Cut a plain JSONL file at line starts about every `split_bytes`, counting lines on the way
+    so that every piece knows its first line number (error rows and `stem:line` ids need it).
+    One sequential read of the file, far cheaper than summarizing it."""
+    cuts = [(0, 1)]
+    search_from = split_bytes - 1
+    newlines = 0
+    position = 0
+    with open(location, "rb") as handle:
+        while chunk := handle.read(_SCAN_CHUNK):
+            while search_from - position < len(chunk):
+                index = chunk.find(b"\n", max(0, search_from - position))
+                if index < 0:
+                    break
+                cut = position + index + 1
+                if cut < size:
+                    cuts.append((cut, 1 + newlines + chunk.count(b"\n", 0, index + 1)))
+                search_from = cut + split_bytes - 1
+            newlines += chunk.count(b"\n")
+            position += len(chunk)
+    for i, (start, first_line) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else None
+        yield JsonlShard(path, location, (end if end is not None else size) - start, start, end, first_line, name)
+
+
+def _parquet_shards(path: str, location: str, size: int, split_bytes: int | None, *, name: str) -> Iterator[Shard]:
+    try:
+        metadata = _pyarrow_parquet().ParquetFile(location).metadata
+    except Exception as err:
+        reason = err.message if isinstance(err, InputError) else f"cannot be read as Parquet ({type(err).__name__}: {err})"
+        yield _ErrorShard(path, InputError(reason, source=path), size)
+        return
+    groups: list[int] = []
+    group_bytes = rows = 0
+    first_row = 1
+    for index in range(metadata.num_row_groups):
+        group = metadata.row_group(index)
+        groups.append(index)
+        group_bytes += group.total_byte_size
+        rows += group.num_rows
+        if split_bytes is not None and group_bytes >= split_bytes:
+            yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows, name)
+            first_row += rows
+            groups, group_bytes, rows = [], 0, 0
+    if groups:
+        yield ParquetShard(path, location, group_bytes, tuple(groups), first_row, rows, name)
+
+
+@dataclass(frozen=True, slots=True)
+class _ErrorShard:
+    """An input that fails as a whole (a damaged Parquet footer): one error row for it."""
+
+    path: str
+    error: InputError
+    size: int
+
+    @property
+    def key(self) -> str:
+        return _key("error", self.path)
+
+    def items(self, options: BatchOptions) -> Iterator[SourceItem]:
+        yield SourceItem(Path(self.path).stem, self.error, self.size)

@@ -1,0 +1,142 @@
+"""The one per-document function both engines run, and the bookkeeping around it.
+
+`summarize_item` is deliberately a plain module-level function of picklable arguments: the local
+engine ships it to worker processes and the Dask engine to cluster workers, so the two engines
+produce the same row for the same document by construction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError, SynopsisError
+from ..ingest import JsonlFields
+from ..ingest.decode import MAX_TEXT_BYTES
+from ..output import summary_to_dict
+from ..pipeline import build_document, summarize_document
+from ..types import Article, Budget
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How to read the inputs and what summary to make; the same for every document of a run."""
+
+    method: str = "auto"
+    budget: Budget = field(default_factory=Budget)
+    fields: JsonlFields = field(default_factory=JsonlFields)
+    format: str = "auto"
+    encoding: str | None = None
+    max_bytes: int = MAX_TEXT_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One document of the input stream: its id, the article (or why it could not be read), and
+    how many input bytes it stands for (progress is measured in bytes, known before reading)."""
+
+    id: str
+    payload: Article | InputError
+    size: int = 0
+
+    @property
+    def where(self) -> str:
+        """file:line of the item, for messages."""
+        if isinstance(self.payload, InputError):
+            return f"{self.payload.source or '<input>'}" + (f":{self.payload.line}" if self.payload.line is not None else "")
+        meta = self.payload.meta
+        line = meta.get("line")
+        return f"{meta.get('input', '<input>')}" + (f":{line}" if line is not None else "")
+
+
+@dataclass(slots=True)
+class Counts:
+    """What a run did; `summarized + failed` rows were written by this run."""
+
+    summarized: int = 0
+    failed: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+
+    @property
+    def written(self) -> int:
+        return self.summarized + self.failed
+
+    def add(self, other: Counts) -> None:
+        self.summarized += other.summarized
+        self.failed += other.failed
+        self.skipped += other.skipped
+        self.duplicates += other.duplicates
+
+    def as_dict(self) -> dict[str, int]:
+        return {"summarized": self.summarized, "failed": self.failed, "skipped": self.skipped, "duplicates": self.duplicates}
+
+
+def summarize_item(item: SourceItem, options: BatchOptions) -> dict[str, Any]:
+    """The output row for one document: the summary (as `synopsis summarize -o json` gives it) or
+    `{"id", "error", "input", "line"}`. Never raises: in a batch one bad document must not stop
+    the other million."""
+    if isinstance(item.payload, InputError):
+        return error_row(item.id, item.payload)
+    article = item.payload
+    source, line = article.meta.get("input"), article.meta.get("line")
+    try:
+        doc = build_document(article)
+        summary = summarize_document(doc, method=options.method, budget=options.budget)
+    except InputError as err:
+        return error_row(item.id, err.at(source or "<input>", line))
+    except SynopsisError as err:
+        return error_row(item.id, InputError(str(err), source=source, line=line))
+    except Exception as err:  # a bug must cost one row, not the run; the message says it is ours
+        message = f"internal error ({type(err).__name__}: {err}); please report it with this document"
+        return error_row(item.id, InputError(message, source=source, line=line))
+    return summary_to_dict(summary, doc)
+
+
+def error_row(doc_id: str, err: InputError) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": doc_id, "error": str(err)}
+    if err.source:
+        row["input"] = err.source
+    if err.line is not None:
+        row["line"] = err.line
+    return row
+
+
+def encode_row(row: dict[str, Any]) -> str:
+    """One JSONL line (without the newline). `id` comes first, which `sink.row_id` relies on."""
+    return json.dumps(row, ensure_ascii=False)
+
+
+def summarize_to_line(item: SourceItem, options: BatchOptions) -> tuple[str, bool]:
+    """`summarize_item` encoded where it ran (workers do the JSON work too); the flag marks failures."""
+    row = summarize_item(item, options)
+    return encode_row(row), "error" in row
+
+
+def new_items(
+    items: Iterable[SourceItem],
+    *,
+    done: set[str],
+    counts: Counts,
+    warn: Callable[[str], None],
+    passed: Callable[[SourceItem], None] = lambda item: None,
+) -> Iterator[SourceItem]:
+    """The items still to do: skip ids already written (`done`, emptied as we go) and report ids
+    seen earlier in this stream, so duplicates are never silently merged. The first occurrence of
+    an id wins, in every engine. `passed` hears of every item not yielded (progress counts it)."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            counts.duplicates += 1
+            warn(f"{item.where}: duplicate id {item.id!r}; only its first occurrence is summarized")
+            passed(item)
+            continue
+        seen.add(item.id)
+        if item.id in done:
+            done.discard(item.id)  # it now lives in `seen`; keep one copy of each id in memory
+            counts.skipped += 1
+            passed(item)
+            continue
+        yield item

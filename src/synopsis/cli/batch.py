@@ -1,0 +1,149 @@
+"""`synopsis batch`: summarize whole corpora into one JSONL (or Parquet) file, resumably."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+from types import FrameType
+
+import typer
+
+from ..batch.job import Interrupted, RunResult
+from ..batch.progress import reporter_for
+from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
+from ..batch.sources import missing_inputs
+from ..batch.work import BatchOptions
+from ..errors import MethodError, SynopsisError
+from ..ingest import FORMATS, JsonlFields
+from ..ingest.decode import MAX_TEXT_BYTES
+from ..scorers import get_method
+from ..types import Budget
+from .app import EXIT_INPUT, app, fail, report
+
+EXIT_INTERRUPTED = 130
+ENGINES = ("local", "dask")
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.IGNORECASE)
+
+
+@app.command("batch")
+def batch_command(
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="JSONL (.jsonl, .jsonl.gz), Parquet, text/record/PDF files, or folders of them."
+    ),
+    out: str = typer.Option(..., "--out", "-o", help=f"Output file: {', '.join(OUTPUT_SUFFIXES)} (Parquet needs pyarrow)."),
+    method: str = typer.Option("auto", "--method", "-m", help="Method name (see `synopsis methods`)."),
+    words: int | None = typer.Option(None, "--words", "-w", help="Word budget [default: 200 unless --sentences is given]."),
+    sentences: int | None = typer.Option(None, "--sentences", "-s", help="Sentence budget (instead of, or with, --words)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: one per CPU); dask: LocalCluster workers."),
+    engine: str = typer.Option("local", help="local (worker processes on this machine) or dask (a Dask cluster)."),
+    scheduler: str | None = typer.Option(None, help="Dask scheduler tcp://HOST:PORT [default: a LocalCluster on 127.0.0.1]."),
+    partition_size: str = typer.Option("16MB", help="Dask engine: input bytes per partition (e.g. 64MB)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Drop earlier error rows and try those documents again."),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress", help="Progress bar [default: on a terminal]."),
+    fmt: str = typer.Option("auto", "--format", "-f", help=f"Format of non-JSONL files: {', '.join(FORMATS)}."),
+    text_field: str = typer.Option("full_text", help="JSONL/Parquet field with the article text."),
+    id_field: str = typer.Option("id", help="JSONL/Parquet field with the article id."),
+    title_field: str = typer.Option("title", help="JSONL/Parquet field with the title."),
+    abstract_field: str = typer.Option("abstract", help="JSONL/Parquet field with the author abstract."),
+    encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
+    max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+) -> None:
+    """Summarize every article of INPUT... into one row per article in OUT, in input order.
+
+    Re-running the same command resumes: ids already in OUT are skipped, and a run killed at any
+    moment (even kill -9) leaves OUT whole. A document that fails gets {"id", "error"} and the rest
+    go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids; 130 interrupted.
+    """
+    options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
+    if engine not in ENGINES:
+        fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if jobs < 0:
+        fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
+    if jobs == 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    missing = missing_inputs(inputs)
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    try:
+        target = OutputTarget(out)
+    except SinkError as err:
+        fail(str(err))
+    if target.out.exists() and any(os.path.samefile(path, target.out) for path in inputs):
+        fail(f"-o {out} is also an input; write the output elsewhere")
+    if engine == "local" and scheduler:
+        fail("--scheduler needs --engine dask")
+    if engine == "dask" and retry_failed:
+        fail("--retry-failed works with the local engine (failures are few: retry them there)")
+    split_bytes = _size(partition_size)
+    signal.signal(signal.SIGTERM, _interrupt)
+    reporter = reporter_for(progress)
+    try:
+        if engine == "dask":
+            from ..batch.dask_engine import run_dask
+
+            result = run_dask(inputs, out, options, scheduler=scheduler, workers=jobs, split_bytes=split_bytes, reporter=reporter)
+        else:
+            from ..batch.local import run_local
+
+            result = run_local(inputs, out, options, jobs=jobs, retry_failed=retry_failed, reporter=reporter)
+    except Interrupted as stop:
+        report(stop.result.summary_line())
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except SynopsisError as err:  # OUT unusable, workers cannot start: one line, what is written stays
+        fail(str(err), EXIT_INPUT)
+    except OSError as err:
+        fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
+    _finish(result)
+
+
+def _options(
+    method: str,
+    words: int | None,
+    sentences: int | None,
+    fmt: str,
+    text_field: str,
+    id_field: str,
+    title_field: str,
+    abstract_field: str,
+    encoding: str | None,
+    max_bytes: int,
+) -> BatchOptions:
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        budget = Budget(words if words is not None or sentences is not None else 200, sentences)
+        get_method(method)
+    except (ValueError, MethodError) as err:
+        fail(str(err))
+    fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
+    return BatchOptions(method=method, budget=budget, fields=fields, format=fmt, encoding=encoding, max_bytes=max_bytes)
+
+
+def _size(text: str) -> int:
+    """'16MB', '512k', '1GiB', '1000000' -> bytes."""
+    match = _SIZE.match(text)
+    if not match:
+        fail(f"--partition-size {text!r}: give a size like 16MB or 512KB")
+    number, prefix, binary = match.groups()
+    power = "kmgt".find(prefix.lower()) + 1 if prefix else 0
+    size = int(float(number) * (1024 if binary else 1000) ** power)
+    if size < 1:
+        fail(f"--partition-size {text!r} must be at least one byte")
+    return size
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a cluster scheduler's stop) stops like Ctrl-C: what is written stays, a re-run resumes."""
+    raise KeyboardInterrupt
+
+
+def _finish(result: RunResult) -> None:
+    report(result.summary_line())
+    for problem in result.problems:
+        report(problem)
+    sys.stderr.flush()
+    counts = result.counts
+    if not result.complete or counts.failed or counts.duplicates:
+        raise typer.Exit(EXIT_INPUT)

@@ -1,0 +1,78 @@
+"""The Dask engine gives the local engine's output, document by document, and resumes per part."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from batch_helpers import OPTIONS, read_rows, write_jsonl
+
+from synopsis.batch import run_local
+from synopsis.batch.parts import PartsDir, run_shard
+from synopsis.batch.sources import iter_shards
+
+
+@pytest.fixture
+def mixed_input(tmp_path: Path, short_articles: list[dict[str, str]], example_text: str) -> list[str]:
+    """JSONL with a bad line and an id repeated in a later partition, plus a folder of records."""
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [*short_articles, short_articles[0]], extra=[(2, "{bad json")])
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "one.txt").write_text(example_text, encoding="utf-8")
+    changed = example_text.replace("FULL TEXT:", "FULL TEXT:\nA first sentence that was added here.")
+    (folder / "two.txt").write_text(changed, encoding="utf-8")
+    return [str(corpus), str(folder)]
+
+
+distributed = pytest.importorskip("distributed", reason="the Dask engine needs the dask extra")
+
+
+@pytest.mark.slow
+def test_dask_on_a_local_cluster_gives_the_local_engines_rows(tmp_path: Path, mixed_input: list[str]) -> None:
+    from synopsis.batch.dask_engine import run_dask
+
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    by_local = run_local(mixed_input, str(local), OPTIONS)
+    by_dask = run_dask(mixed_input, str(dask), OPTIONS, workers=2, split_bytes=9000)
+    assert len(list(PartsDir(dask).path.glob("part-*.merged"))) >= 4  # it really was split
+    local_rows, dask_rows = read_rows(local), read_rows(dask)
+    assert len(dask_rows) == len(local_rows) == 11
+    for by_local_row, by_dask_row in zip(local_rows, dask_rows, strict=True):
+        assert by_dask_row == by_local_row
+    assert by_dask.counts == by_local.counts
+    assert (by_dask.counts.summarized, by_dask.counts.failed, by_dask.counts.duplicates) == (10, 1, 1)
+    again = run_dask(mixed_input, str(dask), OPTIONS, workers=1, split_bytes=9000)
+    assert read_rows(dask) == local_rows
+    assert (again.counts.written, again.counts.skipped, again.counts.duplicates) == (0, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """An existing cluster, reached by address, as `--scheduler tcp://HOST:PORT` would."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.slow
+def test_dask_reuses_a_finished_part_and_computes_the_rest(tmp_path: Path, corpus: Path, scheduler: str) -> None:
+    from synopsis.batch.dask_engine import run_dask
+
+    out = tmp_path / "out.jsonl"
+    shards = list(iter_shards([str(corpus)], OPTIONS, split_bytes=9000))
+    parts = PartsDir(out)
+    parts.path.mkdir()
+    first = parts.part(0, shards[0])
+    run_shard(shards[0], OPTIONS, str(first))
+    lines = first.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = json.loads(lines[0])
+    row["sentences"][0]["text"] = "A SENTINEL the run must keep, proving the part was not recomputed."
+    first.write_text(json.dumps(row, ensure_ascii=False) + "\n" + "".join(lines[1:]), encoding="utf-8")
+    result = run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    rows = read_rows(out)
+    assert rows[0]["sentences"][0]["text"].startswith("A SENTINEL")
+    reference = tmp_path / "reference.jsonl"
+    run_local([str(corpus)], str(reference), OPTIONS)
+    assert rows[1:] == read_rows(reference)[1:]
+    assert result.counts.summarized == 8 and result.complete

@@ -1,0 +1,79 @@
+"""Training the supervised scorer: end to end, deterministic, and the JSON trees predict like LightGBM."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from synopsis.features import compute_features
+from synopsis.pipeline import build_document, summarize_document
+from synopsis.scorers.learned import TreeModel, feature_names, load_model, sentence_features
+from synopsis.types import Article, Budget
+
+lightgbm = pytest.importorskip("lightgbm")
+train = pytest.importorskip("synopsis.train")
+
+
+def articles(records: list[dict[str, str]]) -> list[Article]:
+    return [
+        Article(r["id"], r["full_text"], (0, len(r["full_text"])), r["title"], r["abstract"], {"source": r["id"].split("-")[0]})
+        for r in records
+    ]
+
+
+@pytest.mark.slow
+def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str, str]], tmp_path: Path) -> None:
+    examples = train.prepare(articles(dev_sample[:6]))
+    first = train.fit(examples, rounds=15)
+    second = train.fit(examples, rounds=15)
+    assert json.dumps(first.to_json()) == json.dumps(second.to_json())
+    assert first.info["documents"] == 6 and len(first.roots) == 15
+    assert first.lexicon, "the word lexicon is learned from the training abstracts"
+    path = tmp_path / "model.json"
+    first.save(path)
+    loaded = load_model(path)
+    doc = examples[0].doc
+    x = sentence_features(doc, examples[0].features, loaded.lexicon)
+    assert np.allclose(loaded.predict(x), first.predict(x))
+    summary = summarize_document(doc, method="supervised", model=str(path), budget=Budget(150))
+    assert 0 < summary.words <= 150
+
+
+def test_flattened_trees_predict_like_lightgbm() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.random((400, len(feature_names())))
+    y = x[:, 0] * 2 + np.sin(5 * x[:, 3]) + rng.normal(0, 0.1, 400)
+    booster = lightgbm.train(
+        {"objective": "regression", "num_leaves": 7, "verbose": -1, "seed": 1, "deterministic": True, "num_threads": 1},
+        lightgbm.Dataset(x, y),
+        num_boost_round=20,
+    )
+    model = train.from_lightgbm(booster.dump_model(), {})
+    assert np.allclose(model.predict(x), booster.predict(x))
+
+
+def test_shipped_model_loads_and_scores(dev_sample: list[dict[str, str]]) -> None:
+    model = load_model()
+    assert isinstance(model, TreeModel) and model.features == tuple(feature_names())
+    assert model.info["documents"] > 1000 and len(model.lexicon) > 1000
+    doc = build_document(articles(dev_sample[:1])[0])
+    scores = model.predict(sentence_features(doc, compute_features(doc), model.lexicon))
+    assert scores.shape == (len(doc.sentences),) and np.isfinite(scores).all() and scores.std() > 0
+
+
+def test_text_features_agree_for_structured_and_flattened_text(dev_sample: list[dict[str, str]]) -> None:
+    record = dev_sample[2]
+    lexicon = load_model().lexicon
+    columns = [feature_names().index(name) for name in ("cues", "citations", "words", "lexicon_mean", "lexicon_max")]
+    rows = []
+    for text in (record["full_text"], record["full_text"].replace("\n", " ")):
+        doc = build_document(Article("x", text, (0, len(text)), record["title"], record["abstract"]))
+        x = sentence_features(doc, compute_features(doc), lexicon)
+        rows.append({s.text: x[s.index, columns] for s in doc.sentences})
+    shared = set(rows[0]) & set(rows[1])
+    assert len(shared) > 0.7 * len(rows[0])
+    for text in shared:
+        assert np.allclose(rows[0][text], rows[1][text]), text
