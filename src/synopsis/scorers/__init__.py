@@ -1,6 +1,16 @@
 """Sentence scorers, one module per family; importing this package registers them all."""
 
-from . import centroid, graph, learned, position, structure  # noqa: F401  (registration side effect is the point)
+from . import (  # noqa: F401  (registration side effect is the point)
+    centroid,
+    frequency,
+    graph,
+    learned,
+    lexrank,
+    lsa,
+    luhn,
+    position,
+    structure,
+)
 from .registry import DEFAULT_METHOD, METHODS, Method, get_method, register
 
 __all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register"]
