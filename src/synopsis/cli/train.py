@@ -54,7 +54,8 @@ def train_command(
     if not examples:
         fail("no article with an abstract and body text to train on", EXIT_INPUT)
     print(f"training on {len(examples)} articles ...", flush=True)
-    model = fit(examples, rounds=rounds or ROUNDS, info={"command": "synopsis train " + " ".join(data)})
+    command = " ".join(["synopsis train", *data, "-o", str(output)])
+    model = fit(examples, rounds=rounds or ROUNDS, info={"command": command})
     output.parent.mkdir(parents=True, exist_ok=True)
     model.save(output)
     size = output.stat().st_size / 1e6

@@ -19,11 +19,11 @@ _WORK = r"(?:paper|article|study|work|essay|review|report|chapter|thesis|investi
 _ANNOUNCE = (
     r"argues?|examines?|presents?|describes?|shows?|explores?|proposes?|reports?|investigates?|introduces?|discusses?"
     r"|considers?|focuses|addresses|develops?|provides?|outlines?|offers?|uses?|analy[sz]es|demonstrates?|suggests?"
-    r"|seeks?|aims?|attempts?|contributes?|evaluates?|compares?|assesses|reviews?|challenges?|questions?"
+    r"|seeks?|aims?|attempts?|contributes?|evaluates?|compares?|assesses|reviews?|challenges?|questions?|concludes?"
 )
 CONTRIBUTION_CUES = re.compile(
     rf"\b(?:in (?:this|the present|the current) {_WORK}"
-    rf"|(?:this|the present|the current|our) {_WORK} (?:\w+ )?(?:{_ANNOUNCE})"
+    rf"|(?:this|the|the present|the current|our) {_WORK} (?:\w+ )?(?:{_ANNOUNCE})"
     r"|we (?:\w+ )?(?:propose|present|show|find|found|demonstrate|argue|introduce|describe|report|investigate|examine"
     r"|develop|conclude|suggest|observed?|identif(?:y|ied)|provide|evaluate|compare|explore|discuss|study|studied|analy[sz]ed?"
     r"|test(?:ed)?|use[ds]?|apply|applied|obtain(?:ed)?|establish(?:ed)?|achieve[ds]?|outperform)"
