@@ -47,6 +47,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from synopsis.evaluate.rouge import split_sentences, truncate
+
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data/dev from the main checkout, ../../shared/data/dev from a worktree under wt/.
 _DATA_DIRS = (ROOT.parent / "shared" / "data" / "dev", ROOT.parent.parent / "shared" / "data" / "dev")
@@ -68,27 +70,6 @@ REFERENCE_METHODS = ("lead", "centroid")
 
 
 # --------------------------------------------------------------------------- protocol
-
-
-def split_sentences(text: str) -> list[str]:
-    from synopsis.segment import sentence_spans
-
-    return [" ".join(text[a:b].split()) for a, b in sentence_spans(text)]
-
-
-def truncate(sentences: Sequence[str], words: int) -> list[str]:
-    """The first `words` whitespace-separated words, keeping sentence boundaries."""
-    out: list[str] = []
-    left = words
-    for sentence in sentences:
-        tokens = sentence.split()
-        if not tokens:
-            continue
-        if left <= 0:
-            break
-        out.append(" ".join(tokens[:left]))
-        left -= len(tokens)
-    return out
 
 
 def rouge_scorer() -> tuple[str, Callable[[str, str], dict[str, Any]]]:

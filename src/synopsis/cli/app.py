@@ -8,6 +8,11 @@ from typing import NoReturn
 import typer
 
 from .. import __version__
+from ..errors import MethodError
+from ..scorers import get_method
+from ..types import Budget
+
+DEFAULT_WORDS = 200
 
 app = typer.Typer(
     name="synopsis",
@@ -30,6 +35,15 @@ def report(message: str) -> None:
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     report(message)
     raise typer.Exit(code)
+
+
+def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:
+    """The budget the options ask for (200 words unless told otherwise), the method checked too."""
+    try:
+        get_method(method)
+        return Budget(words if words is not None or sentences is not None else DEFAULT_WORDS, sentences)
+    except (ValueError, MethodError) as err:
+        fail(str(err))
 
 
 def _version(value: bool) -> None:

@@ -15,12 +15,10 @@ from ..batch.progress import reporter_for
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
 from ..batch.sources import missing_inputs
 from ..batch.work import BatchOptions
-from ..errors import MethodError, SynopsisError
+from ..errors import SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
-from ..scorers import get_method
-from ..types import Budget
-from .app import EXIT_INPUT, app, fail, report
+from .app import EXIT_INPUT, app, checked_budget, fail, report
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -112,11 +110,7 @@ def _options(
 ) -> BatchOptions:
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    try:
-        budget = Budget(words if words is not None or sentences is not None else 200, sentences)
-        get_method(method)
-    except (ValueError, MethodError) as err:
-        fail(str(err))
+    budget = checked_budget(method, words, sentences)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     return BatchOptions(method=method, budget=budget, fields=fields, format=fmt, encoding=encoding, max_bytes=max_bytes)
 

@@ -7,14 +7,12 @@ import sys
 
 import typer
 
-from ..errors import InputError, MethodError
+from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import OUTPUTS, render_as_record, render_json, render_text
 from ..pipeline import build_document, summarize_document
-from ..scorers import get_method
-from ..types import Budget
-from .app import EXIT_INPUT, app, fail, report
+from .app import EXIT_INPUT, app, checked_budget, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -55,11 +53,7 @@ def summarize_command(
         fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    try:
-        budget = Budget(words if words is not None or sentences is not None else 200, sentences)
-        get_method(method)
-    except (ValueError, MethodError) as err:
-        fail(str(err))
+    budget = checked_budget(method, words, sentences)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
     failures = 0
