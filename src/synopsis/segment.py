@@ -58,7 +58,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _missed_boundaries(text: str, starts: set[int]) -> set[int]:
     """Sentence starts nupunkt missed after a single letter, "et al." or "No."."""
-    lower_cased = not any(c.isupper() for c in text[:2000])  # SumPubMed-style text
+    head = text[:2000]
+    lower_cased = head == head.lower()  # SumPubMed-style text (no upper-case letter)
     cuts: set[int] = set()
     for match in _SINGLE_LETTER_END.finditer(text):
         word = match.group(2)

@@ -226,7 +226,8 @@ def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
     text = remove_junk(text, removed)
     text = text.slice(*_stripped(text.text))
     text = rejoin_flattened_hyphens(text)
-    text = text.sub(_SPACE_RUN, " ")
+    if "\n" in text.text or "  " in text.text or "\t" in text.text:
+        text = text.sub(_SPACE_RUN, " ")
     pieces: list[Piece] = []
     cursor = 0
     pending: tuple[str, tuple[int, int], bool] | None = None

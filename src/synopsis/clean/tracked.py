@@ -48,8 +48,10 @@ class Tracked:
 
     def slice(self, start: int, end: int) -> Tracked:
         """The part `[start, end)`, still pointing into the same original."""
-        stop = self.origin[end - 1] + 1 if end > start else self.origin[start]
-        return Tracked(self.text[start:end], np.append(self.origin[start:end], stop))
+        origin = np.empty(max(0, end - start) + 1, dtype=np.int64)
+        origin[:-1] = self.origin[start:end]
+        origin[-1] = self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return Tracked(self.text[start:end], origin)
 
     def apply(self, edits: Iterable[Edit]) -> Tracked:
         """Apply non-overlapping edits; overlapping ones are skipped (first come, first served).

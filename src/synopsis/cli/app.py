@@ -19,6 +19,7 @@ app = typer.Typer(
     help="Abstract-length extractive summaries of long scholarly articles, with spans back into the input.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
 

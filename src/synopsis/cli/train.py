@@ -24,7 +24,7 @@ def train_command(
 ) -> None:
     """Train on articles with abstracts; the same data and options always give the same model.
 
-    The shipped model was made with: synopsis train ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json
+    The shipped model was made with `synopsis train ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
     """
     try:
         from ..train import ROUNDS, fit, prepare
