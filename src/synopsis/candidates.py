@@ -65,7 +65,9 @@ def bigrams(text: str) -> set[tuple[str, str]]:
 
 def copies_abstract(text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules()) -> bool:
     """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary."""
+    if not abstract_bigrams:
+        return False
     pairs = bigrams(text)
-    if not pairs or not abstract_bigrams:
+    if not pairs:
         return False
     return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap

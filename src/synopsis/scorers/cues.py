@@ -36,8 +36,7 @@ CONTRIBUTION_CUES = re.compile(
     r"|to (?:the best of )?our knowledge|for the first time|taken together|overall,"
     r"|(?:this|these) (?:result|finding)s? (?:is|are)"
     r"|(?:is|are|was|were) (?:significantly|strongly) (?:associated|correlated|higher|lower|increased|reduced|related))\b",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text ("We show", "In conclusion"): far faster than re.IGNORECASE
 CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b")
 
 
@@ -46,7 +45,7 @@ def contribution_cues(doc: Document) -> NDArray[np.float64]:
 
     One regex pass over all sentences joined by NUL (no cue spans a NUL), not one per sentence.
     """
-    texts = [s.text for s in doc.sentences]
+    texts = [s.text.lower() for s in doc.sentences]
     found = np.zeros(len(texts), dtype=np.float64)
     if texts:
         joined, starts = _joined(texts)

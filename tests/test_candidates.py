@@ -1,0 +1,43 @@
+"""Which sentences may be selected: each rejection reason on sentences of the kind the dev data has."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.candidates import CandidateRules, bigrams, copies_abstract, rejection
+
+GOOD = "We show that the parser recovers 91% of the dependencies in the test set."
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (GOOD, None),
+        ("Results are shown below.", "too_short"),
+        (" ".join(["word"] * 101) + ".", "too_long"),
+        ("x = 0.31 ± 0.02 , y = 12.4 ± 1.1 , z = 7 / 9 .", "symbols"),
+        ("Figure 3: Accuracy of the parser on the development set by sentence length.", "caption"),
+        ("Table 2. Baseline models and their scores on all of the tasks we report.", "caption"),
+        ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),
+        ("The corpus can be downloaded from http://example.org/corpus for research use.", "email_or_url"),
+        ("The data set used in these experiments is described in the following", "no_sentence_end"),
+        ("Это предложение написано по-русски и содержит достаточно слов для проверки.", None),
+        ("We ask whether the parser recovers the dependencies of the test set?", None),
+        ('The authors called this effect "the curse of length in parsing."', None),
+    ],
+)
+def test_rejection_reasons(text: str, reason: str | None) -> None:
+    assert rejection(text) == reason
+
+
+def test_rules_are_knobs() -> None:
+    assert rejection("Results are shown below.", CandidateRules(min_words=3)) is None
+    assert rejection(GOOD, CandidateRules(max_words=5)) == "too_long"
+
+
+def test_a_sentence_copied_from_the_abstract_is_not_a_candidate() -> None:
+    abstract = bigrams("In this paper we show that the parser recovers 91% of the dependencies in the test set.")
+    assert copies_abstract(GOOD, abstract)
+    assert not copies_abstract("Dependency parsers are trained on treebanks of news text in English.", abstract)
+    assert not copies_abstract(GOOD, set())  # no abstract given: nothing to leak
+    assert not copies_abstract(GOOD, abstract, CandidateRules(abstract_overlap=1.01))

@@ -1,0 +1,75 @@
+"""Features: tokens, the sentence-by-term matrix and the tf-idf geometry every scorer reads."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synopsis.features import compute_features, tokenize, tokenize_sentences
+from synopsis.pipeline import build_document
+from synopsis.types import Article, Document, Section, Sentence
+
+
+def _doc(texts: list[str], sections: list[int] | None = None) -> Document:
+    sections = sections or [0] * len(texts)
+    sentences, offset = [], 0
+    for i, (text, section) in enumerate(zip(texts, sections, strict=True)):
+        sentences.append(Sentence(i, text, offset, offset + len(text), section, 0))
+        offset += len(text) + 1
+    kinds = ("introduction", "methods", "conclusion")
+    heads = tuple(
+        Section(s, f"h{s}", kinds[s % 3], sections.index(s), len(sections) - 1 - sections[::-1].index(s))
+        for s in sorted(set(sections))
+    )
+    return Document("d", " ".join(texts), "", "", tuple(sentences), heads)
+
+
+def test_tokenize_drops_stop_words_numbers_and_single_letters() -> None:
+    assert tokenize("The 3 models of Smith's e-mail were a success.") == ["models", "smith's", "e-mail", "success"]
+
+
+def test_tokenize_sentences_equals_tokenize_one_by_one() -> None:
+    texts = ["We propose a parser.", "", "Its accuracy is 91.2% (Table 3).", "Über-models fail; Über models don't."]
+    assert tokenize_sentences(texts) == [tokenize(t) for t in texts]
+    assert tokenize_sentences([]) == []
+
+
+def test_a_text_carrying_nul_itself_is_still_tokenized_per_sentence() -> None:
+    texts = ["parsing\x00trees grow", "lexicon"]
+    assert tokenize_sentences(texts) == [["parsing", "trees", "grow"], ["lexicon"]]
+
+
+def test_counts_are_stemmed_term_counts_per_sentence() -> None:
+    features = compute_features(_doc(["Parses parse parsing.", "Trees and more trees.", "Nothing here."]))
+    column = features.vocabulary["pars"]  # parses/parse/parsing share the Porter stem
+    assert features.counts[0, column] == 3
+    assert features.counts[1, features.vocabulary["tree"]] == 2
+    assert features.counts[2].sum() == 0  # "nothing", "here" are stop words
+    assert features.words.tolist() == [3, 4, 2]
+
+
+def test_tfidf_rows_are_unit_length_and_similarity_is_cosine() -> None:
+    features = compute_features(_doc(["Graph parsing works.", "Graph parsing works well.", "Proteins fold slowly."]))
+    norms = np.sqrt(features.tfidf.multiply(features.tfidf).sum(axis=1)).A.ravel()
+    assert norms == pytest.approx([1.0, 1.0, 1.0])
+    similarity = features.similarity
+    assert np.allclose(similarity, similarity.T) and np.all(np.diag(similarity) == 0)
+    assert similarity[0, 1] > 0.8 and similarity[0, 2] == 0.0
+    assert features.similarity_to("graph parsing")[:2].min() > features.similarity_to("graph parsing")[2]
+    assert features.similarity_to("").tolist() == [0.0, 0.0, 0.0]
+
+
+def test_position_in_section_runs_from_zero_to_one_in_each_section() -> None:
+    features = compute_features(_doc([f"Sentence number {w} here." for w in "abcdef"], sections=[0, 0, 0, 1, 2, 2]))
+    assert features.position_in_section.tolist() == [0.0, 0.5, 1.0, 0.0, 0.0, 1.0]
+    assert features.section_kind.tolist() == [0, 0, 0, 1, 4, 4]  # SECTION_KINDS order
+
+
+def test_features_of_a_real_article_match_its_sentences(dev_sample: list[dict[str, str]]) -> None:
+    row = dev_sample[0]
+    doc = build_document(Article(row["id"], row["full_text"], (0, len(row["full_text"])), row["title"], row["abstract"]))
+    features = compute_features(doc)
+    assert features.n == len(doc.sentences)
+    assert features.candidate.tolist() == [s.candidate for s in doc.sentences]
+    assert features.position[0] == 0.0 and features.position[-1] == 1.0
+    assert np.all(features.counts.sum(axis=1).A.ravel() <= features.words * 2)
