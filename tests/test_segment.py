@@ -48,6 +48,9 @@ def test_golden_set_accuracy() -> None:
         ("We used 3.5% of the data vs. 2.1% in the U.K. sample. The end.", 2),
         ("Heading without a full stop\nThe paragraph starts here. It goes on.", 3),
         ("E. coli was grown overnight. S. cerevisiae was grown too.", 2),
+        ("Mentors had no explicit tasks. Taken together the findings suggest little contact.", 2),
+        ("Selecting items by hand. Rather, we must employ statistics.", 2),
+        ("The yield was approx. Ten percent higher in subsp. Tuberculosis strains.", 1),
     ],
 )
 def test_hard_cases(text: str, expected: int) -> None:

@@ -12,6 +12,9 @@ data below, bring it to 244/249; each has its cases in tests/data/segmentation_g
    not before a surname ("D. Bikel").
 3. Re-join a split after a fixed, case-sensitive list of abbreviations unless an opener follows
    ("cf. Figure 1", "Wall St. Journal", "subsp. capricolum", "U.S. Government").
+4. Split after a full stop that ends a lower-case word of four or more letters when a capitalised
+   word follows ("... or explicit tasks. Taken together ...": Punkt's orthographic heuristic keeps
+   these together when it has mostly seen the next word lower-cased).
 """
 
 from __future__ import annotations
@@ -36,6 +39,13 @@ _ABBREVIATION_END = re.compile(
 )
 _SINGLE_LETTER_END = re.compile(r"(?<![\w.])(?<!\b[A-Za-z]\. )([A-Za-z])\.\s+([A-Za-z]+)")
 _ET_AL_OR_NO_END = re.compile(r"\b(?:et al|[Nn]o)\.\s+([A-Z][a-z]+)")
+# Punkt keeps "... or explicit tasks. Taken together ..." as one sentence when the next word is one
+# it has mostly seen lower-cased; a full stop after a lower-case word of 4+ letters, before a
+# capitalised word, ends a sentence unless the word is one of these abbreviations.
+_WORD_END = re.compile(r"(?<![\w.\-/@])([a-z]{4,})\.\s+([A-Z][a-z]+)\b")
+_LOWER_ABBREVIATIONS = frozenset(
+    "approx subsp resp ibid incl excl dept univ cont corr repr transl suppl figs refs secs sect vols prev nova".split()
+)
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -68,6 +78,9 @@ def _missed_boundaries(text: str, starts: set[int]) -> set[int]:
     for match in _ET_AL_OR_NO_END.finditer(text):
         if match.group(1).lower() in OPENERS:
             cuts.add(match.start(1))
+    for match in _WORD_END.finditer(text):
+        if match.start(2) not in starts and match.group(1) not in _LOWER_ABBREVIATIONS:
+            cuts.add(match.start(2))
     return cuts
 
 

@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401  (registration side effect is the point)
     centroid,
+    dense,
     frequency,
     graph,
     learned,
