@@ -53,3 +53,19 @@ def test_without_the_extra_the_method_says_what_to_install(monkeypatch: pytest.M
     with pytest.raises(MethodError, match=r"pip install 'synopsis\[embed\]'"):
         dense.embed(["A sentence."])
     dense.embedding_model.cache_clear()
+
+
+def test_a_missing_extra_fails_before_the_run_not_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from synopsis.errors import MethodError
+    from synopsis.evaluate.runner import resolve_methods
+    from synopsis.scorers import dense, usable_method
+
+    monkeypatch.setitem(sys.modules, "wordllama", None)
+    dense.embedding_model.cache_clear()
+    with pytest.raises(MethodError, match="embed"):
+        usable_method("structured-dense")
+    assert usable_method("structured").name == "structured"  # no extra needed
+    assert "structured-dense" not in resolve_methods(["all"])  # `all` = what is installed
+    dense.embedding_model.cache_clear()

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MethodError
-from ..scorers import get_method
+from ..scorers import usable_method
 from .job import Interrupted, RunResult, measure_input, open_output
 from .parts import PartsDir, run_shard
 from .progress import Reporter
@@ -55,7 +55,7 @@ def run_dask(
     distributed = _distributed()
     reporter = reporter or Reporter()
     try:
-        method = get_method(options.method).name
+        method = usable_method(options.method).name
     except MethodError as err:
         raise SinkError(str(err)) from None
     from .sink import OutputTarget

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import MethodError, SynopsisError
-from ..scorers import get_method
+from ..scorers import usable_method
 from .progress import Reporter
 from .sink import JsonlSink, OutputTarget, Recovered, SinkError
 from .sources import input_bytes
@@ -86,7 +86,7 @@ def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) ->
     if row is None:
         return
     try:
-        method = get_method(options.method).name
+        method = usable_method(options.method).name
     except MethodError as err:
         raise SinkError(str(err)) from None
     budget = options.budget.as_dict()

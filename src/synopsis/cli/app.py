@@ -9,7 +9,7 @@ import typer
 
 from .. import __version__
 from ..errors import MethodError
-from ..scorers import get_method
+from ..scorers import usable_method
 from ..types import Budget
 
 DEFAULT_WORDS = 200
@@ -41,7 +41,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:
     """The budget the options ask for (200 words unless told otherwise), the method checked too."""
     try:
-        get_method(method)
+        usable_method(method)
         return Budget(words if words is not None or sentences is not None else DEFAULT_WORDS, sentences)
     except (ValueError, MethodError) as err:
         fail(str(err))

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, MethodError
 from ..features import compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
 from ..pipeline import build_document, summarize_document
-from ..scorers import METHODS, get_method
+from ..scorers import METHODS, usable_method
 from ..types import Article, Budget, Document
 from .oracle import greedy_oracle
 from .rouge import FAILED, RougeScores, score_sentences, split_sentences, truncate
@@ -69,10 +69,21 @@ def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
     """Registered names for the user's --method values (`all`, `auto`), lead first, oracle last, no repeats."""
     wanted: list[str] = []
     for name in names:
-        expanded = sorted(METHODS) if name == "all" else [get_method(name).name]
+        expanded = _installed(sorted(METHODS)) if name == "all" else [usable_method(name).name]
         wanted.extend(n for n in expanded if n not in wanted)
     ordered = [LEAD, *(n for n in wanted if n != LEAD)]
     return (*ordered, ORACLE)
+
+
+def _installed(names: Sequence[str]) -> list[str]:
+    """`all` means every method whose optional dependencies are installed."""
+    usable = []
+    for name in names:
+        try:
+            usable.append(usable_method(name).name)
+        except MethodError:
+            continue
+    return usable
 
 
 def expand_inputs(paths: Iterable[str]) -> list[str]:

@@ -12,6 +12,6 @@ from . import (  # noqa: F401  (registration side effect is the point)
     position,
     structure,
 )
-from .registry import DEFAULT_METHOD, METHODS, Method, get_method, register
+from .registry import DEFAULT_METHOD, METHODS, Method, get_method, register, usable_method
 
-__all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register"]
+__all__ = ["DEFAULT_METHOD", "METHODS", "Method", "get_method", "register", "usable_method"]

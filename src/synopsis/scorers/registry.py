@@ -31,6 +31,8 @@ class Method:
     description: str
     params: Mapping[str, Any] = field(default_factory=dict)
     selection: Mapping[str, Any] = field(default_factory=dict)
+    # Raises MethodError when an optional dependency is missing; called once before a run starts.
+    requires: Callable[[], object] | None = None
 
     def score(self, doc: Document, features: Features, **params: Any) -> NDArray[np.float64]:
         unknown = set(params) - set(self.params)
@@ -50,17 +52,30 @@ DEFAULT_METHOD = "structured"
 
 
 def register(
-    name: str, *, description: str, selection: Mapping[str, Any] | None = None, **params: Any
+    name: str,
+    *,
+    description: str,
+    selection: Mapping[str, Any] | None = None,
+    requires: Callable[[], object] | None = None,
+    **params: Any,
 ) -> Callable[[Scorer], Scorer]:
     """Register `scorer` under `name` with default `params` (and selection settings)."""
 
     def decorator(scorer: Scorer) -> Scorer:
         if name in _METHODS:
             raise ValueError(f"method {name!r} is registered twice")
-        _METHODS[name] = Method(name, scorer, description, dict(params), dict(selection or {}))
+        _METHODS[name] = Method(name, scorer, description, dict(params), dict(selection or {}), requires)
         return scorer
 
     return decorator
+
+
+def usable_method(name: str) -> Method:
+    """`get_method`, and fail now (not on every document) when the method's extra is not installed."""
+    method = get_method(name)
+    if method.requires is not None:
+        method.requires()
+    return method
 
 
 def get_method(name: str) -> Method:

@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from ..errors import MethodError
-from ..scorers import get_method
+from ..scorers import usable_method
 from .errors import ApiError, validation_message
 from .job import Job
 from .limits import Limits, human_size
@@ -123,6 +123,6 @@ def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
 
 def _check_method(name: str) -> None:
     try:
-        get_method(name)
+        usable_method(name)
     except MethodError as err:
         raise ApiError(422, f"method: {err}", details=[{"loc": ["method"], "msg": str(err), "type": "unknown_method"}]) from None
