@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -45,6 +46,8 @@ def stage_times(article: Article, method: str, repeats: int) -> dict[str, float]
     chosen = get_method(method)
     best = {stage: float("inf") for stage in STAGES}
     for _ in range(repeats):
+        gc.collect()  # as timeit does: no method pays for the garbage of the one before
+        gc.disable()
         t0 = time.process_time()
         doc = build_document(article)
         t1 = time.process_time()
@@ -54,6 +57,7 @@ def stage_times(article: Article, method: str, repeats: int) -> dict[str, float]
         t3 = time.process_time()
         select(scores, features, Budget(200), **chosen.selection)
         t4 = time.process_time()
+        gc.enable()
         for stage, seconds in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             best[stage] = min(best[stage], seconds * 1000)
     return best
@@ -89,9 +93,9 @@ print(json.dumps({{"words": len(text.split()), "rss_before_mb": int(before) / 10
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/dev"))
-    parser.add_argument("--methods", default="structured,supervised,hiporank,textrank,lexrank,lead")
+    parser.add_argument("--methods", default="structured,structured-dense,supervised,hiporank,textrank,lexrank,lead")
     parser.add_argument("--articles", type=int, default=30)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -100,8 +104,15 @@ def main() -> None:
         stage_times(article, "supervised", 1)
     report: dict[str, object] = {"articles": len(docs), "words": statistics.mean(len(a.text.split()) for a in docs)}
     rows = []
-    for method in args.methods.split(","):
-        per_doc = [stage_times(a, method, args.repeats) for a in docs]
+    methods = args.methods.split(",")
+    # Methods interleaved article by article, so that a noisy neighbour on a shared machine slows
+    # all of them alike instead of whichever method happened to run at that moment.
+    timings = {method: [] for method in methods}  # type: dict[str, list[dict[str, float]]]
+    for article in docs:
+        for method in methods:
+            timings[method].append(stage_times(article, method, args.repeats))
+    for method in methods:
+        per_doc = timings[method]
         medians = {stage: statistics.median(d[stage] for d in per_doc) for stage in STAGES}
         total = statistics.median(sum(d.values()) for d in per_doc)
         rows.append({"method": method, **{k: round(v, 1) for k, v in medians.items()}, "total_ms": round(total, 1)})
@@ -115,9 +126,10 @@ def main() -> None:
         lines = [
             "# Speed per article and memory",
             "",
-            f"Made by `python benchmarks/speed.py --data ../shared/data/dev --out benchmarks/results/speed`: "
+            f"Made by `python benchmarks/speed.py --data ../shared/data/dev --methods {args.methods} "
+            f"--repeats {args.repeats} --out benchmarks/results/speed`: "
             f"{len(docs)} dev articles of 7,500-8,500 words (mean {report['words']:.0f}); CPU ms of one thread, "
-            f"median over articles of the best of {args.repeats} runs.",
+            f"median over articles of the best of {args.repeats} runs; methods interleaved article by article.",
             "",
             "| method | clean + segment + candidates | features | score | select | total ms |",
             "|---|---:|---:|---:|---:|---:|",

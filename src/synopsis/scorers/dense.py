@@ -4,8 +4,8 @@ Tf-idf sees only shared stems; a static embedding also sees that "offenders" and
 close. We use wordllama (MIT), whose 256-dimensional model ships inside its wheel and needs no
 torch: every sentence is the mean of its token vectors, and two signals join `structured`'s —
 cosine to the document's mean embedding (semantic centrality) and cosine to the title. On all dev
-articles it adds +0.04 ROUGE-1 / +0.11 ROUGE-2 (within noise) for nearly three times the CPU time
-per article, which is why it is an option and not the default (docs/methods.md).
+articles it adds +0.04 ROUGE-1 / +0.11 ROUGE-2 (within noise) for twice the CPU time per
+article, which is why it is an option and not the default (docs/methods.md).
 
 wordllama's own `load()` looks for the shipped tokenizer in the wrong folder and then tries to
 download it; we point it at the files inside the installed package and forbid downloads, so it runs
