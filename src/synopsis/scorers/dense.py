@@ -67,7 +67,7 @@ def dense_signals(doc: Document, features: Features) -> dict[str, NDArray[np.flo
     "structured-dense",
     description="structured + wordllama embeddings (centrality and title similarity); needs the embed extra.",
     selection={"redundancy": 0.5},
-    requires=lambda: embedding_model(),
+    requires=embedding_model,
     **STRUCTURED_WEIGHTS,
     dense_centrality=0.5,
     dense_title=0.3,
