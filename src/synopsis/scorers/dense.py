@@ -30,15 +30,31 @@ from .structure import STRUCTURED_WEIGHTS, standardise, structured
 EXTRA_HINT = "install the embed extra: pip install 'synopsis[embed]'"
 
 
-@lru_cache(maxsize=1)
-def embedding_model() -> Any:
-    """The wordllama model shipped in its wheel, loaded once per process, never downloaded."""
+def _package_dir() -> Path:
+    """Where wordllama is installed (its wheel carries the model), or MethodError naming the extra."""
     try:
         import wordllama
     except ImportError:
         raise MethodError(f"method 'structured-dense' needs wordllama; {EXTRA_HINT}") from None
+    return Path(wordllama.__file__).parent
+
+
+def check_installed() -> None:
+    """Fail before a run when the extra is missing, without loading the model: a batch's main
+    process never embeds anything, so it should not hold the model's memory."""
+    root = _package_dir()
+    if not any((root / "weights").glob("*.safetensors")) or not any((root / "tokenizers").glob("*.json")):
+        raise MethodError(f"wordllama at {root} has no model files in its package; {EXTRA_HINT}")
+
+
+@lru_cache(maxsize=1)
+def embedding_model() -> Any:
+    """The wordllama model shipped in its wheel, loaded once per process, never downloaded."""
+    root = _package_dir()
+    from wordllama import WordLlama
+
     try:
-        return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        return WordLlama.load(cache_dir=root, disable_download=True)
     except (FileNotFoundError, ValueError, OSError) as err:
         raise MethodError(f"could not load wordllama's shipped model offline ({err}); {EXTRA_HINT}") from None
 
@@ -56,18 +72,16 @@ def dense_signals(doc: Document, features: Features) -> dict[str, NDArray[np.flo
     center = vectors.mean(axis=0)
     norm = np.linalg.norm(center)
     centrality = vectors @ (center / norm) if norm > 0 else np.zeros(features.n)
-    title = vectors @ embed([doc.title])[0] if doc.title.strip() else np.zeros(features.n)
-    return {
-        "dense_centrality": standardise(centrality, features.candidate),
-        "dense_title": standardise(title, features.candidate) if doc.title.strip() else np.zeros(features.n),
-    }
+    has_title = bool(doc.title.strip())
+    title = standardise(vectors @ embed([doc.title])[0], features.candidate) if has_title else np.zeros(features.n)
+    return {"dense_centrality": standardise(centrality, features.candidate), "dense_title": title}
 
 
 @register(
     "structured-dense",
     description="structured + wordllama embeddings (centrality and title similarity); needs the embed extra.",
     selection={"redundancy": 0.5},
-    requires=embedding_model,
+    requires=check_installed,
     **STRUCTURED_WEIGHTS,
     dense_centrality=0.5,
     dense_title=0.3,

@@ -160,7 +160,7 @@ def structured_signals(doc: Document, features: Features) -> dict[str, NDArray[n
     "structured",
     description="Default: centrality + title + contribution cues + position/section role, weights cross-validated.",
     selection={"redundancy": 0.5},
-    requires=None,
+    requires=None,  # named, so that type checkers do not read a weight as `requires`
     **STRUCTURED_WEIGHTS,
 )
 def structured(doc: Document, features: Features, /, **weights: float) -> NDArray[np.float64]:
