@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -60,8 +61,42 @@ def test_shipped_model_loads_and_scores(dev_sample: list[dict[str, str]]) -> Non
     assert isinstance(model, TreeModel) and model.features == tuple(feature_names())
     assert model.info["documents"] > 1000 and len(model.lexicon) > 1000
     doc = build_document(articles(dev_sample[:1])[0])
-    scores = model.predict(sentence_features(doc, compute_features(doc), model.lexicon))
+    scores = model.score(doc, compute_features(doc))
     assert scores.shape == (len(doc.sentences),) and np.isfinite(scores).all() and scores.std() > 0
+    assert model.blend > 0, "the shipped model is the trees + structured ensemble that cross-validation chose"
+
+
+def test_blend_adds_the_structured_score(dev_sample: list[dict[str, str]]) -> None:
+    """With a huge blend weight the ensemble ranks sentences as `structured` does; with none, as the trees."""
+    model = load_model()
+    doc = build_document(articles(dev_sample[:1])[0])
+    features = compute_features(doc)
+    candidates = features.candidate
+    structured = summarize_document(doc, method="structured", budget=Budget(200))
+    heavy = replace(model, blend=1e6).score(doc, features)
+    alone = replace(model, blend=0.0).score(doc, features)
+    assert np.allclose(alone, model.predict(sentence_features(doc, features, model.lexicon)))
+    top = np.argsort(-heavy[candidates])[:5]
+    expected = sentence_features(doc, features, model.lexicon)[:, feature_names().index("structured")]
+    assert list(top) == list(np.argsort(-expected[candidates])[:5])
+    assert structured.sentences, "structured still summarises the same document"
+
+
+def test_density_labels_prefer_the_short_sentence_that_says_the_same() -> None:
+    """Budget is in words: of two sentences with the same abstract bigrams, the short one is worth more."""
+    text = (
+        "Introduction\n\nWe parse syntax trees fast with a new chart parser. "
+        "We parse syntax trees fast with a new chart parser, and the committee, the weather, the lunch menu and "
+        "several other matters that have nothing to do with the matter at hand are discussed at great length here. "
+        "Unrelated remarks about the weather follow in this sentence."
+    )
+    article = Article("t", text, (0, len(text)), "Fast parsing", "We parse syntax trees fast with a new chart parser.")
+    example = train.prepare([article])[0]
+    label = train.labels(example, Budget(200))
+    texts = [s.text for s in example.doc.sentences]
+    claim = "We parse syntax trees fast with a new chart parser"
+    short, long_, other = (next(i for i, t in enumerate(texts) if t.startswith(p)) for p in (claim + ".", claim + ",", "Unrela"))
+    assert label[short] > label[long_] > label[other] == 0.0
 
 
 def test_text_features_agree_for_structured_and_flattened_text(dev_sample: list[dict[str, str]]) -> None:

@@ -34,6 +34,13 @@ def test_sentence_rouge_of_plain_sentences() -> None:
     assert labels.rouge1[0] == pytest.approx(exact.rouge1.fmeasure) == pytest.approx(2 * 3 / (5 + 4))  # cat, run, home
     assert labels.rouge2[0] == pytest.approx(exact.rouge2.fmeasure) == pytest.approx(2 * 1 / (4 + 3))  # "run home"
     assert labels.rouge1[1] == labels.rouge1[2] == labels.rouge2[2] == 0.0
+    assert labels.bigram_hits.tolist() == [1.0, 0.0, 0.0]  # "run home"; the training labels count these
+
+
+def test_bigram_hits_are_clipped_by_the_reference() -> None:
+    """A sentence repeating a reference bigram covers it only as often as the reference has it."""
+    labels = sentence_rouge(["run home and run home again", "run home"], "They run home.")
+    assert labels.bigram_hits.tolist() == [1.0, 1.0]
 
 
 def test_oracle_respects_budget_order_and_candidates(documents: list[tuple[Document, str]]) -> None:

@@ -26,10 +26,12 @@ from .rouge import rouge_tokens
 
 @dataclass(frozen=True, slots=True)
 class SentenceRouge:
-    """ROUGE-1 and ROUGE-2 F1 of each sentence on its own against the reference."""
+    """ROUGE-1 and ROUGE-2 F1 of each sentence on its own against the reference, and the clipped
+    count of reference bigrams each sentence contains (how much of the reference it covers)."""
 
     rouge1: NDArray[np.float64]
     rouge2: NDArray[np.float64]
+    bigram_hits: NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,11 @@ def sentence_rouge(doc: Document | Sequence[str], reference: str) -> SentenceRou
     """
     texts, _, _ = _sentences(doc)
     unigrams, bigrams = _count(texts, reference)
+    bigram_hits = _clipped(bigrams.matrix, bigrams.reference)
     return SentenceRouge(
         _f1(_clipped(unigrams.matrix, unigrams.reference), unigrams.totals, unigrams.reference_total),
-        _f1(_clipped(bigrams.matrix, bigrams.reference), bigrams.totals, bigrams.reference_total),
+        _f1(bigram_hits, bigrams.totals, bigrams.reference_total),
+        bigram_hits,
     )
 
 

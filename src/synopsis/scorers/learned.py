@@ -1,9 +1,13 @@
 """The trained sentence scorer: gradient-boosted trees over per-sentence features.
 
 The model ships inside the package as plain JSON (`synopsis/data/supervised.json`): feature names,
-a word lexicon and the trees as flat arrays. Loading it executes nothing (no pickle), and
-prediction is a handful of numpy gathers over all trees at once, so the method needs neither
-LightGBM nor scikit-learn at run time. `synopsis train` (synopsis.train) makes the file.
+a word lexicon, the trees as flat arrays and a blend weight. Loading it executes nothing (no
+pickle), and prediction is a handful of numpy gathers over all trees at once, so the method needs
+neither LightGBM nor scikit-learn at run time. `synopsis train` (synopsis.train) makes the file.
+
+A sentence's score is the trees' output plus `blend` times the `structured` score, both
+standardised over the document's candidates: the trees learn what the hand-set weights miss, and
+the ensemble generalises to an unseen field better than either alone (docs/model-card.md).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from ..features import Features
 from ..types import SECTION_KINDS, Document
 from .graph import textrank
 from .registry import register
-from .structure import STRUCTURED_WEIGHTS, hiporank, pacsum, standardise, structured, structured_signals
+from .structure import STRUCTURED_WEIGHTS, graph_signal, pacsum, standardise, structured_signals, weighted_sum
 
 MODEL_FORMAT = "synopsis-trees/1"
 SHIPPED_MODEL = "supervised.json"
@@ -61,6 +65,7 @@ def sentence_features(doc: Document, features: Features, lexicon: dict[str, floa
     n = features.n
     signals = structured_signals(doc, features)
     mask = features.candidate
+    signals["hiporank"] = graph_signal("hiporank", doc, features)  # computed once: a feature and part of `structured`
     kinds = np.eye(len(SECTION_KINDS))[features.section_kind] if n else np.zeros((0, len(SECTION_KINDS)))
     paragraph = np.fromiter((s.paragraph for s in doc.sentences), dtype=np.int64, count=n)
     paragraph_first = np.r_[True, paragraph[1:] != paragraph[:-1]] if n else np.zeros(0, bool)
@@ -86,8 +91,8 @@ def sentence_features(doc: Document, features: Features, lexicon: dict[str, floa
         _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
         standardise(textrank(doc, features, damping=0.85), mask),
         standardise(pacsum(doc, features, beta=0.0, forward=1.0, backward=-0.5), mask),
-        standardise(hiporank(doc, features, near=1.0, far=0.0, alpha=1.0, inter=1.0, beta=0.2), mask),
-        structured(doc, features, **STRUCTURED_WEIGHTS),
+        signals["hiporank"],
+        weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
         lexicon_mean,
         lexicon_max,
     ]
@@ -124,7 +129,8 @@ class TreeModel:
     """Additive trees in flat arrays: node i of all trees lives at row i of each array.
 
     A leaf has `feature == -1` and its output in `value`; an inner node sends a row left when
-    `x[feature] <= threshold`. `roots` holds the first node of each tree.
+    `x[feature] <= threshold`. `roots` holds the first node of each tree. `blend` is the weight of
+    the standardised `structured` feature added to the standardised tree output in `score`.
     """
 
     features: tuple[str, ...]
@@ -135,22 +141,38 @@ class TreeModel:
     value: NDArray[np.float64]
     roots: NDArray[np.int64]
     lexicon: dict[str, float]
+    blend: float
     info: dict[str, Any]
 
+    def score(self, doc: Document, features: Features) -> NDArray[np.float64]:
+        """Sentence scores for selection: what `--method supervised` ranks by."""
+        x = sentence_features(doc, features, self.lexicon)
+        predicted = self.predict(x)
+        if not self.blend:
+            return predicted
+        mask = features.candidate
+        return standardise(predicted, mask) + self.blend * standardise(x[:, self.features.index("structured")], mask)
+
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        """Sum of all trees' leaf values for every row; one numpy step per tree level."""
-        if x.shape[0] == 0:
+        """Sum of all trees' leaf values for every row.
+
+        Every (row, tree) pair walks down at once, one numpy step per tree level; pairs that have
+        reached a leaf drop out of the working set, so the deep tail of a few trees costs little.
+        """
+        rows, columns = x.shape
+        if rows == 0:
             return np.zeros(0)
-        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size)).copy()
-        rows = np.arange(x.shape[0])[:, None]
-        while True:
-            feature = self.feature[node]
-            inner = feature >= 0
-            if not inner.any():
-                break
-            go_left = x[rows, np.where(inner, feature, 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.value[node].sum(axis=1)
+        trees = self.roots.size
+        node = np.tile(self.roots, rows)  # pair k is row k // trees, tree k % trees
+        flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+        offset = np.repeat(np.arange(rows, dtype=np.int64) * columns, trees)
+        active = np.flatnonzero(self.feature[node] >= 0)
+        while active.size:
+            here = node[active]
+            go_left = flat[offset[active] + self.feature[here]] <= self.threshold[here]
+            node[active] = np.where(go_left, self.left[here], self.right[here])
+            active = active[self.feature[node[active]] >= 0]
+        return self.value[node].reshape(rows, trees).sum(axis=1)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +187,7 @@ class TreeModel:
                 "roots": self.roots.tolist(),
             },
             "lexicon": {k: round(v, 4) for k, v in sorted(self.lexicon.items())},
+            "blend": self.blend,
             "info": self.info,
         }
 
@@ -185,6 +208,7 @@ class TreeModel:
             value=np.asarray(trees["value"], dtype=np.float64),
             roots=np.asarray(trees["roots"], dtype=np.int64),
             lexicon={str(k): float(v) for k, v in data.get("lexicon", {}).items()},
+            blend=float(data.get("blend", 0.0)),
             info=dict(data.get("info", {})),
         )
 
@@ -220,10 +244,10 @@ def _model_at(path: str) -> TreeModel:
 
 @register(
     "supervised",
-    description="Gradient-boosted trees over sentence features, trained on the dev corpora (model shipped in the package).",
+    description="Default: trees trained on abstracts + the structured score; model shipped in the package.",
     selection={"redundancy": 0.5},
     model="",
 )
 def supervised(doc: Document, features: Features, /, *, model: str) -> NDArray[np.float64]:
     trees = _model_at(model) if model else _shipped_model()
-    return trees.predict(sentence_features(doc, features, trees.lexicon))
+    return trees.score(doc, features)

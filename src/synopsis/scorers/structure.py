@@ -6,10 +6,10 @@
 - `hiporank`: hierarchical centrality (Dong et al. 2021). Sentence-to-sentence edges inside a
   section and sentence-to-section edges across sections, both weighted towards section and
   document boundaries, where authors put their summaries of what a section does.
-- `structured`: the default. A weighted sum of standardised signals (centrality, title
+- `structured`: the best unsupervised method. A weighted sum of standardised signals (centrality, title
   similarity, contribution cues, position in document and section, section role, citation and
   digit density); the weights were chosen by cross-validation on the dev corpora, across fields
-  (see README, "Default method").
+  (see README, "Methods"). The default, `supervised`, adds trained trees to it (scorers.learned).
 """
 
 from __future__ import annotations
@@ -158,22 +158,29 @@ def structured_signals(doc: Document, features: Features) -> dict[str, NDArray[n
 
 @register(
     "structured",
-    description="Default: centrality + title + contribution cues + position/section role, weights cross-validated.",
+    description="Best unsupervised: centrality + title + contribution cues + position/section role, weights cross-validated.",
     selection={"redundancy": 0.5},
     requires=None,  # named, so that type checkers do not read a weight as `requires`
     **STRUCTURED_WEIGHTS,
 )
 def structured(doc: Document, features: Features, /, **weights: float) -> NDArray[np.float64]:
-    signals = structured_signals(doc, features)
+    return weighted_sum(structured_signals(doc, features), weights, doc, features)
+
+
+def weighted_sum(
+    signals: dict[str, NDArray[np.float64]], weights: dict[str, float], doc: Document, features: Features
+) -> NDArray[np.float64]:
+    """The `structured` score from signals already computed; graph signals not among them are
+    computed here. Separate so the supervised scorer, which needs the signals too, computes them once."""
     score = np.zeros(features.n)
     for name, weight in weights.items():
         if weight == 0:
             continue
-        score += weight * (signals[name] if name in signals else _graph_signal(name, doc, features))
+        score += weight * (signals[name] if name in signals else graph_signal(name, doc, features))
     return score
 
 
-def _graph_signal(name: str, doc: Document, features: Features) -> NDArray[np.float64]:
+def graph_signal(name: str, doc: Document, features: Features) -> NDArray[np.float64]:
     """PacSum / HipoRank centrality with their own defaults, standardised (computed only when weighted)."""
     method = get_method(name)
     return standardise(method.score(doc, features), features.candidate)
