@@ -11,7 +11,7 @@ import pytest
 
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document, summarize_document
-from synopsis.scorers.learned import TreeModel, feature_names, load_model, sentence_features
+from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
 from synopsis.types import Article, Budget
 
 lightgbm = pytest.importorskip("lightgbm")
@@ -37,8 +37,10 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
     first.save(path)
     loaded = load_model(path)
     doc = examples[0].doc
-    x = sentence_features(doc, examples[0].features, loaded.lexicon)
+    assert first.phrases and loaded.phrases == first.phrases, "the phrase model is learned and saved"
+    x = loaded.features_of(doc, examples[0].features)
     assert np.allclose(loaded.predict(x), first.predict(x))
+    assert np.allclose(loaded.score(doc, examples[0].features), first.score(doc, examples[0].features))
     summary = summarize_document(doc, method="supervised", model=str(path), budget=Budget(150))
     assert 0 < summary.words <= 150
 
@@ -75,9 +77,9 @@ def test_blend_adds_the_structured_score(dev_sample: list[dict[str, str]]) -> No
     structured = summarize_document(doc, method="structured", budget=Budget(200))
     heavy = replace(model, blend=1e6).score(doc, features)
     alone = replace(model, blend=0.0).score(doc, features)
-    assert np.allclose(alone, model.predict(sentence_features(doc, features, model.lexicon)))
+    assert np.allclose(alone, model.predict(model.features_of(doc, features)))
     top = np.argsort(-heavy[candidates])[:5]
-    expected = sentence_features(doc, features, model.lexicon)[:, feature_names().index("structured")]
+    expected = model.features_of(doc, features)[:, feature_names().index("structured")]
     assert list(top) == list(np.argsort(-expected[candidates])[:5])
     assert structured.sentences, "structured still summarises the same document"
 
@@ -101,14 +103,33 @@ def test_density_labels_prefer_the_short_sentence_that_says_the_same() -> None:
 
 def test_text_features_agree_for_structured_and_flattened_text(dev_sample: list[dict[str, str]]) -> None:
     record = dev_sample[2]
-    lexicon = load_model().lexicon
-    columns = [feature_names().index(name) for name in ("cues", "citations", "words", "lexicon_mean", "lexicon_max")]
+    model = load_model()
+    columns = [feature_names().index(name) for name in ("cues", "citations", "words", "lexicon_mean", "lexicon_max", "phrases")]
     rows = []
     for text in (record["full_text"], record["full_text"].replace("\n", " ")):
         doc = build_document(Article("x", text, (0, len(text)), record["title"], record["abstract"]))
-        x = sentence_features(doc, compute_features(doc), lexicon)
+        x = model.features_of(doc, compute_features(doc))
         rows.append({s.text: x[s.index, columns] for s in doc.sentences})
     shared = set(rows[0]) & set(rows[1])
     assert len(shared) > 0.7 * len(rows[0])
     for text in shared:
         assert np.allclose(rows[0][text], rows[1][text]), text
+
+
+def test_phrase_model_normalises_over_all_ngrams() -> None:
+    """Unknown n-grams dilute the known ones, as the training matrix did; empty text gives the intercept."""
+    model = PhraseModel({"we": 1.0, "we propose": 2.0}, 0.5)
+    short, long_ = model.predict(["We propose", "We propose a parser today"])
+    assert short == pytest.approx(0.5 + (1.0 + 2.0) / np.sqrt(3))  # we, propose, "we propose"
+    assert 0.5 < long_ < short
+    assert model.predict(["", "!!"]).tolist() == [0.5, 0.5]
+    assert PhraseModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_shipped_phrase_model_knows_how_abstracts_talk() -> None:
+    phrases = load_model().phrases
+    assert phrases is not None and len(phrases.weights) > 1000
+    announce, method = phrases.predict(
+        ["In this paper we propose a new method and show that it improves accuracy.", "Samples were incubated at 37 C for 2 h."]
+    )
+    assert announce > method

@@ -6,10 +6,13 @@ scaled to the document's best sentence, plus a bonus for the sentences a greedy 
 In cross-validation this density label beat each sentence's plain ROUGE-2 F1 (which favours long
 sentences), ROUGE-1 + ROUGE-2, oracle-only and LambdaRank labels (docs/model-card.md). Features are
 those of `scorers.learned.sentence_features`, including a word lexicon (how much more often a stem
-appears in abstracts than in bodies) learned from the training documents only. The model is
+appears in abstracts than in bodies) and a phrase model (ridge regression of the label on a
+sentence's unigrams and bigrams, scikit-learn) learned from the training documents only; the trees
+see the phrase model's out-of-fold predictions, so they learn how far to trust it on documents it
+was not fitted to. The model is
 LightGBM's gradient-boosted regression trees with a fixed seed on one thread (deterministic),
-exported to the plain JSON format that `scorers.learned` reads; LightGBM is needed only here
-(`pip install "synopsis[train]"`).
+exported to the plain JSON format that `scorers.learned` reads; LightGBM and scikit-learn are
+needed only here (`pip install "synopsis[train]"`).
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy import sparse
 
 from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
-from .scorers.learned import TreeModel, feature_names, sentence_features
+from .scorers.learned import PhraseModel, TreeModel, feature_names, phrase_grams, sentence_features
 from .types import Article, Budget, Document
 
 # Chosen by k-fold cross-validation on the dev corpora (benchmarks/train_cv.py); fixed seed and one
@@ -53,6 +57,11 @@ LENGTH_PRIOR_WORDS = 5
 # The model file tells the scorer to add this multiple of the standardised `structured` score to
 # the standardised tree output: the ensemble beat either alone in leave-one-source-out CV.
 STRUCTURED_BLEND = 1.0
+# Phrase model: ridge penalty, n-grams seen in fewer sentences are ignored, and how many of the
+# largest weights ship (the rest are near zero; 0.4 MB of JSON).
+PHRASE_ALPHA = 10.0
+PHRASE_MIN_COUNT = 5
+PHRASE_SIZE = 20_000
 LEXICON_SIZE = 4000
 LEXICON_MIN_COUNT = 5
 
@@ -127,38 +136,81 @@ def labels(example: Example, budget: Budget) -> NDArray[np.float64]:
     return target
 
 
-def training_set(examples: Sequence[Example], lexicon: dict[str, float], budget: Budget = Budget()) -> TrainingSet:
-    """Candidate sentences of every example, as one feature matrix and label vector."""
+def fit_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float64]]) -> PhraseModel:
+    """Ridge regression of the labels on candidate sentences' normalised n-gram counts."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import Ridge
+
+    texts = [s.text for e in examples for s in e.doc.sentences if s.candidate]
+    y = np.concatenate([t[e.features.candidate] for e, t in zip(examples, targets, strict=True)])
+    vectorizer = CountVectorizer(analyzer=phrase_grams, min_df=PHRASE_MIN_COUNT)
+    counts = vectorizer.fit_transform(texts)
+    # The norm over all of a sentence's n-grams, as `PhraseModel.predict` computes it.
+    norms = np.array([math.sqrt(sum(c * c for c in Counter(phrase_grams(t)).values())) or 1.0 for t in texts])
+    ridge = Ridge(alpha=PHRASE_ALPHA, solver="sparse_cg").fit(sparse.diags(1.0 / norms) @ counts, y)
+    vocabulary = vectorizer.get_feature_names_out()
+    kept = np.argsort(-np.abs(ridge.coef_), kind="stable")[:PHRASE_SIZE]
+    return PhraseModel({str(vocabulary[j]): float(f"{ridge.coef_[j]:.5g}") for j in kept}, float(f"{ridge.intercept_:.6g}"))
+
+
+def training_set(
+    examples: Sequence[Example],
+    lexicon: dict[str, float],
+    targets: Sequence[NDArray[np.float64]],
+    phrases: Sequence[NDArray[np.float64]],
+) -> TrainingSet:
+    """Candidate sentences of every example, as one feature matrix and label vector; `phrases`
+    holds each example's out-of-fold phrase-model predictions."""
     xs, ys, groups = [], [], []
-    for example in examples:
+    column = feature_names().index("phrases")
+    for example, target, phrase in zip(examples, targets, phrases, strict=True):
         mask = example.features.candidate
         if not mask.any():
             continue
-        xs.append(sentence_features(example.doc, example.features, lexicon)[mask])
-        ys.append(labels(example, budget)[mask])
+        x = sentence_features(example.doc, example.features, lexicon)
+        x[:, column] = phrase
+        xs.append(x[mask])
+        ys.append(target[mask])
         groups.append(int(mask.sum()))
     if not xs:
         raise ValueError("no training documents with candidate sentences and an abstract")
     return TrainingSet(np.vstack(xs), np.concatenate(ys), groups)
 
 
+def out_of_fold_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float64]]) -> list[NDArray[np.float64]]:
+    """Phrase-model predictions for every example from a model fitted on the other half
+    (alternate documents), so the trees see it as it behaves on unseen text."""
+    halves = [list(range(0, len(examples), 2)), list(range(1, len(examples), 2))]
+    out: list[NDArray[np.float64]] = [np.zeros(0)] * len(examples)
+    for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
+        if not train or not test:
+            continue
+        model = fit_phrases([examples[i] for i in train], [targets[i] for i in train])
+        for i in test:
+            out[i] = model.predict([s.text for s in examples[i].doc.sentences])
+    return [p if p.size else np.zeros(e.features.n) for p, e in zip(out, examples, strict=True)]
+
+
 def fit(
     examples: Sequence[Example], *, rounds: int = ROUNDS, params: dict[str, Any] | None = None, info: dict[str, Any] | None = None
 ) -> TreeModel:
-    """Learn the lexicon and the trees from `examples`; deterministic for the same input."""
+    """Learn the lexicon, the phrase model and the trees from `examples`; deterministic for the same input."""
     import lightgbm
 
     lexicon = learn_lexicon(examples)
-    data = training_set(examples, lexicon)
+    budget = Budget()
+    targets = [labels(example, budget) for example in examples]
+    data = training_set(examples, lexicon, targets, out_of_fold_phrases(examples, targets))
     settings = {**LIGHTGBM_PARAMS, **(params or {})}
     booster = lightgbm.train(settings, lightgbm.Dataset(data.x, data.y, feature_name=feature_names()), num_boost_round=rounds)
-    model = replace(from_lightgbm(booster.dump_model(), lexicon), blend=STRUCTURED_BLEND)
+    model = replace(from_lightgbm(booster.dump_model(), lexicon), phrases=fit_phrases(examples, targets), blend=STRUCTURED_BLEND)
     details = {
         "documents": len(examples),
         "sentences": int(data.x.shape[0]),
         "sources": dict(Counter(e.source for e in examples)),
         "rounds": rounds,
         "params": settings,
+        "phrases": {"alpha": PHRASE_ALPHA, "min_count": PHRASE_MIN_COUNT, "kept": PHRASE_SIZE},
         "labels": (
             f"abstract bigrams per (words + {LENGTH_PRIOR_WORDS}) of each sentence, scaled to the document's best,"
             f" +{ORACLE_BONUS} if in the greedy oracle"
@@ -205,6 +257,7 @@ def from_lightgbm(dump: dict[str, Any], lexicon: dict[str, float]) -> TreeModel:
         value=np.asarray(value, dtype=np.float64),
         roots=np.asarray(roots, dtype=np.int64),
         lexicon=lexicon,
+        phrases=None,
         blend=0.0,
         info={},
     )

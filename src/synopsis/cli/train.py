@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from pathlib import Path
 
@@ -30,6 +31,10 @@ def train_command(
         from ..train import ROUNDS, fit, prepare
     except ImportError as err:
         fail(f"training needs the train and eval extras: pip install 'synopsis[train,eval]' ({err})")
+    # Checked before the minutes of preparing the articles, not when the fitting needs them.
+    missing = [name for name in ("lightgbm", "sklearn") if importlib.util.find_spec(name) is None]
+    if missing:
+        fail(f"training needs {' and '.join(missing)}: pip install 'synopsis[train,eval]'")
     started = time.time()
     fields = JsonlFields(text=text_field, abstract=abstract_field)
     articles: list[Article] = []
