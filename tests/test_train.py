@@ -37,7 +37,7 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
     first.save(path)
     loaded = load_model(path)
     doc = examples[0].doc
-    assert first.phrases and loaded.phrases == first.phrases, "the phrase model is learned and saved"
+    assert first.phrases is not None and loaded.phrases == first.phrases, "the phrase model is learned and saved"
     x = loaded.features_of(doc, examples[0].features)
     assert np.allclose(loaded.predict(x), first.predict(x))
     assert np.allclose(loaded.score(doc, examples[0].features), first.score(doc, examples[0].features))

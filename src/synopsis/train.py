@@ -57,10 +57,13 @@ LENGTH_PRIOR_WORDS = 5
 # The model file tells the scorer to add this multiple of the standardised `structured` score to
 # the standardised tree output: the ensemble beat either alone in leave-one-source-out CV.
 STRUCTURED_BLEND = 1.0
-# Phrase model: ridge penalty, n-grams seen in fewer sentences are ignored, and how many of the
-# largest weights ship (the rest are near zero; 0.4 MB of JSON).
+# Phrase model: ridge penalty; an n-gram is used only when it occurs in at least PHRASE_MIN_COUNT
+# training documents from at least PHRASE_SOURCE_SHARE of the training sources (so "we propose"
+# stays and one field's jargon, "scrapie" or "the literary", does not: users bring fields we never
+# saw); and how many of the largest weights ship (the rest are near zero; 0.4 MB of JSON).
 PHRASE_ALPHA = 10.0
 PHRASE_MIN_COUNT = 5
+PHRASE_SOURCE_SHARE = 0.75
 PHRASE_SIZE = 20_000
 LEXICON_SIZE = 4000
 LEXICON_MIN_COUNT = 5
@@ -143,14 +146,29 @@ def fit_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float6
 
     texts = [s.text for e in examples for s in e.doc.sentences if s.candidate]
     y = np.concatenate([t[e.features.candidate] for e, t in zip(examples, targets, strict=True)])
-    vectorizer = CountVectorizer(analyzer=phrase_grams, min_df=PHRASE_MIN_COUNT)
+    vocabulary = shared_phrases(examples)
+    if not vocabulary:  # too few documents: the model predicts the mean label
+        return PhraseModel({}, float(f"{y.mean() if y.size else 0.0:.6g}"))
+    vectorizer = CountVectorizer(analyzer=phrase_grams, vocabulary=vocabulary)
     counts = vectorizer.fit_transform(texts)
     # The norm over all of a sentence's n-grams, as `PhraseModel.predict` computes it.
     norms = np.array([math.sqrt(sum(c * c for c in Counter(phrase_grams(t)).values())) or 1.0 for t in texts])
     ridge = Ridge(alpha=PHRASE_ALPHA, solver="sparse_cg").fit(sparse.diags(1.0 / norms) @ counts, y)
-    vocabulary = vectorizer.get_feature_names_out()
     kept = np.argsort(-np.abs(ridge.coef_), kind="stable")[:PHRASE_SIZE]
-    return PhraseModel({str(vocabulary[j]): float(f"{ridge.coef_[j]:.5g}") for j in kept}, float(f"{ridge.intercept_:.6g}"))
+    return PhraseModel({vocabulary[j]: float(f"{ridge.coef_[j]:.5g}") for j in kept}, float(f"{ridge.intercept_:.6g}"))
+
+
+def shared_phrases(examples: Sequence[Example]) -> list[str]:
+    """The n-grams the phrase model may use: common enough, and not one field's own words."""
+    documents: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    for example in examples:
+        grams = {g for s in example.doc.sentences if s.candidate for g in phrase_grams(s.text)}
+        documents.update(grams)
+        for gram in grams:
+            sources.setdefault(gram, set()).add(example.source)
+    needed = math.ceil(PHRASE_SOURCE_SHARE * len({e.source for e in examples}))
+    return sorted(g for g, n in documents.items() if n >= PHRASE_MIN_COUNT and len(sources[g]) >= needed)
 
 
 def training_set(
@@ -210,7 +228,12 @@ def fit(
         "sources": dict(Counter(e.source for e in examples)),
         "rounds": rounds,
         "params": settings,
-        "phrases": {"alpha": PHRASE_ALPHA, "min_count": PHRASE_MIN_COUNT, "kept": PHRASE_SIZE},
+        "phrases": {
+            "alpha": PHRASE_ALPHA,
+            "min_documents": PHRASE_MIN_COUNT,
+            "source_share": PHRASE_SOURCE_SHARE,
+            "kept": PHRASE_SIZE,
+        },
         "labels": (
             f"abstract bigrams per (words + {LENGTH_PRIOR_WORDS}) of each sentence, scaled to the document's best,"
             f" +{ORACLE_BONUS} if in the greedy oracle"
