@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -133,3 +136,43 @@ def test_shipped_phrase_model_knows_how_abstracts_talk() -> None:
         ["In this paper we propose a new method and show that it improves accuracy.", "Samples were incubated at 37 C for 2 h."]
     )
     assert announce > method
+
+
+@pytest.mark.slow
+def test_training_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None:
+    """Same data, same model in two processes: set iteration order (hash-seeded) must not leak
+    into the lexicon, the phrase vocabulary or the trees."""
+    script = tmp_path / "fit.py"
+    script.write_text(
+        "import json, sys\n"
+        "from synopsis import train\n"
+        "from synopsis.train import fit, prepare\n"
+        "train.learn_lexicon.__defaults__ = (50,)  # a cut through many tied scores, as on the full data\n"
+        "from synopsis.types import Article\n"
+        "rows = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')][:6]\n"
+        "articles = [Article(r['id'], r['full_text'], (0, len(r['full_text'])), r['title'], r['abstract'],"
+        " {'source': r['id'].split('-')[0]}) for r in rows]\n"
+        "print(json.dumps(fit(prepare(articles), rounds=5).to_json(), sort_keys=True))\n",
+        encoding="utf-8",
+    )
+    sample = Path(__file__).parent / "data" / "dev_sample.jsonl"
+    outputs = [
+        subprocess.run(
+            [sys.executable, str(script), str(sample)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_lexicon_counts_documents(dev_sample: list[dict[str, str]]) -> None:
+    """Log-odds of document frequencies: with N documents no stem can be more than log(N + 1)
+    apart between abstracts and bodies (counting anything but documents breaks this bound)."""
+    examples = train.prepare(articles(dev_sample[:6]))
+    lexicon = train.learn_lexicon(examples)
+    assert lexicon and max(abs(v) for v in lexicon.values()) <= np.log(len(examples) + 1) + 1e-9
+    assert all(lexicon[t] < 0 for t in ("follow", "number", "time") if t in lexicon), "body words are negative"

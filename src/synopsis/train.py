@@ -114,7 +114,7 @@ def learn_lexicon(examples: Sequence[Example], size: int = LEXICON_SIZE) -> dict
     in_bodies: Counter[str] = Counter()
     for example in examples:
         in_abstracts.update(set(stem_all([tokenize(example.abstract)])[0]))
-        in_bodies.update(example.features.vocabulary)
+        in_bodies.update(example.features.vocabulary.keys())  # the stems, once per document
     documents = max(1, len(examples))
     scores: dict[str, float] = {}
     for term in set(in_abstracts) | set(in_bodies):
@@ -123,7 +123,7 @@ def learn_lexicon(examples: Sequence[Example], size: int = LEXICON_SIZE) -> dict
             continue
         # Share of documents whose abstract has the word, against the share whose body has it.
         scores[term] = math.log((a + 1) / (documents + 2)) - math.log((b + 1) / (documents + 2))
-    kept = sorted(scores, key=lambda t: -abs(scores[t]))[:size]
+    kept = sorted(scores, key=lambda t: (-abs(scores[t]), t))[:size]  # ties by name: set order varies by process
     return {t: scores[t] for t in kept}
 
 
