@@ -52,7 +52,7 @@ LIGHTGBM_PARAMS: dict[str, Any] = {
 ROUNDS = 300
 ORACLE_BONUS = 0.3
 # Words added to every sentence's length in the density label: a prior that keeps two-word
-# fragments with one lucky bigram from topping the ranking (5 beat 0, 2, 10, 20 and 40 in CV).
+# fragments with one lucky bigram from topping the ranking (5 beat 2, 10, 20 and 40 in CV).
 LENGTH_PRIOR_WORDS = 5
 # The model file tells the scorer to add this multiple of the standardised `structured` score to
 # the standardised tree output: the ensemble beat either alone in leave-one-source-out CV.

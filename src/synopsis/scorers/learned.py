@@ -1,9 +1,10 @@
 """The trained sentence scorer: gradient-boosted trees over per-sentence features.
 
 The model ships inside the package as plain JSON (`synopsis/data/supervised.json`): feature names,
-a word lexicon, the trees as flat arrays and a blend weight. Loading it executes nothing (no
-pickle), and prediction is a handful of numpy gathers over all trees at once, so the method needs
-neither LightGBM nor scikit-learn at run time. `synopsis train` (synopsis.train) makes the file.
+a word lexicon, a phrase model, the trees as flat arrays and a blend weight. Loading it executes
+nothing (no pickle), and prediction is dictionary lookups and a handful of numpy gathers over all
+trees at once, so the method needs neither LightGBM nor scikit-learn at run time. `synopsis train`
+(synopsis.train) makes the file.
 
 A sentence's score is the trees' output plus `blend` times the `structured` score, both
 standardised over the document's candidates: the trees learn what the hand-set weights miss, and
@@ -83,8 +84,8 @@ class PhraseModel:
 
     Input: the sentence's unigram and bigram counts, divided by their Euclidean norm (over all its
     n-grams, so a phrase outside the shipped vocabulary still dilutes the others). Output: the
-    training label predicted from wording alone ("we propose", "our results show", "in this
-    paper" up; "were incubated", "table 2" down). The trees take it as one feature.
+    training label predicted from wording alone ("this paper", "we present", "show that" up;
+    "for example", "iterations", "buffer" down). The trees take it as one feature.
     """
 
     weights: dict[str, float]
