@@ -17,6 +17,7 @@ import argparse
 import json
 import random
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +67,12 @@ def by_source(examples: list[Example], scores: dict[int, list[float]]) -> dict[s
 
 def paired(examples: list[Example], base: dict[int, list[float]], new: dict[int, list[float]]) -> dict[str, Any]:
     """Paired bootstrap of `new` against `base` per metric, documents weighted so each source counts alike."""
-    order = list(range(len(examples)))
-    counts = {s: sum(e.source == s for e in examples) for s in {e.source for e in examples}}
-    weight = np.array([len(examples) / (len(counts) * counts[examples[i].source]) for i in order])
+    counts = Counter(e.source for e in examples)
+    weight = np.array([len(examples) / (len(counts) * counts[e.source]) for e in examples])
     out = {}
     for k, metric in enumerate(("rouge1", "rouge2")):
-        a = np.array([base[i][k] for i in order]) * weight
-        b = np.array([new[i][k] for i in order]) * weight
+        a = np.array([base[i][k] for i in range(len(examples))]) * weight
+        b = np.array([new[i][k] for i in range(len(examples))]) * weight
         test = paired_bootstrap(a, b, names=("structured", "supervised"), metric=metric, rng=np.random.default_rng(0))
         interval = [round(test.low, 2), round(test.high, 2)]
         out[metric] = {"difference": round(test.difference, 2), "ci": interval, "p": test.p_value}
@@ -123,6 +123,7 @@ def main() -> None:
             random.Random(args.seed).shuffle(order)
             folds = [(f"fold{k}", [i for i in order if i % 5 == k]) for k in range(5)]
         scores: dict[int, list[float]] = {}
+        selection = get_method("supervised").selection  # as `--method supervised` selects
         fold_seconds = []
         for name, held_out in folds:
             t0 = time.time()
@@ -131,7 +132,7 @@ def main() -> None:
             fold_seconds.append(time.time() - t0)
             for i in held_out:
                 example = examples[i]
-                chosen = select(model.score(example.doc, example.features), example.features, BUDGET, redundancy=0.5).indices
+                chosen = select(model.score(example.doc, example.features), example.features, BUDGET, **selection).indices
                 scores[i] = rouge_of(example, chosen)
             print(f"{protocol} {name}: trained on {len(examples) - len(test)} in {fold_seconds[-1]:.0f}s", flush=True)
         report[protocol] = summarise(by_source(examples, scores))

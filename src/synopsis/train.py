@@ -30,7 +30,7 @@ from scipy import sparse
 from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
-from .scorers.learned import PhraseModel, TreeModel, feature_names, phrase_grams, sentence_features
+from .scorers.learned import PhraseModel, TreeModel, feature_names, phrase_grams, phrase_norm, sentence_features
 from .types import Article, Budget, Document
 
 # Chosen by k-fold cross-validation on the dev corpora (benchmarks/train_cv.py); fixed seed and one
@@ -144,31 +144,39 @@ def fit_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float6
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import Ridge
 
-    texts = [s.text for e in examples for s in e.doc.sentences if s.candidate]
+    # Each candidate sentence's n-grams, split once and shared by the vocabulary, counts and norms.
+    grams = [[phrase_grams(s.text) for s in e.doc.sentences if s.candidate] for e in examples]
     y = np.concatenate([t[e.features.candidate] for e, t in zip(examples, targets, strict=True)])
-    vocabulary = shared_phrases(examples)
+    vocabulary = shared_phrases(grams, [e.source for e in examples])
     if not vocabulary:  # too few documents: the model predicts the mean label
         return PhraseModel({}, float(f"{y.mean() if y.size else 0.0:.6g}"))
-    vectorizer = CountVectorizer(analyzer=phrase_grams, vocabulary=vocabulary)
-    counts = vectorizer.fit_transform(texts)
-    # The norm over all of a sentence's n-grams, as `PhraseModel.predict` computes it.
-    norms = np.array([math.sqrt(sum(c * c for c in Counter(phrase_grams(t)).values())) or 1.0 for t in texts])
+    sentences = [sentence for document in grams for sentence in document]
+    counts = CountVectorizer(analyzer=_already_split, vocabulary=vocabulary).fit_transform(sentences)
+    norms = np.array([phrase_norm(Counter(sentence)) or 1.0 for sentence in sentences])
     ridge = Ridge(alpha=PHRASE_ALPHA, solver="sparse_cg").fit(sparse.diags(1.0 / norms) @ counts, y)
     kept = np.argsort(-np.abs(ridge.coef_), kind="stable")[:PHRASE_SIZE]
     return PhraseModel({vocabulary[j]: float(f"{ridge.coef_[j]:.5g}") for j in kept}, float(f"{ridge.intercept_:.6g}"))
 
 
-def shared_phrases(examples: Sequence[Example]) -> list[str]:
-    """The n-grams the phrase model may use: common enough, and not one field's own words."""
+def _already_split(grams: list[str]) -> list[str]:
+    """CountVectorizer's analyzer for sentences given as their n-grams."""
+    return grams
+
+
+def shared_phrases(grams: Sequence[Sequence[list[str]]], sources: Sequence[str]) -> list[str]:
+    """The n-grams the phrase model may use: common enough, and not one field's own words.
+
+    `grams` holds each document's sentences as n-gram lists, `sources` each document's source.
+    """
     documents: Counter[str] = Counter()
-    sources: dict[str, set[str]] = {}
-    for example in examples:
-        grams = {g for s in example.doc.sentences if s.candidate for g in phrase_grams(s.text)}
-        documents.update(grams)
-        for gram in grams:
-            sources.setdefault(gram, set()).add(example.source)
-    needed = math.ceil(PHRASE_SOURCE_SHARE * len({e.source for e in examples}))
-    return sorted(g for g, n in documents.items() if n >= PHRASE_MIN_COUNT and len(sources[g]) >= needed)
+    seen_in: dict[str, set[str]] = {}
+    for document, source in zip(grams, sources, strict=True):
+        present = {g for sentence in document for g in sentence}
+        documents.update(present)
+        for gram in present:
+            seen_in.setdefault(gram, set()).add(source)
+    needed = math.ceil(PHRASE_SOURCE_SHARE * len(set(sources)))
+    return sorted(g for g, n in documents.items() if n >= PHRASE_MIN_COUNT and len(seen_in[g]) >= needed)
 
 
 def training_set(

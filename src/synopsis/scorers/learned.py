@@ -78,6 +78,11 @@ def phrase_grams(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
+def phrase_norm(counts: Counter[str]) -> float:
+    """Euclidean norm of a sentence's n-gram counts: what `PhraseModel` divides them by (training too)."""
+    return math.sqrt(sum(c * c for c in counts.values()))
+
+
 @dataclass(frozen=True)
 class PhraseModel:
     """A linear model of how abstract-like a sentence's wording is, learned from the abstracts.
@@ -99,8 +104,7 @@ class PhraseModel:
             counts = Counter(phrase_grams(text))
             if not counts:
                 continue
-            norm = math.sqrt(sum(c * c for c in counts.values()))
-            out[i] += sum(c * weights.get(gram, 0.0) for gram, c in counts.items()) / norm
+            out[i] += sum(c * weights.get(gram, 0.0) for gram, c in counts.items()) / phrase_norm(counts)
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -151,7 +155,7 @@ def sentence_features(
         weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
         lexicon_mean,
         lexicon_max,
-        phrases.predict([s.text for s in doc.sentences]) if phrases else np.zeros(n),
+        phrases.predict([s.text for s in doc.sentences]) if phrases is not None else np.zeros(n),
     ]
     return np.column_stack(columns) if n else np.zeros((0, len(feature_names())))
 
@@ -249,7 +253,7 @@ class TreeModel:
                 "roots": self.roots.tolist(),
             },
             "lexicon": {k: round(v, 4) for k, v in sorted(self.lexicon.items())},
-            "phrases": self.phrases.to_json() if self.phrases else None,
+            "phrases": self.phrases.to_json() if self.phrases is not None else None,
             "blend": self.blend,
             "info": self.info,
         }
