@@ -27,7 +27,9 @@ DATA = Path(__file__).parent / "data"
 LANGUAGES = ("de", "fr", "es", "pt")
 SETS = {
     "en": DATA / "segmentation_golden.jsonl",
+    "en_untouched": DATA / "segmentation_golden_en_untouched.jsonl",
     **{lang: DATA / f"segmentation_golden_{lang}.jsonl" for lang in LANGUAGES},
+    **{f"{lang}_heldout": DATA / f"segmentation_heldout_{lang}.jsonl" for lang in LANGUAGES},
 }
 MINIMUM = {"en": 200, "en_untouched": 30, **dict.fromkeys(LANGUAGES, 80), **{f"{lang}_heldout": 20 for lang in LANGUAGES}}
 # Known misses, each with why; a fix that makes one pass turns its xfail into an error (strict).
@@ -37,6 +39,16 @@ KNOWN_FAILURES = {
     "lowercase_letter_end-10": "'stage i. group 1' in lower-cased text: 'group' is not a sentence opener",
     "quotes-19": "'“Dear reader! Dear reader,”': an exclamation inside a quotation is split",
     "species-14": "'P.? hennigi': an uncertain genus with '?' is read as a question",
+    # untouched English set (labelled before the output was seen)
+    "untouched-parentheses-01": "questions inside '(i.e. Is ...? Was ...? etc.)' are split",
+    "untouched-colon_question-01": "'(ie. d << n)': 'ie.' without the inner stop is not a known abbreviation",
+    "untouched-country_abbrev-01": "'outlaws sth. primary': 'sth.' followed by a lower-case word is split",
+    "untouched-species-02": "'bufo n.sp. exhibits' in lower-cased text: 'n.sp.' is not a known abbreviation",
+    "untouched-initials-03": "bibliography 'Müller, F. Max. Buddhist ...': the author's name ends in a full word",
+    # held-out sets, written after the rules were frozen (e8c29e4)
+    "de-heldout-abbrev_prefix-05": "'Prof. em. Dr.': 'em.' (emeritus) is not in the German abbreviations",
+    "de-heldout-abbrev_end-01": "'usw. Dramen blieben': after an abbreviation only a listed sentence starter opens",
+    "pt-heldout-abbrev_prefix-06": "'Sr. Gov. Civil.': 'Gov.' is not in the Portuguese abbreviations",
 }
 
 
