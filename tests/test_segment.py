@@ -13,6 +13,7 @@ A case passes when the predicted sentences (hence every split position) equal th
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -151,15 +152,62 @@ def test_unsupported_language_gets_the_neutral_rules() -> None:
     ]
 
 
-def test_a_broken_rules_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        ("de", ["Die Werte stehen in Anhang B.", "Die Daten sind frei zugänglich."]),  # German nouns: no name test
+        ("de", ["Die Studie von J. Schmidt ist neu.", "Sie fehlt."]),
+        ("fr", ["L'édition de J. Le Goff reste une référence.", "Elle a marqué une génération."]),
+        ("es", ["El índice fue de 0,82 en el grupo B.", "La diferencia es significativa."]),
+    ],
+)
+def test_initials_and_single_capitals(lang: str, sentences: list[str]) -> None:
+    assert segment(" ".join(sentences), lang) == sentences
+
+
+def _rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
+    """A copy of the shipped rules plus `files`, served as the package's data folder."""
     import synopsis.segment_rules as rules
 
+    shipped = Path(rules.__file__).parent / "data" / "segment"
     folder = tmp_path / "synopsis" / "data" / "segment"
     folder.mkdir(parents=True)
-    (folder / "nl.json").write_text('{"language": "nl", "abreviations": ["bijv."]}', encoding="utf-8")
+    for path in shipped.glob("*.json"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8")
     monkeypatch.setattr(rules.resources, "files", lambda package: tmp_path / package)
-    with pytest.raises(ValueError, match=r"nl\.json.*abreviations"):
-        rules._load("nl")
+    rules.rules_for.cache_clear()
+    return folder
+
+
+def test_a_new_language_is_one_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dutch, added as nl.json only: its abbreviations hold, its sentence starters open sentences."""
+    nl = {
+        "language": "nl",
+        "prefix_abbreviations": ["bijv.", "zgn.", "blz."],
+        "abbreviations": ["enz."],
+        "sentence_starters": ["de", "het", "een", "dit", "wij"],
+        "nouns_capitalised": False,
+    }
+    _rules_folder(tmp_path, monkeypatch, {"nl.json": json.dumps(nl)})
+    try:
+        assert "nl" in available_languages()
+        text = "Dit blijkt bijv. uit blz. 12 van de zgn. Statenbijbel, enz. De brieven zijn bewaard."
+        assert segment(text, "nl") == ["Dit blijkt bijv. uit blz. 12 van de zgn. Statenbijbel, enz.", "De brieven zijn bewaard."]
+    finally:
+        monkeypatch.undo()
+        rules_for.cache_clear()
+
+
+def test_a_broken_rules_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _rules_folder(tmp_path, monkeypatch, {"nl.json": '{"language": "nl", "abreviations": ["bijv."]}'})
+    try:
+        with pytest.raises(ValueError, match=rf"{re.escape(str(folder / 'nl.json'))}.*abreviations"):
+            rules_for("nl")
+    finally:
+        monkeypatch.undo()
+        rules_for.cache_clear()
 
 
 @pytest.mark.parametrize("lang", ["en", *LANGUAGES, "ru"])

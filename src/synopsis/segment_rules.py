@@ -1,29 +1,37 @@
 """Sentence boundaries from per-language rules kept as data (`data/segment/<lang>.json`).
 
 Why rules and not Punkt: nupunkt's model is trained on English, and German capitalises every noun,
-so "z. B. Briefe", "des 19. Jahrhunderts" and "Abb. 3" all look like sentence ends to it
-(benchmarks/results/segmenters.md, per-language table). What decides a boundary here is a short
-list per language of abbreviations and of words that open sentences; adding a language (nl, it)
-is one JSON file with the keys below, no code.
+so "z. B. Briefe", "des 19. Jahrhunderts" and "Abb. 3" all look like sentence ends to it (44 of 83
+German golden cases right; benchmarks/results/segmenters.md, "Per language"). What decides a
+boundary here is a short list per language of abbreviations and of words that open sentences;
+adding a language (nl, it) is one JSON file with the keys below, no code.
 
-A full stop, "?", "!" or "…" (with closing quotes or a bracket after it) followed by white space is
-a candidate; it is a boundary when the next word (after ¿ ¡ „ “ « and the like) starts with an
-upper-case letter or a digit, unless one of these holds:
+A full stop, "?", "!" or "…" (closing quotes or a bracket may follow) followed by white space is a
+candidate; it is a boundary when the next word (after ¿ ¡ „ “ « and the like) starts with a capital
+letter or a digit, unless:
 
 - the stop closes a *prefix abbreviation* (z. B., vgl., S., Abb., M., Sr., p. ej.), which by its
   nature precedes a name, number or noun: never a boundary;
 - the stop closes another *abbreviation* (usw., etc., Jh., u. a., a. C.) or an acronym (U.S.A.):
-  a boundary only before a *sentence starter* (Die, Wir, Les, Nous, El, Os ...), never before a
-  digit;
-- the stop is inside an abbreviation ("z." of "z. B."), or follows a single capital letter (an
-  initial: "J. Schmidt");
-- the stop follows a number and the language writes ordinals with a stop ("des 19. Jahrhunderts",
-  "am 3. Mai"): a boundary only before a sentence starter that is not a month name;
-- an ellipsis stands in brackets ("(…)", the mark of an omission in a quotation).
+  a boundary before a capitalised word, but where nouns are capitalised (German) only before a
+  *sentence starter* (Die, Wir, Dies ...);
+- the stop is inside an abbreviation ("z." of "z. B."), or follows an initial ("J. Schmidt",
+  "J.-J. Rousseau"): a boundary only before a sentence starter that does not begin a name
+  ("grupo B. La diferencia" splits, "J. Le Goff" does not);
+- the stop follows a number of up to three digits and the language writes ordinals with a stop
+  ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
+  month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
+- a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation);
+- the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
+  ellipsis stands in brackets ("(…)", an omission).
 
-A line break always ends a sentence, as in English. `common.json` holds the generic, language-
-neutral abbreviations (et al., cf., Fig., pp.) merged into every language; on its own it is the
-fallback for a language without a file, with every capitalised word counted as a starter.
+A line break always ends a sentence, as in English. Keys of a rules file: `language` (its code),
+`note`, `prefix_abbreviations`, `abbreviations` (each ends with a stop; "z. B." also matches "z.B.",
+and a lower-case entry also its capitalised form), `sentence_starters` (single words), `months`,
+`ordinal_stop`, `nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`,
+`spaced_closers` (closers that follow a space, French "»"), `openers`. `common.json` holds the
+generic abbreviations (et al., cf., Fig., pp.) merged into every language; on its own it is the
+fallback for a language without a file.
 """
 
 from __future__ import annotations
@@ -53,7 +61,6 @@ _KEYS = frozenset(
         "quotation_marks",
     }
 )
-_LANG_CODE = re.compile(r"[a-z]{2,3}")
 # Kinds of full stop found by the abbreviation scan.
 _INNER, _PREFIX, _ABBREVIATION = 1, 2, 3
 _AFTER_STOP = re.compile(r"\.\s+")
@@ -102,9 +109,12 @@ def _load(name: str) -> dict[str, object]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ValueError(f"segmentation rules {path}: cannot read ({error})") from error
-    if not isinstance(data, dict) or set(data) - _KEYS or data.get("language") != name:
-        unknown = sorted(set(data) - _KEYS) if isinstance(data, dict) else "not an object"
-        raise ValueError(f"segmentation rules {path}: unknown keys {unknown} or language is not {name!r}")
+    if not isinstance(data, dict):
+        raise ValueError(f"segmentation rules {path}: not a JSON object")
+    if set(data) - _KEYS:
+        raise ValueError(f"segmentation rules {path}: unknown keys {sorted(set(data) - _KEYS)}")
+    if data.get("language") != name:
+        raise ValueError(f"segmentation rules {path}: language is {data.get('language')!r}, not {name!r}")
     return data
 
 
@@ -179,10 +189,12 @@ def rule_spans(text: str, rules: Rules) -> list[Span]:
     offset = 0
     for line in text.split("\n"):
         start = offset
-        quoted = _quoted(line, rules)
+        quoted, q = _quoted(line, rules), 0  # both in text order: one pass over each
         for match in rules.terminal.finditer(line):
             end = offset + match.end()
-            if any(a <= match.start() and match.end() < b for a, b in quoted):
+            while q < len(quoted) and quoted[q][1] <= match.start():
+                q += 1
+            if q < len(quoted) and quoted[q][0] <= match.start() and match.end() < quoted[q][1]:
                 continue
             if _is_boundary(text, offset + match.start(), end, stops, rules):
                 _append(text, spans, start, end)
@@ -244,9 +256,13 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
         token_start -= 1
     token = text[token_start:stop].lstrip(rules.openers)
     if _INITIALS.fullmatch(token):
-        # "J. Le Goff", "J.-J. Rousseau" (a name goes on) but "grupo B. La diferencia es ..."
+        # An initial ("J. Schmidt") unless a sentence starter follows; where nouns are lower-case a
+        # capitalised word after the starter means a name goes on ("J. Le Goff" but "grupo B. La
+        # diferencia es ...").
+        if rules.nouns_capitalised or not _is_starter(word, rules):
+            return _is_starter(word, rules)
         after, _ = _word_at(text, word_end, "")
-        return _is_starter(word, rules) and not (after[:1].isupper() or after[:1].isdigit())
+        return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         return len(token) >= _WORD_BEFORE_DIGIT and token.isalpha()
     if token.isdigit():
