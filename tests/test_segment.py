@@ -200,6 +200,20 @@ def test_a_new_language_is_one_data_file(tmp_path: Path, monkeypatch: pytest.Mon
         rules_for.cache_clear()
 
 
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        ("zh", ["本文研究了十九世纪的书信。", "我们使用了412封信（见图3）。", "结果表明，“书信很重要。”", "后来证实了！"]),
+        ("ar", ["هذه الدراسة جديدة.", "هل هي مهمة؟", "نعم، إنها مهمة."]),
+        ("hi", ["यह अध्ययन नया है।", "परिणाम स्पष्ट हैं।"]),
+    ],
+)
+def test_scripts_without_case_or_spaces_are_split(lang: str, sentences: list[str]) -> None:
+    """The neutral rules still find sentences in Chinese (no spaces), Arabic and Hindi (no case)."""
+    joint = "" if lang == "zh" else " "
+    assert segment(joint.join(sentences), lang) == sentences
+
+
 def test_a_broken_rules_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _rules_folder(tmp_path, monkeypatch, {"nl.json": '{"language": "nl", "abreviations": ["bijv."]}'})
     try:

@@ -25,11 +25,14 @@ letter or a digit, unless:
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission).
 
-A line break always ends a sentence, as in English. Keys of a rules file: `language` (its code),
+Where a script has no case (Arabic, Devanagari), its letters count as capitals; "?" "!" "؟" "।"
+end a sentence before any such opening; the full-width "。！？" of Chinese and Japanese end one with
+no space after them. A line break always ends a sentence, as in English. Keys of a rules file: `language` (its code),
 `note`, `prefix_abbreviations`, `abbreviations` (each ends with a stop; "z. B." also matches "z.B.",
 and a lower-case entry also its capitalised form), `sentence_starters` (single words), `months`,
 `ordinal_stop`, `nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`,
-`spaced_closers` (closers that follow a space, French "»"), `openers`. `common.json` holds the
+`spaced_closers` (closers that follow a space, French "»"), `openers`, `terminals` (end marks that
+need a space after them) and `unspaced_terminals`. `common.json` holds the
 generic abbreviations (et al., cf., Fig., pp.) merged into every language; on its own it is the
 fallback for a language without a file.
 """
@@ -59,12 +62,13 @@ _KEYS = frozenset(
         "openers",
         "nouns_capitalised",
         "quotation_marks",
+        "terminals",
+        "unspaced_terminals",
     }
 )
 # Kinds of full stop found by the abbreviation scan.
 _INNER, _PREFIX, _ABBREVIATION = 1, 2, 3
 _AFTER_STOP = re.compile(r"\.\s+")
-_TERMINAL_RUN = re.compile(r"[.!?…]+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _INITIALS = re.compile(r"[A-Z](?:\.-[A-Z])*")  # "J", "J.-J" (the stop follows)
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
@@ -82,7 +86,9 @@ class Rules:
     starters: frozenset[str]  # lower-cased; empty = every capitalised word opens a sentence
     months: frozenset[str]  # lower-cased
     ordinal_stop: bool
-    terminal: re.Pattern[str]
+    terminal: re.Pattern[str]  # a candidate sentence end with its closing marks
+    marks: re.Pattern[str]  # the run of end marks at a candidate
+    unspaced: str  # end marks that need no space after them (Chinese, Japanese "。")
     openers: str
     nouns_capitalised: bool  # only sentence starters open a sentence after an abbreviation
     quotation: re.Pattern[str]  # a short quotation, opening to closing mark, on one line
@@ -158,7 +164,11 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
     spaced = str(own.get("spaced_closers", ""))
     closer_part = f"[{re.escape(closers)}]" if closers else r"(?!x)x"
     spaced_part = rf"|\s[{re.escape(spaced)}]" if spaced else ""
-    terminal = re.compile(rf"(?:[.!?…]+)(?:{closer_part}{spaced_part})*(?=\s)")
+    spaced_marks = str(own.get("terminals", common.get("terminals", ".!?…")))
+    unspaced = str(own.get("unspaced_terminals", common.get("unspaced_terminals", "")))
+    unspaced_part = rf"|[{re.escape(unspaced)}]+{closer_part}*" if unspaced else ""
+    terminal = re.compile(rf"[{re.escape(spaced_marks)}]+(?:{closer_part}{spaced_part})*(?=\s){unspaced_part}")
+    marks = re.compile(f"[{re.escape(spaced_marks + unspaced)}]+")
     ordinal, nouns = own.get("ordinal_stop", False), own.get("nouns_capitalised", False)
     if not isinstance(ordinal, bool) or not isinstance(nouns, bool):
         raise ValueError(f"segmentation rules for {language!r}: ordinal_stop and nouns_capitalised are true or false")
@@ -176,6 +186,8 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         months=frozenset(w.lower() for w in _strings(own, "months")),
         ordinal_stop=ordinal,
         terminal=terminal,
+        marks=marks,
+        unspaced=unspaced,
         openers=str(own.get("openers", common.get("openers", ""))),
         nouns_capitalised=nouns,
         quotation=re.compile(quotation or r"(?!x)x"),
@@ -235,17 +247,22 @@ def _is_starter(word: str, rules: Rules) -> bool:
 
 
 def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: Rules) -> bool:
-    word, word_end = _word_at(text, end, rules.openers)
-    if not word or not (word[0].isupper() or word[0].isdigit()):
-        return False
-    run = _TERMINAL_RUN.match(text, stop)
+    run = rules.marks.match(text, stop)
     marks = run.group(0) if run else "."
-    if "?" in marks or "!" in marks:
+    if any(mark in rules.unspaced for mark in marks):
+        return True  # "。" ends a sentence wherever it stands
+    word, word_end = _word_at(text, end, rules.openers)
+    first = word[:1]
+    # A capital counts, and so does a letter of a script without case (Arabic, Hindi).
+    capital = first.isupper() or (first.isalpha() and not first.islower())
+    if not (capital or first.isdigit()):
+        return False
+    if marks.strip(".…"):  # "?", "!", "؟", "।"
         return True
     if marks != ".":  # an ellipsis; "(…)" and "[...]" mark an omission inside a quotation
         return stop == 0 or text[stop - 1] not in "(["
     # After an abbreviation, acronym or ordinal a capitalised word may be a noun (German) or a name.
-    opens = _is_starter(word, rules) if rules.nouns_capitalised else word[0].isupper()
+    opens = _is_starter(word, rules) if rules.nouns_capitalised else capital
     kind = stops.get(stop)
     if kind in (_INNER, _PREFIX):
         return False
