@@ -132,6 +132,13 @@ def test_issue_16_german_report() -> None:
     ]
 
 
+def test_region_and_case_of_the_language_code_do_not_matter() -> None:
+    german = "Die Briefe des 19. Jahrhunderts sind erhalten. Sie sind datiert."
+    assert segment(german, "de-AT") == segment(german, "DE") == segment(german, "de") != segment(german, "xx")
+    english = "Values are given in Appendix A. There are four of them."
+    assert segment(english, "en-GB") == segment(english, "en") != segment(english, "xx")
+
+
 def test_every_rules_file_loads_and_english_is_not_one() -> None:
     assert set(LANGUAGES) <= set(available_languages())
     assert "en" not in available_languages()  # English is nupunkt plus the repairs in segment.py

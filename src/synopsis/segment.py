@@ -61,9 +61,11 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
 
     English goes through nupunkt and the repairs above; every other language through the rules in
     `data/segment/<lang>.json` (segment_rules.py), or the language-neutral ones if it has no file.
+    `lang` is an ISO 639-1 code; a region or case ("pt-BR", "DE") does not change the rules.
     """
-    if lang != "en":
-        return rule_spans(text, rules_for(lang))
+    code = lang.lower().replace("_", "-").split("-")[0]
+    if code != "en":
+        return rule_spans(text, rules_for(code))
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
