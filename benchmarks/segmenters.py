@@ -541,8 +541,9 @@ def language_sets() -> list[tuple[str, str, Path]]:
 def language_segmenter(key: str, lang: str) -> Segmenter | None:
     """The segmenter of adapter `key` set up for `lang`; None where it has no setting for it."""
     if key == "synopsis":
-        seg = _synopsis()[0]
-        return replace(seg, name="synopsis (lang=…)", spans=partial(seg.spans, lang=lang))
+        seg = _synopsis()[0]  # puts src/ on the path
+        spans = partial(importlib.import_module("synopsis.segment").sentence_spans, lang=lang)
+        return replace(seg, name="synopsis (lang=…)", spans=spans)
     if key == "pysbd":
         import pysbd
 
