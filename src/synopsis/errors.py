@@ -29,3 +29,19 @@ class InputError(SynopsisError):
 
 class MethodError(SynopsisError):
     """An unknown method or a bad parameter for a method."""
+
+
+def install_hint(extra: str) -> str:
+    """How to add an extra, both from an index and from a source checkout (where the first fails)."""
+    return f"pip install 'synopsis[{extra}]' (from a source checkout: pip install '.[{extra}]')"
+
+
+class MissingExtra(SynopsisError):
+    """An optional dependency is not installed. It is the environment, not the input, that is
+    wrong, so every command stops with exit status 2 (like a usage error) and the install line."""
+
+    def __init__(self, feature: str, extra: str, detail: str = "") -> None:
+        self.feature = feature
+        self.extra = extra
+        reason = f" ({detail})" if detail else ""
+        super().__init__(f"{feature} needs the {extra} extra: {install_hint(extra)}{reason}")

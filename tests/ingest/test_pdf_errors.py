@@ -78,7 +78,8 @@ def test_page_limit(tmp_path: Path) -> None:
 def test_size_limit(tmp_path: Path) -> None:
     data = text_pdf()
     error = error_of(data, tmp_path, max_bytes=len(data) - 1)
-    assert "MB limit" in error.message and "--max-pdf-mb" in error.message
+    assert f"kB, over the {(len(data) - 1) / 1e3:.3f} kB limit" in error.message
+    assert "--max-pdf-mb" in error.message
 
 
 def test_time_limit_stops_a_slow_file(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.server.limits import DEFAULT_MAX_UPLOAD_BYTES, Limits, default_workers, human_size
+from synopsis.server.limits import DEFAULT_MAX_UPLOAD_BYTES, Limits, default_workers
 
 
 def test_defaults_suit_one_user_on_a_laptop() -> None:
@@ -32,7 +32,3 @@ def test_environment_then_options() -> None:
 def test_bad_limits_are_refused_with_their_name(env: dict[str, str], overrides: dict[str, float], message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         Limits.from_env(env, **overrides)
-
-
-def test_sizes_read_as_people_write_them() -> None:
-    assert [human_size(n) for n in (812, 20_000, 25_000_000)] == ["812 bytes", "20.0 kB", "25.0 MB"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import httpx
 import pytest
@@ -50,26 +49,27 @@ def test_a_full_queue_answers_503_with_retry_after(example_text: str) -> None:
 
 @pytest.mark.slow
 def test_a_long_paper_does_not_block_other_requests(example_text: str, dev_sample: list[dict[str, str]]) -> None:
-    """While a worker process summarizes a long paper, the event loop still answers at once."""
+    """While a worker process summarizes a long paper, the event loop still answers: /healthz
+    comes back while the paper's summary is still being computed. (Order, not wall-clock latency:
+    a latency bound fails on a loaded machine without saying anything about blocking.)"""
     long_text = "\n\n".join(article["full_text"] for article in dev_sample)  # ~270k characters, ~0.5 s of work
 
-    async def scenario() -> tuple[float, bool, httpx.Response]:
+    async def scenario() -> tuple[int, bool, httpx.Response]:
         app = create_app(Limits(workers=1))
         app.state.runner.start()
         async with _client(app) as client:
             await client.post("/api/summarize", json={"text": example_text})  # the worker is up and warm
             long_request = asyncio.create_task(client.post("/api/summarize", json={"text": long_text}))
-            await asyncio.sleep(0.1)
-            started = time.perf_counter()
+            while app.state.runner.active == 0 and not long_request.done():  # the paper is in the worker
+                await asyncio.sleep(0.01)
             health = await client.get("/healthz")
-            latency = time.perf_counter() - started
+            busy = app.state.runner.active  # the paper's job, still held while /healthz answered
             still_running = not long_request.done()
             assert health.status_code == 200
             response = await long_request
         app.state.runner.close()
-        return latency, still_running, response
+        return busy, still_running, response
 
-    latency, still_running, response = asyncio.run(scenario())
-    assert still_running, "the long paper finished too soon to show anything; make it longer"
-    assert latency < 0.25
+    busy, still_running, response = asyncio.run(scenario())
+    assert still_running and busy == 1, "the long paper finished before /healthz was asked; make it longer"
     assert response.status_code == 200 and response.json()["document"]["characters"] == len(long_text)

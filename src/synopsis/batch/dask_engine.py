@@ -17,9 +17,9 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import MethodError
+from ..errors import MethodError, MissingExtra
 from ..scorers import usable_method
-from .job import Interrupted, RunResult, measure_input, open_output
+from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .parts import PartsDir, run_shard
 from .progress import Reporter
 from .sink import SinkError
@@ -30,14 +30,25 @@ from .work import BatchOptions
 DEFAULT_PARTITION_BYTES = 16 * 1024 * 1024
 # Tasks in flight per worker thread; finished parts waiting for an earlier one wait on disk.
 TASKS_PER_THREAD = 2
+# How long to wait for --scheduler: a scheduler under load can take seconds to accept.
+CONNECT_TIMEOUT = "30s"
 
 
 def _distributed():  # type: ignore[no-untyped-def]
     try:
         import distributed
     except ImportError:
-        raise SinkError("--engine dask needs Dask: pip install 'synopsis[dask]'") from None
+        raise MissingExtra("The Dask engine", "dask") from None
     return distributed
+
+
+def _connect(distributed: Any, scheduler: str) -> Any:
+    """A client of the user's scheduler; one that cannot be reached is named (distributed's
+    OSError carries no file name, and would otherwise be reported against OUT)."""
+    try:
+        return distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except OSError as err:
+        raise BatchError(f"Dask scheduler {scheduler}: cannot connect ({err}); is it running and reachable?") from None
 
 
 def run_dask(
@@ -74,7 +85,7 @@ def run_dask(
         base_rows=base_rows,
         before_recovery=lambda: parts.undo_interrupted_merge(target.journal),
     )
-    result = RunResult(out)
+    result = RunResult(out, earlier_errors=sink.recovered.errors)
     started = time.monotonic()
     cluster = client = None
     try:
@@ -85,7 +96,7 @@ def run_dask(
         measure_input(inputs, reporter)
         _quiet_logs()
         if scheduler:
-            client = distributed.Client(scheduler, timeout="30s")
+            client = _connect(distributed, scheduler)
         else:
             cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None

@@ -25,6 +25,7 @@ class RunResult:
     seconds: float = 0.0
     complete: bool = True
     problems: list[str] = field(default_factory=list)
+    earlier_errors: int = 0  # error rows an earlier run left in OUT (their ids are skipped, not retried)
 
     @property
     def rate(self) -> float:
@@ -34,9 +35,14 @@ class RunResult:
         c = self.counts
         state = "" if self.complete else "INCOMPLETE (run the same command again to resume): "
         duplicates = f", {c.duplicates} duplicate ids left out" if c.duplicates else ""
+        earlier = (
+            f"; {self.out} still holds {self.earlier_errors} error row(s) from an earlier run (--retry-failed tries them again)"
+            if self.earlier_errors
+            else ""
+        )
         return (
             f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed{duplicates}; "
-            f"{self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}"
+            f"{self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}{earlier}"
         )
 
 

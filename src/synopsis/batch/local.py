@@ -56,6 +56,7 @@ def run_local(
     reporter = reporter or Reporter()
     result = RunResult(out)
     target, sink = open_output(out, options, retry_failed=retry_failed, reporter=reporter)
+    result.earlier_errors = sink.recovered.errors
     started = time.monotonic()
     reporter.start()
     measure_input(inputs, reporter)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .sink import SinkError, iter_lines
+from ..errors import MissingExtra
+from .sink import iter_lines
 
 _BATCH_ROWS = 2000
 _JSON_COLUMNS = ("params",)
@@ -24,7 +25,7 @@ def _pyarrow():  # type: ignore[no-untyped-def]
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise SinkError("Parquet output needs pyarrow: pip install 'synopsis[parquet]'") from None
+        raise MissingExtra("Parquet output", "parquet") from None
     return pyarrow
 
 

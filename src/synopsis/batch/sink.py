@@ -11,6 +11,7 @@ A Parquet OUT cannot be appended to, so it is written through a JSONL journal ne
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import time
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import SynopsisError
+from ..errors import MissingExtra, SynopsisError
 
 _ID_PREFIX = b'{"id": '
 _DECODER = json.JSONDecoder()
@@ -257,6 +258,8 @@ class OutputTarget:
         if not lower.endswith(OUTPUT_SUFFIXES):
             raise SinkError(f"-o {out}: name the output .jsonl (rows appended as they are done) or .parquet")
         self.parquet = lower.endswith((".parquet", ".pq"))
+        if self.parquet and importlib.util.find_spec("pyarrow") is None:  # said before any work, not after it
+            raise MissingExtra("Parquet output", "parquet")
         self.journal = self.out.with_name(self.out.name + ".journal.jsonl") if self.parquet else self.out
 
     def prepare(self) -> None:

@@ -8,7 +8,9 @@ Dask engine sends each to a worker. Nothing here holds more than one batch of do
 Document ids: the id field when the record has one; otherwise `stem:line` (JSONL, like
 `synopsis summarize`) or `stem:row` (Parquet). A file found inside a folder is named by its path
 relative to that folder without the extension (`2001/paper1`, or `2001/part-3:17` for line 17 of
-`2001/part-3.jsonl` without ids), so files with the same name in different subfolders stay apart.
+`2001/part-3.jsonl` without ids), so files with the same name in different subfolders stay apart;
+files of one folder that differ only in their extension (`paper1.txt`, `paper1.pdf`) both keep it
+(`2001/paper1.txt`, `2001/paper1.pdf`), so that neither is left out as a duplicate id.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import hashlib
 import json
 import os
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import InputError
-from ..ingest import detect_format, read_articles
+from ..errors import InputError, MissingExtra
+from ..ingest import detect_format, read_articles, require_pdf
 from ..ingest.jsonl import JsonlFields, article_from_record, parse_line
 from .work import BatchOptions, SourceItem
 
@@ -209,7 +212,7 @@ def _pyarrow_parquet():  # type: ignore[no-untyped-def]
     try:
         import pyarrow.parquet as parquet
     except ImportError:
-        raise InputError("Parquet needs pyarrow: pip install 'synopsis[parquet]'") from None
+        raise MissingExtra("Parquet input", "parquet") from None
     return parquet
 
 
@@ -244,7 +247,7 @@ def input_bytes(inputs: Sequence[str]) -> int:
     total = 0
     for path in inputs:
         if os.path.isdir(path):
-            total += sum(size for _, _, size in _walk(path))
+            total += sum(size for _, _, size, _ in _walk(path))
         else:
             with contextlib.suppress(OSError):
                 total += os.path.getsize(path)
@@ -253,11 +256,14 @@ def input_bytes(inputs: Sequence[str]) -> int:
 
 def _walk(
     folder: str, ignored: Callable[[str], None] = lambda path: None, own: str | None = None
-) -> Iterator[tuple[str, str, int]]:
-    """(path, path relative to `folder`, size) of readable-format files, sorted, hidden ones and
-    those whose absolute path starts with `own` left out; `ignored` hears of the other files."""
+) -> Iterator[tuple[str, str, int, str]]:
+    """(path, path relative to `folder`, size, document id) of readable-format files, sorted,
+    hidden ones and those whose absolute path starts with `own` left out; `ignored` hears of the
+    other files. The id is the relative path without the extension, or with it where another
+    file of the same folder has the same name without it."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        kept: list[tuple[str, str, int, str]] = []
         for name in sorted(files):
             full = os.path.join(root, name)
             if name.startswith(".") or (own and os.path.abspath(full).startswith(own)):
@@ -269,7 +275,11 @@ def _walk(
                 size = os.path.getsize(full)
             except OSError:
                 size = 0
-            yield full, os.path.relpath(full, folder), size
+            relative = os.path.relpath(full, folder)
+            kept.append((full, relative, size, _strip_suffix(relative.replace(os.sep, "/"))))
+        stems = Counter(doc_id for *_, doc_id in kept)
+        for full, relative, size, doc_id in kept:
+            yield full, relative, size, doc_id if stems[doc_id] == 1 else relative.replace(os.sep, "/")
 
 
 def _folder_shards(
@@ -284,16 +294,16 @@ def _folder_shards(
 
     group: list[tuple[str, str, str]] = []
     group_size = 0
-    for full, relative, size in _walk(folder, ignored, own):
+    for full, relative, size, doc_id in _walk(folder, ignored, own):
         name = relative.lower()
         if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
             if group:
                 yield FilesShard(tuple(group), group_size)
                 group, group_size = [], 0
-            name = _strip_suffix(relative.replace(os.sep, "/"))
-            yield from _file_shards(full, os.path.abspath(full), options, split_bytes=split_bytes, doc_id=name)
+            yield from _file_shards(full, os.path.abspath(full), options, split_bytes=split_bytes, doc_id=doc_id)
             continue
-        doc_id = _strip_suffix(relative.replace(os.sep, "/"))
+        if options.format == "pdf" or name.endswith(PDF_SUFFIXES):
+            require_pdf()
         group.append((full, os.path.abspath(full), doc_id))
         group_size += size
         if len(group) >= FILES_PER_SHARD or (split_bytes is not None and group_size >= split_bytes):
@@ -323,6 +333,8 @@ def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes
         yield from _parquet_shards(path, location, size, split_bytes, name=doc_id)
         return
     fmt = options.format if options.format != "auto" else detect_format(path, head)
+    if fmt == "pdf":
+        require_pdf()
     if fmt == "jsonl":
         if split_bytes is None or location.endswith(".gz") or size <= split_bytes:
             yield JsonlShard(path, location, size, name=doc_id)
@@ -358,10 +370,11 @@ def _jsonl_pieces(path: str, location: str, size: int, split_bytes: int, *, name
 
 
 def _parquet_shards(path: str, location: str, size: int, split_bytes: int | None, *, name: str) -> Iterator[Shard]:
+    parquet = _pyarrow_parquet()  # a missing extra stops the run (exit 2), not one row per file
     try:
-        metadata = _pyarrow_parquet().ParquetFile(location).metadata
+        metadata = parquet.ParquetFile(location).metadata
     except Exception as err:
-        reason = err.message if isinstance(err, InputError) else f"cannot be read as Parquet ({type(err).__name__}: {err})"
+        reason = f"cannot be read as Parquet ({type(err).__name__}: {err})"
         yield _ErrorShard(path, InputError(reason, source=path), size)
         return
     groups: list[int] = []

@@ -15,7 +15,7 @@ from ..batch.progress import reporter_for
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
 from ..batch.sources import missing_inputs
 from ..batch.work import BatchOptions
-from ..errors import SynopsisError
+from ..errors import MissingExtra, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from .app import EXIT_INPUT, app, checked_budget, fail, report
@@ -52,7 +52,8 @@ def batch_command(
 
     Re-running the same command resumes: ids already in OUT are skipped, and a run killed at any
     moment (even kill -9) leaves OUT whole. A document that fails gets {"id", "error"} and the rest
-    go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids; 130 interrupted.
+    go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids, or OUT still holds
+    error rows from an earlier run; 2 usage error or a missing extra; 130 interrupted.
     """
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
     if engine not in ENGINES:
@@ -66,7 +67,7 @@ def batch_command(
         fail(f"{missing[0]}: no such file or folder")
     try:
         target = OutputTarget(out)
-    except SinkError as err:
+    except (SinkError, MissingExtra) as err:
         fail(str(err))
     if target.out.exists() and any(os.path.samefile(path, target.out) for path in inputs):
         fail(f"-o {out} is also an input; write the output elsewhere")
@@ -89,6 +90,8 @@ def batch_command(
     except Interrupted as stop:
         report(stop.result.summary_line())
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except MissingExtra as err:  # the environment, not the input: exit 2 like every command
+        fail(str(err))
     except SynopsisError as err:  # OUT unusable, workers cannot start: one line, what is written stays
         fail(str(err), EXIT_INPUT)
     except OSError as err:
@@ -139,5 +142,5 @@ def _finish(result: RunResult) -> None:
         report(problem)
     sys.stderr.flush()
     counts = result.counts
-    if not result.complete or counts.failed or counts.duplicates:
+    if not result.complete or counts.failed or counts.duplicates or result.earlier_errors:
         raise typer.Exit(EXIT_INPUT)

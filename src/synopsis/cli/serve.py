@@ -7,6 +7,7 @@ import webbrowser
 
 import typer
 
+from ..errors import MissingExtra
 from .app import app, fail, report
 
 
@@ -43,7 +44,7 @@ def serve_command(
 
         from ..server import Limits, create_app
     except ImportError as err:
-        fail(f"synopsis serve needs the server extra: pip install 'synopsis[server]' ({err})")
+        fail(str(MissingExtra("synopsis serve", "server", str(err))))
     if not 0 < port < 65536:
         fail(f"--port must be between 1 and 65535, got {port}")
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, MissingExtra
 from ..ingest import JsonlFields, read_articles
 from ..types import Article
 from .app import EXIT_INPUT, app, fail, report
@@ -30,11 +30,11 @@ def train_command(
     try:
         from ..train import ROUNDS, fit, prepare
     except ImportError as err:
-        fail(f"training needs the train and eval extras: pip install 'synopsis[train,eval]' ({err})")
+        fail(str(MissingExtra("Training", "train,eval", str(err))))
     # Checked before the minutes of preparing the articles, not when the fitting needs them.
     missing = [name for name in ("lightgbm", "sklearn") if importlib.util.find_spec(name) is None]
     if missing:
-        fail(f"training needs {' and '.join(missing)}: pip install 'synopsis[train,eval]'")
+        fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
     fields = JsonlFields(text=text_field, abstract=abstract_field)
     articles: list[Article] = []

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..errors import SynopsisError
+from ..errors import MissingExtra, SynopsisError
 from ..segment import sentence_spans
 
 METRICS: tuple[str, ...] = ("rouge1", "rouge2", "rougeLsum")
 METRIC_LABELS: dict[str, str] = {"rouge1": "R1", "rouge2": "R2", "rougeLsum": "RLsum"}
 BACKENDS: tuple[str, ...] = ("rouge-score-rs", "rouge-score")
-_INSTALL_HINT = "ROUGE scoring needs the eval extra: pip install 'synopsis[eval]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def get_backend(name: str | None = None) -> Backend:
             return _load(candidate)
         except ImportError as err:
             errors.append(f"{candidate}: {err}")
-    raise SynopsisError(f"{_INSTALL_HINT} ({'; '.join(errors)})")
+    raise MissingExtra("ROUGE scoring", "eval", "; ".join(errors))
 
 
 def _load(name: str) -> Backend:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-from ..errors import InputError
+from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
 from ..types import Article
 from .decode import MAX_TEXT_BYTES, decode
@@ -121,8 +121,13 @@ def _pdf_reader(name: str):  # type: ignore[no-untyped-def]
     try:
         from . import pdf  # type: ignore[attr-defined,unused-ignore]
     except ImportError as err:
-        raise InputError(f"PDF input needs the PDF extra: pip install 'synopsis[pdf]' ({err})") from None
+        raise MissingExtra("PDF input", "pdf", str(err)) from None
     return getattr(pdf, name)
+
+
+def require_pdf() -> None:
+    """Raise MissingExtra now when PDFs cannot be read, before a run sends any to its workers."""
+    _pdf_reader("read_pdf")
 
 
 def _head(file: Path, size: int = 65536) -> bytes:

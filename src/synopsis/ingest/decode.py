@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 
 from ..errors import InputError
+from ..sizes import over_limit
 
 # A text article is a few hundred kilobytes; anything far larger is almost certainly not one.
 MAX_TEXT_BYTES = 50_000_000
@@ -36,7 +37,7 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         raise InputError("is empty", source=source)
     if max_bytes and len(data) > max_bytes:
         raise InputError(
-            f"is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article (raise it with --max-bytes)",
+            f"is {over_limit(len(data), max_bytes)} for one article (raise it with --max-bytes)",
             source=source,
         )
     for signature, what in _BINARY_SIGNATURES.items():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..sizes import over_limit
 from ..types import Article
 
 
@@ -55,7 +56,7 @@ def read_jsonl_lines(
 def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields, stem: str) -> Article:
     if isinstance(raw, bytes):
         if len(raw) > MAX_LINE_BYTES:
-            raise InputError(f"line is {len(raw) / 1e6:.0f} MB, over the limit for one article", source=source, line=line)
+            raise InputError(f"line is {over_limit(len(raw), MAX_LINE_BYTES)} for one article", source=source, line=line)
         try:
             raw = raw.decode("utf-8-sig" if line == 1 else "utf-8")
         except UnicodeDecodeError as err:
@@ -63,7 +64,9 @@ def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields,
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as err:
-        raise InputError(f"is not valid JSON ({err.msg} at column {err.colno})", source=source, line=line) from None
+        # json's messages end in "at" ("Invalid control character at"), ready for its own position
+        what = err.msg.removesuffix(" at")
+        raise InputError(f"is not valid JSON ({what} at column {err.colno})", source=source, line=line) from None
     if not isinstance(record, dict):
         raise InputError(f"is JSON but not an object (got {type(record).__name__})", source=source, line=line)
     return article_from_record(record, source=source, line=line, fields=fields, stem=stem)

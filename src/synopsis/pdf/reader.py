@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
+from ..sizes import over_limit
 from .options import PdfOptions
 
 # PDFium keeps global state and must not be called from two threads at once.
@@ -428,7 +429,7 @@ def _check_size(size: int, *, source: str, options: PdfOptions) -> None:
         raise InputError("is empty (0 bytes), not a PDF", source=source)
     if size > options.max_bytes:
         raise InputError(
-            f"is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:g} MB limit for one PDF (raise it with --max-pdf-mb)",
+            f"is {over_limit(size, options.max_bytes)} for one PDF (raise it with --max-pdf-mb)",
             source=source,
         )
 

@@ -21,13 +21,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import MethodError
+from ..errors import MethodError, install_hint
 from ..features import Features
 from ..types import Document
 from .registry import register
 from .structure import STRUCTURED_WEIGHTS, standardise, structured
 
-EXTRA_HINT = "install the embed extra: pip install 'synopsis[embed]'"
+EXTRA_HINT = f"install the embed extra: {install_hint('embed')}"
 
 
 def _package_dir() -> Path:

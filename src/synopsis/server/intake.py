@@ -17,9 +17,10 @@ from starlette.requests import Request
 
 from ..errors import MethodError
 from ..scorers import usable_method
+from ..sizes import over_limit
 from .errors import ApiError, validation_message
 from .job import Job
-from .limits import Limits, human_size
+from .limits import Limits
 from .schemas import SummarizeRequest, UploadFields
 
 JSON_TYPES = ("application/json",)
@@ -97,8 +98,7 @@ async def _from_form(request: Request, limits: Limits) -> Job:
     if len(data) > limits.max_upload_bytes:
         raise ApiError(
             413,
-            f"the file is {human_size(len(data))}, "
-            f"over the {human_size(limits.max_upload_bytes)} limit (the server's --max-upload-mb)",
+            f"the file is {over_limit(len(data), limits.max_upload_bytes)} (the server's --max-upload-mb)",
         )
     return Job(
         method=fields.method,

@@ -71,13 +71,6 @@ class Limits:
         return replace(cls(), **values)
 
 
-def human_size(size: int | float) -> str:
-    """Bytes as people read them in an error message: 812 bytes, 20.0 kB, 25.0 MB."""
-    if size < 1000:
-        return f"{size:.0f} bytes"
-    return f"{size / 1e3:.1f} kB" if size < 1e6 else f"{size / 1e6:.1f} MB"
-
-
 ENV_VARIABLES = {
     "max_upload_bytes": "SYNOPSIS_MAX_UPLOAD_BYTES",
     "max_text_chars": "SYNOPSIS_MAX_TEXT_CHARS",

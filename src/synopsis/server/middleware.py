@@ -6,8 +6,8 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..sizes import over_limit
 from .errors import ApiError, error_body
-from .limits import human_size
 
 # The page and its files may only load what we serve: no inline script, no other origin. Even a
 # bug that put a paper's text into innerHTML could then not run a <script> from it.
@@ -61,9 +61,7 @@ class BodyLimit:
 
     def _too_large(self, size: int, *, at_least: bool = False) -> str:
         more = "at least " if at_least else ""
-        return (
-            f"the request is {more}{human_size(size)}, over the {human_size(self.max_bytes)} limit (the server's --max-upload-mb)"
-        )
+        return f"the request is {more}{over_limit(size, self.max_bytes)} (the server's --max-upload-mb)"
 
 
 class SecurityHeaders:
