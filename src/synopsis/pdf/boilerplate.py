@@ -67,6 +67,21 @@ def classify(block: Sequence[Line], *, near_title: bool) -> str | None:
     return None
 
 
+def classify_lines(block: Sequence[Line], *, near_title: bool) -> list[str | None]:
+    """A reason for each line of a block: its own, else its block's or the line above's.
+
+    Blocks set without gaps (a list of dates, editor and licence lines in small print) hold
+    several kinds of boilerplate; a line no rule names continues the one above it (the second
+    line of a licence), and the block's own reason covers lines before any named one.
+    """
+    whole = classify(block, near_title=near_title)
+    reasons: list[str | None] = []
+    for line in block:
+        own = classify([line], near_title=near_title)
+        reasons.append(own or (reasons[-1] if reasons and reasons[-1] else whole))
+    return reasons
+
+
 def _looks_like_authors(text: str) -> bool:
     """Names, affiliations, addresses: capitalised words, or an e-mail or an institution."""
     if _EMAIL.search(text) or lexicon().affiliation.search(text):

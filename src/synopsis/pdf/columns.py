@@ -98,6 +98,9 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
             continue
         on_left = [w for w in row if w.x1 <= center]
         on_right = [w for w in row if w.x0 >= center]
+        if on_left and on_right and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH:
+            crossing += 1  # a word space of a full-width justified line that happens to fall here
+            continue
         if on_left:
             inner_left = max(inner_left, on_left[-1].x1)
             left_edge = min(left_edge, on_left[0].x0)

@@ -162,7 +162,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     for i, reason in found.removed:
         removed.add(reason, [ordered[i]])
     body_lines = [ordered[i] for i in found.kept] + list(ordered[found.body_start :])
-    blocks = paragraphs.body_blocks(body_lines, style, vocabulary, removed)
+    blocks = paragraphs.body_blocks(body_lines, style, vocabulary, removed, front_lines=len(found.kept))
     title = found.title or _plausible(metadata_title)
     text, body_start, heading_spans = render(title, abstract, blocks)
     return PdfText(
@@ -267,4 +267,3 @@ def _plausible(title: str) -> str:
     if len(title.split()) < 3 or lowered.startswith(("microsoft", "untitled")):
         return ""
     return "" if lowered.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi")) else title
-

@@ -142,9 +142,7 @@ def _headless_abstract(
     """
     for i in range(title_end, search_end):
         text = lines[i].text
-        if lexicon().part_label.match(text) is None and not (
-            _STRUCTURED_PART.match(text) and lines[i].bold_lead >= 1
-        ):
+        if lexicon().part_label.match(text) is None and not (_STRUCTURED_PART.match(text) and lines[i].bold_lead >= 1):
             continue
         if headings.is_heading_line(lines[i], style) and lexicon().part_label.match(text) is None:
             continue
@@ -193,11 +191,12 @@ def _classified(
                 runs.append([index])
         for run in runs:
             near_title = run[0] < abstract_span[0] or not paragraphs
-            reason = boilerplate.classify([lines[i] for i in run], near_title=near_title)
-            if reason is None:
-                kept.extend(run)
-            else:
-                removed.extend((i, reason) for i in run)
+            reasons = boilerplate.classify_lines([lines[i] for i in run], near_title=near_title)
+            for i, reason in zip(run, reasons, strict=True):
+                if reason is None:
+                    kept.append(i)
+                else:
+                    removed.append((i, reason))
     return Front(title, paragraphs, body_start, removed=tuple(removed), kept=tuple(kept), label=label)
 
 

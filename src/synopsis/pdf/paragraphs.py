@@ -180,8 +180,14 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
     return geometry.indented(line) or (ended and geometry.short(previous))
 
 
-def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: Removals) -> list[Block]:
-    """Headings and paragraphs of the body, ending at the reference list."""
+def body_blocks(
+    lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: Removals, *, front_lines: int = 0
+) -> list[Block]:
+    """Headings and paragraphs of the body, ending at the reference list.
+
+    The first `front_lines` lines are front matter no rule recognised: they are kept whatever
+    their size, since small print is only dropped when it is known not to be text.
+    """
     geometry = _Geometry(lines)
     blocks: list[Block] = []
     current: list[Line] = []
@@ -224,7 +230,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if _is_fragment(text):
             removed.add("fragment", [line])
             continue
-        if line.size < SMALL_PRINT * style.size and not (styled or known):
+        if line.size < SMALL_PRINT * style.size and not (styled or known) and cursor >= front_lines:
             removed.add("small_print", [line])  # tables, figure text, captions, notes, back matter
             continue
         if line.cell:
@@ -279,4 +285,3 @@ def _is_fragment(text: str) -> bool:
         return True
     visible = text.replace(" ", "")
     return len(text.split()) <= 6 and len(_LETTER.findall(visible)) < 0.4 * len(visible)
-
