@@ -62,6 +62,7 @@ class _Page:
     height: float
     lines: list[Line]
     gutter: Gutter | None
+    rotated: str = ""
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -94,7 +95,7 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
         if gutter is not None and not gutter.margin and not _has_columns(page_lines, gutter):
             gutter = None
             page_lines = build_lines(rows, raw.index)
-        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter))
+        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated))
     return pages
 
 
@@ -142,6 +143,9 @@ def _body_style(lines: Sequence[Line]) -> BodyStyle:
 
 def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions) -> PdfText:
     removed = Removals()
+    for page in pages:
+        if page.rotated:
+            removed.add_text("rotated_text", page.index, page.rotated)
     _remove_running_lines(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0

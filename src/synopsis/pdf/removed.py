@@ -41,10 +41,22 @@ class Removals:
             return
         self.counts[reason] = self.counts.get(reason, 0) + (len(lines) if count is None else count)
         for page, group in groupby(lines, key=lambda line: line.page):
-            text = " ".join(line.text.strip() for line in group).strip()
+            text = _joined(list(group))
             if text:
                 self.items.append(RemovedText(reason, page + 1, text))
 
     def add_text(self, reason: str, page: int, text: str) -> None:
         """Record a piece of text that is not a whole line (an abstract's heading run into its text)."""
         self.items.append(RemovedText(reason, page + 1, text))
+
+
+def _joined(lines: list[Line]) -> str:
+    """Lines as one text; a word broken at a line end stays one word ("Attri-" "bution")."""
+    out = ""
+    for line in lines:
+        text = line.text.strip()
+        glued = not out or out.endswith(("-", "\u2010"))
+        out = f"{out}{text}" if glued else f"{out} {text}"
+        if line.hyphenated:
+            out += "-"  # the soft hyphen PDFium marked: shown, so the word is not split in two
+    return out.strip()
