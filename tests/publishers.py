@@ -144,6 +144,15 @@ def _draw_line(page: Page, x: float, y: float, words: list[str], fonts: list[str
 def render(layout: Layout) -> bytes:
     """The layout drawn as a PDF."""
     w = _Writer(layout)
+    if layout.foot:  # drawn first: the text of page 1 stops above it
+        y = BOTTOM - 12
+        for block in reversed(layout.foot):
+            lines = _wrap(block, TEXT_WIDTH, 7)
+            y -= len(lines) * 8.4
+            for i, line in enumerate(lines):
+                w.page.text(MARGIN, y + i * 8.4, line, size=7)
+            y -= 3
+        w.bottom = y - 10
     for line in layout.banner:
         w.paragraph(line, size=8, gap=2)
     w.y += 10
@@ -175,17 +184,6 @@ def render(layout: Layout) -> bytes:
     for block in layout.after_abstract:
         w.paragraph(block, size=8, gap=5)
     w.y += 10
-    if layout.foot:
-        first = w.pages[0]
-        y = BOTTOM - 12
-        for block in reversed(layout.foot):
-            lines = _wrap(block, TEXT_WIDTH, 7)
-            y -= len(lines) * 8.4
-            for i, line in enumerate(lines):
-                first.text(MARGIN, y + i * 8.4, line, size=7)
-            y -= 3
-        if len(w.pages) == 1:
-            w.bottom = y - 10
     w.columns = layout.columns
     w.column_top = w.y
     heading_at = {0: layout.headings[0], len(layout.body) // 2: layout.headings[1]}
@@ -193,8 +191,6 @@ def render(layout: Layout) -> bytes:
         if k in heading_at:
             w.paragraph(heading_at[k], size=11, font=BOLD, gap=4)
         w.paragraph(paragraph)
-        if len(w.pages) > 1:
-            w.bottom = BOTTOM
     w.paragraph(layout.references[0], size=11, font=BOLD, gap=4)
     for entry in layout.references[1:]:
         w.paragraph(entry, size=9, gap=3)
@@ -258,7 +254,10 @@ _CITIES = (
     "Addis Ababa",
     "Khartoum",
 )
-_AFFILIATIONS = tuple(f"{i + 3} Department of Public Health, University of {city}, {city}" for i, city in enumerate(_CITIES))
+_AFFILIATIONS = tuple(
+    f"{i + 3} Department of {field}, University of {city}, {city}"
+    for i, (field, city) in enumerate((f, c) for f in ("Public Health", "Nursing") for c in _CITIES)
+)
 _TITLE = "Telephone Follow-Up and Avoidable Hospital Readmissions: A Multicentre Cohort Study"
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -457,7 +456,7 @@ LAYOUTS: tuple[Layout, ...] = (
             "Creative Commons Attribution License.",
             "ORCID: https://orcid.org/0000-0002-1825-0097",
         ),
-        before_abstract=_AFFILIATIONS,
+        before_abstract=_AFFILIATIONS[:20],
     ),
     _en(
         "emerald",
@@ -495,7 +494,7 @@ LAYOUTS: tuple[Layout, ...] = (
             "1Faculty of Nursing, University of Montreal, Montreal, Canada",
             "2Department of Public Health, University of Copenhagen, Copenhagen, Denmark",
         ),
-        before_abstract=_AFFILIATIONS + _AFFILIATIONS[:3],
+        before_abstract=_AFFILIATIONS,
         abstract_heading="Abstract",
         abstract_size=9.0,
         abstract=(

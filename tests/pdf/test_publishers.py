@@ -8,8 +8,10 @@ removed list.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +106,31 @@ def test_unrecognised_front_matter_stays_in_the_body() -> None:
     _, found = (None, extract(render(Layout(**{**layout.__dict__, "before_abstract": (odd,)})), source="odd.pdf"))
     assert odd in found.body
     assert odd not in " ".join(item.text for item in found.removed_text)
+
+
+def test_an_abstract_that_runs_onto_page_two_is_read_whole() -> None:
+    sage = next(layout for layout in LAYOUTS if layout.name == "sage")
+    data, found = extracted(sage)
+    document = pdfium.PdfDocument(data)
+    pages = [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+    words = sage.expected_abstract.split()
+    assert " ".join(words[:6]) in pages[0] and " ".join(words[-6:]) in pages[1]
+    assert found.abstract == sage.expected_abstract
+
+
+def test_extract_json_lists_removed_text_and_abstract_parts(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    hindawi = next(layout for layout in LAYOUTS if layout.name == "hindawi")
+    path = tmp_path / "hindawi.pdf"
+    path.write_bytes(render(hindawi))
+    result = CliRunner().invoke(app, ["extract", str(path), "--output", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["abstract_parts"] == [{"label": label.rstrip("."), "text": text} for label, text in hindawi.abstract]
+    removed = {(item["reason"], item["text"]) for item in data["removed_text"]}
+    assert ("editor", "Academic Editor: Hugo Martins") in removed
+    assert ("correspondence", hindawi.before_abstract[0]) in removed
+    assert all(item["page"] == 1 for item in data["removed_text"])

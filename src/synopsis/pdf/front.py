@@ -118,23 +118,23 @@ def find_front(lines: Sequence[Line], style: BodyStyle, *, page_height: float, f
         match = lexicon().abstract_label.match(lines[i].text)
         if match is None or not _is_label(lines[i], match):
             continue
-        paragraphs, stop = _read_abstract(lines, i, match.group("rest"), style)
+        paragraphs, stop, skipped = _read_abstract(lines, i, match.group("rest"), style)
         if paragraphs:
             body_start = _body_start(lines, stop, style)
             label = match.group("label")
-            return _classified(lines, title, (title_start, title_end), paragraphs, (i, stop), body_start, label)
+            return _classified(lines, title, (title_start, title_end), paragraphs, (i, stop), body_start, label, skipped)
     headless = _headless_abstract(lines, title_end, search_end, style)
     if headless is not None:
-        start, paragraphs, stop = headless
+        start, paragraphs, stop, skipped = headless
         body_start = _body_start(lines, stop, style)
-        return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "")
+        return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "", skipped)
     body_start = _body_start_without_abstract(lines, title_end, search_end, style)
     return _classified(lines, title, (title_start, title_end), (), (body_start, body_start), body_start, "")
 
 
 def _headless_abstract(
     lines: Sequence[Line], title_end: int, search_end: int, style: BodyStyle
-) -> tuple[int, tuple[tuple[Line, ...], ...], int] | None:
+) -> tuple[int, tuple[tuple[Line, ...], ...], int, tuple[int, ...]] | None:
     """A structured abstract with no heading: labelled parts ("Objectives. ...") before the body.
 
     Found where a part label opens a block that is not publisher boilerplate, and read like an
@@ -146,10 +146,10 @@ def _headless_abstract(
             continue
         if headings.is_heading_line(lines[i], style) and lexicon().part_label.match(text) is None:
             continue
-        paragraphs, stop = _read_abstract(lines, i - 1, "", style)
+        paragraphs, stop, skipped = _read_abstract(lines, i - 1, "", style)
         labelled = sum(1 for p in paragraphs if is_part(p[0].text))
         if labelled >= HEADLESS_MIN_PARTS:
-            return i, paragraphs, stop
+            return i, paragraphs, stop, skipped
     return None
 
 
@@ -174,9 +174,10 @@ def _classified(
     abstract_span: tuple[int, int],
     body_start: int,
     label: str,
+    skipped: tuple[int, ...] = (),
 ) -> Front:
     """Name every front-matter line outside the title and abstract; unknown ones are kept."""
-    taken = set(range(*title_span)) | set(range(*abstract_span))
+    taken = set(range(*title_span)) | (set(range(*abstract_span)) - set(skipped))
     rest = [i for i in range(body_start) if i not in taken]
     removed: list[tuple[int, str]] = []
     kept: list[int] = []
@@ -217,9 +218,14 @@ def _is_label(line: Line, match: re.Match[str]) -> bool:
     return bool(match.group("sep")) or line.bold_lead >= 1
 
 
-def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyle) -> tuple[tuple[tuple[Line, ...], ...], int]:
-    """The abstract's paragraphs after the label line, and the index of the first line after it."""
+def _read_abstract(
+    lines: Sequence[Line], label: int, rest: str, style: BodyStyle
+) -> tuple[tuple[tuple[Line, ...], ...], int, tuple[int, ...]]:
+    """The abstract's paragraphs after the label line, the index of the first line after it, and
+    the lines inside it that are not abstract text (a page header where it runs onto a new page).
+    """
     paragraphs: list[list[Line]] = []
+    skipped: list[int] = []
     if rest:  # "Abstract: This article ..." — the label runs into the text
         head = lines[label]
         paragraphs.append([replace(head, text=rest, bold=False, bold_lead=0, markers=())])
@@ -237,7 +243,12 @@ def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyl
         if paragraphs and headings.is_heading_line(line, style) and not structured:
             break
         if size is not None and abs(line.size - size) > 0.7:
-            break
+            resumes = _resumes_on_new_page(lines, i, paragraphs[-1][-1] if paragraphs else None, size)
+            if resumes is None:
+                break
+            skipped.extend(range(i, resumes))
+            i = resumes
+            continue
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
         if paragraphs and gap and not structured:
@@ -252,9 +263,24 @@ def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyl
         size = size if size is not None else line.size
         words += len(text.split())
         if words > ABSTRACT_MAX_WORDS:
-            return (), label + 1
+            return (), label + 1, ()
         i += 1
-    return tuple(tuple(p) for p in paragraphs if p), i
+    return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+def _resumes_on_new_page(lines: Sequence[Line], i: int, previous: Line | None, size: float) -> int | None:
+    """Where an abstract broken off mid-sentence at a page end goes on after the new page's header.
+
+    The lines before it (a running header that repetition did not catch) are not abstract text.
+    """
+    if previous is None or lines[i].page == previous.page or _ends_sentence(previous.text):
+        return None
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].page != lines[i].page:
+            return None
+        if abs(lines[j].size - size) <= 0.7:
+            return j
+    return None
 
 
 def _ends_sentence(text: str) -> bool:

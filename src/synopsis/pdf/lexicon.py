@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -61,12 +62,14 @@ def _rank(reason: str) -> int:
 
 @cache
 def lexicon() -> Lexicon:
-    """The merged lexicon of every data file (read once)."""
+    """The merged lexicon of the data files shipped with synopsis (read once)."""
     folder = resources.files("synopsis") / "data" / "pdf"
-    entries = sorted(
-        (json.loads(item.read_text(encoding="utf-8")) for item in folder.iterdir() if item.name.endswith(".json")),
-        key=lambda entry: str(entry["language"]),
-    )
+    return build_lexicon([item.read_text(encoding="utf-8") for item in folder.iterdir() if item.name.endswith(".json")])
+
+
+def build_lexicon(files: Sequence[str]) -> Lexicon:
+    """The merged lexicon of language files (their JSON texts)."""
+    entries = sorted((json.loads(text) for text in files), key=lambda entry: str(entry["language"]))
 
     def merged(key: str) -> list[str]:
         return [word for entry in entries for word in entry.get(key, [])]
