@@ -56,7 +56,7 @@ def classify(block: Sequence[Line], *, near_title: bool) -> str | None:
     first = block[0].text.strip()
     text = " ".join(line.text.strip() for line in block)
     words = len(text.split())
-    if headings.is_keywords(first):
+    if headings.is_keywords(first, bold_lead=block[0].bold_lead):
         return "keywords"
     searched = text if words <= SHORT_BLOCK_WORDS else first
     for reason, pattern in lexicon().boilerplate:
@@ -80,6 +80,28 @@ def classify_lines(block: Sequence[Line], *, near_title: bool) -> list[str | Non
         own = classify([line], near_title=near_title)
         reasons.append(own or (reasons[-1] if reasons and reasons[-1] else whole))
     return reasons
+
+
+def label_reasons(lines: Sequence[Line], reasons: list[str | None]) -> list[str | None]:
+    """Labels set on a line of their own take their reason from the block they label.
+
+    A bold "Keywords" line is followed by the list ("Cold War; communism; ..."), which is
+    keywords too; an "Issue" or "Article info" label before a named block is part of it.
+    """
+    out = list(reasons)
+    for i in range(len(lines)):
+        if out[i] is not None:
+            continue
+        text = lines[i].text.strip()
+        previous = lines[i - 1].text.strip() if i else ""
+        if i and out[i - 1] == "keywords" and len(previous.split()) <= 2:
+            out[i] = "keywords"  # the list under a "Keywords" label
+        elif len(text.split()) <= 2 and not _SENTENCE_END.search(text) and i + 1 < len(out) and out[i + 1]:
+            out[i] = out[i + 1]
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]$")
 
 
 def _looks_like_authors(text: str) -> bool:

@@ -181,6 +181,7 @@ def _classified(
     rest = [i for i in range(body_start) if i not in taken]
     removed: list[tuple[int, str]] = []
     kept: list[int] = []
+    named: list[tuple[int, str | None]] = []
     for block in boilerplate.blocks_of([lines[i] for i in rest]):
         indices = [rest[k] for k in block]
         # Blocks are consecutive in the reading order only: a gap in the indices splits them.
@@ -192,12 +193,14 @@ def _classified(
                 runs.append([index])
         for run in runs:
             near_title = run[0] < abstract_span[0] or not paragraphs
-            reasons = boilerplate.classify_lines([lines[i] for i in run], near_title=near_title)
-            for i, reason in zip(run, reasons, strict=True):
-                if reason is None:
-                    kept.append(i)
-                else:
-                    removed.append((i, reason))
+            named.extend(zip(run, boilerplate.classify_lines([lines[i] for i in run], near_title=near_title), strict=True))
+    named.sort()
+    reasons = boilerplate.label_reasons([lines[i] for i, _ in named], [reason for _, reason in named])
+    for (i, _), reason in zip(named, reasons, strict=True):
+        if reason is None:
+            kept.append(i)
+        else:
+            removed.append((i, reason))
     return Front(title, paragraphs, body_start, removed=tuple(removed), kept=tuple(kept), label=label)
 
 

@@ -79,13 +79,14 @@ def is_known_heading(text: str) -> bool:
     )
 
 
-def is_keywords(text: str) -> bool:
+def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
     """A keywords line in any language we read ("Keywords:", "Schlüsselwörter:", "Mots-clés :")."""
     match = rules.KEYWORDS_LINE.match(text) or lexicon().keywords.match(text)
     if match is None:
         return False
-    # "Subject to the conditions of ..." is a licence: a label this vague needs its separator.
-    return not match.group(0).strip().lower().startswith("subject") or match.group(0).rstrip()[-1:] in ":.—–-"
+    # "Subject to the conditions of ..." is a licence: a label this vague needs a separator or bold.
+    vague = match.group(0).strip().lower().startswith("subject")
+    return not vague or match.group(0).rstrip()[-1:] in ":.—–-" or bold_lead >= 1
 
 
 def _bare(text: str) -> str:
