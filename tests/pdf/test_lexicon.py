@@ -83,3 +83,26 @@ def test_a_licence_paragraph_continues_over_its_lines() -> None:
         line("distributed under the terms and conditions of the license.", 120),
     ]
     assert classify_lines(block, near_title=False) == ["dates", "licence", "licence"]
+
+
+@pytest.mark.parametrize("text", ["Einleitung", "2 Methoden", "Méthodes", "Résultats", "4. Discusión", "Introdução", "Résumé"])
+def test_section_headings_in_every_language(text: str) -> None:
+    from synopsis.pdf import headings
+
+    assert headings.is_known_heading(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Literatur", "Literaturverzeichnis", "Bibliographie", "Références", "Referencias", "7. Referências"]
+)
+def test_reference_headings_in_every_language(text: str) -> None:
+    from synopsis.pdf import headings
+
+    assert headings.is_end_matter(text)
+
+
+def test_sentences_are_not_headings_or_abstract_labels() -> None:
+    from synopsis.pdf import headings
+
+    assert not headings.is_known_heading("Résultats obtenus dans les hôpitaux")
+    assert not headings.is_known_heading("Summary statistics were computed for every ward")
