@@ -139,10 +139,14 @@ def _headless_abstract(
 
     Found where a part label opens a block that is not publisher boilerplate, and read like an
     abstract; it counts when at least `HEADLESS_MIN_PARTS` of its paragraphs open with a label.
+    Only before the first section heading: run-in "Methods." paragraphs of the body are not it.
     """
     for i in range(title_end, search_end):
         text = lines[i].text
         if lexicon().part_label.match(text) is None and not (_STRUCTURED_PART.match(text) and lines[i].bold_lead >= 1):
+            styled = headings.is_heading_line(lines[i], style)
+            if styled and (headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text.strip())):
+                return None  # the body has begun
             continue
         if headings.is_heading_line(lines[i], style) and lexicon().part_label.match(text) is None:
             continue
