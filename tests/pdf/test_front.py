@@ -107,3 +107,34 @@ def test_unrecognised_front_matter_is_kept() -> None:
     front = find_front(lines, STYLE, page_height=842, first_page=0)
     assert front.kept == (2,) and front.removed == ((1, "authors"),)
     assert front.label == "Abstract"
+
+
+PROSE = (
+    "Many readmissions after discharge could be prevented by a short call. We followed four thousand adults "
+    "from four hospitals for a month after discharge. A call within two days halved avoidable readmissions, "
+    "and the effect was largest for patients who live alone at home without help. The calls are cheap."
+)
+
+
+def _plain(after: list[Line]) -> list[Line]:
+    words = PROSE.split()
+    prose = [line(" ".join(words[k : k + 12]), 120 + 12 * (k // 12)) for k in range(0, len(words), 12)]
+    return [
+        line("A Title Set Large Enough", 60, size=16, bold=True),
+        line("Received: 2 December 2023 Accepted: 30 January 2024", 95, size=8),
+        *prose,
+        *after,
+    ]
+
+
+def test_plain_abstract_without_a_heading_between_named_front_matter_and_the_introduction() -> None:
+    lines = _plain([line("Keywords: calls, discharge", 200), line("1. Introduction", 230, size=12, bold=True)])
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert " ".join(item.text for paragraph in front.abstract for item in paragraph) == PROSE
+    assert lines[front.body_start].text == "1. Introduction" and front.kept == ()
+
+
+def test_prose_before_a_heading_that_is_not_the_introduction_stays_in_the_body() -> None:
+    lines = _plain([line("2. Data", 230, size=12, bold=True)])
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.abstract == () and len(front.kept) >= 4

@@ -22,9 +22,12 @@ SHORT_BLOCK_WORDS = 60
 # Names and affiliations: short blocks whose words are mostly capitalised, or with an e-mail.
 AUTHORS_MAX_WORDS = 60
 AUTHORS_CAPITALISED = 0.6
+AFFILIATION_CAPITALISED = 0.4
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
-_JOINERS = frozenset(["and", "und", "et", "y", "e", "de", "da", "do", "dos", "van", "von", "der", "del", "la", "le"])
+_JOINERS = frozenset(
+    ["and", "of", "for", "the", "und", "für", "et", "y", "e", "de", "da", "do", "dos", "van", "von", "der", "del", "la", "le"]
+)
 
 
 def blocks_of(lines: Sequence[Line]) -> list[list[int]]:
@@ -105,11 +108,15 @@ _SENTENCE_END = re.compile(r"[.!?]$")
 
 
 def _looks_like_authors(text: str) -> bool:
-    """Names, affiliations, addresses: capitalised words, or an e-mail or an institution."""
-    if _EMAIL.search(text) or lexicon().affiliation.search(text):
+    """Names, affiliations, addresses: mostly capitalised words, or an e-mail.
+
+    An institution word counts only with enough capitals around it: "four hospitals" in a
+    sentence of an unlabelled abstract is prose, "Kyoto University Hospital, Kyoto" is not.
+    """
+    if _EMAIL.search(text):
         return True
     words = [w for w in _WORD.findall(text) if w.lower() not in _JOINERS]
     if not words:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= AUTHORS_CAPITALISED * len(words) and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+", text)
+    share = sum(1 for w in words if w[0].isupper()) / len(words)
+    return share >= AUTHORS_CAPITALISED or (share >= AFFILIATION_CAPITALISED and lexicon().affiliation.search(text) is not None)

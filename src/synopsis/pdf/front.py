@@ -41,6 +41,8 @@ _STRUCTURED_PART = re.compile(
 )
 # A structured abstract without an "Abstract" heading needs this many labelled parts.
 HEADLESS_MIN_PARTS = 2
+# A plain abstract without a heading is prose of at least this many words.
+PLAIN_MIN_WORDS = 50
 ABSTRACT_MAX_WORDS = 700
 # Front matter between the abstract and the first heading (keywords, dates, licence lines) is
 # skipped when it is this short and the heading comes within this many lines.
@@ -129,7 +131,38 @@ def find_front(lines: Sequence[Line], style: BodyStyle, *, page_height: float, f
         body_start = _body_start(lines, stop, style)
         return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "", skipped)
     body_start = _body_start_without_abstract(lines, title_end, search_end, style)
-    return _classified(lines, title, (title_start, title_end), (), (body_start, body_start), body_start, "")
+    front = _classified(lines, title, (title_start, title_end), (), (body_start, body_start), body_start, "")
+    plain = _unlabelled_abstract(lines, front, title_end, style)
+    if plain is None:
+        return front
+    start, stop = plain
+    paragraphs = tuple(tuple(lines[start + k] for k in block) for block in boilerplate.blocks_of(lines[start:stop]))
+    return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "")
+
+
+def _unlabelled_abstract(lines: Sequence[Line], front: Front, title_end: int, style: BodyStyle) -> tuple[int, int] | None:
+    """A plain abstract with no heading (Frontiers): the one run of prose between the recognised
+    front matter and an introduction heading.
+
+    Only when everything else before the body was named, the run is all that is left, reads as
+    sentences (`PLAIN_MIN_WORDS` or more, ending with a full stop) and the body opens with an
+    introduction heading; otherwise the text stays in the body.
+    """
+    kept = [i for i in front.kept if i >= title_end]
+    if not kept or kept != list(range(kept[0], kept[-1] + 1)):
+        return None
+    named = {i for i, _ in front.removed}
+    if any(i not in named for i in range(kept[-1] + 1, front.body_start)):
+        return None  # only named front matter (keywords, dates) may follow it
+    if len(kept) != len(front.kept) or front.body_start >= len(lines):
+        return None
+    opening = headings.words.strip_number(lines[front.body_start].text).rstrip(":. ")
+    if lexicon().introduction.fullmatch(opening) is None or not headings.is_heading_line(lines[front.body_start], style):
+        return None
+    text = " ".join(lines[i].text for i in kept)
+    if not PLAIN_MIN_WORDS <= len(text.split()) <= ABSTRACT_MAX_WORDS or not _ends_sentence(text):
+        return None
+    return kept[0], kept[-1] + 1
 
 
 def _headless_abstract(
