@@ -19,9 +19,11 @@ per second per core (pages / CPU seconds of one extraction, best of N; single-th
 Words lost: the words (2+ letters) of PDFium's own text of every page that appear in none of the
 title, abstract, body, footnotes or the removed list, counted with multiplicity. Hyphens and soft
 hyphens are removed on both sides before counting, so a word broken at a line end counts once.
-The words still listed for real PDFs come from PDFium's text stream itself, which glues a word
-broken at a page end to the running footer that follows it ("dif-" + "Social Inclusion" ->
-"difsocial"); the extracted text has both the word and the footer.
+The words still listed for real PDFs are there in the output, split differently: PDFium's own
+text stream glues a word broken at a page end to the running footer that follows it ("dif-" +
+"Social Inclusion" -> "difsocial"), and on a page read without its columns (the last page of
+references in soc-sport-for-change-sceptic) a line ending in "Al-" is joined to the next line
+of the other column ("Al-make greater"), which this count reads as "almake".
 
 The markdown table is printed and written to ``benchmarks/results/pdf_front.md`` (and .json).
 """

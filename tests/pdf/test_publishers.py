@@ -134,3 +134,17 @@ def test_extract_json_lists_removed_text_and_abstract_parts(tmp_path: Path) -> N
     assert ("editor", "Academic Editor: Hugo Martins") in removed
     assert ("correspondence", hindawi.before_abstract[0]) in removed
     assert all(item["page"] == 1 for item in data["removed_text"])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_every_summary_sentence_is_a_body_sentence(layout: Layout) -> None:
+    from synopsis.ingest.pdf import read_pdf_bytes
+    from synopsis.pipeline import build_document, summarize_document
+    from synopsis.types import Budget
+
+    article = read_pdf_bytes(render(layout), source=f"{layout.name}.pdf")
+    summary = summarize_document(build_document(article), budget=Budget(words=80))
+    body = " ".join(layout.body)
+    assert summary.sentences
+    for sentence in summary.sentences:
+        assert sentence.text in body, sentence.text  # never boilerplate, the abstract or a reference
