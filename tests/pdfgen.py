@@ -25,6 +25,7 @@ class Page:
 
     lines: list[tuple[float, float, str, str, float]] = field(default_factory=list)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # x, y, w, h: framed, shaded
 
     def text(self, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 10) -> None:
         self.lines.append((x, y, text, font, size))
@@ -61,6 +62,10 @@ def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = 
     if title:
         canvas.setTitle(title)
     for page in pages:
+        for x, y, w, h in page.boxes:
+            canvas.setFillGray(0.93)
+            canvas.rect(x, HEIGHT - y - h, w, h, stroke=1, fill=1)
+            canvas.setFillGray(0)
         for x, y, text, font, size in page.lines:
             canvas.setFont(font, size)
             canvas.drawString(x, HEIGHT - y - size, text)

@@ -102,7 +102,12 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     headings = article.meta.get("headings")
     if headings is not None:
         out["headings"] = [{"start": a, "end": b, "text": article.text[a:b]} for a, b in headings]
-    for key, name in (("footnotes", "footnotes"), ("pdf_removed", "removed")):
+    for key, name in (
+        ("abstract_parts", "abstract_parts"),
+        ("footnotes", "footnotes"),
+        ("pdf_removed", "removed"),
+        ("removed_text", "removed_text"),
+    ):
         if key in article.meta:
             out[name] = article.meta[key]
     return out

@@ -66,3 +66,75 @@ def test_run_in_label_and_no_label() -> None:
     no_label = [line("The Title Of It All", 60, size=16, bold=True), line("Summary statistics were computed.", 100)]
     front = find_front(no_label, STYLE, page_height=842, first_page=0)
     assert front.abstract == () and front.body_start == 1
+
+
+def test_structured_abstract_without_a_heading() -> None:
+    lines = [
+        line("A Title Set Large Enough", 60, size=16, bold=True),
+        line("Academic Editor: Hugo Martins", 90, size=8),
+        line("Objectives. We asked a question.", 120, bold_lead=1),
+        line("Methods. We measured it.", 134, bold_lead=1),
+        line("Conclusion. It is known now.", 148, bold_lead=1),
+        line("1. Introduction", 190, size=12, bold=True),
+        line("Body text.", 210),
+    ]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert [p[0].text for p in front.abstract] == [lines[2].text, lines[3].text, lines[4].text]
+    assert front.label == "" and lines[front.body_start].text == "1. Introduction"
+    assert front.removed == ((1, "editor"),)
+
+
+def test_run_in_parts_of_the_body_are_not_a_headless_abstract() -> None:
+    lines = [
+        line("A Title Set Large Enough", 60, size=16, bold=True),
+        line("1. Introduction", 100, size=12, bold=True),
+        line("Methods. We measured it.", 120, bold_lead=1),
+        line("Results. It is known now.", 134, bold_lead=1),
+    ]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.abstract == () and lines[front.body_start].text == "1. Introduction"
+
+
+def test_unrecognised_front_matter_is_kept() -> None:
+    lines = [
+        line("A Title Set Large Enough", 60, size=16, bold=True),
+        line("Amara Okafor and Liam Chen", 85),
+        line("We thank the nurses who helped with this work in many ways.", 110, size=8),
+        line("Abstract", 140, bold=True),
+        line("We did one thing.", 155),
+        line("1. Introduction", 190, size=12, bold=True),
+    ]
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.kept == (2,) and front.removed == ((1, "authors"),)
+    assert front.label == "Abstract"
+
+
+PROSE = (
+    "Many readmissions after discharge could be prevented by a short call. We followed four thousand adults "
+    "from four hospitals for a month after discharge. A call within two days halved avoidable readmissions, "
+    "and the effect was largest for patients who live alone at home without help. The calls are cheap."
+)
+
+
+def _plain(after: list[Line]) -> list[Line]:
+    words = PROSE.split()
+    prose = [line(" ".join(words[k : k + 12]), 120 + 12 * (k // 12)) for k in range(0, len(words), 12)]
+    return [
+        line("A Title Set Large Enough", 60, size=16, bold=True),
+        line("Received: 2 December 2023 Accepted: 30 January 2024", 95, size=8),
+        *prose,
+        *after,
+    ]
+
+
+def test_plain_abstract_without_a_heading_between_named_front_matter_and_the_introduction() -> None:
+    lines = _plain([line("Keywords: calls, discharge", 200), line("1. Introduction", 230, size=12, bold=True)])
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert " ".join(item.text for paragraph in front.abstract for item in paragraph) == PROSE
+    assert lines[front.body_start].text == "1. Introduction" and front.kept == ()
+
+
+def test_prose_before_a_heading_that_is_not_the_introduction_stays_in_the_body() -> None:
+    lines = _plain([line("2. Data", 230, size=12, bold=True)])
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.abstract == () and len(front.kept) >= 4

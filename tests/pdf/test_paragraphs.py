@@ -9,6 +9,7 @@ pytest.importorskip("pypdfium2")
 from synopsis.pdf.headings import BodyStyle, is_heading_line
 from synopsis.pdf.lines import Line
 from synopsis.pdf.paragraphs import body_blocks, join_lines, vocabulary_of
+from synopsis.pdf.removed import Removals
 
 STYLE = BodyStyle(10.0)
 
@@ -59,7 +60,7 @@ def test_paragraphs_break_at_gaps_indents_and_short_lines_and_go_on_across_colum
 
 
 def test_headings_by_font_and_the_reference_list_cut() -> None:
-    removed: dict[str, int] = {}
+    removed = Removals()
     lines = [
         line("Introduction", 80, size=12, bold=True),
         *[line(f"Body sentence number {i} of the article goes here.", 100 + 12 * i) for i in range(8)],
@@ -75,7 +76,7 @@ def test_headings_by_font_and_the_reference_list_cut() -> None:
         ("heading", "Czechoslovakia after"),
         ("paragraph", "Text of the second s"),
     ]
-    assert removed["references"] == 1
+    assert removed.counts["references"] == 1
 
 
 def test_heading_lines() -> None:

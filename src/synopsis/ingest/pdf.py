@@ -55,5 +55,7 @@ def _article(found: PdfText, *, source: str, stem: str) -> Article:
             "headings": list(found.headings),
             "footnotes": list(found.footnotes),
             "pdf_removed": dict(found.removed),
+            "removed_text": [{"reason": r.reason, "page": r.page, "text": r.text} for r in found.removed_text],
+            "abstract_parts": [{"label": label, "text": text} for label, text in found.abstract_parts],
         },
     )

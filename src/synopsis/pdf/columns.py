@@ -89,6 +89,7 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     longest = max(runs, key=len)
     center = float(longest[len(longest) // 2])
     crossing = left = right = both = 0
+    columns_top = _columns_top(rows, center)
     inner_left, inner_right = 0.0, float(width)
     left_mass = right_mass = 0.0
     left_edge, right_edge = float(width), 0.0
@@ -98,6 +99,9 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
             continue
         on_left = [w for w in row if w.x1 <= center]
         on_right = [w for w in row if w.x0 >= center]
+        if on_left and on_right and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH and row[0].top < columns_top:
+            crossing += 1  # a word space of a full-width justified line above the columns (an abstract)
+            continue
         if on_left:
             inner_left = max(inner_left, on_left[-1].x1)
             left_edge = min(left_edge, on_left[0].x0)
@@ -125,6 +129,17 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     if min(left_extent, right_extent) < MARGIN_MAX_EXTENT * max(left_extent, right_extent):
         return None  # lopsided but not a margin: a figure or table beside text; read as one column
     return Gutter(inner_left, inner_right)
+
+
+def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
+    """The top of the highest row with a real gap (not a word space) at `center`: where columns begin."""
+    top = float("inf")
+    for row in rows:
+        left = [w for w in row if w.x1 <= center]
+        right = [w for w in row if w.x0 >= center]
+        if left and right and len(left) + len(right) == len(row) and right[0].x0 - left[-1].x1 >= GUTTER_MIN_WIDTH:
+            top = min(top, row[0].top)
+    return top
 
 
 def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) -> OrderedPage:

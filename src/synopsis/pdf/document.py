@@ -14,12 +14,13 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ..errors import InputError
-from . import columns, front, furniture, paragraphs
+from . import boilerplate, columns, front, furniture, paragraphs
 from .columns import Gutter
 from .headings import BodyStyle
 from .lines import Line, build_lines, rows_of
 from .options import PdfOptions
 from .reader import PDFIUM_LOCK, PdfFile, RawPage
+from .removed import Removals, RemovedText
 
 # Pages read before the rest to agree on the document's column gutter.
 GUTTER_SAMPLE_PAGES = 4
@@ -46,6 +47,8 @@ class PdfText:
     pages: int
     cover_pages: int = 0
     removed: dict[str, int] = field(default_factory=dict)
+    removed_text: tuple[RemovedText, ...] = ()
+    abstract_parts: tuple[tuple[str, str], ...] = ()  # (label, text) of a structured abstract
 
     @property
     def body(self) -> str:
@@ -59,6 +62,7 @@ class _Page:
     height: float
     lines: list[Line]
     gutter: Gutter | None
+    rotated: str = ""
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -91,7 +95,7 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
         if gutter is not None and not gutter.margin and not _has_columns(page_lines, gutter):
             gutter = None
             page_lines = build_lines(rows, raw.index)
-        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter))
+        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated))
     return pages
 
 
@@ -138,12 +142,15 @@ def _body_style(lines: Sequence[Line]) -> BodyStyle:
 
 
 def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions) -> PdfText:
-    removed: dict[str, int] = {}
+    removed = Removals()
+    for page in pages:
+        if page.rotated:
+            removed.add_text("rotated_text", page.index, page.rotated)
     _remove_running_lines(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
-    if cover_pages:
-        removed["cover_page"] = cover_pages
+    for page in pages[:cover_pages]:
+        removed.add("cover_page", page.lines, count=1)
     ordered, notes = _reading_order(pages[cover_pages:], style, removed)
     if not ordered:
         raise InputError("has no text left after removing page headers, footers and notes")
@@ -153,10 +160,13 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     found = front.find_front(ordered, style, page_height=page_height, first_page=first_page)
     vocabulary = paragraphs.vocabulary_of(ordered)
     abstract = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
-    skipped = found.body_start - sum(len(p) for p in found.abstract)
-    if skipped > 0:
-        removed["front_matter"] = removed.get("front_matter", 0) + skipped
-    blocks = paragraphs.body_blocks(ordered[found.body_start :], style, vocabulary, removed)
+    if found.label:
+        label_page = found.abstract[0][0].page if found.abstract else first_page
+        removed.add_text("abstract_heading", label_page, found.label)
+    for i, reason in found.removed:
+        removed.add(reason, [ordered[i]])
+    body_lines = [ordered[i] for i in found.kept] + list(ordered[found.body_start :])
+    blocks = paragraphs.body_blocks(body_lines, style, vocabulary, removed, front_lines=len(found.kept))
     title = found.title or _plausible(metadata_title)
     text, body_start, heading_spans = render(title, abstract, blocks)
     return PdfText(
@@ -168,15 +178,25 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         footnotes=tuple(notes),
         pages=page_count,
         cover_pages=cover_pages,
-        removed=removed,
+        removed=removed.counts,
+        removed_text=tuple(removed.items),
+        abstract_parts=_parts(abstract),
     )
 
 
-def _remove_running_lines(pages: list[_Page], removed: dict[str, int]) -> None:
+def _parts(abstract: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The labelled parts of a structured abstract; () for a plain one."""
+    parts = [front.part_label(paragraph) for paragraph in abstract]
+    if sum(part is not None for part in parts) < front.HEADLESS_MIN_PARTS:
+        return ()
+    return tuple(part if part is not None else ("", paragraph) for part, paragraph in zip(parts, abstract, strict=True))
+
+
+def _remove_running_lines(pages: list[_Page], removed: Removals) -> None:
     marks = furniture.find_running([(page.lines, page.height) for page in pages])
     for page, page_marks in zip(pages, marks, strict=True):
-        for reason in page_marks.values():
-            _count(removed, reason)
+        for i, reason in sorted(page_marks.items()):
+            removed.add(reason, [page.lines[i]])
         page.lines = [line for i, line in enumerate(page.lines) if i not in page_marks]
 
 
@@ -188,7 +208,7 @@ def _cover_pages(pages: list[_Page]) -> int:
     return count
 
 
-def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: dict[str, int]) -> tuple[list[Line], list[str]]:
+def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) -> tuple[list[Line], list[str]]:
     """Every page's lines in reading order, footnotes and margins taken out; and the footnotes."""
     ordered: list[Line] = []
     notes: list[str] = []
@@ -199,16 +219,16 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: dict[str, 
         if layout.lines:
             region = max(line.region for line in layout.lines) + 1
         for reason, items in (("margin", layout.margin), ("float", layout.floats)):
-            if items:
-                removed[reason] = removed.get(reason, 0) + len(items)
+            removed.add(reason, items)
         body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
         if page is pages[0]:
             small_print = furniture.first_page_print(body, page.height, style.size)
-            if small_print:
-                removed["front_matter"] = len(small_print)
-                body = [line for i, line in enumerate(body) if i not in small_print]
+            for i in sorted(small_print):
+                reason = boilerplate.classify([body[i]], near_title=False) or "first_page_print"
+                removed.add(reason, [body[i]])
+            body = [line for i, line in enumerate(body) if i not in small_print]
         for block in blocks:
-            _count(removed, "footnote")
+            removed.counts["footnote"] = removed.counts.get("footnote", 0) + 1
             notes.append(paragraphs.join_lines(block, no_vocabulary))
         ordered.extend(body)
     return ordered, notes
@@ -251,7 +271,3 @@ def _plausible(title: str) -> str:
     if len(title.split()) < 3 or lowered.startswith(("microsoft", "untitled")):
         return ""
     return "" if lowered.endswith((".doc", ".docx", ".pdf", ".tex", ".dvi")) else title
-
-
-def _count(removed: dict[str, int], reason: str) -> None:
-    removed[reason] = removed.get(reason, 0) + 1

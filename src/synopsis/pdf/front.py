@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..clean import rules
-from . import headings
+from . import boilerplate, headings
 from .headings import BodyStyle
+from .lexicon import lexicon
 from .lines import Line
 
 # Phrases of the cover sheets repositories put before a paper (White Rose, SSOAR, Enlighten,
@@ -29,16 +30,19 @@ _COVER_PHRASES = re.compile(
 )
 COVER_MIN_PHRASES = 2
 COVER_MAX_WORDS = 450
-_ABSTRACT_LABEL = re.compile(
-    r"^\s*(?P<label>abstract|a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|summary)\b\s*(?P<sep>[:.—–-]?)\s*(?P<rest>.*)$", re.IGNORECASE
-)
-# The parts of a structured abstract, which start a paragraph without ending the abstract.
+# The parts of a structured abstract, which start a paragraph without ending the abstract: the
+# lexicon's labels ("Methods." "Ergebnisse:" "Purpose – "), or an English label with a few more
+# words before the stop ("Methods and findings:").
 _STRUCTURED_PART = re.compile(
     r"^\s*(?:background|context|introduction|objectives?|aims?|purpose|design|setting|participants|patients|"
     r"methods?|methodology|materials and methods|measurements|interventions?|results?|findings|discussion|"
     r"conclusions?|interpretation|implications|significance|limitations|availability)\b[^.:]{0,40}[.:]",
     re.IGNORECASE,
 )
+# A structured abstract without an "Abstract" heading needs this many labelled parts.
+HEADLESS_MIN_PARTS = 2
+# A plain abstract without a heading is prose of at least this many words.
+PLAIN_MIN_WORDS = 50
 ABSTRACT_MAX_WORDS = 700
 # Front matter between the abstract and the first heading (keywords, dates, licence lines) is
 # skipped when it is this short and the heading comes within this many lines.
@@ -50,12 +54,19 @@ TITLE_BOLD_LARGER = 1.05
 
 @dataclass(frozen=True, slots=True)
 class Front:
-    """What the front matter analysis found; `body_start` indexes the document's lines."""
+    """What the front matter analysis found; `body_start` indexes the document's lines.
+
+    Every line before `body_start` is in the title, the abstract, `removed` (line index, reason)
+    or `kept`: front matter no rule recognised, which the body keeps so that nothing is lost.
+    """
 
     title: str
     abstract: tuple[tuple[Line, ...], ...]  # the abstract's paragraphs, as lines
     body_start: int
     cover_pages: int = 0
+    removed: tuple[tuple[int, str], ...] = ()
+    kept: tuple[int, ...] = ()
+    label: str = ""  # the abstract's heading as printed ("Zusammenfassung"), "" when it had none
 
 
 def is_cover_page(lines: Sequence[Line]) -> bool:
@@ -99,17 +110,135 @@ def _continues_title(previous: Line, line: Line) -> bool:
 def find_front(lines: Sequence[Line], style: BodyStyle, *, page_height: float, first_page: int) -> Front:
     """Title, abstract and where the body begins, from the document's lines in reading order."""
     first = [i for i, line in enumerate(lines) if line.page == first_page]
-    title, (_, title_end) = find_title([lines[i] for i in first], style, page_height) if first else ("", (0, 0))
-    title_end = first[0] + title_end if first and title else 0
+    title, (title_start, title_end) = find_title([lines[i] for i in first], style, page_height) if first else ("", (0, 0))
+    if first and title:
+        title_start, title_end = first[0] + title_start, first[0] + title_end
+    else:
+        title_start = title_end = 0
     search_end = _first_pages_end(lines, first_page)
     for i in range(title_end, search_end):
-        match = _ABSTRACT_LABEL.match(lines[i].text)
+        match = lexicon().abstract_label.match(lines[i].text)
         if match is None or not _is_label(lines[i], match):
             continue
-        paragraphs, stop = _read_abstract(lines, i, match.group("rest"), style)
+        paragraphs, stop, skipped = _read_abstract(lines, i, match.group("rest"), style)
         if paragraphs:
-            return Front(title, paragraphs, _body_start(lines, stop, style))
-    return Front(title, (), _body_start_without_abstract(lines, title_end, search_end, style))
+            body_start = _body_start(lines, stop, style)
+            label = match.group("label")
+            return _classified(lines, title, (title_start, title_end), paragraphs, (i, stop), body_start, label, skipped)
+    headless = _headless_abstract(lines, title_end, search_end, style)
+    if headless is not None:
+        start, paragraphs, stop, skipped = headless
+        body_start = _body_start(lines, stop, style)
+        return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "", skipped)
+    body_start = _body_start_without_abstract(lines, title_end, search_end, style)
+    front = _classified(lines, title, (title_start, title_end), (), (body_start, body_start), body_start, "")
+    plain = _unlabelled_abstract(lines, front, title_end, style)
+    if plain is None:
+        return front
+    start, stop = plain
+    paragraphs = tuple(tuple(lines[start + k] for k in block) for block in boilerplate.blocks_of(lines[start:stop]))
+    return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "")
+
+
+def _unlabelled_abstract(lines: Sequence[Line], front: Front, title_end: int, style: BodyStyle) -> tuple[int, int] | None:
+    """A plain abstract with no heading (Frontiers): the one run of prose between the recognised
+    front matter and an introduction heading.
+
+    Only when everything else before the body was named, the run is all that is left, reads as
+    sentences (`PLAIN_MIN_WORDS` or more, ending with a full stop) and the body opens with an
+    introduction heading; otherwise the text stays in the body.
+    """
+    kept = [i for i in front.kept if i >= title_end]
+    if not kept or kept != list(range(kept[0], kept[-1] + 1)):
+        return None
+    named = {i for i, _ in front.removed}
+    if any(i not in named for i in range(kept[-1] + 1, front.body_start)):
+        return None  # only named front matter (keywords, dates) may follow it
+    if len(kept) != len(front.kept) or front.body_start >= len(lines):
+        return None
+    opening = headings.words.strip_number(lines[front.body_start].text).rstrip(":. ")
+    if lexicon().introduction.fullmatch(opening) is None or not headings.is_heading_line(lines[front.body_start], style):
+        return None
+    text = " ".join(lines[i].text for i in kept)
+    if not PLAIN_MIN_WORDS <= len(text.split()) <= ABSTRACT_MAX_WORDS or not _ends_sentence(text):
+        return None
+    return kept[0], kept[-1] + 1
+
+
+def _headless_abstract(
+    lines: Sequence[Line], title_end: int, search_end: int, style: BodyStyle
+) -> tuple[int, tuple[tuple[Line, ...], ...], int, tuple[int, ...]] | None:
+    """A structured abstract with no heading: labelled parts ("Objectives. ...") before the body.
+
+    Found where a part label opens a block that is not publisher boilerplate, and read like an
+    abstract; it counts when at least `HEADLESS_MIN_PARTS` of its paragraphs open with a label.
+    Only before the first section heading: run-in "Methods." paragraphs of the body are not it.
+    """
+    for i in range(title_end, search_end):
+        text = lines[i].text
+        if lexicon().part_label.match(text) is None and not (_STRUCTURED_PART.match(text) and lines[i].bold_lead >= 1):
+            styled = headings.is_heading_line(lines[i], style)
+            if styled and (headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text.strip())):
+                return None  # the body has begun
+            continue
+        if headings.is_heading_line(lines[i], style) and lexicon().part_label.match(text) is None:
+            continue
+        paragraphs, stop, skipped = _read_abstract(lines, i - 1, "", style)
+        labelled = sum(1 for p in paragraphs if is_part(p[0].text))
+        if labelled >= HEADLESS_MIN_PARTS:
+            return i, paragraphs, stop, skipped
+    return None
+
+
+def is_part(text: str) -> bool:
+    """Whether a paragraph opens with the label of a structured abstract's part."""
+    return lexicon().part_label.match(text) is not None or _STRUCTURED_PART.match(text) is not None
+
+
+def part_label(text: str) -> tuple[str, str] | None:
+    """(label, text) of a structured abstract's paragraph ("Methods. We ..." -> ("Methods", "We ..."))."""
+    match = lexicon().part_label.match(text)
+    if match is None:
+        return None
+    return match.group("label"), (match.group("rest") or "").strip()
+
+
+def _classified(
+    lines: Sequence[Line],
+    title: str,
+    title_span: tuple[int, int],
+    paragraphs: tuple[tuple[Line, ...], ...],
+    abstract_span: tuple[int, int],
+    body_start: int,
+    label: str,
+    skipped: tuple[int, ...] = (),
+) -> Front:
+    """Name every front-matter line outside the title and abstract; unknown ones are kept."""
+    taken = set(range(*title_span)) | (set(range(*abstract_span)) - set(skipped))
+    rest = [i for i in range(body_start) if i not in taken]
+    removed: list[tuple[int, str]] = []
+    kept: list[int] = []
+    named: list[tuple[int, str | None]] = []
+    for block in boilerplate.blocks_of([lines[i] for i in rest]):
+        indices = [rest[k] for k in block]
+        # Blocks are consecutive in the reading order only: a gap in the indices splits them.
+        runs: list[list[int]] = []
+        for index in indices:
+            if runs and runs[-1][-1] == index - 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        for run in runs:
+            near_title = run[0] < abstract_span[0] or not paragraphs
+            named.extend(zip(run, boilerplate.classify_lines([lines[i] for i in run], near_title=near_title), strict=True))
+    named.sort()
+    reasons = boilerplate.label_reasons([lines[i] for i, _ in named], [reason for _, reason in named])
+    for (i, _), reason in zip(named, reasons, strict=True):
+        if reason is None:
+            kept.append(i)
+        else:
+            removed.append((i, reason))
+    return Front(title, paragraphs, body_start, removed=tuple(removed), kept=tuple(kept), label=label)
 
 
 def _first_pages_end(lines: Sequence[Line], first_page: int) -> int:
@@ -129,9 +258,14 @@ def _is_label(line: Line, match: re.Match[str]) -> bool:
     return bool(match.group("sep")) or line.bold_lead >= 1
 
 
-def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyle) -> tuple[tuple[tuple[Line, ...], ...], int]:
-    """The abstract's paragraphs after the label line, and the index of the first line after it."""
+def _read_abstract(
+    lines: Sequence[Line], label: int, rest: str, style: BodyStyle
+) -> tuple[tuple[tuple[Line, ...], ...], int, tuple[int, ...]]:
+    """The abstract's paragraphs after the label line, the index of the first line after it, and
+    the lines inside it that are not abstract text (a page header where it runs onto a new page).
+    """
     paragraphs: list[list[Line]] = []
+    skipped: list[int] = []
     if rest:  # "Abstract: This article ..." — the label runs into the text
         head = lines[label]
         paragraphs.append([replace(head, text=rest, bold=False, bold_lead=0, markers=())])
@@ -143,13 +277,18 @@ def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyl
         line = lines[i]
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
-        structured = _STRUCTURED_PART.match(text) is not None
-        if rules.KEYWORDS_LINE.match(text) or (headings.is_known_heading(text) and not structured):
+        structured = is_part(text)
+        if headings.is_keywords(text) or (headings.is_known_heading(text) and not structured):
             break
         if paragraphs and headings.is_heading_line(line, style) and not structured:
             break
         if size is not None and abs(line.size - size) > 0.7:
-            break
+            resumes = _resumes_on_new_page(lines, i, paragraphs[-1][-1] if paragraphs else None, size)
+            if resumes is None:
+                break
+            skipped.extend(range(i, resumes))
+            i = resumes
+            continue
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
         if paragraphs and gap and not structured:
@@ -164,9 +303,24 @@ def _read_abstract(lines: Sequence[Line], label: int, rest: str, style: BodyStyl
         size = size if size is not None else line.size
         words += len(text.split())
         if words > ABSTRACT_MAX_WORDS:
-            return (), label + 1
+            return (), label + 1, ()
         i += 1
-    return tuple(tuple(p) for p in paragraphs if p), i
+    return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+def _resumes_on_new_page(lines: Sequence[Line], i: int, previous: Line | None, size: float) -> int | None:
+    """Where an abstract broken off mid-sentence at a page end goes on after the new page's header.
+
+    The lines before it (a running header that repetition did not catch) are not abstract text.
+    """
+    if previous is None or lines[i].page == previous.page or _ends_sentence(previous.text):
+        return None
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].page != lines[i].page:
+            return None
+        if abs(lines[j].size - size) <= 0.7:
+            return j
+    return None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -186,7 +340,7 @@ def _body_start(lines: Sequence[Line], stop: int, style: BodyStyle) -> int:
         text = line.text.strip()
         if headings.is_contents(text):
             return i  # a table of contents: the body reader skips it
-        if not rules.KEYWORDS_LINE.match(text):
+        if not headings.is_keywords(text):
             styled = headings.is_heading_line(line, style)
             if headings.is_known_heading(text) or (styled and rules.NUMBERED_HEADING.match(text)):
                 return i

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..clean import headings as words
 from ..clean import rules
+from .lexicon import lexicon
 from .lines import Line
 
 # A heading is printed this much larger than the body, or bold where the body is not.
@@ -58,7 +59,7 @@ def is_heading_line(line: Line, style: BodyStyle) -> bool:
 
 def is_end_matter(text: str) -> bool:
     """ "References", "7. Bibliography": after this heading nothing is body text."""
-    return words.is_end_matter(text)
+    return words.is_end_matter(text) or lexicon().references.fullmatch(_bare(text)) is not None
 
 
 def is_contents(text: str) -> bool:
@@ -67,4 +68,26 @@ def is_contents(text: str) -> bool:
 
 def is_known_heading(text: str) -> bool:
     """Heading words that make a line a heading whatever its font ("Introduction")."""
-    return len(text.split()) <= 8 and words.is_known(text)
+    if len(text.split()) > 8:
+        return False
+    bare = _bare(text)
+    label = lexicon().abstract_label.match(bare)
+    return (
+        words.is_known(text)
+        or (label is not None and not label.group("rest"))
+        or any(pattern.fullmatch(bare) is not None for pattern in (lexicon().known_heading, lexicon().references))
+    )
+
+
+def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
+    """A keywords line in any language we read ("Keywords:", "Schlüsselwörter:", "Mots-clés :")."""
+    match = rules.KEYWORDS_LINE.match(text) or lexicon().keywords.match(text)
+    if match is None:
+        return False
+    # "Subject to the conditions of ..." is a licence: a label this vague needs a separator or bold.
+    vague = match.group(0).strip().lower().startswith("subject")
+    return not vague or match.group(0).rstrip()[-1:] in ":.—–-" or bold_lead >= 1
+
+
+def _bare(text: str) -> str:
+    return words.strip_number(text).rstrip(":. ")

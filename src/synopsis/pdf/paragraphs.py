@@ -22,6 +22,7 @@ from ..clean import rules
 from . import headings
 from .headings import BodyStyle
 from .lines import Line
+from .removed import Removals
 
 _TERMINAL = re.compile(r"(?:[.!?:]|\[\d{1,3}\])[\"”’')\]]*\s*$")
 # FQS and some humanities journals number paragraphs at their end: "... adolescents). [1]".
@@ -179,8 +180,14 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
     return geometry.indented(line) or (ended and geometry.short(previous))
 
 
-def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: dict[str, int]) -> list[Block]:
-    """Headings and paragraphs of the body, ending at the reference list."""
+def body_blocks(
+    lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary, removed: Removals, *, front_lines: int = 0
+) -> list[Block]:
+    """Headings and paragraphs of the body, ending at the reference list.
+
+    The first `front_lines` lines are front matter no rule recognised: they are kept whatever
+    their size, since small print is only dropped when it is known not to be text.
+    """
     geometry = _Geometry(lines)
     blocks: list[Block] = []
     current: list[Line] = []
@@ -202,18 +209,18 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
             return True
         text = join_lines(heading, vocabulary)
         position = cursor / max(1, len(lines))
-        heading.clear()
         if headings.is_end_matter(text) and position >= END_MATTER_MIN_SHARE:
             return False
         skipping_contents = headings.is_contents(text)
         if skipping_contents:
-            _count(removed, "contents")
+            removed.add("contents", heading, count=1)
         else:
             blocks.append(Block("heading", text))
+        heading.clear()
         return True
 
     cursor = 0  # index of the line being read; tells a late "References" from an early one
-    for cursor, line in enumerate(lines):  # noqa: B007 - read by flush_heading
+    for cursor, line in enumerate(lines):  # cursor is read by flush_heading
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
         known = line.words <= 4 and headings.is_known_heading(text)
@@ -221,19 +228,19 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
         if _is_fragment(text):
-            _count(removed, "fragment")
+            removed.add("fragment", [line])
             continue
-        if line.size < SMALL_PRINT * style.size and not (styled or known):
-            _count(removed, "small_print")  # tables, figure text, captions, notes, back matter
+        if line.size < SMALL_PRINT * style.size and not (styled or known) and cursor >= front_lines:
+            removed.add("small_print", [line])  # tables, figure text, captions, notes, back matter
             continue
         if line.cell:
-            _count(removed, "table")
+            removed.add("table", [line])
             continue
         if heading and not flush_heading():
-            _count(removed, "references")
+            removed.add("references", [*heading, *lines[cursor:]], count=1)
             return blocks
         if skipping_contents and not styled:
-            _count(removed, "contents")  # contents entries look like headings but are set as text
+            removed.add("contents", [line], count=1)  # contents entries look like headings but are set as text
             continue
         if styled or known:
             flush_paragraph()
@@ -242,12 +249,13 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
         if caption:
             if not new_paragraph(caption[-1], line, geometry) and not rules.CAPTION_LINE.match(text):
                 caption.append(line)
+                removed.add("caption", [line], count=0)
                 continue
             caption.clear()
         starts_block = not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)
         if rules.CAPTION_LINE.match(text) and starts_block:
             # A caption inside a column: set it aside; the paragraph it interrupts goes on after it.
-            _count(removed, "caption")
+            removed.add("caption", [line], count=1)
             caption.append(line)
             continue
         if current and new_paragraph(current[-1], line, geometry):
@@ -256,7 +264,7 @@ def body_blocks(lines: Sequence[Line], style: BodyStyle, vocabulary: Vocabulary,
     flush_paragraph()
     cursor = len(lines)
     if heading and not flush_heading():
-        _count(removed, "references")
+        removed.add("references", heading, count=1)
     return blocks
 
 
@@ -277,7 +285,3 @@ def _is_fragment(text: str) -> bool:
         return True
     visible = text.replace(" ", "")
     return len(text.split()) <= 6 and len(_LETTER.findall(visible)) < 0.4 * len(visible)
-
-
-def _count(removed: dict[str, int], reason: str) -> None:
-    removed[reason] = removed.get(reason, 0) + 1

@@ -73,6 +73,7 @@ class RawPage:
     width: float
     height: float
     words: tuple[Word, ...]
+    rotated: str = ""  # text set at an angle (turned tables, margin stamps): not read, but reported
 
 
 class PdfFile:
@@ -84,6 +85,7 @@ class PdfFile:
         raw = _load_bytes(data, source=source, options=options)
         self._doc = _open(raw, source=source, password=options.password)
         self.page_count = len(self._doc)
+        self._rotated: list[str] = []
         if self.page_count == 0:
             self.close()
             raise InputError("is a PDF with no pages", source=source)
@@ -139,6 +141,7 @@ class PdfFile:
 
     def _page(self, index: int) -> RawPage:
         assert self._doc is not None
+        self._rotated = []
         page = pdfium_c.FPDF_LoadPage(self._doc.raw, index)
         if not page:
             raise InputError(f"page {index + 1} cannot be read (the PDF is damaged)", source=self.source)
@@ -159,7 +162,7 @@ class PdfFile:
                 pdfium_c.FPDFText_ClosePage(text_page)
         finally:
             pdfium_c.FPDF_ClosePage(page)
-        return RawPage(index, width, height, tuple(words))
+        return RawPage(index, width, height, tuple(words), " ".join(self._rotated))
 
     def _words(self, text_page: Any, left: float, top_edge: float, index: int) -> list[Word]:
         count = pdfium_c.FPDFText_CountChars(text_page)
@@ -195,6 +198,7 @@ class PdfFile:
         rect_ref = ctypes.byref(rect)
         char_box = pdfium_c.FPDFText_GetLooseCharBox
         markers = _MARKER_START
+        self._rotated = rotated = []  # per page: the last call for a page is the one that counts
         control = _CONTROL.search(text) is not None
         words: list[Word] = []
         matches = list(_WORD.finditer(text))
@@ -216,6 +220,7 @@ class PdfFile:
                     # The "word" leaves its baseline: rotated text, or two words PDFium glued
                     # across a jump (a line end without a generated break).
                     if abs(pdfium_c.FPDFText_GetCharAngle(text_page, start)) > 0.01:
+                        rotated.append(text[start:end])
                         continue  # rotated text (margin stamps, turned table headers)
                     for a, b in self._pieces(text_page, start, end):
                         word = self._word(text_page, text, a, b, left, top_edge)

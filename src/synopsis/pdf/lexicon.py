@@ -1,0 +1,98 @@
+"""The words of a PDF's front matter, in every language we read, loaded from data files.
+
+Each language is one JSON file in `synopsis/data/pdf/` (en, de, fr, es, pt): the labels of the
+abstract and the keywords, introduction, section and reference headings, the labels of a
+structured abstract's parts, publisher boilerplate phrases by reason, and affiliation words.
+Adding a language (nl, it) is adding a file; no code names a language. The lists are merged: a
+PDF's front matter is recognised whatever its language, so no language detection is needed
+here, and the labels of different languages do not collide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# The order boilerplate reasons are tried in: the more specific first ("This article is part of
+# the issue ..., edited by ..." is a series note, not an editor line). Reasons a data file adds
+# beyond these come last.
+REASON_ORDER = (
+    "series",
+    "citation",
+    "licence",
+    "open_access",
+    "dates",
+    "editor",
+    "correspondence",
+    "orcid",
+    "identifier",
+    "journal",
+)
+_SEPARATOR = r"\s*(?:[.:]|\s[—–-]\s)"  # "Methods." "Methods:" "Purpose – "
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled patterns from all the language files."""
+
+    languages: tuple[str, ...]
+    abstract_label: re.Pattern[str]  # groups: label, sep, rest
+    keywords: re.Pattern[str]
+    known_heading: re.Pattern[str]  # introduction and section words (fullmatch, number stripped)
+    introduction: re.Pattern[str]
+    references: re.Pattern[str]
+    part_label: re.Pattern[str]  # a structured abstract's part: groups label, rest
+    boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
+    affiliation: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any spacing."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in ordered)
+
+
+def _rank(reason: str) -> int:
+    return REASON_ORDER.index(reason) if reason in REASON_ORDER else len(REASON_ORDER)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The merged lexicon of the data files shipped with synopsis (read once)."""
+    folder = resources.files("synopsis") / "data" / "pdf"
+    return build_lexicon([item.read_text(encoding="utf-8") for item in folder.iterdir() if item.name.endswith(".json")])
+
+
+def build_lexicon(files: Sequence[str]) -> Lexicon:
+    """The merged lexicon of language files (their JSON texts)."""
+    entries = sorted((json.loads(text) for text in files), key=lambda entry: str(entry["language"]))
+
+    def merged(key: str) -> list[str]:
+        return [word for entry in entries for word in entry.get(key, [])]
+
+    reasons: dict[str, list[str]] = {}
+    for entry in entries:
+        for reason, patterns in entry.get("boilerplate", {}).items():
+            reasons.setdefault(reason, []).extend(patterns)
+    flags = re.IGNORECASE
+    return Lexicon(
+        languages=tuple(str(entry["language"]) for entry in entries),
+        abstract_label=re.compile(
+            rf"^\s*(?P<label>{_alternatives(merged('abstract'))})(?![^\W\d_])\s*(?P<sep>[:.—–-]?)\s*(?P<rest>.*)$", flags
+        ),
+        keywords=re.compile(rf"^\s*(?:{_alternatives(merged('keywords'))})(?![^\W\d_])\s*[:.—–-]?", flags),
+        known_heading=re.compile(rf"(?:{_alternatives(merged('introduction') + merged('sections'))})", flags),
+        introduction=re.compile(rf"(?:{_alternatives(merged('introduction'))})", flags),
+        references=re.compile(rf"(?:{_alternatives(merged('references'))})", flags),
+        part_label=re.compile(rf"^\s*(?P<label>{_alternatives(merged('abstract_parts'))}){_SEPARATOR}\s*(?P<rest>\S.*)?$", flags),
+        boilerplate=tuple(
+            (reason, re.compile("|".join(f"(?:{p})" for p in patterns), flags))
+            for reason, patterns in sorted(reasons.items(), key=lambda item: (_rank(item[0]), item[0]))
+            if patterns
+        ),
+        affiliation=re.compile(rf"\b(?:{_alternatives(merged('affiliation'))})", flags),
+    )

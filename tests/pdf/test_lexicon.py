@@ -1,0 +1,108 @@
+"""The PDF front-matter lexicon: languages are data files, boilerplate is named by reason."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+
+from synopsis.pdf.boilerplate import classify, classify_lines
+from synopsis.pdf.lexicon import build_lexicon, lexicon
+from synopsis.pdf.lines import Line
+
+
+def line(text: str, top: float = 100, size: float = 8) -> Line:
+    return Line(text, 72, top, 520, top + size, size, page=0)
+
+
+def test_every_shipped_language_is_a_data_file() -> None:
+    folder = resources.files("synopsis") / "data" / "pdf"
+    files = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
+    assert files == ["de.json", "en.json", "es.json", "fr.json", "pt.json"]
+    assert lexicon().languages == ("de", "en", "es", "fr", "pt")
+
+
+def test_a_new_language_is_a_new_file() -> None:
+    dutch = {
+        "language": "nl",
+        "abstract": ["samenvatting"],
+        "keywords": ["trefwoorden"],
+        "introduction": ["inleiding"],
+        "references": ["literatuur"],
+        "abstract_parts": ["doel", "methode", "resultaten", "conclusie"],
+        "boilerplate": {"dates": ["ontvangen\\b.{0,40}\\d{4}"]},
+    }
+    shipped = [(resources.files("synopsis") / "data" / "pdf" / "en.json").read_text(encoding="utf-8")]
+    merged = build_lexicon([*shipped, json.dumps(dutch)])
+    assert merged.abstract_label.match("Samenvatting") is not None
+    assert merged.abstract_label.match("Abstract") is not None  # English still there
+    assert merged.part_label.match("Resultaten: het werkt.") is not None
+    assert merged.references.fullmatch("Literatuur") is not None
+    assert dict(merged.boilerplate)["dates"].search("Ontvangen 3 mei 2024") is not None
+    assert lexicon().abstract_label.match("Samenvatting") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Received 12 March 2024; Revised 2 May 2024; Accepted 20 May 2024", "dates"),
+        ("Academic Editor: Hugo Martins", "editor"),
+        ("Correspondence should be addressed to A. Okafor; aokafor@unilag.edu.ng", "correspondence"),
+        ("Copyright © 2024 A. Okafor et al. This is an open access article distributed under", "licence"),
+        ("Citation: Silva A (2024) Telephone follow-up. Healthcare 12:345.", "citation"),
+        ("Volume 2024, Article ID 8845123, 9 pages", "identifier"),
+        ("Open Access", "open_access"),
+        ("ORCID: https://orcid.org/0000-0002-1825-0097", "orcid"),
+        ("This article is part of the Research Topic Care Transitions", "series"),
+        ("Eingegangen: 3. Januar 2024 / Angenommen: 2. März 2024", "dates"),
+        ("Reçu le 3 janvier 2024 ; accepté le 2 mars 2024", "dates"),
+        ("Correspondencia: José Martínez, jmartinez@us.es", "correspondence"),
+        ("Palavras-chave: reinternação; alta hospitalar", "keywords"),
+        ("Subject to the conditions of the Creative Commons licence", "licence"),
+    ],
+)
+def test_boilerplate_reasons(text: str, reason: str) -> None:
+    assert classify([line(text)], near_title=False) == reason
+
+
+def test_prose_is_not_boilerplate_and_names_only_near_the_title() -> None:
+    prose = line("We asked nurses how they plan the discharge of patients who live alone.")
+    assert classify([prose], near_title=True) is None
+    names = line("Amara Okafor, Liam Chen and Sofia Rossi")
+    assert classify([names], near_title=True) == "authors"
+    assert classify([names], near_title=False) is None
+
+
+def test_a_licence_paragraph_continues_over_its_lines() -> None:
+    block = [
+        line("Received: 5 January 2024 Accepted: 10 February 2024", 100),
+        line("Copyright: © 2024 by the authors. This article is an open access article", 110),
+        line("distributed under the terms and conditions of the license.", 120),
+    ]
+    assert classify_lines(block, near_title=False) == ["dates", "licence", "licence"]
+
+
+@pytest.mark.parametrize("text", ["Einleitung", "2 Methoden", "Méthodes", "Résultats", "4. Discusión", "Introdução", "Résumé"])
+def test_section_headings_in_every_language(text: str) -> None:
+    from synopsis.pdf import headings
+
+    assert headings.is_known_heading(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Literatur", "Literaturverzeichnis", "Bibliographie", "Références", "Referencias", "7. Referências"]
+)
+def test_reference_headings_in_every_language(text: str) -> None:
+    from synopsis.pdf import headings
+
+    assert headings.is_end_matter(text)
+
+
+def test_sentences_are_not_headings_or_abstract_labels() -> None:
+    from synopsis.pdf import headings
+
+    assert not headings.is_known_heading("Résultats obtenus dans les hôpitaux")
+    assert not headings.is_known_heading("Summary statistics were computed for every ward")
