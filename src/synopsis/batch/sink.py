@@ -50,11 +50,6 @@ def row_head(line: bytes) -> tuple[str, bool] | None:
     return value, text.startswith(_ERROR_KEY, end)
 
 
-def row_id(line: bytes) -> str | None:
-    head = row_head(line)
-    return head[0] if head else None
-
-
 @dataclass(slots=True)
 class Recovered:
     """What an existing OUT already holds."""

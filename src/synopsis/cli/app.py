@@ -7,12 +7,21 @@ from typing import NoReturn
 
 import typer
 
-from .. import __version__
 from ..errors import MethodError
 from ..scorers import usable_method
 from ..types import Budget
+from ..version import __version__
 
-DEFAULT_WORDS = 200
+# How the CLI names the settings that core errors point to (`InputError.setting`).
+CLI_NAMES = {
+    "max_bytes": "--max-bytes",
+    "max_chars": "--max-chars",
+    "encoding": "--encoding",
+    "text_field": "--text-field",
+    "format": "--format",
+    "max_pages": "--max-pages",
+    "max_pdf_bytes": "--max-pdf-mb",
+}
 
 app = typer.Typer(
     name="synopsis",
@@ -39,10 +48,10 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:
-    """The budget the options ask for (200 words unless told otherwise), the method checked too."""
+    """The budget the options ask for (`Budget.of`: 200 words unless told otherwise), the method checked too."""
     try:
         usable_method(method)
-        return Budget(words if words is not None or sentences is not None else DEFAULT_WORDS, sentences)
+        return Budget.of(words, sentences)
     except (ValueError, MethodError) as err:
         fail(str(err))
 

@@ -18,7 +18,7 @@ from ..batch.work import BatchOptions
 from ..errors import SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
-from .app import EXIT_INPUT, app, checked_budget, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, checked_budget, fail, report
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -112,7 +112,15 @@ def _options(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
-    return BatchOptions(method=method, budget=budget, fields=fields, format=fmt, encoding=encoding, max_bytes=max_bytes)
+    return BatchOptions(
+        method=method,
+        budget=budget,
+        fields=fields,
+        format=fmt,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        names=tuple(CLI_NAMES.items()),
+    )
 
 
 def _size(text: str) -> int:

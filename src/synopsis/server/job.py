@@ -17,28 +17,26 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ..errors import InputError, MethodError
-from ..features import compute_features
+from ..errors import InputError
 from ..ingest import article_from_text, detect_format
-from ..ingest.decode import decode
+from ..ingest.decode import binary_kind, decode
 from ..output import summary_to_dict
-from ..pipeline import build_document, summarize_document
-from ..scorers import get_method
+from ..pipeline import RunOptions, run
+from ..process import ErrorRow, process
 from ..types import Article, Budget, Document
 
 PASTED = "pasted text"
 # Uploads we read: plain text and records (any of these extensions, or none) and PDF.
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".rst", ".record"})
-# What people drop by mistake, named so that the answer says what it is.
-BINARY_SIGNATURES = {
-    b"PK\x03\x04": "a ZIP archive (a .docx, .odt or .epub?)",
-    b"\x1f\x8b": "gzip-compressed data",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc?)",
-    b"{\\rtf": "an RTF document",
+# How the API names the settings that core errors point to (`InputError.setting`).
+API_NAMES = {
+    "encoding": "the encoding field",
+    "max_chars": "the server's --max-text-chars",
+    "max_pages": "the server's page limit",
+    "max_pdf_bytes": "the server's --max-upload-mb",
 }
+# HTTP status for each kind of failure `process` reports.
+STATUS = {"input": 400, "method": 422, "memory": 413, "internal": 500}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +55,9 @@ class Job:
     encoding: str | None = None
 
     @property
-    def budget(self) -> Budget:
-        """The CLI's rule: 200 words unless a sentence limit is given."""
-        return Budget(self.words if self.words is not None or self.sentences is not None else 200, self.sentences)
+    def options(self) -> RunOptions:
+        """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
+        return RunOptions(self.method, Budget.of(self.words, self.sentences))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,22 +85,20 @@ def run_job(job: Job) -> bytes | JobFailure:
             raise _Refused(
                 413, f"{source}: the text is {len(article.text):,} characters, over the limit of {job.max_text_chars:,}"
             )
-        doc = build_document(article)
-        features = compute_features(doc)
-        # Every sentence's score, for the page's score shading. summarize_document keeps only the
-        # chosen ones, so this scores twice (about 15% more time on dev articles) rather than
-        # repeating the pipeline's score -> select glue here.
-        scores = get_method(job.method).score(doc, features)
-        summary = summarize_document(doc, method=job.method, budget=job.budget, features=features)
     except _Refused as err:
         return JobFailure(err.status, err.message)
     except InputError as err:
-        return JobFailure(400, str(err if err.source else err.at(source)).replace("with --encoding", "with the encoding field"))
-    except MethodError as err:
-        return JobFailure(422, str(err))
+        return JobFailure(400, (err if err.source else err.at(source)).worded(API_NAMES))
+    row = process(article, job.options)
+    if isinstance(row, ErrorRow):
+        error = row.error if row.error.source else row.error.at(source)
+        return JobFailure(STATUS[row.kind], error.worded(API_NAMES))
+    result = row.result
+    doc = result.document
     payload = {
-        "summary": summary_to_dict(summary, doc),
-        "document": document_to_dict(doc, [float(s) for s in scores], source=source),
+        "summary": summary_to_dict(result.summary, doc),
+        # Every sentence's score, for the page's score shading: the run keeps them all.
+        "document": document_to_dict(doc, [float(s) for s in result.scores], source=source),
         "seconds": round(time.perf_counter() - started, 4),
     }
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -158,9 +154,9 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
             f"{filename}: is JSONL, a corpus of articles; the server summarizes one article per request "
             "(use `synopsis summarize FILE.jsonl` for corpora)",
         )
-    for signature, what in BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
+    what = binary_kind(data)
+    if what is not None:
+        raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
     if suffix not in TEXT_SUFFIXES:
         raise _Refused(415, f"{filename}: unsupported file type {suffix!r}; upload a .txt, record or .pdf file")
     if b"\x00" in data[:8192] and encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -203,4 +199,4 @@ def safe_stem(filename: str) -> str:
 def warm_up() -> None:
     """Run once in each new worker: load the segmenter and scorers before the first real request."""
     text = "Introduction\n\nA worker warms up before its first request. It summarizes this short text once. Then it waits."
-    summarize_document(build_document(article_from_text(text)), budget=Budget(words=20))
+    run(article_from_text(text), RunOptions(budget=Budget(words=20)))
