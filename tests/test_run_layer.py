@@ -129,3 +129,28 @@ def test_worker_pool_without_on_death_raises_for_that_task_only() -> None:
         assert pool.submit(5).result(timeout=120) == 25  # replaced: the pool goes on
     finally:
         pool.close()
+
+
+def test_max_chars_refuses_a_long_input_with_one_line_naming_the_flag(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text(dev_sample[0]["full_text"], encoding="utf-8")
+    chars = len(dev_sample[0]["full_text"])
+    cli = CliRunner().invoke(app, ["summarize", str(article), "--max-chars", "1000"])
+    assert cli.exit_code == 1
+    limit = "over the limit of 1,000 for one article (raise it with --max-chars)"
+    assert cli.stderr == f"synopsis: {article}: is {chars:,} characters, {limit}\n"
+    assert CliRunner().invoke(app, ["summarize", str(article), "--max-chars", "0"]).exit_code == 2
+
+
+def test_limits_agree_with_memory() -> None:
+    from synopsis.limits import CLI_MEMORY_MB, MAX_CHARS, SERVER_MAX_CHARS, SERVER_MEMORY_MB, max_chars_for, memory_mb_for
+
+    assert memory_mb_for(MAX_CHARS) <= CLI_MEMORY_MB and memory_mb_for(SERVER_MAX_CHARS) <= SERVER_MEMORY_MB
+    assert max_chars_for(SERVER_MEMORY_MB) == SERVER_MAX_CHARS < MAX_CHARS
+    assert RunOptions().max_chars == MAX_CHARS
+    pytest.importorskip("fastapi")
+    from synopsis.server import Limits
+
+    with pytest.raises(ValueError, match="over memory_mb 1,024"):
+        Limits(max_text_chars=2_000_000, workers=1)
+    assert Limits.from_env({}, memory_mb=2048).max_text_chars == max_chars_for(2048)

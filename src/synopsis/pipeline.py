@@ -18,6 +18,7 @@ from .clean import clean_text
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
+from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
 from .select import Selection, select
@@ -32,6 +33,8 @@ class RunOptions:
     method: str = "auto"
     budget: Budget = field(default_factory=Budget.of)
     params: tuple[tuple[str, Any], ...] = ()  # scorer parameters as (name, value) pairs: hashable, picklable
+    # Longer inputs are refused before any work: the limit is derived from memory (limits.py).
+    max_chars: int | None = MAX_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,17 @@ class Result:
 
 
 def run(article: Article, options: RunOptions = RunOptions()) -> Result:
-    """Summarize one article: build its document, then `run_document`."""
+    """Summarize one article: check its length, build its document, then `run_document`."""
+    if options.max_chars is not None and len(article.text) > options.max_chars:
+        raise InputError(
+            f"is {len(article.text):,} characters, over the limit of {options.max_chars:,} for one article",
+            source=article.meta.get("input"),
+            line=article.meta.get("line"),
+            setting="max_chars",
+            hint=" (raise it with {name})",
+            value=len(article.text),
+            limit=options.max_chars,
+        )
     return run_document(build_document(article), options)
 
 

@@ -15,9 +15,9 @@ from .errors import InputError, SynopsisError
 from .pipeline import Result, RunOptions, run
 from .types import Article
 
-# Why a document failed; front ends map it (the server to a status: input 400, method 422,
-# memory 413, internal 500).
-ErrorKind = Literal["input", "method", "memory", "internal"]
+# Why a document failed; front ends map it (the server to a status: input 400, limit and memory
+# 413, method 422, internal 500). "limit": the input is over a size limit (the error names it).
+ErrorKind = Literal["input", "limit", "method", "memory", "internal"]
 INTERNAL = "internal error ({name}: {error}); please report it with this document"
 
 
@@ -42,7 +42,7 @@ class ErrorRow:
 def process(item: Article | InputError, options: RunOptions, *, doc_id: str | None = None) -> Row | ErrorRow:
     """Summarize `item` (an article, or the reason it could not be read) with `options`."""
     if isinstance(item, InputError):
-        return ErrorRow(doc_id or item.where, "input", item)
+        return ErrorRow(doc_id or item.where, "input" if item.limit is None else "limit", item)
     source, line = item.meta.get("input"), item.meta.get("line")
     try:
         return Row(doc_id or item.id, run(item, options))
@@ -54,12 +54,12 @@ def failure(err: BaseException, *, doc_id: str, source: str | None, line: int | 
     """The error row for `err` raised while summarizing the document at `source` (`line`)."""
     where = source or "<input>"
     if isinstance(err, InputError):
-        return ErrorRow(doc_id, "input", err if err.source else err.at(where, line))
+        return ErrorRow(doc_id, "input" if err.limit is None else "limit", err if err.source else err.at(where, line))
     if isinstance(err, SynopsisError):
         return ErrorRow(doc_id, "method", InputError(str(err), source=source, line=line))
     if isinstance(err, MemoryError):
         message = "is too large to summarize in the memory available"
-        error = InputError(message, source=source, line=line, setting="max_chars", hint=" (see {name})")
+        error = InputError(message, source=source, line=line, setting="memory", hint=" ({name})")
         return ErrorRow(doc_id, "memory", error)
     message = INTERNAL.format(name=type(err).__name__, error=err)
     return ErrorRow(doc_id, "internal", InputError(message, source=source, line=line))

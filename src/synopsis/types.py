@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .checks import require_whole_number
+
 SectionKind = Literal["introduction", "methods", "results", "discussion", "conclusion", "other"]
 SECTION_KINDS: tuple[SectionKind, ...] = (
     "introduction",
@@ -103,10 +105,8 @@ class Budget:
         if self.words is None and self.sentences is None:
             raise ValueError("a budget needs a word limit, a sentence limit or both")
         for name, value in (("words", self.words), ("sentences", self.sentences)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ValueError(f"budget {name} must be a whole number, got {value!r}")
-            if value is not None and value < 1:
-                raise ValueError(f"budget {name} must be at least 1, got {value}")
+            if value is not None:
+                require_whole_number(f"budget {name}", value)
 
     @classmethod
     def of(cls, words: int | None = None, sentences: int | None = None) -> Budget:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -45,6 +46,10 @@ class WorkersCannotStart(SynopsisError):
 
 class WorkerDied(SynopsisError):
     """The task killed its worker twice: once among others, once alone in quarantine."""
+
+
+class Cancelled(SynopsisError):
+    """The pool was stopped (`cancel_all`, `close`) before the task finished."""
 
 
 def _init_worker(parent: int, initializer: Callable[[], object] | None) -> None:
@@ -252,15 +257,20 @@ class WorkerPool(Generic[T, R]):
             waiting = list(self._in_flight)
         if grace > 0 and waiting:
             concurrent.futures.wait(waiting, timeout=grace)
-        for future in waiting:
-            if not future.done():
-                _fail(future, WorkerDied("cancelled: the server is shutting down"))
+        self.cancel_all()
         with self._lock:
             executors = [e for e in (self._executor, *self._retired) if e is not None]
             self._executor, self._retired = None, []
             self._quarantine.clear()
         for executor in executors:
             _terminate(executor)
+
+    def cancel_all(self) -> None:
+        """Fail every task in flight with `Cancelled` now (their workers are ended by `close`)."""
+        with self._lock:
+            waiting = list(self._in_flight)
+        for future in waiting:
+            _fail(future, Cancelled("cancelled: the workers are stopping"))
 
     def __enter__(self) -> WorkerPool[T, R]:
         return self
@@ -271,6 +281,10 @@ class WorkerPool(Generic[T, R]):
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
     """Shut an executor down for good: cancel what waits, terminate its workers, join everything."""
+    # The executor's own thread holds its queues (and their semaphores) until it ends; a shutdown
+    # without waiting forgets it, so keep it to join once the workers are gone. Without that join
+    # a process that exits soon after (a server stopped by SIGTERM) leaks those semaphores.
+    manager = getattr(executor, "_executor_manager_thread", None)
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
@@ -281,7 +295,9 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=5)
-    executor.shutdown(wait=True)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(timeout=10)
+    gc.collect()  # free the queues now, which unlinks their semaphores
 
 
 def _set(future: Future[R], value: R) -> None:

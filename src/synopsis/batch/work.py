@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import InputError
 from ..ingest import JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
+from ..limits import MAX_CHARS
 from ..output import summary_to_dict
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
@@ -31,12 +32,13 @@ class BatchOptions:
     format: str = "auto"
     encoding: str | None = None
     max_bytes: int = MAX_TEXT_BYTES
+    max_chars: int | None = MAX_CHARS
     # How error rows name the settings that fix them (the CLI's flags, from `synopsis batch`).
     names: tuple[tuple[str, str], ...] = ()
 
     @property
     def run(self) -> RunOptions:
-        return RunOptions(self.method, self.budget)
+        return RunOptions(self.method, self.budget, max_chars=self.max_chars)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import typer
 
+from ..checks import whole_number_problem
 from ..errors import MethodError
 from ..scorers import usable_method
 from ..types import Budget
@@ -16,6 +17,7 @@ from ..version import __version__
 CLI_NAMES = {
     "max_bytes": "--max-bytes",
     "max_chars": "--max-chars",
+    "memory": "this machine has too little memory for it; --max-chars refuses such inputs up front",
     "encoding": "--encoding",
     "text_field": "--text-field",
     "format": "--format",
@@ -54,6 +56,14 @@ def checked_budget(method: str, words: int | None, sentences: int | None) -> Bud
         return Budget.of(words, sentences)
     except (ValueError, MethodError) as err:
         fail(str(err))
+
+
+def check_whole(**values: int) -> None:
+    """Refuse an option that must be a whole number of at least 1 (named as the CLI names it)."""
+    for name, value in values.items():
+        problem = whole_number_problem(value)
+        if problem:
+            fail(f"--{name.replace('_', '-')} {problem}")
 
 
 def _version(value: bool) -> None:

@@ -10,10 +10,11 @@ import typer
 from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
+from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from ..output import OUTPUTS, render_as_record, render_json, render_text
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
-from .app import CLI_NAMES, EXIT_INPUT, app, checked_budget, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, checked_budget, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -43,6 +44,10 @@ def summarize_command(
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
     encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+    max_chars: int = typer.Option(
+        MAX_CHARS,
+        help=f"Refuse articles longer than this many characters (the default fits in {CLI_MEMORY_MB:,} MB of memory).",
+    ),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
 ) -> None:
@@ -55,9 +60,10 @@ def summarize_command(
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
+    check_whole(max_chars=max_chars)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
-    options = RunOptions(method, budget)
+    options = RunOptions(method, budget, max_chars=max_chars)
     failures = 0
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):

@@ -66,7 +66,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner.start()
         yield
-        runner.close()
+        runner.close()  # uvicorn has already given requests in flight their grace (--grace)
 
     app = FastAPIOffline(
         title="synopsis",

@@ -9,10 +9,12 @@ functions as the CLI, so the page shows the summary `synopsis summarize` prints.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -32,11 +34,12 @@ TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".rst", ".record"})
 API_NAMES = {
     "encoding": "the encoding field",
     "max_chars": "the server's --max-text-chars",
+    "memory": "over the server's --memory-mb per summary",
     "max_pages": "the server's page limit",
     "max_pdf_bytes": "the server's --max-upload-mb",
 }
 # HTTP status for each kind of failure `process` reports.
-STATUS = {"input": 400, "method": 422, "memory": 413, "internal": 500}
+STATUS = {"input": 400, "limit": 413, "method": 422, "memory": 413, "internal": 500}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Job:
     @property
     def options(self) -> RunOptions:
         """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
-        return RunOptions(self.method, Budget.of(self.words, self.sentences))
+        return RunOptions(self.method, Budget.of(self.words, self.sentences), max_chars=self.max_text_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +84,11 @@ def run_job(job: Job) -> bytes | JobFailure:
     source = job.filename if job.text is None else PASTED
     try:
         article = _article(job)
-        if len(article.text) > job.max_text_chars:
-            raise _Refused(
-                413, f"{source}: the text is {len(article.text):,} characters, over the limit of {job.max_text_chars:,}"
-            )
     except _Refused as err:
         return JobFailure(err.status, err.message)
     except InputError as err:
-        return JobFailure(400, (err if err.source else err.at(source)).worded(API_NAMES))
+        status = STATUS["input" if err.limit is None else "limit"]
+        return JobFailure(status, (err if err.source else err.at(source)).worded(API_NAMES))
     row = process(article, job.options)
     if isinstance(row, ErrorRow):
         error = row.error if row.error.source else row.error.at(source)
@@ -200,3 +200,29 @@ def warm_up() -> None:
     """Run once in each new worker: load the segmenter and scorers before the first real request."""
     text = "Introduction\n\nA worker warms up before its first request. It summarizes this short text once. Then it waits."
     run(article_from_text(text), RunOptions(budget=Budget(words=20)))
+
+
+def capped_worker(memory_mb: int | None) -> Callable[[], None]:
+    """A worker's start-up (picklable): warm up, then cap the address space at `memory_mb`, so a
+    request that needs more fails with MemoryError in its worker (answered 413) instead of
+    waking the machine's out-of-memory killer."""
+    return functools.partial(_start_worker, memory_mb)
+
+
+def _start_worker(memory_mb: int | None) -> None:
+    warm_up()
+    if memory_mb is None:
+        return
+    # OpenBLAS allocates its per-thread buffers on first use and aborts the process if that fails:
+    # let it allocate them now, under no cap, so a capped request fails with MemoryError instead.
+    import numpy as np
+
+    matrix = np.ones((256, 256))
+    matrix @ matrix
+    try:
+        import resource
+    except ImportError:  # not on this OS: the text limit still bounds each request
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
