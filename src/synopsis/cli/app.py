@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..checks import whole_number_problem
 from ..errors import MethodError
@@ -25,8 +26,54 @@ CLI_NAMES = {
     "max_pdf_bytes": "--max-pdf-mb",
 }
 
+# How help names an option's value: the usual words of a CLI, not typer's type tags.
+_VALUE_NAMES = {"int": "INTEGER", "float": "NUMBER", "str": "TEXT", "Path": "PATH"}
+
+
+def _plain(param: Any) -> None:
+    """Help that reads like a usual CLI: `--words INTEGER`, `--progress` and `INPUT...`, instead of
+    typer's `--words <int>`, `--help <bool>` and `{INPUT...}...`."""
+    if isinstance(param, TyperArgument):
+        name = param.metavar or param.name.upper()
+        shown = name if name.endswith("...") or param.nargs == 1 else f"{name}..."
+        param._usage_display_name = lambda: shown  # type: ignore[method-assign]
+        param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+    elif isinstance(param, TyperOption):
+        flag = param.is_flag or param.count
+        value = None if flag else (param.metavar or _VALUE_NAMES.get(param.bare_type(), param.bare_type().upper()))
+        param.display_type_rich = lambda ctx: value  # type: ignore[method-assign]
+
+
+def _plain_params(command: Any) -> Any:
+    original = command.get_params
+
+    def get_params(ctx: Any) -> list[Any]:
+        params = original(ctx)
+        for param in params:
+            _plain(param)
+        return params
+
+    command.get_params = get_params
+    return command
+
+
+class _PlainGroup(TyperGroup):
+    """The root command: its subcommands' help and its own without typer's type tags."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        return _plain_params(command) if command is not None else None
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain(param)
+        return params
+
+
 app = typer.Typer(
     name="synopsis",
+    cls=_PlainGroup,
     help="Abstract-length extractive summaries of long scholarly articles, with spans back into the input.",
     no_args_is_help=True,
     add_completion=False,
