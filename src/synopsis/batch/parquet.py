@@ -8,12 +8,11 @@ Conversion streams in batches, so a Parquet OUT costs no more memory than a JSON
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .sink import SinkError, iter_lines
+from .files import SinkError, iter_lines, replace_durably, temporary_for
 
 _BATCH_ROWS = 2000
 _JSON_COLUMNS = ("params",)
@@ -79,7 +78,7 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
     """Write every row of the JSONL `journal` to `out` (via a temporary file, then renamed)."""
     pa = _pyarrow()
     table_schema = schema()
-    temporary = out.with_name(out.name + ".tmp")
+    temporary = temporary_for(out)
     with pa.parquet.ParquetWriter(temporary, table_schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for _, line in iter_lines(journal):
@@ -89,9 +88,7 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
                 batch.clear()
         if batch:
             writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
-    with temporary.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, out)
+    replace_durably(temporary, out)
 
 
 def read_rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -106,10 +103,8 @@ def parquet_to_journal(out: Path, journal: Path) -> None:
     """Turn an earlier run's Parquet OUT back into a journal that a re-run can append to."""
     from .work import encode_row
 
-    temporary = journal.with_name(journal.name + ".tmp")
+    temporary = temporary_for(journal)
     with temporary.open("w", encoding="utf-8") as handle:
         for row in read_rows(out):
             handle.write(encode_row(row) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, journal)
+    replace_durably(temporary, journal)
