@@ -154,3 +154,23 @@ def test_limits_agree_with_memory() -> None:
     with pytest.raises(ValueError, match="over memory_mb 1,024"):
         Limits(max_text_chars=2_000_000, workers=1)
     assert Limits.from_env({}, memory_mb=2048).max_text_chars == max_chars_for(2048)
+
+
+def test_output_rows_have_exactly_the_fields_of_their_one_definition(dev_sample: list[dict[str, str]]) -> None:
+    from synopsis import rows
+    from synopsis.batch.work import error_row
+    from synopsis.output import summary_to_dict
+
+    result = run(article_from_text(dev_sample[2]["full_text"], source="a.txt"))
+    row = summary_to_dict(result.summary, result.document)
+    required = {f.name for f in rows.SUMMARY if not f.optional}
+    assert required <= set(row) <= set(rows.names(rows.SUMMARY))
+    assert all(set(s) == set(rows.names(rows.SENTENCE)) for s in row["sentences"])
+    assert set(row["document"]) == set(rows.names(rows.DOCUMENT)) and set(row["budget"]) == set(rows.names(rows.BUDGET))
+    failed = error_row("x", InputError("is empty", source="b.txt", line=3))
+    assert set(failed) == set(rows.names(rows.ERROR))
+    pytest.importorskip("pydantic")
+    from synopsis.server.schemas import SummaryOut
+
+    assert set(SummaryOut.model_fields) == set(rows.names(rows.SUMMARY))
+    assert SummaryOut.model_validate(row).model_dump(exclude_none=True)["sentences"] == row["sentences"]

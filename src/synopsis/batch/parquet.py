@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import rows
+from ..rows import Field
 from .files import SinkError, iter_lines, replace_durably, temporary_for
 
 _BATCH_ROWS = 2000
-_JSON_COLUMNS = ("params",)
+_JSON_COLUMNS = tuple(field.name for field in rows.SUMMARY if field.kind == "json")
 
 
 def _pyarrow():  # type: ignore[no-untyped-def]
@@ -28,34 +30,26 @@ def _pyarrow():  # type: ignore[no-untyped-def]
 
 
 def schema():  # type: ignore[no-untyped-def]
+    """The Parquet schema of output rows, derived from their one definition (`synopsis.rows`):
+    a summary's fields and an error row's, every column nullable."""
     pa = _pyarrow()
-    sentence = pa.struct(
-        [
-            ("index", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("score", pa.float64()),
-            ("section", pa.int32()),
-            ("text", pa.string()),
-        ]
-    )
-    return pa.schema(
-        [
-            ("id", pa.string()),
-            ("error", pa.string()),
-            ("input", pa.string()),
-            ("line", pa.int64()),
-            ("method", pa.string()),
-            ("version", pa.string()),
-            ("budget", pa.struct([("words", pa.int32()), ("sentences", pa.int32())])),
-            ("words", pa.int32()),
-            ("over_budget", pa.bool_()),
-            ("params", pa.string()),
-            ("sentences", pa.list_(sentence)),
-            ("document", pa.struct([("sentences", pa.int32()), ("candidates", pa.int32()), ("sections", pa.list_(pa.string()))])),
-            ("note", pa.string()),
-        ]
-    )
+    scalars = {
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "str": pa.string(),
+        "json": pa.string(),
+        "list[str]": pa.list_(pa.string()),
+    }
+
+    def arrow(field: Field):  # type: ignore[no-untyped-def]
+        kind = pa.struct([(f.name, arrow(f)) for f in field.kind]) if isinstance(field.kind, tuple) else scalars[field.kind]
+        return pa.list_(kind) if field.many else kind
+
+    columns = {field.name: arrow(field) for field in (*rows.ERROR, *rows.SUMMARY)}
+    order = ("id", "error", "input", "line", *(name for name in rows.names(rows.SUMMARY) if name not in ("id", "input")))
+    return pa.schema([(name, columns[name]) for name in order])
 
 
 def _to_columns(row: dict[str, Any]) -> dict[str, Any]:
