@@ -174,3 +174,14 @@ def test_output_rows_have_exactly_the_fields_of_their_one_definition(dev_sample:
 
     assert set(SummaryOut.model_fields) == set(rows.names(rows.SUMMARY))
     assert SummaryOut.model_validate(row).model_dump(exclude_none=True)["sentences"] == row["sentences"]
+
+
+def test_the_version_has_one_source() -> None:
+    import tomllib
+
+    from synopsis.version import __version__
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "synopsis.version.__version__"}
+    assert synopsis.__version__ == __version__ == "0.2.0"
