@@ -19,6 +19,7 @@ import json
 import subprocess
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -83,7 +84,7 @@ def main() -> None:
     # Memory may grow faster than linearly: the per-character cost src/synopsis/limits.py uses is
     # the steepest slope between consecutive sizes, on top of the smallest run's peak.
     slopes = [
-        (b["peak_mb"] - a["peak_mb"]) * 1024 * 1024 / max(1, b["chars"] - a["chars"]) for a, b in zip(runs, runs[1:], strict=False)
+        (b["peak_mb"] - a["peak_mb"]) * 1024 * 1024 / max(1, b["chars"] - a["chars"]) for a, b in pairwise(runs)
     ]
     worst = max(slopes)
     result = {

@@ -7,10 +7,10 @@ workers than `workers x memory per request` lets the machine hold.
 
 Source of the constants: `PYTHONPATH=src nice python benchmarks/memory_per_char.py --sizes 100000
 400000 800000` (benchmarks/results/memory_per_char.json, version 0.2.0, default method, dev text
-flattened into one line, the worst case): peak RSS 133 MB at 100k characters, 251 MB at 400k and
-779 MB at 800k. Memory still grows faster than linearly there (a dense similarity matrix per
+flattened into one line, the worst case; commit 1634dc5): peak RSS 133 MB at 100k characters,
+251 MB at 400k and 780 MB at 800k. Memory still grows faster than linearly there (a dense similarity matrix per
 section; issue 15 item 1 is making it linear on another branch), so the per-character cost used
-is the *largest* measured one (the 400k -> 800k slope, 1,384 bytes per character) on top of the
+is the *largest* measured one (the 400k -> 800k slope, 1,387 bytes per character) on top of the
 fixed cost of the interpreter and the model (the 100k run's peak): an over-estimate at every
 measured size, so the limits are safe. Re-measure both after that branch is merged.
 """
@@ -20,8 +20,8 @@ from __future__ import annotations
 import os
 
 # Measured (see above): the worst marginal cost of one more input character, and the fixed cost.
-BYTES_PER_CHAR = 1384
-FIXED_MB = 133
+BYTES_PER_CHAR = 1387
+FIXED_MB = 132
 # What one summary may use. The CLI summarizes one input at a time on the user's machine: 2 GB
 # (issue 15's bound for an 8 MB text). The server runs several at once: 1 GB each.
 CLI_MEMORY_MB = 2048
