@@ -68,6 +68,20 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process for the block (only the main thread may change handlers)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ready() -> int:
     return os.getpid()
 
@@ -111,12 +125,19 @@ class WorkerPool(Generic[T, R]):
     def _new_executor(self, jobs: int) -> ProcessPoolExecutor:
         # spawn, not fork: workers are children of this process (so they can tell when it dies),
         # and no process that runs threads (an event loop, a progress bar) is forked.
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
             initargs=(os.getpid(), self.initializer),
         )
+        # Start every worker now with Ctrl-C ignored (an ignored signal stays ignored across the
+        # spawn), so an interrupt while they still import does not print their tracebacks; each
+        # submit while all are busy starts one more process.
+        with _sigint_ignored():
+            for _ in range(jobs):
+                executor.submit(int)
+        return executor
 
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -128,9 +149,7 @@ class WorkerPool(Generic[T, R]):
 
     def start(self) -> None:
         """Start every worker now, so the first task does not pay for their start-up."""
-        executor = self._current()
-        for _ in range(self.jobs):
-            executor.submit(int)  # each submit while all are busy starts one more process
+        self._current()
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Retire a broken executor (once, however many of its tasks report it)."""
