@@ -10,12 +10,11 @@ features -> scorers -> select -> Summary (pipeline.py glues them), plus evaluate
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .errors import InputError, MethodError, SynopsisError
 from .pipeline import build_document, summarize, summarize_document
 from .scorers import DEFAULT_METHOD, METHODS
 from .types import Article, Budget, Document, Section, Sentence, Summary
+from .version import __version__
 
 __all__ = [
     "DEFAULT_METHOD",

@@ -1,6 +1,14 @@
-"""Errors a user can act on: each names the input (and line) and says what is wrong in one line."""
+"""Errors a user can act on: each names the input (and line) and says what is wrong in one line.
+
+Core code never names a front end's flag: an error that a setting can fix carries the setting
+(`setting`, plus the `value` found and the `limit` in force where it is a limit) and a `hint`
+template with a `{name}` slot. Each front end words it with its own names (`worded`): the CLI says
+`--max-bytes`, the API says its field, the library says the keyword argument.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 
 class SynopsisError(Exception):
@@ -10,21 +18,54 @@ class SynopsisError(Exception):
 class InputError(SynopsisError):
     """Bad input: missing, empty, binary, wrongly encoded, malformed or missing its text."""
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        setting: str | None = None,
+        hint: str = "",
+        value: float | None = None,
+        limit: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
         self.line = line
+        self.setting = setting
+        self.hint = hint
+        self.value = value
+        self.limit = limit
+
+    @property
+    def where(self) -> str:
+        """file:line (or the file, or <input>) for messages."""
+        where = self.source or "<input>"
+        return where if self.line is None else f"{where}:{self.line}"
 
     def __str__(self) -> str:
-        where = self.source or "<input>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.message}"
+        return self.worded({})
+
+    def worded(self, names: Mapping[str, str]) -> str:
+        """The one-line message with the fixing setting named as this front end names it
+        (`names[setting]`; the library's keyword argument when the front end has no name for it)."""
+        text = f"{self.where}: {self.message}"
+        if self.setting and self.hint:
+            text += self.hint.format(name=names.get(self.setting, self.setting))
+        return text
 
     def at(self, source: str, line: int | None = None) -> InputError:
         """The same error, located in `source` (and `line`)."""
-        return InputError(self.message, source=source, line=line if line is not None else self.line)
+        return InputError(
+            self.message,
+            source=source,
+            line=line if line is not None else self.line,
+            setting=self.setting,
+            hint=self.hint,
+            value=self.value,
+            limit=self.limit,
+        )
 
 
 class MethodError(SynopsisError):

@@ -1,23 +1,91 @@
-"""Glue: article -> clean -> segment -> Document -> features -> score -> select -> Summary.
+"""The run layer: article -> clean -> segment -> Document -> features -> score -> select -> Summary.
 
-Every front end (CLI, batch, server, evaluation) calls these functions and nothing below them, so
-they all produce the same summary for the same input and options.
+Every front end (CLI, batch, server, evaluation) calls `run` (through `process.process`, which adds
+the one error policy) and nothing below it, so they all produce the same summary for the same input
+and options, with the budget decided in one place (`Budget.of`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from . import __version__
+import numpy as np
+from numpy.typing import NDArray
+
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import clean_text
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
+from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
-from .select import select
+from .select import Selection, select
 from .types import Article, Budget, Document, Section, Sentence, Summary
+from .version import __version__
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What summary to make: the same for every document of a run, in every front end (picklable)."""
+
+    method: str = "auto"
+    budget: Budget = field(default_factory=Budget.of)
+    params: tuple[tuple[str, Any], ...] = ()  # scorer parameters as (name, value) pairs: hashable, picklable
+    # Longer inputs are refused before any work: the limit is derived from memory (limits.py).
+    max_chars: int | None = MAX_CHARS
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything one run produced, so a front end renders what it needs without redoing a stage:
+    every sentence's score (the server's shading) as well as the chosen ones (`summary`)."""
+
+    document: Document
+    features: Features
+    scores: NDArray[np.float64]
+    selection: Selection
+    budget: Budget
+    summary: Summary
+
+
+def run(article: Article, options: RunOptions = RunOptions()) -> Result:
+    """Summarize one article: check its length, build its document, then `run_document`."""
+    if options.max_chars is not None and len(article.text) > options.max_chars:
+        raise InputError(
+            f"is {len(article.text):,} characters, over the limit of {options.max_chars:,} for one article",
+            source=article.meta.get("input"),
+            line=article.meta.get("line"),
+            setting="max_chars",
+            hint=" (raise it with {name})",
+            value=len(article.text),
+            limit=options.max_chars,
+        )
+    return run_document(build_document(article), options)
+
+
+def run_document(doc: Document, options: RunOptions = RunOptions(), *, features: Features | None = None) -> Result:
+    """Score a built document's sentences with the method and select within the budget.
+
+    `features` may be passed in when several methods run over one document (evaluation).
+    """
+    chosen = get_method(options.method)
+    params = dict(options.params)
+    features = features if features is not None else compute_features(doc)
+    scores = chosen.score(doc, features, **params)
+    selection = select(scores, features, options.budget, **chosen.selection)
+    summary = Summary(
+        doc_id=doc.id,
+        method=chosen.name,
+        sentences=tuple(doc.sentences[i] for i in selection.indices),
+        scores=tuple(float(scores[i]) for i in selection.indices),
+        budget=options.budget,
+        params={**chosen.params, **params},
+        version=__version__,
+        over_budget=selection.over_budget,
+    )
+    return Result(doc, features, scores, selection, options.budget, summary)
 
 
 def build_document(article: Article, *, rules: CandidateRules = CandidateRules()) -> Document:
@@ -63,37 +131,24 @@ def summarize_document(
     **params: Any,
 ) -> Summary:
     """Score a document's sentences with `method` and select a summary within `budget`."""
-    chosen = get_method(method)
-    features = features if features is not None else compute_features(doc)
-    scores = chosen.score(doc, features, **params)
-    selection = select(scores, features, budget, **chosen.selection)
-    picked = tuple(doc.sentences[i] for i in selection.indices)
-    return Summary(
-        doc_id=doc.id,
-        method=chosen.name,
-        sentences=picked,
-        scores=tuple(float(scores[i]) for i in selection.indices),
-        budget=budget,
-        params={**chosen.params, **params},
-        version=__version__,
-        over_budget=selection.over_budget,
-    )
+    return run_document(doc, RunOptions(method, budget, tuple(params.items())), features=features).summary
 
 
 def summarize(
     text: str,
     *,
     method: str = "auto",
-    words: int | None = 200,
+    words: int | None = None,
     sentences: int | None = None,
     title: str = "",
     abstract: str = "",
     **params: Any,
 ) -> Summary:
-    """Summarize an article given as a string (plain text or a record).
+    """Summarize an article given as a string (plain text or a record); the budget as in the CLI:
+    200 words unless `sentences` is given.
 
     >>> summary = summarize(open("examples/000_9c8af2bd0370aa32.txt").read(), words=100)  # doctest: +SKIP
     >>> print(summary.text)  # doctest: +SKIP
     """
     article = article_from_text(text, title=title, abstract=abstract)
-    return summarize_document(build_document(article), method=method, budget=Budget(words, sentences), **params)
+    return run(article, RunOptions(method, Budget.of(words, sentences), tuple(params.items()))).summary

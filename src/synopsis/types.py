@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .checks import require_whole_number
+
 SectionKind = Literal["introduction", "methods", "results", "discussion", "conclusion", "other"]
 SECTION_KINDS: tuple[SectionKind, ...] = (
     "introduction",
@@ -19,6 +21,8 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
     "conclusion",
     "other",
 )
+# An abstract's usual length: the word budget when the user names none.
+DEFAULT_WORDS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +90,6 @@ class Document:
     sections: tuple[Section, ...]
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
-    def candidates(self) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if s.candidate)
-
 
 @dataclass(frozen=True, slots=True)
 class Budget:
@@ -98,17 +98,26 @@ class Budget:
     Validated here so that every front end rejects a bad budget with the same message.
     """
 
-    words: int | None = 200
+    words: int | None = DEFAULT_WORDS
     sentences: int | None = None
 
     def __post_init__(self) -> None:
         if self.words is None and self.sentences is None:
             raise ValueError("a budget needs a word limit, a sentence limit or both")
         for name, value in (("words", self.words), ("sentences", self.sentences)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ValueError(f"budget {name} must be a whole number, got {value!r}")
-            if value is not None and value < 1:
-                raise ValueError(f"budget {name} must be at least 1, got {value}")
+            if value is not None:
+                require_whole_number(f"budget {name}", value)
+
+    @classmethod
+    def of(cls, words: int | None = None, sentences: int | None = None) -> Budget:
+        """The budget a user asked for: the one place that decides the default.
+
+        200 words unless a sentence limit is given (then only that, as `--sentences 10` means ten
+        sentences whatever their length); both given, both apply.
+        """
+        if words is None and sentences is None:
+            return cls(DEFAULT_WORDS, None)
+        return cls(words, sentences)
 
     def as_dict(self) -> dict[str, int | None]:
         return {"words": self.words, "sentences": self.sentences}

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from synopsis.batch import BatchOptions
+from synopsis.cli.app import CLI_NAMES
 from synopsis.ingest import read_articles
 from synopsis.output import summary_to_dict
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.types import Budget
 
-OPTIONS = BatchOptions(budget=Budget(words=60))
+# Error rows word settings as `synopsis batch` does (its flags).
+OPTIONS = BatchOptions(budget=Budget(words=60), names=tuple(CLI_NAMES.items()))
 
 
 def write_jsonl(path: Path, records: Sequence[dict[str, Any]], *, extra: Sequence[tuple[int, str]] = ()) -> Path:

@@ -52,16 +52,16 @@ def test_bad_lines_give_error_rows_and_the_rest_carry_on(tmp_path: Path, short_a
 def test_a_failure_inside_the_pipeline_costs_one_row(
     tmp_path: Path, short_articles: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch, raised: Exception, message: str
 ) -> None:
-    import synopsis.batch.work as work
+    import synopsis.pipeline as pipeline
 
-    real = work.build_document
+    real = pipeline.build_document
 
     def build(article: Article) -> Document:
         if article.id == "bad":
             raise raised
         return real(article)
 
-    monkeypatch.setattr(work, "build_document", build)
+    monkeypatch.setattr(pipeline, "build_document", build)
     corpus = write_jsonl(tmp_path / "corpus.jsonl", [short_articles[0], {**short_articles[1], "id": "bad"}, short_articles[2]])
     out = tmp_path / "out.jsonl"
     result = run_local([str(corpus)], str(out), OPTIONS)

@@ -72,14 +72,17 @@ def test_bad_pdfs_give_one_clear_error(make, message: str, tmp_path: Path) -> No
 
 def test_page_limit(tmp_path: Path) -> None:
     error = error_of(text_pdf(pages=4), tmp_path, max_pages=3)
-    assert "has 4 pages, over the limit of 3" in error.message and "--max-pages" in error.message
+    assert "has 4 pages, over the limit of 3" in error.message and "--" not in error.message  # core names no CLI flag
+    assert (error.setting, error.value, error.limit) == ("max_pages", 4, 3)
+    assert error.worded({"max_pages": "--max-pages"}).endswith("(raise it with --max-pages)")
 
 
 def test_size_limit(tmp_path: Path) -> None:
     data = text_pdf()
     error = error_of(data, tmp_path, max_bytes=len(data) - 1)
-    assert f"kB, over the {(len(data) - 1) / 1e3:.3f} kB limit" in error.message
-    assert "--max-pdf-mb" in error.message
+    assert f"kB, over the {(len(data) - 1) / 1e3:.3f} kB limit" in error.message and "--" not in error.message
+    assert (error.setting, error.value, error.limit) == ("max_pdf_bytes", len(data), len(data) - 1)
+    assert error.worded({"max_pdf_bytes": "--max-pdf-mb"}).endswith("(raise it with --max-pdf-mb)")
 
 
 def test_time_limit_stops_a_slow_file(tmp_path: Path) -> None:

@@ -9,19 +9,13 @@ keeps memory flat however long the corpus is.
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
-import os
-import signal
-import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import chain, islice
 
 from ..errors import InputError
+from ..workers import WorkerPool, WorkersCannotStart
 from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .progress import Reporter
 from .sources import iter_shards
@@ -33,7 +27,6 @@ ChunkWork = Callable[[list[SourceItem], BatchOptions], Lines]
 # Chunks in flight per worker: enough that a slow document does not idle the others for long.
 CHUNKS_PER_WORKER = 6
 DIED = "the worker process died while summarizing it (out of memory, or a crash in a native library)"
-WORKER_START_SECONDS = 300
 
 
 def summarize_chunk(items: list[SourceItem], options: BatchOptions) -> Lines:
@@ -79,10 +72,13 @@ def run_local(
             for chunk in _chunked(todo, chunk_docs):
                 write(chunk, work(chunk, options))
         else:
-            with _Pool(jobs, work, options) as pool:
-                pool.run(_chunked(todo, chunk_docs), write)
+            with _pool(jobs, work, options) as pool:
+                for chunk, lines in pool.map(_chunked(todo, chunk_docs)):
+                    write(chunk, lines)
     except KeyboardInterrupt:
         result.complete = False
+    except WorkersCannotStart as err:
+        raise BatchError(str(err)) from None
     finally:
         sink.close()
         reporter.stop()
@@ -99,96 +95,34 @@ def _chunked(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem
         yield chunk
 
 
-def _init_worker(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, which stops cleanly (otherwise each prints a traceback),
-    and exit when the parent is gone: after a `kill -9` of the parent, pool workers would
-    otherwise wait on their task queue forever."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), name="synopsis-parent-watch", daemon=True).start()
+@dataclass(frozen=True, slots=True)
+class _ChunkTask:
+    """`work` with the run's options bound: what the pool ships to its workers (it pickles)."""
+
+    work: ChunkWork
+    options: BatchOptions
+
+    def __call__(self, chunk: list[SourceItem]) -> Lines:
+        return self.work(chunk, self.options)
 
 
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
+def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[SourceItem], Lines]:
+    """The shared worker pool, set up so that a document that kills its worker costs only its own
+    row: after a death, chunks in flight are redone document by document."""
 
+    def died(chunk: list[SourceItem]) -> Lines:
+        item = chunk[0]
+        error = InputError(DIED, source=_source(item), line=_line(item))
+        return [(encode_row(error_row(item.id, error, dict(options.names))), True)]
 
-def _context() -> multiprocessing.context.BaseContext:
-    """spawn: workers are children of this process (so they can tell when it dies), and no
-    process that runs threads (the progress bar's) is forked. The price is one import per worker."""
-    return multiprocessing.get_context("spawn")
-
-
-class _Pool:
-    """Worker processes with a bounded, ordered window of chunks in flight.
-
-    If a worker dies (the OS killed it for memory, a native crash), the executor breaks and every
-    chunk in flight is lost. The chunks are then redone one document at a time in a fresh
-    one-worker pool, so the document that kills its worker gets an error row and the run goes on.
-    """
-
-    def __init__(self, jobs: int, work: ChunkWork, options: BatchOptions) -> None:
-        self.jobs = jobs
-        self.work = work
-        self.options = options
-        self.window = jobs * CHUNKS_PER_WORKER
-        self.executor = self._executor(jobs)
-
-    def _executor(self, jobs: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(os.getpid(),))
-
-    def run(self, chunks: Iterable[list[SourceItem]], write: Write) -> None:
-        pending: deque[tuple[Future[Lines], list[SourceItem]]] = deque()
-        for chunk in chunks:
-            pending.append((self.executor.submit(self.work, chunk, self.options), chunk))
-            while len(pending) >= self.window:
-                self._collect(pending, write)
-        while pending:
-            self._collect(pending, write)
-
-    def _collect(self, pending: deque[tuple[Future[Lines], list[SourceItem]]], write: Write) -> None:
-        future, chunk = pending.popleft()
-        try:
-            write(chunk, future.result())
-            return
-        except BrokenProcessPool:
-            suspects = [chunk, *(c for _, c in pending)]
-            pending.clear()
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        single = self._working_executor()
-        try:
-            for suspect in suspects:
-                for item in suspect:
-                    try:
-                        lines = single.submit(self.work, [item], self.options).result()
-                    except BrokenProcessPool:
-                        single.shutdown(wait=True)
-                        single = self._working_executor()  # a fresh worker runs: this document killed its own
-                        lines = [(encode_row(error_row(item.id, InputError(DIED, source=_source(item), line=_line(item)))), True)]
-                    write([item], lines)
-        finally:
-            single.shutdown(wait=True)
-        self.executor = self._executor(self.jobs)
-
-    def _working_executor(self) -> ProcessPoolExecutor:
-        """A one-worker pool that has shown it can run a task. If even that fails, workers cannot
-        start here at all, and blaming documents for it would fill OUT with false error rows."""
-        executor = self._executor(1)
-        try:
-            executor.submit(os.getpid).result(timeout=WORKER_START_SECONDS)
-        except (BrokenProcessPool, concurrent.futures.TimeoutError) as err:
-            executor.shutdown(wait=False, cancel_futures=True)
-            raise BatchError(
-                f"worker processes cannot start ({type(err).__name__}); run with -j 1, or from a script file "
-                "rather than standard input"
-            ) from None
-        return executor
-
-    def __enter__(self) -> _Pool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.executor.shutdown(wait=exc[0] is None, cancel_futures=True)
+    return WorkerPool(
+        _ChunkTask(work, options),
+        jobs,
+        on_death=died,
+        split=lambda chunk: [[item] for item in chunk],
+        merge=lambda parts: [line for part in parts for line in part],
+        window=jobs * CHUNKS_PER_WORKER,
+    )
 
 
 def _source(item: SourceItem) -> str | None:

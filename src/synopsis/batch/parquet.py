@@ -8,16 +8,17 @@ Conversion streams in batches, so a Parquet OUT costs no more memory than a JSON
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import rows
 from ..errors import MissingExtra
-from .sink import iter_lines
+from ..rows import Field
+from .files import iter_lines, replace_durably, temporary_for
 
 _BATCH_ROWS = 2000
-_JSON_COLUMNS = ("params",)
+_JSON_COLUMNS = tuple(field.name for field in rows.SUMMARY if field.kind == "json")
 
 
 def _pyarrow():  # type: ignore[no-untyped-def]
@@ -30,34 +31,26 @@ def _pyarrow():  # type: ignore[no-untyped-def]
 
 
 def schema():  # type: ignore[no-untyped-def]
+    """The Parquet schema of output rows, derived from their one definition (`synopsis.rows`):
+    a summary's fields and an error row's, every column nullable."""
     pa = _pyarrow()
-    sentence = pa.struct(
-        [
-            ("index", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("score", pa.float64()),
-            ("section", pa.int32()),
-            ("text", pa.string()),
-        ]
-    )
-    return pa.schema(
-        [
-            ("id", pa.string()),
-            ("error", pa.string()),
-            ("input", pa.string()),
-            ("line", pa.int64()),
-            ("method", pa.string()),
-            ("version", pa.string()),
-            ("budget", pa.struct([("words", pa.int32()), ("sentences", pa.int32())])),
-            ("words", pa.int32()),
-            ("over_budget", pa.bool_()),
-            ("params", pa.string()),
-            ("sentences", pa.list_(sentence)),
-            ("document", pa.struct([("sentences", pa.int32()), ("candidates", pa.int32()), ("sections", pa.list_(pa.string()))])),
-            ("note", pa.string()),
-        ]
-    )
+    scalars = {
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "str": pa.string(),
+        "json": pa.string(),
+        "list[str]": pa.list_(pa.string()),
+    }
+
+    def arrow(field: Field):  # type: ignore[no-untyped-def]
+        kind = pa.struct([(f.name, arrow(f)) for f in field.kind]) if isinstance(field.kind, tuple) else scalars[field.kind]
+        return pa.list_(kind) if field.many else kind
+
+    columns = {field.name: arrow(field) for field in (*rows.ERROR, *rows.SUMMARY)}
+    order = ("id", "error", "input", "line", *(name for name in rows.names(rows.SUMMARY) if name not in ("id", "input")))
+    return pa.schema([(name, columns[name]) for name in order])
 
 
 def _to_columns(row: dict[str, Any]) -> dict[str, Any]:
@@ -80,7 +73,7 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
     """Write every row of the JSONL `journal` to `out` (via a temporary file, then renamed)."""
     pa = _pyarrow()
     table_schema = schema()
-    temporary = out.with_name(out.name + ".tmp")
+    temporary = temporary_for(out)
     with pa.parquet.ParquetWriter(temporary, table_schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []
         for _, line in iter_lines(journal):
@@ -90,9 +83,7 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
                 batch.clear()
         if batch:
             writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
-    with temporary.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, out)
+    replace_durably(temporary, out)
 
 
 def read_rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -107,10 +98,8 @@ def parquet_to_journal(out: Path, journal: Path) -> None:
     """Turn an earlier run's Parquet OUT back into a journal that a re-run can append to."""
     from .work import encode_row
 
-    temporary = journal.with_name(journal.name + ".tmp")
+    temporary = temporary_for(journal)
     with temporary.open("w", encoding="utf-8") as handle:
         for row in read_rows(out):
             handle.write(encode_row(row) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, journal)
+    replace_durably(temporary, journal)

@@ -15,21 +15,20 @@ import importlib.util
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import MissingExtra, SynopsisError
+from ..errors import MissingExtra
+from .files import SinkError, iter_lines, replace_durably, temporary_for, write_atomically
+
+__all__ = ["OUTPUT_SUFFIXES", "JsonlSink", "OutputTarget", "Recovered", "SinkError", "iter_lines", "row_head", "write_atomically"]
 
 _ID_PREFIX = b'{"id": '
 _DECODER = json.JSONDecoder()
 _ERROR_KEY = ', "error": '
 OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
-
-
-class SinkError(SynopsisError):
-    """OUT cannot be used: damaged in the middle, locked by another run, written with other options."""
 
 
 def row_head(line: bytes) -> tuple[str, bool] | None:
@@ -51,11 +50,6 @@ def row_head(line: bytes) -> tuple[str, bool] | None:
     return value, text.startswith(_ERROR_KEY, end)
 
 
-def row_id(line: bytes) -> str | None:
-    head = row_head(line)
-    return head[0] if head else None
-
-
 @dataclass(slots=True)
 class Recovered:
     """What an existing OUT already holds."""
@@ -66,16 +60,6 @@ class Recovered:
     cut_bytes: int = 0
     first_summary: dict[str, Any] | None = None
     base_ids: set[str] = field(default_factory=set)
-
-
-def iter_lines(path: Path, *, start: int = 0) -> Iterator[tuple[int, bytes]]:
-    """(offset, line) of every line from `start`, streamed."""
-    with path.open("rb") as handle:
-        handle.seek(start)
-        offset = start
-        for line in handle:
-            yield offset, line
-            offset += len(line)
 
 
 def recover(path: Path, *, base_rows: int = 0) -> Recovered:
@@ -165,7 +149,7 @@ class JsonlSink:
     def _drop_error_rows(self) -> int:
         """Rewrite the file without its error rows (for --retry-failed), atomically. The new file
         is locked before it replaces the old one, so the file at `path` is never unlocked."""
-        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary = temporary_for(self.path)
         dropped = 0
         with temporary.open("wb") as out:
             for _, line in iter_lines(self.path):
@@ -174,14 +158,12 @@ class JsonlSink:
                     dropped += 1
                     continue
                 out.write(line)
-            out.flush()
-            os.fsync(out.fileno())
         if not dropped:
             temporary.unlink()
             return 0
         handle = temporary.open("ab")
         _lock(handle, temporary)
-        os.replace(temporary, self.path)
+        replace_durably(temporary, self.path)
         self._handle.close()
         self._handle = handle
         return dropped
@@ -232,16 +214,6 @@ def _lock(handle: IO[bytes], path: Path) -> None:
     except OSError:
         handle.close()
         raise SinkError(f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o") from None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Small state files: written whole or not at all."""
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 class OutputTarget:

@@ -154,7 +154,7 @@ class FilesShard:
             )
             for got in found:
                 if isinstance(got, InputError):
-                    error = InputError(got.message, source=path if got.source in (location, None) else got.source, line=got.line)
+                    error = got.at(path if got.source in (location, None) else got.source)
                     yield SourceItem(f"{stem}:{got.line}" if got.line is not None else stem, error, size)
                 else:
                     got.meta["input"] = path

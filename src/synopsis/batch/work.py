@@ -8,15 +8,17 @@ produce the same row for the same document by construction.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError, SynopsisError
+from ..errors import InputError
 from ..ingest import JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
+from ..limits import MAX_CHARS
 from ..output import summary_to_dict
-from ..pipeline import build_document, summarize_document
+from ..pipeline import RunOptions
+from ..process import ErrorRow, process
 from ..types import Article, Budget
 
 
@@ -30,6 +32,13 @@ class BatchOptions:
     format: str = "auto"
     encoding: str | None = None
     max_bytes: int = MAX_TEXT_BYTES
+    max_chars: int | None = MAX_CHARS
+    # How error rows name the settings that fix them (the CLI's flags, from `synopsis batch`).
+    names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def run(self) -> RunOptions:
+        return RunOptions(self.method, self.budget, max_chars=self.max_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +87,15 @@ def summarize_item(item: SourceItem, options: BatchOptions) -> dict[str, Any]:
     """The output row for one document: the summary (as `synopsis summarize -o json` gives it) or
     `{"id", "error", "input", "line"}`. Never raises: in a batch one bad document must not stop
     the other million."""
-    if isinstance(item.payload, InputError):
-        return error_row(item.id, item.payload)
-    article = item.payload
-    source, line = article.meta.get("input"), article.meta.get("line")
-    try:
-        doc = build_document(article)
-        summary = summarize_document(doc, method=options.method, budget=options.budget)
-    except InputError as err:
-        return error_row(item.id, err.at(source or "<input>", line))
-    except SynopsisError as err:
-        return error_row(item.id, InputError(str(err), source=source, line=line))
-    except Exception as err:  # a bug must cost one row, not the run; the message says it is ours
-        message = f"internal error ({type(err).__name__}: {err}); please report it with this document"
-        return error_row(item.id, InputError(message, source=source, line=line))
-    return summary_to_dict(summary, doc)
+    row = process(item.payload, options.run, doc_id=item.id)
+    if isinstance(row, ErrorRow):
+        return error_row(row.id, row.error, dict(options.names))
+    return summary_to_dict(row.result.summary, row.result.document)
 
 
-def error_row(doc_id: str, err: InputError) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": doc_id, "error": str(err)}
+def error_row(doc_id: str, err: InputError, names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The row of a document that failed: its id, the one-line message, and where it came from."""
+    row: dict[str, Any] = {"id": doc_id, "error": err.worded(names or {})}
     if err.source:
         row["input"] = err.source
     if err.line is not None:
@@ -105,7 +104,7 @@ def error_row(doc_id: str, err: InputError) -> dict[str, Any]:
 
 
 def encode_row(row: dict[str, Any]) -> str:
-    """One JSONL line (without the newline). `id` comes first, which `sink.row_id` relies on."""
+    """One JSONL line (without the newline). `id` comes first (`sink` reads it from the line's start)."""
     return json.dumps(row, ensure_ascii=False)
 
 

@@ -3,19 +3,77 @@
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from .. import __version__
+from ..checks import whole_number_problem
 from ..errors import MethodError
 from ..scorers import usable_method
 from ..types import Budget
+from ..version import __version__
 
-DEFAULT_WORDS = 200
+# How the CLI names the settings that core errors point to (`InputError.setting`).
+CLI_NAMES = {
+    "max_bytes": "--max-bytes",
+    "max_chars": "--max-chars",
+    "memory": "this machine has too little memory for it; --max-chars refuses such inputs up front",
+    "encoding": "--encoding",
+    "text_field": "--text-field",
+    "format": "--format",
+    "max_pages": "--max-pages",
+    "max_pdf_bytes": "--max-pdf-mb",
+}
+
+# How help names an option's value: the usual words of a CLI, not typer's type tags.
+_VALUE_NAMES = {"int": "INTEGER", "float": "NUMBER", "str": "TEXT", "Path": "PATH"}
+
+
+def _plain(param: Any) -> None:
+    """Help that reads like a usual CLI: `--words INTEGER`, `--progress` and `INPUT...`, instead of
+    typer's `--words <int>`, `--help <bool>` and `{INPUT...}...`."""
+    if isinstance(param, TyperArgument):
+        name = param.metavar or param.name.upper()
+        shown = name if name.endswith("...") or param.nargs == 1 else f"{name}..."
+        param._usage_display_name = lambda: shown  # type: ignore[method-assign]
+        param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+    elif isinstance(param, TyperOption):
+        flag = param.is_flag or param.count
+        value = None if flag else (param.metavar or _VALUE_NAMES.get(param.bare_type(), param.bare_type().upper()))
+        param.display_type_rich = lambda ctx: value  # type: ignore[method-assign]
+
+
+def _plain_params(command: Any) -> Any:
+    original = command.get_params
+
+    def get_params(ctx: Any) -> list[Any]:
+        params = original(ctx)
+        for param in params:
+            _plain(param)
+        return params
+
+    command.get_params = get_params
+    return command
+
+
+class _PlainGroup(TyperGroup):
+    """The root command: its subcommands' help and its own without typer's type tags."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        return _plain_params(command) if command is not None else None
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            _plain(param)
+        return params
+
 
 app = typer.Typer(
     name="synopsis",
+    cls=_PlainGroup,
     help="Abstract-length extractive summaries of long scholarly articles, with spans back into the input.",
     no_args_is_help=True,
     add_completion=False,
@@ -39,12 +97,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:
-    """The budget the options ask for (200 words unless told otherwise), the method checked too."""
+    """The budget the options ask for (`Budget.of`: 200 words unless told otherwise), the method checked too."""
     try:
         usable_method(method)
-        return Budget(words if words is not None or sentences is not None else DEFAULT_WORDS, sentences)
+        return Budget.of(words, sentences)
     except (ValueError, MethodError) as err:
         fail(str(err))
+
+
+def check_whole(**values: int) -> None:
+    """Refuse an option that must be a whole number of at least 1 (named as the CLI names it)."""
+    for name, value in values.items():
+        problem = whole_number_problem(value)
+        if problem:
+            fail(f"--{name.replace('_', '-')} {problem}")
 
 
 def _version(value: bool) -> None:

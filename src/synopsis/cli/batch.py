@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -18,7 +19,8 @@ from ..batch.work import BatchOptions
 from ..errors import MissingExtra, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
-from .app import EXIT_INPUT, app, checked_budget, fail, report
+from ..limits import CLI_MEMORY_MB, MAX_CHARS
+from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, checked_budget, fail, report
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -47,6 +49,10 @@ def batch_command(
     abstract_field: str = typer.Option("abstract", help="JSONL/Parquet field with the author abstract."),
     encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+    max_chars: int = typer.Option(
+        MAX_CHARS,
+        help=f"Refuse articles longer than this many characters (the default fits in {CLI_MEMORY_MB:,} MB of memory).",
+    ),
 ) -> None:
     """Summarize every article of INPUT... into one row per article in OUT, in input order.
 
@@ -55,7 +61,9 @@ def batch_command(
     go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids, or OUT still holds
     error rows from an earlier run; 2 usage error or a missing extra; 130 interrupted.
     """
+    check_whole(max_chars=max_chars)
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
+    options = dataclasses.replace(options, max_chars=max_chars)
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if jobs < 0:
@@ -115,7 +123,15 @@ def _options(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
-    return BatchOptions(method=method, budget=budget, fields=fields, format=fmt, encoding=encoding, max_bytes=max_bytes)
+    return BatchOptions(
+        method=method,
+        budget=budget,
+        fields=fields,
+        format=fmt,
+        encoding=encoding,
+        max_bytes=max_bytes,
+        names=tuple(CLI_NAMES.items()),
+    )
 
 
 def _size(text: str) -> int:

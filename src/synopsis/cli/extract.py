@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..ingest import FORMATS, read_articles
 from ..output import article_to_dict, render_article_record
 from ..types import Article
-from .app import EXIT_INPUT, app, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -58,7 +58,7 @@ def extract_command(
     for path in inputs:
         for item in read_articles(path, format=fmt, pdf=options):
             if isinstance(item, InputError):
-                report(str(item))
+                report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
             rendered = _render(item, output)

@@ -8,6 +8,7 @@ import webbrowser
 import typer
 
 from ..errors import MissingExtra
+from ..limits import SERVER_GRACE_S, SERVER_MAX_CHARS, SERVER_MEMORY_MB
 from .app import app, fail, report
 
 
@@ -21,13 +22,27 @@ def serve_command(
         None, help="Largest upload or request body, in MB [env SYNOPSIS_MAX_UPLOAD_BYTES; default: 25]."
     ),
     max_text_chars: int | None = typer.Option(
-        None, help="Longest article text, in characters [env SYNOPSIS_MAX_TEXT_CHARS; default: 2,000,000]."
+        None,
+        help="Longest article text, in characters [env SYNOPSIS_MAX_TEXT_CHARS; default: what --memory-mb holds, "
+        f"{SERVER_MAX_CHARS:,} for {SERVER_MEMORY_MB:,} MB].",
+    ),
+    memory_mb: int | None = typer.Option(
+        None,
+        help="Memory one summary may use, in MB; each worker is capped there and a request needing more gets 413 "
+        f"[env SYNOPSIS_MEMORY_MB; default: {SERVER_MEMORY_MB:,}].",
+    ),
+    grace: float | None = typer.Option(
+        None,
+        help="On SIGTERM or Ctrl+C, seconds that summaries in flight may still take before they are cancelled "
+        f"[env SYNOPSIS_GRACE; default: {SERVER_GRACE_S:g}].",
     ),
     timeout: float | None = typer.Option(
         None, help="Time limit for one summary, in seconds [env SYNOPSIS_TIMEOUT; default: 60]."
     ),
     workers: int | None = typer.Option(
-        None, help="Worker processes that summarize (0: threads in the server) [env SYNOPSIS_WORKERS; default: cores, at most 4]."
+        None,
+        help="Worker processes that summarize (0: threads in the server) [env SYNOPSIS_WORKERS; default: one per core, "
+        "at most 4, and no more than 75% of the memory holds at --memory-mb each].",
     ),
     queue: int | None = typer.Option(
         None, help="Summaries running or waiting before new requests get 503 [env SYNOPSIS_QUEUE; default: 64]."
@@ -40,9 +55,8 @@ def serve_command(
     The API is documented at /docs once the server runs.
     """
     try:
-        import uvicorn
-
         from ..server import Limits, create_app
+        from ..server.serving import serve
     except ImportError as err:
         fail(str(MissingExtra("synopsis serve", "server", str(err))))
     if not 0 < port < 65536:
@@ -54,6 +68,8 @@ def serve_command(
             timeout_s=timeout,
             workers=workers,
             queue=queue,
+            memory_mb=memory_mb,
+            grace_s=grace,
         )
     except ValueError as err:
         fail(str(err))
@@ -62,13 +78,14 @@ def serve_command(
     url = f"http://{shown_host}:{port}/"
     report(
         f"serving on {url} (API docs at {url}docs); {limits.workers or 'thread'} worker(s), "
-        f"uploads up to {limits.max_upload_bytes / 1e6:g} MB, {limits.timeout_s:g} s per summary; Ctrl+C stops"
+        f"uploads up to {limits.max_upload_bytes / 1e6:g} MB, texts up to {limits.max_text_chars:,} characters, "
+        f"{limits.memory_mb:,} MB and {limits.timeout_s:g} s per summary; Ctrl+C stops"
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
         report(f"listening on {host}: anyone who can reach this machine can use the server")
     if open_browser:
         webbrowser.open(url)
-    uvicorn.run(create_app(limits), host=host, port=port, access_log=access_log, log_level="info", timeout_graceful_shutdown=5)
+    serve(create_app(limits), host=host, port=port, access_log=access_log)
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -10,9 +10,11 @@ import typer
 from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
+from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from ..output import OUTPUTS, render_as_record, render_json, render_text
-from ..pipeline import build_document, summarize_document
-from .app import EXIT_INPUT, app, checked_budget, fail, report
+from ..pipeline import RunOptions
+from ..process import ErrorRow, process
+from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, checked_budget, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -42,6 +44,10 @@ def summarize_command(
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
     encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+    max_chars: int = typer.Option(
+        MAX_CHARS,
+        help=f"Refuse articles longer than this many characters (the default fits in {CLI_MEMORY_MB:,} MB of memory).",
+    ),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
 ) -> None:
@@ -54,28 +60,30 @@ def summarize_command(
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
+    check_whole(max_chars=max_chars)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
+    options = RunOptions(method, budget, max_chars=max_chars)
     failures = 0
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
-            if isinstance(item, InputError):
-                report(str(item))
+            row = process(item, options)
+            if isinstance(row, ErrorRow):
+                report(row.error.worded(CLI_NAMES))
                 failures += 1
                 continue
+            doc, summary = row.result.document, row.result.summary
             try:
-                doc = build_document(item)
-                summary = summarize_document(doc, method=method, budget=budget)
                 if output == "json":
                     _write(render_json(summary, doc) + "\n")
                 elif output == "record":
                     _write_record(render_as_record(summary, doc), doc.meta.get("bom", b""))
-                elif len(inputs) > 1 or item.meta.get("format") == "jsonl":
+                elif len(inputs) > 1 or doc.meta.get("format") == "jsonl":
                     _write(f"# {summary.doc_id}\n{render_text(summary)}\n\n")
                 else:
                     _write(render_text(summary) + "\n")
-            except InputError as err:
-                report(str(err.at(item.meta.get("input", path), item.meta.get("line"))))
+            except InputError as err:  # an output the input cannot take (a record from JSONL)
+                report(err.at(doc.meta.get("input", path), doc.meta.get("line")).worded(CLI_NAMES))
                 failures += 1
     if failures:
         raise typer.Exit(EXIT_INPUT)

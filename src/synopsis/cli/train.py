@@ -11,7 +11,7 @@ import typer
 from ..errors import InputError, MissingExtra
 from ..ingest import JsonlFields, read_articles
 from ..types import Article
-from .app import EXIT_INPUT, app, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, fail, report
 
 
 @app.command("train")
@@ -42,7 +42,7 @@ def train_command(
     for path in data:
         for item in read_articles(path, fields=fields):
             if isinstance(item, InputError):
-                report(str(item))
+                report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
             source = str(item.meta.get("source", ""))

@@ -16,7 +16,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from .. import __version__
+from ..version import __version__
 from .bootstrap import CONFIDENCE, RESAMPLES, SEED, Interval, PairedTest, bootstrap_ci, paired_bootstrap
 from .rouge import METRIC_LABELS, METRICS, get_backend
 from .runner import LEAD, ORACLE, DocResult

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing
-import signal
-from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +18,11 @@ from typing import Any
 from ..errors import InputError, MethodError
 from ..features import compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
-from ..pipeline import build_document, summarize_document
+from ..pipeline import RunOptions, build_document, run_document
+from ..process import failure
 from ..scorers import METHODS, usable_method
 from ..types import Article, Budget, Document
+from ..workers import WorkerPool
 from .oracle import greedy_oracle
 from .rouge import FAILED, RougeScores, score_sentences, split_sentences, truncate
 
@@ -238,10 +237,11 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             if name == ORACLE:
                 indices = greedy_oracle(doc, abstract, budget)
             else:
-                indices = tuple(s.index for s in summarize_document(doc, method=name, budget=budget, features=features).sentences)
+                indices = run_document(doc, RunOptions(name, budget), features=features).selection.indices
         except Exception as err:
-            # One method failing on one document must not end a corpus run: it is scored 0 and listed.
-            out[name] = MethodResult(FAILED, error=f"{type(err).__name__}: {err}")
+            # The one error policy (process.failure): this method on this document is scored 0 and listed.
+            row = failure(err, doc_id=doc.id, source=doc.meta.get("input"), line=doc.meta.get("line"))
+            out[name] = MethodResult(FAILED, error=row.error.message)
             continue
         scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words)
         out[name] = MethodResult(
@@ -256,9 +256,20 @@ def _score(reference: list[str], sentences: list[str], words: int) -> MethodResu
     return MethodResult(score_sentences(reference, kept), used, len(kept), used < original)
 
 
-def _ignore_sigint() -> None:
-    # Ctrl-C is the parent's to handle: it stops the workers and writes the partial report.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+Task = tuple[Article | InputError, dict[str, Prediction | None], Settings]
+DIED = "the worker process died while evaluating it (out of memory, or a crash in a native library)"
+
+
+def _evaluate_task(task: Task) -> DocResult:
+    """What a worker runs (module level, so it pickles)."""
+    return evaluate_article(*task)
+
+
+def _died(task: Task) -> DocResult:
+    """The result of a document that killed its worker even when run alone: every method failed."""
+    item, _, settings = task
+    source = item.where if isinstance(item, InputError) else str(item.meta.get("input", ""))
+    return evaluate_article(InputError(DIED, source=source or None), {}, settings)
 
 
 def iter_results(
@@ -272,7 +283,7 @@ def iter_results(
     """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes)."""
     predictions = predictions or {}
 
-    def tasks() -> Iterator[tuple[Article | InputError, dict[str, Prediction | None], Settings]]:
+    def tasks() -> Iterator[Task]:
         for path in paths:
             for item in read_articles(path, fields=fields):
                 doc_id = item.id if isinstance(item, Article) else ""
@@ -282,23 +293,8 @@ def iter_results(
         for task in tasks():
             yield evaluate_article(*task)
         return
-    # Workers start with Ctrl-C ignored (an ignored signal stays ignored across exec), so that an
-    # interrupt while they are still importing does not print their tracebacks; the parent handles it.
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: leave signals alone
-        previous = None
-    try:
-        pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_ignore_sigint)
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    # A bounded window of tasks in flight keeps memory flat and the order fixed.
-    with pool:
-        pending: deque[Any] = deque()
-        for task in tasks():
-            pending.append(pool.apply_async(evaluate_article, task))
-            if len(pending) >= jobs * 4:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    # The shared pool: results in input order whatever -j is, a bounded window in flight, and a
+    # document that kills its worker costs that document only (multiprocessing.Pool hangs then).
+    with WorkerPool(_evaluate_task, jobs, on_death=_died, window=jobs * 4) as pool:
+        for _, result in pool.map(tasks()):
+            yield result

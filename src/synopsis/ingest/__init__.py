@@ -11,7 +11,7 @@ import gzip
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
@@ -21,7 +21,7 @@ from .jsonl import JsonlFields, looks_like_jsonl, read_jsonl_lines
 from .record import looks_like_record, read_record
 
 Format = Literal["auto", "text", "record", "jsonl", "pdf"]
-FORMATS: tuple[str, ...] = ("auto", "text", "record", "jsonl", "pdf")
+FORMATS: tuple[str, ...] = get_args(Format)  # the names `--format` accepts, from the one definition
 STDIN = "-"
 
 

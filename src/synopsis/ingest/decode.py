@@ -2,7 +2,7 @@
 
 UTF-8 with or without BOM is read as is; UTF-16/32 only with a BOM (which makes them
 unambiguous). Anything else is an error that names the offending byte, unless the user states the
-encoding (`--encoding cp1252`): we never fall back silently, because a wrong guess produces
+encoding (`encoding="cp1252"`, the CLI's `--encoding cp1252`): we never fall back silently, because a wrong guess produces
 mojibake that then flows into summaries unnoticed.
 """
 
@@ -22,13 +22,26 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_BINARY_SIGNATURES = {
-    b"%PDF-": "a PDF file (use --format pdf, with the 'synopsis[pdf]' extra installed)",
-    b"PK\x03\x04": "a ZIP archive (a .docx/.epub/.zip?), not text",
-    b"\x1f\x8b": "gzip-compressed data, not text (decompress it first)",
-    b"\x89PNG": "a PNG image, not text",
-    b"\xff\xd8\xff": "a JPEG image, not text",
+# What people pass by mistake, named so that the message says what it is. The one table: decoding
+# here and the server's upload check both read it.
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP archive (a .docx, .odt, .epub or .zip?)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc?)",
+    b"{\\rtf": "an RTF document",
 }
+PDF_SIGNATURE = b"%PDF-"
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a known binary format `data` starts with is ("a PNG image"), or None."""
+    for signature, what in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return what
+    return None
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, bytes]:
@@ -37,12 +50,21 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         raise InputError("is empty", source=source)
     if max_bytes and len(data) > max_bytes:
         raise InputError(
-            f"is {over_limit(len(data), max_bytes)} for one article (raise it with --max-bytes)",
+            f"is {over_limit(len(data), max_bytes)} for one article",
             source=source,
+            setting="max_bytes",
+            hint=" (raise it with {name})",
+            value=len(data),
+            limit=max_bytes,
         )
-    for signature, what in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError(f"is {what}", source=source)
+    if data.startswith(PDF_SIGNATURE):
+        raise InputError(
+            "is a PDF file", source=source, setting="format", hint=" (use {name} pdf, with the 'synopsis[pdf]' extra installed)"
+        )
+    what = binary_kind(data)
+    if what is not None:
+        advice = " (decompress it first)" if data.startswith(b"\x1f\x8b") else ""
+        raise InputError(f"is {what}, not text{advice}", source=source)
     bom = b""
     codec = encoding
     if codec is None:
@@ -59,8 +81,10 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     except UnicodeDecodeError as err:
         raise InputError(
             f"is not valid {err.encoding.upper()} (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save it as UTF-8 or name its encoding with --encoding (e.g. --encoding cp1252)",
+            "save it as UTF-8 or name its encoding",
             source=source,
+            setting="encoding",
+            hint=" with {name} (e.g. cp1252)",
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None

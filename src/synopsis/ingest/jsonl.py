@@ -76,7 +76,8 @@ def article_from_record(record: dict[str, Any], *, source: str, line: int, field
     """An article from one parsed record (a JSONL object or a Parquet row), validated the same way."""
     text = record.get(fields.text)
     if text is None:
-        raise InputError(f"has no {fields.text!r} field (set the text field with --text-field)", source=source, line=line)
+        hint = " (set the text field with {name})"
+        raise InputError(f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint)
     if not isinstance(text, str):
         raise InputError(f"field {fields.text!r} is not a string", source=source, line=line)
     if not text.strip():

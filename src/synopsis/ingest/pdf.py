@@ -34,7 +34,9 @@ def _extract(data: bytes | Path, *, source: str, options: PdfOptions) -> PdfText
     except InputError as err:
         raise (err if err.source else err.at(source)) from None
     except MemoryError:
-        raise InputError("is too large to extract in the memory available (lower --max-pages)", source=source) from None
+        raise InputError(
+            "is too large to extract in the memory available", source=source, setting="max_pages", hint=" (lower {name})"
+        ) from None
     except Exception as err:  # a layout bug on an unusual file: report it as this file's error
         raise InputError(f"could not be extracted ({type(err).__name__}: {err}); please report this PDF", source=source) from err
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..checks import require_whole_number
+
 # A scholarly article has tens of pages and a few megabytes; a thesis or proceedings volume a few
 # hundred pages. Past these limits the input is almost certainly not one article, and refusing it
 # fast beats spending minutes on it.
@@ -35,8 +37,6 @@ class PdfOptions:
 
     def __post_init__(self) -> None:
         for name in ("max_pages", "max_bytes", "max_chars_per_page"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"PDF option {name} must be a whole number of at least 1, got {value!r}")
+            require_whole_number(f"PDF option {name}", getattr(self, name))
         if not self.max_seconds > 0:
             raise ValueError(f"PDF option max_seconds must be positive, got {self.max_seconds!r}")

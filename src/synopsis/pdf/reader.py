@@ -92,8 +92,12 @@ class PdfFile:
         if self.page_count > options.max_pages:
             self.close()
             raise InputError(
-                f"has {self.page_count} pages, over the limit of {options.max_pages} for one article (raise it with --max-pages)",
+                f"has {self.page_count} pages, over the limit of {options.max_pages} for one article",
                 source=source,
+                setting="max_pages",
+                hint=" (raise it with {name})",
+                value=self.page_count,
+                limit=options.max_pages,
             )
         self._fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
         # Printed size by (font, loose box height): the same font at the same height has one size.
@@ -434,8 +438,12 @@ def _check_size(size: int, *, source: str, options: PdfOptions) -> None:
         raise InputError("is empty (0 bytes), not a PDF", source=source)
     if size > options.max_bytes:
         raise InputError(
-            f"is {over_limit(size, options.max_bytes)} for one PDF (raise it with --max-pdf-mb)",
+            f"is {over_limit(size, options.max_bytes)} for one PDF",
             source=source,
+            setting="max_pdf_bytes",
+            hint=" (raise it with {name})",
+            value=size,
+            limit=options.max_bytes,
         )
 
 

@@ -20,8 +20,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
 from ..scorers import DEFAULT_METHOD, METHODS
+from ..version import __version__
 from .errors import ApiError, api_error_response, http_error_response, validation_error_response
 from .intake import read_job
 from .job import JobFailure
@@ -66,7 +66,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runner.start()
         yield
-        runner.close()
+        runner.close()  # uvicorn has already given requests in flight their grace (--grace)
 
     app = FastAPIOffline(
         title="synopsis",

@@ -9,36 +9,37 @@ functions as the CLI, so the page shows the summary `synopsis summarize` prints.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ..errors import InputError, MethodError
-from ..features import compute_features
+from ..errors import InputError
 from ..ingest import article_from_text, detect_format
-from ..ingest.decode import decode
+from ..ingest.decode import binary_kind, decode
 from ..output import summary_to_dict
-from ..pipeline import build_document, summarize_document
-from ..scorers import get_method
+from ..pipeline import RunOptions, run
+from ..process import ErrorRow, process
 from ..types import Article, Budget, Document
 
 PASTED = "pasted text"
 # Uploads we read: plain text and records (any of these extensions, or none) and PDF.
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".rst", ".record"})
-# What people drop by mistake, named so that the answer says what it is.
-BINARY_SIGNATURES = {
-    b"PK\x03\x04": "a ZIP archive (a .docx, .odt or .epub?)",
-    b"\x1f\x8b": "gzip-compressed data",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc?)",
-    b"{\\rtf": "an RTF document",
+# How the API names the settings that core errors point to (`InputError.setting`).
+API_NAMES = {
+    "encoding": "the encoding field",
+    "max_chars": "the server's --max-text-chars",
+    "memory": "over the server's --memory-mb per summary",
+    "max_pages": "the server's page limit",
+    "max_pdf_bytes": "the server's --max-upload-mb",
 }
+# HTTP status for each kind of failure `process` reports.
+STATUS = {"input": 400, "limit": 413, "method": 422, "memory": 413, "internal": 500}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,9 @@ class Job:
     encoding: str | None = None
 
     @property
-    def budget(self) -> Budget:
-        """The CLI's rule: 200 words unless a sentence limit is given."""
-        return Budget(self.words if self.words is not None or self.sentences is not None else 200, self.sentences)
+    def options(self) -> RunOptions:
+        """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
+        return RunOptions(self.method, Budget.of(self.words, self.sentences), max_chars=self.max_text_chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,26 +84,21 @@ def run_job(job: Job) -> bytes | JobFailure:
     source = job.filename if job.text is None else PASTED
     try:
         article = _article(job)
-        if len(article.text) > job.max_text_chars:
-            raise _Refused(
-                413, f"{source}: the text is {len(article.text):,} characters, over the limit of {job.max_text_chars:,}"
-            )
-        doc = build_document(article)
-        features = compute_features(doc)
-        # Every sentence's score, for the page's score shading. summarize_document keeps only the
-        # chosen ones, so this scores twice (about 15% more time on dev articles) rather than
-        # repeating the pipeline's score -> select glue here.
-        scores = get_method(job.method).score(doc, features)
-        summary = summarize_document(doc, method=job.method, budget=job.budget, features=features)
     except _Refused as err:
         return JobFailure(err.status, err.message)
     except InputError as err:
-        return JobFailure(400, str(err if err.source else err.at(source)).replace("with --encoding", "with the encoding field"))
-    except MethodError as err:
-        return JobFailure(422, str(err))
+        status = STATUS["input" if err.limit is None else "limit"]
+        return JobFailure(status, (err if err.source else err.at(source)).worded(API_NAMES))
+    row = process(article, job.options)
+    if isinstance(row, ErrorRow):
+        error = row.error if row.error.source else row.error.at(source)
+        return JobFailure(STATUS[row.kind], error.worded(API_NAMES))
+    result = row.result
+    doc = result.document
     payload = {
-        "summary": summary_to_dict(summary, doc),
-        "document": document_to_dict(doc, [float(s) for s in scores], source=source),
+        "summary": summary_to_dict(result.summary, doc),
+        # Every sentence's score, for the page's score shading: the run keeps them all.
+        "document": document_to_dict(doc, [float(s) for s in result.scores], source=source),
         "seconds": round(time.perf_counter() - started, 4),
     }
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -158,9 +154,9 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
             f"{filename}: is JSONL, a corpus of articles; the server summarizes one article per request "
             "(use `synopsis summarize FILE.jsonl` for corpora)",
         )
-    for signature, what in BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
+    what = binary_kind(data)
+    if what is not None:
+        raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
     if suffix not in TEXT_SUFFIXES:
         raise _Refused(415, f"{filename}: unsupported file type {suffix!r}; upload a .txt, record or .pdf file")
     if b"\x00" in data[:8192] and encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -203,4 +199,30 @@ def safe_stem(filename: str) -> str:
 def warm_up() -> None:
     """Run once in each new worker: load the segmenter and scorers before the first real request."""
     text = "Introduction\n\nA worker warms up before its first request. It summarizes this short text once. Then it waits."
-    summarize_document(build_document(article_from_text(text)), budget=Budget(words=20))
+    run(article_from_text(text), RunOptions(budget=Budget(words=20)))
+
+
+def capped_worker(memory_mb: int | None) -> Callable[[], None]:
+    """A worker's start-up (picklable): warm up, then cap the address space at `memory_mb`, so a
+    request that needs more fails with MemoryError in its worker (answered 413) instead of
+    waking the machine's out-of-memory killer."""
+    return functools.partial(_start_worker, memory_mb)
+
+
+def _start_worker(memory_mb: int | None) -> None:
+    warm_up()
+    if memory_mb is None:
+        return
+    # OpenBLAS allocates its per-thread buffers on first use and aborts the process if that fails:
+    # let it allocate them now, under no cap, so a capped request fails with MemoryError instead.
+    import numpy as np
+
+    matrix = np.ones((256, 256))
+    matrix @ matrix
+    try:
+        import resource
+    except ImportError:  # not on this OS: the text limit still bounds each request
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))

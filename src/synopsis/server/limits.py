@@ -11,16 +11,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-# A long paper is ~100k characters and its PDF a few MB; these leave room for theses and books.
+from ..checks import require_whole_number
+from ..limits import SERVER_GRACE_S, SERVER_MAX_CHARS, SERVER_MEMORY_MB, max_chars_for, memory_mb_for, workers_that_fit
+
+# A long paper is ~100k characters and its PDF a few MB. The text limit is what one summary's
+# memory (`memory_mb`) holds, by the measured cost per character (synopsis/limits.py).
 DEFAULT_MAX_UPLOAD_BYTES = 25_000_000
-DEFAULT_MAX_TEXT_CHARS = 2_000_000
+DEFAULT_MEMORY_MB = SERVER_MEMORY_MB
+DEFAULT_MAX_TEXT_CHARS = SERVER_MAX_CHARS
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_QUEUE = 64
+DEFAULT_GRACE_S = SERVER_GRACE_S
 
 
-def default_workers() -> int:
-    """One worker process per core, at most four: summarizing is CPU-bound and memory is not free."""
-    return max(1, min(4, os.cpu_count() or 1))
+def default_workers(memory_mb: int = DEFAULT_MEMORY_MB) -> int:
+    """One worker process per core, at most four, and no more than the machine holds when each
+    runs its worst request: summarizing is CPU-bound and memory is not free."""
+    return workers_that_fit(memory_mb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +44,25 @@ class Limits:
     timeout_s: float = DEFAULT_TIMEOUT_S
     workers: int = field(default_factory=default_workers)
     queue: int = DEFAULT_QUEUE
+    # Each worker's address space is capped here; a request needing more gets 413.
+    memory_mb: int = DEFAULT_MEMORY_MB
+    # On SIGTERM/SIGINT: how long summaries in flight may still take before they are cancelled.
+    grace_s: float = DEFAULT_GRACE_S
 
     def __post_init__(self) -> None:
-        for name in ("max_upload_bytes", "max_text_chars", "queue"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")
+        for name in ("max_upload_bytes", "max_text_chars", "queue", "memory_mb"):
+            require_whole_number(name, getattr(self, name))
         if isinstance(self.workers, bool) or not isinstance(self.workers, int) or self.workers < 0:
             raise ValueError(f"workers must be 0 (threads) or a positive number of processes, got {self.workers!r}")
         if not self.timeout_s > 0:
             raise ValueError(f"timeout_s must be a positive number of seconds, got {self.timeout_s!r}")
+        if not self.grace_s >= 0:
+            raise ValueError(f"grace_s must be zero or more seconds, got {self.grace_s!r}")
+        if self.workers and memory_mb_for(self.max_text_chars) > self.memory_mb:
+            raise ValueError(
+                f"max_text_chars {self.max_text_chars:,} needs about {memory_mb_for(self.max_text_chars):,} MB per summary, "
+                f"over memory_mb {self.memory_mb:,}; lower it to {max_chars_for(self.memory_mb):,} or raise memory_mb"
+            )
 
     @property
     def max_body_bytes(self) -> int:
@@ -64,10 +80,14 @@ class Limits:
             if raw is None or not raw.strip():
                 continue
             try:
-                values[item.name] = float(raw) if item.name == "timeout_s" else int(raw)
+                values[item.name] = float(raw) if item.name in ("timeout_s", "grace_s") else int(raw)
             except ValueError:
                 raise ValueError(f"{variable} must be a number, got {raw!r}") from None
         values.update({name: value for name, value in overrides.items() if value is not None})
+        # Limits that follow the memory per summary unless given: the text it holds, the workers that fit.
+        if "memory_mb" in values:
+            values.setdefault("max_text_chars", max_chars_for(values["memory_mb"]))
+            values.setdefault("workers", default_workers(values["memory_mb"]))
         return replace(cls(), **values)
 
 
@@ -77,4 +97,6 @@ ENV_VARIABLES = {
     "timeout_s": "SYNOPSIS_TIMEOUT",
     "workers": "SYNOPSIS_WORKERS",
     "queue": "SYNOPSIS_QUEUE",
+    "memory_mb": "SYNOPSIS_MEMORY_MB",
+    "grace_s": "SYNOPSIS_GRACE",
 }

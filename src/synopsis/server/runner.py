@@ -1,33 +1,39 @@
 """Where and for how long summaries run: off the event loop, a bounded number at once, timed.
 
 Summarizing is CPU-bound Python (cleaning and segmenting a long paper takes a good fraction of a
-second), so it runs in worker processes: the event loop keeps answering other requests, and two
-cores summarize two papers at once. A request that waits longer than the time limit gets 504; its
-job is cancelled if it has not started, and otherwise finishes in its worker (the text limit bounds
-how long) while still counting against the queue, so a burst of huge papers cannot pile up work.
+second), so it runs in the shared `WorkerPool`'s processes: the event loop keeps answering other
+requests, and two cores summarize two papers at once. A request that waits longer than the time
+limit gets 504; its job is cancelled if it has not started, and otherwise finishes in its worker
+(the text limit bounds how long) while still counting against the queue, so a burst of huge papers
+cannot pile up work. A worker that dies fails only its own request (the pool re-runs the others)
+and is replaced. Each worker's address space is capped at `limits.memory_mb`, so a request that
+needs more gets a MemoryError there (413), not the machine's out-of-memory killer.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..workers import Cancelled, WorkerDied, WorkerPool, WorkersCannotStart
 from .errors import ApiError
-from .job import Job, JobFailure, run_job, warm_up
+from .job import Job, JobFailure, capped_worker, run_job
 from .limits import Limits, default_workers
+
+Answer = bytes | JobFailure
 
 
 class Runner:
-    """Runs `Job`s in an executor (worker processes, or threads when `limits.workers` is 0)."""
+    """Runs `Job`s in worker processes, or in threads of the server when `limits.workers` is 0."""
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        self._executor: Executor | None = None
+        self._pool: WorkerPool[Job, Answer] | None = None
+        self._threads: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
         self._active = 0
+        self._stopping = False
 
     @property
     def active(self) -> int:
@@ -36,20 +42,43 @@ class Runner:
 
     def start(self) -> None:
         """Start the workers now, so that the first request does not pay for their start-up."""
-        executor = self._get_executor()
-        if isinstance(executor, ProcessPoolExecutor):
-            for _ in range(self.limits.workers):
-                executor.submit(int)  # each submit while all are busy starts one more process
+        if self.limits.workers:
+            self._get_pool().start()
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """The server is stopping (SIGTERM, Ctrl+C): refuse new jobs, give those in flight
+        `limits.grace_s` seconds, then answer them 503 so their connections close and the server
+        can exit before its own time limit cancels the requests without an answer."""
         with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            if self._stopping:
+                return
+            self._stopping = True
+        timer = threading.Timer(self.limits.grace_s, self._cancel_in_flight)
+        timer.daemon = True
+        timer.start()
 
-    async def run(self, job: Job) -> bytes | JobFailure:
-        """The job's result, or ApiError 503 (queue full), 504 (time limit) or 500 (worker died)."""
+    def _cancel_in_flight(self) -> None:
         with self._lock:
+            pool = self._pool
+        if pool is not None:
+            pool.cancel_all()
+
+    def close(self, grace: float = 0.0) -> None:
+        """Let jobs in flight finish for `grace` seconds, cancel the rest, and end every worker
+        process (terminated and joined: nothing outlives the server)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            threads, self._threads = self._threads, None
+        if pool is not None:
+            pool.close(grace)
+        if threads is not None:
+            threads.shutdown(wait=False, cancel_futures=True)
+
+    async def run(self, job: Job) -> Answer:
+        """The job's result, or ApiError 503 (queue full, shutting down), 504 (time limit) or 500 (worker died)."""
+        with self._lock:
+            if self._stopping:
+                raise ApiError(503, "the server is shutting down; try again shortly", headers={"Retry-After": "5"})
             if self._active >= self.limits.queue:
                 raise ApiError(
                     503,
@@ -59,11 +88,10 @@ class Runner:
                 )
             self._active += 1
         try:
-            future = self._get_executor().submit(run_job, job)
-        except (RuntimeError, BrokenProcessPool):  # shut down, or broken by a worker that died
+            future = self._submit(job)
+        except RuntimeError:  # closed: the server is stopping
             self._release()
-            self._restart()
-            raise ApiError(503, "the summarizing workers were restarting; try again") from None
+            raise ApiError(503, "the server is shutting down; try again shortly", headers={"Retry-After": "5"}) from None
         future.add_done_callback(self._release)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.timeout_s)
@@ -72,30 +100,32 @@ class Runner:
             raise ApiError(
                 504, f"summarizing took longer than the {self.limits.timeout_s:g} s limit; try a shorter text or a smaller budget"
             ) from None
-        except BrokenProcessPool:
-            self._restart()
-            raise ApiError(500, "a worker process died while summarizing (out of memory?); the workers were restarted") from None
+        except Cancelled:
+            raise ApiError(
+                503, f"the server is shutting down and this summary did not finish within {self.limits.grace_s:g} s; try again"
+            ) from None
+        except (WorkerDied, WorkersCannotStart) as err:
+            raise ApiError(500, f"a worker process died while summarizing this text ({err}); it was replaced") from None
+        except MemoryError:
+            raise ApiError(413, self._memory_message()) from None
 
-    def _release(self, _future: Future[bytes | JobFailure] | None = None) -> None:
+    def _memory_message(self) -> str:
+        return f"the text needs more memory than one summary may use ({self.limits.memory_mb:,} MB, the server's --memory-mb)"
+
+    def _submit(self, job: Job) -> Future[Answer]:
+        if self.limits.workers == 0:
+            with self._lock:
+                if self._threads is None:
+                    self._threads = ThreadPoolExecutor(max_workers=default_workers(), thread_name_prefix="synopsis")
+                return self._threads.submit(run_job, job)
+        return self._get_pool().submit(job)
+
+    def _release(self, _future: Future[Answer] | None = None) -> None:
         with self._lock:
             self._active -= 1
 
-    def _get_executor(self) -> Executor:
+    def _get_pool(self) -> WorkerPool[Job, Answer]:
         with self._lock:
-            if self._executor is None:
-                self._executor = self._new_executor()
-            return self._executor
-
-    def _new_executor(self) -> Executor:
-        if self.limits.workers == 0:
-            return ThreadPoolExecutor(max_workers=default_workers(), thread_name_prefix="synopsis")
-        # spawn, not fork: forking a process that runs an event loop and threads is unsafe.
-        return ProcessPoolExecutor(
-            max_workers=self.limits.workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
-        )
-
-    def _restart(self) -> None:
-        with self._lock:
-            broken, self._executor = self._executor, None
-        if broken is not None:
-            broken.shutdown(wait=False, cancel_futures=True)
+            if self._pool is None:
+                self._pool = WorkerPool(run_job, self.limits.workers, initializer=capped_worker(self.limits.memory_mb))
+            return self._pool

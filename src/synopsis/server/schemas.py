@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from .. import rows
 
 MAX_BUDGET = 100_000
 
@@ -28,37 +30,39 @@ class SummarizeRequest(BaseModel):
     abstract: str = Field("", description="The author abstract, when the text does not carry one (kept out of the summary).")
 
 
-class SummarySentence(BaseModel):
-    index: int = Field(description="Index of the sentence in document.sentences.")
-    start: int = Field(description="Start of the sentence in the input text (character offset).")
-    end: int = Field(description="End of the sentence in the input text (exclusive).")
-    score: float
-    section: int
-    text: str
+_SCALARS: dict[str, Any] = {
+    "int32": int,
+    "int64": int,
+    "float": float,
+    "bool": bool,
+    "str": str,
+    "json": dict[str, Any],
+    "list[str]": list[str],
+}
 
 
-class DocumentCounts(BaseModel):
-    sentences: int
-    candidates: int
-    sections: list[str]
+def _model(
+    name: str, fields: tuple[rows.Field, ...], *, doc: str = "", extra: Literal["allow", "ignore"] = "ignore"
+) -> type[BaseModel]:
+    """A pydantic model of output-row fields, from their one definition (`synopsis.rows`)."""
+    annotations: dict[str, Any] = {}
+    for field in fields:
+        kind = _model(_title(field.name), field.kind) if isinstance(field.kind, tuple) else _SCALARS[field.kind]
+        kind = list[kind] if field.many else kind  # type: ignore[valid-type]
+        if field.optional:
+            annotations[field.name] = (kind | None, Field(None, description=field.description or None))
+        else:
+            annotations[field.name] = (kind, Field(description=field.description or None))
+    model: type[BaseModel] = create_model(name, __config__=ConfigDict(extra=extra), **annotations)
+    model.__doc__ = doc or None
+    return model
 
 
-class SummaryOut(BaseModel):
-    """Identical to `synopsis summarize --output json`."""
+def _title(name: str) -> str:
+    return {"sentences": "SummarySentence", "document": "DocumentCounts", "budget": "Budget"}.get(name, name.title())
 
-    model_config = ConfigDict(extra="allow")
 
-    id: str
-    method: str
-    version: str
-    budget: dict[str, int | None]
-    words: int
-    over_budget: bool
-    params: dict[str, Any]
-    sentences: list[SummarySentence]
-    document: DocumentCounts | None = None
-    input: str | None = None
-    note: str | None = None
+SummaryOut = _model("SummaryOut", rows.SUMMARY, doc="Identical to `synopsis summarize --output json`.", extra="allow")
 
 
 class DocumentSentence(BaseModel):
@@ -94,7 +98,7 @@ class DocumentOut(BaseModel):
 
 
 class SummarizeResponse(BaseModel):
-    summary: SummaryOut
+    summary: SummaryOut  # type: ignore[valid-type]
     document: DocumentOut
     seconds: float = Field(description="Time spent reading and summarizing, in seconds.")
 

@@ -1,0 +1,68 @@
+"""How long an input may be, derived from how much memory summarizing it takes.
+
+The CLI's `--max-chars` default, the server's per-request text limit and the server's workers all
+come from the two measured constants below, so the limits agree with each other and with memory:
+an input under the limit fits the memory budget it was derived from, and the server runs no more
+workers than `workers x memory per request` lets the machine hold.
+
+Source of the constants: `PYTHONPATH=src nice python benchmarks/memory_per_char.py --sizes 100000
+400000 800000` (benchmarks/results/memory_per_char.json, version 0.2.0, default method, dev text
+flattened into one line, the worst case; commit 1634dc5): peak RSS 133 MB at 100k characters,
+251 MB at 400k and 780 MB at 800k. Memory still grows faster than linearly there (a dense similarity matrix per
+section; issue 15 item 1 is making it linear on another branch), so the per-character cost used
+is the *largest* measured one (the 400k -> 800k slope, 1,387 bytes per character) on top of the
+fixed cost of the interpreter and the model (the 100k run's peak): an over-estimate at every
+measured size, so the limits are safe. Re-measure both after that branch is merged.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Measured (see above): the worst marginal cost of one more input character, and the fixed cost.
+BYTES_PER_CHAR = 1387
+FIXED_MB = 132
+# What one summary may use. The CLI summarizes one input at a time on the user's machine: 2 GB
+# (issue 15's bound for an 8 MB text). The server runs several at once: 1 GB each.
+CLI_MEMORY_MB = 2048
+SERVER_MEMORY_MB = 1024
+# On SIGTERM/SIGINT the server lets summaries in flight finish for this long (a dev article takes
+# well under a second; a thesis at the text limit a few seconds), then cancels them.
+SERVER_GRACE_S = 5.0
+# The share of the machine's memory the server's workers may take together (the rest is the OS,
+# the server process and the page cache).
+MACHINE_SHARE = 0.75
+MB = 1024 * 1024
+
+
+def memory_mb_for(chars: int) -> int:
+    """The peak memory (MB) summarizing `chars` characters takes, by the measured constants."""
+    return FIXED_MB + -(-chars * BYTES_PER_CHAR // MB)
+
+
+def max_chars_for(memory_mb: int) -> int:
+    """The longest input (characters, rounded down to a thousand) that fits in `memory_mb`."""
+    chars = (memory_mb - FIXED_MB) * MB // BYTES_PER_CHAR
+    return max(0, chars // 1000 * 1000)
+
+
+MAX_CHARS = max_chars_for(CLI_MEMORY_MB)
+SERVER_MAX_CHARS = max_chars_for(SERVER_MEMORY_MB)
+
+
+def machine_memory_mb() -> int | None:
+    """This machine's physical memory in MB, or None where the OS does not say."""
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // MB)
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def workers_that_fit(memory_mb: int, cores: int | None = None, *, most: int = 4) -> int:
+    """Worker processes for the server: one per core, at most `most`, and no more than the machine
+    holds when each runs its worst request (`memory_mb`)."""
+    workers = max(1, min(most, cores or os.cpu_count() or 1))
+    total = machine_memory_mb()
+    if total is not None:
+        workers = min(workers, max(1, int(total * MACHINE_SHARE) // max(1, memory_mb)))
+    return workers
