@@ -97,7 +97,7 @@ def test_core_errors_name_no_cli_flag_and_each_front_end_words_them(tmp_path: Pa
     big.write_bytes(b"word " * 400)
     cli = CliRunner().invoke(app, ["summarize", str(big), "--max-bytes", "1000"])
     assert cli.exit_code == 1
-    assert "over the 0 MB limit for one article (raise it with --max-bytes)" in cli.stderr
+    assert "is 2.0 kB, over the 1 kB limit for one article (raise it with --max-bytes)" in cli.stderr
     from synopsis.ingest.decode import decode
 
     with pytest.raises(InputError) as caught:
