@@ -6,35 +6,66 @@ they all produce the same summary for the same input and options.
 
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from typing import Any, cast
 
 from . import __version__
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import clean_text
+from .clean.lexicon import lexicon
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
+from .language import ENGLISH, Language, resolve_language
 from .scorers import get_method
 from .segment import sentence_spans
 from .select import select
 from .types import Article, Budget, Document, Section, Sentence, Summary
 
+# Per-language segmentation rules come with `sentence_spans(text, *, lang)` (branch issue16seg);
+# until both are merged, a segmenter without the parameter segments every language alike.
+_SEGMENTER_TAKES_LANG = "lang" in inspect.signature(sentence_spans).parameters
 
-def build_document(article: Article, *, rules: CandidateRules = CandidateRules()) -> Document:
-    """Clean and segment an article into a Document of sentences and sections."""
+
+def segment(text: str, *, lang: str = ENGLISH) -> list[tuple[int, int]]:
+    """Sentence spans of one block in language `lang`: the one call into segmentation."""
+    if _SEGMENTER_TAKES_LANG:
+        spans: list[tuple[int, int]] = cast(Any, sentence_spans)(text, lang=lang)
+        return spans
+    return sentence_spans(text)
+
+
+def article_language(article: Article, lang: str | None = None) -> tuple[Language, str | None]:
+    """The language to read `article` in (`lang` wins over detection) and a warning when unsupported."""
     start, end = article.body
+    return resolve_language(lang, " ".join((article.title, article.abstract, article.text[start:end])))
+
+
+def build_document(article: Article, *, rules: CandidateRules = CandidateRules(), lang: str | None = None) -> Document:
+    """Clean and segment an article into a Document of sentences and sections.
+
+    `lang` is a language code or "auto"/None (detect it from the text); the language used is
+    `meta["language"]`, and `meta["language_warning"]` says when it is not supported.
+    """
+    start, end = article.body
+    language, warning = article_language(article, lang)
+    code = language.code
     layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
-    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings)
+    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
     abstract = article.abstract or cleaned.abstract
+    # English captions are `rejection`'s; other languages add their caption words (clean.lexicon).
+    captions = lexicon(code).caption_line if code != ENGLISH else None
     abstract_pairs = bigrams(abstract) if abstract else set()
     sentences: list[Sentence] = []
     first_of_section: dict[int, int] = {}
     last_of_section: dict[int, int] = {}
     for block in cleaned.blocks:
-        for a, b in sentence_spans(block.text.text):
+        for a, b in segment(block.text.text, lang=code):
             text = block.text.text[a:b]
             raw_start, raw_end = block.text.span(a, b)
             candidate = rejection(text, rules) is None and not copies_abstract(text, abstract_pairs, rules)
+            if candidate and captions is not None and captions.match(text):
+                candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
             index = len(sentences)
             first_of_section.setdefault(block.section, index)
             last_of_section[block.section] = index
@@ -49,6 +80,9 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     )
     meta = dict(article.meta)
     meta["removed"] = cleaned.removed
+    meta["language"] = code
+    if warning:
+        meta["language_warning"] = warning
     if not article.abstract and cleaned.abstract:
         meta["abstract_from_text"] = True
     return Document(article.id, article.text, article.title, abstract, tuple(sentences), sections, meta)
@@ -63,7 +97,7 @@ def summarize_document(
     **params: Any,
 ) -> Summary:
     """Score a document's sentences with `method` and select a summary within `budget`."""
-    chosen = get_method(method)
+    chosen = get_method(method, language=doc.meta.get("language", ENGLISH))
     features = features if features is not None else compute_features(doc)
     scores = chosen.score(doc, features, **params)
     selection = select(scores, features, budget, **chosen.selection)
@@ -88,6 +122,7 @@ def summarize(
     sentences: int | None = None,
     title: str = "",
     abstract: str = "",
+    lang: str | None = None,
     **params: Any,
 ) -> Summary:
     """Summarize an article given as a string (plain text or a record).
@@ -96,4 +131,4 @@ def summarize(
     >>> print(summary.text)  # doctest: +SKIP
     """
     article = article_from_text(text, title=title, abstract=abstract)
-    return summarize_document(build_document(article), method=method, budget=Budget(words, sentences), **params)
+    return summarize_document(build_document(article, lang=lang), method=method, budget=Budget(words, sentences), **params)

@@ -30,6 +30,7 @@ class BatchOptions:
     format: str = "auto"
     encoding: str | None = None
     max_bytes: int = MAX_TEXT_BYTES
+    lang: str = "auto"  # a language code, or auto: detected per document (rows say which)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def summarize_item(item: SourceItem, options: BatchOptions) -> dict[str, Any]:
     article = item.payload
     source, line = article.meta.get("input"), article.meta.get("line")
     try:
-        doc = build_document(article)
+        doc = build_document(article, lang=options.lang)
         summary = summarize_document(doc, method=options.method, budget=options.budget)
     except InputError as err:
         return error_row(item.id, err.at(source or "<input>", line))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -18,7 +19,7 @@ from ..batch.work import BatchOptions
 from ..errors import SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
-from .app import EXIT_INPUT, app, checked_budget, fail, report
+from .app import EXIT_INPUT, LANG_HELP, app, checked_budget, checked_lang, fail, report
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -47,6 +48,7 @@ def batch_command(
     abstract_field: str = typer.Option("abstract", help="JSONL/Parquet field with the author abstract."),
     encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
 ) -> None:
     """Summarize every article of INPUT... into one row per article in OUT, in input order.
 
@@ -55,6 +57,7 @@ def batch_command(
     go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids; 130 interrupted.
     """
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
+    options = dataclasses.replace(options, lang=checked_lang(lang))
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if jobs < 0:

@@ -12,7 +12,7 @@ from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import OUTPUTS, render_as_record, render_json, render_text
 from ..pipeline import build_document, summarize_document
-from .app import EXIT_INPUT, app, checked_budget, fail, report
+from .app import EXIT_INPUT, LANG_HELP, app, checked_budget, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -44,6 +44,7 @@ def summarize_command(
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
@@ -54,6 +55,7 @@ def summarize_command(
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
+    lang = checked_lang(lang)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
     failures = 0
@@ -64,7 +66,9 @@ def summarize_command(
                 failures += 1
                 continue
             try:
-                doc = build_document(item)
+                doc = build_document(item, lang=lang)
+                if doc.meta.get("language_warning"):
+                    report(f"{item.meta.get('input', path)}: warning: {doc.meta['language_warning']}")
                 summary = summarize_document(doc, method=method, budget=budget)
                 if output == "json":
                     _write(render_json(summary, doc) + "\n")

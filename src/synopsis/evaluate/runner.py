@@ -14,7 +14,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ class Settings:
     predictions: tuple[str, ...] = ()
     words: int = 200
     group_by: str = "source"
+    lang: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class DocResult:
     words: int  # length of the article body in words
     results: dict[str, MethodResult] = field(default_factory=dict)
     error: str | None = None
+    language: str = "en"  # what ROUGE tokenized by (evaluate.rouge.UnicodeTokenizer outside English)
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -212,10 +214,11 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         return DocResult(result.id, result.source, source, words, result.results, error=reason)
     reference = split_sentences(item.abstract)
     try:
-        doc: Document | None = build_document(item)
+        doc: Document | None = build_document(item, lang=settings.lang)
     except InputError as err:
         doc, doc_error = None, err.message
     if doc is not None:
+        result = replace(result, language=str(doc.meta.get("language", "en")))
         _run_methods(doc, item.abstract, reference, settings, result.results)
     else:
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
@@ -225,7 +228,7 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
             result.results[name] = MethodResult(FAILED, error="no prediction with this id")
             continue
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
-        result.results[name] = _score(reference, sentences, settings.words)
+        result.results[name] = _score(reference, sentences, settings.words, result.language)
     return result
 
 
@@ -243,17 +246,17 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             # One method failing on one document must not end a corpus run: it is scored 0 and listed.
             out[name] = MethodResult(FAILED, error=f"{type(err).__name__}: {err}")
             continue
-        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words)
+        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words, str(doc.meta.get("language", "en")))
         out[name] = MethodResult(
             scored.scores, scored.words, scored.sentences, scored.truncated, tuple(i / last for i in indices)
         )
 
 
-def _score(reference: list[str], sentences: list[str], words: int) -> MethodResult:
+def _score(reference: list[str], sentences: list[str], words: int, lang: str = "en") -> MethodResult:
     kept = truncate(sentences, words)
     original = sum(len(s.split()) for s in sentences)
     used = sum(len(s.split()) for s in kept)
-    return MethodResult(score_sentences(reference, kept), used, len(kept), used < original)
+    return MethodResult(score_sentences(reference, kept, lang=lang), used, len(kept), used < original)
 
 
 def _ignore_sigint() -> None:

@@ -50,6 +50,9 @@ METHODS: Mapping[str, Method] = MappingProxyType(_METHODS)
 # The method `auto` stands for: the trained scorer, because it beat the best unsupervised method
 # (`structured`) on every dev source held out of its training (docs/model-card.md).
 DEFAULT_METHOD = "supervised"
+# What `auto` stands for outside English, where the trained method loses its English-only features
+# (lexicon, phrase model): the better of the two by benchmarks/non_english_default.py.
+NON_ENGLISH_METHOD = "supervised"
 
 
 def register(
@@ -79,9 +82,10 @@ def usable_method(name: str) -> Method:
     return method
 
 
-def get_method(name: str) -> Method:
+def get_method(name: str, *, language: str = "en") -> Method:
+    """The method `name`; `auto` is resolved for the document's `language`."""
     if name == "auto":
-        name = DEFAULT_METHOD
+        name = DEFAULT_METHOD if language == "en" else NON_ENGLISH_METHOD
     try:
         return _METHODS[name]
     except KeyError:

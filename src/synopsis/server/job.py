@@ -55,6 +55,7 @@ class Job:
     data: bytes | None = None
     filename: str = ""
     encoding: str | None = None
+    lang: str = "auto"
 
     @property
     def budget(self) -> Budget:
@@ -87,12 +88,12 @@ def run_job(job: Job) -> bytes | JobFailure:
             raise _Refused(
                 413, f"{source}: the text is {len(article.text):,} characters, over the limit of {job.max_text_chars:,}"
             )
-        doc = build_document(article)
+        doc = build_document(article, lang=job.lang)
         features = compute_features(doc)
         # Every sentence's score, for the page's score shading. summarize_document keeps only the
         # chosen ones, so this scores twice (about 15% more time on dev articles) rather than
         # repeating the pipeline's score -> select glue here.
-        scores = get_method(job.method).score(doc, features)
+        scores = get_method(job.method, language=doc.meta["language"]).score(doc, features)
         summary = summarize_document(doc, method=job.method, budget=job.budget, features=features)
     except _Refused as err:
         return JobFailure(err.status, err.message)

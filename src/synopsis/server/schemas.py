@@ -26,6 +26,7 @@ class SummarizeRequest(BaseModel):
     sentences: int | None = Field(None, ge=1, le=MAX_BUDGET, description="Sentence budget, instead of or with words.")
     title: str = Field("", description="The title, when the text does not carry one.")
     abstract: str = Field("", description="The author abstract, when the text does not carry one (kept out of the summary).")
+    lang: str = Field("auto", description="Language code (de, en, es, fr, pt; others get neutral settings) or auto: detect it.")
 
 
 class SummarySentence(BaseModel):
@@ -59,6 +60,8 @@ class SummaryOut(BaseModel):
     document: DocumentCounts | None = None
     input: str | None = None
     note: str | None = None
+    language: str | None = Field(None, description="The language the article was read in (detected, or the lang given).")
+    warning: str | None = Field(None, description="Set when the language is not supported (neutral settings were used).")
 
 
 class DocumentSentence(BaseModel):
@@ -152,3 +155,4 @@ class UploadFields(BaseModel):
     title: str = ""
     abstract: str = ""
     encoding: str | None = None
+    lang: str = "auto"
