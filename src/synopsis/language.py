@@ -52,6 +52,8 @@ MIN_FUNCTION_SHARE = 0.08
 # title alone or a one-line test input carries too few function words to tell).
 MIN_WORDS = 30
 _LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _CODE = re.compile(r"[a-z]{2,3}")
 
 
@@ -123,10 +125,17 @@ def detect_language(text: str) -> str:
     """The code of the language whose function words make up the largest share of `text`.
 
     `UNDETERMINED` when no profile covers enough of the words (a script or language we do not
-    know); English for a text too short to tell.
+    know); English for a Latin-script text too short to tell.
     """
+    latin = len(text) - len(_LATIN_LETTER.sub("", text))
+    other = len(text) - len(_OTHER_LETTER.sub("", text))
     words = _LETTERS.findall(text.lower())
-    if len(words) < MIN_WORDS:
+    if other > latin:
+        # Another script: a profile may name it (Cyrillic: ru); Chinese or Japanese, written
+        # without spaces, never reach the word counts below.
+        if len(words) < MIN_WORDS:
+            return UNDETERMINED
+    elif len(words) < MIN_WORDS:
         return ENGLISH
     counts = Counter(words)
     best, best_share = UNDETERMINED, 0.0
