@@ -55,6 +55,8 @@ def schema():  # type: ignore[no-untyped-def]
             ("sentences", pa.list_(sentence)),
             ("document", pa.struct([("sentences", pa.int32()), ("candidates", pa.int32()), ("sections", pa.list_(pa.string()))])),
             ("note", pa.string()),
+            ("language", pa.string()),
+            ("warning", pa.string()),
         ]
     )
 
