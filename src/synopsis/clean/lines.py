@@ -86,7 +86,8 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
         return "running_header"
     if front and len(stripped.split()) <= 25 and words.affiliation_words.search(stripped):
         return "affiliation"
-    if len(stripped) < 15 and not re.search(r"[A-Za-z]{3}", stripped):
+    letters = r"[A-Za-z]{3}" if lang == ENGLISH else r"[^\W\d_]{3}"  # "Введение" is a word, not debris
+    if len(stripped) < 15 and not re.search(letters, stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
 
