@@ -79,6 +79,10 @@ def cases(paths: list[str]) -> list[tuple[str, str, str]]:
         body = item.text[item.body[0] : item.body[1]]
         out.append(("English article, German title", "en", f"Briefeditionen des 19. Jahrhunderts\n{item.abstract} {body}"))
         out.append(("English article, German references", "en", f"{item.title} {item.abstract} {body}{german_refs}"))
+    for code in ("de", "fr", "es", "pt"):
+        text = (LANG / f"{code}.txt").read_text(encoding="utf-8")
+        for item in english[:50]:  # an English abstract before the article's own, as many journals print it
+            out.append(("article with an English abstract first", code, f"Abstract\n{item.abstract}\n{text}"))
     out.append(("Russian article (unsupported)", "ru", (LANG / "ru.txt").read_text(encoding="utf-8")))
     return out
 
