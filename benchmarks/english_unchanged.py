@@ -7,7 +7,11 @@ detection assigned. Usage:
 
     python benchmarks/english_unchanged.py ../shared/data/dev/*.jsonl -m auto -m structured
 
-Exit status 1 when any summary differs.
+Exit status 1 when any summary differs. The golden file of tests/test_language.py (the same check on
+tests/data/dev_sample.jsonl) is written from a commit's summaries with
+
+    python benchmarks/english_unchanged.py tests/data/dev_sample.jsonl -m auto -m structured -m textrank \
+        --base 84a1ca3 --write-golden tests/data/english_before_languages.json
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import tarfile
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,11 +60,22 @@ def emit(paths: list[str], methods: list[str]) -> None:
                 print(json.dumps(row, ensure_ascii=False))
 
 
-def run(src: Path, paths: list[str], methods: list[str]) -> list[dict[str, object]]:
+def run(src: Path, paths: list[str], methods: list[str]) -> list[dict[str, Any]]:
     env = {**os.environ, "PYTHONPATH": str(src)}
     command = [sys.executable, __file__, "--emit", *paths, *(arg for m in methods for arg in ("-m", m))]
     out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines()]
+
+
+def write_golden(path: Path, rows: list[dict[str, Any]], base: str, inputs: list[str], methods: list[str]) -> None:
+    command = f"python benchmarks/english_unchanged.py {' '.join(inputs)} {' '.join(f'-m {m}' for m in methods)}"
+    note = f"Summaries made by commit {base}, before languages were detected: English must stay as it was. Made with: {command}"
+    summaries = [
+        {"id": str(r["id"]).split(":", 1)[1], "method": r["method"], "spans": [[a, b] for a, b, _ in r["sentences"]]}
+        for r in rows
+    ]
+    body = ",\n".join("  " + json.dumps(s) for s in summaries)
+    path.write_text(f'{{"note": {json.dumps(note)},\n "summaries": [\n{body}\n]}}\n', encoding="utf-8")
 
 
 def main() -> None:
@@ -68,6 +84,7 @@ def main() -> None:
     parser.add_argument("-m", "--method", action="append", dest="methods")
     parser.add_argument("--base", default="84a1ca3")
     parser.add_argument("--emit", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--write-golden", type=Path, help="write the base commit's summaries here and stop")
     args = parser.parse_args()
     methods = args.methods or ["auto"]
     if args.emit:
@@ -79,6 +96,9 @@ def main() -> None:
         with tarfile.open(archive) as tar:
             tar.extractall(tmp, filter="data")
         before = run(Path(tmp) / "src", args.inputs, methods)
+    if args.write_golden:
+        write_golden(args.write_golden, before, args.base, args.inputs, methods)
+        return
     after = run(ROOT / "src", args.inputs, methods)
     old = {(r["id"], r.get("method")): r.get("sentences", r.get("error")) for r in before}
     new = {(r["id"], r.get("method")): r.get("sentences", r.get("error")) for r in after}
