@@ -245,3 +245,13 @@ def test_english_summaries_unchanged_on_the_dev_sample() -> None:
 
 def test_english_tokens_unchanged() -> None:
     assert tokenize("The größere study's results, e.g. 3.5-fold") == ["gr", "ere", "study's", "results", "fold"]
+
+
+def test_a_body_sentence_copying_the_abstract_is_no_candidate() -> None:
+    # Word pairs are compared in letters of any script: rouge-style [a-z0-9] tokens found no pair at
+    # all in Cyrillic text, so a copy of the abstract stayed a candidate.
+    copied = "В статье описывается создание корпуса региональных газет девятнадцатого века."
+    text = (DATA / "lang" / "ru.txt").read_text(encoding="utf-8")
+    doc = build_document(article_from_text(text, abstract=copied))
+    assert not next(s for s in doc.sentences if s.text == copied).candidate
+    assert sum(s.candidate for s in doc.sentences) >= 10
