@@ -255,3 +255,21 @@ def test_a_body_sentence_copying_the_abstract_is_no_candidate() -> None:
     doc = build_document(article_from_text(text, abstract=copied))
     assert not next(s for s in doc.sentences if s.text == copied).candidate
     assert sum(s.candidate for s in doc.sentences) >= 10
+
+
+def test_evaluate_names_the_tokenizer_of_each_language(tmp_path: Path) -> None:
+    abstracts = {
+        "de": "Digitale Briefeditionen werden erst durch verknüpfte Normdaten zu einem gemeinsamen Korpus.",
+        "fr": "La valeur d'un fonds numérisé dépend avant tout de sa description.",
+    }
+    corpus = tmp_path / "two.jsonl"
+    rows = [{"id": k, "full_text": article_text(k), "abstract": v} for k, v in abstracts.items()]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-m", "structured", "--json", str(report), "--resamples", "100"])
+    assert result.exit_code == 0, result.output
+    tokenizers = json.loads(report.read_text(encoding="utf-8"))["protocol"]["tokenizer"]
+    assert set(tokenizers) == {"de", "fr"} and "german Snowball" in tokenizers["de"]
+    assert "tokenizer: de:" in result.stdout
+    forced = runner.invoke(app, ["evaluate", str(corpus), "-m", "structured", "--json", str(report), "--lang", "de"])
+    assert forced.exit_code == 0 and set(json.loads(report.read_text(encoding="utf-8"))["protocol"]["tokenizer"]) == {"de"}
