@@ -52,8 +52,8 @@ METHODS: Mapping[str, Method] = MappingProxyType(_METHODS)
 DEFAULT_METHOD = "supervised"
 # What `auto` stands for outside English, where the trained method loses its English-only features
 # (lexicon, phrase model). Still `supervised`: on English dev articles with those features off it
-# matched or beat `structured` (+0.14 R1, 95% CI -0.16..+0.44; +0.26 R2, +0.00..+0.51; leave-one-
-# source-out, 438 documents; benchmarks/results/non_english_default.txt).
+# matched or beat `structured` (+0.14 R1, 95% CI -0.11..+0.40; +0.31 R2, +0.10..+0.53; leave-one-
+# source-out, all 1,311 documents; benchmarks/results/non_english_default.txt).
 NON_ENGLISH_METHOD = "supervised"
 
 
