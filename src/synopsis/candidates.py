@@ -23,6 +23,7 @@ _CLOSERS = "\"”’')]"
 _DROP_ASCII_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DOI = re.compile(r"\bdoi\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_UNICODE_TOKEN = re.compile(r"[^\W_]+")  # outside English: "größere" is one word, not "gr" + "ere"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +59,18 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     return None
 
 
-def bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = _TOKEN.findall(text.lower())
+def bigrams(text: str, *, unicode: bool = False) -> set[tuple[str, str]]:
+    tokens = (_UNICODE_TOKEN if unicode else _TOKEN).findall(text.lower())
     return set(pairwise(tokens))
 
 
-def copies_abstract(text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules()) -> bool:
+def copies_abstract(
+    text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules(), *, unicode: bool = False
+) -> bool:
     """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary."""
     if not abstract_bigrams:
         return False
-    pairs = bigrams(text)
+    pairs = bigrams(text, unicode=unicode)
     if not pairs:
         return False
     return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap

@@ -1,7 +1,9 @@
 """Per-document features, computed once and shared by every scorer.
 
 Terms are lower-cased, stop words and numbers dropped, Porter-stemmed (PyStemmer: C speed, the same
-stemmer family ROUGE uses). Matrices are scipy.sparse so that a 1,500-sentence article costs
+stemmer family ROUGE uses). Another supported language uses its own stop words and Snowball
+stemmer and keeps letters of any script; a language we do not support gets neither (Unicode
+lower-casing only), so that no English rule is applied to it. Matrices are scipy.sparse so that a 1,500-sentence article costs
 milliseconds, never a Python loop over sentence pairs.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import chain
 
 import numpy as np
@@ -17,35 +19,62 @@ import Stemmer
 from numpy.typing import NDArray
 from scipy import sparse
 
+from .language import ENGLISH, get_language
 from .stopwords import STOP_WORDS
 from .types import SECTION_KINDS, Document
 
 _TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
 _TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + "|\x00")
 _STEMMER = Stemmer.Stemmer("porter")
+# Outside English: a word starts with a letter of any script ("größere", "résultats", "данные").
+_UNICODE_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
 
 
-def tokenize(text: str) -> list[str]:
+@dataclass(frozen=True)
+class Analyzer:
+    """How one language turns text into terms: token pattern, stop words, stemmer (None: none)."""
+
+    token_or_break: re.Pattern[str]
+    stop_words: frozenset[str]
+    stemmer: Stemmer.Stemmer | None
+
+    def stem(self, words: list[str]) -> list[str]:
+        return list(self.stemmer.stemWords(words)) if self.stemmer is not None else list(words)
+
+
+@cache
+def analyzer(lang: str = ENGLISH) -> Analyzer:
+    if lang == ENGLISH:
+        return Analyzer(_TOKEN_OR_BREAK, STOP_WORDS, _STEMMER)
+    language = get_language(lang)
+    stemmer = Stemmer.Stemmer(language.stemmer) if language.stemmer else None
+    return Analyzer(re.compile(_UNICODE_TOKEN.pattern + "|\x00"), language.stop_words, stemmer)
+
+
+def tokenize(text: str, lang: str = ENGLISH) -> list[str]:
     """Content words of a text, lower-cased, before stemming."""
-    return [t for t in _TOKEN.findall(text.lower()) if len(t) > 1 and t not in STOP_WORDS]
+    words = analyzer(lang)
+    return [t for t in words.token_or_break.findall(text.lower()) if len(t) > 1 and t not in words.stop_words]
 
 
-def tokenize_sentences(texts: list[str]) -> list[list[str]]:
+def tokenize_sentences(texts: list[str], lang: str = ENGLISH) -> list[list[str]]:
     """`tokenize` for many texts in one regex pass (a separator token marks where each ends)."""
     joined = "\x00".join(texts)
     if joined.count("\x00") != max(0, len(texts) - 1):  # a text carries NUL itself: go one by one
-        return [tokenize(text) for text in texts]
+        return [tokenize(text, lang) for text in texts]
     if not texts:
         return []
+    words = analyzer(lang)
+    stop = words.stop_words
     # Filter in one comprehension, then let str.split cut the stream back into sentences (C speed).
-    kept = [t for t in _TOKEN_OR_BREAK.findall(joined.lower()) if (len(t) > 1 and t not in STOP_WORDS) or t == "\x00"]
+    kept = [t for t in words.token_or_break.findall(joined.lower()) if (len(t) > 1 and t not in stop) or t == "\x00"]
     return [sentence.split() for sentence in " ".join(kept).split("\x00")]
 
 
-def stem_all(tokens: list[list[str]]) -> list[list[str]]:
+def stem_all(tokens: list[list[str]], lang: str = ENGLISH) -> list[list[str]]:
     """Stem every token; each distinct word is stemmed once."""
     unique = sorted({t for sentence in tokens for t in sentence})
-    stems = dict(zip(unique, _STEMMER.stemWords(unique), strict=True))
+    stems = dict(zip(unique, analyzer(lang).stem(unique), strict=True))
     return [[stems[t] for t in sentence] for sentence in tokens]
 
 
@@ -60,6 +89,7 @@ class Features:
     section: NDArray[np.int64] = field(repr=False)
     section_kind: NDArray[np.int64] = field(repr=False)
     candidate: NDArray[np.bool_] = field(repr=False)
+    language: str = ENGLISH
 
     @property
     def n(self) -> int:
@@ -86,7 +116,7 @@ class Features:
 
     def similarity_to(self, text: str) -> NDArray[np.float64]:
         """Cosine of every sentence to an outside text (a title, a heading), in this document's tf-idf space."""
-        terms = stem_all([tokenize(text)])[0] if text else []
+        terms = stem_all([tokenize(text, self.language)], self.language)[0] if text else []
         vector = np.zeros(self.counts.shape[1])
         for term in terms:
             j = self.vocabulary.get(term)
@@ -129,11 +159,13 @@ def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def compute_features(doc: Document) -> Features:
-    tokens = tokenize_sentences([s.text for s in doc.sentences])
+    """Features in the document's language (`doc.meta["language"]`, English when unset)."""
+    lang = doc.meta.get("language", ENGLISH)
+    tokens = tokenize_sentences([s.text for s in doc.sentences], lang)
     flat = list(chain.from_iterable(tokens))
     unique = sorted(set(flat))
     vocabulary: dict[str, int] = {}  # stem -> column, in order of first (sorted) appearance
-    columns = [vocabulary.setdefault(stem, len(vocabulary)) for stem in _STEMMER.stemWords(unique)]
+    columns = [vocabulary.setdefault(stem, len(vocabulary)) for stem in analyzer(lang).stem(unique)]
     column_of = dict(zip(unique, columns, strict=True))
     n = len(tokens)
     indices = np.fromiter(map(column_of.__getitem__, flat), dtype=np.int64, count=len(flat))
@@ -151,4 +183,5 @@ def compute_features(doc: Document) -> Features:
         section=np.fromiter((s.section for s in doc.sentences), dtype=np.int64, count=n),
         section_kind=np.fromiter((section_kind.get(s.section, kinds["other"]) for s in doc.sentences), dtype=np.int64, count=n),
         candidate=np.fromiter((s.candidate for s in doc.sentences), dtype=bool, count=n),
+        language=lang,
     )

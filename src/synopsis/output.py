@@ -35,6 +35,9 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
         ],
     }
     if doc is not None:
+        out["language"] = doc.meta.get("language", "en")
+        if doc.meta.get("language_warning"):
+            out["warning"] = doc.meta["language_warning"]
         out["document"] = {
             "sentences": len(doc.sentences),
             "candidates": sum(s.candidate for s in doc.sentences),
@@ -85,13 +88,14 @@ def article_body(article: Article) -> str:
     return article.text[start:end].strip("\n")
 
 
-def article_to_dict(article: Article) -> dict[str, Any]:
+def article_to_dict(article: Article, language: str | None = None) -> dict[str, Any]:
     """The JSON form of an extraction; `text` is what spans of a summary of it point into."""
     start, end = article.body
     out: dict[str, Any] = {
         "id": article.id,
         "input": article.meta.get("input"),
         "format": article.meta.get("format"),
+        **({"language": language} if language is not None else {}),
         "title": article.title,
         "abstract": article.abstract,
         "body": {"start": start, "end": end},

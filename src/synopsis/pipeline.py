@@ -15,9 +15,11 @@ from numpy.typing import NDArray
 
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import clean_text
+from .clean.lexicon import lexicon
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
+from .language import ENGLISH, Language, resolve_language
 from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
@@ -35,6 +37,8 @@ class RunOptions:
     params: tuple[tuple[str, Any], ...] = ()  # scorer parameters as (name, value) pairs: hashable, picklable
     # Longer inputs are refused before any work: the limit is derived from memory (limits.py).
     max_chars: int | None = MAX_CHARS
+    # A language code, or None/"auto" to detect it per document (language.py).
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ def run(article: Article, options: RunOptions = RunOptions()) -> Result:
             value=len(article.text),
             limit=options.max_chars,
         )
-    return run_document(build_document(article), options)
+    return run_document(build_document(article, lang=options.lang), options)
 
 
 def run_document(doc: Document, options: RunOptions = RunOptions(), *, features: Features | None = None) -> Result:
@@ -70,7 +74,7 @@ def run_document(doc: Document, options: RunOptions = RunOptions(), *, features:
 
     `features` may be passed in when several methods run over one document (evaluation).
     """
-    chosen = get_method(options.method)
+    chosen = get_method(options.method, language=doc.meta.get("language", ENGLISH))
     params = dict(options.params)
     features = features if features is not None else compute_features(doc)
     scores = chosen.score(doc, features, **params)
@@ -87,22 +91,43 @@ def run_document(doc: Document, options: RunOptions = RunOptions(), *, features:
     )
     return Result(doc, features, scores, selection, options.budget, summary)
 
+def segment(text: str, *, lang: str = ENGLISH) -> list[tuple[int, int]]:
+    """Sentence spans of one block in language `lang`: the one call into segmentation."""
+    return sentence_spans(text, lang=lang)
 
-def build_document(article: Article, *, rules: CandidateRules = CandidateRules()) -> Document:
-    """Clean and segment an article into a Document of sentences and sections."""
+
+def article_language(article: Article, lang: str | None = None) -> tuple[Language, str | None]:
+    """The language to read `article` in (`lang` wins over detection) and a warning when unsupported."""
     start, end = article.body
+    return resolve_language(lang, " ".join((article.title, article.abstract, article.text[start:end])))
+
+
+def build_document(article: Article, *, rules: CandidateRules = CandidateRules(), lang: str | None = None) -> Document:
+    """Clean and segment an article into a Document of sentences and sections.
+
+    `lang` is a language code or "auto"/None (detect it from the text); the language used is
+    `meta["language"]`, and `meta["language_warning"]` says when it is not supported.
+    """
+    start, end = article.body
+    language, warning = article_language(article, lang)
+    code = language.code
     layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
-    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings)
+    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
     abstract = article.abstract or cleaned.abstract
-    abstract_pairs = bigrams(abstract) if abstract else set()
+    # English captions are `rejection`'s; other languages add their caption words (clean.lexicon).
+    captions = lexicon(code).caption_line if code != ENGLISH else None
+    unicode = code != ENGLISH
+    abstract_pairs = bigrams(abstract, unicode=unicode) if abstract else set()
     sentences: list[Sentence] = []
     first_of_section: dict[int, int] = {}
     last_of_section: dict[int, int] = {}
     for block in cleaned.blocks:
-        for a, b in sentence_spans(block.text.text):
+        for a, b in segment(block.text.text, lang=code):
             text = block.text.text[a:b]
             raw_start, raw_end = block.text.span(a, b)
-            candidate = rejection(text, rules) is None and not copies_abstract(text, abstract_pairs, rules)
+            candidate = rejection(text, rules) is None and not copies_abstract(text, abstract_pairs, rules, unicode=unicode)
+            if candidate and captions is not None and captions.match(text):
+                candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
             index = len(sentences)
             first_of_section.setdefault(block.section, index)
             last_of_section[block.section] = index
@@ -117,6 +142,9 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     )
     meta = dict(article.meta)
     meta["removed"] = cleaned.removed
+    meta["language"] = code
+    if warning:
+        meta["language_warning"] = warning
     if not article.abstract and cleaned.abstract:
         meta["abstract_from_text"] = True
     return Document(article.id, article.text, article.title, abstract, tuple(sentences), sections, meta)
@@ -142,6 +170,7 @@ def summarize(
     sentences: int | None = None,
     title: str = "",
     abstract: str = "",
+    lang: str | None = None,
     **params: Any,
 ) -> Summary:
     """Summarize an article given as a string (plain text or a record); the budget as in the CLI:
@@ -151,4 +180,4 @@ def summarize(
     >>> print(summary.text)  # doctest: +SKIP
     """
     article = article_from_text(text, title=title, abstract=abstract)
-    return run(article, RunOptions(method, Budget.of(words, sentences), tuple(params.items()))).summary
+    return run(article, RunOptions(method, Budget.of(words, sentences), tuple(params.items()), lang=lang)).summary

@@ -51,6 +51,8 @@ SUMMARY = (
     Field("document", DOCUMENT, optional=True),
     Field("input", "str", optional=True, description="The input file the article came from."),
     Field("note", "str", optional=True),
+    Field("language", "str", optional=True, description="The language the article was read in (detected, or --lang / lang)."),
+    Field("warning", "str", optional=True, description="Set when the language is not supported: neutral settings were used."),
 )
 # The row of a document that could not be summarized (batch output).
 ERROR = (

@@ -56,10 +56,10 @@ def test_a_failure_inside_the_pipeline_costs_one_row(
 
     real = pipeline.build_document
 
-    def build(article: Article) -> Document:
+    def build(article: Article, **options: str | None) -> Document:
         if article.id == "bad":
             raise raised
-        return real(article)
+        return real(article, **options)
 
     monkeypatch.setattr(pipeline, "build_document", build)
     corpus = write_jsonl(tmp_path / "corpus.jsonl", [short_articles[0], {**short_articles[1], "id": "bad"}, short_articles[2]])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
 from .lines import Paragraph, split_paragraphs
@@ -47,17 +48,26 @@ class Cleaned:
 
 
 def clean_text(
-    raw: str, start: int = 0, end: int | None = None, *, title: str = "", heading_starts: frozenset[int] = frozenset()
+    raw: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    title: str = "",
+    heading_starts: frozenset[int] = frozenset(),
+    lang: str = ENGLISH,
 ) -> Cleaned:
     """Clean `raw[start:end]`, keeping offsets into `raw`.
 
     `title`, when known, lets the first line be recognised as the title rather than body text;
     `heading_starts` are offsets of lines a reader with layout (the PDF reader) knows are headings,
     including sentence-case ones ("Diagnosis of dementia") that text alone cannot tell apart.
+    `lang` picks the heading, keyword and caption words (clean.lexicon).
     """
     end = len(raw) if end is None else end
     removed: dict[str, int] = {}
-    paragraphs = split_paragraphs(Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts)
+    paragraphs = split_paragraphs(
+        Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts, lang=lang
+    )
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []
@@ -65,7 +75,7 @@ def clean_text(
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
             continue
-        for piece in clean_inline(paragraph.text, removed=removed):
+        for piece in clean_inline(paragraph.text, removed=removed, lang=lang):
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
             if piece.end_matter:

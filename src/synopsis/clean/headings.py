@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..language import ENGLISH
 from ..types import SectionKind
 from . import rules
+from .lexicon import lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Other languages: letters of any Latin script ("Résultats", "Schlüsselwörter").
+_UNICODE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
     [
         "a",
@@ -37,9 +41,9 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def section_kind(title: str) -> SectionKind:
+def section_kind(title: str, lang: str = ENGLISH) -> SectionKind:
     """Map a heading to a section role by its words ("2.3 Experimental Results" -> results)."""
-    for kind, pattern in rules.KIND_PATTERNS:
+    for kind, pattern in lexicon(lang).kind_patterns:
         if pattern.search(title):
             return kind
     return "other"
@@ -51,33 +55,36 @@ def strip_number(title: str) -> str:
     return match.group("title").strip() if match else title.strip()
 
 
-def is_end_matter(title: str) -> bool:
-    return rules.END_MATTER.fullmatch(strip_number(title).rstrip(":. ")) is not None
+def is_end_matter(title: str, lang: str = ENGLISH) -> bool:
+    return lexicon(lang).end_matter.fullmatch(strip_number(title).rstrip(":. ")) is not None
 
 
-def is_dropped(title: str) -> bool:
-    return rules.DROPPED_SECTION.fullmatch(strip_number(title).rstrip(":. ")) is not None
+def is_dropped(title: str, lang: str = ENGLISH) -> bool:
+    return lexicon(lang).dropped_section.fullmatch(strip_number(title).rstrip(":. ")) is not None
 
 
-def is_abstract(title: str) -> bool:
-    return rules.ABSTRACT_HEADING.fullmatch(strip_number(title).rstrip(":. ")) is not None
+def is_abstract(title: str, lang: str = ENGLISH) -> bool:
+    return lexicon(lang).abstract_heading.fullmatch(strip_number(title).rstrip(":. ")) is not None
 
 
-def is_known(title: str) -> bool:
+def is_known(title: str, lang: str = ENGLISH) -> bool:
     """A heading whose words alone make it a heading, whatever the line around it looks like."""
     bare = strip_number(title).rstrip(":. ")
-    if is_end_matter(bare) or is_dropped(bare) or is_abstract(bare):
+    if is_end_matter(bare, lang) or is_dropped(bare, lang) or is_abstract(bare, lang):
         return True
     # "Results and Discussion", "conclusions and future work": role words joined by small words.
     rest = bare
-    for _, pattern in rules.KIND_PATTERNS:
+    words = lexicon(lang)
+    for _, pattern in words.kind_patterns:
         rest = pattern.sub(" ", rest)
     if rest == bare:
         return False
-    return all(w.lower() in _SMALL_WORDS for w in _WORD.findall(rest)) and not re.search(r"\d", rest)
+    pattern = _WORD if lang == ENGLISH else _UNICODE_WORD
+    small = _SMALL_WORDS | words.small_words
+    return all(w.lower() in small for w in pattern.findall(rest)) and not re.search(r"\d", rest)
 
 
-def looks_like_heading_line(line: str, next_line: str | None) -> bool:
+def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLISH) -> bool:
     """Decide whether a whole line is a heading.
 
     A heading is short, does not end like a sentence, and is either known vocabulary, numbered
@@ -89,7 +96,7 @@ def looks_like_heading_line(line: str, next_line: str | None) -> bool:
     words = text.split()
     if len(words) > 14:
         return False
-    if is_known(text):
+    if is_known(text, lang):
         return True
     if text[-1] in ".,;!?" and not rules.NUMBERED_HEADING.match(text):
         return False
@@ -97,13 +104,14 @@ def looks_like_heading_line(line: str, next_line: str | None) -> bool:
         return False
     numbered = rules.NUMBERED_HEADING.match(text)
     body = numbered.group("title") if numbered else text
-    alpha = _WORD.findall(body)
+    alpha = (_WORD if lang == ENGLISH else _UNICODE_WORD).findall(body)
     if not alpha or sum(len(w) for w in alpha) < 3:
         return False
     if numbered and body[0].isupper() and len(words) <= 12:
         # "2 Methods", "4.1 Data" — but not "1 A.L.Hucklesby@leeds.ac.uk" or "3 The results show".
         return "@" not in body and body[-1] not in ".,;"
-    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    small = _SMALL_WORDS | lexicon(lang).small_words
+    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in small)
     if capitalised < len(alpha) or text.endswith(":"):
         return False
     # Title-cased: only a heading if real text follows it.

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ..language import ENGLISH
 from ..types import SectionKind
 from . import headings, rules
-from .lines import rejoin_flattened_hyphens
+from .lexicon import alternation, lexicon
+from .lines import ABSTRACT_MAX_POSITION, rejoin_flattened_hyphens
 from .tracked import Edit, Tracked
 
 # A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
@@ -41,6 +44,48 @@ _HEADING_CLUE = re.compile(
     r"|iscuss|ISCUSS|onclu|ONCLU|elated|ELATED|iterat|ITERAT|revious|xperim|valuat|uture|imitat|IMITAT|cknow|CKNOW"
     r"|efere|EFERE|ibliog|IBLIOG|orks|otes|bstract|BSTRACT)"
 )
+
+
+@dataclass(frozen=True)
+class InlinePatterns:
+    """The inline heading and keyword patterns of one language (English: the constants above)."""
+
+    heading: re.Pattern[str]
+    clue: re.Pattern[str]
+    keywords_run: re.Pattern[str]
+    keyword_clues: tuple[str, ...]
+
+
+@cache
+def inline_patterns(lang: str = ENGLISH) -> InlinePatterns:
+    """English as it stands; another language adds its heading words and keyword labels.
+
+    Its stop words join the words that mark a capitalised heading word as referred to ("in der
+    Diskussion"), and letters beyond ASCII may stand before and after a heading.
+    """
+    words = lexicon(lang)
+    if not words.inline_words:
+        return InlinePatterns(INLINE_HEADING, _HEADING_CLUE, rules.KEYWORDS_RUN, ("Key", "KEY", "Index Terms"))
+    titles = alternation(words.inline_words)
+    upper = alternation(w.upper() for w in words.inline_words)
+    referring = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in sorted(words.small_words) if w.isalpha())
+    heading = re.compile(
+        rf"(?:(?<=^)|(?<=[a-zß-öø-ÿ0-9,;)’”“'\"»]\s){_NOT_AFTER}{referring}|(?<=[.!?]\s))"
+        rf"(?:(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract|{titles}))"
+        r"(?:\s*[:.—–-])?(?=\s+[A-ZÀ-ÖØ-Þ“‘\"„«]|\s*$)"
+        rf"|(?P<upper>(?:{rules.HEADING_NUMBER}\s+)?(?:{_UPPER_HEADING_WORDS}|{upper}))(?:\s*[:.—–-])?(?=\s+\S|\s*$))"
+    )
+    clue = re.compile(rf"{_HEADING_CLUE.pattern}|\b(?:{titles}|{upper})")
+    labels = alternation((*words.keyword_labels, *(w.upper() for w in words.keyword_labels)))
+    keywords_run = re.compile(rules.KEYWORDS_RUN.pattern.replace("Index Terms)", f"Index Terms|{labels})", 1))
+    return InlinePatterns(
+        heading,
+        clue,
+        keywords_run,
+        ("Key", "KEY", "Index Terms", *words.keyword_labels, *(w.upper() for w in words.keyword_labels)),
+    )
+
+
 _NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
 # followed by the page number a page break left behind it. Page-number removal leaves this marker
@@ -154,7 +199,7 @@ def _marker_span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
+def remove_junk(text: Tracked, removed: dict[str, int], lang: str = ENGLISH) -> Tracked:
     """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers."""
     pages = page_number_edits(text.text)
     if pages:
@@ -171,39 +216,41 @@ def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
         if edits:
             removed[reason] = removed.get(reason, 0) + len(edits)
             text = text.apply(edits)
-    if not any(clue in text.text for clue in ("Key", "KEY", "Index Terms")):
+    patterns = inline_patterns(lang)
+    if not any(clue in text.text for clue in patterns.keyword_clues):
         return text
-    keywords = [Edit(m.start(), m.end()) for m in rules.KEYWORDS_RUN.finditer(text.text)]
+    keywords = [Edit(m.start(), m.end()) for m in patterns.keywords_run.finditer(text.text)]
     if keywords:
         removed["keywords"] = removed.get("keywords", 0) + len(keywords)
         text = text.apply(keywords)
     return text
 
 
-def _inline_heading_matches(text: str) -> list[re.Match[str]]:
+def _inline_heading_matches(text: str, lang: str = ENGLISH) -> list[re.Match[str]]:
     """INLINE_HEADING matches, tried only where a heading word stands (a full scan is slow)."""
     matches: list[re.Match[str]] = []
-    for clue in _HEADING_CLUE.finditer(text):
+    patterns = inline_patterns(lang)
+    for clue in patterns.clue.finditer(text):
         number = _NUMBER_BEFORE.search(text, max(0, clue.start() - 14), clue.start())
         for start in (number.start(),) if number else ():
-            match = INLINE_HEADING.match(text, start)
+            match = patterns.heading.match(text, start)
             if match:
                 break
         else:
-            match = INLINE_HEADING.match(text, clue.start())
+            match = patterns.heading.match(text, clue.start())
         if match and (not matches or match.start() >= matches[-1].end()):
             matches.append(match)
     return matches
 
 
-def _headings(text: str) -> list[tuple[int, int, str, bool]]:
+def _headings(text: str, lang: str = ENGLISH) -> list[tuple[int, int, str, bool]]:
     """Inline headings as (start, end, title, end_matter_candidate), in order."""
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
-    for match in _inline_heading_matches(text):
+    for match in _inline_heading_matches(text, lang):
         title = match.group("title") or match.group("upper")
         position = match.start() / n
-        if headings.is_end_matter(title):
+        if headings.is_end_matter(title, lang):
             if position < END_MATTER_MIN_POSITION or len(_YEAR.findall(text, match.end(), match.end() + 600)) < 2:
                 continue
             found.append((match.start(), match.end(), title, True))
@@ -221,9 +268,9 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
-def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
+def clean_inline(text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings."""
-    text = remove_junk(text, removed)
+    text = remove_junk(text, removed, lang)
     text = text.slice(*_stripped(text.text))
     text = rejoin_flattened_hyphens(text)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
@@ -231,19 +278,19 @@ def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
     pieces: list[Piece] = []
     cursor = 0
     pending: tuple[str, tuple[int, int], bool] | None = None
-    for start, end, title, end_matter in _headings(text.text):
+    for start, end, title, end_matter in _headings(text.text, lang):
         if start < cursor:
             continue
-        pieces.append(_piece(text, cursor, start, pending))
+        pieces.append(_piece(text, cursor, start, pending, lang))
         pending = (title, (start, end), end_matter)
         cursor = end
         if end_matter:
             removed["references"] = removed.get("references", 0) + 1
             break
     if pending is None or not pending[2]:
-        pieces.append(_piece(text, cursor, len(text.text), pending))
+        pieces.append(_piece(text, cursor, len(text.text), pending, lang))
     else:
-        pieces.append(_piece(text, len(text.text), len(text.text), pending))
+        pieces.append(_piece(text, len(text.text), len(text.text), pending, lang))
     return _drop_front_matter(pieces, removed)
 
 
@@ -256,7 +303,7 @@ def _stripped(text: str) -> tuple[int, int]:
     return start, end
 
 
-def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None) -> Piece:
+def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None, lang: str = ENGLISH) -> Piece:
     a, b = _stripped(text.text[start:end])
     body = text.slice(start + a, start + b)
     if PAGE_BREAK in body.text:  # a marker no heading claimed is just a removed page number
@@ -266,14 +313,18 @@ def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, i
     title, (a, b), end_matter = heading
     title_text = title.strip(" :.—–-")
     bare = headings.strip_number(title_text)
+    # Outside English an abstract word may name a closing section ("5 Zusammenfassung").
+    abstract = headings.is_abstract(bare, lang) and (
+        lang == ENGLISH or (bare == title_text and a < ABSTRACT_MAX_POSITION * max(1, len(text.text)))
+    )
     return Piece(
         body,
         heading=bare,
-        kind=headings.section_kind(bare),
+        kind=headings.section_kind(bare, lang),
         heading_span=text.span(a, b),
         end_matter=end_matter,
-        dropped=headings.is_dropped(bare),
-        abstract=headings.is_abstract(bare),
+        dropped=headings.is_dropped(bare, lang),
+        abstract=abstract,
     )
 
 

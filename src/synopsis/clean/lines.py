@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..language import ENGLISH
 from ..types import SectionKind
 from . import headings, rules
+from .lexicon import lexicon
 from .tracked import Edit, Tracked
 
 # Below this many non-blank lines a text is treated as flattened: its lines carry no structure.
@@ -27,6 +29,9 @@ REPEATED_LINE_MIN = 3
 # The reference list sits at the end: a references heading earlier than this share of the text is
 # treated as an ordinary dropped section (some papers put "Notes on sources" near the start).
 END_MATTER_MIN_POSITION = 0.3
+# Outside English an abstract heading word also names a closing section (German papers end with
+# "5 Zusammenfassung"): it opens the abstract only unnumbered and in the first part of the text.
+ABSTRACT_MAX_POSITION = 0.4
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _REFERENCE_ENTRY = re.compile(
@@ -59,18 +64,19 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
+def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) -> str | None:
     """Why a whole line is not body text, or None."""
+    words = lexicon(lang)
     stripped = line.strip()
     if "@" in stripped and len(stripped.split()) <= 12 and rules.EMAIL.search(stripped):
         return "email"
     if rules.URL_ONLY_LINE.match(stripped):
         return "url"
-    if rules.KEYWORDS_LINE.match(stripped):
+    if words.keywords_line.match(stripped):
         return "keywords"
     if rules.PAGE_NUMBER_LINE.match(stripped):
         return "page_number"
-    if rules.CAPTION_LINE.match(stripped):
+    if words.caption_line.match(stripped):
         return "caption"
     if rules.COPYRIGHT_LINE.match(stripped):
         return "front_matter"
@@ -78,9 +84,10 @@ def _junk_reason(line: str, repeated: bool, front: bool) -> str | None:
         return "markup"
     if repeated:
         return "running_header"
-    if front and len(stripped.split()) <= 25 and rules.AFFILIATION_WORDS.search(stripped):
+    if front and len(stripped.split()) <= 25 and words.affiliation_words.search(stripped):
         return "affiliation"
-    if len(stripped) < 15 and not re.search(r"[A-Za-z]{3}", stripped):
+    letters = r"[A-Za-z]{3}" if lang == ENGLISH else r"[^\W\d_]{3}"  # "Введение" is a word, not debris
+    if len(stripped) < 15 and not re.search(letters, stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
 
@@ -110,7 +117,12 @@ def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) ->
 
 
 def split_paragraphs(
-    text: Tracked, *, title: str = "", removed: dict[str, int], heading_starts: frozenset[int] = frozenset()
+    text: Tracked,
+    *,
+    title: str = "",
+    removed: dict[str, int],
+    heading_starts: frozenset[int] = frozenset(),
+    lang: str = ENGLISH,
 ) -> list[Paragraph]:
     """Split a text into headings and body paragraphs, dropping junk lines and non-body sections.
 
@@ -129,7 +141,8 @@ def split_paragraphs(
     repeated = _repeated_keys(keys)
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     reference_tail = _trailing_reference_start(lines, spans)
-    front_end = _front_matter_end(lines, nonblank)
+    front_end = _front_matter_end(lines, nonblank, lang)
+    lex = lexicon(lang)
 
     paragraphs: list[Paragraph] = []
     current: list[int] = []  # line indices of the paragraph being built
@@ -141,7 +154,7 @@ def split_paragraphs(
         if current:
             para = _join_lines(text, [spans[i] for i in current], vocabulary)
             if para.text:
-                if state == "dropped" or rules.INLINE_PARAGRAPH_DROP.match(para.text):
+                if state == "dropped" or lex.inline_paragraph_drop.match(para.text):
                     _count(removed, "dropped_section")
                 else:
                     paragraphs.append(Paragraph(para, abstract=state == "abstract"))
@@ -169,15 +182,15 @@ def split_paragraphs(
             _count(removed, "title")
             continue
         first_char = spans[i][0] + len(line) - len(line.lstrip())
-        is_heading = int(text.origin[first_char]) in heading_starts or headings.looks_like_heading_line(line, nxt)
+        is_heading = int(text.origin[first_char]) in heading_starts or headings.looks_like_heading_line(line, nxt, lang)
         reason = (
             None
-            if is_heading and headings.is_known(line)
-            else _junk_reason(line, key in repeated, front=position < max(10, len(nonblank) // 20))
+            if is_heading and headings.is_known(line, lang)
+            else _junk_reason(line, key in repeated, front=position < max(10, len(nonblank) // 20), lang=lang)
         )
         if reason is not None:
             _count(removed, reason)
-            if reason == "caption" and rules.CAPTION_LABEL_LINE.match(line):
+            if reason == "caption" and lex.caption_label_line.match(line):
                 in_caption = "title"
             if not wrapped:
                 flush()
@@ -186,18 +199,21 @@ def split_paragraphs(
             flush()
             title_text = line.strip()
             a, b = text.span(*_stripped_bounds(text.text, *spans[i]))
-            if headings.is_end_matter(title_text) and a - text.origin[0] >= END_MATTER_MIN_POSITION * total:
+            if headings.is_end_matter(title_text, lang) and a - text.origin[0] >= END_MATTER_MIN_POSITION * total:
                 _count(removed, "references")
                 return paragraphs
-            if headings.is_dropped(title_text) or headings.is_end_matter(title_text):
+            if headings.is_dropped(title_text, lang) or headings.is_end_matter(title_text, lang):
                 state = "dropped"
                 continue
-            if headings.is_abstract(title_text):
+            if headings.is_abstract(title_text, lang) and (
+                lang == ENGLISH
+                or (not rules.NUMBERED_HEADING.match(title_text) and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
+            ):
                 state = "abstract"
                 continue
             state = "body"
             bare = headings.strip_number(title_text)
-            paragraphs.append(Paragraph(text, heading=bare, kind=headings.section_kind(bare), span=(a, b)))
+            paragraphs.append(Paragraph(text, heading=bare, kind=headings.section_kind(bare, lang), span=(a, b)))
             continue
         if current and not wrapped and not _continues(lines[current[-1]], line):
             flush()
@@ -215,7 +231,7 @@ def _continues(previous: str, line: str) -> bool:
     return not _TERMINAL.search(previous) and line.lstrip()[:1].islower()
 
 
-def _front_matter_end(lines: list[str], nonblank: list[int]) -> int:
+def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH) -> int:
     """Count of leading lines that are title page furniture: authors, affiliations, e-mails.
 
     Only decided when an Abstract or Introduction heading comes early; whatever short lines stand
@@ -225,7 +241,9 @@ def _front_matter_end(lines: list[str], nonblank: list[int]) -> int:
     for position in range(limit):
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
-        if headings.is_abstract(bare) or (headings.section_kind(bare) == "introduction" and headings.is_known(bare)):
+        if headings.is_abstract(bare, lang) or (
+            headings.section_kind(bare, lang) == "introduction" and headings.is_known(bare, lang)
+        ):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= 30 for b in before):
                 return position

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..checks import whole_number_problem
-from ..errors import MethodError
+from ..errors import InputError, MethodError
 from ..scorers import usable_method
 from ..types import Budget
 from ..version import __version__
@@ -89,6 +89,19 @@ EXIT_USAGE = 2
 def report(message: str) -> None:
     """One line on stderr, prefixed so it stands out in a pipeline's log."""
     print(f"synopsis: {message}", file=sys.stderr, flush=True)
+
+
+LANG_HELP = "Language of the articles: auto (detect per article) or a code (de, en, es, fr, pt; others: neutral settings)."
+
+
+def checked_lang(lang: str) -> str:
+    """A valid --lang value, or exit with one line saying what is accepted."""
+    from ..language import check_lang_option
+
+    try:
+        return check_lang_option(lang)
+    except InputError as err:
+        fail(f"--lang: {err.message}")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -20,7 +20,7 @@ from ..errors import MissingExtra, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, checked_budget, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -53,6 +53,7 @@ def batch_command(
         MAX_CHARS,
         help=f"Refuse articles longer than this many characters (the default fits in {CLI_MEMORY_MB:,} MB of memory).",
     ),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
 ) -> None:
     """Summarize every article of INPUT... into one row per article in OUT, in input order.
 
@@ -63,7 +64,7 @@ def batch_command(
     """
     check_whole(max_chars=max_chars)
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
-    options = dataclasses.replace(options, max_chars=max_chars)
+    options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang))
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if jobs < 0:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..errors import InputError, MethodError, SynopsisError
 from ..ingest import JsonlFields
-from .app import EXIT_INPUT, app, fail, report
+from .app import EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
 
 EXIT_INTERRUPTED = 130
 
@@ -49,6 +49,7 @@ def evaluate_command(
     text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
     id_field: str = typer.Option("id", help="JSONL field with the article id."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the reference abstract."),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP + " ROUGE tokenizes by it."),
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (rouge-score, stemmed) against the reference abstracts.
 
@@ -98,7 +99,7 @@ def evaluate_command(
         for problem in problems:
             report(problem)
         notes.extend(problems)
-    settings = Settings(methods=names, predictions=tuple(loaded), words=words, group_by=group_by)
+    settings = Settings(methods=names, predictions=tuple(loaded), words=words, group_by=group_by, lang=checked_lang(lang))
     paths = expand_inputs(data)
     total = count_articles(paths)
     fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)

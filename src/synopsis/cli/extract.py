@@ -15,8 +15,9 @@ import typer
 from ..errors import InputError
 from ..ingest import FORMATS, read_articles
 from ..output import article_to_dict, render_article_record
+from ..pipeline import article_language
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, app, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -35,6 +36,7 @@ def extract_command(
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
 ) -> None:
     """Print what synopsis extracts from each input: title, abstract, headings and body.
 
@@ -49,6 +51,7 @@ def extract_command(
     if output == "record" and out_dir is None and len(inputs) > 1:
         fail("--output record with several inputs needs --out-dir (one record file per input)")
     options = pdf_options(max_pages, max_pdf_mb)
+    lang = checked_lang(lang)
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -61,7 +64,7 @@ def extract_command(
                 report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
-            rendered = _render(item, output)
+            rendered = _render(item, output, lang)
             if out_dir is not None:
                 target = out_dir / f"{item.id}{_SUFFIX[output]}"
                 target.write_text(rendered, encoding="utf-8")
@@ -73,9 +76,10 @@ def extract_command(
         raise typer.Exit(EXIT_INPUT)
 
 
-def _render(article: Article, output: str) -> str:
+def _render(article: Article, output: str, lang: str = "auto") -> str:
     if output == "json":
-        return json.dumps(article_to_dict(article), ensure_ascii=False) + "\n"
+        language = article_language(article, lang)[0].code
+        return json.dumps(article_to_dict(article, language), ensure_ascii=False) + "\n"
     if output == "record":
         return render_article_record(article)
     return article.text if article.text.endswith("\n") else article.text + "\n"

@@ -14,7 +14,7 @@ from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from ..output import OUTPUTS, render_as_record, render_json, render_text
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
-from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, checked_budget, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -50,6 +50,7 @@ def summarize_command(
     ),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
+    lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
@@ -61,9 +62,10 @@ def summarize_command(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
     check_whole(max_chars=max_chars)
+    lang = checked_lang(lang)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
-    options = RunOptions(method, budget, max_chars=max_chars)
+    options = RunOptions(method, budget, max_chars=max_chars, lang=lang)
     failures = 0
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
@@ -74,6 +76,8 @@ def summarize_command(
                 continue
             doc, summary = row.result.document, row.result.summary
             try:
+                if doc.meta.get("language_warning"):
+                    report(f"{doc.meta.get('input', path)}: warning: {doc.meta['language_warning']}")
                 if output == "json":
                     _write(render_json(summary, doc) + "\n")
                 elif output == "record":

@@ -303,11 +303,12 @@ def render_html(evaluation: Evaluation) -> str:
     notes = "".join(f"<li>{_e(x)}</li>" for x in evaluation.notes)
     best = _best(evaluation.overall)
     boot = p["bootstrap"]
+    tokenizers = "; ".join(f"{k}: {v}" for k, v in p.get("tokenizer", {}).items())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>synopsis evaluation: {n} documents</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head><body>
 <h1>synopsis evaluation</h1>
-<p class="sub">{n} documents from {len(evaluation.by_source)} source(s) · {_e(p["scorer"])} with Porter stemming
+<p class="sub">{n} documents from {len(evaluation.by_source)} source(s) · {_e(p["scorer"])} · tokenizer {_e(tokenizers)}
 · every summary cut to its first {p["words"]} words · macro average, failed documents scored 0
 · 95% bootstrap CIs ({boot["resamples"]} resamples over documents, seed {boot["seed"]}) · synopsis {_e(p["synopsis"])}</p>{status}
 {best}

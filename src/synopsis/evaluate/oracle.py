@@ -50,7 +50,7 @@ def sentence_rouge(doc: Document | Sequence[str], reference: str) -> SentenceRou
     Equal to rouge-score's F1 for the sentence as the prediction (one sentence has no boundary).
     """
     texts, _, _ = _sentences(doc)
-    unigrams, bigrams = _count(texts, reference)
+    unigrams, bigrams = _count(texts, reference, _language(doc))
     bigram_hits = _clipped(bigrams.matrix, bigrams.reference)
     return SentenceRouge(
         _f1(_clipped(unigrams.matrix, unigrams.reference), unigrams.totals, unigrams.reference_total),
@@ -73,7 +73,7 @@ def greedy_oracle(
     n = len(texts)
     if n == 0:
         return ()
-    unigrams, bigrams = _count(texts, reference)
+    unigrams, bigrams = _count(texts, reference, _language(doc))
     limit_words = budget.words if budget.words is not None else np.iinfo(np.int64).max
     limit_sentences = budget.sentences if budget.sentences is not None else n
     open_ = candidate.copy() if candidates_only and candidate.any() else np.ones(n, dtype=bool)
@@ -120,9 +120,14 @@ def _sentences(doc: Document | Sequence[str]) -> tuple[list[str], NDArray[np.int
     return texts, words, candidate
 
 
-def _count(texts: list[str], reference: str) -> tuple[_Counts, _Counts]:
-    tokens = [rouge_tokens(t) for t in texts]
-    reference_tokens = rouge_tokens(reference)
+def _language(doc: Document | Sequence[str]) -> str:
+    """The document's language (ROUGE tokenizes by it); plain sentence lists are English."""
+    return str(doc.meta.get("language", "en")) if isinstance(doc, Document) else "en"
+
+
+def _count(texts: list[str], reference: str, lang: str = "en") -> tuple[_Counts, _Counts]:
+    tokens = [rouge_tokens(t, lang=lang) for t in texts]
+    reference_tokens = rouge_tokens(reference, lang=lang)
     # Tokens become integer ids, and a bigram the integer id1 * V + id2, so that matching
     # n-grams against the reference is a sort and a search, not a dictionary lookup per n-gram.
     ids: dict[str, int] = {}

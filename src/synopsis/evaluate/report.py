@@ -18,7 +18,7 @@ from rich.table import Table
 
 from ..version import __version__
 from .bootstrap import CONFIDENCE, RESAMPLES, SEED, Interval, PairedTest, bootstrap_ci, paired_bootstrap
-from .rouge import METRIC_LABELS, METRICS, get_backend
+from .rouge import METRIC_LABELS, METRICS, get_backend, tokenizer_description
 from .runner import LEAD, ORACLE, DocResult
 
 
@@ -144,6 +144,8 @@ def build_evaluation(
     backend = get_backend()
     protocol = {
         "scorer": f"{backend.name} {backend.version}",
+        # Chosen per document by its language; every language of the corpus is listed.
+        "tokenizer": {lang: tokenizer_description(lang) for lang in sorted({d.language for d in docs} or {"en"})},
         "metrics": list(METRICS),
         "use_stemmer": True,
         "words": words,
@@ -188,6 +190,7 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
         f"[bold]synopsis evaluate[/bold]: {head}; {protocol['scorer']}, stemmed, first {protocol['words']} words, "
         f"95% bootstrap CI ({protocol['bootstrap']['resamples']} resamples, seed {protocol['bootstrap']['seed']})"
     )
+    console.print("tokenizer: " + "; ".join(f"{lang}: {text}" for lang, text in protocol.get("tokenizer", {}).items()))
     table = Table(title="ROUGE F1 x 100, mean [95% CI]", title_justify="left", header_style="bold")
     table.add_column("method")
     for metric in METRICS:

@@ -10,18 +10,27 @@ What is ours is the protocol around the scorer (docs/evaluation.md):
 - a prediction is cut to its first `words` whitespace-separated words before scoring;
 - prediction and reference are split into sentences with our segmenter (a prediction that comes
   as a list of sentences keeps them) and joined with "\\n", which is how rouge-score finds the
-  sentences for ROUGE-Lsum (with `split_summaries=False`).
+  sentences for ROUGE-Lsum (with `split_summaries=False`);
+- outside English, rouge-score's tokenizer is wrong (it keeps only [a-z0-9]: "größere" becomes
+  "gr ere"), so the scorer gets `UnicodeTokenizer`: letters and digits of any script, lower-cased,
+  words longer than 3 characters stemmed by the language's Snowball stemmer (none for a language
+  we do not support), as rouge-score stems only those. Chosen by the document's language and
+  named in every report (`tokenizer_description`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import Stemmer
+
 from ..errors import MissingExtra, SynopsisError
+from ..language import ENGLISH, get_language
 from ..segment import sentence_spans
 
 METRICS: tuple[str, ...] = ("rouge1", "rouge2", "rougeLsum")
@@ -100,6 +109,54 @@ def _load(name: str) -> Backend:
     return Backend(name, version("rouge-score"), py_scorer.score, DefaultTokenizer(use_stemmer=True).tokenize)
 
 
+_UNICODE_TOKEN = re.compile(r"[^\W_]+")
+
+
+class UnicodeTokenizer:
+    """rouge-score's tokenizer contract for any language: letters of any script kept, Snowball stems."""
+
+    def __init__(self, lang: str) -> None:
+        language = get_language(lang)
+        self.stemmer = Stemmer.Stemmer(language.stemmer) if language.stemmer else None
+        self.description = (
+            f"synopsis UnicodeTokenizer: letters and digits of any script, lower-cased, {language.stemmer} Snowball stemmer"
+            if self.stemmer is not None
+            else "synopsis UnicodeTokenizer: letters and digits of any script, lower-cased, no stemming (unsupported language)"
+        )
+
+    def tokenize(self, text: str) -> list[str]:
+        tokens = _UNICODE_TOKEN.findall(text.lower())
+        if self.stemmer is None:
+            return tokens
+        stem = self.stemmer.stemWord
+        return [stem(t) if len(t) > 3 else t for t in tokens]
+
+
+def tokenizer_description(lang: str = ENGLISH, *, backend: str | None = None) -> str:
+    """What tokenizes ROUGE input in `lang`: stated in every report."""
+    if lang == ENGLISH:
+        return f"{get_backend(backend).name} default tokenizer: [a-z0-9]+ lower-cased, Porter stemmer (rouge-score's)"
+    return UnicodeTokenizer(lang).description
+
+
+@lru_cache(maxsize=16)
+def _language_backend(name: str | None, lang: str) -> Backend:
+    """`get_backend(name)` for English; the same package with `UnicodeTokenizer(lang)` otherwise."""
+    base = get_backend(name)
+    if lang == ENGLISH:
+        return base
+    tokenizer = UnicodeTokenizer(lang)
+    if base.name == "rouge-score-rs":
+        import rouge_score_rs
+
+        scorer: Any = rouge_score_rs.RougeScorer(list(METRICS), tokenizer=tokenizer)
+    else:
+        from rouge_score import rouge_scorer
+
+        scorer = rouge_scorer.RougeScorer(list(METRICS), tokenizer=tokenizer)
+    return Backend(base.name, base.version, scorer.score, tokenizer.tokenize)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text` by our segmenter, each on one line (inner line breaks become spaces)."""
     return [" ".join(text[a:b].split()) for a, b in sentence_spans(text)]
@@ -122,23 +179,33 @@ def truncate(sentences: Sequence[str], words: int | None) -> list[str]:
     return out
 
 
-def rouge_tokens(text: str, *, backend: str | None = None) -> list[str]:
-    """rouge-score's tokens of `text`: lower-cased, split on non-[a-z0-9], Porter-stemmed (NLTK)."""
-    return get_backend(backend).tokenize(text)
+def rouge_tokens(text: str, *, backend: str | None = None, lang: str = ENGLISH) -> list[str]:
+    """rouge-score's tokens of `text`: lower-cased, split on non-[a-z0-9], Porter-stemmed (NLTK).
+
+    Outside English: `UnicodeTokenizer`'s tokens.
+    """
+    return _language_backend(backend, lang).tokenize(text)
 
 
-def score_sentences(reference: Sequence[str], prediction: Sequence[str], *, backend: str | None = None) -> RougeScores:
+def score_sentences(
+    reference: Sequence[str], prediction: Sequence[str], *, backend: str | None = None, lang: str = ENGLISH
+) -> RougeScores:
     """ROUGE of a prediction against a reference, both already split into sentences."""
-    raw = get_backend(backend).score("\n".join(reference), "\n".join(prediction))
+    raw = _language_backend(backend, lang).score("\n".join(reference), "\n".join(prediction))
     return RougeScores(*(Rouge(float(raw[m].precision), float(raw[m].recall), float(raw[m].fmeasure)) for m in METRICS))
 
 
 def score_summary(
-    reference: str, prediction: str | Sequence[str], *, words: int | None = 200, backend: str | None = None
+    reference: str,
+    prediction: str | Sequence[str],
+    *,
+    words: int | None = 200,
+    backend: str | None = None,
+    lang: str = ENGLISH,
 ) -> RougeScores:
     """Score a summary by the protocol: split (unless given as sentences), truncate, then ROUGE.
 
     >>> score_summary("The cat sat on the mat.", "A cat sat on a mat.").rouge1.fmeasure  # doctest: +SKIP
     """
     sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
-    return score_sentences(split_sentences(reference), truncate(sentences, words), backend=backend)
+    return score_sentences(split_sentences(reference), truncate(sentences, words), backend=backend, lang=lang)

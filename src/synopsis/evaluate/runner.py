@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ class Settings:
     predictions: tuple[str, ...] = ()
     words: int = 200
     group_by: str = "source"
+    lang: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class DocResult:
     words: int  # length of the article body in words
     results: dict[str, MethodResult] = field(default_factory=dict)
     error: str | None = None
+    language: str = "en"  # what ROUGE tokenized by (evaluate.rouge.UnicodeTokenizer outside English)
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -211,10 +213,11 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         return DocResult(result.id, result.source, source, words, result.results, error=reason)
     reference = split_sentences(item.abstract)
     try:
-        doc: Document | None = build_document(item)
+        doc: Document | None = build_document(item, lang=settings.lang)
     except InputError as err:
         doc, doc_error = None, err.message
     if doc is not None:
+        result = replace(result, language=str(doc.meta.get("language", "en")))
         _run_methods(doc, item.abstract, reference, settings, result.results)
     else:
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
@@ -224,7 +227,7 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
             result.results[name] = MethodResult(FAILED, error="no prediction with this id")
             continue
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
-        result.results[name] = _score(reference, sentences, settings.words)
+        result.results[name] = _score(reference, sentences, settings.words, result.language)
     return result
 
 
@@ -243,17 +246,17 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             row = failure(err, doc_id=doc.id, source=doc.meta.get("input"), line=doc.meta.get("line"))
             out[name] = MethodResult(FAILED, error=row.error.message)
             continue
-        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words)
+        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words, str(doc.meta.get("language", "en")))
         out[name] = MethodResult(
             scored.scores, scored.words, scored.sentences, scored.truncated, tuple(i / last for i in indices)
         )
 
 
-def _score(reference: list[str], sentences: list[str], words: int) -> MethodResult:
+def _score(reference: list[str], sentences: list[str], words: int, lang: str = "en") -> MethodResult:
     kept = truncate(sentences, words)
     original = sum(len(s.split()) for s in sentences)
     used = sum(len(s.split()) for s in kept)
-    return MethodResult(score_sentences(reference, kept), used, len(kept), used < original)
+    return MethodResult(score_sentences(reference, kept, lang=lang), used, len(kept), used < original)
 
 
 Task = tuple[Article | InputError, dict[str, Prediction | None], Settings]

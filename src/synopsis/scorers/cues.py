@@ -9,10 +9,12 @@ tables in prose) are what abstracts leave out.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
 
+from ..language import ENGLISH, get_language
 from ..types import Document
 
 _WORK = r"(?:paper|article|study|work|essay|review|report|chapter|thesis|investigation|analysis|research)"
@@ -37,6 +39,19 @@ CONTRIBUTION_CUES = re.compile(
     r"|(?:this|these) (?:result|finding)s? (?:is|are)"
     r"|(?:is|are|was|were) (?:significantly|strongly) (?:associated|correlated|higher|lower|increased|reduced|related))\b",
 )  # matched against lower-cased text ("We show", "In conclusion"): far faster than re.IGNORECASE
+
+
+@cache
+def cue_pattern(lang: str = ENGLISH) -> re.Pattern[str] | None:
+    """English cues, extended by a supported language's own (its data file); None for an unsupported one."""
+    if lang == ENGLISH:
+        return CONTRIBUTION_CUES
+    language = get_language(lang)
+    if not language.supported:
+        return None
+    return re.compile(rf"{CONTRIBUTION_CUES.pattern}|\b(?:{'|'.join(language.cues)})\b")
+
+
 CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s*[,–-]\s*\d+)*\]|\bet al\b")
 
 
@@ -47,9 +62,10 @@ def contribution_cues(doc: Document) -> NDArray[np.float64]:
     """
     texts = [s.text.lower() for s in doc.sentences]
     found = np.zeros(len(texts), dtype=np.float64)
-    if texts:
+    pattern = cue_pattern(doc.meta.get("language", ENGLISH))
+    if texts and pattern is not None:
         joined, starts = _joined(texts)
-        hits = [match.start() for match in CONTRIBUTION_CUES.finditer(joined)]
+        hits = [match.start() for match in pattern.finditer(joined)]
         found[np.searchsorted(starts, hits, side="right") - 1] = 1.0
     return found
 

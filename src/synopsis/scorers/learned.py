@@ -207,16 +207,33 @@ class TreeModel:
     info: dict[str, Any]
 
     def features_of(self, doc: Document, features: Features) -> NDArray[np.float64]:
-        """The feature rows this model reads (its lexicon and phrase model applied)."""
-        return sentence_features(doc, features, self.lexicon, self.phrases)
+        """The feature rows this model reads (its lexicon and phrase model applied).
+
+        Outside English the lexicon and phrase model (learned from English words) do not apply:
+        those columns take the value of an English sentence none of whose words the model knows
+        (lexicon 0, phrase model its intercept), so the trees read them as "no evidence".
+        """
+        if features.language == "en":
+            return sentence_features(doc, features, self.lexicon, self.phrases)
+        return self.without_english_features(sentence_features(doc, features, {}, None))
+
+    def without_english_features(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        """`x` with the English-only columns set to their no-evidence values (see `features_of`)."""
+        out = x.copy()
+        for name in ("lexicon_mean", "lexicon_max"):
+            out[:, self.features.index(name)] = 0.0
+        out[:, self.features.index("phrases")] = self.phrases.intercept if self.phrases is not None else 0.0
+        return out
 
     def score(self, doc: Document, features: Features) -> NDArray[np.float64]:
         """Sentence scores for selection: what `--method supervised` ranks by."""
-        x = self.features_of(doc, features)
+        return self.score_rows(self.features_of(doc, features), features.candidate)
+
+    def score_rows(self, x: NDArray[np.float64], mask: NDArray[np.bool_]) -> NDArray[np.float64]:
+        """Scores from feature rows (standardised over the candidates in `mask`)."""
         predicted = self.predict(x)
         if not self.blend:
             return predicted
-        mask = features.candidate
         return standardise(predicted, mask) + self.blend * standardise(x[:, self.features.index("structured")], mask)
 
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -22,8 +22,7 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-from ..features import Features, stem_all
-from ..stopwords import STOP_WORDS
+from ..features import Features, analyzer, stem_all
 from ..types import Document
 from .pool import DISTINCT, pool, spread
 from .registry import register
@@ -31,6 +30,7 @@ from .registry import register
 # Every word counts towards a gap (numbers too); only tokens shaped like features' terms (a letter
 # first, two characters or more, not a stop word) can be significant.
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|\0")
+_UNICODE_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\0")  # other languages: letters of any script
 
 
 def significant_terms(features: Features, rows: NDArray[np.int64], *, top: float, min_count: int) -> NDArray[np.bool_]:
@@ -53,12 +53,16 @@ def sentence_tokens(doc: Document, features: Features, rows: NDArray[np.int64]) 
     One regex pass over the pooled text (a NUL between sentences marks the boundaries), and each
     distinct word is classified and stemmed once.
     """
-    tokens = _WORD.findall("\0".join(doc.sentences[i].text.lower().replace("\0", " ") for i in rows))
+    pattern = _WORD if features.language == "en" else _UNICODE_WORD
+    tokens = pattern.findall("\0".join(doc.sentences[i].text.lower().replace("\0", " ") for i in rows))
     distinct = sorted(set(tokens) - {"\0"})
-    content = [w for w in distinct if w[0].isalpha() and len(w) > 1 and w not in STOP_WORDS]
+    stop_words = analyzer(features.language).stop_words
+    content = [w for w in distinct if w[0].isalpha() and len(w) > 1 and w not in stop_words]
     vocabulary = features.vocabulary
     table = dict.fromkeys(distinct, -1)
-    table.update((w, vocabulary.get(stem, -1)) for w, stem in zip(content, stem_all([content])[0], strict=True))
+    table.update(
+        (w, vocabulary.get(stem, -1)) for w, stem in zip(content, stem_all([content], features.language)[0], strict=True)
+    )
     table["\0"] = -2
     ids = np.fromiter((table[t] for t in tokens), dtype=np.int64, count=len(tokens))
     boundary = ids == -2

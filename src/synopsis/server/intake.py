@@ -15,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from ..errors import MethodError
+from ..errors import InputError, MethodError
+from ..language import check_lang_option
 from ..scorers import usable_method
 from ..sizes import over_limit
 from .errors import ApiError, validation_message
@@ -70,6 +71,7 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         title=fields.title,
         abstract=fields.abstract,
         text=fields.text,
+        lang=_checked_lang(fields.lang),
     )
 
 
@@ -92,6 +94,7 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         fields = _validate(UploadFields, values)
         assert isinstance(fields, UploadFields)
         _check_method(fields.method)
+        lang = _checked_lang(fields.lang)
         data = await upload.read()
     finally:
         await form.close()
@@ -110,6 +113,7 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         data=data,
         filename=upload.filename or "upload",
         encoding=fields.encoding or None,
+        lang=lang,
     )
 
 
@@ -119,6 +123,15 @@ def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
     except ValidationError as err:
         details = json.loads(err.json(include_input=False, include_context=False, include_url=False))
         raise ApiError(422, validation_message(details), details=details) from None
+
+
+def _checked_lang(value: str) -> str:
+    try:
+        return check_lang_option(value)
+    except InputError as err:
+        raise ApiError(
+            422, f"lang: {err.message}", details=[{"loc": ["lang"], "msg": err.message, "type": "unknown_language"}]
+        ) from None
 
 
 def _check_method(name: str) -> None:

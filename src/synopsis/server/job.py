@@ -56,11 +56,12 @@ class Job:
     data: bytes | None = None
     filename: str = ""
     encoding: str | None = None
+    lang: str = "auto"
 
     @property
     def options(self) -> RunOptions:
         """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
-        return RunOptions(self.method, Budget.of(self.words, self.sentences), max_chars=self.max_text_chars)
+        return RunOptions(self.method, Budget.of(self.words, self.sentences), max_chars=self.max_text_chars, lang=self.lang)
 
 
 @dataclass(frozen=True, slots=True)

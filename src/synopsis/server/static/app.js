@@ -11,7 +11,7 @@
   const ui = {
     card: $("input-card"), drop: $("drop"), text: $("text"), file: $("file"), chooseFile: $("choose-file"),
     filePanel: $("file-panel"), fileName: $("file-name"), fileSize: $("file-size"), fileClear: $("file-clear"),
-    method: $("method"), methodHint: $("method-hint"), length: $("length"), unit: $("unit"),
+    method: $("method"), lang: $("lang"), methodHint: $("method-hint"), length: $("length"), unit: $("unit"),
     summarize: $("summarize"), status: $("status"), error: $("error"),
     results: $("results"), summaryMeta: $("summary-meta"), summaryNote: $("summary-note"), summaryList: $("summary-list"),
     copy: $("copy"), downloadText: $("download-text"), downloadJson: $("download-json"),
@@ -107,13 +107,14 @@
       const form = new FormData();
       form.append("file", state.file, state.file.name);
       form.append("method", ui.method.value);
+      form.append("lang", ui.lang.value);
       for (const [key, value] of Object.entries(budget())) form.append(key, String(value));
       return { method: "POST", body: form };
     }
     return {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: ui.text.value, method: ui.method.value, ...budget() }),
+      body: JSON.stringify({ text: ui.text.value, method: ui.method.value, lang: ui.lang.value, ...budget() }),
     };
   }
 
@@ -172,9 +173,10 @@
     if (summary.budget.words) limit.push(plural(summary.budget.words, "word"));
     if (summary.budget.sentences) limit.push(plural(summary.budget.sentences, "sentence"));
     ui.summaryMeta.textContent =
-      `${summary.method} · ${plural(summary.sentences.length, "sentence")} · ${plural(summary.words, "word")} (budget ${limit.join(", ")})`;
-    ui.summaryNote.hidden = !summary.note;
-    ui.summaryNote.textContent = summary.note || "";
+      `${summary.method} · ${summary.language || "en"} · ${plural(summary.sentences.length, "sentence")} · ${plural(summary.words, "word")} (budget ${limit.join(", ")})`;
+    const notes = [summary.warning, summary.note].filter(Boolean);
+    ui.summaryNote.hidden = notes.length === 0;
+    ui.summaryNote.textContent = notes.join(" ");
     const items = summary.sentences.map((sentence, i) => {
       const where = sectionTitle(doc, sentence.section);
       const button = el("button", { type: "button", class: "summary-item", dataset: { index: String(sentence.index) } },

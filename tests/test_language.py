@@ -1,0 +1,275 @@
+"""Articles in German, French, Spanish and Portuguese, unsupported languages, and English unchanged.
+
+Each test article (tests/data/lang/<code>.txt) was written for these tests like a real one: title,
+authors with e-mail and affiliation, an abstract under the language's heading, keywords, numbered
+headings, body sentences with the hard cases (abbreviations, ordinal dates, decimal commas, captions)
+and a reference list. `<code>.sentences.txt` lists its body sentences, one per line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from synopsis.clean import headings
+from synopsis.cli import app
+from synopsis.features import compute_features, tokenize
+from synopsis.ingest import article_from_text, read_articles
+from synopsis.language import UNDETERMINED, check_lang_option, detect_language, get_language, supported_codes
+from synopsis.output import summary_to_dict
+from synopsis.pipeline import _SEGMENTER_TAKES_LANG, build_document, summarize_document
+from synopsis.scorers.cues import contribution_cues
+from synopsis.scorers.registry import NON_ENGLISH_METHOD
+from synopsis.types import Article, Budget
+
+DATA = Path(__file__).parent / "data"
+LANGS = ("de", "fr", "es", "pt")
+runner = CliRunner()
+
+
+def article_text(lang: str) -> str:
+    return (DATA / "lang" / f"{lang}.txt").read_text(encoding="utf-8")
+
+
+def body_sentences(lang: str) -> set[str]:
+    return set((DATA / "lang" / f"{lang}.sentences.txt").read_text(encoding="utf-8").splitlines())
+
+
+def flattened(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+# --- detection ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_detects_each_test_article(lang: str) -> None:
+    assert detect_language(article_text(lang)) == lang
+    assert detect_language(flattened(article_text(lang))) == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_detects_a_body_paragraph_alone(lang: str) -> None:
+    paragraph = " ".join(sorted(body_sentences(lang))[:4])
+    assert detect_language(paragraph) == lang
+
+
+def test_dev_sample_is_english() -> None:
+    articles = [a for a in read_articles(str(DATA / "dev_sample.jsonl")) if isinstance(a, Article)]
+    assert articles
+    assert {build_document(a).meta["language"] for a in articles} == {"en"}
+
+
+def test_mixed_cases_go_by_the_body() -> None:
+    english = next(a for a in read_articles(str(DATA / "dev_sample.jsonl")) if isinstance(a, Article))
+    body = english.text[english.body[0] : english.body[1]]
+    german_title = "Briefeditionen des 19. Jahrhunderts: Kodierung und Kontext"
+    german_references = "\n".join(
+        ["Literatur", "Sahle, P. (2013): Digitale Editionsformen. Zum Umgang mit der Überlieferung. Norderstedt: BoD."] * 5
+    )
+    assert detect_language(f"{german_title}\n{body}\n{german_references}") == "en"
+    assert detect_language(f"Digital letters and their editions\n{article_text('de')}") == "de"
+
+
+def test_unknown_scripts_and_languages_are_never_english() -> None:
+    assert detect_language((DATA / "lang" / "ru.txt").read_text(encoding="utf-8")) == "ru"
+    assert detect_language("数字人文研究近年来发展迅速。本文讨论了古籍数字化的方法和问题。") == UNDETERMINED
+    italian = (
+        "Il presente lavoro analizza la diffusione della stampa periodica nelle città italiane del secondo Ottocento. "
+        "Le fonti utilizzate sono gli elenchi degli abbonati e i registri delle tipografie, che sono conservati negli "
+        "archivi comunali. I risultati mostrano che la circolazione dei giornali era più ampia di quanto si credesse."
+    )
+    assert detect_language(italian) == "it"
+    assert not get_language("it").supported
+
+
+def test_lang_option_is_checked() -> None:
+    assert check_lang_option("auto") == "auto"
+    assert check_lang_option("de") == "de"
+    assert check_lang_option(None) == "auto"
+    with pytest.raises(Exception, match="unknown language 'German'"):
+        check_lang_option("German")
+
+
+# --- language data ------------------------------------------------------------------------------
+def test_supported_languages_are_data_files() -> None:
+    assert supported_codes() == ("de", "en", "es", "fr", "pt")
+    for lang in LANGS:
+        language = get_language(lang)
+        assert language.supported and language.stemmer and len(language.stop_words) > 150
+        assert all(language.headings[kind] for kind in ("abstract", "keywords", "introduction", "references", "dropped"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "kind"),
+    [
+        ("de", "3 Material und Methoden", "methods"),
+        ("de", "4. Ergebnisse", "results"),
+        ("de", "6 Fazit und Ausblick", "conclusion"),
+        ("fr", "2. Méthodes", "methods"),
+        ("fr", "3. Résultats", "results"),
+        ("es", "1. Introducción", "introduction"),
+        ("es", "4. Discusión", "discussion"),
+        ("pt", "5. Considerações finais", "conclusion"),
+        ("pt", "2. Metodologia", "methods"),
+    ],
+)
+def test_section_kinds(lang: str, title: str, kind: str) -> None:
+    assert headings.section_kind(headings.strip_number(title), lang) == kind
+    assert headings.looks_like_heading_line(title, "A longer line of body text follows the heading here.", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "abstract", "references", "dropped"),
+    [
+        ("de", "Zusammenfassung", "Literaturverzeichnis", "Danksagung"),
+        ("fr", "Résumé", "Références", "Remerciements"),
+        ("es", "Resumen", "Bibliografía", "Agradecimientos"),
+        ("pt", "Resumo", "Referências", "Conflito de interesses"),
+    ],
+)
+def test_heading_lexicons(lang: str, abstract: str, references: str, dropped: str) -> None:
+    assert headings.is_abstract(abstract, lang) and not headings.is_abstract(abstract)
+    assert headings.is_end_matter(references, lang)
+    assert headings.is_dropped(dropped, lang)
+    assert headings.is_abstract("Abstract", lang)  # English headings stay known in every language
+
+
+def test_a_late_numbered_zusammenfassung_is_the_conclusion_not_the_abstract() -> None:
+    text = article_text("de").replace("6 Fazit", "6 Zusammenfassung")
+    doc = build_document(article_from_text(text))
+    assert [s.title for s in doc.sections if s.title][-1] == "Zusammenfassung"
+    assert any(s.text.startswith("Zusammenfassend lässt sich") for s in doc.sentences)
+
+
+def test_stop_words_and_stemming_follow_the_language() -> None:
+    assert tokenize("Die größeren Editionen der Briefe", "de") == ["größeren", "editionen", "briefe"]
+    assert tokenize("Die größeren Editionen der Briefe") == ["die", "gr", "eren", "editionen", "der", "briefe"]
+    doc = build_document(article_from_text(article_text("de")))
+    features = compute_features(doc)
+    assert features.language == "de"
+    assert "edition" in features.vocabulary  # Snowball German: Editionen, Edition -> edition
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cue_phrases_of_each_language(lang: str) -> None:
+    doc = build_document(article_from_text(article_text(lang)))
+    cues = contribution_cues(doc)
+    marked = {doc.sentences[i].text.split()[0] for i in cues.nonzero()[0]}
+    opener = {"de": "In", "fr": "Dans", "es": "En", "pt": "Neste"}[lang]
+    assert opener in marked
+
+
+# --- the test articles, as a user runs them ---------------------------------------------------
+def _summary(text: str) -> dict[str, object]:
+    doc = build_document(article_from_text(text))
+    return summary_to_dict(summarize_document(doc, budget=Budget(words=120)), doc)
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["lines", "flattened"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_is_body_text_only(lang: str, flat: bool) -> None:
+    original = article_text(lang)
+    text = flattened(original) if flat else original
+    out = _summary(text)
+    assert out["language"] == lang and out["method"] == NON_ENGLISH_METHOD
+    sentences = out["sentences"]
+    assert isinstance(sentences, list) and len(sentences) >= 3
+    body = body_sentences(lang)
+    outside = [line for line in original.splitlines() if line.strip() and not any(s in line for s in body)]
+    for sentence in sentences:
+        chosen = sentence["text"]
+        assert any(chosen in s for s in body), chosen  # from a body sentence
+        assert not any(chosen in line or line in chosen for line in outside if len(line) > 12), chosen
+        assert " ".join(text[sentence["start"] : sentence["end"]].split()) == chosen  # spans slice the input
+
+
+@pytest.mark.xfail(
+    not _SEGMENTER_TAKES_LANG, reason="whole sentences need the per-language segmenter (branch issue16seg)", strict=False
+)
+@pytest.mark.parametrize("flat", [False, True], ids=["lines", "flattened"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_summary_sentences_are_whole_body_sentences(lang: str, flat: bool) -> None:
+    text = flattened(article_text(lang)) if flat else article_text(lang)
+    doc = build_document(article_from_text(text))
+    body = body_sentences(lang)
+    candidates = [s.text for s in doc.sentences if s.candidate]
+    assert set(candidates) <= body, sorted(set(candidates) - body)
+    summary = summarize_document(doc, budget=Budget(words=120))
+    assert {s.text for s in summary.sentences} <= body
+
+
+def test_unsupported_language_is_summarized_neutrally_with_one_warning(tmp_path: Path) -> None:
+    path = DATA / "lang" / "ru.txt"
+    result = runner.invoke(app, ["summarize", str(path), "-o", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["language"] == "ru" and "not supported" in out["warning"]
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and str(path) in warnings[0]
+    doc = build_document(article_from_text(path.read_text(encoding="utf-8")))
+    assert compute_features(doc).language == "ru"
+    assert not contribution_cues(doc).any()  # no English cue read into Russian
+    assert tokenize("Данные показывают рост", "ru") == ["данные", "показывают", "рост"]  # no stemming, no stop words
+
+
+def test_lang_override_and_bad_value(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text(article_text("de"), encoding="utf-8")
+    result = runner.invoke(app, ["summarize", str(path), "-o", "json", "--lang", "fr"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["language"] == "fr"
+    result = runner.invoke(app, ["summarize", str(path), "--lang", "German"])
+    assert result.exit_code != 0
+    assert result.stderr.strip().count("\n") == 0 and "--lang" in result.stderr
+
+
+def test_extract_reports_the_language(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(article_text("fr"), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "-o", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["language"] == "fr"
+
+
+# --- English stays exactly as it was ----------------------------------------------------------
+def test_english_summaries_unchanged_on_the_dev_sample() -> None:
+    before = json.loads((DATA / "english_before_languages.json").read_text(encoding="utf-8"))["summaries"]
+    articles = {a.id: a for a in read_articles(str(DATA / "dev_sample.jsonl")) if isinstance(a, Article)}
+    docs = {doc_id: build_document(article) for doc_id, article in articles.items()}
+    assert len(before) == 3 * len(articles)
+    for row in before:
+        doc = docs[row["id"]]
+        summary = summarize_document(doc, method=row["method"], budget=Budget())
+        assert [[s.start, s.end] for s in summary.sentences] == row["spans"], (row["id"], row["method"])
+
+
+def test_english_tokens_unchanged() -> None:
+    assert tokenize("The größere study's results, e.g. 3.5-fold") == ["gr", "ere", "study's", "results", "fold"]
+
+
+def test_a_body_sentence_copying_the_abstract_is_no_candidate() -> None:
+    # Word pairs are compared in letters of any script: rouge-style [a-z0-9] tokens found no pair at
+    # all in Cyrillic text, so a copy of the abstract stayed a candidate.
+    copied = "В статье описывается создание корпуса региональных газет девятнадцатого века."
+    text = (DATA / "lang" / "ru.txt").read_text(encoding="utf-8")
+    doc = build_document(article_from_text(text, abstract=copied))
+    assert not next(s for s in doc.sentences if s.text == copied).candidate
+    assert sum(s.candidate for s in doc.sentences) >= 10
+
+
+def test_evaluate_names_the_tokenizer_of_each_language(tmp_path: Path) -> None:
+    abstracts = {
+        "de": "Digitale Briefeditionen werden erst durch verknüpfte Normdaten zu einem gemeinsamen Korpus.",
+        "fr": "La valeur d'un fonds numérisé dépend avant tout de sa description.",
+    }
+    corpus = tmp_path / "two.jsonl"
+    rows = [{"id": k, "full_text": article_text(k), "abstract": v} for k, v in abstracts.items()]
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-m", "structured", "--json", str(report), "--resamples", "100"])
+    assert result.exit_code == 0, result.output
+    tokenizers = json.loads(report.read_text(encoding="utf-8"))["protocol"]["tokenizer"]
+    assert set(tokenizers) == {"de", "fr"} and "german Snowball" in tokenizers["de"]
+    assert "tokenizer: de:" in result.stdout
+    forced = runner.invoke(app, ["evaluate", str(corpus), "-m", "structured", "--json", str(report), "--lang", "de"])
+    assert forced.exit_code == 0 and set(json.loads(report.read_text(encoding="utf-8"))["protocol"]["tokenizer"]) == {"de"}
