@@ -20,7 +20,7 @@ from synopsis.features import compute_features, tokenize
 from synopsis.ingest import article_from_text, read_articles
 from synopsis.language import UNDETERMINED, check_lang_option, detect_language, get_language, supported_codes
 from synopsis.output import summary_to_dict
-from synopsis.pipeline import _SEGMENTER_TAKES_LANG, build_document, summarize_document
+from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers.cues import contribution_cues
 from synopsis.scorers.registry import NON_ENGLISH_METHOD
 from synopsis.types import Article, Budget
@@ -185,9 +185,6 @@ def test_summary_is_body_text_only(lang: str, flat: bool) -> None:
         assert " ".join(text[sentence["start"] : sentence["end"]].split()) == chosen  # spans slice the input
 
 
-@pytest.mark.xfail(
-    not _SEGMENTER_TAKES_LANG, reason="whole sentences need the per-language segmenter (branch issue16seg)", strict=False
-)
 @pytest.mark.parametrize("flat", [False, True], ids=["lines", "flattened"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_summary_sentences_are_whole_body_sentences(lang: str, flat: bool) -> None:
