@@ -54,7 +54,8 @@ def test_centroid_prefers_central_sentences(documents: list[Document]) -> None:
     top = int(np.argmax(scores))
     # The most central sentence shares more vocabulary with the rest than the least central one.
     bottom = int(np.argmin(np.where(features.candidate, scores, np.inf)))
-    assert features.similarity[top].sum() > features.similarity[bottom].sum()
+    everyone = np.arange(features.n)
+    assert features.similarity_to_rows(top, everyone).sum() > features.similarity_to_rows(bottom, everyone).sum()
 
 
 def test_pagerank_is_a_distribution_and_favours_hubs() -> None:
