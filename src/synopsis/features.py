@@ -31,12 +31,13 @@ _STEMMER = Stemmer.Stemmer("porter")
 GRAPH_WINDOW = 2000
 
 
-def windows(count: int, size: int = GRAPH_WINDOW) -> list[tuple[int, int]]:
+def windows(count: int, size: int | None = None) -> list[tuple[int, int]]:
     """[start, end) of the consecutive windows `count` items are cut into: as few as keep each
-    at most `size` long, of (nearly) equal length so that no window is a short remainder."""
+    at most `size` (default GRAPH_WINDOW) long, of (nearly) equal length so that no window is a
+    short remainder."""
     if count <= 0:
         return []
-    pieces = -(-count // size)
+    pieces = -(-count // (size or GRAPH_WINDOW))
     bounds = np.linspace(0, count, pieces + 1).round().astype(np.int64)
     return [(int(a), int(b)) for a, b in pairwise(bounds)]
 

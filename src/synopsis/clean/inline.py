@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..types import SectionKind
 from . import headings, rules
 from .lines import rejoin_flattened_hyphens
@@ -43,11 +45,13 @@ _HEADING_CLUE = re.compile(
 )
 _NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
-# followed by the page number a page break left behind it. Page-number removal leaves this marker
-# (a private-use character) in place of such a number, so the heading can be found afterwards.
-PAGE_BREAK = "\ue000"
+# followed by the page number a page break left behind it. Page-number removal records where such a
+# number stood (as an offset into the input, not as a character in the text: any character may
+# occur in input), so the heading can be found afterwards (`_headings_before_page_breaks`).
 _TITLE_BEFORE_PAGE = re.compile(r"[.!?]\s(?P<title>[A-Z][A-Za-z/’'-]*(?:\s+[A-Za-z/’'-]+){0,7})$")
-HEADING_BEFORE_PAGE_NUMBER = re.compile(rf"(?<=[.!?]\s)(?P<title>[A-Z][^.!?{PAGE_BREAK}]{{2,100}}?){PAGE_BREAK}\s*")
+# A heading before a page break: a capital right after ". ", then 2 to 100 characters with no
+# sentence end, up to the break.
+HEADING_BEFORE_PAGE_MAX_CHARS = 101
 # "... to women. Defining mentoring and its practice In this section we demonstrate ..." — a heading
 # of a flattened text glued to the sentence after it: a capitalised sentence opener in mid-sentence,
 # right after a lower-case word, gives it away.
@@ -56,7 +60,6 @@ GLUED_HEADING = re.compile(
     rf"(?<=[.!?]\s)(?!(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s)"
     rf"(?P<title>[A-Z][\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)\s+(?=(?:{_OPENERS})\s+[a-z])"
 )
-_PAGE_BREAK_WITH_SPACE = re.compile(rf"{PAGE_BREAK}(?: (?=\s))?")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _SPACE_RUN = re.compile(r"\s{2,}|\n")
 # End matter must come late: a "References" heading in the first part of a text is something else.
@@ -96,11 +99,13 @@ PAGE_RUN_MIN = 3
 PAGE_GAP_MIN_CHARS = 800
 
 
-def page_number_edits(text: str) -> list[Edit]:
+def page_number_edits(text: str) -> tuple[list[Edit], list[int]]:
     """Find the page numbers a flattened page stream left mid-sentence ("did not 4 wish to").
 
     Page numbers count up through the text, about a page apart; the longest run of consecutive
-    values among all loose numbers, in text order and well spread, is taken for them.
+    values among all loose numbers, in text order and well spread, is taken for them. Returns the
+    deletions, and where (in `text`, just past the number) a page number followed what looks like
+    a heading.
     """
     best: dict[int, tuple[int, int, int]] = {}  # value -> (run length, match index, previous index)
     matches = list(_LOOSE_NUMBER.finditer(text))
@@ -122,17 +127,17 @@ def page_number_edits(text: str) -> list[Edit]:
         if value not in best or best[value][0] < length:
             best[value] = (length, i, previous)
     if not lengths or max(lengths) < PAGE_RUN_MIN:
-        return []
+        return [], []
     i = max(range(len(lengths)), key=lambda k: (lengths[k], -k))
     edits = []
+    breaks = []
     while i >= 0:
         start, end = matches[i].start(1) - 1, matches[i].end()
-        heading_before = _TITLE_BEFORE_PAGE.search(text, max(0, start - 120), start) and re.match(
-            r"\s+[A-Z][a-z]", text[end : end + 3]
-        )
-        edits.append(Edit(start, end, PAGE_BREAK if heading_before else ""))
+        edits.append(Edit(start, end))
+        if _TITLE_BEFORE_PAGE.search(text, max(0, start - 120), start) and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+            breaks.append(end)
         i = links[i]
-    return edits
+    return edits, sorted(breaks)
 
 
 # (reason, substrings of which every match contains one (none: always run), pattern)
@@ -154,11 +159,16 @@ def _marker_span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def remove_junk(text: Tracked, removed: dict[str, int]) -> Tracked:
-    """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers."""
-    pages = page_number_edits(text.text)
+def remove_junk(text: Tracked, removed: dict[str, int], page_breaks: list[int] | None = None) -> Tracked:
+    """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers.
+
+    Where a removed page number followed a heading, its input offset is added to `page_breaks`.
+    """
+    pages, breaks = page_number_edits(text.text)
     if pages:
         removed["page_number"] = removed.get("page_number", 0) + len(pages)
+        if page_breaks is not None:
+            page_breaks.extend(int(text.origin[end]) for end in breaks)
         text = text.apply(pages)
     for reason, clues, pattern in _JUNK_STEPS:
         if clues and not any(clue in text.text for clue in clues):
@@ -196,7 +206,31 @@ def _inline_heading_matches(text: str) -> list[re.Match[str]]:
     return matches
 
 
-def _headings(text: str) -> list[tuple[int, int, str, bool]]:
+def _headings_before_page_breaks(text: str, breaks: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each heading that ends where a page number was removed.
+
+    The title starts after the last sentence end (". ") before the break, with a capital, holds
+    2 to 100 more characters and no other break; the heading's span takes the spaces after it.
+    """
+    found = []
+    for k, at in enumerate(breaks):
+        window = max(0, at - HEADING_BEFORE_PAGE_MAX_CHARS - 2)
+        end_of_sentence = max(text.rfind(mark, window, at) for mark in ".!?")
+        start = end_of_sentence + 2
+        if end_of_sentence < 0 or not 3 <= at - start <= HEADING_BEFORE_PAGE_MAX_CHARS:
+            continue
+        if not text[end_of_sentence + 1].isspace() or not "A" <= text[start] <= "Z":
+            continue
+        if k and breaks[k - 1] > end_of_sentence:
+            continue
+        end = at
+        while end < len(text) and text[end].isspace():
+            end += 1
+        found.append((start, end, text[start:at]))
+    return found
+
+
+def _headings(text: str, page_breaks: list[int]) -> list[tuple[int, int, str, bool]]:
     """Inline headings as (start, end, title, end_matter_candidate), in order."""
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
@@ -214,24 +248,27 @@ def _headings(text: str) -> list[tuple[int, int, str, bool]]:
     for match in GLUED_HEADING.finditer(text):
         if not any(a <= match.start() < b for a, b, _, _ in found):
             found.append((match.start(), match.end(), match.group("title"), False))
-    for match in HEADING_BEFORE_PAGE_NUMBER.finditer(text) if PAGE_BREAK in text else ():
-        if not any(a <= match.start() < b for a, b, _, _ in found):
-            found.append((match.start(), match.end(), match.group("title"), False))
+    for start, end, title in _headings_before_page_breaks(text, page_breaks):
+        if not any(a <= start < b for a, b, _, _ in found):
+            found.append((start, end, title, False))
     found.sort()
     return found
 
 
 def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings."""
-    text = remove_junk(text, removed)
+    breaks: list[int] = []
+    text = remove_junk(text, removed, breaks)
     text = text.slice(*_stripped(text.text))
     text = rejoin_flattened_hyphens(text)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
+    # Where the removed page numbers stood, in the text as it is now (origins never decrease).
+    page_breaks = sorted({int(i) for i in np.searchsorted(text.origin[:-1], breaks)}) if breaks else []
     pieces: list[Piece] = []
     cursor = 0
     pending: tuple[str, tuple[int, int], bool] | None = None
-    for start, end, title, end_matter in _headings(text.text):
+    for start, end, title, end_matter in _headings(text.text, page_breaks):
         if start < cursor:
             continue
         pieces.append(_piece(text, cursor, start, pending))
@@ -259,8 +296,6 @@ def _stripped(text: str) -> tuple[int, int]:
 def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None) -> Piece:
     a, b = _stripped(text.text[start:end])
     body = text.slice(start + a, start + b)
-    if PAGE_BREAK in body.text:  # a marker no heading claimed is just a removed page number
-        body = body.sub(_PAGE_BREAK_WITH_SPACE, "")
     if heading is None:
         return Piece(body)
     title, (a, b), end_matter = heading
