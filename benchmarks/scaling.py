@@ -4,7 +4,8 @@ Texts of 10k, 50k, 200k and 1M words are cut from the dev articles (taken in tur
 source, joined with blank lines), once with their line structure ("structured") and once with every
 newline replaced by a space ("flattened", as many PDF pipelines deliver text). Each (text, method)
 runs in a fresh process: seconds are clean + segment + features + scores + selection (no
-interpreter start, no file reading), peak MB is that process's maximum resident set size
+interpreter start, no file reading), as CPU time of the process (what a loaded machine changes
+least) and wall-clock time; peak MB is that process's maximum resident set size
 (ru_maxrss, which includes the ~100 MB of Python, numpy and synopsis themselves).
 
     nice python benchmarks/scaling.py --data ../shared/data/dev --out benchmarks/results/scaling.md
@@ -72,15 +73,16 @@ def measure_one(data: Path, words: int, form: str, method: str) -> dict[str, flo
     from synopsis.types import Budget
 
     text = corpus_text(data, words, form)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     doc = build_document(article_from_text(text))
     summary = summarize_document(doc, method=method, budget=Budget(200, None))
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
         "words": len(text.split()),
         "bytes": len(text.encode("utf-8")),
         "sentences": len(doc.sentences),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "chosen": len(summary.sentences),
     }
@@ -110,11 +112,11 @@ def main() -> None:
                 print(json.dumps(row), flush=True)
                 rows.append(row)
     table = [
-        "| text | words | MB | sentences | method | seconds | peak MB |",
-        "|---|---:|---:|---:|---|---:|---:|",
+        "| text | words | MB | sentences | method | CPU s | wall s | peak MB |",
+        "|---|---:|---:|---:|---|---:|---:|---:|",
         *(
             f"| {r['form']} | {r['words']:,} | {r['bytes'] / 1e6:.2f} | {r['sentences']:,} | {r['method']} "
-            f"| {r['seconds']:.1f} | {r['peak_mb']:,} |"
+            f"| {r['cpu_seconds']:.1f} | {r['seconds']:.1f} | {r['peak_mb']:,} |"
             for r in rows
         ),
     ]

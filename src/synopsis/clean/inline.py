@@ -17,7 +17,7 @@ import numpy as np
 from ..types import SectionKind
 from . import headings, rules
 from .lines import rejoin_flattened_hyphens
-from .tracked import Edit, Tracked
+from .tracked import Edit, Tracked, stripped_bounds
 
 # A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
 # Section"): these words right before it mean the capitalised word is being referred to.
@@ -60,13 +60,19 @@ GLUED_HEADING = re.compile(
     rf"(?<=[.!?]\s)(?!(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s)"
     rf"(?P<title>[A-Z][\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)\s+(?=(?:{_OPENERS})\s+[a-z])"
 )
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _SPACE_RUN = re.compile(r"\s{2,}|\n")
-# End matter must come late: a "References" heading in the first part of a text is something else.
-END_MATTER_MIN_POSITION = 0.3
+# Thresholds of the inline rules, set by hand when each rule was written (from the example record
+# and flattened dev articles) and not tuned; tests/clean pins their effect.
+# A "Notes" heading in the first half of a text is a section about notes, not the endnotes.
 NOTES_MIN_POSITION = 0.5
 # A stretch before an Abstract/Introduction heading that is at most this long is a title block.
 FRONT_MATTER_MAX_WORDS = 150
+# An inline "References" heading ends the body only when at least 2 years follow within 600
+# characters (a reference list is dense with years; "References to earlier work ..." is not).
+END_MATTER_YEARS_MIN = 2
+END_MATTER_LOOKAHEAD_CHARS = 600
+# How far before a heading word a section number ("3.2 ") may start.
+HEADING_NUMBER_MAX_CHARS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +101,13 @@ _LABEL_BEFORE = re.compile(
     r"|weeks|month|months|set|list|footnote|note|notes|and|or|to|of|than|from|by|about|only|over|under|least|most"
     r"|first|last|top|all|the|these|those|with|at|in|for|n)\.?|[=<>])\s$"
 )
+# Page numbers: a run of at least 3 consecutive values, each at least 800 characters (a third of a
+# page) after the previous one; a label word within 30 characters before a number makes it a label;
+# a heading before a page number is looked for in the 120 characters before it.
 PAGE_RUN_MIN = 3
 PAGE_GAP_MIN_CHARS = 800
+LABEL_LOOKBEHIND_CHARS = 30
+PAGE_HEADING_LOOKBEHIND_CHARS = 120
 
 
 def page_number_edits(text: str) -> tuple[list[Edit], list[int]]:
@@ -112,7 +123,7 @@ def page_number_edits(text: str) -> tuple[list[Edit], list[int]]:
     links: list[int] = []
     lengths: list[int] = []
     for i, match in enumerate(matches):
-        if _LABEL_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1)):
+        if _LABEL_BEFORE.search(text, max(0, match.start(1) - LABEL_LOOKBEHIND_CHARS), match.start(1)):
             links.append(-1)
             lengths.append(0)
             continue
@@ -134,7 +145,8 @@ def page_number_edits(text: str) -> tuple[list[Edit], list[int]]:
     while i >= 0:
         start, end = matches[i].start(1) - 1, matches[i].end()
         edits.append(Edit(start, end))
-        if _TITLE_BEFORE_PAGE.search(text, max(0, start - 120), start) and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+        heading_window = max(0, start - PAGE_HEADING_LOOKBEHIND_CHARS)
+        if _TITLE_BEFORE_PAGE.search(text, heading_window, start) and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
             breaks.append(end)
         i = links[i]
     return edits, sorted(breaks)
@@ -194,7 +206,7 @@ def _inline_heading_matches(text: str) -> list[re.Match[str]]:
     """INLINE_HEADING matches, tried only where a heading word stands (a full scan is slow)."""
     matches: list[re.Match[str]] = []
     for clue in _HEADING_CLUE.finditer(text):
-        number = _NUMBER_BEFORE.search(text, max(0, clue.start() - 14), clue.start())
+        number = _NUMBER_BEFORE.search(text, max(0, clue.start() - HEADING_NUMBER_MAX_CHARS), clue.start())
         for start in (number.start(),) if number else ():
             match = INLINE_HEADING.match(text, start)
             if match:
@@ -238,7 +250,8 @@ def _headings(text: str, page_breaks: list[int]) -> list[tuple[int, int, str, bo
         title = match.group("title") or match.group("upper")
         position = match.start() / n
         if headings.is_end_matter(title):
-            if position < END_MATTER_MIN_POSITION or len(_YEAR.findall(text, match.end(), match.end() + 600)) < 2:
+            years = rules.YEAR.findall(text, match.end(), match.end() + END_MATTER_LOOKAHEAD_CHARS)
+            if position < rules.END_MATTER_MIN_POSITION or len(years) < END_MATTER_YEARS_MIN:
                 continue
             found.append((match.start(), match.end(), title, True))
             break
@@ -259,7 +272,7 @@ def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks)
-    text = text.slice(*_stripped(text.text))
+    text = text.slice(*stripped_bounds(text.text))
     text = rejoin_flattened_hyphens(text)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
@@ -284,18 +297,8 @@ def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
     return _drop_front_matter(pieces, removed)
 
 
-def _stripped(text: str) -> tuple[int, int]:
-    start, end = 0, len(text)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None) -> Piece:
-    a, b = _stripped(text.text[start:end])
-    body = text.slice(start + a, start + b)
+    body = text.slice(*stripped_bounds(text.text, start, end))
     if heading is None:
         return Piece(body)
     title, (a, b), end_matter = heading

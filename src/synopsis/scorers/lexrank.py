@@ -3,7 +3,7 @@
 Continuous LexRank weights each edge by the cosine itself; the thresholded variant keeps an edge
 where the cosine exceeds `threshold` (0.1 in the paper) and gives every edge of a sentence the same
 weight, 1 / its degree, so a sentence's vote is split evenly among its neighbours. Both run on the
-candidates (see pool.py). The cosine is `features.similarity`: tf x within-document idf,
+candidates (see pool.py). The cosine is `features.similarity_block`: tf x within-document idf,
 L2-normalised, which is the paper's idf-modified cosine with the sentence as the "document"; a
 sentence's similarity to itself is left out (a self-loop only slows the walk down). The jump
 probability is 1 - `damping` = 0.15, inside the 0.1-0.2 the paper recommends. More candidates
