@@ -49,7 +49,7 @@ def usable(names: list[str]) -> list[str]:
     return out
 
 
-def run(paths: list[str], methods: list[str], *, flatten: bool, every: int) -> dict[str, Any]:
+def run(paths: list[str], methods: list[str], *, flatten: bool, every: int, min_sentences: int = 0) -> dict[str, Any]:
     """{method: {doc id: [[start, end], ...]}} plus the abstracts, for scoring differences later."""
     summaries: dict[str, dict[str, list[list[int]]]] = {m: {} for m in methods}
     texts: dict[str, dict[str, str]] = {m: {} for m in methods}
@@ -65,6 +65,8 @@ def run(paths: list[str], methods: list[str], *, flatten: bool, every: int) -> d
             article = flattened(item) if flatten else item
             key = f"{Path(path).stem}/{article.id}"
             doc = build_document(article)
+            if len(doc.sentences) < min_sentences:
+                continue
             features = compute_features(doc)
             abstracts[key] = doc.abstract
             for method in methods:
@@ -103,10 +105,13 @@ def main() -> None:
     parser.add_argument("--flatten", action="store_true", help="body text on one line, as from many PDF pipelines")
     parser.add_argument("-m", "--method", action="append", help="methods to run (default: all installed)")
     parser.add_argument("--every", type=int, default=1, help="take every k-th article only (quicker checks)")
+    parser.add_argument(
+        "--min-sentences", type=int, default=0, help="only articles of at least this many sentences (where graph windows apply)"
+    )
     args = parser.parse_args()
     methods = usable(args.method or sorted(METHODS))
     started = time.perf_counter()
-    result = run(args.inputs, methods, flatten=args.flatten, every=args.every)
+    result = run(args.inputs, methods, flatten=args.flatten, every=args.every, min_sentences=args.min_sentences)
     args.out.write_text(json.dumps(result, sort_keys=True), encoding="utf-8")
     print(f"{len(result['abstracts'])} articles x {len(methods)} methods in {time.perf_counter() - started:.0f} s -> {args.out}")
     if args.compare:

@@ -73,3 +73,18 @@ def test_features_of_a_real_article_match_its_sentences(dev_sample: list[dict[st
     assert features.candidate.tolist() == [s.candidate for s in doc.sentences]
     assert features.position[0] == 0.0 and features.position[-1] == 1.0
     assert np.all(features.counts.sum(axis=1).A.ravel() <= features.words * 2)
+
+
+def test_graph_windows_cover_every_sentence_once_and_are_at_most_the_window() -> None:
+    from itertools import pairwise
+
+    from synopsis.features import GRAPH_WINDOW, windows
+
+    assert windows(0) == []
+    assert windows(GRAPH_WINDOW) == [(0, GRAPH_WINDOW)]  # every dev article as given: one graph
+    for count in (GRAPH_WINDOW + 1, 3 * GRAPH_WINDOW - 7, 10 * GRAPH_WINDOW):
+        bounds = windows(count)
+        assert bounds[0][0] == 0 and bounds[-1][1] == count
+        assert all(a[1] == b[0] for a, b in pairwise(bounds))
+        sizes = [end - start for start, end in bounds]
+        assert max(sizes) <= GRAPH_WINDOW and max(sizes) - min(sizes) <= 1  # no short remainder
