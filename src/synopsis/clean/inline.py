@@ -9,6 +9,7 @@ markers, page numbers, e-mail lines and the reference list all sit inside one lo
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -258,14 +259,25 @@ def _headings(text: str, page_breaks: list[int]) -> list[tuple[int, int, str, bo
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
-    for match in GLUED_HEADING.finditer(text):
-        if not any(a <= match.start() < b for a, b, _, _ in found):
-            found.append((match.start(), match.end(), match.group("title"), False))
-    for start, end, title in _headings_before_page_breaks(text, page_breaks):
-        if not any(a <= start < b for a, b, _, _ in found):
-            found.append((start, end, title, False))
-    found.sort()
-    return found
+    # Each kind of heading comes in order and without overlaps, so "inside one already found" is a
+    # binary search per kind (not a scan of all found: thousands of headings in a long text).
+    glued = [
+        (match.start(), match.end(), match.group("title"), False)
+        for match in GLUED_HEADING.finditer(text)
+        if not _inside(found, match.start())
+    ]
+    before_pages = [
+        (start, end, title, False)
+        for start, end, title in _headings_before_page_breaks(text, page_breaks)
+        if not _inside(found, start) and not _inside(glued, start)
+    ]
+    return sorted([*found, *glued, *before_pages])
+
+
+def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:
+    """Whether `at` falls inside one of `spans` (sorted by start, not overlapping)."""
+    k = bisect.bisect_right(spans, at, key=lambda span: span[0]) - 1
+    return k >= 0 and at < spans[k][1]
 
 
 def clean_inline(text: Tracked, *, removed: dict[str, int]) -> list[Piece]:
