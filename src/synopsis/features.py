@@ -26,8 +26,8 @@ _STEMMER = Stemmer.Stemmer("porter")
 
 # The most sentences one similarity graph spans. Larger than every article of the dev data as
 # given (971 sentences at most), so their summaries are exactly those of whole-document graphs;
-# 2,000 x 2,000 float64 is 32 MB per block. Flattened dev text has up to 4,466 sentences; the
-# few such articles are cut into windows (benchmarks/same_summaries.py measures the effect).
+# 2,000 x 2,000 float64 is 32 MB per block. Flattened, two dev articles have more (up to 4,466)
+# and are cut into windows (benchmarks/same_summaries.py measures the effect).
 GRAPH_WINDOW = 2000
 
 
@@ -123,14 +123,15 @@ class Features:
     @cached_property
     def _window_summary(self) -> tuple[tuple[float, float], NDArray[np.float64]]:
         """`similarity_range` and `max_similarity` in one pass over the windows."""
-        low, high = 0.0, 0.0
+        lows, highs = [], []
         row_max = np.zeros(self.n)
-        for k, (start, end) in enumerate(windows(self.n)):
+        for start, end in windows(self.n):
             block = self.similarity_block(slice(start, end))
-            low, high = (float(block.min()), float(block.max())) if k == 0 else (min(low, block.min()), max(high, block.max()))
+            lows.append(float(block.min()))
+            highs.append(float(block.max()))
             if self.n > 1:
                 row_max[start:end] = block.max(axis=1)
-        return (float(low), float(high)), row_max
+        return ((min(lows), max(highs)) if lows else (0.0, 0.0)), row_max
 
     def similarity_to(self, text: str) -> NDArray[np.float64]:
         """Cosine of every sentence to an outside text (a title, a heading), in this document's tf-idf space."""
