@@ -52,7 +52,7 @@ def test_tfidf_rows_are_unit_length_and_similarity_is_cosine() -> None:
     features = compute_features(_doc(["Graph parsing works.", "Graph parsing works well.", "Proteins fold slowly."]))
     norms = np.sqrt(features.tfidf.multiply(features.tfidf).sum(axis=1)).A.ravel()
     assert norms == pytest.approx([1.0, 1.0, 1.0])
-    similarity = features.similarity
+    similarity = features.similarity_block(slice(None))
     assert np.allclose(similarity, similarity.T) and np.all(np.diag(similarity) == 0)
     assert similarity[0, 1] > 0.8 and similarity[0, 2] == 0.0
     assert features.similarity_to("graph parsing")[:2].min() > features.similarity_to("graph parsing")[2]
@@ -73,3 +73,18 @@ def test_features_of_a_real_article_match_its_sentences(dev_sample: list[dict[st
     assert features.candidate.tolist() == [s.candidate for s in doc.sentences]
     assert features.position[0] == 0.0 and features.position[-1] == 1.0
     assert np.all(features.counts.sum(axis=1).A.ravel() <= features.words * 2)
+
+
+def test_graph_windows_cover_every_sentence_once_and_are_at_most_the_window() -> None:
+    from itertools import pairwise
+
+    from synopsis.features import GRAPH_WINDOW, windows
+
+    assert windows(0) == []
+    assert windows(GRAPH_WINDOW) == [(0, GRAPH_WINDOW)]  # every dev article as given: one graph
+    for count in (GRAPH_WINDOW + 1, 3 * GRAPH_WINDOW - 7, 10 * GRAPH_WINDOW):
+        bounds = windows(count)
+        assert bounds[0][0] == 0 and bounds[-1][1] == count
+        assert all(a[1] == b[0] for a, b in pairwise(bounds))
+        sizes = [end - start for start, end in bounds]
+        assert max(sizes) <= GRAPH_WINDOW and max(sizes) - min(sizes) <= 1  # no short remainder

@@ -3,7 +3,8 @@
 Segmentation keeps every sentence (spans must cover the body), but some are never worth
 selecting: fragments, formula and table debris, captions, citation lists, headings that survived
 cleaning, and sentences copied from the abstract the input already carries (selecting those would
-leak the reference into the summary). The thresholds were chosen on the dev data; see README.
+leak the reference into the summary). The thresholds were set by hand in the first version and
+have not been tuned since; docs/methods.md ("Candidate sentences") says what each rule catches.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-# Defaults chosen on the dev data (benchmarks/tune_candidates.py).
-MIN_WORDS = 6
-MAX_WORDS = 100
-MIN_LETTER_SHARE = 0.6
-ABSTRACT_OVERLAP = 0.7
+# Set by hand, not tuned (no tuning script exists):
+MIN_WORDS = 6  # below: fragments and run-in headings ("Cotton yield.")
+MAX_WORDS = 100  # above: segmentation failures, lists glued together
+MIN_LETTER_SHARE = 0.6  # letters among non-space characters; below: formulas, table rows
+ABSTRACT_OVERLAP = 0.7  # share of a sentence's word pairs found in the abstract: a copy of it
 
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
 _CLOSERS = "\"”’')]"
@@ -28,7 +29,7 @@ _UNICODE_TOKEN = re.compile(r"[^\W_]+")  # outside English: "größere" is one w
 
 @dataclass(frozen=True, slots=True)
 class CandidateRules:
-    """Knobs for `is_candidate`; the defaults are the ones tuned on the dev data."""
+    """Knobs for `rejection` and `copies_abstract`; the defaults are the constants above."""
 
     min_words: int = MIN_WORDS
     max_words: int = MAX_WORDS

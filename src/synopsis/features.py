@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 import Stemmer
@@ -28,6 +28,23 @@ _TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + "|\x00")
 _STEMMER = Stemmer.Stemmer("porter")
 # Outside English: a word starts with a letter of any script ("größere", "résultats", "данные").
 _UNICODE_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
+
+# The most sentences one similarity graph spans. Larger than every article of the dev data as
+# given (971 sentences at most), so their summaries are exactly those of whole-document graphs;
+# 2,000 x 2,000 float64 is 32 MB per block. Flattened, two dev articles have more (up to 4,466)
+# and are cut into windows (benchmarks/same_summaries.py measures the effect).
+GRAPH_WINDOW = 2000
+
+
+def windows(count: int, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) of the consecutive windows `count` items are cut into: as few as keep each
+    at most `size` (default GRAPH_WINDOW) long, of (nearly) equal length so that no window is a
+    short remainder."""
+    if count <= 0:
+        return []
+    pieces = -(-count // (size or GRAPH_WINDOW))
+    bounds = np.linspace(0, count, pieces + 1).round().astype(np.int64)
+    return [(int(a), int(b)) for a, b in pairwise(bounds)]
 
 
 @dataclass(frozen=True)
@@ -107,12 +124,44 @@ class Features:
         weighted = self.counts.multiply(self.idf).tocsr()
         return normalize_rows(weighted)
 
-    @cached_property
-    def similarity(self) -> NDArray[np.float64]:
-        """Cosine similarity of every pair of sentences (dense: n is at most a few thousand)."""
-        product = (self.tfidf @ self.tfidf.T).toarray()
+    def similarity_block(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
+        """Cosine similarity of every pair of the given sentences, 0 on the diagonal (dense: the
+        callers pass at most a window, `GRAPH_WINDOW` sentences)."""
+        block = self.tfidf[rows]
+        product = (block @ block.T).toarray()
         np.fill_diagonal(product, 0.0)
         return product
+
+    def similarity_to_rows(self, i: int, rows: list[int] | NDArray[np.int64]) -> NDArray[np.float64]:
+        """Cosine of sentence `i` to each of `rows` (any distance apart: the redundancy check)."""
+        return np.asarray((self.tfidf[i] @ self.tfidf[rows].T).toarray()).ravel()
+
+    @property
+    def similarity_range(self) -> tuple[float, float]:
+        """Smallest and largest similarity between two sentences of one window (0, 0 when n < 2).
+
+        Graph methods cut weak edges relative to this range; within one window it is the range
+        over all pairs, as the papers define it.
+        """
+        return self._window_summary[0]
+
+    @property
+    def max_similarity(self) -> NDArray[np.float64]:
+        """Each sentence's highest similarity to another sentence of its window (0 when n < 2)."""
+        return self._window_summary[1]
+
+    @cached_property
+    def _window_summary(self) -> tuple[tuple[float, float], NDArray[np.float64]]:
+        """`similarity_range` and `max_similarity` in one pass over the windows."""
+        lows, highs = [], []
+        row_max = np.zeros(self.n)
+        for start, end in windows(self.n):
+            block = self.similarity_block(slice(start, end))
+            lows.append(float(block.min()))
+            highs.append(float(block.max()))
+            if self.n > 1:
+                row_max[start:end] = block.max(axis=1)
+        return ((min(lows), max(highs)) if lows else (0.0, 0.0)), row_max
 
     def similarity_to(self, text: str) -> NDArray[np.float64]:
         """Cosine of every sentence to an outside text (a title, a heading), in this document's tf-idf space."""

@@ -154,3 +154,13 @@ def test_dev_articles_lose_reference_lists(dev_sample: list[dict[str, str]], sou
         tail = article["full_text"].rstrip().splitlines()[-1]
         assert tail.strip() not in text, f"{article['id']}: the last reference survived"
         assert len(text) > 0.4 * len(article["full_text"]), f"{article['id']}: too much body text was dropped"
+
+
+def test_private_use_characters_of_symbol_fonts_are_text_not_page_breaks() -> None:
+    """PDF symbol fonts emit U+E000 and its neighbours; page breaks are tracked by offset, so the
+    character neither makes "The coefficient" a heading nor cuts the sentence."""
+    sentence = "The coefficient \ue000 was estimated with ordinary least squares on the full panel of firms."
+    text = f"Introduction This study examines regional wage growth in detail. {sentence} Our results follow."
+    cleaned = clean_text(text, 0, len(text))
+    assert [h.title for h in cleaned.headings if h.title] == ["Introduction"]
+    assert sentence in body(cleaned)

@@ -68,7 +68,7 @@ def test_sentence_scorers_choose_distinct_sentences(documents: list[Document], m
     for doc in documents[::2]:
         features = compute_features(doc)
         chosen = [s.index for s in summarize_document(doc, method=method, features=features).sentences]
-        assert features.similarity[np.ix_(chosen, chosen)].max() <= 0.3, doc.id
+        assert features.similarity_block(np.array(chosen)).max() <= 0.3, doc.id
 
 
 # --------------------------------------------------------------------------- LexRank
@@ -98,7 +98,7 @@ def test_threshold_lexrank_is_pagerank_of_the_degree_normalised_graph(documents:
     doc = documents[1]
     features = compute_features(doc)
     rows = pool(features)
-    adjacency = (features.similarity[np.ix_(rows, rows)] > 0.1).astype(float)
+    adjacency = (features.similarity_block(rows) > 0.1).astype(float)
     n = rows.size
     degree = adjacency.sum(axis=1)
     transition = np.where(degree[:, None] > 0, adjacency / np.maximum(degree, 1)[:, None], 1.0 / n)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 from synopsis.errors import MethodError
-from synopsis.features import compute_features
+from synopsis.features import Features, compute_features
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import METHODS, get_method
 from synopsis.scorers.graph import pagerank
@@ -54,7 +55,8 @@ def test_centroid_prefers_central_sentences(documents: list[Document]) -> None:
     top = int(np.argmax(scores))
     # The most central sentence shares more vocabulary with the rest than the least central one.
     bottom = int(np.argmin(np.where(features.candidate, scores, np.inf)))
-    assert features.similarity[top].sum() > features.similarity[bottom].sum()
+    everyone = np.arange(features.n)
+    assert features.similarity_to_rows(top, everyone).sum() > features.similarity_to_rows(bottom, everyone).sum()
 
 
 def test_pagerank_is_a_distribution_and_favours_hubs() -> None:
@@ -70,3 +72,19 @@ def test_unknown_method_and_parameter(documents: list[Document]) -> None:
         get_method("nope")
     with pytest.raises(MethodError, match="has no parameter"):
         summarize_document(documents[0], method="textrank", alpha=1)
+
+
+def test_scorer_parameters_cannot_collide_with_registry_options() -> None:
+    """Parameters are their own mapping: a weight may be called `requires` or `selection`."""
+    from synopsis.scorers import registry
+
+    @registry.register("test-params", description="test", params={"requires": 1.0, "selection": 2.0})
+    def scorer(doc: Document, features: Features, /, *, requires: float, selection: float) -> NDArray[np.float64]:
+        return np.full(features.n, requires + selection)
+
+    try:
+        method = get_method("test-params")
+        assert dict(method.params) == {"requires": 1.0, "selection": 2.0}
+        assert method.requires is None and dict(method.selection) == {}
+    finally:
+        registry._METHODS.pop("test-params")

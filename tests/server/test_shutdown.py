@@ -146,8 +146,10 @@ def test_a_request_over_the_worker_memory_cap_gets_413_naming_it() -> None:
     from synopsis.server.job import Job, JobFailure, capped_worker, run_job
     from synopsis.workers import WorkerPool
 
-    job = Job(method="auto", words=None, sentences=None, max_text_chars=10_000_000, text=long_text(650_000))
-    with WorkerPool(run_job, 1, initializer=capped_worker(450)) as pool:
+    # Measured on Linux: a 20,000-character text peaks near 250 MB of address space, a 3,000,000-
+    # character one near 400 MB (memory is linear in the text, so the big one must be big).
+    job = Job(method="auto", words=None, sentences=None, max_text_chars=10_000_000, text=long_text(3_000_000))
+    with WorkerPool(run_job, 1, initializer=capped_worker(330)) as pool:
         refused = pool.submit(job).result(timeout=300)
         small = Job(method="auto", words=None, sentences=None, max_text_chars=10_000_000, text=long_text(20_000))
         served = pool.submit(small).result(timeout=300)

@@ -10,30 +10,50 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Literal
 
 from ..language import ENGLISH
 from ..types import SectionKind
 from . import headings, rules
 from .lexicon import lexicon
-from .tracked import Edit, Tracked
+from .tracked import Edit, Tracked, stripped_bounds
 
+# Thresholds of the line rules. All were set by hand when each rule was written (`git log -S` finds
+# the commit), from the dev articles and the example record, and none has been tuned; the cleaning
+# tests (tests/clean) and the segmentation golden set pin their effect.
 # Below this many non-blank lines a text is treated as flattened: its lines carry no structure.
 MIN_STRUCTURED_LINES = 4
-# Lines of a hard-wrapped text (a PDF page stream) are shorter than this on average.
+# Lines of a hard-wrapped text (a PDF page stream) are shorter than this on average; a line of a
+# one-paragraph-per-line text (JSONL bodies) is much longer.
 WRAPPED_LINE_CHARS = 110
-# A line repeated this often is a running header/footer, a speaker label or similar furniture.
+# A line repeated this often is a running header/footer, a speaker label or similar furniture; one
+# longer than REPEATED_LINE_MAX_CHARS is a repeated sentence, not furniture.
 REPEATED_LINE_MIN = 3
-# The reference list sits at the end: a references heading earlier than this share of the text is
-# treated as an ordinary dropped section (some papers put "Notes on sources" near the start).
-END_MATTER_MIN_POSITION = 0.3
+REPEATED_LINE_MAX_CHARS = 100
+# Affiliation lines are looked for only among the first lines: the first 10, or the first 5% of a
+# long text; an affiliation line has at most 25 words.
+FRONT_LINES_MIN = 10
+FRONT_LINES_SHARE = 20
+AFFILIATION_MAX_WORDS = 25
+# A contact line: an e-mail address among at most 12 words (a sentence that cites one is longer).
+EMAIL_LINE_MAX_WORDS = 12
+# A line shorter than this with no three-letter word is formula or table debris.
+FRAGMENT_MAX_CHARS = 15
+# An unheaded reference list at the end: at least 3 entries of at most 80 words each.
+REFERENCE_TAIL_MIN_ENTRIES = 3
+REFERENCE_ENTRY_MAX_WORDS = 80
+# The title block: an Abstract or Introduction heading among the first 12 lines (or first eighth),
+# with only lines of at most 30 words before it.
+FRONT_MATTER_MIN_LINES = 12
+FRONT_MATTER_SHARE = 8
+FRONT_MATTER_LINE_MAX_WORDS = 30
 # Outside English an abstract heading word also names a closing section (German papers end with
 # "5 Zusammenfassung"): it opens the abstract only unnumbered and in the first part of the text.
 ABSTRACT_MAX_POSITION = 0.4
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _REFERENCE_ENTRY = re.compile(
     r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s|[A-Z][\w'’-]+,\s+(?:[A-Z]\.|[A-Z][a-z]+)|[A-Z][\w'’-]+\s+[A-Z]{1,3}[,.])"
 )
@@ -68,7 +88,7 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
     """Why a whole line is not body text, or None."""
     words = lexicon(lang)
     stripped = line.strip()
-    if "@" in stripped and len(stripped.split()) <= 12 and rules.EMAIL.search(stripped):
+    if "@" in stripped and len(stripped.split()) <= EMAIL_LINE_MAX_WORDS and rules.EMAIL.search(stripped):
         return "email"
     if rules.URL_ONLY_LINE.match(stripped):
         return "url"
@@ -84,17 +104,17 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
         return "markup"
     if repeated:
         return "running_header"
-    if front and len(stripped.split()) <= 25 and words.affiliation_words.search(stripped):
+    if front and len(stripped.split()) <= AFFILIATION_MAX_WORDS and words.affiliation_words.search(stripped):
         return "affiliation"
     letters = r"[A-Za-z]{3}" if lang == ENGLISH else r"[^\W\d_]{3}"  # "Введение" is a word, not debris
-    if len(stripped) < 15 and not re.search(letters, stripped):
+    if len(stripped) < FRAGMENT_MAX_CHARS and not re.search(letters, stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
 
 
 def _repeated_keys(keys: list[str]) -> set[str]:
     counts = Counter(key for key in keys if key)
-    return {k for k, n in counts.items() if n >= REPEATED_LINE_MIN and len(k) <= 100}
+    return {k for k, n in counts.items() if n >= REPEATED_LINE_MIN and len(k) <= REPEATED_LINE_MAX_CHARS}
 
 
 def _furniture_key(line: str) -> str:
@@ -109,11 +129,52 @@ def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) ->
         line = lines[i].strip()
         if not line:
             continue
-        if _REFERENCE_ENTRY.match(line) and _YEAR.search(line) and len(line.split()) <= 80:
+        if _REFERENCE_ENTRY.match(line) and rules.YEAR.search(line) and len(line.split()) <= REFERENCE_ENTRY_MAX_WORDS:
             first, entries = i, entries + 1
         else:
             break
-    return first if entries >= 3 else None
+    return first if entries >= REFERENCE_TAIL_MIN_ENTRIES else None
+
+
+# What a non-blank line is to the paragraph builder:
+# - "skip": removed (front matter, the repeated title, a caption's title and legend), nothing else;
+# - "junk": removed, and in a text that is not hard-wrapped it ends the paragraph being built;
+# - "heading": ends the paragraph, opens a section (or, for the reference list, ends the body);
+# - "body": part of a paragraph;
+# - "end": an unheaded reference list starts here: the body ends.
+Role = Literal["skip", "junk", "heading", "body", "end"]
+# The kind of section body lines are in: kept, kept as the abstract, or dropped (acknowledgements ...).
+SectionState = Literal["body", "abstract", "dropped"]
+# Where a caption's following lines stand: none, its title may follow, or its legend lines.
+CaptionState = Literal["none", "title", "legend"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One non-blank line and its role; `reason` names what a removed line counts as."""
+
+    index: int
+    role: Role
+    reason: str = ""
+    section: SectionState = "body"  # for a heading: the section it opens
+    heading: Paragraph | None = None  # for the heading of a kept section: its output
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What is known about the whole text before its lines are walked."""
+
+    text: Tracked
+    spans: list[tuple[int, int]]
+    lines: list[str]
+    nonblank: list[int]
+    keys: list[str]
+    repeated: set[str]
+    reference_tail: int | None
+    front_end: int
+    title_key: str
+    heading_starts: frozenset[int]
+    lang: str = ENGLISH
 
 
 def split_paragraphs(
@@ -135,95 +196,141 @@ def split_paragraphs(
     if len(nonblank) < MIN_STRUCTURED_LINES:
         stripped = _strip(text, 0, len(text.text))
         return [Paragraph(stripped)] if stripped.text else []
-
-    total = max(1, len(text.text))
     keys = [_furniture_key(line) for line in lines]
-    repeated = _repeated_keys(keys)
+    layout = _Layout(
+        text,
+        spans,
+        lines,
+        nonblank,
+        keys,
+        _repeated_keys(keys),
+        _trailing_reference_start(lines, spans),
+        _front_matter_end(lines, nonblank, lang),
+        _key(title),
+        heading_starts,
+        lang,
+    )
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
-    reference_tail = _trailing_reference_start(lines, spans)
-    front_end = _front_matter_end(lines, nonblank, lang)
-    lex = lexicon(lang)
+    built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang)
+    for line in _roles(layout):
+        if line.role == "end":
+            _count(removed, line.reason)
+            break
+        if line.role == "skip":
+            _count(removed, line.reason)
+        elif line.role == "junk":
+            _count(removed, line.reason)
+            if not wrapped:
+                built.close()
+        elif line.role == "heading":
+            built.close()
+            if line.reason:  # the reference list: the body ends here
+                _count(removed, line.reason)
+                return built.done
+            built.section = line.section
+            if line.heading is not None:
+                built.done.append(line.heading)
+        else:
+            i = line.index
+            if built.lines and not wrapped and not _continues(lines[built.lines[-1]], lines[i]):
+                built.close()
+            built.lines.append(i)
+            if wrapped:
+                if i == nonblank[-1] or not lines[i + 1].strip():
+                    built.close()  # a blank line ends a paragraph of a hard-wrapped text
+            elif _TERMINAL.search(lines[i]):
+                built.close()
+    built.close()
+    return built.done
 
-    paragraphs: list[Paragraph] = []
-    current: list[int] = []  # line indices of the paragraph being built
-    state = "body"
-    title_key = _key(title)
-    vocabulary = functools.cache(lambda: words_of(text.text))
 
-    def flush() -> None:
-        if current:
-            para = _join_lines(text, [spans[i] for i in current], vocabulary)
+class _Paragraphs:
+    """The output of `split_paragraphs` as it is built: the finished paragraphs, the lines of the
+    one in progress and the kind of section they are in."""
+
+    def __init__(
+        self,
+        text: Tracked,
+        spans: list[tuple[int, int]],
+        vocabulary: Callable[[], set[str]],
+        removed: dict[str, int],
+        lang: str = ENGLISH,
+    ) -> None:
+        self.text, self.spans, self.vocabulary, self.removed = text, spans, vocabulary, removed
+        self.inline_drop = lexicon(lang).inline_paragraph_drop
+        self.done: list[Paragraph] = []
+        self.lines: list[int] = []
+        self.section: SectionState = "body"
+
+    def close(self) -> None:
+        """The paragraph in progress is complete: keep it (or count it dropped) and start anew."""
+        if self.lines:
+            para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
-                if state == "dropped" or lex.inline_paragraph_drop.match(para.text):
-                    _count(removed, "dropped_section")
+                if self.section == "dropped" or self.inline_drop.match(para.text):
+                    _count(self.removed, "dropped_section")
                 else:
-                    paragraphs.append(Paragraph(para, abstract=state == "abstract"))
-            current.clear()
+                    self.done.append(Paragraph(para, abstract=self.section == "abstract"))
+            self.lines = []
 
-    in_caption: str | bool = False  # after a caption label: "title", then "legend" lines follow
+
+def _roles(layout: _Layout) -> Iterator[_Line]:
+    """The role of each non-blank line, in order, up to where the body ends."""
+    lines, nonblank, lang = layout.lines, layout.nonblank, layout.lang
+    caption_label = lexicon(lang).caption_label_line
+    caption: CaptionState = "none"
     for position, i in enumerate(nonblank):
         line = lines[i]
-        if in_caption:
-            words = len(line.split())
-            if (in_caption == "title" and words <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):
-                _count(removed, "caption")
-                in_caption = "legend"
+        if caption != "none":
+            if (caption == "title" and len(line.split()) <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):
+                caption = "legend"
+                yield _Line(i, "skip", "caption")
                 continue
-            in_caption = False
-        if reference_tail is not None and i >= reference_tail:
-            _count(removed, "references")
-            break
-        if position < front_end:
-            _count(removed, "front_matter")
+            caption = "none"
+        if layout.reference_tail is not None and i >= layout.reference_tail:
+            yield _Line(i, "end", "references")
+            return
+        if position < layout.front_end:
+            yield _Line(i, "skip", "front_matter")
             continue
-        nxt = lines[nonblank[position + 1]] if position + 1 < len(nonblank) else None
-        key = keys[i]
-        if position <= 2 and title_key and _key(line) == title_key:
-            _count(removed, "title")
+        if position <= 2 and layout.title_key and _key(line) == layout.title_key:
+            yield _Line(i, "skip", "title")
             continue
-        first_char = spans[i][0] + len(line) - len(line.lstrip())
-        is_heading = int(text.origin[first_char]) in heading_starts or headings.looks_like_heading_line(line, nxt, lang)
-        reason = (
-            None
-            if is_heading and headings.is_known(line, lang)
-            else _junk_reason(line, key in repeated, front=position < max(10, len(nonblank) // 20), lang=lang)
+        following = lines[nonblank[position + 1]] if position + 1 < len(nonblank) else None
+        first_char = layout.spans[i][0] + len(line) - len(line.lstrip())
+        is_heading = int(layout.text.origin[first_char]) in layout.heading_starts or headings.looks_like_heading_line(
+            line, following, lang
         )
+        front = position < max(FRONT_LINES_MIN, len(nonblank) // FRONT_LINES_SHARE)
+        repeated = layout.keys[i] in layout.repeated
+        reason = None if is_heading and headings.is_known(line, lang) else _junk_reason(line, repeated, front, lang)
         if reason is not None:
-            _count(removed, reason)
-            if reason == "caption" and lex.caption_label_line.match(line):
-                in_caption = "title"
-            if not wrapped:
-                flush()
-            continue
-        if is_heading:
-            flush()
-            title_text = line.strip()
-            a, b = text.span(*_stripped_bounds(text.text, *spans[i]))
-            if headings.is_end_matter(title_text, lang) and a - text.origin[0] >= END_MATTER_MIN_POSITION * total:
-                _count(removed, "references")
-                return paragraphs
-            if headings.is_dropped(title_text, lang) or headings.is_end_matter(title_text, lang):
-                state = "dropped"
-                continue
-            if headings.is_abstract(title_text, lang) and (
-                lang == ENGLISH
-                or (not rules.NUMBERED_HEADING.match(title_text) and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
-            ):
-                state = "abstract"
-                continue
-            state = "body"
-            bare = headings.strip_number(title_text)
-            paragraphs.append(Paragraph(text, heading=bare, kind=headings.section_kind(bare, lang), span=(a, b)))
-            continue
-        if current and not wrapped and not _continues(lines[current[-1]], line):
-            flush()
-        current.append(i)
-        if not wrapped and _TERMINAL.search(line):
-            flush()
-        if wrapped and (position + 1 >= len(nonblank) or nonblank[position + 1] > i + 1):
-            flush()  # a blank line ends a paragraph of a hard-wrapped text
-    flush()
-    return paragraphs
+            if reason == "caption" and caption_label.match(line):
+                caption = "title"
+            yield _Line(i, "junk", reason)
+        elif is_heading:
+            yield _heading(layout, i)
+        else:
+            yield _Line(i, "body")
+
+
+def _heading(layout: _Layout, i: int) -> _Line:
+    """A heading line: the section it opens, or the end of the body when it heads a late reference list."""
+    text, lang = layout.text, layout.lang
+    title_text = layout.lines[i].strip()
+    a, b = text.span(*stripped_bounds(text.text, *layout.spans[i]))
+    total = max(1, len(text.text))
+    end_matter = headings.is_end_matter(title_text, lang)
+    if end_matter and a - text.origin[0] >= rules.END_MATTER_MIN_POSITION * total:
+        return _Line(i, "heading", "references")
+    if end_matter or headings.is_dropped(title_text, lang):
+        return _Line(i, "heading", section="dropped")
+    if headings.is_abstract(title_text, lang) and (
+        lang == ENGLISH or (not rules.NUMBERED_HEADING.match(title_text) and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
+    ):
+        return _Line(i, "heading", section="abstract")
+    bare = headings.strip_number(title_text)
+    return _Line(i, "heading", heading=Paragraph(text, heading=bare, kind=headings.section_kind(bare, lang), span=(a, b)))
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -237,7 +344,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
     Only decided when an Abstract or Introduction heading comes early; whatever short lines stand
     before it are the title block.
     """
-    limit = min(len(nonblank), max(12, len(nonblank) // 8))
+    limit = min(len(nonblank), max(FRONT_MATTER_MIN_LINES, len(nonblank) // FRONT_MATTER_SHARE))
     for position in range(limit):
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
@@ -245,7 +352,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
             headings.section_kind(bare, lang) == "introduction" and headings.is_known(bare, lang)
         ):
             before = [lines[nonblank[p]] for p in range(position)]
-            if all(len(b.split()) <= 30 for b in before):
+            if all(len(b.split()) <= FRONT_MATTER_LINE_MAX_WORDS for b in before):
                 return position
             return 0
     return 0
@@ -278,6 +385,11 @@ _LAST_WORD = re.compile(r"([a-z]+)-[ \t]*$")
 _FIRST_WORD = re.compile(r"[ \t]*[a-z]+")
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUSPENDED = re.compile(r"(?<=[a-z])- (?=[a-z]+\b)")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_LAST_LETTERS = re.compile(r"[A-Za-z]+$")
+# The word before a suspended hyphen is looked for in the 40 characters before it (longer words
+# are not rejoined).
+HYPHEN_WORD_MAX_CHARS = 40
 
 
 def words_of(text: str) -> set[str]:
@@ -296,24 +408,15 @@ def rejoin_flattened_hyphens(text: Tracked) -> Tracked:
     vocabulary = words_of(text.text)
     edits = []
     for match in _SUSPENDED.finditer(text.text):
-        left = re.search(r"[A-Za-z]+$", text.text[max(0, match.start() - 40) : match.start()])
-        right = re.match(r"[a-z]+", text.text[match.end() :])
+        left = _LAST_LETTERS.search(text.text, max(0, match.start() - HYPHEN_WORD_MAX_CHARS), match.start())
+        right = _LOWER_WORD.match(text.text, match.end())  # from an offset: no copy of the rest
         if left and right and (left.group(0) + right.group(0)).lower() in vocabulary:
             edits.append(Edit(match.start(), match.end(), ""))
     return text.apply(edits)
 
 
-def _stripped_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _strip(text: Tracked, start: int, end: int) -> Tracked:
-    a, b = _stripped_bounds(text.text, start, end)
-    return text.slice(a, b)
+    return text.slice(*stripped_bounds(text.text, start, end))
 
 
 def _mean_length(lines: list[str], nonblank: list[int]) -> float:

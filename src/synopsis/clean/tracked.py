@@ -16,6 +16,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 
+def stripped_bounds(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """`[start, end)` narrowed to exclude leading and trailing whitespace (offsets, not a copy,
+    so that the stripped part can still be mapped back to the original)."""
+    end = len(text) if end is None else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace `text[start:end]` with `replacement` (empty to delete)."""

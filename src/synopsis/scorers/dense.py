@@ -82,9 +82,7 @@ def dense_signals(doc: Document, features: Features) -> dict[str, NDArray[np.flo
     description="structured + wordllama embeddings (centrality and title similarity); needs the embed extra.",
     selection={"redundancy": 0.5},
     requires=check_installed,
-    **STRUCTURED_WEIGHTS,
-    dense_centrality=0.5,
-    dense_title=0.3,
+    params={**STRUCTURED_WEIGHTS, "dense_centrality": 0.5, "dense_title": 0.3},
 )
 def structured_dense(
     doc: Document, features: Features, /, dense_centrality: float, dense_title: float, **weights: float

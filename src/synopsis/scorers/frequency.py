@@ -39,8 +39,7 @@ def _content(features: Features, rows: NDArray[np.int64]) -> tuple[sparse.csr_ma
 @register(
     "sumbasic",
     description="SumBasic (Nenkova & Vanderwende 2005): average word probability, squared down after each pick.",
-    max_words=600,
-    top_word=True,
+    params={"max_words": 600, "top_word": True},
 )
 def sumbasic(doc: Document, features: Features, /, *, max_words: int, top_word: bool) -> NDArray[np.float64]:
     """Pick the sentence of highest mean word probability (among those holding the most probable
@@ -79,8 +78,7 @@ def sumbasic(doc: Document, features: Features, /, *, max_words: int, top_word: 
 @register(
     "klsum",
     description="KLSum (Haghighi & Vanderwende 2009): add the sentence that brings the summary's words closest to the article's.",
-    max_words=600,
-    smoothing=0.1,
+    params={"max_words": 600, "smoothing": 0.1},
 )
 def klsum(doc: Document, features: Features, /, *, max_words: int, smoothing: float) -> NDArray[np.float64]:
     """Greedy minimisation of KL(P_article || P_summary), P_summary add-`smoothing` smoothed.

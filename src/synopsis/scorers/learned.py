@@ -36,6 +36,8 @@ from .registry import register
 from .structure import STRUCTURED_WEIGHTS, graph_signal, pacsum, standardise, structured_signals, weighted_sum
 
 MODEL_FORMAT = "synopsis-trees/1"
+# Rows per prediction block: 2,000 rows x 300 trees is 600,000 pairs, about 5 MB per working array.
+PREDICT_ROWS = 2000
 SHIPPED_MODEL = "supervised.json"
 
 
@@ -131,7 +133,6 @@ def sentence_features(
     paragraph_first = np.r_[True, paragraph[1:] != paragraph[:-1]] if n else np.zeros(0, bool)
     section_rank = np.unique(features.section, return_inverse=True)[1] if n else np.zeros(0, np.int64)
     sections = max(1, int(section_rank.max()) + 1) if n else 1
-    similarity = features.similarity
     lexicon_mean, lexicon_max = _lexicon_scores(features, lexicon)
     columns = [
         *(signals[name] for name in ("centrality", "title", "cues", "lead", "tail", "section_start", "section_first")),
@@ -146,7 +147,7 @@ def sentence_features(
         paragraph_first.astype(np.float64),
         features.centroid_similarity,
         features.similarity_to(doc.title) if doc.title else np.zeros(n),
-        similarity.max(axis=1) if n > 1 else np.zeros(n),
+        features.max_similarity,
         _similarity_to_kind(features, 0),
         _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
         standardise(textrank(doc, features, damping=0.85), mask),
@@ -237,11 +238,16 @@ class TreeModel:
         return standardise(predicted, mask) + self.blend * standardise(x[:, self.features.index("structured")], mask)
 
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        """Sum of all trees' leaf values for every row.
+        """Sum of all trees' leaf values for every row, `PREDICT_ROWS` rows at a time (the working
+        arrays hold rows x trees entries: bounded memory for any length of text)."""
+        out = np.zeros(x.shape[0])
+        for start in range(0, x.shape[0], PREDICT_ROWS):
+            out[start : start + PREDICT_ROWS] = self._predict_block(x[start : start + PREDICT_ROWS])
+        return out
 
-        Every (row, tree) pair walks down at once, one numpy step per tree level; pairs that have
-        reached a leaf drop out of the working set, so the deep tail of a few trees costs little.
-        """
+    def _predict_block(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Every (row, tree) pair walks down at once, one numpy step per tree level; pairs that have
+        reached a leaf drop out of the working set, so the deep tail of a few trees costs little."""
         rows, columns = x.shape
         if rows == 0:
             return np.zeros(0)
@@ -331,7 +337,7 @@ def _model_at(path: str) -> TreeModel:
     "supervised",
     description="Default: trees trained on abstracts + the structured score; model shipped in the package.",
     selection={"redundancy": 0.5},
-    model="",
+    params={"model": ""},
 )
 def supervised(doc: Document, features: Features, /, *, model: str) -> NDArray[np.float64]:
     trees = _model_at(model) if model else _shipped_model()

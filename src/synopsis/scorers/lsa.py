@@ -100,9 +100,7 @@ def topic_strength(matrix: sparse.csr_matrix, *, ratio: float, max_dimensions: i
     "lsa",
     description="LSA (Steinberger & Ježek 2004): sentence length in the SVD topic space, weighted by singular values.",
     selection=DISTINCT,
-    ratio=0.8,
-    max_dimensions=10,
-    weighting="binary",
+    params={"ratio": 0.8, "max_dimensions": 10, "weighting": "binary"},
 )
 def lsa(doc: Document, features: Features, /, *, ratio: float, max_dimensions: int, weighting: str) -> NDArray[np.float64]:
     rows = pool(features)

@@ -92,9 +92,7 @@ def cluster_scores(owner: NDArray[np.int64], significant: NDArray[np.bool_], row
     "luhn",
     description="Luhn (1958): densest cluster of frequent content words in the sentence.",
     selection=DISTINCT,
-    top=0.05,
-    min_count=2,
-    gap=4,
+    params={"top": 0.05, "min_count": 2, "gap": 4},
 )
 def luhn(doc: Document, features: Features, /, *, top: float, min_count: int, gap: int) -> NDArray[np.float64]:
     rows = pool(features)

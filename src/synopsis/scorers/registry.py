@@ -61,16 +61,20 @@ def register(
     name: str,
     *,
     description: str,
+    params: Mapping[str, Any] | None = None,
     selection: Mapping[str, Any] | None = None,
     requires: Callable[[], object] | None = None,
-    **params: Any,
 ) -> Callable[[Scorer], Scorer]:
-    """Register `scorer` under `name` with default `params` (and selection settings)."""
+    """Register `scorer` under `name` with its default scorer `params` and `select` settings.
+
+    The scorer's parameters are a mapping of their own, so that none can collide with the
+    registry's options (a weight named `requires` or `selection` is just a key).
+    """
 
     def decorator(scorer: Scorer) -> Scorer:
         if name in _METHODS:
             raise ValueError(f"method {name!r} is registered twice")
-        _METHODS[name] = Method(name, scorer, description, dict(params), dict(selection or {}), requires)
+        _METHODS[name] = Method(name, scorer, description, dict(params or {}), dict(selection or {}), requires)
         return scorer
 
     return decorator
