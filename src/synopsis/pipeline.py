@@ -66,7 +66,10 @@ def summarize_document(
     chosen = get_method(method)
     features = features if features is not None else compute_features(doc)
     scores = chosen.score(doc, features, **params)
-    selection = select(scores, features, budget, **chosen.selection)
+    if chosen.choose is not None:  # a summary-level method picks a combination itself
+        selection = chosen.choose(doc, features, scores, budget, **{**chosen.params, **params})
+    else:
+        selection = select(scores, features, budget, **chosen.selection)
     picked = tuple(doc.sentences[i] for i in selection.indices)
     return Summary(
         doc_id=doc.id,

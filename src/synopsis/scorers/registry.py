@@ -8,7 +8,7 @@ are keyword settings of one function (textacy style), registered under their own
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -20,6 +20,9 @@ from ..features import Features
 from ..types import Document
 
 Scorer = Callable[..., NDArray[np.float64]]
+# A summary-level selection: (doc, features, scores, budget, **params) -> Selection, used instead of
+# `select` by methods that choose a combination of sentences rather than sentences one by one.
+Chooser = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Method:
     selection: Mapping[str, Any] = field(default_factory=dict)
     # Raises MethodError when an optional dependency is missing; called once before a run starts.
     requires: Callable[[], object] | None = None
+    choose: Chooser | None = None
 
     def score(self, doc: Document, features: Features, **params: Any) -> NDArray[np.float64]:
         unknown = set(params) - set(self.params)
@@ -69,6 +73,13 @@ def register(
         return scorer
 
     return decorator
+
+
+def choose_with(name: str, choose: Chooser) -> None:
+    """Make registered method `name` select with `choose` (a whole combination) instead of `select`.
+
+    Separate from `register`, whose keyword arguments are the scorer's parameters."""
+    _METHODS[name] = replace(_METHODS[name], choose=choose)
 
 
 def usable_method(name: str) -> Method:
