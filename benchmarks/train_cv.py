@@ -1,20 +1,28 @@
-"""Cross-validate the supervised scorer on the dev corpora, against the unsupervised default.
+"""Cross-validate the trained methods on the dev corpora: `supervised` against the unsupervised
+`structured`, and `reranked` (the same sentence scores, then the summary-level reranker) against
+`supervised`.
 
 Two protocols, both by document:
-- leave-one-source-out: train on three fields, test on the fourth (the lexicon too is learned on
-  the training fields only) — how the model does on a field it never saw;
+- leave-one-source-out: train on three fields, test on the fourth (lexicon, phrase model, trees
+  and reranker all learned on the training fields only) — how the model does on a field it never saw;
 - k-fold (5 folds, seeded, sources mixed).
-Scores follow `synopsis evaluate` (docs/evaluation.md): ROUGE-1/2/Lsum F1, rouge-score semantics,
-200-word summaries, macro average per source, 95% bootstrap CIs over documents, and a paired
-bootstrap test of the supervised model against `structured` on the same documents (R1 and R2).
+Each fold trains exactly as `synopsis train` does (`fit_trees`, `out_of_fold_scores`,
+`fit_reranker`). Scores follow `synopsis evaluate` (docs/evaluation.md): ROUGE-1/2/Lsum F1,
+rouge-score semantics, summaries of each `--budgets` word count (100, 200 and 300 by default),
+macro average per source, 95% bootstrap CIs over documents, and paired bootstrap tests on the same
+documents (R1 and R2, sources weighted alike): supervised vs structured, reranked vs supervised.
 
-    python benchmarks/train_cv.py --data ../shared/data/dev --out benchmarks/results/train_cv
+    python benchmarks/train_cv.py --data ../shared/data/dev --protocol loso --out benchmarks/results/train_cv
+
+`--cache DIR` keeps each fold's sentence scores and phrase models (pickles, by fold) so that a
+rerun after a change to the reranker only refits the reranker.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import time
 from collections import Counter
@@ -22,16 +30,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from synopsis.evaluate import bootstrap_ci, greedy_oracle, paired_bootstrap, score_sentences, split_sentences, truncate
 from synopsis.ingest import read_articles
 from synopsis.scorers import get_method
+from synopsis.scorers.phrases import PhraseModel
 from synopsis.select import select
-from synopsis.train import Example, fit, prepare
+from synopsis.train import Example, fit_reranker, fit_trees, out_of_fold_scores, prepare
 from synopsis.types import Article, Budget
 
 SOURCES = ("scisummnet", "sumpubmed", "plos", "dhq")
-BUDGET = Budget(200)
+Scores = dict[int, list[float]]
 
 
 def load(data: Path, per_source: int | None, seed: int) -> list[Example]:
@@ -45,27 +55,28 @@ def load(data: Path, per_source: int | None, seed: int) -> list[Example]:
     return examples
 
 
-def rouge_of(example: Example, indices: tuple[int, ...] | list[int]) -> list[float]:
-    sentences = truncate([example.doc.sentences[i].text for i in indices], BUDGET.words)
+def rouge_of(example: Example, indices: tuple[int, ...] | list[int], budget: Budget) -> list[float]:
+    sentences = truncate([example.doc.sentences[i].text for i in indices], budget.words)
     scores = score_sentences(split_sentences(example.abstract), sentences)
     return [scores.rouge1.fmeasure * 100, scores.rouge2.fmeasure * 100, scores.rougeLsum.fmeasure * 100]
 
 
-def run_method(example: Example, name: str, **params: Any) -> list[float]:
+def run_method(example: Example, name: str, budget: Budget) -> list[float]:
     method = get_method(name)
-    scores = method.score(example.doc, example.features, **params)
-    return rouge_of(example, select(scores, example.features, BUDGET, **method.selection).indices)
+    scores = method.score(example.doc, example.features)
+    return rouge_of(example, select(scores, example.features, budget, **method.selection).indices, budget)
 
 
-def by_source(examples: list[Example], scores: dict[int, list[float]]) -> dict[str, list[list[float]]]:
+def by_source(examples: list[Example], scores: Scores) -> dict[str, list[list[float]]]:
     """Per-document scores (keyed by position in `examples`) grouped by source, in example order."""
     rows: dict[str, list[list[float]]] = {}
     for i, example in enumerate(examples):
-        rows.setdefault(example.source, []).append(scores[i])
+        if i in scores:
+            rows.setdefault(example.source, []).append(scores[i])
     return rows
 
 
-def paired(examples: list[Example], base: dict[int, list[float]], new: dict[int, list[float]]) -> dict[str, Any]:
+def paired(examples: list[Example], base: Scores, new: Scores, names: tuple[str, str]) -> dict[str, Any]:
     """Paired bootstrap of `new` against `base` per metric, documents weighted so each source counts alike."""
     counts = Counter(e.source for e in examples)
     weight = np.array([len(examples) / (len(counts) * counts[e.source]) for e in examples])
@@ -73,7 +84,7 @@ def paired(examples: list[Example], base: dict[int, list[float]], new: dict[int,
     for k, metric in enumerate(("rouge1", "rouge2")):
         a = np.array([base[i][k] for i in range(len(examples))]) * weight
         b = np.array([new[i][k] for i in range(len(examples))]) * weight
-        test = paired_bootstrap(a, b, names=("structured", "supervised"), metric=metric, rng=np.random.default_rng(0))
+        test = paired_bootstrap(a, b, names=names, metric=metric, rng=np.random.default_rng(0))
         interval = [round(test.low, 2), round(test.high, 2)]
         out[metric] = {"difference": round(test.difference, 2), "ci": interval, "p": test.p_value}
     return out
@@ -84,11 +95,35 @@ def summarise(rows: dict[str, list[list[float]]]) -> dict[str, Any]:
     macro = np.mean(list(per_source.values()), axis=0)
     everything = np.array([r for v in rows.values() for r in v])
     ci = bootstrap_ci(everything[:, 0], rng=np.random.default_rng(0))
+    ci2 = bootstrap_ci(everything[:, 1], rng=np.random.default_rng(0))
     return {
         "per_source": {s: [round(x, 2) for x in v] for s, v in per_source.items()},
         "macro": [round(x, 2) for x in macro],
         "r1_ci": [round(ci.low, 2), round(ci.high, 2)],
+        "r2_ci": [round(ci2.low, 2), round(ci2.high, 2)],
     }
+
+
+def fold_scores(
+    examples: list[Example], train: list[int], test: list[int], cache: Path | None, name: str, rounds: dict[str, int]
+) -> tuple[dict[int, np.ndarray], dict[int, PhraseModel | None]]:
+    """Sentence scores and phrase model per document of one fold: the fold's trees for its test
+    documents, the other-half trees for its training documents (as `synopsis train` makes them)."""
+    paths = (cache / f"scores_{name}.pkl", cache / f"phrases_{name}.pkl") if cache else None
+    if paths and paths[0].exists() and paths[1].exists():
+        return pickle.loads(paths[0].read_bytes()), pickle.loads(paths[1].read_bytes())
+    training = [examples[i] for i in train]
+    trees = fit_trees(training, **rounds)
+    scores = {i: trees.score(examples[i].doc, examples[i].features) for i in test}
+    phrases: dict[int, PhraseModel | None] = dict.fromkeys(test, trees.phrases)
+    oof, oof_phrases = out_of_fold_scores(training, **rounds)
+    scores.update(zip(train, oof, strict=True))
+    phrases.update(zip(train, oof_phrases, strict=True))
+    if paths:
+        paths[0].parent.mkdir(parents=True, exist_ok=True)
+        paths[0].write_bytes(pickle.dumps(scores))
+        paths[1].write_bytes(pickle.dumps(phrases))
+    return scores, phrases
 
 
 def main() -> None:
@@ -98,23 +133,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--protocol", choices=("loso", "kfold", "both"), default="both")
     parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--budgets", type=int, nargs="+", default=[100, 200, 300], help="summary lengths in words")
+    parser.add_argument("--cache", type=Path, default=None, help="keep each fold's sentence scores here")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     started = time.time()
     examples = load(args.data, args.per_source, args.seed)
     print(f"{len(examples)} documents prepared in {time.time() - started:.0f}s", flush=True)
-    kwargs = {"rounds": args.rounds} if args.rounds else {}
-    baselines: dict[str, dict[int, list[float]]] = {name: {} for name in ("lead", "structured", "oracle")}
-    for i, example in enumerate(examples):
-        baselines["lead"][i] = run_method(example, "lead")
-        baselines["structured"][i] = run_method(example, "structured")
-        baselines["oracle"][i] = rouge_of(example, greedy_oracle(example.doc, example.abstract, BUDGET))
-    report: dict[str, Any] = {
-        "documents": len(examples),
-        "seed": args.seed,
-        "baselines": {k: summarise(by_source(examples, v)) for k, v in baselines.items()},
-    }
+    rounds = {"rounds": args.rounds} if args.rounds else {}
+    budgets = [Budget(words) for words in args.budgets]
+    report: dict[str, Any] = {"documents": len(examples), "seed": args.seed, "budgets": args.budgets}
+    baselines: dict[int, dict[str, Scores]] = {}
+    for budget in budgets:
+        rows: dict[str, Scores] = {name: {} for name in ("lead", "structured", "oracle")}
+        for i, example in enumerate(examples):
+            rows["lead"][i] = run_method(example, "lead", budget)
+            rows["structured"][i] = run_method(example, "structured", budget)
+            rows["oracle"][i] = rouge_of(example, greedy_oracle(example.doc, example.abstract, budget), budget)
+        baselines[budget.words or 0] = rows
+    report["baselines"] = {w: {k: summarise(by_source(examples, v)) for k, v in rows.items()} for w, rows in baselines.items()}
     protocols = ("loso", "kfold") if args.protocol == "both" else (args.protocol,)
+    selection = get_method("supervised").selection  # as `--method supervised` selects
     for protocol in protocols:
         if protocol == "loso":
             folds = [(s, [i for i, e in enumerate(examples) if e.source == s]) for s in SOURCES]
@@ -122,36 +161,61 @@ def main() -> None:
             order = list(range(len(examples)))
             random.Random(args.seed).shuffle(order)
             folds = [(f"fold{k}", [i for i in order if i % 5 == k]) for k in range(5)]
-        scores: dict[int, list[float]] = {}
-        selection = get_method("supervised").selection  # as `--method supervised` selects
+        results: dict[str, dict[int, Scores]] = {
+            "supervised": {w: {} for w in args.budgets},
+            "reranked": {w: {} for w in args.budgets},
+        }
         fold_seconds = []
         for name, held_out in folds:
             t0 = time.time()
             test = set(held_out)
-            model = fit([e for i, e in enumerate(examples) if i not in test], **kwargs)
+            train = [i for i in range(len(examples)) if i not in test]
+            with threadpool_limits(1):  # as `synopsis train`: one BLAS thread, deterministic sums
+                scores, phrases = fold_scores(examples, train, held_out, args.cache, f"{protocol}_{name}", rounds)
+                reranker = fit_reranker([examples[i] for i in train], [scores[i] for i in train], [phrases[i] for i in train])
             fold_seconds.append(time.time() - t0)
             for i in held_out:
                 example = examples[i]
-                chosen = select(model.score(example.doc, example.features), example.features, BUDGET, **selection).indices
-                scores[i] = rouge_of(example, chosen)
-            print(f"{protocol} {name}: trained on {len(examples) - len(test)} in {fold_seconds[-1]:.0f}s", flush=True)
-        report[protocol] = summarise(by_source(examples, scores))
-        report[protocol]["train_seconds"] = round(float(np.mean(fold_seconds)), 1)
-        report[protocol]["vs_structured"] = paired(examples, baselines["structured"], scores)
-    lead, oracle = report["baselines"]["lead"]["macro"][0], report["baselines"]["oracle"]["macro"][0]
-    print(f"\n{'system':22s}" + "".join(f"{s:>20s}" for s in SOURCES) + f"{'macro R1/R2/RLsum':>24s}  gap closed (R1)")
-    for name, result in [*report["baselines"].items(), *((f"supervised ({p})", report[p]) for p in protocols)]:
-        cells = "".join(f"{'/'.join(f'{x:.2f}' for x in result['per_source'][s][:2]):>20s}" for s in SOURCES)
-        macro = result["macro"]
-        gap = (macro[0] - lead) / (oracle - lead) * 100 if oracle > lead else 0.0
-        print(f"{name:22s}{cells}{'/'.join(f'{x:.2f}' for x in macro):>24s}  {gap:5.1f}%")
-    for protocol in protocols:
-        for metric, test in report[protocol]["vs_structured"].items():
-            low, high = test["ci"]
-            print(
-                f"supervised ({protocol}) - structured, {metric}, sources weighted alike: "
-                f"{test['difference']:+.2f} (95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
-            )
+                for budget in budgets:
+                    greedy = select(scores[i], example.features, budget, **selection).indices
+                    results["supervised"][budget.words or 0][i] = rouge_of(example, greedy, budget)
+                    chosen = reranker.choose(example.doc, example.features, scores[i], budget, phrases[i]).indices
+                    results["reranked"][budget.words or 0][i] = rouge_of(example, chosen, budget)
+            print(f"{protocol} {name}: trained on {len(train)} in {fold_seconds[-1]:.0f}s", flush=True)
+        report[protocol] = {"train_seconds": round(float(np.mean(fold_seconds)), 1)}
+        for words in args.budgets:
+            supervised, reranked = results["supervised"][words], results["reranked"][words]
+            report[protocol][words] = {
+                "supervised": summarise(by_source(examples, supervised)),
+                "reranked": summarise(by_source(examples, reranked)),
+                "supervised_vs_structured": paired(
+                    examples, baselines[words]["structured"], supervised, ("structured", "supervised")
+                ),
+                "reranked_vs_supervised": paired(examples, supervised, reranked, ("supervised", "reranked")),
+            }
+    for words in args.budgets:
+        lead, oracle = (report["baselines"][words][k]["macro"][0] for k in ("lead", "oracle"))
+        print(
+            f"\n{words} words\n{'system':22s}"
+            + "".join(f"{s:>14s}" for s in SOURCES)
+            + f"{'macro R1/R2/RLsum':>24s}  gap closed (R1)"
+        )
+        systems = [*report["baselines"][words].items()]
+        for protocol in protocols:
+            systems += [(f"{m} ({protocol})", report[protocol][words][m]) for m in ("supervised", "reranked")]
+        for name, result in systems:
+            cells = "".join(f"{'/'.join(f'{x:.2f}' for x in result['per_source'][s][:2]):>14s}" for s in SOURCES)
+            macro = result["macro"]
+            gap = (macro[0] - lead) / (oracle - lead) * 100 if oracle > lead else 0.0
+            print(f"{name:22s}{cells}{'/'.join(f'{x:.2f}' for x in macro):>24s}  {gap:5.1f}%")
+        for protocol in protocols:
+            for comparison in ("supervised_vs_structured", "reranked_vs_supervised"):
+                for metric, test in report[protocol][words][comparison].items():
+                    low, high = test["ci"]
+                    print(
+                        f"{comparison.replace('_vs_', ' - ')} ({protocol}), {metric}, sources weighted alike: "
+                        f"{test['difference']:+.2f} (95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
+                    )
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.with_suffix(".json").write_text(json.dumps(report, indent=2), encoding="utf-8")

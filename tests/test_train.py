@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
+from synopsis.combinations import candidate_summaries
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document, summarize_document
+from synopsis.scorers import get_method
 from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
+from synopsis.scorers.summary import summary_features
+from synopsis.select import select
 from synopsis.types import Article, Budget
 
-lightgbm = pytest.importorskip("lightgbm")
-train = pytest.importorskip("synopsis.train")
+
+def training() -> Any:
+    """The training module, skipping the test when the train extra (LightGBM) is missing; the
+    shipped model's tests below need only numpy and do not call this."""
+    pytest.importorskip("lightgbm")
+    pytest.importorskip("sklearn")
+    return importlib.import_module("synopsis.train")
 
 
 def articles(records: list[dict[str, str]]) -> list[Article]:
@@ -30,6 +41,7 @@ def articles(records: list[dict[str, str]]) -> list[Article]:
 
 @pytest.mark.slow
 def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str, str]], tmp_path: Path) -> None:
+    train = training()
     examples = train.prepare(articles(dev_sample[:6]))
     first = train.fit(examples, rounds=15)
     second = train.fit(examples, rounds=15)
@@ -44,11 +56,27 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
     x = loaded.features_of(doc, examples[0].features)
     assert np.allclose(loaded.predict(x), first.predict(x))
     assert np.allclose(loaded.score(doc, examples[0].features), first.score(doc, examples[0].features))
-    summary = summarize_document(doc, method="supervised", model=str(path), budget=Budget(150))
-    assert 0 < summary.words <= 150
+    assert loaded.reranker is not None and first.reranker is not None, "the summary reranker is trained and saved"
+    assert np.array_equal(loaded.reranker.weights, first.reranker.weights) and loaded.reranker.top == train.RERANK_TOP
+    for budget in (Budget(150), Budget(None, 3)):
+        greedy = summarize_document(doc, method="supervised", model=str(path), budget=budget)
+        reranked = summarize_document(doc, method="reranked", model=str(path), budget=budget)
+        # What the reranker chooses, recomputed here from its parts: its best-scored candidate.
+        features = examples[0].features
+        scores = loaded.score(doc, features)
+        candidates = candidate_summaries(scores, features, budget, top=loaded.reranker.top, redundancy=loaded.reranker.redundancy)
+        greedy_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
+        x = summary_features(doc, features, scores, candidates, budget, loaded.phrases, greedy_pick)
+        best = candidates.indices(int(np.argmax(loaded.reranker.predict(x))))
+        assert tuple(s.index for s in reranked.sentences) == best
+        assert [s.index for s in greedy.sentences] == list(greedy_pick)
+        assert reranked.words <= (budget.words or 10**9) and len(reranked.sentences) <= (budget.sentences or 10**9)
 
 
 def test_flattened_trees_predict_like_lightgbm() -> None:
+    train = training()
+    import lightgbm
+
     rng = np.random.default_rng(0)
     x = rng.random((400, len(feature_names())))
     y = x[:, 0] * 2 + np.sin(5 * x[:, 3]) + rng.normal(0, 0.1, 400)
@@ -77,14 +105,16 @@ def test_blend_adds_the_structured_score(dev_sample: list[dict[str, str]]) -> No
     doc = build_document(articles(dev_sample[:1])[0])
     features = compute_features(doc)
     candidates = features.candidate
-    structured = summarize_document(doc, method="structured", budget=Budget(200))
     heavy = replace(model, blend=1e6).score(doc, features)
     alone = replace(model, blend=0.0).score(doc, features)
     assert np.allclose(alone, model.predict(model.features_of(doc, features)))
     top = np.argsort(-heavy[candidates])[:5]
     expected = model.features_of(doc, features)[:, feature_names().index("structured")]
     assert list(top) == list(np.argsort(-expected[candidates])[:5])
-    assert structured.sentences, "structured still summarises the same document"
+    # And the whole summary: with the trees drowned out, `supervised` selects what `structured` does.
+    structured = summarize_document(doc, method="structured", budget=Budget(200))
+    drowned = select(heavy, features, Budget(200), **get_method("supervised").selection)
+    assert drowned.indices == tuple(s.index for s in structured.sentences)
 
 
 def test_density_labels_prefer_the_short_sentence_that_says_the_same() -> None:
@@ -96,6 +126,7 @@ def test_density_labels_prefer_the_short_sentence_that_says_the_same() -> None:
         "Unrelated remarks about the weather follow in this sentence."
     )
     article = Article("t", text, (0, len(text)), "Fast parsing", "We parse syntax trees fast with a new chart parser.")
+    train = training()
     example = train.prepare([article])[0]
     label = train.labels(example, Budget(200))
     texts = [s.text for s in example.doc.sentences]
@@ -141,18 +172,20 @@ def test_shipped_phrase_model_knows_how_abstracts_talk() -> None:
 @pytest.mark.slow
 def test_training_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> None:
     """Same data, same model in two processes: set iteration order (hash-seeded) must not leak
-    into the lexicon, the phrase vocabulary or the trees."""
+    into the lexicon, the phrase vocabulary, the trees or the reranker."""
+    training()
     script = tmp_path / "fit.py"
     script.write_text(
         "import json, sys\n"
-        "from synopsis import train\n"
         "from synopsis.train import fit, prepare\n"
-        "train.learn_lexicon.__defaults__ = (50,)  # a cut through many tied scores, as on the full data\n"
         "from synopsis.types import Article\n"
         "rows = [json.loads(line) for line in open(sys.argv[1], encoding='utf-8')][:6]\n"
         "articles = [Article(r['id'], r['full_text'], (0, len(r['full_text'])), r['title'], r['abstract'],"
         " {'source': r['id'].split('-')[0]}) for r in rows]\n"
-        "print(json.dumps(fit(prepare(articles), rounds=5).to_json(), sort_keys=True))\n",
+        "# lexicon_size: a cut through many tied scores, as on the full data\n"
+        "model = fit(prepare(articles), rounds=5, lexicon_size=50)\n"
+        "assert len(model.lexicon) == 50 and model.reranker is not None\n"
+        "print(json.dumps(model.to_json(), sort_keys=True))\n",
         encoding="utf-8",
     )
     sample = Path(__file__).parent / "data" / "dev_sample.jsonl"
@@ -172,7 +205,64 @@ def test_training_does_not_depend_on_the_process_hash_seed(tmp_path: Path) -> No
 def test_lexicon_counts_documents(dev_sample: list[dict[str, str]]) -> None:
     """Log-odds of document frequencies: with N documents no stem can be more than log(N + 1)
     apart between abstracts and bodies (counting anything but documents breaks this bound)."""
+    train = training()
     examples = train.prepare(articles(dev_sample[:6]))
     lexicon = train.learn_lexicon(examples)
     assert lexicon and max(abs(v) for v in lexicon.values()) <= np.log(len(examples) + 1) + 1e-9
-    assert all(lexicon[t] < 0 for t in ("follow", "number", "time") if t in lexicon), "body words are negative"
+    # Stems in all six bodies and no abstract sit exactly at the bound: log(1/8) - log(7/8).
+    for term in ("follow", "number", "time"):
+        assert lexicon.get(term) == pytest.approx(-np.log(len(examples) + 1)), term
+
+
+def test_feature_columns_are_the_named_signals(dev_sample: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each column holds what its name says, and the graph columns use the settings their methods are
+    registered with (change TextRank's settings, `graph.TEXTRANK_PARAMS`, and the feature follows)."""
+    from synopsis.scorers import graph, registry
+    from synopsis.scorers.structure import graph_signal
+
+    doc = build_document(articles(dev_sample[:1])[0])
+    features = compute_features(doc)
+    model = load_model()
+    names = feature_names()
+    x = model.features_of(doc, features)
+    assert np.array_equal(x[:, names.index("words")], features.words)
+    assert np.array_equal(x[:, names.index("position")], features.position)
+    assert np.array_equal(x[:, names.index("pacsum")], graph_signal("pacsum", doc, features))
+    assert registry.METHODS["textrank"].params == graph.TEXTRANK_PARAMS  # the registered defaults are these
+    monkeypatch.setitem(graph.TEXTRANK_PARAMS, "damping", 0.3)
+    changed = model.features_of(doc, features)[:, names.index("textrank")]
+    assert np.array_equal(changed, graph_signal("textrank", doc, features))
+    assert not np.allclose(changed, x[:, names.index("textrank")])
+
+
+def test_shipped_reranker_summarises_within_every_budget(dev_sample: list[dict[str, str]]) -> None:
+    """`reranked` with the shipped model: whole sentences in document order within each budget,
+    and a different choice from greedy selection somewhere (else it would be a no-op)."""
+    model = load_model()
+    assert model.reranker is not None and model.reranker.features == tuple(model.reranker.features)
+    differs = 0
+    for record in dev_sample[:4]:
+        doc = build_document(articles([record])[0])
+        for budget in (Budget(100), Budget(200), Budget(300), Budget(None, 4)):
+            summary = summarize_document(doc, method="reranked", budget=budget)
+            indices = [s.index for s in summary.sentences]
+            assert indices == sorted(set(indices)) and summary.sentences
+            assert summary.words <= (budget.words or 10**9) and len(indices) <= (budget.sentences or 10**9)
+            differs += indices != [s.index for s in summarize_document(doc, method="supervised", budget=budget).sentences]
+    assert differs > 0
+
+
+def test_reranker_round_trips_through_json() -> None:
+    from synopsis.scorers.summary import Reranker, summary_feature_names
+
+    names = tuple(summary_feature_names())
+    rng = np.random.default_rng(3)
+    size = len(names)
+    reranker = Reranker(names, rng.random(size), rng.random(size) + 0.5, rng.normal(size=size), 12, 0.5, {"a": 1})
+    again = Reranker.from_json(json.loads(json.dumps(reranker.to_json())))
+    x = rng.random((50, len(names)))
+    assert np.allclose(again.predict(x), reranker.predict(x), rtol=1e-8) and again.top == 12 and again.redundancy == 0.5
+    assert np.argmax(again.predict(x)) == np.argmax(reranker.predict(x))
+    broken = {**reranker.to_json(), "features": list(reversed(names))}
+    with pytest.raises(Exception, match="other summary features"):
+        Reranker.from_json(broken)

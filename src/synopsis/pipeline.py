@@ -78,7 +78,10 @@ def run_document(doc: Document, options: RunOptions = RunOptions(), *, features:
     params = dict(options.params)
     features = features if features is not None else compute_features(doc)
     scores = chosen.score(doc, features, **params)
-    selection = select(scores, features, options.budget, **chosen.selection)
+    if chosen.choose is not None:  # a summary-level method picks a combination itself
+        selection = chosen.choose(doc, features, scores, options.budget, **{**chosen.params, **params})
+    else:
+        selection = select(scores, features, options.budget, **chosen.selection)
     summary = Summary(
         doc_id=doc.id,
         method=chosen.name,

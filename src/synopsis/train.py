@@ -13,6 +13,11 @@ was not fitted to. The model is
 LightGBM's gradient-boosted regression trees with a fixed seed on one thread (deterministic),
 exported to the plain JSON format that `scorers.learned` reads; LightGBM and scikit-learn are
 needed only here (`pip install "synopsis[train]"`).
+
+The same file carries the summary reranker of `--method reranked` (`scorers.summary`): a ridge
+regression that ranks each document's candidate summaries (`combinations`) by their mean ROUGE-1/2
+F1 against the abstract, trained on sentence scores from trees fitted on the *other half* of the
+documents, so that it learns how far the scores can be trusted on unseen documents.
 """
 
 from __future__ import annotations
@@ -20,17 +25,23 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
+from .combinations import Candidates, candidate_summaries
+from .evaluate.oracle import _count as count_ngrams
+from .evaluate.oracle import _f1 as rouge_f1
 from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
-from .scorers.learned import PhraseModel, TreeModel, feature_names, phrase_grams, phrase_norm, sentence_features
+from .scorers.learned import TreeModel, feature_names, sentence_features
+from .scorers.phrases import PhraseModel, phrase_grams, phrase_norm
+from .scorers.summary import Reranker, stored, summary_feature_names, summary_features
+from .select import REDUNDANCY_THRESHOLD, select
 from .types import Article, Budget, Document
 
 # Chosen by k-fold cross-validation on the dev corpora (benchmarks/train_cv.py); fixed seed and one
@@ -67,6 +78,14 @@ PHRASE_SOURCE_SHARE = 0.75
 PHRASE_SIZE = 20_000
 LEXICON_SIZE = 4000
 LEXICON_MIN_COUNT = 5
+# Summary reranker: candidates are the maximal combinations of the RERANK_TOP best sentences under
+# `select`'s redundancy rule; trained on RERANK_BUDGETS pooled, at most RERANK_SAMPLE random
+# candidates per document and budget (seeded), ridge penalty RERANK_ALPHA on standardised features.
+RERANK_TOP = 12
+RERANK_BUDGETS = (Budget(100), Budget(200), Budget(300))
+RERANK_SAMPLE = 200
+RERANK_ALPHA = 1.0
+RERANK_REDUNDANCY = REDUNDANCY_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -79,11 +98,12 @@ class Example:
     source: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainingSet:
+    """Candidate sentences of all training documents: feature rows and labels."""
+
     x: NDArray[np.float64]
     y: NDArray[np.float64]
-    groups: list[int] = field(default_factory=list)
 
 
 def prepare(articles: Iterable[Article], *, on_error: Callable[[str, Exception], None] | None = None) -> list[Example]:
@@ -187,7 +207,7 @@ def training_set(
 ) -> TrainingSet:
     """Candidate sentences of every example, as one feature matrix and label vector; `phrases`
     holds each example's out-of-fold phrase-model predictions."""
-    xs, ys, groups = [], [], []
+    xs, ys = [], []
     column = feature_names().index("phrases")
     for example, target, phrase in zip(examples, targets, phrases, strict=True):
         mask = example.features.candidate
@@ -197,10 +217,9 @@ def training_set(
         x[:, column] = phrase
         xs.append(x[mask])
         ys.append(target[mask])
-        groups.append(int(mask.sum()))
     if not xs:
         raise ValueError("no training documents with candidate sentences and an abstract")
-    return TrainingSet(np.vstack(xs), np.concatenate(ys), groups)
+    return TrainingSet(np.vstack(xs), np.concatenate(ys))
 
 
 def out_of_fold_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float64]]) -> list[NDArray[np.float64]]:
@@ -218,12 +237,38 @@ def out_of_fold_phrases(examples: Sequence[Example], targets: Sequence[NDArray[n
 
 
 def fit(
-    examples: Sequence[Example], *, rounds: int = ROUNDS, params: dict[str, Any] | None = None, info: dict[str, Any] | None = None
+    examples: Sequence[Example],
+    *,
+    rounds: int = ROUNDS,
+    params: dict[str, Any] | None = None,
+    info: dict[str, Any] | None = None,
+    lexicon_size: int = LEXICON_SIZE,
 ) -> TreeModel:
-    """Learn the lexicon, the phrase model and the trees from `examples`; deterministic for the same input."""
+    """The sentence trees and the summary reranker from `examples`; deterministic for the same input.
+
+    BLAS runs on one thread while fitting: multithreaded sums change the last bits of the ridge
+    solutions, and those bits changed summaries.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        model = fit_trees(examples, rounds=rounds, params=params, info=info, lexicon_size=lexicon_size)
+        scores, phrases = out_of_fold_scores(examples, rounds=rounds, params=params, lexicon_size=lexicon_size)
+        return replace(model, reranker=fit_reranker(examples, scores, phrases))
+
+
+def fit_trees(
+    examples: Sequence[Example],
+    *,
+    rounds: int = ROUNDS,
+    params: dict[str, Any] | None = None,
+    info: dict[str, Any] | None = None,
+    lexicon_size: int = LEXICON_SIZE,
+) -> TreeModel:
+    """Learn the lexicon, the phrase model and the trees (the `supervised` sentence scorer)."""
     import lightgbm
 
-    lexicon = learn_lexicon(examples)
+    lexicon = learn_lexicon(examples, lexicon_size)
     budget = Budget()
     targets = [labels(example, budget) for example in examples]
     data = training_set(examples, lexicon, targets, out_of_fold_phrases(examples, targets))
@@ -248,6 +293,91 @@ def fit(
         ),
     }
     return replace(model, info={**details, **(info or {})})
+
+
+def out_of_fold_scores(
+    examples: Sequence[Example], *, rounds: int = ROUNDS, params: dict[str, Any] | None = None, lexicon_size: int = LEXICON_SIZE
+) -> tuple[list[NDArray[np.float64]], list[PhraseModel | None]]:
+    """Every example's sentence scores and phrase model from trees fitted on the other half of the
+    examples (alternate documents): the reranker must learn how far to trust the scores on
+    documents the trees never saw, not on their own training documents."""
+    scores: list[NDArray[np.float64]] = [np.zeros(e.features.n) for e in examples]
+    phrases: list[PhraseModel | None] = [None] * len(examples)
+    halves = [list(range(0, len(examples), 2)), list(range(1, len(examples), 2))]
+    for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
+        if not train or not test:
+            continue
+        model = fit_trees([examples[i] for i in train], rounds=rounds, params=params, lexicon_size=lexicon_size)
+        for i in test:
+            scores[i] = model.score(examples[i].doc, examples[i].features)
+            phrases[i] = model.phrases
+    return scores, phrases
+
+
+def reranker_rows(
+    example: Example, scores: NDArray[np.float64], phrases: PhraseModel | None, budget: Budget, *, top: int, seed: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """Summary features and labels of (at most RERANK_SAMPLE of) one document's candidates under
+    one budget; None when it has fewer than two candidates. The label is the candidate's mean of
+    ROUGE-1 and ROUGE-2 F1 against the abstract (the evaluate protocol's metrics)."""
+    greedy = select(scores, example.features, budget, redundancy=RERANK_REDUNDANCY)
+    candidates = candidate_summaries(scores, example.features, budget, top=top, redundancy=RERANK_REDUNDANCY)
+    if len(candidates.members) < 2:
+        return None
+    if len(candidates.members) > RERANK_SAMPLE:
+        keep = np.sort(np.random.default_rng(seed).choice(len(candidates.members), RERANK_SAMPLE, replace=False))
+        candidates = Candidates(candidates.sentences, candidates.members[keep])
+    x = summary_features(example.doc, example.features, scores, candidates, budget, phrases, greedy.indices)
+    r1, r2 = candidate_rouge(example, candidates)
+    return x, (r1 + r2) / 2
+
+
+def candidate_rouge(example: Example, candidates: Candidates) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """ROUGE-1 and ROUGE-2 F1 of every candidate against the abstract, vectorised over candidates
+    (bigrams counted within sentences, as the oracle counts them: docs/evaluation.md)."""
+    texts = [example.doc.sentences[i].text for i in candidates.sentences]
+    members = candidates.members.astype(np.float64)
+    out = []
+    for counts in count_ngrams(texts, example.abstract):
+        overlap = np.minimum(members @ counts.matrix.toarray(), counts.reference).sum(axis=1)
+        out.append(rouge_f1(overlap, members @ counts.totals, counts.reference_total))
+    return out[0], out[1]
+
+
+def fit_reranker(
+    examples: Sequence[Example], scores: Sequence[NDArray[np.float64]], phrases: Sequence[PhraseModel | None]
+) -> Reranker:
+    """Ridge regression of candidates' labels on their summary features, both centred per document
+    and budget, so the model learns which of one document's candidates is better (a ranking), over
+    the budgets in RERANK_BUDGETS pooled so that one model serves any budget."""
+    xs, ys, raw = [], [], []
+    for d, (example, score, phrase) in enumerate(zip(examples, scores, phrases, strict=True)):
+        for b, budget in enumerate(RERANK_BUDGETS):
+            rows = reranker_rows(example, score, phrase, budget, top=RERANK_TOP, seed=d * len(RERANK_BUDGETS) + b)
+            if rows is None:
+                continue
+            x, y = rows
+            raw.append(x)
+            xs.append(x - x.mean(axis=0))
+            ys.append(y - y.mean())
+    names = tuple(summary_feature_names())
+    if not xs:
+        return Reranker(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), RERANK_TOP, RERANK_REDUNDANCY, {})
+    everything = np.vstack(raw)
+    mean = everything.mean(axis=0)
+    scale = everything.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = np.vstack(xs) / scale
+    y = np.concatenate(ys)
+    weights = np.linalg.solve(x.T @ x + RERANK_ALPHA * np.eye(x.shape[1]), x.T @ y)
+    info = {
+        "candidates": int(x.shape[0]),
+        "budgets": [b.words for b in RERANK_BUDGETS],
+        "alpha": RERANK_ALPHA,
+        "sample": RERANK_SAMPLE,
+        "labels": "mean of ROUGE-1 and ROUGE-2 F1 of the candidate, centred per document and budget",
+    }
+    return Reranker(names, stored(mean), stored(scale), stored(weights), RERANK_TOP, RERANK_REDUNDANCY, info)
 
 
 def from_lightgbm(dump: dict[str, Any], lexicon: dict[str, float]) -> TreeModel:

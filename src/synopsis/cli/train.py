@@ -1,4 +1,4 @@
-"""`synopsis train`: fit the supervised sentence scorer and write its JSON model file."""
+"""`synopsis train`: fit the supervised sentence scorer and the summary reranker, and write their JSON model file."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def train_command(
     output.parent.mkdir(parents=True, exist_ok=True)
     model.save(output)
     size = output.stat().st_size / 1e6
-    print(f"wrote {output} ({size:.1f} MB, {len(model.roots)} trees) in {time.time() - started:.0f}s")
+    reranker = f", a reranker over {model.reranker.info.get('candidates', 0):,} candidate summaries" if model.reranker else ""
+    print(f"wrote {output} ({size:.1f} MB, {len(model.roots)} trees{reranker}) in {time.time() - started:.0f}s")
     if failures:
         raise typer.Exit(EXIT_INPUT)

@@ -65,6 +65,10 @@ def overlap_similarity(features: Features, rows: NDArray[np.int64] | slice = sli
     return similarity
 
 
-@register("textrank", description="TextRank: PageRank over the word-overlap similarity graph.", params={"damping": 0.85})
+# TextRank's settings: its registered defaults and the `textrank` feature of the trained method.
+TEXTRANK_PARAMS: dict[str, float] = {"damping": 0.85}
+
+
+@register("textrank", description="TextRank: PageRank over the word-overlap similarity graph.", params=TEXTRANK_PARAMS)
 def textrank(doc: Document, features: Features, /, *, damping: float) -> NDArray[np.float64]:
     return windowed_rank(np.arange(features.n), lambda rows: overlap_similarity(features, rows), damping=damping)

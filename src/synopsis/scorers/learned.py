@@ -9,19 +9,19 @@ trees at once, so the method needs neither LightGBM nor scikit-learn at run time
 A sentence's score is the trees' output plus `blend` times the `structured` score, both
 standardised over the document's candidates: the trees learn what the hand-set weights miss, and
 the ensemble generalises to an unseen field better than either alone (docs/model-card.md).
+
+The same file carries the summary reranker (`scorers.summary.Reranker`) of `--method reranked`:
+the same sentence scores, then the best-ranked combination of the top sentences instead of greedy
+selection. It is not the default: under leave-one-source-out it beat `supervised` on ROUGE-1 at
+every budget but not significantly on ROUGE-2 at 100 and 200 words (docs/model-card.md).
 """
 
 from __future__ import annotations
 
 import json
-import math
-import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +30,12 @@ from numpy.typing import NDArray
 
 from ..errors import MethodError
 from ..features import Features
-from ..types import SECTION_KINDS, Document
-from .graph import textrank
+from ..select import Selection
+from ..types import SECTION_KINDS, Budget, Document
+from .phrases import PhraseModel
 from .registry import register
-from .structure import STRUCTURED_WEIGHTS, graph_signal, pacsum, standardise, structured_signals, weighted_sum
+from .structure import STRUCTURED_WEIGHTS, graph_signal, standardise, structured_signals, weighted_sum
+from .summary import Reranker
 
 MODEL_FORMAT = "synopsis-trees/1"
 # Rows per prediction block: 2,000 rows x 300 trees is 600,000 pairs, about 5 MB per working array.
@@ -41,11 +43,14 @@ PREDICT_ROWS = 2000
 SHIPPED_MODEL = "supervised.json"
 
 
+# The `structured` method's own signals, taken as they are.
+_SIGNALS = ("centrality", "title", "cues", "lead", "tail", "section_start", "section_first", "citations", "digits", "length")
+
+
 def feature_names() -> list[str]:
     """Names of the columns `sentence_features` returns, in order (stored with every model)."""
-    signals = ["centrality", "title", "cues", "lead", "tail", "section_start", "section_first", "citations", "digits", "length"]
     return [
-        *signals,
+        *_SIGNALS,
         *(f"kind_{kind}" for kind in SECTION_KINDS),
         "position",
         "log_index",
@@ -69,54 +74,6 @@ def feature_names() -> list[str]:
     ]
 
 
-# Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
-# words stay, because the phrases that announce a summary are made of them ("in this paper").
-_TOKEN = re.compile(r"\b\w\w+\b")
-
-
-def phrase_grams(text: str) -> list[str]:
-    """A sentence's word unigrams and bigrams, the vocabulary of `PhraseModel`."""
-    tokens = _TOKEN.findall(text.lower())
-    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
-
-
-def phrase_norm(counts: Counter[str]) -> float:
-    """Euclidean norm of a sentence's n-gram counts: what `PhraseModel` divides them by (training too)."""
-    return math.sqrt(sum(c * c for c in counts.values()))
-
-
-@dataclass(frozen=True)
-class PhraseModel:
-    """A linear model of how abstract-like a sentence's wording is, learned from the abstracts.
-
-    Input: the sentence's unigram and bigram counts, divided by their Euclidean norm (over all its
-    n-grams, so a phrase outside the shipped vocabulary still dilutes the others). Output: the
-    training label predicted from wording alone ("this paper", "we present", "show that" up;
-    "for example", "iterations", "buffer" down). The trees take it as one feature.
-    """
-
-    weights: dict[str, float]
-    intercept: float
-
-    def predict(self, texts: Sequence[str]) -> NDArray[np.float64]:
-        """One prediction per text (about 10 ms for an 8,000-word article's sentences)."""
-        out = np.full(len(texts), self.intercept)
-        weights = self.weights
-        for i, text in enumerate(texts):
-            counts = Counter(phrase_grams(text))
-            if not counts:
-                continue
-            out[i] += sum(c * weights.get(gram, 0.0) for gram, c in counts.items()) / phrase_norm(counts)
-        return out
-
-    def to_json(self) -> dict[str, Any]:
-        return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PhraseModel:
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]))
-
-
 def sentence_features(
     doc: Document, features: Features, lexicon: dict[str, float], phrases: PhraseModel | None = None
 ) -> NDArray[np.float64]:
@@ -126,7 +83,6 @@ def sentence_features(
     """
     n = features.n
     signals = structured_signals(doc, features)
-    mask = features.candidate
     signals["hiporank"] = graph_signal("hiporank", doc, features)  # computed once: a feature and part of `structured`
     kinds = np.eye(len(SECTION_KINDS))[features.section_kind] if n else np.zeros((0, len(SECTION_KINDS)))
     paragraph = np.fromiter((s.paragraph for s in doc.sentences), dtype=np.int64, count=n)
@@ -134,31 +90,35 @@ def sentence_features(
     section_rank = np.unique(features.section, return_inverse=True)[1] if n else np.zeros(0, np.int64)
     sections = max(1, int(section_rank.max()) + 1) if n else 1
     lexicon_mean, lexicon_max = _lexicon_scores(features, lexicon)
-    columns = [
-        *(signals[name] for name in ("centrality", "title", "cues", "lead", "tail", "section_start", "section_first")),
-        *(signals[name] for name in ("citations", "digits", "length")),
-        *kinds.T,
-        features.position,
-        np.log1p(np.arange(n)),
-        np.full(n, np.log1p(n)),
-        features.words.astype(np.float64),
-        np.full(n, 1.0 if doc.title else 0.0),
-        section_rank / max(1, sections - 1),
-        paragraph_first.astype(np.float64),
-        features.centroid_similarity,
-        features.similarity_to(doc.title) if doc.title else np.zeros(n),
-        features.max_similarity,
-        _similarity_to_kind(features, 0),
-        _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
-        standardise(textrank(doc, features, damping=0.85), mask),
-        standardise(pacsum(doc, features, beta=0.0, forward=1.0, backward=-0.5), mask),
-        signals["hiporank"],
-        weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
-        lexicon_mean,
-        lexicon_max,
-        phrases.predict([s.text for s in doc.sentences]) if phrases is not None else np.zeros(n),
-    ]
-    return np.column_stack(columns) if n else np.zeros((0, len(feature_names())))
+    # Columns by name, stacked in `feature_names()` order below: a column can only land where its name says.
+    columns: dict[str, NDArray[np.float64]] = {
+        **{name: signals[name] for name in _SIGNALS},
+        **{f"kind_{kind}": kinds[:, k] for k, kind in enumerate(SECTION_KINDS)},
+        "position": features.position,
+        "log_index": np.log1p(np.arange(n)),
+        "log_sentences": np.full(n, np.log1p(n)),
+        "words": features.words.astype(np.float64),
+        "has_title": np.full(n, 1.0 if doc.title else 0.0),
+        "section_order": section_rank / max(1, sections - 1),
+        "paragraph_first": paragraph_first.astype(np.float64),
+        "centroid_raw": features.centroid_similarity,
+        "title_raw": features.similarity_to(doc.title) if doc.title else np.zeros(n),
+        "max_similarity": features.max_similarity,
+        "to_introduction": _similarity_to_kind(features, SECTION_KINDS.index("introduction")),
+        "to_conclusion": _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
+        # The graph scores with the settings their own methods are registered with (one place).
+        "textrank": graph_signal("textrank", doc, features),
+        "pacsum": graph_signal("pacsum", doc, features),
+        "hiporank": signals["hiporank"],
+        "structured": weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
+        "lexicon_mean": lexicon_mean,
+        "lexicon_max": lexicon_max,
+        "phrases": phrases.predict([s.text for s in doc.sentences]) if phrases is not None else np.zeros(n),
+    }
+    names = feature_names()
+    if set(columns) != set(names):  # a column added here but not named there (or the reverse)
+        raise AssertionError(f"feature columns differ from feature_names(): {sorted(set(columns) ^ set(names))}")
+    return np.column_stack([columns[name] for name in names]) if n else np.zeros((0, len(names)))
 
 
 def _similarity_to_kind(features: Features, kind: int) -> NDArray[np.float64]:
@@ -206,6 +166,7 @@ class TreeModel:
     phrases: PhraseModel | None
     blend: float
     info: dict[str, Any]
+    reranker: Reranker | None = None  # the summary-level model of `--method reranked`
 
     def features_of(self, doc: Document, features: Features) -> NDArray[np.float64]:
         """The feature rows this model reads (its lexicon and phrase model applied).
@@ -279,6 +240,7 @@ class TreeModel:
             "phrases": self.phrases.to_json() if self.phrases is not None else None,
             "blend": self.blend,
             "info": self.info,
+            **({"reranker": self.reranker.to_json()} if self.reranker is not None else {}),
         }
 
     @classmethod
@@ -301,6 +263,7 @@ class TreeModel:
             phrases=PhraseModel.from_json(data["phrases"]) if data.get("phrases") else None,
             blend=float(data.get("blend", 0.0)),
             info=dict(data.get("info", {})),
+            reranker=Reranker.from_json(data["reranker"]) if data.get("reranker") else None,
         )
 
     def save(self, path: Path) -> None:
@@ -342,3 +305,24 @@ def _model_at(path: str) -> TreeModel:
 def supervised(doc: Document, features: Features, /, *, model: str) -> NDArray[np.float64]:
     trees = _model_at(model) if model else _shipped_model()
     return trees.score(doc, features)
+
+
+def _rerank(doc: Document, features: Features, scores: NDArray[np.float64], budget: Budget, /, *, model: str) -> Selection:
+    """`reranked`'s selection: the model's summary-level reranker over candidate combinations."""
+    trees = _model_at(model) if model else _shipped_model()
+    if trees.reranker is None:
+        raise MethodError("this model has no summary reranker; retrain it with this version's `synopsis train`")
+    return trees.reranker.choose(doc, features, scores, budget, trees.phrases)
+
+
+@register(
+    "reranked",
+    description="The supervised scores, then a trained reranker picks the best combination of the top sentences.",
+    selection={"redundancy": 0.5},
+    params={"model": ""},
+    choose=_rerank,
+)
+def reranked(doc: Document, features: Features, /, *, model: str) -> NDArray[np.float64]:
+    trees = _model_at(model) if model else _shipped_model()
+    return trees.score(doc, features)
+

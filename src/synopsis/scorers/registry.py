@@ -20,6 +20,9 @@ from ..features import Features
 from ..types import Document
 
 Scorer = Callable[..., NDArray[np.float64]]
+# A summary-level selection: (doc, features, scores, budget, **params) -> Selection, used instead of
+# `select` by methods that choose a combination of sentences rather than sentences one by one.
+Chooser = Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Method:
     selection: Mapping[str, Any] = field(default_factory=dict)
     # Raises MethodError when an optional dependency is missing; called once before a run starts.
     requires: Callable[[], object] | None = None
+    choose: Chooser | None = None
 
     def score(self, doc: Document, features: Features, **params: Any) -> NDArray[np.float64]:
         unknown = set(params) - set(self.params)
@@ -64,6 +68,7 @@ def register(
     params: Mapping[str, Any] | None = None,
     selection: Mapping[str, Any] | None = None,
     requires: Callable[[], object] | None = None,
+    choose: Chooser | None = None,
 ) -> Callable[[Scorer], Scorer]:
     """Register `scorer` under `name` with its default scorer `params` and `select` settings.
 
@@ -74,7 +79,7 @@ def register(
     def decorator(scorer: Scorer) -> Scorer:
         if name in _METHODS:
             raise ValueError(f"method {name!r} is registered twice")
-        _METHODS[name] = Method(name, scorer, description, dict(params or {}), dict(selection or {}), requires)
+        _METHODS[name] = Method(name, scorer, description, dict(params or {}), dict(selection or {}), requires, choose)
         return scorer
 
     return decorator

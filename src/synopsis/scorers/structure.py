@@ -22,6 +22,7 @@ from scipy import sparse
 from ..features import Features, normalize_rows, windows
 from ..types import SECTION_KINDS, Document
 from .cues import citation_counts, contribution_cues, digit_density
+from .graph import TEXTRANK_PARAMS, textrank
 from .registry import register
 
 
@@ -214,11 +215,12 @@ def weighted_sum(
 # The graph scorers `structured` can weigh, each with its defaults (called directly, not by name
 # through the registry: a user registering another "pacsum" cannot change this method).
 _GRAPH_SIGNALS = {
+    "textrank": lambda doc, features: textrank(doc, features, **TEXTRANK_PARAMS),
     "pacsum": lambda doc, features: pacsum(doc, features, **PACSUM_PARAMS),
     "hiporank": lambda doc, features: hiporank(doc, features, **HIPORANK_PARAMS),
 }
 
 
 def graph_signal(name: str, doc: Document, features: Features) -> NDArray[np.float64]:
-    """PacSum / HipoRank centrality with their own defaults, standardised (computed only when weighted)."""
+    """TextRank / PacSum / HipoRank centrality with their registered defaults, standardised (computed only when used)."""
     return standardise(_GRAPH_SIGNALS[name](doc, features), features.candidate)

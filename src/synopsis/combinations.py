@@ -1,0 +1,74 @@
+"""Candidate summaries: the budget-feasible combinations of a document's best-scored sentences.
+
+The summary-level reranker (`scorers.summary`) chooses among these instead of taking sentences one
+by one. From the top `top` candidate sentences by score, every subset is enumerated at once as a
+0/1 matrix (2**top rows; `top` is at most MAX_TOP, so at most 65,536 rows whatever the document's
+length), and a subset is kept when it fits the budget (words and sentences), has no pair of
+sentences more similar than `redundancy` (the rule `select` applies), and is maximal: no other top
+sentence could still be added. Each candidate lists its sentences in document order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .features import Features
+from .types import Budget
+
+# 2**16 subsets x 16 columns is 1 M booleans: the most enumerated exhaustively (a beam would be
+# needed above it; the reranker uses 12, see docs/model-card.md).
+MAX_TOP = 16
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """`members[c, j]` says whether candidate summary c holds sentence `sentences[j]`.
+
+    `sentences` are document indices in document order, so every row read left to right is a
+    summary in document order.
+    """
+
+    sentences: NDArray[np.int64]
+    members: NDArray[np.bool_]
+
+    def indices(self, row: int) -> tuple[int, ...]:
+        """The document indices of candidate `row`, in document order."""
+        return tuple(int(i) for i in self.sentences[self.members[row]])
+
+
+def candidate_summaries(
+    scores: NDArray[np.float64], features: Features, budget: Budget, *, top: int, redundancy: float
+) -> Candidates:
+    """All maximal feasible combinations of the `top` best-scored candidate sentences.
+
+    Sentences longer than the budget on their own never enter. Returns no rows when no top
+    sentence fits (the caller falls back to `select`).
+    """
+    if not 1 <= top <= MAX_TOP:
+        raise ValueError(f"top must be between 1 and {MAX_TOP}, not {top}")
+    limit_words = budget.words if budget.words is not None else np.iinfo(np.int64).max
+    limit_sentences = budget.sentences if budget.sentences is not None else top
+    pool = np.flatnonzero(features.candidate & (features.words <= limit_words))
+    best = pool[np.argsort(-scores[pool], kind="stable")[:top]]
+    sentences = np.sort(best)
+    k = sentences.size
+    if k == 0:
+        return Candidates(sentences, np.zeros((0, 0), dtype=bool))
+    subsets = np.arange(1 << k, dtype=np.int64)
+    bits = 1 << np.arange(k, dtype=np.int64)
+    members = (subsets[:, None] & bits) != 0
+    words = members @ features.words[sentences].astype(np.int64)
+    count = members.sum(axis=1)
+    clash = features.similarity_block(sentences) > redundancy
+    # A subset clashes when any two of its members do: (members @ clash) counts, per subset and
+    # sentence, the members that clash with that sentence.
+    clashes = ((members.astype(np.int64) @ clash.astype(np.int64)) * members).any(axis=1)
+    feasible = (words <= limit_words) & (count <= limit_sentences) & ~clashes & (count > 0)
+    # Maximal: adding any sentence not yet in it gives an infeasible subset.
+    extended = subsets[:, None] | bits
+    addable = feasible[extended] & ~members
+    keep = feasible & ~addable.any(axis=1)
+    return Candidates(sentences, members[keep])
