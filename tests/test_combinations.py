@@ -34,7 +34,7 @@ def test_candidates_are_exactly_the_maximal_feasible_subsets(document, budget: B
 
     def feasible(subset: tuple[int, ...]) -> bool:
         words = sum(int(features.words[i]) for i in subset)
-        clash = any(features.similarity[a, b] > redundancy for a, b in combinations(subset, 2))
+        clash = any(features.similarity_to_rows(a, [b])[0] > redundancy for a, b in combinations(subset, 2))
         return 0 < len(subset) <= limit_sentences and words <= limit_words and not clash
 
     expected = set()
