@@ -33,7 +33,7 @@ import synopsis
 text = sys.stdin.read()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
-summary = synopsis.summarize(text)
+summary = synopsis.summarize(text, max_chars=None)
 print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter() - started, len(summary.sentences))
 """
 

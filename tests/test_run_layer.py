@@ -152,7 +152,7 @@ def test_limits_agree_with_memory() -> None:
     from synopsis.server import Limits
 
     with pytest.raises(ValueError, match="over memory_mb 1,024"):
-        Limits(max_text_chars=2_000_000, workers=1)
+        Limits(max_text_chars=20_000_000, workers=1)
     assert Limits.from_env({}, memory_mb=2048).max_text_chars == max_chars_for(2048)
 
 

@@ -6,13 +6,12 @@ an input under the limit fits the memory budget it was derived from, and the ser
 workers than `workers x memory per request` lets the machine hold.
 
 Source of the constants: `PYTHONPATH=src nice python benchmarks/memory_per_char.py --sizes 100000
-400000 800000` (benchmarks/results/memory_per_char.json, version 0.2.0, default method, dev text
-flattened into one line, the worst case; commit 1634dc5): peak RSS 133 MB at 100k characters,
-251 MB at 400k and 780 MB at 800k. Memory still grows faster than linearly there (a dense similarity matrix per
-section; issue 15 item 1 is making it linear on another branch), so the per-character cost used
-is the *largest* measured one (the 400k -> 800k slope, 1,387 bytes per character) on top of the
-fixed cost of the interpreter and the model (the 100k run's peak): an over-estimate at every
-measured size, so the limits are safe. Re-measure both after that branch is merged.
+1000000 4000000 8000000` (benchmarks/results/memory_per_char.json, default method, dev text
+flattened into one line, the worst case), after the graph windows made memory linear (issue 15):
+peak RSS 133 MB at 100k characters, 200 MB at 1M, 298 MB at 4M and 483 MB at 8M. The
+per-character cost used is the *steepest* slope between those sizes (100k -> 1M: 77 bytes per
+character; 4M -> 8M is 48) on top of the fixed cost of the interpreter and the model (the 100k
+run's peak): an over-estimate at every measured size, so the limits are safe.
 """
 
 from __future__ import annotations
@@ -20,14 +19,15 @@ from __future__ import annotations
 import os
 
 # Measured (see above): the worst marginal cost of one more input character, and the fixed cost.
-BYTES_PER_CHAR = 1387
-FIXED_MB = 132
+BYTES_PER_CHAR = 77
+FIXED_MB = 133
 # What one summary may use. The CLI summarizes one input at a time on the user's machine: 2 GB
 # (issue 15's bound for an 8 MB text). The server runs several at once: 1 GB each.
 CLI_MEMORY_MB = 2048
 SERVER_MEMORY_MB = 1024
 # On SIGTERM/SIGINT the server lets summaries in flight finish for this long (a dev article takes
-# well under a second; a thesis at the text limit a few seconds), then cancels them.
+# well under a second, a 300,000-word thesis about 4 s, a text at the 12M-character limit about 25 s), then
+# cancels them.
 SERVER_GRACE_S = 5.0
 # The share of the machine's memory the server's workers may take together (the rest is the OS,
 # the server process and the page cache).

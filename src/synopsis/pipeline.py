@@ -174,6 +174,7 @@ def summarize(
     title: str = "",
     abstract: str = "",
     lang: str | None = None,
+    max_chars: int | None = MAX_CHARS,
     **params: Any,
 ) -> Summary:
     """Summarize an article given as a string (plain text or a record); the budget as in the CLI:
@@ -183,4 +184,5 @@ def summarize(
     >>> print(summary.text)  # doctest: +SKIP
     """
     article = article_from_text(text, title=title, abstract=abstract)
-    return run(article, RunOptions(method, Budget.of(words, sentences), tuple(params.items()), lang=lang)).summary
+    options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
+    return run(article, options).summary
