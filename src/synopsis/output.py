@@ -73,7 +73,7 @@ def render_as_record(summary: Summary, doc: Document) -> str:
         return render_record(doc.text, layout, prediction)
     if fmt in ("text", "pdf"):
         return f"ABSTRACT: \n{doc.abstract} \n \nPREDICTION: \n{prediction} \n \nFULL TEXT: \n{_body(doc)}"
-    raise InputError(f"--output record needs a record or a plain-text input, not {fmt}", source=doc.meta.get("input"))
+    raise InputError(f"the record output needs a record or a plain-text input, not {fmt}", source=doc.meta.get("input"))
 
 
 def _body(doc: Document) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
 from ..ingest.decode import binary_kind, decode
 from ..output import summary_to_dict
@@ -171,7 +171,7 @@ def _read_pdf(data: bytes, filename: str) -> Article:
         pdf = importlib.import_module("synopsis.ingest.pdf")
     except ImportError as err:
         raise _Refused(
-            415, f"{filename}: PDF input needs the PDF extra on the server: pip install 'synopsis[pdf]' ({err})"
+            415, f"{filename}: PDF input needs the PDF extra on the server: {install_hint('pdf')} ({err})"
         ) from None
     try:
         article = pdf.read_pdf_bytes(data, source=filename)
