@@ -174,7 +174,10 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="target word counts")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON (for before/after tables)")
+    parser.add_argument("--commit", help="the commit of the code measured (default: this checkout's HEAD)")
+    parser.add_argument("--before", type=Path, help="a --json file of an earlier version: each cell shows before -> now")
     args = parser.parse_args()
+    version = args.commit or commit()
     instrument()
     pipeline.run(pipeline.article_from_text("Warm-up. The model and lexicons load here, not in a timed run."))
     results: dict[int, dict[str, float]] = {}
@@ -197,26 +200,37 @@ def main() -> None:
         "",
         f"Command: `PYTHONPATH=src python benchmarks/profile_default.py --articles {args.articles} --repeats {args.repeats} "
         f"--sizes {args.sizes}`",
-        f"Commit {commit()} (synopsis {__version__}); protocol in the script's docstring (exclusive CPU ms, best of "
+        f"Commit {version} (synopsis {__version__}); protocol in the script's docstring (exclusive CPU ms, best of "
         f"{args.repeats} per article, median over articles; shared 2-core machine).",
         "",
         f"| stage | {head} |",
         "|---|" + "---:|" * len(results),
     ]
+    before: dict[str, Any] = json.loads(args.before.read_text(encoding="utf-8")) if args.before else {}
+
+    def cell(size: int, name: str, digits: int) -> str:
+        now = f"{results[size].get(name, 0.0):.{digits}f}"
+        old = before.get("sizes", {}).get(str(size), {}).get(name)
+        return now if old is None else f"{old:.{digits}f} → {now}"
+
+    if before:
+        lines.insert(4, f"Each cell: before (commit {before['commit']}, same session) → now.")
     for name in order:
-        lines.append(f"| {name} | " + " | ".join(f"{results[s].get(name, 0.0):.2f}" for s in results) + " |")
-    lines.append("| **total (best run)** | " + " | ".join(f"**{results[s]['total']:.1f}**" for s in results) + " |")
+        lines.append(f"| {name} | " + " | ".join(cell(s, name, 2) for s in results) + " |")
+    lines.append("| **total (best run)** | " + " | ".join(f"**{cell(s, 'total', 1)}**" for s in results) + " |")
+    old_start = before.get("startup", {})
+    was = f" (before: import {old_start['import']:.0f} ms, model load {old_start['model load']:.0f} ms)" if old_start else ""
     lines += [
         "",
         f"Start-up in a fresh process (median of 5): import {start['import']:.0f} ms, "
-        f"shipped model load {start['model load']:.0f} ms.",
+        f"shipped model load {start['model load']:.0f} ms{was}.",
     ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps({"commit": commit(), "sizes": results, "startup": start}, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps({"commit": version, "sizes": results, "startup": start}, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
