@@ -76,3 +76,17 @@ def test_the_batch_modules_import_in_one_direction() -> None:
 
 def test_no_import_circle_between_modules() -> None:
     assert _cycles(_graph()) == []
+
+
+def test_summarize_does_not_load_other_commands_machinery() -> None:
+    """`synopsis summarize` starts in under half a second only if the CLI leaves the batch engine
+    and rich's progress/table display to the commands that use them (lazy imports)."""
+    import os
+    import subprocess
+    import sys
+
+    heavy = ("rich.progress", "rich.table", "synopsis.batch.job", "synopsis.batch.progress", "synopsis.batch.local")
+    code = f"import sys, synopsis.cli; print([m for m in {heavy!r} if m in sys.modules])"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "[]"

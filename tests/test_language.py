@@ -270,3 +270,13 @@ def test_evaluate_names_the_tokenizer_of_each_language(tmp_path: Path) -> None:
     assert "tokenizer: de:" in result.stdout
     forced = runner.invoke(app, ["evaluate", str(corpus), "-m", "structured", "--json", str(report), "--lang", "de"])
     assert forced.exit_code == 0 and set(json.loads(report.read_text(encoding="utf-8"))["protocol"]["tokenizer"]) == {"de"}
+
+
+def test_latin_letter_count_is_the_regex_count() -> None:
+    """Detection counts Latin letters with numpy (faster); it must count exactly what the pattern
+    matches, for every code point of the first planes, lone surrogates included."""
+    from synopsis.language import _LATIN_LETTER, _latin_letters
+
+    every = "".join(chr(i) for i in range(0x3000)) + "\ud800"
+    for text in (every, every[::7], "Ünïcödé AND ascii, ɏɐ ×÷ µ", ""):
+        assert _latin_letters(text) == len(_LATIN_LETTER.findall(text))

@@ -8,11 +8,10 @@ import re
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..batch.job import Interrupted, RunResult
-from ..batch.progress import reporter_for
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
 from ..batch.sources import missing_inputs
 from ..batch.work import BatchOptions
@@ -21,6 +20,9 @@ from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
+
+if TYPE_CHECKING:
+    from ..batch.job import RunResult
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -85,6 +87,9 @@ def batch_command(
     if engine == "dask" and retry_failed:
         fail("--retry-failed works with the local engine (failures are few: retry them there)")
     split_bytes = _size(partition_size)
+    from ..batch.job import Interrupted  # here, not at the top: other commands start faster
+    from ..batch.progress import reporter_for
+
     signal.signal(signal.SIGTERM, _interrupt)
     reporter = reporter_for(progress)
     try:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
-
 from ..scorers import DEFAULT_METHOD, METHODS
 from .app import app
 
@@ -12,6 +9,9 @@ from .app import app
 @app.command("methods")
 def methods_command() -> None:
     """List the summarization methods, marking the default (what --method auto uses)."""
+    from rich.console import Console  # here, not at the top: other commands start faster
+    from rich.table import Table
+
     table = Table(show_header=True, header_style="bold", box=None)
     table.add_column("method")
     table.add_column("description")

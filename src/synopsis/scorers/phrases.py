@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -20,18 +21,21 @@ from numpy.typing import NDArray
 
 # Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
 # words stay, because the phrases that announce a summary are made of them ("in this paper").
-_TOKEN = re.compile(r"\b\w\w+\b")
+# `\w\w+` finds the same maximal runs as `\b\w\w+\b` (a match starts at a run's start and takes all of
+# it, a one-character run fails), without testing the boundaries: a third faster.
+_TOKEN = re.compile(r"\w\w+")
 
 
 def phrase_grams(text: str) -> list[str]:
     """A sentence's word unigrams and bigrams, the vocabulary of `PhraseModel`."""
     tokens = _TOKEN.findall(text.lower())
-    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+    return tokens + list(map(" ".join, pairwise(tokens)))
 
 
 def phrase_norm(counts: Counter[str]) -> float:
     """Euclidean norm of a sentence's n-gram counts: what `PhraseModel` divides them by (training too)."""
-    return math.sqrt(sum(c * c for c in counts.values()))
+    values = counts.values()
+    return math.sqrt(sum(map(mul, values, values)))
 
 
 @dataclass(frozen=True)
@@ -48,14 +52,15 @@ class PhraseModel:
     intercept: float
 
     def predict(self, texts: Sequence[str]) -> NDArray[np.float64]:
-        """One prediction per text (about 10 ms for an 8,000-word article's sentences)."""
+        """One prediction per text (about 4 ms for an 8,000-word article's sentences)."""
         out = np.full(len(texts), self.intercept)
-        weights = self.weights
+        lookup = self.weights.get
         for i, text in enumerate(texts):
             counts = Counter(phrase_grams(text))
             if not counts:
                 continue
-            out[i] += sum(c * weights.get(gram, 0.0) for gram, c in counts.items()) / phrase_norm(counts)
+            # map/sum run in C, term by term in the order of a generator over counts.items(): the same float operations.
+            out[i] += sum(map(mul, counts.values(), map(lookup, counts, repeat(0.0)))) / phrase_norm(counts)
         return out
 
     def predict_combined(self, texts: Sequence[str], members: NDArray[np.bool_]) -> NDArray[np.float64]:
