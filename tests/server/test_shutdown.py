@@ -82,7 +82,9 @@ def workers_of(server: subprocess.Popen[str], count: int) -> list[psutil.Process
 @pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_with_four_requests_in_flight_leaves_no_process_behind(stop: signal.Signals) -> None:
-    text = long_text()
+    # About 4 s of work each since memory and time became linear in the text (a shorter text would
+    # be answered before the signal, and the test would no longer stop requests in flight).
+    text = long_text(2_000_000)
     with serving("--workers", "2", "--grace", "1") as (server, base):
         children = workers_of(server, 2)
         assert len(children) >= 2
@@ -115,7 +117,7 @@ def test_a_worker_that_keeps_dying_fails_its_request_with_json_and_is_replaced(d
     """The OOM killer's view: every worker that runs this request dies (among others, then alone in
     the pool's quarantine). The request gets JSON 500; the next one is served by fresh workers.
     (That a death costs only the task that caused it is tested on the pool itself.)"""
-    text = long_text(400_000)
+    text = long_text(3_000_000)  # seconds of work: the killer below finds it running, whatever the load
     with serving("--workers", "2") as (server, base):
         tracker = {child.pid for child in workers_of(server, 2) if "resource_tracker" in " ".join(child.cmdline())}
         answers: list[tuple[int, dict[str, object]]] = []
