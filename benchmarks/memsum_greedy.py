@@ -13,7 +13,8 @@ still fits is a row: sentence facts (score, score relative to the best open one,
 and among the open ones, words, position, section kind) plus history (sentences chosen, words used
 and left, budget, max and mean tf-idf cosine to the chosen sentences, whether its section kind is
 already covered, kinds covered); the label is the gain in the mean of ROUGE-1/2 F1 (x100) from
-adding it (the oracle's counting). LightGBM regression (LIGHTGBM_PARAMS of `synopsis.train`,
+adding it (the oracle's counting); `--per-word` picks by predicted gain per word instead.
+LightGBM regression (LIGHTGBM_PARAMS of `synopsis.train`,
 ROUNDS rounds, one thread, seeded). Training documents carry out-of-fold sentence scores (trees
 fitted on the other half), held-out documents the fold's trees' scores, as `train_cv.py` does.
 
@@ -39,7 +40,7 @@ from train_cv import SOURCES, by_source, paired, rouge_of, summarise
 
 from synopsis.scorers import get_method
 from synopsis.select import REDUNDANCY_THRESHOLD, select
-from synopsis.train import LIGHTGBM_PARAMS, Example, fit_reranker
+from synopsis.train import LENGTH_PRIOR_WORDS, LIGHTGBM_PARAMS, Example, fit_reranker
 from synopsis.types import Budget
 
 POOL = 30
@@ -141,11 +142,17 @@ def fit_gain_model(examples: list[Example], scores: list[NDArray[np.float64]]) -
     return lightgbm.train(settings, data, num_boost_round=ROUNDS), sum(len(y) for y in ys)
 
 
-def greedy_by_gain(model: Any, example: Example, scores: NDArray[np.float64], budget: Budget) -> tuple[int, ...]:
-    """Add the open sentence of highest predicted gain until nothing fits (document order)."""
+def greedy_by_gain(
+    model: Any, example: Example, scores: NDArray[np.float64], budget: Budget, *, per_word: bool = False
+) -> tuple[int, ...]:
+    """Add the open sentence of highest predicted gain (`per_word`: per word it costs, plus
+    LENGTH_PRIOR_WORDS as in the training labels) until nothing fits (document order)."""
     episode = Episode(example, scores, budget.words or 0)
     while (open_ := episode.open()).size:
-        episode.add(int(open_[np.argmax(model.predict(episode.rows(open_)))]))
+        gain = model.predict(episode.rows(open_))
+        if per_word:
+            gain = gain / (episode.words[open_] + LENGTH_PRIOR_WORDS)
+        episode.add(int(open_[np.argmax(gain)]))
     if not episode.chosen:  # no pool sentence fits: as `select` does
         return select(scores, example.features, budget).indices
     return episode.indices()
@@ -157,13 +164,15 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True, help="fold caches of train_cv.py --cache")
     parser.add_argument("--budgets", type=int, nargs="+", default=list(BUDGETS))
     parser.add_argument("--no-reranked", action="store_true", help="skip fitting the reranker")
+    parser.add_argument("--per-word", action="store_true", help="pick by predicted gain per word")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     started = time.time()
     examples = cached_examples(args.data, args.cache)
     assert set(SOURCES) == {e.source for e in examples}
     selection = get_method("supervised").selection
-    methods = ["supervised", "memsum"] + ([] if args.no_reranked else ["reranked"])
+    name = "memsum-per-word" if args.per_word else "memsum"
+    methods = ["supervised", name] + ([] if args.no_reranked else ["reranked"])
     results: dict[str, dict[int, dict[int, list[float]]]] = {m: {w: {} for w in args.budgets} for m in methods}
     lines = []
     for source, train, test in loso_folds(examples):
@@ -184,7 +193,9 @@ def main() -> None:
                     results["supervised"][words][i] = rouge_of(
                         e, select(scores[i], e.features, budget, **selection).indices, budget
                     )
-                    results["memsum"][words][i] = rouge_of(e, greedy_by_gain(model, e, scores[i], budget), budget)
+                    results[name][words][i] = rouge_of(
+                        e, greedy_by_gain(model, e, scores[i], budget, per_word=args.per_word), budget
+                    )
                     if reranker is not None:
                         results["reranked"][words][i] = rouge_of(
                             e, reranker.choose(e.doc, e.features, scores[i], budget, phrases[i]).indices, budget
@@ -192,7 +203,8 @@ def main() -> None:
         lines.append(f"fold {source}: gain model on {rows} step rows from {len(train)} documents, fitted in {fitted:.0f}s")
         print(lines[-1], f"(elapsed {time.time() - started:.0f}s)", flush=True)
     report = table(examples, results, args.budgets, methods)
-    text = "\n".join([(__doc__ or "").strip(), "", *lines, "", report, f"done in {time.time() - started:.0f}s"])
+    pick = "predicted gain per (words + LENGTH_PRIOR_WORDS)" if args.per_word else "predicted gain"
+    text = "\n".join([(__doc__ or "").strip(), "", f"pick: {pick}", *lines, "", report, f"done in {time.time() - started:.0f}s"])
     print(report)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

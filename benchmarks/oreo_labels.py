@@ -9,7 +9,8 @@ oracle's counting: `synopsis.evaluate.oracle`), continued greedily while the obj
 oracle is weighted by its objective; a sentence's soft label is the weighted share of oracles that
 contain it (0..1). Variants (`--variant`):
 - bonus: density part as today + ORACLE_BONUS x soft label (the soft share replaces the one-oracle bonus);
-- soft: the soft label alone.
+- soft: the soft label alone;
+- blend: today's label (with its one-oracle bonus) + ORACLE_BONUS x soft label.
 Each fold fits the trees exactly as `synopsis train` does (`fit_trees`: lexicon, phrase model,
 trees; only the labels differ) on the three training sources and scores the held-out source;
 `supervised` selection (`select`, the method's settings) from those scores is compared with the
@@ -81,6 +82,8 @@ def targets(example: Example, soft: NDArray[np.float64], variant: str) -> NDArra
     """The training label of each sentence under `variant` (module docstring)."""
     if variant == "soft":
         return soft
+    if variant == "blend":
+        return labels(example, Budget()) + ORACLE_BONUS * soft
     density = labels(example, Budget())
     density[list(greedy_oracle(example.doc, example.abstract, Budget()))] -= ORACLE_BONUS  # today's label less its bonus
     return density + ORACLE_BONUS * soft
@@ -90,7 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/dev"))
     parser.add_argument("--cache", type=Path, required=True, help="fold caches of train_cv.py --cache")
-    parser.add_argument("--variant", choices=("bonus", "soft"), default="bonus")
+    parser.add_argument("--variant", choices=("bonus", "soft", "blend"), default="bonus")
     parser.add_argument("--budgets", type=int, nargs="+", default=[100, 200, 300])
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
