@@ -13,7 +13,8 @@ still fits is a row: sentence facts (score, score relative to the best open one,
 and among the open ones, words, position, section kind) plus history (sentences chosen, words used
 and left, budget, max and mean tf-idf cosine to the chosen sentences, whether its section kind is
 already covered, kinds covered); the label is the gain in the mean of ROUGE-1/2 F1 (x100) from
-adding it (the oracle's counting); `--per-word` picks by predicted gain per word instead.
+adding it (the oracle's counting); `--per-word` picks by predicted gain per word instead;
+`--ceiling` fits nothing and picks by the true gain (what a perfect gain model would reach).
 LightGBM regression (LIGHTGBM_PARAMS of `synopsis.train`,
 ROUNDS rounds, one thread, seeded). Training documents carry out-of-fold sentence scores (trees
 fitted on the other half), held-out documents the fold's trees' scores, as `train_cv.py` does.
@@ -158,6 +159,17 @@ def greedy_by_gain(
     return episode.indices()
 
 
+def pool_oracle(example: Example, scores: NDArray[np.float64], budget: Budget) -> tuple[int, ...]:
+    """The ceiling of this policy: greedy by the *true* gain through the same pool (`--ceiling`)."""
+    episode = Episode(example, scores, budget.words or 0)
+    rouge = GrowingRouge([example.doc.sentences[int(i)].text for i in episode.pool], example.abstract, example.features.language)
+    while (open_ := episode.open()).size:
+        pick = int(open_[np.argmax(rouge.after_adding()[open_])])
+        episode.add(pick)
+        rouge.add(pick)
+    return episode.indices() if episode.chosen else select(scores, example.features, budget).indices
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/dev"))
@@ -165,13 +177,14 @@ def main() -> None:
     parser.add_argument("--budgets", type=int, nargs="+", default=list(BUDGETS))
     parser.add_argument("--no-reranked", action="store_true", help="skip fitting the reranker")
     parser.add_argument("--per-word", action="store_true", help="pick by predicted gain per word")
+    parser.add_argument("--ceiling", action="store_true", help="no model: greedy by true gain in the pool")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     started = time.time()
     examples = cached_examples(args.data, args.cache)
     assert set(SOURCES) == {e.source for e in examples}
     selection = get_method("supervised").selection
-    name = "memsum-per-word" if args.per_word else "memsum"
+    name = "pool-oracle" if args.ceiling else "memsum-per-word" if args.per_word else "memsum"
     methods = ["supervised", name] + ([] if args.no_reranked else ["reranked"])
     results: dict[str, dict[int, dict[int, list[float]]]] = {m: {w: {} for w in args.budgets} for m in methods}
     lines = []
@@ -179,7 +192,7 @@ def main() -> None:
         scores, phrases = supervised_scores(examples, source, train, test, args.cache)
         with threadpool_limits(1):
             t0 = time.time()
-            model, rows = fit_gain_model([examples[i] for i in train], [scores[i] for i in train])
+            model, rows = (None, 0) if args.ceiling else fit_gain_model([examples[i] for i in train], [scores[i] for i in train])
             fitted = time.time() - t0
             reranker = (
                 None
@@ -193,9 +206,12 @@ def main() -> None:
                     results["supervised"][words][i] = rouge_of(
                         e, select(scores[i], e.features, budget, **selection).indices, budget
                     )
-                    results[name][words][i] = rouge_of(
-                        e, greedy_by_gain(model, e, scores[i], budget, per_word=args.per_word), budget
+                    chosen = (
+                        pool_oracle(e, scores[i], budget)
+                        if args.ceiling
+                        else greedy_by_gain(model, e, scores[i], budget, per_word=args.per_word)
                     )
+                    results[name][words][i] = rouge_of(e, chosen, budget)
                     if reranker is not None:
                         results["reranked"][words][i] = rouge_of(
                             e, reranker.choose(e.doc, e.features, scores[i], budget, phrases[i]).indices, budget
@@ -204,6 +220,7 @@ def main() -> None:
         print(lines[-1], f"(elapsed {time.time() - started:.0f}s)", flush=True)
     report = table(examples, results, args.budgets, methods)
     pick = "predicted gain per (words + LENGTH_PRIOR_WORDS)" if args.per_word else "predicted gain"
+    pick = "true gain, no model (ceiling)" if args.ceiling else pick
     text = "\n".join([(__doc__ or "").strip(), "", f"pick: {pick}", *lines, "", report, f"done in {time.time() - started:.0f}s"])
     print(report)
     if args.out:
