@@ -14,7 +14,8 @@ and among the open ones, words, position, section kind) plus history (sentences 
 and left, budget, max and mean tf-idf cosine to the chosen sentences, whether its section kind is
 already covered, kinds covered); the label is the gain in the mean of ROUGE-1/2 F1 (x100) from
 adding it (the oracle's counting); `--per-word` picks by predicted gain per word instead;
-`--ceiling` fits nothing and picks by the true gain (what a perfect gain model would reach).
+`--dagger` adds the first model's own trajectories to the training rows and refits (exposure
+bias); `--ceiling` fits nothing and picks by the true gain (what a perfect gain model would reach).
 LightGBM regression (LIGHTGBM_PARAMS of `synopsis.train`,
 ROUNDS rounds, one thread, seeded). Training documents carry out-of-fold sentence scores (trees
 fitted on the other half), held-out documents the fold's trees' scores, as `train_cv.py` does.
@@ -102,11 +103,12 @@ class Episode:
 
 
 def simulate(
-    example: Example, scores: NDArray[np.float64], words: int
+    example: Example, scores: NDArray[np.float64], words: int, model: Any = None
 ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]]]:
-    """Rows and gain labels along the oracle's and `select`'s trajectories through the pool."""
+    """Rows and gain labels along the oracle's and `select`'s trajectories through the pool, or
+    along `model`'s own picks when one is given (`--dagger`)."""
     xs, ys = [], []
-    for policy in ("oracle", "select"):
+    for policy in ("oracle", "select") if model is None else ("model",):
         episode = Episode(example, scores, words)
         rouge = GrowingRouge(
             [example.doc.sentences[int(i)].text for i in episode.pool], example.abstract, example.features.language
@@ -117,6 +119,8 @@ def simulate(
             ys.append(gain)
             if policy == "oracle":
                 pick = int(open_[np.argmax(gain)])
+            elif policy == "model":
+                pick = int(open_[np.argmax(model.predict(xs[-1]))])
             else:
                 sim = episode.similarity[np.ix_(open_, episode.chosen)].max(axis=1) if episode.chosen else np.zeros(open_.size)
                 allowed = open_[sim <= REDUNDANCY_THRESHOLD]
@@ -128,17 +132,21 @@ def simulate(
     return xs, ys
 
 
-def fit_gain_model(examples: list[Example], scores: list[NDArray[np.float64]]) -> Any:
-    """LightGBM regression of the marginal gain on the step features, budgets pooled."""
+def fit_gain_model(examples: list[Example], scores: list[NDArray[np.float64]], *, dagger: bool = False) -> Any:
+    """LightGBM regression of the marginal gain on the step features, budgets pooled; `dagger`
+    adds the first model's own trajectories (true gains as labels) and fits again."""
     import lightgbm
 
-    xs, ys = [], []
-    for example, score in zip(examples, scores, strict=True):
-        for words in BUDGETS:
-            x, y = simulate(example, score, words)
-            xs += x
-            ys += y
     settings = {**LIGHTGBM_PARAMS, "objective": "regression"}
+    xs, ys = [], []
+    for model in (None, "refit") if dagger else (None,):
+        if model is not None:
+            model = lightgbm.train(settings, lightgbm.Dataset(np.vstack(xs), np.concatenate(ys)), num_boost_round=ROUNDS)
+        for example, score in zip(examples, scores, strict=True):
+            for words in BUDGETS:
+                x, y = simulate(example, score, words, model)
+                xs += x
+                ys += y
     data = lightgbm.Dataset(np.vstack(xs), np.concatenate(ys), feature_name=list(NAMES))
     return lightgbm.train(settings, data, num_boost_round=ROUNDS), sum(len(y) for y in ys)
 
@@ -177,6 +185,7 @@ def main() -> None:
     parser.add_argument("--budgets", type=int, nargs="+", default=list(BUDGETS))
     parser.add_argument("--no-reranked", action="store_true", help="skip fitting the reranker")
     parser.add_argument("--per-word", action="store_true", help="pick by predicted gain per word")
+    parser.add_argument("--dagger", action="store_true", help="also train on the model's own trajectories")
     parser.add_argument("--ceiling", action="store_true", help="no model: greedy by true gain in the pool")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -185,6 +194,7 @@ def main() -> None:
     assert set(SOURCES) == {e.source for e in examples}
     selection = get_method("supervised").selection
     name = "pool-oracle" if args.ceiling else "memsum-per-word" if args.per_word else "memsum"
+    name += "-dagger" if args.dagger else ""
     methods = ["supervised", name] + ([] if args.no_reranked else ["reranked"])
     results: dict[str, dict[int, dict[int, list[float]]]] = {m: {w: {} for w in args.budgets} for m in methods}
     lines = []
@@ -192,7 +202,11 @@ def main() -> None:
         scores, phrases = supervised_scores(examples, source, train, test, args.cache)
         with threadpool_limits(1):
             t0 = time.time()
-            model, rows = (None, 0) if args.ceiling else fit_gain_model([examples[i] for i in train], [scores[i] for i in train])
+            model, rows = (
+                (None, 0)
+                if args.ceiling
+                else fit_gain_model([examples[i] for i in train], [scores[i] for i in train], dagger=args.dagger)
+            )
             fitted = time.time() - t0
             reranker = (
                 None
@@ -221,6 +235,7 @@ def main() -> None:
     report = table(examples, results, args.budgets, methods)
     pick = "predicted gain per (words + LENGTH_PRIOR_WORDS)" if args.per_word else "predicted gain"
     pick = "true gain, no model (ceiling)" if args.ceiling else pick
+    pick += "; trained also on the first model's own trajectories (dagger)" if args.dagger else ""
     text = "\n".join([(__doc__ or "").strip(), "", f"pick: {pick}", *lines, "", report, f"done in {time.time() - started:.0f}s"])
     print(report)
     if args.out:
