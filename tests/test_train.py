@@ -266,3 +266,17 @@ def test_reranker_round_trips_through_json() -> None:
     broken = {**reranker.to_json(), "features": list(reversed(names))}
     with pytest.raises(Exception, match="other summary features"):
         Reranker.from_json(broken)
+
+
+def test_trees_learn_the_targets_they_are_given(dev_sample: list[dict[str, str]]) -> None:
+    """`fit_trees(targets=...)` (label experiments, benchmarks/oreo_labels.py) trains on exactly
+    those labels: today's labels passed in give today's trees, other labels other trees."""
+    train = training()
+    examples = train.prepare(articles(dev_sample[:4]))
+    today = [train.labels(e, Budget()) for e in examples]
+    default = train.fit_trees(examples, rounds=5)
+    given = train.fit_trees(examples, rounds=5, targets=today)
+    other = train.fit_trees(examples, rounds=5, targets=[1.0 - t for t in today])
+    doc, features = examples[0].doc, examples[0].features
+    assert np.array_equal(default.score(doc, features), given.score(doc, features))
+    assert not np.allclose(default.predict(default.features_of(doc, features)), other.predict(other.features_of(doc, features)))

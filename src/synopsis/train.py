@@ -264,13 +264,17 @@ def fit_trees(
     params: dict[str, Any] | None = None,
     info: dict[str, Any] | None = None,
     lexicon_size: int = LEXICON_SIZE,
+    targets: Sequence[NDArray[np.float64]] | None = None,
 ) -> TreeModel:
-    """Learn the lexicon, the phrase model and the trees (the `supervised` sentence scorer)."""
+    """Learn the lexicon, the phrase model and the trees (the `supervised` sentence scorer).
+
+    `targets` replaces `labels` (one array per example), for experiments with other labels
+    (benchmarks/oreo_labels.py)."""
     import lightgbm
 
     lexicon = learn_lexicon(examples, lexicon_size)
-    budget = Budget()
-    targets = [labels(example, budget) for example in examples]
+    if targets is None:
+        targets = [labels(example, Budget()) for example in examples]
     data = training_set(examples, lexicon, targets, out_of_fold_phrases(examples, targets))
     settings = {**LIGHTGBM_PARAMS, **(params or {})}
     booster = lightgbm.train(settings, lightgbm.Dataset(data.x, data.y, feature_name=feature_names()), num_boost_round=rounds)
