@@ -22,24 +22,17 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from synopsis.errors import MethodError
+from same_summaries import usable
+
 from synopsis.ingest import read_articles
 from synopsis.output import render_json
 from synopsis.pipeline import RunOptions, run, run_document
-from synopsis.scorers import DEFAULT_METHOD, METHODS, usable_method
+from synopsis.scorers import DEFAULT_METHOD, METHODS
 
 
 def methods() -> list[str]:
     """Every registered method that can run here (optional extras missing are skipped, with a note)."""
-    out = []
-    for name in sorted(METHODS):
-        try:
-            usable_method(name)
-        except MethodError as err:
-            print(f"skipping {name}: {err}", file=sys.stderr)
-            continue
-        out.append(name)
-    return out
+    return usable(sorted(METHODS))
 
 
 def lines(paths: list[str], names: list[str]) -> Iterator[str]:

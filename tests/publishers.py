@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from pdfgen import BOLD, HEIGHT, REGULAR, WIDTH, Page, build
+from pdfgen import BOLD, HEIGHT, REGULAR, WIDTH, Page, build, wrap
 
 MARGIN = 56.0
 TEXT_WIDTH = WIDTH - 2 * MARGIN
@@ -53,21 +53,6 @@ class Layout:
     @property
     def first_sentence(self) -> str:
         return self.body[0].split(". ")[0] + "."
-
-
-def _wrap(text: str, width: float, size: float, font: str = REGULAR) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and stringWidth(candidate, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
 
 
 class _Writer:
@@ -118,7 +103,7 @@ class _Writer:
         """Draw a paragraph, `lead` set bold before the text (a run-in label)."""
         leading = size * 1.2
         x, width = self.x_width()
-        lines = _wrap(f"{lead} {text}".strip(), width - 2 * inset, size, font)
+        lines = wrap(f"{lead} {text}".strip(), width - 2 * inset, font=font, size=size)
         lead_words = len(lead.split())
         for i, line in enumerate(lines):
             self.advance(leading)
@@ -147,7 +132,7 @@ def render(layout: Layout) -> bytes:
     if layout.foot:  # drawn first: the text of page 1 stops above it
         y = BOTTOM - 12
         for block in reversed(layout.foot):
-            lines = _wrap(block, TEXT_WIDTH, 7)
+            lines = wrap(block, TEXT_WIDTH, size=7)
             y -= len(lines) * 8.4
             for i, line in enumerate(lines):
                 w.page.text(MARGIN, y + i * 8.4, line, size=7)

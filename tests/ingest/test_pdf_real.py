@@ -1,13 +1,8 @@
-"""The real PDFs in shared/data/pdf (when present): abstracts found, running headers gone.
-
-The folder is found through SYNOPSIS_PDF_DIR, else as ../shared/data/pdf (or ../../shared/...)
-next to the repository; CI without it skips these tests.
-"""
+"""The real PDFs in shared/data/pdf (when present, see tests/real_pdfs.py): abstracts found,
+running headers gone."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,29 +11,13 @@ import pytest
 
 pypdfium2 = pytest.importorskip("pypdfium2")
 
+from real_pdfs import MANIFEST, MISSING, PDF_DIR  # noqa: E402
 from synopsis.ingest.pdf import read_pdf  # noqa: E402
 from synopsis.pipeline import build_document, summarize_document  # noqa: E402
 from synopsis.types import Budget  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _pdf_dir() -> Path | None:
-    candidates = [os.environ.get("SYNOPSIS_PDF_DIR", ""), ROOT.parent / "shared/data/pdf", ROOT.parent.parent / "shared/data/pdf"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "manifest.jsonl").is_file():
-            return Path(candidate)
-    return None
-
-
-PDF_DIR = _pdf_dir()
-MANIFEST = (
-    [json.loads(line) for line in (PDF_DIR / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    if PDF_DIR
-    else []
-)
 # Reading the nine PDFs takes a few seconds (once, in the module fixture).
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDF_DIR is None, reason="the real PDFs (shared/data/pdf) are not here")]
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDF_DIR is None, reason=MISSING)]
 ENTRIES = [pytest.param(entry, id=entry["file"]) for entry in MANIFEST]
 
 

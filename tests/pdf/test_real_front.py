@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -12,35 +10,17 @@ import pytest
 
 pdfium = pytest.importorskip("pypdfium2")
 
+from real_pdfs import MANIFEST, MISSING, PDF_DIR  # noqa: E402
 from synopsis.pdf import extract  # noqa: E402
 from synopsis.pdf.document import PdfText  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _BREAKS = re.compile(r"[-\u2010\u00ad\ufffe\x02]\s*")
 # Words PDFium's own text stream glues across a page end ("dif-" + running footer "Social ..." ->
 # "difsocial") can be missing from the output although both parts are there; no more than this.
 MAX_LOST_SHARE = 0.003
 
-
-def _pdf_dir() -> Path | None:
-    for candidate in (
-        os.environ.get("SYNOPSIS_PDF_DIR", ""),
-        ROOT.parent / "shared/data/pdf",
-        ROOT.parent.parent / "shared/data/pdf",
-    ):
-        if candidate and (Path(candidate) / "manifest.jsonl").is_file():
-            return Path(candidate)
-    return None
-
-
-PDF_DIR = _pdf_dir()
-MANIFEST = (
-    [json.loads(line) for line in (PDF_DIR / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    if PDF_DIR
-    else []
-)
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDF_DIR is None, reason="the real PDFs (shared/data/pdf) are not here")]
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(PDF_DIR is None, reason=MISSING)]
 
 
 def words(text: str) -> Counter[str]:
