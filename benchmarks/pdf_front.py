@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -40,18 +39,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pdf_speed import default_pdf_dir
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 OUT = REPO / "benchmarks" / "results" / "pdf_front"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _BREAKS = re.compile(r"[-\u2010\u00ad\ufffe\x02]\s*")
-
-
-def default_pdf_dir() -> Path:
-    for candidate in (os.environ.get("SYNOPSIS_PDF_DIR", ""), REPO.parent / "shared/data/pdf"):
-        if candidate and (Path(candidate) / "manifest.jsonl").is_file():
-            return Path(candidate)
-    return Path("/work/shared/data/pdf")
 
 
 def token_f1(found: str, expected: str) -> float:
