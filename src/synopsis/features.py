@@ -126,7 +126,21 @@ class Features:
 
     def similarity_block(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine similarity of every pair of the given sentences, 0 on the diagonal (dense: the
-        callers pass at most a window, `GRAPH_WINDOW` sentences)."""
+        callers pass at most a window, `GRAPH_WINDOW` sentences). A run of sentences is cut from
+        `_similarity` when the document has one."""
+        if isinstance(rows, slice) and self._similarity is not None:
+            return self._similarity[rows, rows].copy()
+        return self._cosines(rows)
+
+    @cached_property
+    def _similarity(self) -> NDArray[np.float64] | None:
+        """Every pair's cosine when the document is one graph window (at most 32 MB), None for a
+        longer one. Kept because the edge range, PacSum, HipoRank (a block per section) and the
+        redundancy check all read it: one sparse product instead of one per block and per check.
+        The same floats as a block's own product: an entry sums the same row's terms in the same order."""
+        return self._cosines(slice(None)) if self.n <= GRAPH_WINDOW else None
+
+    def _cosines(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         block = self.tfidf[rows]
         product = (block @ block.T).toarray()
         np.fill_diagonal(product, 0.0)
@@ -134,6 +148,8 @@ class Features:
 
     def similarity_to_rows(self, i: int, rows: list[int] | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine of sentence `i` to each of `rows` (any distance apart: the redundancy check)."""
+        if self._similarity is not None and i not in rows:  # the cached diagonal is 0, not i's own cosine
+            return self._similarity[i, rows]
         return np.asarray((self.tfidf[i] @ self.tfidf[rows].T).toarray()).ravel()
 
     @property
