@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +141,9 @@ def _lexicon_scores(features: Features, lexicon: dict[str, float]) -> tuple[NDAr
     if not lexicon or features.n == 0:
         return np.zeros(features.n), np.zeros(features.n)
     weights = np.zeros(features.counts.shape[1])
-    for term, j in features.vocabulary.items():
-        weights[j] = lexicon.get(term, 0.0)
+    count = len(features.vocabulary)
+    columns = np.fromiter(features.vocabulary.values(), dtype=np.int64, count=count)
+    weights[columns] = np.fromiter(map(lexicon.get, features.vocabulary, repeat(0.0)), dtype=np.float64, count=count)
     counts = features.counts
     totals = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0)
     mean = np.asarray(counts @ weights).ravel() / totals
