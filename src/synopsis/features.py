@@ -21,6 +21,7 @@ from scipy import sparse
 
 from .language import ENGLISH, get_language
 from .stopwords import STOP_WORDS
+from .tokens import joined
 from .types import SECTION_KINDS, Document
 
 # A token is a letter, then letters and digits, with inner apostrophes and hyphens; one of a single
@@ -45,6 +46,8 @@ def windows(count: int, size: int | None = None) -> list[tuple[int, int]]:
     short remainder."""
     if count <= 0:
         return []
+    if count <= (size or GRAPH_WINDOW):
+        return [(0, count)]  # one window (every section of most texts): no linspace per call
     pieces = -(-count // (size or GRAPH_WINDOW))
     bounds = np.linspace(0, count, pieces + 1).round().astype(np.int64)
     return [(int(a), int(b)) for a, b in pairwise(bounds)]
@@ -79,11 +82,8 @@ def tokenize(text: str, lang: str = ENGLISH) -> list[str]:
 def token_stream(texts: list[str], lang: str = ENGLISH) -> list[str]:
     """`tokenize` of every text in one regex pass: their content words in order, a NUL between
     one text's and the next's. Stop words are dropped by a C-level filter, no Python loop."""
-    joined = "\x00".join(texts)
-    if joined.count("\x00") != max(0, len(texts) - 1):  # NUL is no word character: a space tokenizes alike
-        joined = "\x00".join(text.replace("\x00", " ") for text in texts)
     words = analyzer(lang)
-    return list(filterfalse(words.stop_words.__contains__, words.word_or_break.findall(joined.lower())))
+    return list(filterfalse(words.stop_words.__contains__, words.word_or_break.findall(joined(texts).lower())))
 
 
 def stem_all(tokens: list[list[str]], lang: str = ENGLISH) -> list[list[str]]:

@@ -20,12 +20,17 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ..tokens import numbered_tokens
+
 # Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
 # words stay, because the phrases that announce a summary are made of them ("in this paper").
 # `\w\w+` finds the same maximal runs as `\b\w\w+\b` (a match starts at a run's start and takes all of
-# it, a one-character run fails), without testing the boundaries: a third faster.
-_TOKEN = re.compile(r"\w\w+")
-_TOKEN_OR_BREAK = re.compile(r"\w\w+|\x00")
+# it, a one-character run fails), without testing the boundaries: a third faster. `\w` is written as
+# a set that also names the ASCII word characters (the same set), which the engine tests by a table
+# lookup instead of a Unicode category: a fifth faster again.
+_WORD_CHAR = r"[a-z0-9_A-Z\w]"
+_TOKEN = re.compile(rf"{_WORD_CHAR}{_WORD_CHAR}+")
+_TOKEN_OR_BREAK = re.compile(rf"{_TOKEN.pattern}|\x00")
 
 
 def phrase_grams(text: str) -> list[str]:
@@ -64,17 +69,10 @@ class PhraseModel:
         """
         n = len(texts)
         out = np.full(n, self.intercept)
-        joined = "\x00".join(texts)
-        if joined.count("\x00") != max(0, n - 1):  # NUL is no word character: a space tokenizes alike
-            joined = "\x00".join(text.replace("\x00", " ") for text in texts)
-        stream = _TOKEN_OR_BREAK.findall(joined.lower())
-        if len(stream) == max(0, n - 1):
-            return out  # no text has a token
-        column = {token: i for i, token in enumerate(dict.fromkeys(stream))}
-        ids = np.fromiter(map(column.__getitem__, stream), dtype=np.int64, count=len(stream))
-        is_break = ids == column.get("\x00", -1)
-        sentence = np.cumsum(is_break)[~is_break]
-        tokens = ids[~is_break]
+        found = numbered_tokens(texts, _TOKEN_OR_BREAK)
+        if found.tokens.size == 0:
+            return out
+        column, tokens, sentence = found.numbers, found.tokens, found.text
         lengths = np.bincount(sentence, minlength=n)
         position = np.arange(tokens.size) - (np.cumsum(lengths) - lengths)[sentence]
         # Bigrams within a sentence, numbered after the unigrams; then one key per (text, n-gram).
