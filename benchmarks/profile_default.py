@@ -69,7 +69,7 @@ def instrument() -> None:
     pipeline.article_language = timed("language detection", pipeline.article_language)
     pipeline.clean_text = timed("clean", pipeline.clean_text)
     pipeline.segment = timed("segment", pipeline.segment)
-    for name in ("rejection", "abstract_copies", "bigrams"):
+    for name in ("rejection", "copies_abstract", "bigrams"):
         setattr(pipeline, name, timed("candidates", getattr(pipeline, name)))
     pipeline.build_document = timed("document assembly", pipeline.build_document)
     pipeline.compute_features = timed("features (tokens, stems, counts)", pipeline.compute_features)

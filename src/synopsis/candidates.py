@@ -10,14 +10,8 @@ have not been tuned since; docs/methods.md ("Candidate sentences") says what eac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-
-import numpy as np
-from numpy.typing import NDArray
-
-from .tokens import numbered_tokens
 
 # Set by hand, not tuned (no tuning script exists):
 MIN_WORDS = 6  # below: fragments and run-in headings ("Cotton yield.")
@@ -31,8 +25,6 @@ _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _UNICODE_TOKEN = re.compile(r"[^\W_]+")  # outside English: "größere" is one word, not "gr" + "ere"
-_TOKEN_OR_BREAK = re.compile(rf"{_TOKEN.pattern}|\x00")
-_UNICODE_TOKEN_OR_BREAK = re.compile(rf"{_UNICODE_TOKEN.pattern}|\x00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,34 +71,9 @@ def copies_abstract(
     text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules(), *, unicode: bool = False
 ) -> bool:
     """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary."""
-    return bool(abstract_copies([text], abstract_bigrams, rules, unicode=unicode)[0])
-
-
-def abstract_copies(
-    texts: Sequence[str],
-    abstract_bigrams: set[tuple[str, str]],
-    rules: CandidateRules = CandidateRules(),
-    *,
-    unicode: bool = False,
-) -> NDArray[np.bool_]:
-    """`copies_abstract` of every text at once: the distinct word pairs of all texts counted by numpy
-    (the same counts and the same division as a set per text, without one)."""
-    n = len(texts)
-    copies = np.zeros(n, dtype=bool)
-    if not abstract_bigrams or n == 0:
-        return copies
-    found = numbered_tokens(texts, _UNICODE_TOKEN_OR_BREAK if unicode else _TOKEN_OR_BREAK)
-    numbers, size = found.numbers, len(found.numbers)
-    paired = found.text[1:] == found.text[:-1]
-    pairs, pair_of = np.unique(found.tokens[:-1][paired] * size + found.tokens[1:][paired], return_inverse=True)
-    if pairs.size == 0:
-        return copies
-    entries = np.unique(found.text[:-1][paired] * pairs.size + pair_of.ravel())  # one per (text, distinct pair)
-    owner = entries // pairs.size
-    known = [numbers[a] * size + numbers[b] for a, b in abstract_bigrams if a in numbers and b in numbers]
-    shared = np.isin(pairs, known)[entries % pairs.size]
-    total = np.bincount(owner, minlength=n)
-    overlap = np.bincount(owner, weights=shared, minlength=n)
-    has = total > 0
-    copies[has] = overlap[has] / total[has] >= rules.abstract_overlap
-    return copies
+    if not abstract_bigrams:
+        return False
+    pairs = bigrams(text, unicode=unicode)
+    if not pairs:
+        return False
+    return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap

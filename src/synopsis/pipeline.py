@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .candidates import CandidateRules, abstract_copies, bigrams, rejection
+from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import clean_text
 from .clean.lexicon import lexicon
 from .errors import InputError
@@ -121,23 +121,22 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     captions = lexicon(code).caption_line if code != ENGLISH else None
     unicode = code != ENGLISH
     abstract_pairs = bigrams(abstract, unicode=unicode) if abstract else set()
-    found: list[tuple[str, int, int, int, int]] = []  # text, start, end, section, paragraph
-    for block in cleaned.blocks:
-        for a, b in segment(block.text.text, lang=code):
-            found.append((block.text.text[a:b], *block.text.span(a, b), block.section, block.paragraph))
-    if not found:
-        raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
-    copies = abstract_copies([text for text, *_ in found], abstract_pairs, rules, unicode=unicode)
     sentences: list[Sentence] = []
     first_of_section: dict[int, int] = {}
     last_of_section: dict[int, int] = {}
-    for index, (text, raw_start, raw_end, section, paragraph) in enumerate(found):
-        candidate = rejection(text, rules) is None and not copies[index]
-        if candidate and captions is not None and captions.match(text):
-            candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
-        first_of_section.setdefault(section, index)
-        last_of_section[section] = index
-        sentences.append(Sentence(index, text, raw_start, raw_end, section, paragraph, candidate))
+    for block in cleaned.blocks:
+        for a, b in segment(block.text.text, lang=code):
+            text = block.text.text[a:b]
+            raw_start, raw_end = block.text.span(a, b)
+            candidate = rejection(text, rules) is None and not copies_abstract(text, abstract_pairs, rules, unicode=unicode)
+            if candidate and captions is not None and captions.match(text):
+                candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
+            index = len(sentences)
+            first_of_section.setdefault(block.section, index)
+            last_of_section[block.section] = index
+            sentences.append(Sentence(index, text, raw_start, raw_end, block.section, block.paragraph, candidate))
+    if not sentences:
+        raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
     sections = tuple(
         Section(
             i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1)

@@ -1,9 +1,8 @@
 """The tokens of many texts in one regex pass, numbered for numpy.
 
-The checks that count a sentence's words or word pairs (the phrase model, the abstract-copy test)
-run over every sentence of a document. A regex call, a Counter and a set per sentence cost more
-than the counting itself, so they take all sentences at once: the texts joined by NUL, one
-`findall`, the tokens numbered, and numpy from there.
+The phrase model counts every sentence's unigrams and bigrams; a regex call and a Counter per
+sentence cost more than the counting itself, so it takes all sentences at once: the texts joined
+by NUL, one `findall`, the tokens numbered, and numpy from there.
 """
 
 from __future__ import annotations
