@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
-from synopsis.features import compute_features, tokenize, tokenize_sentences
+from synopsis.features import compute_features, token_stream, tokenize
 from synopsis.pipeline import build_document
+from synopsis.stopwords import STOP_WORDS
 from synopsis.types import Article, Document, Section, Sentence
 
 
@@ -28,15 +31,24 @@ def test_tokenize_drops_stop_words_numbers_and_single_letters() -> None:
     assert tokenize("The 3 models of Smith's e-mail were a success.") == ["models", "smith's", "e-mail", "success"]
 
 
-def test_tokenize_sentences_equals_tokenize_one_by_one() -> None:
+def test_tokens_are_those_of_any_length_with_single_letters_dropped() -> None:
+    # The patterns take only 2+ character tokens; the same as taking all tokens and dropping the short ones.
+    text = "A x-ray, a' b2 I o'neil e-mail's q- z-9 Über-models x—y ß-b"
+    everything = re.findall(r"[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*", text.lower())
+    assert tokenize(text) == [t for t in everything if len(t) > 1 and t not in STOP_WORDS]
+    everything = re.findall(r"[^\W\d_]\w*(?:['’-]\w+)*", text.lower())
+    assert tokenize(text, "xx") == [t for t in everything if len(t) > 1]  # a language with no stop words
+
+
+def test_token_stream_equals_tokenize_one_by_one() -> None:
     texts = ["We propose a parser.", "", "Its accuracy is 91.2% (Table 3).", "Über-models fail; Über models don't."]
-    assert tokenize_sentences(texts) == [tokenize(t) for t in texts]
-    assert tokenize_sentences([]) == []
+    assert token_stream(texts) == [*tokenize(texts[0]), "\x00", "\x00", *tokenize(texts[2]), "\x00", *tokenize(texts[3])]
+    assert token_stream([]) == []
 
 
 def test_a_text_carrying_nul_itself_is_still_tokenized_per_sentence() -> None:
     texts = ["parsing\x00trees grow", "lexicon"]
-    assert tokenize_sentences(texts) == [["parsing", "trees", "grow"], ["lexicon"]]
+    assert token_stream(texts) == ["parsing", "trees", "grow", "\x00", "lexicon"]
 
 
 def test_counts_are_stemmed_term_counts_per_sentence() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import chain, pairwise
+from itertools import filterfalse, pairwise
 
 import numpy as np
 import Stemmer
@@ -21,13 +21,17 @@ from scipy import sparse
 
 from .language import ENGLISH, get_language
 from .stopwords import STOP_WORDS
+from .tokens import joined
 from .types import SECTION_KINDS, Document
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
-_TOKEN_OR_BREAK = re.compile(_TOKEN.pattern + "|\x00")
+# A token is a letter, then letters and digits, with inner apostrophes and hyphens; one of a single
+# letter is no term. The patterns take only tokens of 2+ characters (the same ones, found in one
+# pass, as taking all and dropping the single letters in Python): "[a-z]" followed by either more
+# letters/digits or a joined part. A NUL marks where one text of many ends (`token_stream`).
+_WORD_OR_BREAK = re.compile(r"[a-z](?:[a-z0-9]+(?:['’-][a-z0-9]+)*|(?:['’-][a-z0-9]+)+)|\x00")
 _STEMMER = Stemmer.Stemmer("porter")
 # Outside English: a word starts with a letter of any script ("größere", "résultats", "данные").
-_UNICODE_TOKEN = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
+_UNICODE_WORD_OR_BREAK = re.compile(r"[^\W\d_](?:\w+(?:['’-]\w+)*|(?:['’-]\w+)+)|\x00")
 
 # The most sentences one similarity graph spans. Larger than every article of the dev data as
 # given (971 sentences at most), so their summaries are exactly those of whole-document graphs;
@@ -42,6 +46,8 @@ def windows(count: int, size: int | None = None) -> list[tuple[int, int]]:
     short remainder."""
     if count <= 0:
         return []
+    if count <= (size or GRAPH_WINDOW):
+        return [(0, count)]  # one window (every section of most texts): no linspace per call
     pieces = -(-count // (size or GRAPH_WINDOW))
     bounds = np.linspace(0, count, pieces + 1).round().astype(np.int64)
     return [(int(a), int(b)) for a, b in pairwise(bounds)]
@@ -51,7 +57,7 @@ def windows(count: int, size: int | None = None) -> list[tuple[int, int]]:
 class Analyzer:
     """How one language turns text into terms: token pattern, stop words, stemmer (None: none)."""
 
-    token_or_break: re.Pattern[str]
+    word_or_break: re.Pattern[str]  # tokens of 2+ characters, or NUL
     stop_words: frozenset[str]
     stemmer: Stemmer.Stemmer | None
 
@@ -62,30 +68,22 @@ class Analyzer:
 @cache
 def analyzer(lang: str = ENGLISH) -> Analyzer:
     if lang == ENGLISH:
-        return Analyzer(_TOKEN_OR_BREAK, STOP_WORDS, _STEMMER)
+        return Analyzer(_WORD_OR_BREAK, STOP_WORDS, _STEMMER)
     language = get_language(lang)
     stemmer = Stemmer.Stemmer(language.stemmer) if language.stemmer else None
-    return Analyzer(re.compile(_UNICODE_TOKEN.pattern + "|\x00"), language.stop_words, stemmer)
+    return Analyzer(_UNICODE_WORD_OR_BREAK, language.stop_words, stemmer)
 
 
 def tokenize(text: str, lang: str = ENGLISH) -> list[str]:
     """Content words of a text, lower-cased, before stemming."""
-    words = analyzer(lang)
-    return [t for t in words.token_or_break.findall(text.lower()) if len(t) > 1 and t not in words.stop_words]
+    return token_stream([text], lang)
 
 
-def tokenize_sentences(texts: list[str], lang: str = ENGLISH) -> list[list[str]]:
-    """`tokenize` for many texts in one regex pass (a separator token marks where each ends)."""
-    joined = "\x00".join(texts)
-    if joined.count("\x00") != max(0, len(texts) - 1):  # a text carries NUL itself: go one by one
-        return [tokenize(text, lang) for text in texts]
-    if not texts:
-        return []
+def token_stream(texts: list[str], lang: str = ENGLISH) -> list[str]:
+    """`tokenize` of every text in one regex pass: their content words in order, a NUL between
+    one text's and the next's. Stop words are dropped by a C-level filter, no Python loop."""
     words = analyzer(lang)
-    stop = words.stop_words
-    # Filter in one comprehension, then let str.split cut the stream back into sentences (C speed).
-    kept = [t for t in words.token_or_break.findall(joined.lower()) if (len(t) > 1 and t not in stop) or t == "\x00"]
-    return [sentence.split() for sentence in " ".join(kept).split("\x00")]
+    return list(filterfalse(words.stop_words.__contains__, words.word_or_break.findall(joined(texts).lower())))
 
 
 def stem_all(tokens: list[list[str]], lang: str = ENGLISH) -> list[list[str]]:
@@ -126,7 +124,21 @@ class Features:
 
     def similarity_block(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine similarity of every pair of the given sentences, 0 on the diagonal (dense: the
-        callers pass at most a window, `GRAPH_WINDOW` sentences)."""
+        callers pass at most a window, `GRAPH_WINDOW` sentences). A run of sentences is cut from
+        `_similarity` when the document has one."""
+        if isinstance(rows, slice) and self._similarity is not None:
+            return self._similarity[rows, rows].copy()
+        return self._cosines(rows)
+
+    @cached_property
+    def _similarity(self) -> NDArray[np.float64] | None:
+        """Every pair's cosine when the document is one graph window (at most 32 MB), None for a
+        longer one. Kept because the edge range, PacSum, HipoRank (a block per section) and the
+        redundancy check all read it: one sparse product instead of one per block and per check.
+        The same floats as a block's own product: an entry sums the same row's terms in the same order."""
+        return self._cosines(slice(None)) if self.n <= GRAPH_WINDOW else None
+
+    def _cosines(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         block = self.tfidf[rows]
         product = (block @ block.T).toarray()
         np.fill_diagonal(product, 0.0)
@@ -134,6 +146,8 @@ class Features:
 
     def similarity_to_rows(self, i: int, rows: list[int] | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine of sentence `i` to each of `rows` (any distance apart: the redundancy check)."""
+        if self._similarity is not None and i not in rows:  # the cached diagonal is 0, not i's own cosine
+            return self._similarity[i, rows]
         return np.asarray((self.tfidf[i] @ self.tfidf[rows].T).toarray()).ravel()
 
     @property
@@ -210,17 +224,20 @@ def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 def compute_features(doc: Document) -> Features:
     """Features in the document's language (`doc.meta["language"]`, English when unset)."""
     lang = doc.meta.get("language", ENGLISH)
-    tokens = tokenize_sentences([s.text for s in doc.sentences], lang)
-    flat = list(chain.from_iterable(tokens))
-    unique = sorted(set(flat))
+    n = len(doc.sentences)
+    stream = token_stream([s.text for s in doc.sentences], lang)
+    unique = sorted(set(stream).difference("\x00"))
     vocabulary: dict[str, int] = {}  # stem -> column, in order of first (sorted) appearance
     columns = [vocabulary.setdefault(stem, len(vocabulary)) for stem in analyzer(lang).stem(unique)]
     column_of = dict(zip(unique, columns, strict=True))
-    n = len(tokens)
-    indices = np.fromiter(map(column_of.__getitem__, flat), dtype=np.int64, count=len(flat))
+    column_of["\x00"] = -1
+    ids = np.fromiter(map(column_of.__getitem__, stream), dtype=np.int64, count=len(stream))
+    is_break = ids < 0
+    indices = ids[~is_break]
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(t) for t in tokens], out=indptr[1:])
-    counts = sparse.csr_matrix((np.ones(len(flat)), indices, indptr), shape=(n, max(1, len(vocabulary))))
+    if n:
+        np.cumsum(np.bincount(np.cumsum(is_break)[~is_break], minlength=n), out=indptr[1:])
+    counts = sparse.csr_matrix((np.ones(indices.size), indices, indptr), shape=(n, max(1, len(vocabulary))))
     counts.sum_duplicates()
     kinds = {kind: i for i, kind in enumerate(SECTION_KINDS)}
     section_kind = {s.index: kinds[s.kind] for s in doc.sections}

@@ -100,9 +100,12 @@ HEADING_BEFORE_PAGE_MAX_CHARS = 101
 # of a flattened text glued to the sentence after it: a capitalised sentence opener in mid-sentence,
 # right after a lower-case word, gives it away.
 _OPENERS = r"In|This|These|We|Our|The|It|As|There|Here|Although|However|While|Since|Recent|Previous|Several|Many"
+_NOT_GLUED = r"(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s"
 GLUED_HEADING = re.compile(
-    rf"(?<=[.!?]\s)(?!(?:We|For|The|This|In|It|These|Our|To|An?|As|If|When|Then|Thus|So|But|And|Or|Last|First|Next)\s)"
-    rf"(?P<title>[A-Z][\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)\s+(?=(?:{_OPENERS})\s+[a-z])"
+    # The capital first, its context checked behind it: the engine skips fast to a capital instead
+    # of trying the lookbehind at every position.
+    rf"(?P<title>[A-Z](?<=[.!?]\s[A-Z])(?<=(?!{_NOT_GLUED})[A-Z])[\w’'/-]*(?:\s+[\w’'/-]+){{0,8}}?\s+[a-z][\w’'/-]*)"
+    rf"\s+(?=(?:{_OPENERS})\s+[a-z])"
 )
 _SPACE_RUN = re.compile(r"\s{2,}|\n")
 # Thresholds of the inline rules, set by hand when each rule was written (from the example record
@@ -162,6 +165,8 @@ def page_number_edits(text: str) -> tuple[list[Edit], list[int]]:
     deletions, and where (in `text`, just past the number) a page number followed what looks like
     a heading.
     """
+    if len(text) <= (PAGE_RUN_MIN - 1) * PAGE_GAP_MIN_CHARS:
+        return [], []  # too short to hold a run (most paragraphs): no scan for numbers
     best: dict[int, tuple[int, int, int]] = {}  # value -> (run length, match index, previous index)
     matches = list(_LOOSE_NUMBER.finditer(text))
     links: list[int] = []

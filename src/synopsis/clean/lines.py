@@ -53,6 +53,7 @@ FRONT_MATTER_LINE_MAX_WORDS = 30
 # Outside English an abstract heading word also names a closing section (German papers end with
 # "5 Zusammenfassung"): it opens the abstract only unnumbered and in the first part of the text.
 ABSTRACT_MAX_POSITION = 0.4
+_DIGITS = re.compile(r"\d+")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _REFERENCE_ENTRY = re.compile(
     r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s|[A-Z][\w'’-]+,\s+(?:[A-Z]\.|[A-Z][a-z]+)|[A-Z][\w'’-]+\s+[A-Z]{1,3}[,.])"
@@ -117,8 +118,11 @@ def _repeated_keys(keys: list[str]) -> set[str]:
     return {k for k, n in counts.items() if n >= REPEATED_LINE_MIN and len(k) <= REPEATED_LINE_MAX_CHARS}
 
 
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+def _furniture_keys(text: str) -> list[str]:
+    """Each line's key for spotting repeated lines: stripped, lower-cased, digit runs as "#" (page
+    numbers differ). One pass over the whole text instead of one per line: lower-casing and digit
+    runs stop at a line break, and neither makes or removes the spaces `strip` takes."""
+    return [line.strip() for line in _DIGITS.sub("#", text.lower()).split("\n")]
 
 
 def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) -> int | None:
@@ -196,7 +200,7 @@ def split_paragraphs(
     if len(nonblank) < MIN_STRUCTURED_LINES:
         stripped = _strip(text, 0, len(text.text))
         return [Paragraph(stripped)] if stripped.text else []
-    keys = [_furniture_key(line) for line in lines]
+    keys = _furniture_keys(text.text)
     layout = _Layout(
         text,
         spans,

@@ -150,8 +150,10 @@ INLINE_PARAGRAPH_DROP = re.compile(
 # (Each pattern starts with a plain character class and checks what precedes in a lookbehind after
 # it: Python's regex engine skips ahead fast to such a first character, not to a lookbehind.)
 GLUED_FOOTNOTE = re.compile(
-    r"[.,;:!?](?<=[a-z\)\]”’\"'][.,;:!?])(?P<marker>\d{1,3})(?=\s|$)"
-    r"|[”’\"'](?<=[a-z][.,;:!?][”’\"'])(?P<quoted>\d{1,3})(?=\s|$)"
+    # One leading set (the engine skips fast to its characters); the lookbehind that holds tells
+    # which of the two disjoint kinds of mark was taken.
+    r"[.,;:!?”’\"'](?:(?<=[a-z\)\]”’\"'][.,;:!?])(?P<marker>\d{1,3})"
+    r"|(?<=[a-z][.,;:!?][”’\"'])(?P<quoted>\d{1,3}))(?=\s|$)"
 )
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
