@@ -8,7 +8,9 @@ Two protocols, both by document:
 - k-fold (5 folds, seeded, sources mixed).
 Each fold trains exactly as `synopsis train` does (`fit_trees`, `out_of_fold_scores`,
 `fit_reranker`). Scores follow `synopsis evaluate` (docs/evaluation.md): ROUGE-1/2/Lsum F1,
-rouge-score semantics, summaries of each `--budgets` word count (100, 200 and 300 by default),
+rouge-score semantics, summaries of each `--budgets` word count (100, 200 and 300 by default)
+and of each `--sentence-budgets` sentence count (none by default; `--sentences N` as the CLI has it:
+N whole sentences whatever their length, scored untruncated),
 macro average per source, 95% bootstrap CIs over documents, and paired bootstrap tests on the same
 documents (R1 and R2, sources weighted alike): supervised vs structured, reranked vs supervised.
 
@@ -53,6 +55,11 @@ def load(data: Path, per_source: int | None, seed: int) -> list[Example]:
             article.meta["source"] = source
             examples.extend(prepare([article]))
     return examples
+
+
+def budget_key(budget: Budget) -> str:
+    """How a budget is named in the report: "200" (words, as before) or "5 sentences"."""
+    return str(budget.words) if budget.words is not None else f"{budget.sentences} sentences"
 
 
 def rouge_of(example: Example, indices: tuple[int, ...] | list[int], budget: Budget) -> list[float]:
@@ -134,6 +141,7 @@ def main() -> None:
     parser.add_argument("--protocol", choices=("loso", "kfold", "both"), default="both")
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--budgets", type=int, nargs="+", default=[100, 200, 300], help="summary lengths in words")
+    parser.add_argument("--sentence-budgets", type=int, nargs="*", default=[], help="summary lengths in sentences")
     parser.add_argument("--cache", type=Path, default=None, help="keep each fold's sentence scores here")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -141,16 +149,17 @@ def main() -> None:
     examples = load(args.data, args.per_source, args.seed)
     print(f"{len(examples)} documents prepared in {time.time() - started:.0f}s", flush=True)
     rounds = {"rounds": args.rounds} if args.rounds else {}
-    budgets = [Budget(words) for words in args.budgets]
-    report: dict[str, Any] = {"documents": len(examples), "seed": args.seed, "budgets": args.budgets}
-    baselines: dict[int, dict[str, Scores]] = {}
+    budgets = [Budget(words) for words in args.budgets] + [Budget(None, n) for n in args.sentence_budgets]
+    keys = [budget_key(b) for b in budgets]
+    report: dict[str, Any] = {"documents": len(examples), "seed": args.seed, "budgets": keys}
+    baselines: dict[str, dict[str, Scores]] = {}
     for budget in budgets:
         rows: dict[str, Scores] = {name: {} for name in ("lead", "structured", "oracle")}
         for i, example in enumerate(examples):
             rows["lead"][i] = run_method(example, "lead", budget)
             rows["structured"][i] = run_method(example, "structured", budget)
             rows["oracle"][i] = rouge_of(example, greedy_oracle(example.doc, example.abstract, budget), budget)
-        baselines[budget.words or 0] = rows
+        baselines[budget_key(budget)] = rows
     report["baselines"] = {w: {k: summarise(by_source(examples, v)) for k, v in rows.items()} for w, rows in baselines.items()}
     protocols = ("loso", "kfold") if args.protocol == "both" else (args.protocol,)
     selection = get_method("supervised").selection  # as `--method supervised` selects
@@ -161,9 +170,9 @@ def main() -> None:
             order = list(range(len(examples)))
             random.Random(args.seed).shuffle(order)
             folds = [(f"fold{k}", [i for i in order if i % 5 == k]) for k in range(5)]
-        results: dict[str, dict[int, Scores]] = {
-            "supervised": {w: {} for w in args.budgets},
-            "reranked": {w: {} for w in args.budgets},
+        results: dict[str, dict[str, Scores]] = {
+            "supervised": {key: {} for key in keys},
+            "reranked": {key: {} for key in keys},
         }
         fold_seconds = []
         for name, held_out in folds:
@@ -178,12 +187,12 @@ def main() -> None:
                 example = examples[i]
                 for budget in budgets:
                     greedy = select(scores[i], example.features, budget, **selection).indices
-                    results["supervised"][budget.words or 0][i] = rouge_of(example, greedy, budget)
+                    results["supervised"][budget_key(budget)][i] = rouge_of(example, greedy, budget)
                     chosen = reranker.choose(example.doc, example.features, scores[i], budget, phrases[i]).indices
-                    results["reranked"][budget.words or 0][i] = rouge_of(example, chosen, budget)
+                    results["reranked"][budget_key(budget)][i] = rouge_of(example, chosen, budget)
             print(f"{protocol} {name}: trained on {len(train)} in {fold_seconds[-1]:.0f}s", flush=True)
         report[protocol] = {"train_seconds": round(float(np.mean(fold_seconds)), 1)}
-        for words in args.budgets:
+        for words in keys:
             supervised, reranked = results["supervised"][words], results["reranked"][words]
             report[protocol][words] = {
                 "supervised": summarise(by_source(examples, supervised)),
@@ -193,10 +202,10 @@ def main() -> None:
                 ),
                 "reranked_vs_supervised": paired(examples, supervised, reranked, ("supervised", "reranked")),
             }
-    for words in args.budgets:
+    for words in keys:
         lead, oracle = (report["baselines"][words][k]["macro"][0] for k in ("lead", "oracle"))
         print(
-            f"\n{words} words\n{'system':22s}"
+            f"\n{words if 'sentences' in words else words + ' words'}\n{'system':22s}"
             + "".join(f"{s:>14s}" for s in SOURCES)
             + f"{'macro R1/R2/RLsum':>24s}  gap closed (R1)"
         )
