@@ -6,9 +6,9 @@ document's word distribution (clipped), distinct stems per content word, cosine 
 score-weighted pseudo-abstract (softmax of the standardised sentence scores over the candidate
 sentences), and coverage of the document's candidate sentences in the sense of Lin & Bilmes
 (mean / score-weighted / square-root of each sentence's best similarity to a member). Reads the
-caches of `train_cv.py --cache` and `rerank_screen_cache.py` (same folds, same candidates), fits a
-ridge per fold on the base features plus the named extras and prints macro R1/R2 per budget with
-the paired test against greedy `supervised`:
+caches of `train_cv.py --cache` and `rerank_screen_cache.py` (same folds, same candidates) through
+`rerank_screen`, whose ridge and evaluation it uses: a ridge per fold on the base features plus the
+named extras, macro R1/R2 per budget with the paired test against greedy `supervised`:
 
     RERANK_SCREEN_DIR=/tmp/cv python benchmarks/rerank_extra_features.py 12 \
         base:mean:1:none all:mean:1:all cov:mean:1:coverage_w,pseudo_cos covonly:mean:1:coverage_w
@@ -17,22 +17,18 @@ Variant spec `[pb-]NAME:LABEL:ALPHA:EXTRAS[:DROPPED]`, EXTRAS none | all | comma
 `pb-` fits one ridge per budget.
 """
 
-import os
 import pickle
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).parent))
-import rerank_screen_cache as rsc
+import rerank_screen as screen  # loads the cached documents and candidates (top K = argv[1])
 
-from synopsis.evaluate import paired_bootstrap, score_sentences, split_sentences, truncate
 from synopsis.scorers.structure import standardise
-from synopsis.scorers.summary import summary_feature_names
 
 
 def softmax(z, t=1.0):
@@ -86,119 +82,36 @@ def extra_features(e, scores, c):
 
 
 EXTRA_NAMES = ["doc_cos", "doc_cos_idf", "doc_clipped", "unique_ratio", "pseudo_cos", "coverage", "coverage_w", "coverage_sqrt"]
+ALL = screen.NAMES + EXTRA_NAMES
 
 
-OUT = Path(os.environ.get("RERANK_SCREEN_DIR", "/tmp/cv"))
-TOP = int(sys.argv[1])
-rsc.TOP = TOP
-rsc.examples = rsc.prepared()
-examples = rsc.examples
-SOURCES = ("scisummnet", "sumpubmed", "plos", "dhq")
-WORDS = (100, 200, 300)
-NAMES = summary_feature_names()
-ALL = NAMES + EXTRA_NAMES
-
-
-def load_all():
-    G = {}
-    for s in SOURCES:
-        g = rsc.groups(s)
-        p = OUT / f"extra_{s}_k{TOP}.pkl"
-        if p.exists():
-            ex = pickle.loads(p.read_bytes())
-        else:
-            t = time.time()
-            scores = pickle.loads((OUT / f"scores_loso_{s}.pkl").read_bytes())
-            ex = {}
-            for key, (_greedy, c, _x, _r1, _r2) in g.items():
-                if c is not None:
-                    ex[key] = extra_features(examples[key[0]], scores[key[0]], c)
-            p.write_bytes(pickle.dumps(ex))
-            print("extra", s, time.time() - t, flush=True)
-        G[s] = {k: (v[0], v[1], None if v[1] is None else np.hstack([v[2], ex[k]]), v[3], v[4]) for k, v in g.items()}
-    return G
-
-
-rcp = OUT / "rouge_cache.pkl"
-PB = False
-RC = pickle.loads(rcp.read_bytes()) if rcp.exists() else {}
-
-
-def rouge(i, b, idx):
-    key = (i, b, tuple(idx))
-    if key not in RC:
-        e = examples[i]
-        sents = truncate([e.doc.sentences[j].text for j in idx], WORDS[b])
-        sc = score_sentences(split_sentences(e.abstract), sents)
-        RC[key] = (sc.rouge1.fmeasure * 100, sc.rouge2.fmeasure * 100)
-    return RC[key]
-
-
-def label_of(r1, r2, kind):
-    return {"mean": (r1 + r2) / 2, "r1": r1, "r2": r2, "r2x2": (r1 + 2 * r2) / 3}[kind]
-
-
-def fit_ridge(groups, kind, alpha, cols):
-    xs, ys, raw = [], [], []
-    for _g, c, x, r1, r2 in groups:
-        if c is None:
-            continue
-        x = x[:, cols]
-        y = label_of(r1, r2, kind)
-        raw.append(x)
-        xs.append(x - x.mean(0))
-        ys.append(y - y.mean())
-    allx = np.vstack(raw)
-    scale = allx.std(0)
-    scale[scale == 0] = 1
-    X = np.vstack(xs) / scale
-    y = np.concatenate(ys)
-    w = np.linalg.solve(X.T @ X + alpha * np.eye(X.shape[1]), X.T @ y)
-    return lambda x: (x[:, cols] / scale) @ w
-
-
-def evaluate(name, G, fitter):
-    global PB
-    base = {b: {} for b in range(3)}
-    new = {b: {} for b in range(3)}
-    for s in SOURCES:
-        g = G[s]
-        if PB:
-            models = {bb: fitter([v for (i, b), v in g.items() if examples[i].source != s and b == bb]) for bb in range(3)}
-        else:
-            m0 = fitter([v for (i, b), v in g.items() if examples[i].source != s])
-            models = {bb: m0 for bb in range(3)}
-        for (i, b), (greedy, c, x, _r1, _r2) in g.items():
-            if examples[i].source != s:
-                continue
-            base[b][i] = rouge(i, b, greedy)
-            new[b][i] = base[b][i] if c is None else rouge(i, b, c.indices(int(np.argmax(models[b](x)))))
-    idx = sorted(base[0])
-    counts = Counter(examples[i].source for i in idx)
-    weight = np.array([len(idx) / (len(counts) * counts[examples[i].source]) for i in idx])
-    line = f"{name:50s}"
-    for b in range(3):
-        per = {s: np.mean([new[b][i] for i in idx if examples[i].source == s], 0) for s in SOURCES}
-        macro = np.mean(list(per.values()), 0)
-        tests = []
-        for k, metric in enumerate(("rouge1", "rouge2")):
-            a = np.array([base[b][i][k] for i in idx]) * weight
-            bb = np.array([new[b][i][k] for i in idx]) * weight
-            t = paired_bootstrap(a, bb, names=("supervised", name), metric=metric, rng=np.random.default_rng(0))
-            tests.append((t.difference, t.p_value))
-        (d1, p1), (d2, p2) = tests
-        line += f" | {WORDS[b]}: {macro[0]:.2f}/{macro[1]:.2f} ({d1:+.2f} p{p1:.3f} {d2:+.2f} p{p2:.3f})"
-    print(line, flush=True)
+def with_extras(source, groups):
+    """The fold's cached candidates with the extra columns appended (computed once, then cached)."""
+    path = screen.OUT / f"extra_{source}_k{screen.TOP}.pkl"
+    if path.exists():
+        extras = pickle.loads(path.read_bytes())
+    else:
+        started = time.time()
+        scores = pickle.loads((screen.OUT / f"scores_loso_{source}.pkl").read_bytes())
+        extras = {
+            key: extra_features(screen.examples[key[0]], scores[key[0]], c)
+            for key, (_, c, _, _, _) in groups.items()
+            if c is not None
+        }
+        path.write_bytes(pickle.dumps(extras))
+        print("extra", source, time.time() - started, flush=True)
+    return {key: (g, c, None if c is None else np.hstack([x, extras[key]]), r1, r2) for key, (g, c, x, r1, r2) in groups.items()}
 
 
 if __name__ == "__main__":
     with threadpool_limits(1):
-        G = load_all()
+        groups = {source: with_extras(source, g) for source, g in screen.G.items()}
         for spec in sys.argv[2:]:
-            PB = spec.startswith("pb-")
-            parts = [*spec.removeprefix("pb-").split(":"), "", ""]
-            name, kind, alpha, extra, drop = parts[:5]
+            screen.PER_BUDGET = spec.startswith("pb-")
+            _name, kind, alpha, extra, drop = [*spec.removeprefix("pb-").split(":"), "", ""][:5]
             use = [] if extra in ("", "none") else (EXTRA_NAMES if extra == "all" else extra.split(","))
-            cols = [j for j, n in enumerate(ALL) if (n in NAMES and n not in drop.split(",")) or n in use]
-            evaluate(spec, G, lambda gr, kind=kind, a=float(alpha), cols=cols: fit_ridge(gr, kind, a, cols))
-    rcp.write_bytes(pickle.dumps(RC))
+            cols = [j for j, n in enumerate(ALL) if (n in screen.NAMES and n not in drop.split(",")) or n in use]
+            screen.evaluate(
+                spec, lambda gr, kind=kind, alpha=float(alpha), cols=cols: screen.fit_ridge(gr, kind, alpha, cols), groups
+            )
+    screen.rcache_path.write_bytes(pickle.dumps(screen.RC))

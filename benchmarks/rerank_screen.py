@@ -100,11 +100,13 @@ def fit_pairwise(groups, kind, C, cols, pairs=100):
     return lambda x: (x[:, cols] / scale) @ w
 
 
-def evaluate(name, fitter):
+def evaluate(name, fitter, groups=None):
+    """`groups` (default: the cached ones, G) maps each held-out source to its candidates."""
+    groups = G if groups is None else groups
     base = {b: {} for b in range(3)}
     new = {b: {} for b in range(3)}
     for s in SOURCES:
-        g = G[s]
+        g = groups[s]
         if PER_BUDGET:
             models = {bb: fitter([v for (i, b), v in g.items() if examples[i].source != s and b == bb]) for bb in range(3)}
         else:
