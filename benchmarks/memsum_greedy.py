@@ -38,7 +38,7 @@ import numpy as np
 from loso_common import GrowingRouge, cached_examples, loso_folds, supervised_scores
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
-from train_cv import SOURCES, by_source, paired, rouge_of, summarise
+from train_cv import SOURCES, by_source, describe, paired, rouge_of, summarise
 
 from synopsis.scorers import get_method
 from synopsis.select import REDUNDANCY_THRESHOLD, select
@@ -259,11 +259,7 @@ def table(
             out.append(f"{m:12s}{cells}{'/'.join(f'{x:.2f}' for x in r['macro']):>24s}  {r['r1_ci'][0]:.2f}..{r['r1_ci'][1]:.2f}")
         for m in methods[1:]:
             for metric, test in paired(examples, results["supervised"][words], results[m][words], ("supervised", m)).items():
-                low, high = test["ci"]
-                out.append(
-                    f"{m} - supervised, {metric}, sources weighted alike: {test['difference']:+.2f} "
-                    f"(95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
-                )
+                out.append(f"{m} - supervised, {metric}, sources weighted alike: {describe(test)}")
         out.append("")
     return "\n".join(out)
 

@@ -24,11 +24,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from train_cv import BUDGET, SOURCES, by_source, load, paired, rouge_of, run_method, summarise
+from train_cv import SOURCES, by_source, describe, load, paired, rouge_of, run_method, summarise
 
 from synopsis.scorers import get_method
 from synopsis.select import select
 from synopsis.train import fit
+from synopsis.types import Budget
+
+BUDGET = Budget(200)
 
 
 def main() -> None:
@@ -43,7 +46,7 @@ def main() -> None:
     print(f"{len(examples)} documents prepared in {time.time() - started:.0f}s", flush=True)
     results: dict[str, dict[int, list[float]]] = {"structured": {}, "supervised": {}, "supervised, English-only features off": {}}
     for i, example in enumerate(examples):
-        results["structured"][i] = run_method(example, "structured")
+        results["structured"][i] = run_method(example, "structured", BUDGET)
     selection = get_method("supervised").selection
     for source in SOURCES:
         held_out = [i for i, e in enumerate(examples) if e.source == source]
@@ -55,7 +58,7 @@ def main() -> None:
             mask = example.features.candidate
             for name, rows in (("supervised", x), ("supervised, English-only features off", model.without_english_features(x))):
                 chosen = select(model.score_rows(rows, mask), example.features, BUDGET, **selection).indices
-                results[name][i] = rouge_of(example, chosen)
+                results[name][i] = rouge_of(example, chosen, BUDGET)
         print(f"held out {source}: trained on {len(examples) - len(test)}", flush=True)
     report: dict[str, Any] = {
         "documents": len(examples),
@@ -63,16 +66,16 @@ def main() -> None:
         "seed": args.seed,
         "protocol": "leave-one-source-out; ROUGE F1 x 100 (rouge-score, stemmed), 200 words; macro over sources",
         "methods": {name: summarise(by_source(examples, scores)) for name, scores in results.items()},
-        "neutralised_vs_structured": paired(examples, results["structured"], results["supervised, English-only features off"]),
+        "neutralised_vs_structured": paired(
+            examples, results["structured"], results["supervised, English-only features off"], ("structured", "neutralised")
+        ),
     }
     print(f"\n{'method':40s}" + "".join(f"{s:>14s}" for s in SOURCES) + f"{'macro R1/R2/RLsum':>22s}")
     for name, result in report["methods"].items():
         cells = "".join(f"{'/'.join(f'{x:.2f}' for x in result['per_source'][s][:2]):>14s}" for s in SOURCES)
         print(f"{name:40s}{cells}{'/'.join(f'{x:.2f}' for x in result['macro']):>22s}")
     for metric, test in report["neutralised_vs_structured"].items():
-        low, high = test["ci"]
-        difference = f"{test['difference']:+.2f} (95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
-        print(f"neutralised - structured, {metric}: {difference}")
+        print(f"neutralised - structured, {metric}: {describe(test)}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.with_suffix(".json").write_text(json.dumps(report, indent=2), encoding="utf-8")

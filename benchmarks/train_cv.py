@@ -97,6 +97,12 @@ def paired(examples: list[Example], base: Scores, new: Scores, names: tuple[str,
     return out
 
 
+def describe(test: dict[str, Any]) -> str:
+    """One paired test as the reports print it: difference, 95% CI and p."""
+    low, high = test["ci"]
+    return f"{test['difference']:+.2f} (95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
+
+
 def summarise(rows: dict[str, list[list[float]]]) -> dict[str, Any]:
     per_source = {s: np.mean(v, axis=0) for s, v in rows.items()}
     macro = np.mean(list(per_source.values()), axis=0)
@@ -220,11 +226,7 @@ def main() -> None:
         for protocol in protocols:
             for comparison in ("supervised_vs_structured", "reranked_vs_supervised"):
                 for metric, test in report[protocol][words][comparison].items():
-                    low, high = test["ci"]
-                    print(
-                        f"{comparison.replace('_vs_', ' - ')} ({protocol}), {metric}, sources weighted alike: "
-                        f"{test['difference']:+.2f} (95% CI {low:+.2f}..{high:+.2f}, p = {test['p']:.4f})"
-                    )
+                    print(f"{comparison.replace('_vs_', ' - ')} ({protocol}), {metric}, sources weighted alike: {describe(test)}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.with_suffix(".json").write_text(json.dumps(report, indent=2), encoding="utf-8")
