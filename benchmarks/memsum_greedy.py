@@ -42,7 +42,7 @@ from train_cv import SOURCES, by_source, describe, paired, rouge_of, summarise
 
 from synopsis.scorers import get_method
 from synopsis.select import REDUNDANCY_THRESHOLD, select
-from synopsis.train import LENGTH_PRIOR_WORDS, LIGHTGBM_PARAMS, Example, fit_reranker
+from synopsis.train import LENGTH_PRIOR_WORDS, LIGHTGBM_PARAMS, Example, fit_reranker, learn_lexicon
 from synopsis.types import Budget
 
 POOL = 30
@@ -208,10 +208,11 @@ def main() -> None:
                 else fit_gain_model([examples[i] for i in train], [scores[i] for i in train], dagger=args.dagger)
             )
             fitted = time.time() - t0
+            lexicon = learn_lexicon([examples[i] for i in train])  # the fold's, as its trees have
             reranker = (
                 None
                 if args.no_reranked
-                else fit_reranker([examples[i] for i in train], [scores[i] for i in train], [phrases[i] for i in train])
+                else fit_reranker([examples[i] for i in train], [scores[i] for i in train], [phrases[i] for i in train], lexicon)
             )
             for i in test:
                 e = examples[i]
@@ -228,7 +229,7 @@ def main() -> None:
                     results[name][words][i] = rouge_of(e, chosen, budget)
                     if reranker is not None:
                         results["reranked"][words][i] = rouge_of(
-                            e, reranker.choose(e.doc, e.features, scores[i], budget, phrases[i]).indices, budget
+                            e, reranker.choose(e.doc, e.features, scores[i], budget, phrases[i], lexicon).indices, budget
                         )
         lines.append(f"fold {source}: gain model on {rows} step rows from {len(train)} documents, fitted in {fitted:.0f}s")
         print(lines[-1], f"(elapsed {time.time() - started:.0f}s)", flush=True)

@@ -39,7 +39,7 @@ from synopsis.ingest import read_articles
 from synopsis.scorers import get_method
 from synopsis.scorers.phrases import PhraseModel
 from synopsis.select import select
-from synopsis.train import Example, fit_reranker, fit_trees, out_of_fold_scores, prepare
+from synopsis.train import Example, fit_reranker, fit_trees, learn_lexicon, out_of_fold_scores, prepare
 from synopsis.types import Article, Budget
 
 SOURCES = ("scisummnet", "sumpubmed", "plos", "dhq")
@@ -187,14 +187,17 @@ def main() -> None:
             train = [i for i in range(len(examples)) if i not in test]
             with threadpool_limits(1):  # as `synopsis train`: one BLAS thread, deterministic sums
                 scores, phrases = fold_scores(examples, train, held_out, args.cache, f"{protocol}_{name}", rounds)
-                reranker = fit_reranker([examples[i] for i in train], [scores[i] for i in train], [phrases[i] for i in train])
+                lexicon = learn_lexicon([examples[i] for i in train])  # the fold's, as its trees have
+                reranker = fit_reranker(
+                    [examples[i] for i in train], [scores[i] for i in train], [phrases[i] for i in train], lexicon
+                )
             fold_seconds.append(time.time() - t0)
             for i in held_out:
                 example = examples[i]
                 for budget in budgets:
                     greedy = select(scores[i], example.features, budget, **selection).indices
                     results["supervised"][budget_key(budget)][i] = rouge_of(example, greedy, budget)
-                    chosen = reranker.choose(example.doc, example.features, scores[i], budget, phrases[i]).indices
+                    chosen = reranker.choose(example.doc, example.features, scores[i], budget, phrases[i], lexicon).indices
                     results["reranked"][budget_key(budget)][i] = rouge_of(example, chosen, budget)
             print(f"{protocol} {name}: trained on {len(train)} in {fold_seconds[-1]:.0f}s", flush=True)
         report[protocol] = {"train_seconds": round(float(np.mean(fold_seconds)), 1)}

@@ -18,6 +18,7 @@ from synopsis.combinations import candidate_summaries
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import get_method
+from synopsis.scorers.bigrams import expected_bigrams
 from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
 from synopsis.scorers.summary import summary_features
 from synopsis.select import select
@@ -66,7 +67,9 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
         scores = loaded.score(doc, features)
         candidates = candidate_summaries(scores, features, budget, top=loaded.reranker.top, redundancy=loaded.reranker.redundancy)
         greedy_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
-        x = summary_features(doc, features, scores, candidates, budget, loaded.phrases, greedy_pick)
+        assert loaded.reranker.bigrams is not None, "the bigram model is trained and saved with the reranker"
+        expected = expected_bigrams(loaded.reranker.bigrams, doc, features, scores, loaded.lexicon)
+        x = summary_features(doc, features, scores, candidates, budget, loaded.phrases, greedy_pick, expected)
         best = candidates.indices(int(np.argmax(loaded.reranker.predict(x))))
         assert tuple(s.index for s in reranked.sentences) == best
         assert [s.index for s in greedy.sentences] == list(greedy_pick)

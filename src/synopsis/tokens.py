@@ -36,7 +36,11 @@ class NumberedTokens:
 
 def numbered_tokens(texts: Sequence[str], token_or_break: re.Pattern[str]) -> NumberedTokens:
     """The tokens `token_or_break` finds in the lower-cased texts; the pattern must also match NUL."""
-    stream = token_or_break.findall(joined(texts).lower())
+    return numbered(token_or_break.findall(joined(texts).lower()))
+
+
+def numbered(stream: list[str]) -> NumberedTokens:
+    """`NumberedTokens` of a token stream in which "\x00" ends each text."""
     numbers = {token: i for i, token in enumerate(dict.fromkeys(stream))}
     ids = np.fromiter(map(numbers.__getitem__, stream), dtype=np.int64, count=len(stream))
     is_break = ids == numbers.get("\x00", -1)

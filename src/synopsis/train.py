@@ -38,6 +38,7 @@ from .evaluate.oracle import _f1 as rouge_f1
 from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
+from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, expected_bigrams, fit_bigram_model
 from .scorers.learned import TreeModel, feature_names, sentence_features
 from .scorers.phrases import PhraseModel, phrase_grams, phrase_norm
 from .scorers.summary import Reranker, stored, summary_feature_names, summary_features
@@ -254,7 +255,7 @@ def fit(
     with threadpool_limits(1):
         model = fit_trees(examples, rounds=rounds, params=params, info=info, lexicon_size=lexicon_size)
         scores, phrases = out_of_fold_scores(examples, rounds=rounds, params=params, lexicon_size=lexicon_size)
-        return replace(model, reranker=fit_reranker(examples, scores, phrases))
+        return replace(model, reranker=fit_reranker(examples, scores, phrases, model.lexicon))
 
 
 def fit_trees(
@@ -319,7 +320,14 @@ def out_of_fold_scores(
 
 
 def reranker_rows(
-    example: Example, scores: NDArray[np.float64], phrases: PhraseModel | None, budget: Budget, *, top: int, seed: int
+    example: Example,
+    scores: NDArray[np.float64],
+    phrases: PhraseModel | None,
+    budget: Budget,
+    *,
+    top: int,
+    seed: int,
+    bigrams: ExpectedBigrams | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
     """Summary features and labels of (at most RERANK_SAMPLE of) one document's candidates under
     one budget; None when it has fewer than two candidates. The label is the candidate's mean of
@@ -331,7 +339,7 @@ def reranker_rows(
     if len(candidates.members) > RERANK_SAMPLE:
         keep = np.sort(np.random.default_rng(seed).choice(len(candidates.members), RERANK_SAMPLE, replace=False))
         candidates = Candidates(candidates.sentences, candidates.members[keep])
-    x = summary_features(example.doc, example.features, scores, candidates, budget, phrases, greedy.indices)
+    x = summary_features(example.doc, example.features, scores, candidates, budget, phrases, greedy.indices, bigrams)
     r1, r2 = candidate_rouge(example, candidates)
     return x, (r1 + r2) / 2
 
@@ -349,15 +357,24 @@ def candidate_rouge(example: Example, candidates: Candidates) -> tuple[NDArray[n
 
 
 def fit_reranker(
-    examples: Sequence[Example], scores: Sequence[NDArray[np.float64]], phrases: Sequence[PhraseModel | None]
+    examples: Sequence[Example],
+    scores: Sequence[NDArray[np.float64]],
+    phrases: Sequence[PhraseModel | None],
+    lexicon: dict[str, float],
 ) -> Reranker:
     """Ridge regression of candidates' labels on their summary features, both centred per document
     and budget, so the model learns which of one document's candidates is better (a ranking), over
-    the budgets in RERANK_BUDGETS pooled so that one model serves any budget."""
+    the budgets in RERANK_BUDGETS pooled so that one model serves any budget.
+
+    First the bigram model (`scorers.bigrams`) is fitted on the same documents and scores (the
+    out-of-half ones, as the reranker sees at run time); its expectations feed four columns."""
+    bigram_model = fit_bigram_model([(e.doc, e.features, s, e.abstract) for e, s in zip(examples, scores, strict=True)], lexicon)
     xs, ys, raw = [], [], []
     for d, (example, score, phrase) in enumerate(zip(examples, scores, phrases, strict=True)):
+        expected = expected_bigrams(bigram_model, example.doc, example.features, score, lexicon)
         for b, budget in enumerate(RERANK_BUDGETS):
-            rows = reranker_rows(example, score, phrase, budget, top=RERANK_TOP, seed=d * len(RERANK_BUDGETS) + b)
+            seed = d * len(RERANK_BUDGETS) + b
+            rows = reranker_rows(example, score, phrase, budget, top=RERANK_TOP, seed=seed, bigrams=expected)
             if rows is None:
                 continue
             x, y = rows
@@ -366,7 +383,8 @@ def fit_reranker(
             ys.append(y - y.mean())
     names = tuple(summary_feature_names())
     if not xs:
-        return Reranker(names, np.zeros(len(names)), np.ones(len(names)), np.zeros(len(names)), RERANK_TOP, RERANK_REDUNDANCY, {})
+        zero, one = np.zeros(len(names)), np.ones(len(names))
+        return Reranker(names, zero, one, zero, RERANK_TOP, RERANK_REDUNDANCY, {}, bigram_model)
     everything = np.vstack(raw)
     mean = everything.mean(axis=0)
     scale = everything.std(axis=0)
@@ -380,8 +398,13 @@ def fit_reranker(
         "alpha": RERANK_ALPHA,
         "sample": RERANK_SAMPLE,
         "labels": "mean of ROUGE-1 and ROUGE-2 F1 of the candidate, centred per document and budget",
+        "bigram_model": {
+            "labels": "the bigram type occurs in the abstract (ROUGE tokens)",
+            "negatives_per_positive": NEGATIVES_PER_POSITIVE,
+            "C": BIGRAM_C,
+        },
     }
-    return Reranker(names, stored(mean), stored(scale), stored(weights), RERANK_TOP, RERANK_REDUNDANCY, info)
+    return Reranker(names, stored(mean), stored(scale), stored(weights), RERANK_TOP, RERANK_REDUNDANCY, info, bigram_model)
 
 
 def from_lightgbm(dump: dict[str, Any], lexicon: dict[str, float]) -> TreeModel:

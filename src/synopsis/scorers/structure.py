@@ -9,8 +9,8 @@
 - `structured`: the best unsupervised method. A weighted sum of standardised signals (centrality, title
   similarity, contribution cues, position in document and section, section role, citation and
   digit density); the weights were chosen by a coordinate search on the dev corpora (see
-  STRUCTURED_WEIGHTS for what the leave-one-source-out record shows). The default, `supervised`,
-  adds trained trees to it (scorers.learned).
+  STRUCTURED_WEIGHTS for what the leave-one-source-out record shows). The trained methods
+  (`supervised`, and `reranked`, the default) add trained trees to it (scorers.learned).
 """
 
 from __future__ import annotations

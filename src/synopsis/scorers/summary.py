@@ -11,10 +11,8 @@ matrix products over all candidates at once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -26,15 +24,22 @@ from ..features import Features, stem_all, tokenize
 from ..select import REDUNDANCY_THRESHOLD, Selection, select
 from ..stopwords import STOP_WORDS
 from ..types import SECTION_KINDS, Budget, Document
+from .bigrams import (
+    BigramModel,
+    DocumentBigrams,
+    ExpectedBigrams,
+    candidate_bigram_names,
+    candidate_columns,
+    document_bigrams,
+    expected_bigrams,
+)
 from .phrases import PhraseModel
 from .structure import standardise
 
-RERANKER_FORMAT = "synopsis-reranker/1"
+RERANKER_FORMAT = "synopsis-reranker/2"  # /2: with the bigram model (`scorers.bigrams`)
 # How many of the document's most frequent content stems and bigrams count as its key terms.
 KEY_TERMS = 30
 KEY_BIGRAMS = 20
-_STOP_ARRAY = np.array(sorted(STOP_WORDS))
-_WORD = re.compile(r"\b\w\w+\b")  # the phrase model's tokens
 _ROLES = tuple(SECTION_KINDS.index(kind) for kind in ("introduction", "methods", "results", "discussion", "conclusion"))
 
 
@@ -62,6 +67,7 @@ def summary_feature_names() -> list[str]:
         "key_bigrams",
         "title_terms",
         "intro_conclusion_terms",
+        *candidate_bigram_names(),
     ]
 
 
@@ -73,12 +79,16 @@ def summary_features(
     budget: Budget,
     phrases: PhraseModel | None,
     greedy: tuple[int, ...],
+    bigrams: ExpectedBigrams | None = None,
 ) -> NDArray[np.float64]:
     """One row per candidate summary, columns as `summary_feature_names()`.
 
     `scores` are the sentence scorer's, `greedy` what `select` picks from them: how far a
-    candidate departs from the greedy summary is itself a feature.
+    candidate departs from the greedy summary is itself a feature. `bigrams` (the bigram model's
+    view of the document) gives the expected-abstract-bigram columns; zeros without it.
     """
+    if bigrams is None:
+        bigrams = ExpectedBigrams(document_bigrams(doc, features.language), None)
     top = candidates.sentences
     members = candidates.members
     m = members.astype(np.float64)
@@ -98,7 +108,7 @@ def summary_features(
     words = members @ features.words[top].astype(np.float64)
     fill = words / budget.words if budget.words is not None else count / max(1, budget.sentences or 1)
     greedy_set = np.isin(top, np.asarray(greedy, dtype=np.int64))
-    key, bigram, title, context = _coverage_targets(doc, features, top)
+    key, bigram, title, context = _coverage_targets(doc, features, top, bigrams.bigrams)
     columns: dict[str, NDArray[np.float64]] = {
         "score_sum": m @ z,
         "score_mean": (m @ z) / per,
@@ -121,6 +131,7 @@ def summary_features(
         "key_bigrams": _covered(m, bigram),
         "title_terms": _covered(m, title),
         "intro_conclusion_terms": _covered(m, context),
+        **dict(zip(candidate_bigram_names(), candidate_columns(bigrams, candidates).T, strict=True)),
     }
     names = summary_feature_names()
     if set(columns) != set(names):
@@ -141,7 +152,7 @@ def _covered(members: NDArray[np.float64], target: tuple[NDArray[np.float64], ND
 
 
 def _coverage_targets(
-    doc: Document, features: Features, top: NDArray[np.int64]
+    doc: Document, features: Features, top: NDArray[np.int64], bigrams: DocumentBigrams
 ) -> tuple[tuple[NDArray[np.float64], NDArray[np.float64]], ...]:
     """What a summary should cover, each as (presence in the top sentences, weights):
     the document's most frequent content stems and word bigrams, the title's stems, and the
@@ -164,28 +175,20 @@ def _coverage_targets(
     context_counts = np.asarray(features.counts[np.flatnonzero(rows)].sum(axis=0)).ravel() * content
     context_columns = np.flatnonzero(context_counts)
     context = (present[:, context_columns], np.log1p(context_counts[context_columns]))
-    return terms, _bigram_target(doc, top), title, context
+    return terms, _bigram_target(bigrams, top), title, context
 
 
-def _bigram_target(doc: Document, top: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """The document's KEY_BIGRAMS most frequent word bigrams without a stop word (counted once per
-    sentence, ties by first occurrence), as presence in the top sentences and log-count weights."""
-    tokens = [_WORD.findall(s.text.lower()) for s in doc.sentences]
-    words = list(chain.from_iterable(tokens))
-    if len(words) < 2:
-        return np.zeros((len(top), 0)), np.zeros(0)
-    vocabulary, flat = np.unique(np.array(words), return_inverse=True)  # string ids in C, not a dict
-    owner = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
-    content = ~np.isin(vocabulary, _STOP_ARRAY)
-    keep = (owner[1:] == owner[:-1]) & content[flat[1:]] & content[flat[:-1]]
-    keys = (flat[:-1] * len(vocabulary) + flat[1:])[keep]
-    sentence_keys = np.unique(np.stack([owner[1:][keep], keys], axis=1), axis=0)  # once per sentence
-    grams, first, counts = np.unique(sentence_keys[:, 1], return_index=True, return_counts=True)
-    frequent = np.lexsort((first, -counts))[:KEY_BIGRAMS]
-    frequent = frequent[counts[frequent] > 1]
-    in_top = sentence_keys[np.isin(sentence_keys[:, 0], top)]
-    presence = (in_top[:, 0][:, None] == top[None, :]).T.astype(np.float64) @ (in_top[:, 1][:, None] == grams[frequent][None, :])
-    return presence, np.log1p(counts[frequent].astype(np.float64))
+def _bigram_target(bigrams: DocumentBigrams, top: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The document's KEY_BIGRAMS most frequent bigrams without a stop word (`DocumentBigrams.frequent`:
+    counted once per sentence), as presence in the top sentences and log-count weights."""
+    frequent = bigrams.frequent(KEY_BIGRAMS)
+    column = np.full(bigrams.types, -1)
+    column[frequent] = np.arange(len(frequent))
+    kind, sentence = bigrams.once
+    hit = (column[kind] >= 0) & np.isin(sentence, top)
+    presence = np.zeros((len(top), len(frequent)))
+    presence[np.searchsorted(top, sentence[hit]), column[kind[hit]]] = 1.0
+    return presence, np.log1p(bigrams.spread[frequent].astype(np.float64))
 
 
 @cache
@@ -204,7 +207,8 @@ class Reranker:
     """A linear model of a candidate summary's quality: `((x - mean) / scale) @ weights`.
 
     `top` is how many best-scored sentences the candidates are drawn from, `redundancy` the
-    similarity above which two sentences never share a candidate (as `select`'s rule).
+    similarity above which two sentences never share a candidate (as `select`'s rule), `bigrams`
+    the model of which bigrams the abstract holds (its columns are zero without one).
     """
 
     features: tuple[str, ...]
@@ -214,19 +218,27 @@ class Reranker:
     top: int
     redundancy: float
     info: dict[str, Any]
+    bigrams: BigramModel | None = None
 
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         return np.asarray(((x - self.mean) / self.scale) @ self.weights, dtype=np.float64)
 
     def choose(
-        self, doc: Document, features: Features, scores: NDArray[np.float64], budget: Budget, phrases: PhraseModel | None
+        self,
+        doc: Document,
+        features: Features,
+        scores: NDArray[np.float64],
+        budget: Budget,
+        phrases: PhraseModel | None,
+        lexicon: dict[str, float],
     ) -> Selection:
         """The best-ranked candidate summary; greedy `select` when there is nothing to choose from."""
         greedy = select(scores, features, budget, redundancy=self.redundancy)
         candidates = candidate_summaries(scores, features, budget, top=self.top, redundancy=self.redundancy)
         if len(candidates.members) < 2:
             return greedy
-        x = summary_features(doc, features, scores, candidates, budget, phrases, greedy.indices)
+        expected = expected_bigrams(self.bigrams, doc, features, scores, lexicon)
+        x = summary_features(doc, features, scores, candidates, budget, phrases, greedy.indices, expected)
         return Selection(candidates.indices(int(np.argmax(self.predict(x)))))
 
     def to_json(self) -> dict[str, Any]:
@@ -239,6 +251,7 @@ class Reranker:
             "top": self.top,
             "redundancy": self.redundancy,
             "info": self.info,
+            **({"bigrams": self.bigrams.to_json()} if self.bigrams is not None else {}),
         }
 
     @classmethod
@@ -255,4 +268,5 @@ class Reranker:
             top=int(data["top"]),
             redundancy=float(data.get("redundancy", REDUNDANCY_THRESHOLD)),
             info=dict(data.get("info", {})),
+            bigrams=BigramModel.from_json(data["bigrams"]) if data.get("bigrams") else None,
         )

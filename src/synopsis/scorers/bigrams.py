@@ -1,0 +1,383 @@
+"""How likely each bigram of a document is to appear in its abstract: the reranker's view of ROUGE-2.
+
+The summary reranker (`scorers.summary`) judged candidates by their sentence scores and coverage of
+frequent terms, which predicted ROUGE-1 well and ROUGE-2 poorly (issue 14: no significant ROUGE-2
+gain at 100 and 200 words). ROUGE-2 counts the abstract's bigrams, so this model estimates, for
+every bigram type of the document, the probability that the abstract contains it, from where and
+how often the document uses it (spread over sentences, first and last position, introduction and
+conclusion, title), the sentence scores of the sentences holding it, stop words and the lexicon.
+A candidate summary's expected abstract bigrams then give it a recall, a precision and an F, the
+way supervised bigram-concept selection does (Li, Qian and Liu 2013), from our own features.
+
+Bigrams are counted as ROUGE counts them: lower-cased alphanumeric tokens, stop words kept, words
+longer than three letters Porter-stemmed (rouge-score's tokenizer), within one sentence. The
+stemmer is PyStemmer's original Porter (a core dependency) where rouge-score uses NLTK's extended
+one; they differ on a few words ("using"), about 3% of an article's bigram types, which only blurs
+the estimate a little. Outside English: letters and digits of any script, the language's own
+stemmer. Inference is a logistic function over a few numpy columns, vectorised over all bigram
+types and candidates; `fit_bigram_model` (training only) uses scikit-learn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..combinations import Candidates
+from ..features import Features, analyzer
+from ..language import ENGLISH
+from ..tokens import joined, numbered
+from ..types import SECTION_KINDS, Document
+from .structure import standardise
+
+BIGRAM_MODEL_FORMAT = "synopsis-bigrams/1"
+# rouge-score's tokens for English (runs of a-z and 0-9 in the lower-cased text), found by mapping
+# every other byte to a space and splitting, in C: twice as fast as the regex `[a-z0-9]+` (the same
+# tokens on all dev articles); NUL, the end-of-text mark, is kept as a token of its own.
+_ROUGE_BYTES = bytes(b if b == 0 or 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
+# Elsewhere letters and digits of any script.
+_UNICODE_TOKEN = re.compile(r"[^\W_]+|\x00")
+# rouge-score stems only words longer than this.
+_STEM_ABOVE = 3
+# Stems of the words seen so far, per language: a batch or a server meets the same words in every
+# article, and a lookup costs a third of stemming. A stem never changes, so the cache cannot change
+# a result; it stops growing at _STEMS_KEPT words (a few tens of MB at most).
+_STEMS: dict[str, dict[str, str]] = {}
+_STEMS_KEPT = 200_000
+# Weight of a sentence in a bigram's `mass`: softmax of its standardised score (clipped, so one
+# outlier cannot take all); sentences that cannot be picked count as this z-score.
+_NOT_CANDIDATE_Z = -3.0
+_Z_CLIP = 10.0
+_INTRODUCTION = SECTION_KINDS.index("introduction")
+_CONCLUSION = SECTION_KINDS.index("conclusion")
+
+
+def bigram_feature_names() -> list[str]:
+    """Columns of `DocumentBigrams.features`, in order (stored with every bigram model)."""
+    return [
+        "log_count",
+        "log_sentences",
+        "first",
+        "last",
+        "score_max",
+        "score_mass",
+        "introduction",
+        "conclusion",
+        "in_title",
+        "title_words",
+        "stop_words",
+        "both_stop_words",
+        "lexicon",
+    ]
+
+
+def candidate_bigram_names() -> list[str]:
+    """The summary-feature columns `candidate_columns` adds (see `scorers.summary`)."""
+    return ["bigram_expected", "bigram_recall", "bigram_precision", "bigram_f"]
+
+
+@dataclass(frozen=True)
+class DocumentBigrams:
+    """The bigram occurrences of a document's sentences.
+
+    `words` are the stemmed word types; occurrence k is the bigram type `kind[k]` in sentence
+    `sentence[k]`; `pairs[t]` holds type t's first and second word (indices into `words`);
+    `sentences` is the document's number of sentences.
+    """
+
+    words: tuple[str, ...]
+    pairs: NDArray[np.int64]
+    sentence: NDArray[np.int64]
+    kind: NDArray[np.int64]
+    sentences: int
+    language: str
+
+    @property
+    def types(self) -> int:
+        return len(self.pairs)
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {w: i for i, w in enumerate(self.words)}
+
+    @cached_property
+    def stop_word(self) -> NDArray[np.bool_]:
+        """Whether each word is a stop word of the document's language."""
+        stops = _stop_stems(self.language)
+        return np.array([w in stops for w in self.words], dtype=bool)
+
+    @cached_property
+    def once(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """(type, sentence) of each type's occurrences, each sentence once, sorted by type then sentence."""
+        n = max(1, self.sentences)
+        code = np.unique(self.kind * n + self.sentence)
+        return code // n, code % n
+
+    @cached_property
+    def spread(self) -> NDArray[np.int64]:
+        """How many sentences hold each type."""
+        return np.bincount(self.once[0], minlength=self.types)
+
+    @cached_property
+    def _starts(self) -> NDArray[np.int64]:
+        kind = self.once[0]
+        return np.flatnonzero(np.r_[True, kind[1:] != kind[:-1]]) if len(kind) else np.zeros(0, dtype=np.int64)
+
+    @property
+    def first(self) -> NDArray[np.int64]:
+        """The first sentence holding each type (`once` is sorted: its first row per type)."""
+        return self.once[1][self._starts]
+
+    @property
+    def last(self) -> NDArray[np.int64]:
+        """The last sentence holding each type (`once`'s row before the next type's first)."""
+        return self.once[1][np.r_[self._starts[1:], len(self.once[1])] - 1] if self.types else np.zeros(0, dtype=np.int64)
+
+    def frequent(self, limit: int) -> NDArray[np.int64]:
+        """The `limit` types without a stop word or a one-letter word that the most sentences hold
+        (more than one), ties by first sentence, then by type."""
+        a, b = self.pairs[:, 0], self.pairs[:, 1]
+        short = np.array([len(w) < 2 for w in self.words], dtype=bool)
+        content = ~(self.stop_word[a] | self.stop_word[b] | short[a] | short[b]) & (self.spread > 1)
+        order = np.lexsort((np.arange(self.types), self.first, -self.spread))
+        return order[content[order]][:limit]
+
+    def words_of(self, text: str) -> list[int]:
+        """The word indices of `text`'s tokens, -1 for a word the document does not have."""
+        index = self.index
+        return [index.get(w, -1) for w in _stemmed(_tokens(text, self.language), self.language)]
+
+    def keys(self, text: str) -> NDArray[np.int64]:
+        """The bigram types of `text` (a title, an abstract) among this document's, as type indices."""
+        ids = self.words_of(text)
+        found = {(a, b) for a, b in pairwise(ids) if a >= 0 and b >= 0}
+        if not found or not self.types:
+            return np.zeros(0, dtype=np.int64)
+        wanted = np.array(sorted(found), dtype=np.int64)
+        code = self.pairs[:, 0] * len(self.words) + self.pairs[:, 1]
+        return np.flatnonzero(np.isin(code, wanted[:, 0] * len(self.words) + wanted[:, 1]))
+
+    def features(
+        self, doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
+    ) -> NDArray[np.float64]:
+        """One row per bigram type, columns as `bigram_feature_names()`."""
+        n = max(1, features.n)
+        t = self.types
+        count = np.bincount(self.kind, minlength=t).astype(np.float64)
+        # Each (type, sentence) once: spread, positions, scores and sections count sentences.
+        kind, sentence = self.once
+        spread = self.spread.astype(np.float64)
+        first, last = self.first, self.last
+        z = np.where(features.candidate, standardise(scores, features.candidate), _NOT_CANDIDATE_Z)
+        best = np.maximum.reduceat(z[sentence], self._starts) if t else np.zeros(0)  # `once` is sorted by type
+        weight = np.exp(np.clip(z, -_Z_CLIP, _Z_CLIP))
+        weight /= weight.sum()
+        mass = np.bincount(kind, weights=weight[sentence], minlength=t)
+        section = features.section_kind[sentence]
+        introduction = np.bincount(kind, weights=section == _INTRODUCTION, minlength=t)
+        conclusion = np.bincount(kind, weights=section == _CONCLUSION, minlength=t)
+        in_title = np.zeros(t)
+        in_title[self.keys(doc.title)] = 1.0
+        title_word = np.zeros(len(self.words))
+        title_word[[i for i in self.words_of(doc.title) if i >= 0]] = 1.0
+        stop = self.stop_word.astype(np.float64)
+        lexicon_of = np.array([lexicon.get(w, 0.0) for w in self.words]) if lexicon else np.zeros(len(self.words))
+        a, b = self.pairs[:, 0], self.pairs[:, 1]
+        return np.column_stack(
+            [
+                np.log1p(count),
+                np.log1p(spread),
+                first / n,
+                last / n,
+                best,
+                np.log(mass + 1e-6),
+                np.log1p(introduction),
+                np.log1p(conclusion),
+                in_title,
+                title_word[a] + title_word[b],
+                stop[a] + stop[b],
+                stop[a] * stop[b],
+                lexicon_of[a] + lexicon_of[b],
+            ]
+        )
+
+
+def _tokens(text: str, language: str) -> list[str]:
+    """ROUGE's tokens of `text` (lower-cased here), NUL kept as a token of its own."""
+    if language != ENGLISH:
+        return _UNICODE_TOKEN.findall(text.lower())
+    ascii_text = text.lower().replace("\x00", " \x00 ").encode("ascii", "replace")
+    return ascii_text.translate(_ROUGE_BYTES).decode("ascii").split()
+
+
+def _stemmed(tokens: list[str], language: str) -> list[str]:
+    """ROUGE's stemming: Porter for English words longer than three letters; the language's own
+    stemmer (or none) elsewhere."""
+    words = analyzer(language)
+    if words.stemmer is None:
+        return tokens
+    known = _STEMS.setdefault(language, {})
+    unseen = sorted({t for t in tokens if len(t) > _STEM_ABOVE and t not in known})
+    fresh = dict(zip(unseen, words.stem(unseen), strict=True))
+    if len(known) + len(fresh) <= _STEMS_KEPT:
+        known.update(fresh)
+        table = known
+    else:  # the cache is full: this call's words only
+        table = {**{t: known[t] for t in set(tokens) if t in known}, **fresh}
+    return [table.get(t, t) for t in tokens]
+
+
+@cache
+def _stop_stems(language: str) -> frozenset[str]:
+    return frozenset(_stemmed(sorted(analyzer(language).stop_words), language))
+
+
+def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
+    """Every sentence's bigrams, numbered, from one pass over the document's text."""
+    tokens = numbered(_tokens(joined([s.text for s in doc.sentences]), language))
+    number: dict[str, int] = {}  # stems numbered by first appearance
+    stem_of = np.array([number.setdefault(w, len(number)) for w in _stemmed(list(tokens.numbers), language)], dtype=np.int64)
+    ids = stem_of[tokens.tokens] if len(tokens.tokens) else np.zeros(0, dtype=np.int64)
+    same = tokens.text[1:] == tokens.text[:-1]
+    width = max(1, len(number))
+    types, kind = np.unique((ids[:-1] * width + ids[1:])[same], return_inverse=True)
+    pairs = np.stack([types // width, types % width], axis=1).astype(np.int64)
+    sentence = tokens.text[1:][same]
+    return DocumentBigrams(tuple(number), pairs, sentence, kind.astype(np.int64).ravel(), len(doc.sentences), language)
+
+
+@dataclass(frozen=True)
+class BigramModel:
+    """Logistic regression: P(bigram in abstract) = sigmoid(((x - mean) / scale) @ weights + intercept)."""
+
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
+    weights: NDArray[np.float64]
+    intercept: float
+
+    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        logit = ((x - self.mean) / self.scale) @ self.weights + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+
+    def to_json(self) -> dict[str, Any]:
+        from .summary import stored
+
+        return {
+            "format": BIGRAM_MODEL_FORMAT,
+            "features": bigram_feature_names(),
+            "mean": stored(self.mean).tolist(),
+            "scale": stored(self.scale).tolist(),
+            "weights": stored(self.weights).tolist(),
+            "intercept": float(stored(np.array([self.intercept]))[0]),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BigramModel:
+        from ..errors import MethodError
+
+        if data.get("format") != BIGRAM_MODEL_FORMAT or list(data.get("features", ())) != bigram_feature_names():
+            raise MethodError("the model's bigram model is of another version than this one computes; retrain it")
+        return cls(
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+            np.asarray(data["weights"], dtype=np.float64),
+            float(data["intercept"]),
+        )
+
+
+@dataclass(frozen=True)
+class ExpectedBigrams:
+    """A document's bigram occurrences with each type's probability of being in the abstract
+    (None without a bigram model)."""
+
+    bigrams: DocumentBigrams
+    probability: NDArray[np.float64] | None
+
+
+def expected_bigrams(
+    model: BigramModel | None, doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
+) -> ExpectedBigrams:
+    """The document's bigrams with the model's probabilities (none without a model)."""
+    bigrams = document_bigrams(doc, features.language)
+    if model is None:
+        return ExpectedBigrams(bigrams, None)
+    return ExpectedBigrams(bigrams, model.probabilities(bigrams.features(doc, features, scores, lexicon)))
+
+
+def candidate_columns(expected: ExpectedBigrams | None, candidates: Candidates) -> NDArray[np.float64]:
+    """Per candidate: the expected number of abstract bigrams it contains (each type once), that
+    over all the document's expected ones (recall), over its own bigram occurrences (precision),
+    and their F. Zeros without a model."""
+    rows = len(candidates.members)
+    if expected is None or expected.probability is None or expected.bigrams.types == 0:
+        return np.zeros((rows, len(candidate_bigram_names())))
+    bigrams, p = expected.bigrams, expected.probability
+    top = candidates.sentences
+    at = np.isin(bigrams.sentence, top)
+    row = np.searchsorted(top, bigrams.sentence[at])
+    # Which top sentences hold each type, as bits (top has at most MAX_TOP = 16 sentences). Types
+    # held by the same sentences are covered together: their probabilities are summed per bit
+    # pattern, a few dozen patterns instead of hundreds of types per candidate.
+    held_by = np.zeros(bigrams.types, dtype=np.int64)
+    np.bitwise_or.at(held_by, bigrams.kind[at], np.left_shift(1, row))
+    held = np.flatnonzero(held_by)
+    patterns, pattern = np.unique(held_by[held], return_inverse=True)
+    weight = np.bincount(pattern.ravel(), weights=p[held], minlength=len(patterns))
+    bits = candidates.members @ np.left_shift(1, np.arange(len(top), dtype=np.int64))
+    found = ((bits[:, None] & patterns[None, :]) != 0) @ weight
+    occurrences = candidates.members @ np.bincount(row, minlength=len(top)).astype(np.float64)
+    total = p.sum()
+    recall = found / total if total > 0 else np.zeros(rows)
+    precision = found / np.maximum(occurrences, 1.0)
+    both = recall + precision
+    f = np.divide(2 * recall * precision, both, out=np.zeros(rows), where=both > 0)
+    return np.column_stack([found, recall, precision, f])
+
+
+# Training (scikit-learn, `synopsis[train]`): negatives per positive kept per document, so that the
+# many bigrams no abstract uses do not swamp the few it does; the seed makes the sample reproducible.
+NEGATIVES_PER_POSITIVE = 5
+MIN_NEGATIVES = 100
+BIGRAM_C = 1.0
+
+
+def fit_bigram_model(
+    documents: list[tuple[Document, Features, NDArray[np.float64], str]], lexicon: dict[str, float], *, seed: int = 0
+) -> BigramModel:
+    """Logistic regression of "this bigram type occurs in the abstract" over (doc, features, sentence
+    scores, abstract) of the training documents; deterministic for the same input."""
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(seed)
+    xs, ys = [], []
+    for doc, features, scores, abstract in documents:
+        bigrams = document_bigrams(doc, features.language)
+        if not bigrams.types:
+            continue
+        x = bigrams.features(doc, features, scores, lexicon)
+        y = np.zeros(bigrams.types)
+        y[bigrams.keys(abstract)] = 1.0
+        positive = np.flatnonzero(y)
+        negative = np.flatnonzero(y == 0)
+        sample = min(len(negative), NEGATIVES_PER_POSITIVE * max(len(positive), MIN_NEGATIVES // NEGATIVES_PER_POSITIVE))
+        keep = np.concatenate([positive, np.sort(rng.choice(negative, sample, replace=False))])
+        xs.append(x[keep])
+        ys.append(y[keep])
+    width = len(bigram_feature_names())
+    if not xs or len({v for y in ys for v in np.unique(y)}) < 2:
+        return BigramModel(np.zeros(width), np.ones(width), np.zeros(width), 0.0)
+    x = np.vstack(xs)
+    y = np.concatenate(ys)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    fitted = LogisticRegression(C=BIGRAM_C, max_iter=5000).fit((x - mean) / scale, y)
+    # At the precision the JSON file keeps, so the reranker trains on what the saved model computes.
+    model = BigramModel(mean, scale, fitted.coef_.ravel().astype(np.float64), float(fitted.intercept_[0]))
+    return BigramModel.from_json(model.to_json())
