@@ -236,7 +236,10 @@ def test_english_summaries_unchanged_on_the_dev_sample() -> None:
     assert len(before) == 3 * len(articles)
     for row in before:
         doc = docs[row["id"]]
-        summary = summarize_document(doc, method=row["method"], budget=Budget())
+        # `auto` stood for `supervised` when these were recorded; `reranked` became the default later
+        # (issue 14), on purpose, and has its own golden summary (tests/test_golden_summary.py).
+        method = "supervised" if row["method"] == "auto" else row["method"]
+        summary = summarize_document(doc, method=method, budget=Budget())
         assert [[s.start, s.end] for s in summary.sentences] == row["spans"], (row["id"], row["method"])
 
 

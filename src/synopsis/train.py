@@ -39,9 +39,10 @@ from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
 from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, expected_bigrams, fit_bigram_model
+from .scorers.json_numbers import stored
 from .scorers.learned import TreeModel, feature_names, sentence_features
 from .scorers.phrases import PhraseModel, phrase_grams, phrase_norm
-from .scorers.summary import Reranker, stored, summary_feature_names, summary_features
+from .scorers.summary import Reranker, summary_feature_names, summary_features
 from .select import REDUNDANCY_THRESHOLD, select
 from .types import Article, Budget, Document
 

@@ -30,10 +30,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..combinations import Candidates
+from ..errors import MethodError
 from ..features import Features, analyzer
 from ..language import ENGLISH
 from ..tokens import joined, numbered
 from ..types import SECTION_KINDS, Document
+from .json_numbers import stored
 from .structure import standardise
 
 BIGRAM_MODEL_FORMAT = "synopsis-bigrams/1"
@@ -266,8 +268,6 @@ class BigramModel:
         return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
 
     def to_json(self) -> dict[str, Any]:
-        from .summary import stored
-
         return {
             "format": BIGRAM_MODEL_FORMAT,
             "features": bigram_feature_names(),
@@ -279,8 +279,6 @@ class BigramModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BigramModel:
-        from ..errors import MethodError
-
         if data.get("format") != BIGRAM_MODEL_FORMAT or list(data.get("features", ())) != bigram_feature_names():
             raise MethodError("the model's bigram model is of another version than this one computes; retrain it")
         return cls(

@@ -33,6 +33,7 @@ from .bigrams import (
     document_bigrams,
     expected_bigrams,
 )
+from .json_numbers import stored
 from .phrases import PhraseModel
 from .structure import standardise
 
@@ -194,12 +195,6 @@ def _bigram_target(bigrams: DocumentBigrams, top: NDArray[np.int64]) -> tuple[ND
 @cache
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem_all([sorted(STOP_WORDS)])[0])
-
-
-def stored(values: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Values at the precision the JSON file keeps (9 significant digits), so that a trained model
-    and the same model loaded from its file choose the same candidates."""
-    return np.array([float(f"{v:.9g}") for v in values], dtype=np.float64)
 
 
 @dataclass(frozen=True)
