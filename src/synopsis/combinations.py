@@ -63,9 +63,10 @@ def candidate_summaries(
     words = members @ features.words[sentences].astype(np.int64)
     count = members.sum(axis=1)
     clash = features.similarity_block(sentences) > redundancy
-    # A subset clashes when any two of its members do: (members @ clash) counts, per subset and
-    # sentence, the members that clash with that sentence.
-    clashes = ((members.astype(np.int64) @ clash.astype(np.int64)) * members).any(axis=1)
+    # A subset clashes when one of its members clashes with another member: each sentence's
+    # clashing sentences as bits, tested against the subset's bits (no integer matrix product).
+    clashing = (clash * bits[None, :]).sum(axis=1)
+    clashes = (((subsets[:, None] & clashing[None, :]) != 0) & members).any(axis=1)
     feasible = (words <= limit_words) & (count <= limit_sentences) & ~clashes & (count > 0)
     # Maximal: adding any sentence not yet in it gives an infeasible subset.
     extended = subsets[:, None] | bits

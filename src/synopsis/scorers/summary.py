@@ -161,9 +161,7 @@ def _coverage_targets(
     binary = features.binary
     content = np.ones(binary.shape[1], dtype=bool)
     stop = _stop_stems()
-    for term, j in features.vocabulary.items():
-        if term in stop or len(term) < 3:
-            content[j] = False
+    content[[j for term, j in features.vocabulary.items() if term in stop or len(term) < 3]] = False
     counts = np.asarray(features.counts.sum(axis=0)).ravel() * content
     key = np.argsort(-counts, kind="stable")[:KEY_TERMS]
     key = key[counts[key] > 1]
