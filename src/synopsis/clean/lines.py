@@ -353,7 +353,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
         if headings.is_abstract(bare, lang) or (
-            headings.section_kind(bare, lang) == "introduction" and headings.is_known(bare, lang)
+            headings.opens_section(bare, "introduction", lang) and headings.is_known(bare, lang)
         ):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= FRONT_MATTER_LINE_MAX_WORDS for b in before):
