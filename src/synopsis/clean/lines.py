@@ -372,7 +372,10 @@ def _join_lines(text: Tracked, spans: list[tuple[int, int]], vocabulary: Callabl
     start, end = spans[0][0], spans[-1][1]
     edits: list[Edit] = []
     for (line_start, line_end), (next_start, next_end) in pairwise(spans):
-        left = _LAST_WORD.search(text.text, line_start, line_end)
+        # `_LAST_WORD` only finds a hyphen that ends the line: asking that first spares a regex scan
+        # of every line, long ones in flattened text (about 1 ms per 5k-word article).
+        hyphen_end = text.text[line_start:line_end].rstrip(" \t\n").endswith("-")
+        left = _LAST_WORD.search(text.text, line_start, line_end) if hyphen_end else None
         right = _FIRST_WORD.match(text.text, next_start, next_end)
         if left and right:
             if f"{left.group(1)}-{right.group(0).strip()}".lower() not in vocabulary():
