@@ -120,6 +120,15 @@ def test_section_kinds(lang: str, title: str, kind: str) -> None:
     assert headings.looks_like_heading_line(title, "A longer line of body text follows the heading here.", lang)
 
 
+@pytest.mark.parametrize("lang", ["en", *LANGS])
+def test_opens_section_is_section_kind(lang: str) -> None:
+    titles = ["Introduction", "Results and discussion", "Conclusions", "Methods", "Data", "1. Introducción", "Ergebnisse"]
+    titles += ["We introduce a method; the background, results and discussion follow.", "Nothing to see", ""]
+    for title in titles:
+        for kind in ("introduction", "conclusion", "results", "discussion", "methods", "other"):
+            assert headings.opens_section(title, kind, lang) == (headings.section_kind(title, lang) == kind), (title, kind)
+
+
 @pytest.mark.parametrize(
     ("lang", "abstract", "references", "dropped"),
     [

@@ -17,9 +17,9 @@ from itertools import filterfalse, pairwise
 import numpy as np
 import Stemmer
 from numpy.typing import NDArray
-from scipy import sparse
 
 from .language import ENGLISH, get_language
+from .scipy_sparse import sparse
 from .stopwords import STOP_WORDS
 from .tokens import joined
 from .types import SECTION_KINDS, Document

@@ -49,6 +49,17 @@ def section_kind(title: str, lang: str = ENGLISH) -> SectionKind:
     return "other"
 
 
+def opens_section(title: str, kind: SectionKind, lang: str = ENGLISH) -> bool:
+    """`section_kind(title, lang) == kind`, searching no pattern after `kind`'s: the front-matter scan
+    asks this of whole paragraphs (1.4 ms per 5k-word article when it searched all five patterns)."""
+    for found, pattern in lexicon(lang).kind_patterns:
+        if pattern.search(title):
+            return found == kind
+        if found == kind:
+            return False
+    return kind == "other"
+
+
 def strip_number(title: str) -> str:
     """ "2.1 Feature Extraction" -> "Feature Extraction"."""
     match = rules.NUMBERED_HEADING.match(title.strip())

@@ -54,7 +54,8 @@ FRONT_MATTER_LINE_MAX_WORDS = 30
 # "5 Zusammenfassung"): it opens the abstract only unnumbered and in the first part of the text.
 ABSTRACT_MAX_POSITION = 0.4
 _DIGITS = re.compile(r"\d+")
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# Characters that end a line's sentence when nothing but whitespace follows them (`_ends_sentence`).
+_TERMINAL = frozenset('.!?:;"”’)]')
 _REFERENCE_ENTRY = re.compile(
     r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s|[A-Z][\w'’-]+,\s+(?:[A-Z]\.|[A-Z][a-z]+)|[A-Z][\w'’-]+\s+[A-Z]{1,3}[,.])"
 )
@@ -242,7 +243,7 @@ def split_paragraphs(
             if wrapped:
                 if i == nonblank[-1] or not lines[i + 1].strip():
                     built.close()  # a blank line ends a paragraph of a hard-wrapped text
-            elif _TERMINAL.search(lines[i]):
+            elif _ends_sentence(lines[i]):
                 built.close()
     built.close()
     return built.done
@@ -337,9 +338,15 @@ def _heading(layout: _Layout, i: int) -> _Line:
     return _Line(i, "heading", heading=Paragraph(text, heading=bare, kind=headings.section_kind(bare, lang), span=(a, b)))
 
 
+def _ends_sentence(line: str) -> bool:
+    """Whether the line's last non-whitespace character ends a sentence: read at the line's end, not
+    by a regex that scanned the whole line (about 0.2 ms per 5k-word article)."""
+    return line.rstrip()[-1:] in _TERMINAL
+
+
 def _continues(previous: str, line: str) -> bool:
     """A line that goes on with the sentence the previous line left open."""
-    return not _TERMINAL.search(previous) and line.lstrip()[:1].islower()
+    return not _ends_sentence(previous) and line.lstrip()[:1].islower()
 
 
 def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH) -> int:
@@ -353,7 +360,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
         if headings.is_abstract(bare, lang) or (
-            headings.section_kind(bare, lang) == "introduction" and headings.is_known(bare, lang)
+            headings.opens_section(bare, "introduction", lang) and headings.is_known(bare, lang)
         ):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= FRONT_MATTER_LINE_MAX_WORDS for b in before):
@@ -372,7 +379,10 @@ def _join_lines(text: Tracked, spans: list[tuple[int, int]], vocabulary: Callabl
     start, end = spans[0][0], spans[-1][1]
     edits: list[Edit] = []
     for (line_start, line_end), (next_start, next_end) in pairwise(spans):
-        left = _LAST_WORD.search(text.text, line_start, line_end)
+        # `_LAST_WORD` only finds a hyphen that ends the line: asking that first spares a regex scan
+        # of every line, long ones in flattened text (about 1 ms per 5k-word article).
+        hyphen_end = text.text[line_start:line_end].rstrip(" \t\n").endswith("-")
+        left = _LAST_WORD.search(text.text, line_start, line_end) if hyphen_end else None
         right = _FIRST_WORD.match(text.text, next_start, next_end)
         if left and right:
             if f"{left.group(1)}-{right.group(0).strip()}".lower() not in vocabulary():

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
-from ..batch.sources import missing_inputs
-from ..batch.work import BatchOptions
 from ..errors import MissingExtra, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
@@ -23,6 +21,7 @@ from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_bud
 
 if TYPE_CHECKING:
     from ..batch.job import RunResult
+    from ..batch.work import BatchOptions
 
 EXIT_INTERRUPTED = 130
 ENGINES = ("local", "dask")
@@ -73,6 +72,8 @@ def batch_command(
         fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
     if jobs == 0:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from ..batch.sources import missing_inputs  # here, not at the top: `synopsis summarize` starts faster
+
     missing = missing_inputs(inputs)
     if missing:
         fail(f"{missing[0]}: no such file or folder")
@@ -125,6 +126,8 @@ def _options(
     encoding: str | None,
     max_bytes: int,
 ) -> BatchOptions:
+    from ..batch.work import BatchOptions
+
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)

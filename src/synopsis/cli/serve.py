@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import webbrowser
-
 import typer
 
 from ..errors import MissingExtra
@@ -84,12 +81,16 @@ def serve_command(
     if host not in ("127.0.0.1", "localhost", "::1"):
         report(f"listening on {host}: anyone who can reach this machine can use the server")
     if open_browser:
+        import webbrowser  # here, not at the top: other commands start faster
+
         webbrowser.open(url)
     serve(create_app(limits), host=host, port=port, access_log=access_log)
 
 
 def _check_port_free(host: str, port: int) -> None:
     """Say plainly that the port is taken, instead of uvicorn's traceback-like error."""
+    import socket  # here, not at the top: other commands start faster
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
+from ..scipy_sparse import sparse
 from ..types import Budget, Document
 from .rouge import rouge_tokens
 

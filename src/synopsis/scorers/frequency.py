@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from ..features import Features
+from ..scipy_sparse import sparse
 from ..types import Document
 from .pool import pool, spread
 from .registry import register

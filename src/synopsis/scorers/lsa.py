@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from ..errors import MethodError
 from ..features import Features
+from ..scipy_sparse import sparse
 from ..types import Document
 from .pool import DISTINCT, pool, spread
 from .registry import register

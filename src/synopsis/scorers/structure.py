@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from ..features import Features, normalize_rows, windows
+from ..scipy_sparse import sparse
 from ..types import SECTION_KINDS, Document
 from .cues import citation_counts, contribution_cues, digit_density
 from .graph import TEXTRANK_PARAMS, textrank
