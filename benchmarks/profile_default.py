@@ -34,8 +34,10 @@ from typing import Any
 import synopsis.pipeline as pipeline
 import synopsis.scorers.learned as learned
 import synopsis.scorers.structure as structure
+import synopsis.scorers.summary as summary
 from synopsis import output
 from synopsis.ingest import read_articles
+from synopsis.scorers import DEFAULT_METHOD
 from synopsis.scorers.phrases import PhraseModel
 from synopsis.version import __version__
 
@@ -83,6 +85,12 @@ def instrument() -> None:
     PhraseModel.predict = timed("phrase model", PhraseModel.predict)  # type: ignore[method-assign]
     learned.TreeModel.predict = timed("trees", learned.TreeModel.predict)  # type: ignore[method-assign]
     pipeline.select = timed("selection", pipeline.select)
+    # The summary reranker of `reranked` (the default since issue 14); `select` here is its greedy fallback.
+    summary.candidate_summaries = timed("reranker: candidates", summary.candidate_summaries)
+    summary.expected_bigrams = timed("reranker: bigram model", summary.expected_bigrams)
+    summary.summary_features = timed("reranker: candidate features", summary.summary_features)
+    summary.select = timed("reranker: greedy summary", summary.select)
+    summary.Reranker.choose = timed("reranker (rest)", summary.Reranker.choose)  # type: ignore[method-assign]
     pipeline.run_document = timed("scoring (rest)", pipeline.run_document)
 
 
@@ -196,7 +204,7 @@ def main() -> None:
     order.sort(key=lambda n: -results[max(results)].get(n, 0.0))
     head = " | ".join(f"~{size // 1000}k words ({counts[size]} articles, median {words[size]:,})" for size in results)
     lines = [
-        "# Profile of the default method (`supervised`), CPU ms per stage",
+        f"# Profile of the default method (`{DEFAULT_METHOD}`), CPU ms per stage",
         "",
         f"Command: `PYTHONPATH=src python benchmarks/profile_default.py --articles {args.articles} --repeats {args.repeats} "
         f"--sizes {args.sizes}`",

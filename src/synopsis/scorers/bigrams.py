@@ -47,11 +47,6 @@ _ROUGE_BYTES = bytes(b if b == 0 or 48 <= b <= 57 or 97 <= b <= 122 else 32 for 
 _UNICODE_TOKEN = re.compile(r"[^\W_]+|\x00")
 # rouge-score stems only words longer than this.
 _STEM_ABOVE = 3
-# Stems of the words seen so far, per language: a batch or a server meets the same words in every
-# article, and a lookup costs a third of stemming. A stem never changes, so the cache cannot change
-# a result; it stops growing at _STEMS_KEPT words (a few tens of MB at most).
-_STEMS: dict[str, dict[str, str]] = {}
-_STEMS_KEPT = 200_000
 # Weight of a sentence in a bigram's `mass`: softmax of its standardised score (clipped, so one
 # outlier cannot take all); sentences that cannot be picked count as this z-score.
 _NOT_CANDIDATE_Z = -3.0
@@ -225,15 +220,9 @@ def _stemmed(tokens: list[str], language: str) -> list[str]:
     words = analyzer(language)
     if words.stemmer is None:
         return tokens
-    known = _STEMS.setdefault(language, {})
-    unseen = sorted({t for t in tokens if len(t) > _STEM_ABOVE and t not in known})
-    fresh = dict(zip(unseen, words.stem(unseen), strict=True))
-    if len(known) + len(fresh) <= _STEMS_KEPT:
-        known.update(fresh)
-        table = known
-    else:  # the cache is full: this call's words only
-        table = {**{t: known[t] for t in set(tokens) if t in known}, **fresh}
-    return [table.get(t, t) for t in tokens]
+    unique = sorted({t for t in tokens if len(t) > _STEM_ABOVE})
+    stems = dict(zip(unique, words.stem(unique), strict=True))
+    return [stems.get(t, t) for t in tokens]
 
 
 @cache
