@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,7 +14,8 @@ from rouge_score.tokenizers import DefaultTokenizer
 
 from synopsis.combinations import candidate_summaries
 from synopsis.features import compute_features
-from synopsis.pipeline import build_document
+from synopsis.ingest import article_from_text
+from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers.bigrams import (
     BigramModel,
     ExpectedBigrams,
@@ -128,3 +130,22 @@ def test_candidate_columns_reward_the_likely_bigrams(documents) -> None:  # type
     assert expected[holds].min() > expected[~holds].max()
     assert ((recall > 0) & (recall <= 1) & (precision > 0) & (precision <= 1)).all()
     assert f[holds].mean() > f[~holds].mean()
+
+
+@pytest.mark.parametrize("name", ["ru", "de"])
+def test_other_languages_get_their_own_words_not_english_tokens(name: str) -> None:
+    """Outside English the bigrams are words of any script, stemmed by the language's own stemmer
+    (or not at all): ROUGE's [a-z0-9] tokens would find no Cyrillic word and split German ones."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "lang" / f"{name}.txt").read_text(encoding="utf-8")
+    doc = build_document(article_from_text(text))
+    language = doc.meta["language"]
+    assert language == name
+    bigrams = document_bigrams(doc, language)
+    words = set(bigrams.words)
+    assert bigrams.types > 50
+    if name == "ru":
+        assert any("д" in w for w in words), "Cyrillic words are words"
+    else:
+        assert any("ä" in w or "ö" in w or "ü" in w for w in words), "umlauts stay inside their words"
+    summary = summarize_document(doc, method="reranked", budget=Budget(80))
+    assert 0 < summary.words <= 80
