@@ -7,6 +7,10 @@ model per fold on the other three sources. Candidate features: expected abstract
 as recall, precision and F.
 
     RERANK_SCREEN_DIR=/tmp/cv python benchmarks/bigram_model_screen.py 12 base:mean:1:none bm:mean:1:all
+
+BM_DROP=p_max,p_min drops the word model's columns from the bigram model (the shipped form);
+BM_EXTRA=1 adds four more bigram features (its words' counts, the sections and the lead sentences
+holding it). Each setting caches its fold probabilities under its own name.
 """
 
 import os
@@ -22,6 +26,7 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).parent))
 import itertools
+from collections import Counter
 
 import rerank_screen as screen
 import word_model_screen as wm
@@ -112,9 +117,23 @@ def bigram_features(e, scores, lexicon, word_p):
             s1 + s2,
             s1 * s2,
             lx,
+            *(_extra_columns(e, halves, so, n) if os.environ.get("BM_EXTRA") else []),
         ]
     )
     return x, types, owner, inv
+
+
+def _extra_columns(e, halves, so, n):
+    """BM_EXTRA=1: the two words' counts in the document (ROUGE tokens), how many sections hold the
+    bigram, and how many of its sentences lie in the first tenth of the document."""
+    counts = Counter(t for s in e.doc.sentences for t in rouge_tokens(s.text))
+    c1 = np.array([counts[a] for a, _ in halves], dtype=float)
+    c2 = np.array([counts[b] for _, b in halves], dtype=float)
+    section = e.features.section[so[:, 1]]
+    pairs = np.unique(np.stack([so[:, 0], section], 1), axis=0)
+    sections = np.bincount(pairs[:, 0], minlength=len(halves))
+    lead = np.bincount(so[:, 0], weights=so[:, 1] < 0.1 * n, minlength=len(halves))
+    return [np.log1p(np.minimum(c1, c2)), np.log1p(np.maximum(c1, c2)), np.log1p(sections), np.log1p(lead)]
 
 
 BIGRAM_NAMES = [
@@ -143,8 +162,9 @@ def gold_bigrams(e):
 
 def fold_bigram_probabilities(source):
     drop = [BIGRAM_NAMES.index(n) for n in os.environ.get("BM_DROP", "").split(",") if n]
-    keep_cols = [j for j in range(len(BIGRAM_NAMES)) if j not in drop]
-    path = screen.OUT / f"bigramp_{source}{os.environ.get('BM_DROP', '')}.pkl"
+    names = BIGRAM_NAMES + (["count_min", "count_max", "sections", "lead"] if os.environ.get("BM_EXTRA") else [])
+    keep_cols = [j for j in range(len(names)) if j not in drop]
+    path = screen.OUT / f"bigramp_{source}{os.environ.get('BM_DROP', '')}{'x' if os.environ.get('BM_EXTRA') else ''}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     from sklearn.linear_model import LogisticRegression
@@ -183,7 +203,7 @@ def fold_bigram_probabilities(source):
             aucs.append(roc_auc_score(y, p))
     print(
         f"{source}: bigram model AUC {np.mean(aucs):.3f} ({time.time() - t0:.0f} s)",
-        dict(zip([BIGRAM_NAMES[j] for j in keep_cols], model.coef_.ravel().round(2), strict=False)),
+        dict(zip([names[j] for j in keep_cols], model.coef_.ravel().round(2), strict=False)),
         flush=True,
     )
     path.write_bytes(pickle.dumps(out))
