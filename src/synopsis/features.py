@@ -33,9 +33,9 @@ _WORD_OR_BREAK = re.compile(r"[a-z](?:[a-z0-9]+(?:['’-][a-z0-9]+)*|(?:['’-][
 # 0.7 for an article's 1,900 distinct words); `Analyzer.stem` keeps its own instead, so the stemmers
 # run without one.
 _STEMMER = Stemmer.Stemmer("porter", 0)
-# How many words' stems an analyzer keeps: a batch or a server meets the same words in every article
-# (a lookup costs a seventh of stemming). A stem never changes, so the cache cannot change a result;
-# it stops growing here (a few tens of MB at most).
+# How many words' stems an analyzer keeps: a batch or a server meets the same words in every article,
+# and a dictionary lookup is cheaper than stemming. A stem never changes, so the cache cannot change
+# a result; it stops growing here (a few tens of MB at most).
 STEMS_KEPT = 200_000
 # Outside English: a word starts with a letter of any script ("größere", "résultats", "данные").
 _UNICODE_WORD_OR_BREAK = re.compile(r"[^\W\d_](?:\w+(?:['’-]\w+)*|(?:['’-]\w+)+)|\x00")

@@ -40,7 +40,7 @@ def numbered_tokens(texts: Sequence[str], token_or_break: re.Pattern[str]) -> Nu
 
 
 def numbered(stream: list[str]) -> NumberedTokens:
-    """`NumberedTokens` of a token stream in which "\x00" ends each text."""
+    """`NumberedTokens` of a token stream in which a NUL token ends each text."""
     numbers = {token: i for i, token in enumerate(dict.fromkeys(stream))}
     ids = np.fromiter(map(numbers.__getitem__, stream), dtype=np.int64, count=len(stream))
     is_break = ids == numbers.get("\x00", -1)
