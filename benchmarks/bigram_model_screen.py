@@ -167,15 +167,13 @@ def fold_bigram_probabilities(source):
     path = screen.OUT / f"bigramp_{source}{os.environ.get('BM_DROP', '')}{'x' if os.environ.get('BM_EXTRA') else ''}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
     t0 = time.time()
     scores = pickle.loads((screen.OUT / f"scores_loso_{source}.pkl").read_bytes())
     word_p = wm.fold_probabilities(source)
     lexicon = learn_lexicon([e for e in screen.examples if e.source != source])
-    rng = np.random.default_rng(0)
-    X, Y, rows = [], [], {}
+    rows = {}
     for i, e in enumerate(screen.examples):
         got = bigram_features(e, scores[i], lexicon, word_p[i])
         if got is None:
@@ -185,25 +183,17 @@ def fold_bigram_probabilities(source):
         gold = gold_bigrams(e)
         y = np.array([t in gold for t in types], dtype=float)
         rows[i] = (x, y, types, owner, inv)
-        if e.source != source:
-            pos = np.flatnonzero(y > 0)
-            neg = np.flatnonzero(y == 0)
-            keep = np.concatenate([pos, rng.choice(neg, min(len(neg), 5 * max(len(pos), 20)), replace=False)])
-            X.append(x[keep])
-            Y.append(y[keep])
-    X = np.vstack(X)
-    Y = np.concatenate(Y)
-    mu, sd = X.mean(0), X.std(0) + 1e-9
-    model = LogisticRegression(C=1.0, max_iter=3000).fit((X - mu) / sd, Y)
+    training = [rows[i][:2] for i in rows if screen.examples[i].source != source]
+    predict, coef = wm.fit_sampled_logistic(training, negatives_per_positive=5, max_iter=3000)
     out, aucs = {}, []
     for i, (x, y, _types, owner, inv) in rows.items():
-        p = model.predict_proba((x - mu) / sd)[:, 1]
+        p = predict(x)
         out[i] = (p, owner, inv)
         if screen.examples[i].source == source and 0 < y.sum() < len(y):
             aucs.append(roc_auc_score(y, p))
     print(
         f"{source}: bigram model AUC {np.mean(aucs):.3f} ({time.time() - t0:.0f} s)",
-        dict(zip([names[j] for j in keep_cols], model.coef_.ravel().round(2), strict=False)),
+        dict(zip([names[j] for j in keep_cols], coef.round(2), strict=False)),
         flush=True,
     )
     path.write_bytes(pickle.dumps(out))
@@ -250,16 +240,4 @@ def with_all(source, groups):
 if __name__ == "__main__":
     with threadpool_limits(1):
         groups = {source: with_all(source, g) for source, g in screen.G.items()}
-        for spec in sys.argv[2:]:
-            screen.PER_BUDGET = spec.startswith("pb-")
-            _name, kind, alpha, extra, drop = [*spec.removeprefix("pb-").split(":"), "", ""][:5]
-            if extra.startswith("only="):
-                j = ALL.index(extra[5:])
-                screen.evaluate(spec, lambda gr, j=j: lambda x: x[:, j], groups)
-                continue
-            use = {"none": [], "all": wm.EXTRA + EXTRA, "bm": EXTRA, "": []}.get(extra, extra.split(","))
-            cols = [j for j, n in enumerate(ALL) if (n in screen.NAMES and n not in drop.split(",")) or n in use]
-            screen.evaluate(
-                spec, lambda gr, kind=kind, alpha=float(alpha), cols=cols: screen.fit_ridge(gr, kind, alpha, cols), groups
-            )
-    screen.rcache_path.write_bytes(pickle.dumps(screen.RC))
+        screen.run_specs(sys.argv[2:], groups, ALL, {"all": wm.EXTRA + EXTRA, "bm": EXTRA})

@@ -106,12 +106,4 @@ def with_extras(source, groups):
 if __name__ == "__main__":
     with threadpool_limits(1):
         groups = {source: with_extras(source, g) for source, g in screen.G.items()}
-        for spec in sys.argv[2:]:
-            screen.PER_BUDGET = spec.startswith("pb-")
-            _name, kind, alpha, extra, drop = [*spec.removeprefix("pb-").split(":"), "", ""][:5]
-            use = [] if extra in ("", "none") else (EXTRA_NAMES if extra == "all" else extra.split(","))
-            cols = [j for j, n in enumerate(ALL) if (n in screen.NAMES and n not in drop.split(",")) or n in use]
-            screen.evaluate(
-                spec, lambda gr, kind=kind, alpha=float(alpha), cols=cols: screen.fit_ridge(gr, kind, alpha, cols), groups
-            )
-    screen.rcache_path.write_bytes(pickle.dumps(screen.RC))
+        screen.run_specs(sys.argv[2:], groups, ALL, {"all": EXTRA_NAMES})

@@ -150,6 +150,25 @@ def evaluate(name, fitter, groups=None):
     return res
 
 
+def run_specs(specs, groups, names, keywords):
+    """Evaluate each `[pb-]NAME:LABEL:ALPHA:EXTRAS[:DROPPED]` spec of the extra-feature screens: a ridge
+    per fold (one per budget with `pb-`) on the summary features less DROPPED plus the extra columns
+    EXTRAS names (`none`, a key of `keywords`, or comma-separated names), or with EXTRAS `only=NAME`
+    that one column as the ranking, no model. `names` are the columns of `groups`' feature rows."""
+    global PER_BUDGET
+    for spec in specs:
+        PER_BUDGET = spec.startswith("pb-")
+        _name, kind, alpha, extra, drop = [*spec.removeprefix("pb-").split(":"), "", ""][:5]
+        if extra.startswith("only="):
+            j = names.index(extra.removeprefix("only="))
+            evaluate(spec, lambda gr, j=j: lambda x: x[:, j], groups)
+            continue
+        use = [] if extra in ("", "none") else keywords.get(extra, extra.split(","))
+        cols = [j for j, n in enumerate(names) if (n in NAMES and n not in drop.split(",")) or n in use]
+        evaluate(spec, lambda gr, kind=kind, alpha=float(alpha), cols=cols: fit_ridge(gr, kind, alpha, cols), groups)
+    rcache_path.write_bytes(pickle.dumps(RC))
+
+
 if __name__ == "__main__":
     allcols = list(range(len(NAMES)))
     variants = {}

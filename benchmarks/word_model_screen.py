@@ -98,45 +98,55 @@ def label(e, names):
     return np.array([t in gold for t in names], dtype=float)
 
 
+def fit_sampled_logistic(training, *, negatives_per_positive, max_iter):
+    """A logistic model on standardised features of the training documents' (x, y) rows: every positive
+    and `negatives_per_positive` random negatives per positive (at least 20 positives' worth) of each
+    document, seed 0, in the given order. Returns the probability function and the coefficients."""
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    xs, ys = [], []
+    for x, y in training:
+        positive = np.flatnonzero(y > 0)
+        negative = np.flatnonzero(y == 0)
+        sample = rng.choice(negative, min(len(negative), negatives_per_positive * max(len(positive), 20)), replace=False)
+        keep = np.concatenate([positive, sample])
+        xs.append(x[keep])
+        ys.append(y[keep])
+    x_all = np.vstack(xs)
+    mu, sd = x_all.mean(0), x_all.std(0) + 1e-9
+    model = LogisticRegression(C=1.0, max_iter=max_iter).fit((x_all - mu) / sd, np.concatenate(ys))
+    return (lambda x: model.predict_proba((x - mu) / sd)[:, 1]), model.coef_.ravel()
+
+
 def fold_probabilities(source):
     """p per stem for every document, from a model trained on the other sources (cached)."""
     path = screen.OUT / f"wordp_{source}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
     t0 = time.time()
     scores = pickle.loads((screen.OUT / f"scores_loso_{source}.pkl").read_bytes())
     train_ex = [e for e in screen.examples if e.source != source]
     lexicon = learn_lexicon(train_ex)
-    X, Y, rows = [], [], {}
-    rng = np.random.default_rng(0)
+    rows = {}
     for i, e in enumerate(screen.examples):
         x, names, _ = word_features(e, scores[i], lexicon)
-        y = label(e, names)
-        rows[i] = (x, y)
-        if e.source != source:
-            keep = np.flatnonzero(y > 0)
-            neg = np.flatnonzero(y == 0)
-            keep = np.concatenate([keep, rng.choice(neg, min(len(neg), 3 * max(len(keep), 20)), replace=False)])
-            X.append(x[keep])
-            Y.append(y[keep])
-    X = np.vstack(X)
-    Y = np.concatenate(Y)
-    mu, sd = X.mean(0), X.std(0) + 1e-9
-    model = LogisticRegression(C=1.0, max_iter=2000).fit((X - mu) / sd, Y)
+        rows[i] = (x, label(e, names))
+    training = [rows[i] for i, e in enumerate(screen.examples) if e.source != source]
+    predict, coef = fit_sampled_logistic(training, negatives_per_positive=3, max_iter=2000)
     out = {}
     aucs = []
     for i, (x, y) in rows.items():
         # the subsampling shifts the intercept; rank-based use (candidate sums) only needs calibration up to that
-        p = model.predict_proba((x - mu) / sd)[:, 1]
+        p = predict(x)
         out[i] = p
         if screen.examples[i].source == source and 0 < y.sum() < len(y):
             aucs.append(roc_auc_score(y, p))
     print(
         f"{source}: word model AUC {np.mean(aucs):.3f} ({time.time() - t0:.0f} s)",
-        dict(zip(WORD_NAMES, model.coef_.ravel().round(2), strict=False)),
+        dict(zip(WORD_NAMES, coef.round(2), strict=False)),
         flush=True,
     )
     path.write_bytes(pickle.dumps(out))
@@ -177,12 +187,4 @@ def with_word_features(source, groups):
 if __name__ == "__main__":
     with threadpool_limits(1):
         groups = {source: with_word_features(source, g) for source, g in screen.G.items()}
-        for spec in sys.argv[2:]:
-            screen.PER_BUDGET = spec.startswith("pb-")
-            _name, kind, alpha, extra, drop = [*spec.removeprefix("pb-").split(":"), "", ""][:5]
-            use = [] if extra in ("", "none") else (EXTRA if extra == "all" else extra.split(","))
-            cols = [j for j, n in enumerate(ALL) if (n in screen.NAMES and n not in drop.split(",")) or n in use]
-            screen.evaluate(
-                spec, lambda gr, kind=kind, alpha=float(alpha), cols=cols: screen.fit_ridge(gr, kind, alpha, cols), groups
-            )
-    screen.rcache_path.write_bytes(pickle.dumps(screen.RC))
+        screen.run_specs(sys.argv[2:], groups, ALL, {"all": EXTRA})
