@@ -153,7 +153,10 @@ class DocumentBigrams:
 
     def keys(self, text: str) -> NDArray[np.int64]:
         """The bigram types of `text` (a title, an abstract) among this document's, as type indices."""
-        ids = self.words_of(text)
+        return self._types_of(self.words_of(text))
+
+    def _types_of(self, ids: list[int]) -> NDArray[np.int64]:
+        """The bigram types of a text given as `words_of` word indices."""
         found = {(a, b) for a, b in pairwise(ids) if a >= 0 and b >= 0}
         if not found or not self.types:
             return np.zeros(0, dtype=np.int64)
@@ -180,10 +183,11 @@ class DocumentBigrams:
         section = features.section_kind[sentence]
         introduction = np.bincount(kind, weights=section == _INTRODUCTION, minlength=t)
         conclusion = np.bincount(kind, weights=section == _CONCLUSION, minlength=t)
+        title_ids = self.words_of(doc.title)  # tokenized and stemmed once for both title columns
         in_title = np.zeros(t)
-        in_title[self.keys(doc.title)] = 1.0
+        in_title[self._types_of(title_ids)] = 1.0
         title_word = np.zeros(len(self.words))
-        title_word[[i for i in self.words_of(doc.title) if i >= 0]] = 1.0
+        title_word[[i for i in title_ids if i >= 0]] = 1.0
         stop = self.stop_word.astype(np.float64)
         lexicon_of = np.array([lexicon.get(w, 0.0) for w in self.words]) if lexicon else np.zeros(len(self.words))
         a, b = self.pairs[:, 0], self.pairs[:, 1]

@@ -30,7 +30,6 @@ from .bigrams import (
     ExpectedBigrams,
     candidate_bigram_names,
     candidate_columns,
-    document_bigrams,
     expected_bigrams,
 )
 from .json_numbers import stored
@@ -89,7 +88,7 @@ def summary_features(
     view of the document) gives the expected-abstract-bigram columns; zeros without it.
     """
     if bigrams is None:
-        bigrams = ExpectedBigrams(document_bigrams(doc, features.language), None)
+        bigrams = expected_bigrams(None, doc, features, scores, {})
     top = candidates.sentences
     members = candidates.members
     m = members.astype(np.float64)
