@@ -100,8 +100,9 @@ def fit_pairwise(groups, kind, C, cols, pairs=100):
     return lambda x: (x[:, cols] / scale) @ w
 
 
-def evaluate(name, fitter, groups=None):
-    """`groups` (default: the cached ones, G) maps each held-out source to its candidates."""
+def evaluate(name, fitter, groups=None, finish=None):
+    """`groups` (default: the cached ones, G) maps each held-out source to its candidates;
+    `finish(i, b, indices)`, when given, post-processes the chosen candidate's sentence indices."""
     groups = G if groups is None else groups
     base = {b: {} for b in range(3)}
     new = {b: {} for b in range(3)}
@@ -119,7 +120,8 @@ def evaluate(name, fitter, groups=None):
             if c is None:
                 new[b][i] = base[b][i]
             else:
-                new[b][i] = rouge(i, b, c.indices(int(np.argmax(models[b](x)))))
+                chosen = c.indices(int(np.argmax(models[b](x))))
+                new[b][i] = rouge(i, b, finish(i, b, chosen) if finish else chosen)
     res = {}
     idx = sorted(base[0])
     counts = Counter(examples[i].source for i in idx)

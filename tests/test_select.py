@@ -73,3 +73,27 @@ def test_budget_validation() -> None:
         Budget(None, None)
     with pytest.raises(ValueError, match="whole number"):
         Budget(12.5)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.integers(60, 300), seed=st.integers(0, 2**32 - 1))
+def test_kept_sentences_stay_and_the_rest_of_the_budget_is_filled(doc_and_features, words: int, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """`keep` (the reranker's candidate): those sentences are in the selection, and greedy selection
+    fills what they leave exactly as it would continue from them."""
+    doc, features = doc_and_features
+    rng = np.random.default_rng(seed)
+    scores = rng.random(len(doc.sentences))
+    candidates = np.flatnonzero(features.candidate)
+    short = candidates[features.words[candidates] <= words // 3]
+    keep = tuple(sorted(int(i) for i in rng.choice(short, size=min(2, len(short)), replace=False)))
+    selection = select(scores, features, Budget(words), redundancy=1.0, keep=keep)
+    chosen = list(selection.indices)
+    assert set(keep) <= set(chosen) and chosen == sorted(set(chosen))
+    used = int(features.words[chosen].sum())
+    assert used <= words
+    left_out = [i for i in candidates if i not in chosen]
+    assert all(features.words[i] > words - used for i in left_out), "a sentence that fits was left out"
+    # The same as greedy selection when the kept sentences are the ones it would take first.
+    boosted = scores.copy()
+    boosted[list(keep)] = 2.0
+    assert selection.indices == select(boosted, features, Budget(words), redundancy=1.0).indices

@@ -7,6 +7,7 @@ reported), no near-duplicates, document order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,10 +33,13 @@ def select(
     *,
     redundancy: float = REDUNDANCY_THRESHOLD,
     in_order: bool = False,
+    keep: Sequence[int] = (),
 ) -> Selection:
     """Pick sentences greedily by score until the budget is full.
 
-    A sentence is skipped when it is not a candidate, when it would overflow the word budget (a
+    `keep` are sentences chosen already (the summary reranker's candidate, which respects the
+    budget and the redundancy rule): selection starts from them and fills the words and sentences
+    they leave, as it fills its own. A sentence is skipped when it is not a candidate, when it would overflow the word budget (a
     shorter one further down may still fit, so the budget gets filled), or when its cosine
     similarity to an already chosen sentence exceeds `redundancy`. `in_order` takes candidates
     front to back instead (the lead baseline). Similarities are computed only for the sentences
@@ -50,9 +54,11 @@ def select(
     words = features.words
     limit_words = budget.words if budget.words is not None else np.iinfo(np.int64).max
     limit_sentences = budget.sentences if budget.sentences is not None else n
-    chosen: list[int] = []
-    used = 0
+    chosen = [int(i) for i in keep]
+    used = int(words[chosen].sum()) if chosen else 0
     order = candidates if in_order else candidates[np.argsort(-scores[candidates], kind="stable")]
+    if chosen:
+        order = order[~np.isin(order, chosen)]
     for i in order:
         if len(chosen) >= limit_sentences or used >= limit_words:
             break
