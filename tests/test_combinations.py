@@ -7,9 +7,10 @@ from itertools import combinations
 import numpy as np
 import pytest
 
-from synopsis.combinations import candidate_summaries
+from synopsis.combinations import candidate_summaries, filled
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document
+from synopsis.select import select
 from synopsis.types import Article, Budget
 
 
@@ -59,3 +60,21 @@ def test_top_is_bounded(document) -> None:  # type: ignore[no-untyped-def]
     _, features = document
     with pytest.raises(ValueError, match="top must be between"):
         candidate_summaries(np.ones(features.n), features, Budget(200), top=17, redundancy=0.5)
+
+
+@pytest.mark.parametrize("budget", [Budget(60), Budget(150), Budget(300), Budget(None, 4), Budget(150, 3)])
+@pytest.mark.parametrize("redundancy", [0.3, 0.5, 1.0])
+def test_filled_candidates_are_what_select_fills(document, budget: Budget, redundancy: float) -> None:  # type: ignore[no-untyped-def]
+    """`filled` (the reranker's training labels) gives, for every candidate at once, exactly the
+    summary `reranked` outputs for it: `select` keeping the candidate and filling what it leaves."""
+    _, features = document
+    scores = np.random.default_rng(11).random(features.n)
+    found = candidate_summaries(scores, features, budget, top=8, redundancy=redundancy)
+    grown = filled(found, scores, features, budget, redundancy=redundancy)
+    assert len(grown.members) == len(found.members) and list(grown.sentences) == sorted(grown.sentences)
+    added = 0
+    for row in range(len(found.members)):
+        expected = select(scores, features, budget, redundancy=redundancy, keep=found.indices(row)).indices
+        assert grown.indices(row) == expected
+        added += len(expected) - len(found.indices(row))
+    assert added > 0 or budget.sentences is not None, "some candidate leaves words that a sentence outside the top fills"

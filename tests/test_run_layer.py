@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,36 @@ def test_worker_pool_without_on_death_raises_for_that_task_only() -> None:
         with pytest.raises(WorkerDied):
             futures[1].result(timeout=120)
         assert pool.submit(5).result(timeout=120) == 25  # replaced: the pool goes on
+    finally:
+        pool.close()
+
+
+class _BrokenExecutor:
+    """An executor a worker's death broke before the next task came (as ProcessPoolExecutor is then)."""
+
+    def submit(self, *_args: object) -> None:
+        raise BrokenProcessPool("a worker died running another task")
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_pool_broken_before_a_task_arrives_still_runs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server once answered "shutting down" (503) when the pool and its replacement were both
+    broken by deaths of other tasks: the task must run (alone, in quarantine) and the pool go on."""
+    pool: WorkerPool[int, int] = WorkerPool(_square_or_die, 2)
+    real = pool._new_executor
+    made: list[int] = []
+
+    def broken_twice(jobs: int):  # type: ignore[no-untyped-def]
+        made.append(jobs)
+        return _BrokenExecutor() if len(made) <= 2 else real(jobs)
+
+    monkeypatch.setattr(pool, "_new_executor", broken_twice)
+    try:
+        assert pool.submit(4).result(timeout=120) == 16
+        assert pool.submit(5).result(timeout=120) == 25
+        assert made[:3] == [2, 2, 1], "two broken pools, then the task alone in a one-worker quarantine"
     finally:
         pool.close()
 

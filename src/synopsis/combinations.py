@@ -73,3 +73,54 @@ def candidate_summaries(
     addable = feasible[extended] & ~members
     keep = feasible & ~addable.any(axis=1)
     return Candidates(sentences, members[keep])
+
+
+def filled(
+    candidates: Candidates, scores: NDArray[np.float64], features: Features, budget: Budget, *, redundancy: float
+) -> Candidates:
+    """Every candidate as `reranked` outputs it: filled up by greedy selection in the words and
+    sentences it leaves, exactly as `select(..., keep=candidate)` fills it, for all candidates at
+    once (training labels each candidate by the summary it would really give).
+
+    The sentences outside the top go by in score order once; a candidate takes one when it still
+    has the room and no member (or sentence it took before) is more similar than `redundancy`.
+    The columns grow by the sentences some candidate takes.
+    """
+    top, members = candidates.sentences, candidates.members
+    if len(members) == 0:
+        return candidates
+    words = features.words.astype(np.int64)
+    unlimited = np.iinfo(np.int64).max
+    room = (budget.words if budget.words is not None else unlimited) - members @ words[top]
+    slots = (budget.sentences if budget.sentences is not None else unlimited) - members.sum(axis=1)
+    pool = np.flatnonzero(features.candidate)
+    if pool.size == 0:
+        pool = np.arange(len(scores))
+    order = pool[np.argsort(-scores[pool], kind="stable")]
+    order = order[~np.isin(order, top)]
+    taken: list[int] = []
+    took: list[NDArray[np.bool_]] = []
+    open_ = (room > 0) & (slots > 0)
+    for i in order:
+        if not open_.any():
+            break
+        fits = open_ & (room >= words[i])
+        if not fits.any():
+            continue
+        if redundancy < 1.0:
+            fits &= ~(members & (features.similarity_to_rows(int(i), top) > redundancy)).any(axis=1)
+            if taken:
+                before = np.column_stack(took)
+                fits &= ~(before & (features.similarity_to_rows(int(i), taken) > redundancy)).any(axis=1)
+        if fits.any():
+            taken.append(int(i))
+            took.append(fits)
+            room = room - words[i] * fits
+            slots = slots - fits
+            open_ = (room > 0) & (slots > 0)
+    if not taken:
+        return candidates
+    sentences = np.concatenate([top, np.asarray(taken, dtype=np.int64)])
+    grown = np.hstack([members, np.column_stack(took)])
+    order_in_doc = np.argsort(sentences, kind="stable")
+    return Candidates(sentences[order_in_doc], grown[:, order_in_doc])

@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from .combinations import Candidates, candidate_summaries
+from .combinations import Candidates, candidate_summaries, filled
 from .evaluate.oracle import _count as count_ngrams
 from .evaluate.oracle import _f1 as rouge_f1
 from .evaluate.oracle import greedy_oracle, sentence_rouge
@@ -332,7 +332,8 @@ def reranker_rows(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
     """Summary features and labels of (at most RERANK_SAMPLE of) one document's candidates under
     one budget; None when it has fewer than two candidates. The label is the candidate's mean of
-    ROUGE-1 and ROUGE-2 F1 against the abstract (the evaluate protocol's metrics)."""
+    ROUGE-1 and ROUGE-2 F1 against the abstract (the evaluate protocol's metrics), once greedy
+    selection has filled the words it leaves, as `Reranker.choose` does."""
     greedy = select(scores, example.features, budget, redundancy=RERANK_REDUNDANCY)
     candidates = candidate_summaries(scores, example.features, budget, top=top, redundancy=RERANK_REDUNDANCY)
     if len(candidates.members) < 2:
@@ -341,7 +342,8 @@ def reranker_rows(
         keep = np.sort(np.random.default_rng(seed).choice(len(candidates.members), RERANK_SAMPLE, replace=False))
         candidates = Candidates(candidates.sentences, candidates.members[keep])
     x = summary_features(example.doc, example.features, scores, candidates, budget, phrases, greedy.indices, bigrams)
-    r1, r2 = candidate_rouge(example, candidates)
+    # Labelled by what `reranked` outputs for the candidate: it filled up by greedy selection.
+    r1, r2 = candidate_rouge(example, filled(candidates, scores, example.features, budget, redundancy=RERANK_REDUNDANCY))
     return x, (r1 + r2) / 2
 
 
@@ -398,7 +400,7 @@ def fit_reranker(
         "budgets": [b.words for b in RERANK_BUDGETS],
         "alpha": RERANK_ALPHA,
         "sample": RERANK_SAMPLE,
-        "labels": "mean of ROUGE-1 and ROUGE-2 F1 of the candidate, centred per document and budget",
+        "labels": "mean of ROUGE-1 and ROUGE-2 F1 of the candidate filled up by greedy selection, centred per document, budget",
         "bigram_model": {
             "labels": "the bigram type occurs in the abstract (ROUGE tokens)",
             "negatives_per_positive": NEGATIVES_PER_POSITIVE,

@@ -163,18 +163,33 @@ class WorkerPool(Generic[T, R]):
         """Run `task`; the future holds `fn(task)`, or `on_death(task)` (or WorkerDied) if it kills
         its worker even when run alone. Cancelling it cancels the task if it has not started."""
         outer: Future[R] = Future()
-        executor = self._current()
-        try:
-            inner = executor.submit(self.fn, task)
-        except BrokenProcessPool:
-            self._replace(executor)
-            inner = self._current().submit(self.fn, task)
         with self._lock:
             self._in_flight.add(outer)
         outer.add_done_callback(self._forget)
+        # A worker that died running another task breaks the executor before this one enters it:
+        # not this task's fault, so it goes to a fresh executor; if that one is broken too (its
+        # workers killed as they start) the task runs alone in quarantine, where only its own
+        # death fails it. A broken executor must never read as "the pool is closed".
+        for _attempt in range(2):
+            try:
+                executor = self._current()
+            except RuntimeError:  # closed
+                outer.cancel()
+                raise
+            try:
+                inner = executor.submit(self.fn, task)
+            except BrokenProcessPool:
+                self._replace(executor)
+                continue
+            self._link(task, inner, outer, executor)
+            return outer
+        self._to_quarantine(task, outer)
+        return outer
+
+    def _link(self, task: T, inner: Future[R], outer: Future[R], executor: ProcessPoolExecutor) -> None:
+        """Cancelling `outer` cancels `inner` (if not started); `inner`'s end settles `outer`."""
         outer.add_done_callback(lambda f: inner.cancel() if f.cancelled() else None)
         inner.add_done_callback(lambda f: self._settle(task, f, outer, executor))
-        return outer
 
     def _forget(self, future: Future[R]) -> None:
         with self._lock:

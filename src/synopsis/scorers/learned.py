@@ -340,7 +340,10 @@ def _rerank(doc: Document, features: Features, scores: NDArray[np.float64], budg
 
 @register(
     "reranked",
-    description="Default: the supervised scores, then a trained reranker picks the best combination of the top sentences.",
+    description=(
+        "Default: the supervised scores, then a trained reranker picks the best combination of the top sentences"
+        " (the budget it leaves filled greedily)."
+    ),
     selection={"redundancy": 0.5},
     params={"model": ""},
     choose=_rerank,
