@@ -11,6 +11,7 @@ Variants here put the weight on the top of each document's list:
   L-BFGS from the ridge solution;
 - `wridge:T:ALPHA`: ridge with each candidate weighted by exp((label - best label) / T);
 - `ridge:ALPHA`: the shipped form (the baseline);
+- `sw:ALPHA`: ridge with the training sources weighted alike (`fit_source_balanced_ridge`);
 - `fill-SPEC`: SPEC, then the chosen candidate filled up by greedy selection from the rest of the
   document in the words it leaves (`fill_up`).
 
@@ -50,6 +51,21 @@ def fit_weighted_ridge(groups, cols, temperature, alpha):
     X = np.vstack([x for x, _ in design])
     y = np.concatenate([y - y.mean() for _, y in design])
     w = np.concatenate([np.exp((y - y.max()) / temperature) if temperature > 0 else np.ones(len(y)) for _, y in design])
+    Xw = X * w[:, None]
+    coef = np.linalg.solve(X.T @ Xw + alpha * np.eye(X.shape[1]), Xw.T @ y)
+    return lambda x: (x[:, cols] / scale) @ coef
+
+
+def fit_source_balanced_ridge(groups, cols, alpha):
+    """Ridge in which every training source weighs the same in total (each document 1 / its
+    source's number of documents), as the macro average over sources weighs them."""
+    sources = [_SOURCE_OF[id(g[2])] for g in groups if g[1] is not None]
+    counts = {s: sources.count(s) for s in set(sources)}
+    design, scale = _design(groups, cols)
+    X = np.vstack([x for x, _ in design])
+    y = np.concatenate([y - y.mean() for _, y in design])
+    w = np.concatenate([np.full(len(yy), 1.0 / counts[s]) for (_, yy), s in zip(design, sources, strict=True)])
+    w *= len(w) / w.sum()
     Xw = X * w[:, None]
     coef = np.linalg.solve(X.T @ Xw + alpha * np.eye(X.shape[1]), Xw.T @ y)
     return lambda x: (x[:, cols] / scale) @ coef
@@ -98,10 +114,15 @@ def fill_up(i, b, chosen):
 
 
 _SCORES = {}
+_SOURCE_OF = {}  # id of a group's feature rows -> its document's source (for `sw`)
 
 if __name__ == "__main__":
     with threadpool_limits(1):
         groups = {source: bms.with_all(source, g) for source, g in screen.G.items()}
+        for g in groups.values():
+            for (i, _b), v in g.items():
+                if v[2] is not None:
+                    _SOURCE_OF[id(v[2])] = screen.examples[i].source
         cols = [j for j, n in enumerate(bms.ALL) if n in screen.NAMES or n in bms.EXTRA]
         for spec in sys.argv[2:]:
             finish = fill_up if spec.startswith("fill-") else None
@@ -111,6 +132,8 @@ if __name__ == "__main__":
                 fitter = lambda gr, a=a: screen.fit_ridge(gr, "mean", a[0], cols)  # noqa: E731
             elif kind == "wridge":
                 fitter = lambda gr, a=a: fit_weighted_ridge(gr, cols, a[0], a[1])  # noqa: E731
+            elif kind == "sw":
+                fitter = lambda gr, a=a: fit_source_balanced_ridge(gr, cols, a[0])  # noqa: E731
             elif kind == "listnet":
                 fitter = lambda gr, a=a: fit_listnet(gr, cols, a[0], a[1])  # noqa: E731
             else:
