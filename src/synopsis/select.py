@@ -37,13 +37,15 @@ def select(
 ) -> Selection:
     """Pick sentences greedily by score until the budget is full.
 
-    `keep` are sentences chosen already (the summary reranker's candidate, which respects the
-    budget and the redundancy rule): selection starts from them and fills the words and sentences
-    they leave, as it fills its own. A sentence is skipped when it is not a candidate, when it would overflow the word budget (a
+    A sentence is skipped when it is not a candidate, when it would overflow the word budget (a
     shorter one further down may still fit, so the budget gets filled), or when its cosine
     similarity to an already chosen sentence exceeds `redundancy`. `in_order` takes candidates
     front to back instead (the lead baseline). Similarities are computed only for the sentences
     considered, against the few already chosen: linear in the document's length.
+
+    `keep` are sentences chosen already (the summary reranker's candidate, which respects the
+    budget and the redundancy rule): selection starts from them and fills the words and sentences
+    they leave by the same rules.
     """
     n = len(scores)
     candidates = np.flatnonzero(features.candidate)

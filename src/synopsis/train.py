@@ -400,7 +400,7 @@ def fit_reranker(
         "budgets": [b.words for b in RERANK_BUDGETS],
         "alpha": RERANK_ALPHA,
         "sample": RERANK_SAMPLE,
-        "labels": "mean of ROUGE-1 and ROUGE-2 F1 of the candidate filled up by greedy selection, centred per document, budget",
+        "labels": "mean of ROUGE-1/2 F1 of the candidate filled up by greedy selection, centred per document and budget",
         "bigram_model": {
             "labels": "the bigram type occurs in the abstract (ROUGE tokens)",
             "negatives_per_positive": NEGATIVES_PER_POSITIVE,

@@ -231,7 +231,7 @@ class Reranker:
         the budget unused that greedy selection would fill from further down: filled, the user gets
         the length they asked for, and ROUGE under leave-one-source-out rises at 100 and 200 words
         (SumPubMed most, whose abstracts are longer than the budget) and falls at 300, where the
-        words added go past the length of most abstracts (model card, "Filling the budget").
+        words added go past the length of most abstracts (docs/model-card.md, "Summary-level selection").
         """
         greedy = select(scores, features, budget, redundancy=self.redundancy)
         candidates = candidate_summaries(scores, features, budget, top=self.top, redundancy=self.redundancy)
