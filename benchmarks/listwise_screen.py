@@ -102,15 +102,13 @@ def fit_listnet(groups, cols, temperature, l2):
 
 
 def fill_up(i, b, chosen):
-    """The chosen candidate, then greedy selection's fill from the rest of the document: the chosen
-    sentences first (an infinite score), then whatever else greedy `select` would add in the words
-    left (sentences outside the top 12, redundancy rule as ever)."""
+    """The chosen candidate filled up as `reranked` does (`select(..., keep=chosen)`): whatever
+    greedy selection adds in the words left, from the fold's sentence scores."""
     source = screen.examples[i].source
     if source not in _SCORES:
         _SCORES[source] = screen.pickle.loads((screen.OUT / f"scores_loso_{source}.pkl").read_bytes())
-    scores = np.array(_SCORES[source][i], dtype=np.float64)
-    scores[list(chosen)] = np.inf
-    return select(scores, screen.examples[i].features, Budget(screen.WORDS[b])).indices
+    scores = np.asarray(_SCORES[source][i], dtype=np.float64)
+    return select(scores, screen.examples[i].features, Budget(screen.WORDS[b]), keep=chosen).indices
 
 
 _SCORES = {}
