@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .features import Features
+from .select import selectable
 from .types import Budget
 
 # 2**16 subsets x 16 columns is 1 M booleans: the most enumerated exhaustively (a beam would be
@@ -93,9 +94,7 @@ def filled(
     unlimited = np.iinfo(np.int64).max
     room = (budget.words if budget.words is not None else unlimited) - members @ words[top]
     slots = (budget.sentences if budget.sentences is not None else unlimited) - members.sum(axis=1)
-    pool = np.flatnonzero(features.candidate)
-    if pool.size == 0:
-        pool = np.arange(len(scores))
+    pool = selectable(features)
     order = pool[np.argsort(-scores[pool], kind="stable")]
     order = order[~np.isin(order, top)]
     taken: list[int] = []

@@ -48,9 +48,7 @@ def select(
     they leave by the same rules.
     """
     n = len(scores)
-    candidates = np.flatnonzero(features.candidate)
-    if candidates.size == 0:
-        candidates = np.arange(n)
+    candidates = selectable(features)
     if candidates.size == 0:
         return Selection(())
     words = features.words
@@ -73,6 +71,12 @@ def select(
     if not chosen:
         return _shortest_best(scores, features, candidates, limit_words)
     return Selection(tuple(sorted(chosen)))
+
+
+def selectable(features: Features) -> NDArray[np.int64]:
+    """The sentences selection may take: the candidates, or every sentence when none is one."""
+    candidates = np.flatnonzero(features.candidate)
+    return candidates if candidates.size else np.arange(features.n)
 
 
 def _shortest_best(scores: NDArray[np.float64], features: Features, candidates: NDArray[np.int64], limit_words: int) -> Selection:

@@ -30,7 +30,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from .combinations import Candidates, candidate_summaries, filled
 from .evaluate.oracle import _count as count_ngrams
@@ -38,6 +37,7 @@ from .evaluate.oracle import _f1 as rouge_f1
 from .evaluate.oracle import greedy_oracle, sentence_rouge
 from .features import Features, compute_features, stem_all, tokenize
 from .pipeline import build_document
+from .scipy_sparse import sparse
 from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, expected_bigrams, fit_bigram_model
 from .scorers.json_numbers import stored
 from .scorers.learned import TreeModel, feature_names, sentence_features
