@@ -13,6 +13,14 @@ installed package has its bytecode.
 `run`: CPU ms of `pipeline.run` (read and JSON output excluded, no per-stage timers), per article the
 best of `--repeats`, the median over the articles `profile_default.py` picks per size; one process per
 tree and round, the trees taking turns.
+
+`interleaved` (for a machine whose speed drifts within a minute, where `run`'s rounds differ by half):
+both trees in one process, the first imported as `synopsis_before` (a copy of its package; imports
+inside it are relative, its data files are read from the installed `synopsis`, so the trees must ship
+the same model), and for every article the two take turns run by run, `--repeats` times each; per
+article the best of each, then per size the median of the best times and of the per-article ratios.
+
+    python benchmarks/speed_ab.py interleaved /tmp/before/src src --repeats 15
 """
 
 from __future__ import annotations
@@ -86,9 +94,55 @@ def run_times(sizes: list[int], repeats: int, data: Path) -> dict[int, float]:
     return out
 
 
+def interleaved(before_tree: str, after_tree: str, sizes: list[int], repeats: int, data: Path) -> None:
+    """`before_tree` and `after_tree` in this process, taking turns on every article (see the docstring)."""
+    import importlib
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    copy = Path(tempfile.mkdtemp(prefix="speed_ab_"))
+    shutil.copytree(Path(before_tree) / "synopsis", copy / "synopsis_before", ignore=shutil.ignore_patterns("data"))
+    sys.path.insert(0, str(copy))
+    sys.path.insert(0, after_tree)
+    from profile_default import rows_by_size
+
+    from synopsis.ingest import read_articles
+
+    runs = {name: importlib.import_module(f"{name}.pipeline").run for name in ("synopsis_before", "synopsis")}
+    try:
+        for size, rows in rows_by_size(data, 9, tuple(sizes)).items():
+            best: dict[str, list[float]] = {name: [] for name in runs}
+            for row in rows:
+                path = copy / "article.jsonl"
+                path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+                article = next(iter(read_articles(str(path))))
+                times: dict[str, list[float]] = {name: [] for name in runs}
+                for run in runs.values():
+                    run(article)  # warm: model, lexicons, caches
+                for _ in range(repeats):
+                    for name, run in runs.items():
+                        gc.collect()
+                        gc.disable()
+                        start = time.process_time()
+                        run(article)
+                        times[name].append(time.process_time() - start)
+                        gc.enable()
+                for name in runs:
+                    best[name].append(min(times[name]) * 1000)
+            if not rows:
+                continue
+            ratio = statistics.median(a / b for a, b in zip(best["synopsis"], best["synopsis_before"], strict=True))
+            before, after = statistics.median(best["synopsis_before"]), statistics.median(best["synopsis"])
+            print(f"~{size // 1000}k words, {len(rows)} articles: before {before:.1f} ms, after {after:.1f} ms, ", end="")
+            print(f"median ratio {ratio:.3f}")
+    finally:
+        shutil.rmtree(copy)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("startup", "run", "run-here"))
+    parser.add_argument("what", choices=("startup", "run", "run-here", "interleaved"))
     parser.add_argument("trees", nargs="*", help="source trees (the folder holding synopsis/)")
     parser.add_argument("--runs", type=int, default=7, help="startup: runs per tree")
     parser.add_argument("--rounds", type=int, default=3, help="run: processes per tree")
@@ -99,6 +153,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.what == "startup":
         startup(args.trees, args.runs)
+    elif args.what == "interleaved":
+        interleaved(args.trees[0], args.trees[1], sizes, args.repeats, args.data)
     elif args.what == "run-here":
         print(json.dumps(run_times(sizes, args.repeats, args.data)))
     else:

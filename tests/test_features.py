@@ -60,6 +60,22 @@ def test_counts_are_stemmed_term_counts_per_sentence() -> None:
     assert features.words.tolist() == [3, 4, 2]
 
 
+def test_a_block_of_any_rows_is_the_same_cut_from_the_whole_matrix_or_computed_alone() -> None:
+    # The reranker asks for its top sentences' block; cut from the cached whole-document matrix it
+    # must hold the very floats of the rows' own product (the outputs stay byte-identical).
+    pairs = [(w, v) for w in ("deep", "shallow", "fast") for v in ("big", "small")]
+    texts = [f"Parsing {w} trees with {v} graphs and more {w} words." for w, v in pairs]
+    rows = np.array([5, 0, 3, 2])
+    alone = compute_features(_doc(texts)).similarity_block(rows)
+    features = compute_features(_doc(texts))
+    features.similarity_block(slice(None))  # the whole matrix, as the graph signals leave it
+    cut = features.similarity_block(rows)
+    assert cut.tobytes() == alone.tobytes() and cut.shape == (4, 4)
+    assert np.all(np.diag(cut) == 0) and cut[1, 0] == alone[1, 0] > 0
+    cut[0, 1] = 9.0  # a copy: the caller may change it
+    assert features.similarity_block(rows)[0, 1] != 9.0
+
+
 def test_tfidf_rows_are_unit_length_and_similarity_is_cosine() -> None:
     features = compute_features(_doc(["Graph parsing works.", "Graph parsing works well.", "Proteins fold slowly."]))
     norms = np.sqrt(features.tfidf.multiply(features.tfidf).sum(axis=1)).A.ravel()

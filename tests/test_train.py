@@ -20,6 +20,7 @@ from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import get_method
 from synopsis.scorers.bigrams import expected_bigrams
 from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
+from synopsis.scorers.phrases import phrase_grams
 from synopsis.scorers.summary import summary_features
 from synopsis.select import select
 from synopsis.types import Article, Budget
@@ -164,6 +165,27 @@ def test_phrase_model_normalises_over_all_ngrams() -> None:
     assert 0.5 < long_ < short
     assert model.predict(["", "!!"]).tolist() == [0.5, 0.5]
     assert PhraseModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_phrase_model_reads_a_candidate_summary_as_one_text_without_the_joins() -> None:
+    """`predict_combined` gives each candidate what one text holding its members' n-grams would get
+    (the n-grams summed over the members, none across a join), for every candidate at once."""
+    model = PhraseModel({"we": 1.0, "we propose": 2.0, "parser": -0.5, "propose parser": 4.0}, 0.5)
+    texts = ["We propose", "a parser", "", "we propose a parser we"]
+    members = np.array([[1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 1, 0], [0, 0, 0, 0], [1, 1, 1, 1]], dtype=bool)
+
+    def by_hand(row: np.ndarray) -> float:
+        counts: dict[str, int] = {}
+        for text in np.array(texts)[row]:
+            for gram in phrase_grams(str(text)):
+                counts[gram] = counts.get(gram, 0) + 1
+        norm = np.sqrt(sum(c * c for c in counts.values()))
+        return 0.5 + sum(c * model.weights.get(g, 0.0) for g, c in counts.items()) / norm if norm else 0.5
+
+    combined = model.predict_combined(texts, members)
+    assert combined.tolist() == pytest.approx([by_hand(row) for row in members], rel=1e-12)
+    assert combined[0] != model.predict(["We propose a parser"])[0]  # "propose parser" spans the join: not counted
+    assert model.predict_combined(["", "!!"], np.array([[1, 1]], dtype=bool)).tolist() == [0.5]
 
 
 def test_shipped_phrase_model_knows_how_abstracts_talk() -> None:

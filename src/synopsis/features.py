@@ -143,9 +143,14 @@ class Features:
     def similarity_block(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine similarity of every pair of the given sentences, 0 on the diagonal (dense: the
         callers pass at most a window, `GRAPH_WINDOW` sentences). A run of sentences is cut from
-        `_similarity` when the document has one."""
-        if isinstance(rows, slice) and self._similarity is not None:
-            return self._similarity[rows, rows].copy()
+        `_similarity` when the document has one; other rows (the reranker's top sentences, a
+        candidate pool) are taken from it when it has been computed already, since cutting them out
+        costs far less than their own sparse product (the same floats, as `_similarity` says)."""
+        if isinstance(rows, slice):
+            if self._similarity is not None:
+                return self._similarity[rows, rows].copy()
+        elif (full := self.__dict__.get("_similarity")) is not None:
+            return full[np.ix_(rows, rows)]
         return self._cosines(rows)
 
     @cached_property

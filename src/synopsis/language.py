@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from .errors import InputError
+from .tokens import ascii_table, runs
 
 ENGLISH = "en"
 # Neither a supported nor a known language: too little text, or a script without a profile.
@@ -57,6 +58,7 @@ MIN_WORDS = 30
 # stays fixed however long the article is.
 DETECT_CHARS = 20_000
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = ascii_table("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _CODE = re.compile(r"[a-z]{2,3}")
@@ -136,7 +138,7 @@ def detect_language(text: str) -> str:
     text = text[:DETECT_CHARS]
     latin = _latin_letters(text)
     other = len(text) - len(_OTHER_LETTER.sub("", text))
-    words = _LETTERS.findall(text.lower())
+    words = runs(text.lower(), _ASCII_LETTERS, _LETTERS, 1)  # _LETTERS.findall, faster
     if other > latin:
         # Another script: a profile may name it (Cyrillic: ru); Chinese or Japanese, written
         # without spaces, never reach the word counts below.

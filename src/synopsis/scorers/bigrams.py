@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 import numpy as np
@@ -106,8 +106,7 @@ class DocumentBigrams:
     @cached_property
     def stop_word(self) -> NDArray[np.bool_]:
         """Whether each word is a stop word of the document's language."""
-        stops = _stop_stems(self.language)
-        return np.array([w in stops for w in self.words], dtype=bool)
+        return np.fromiter(map(_stop_stems(self.language).__contains__, self.words), dtype=bool, count=len(self.words))
 
     @cached_property
     def once(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -141,7 +140,7 @@ class DocumentBigrams:
         """The `limit` types without a stop word or a one-letter word that the most sentences hold
         (more than one), ties by first sentence, then by type."""
         a, b = self.pairs[:, 0], self.pairs[:, 1]
-        short = np.array([len(w) < 2 for w in self.words], dtype=bool)
+        short = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words)) < 2
         content = ~(self.stop_word[a] | self.stop_word[b] | short[a] | short[b]) & (self.spread > 1)
         order = np.lexsort((np.arange(self.types), self.first, -self.spread))
         return order[content[order]][:limit]
@@ -189,7 +188,11 @@ class DocumentBigrams:
         title_word = np.zeros(len(self.words))
         title_word[[i for i in title_ids if i >= 0]] = 1.0
         stop = self.stop_word.astype(np.float64)
-        lexicon_of = np.array([lexicon.get(w, 0.0) for w in self.words]) if lexicon else np.zeros(len(self.words))
+        lexicon_of = (
+            np.fromiter(map(lexicon.get, self.words, repeat(0.0)), dtype=np.float64, count=len(self.words))
+            if lexicon
+            else np.zeros(len(self.words))
+        )
         a, b = self.pairs[:, 0], self.pairs[:, 1]
         return np.column_stack(
             [
@@ -224,9 +227,9 @@ def _stemmed(tokens: list[str], language: str) -> list[str]:
     words = analyzer(language)
     if words.stemmer is None:
         return tokens
-    unique = sorted({t for t in tokens if len(t) > _STEM_ABOVE})
+    unique = [t for t in dict.fromkeys(tokens) if len(t) > _STEM_ABOVE]
     stems = dict(zip(unique, words.stem(unique), strict=True))
-    return [stems.get(t, t) for t in tokens]
+    return list(map(stems.get, tokens, tokens))
 
 
 @cache
@@ -237,8 +240,9 @@ def _stop_stems(language: str) -> frozenset[str]:
 def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
     """Every sentence's bigrams, numbered, from one pass over the document's text."""
     tokens = numbered(_tokens(joined([s.text for s in doc.sentences]), language))
-    number: dict[str, int] = {}  # stems numbered by first appearance
-    stem_of = np.array([number.setdefault(w, len(number)) for w in _stemmed(list(tokens.numbers), language)], dtype=np.int64)
+    stems = _stemmed(list(tokens.numbers), language)
+    number = {stem: i for i, stem in enumerate(dict.fromkeys(stems))}  # stems numbered by first appearance
+    stem_of = np.fromiter(map(number.__getitem__, stems), dtype=np.int64, count=len(stems))
     ids = stem_of[tokens.tokens] if len(tokens.tokens) else np.zeros(0, dtype=np.int64)
     same = tokens.text[1:] == tokens.text[:-1]
     width = max(1, len(number))

@@ -157,20 +157,23 @@ def _coverage_targets(
     """What a summary should cover, each as (presence in the top sentences, weights):
     the document's most frequent content stems and word bigrams, the title's stems, and the
     stems of the introduction and conclusion sections (weighted by log count)."""
-    binary = features.binary
+    binary, vocabulary, matrix = features.binary, features.vocabulary, features.counts
+    columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
     content = np.ones(binary.shape[1], dtype=bool)
-    stop = _stop_stems()
-    content[[j for term, j in features.vocabulary.items() if term in stop or len(term) < 3]] = False
-    counts = np.asarray(features.counts.sum(axis=0)).ravel() * content
+    content[columns] = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary)) >= 3
+    content[[vocabulary[term] for term in _stop_stems().intersection(vocabulary)]] = False
+    # Column sums by bincount over the stored entries: whole counts, so the same floats as .sum(axis=0).
+    counts = np.bincount(matrix.indices, weights=matrix.data, minlength=matrix.shape[1]) * content
     key = np.argsort(-counts, kind="stable")[:KEY_TERMS]
     key = key[counts[key] > 1]
     present = binary[top].toarray()
     terms = (present[:, key], np.log1p(counts[key]))
-    title_columns = sorted({features.vocabulary[t] for t in stem_all([tokenize(doc.title)])[0] if t in features.vocabulary})
+    title_columns = sorted({vocabulary[t] for t in stem_all([tokenize(doc.title)])[0] if t in vocabulary})
     title_columns = [j for j in title_columns if content[j]]
     title = (present[:, title_columns], np.ones(len(title_columns)))
     rows = np.isin(features.section_kind, (SECTION_KINDS.index("introduction"), SECTION_KINDS.index("conclusion")))
-    context_counts = np.asarray(features.counts[np.flatnonzero(rows)].sum(axis=0)).ravel() * content
+    in_context = matrix.data * np.repeat(rows, np.diff(matrix.indptr))
+    context_counts = np.bincount(matrix.indices, weights=in_context, minlength=matrix.shape[1]) * content
     context_columns = np.flatnonzero(context_counts)
     context = (present[:, context_columns], np.log1p(context_counts[context_columns]))
     return terms, _bigram_target(bigrams, top), title, context
