@@ -17,7 +17,14 @@ documents (R1 and R2, sources weighted alike): supervised vs structured, reranke
     python benchmarks/train_cv.py --data ../shared/data/dev --protocol loso --out benchmarks/results/train_cv
 
 `--cache DIR` keeps each fold's sentence scores and phrase models (pickles, by fold) so that a
-rerun after a change to the reranker only refits the reranker.
+rerun after a change to the reranker only refits the reranker. `--documents FILE` writes every
+document's ROUGE per protocol, budget and system (JSON); `--against FILE`, such a file of an earlier
+run (of another reranker variant on the same cached folds), adds a paired test of this run's
+`reranked` against that run's, so that two variants are compared document by document:
+
+    python benchmarks/train_cv.py --protocol loso --cache /tmp/cv --documents /tmp/base_docs.json
+    (change the reranker)
+    python benchmarks/train_cv.py --protocol loso --cache /tmp/cv --against /tmp/base_docs.json
 """
 
 from __future__ import annotations
@@ -150,10 +157,16 @@ def main() -> None:
     parser.add_argument("--sentence-budgets", type=int, nargs="*", default=[], help="summary lengths in sentences")
     parser.add_argument("--cache", type=Path, default=None, help="keep each fold's sentence scores here")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--documents", type=Path, default=None, help="write per-document ROUGE here (JSON)")
+    parser.add_argument("--against", type=Path, default=None, help="a --documents file: paired test of reranked against it")
     args = parser.parse_args()
+    earlier = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
+    per_document: dict[str, Any] = {}
     started = time.time()
     examples = load(args.data, args.per_source, args.seed)
     print(f"{len(examples)} documents prepared in {time.time() - started:.0f}s", flush=True)
+    if earlier is not None and earlier["ids"] != [e.doc.id for e in examples]:
+        raise SystemExit(f"{args.against} holds other documents (or another order) than this run")
     rounds = {"rounds": args.rounds} if args.rounds else {}
     budgets = [Budget(words) for words in args.budgets] + [Budget(None, n) for n in args.sentence_budgets]
     keys = [budget_key(b) for b in budgets]
@@ -201,6 +214,10 @@ def main() -> None:
                     results["reranked"][budget_key(budget)][i] = rouge_of(example, chosen, budget)
             print(f"{protocol} {name}: trained on {len(train)} in {fold_seconds[-1]:.0f}s", flush=True)
         report[protocol] = {"train_seconds": round(float(np.mean(fold_seconds)), 1)}
+        per_document[protocol] = {
+            system: {words: [by_budget[words][i] for i in range(len(examples))] for words in keys}
+            for system, by_budget in results.items()
+        }
         for words in keys:
             supervised, reranked = results["supervised"][words], results["reranked"][words]
             report[protocol][words] = {
@@ -211,6 +228,9 @@ def main() -> None:
                 ),
                 "reranked_vs_supervised": paired(examples, supervised, reranked, ("supervised", "reranked")),
             }
+            if earlier is not None:
+                before = dict(enumerate(earlier[protocol]["reranked"][words]))
+                report[protocol][words]["reranked_vs_earlier"] = paired(examples, before, reranked, ("earlier", "reranked"))
     for words in keys:
         lead, oracle = (report["baselines"][words][k]["macro"][0] for k in ("lead", "oracle"))
         print(
@@ -227,9 +247,11 @@ def main() -> None:
             gap = (macro[0] - lead) / (oracle - lead) * 100 if oracle > lead else 0.0
             print(f"{name:22s}{cells}{'/'.join(f'{x:.2f}' for x in macro):>24s}  {gap:5.1f}%")
         for protocol in protocols:
-            for comparison in ("supervised_vs_structured", "reranked_vs_supervised"):
-                for metric, test in report[protocol][words][comparison].items():
+            for comparison in ("supervised_vs_structured", "reranked_vs_supervised", "reranked_vs_earlier"):
+                for metric, test in report[protocol][words].get(comparison, {}).items():
                     print(f"{comparison.replace('_vs_', ' - ')} ({protocol}), {metric}, sources weighted alike: {describe(test)}")
+    if args.documents:
+        args.documents.write_text(json.dumps({"ids": [e.doc.id for e in examples], **per_document}), encoding="utf-8")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.with_suffix(".json").write_text(json.dumps(report, indent=2), encoding="utf-8")
