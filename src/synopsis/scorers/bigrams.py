@@ -315,7 +315,9 @@ def candidate_columns(expected: ExpectedBigrams | None, candidates: Candidates) 
         return np.zeros((rows, len(candidate_bigram_names())))
     bigrams, p = expected.bigrams, expected.probability
     top = candidates.sentences
-    at = np.isin(bigrams.sentence, top)
+    in_top = np.zeros(bigrams.sentences, dtype=bool)
+    in_top[top] = True
+    at = in_top[bigrams.sentence]
     row = np.searchsorted(top, bigrams.sentence[at])
     # Which top sentences hold each type, as bits (top has at most MAX_TOP = 16 sentences). Types
     # held by the same sentences are covered together: their probabilities are summed per bit
