@@ -34,7 +34,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "000_9c8af2bd0370aa32.txt"
 
@@ -62,13 +64,36 @@ def startup(trees: list[str], runs: int) -> None:
         )
 
 
+def article_of(row: dict[str, Any], folder: Path) -> Any:
+    """The dev row as `synopsis summarize` reads it: written to a one-record JSONL file, read back."""
+    from synopsis.ingest import read_articles
+
+    path = folder / f"speed_ab_{os.getpid()}.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        return next(iter(read_articles(str(path))))
+    finally:
+        path.unlink()
+
+
+def cpu_seconds(call: Callable[[Any], Any], article: Any) -> float:
+    """CPU seconds of one `call(article)`, the garbage collector off while it runs."""
+    gc.collect()
+    gc.disable()
+    start = time.process_time()
+    try:
+        call(article)
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
 def run_times(sizes: list[int], repeats: int, data: Path) -> dict[int, float]:
     """In this process (the tree on PYTHONPATH): the median over articles of the best `pipeline.run`."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from profile_default import rows_by_size
 
     import synopsis.pipeline as pipeline
-    from synopsis.ingest import read_articles
 
     out = {}
     for size, rows in rows_by_size(data, 9, tuple(sizes)).items():
@@ -76,20 +101,9 @@ def run_times(sizes: list[int], repeats: int, data: Path) -> dict[int, float]:
             continue
         best = []
         for row in rows:
-            path = Path(f"/tmp/speed_ab_{os.getpid()}.jsonl")
-            path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
-            article = next(iter(read_articles(str(path))))
-            path.unlink()
+            article = article_of(row, Path("/tmp"))
             pipeline.run(article)  # warm: model, lexicons, caches
-            times = []
-            for _ in range(repeats):
-                gc.collect()
-                gc.disable()
-                start = time.process_time()
-                pipeline.run(article)
-                times.append(time.process_time() - start)
-                gc.enable()
-            best.append(min(times) * 1000)
+            best.append(min(cpu_seconds(pipeline.run, article) for _ in range(repeats)) * 1000)
         out[size] = statistics.median(best)
     return out
 
@@ -107,27 +121,18 @@ def interleaved(before_tree: str, after_tree: str, sizes: list[int], repeats: in
     sys.path.insert(0, after_tree)
     from profile_default import rows_by_size
 
-    from synopsis.ingest import read_articles
-
     runs = {name: importlib.import_module(f"{name}.pipeline").run for name in ("synopsis_before", "synopsis")}
     try:
         for size, rows in rows_by_size(data, 9, tuple(sizes)).items():
             best: dict[str, list[float]] = {name: [] for name in runs}
             for row in rows:
-                path = copy / "article.jsonl"
-                path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
-                article = next(iter(read_articles(str(path))))
+                article = article_of(row, copy)
                 times: dict[str, list[float]] = {name: [] for name in runs}
                 for run in runs.values():
                     run(article)  # warm: model, lexicons, caches
                 for _ in range(repeats):
                     for name, run in runs.items():
-                        gc.collect()
-                        gc.disable()
-                        start = time.process_time()
-                        run(article)
-                        times[name].append(time.process_time() - start)
-                        gc.enable()
+                        times[name].append(cpu_seconds(run, article))
                 for name in runs:
                     best[name].append(min(times[name]) * 1000)
             if not rows:

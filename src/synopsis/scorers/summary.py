@@ -198,9 +198,7 @@ def _bigram_target(bigrams: DocumentBigrams, top: NDArray[np.int64]) -> tuple[ND
     column = np.full(bigrams.types, -1)
     column[frequent] = np.arange(len(frequent))
     kind, sentence = bigrams.once
-    in_top = np.zeros(bigrams.sentences, dtype=bool)
-    in_top[top] = True
-    hit = (column[kind] >= 0) & in_top[sentence]
+    hit = (column[kind] >= 0) & bigrams.in_rows(top)[sentence]
     presence = np.zeros((len(top), len(frequent)))
     presence[np.searchsorted(top, sentence[hit]), column[kind[hit]]] = 1.0
     return presence, np.log1p(bigrams.spread[frequent].astype(np.float64))
