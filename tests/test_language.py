@@ -74,7 +74,7 @@ def test_mixed_cases_go_by_the_body() -> None:
 
 def test_unknown_scripts_and_languages_are_never_english() -> None:
     assert detect_language((DATA / "lang" / "ru.txt").read_text(encoding="utf-8")) == "ru"
-    assert detect_language("数字人文研究近年来发展迅速。本文讨论了古籍数字化的方法和问题。") == UNDETERMINED
+    assert detect_language("数字人文研究近年来发展迅速。本文讨论了古籍数字化的方法和问题。") == "zh"
     italian = (
         "Il presente lavoro analizza la diffusione della stampa periodica nelle città italiane del secondo Ottocento. "
         "Le fonti utilizzate sono gli elenchi degli abbonati e i registri delle tipografie, che sono conservati negli "
@@ -82,6 +82,39 @@ def test_unknown_scripts_and_languages_are_never_english() -> None:
     )
     assert detect_language(italian) == "it"
     assert not get_language("it").supported
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("本研究では、科学論文の自動要約手法を提案する。実験の結果、既存の手法よりも優れていることを示した。", "ja"),
+        ("본 연구에서는 과학 논문의 자동 요약 방법을 제안한다. 실험 결과 제안한 방법이 기존 방법보다 우수함을 보였다.", "ko"),
+        ("Στην παρούσα εργασία προτείνεται μια νέα μέθοδος αυτόματης περίληψης επιστημονικών άρθρων.", "el"),
+        ("במאמר זה אנו מציעים שיטה חדשה לסיכום אוטומטי של מאמרים מדעיים.", "he"),
+        ("งานวิจัยนี้เสนอวิธีการสรุปบทความวิทยาศาสตร์แบบอัตโนมัติ", "th"),
+        # Arabic script writes Arabic, Persian, Urdu ...: the script does not name the language.
+        ("في هذا البحث نقترح طريقة جديدة للتلخيص الآلي للمقالات العلمية.", UNDETERMINED),
+    ],
+)
+def test_a_script_that_one_language_writes_names_it(text: str, code: str) -> None:
+    assert detect_language(text * 20) == code
+    assert detect_language(text) == code  # too short for word counts: the script alone tells
+    assert not get_language(code).supported
+
+
+def test_the_warning_names_the_language_or_else_the_script(tmp_path: Path) -> None:
+    texts = {
+        "ja.txt": "本研究では、科学論文の自動要約手法を提案する。実験の結果、既存の手法よりも優れていることを示した。" * 20,
+        "ar.txt": "في هذا البحث نقترح طريقة جديدة للتلخيص الآلي للمقالات العلمية. تظهر التجارب أنها أفضل من الطرق الحالية. " * 20,
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    japanese = runner.invoke(app, ["summarize", str(tmp_path / "ja.txt"), "--output", "json"])
+    arabic = runner.invoke(app, ["summarize", str(tmp_path / "ar.txt"), "--output", "json"])
+    assert japanese.exit_code == 0 and arabic.exit_code == 0
+    assert "the language is ja (Japanese), which is not supported" in json.loads(japanese.stdout)["warning"]
+    assert json.loads(arabic.stdout)["language"] == UNDETERMINED
+    assert "could not be determined from its Arabic script" in json.loads(arabic.stdout)["warning"]
 
 
 def test_lang_option_is_checked() -> None:

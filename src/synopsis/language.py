@@ -8,8 +8,9 @@ cue phrases and the function words detection counts. Adding a language is adding
 English keeps its own rules in code (clean/rules.py, stopwords.py, scorers/cues.py) exactly as
 before; every other language extends them, because articles in any language carry English
 headings ("Abstract") and quotations. A language we have no file for is named when detection
-knows it (data/lang/profiles.json) and summarized with language-neutral settings: no stop words,
-no stemming, Unicode lower-casing only, never silently as English.
+knows it (its function words in data/lang/profiles.json, or a script only it writes: kana, Hangul,
+Han, Greek ...) and summarized with language-neutral settings: no stop words, no stemming, Unicode
+lower-casing only, never silently as English.
 
 Detection counts function words: a scholarly text is a third function words whatever its field,
 while the content words that statistical identifiers weigh (character n-grams of names, terms and
@@ -131,21 +132,30 @@ def _profiles() -> tuple[tuple[str, frozenset[str]], ...]:
 def detect_language(text: str) -> str:
     """The code of the language whose function words make up the largest share of `text`.
 
-    `UNDETERMINED` when no profile covers enough of the words (a script or language we do not
-    know); English for a Latin-script text too short to tell. Only the first `DETECT_CHARS`
-    characters are read.
+    A text mostly in a script that names its language (kana: Japanese, Hangul: Korean, Han alone:
+    Chinese, Greek, Hebrew, Thai, Georgian, Armenian) is that language when no profile fits;
+    `UNDETERMINED` when neither tells (a script several languages share, such as Arabic or
+    Devanagari, or a Latin-script language we have no profile of); English for a Latin-script
+    text too short to tell. Only the first `DETECT_CHARS` characters are read.
     """
     text = text[:DETECT_CHARS]
     latin = _latin_letters(text)
     other = len(text) - len(_OTHER_LETTER.sub("", text))
     words = runs(text.lower(), _ASCII_LETTERS, _LETTERS, 1)  # _LETTERS.findall, faster
     if other > latin:
-        # Another script: a profile may name it (Cyrillic: ru); Chinese or Japanese, written
-        # without spaces, never reach the word counts below.
+        # Another script: a profile may name it (Cyrillic: ru); else the script itself may
+        # (Chinese and Japanese, written without spaces, never reach the word counts below).
         if len(words) < MIN_WORDS:
-            return UNDETERMINED
-    elif len(words) < MIN_WORDS:
+            return _script_language(text)
+        found = _by_function_words(words)
+        return found if found != UNDETERMINED else _script_language(text)
+    if len(words) < MIN_WORDS:
         return ENGLISH
+    return _by_function_words(words)
+
+
+def _by_function_words(words: list[str]) -> str:
+    """The profile whose function words are the largest share of `words`, if it is large enough."""
     counts = Counter(words)
     best, best_share = UNDETERMINED, 0.0
     for code, function_words in _profiles():
@@ -153,6 +163,72 @@ def detect_language(text: str) -> str:
         if share > best_share:
             best, best_share = code, share
     return best if best_share >= MIN_FUNCTION_SHARE else UNDETERMINED
+
+
+# Unicode blocks (first, last code point) of scripts; a script that one language writes names it.
+_SCRIPTS: tuple[tuple[str, str | None, tuple[tuple[int, int], ...]], ...] = (
+    ("kana", "ja", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9D))),
+    ("Hangul", "ko", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))),
+    ("Han", "zh", ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))),
+    ("Greek", "el", ((0x0370, 0x03FF), (0x1F00, 0x1FFF))),
+    ("Hebrew", "he", ((0x0590, 0x05FF),)),
+    ("Thai", "th", ((0x0E00, 0x0E7F),)),
+    ("Georgian", "ka", ((0x10A0, 0x10FF),)),
+    ("Armenian", "hy", ((0x0530, 0x058F),)),
+    ("Cyrillic", None, ((0x0400, 0x052F),)),
+    ("Arabic", None, ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))),
+    ("Devanagari", None, ((0x0900, 0x097F),)),
+    ("Bengali", None, ((0x0980, 0x09FF),)),
+)
+# Japanese writes kanji (Han) between its kana: a tenth of kana among the two makes it Japanese.
+JAPANESE_KANA_SHARE = 0.1
+# Names for the warning of a language we detect but do not support.
+LANGUAGE_NAMES = MappingProxyType(
+    {
+        "ca": "Catalan",
+        "el": "Greek",
+        "he": "Hebrew",
+        "hy": "Armenian",
+        "it": "Italian",
+        "ja": "Japanese",
+        "ka": "Georgian",
+        "ko": "Korean",
+        "nl": "Dutch",
+        "pl": "Polish",
+        "ru": "Russian",
+        "th": "Thai",
+        "zh": "Chinese",
+    }
+)
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many characters of `text` each script of `_SCRIPTS` has (numpy over the code points)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return {
+        name: int(sum(np.count_nonzero((points >= first) & (points <= last)) for first, last in blocks))
+        for name, _, blocks in _SCRIPTS
+    }
+
+
+def _script_language(text: str) -> str:
+    """The language the text's main non-Latin script names, else `UNDETERMINED`."""
+    counts = script_counts(text)
+    if counts["kana"] and counts["kana"] >= JAPANESE_KANA_SHARE * (counts["kana"] + counts["Han"]):
+        return "ja"
+    name = max(counts, key=lambda script: counts[script])  # ties: the first in `_SCRIPTS`
+    if not counts[name]:
+        return UNDETERMINED
+    return next(code for script, code, _ in _SCRIPTS if script == name) or UNDETERMINED
+
+
+def main_script(text: str) -> str | None:
+    """The name of the non-Latin script most of `text` is in (for the warning when no language
+    could be named), or None."""
+    text = text[:DETECT_CHARS]
+    counts = script_counts(text)
+    name = max(counts, key=lambda script: counts[script])
+    return name if counts[name] > _latin_letters(text) else None
 
 
 def _latin_letters(text: str) -> int:
@@ -179,7 +255,12 @@ def resolve_language(option: str | None, text: str) -> tuple[Language, str | Non
     language = get_language(code)
     if language.supported:
         return language, None
-    what = "could not be determined" if code == UNDETERMINED else f"is {code}, which is not supported"
+    if code == UNDETERMINED:
+        script = main_script(text)
+        what = f"could not be determined from its {script} script" if script else "could not be determined"
+    else:
+        name = f" ({LANGUAGE_NAMES[code]})" if code in LANGUAGE_NAMES else ""
+        what = f"is {code}{name}, which is not supported"
     return language, (
         f"the language {what} (supported: {', '.join(supported_codes())}); summarized with language-neutral settings"
     )
