@@ -21,7 +21,7 @@ from synopsis.scorers import get_method
 from synopsis.scorers.bigrams import expected_bigrams
 from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
 from synopsis.scorers.phrases import phrase_grams
-from synopsis.scorers.summary import summary_features
+from synopsis.scorers.summary import summary_features, with_bigram_density
 from synopsis.select import select
 from synopsis.types import Article, Budget
 
@@ -66,17 +66,21 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
         # What the reranker chooses, recomputed here from its parts: its best-scored candidate.
         features = examples[0].features
         scores = loaded.score(doc, features)
-        candidates = candidate_summaries(scores, features, budget, top=loaded.reranker.top, redundancy=loaded.reranker.redundancy)
-        greedy_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
+        supervised_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
         assert loaded.reranker.bigrams is not None, "the bigram model is trained and saved with the reranker"
         expected = expected_bigrams(loaded.reranker.bigrams, doc, features, scores, loaded.lexicon)
+        # The reranker reads the sentence scores blended with the bigram model's density.
+        assert loaded.reranker.bigram_weight == train.RERANK_BIGRAM_WEIGHT > 0
+        scores = with_bigram_density(scores, features, expected, loaded.reranker.bigram_weight)
+        candidates = candidate_summaries(scores, features, budget, top=loaded.reranker.top, redundancy=loaded.reranker.redundancy)
+        greedy_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
         x = summary_features(doc, features, scores, candidates, budget, loaded.phrases, greedy_pick, expected)
         best = candidates.indices(int(np.argmax(loaded.reranker.predict(x))))
         chosen = tuple(s.index for s in reranked.sentences)
         # Its best-scored candidate, then greedy selection's fill in what the candidate leaves.
         assert set(best) <= set(chosen)
         assert chosen == select(scores, features, budget, redundancy=loaded.reranker.redundancy, keep=best).indices
-        assert [s.index for s in greedy.sentences] == list(greedy_pick)
+        assert [s.index for s in greedy.sentences] == list(supervised_pick)
         assert reranked.words <= (budget.words or 10**9) and len(reranked.sentences) <= (budget.sentences or 10**9)
 
 
@@ -294,10 +298,15 @@ def test_reranker_round_trips_through_json() -> None:
     names = tuple(summary_feature_names())
     rng = np.random.default_rng(3)
     size = len(names)
-    reranker = Reranker(names, rng.random(size), rng.random(size) + 0.5, rng.normal(size=size), 12, 0.5, {"a": 1})
+    weights = rng.normal(size=size)
+    reranker = Reranker(names, rng.random(size), rng.random(size) + 0.5, weights, 12, 0.5, {"a": 1}, bigram_weight=0.25)
     again = Reranker.from_json(json.loads(json.dumps(reranker.to_json())))
     x = rng.random((50, len(names)))
     assert np.allclose(again.predict(x), reranker.predict(x), rtol=1e-8) and again.top == 12 and again.redundancy == 0.5
+    assert again.bigram_weight == 0.25
+    # A file written before the weight existed ranks as it did then: no bigram density.
+    older = {key: value for key, value in reranker.to_json().items() if key != "bigram_weight"}
+    assert Reranker.from_json(older).bigram_weight == 0.0
     assert np.argmax(again.predict(x)) == np.argmax(reranker.predict(x))
     broken = {**reranker.to_json(), "features": list(reversed(names))}
     with pytest.raises(Exception, match="other summary features"):

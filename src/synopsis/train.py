@@ -42,7 +42,7 @@ from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, 
 from .scorers.json_numbers import stored
 from .scorers.learned import TreeModel, feature_names, sentence_features
 from .scorers.phrases import PhraseModel, phrase_grams, phrase_norm
-from .scorers.summary import Reranker, summary_feature_names, summary_features
+from .scorers.summary import Reranker, summary_feature_names, summary_features, with_bigram_density
 from .select import REDUNDANCY_THRESHOLD, select
 from .types import Article, Budget, Document
 
@@ -88,6 +88,10 @@ RERANK_BUDGETS = (Budget(100), Budget(200), Budget(300))
 RERANK_SAMPLE = 200
 RERANK_ALPHA = 1.0
 RERANK_REDUNDANCY = REDUNDANCY_THRESHOLD
+# How much the bigram model's expected abstract bigrams per word add to the standardised sentence
+# scores before the reranker draws candidates (`scorers.summary.with_bigram_density`); chosen under
+# leave-one-source-out among 0, 0.25, 0.5 and 1 (docs/model-card.md).
+RERANK_BIGRAM_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -375,6 +379,7 @@ def fit_reranker(
     xs, ys, raw = [], [], []
     for d, (example, score, phrase) in enumerate(zip(examples, scores, phrases, strict=True)):
         expected = expected_bigrams(bigram_model, example.doc, example.features, score, lexicon)
+        score = with_bigram_density(score, example.features, expected, RERANK_BIGRAM_WEIGHT)
         for b, budget in enumerate(RERANK_BUDGETS):
             seed = d * len(RERANK_BUDGETS) + b
             rows = reranker_rows(example, score, phrase, budget, top=RERANK_TOP, seed=seed, bigrams=expected)
@@ -387,7 +392,7 @@ def fit_reranker(
     names = tuple(summary_feature_names())
     if not xs:
         zero, one = np.zeros(len(names)), np.ones(len(names))
-        return Reranker(names, zero, one, zero, RERANK_TOP, RERANK_REDUNDANCY, {}, bigram_model)
+        return Reranker(names, zero, one, zero, RERANK_TOP, RERANK_REDUNDANCY, {}, bigram_model, RERANK_BIGRAM_WEIGHT)
     everything = np.vstack(raw)
     mean = everything.mean(axis=0)
     scale = everything.std(axis=0)
@@ -401,13 +406,24 @@ def fit_reranker(
         "alpha": RERANK_ALPHA,
         "sample": RERANK_SAMPLE,
         "labels": "mean of ROUGE-1/2 F1 of the candidate filled up by greedy selection, centred per document and budget",
+        "sentence_scores": f"standardised scores + {RERANK_BIGRAM_WEIGHT} x standardised expected abstract bigram types per word",
         "bigram_model": {
             "labels": "the bigram type occurs in the abstract (ROUGE tokens)",
             "negatives_per_positive": NEGATIVES_PER_POSITIVE,
             "C": BIGRAM_C,
         },
     }
-    return Reranker(names, stored(mean), stored(scale), stored(weights), RERANK_TOP, RERANK_REDUNDANCY, info, bigram_model)
+    return Reranker(
+        names,
+        stored(mean),
+        stored(scale),
+        stored(weights),
+        RERANK_TOP,
+        RERANK_REDUNDANCY,
+        info,
+        bigrams=bigram_model,
+        bigram_weight=RERANK_BIGRAM_WEIGHT,
+    )
 
 
 def from_lightgbm(dump: dict[str, Any], lexicon: dict[str, float]) -> TreeModel:

@@ -132,6 +132,38 @@ def test_candidate_columns_reward_the_likely_bigrams(documents) -> None:  # type
     assert f[holds].mean() > f[~holds].mean()
 
 
+def test_per_sentence_counts_each_likely_bigram_type_once_per_sentence(documents) -> None:  # type: ignore[no-untyped-def]
+    doc, _, _ = documents[0]
+    bigrams = document_bigrams(doc)
+    assert ExpectedBigrams(bigrams, None).per_sentence() is None
+    probability = np.random.default_rng(1).random(bigrams.types)
+    by_hand = np.zeros(len(doc.sentences))
+    for i in range(len(doc.sentences)):
+        by_hand[i] = probability[np.unique(bigrams.kind[bigrams.sentence == i])].sum()
+    assert np.allclose(ExpectedBigrams(bigrams, probability).per_sentence(), by_hand)
+
+
+def test_bigram_density_raises_the_sentences_that_hold_the_likely_bigrams(documents) -> None:  # type: ignore[no-untyped-def]
+    from synopsis.scorers.structure import standardise
+    from synopsis.scorers.summary import BIGRAM_DENSITY_PRIOR, with_bigram_density
+
+    doc, features, _ = documents[1]
+    scores = features.centroid_similarity
+    bigrams = document_bigrams(doc)
+    probability = np.full(bigrams.types, 0.01)
+    chosen = int(np.flatnonzero(features.candidate)[-1])  # a candidate the scores do not favour
+    probability[bigrams.kind[bigrams.sentence == chosen]] = 0.9
+    expected = ExpectedBigrams(bigrams, probability)
+    assert with_bigram_density(scores, features, expected, 0.0) is scores  # weight 0: the scorer's own
+    assert with_bigram_density(scores, features, ExpectedBigrams(bigrams, None), 0.5) is scores  # no model
+    blended = with_bigram_density(scores, features, expected, 0.5)
+    density = expected.per_sentence() / (features.words + BIGRAM_DENSITY_PRIOR)
+    by_hand = standardise(scores, features.candidate) + 0.5 * standardise(density, features.candidate)
+    assert np.array_equal(blended, by_hand)
+    rank = lambda values: int((values[features.candidate] > values[chosen]).sum())  # noqa: E731
+    assert rank(blended) < rank(standardise(scores, features.candidate))
+
+
 @pytest.mark.parametrize("name", ["ru", "de"])
 def test_other_languages_get_their_own_words_not_english_tokens(name: str) -> None:
     """Outside English the bigrams are words of any script, stemmed by the language's own stemmer

@@ -302,6 +302,13 @@ class ExpectedBigrams:
     bigrams: DocumentBigrams
     probability: NDArray[np.float64] | None
 
+    def per_sentence(self) -> NDArray[np.float64] | None:
+        """Each sentence's expected number of abstract bigram types (each type once per sentence)."""
+        if self.probability is None:
+            return None
+        kind, sentence = self.bigrams.once
+        return np.bincount(sentence, weights=self.probability[kind], minlength=self.bigrams.sentences).astype(np.float64)
+
 
 def expected_bigrams(
     model: BigramModel | None, doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]

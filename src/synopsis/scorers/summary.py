@@ -41,6 +41,10 @@ RERANKER_FORMAT = "synopsis-reranker/2"  # /2: with the bigram model (`scorers.b
 # How many of the document's most frequent content stems and bigrams count as its key terms.
 KEY_TERMS = 30
 KEY_BIGRAMS = 20
+# Words added to a sentence's length when its expected abstract bigrams are taken per word: the same
+# prior as the sentence label's (`train.LENGTH_PRIOR_WORDS`), so that a short fragment with one likely
+# bigram does not come first.
+BIGRAM_DENSITY_PRIOR = 5.0
 _ROLES = tuple(SECTION_KINDS.index(kind) for kind in ("introduction", "methods", "results", "discussion", "conclusion"))
 
 
@@ -204,6 +208,25 @@ def _bigram_target(bigrams: DocumentBigrams, top: NDArray[np.int64]) -> tuple[ND
     return presence, np.log1p(bigrams.spread[frequent].astype(np.float64))
 
 
+def with_bigram_density(
+    scores: NDArray[np.float64], features: Features, expected: ExpectedBigrams, weight: float
+) -> NDArray[np.float64]:
+    """The sentence scores the reranker draws its candidates from, fills with and describes them by:
+    the scorer's, standardised, plus `weight` times each sentence's standardised expected number
+    of abstract bigram types per word (the bigram model's view). The scorer's own scores when
+    `weight` is 0 or there is no bigram model.
+
+    Why: the trees score a sentence from its own features; the bigram model has read the whole
+    document (which word pairs recur, where, near which high-scoring sentences) and raises the
+    sentences that carry the pairs an abstract is likely to repeat, which is what ROUGE-2 counts.
+    """
+    density = expected.per_sentence() if weight else None
+    if density is None or not expected.bigrams.types:
+        return scores
+    density = density[: features.n] / (features.words + BIGRAM_DENSITY_PRIOR)
+    return standardise(scores, features.candidate) + weight * standardise(density, features.candidate)
+
+
 @cache
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem_all([sorted(STOP_WORDS)])[0])
@@ -215,7 +238,9 @@ class Reranker:
 
     `top` is how many best-scored sentences the candidates are drawn from, `redundancy` the
     similarity above which two sentences never share a candidate (as `select`'s rule), `bigrams`
-    the model of which bigrams the abstract holds (its columns are zero without one).
+    the model of which bigrams the abstract holds (its columns are zero without one),
+    `bigram_weight` how much its expected bigrams per word add to the sentence scores
+    (`with_bigram_density`; 0 in a file without the key, as before it existed).
     """
 
     features: tuple[str, ...]
@@ -226,6 +251,7 @@ class Reranker:
     redundancy: float
     info: dict[str, Any]
     bigrams: BigramModel | None = None
+    bigram_weight: float = 0.0
 
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         return np.asarray(((x - self.mean) / self.scale) @ self.weights, dtype=np.float64)
@@ -248,11 +274,12 @@ class Reranker:
         (SumPubMed most, whose abstracts are longer than the budget) and falls at 300, where the
         words added go past the length of most abstracts (docs/model-card.md, "Summary-level selection").
         """
+        expected = expected_bigrams(self.bigrams, doc, features, scores, lexicon)
+        scores = with_bigram_density(scores, features, expected, self.bigram_weight)
         greedy = select(scores, features, budget, redundancy=self.redundancy)
         candidates = candidate_summaries(scores, features, budget, top=self.top, redundancy=self.redundancy)
         if len(candidates.members) < 2:
             return greedy
-        expected = expected_bigrams(self.bigrams, doc, features, scores, lexicon)
         x = summary_features(doc, features, scores, candidates, budget, phrases, greedy.indices, expected)
         best = candidates.indices(int(np.argmax(self.predict(x))))
         return select(scores, features, budget, redundancy=self.redundancy, keep=best)
@@ -268,6 +295,7 @@ class Reranker:
             "redundancy": self.redundancy,
             "info": self.info,
             **({"bigrams": self.bigrams.to_json()} if self.bigrams is not None else {}),
+            "bigram_weight": self.bigram_weight,
         }
 
     @classmethod
@@ -285,4 +313,5 @@ class Reranker:
             redundancy=float(data.get("redundancy", REDUNDANCY_THRESHOLD)),
             info=dict(data.get("info", {})),
             bigrams=BigramModel.from_json(data["bigrams"]) if data.get("bigrams") else None,
+            bigram_weight=float(data.get("bigram_weight", 0.0)),
         )
