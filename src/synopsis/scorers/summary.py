@@ -266,7 +266,8 @@ class Reranker:
         lexicon: dict[str, float],
     ) -> Selection:
         """The best-ranked candidate summary, filled up by greedy `select` in the words (or
-        sentences) it leaves; greedy `select` alone when there is nothing to choose from.
+        sentences) it leaves; greedy `select` alone when there is nothing to choose from. All of it
+        reads the sentence scores blended with the bigram density (`with_bigram_density`).
 
         Candidates are drawn from the top sentences only, so the best of them often leaves part of
         the budget unused that greedy selection would fill from further down: filled, the user gets
