@@ -21,7 +21,8 @@ from synopsis.scorers import get_method
 from synopsis.scorers.bigrams import expected_bigrams
 from synopsis.scorers.learned import PhraseModel, TreeModel, feature_names, load_model
 from synopsis.scorers.phrases import phrase_grams
-from synopsis.scorers.summary import summary_features, with_bigram_density
+from synopsis.scorers.summary import reranker_scores, summary_features
+from synopsis.scorers.words import word_probabilities
 from synopsis.select import select
 from synopsis.types import Article, Budget
 
@@ -69,9 +70,12 @@ def test_training_runs_end_to_end_and_is_deterministic(dev_sample: list[dict[str
         supervised_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
         assert loaded.reranker.bigrams is not None, "the bigram model is trained and saved with the reranker"
         expected = expected_bigrams(loaded.reranker.bigrams, doc, features, scores, loaded.lexicon)
-        # The reranker reads the sentence scores blended with the bigram model's density.
+        # The reranker reads the sentence scores blended with the bigram and word models' densities.
         assert loaded.reranker.bigram_weight == train.RERANK_BIGRAM_WEIGHT > 0
-        scores = with_bigram_density(scores, features, expected, loaded.reranker.bigram_weight)
+        assert loaded.reranker.words is not None and loaded.reranker.word_weight == train.RERANK_WORD_WEIGHT > 0
+        stems = word_probabilities(loaded.reranker.words, doc, features, scores, loaded.lexicon)
+        reranker = loaded.reranker
+        scores = reranker_scores(scores, features, expected, reranker.bigram_weight, stems, reranker.word_weight)
         candidates = candidate_summaries(scores, features, budget, top=loaded.reranker.top, redundancy=loaded.reranker.redundancy)
         greedy_pick = select(scores, features, budget, redundancy=loaded.reranker.redundancy).indices
         x = summary_features(doc, features, scores, candidates, budget, loaded.phrases, greedy_pick, expected)

@@ -42,7 +42,9 @@ from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, 
 from .scorers.json_numbers import stored
 from .scorers.learned import TreeModel, feature_names, sentence_features
 from .scorers.phrases import PhraseModel, phrase_grams, phrase_norm
-from .scorers.summary import Reranker, summary_feature_names, summary_features, with_bigram_density
+from .scorers.summary import Reranker, reranker_scores, summary_feature_names, summary_features
+from .scorers.words import NEGATIVES_PER_POSITIVE as WORD_NEGATIVES_PER_POSITIVE
+from .scorers.words import WORD_C, fit_word_model, word_probabilities
 from .select import REDUNDANCY_THRESHOLD, select
 from .types import Article, Budget, Document
 
@@ -92,6 +94,9 @@ RERANK_REDUNDANCY = REDUNDANCY_THRESHOLD
 # scores before the reranker draws candidates (`scorers.summary.with_bigram_density`); chosen under
 # leave-one-source-out among 0, 0.25, 0.5 and 1 (docs/model-card.md).
 RERANK_BIGRAM_WEIGHT = 0.5
+# The same for the word model's expected abstract stems per word (`scorers.words`); chosen under
+# leave-one-source-out among 0.25, 0.5, 0.75 and 1 (docs/model-card.md).
+RERANK_WORD_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -373,13 +378,18 @@ def fit_reranker(
     and budget, so the model learns which of one document's candidates is better (a ranking), over
     the budgets in RERANK_BUDGETS pooled so that one model serves any budget.
 
-    First the bigram model (`scorers.bigrams`) is fitted on the same documents and scores (the
-    out-of-half ones, as the reranker sees at run time); its expectations feed four columns."""
-    bigram_model = fit_bigram_model([(e.doc, e.features, s, e.abstract) for e, s in zip(examples, scores, strict=True)], lexicon)
+    First the bigram model (`scorers.bigrams`) and the word model (`scorers.words`) are fitted on
+    the same documents and scores (the out-of-half ones, as the reranker sees at run time); their
+    expectations per word blend into the sentence scores (`reranker_scores`), and the bigram
+    model's feed four columns."""
+    documents = [(e.doc, e.features, s, e.abstract) for e, s in zip(examples, scores, strict=True)]
+    bigram_model = fit_bigram_model(documents, lexicon)
+    word_model = fit_word_model(documents, lexicon)
     xs, ys, raw = [], [], []
     for d, (example, score, phrase) in enumerate(zip(examples, scores, phrases, strict=True)):
         expected = expected_bigrams(bigram_model, example.doc, example.features, score, lexicon)
-        score = with_bigram_density(score, example.features, expected, RERANK_BIGRAM_WEIGHT)
+        stems = word_probabilities(word_model, example.doc, example.features, score, lexicon)
+        score = reranker_scores(score, example.features, expected, RERANK_BIGRAM_WEIGHT, stems, RERANK_WORD_WEIGHT)
         for b, budget in enumerate(RERANK_BUDGETS):
             seed = d * len(RERANK_BUDGETS) + b
             rows = reranker_rows(example, score, phrase, budget, top=RERANK_TOP, seed=seed, bigrams=expected)
@@ -392,7 +402,19 @@ def fit_reranker(
     names = tuple(summary_feature_names())
     if not xs:
         zero, one = np.zeros(len(names)), np.ones(len(names))
-        return Reranker(names, zero, one, zero, RERANK_TOP, RERANK_REDUNDANCY, {}, bigram_model, RERANK_BIGRAM_WEIGHT)
+        return Reranker(
+            names,
+            zero,
+            one,
+            zero,
+            RERANK_TOP,
+            RERANK_REDUNDANCY,
+            {},
+            bigram_model,
+            RERANK_BIGRAM_WEIGHT,
+            word_model,
+            RERANK_WORD_WEIGHT,
+        )
     everything = np.vstack(raw)
     mean = everything.mean(axis=0)
     scale = everything.std(axis=0)
@@ -406,11 +428,19 @@ def fit_reranker(
         "alpha": RERANK_ALPHA,
         "sample": RERANK_SAMPLE,
         "labels": "mean of ROUGE-1/2 F1 of the candidate filled up by greedy selection, centred per document and budget",
-        "sentence_scores": f"standardised scores + {RERANK_BIGRAM_WEIGHT} x standardised expected abstract bigram types per word",
+        "sentence_scores": (
+            f"standardised scores + {RERANK_BIGRAM_WEIGHT} x standardised expected abstract bigram types per word"
+            f" + {RERANK_WORD_WEIGHT} x standardised expected abstract stems per word"
+        ),
         "bigram_model": {
             "labels": "the bigram type occurs in the abstract (ROUGE tokens)",
             "negatives_per_positive": NEGATIVES_PER_POSITIVE,
             "C": BIGRAM_C,
+        },
+        "word_model": {
+            "labels": "the stem occurs in the abstract (the features' stems)",
+            "negatives_per_positive": WORD_NEGATIVES_PER_POSITIVE,
+            "C": WORD_C,
         },
     }
     return Reranker(
@@ -423,6 +453,8 @@ def fit_reranker(
         info,
         bigrams=bigram_model,
         bigram_weight=RERANK_BIGRAM_WEIGHT,
+        words=word_model,
+        word_weight=RERANK_WORD_WEIGHT,
     )
 
 

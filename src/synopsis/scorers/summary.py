@@ -36,6 +36,7 @@ from .bigrams import (
 from .json_numbers import stored
 from .phrases import PhraseModel
 from .structure import standardise
+from .words import WordModel, word_probabilities
 
 RERANKER_FORMAT = "synopsis-reranker/2"  # /2: with the bigram model (`scorers.bigrams`)
 # How many of the document's most frequent content stems and bigrams count as its key terms.
@@ -227,6 +228,26 @@ def with_bigram_density(
     return standardise(scores, features.candidate) + weight * standardise(density, features.candidate)
 
 
+def reranker_scores(
+    scores: NDArray[np.float64],
+    features: Features,
+    expected: ExpectedBigrams,
+    bigram_weight: float,
+    word_probability: NDArray[np.float64] | None = None,
+    word_weight: float = 0.0,
+) -> NDArray[np.float64]:
+    """The sentence scores the reranker works with: `with_bigram_density`, plus `word_weight` times
+    each sentence's standardised expected number of abstract stems per (words + the same prior)
+    from the word model (`scorers.words`; nothing without one). Where the bigram model raises
+    the sentences an abstract's word pairs come from (ROUGE-2), the word model raises those its
+    words come from (ROUGE-1)."""
+    out = with_bigram_density(scores, features, expected, bigram_weight)
+    if not word_weight or word_probability is None:
+        return out
+    density = np.asarray(features.binary @ word_probability).ravel() / (features.words + BIGRAM_DENSITY_PRIOR)
+    return out + word_weight * standardise(density, features.candidate)
+
+
 @cache
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem_all([sorted(STOP_WORDS)])[0])
@@ -240,7 +261,8 @@ class Reranker:
     similarity above which two sentences never share a candidate (as `select`'s rule), `bigrams`
     the model of which bigrams the abstract holds (its columns are zero without one),
     `bigram_weight` how much its expected bigrams per word add to the sentence scores
-    (`with_bigram_density`; 0 in a file without the key, as before it existed).
+    (`with_bigram_density`; 0 in a file without the key, as before it existed); `words` and
+    `word_weight` the same for the word model's expected stems (`reranker_scores`).
     """
 
     features: tuple[str, ...]
@@ -252,6 +274,8 @@ class Reranker:
     info: dict[str, Any]
     bigrams: BigramModel | None = None
     bigram_weight: float = 0.0
+    words: WordModel | None = None
+    word_weight: float = 0.0
 
     def predict(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         return np.asarray(((x - self.mean) / self.scale) @ self.weights, dtype=np.float64)
@@ -267,7 +291,7 @@ class Reranker:
     ) -> Selection:
         """The best-ranked candidate summary, filled up by greedy `select` in the words (or
         sentences) it leaves; greedy `select` alone when there is nothing to choose from. All of it
-        reads the sentence scores blended with the bigram density (`with_bigram_density`).
+        reads the sentence scores blended with the bigram and word densities (`reranker_scores`).
 
         Candidates are drawn from the top sentences only, so the best of them often leaves part of
         the budget unused that greedy selection would fill from further down: filled, the user gets
@@ -276,7 +300,8 @@ class Reranker:
         words added go past the length of most abstracts (docs/model-card.md, "Summary-level selection").
         """
         expected = expected_bigrams(self.bigrams, doc, features, scores, lexicon)
-        scores = with_bigram_density(scores, features, expected, self.bigram_weight)
+        stems = word_probabilities(self.words, doc, features, scores, lexicon) if self.word_weight else None
+        scores = reranker_scores(scores, features, expected, self.bigram_weight, stems, self.word_weight)
         greedy = select(scores, features, budget, redundancy=self.redundancy)
         candidates = candidate_summaries(scores, features, budget, top=self.top, redundancy=self.redundancy)
         if len(candidates.members) < 2:
@@ -297,6 +322,8 @@ class Reranker:
             "info": self.info,
             **({"bigrams": self.bigrams.to_json()} if self.bigrams is not None else {}),
             "bigram_weight": self.bigram_weight,
+            **({"words": self.words.to_json()} if self.words is not None else {}),
+            "word_weight": self.word_weight,
         }
 
     @classmethod
@@ -315,4 +342,6 @@ class Reranker:
             info=dict(data.get("info", {})),
             bigrams=BigramModel.from_json(data["bigrams"]) if data.get("bigrams") else None,
             bigram_weight=float(data.get("bigram_weight", 0.0)),
+            words=WordModel.from_json(data["words"]) if data.get("words") else None,
+            word_weight=float(data.get("word_weight", 0.0)),
         )

@@ -1,0 +1,212 @@
+"""The word model of the summary reranker: will the abstract use this word?
+
+The bigram model (`scorers.bigrams`) predicts the abstract's word pairs, which is what ROUGE-2
+counts; ROUGE-1 counts single words. Per content stem of a document (the features' terms: stop
+words dropped, stemmed), a logistic regression over 18 facts of the stem in its document — how
+often and how widely it occurs, where first and last, in the title, its lexicon weight, the scores
+of the sentences holding it, its length and idf, and how often it occurs in each section role —
+predicts whether the abstract contains it. The reranker adds each sentence's expected abstract
+stems per word to the scores it draws candidates from (`scorers.summary.reranker_scores`), as it
+does with the bigram model's expected pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import MethodError
+from ..features import Features, stem_all, tokenize
+from ..scipy_sparse import sparse
+from ..types import SECTION_KINDS, Document
+from .json_numbers import stored
+from .structure import standardise
+
+WORD_MODEL_FORMAT = "synopsis-words/1"
+_KINDS = tuple(SECTION_KINDS.index(kind) for kind in ("introduction", "methods", "results", "discussion", "conclusion"))
+# How many of the best-scored candidate sentences count as the document's top (`top_count`): the
+# reranker's own pool size.
+TOP_SENTENCES = 12
+# A sentence score below every candidate's: what a stem seen only in non-candidate sentences gets.
+FLOOR_SCORE = -3.0
+# Training rows: every positive stem and this many random negatives per positive (at least
+# MIN_POSITIVES positives' worth) of each document, seeded; C of the logistic regression.
+NEGATIVES_PER_POSITIVE = 3
+MIN_POSITIVES = 20
+WORD_C = 1.0
+
+
+def word_feature_names() -> list[str]:
+    """Columns of `word_features`, in order (stored with every word model)."""
+    return [
+        "log_tf",
+        "spread",
+        "first",
+        "last",
+        "title",
+        "lexicon",
+        "in_lexicon",
+        "z_max",
+        "z_mean",
+        "mass",
+        "top_count",
+        "length",
+        "idf",
+        *(f"kind_{SECTION_KINDS[k]}" for k in _KINDS),
+    ]
+
+
+def stems_by_column(features: Features) -> list[str]:
+    """The document's stems in column order of its term matrices (the vocabulary is built in that
+    order by `features.compute_features`; checked, and sorted by column otherwise)."""
+    vocabulary = features.vocabulary
+    columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+    if np.array_equal(columns, np.arange(len(vocabulary))):
+        return list(vocabulary)
+    return sorted(vocabulary, key=vocabulary.__getitem__)
+
+
+def word_features(
+    doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
+) -> NDArray[np.float64]:
+    """One row per stem of the document (its term columns), columns as `word_feature_names()`.
+    Whole-matrix numpy and C-level maps: no Python loop over stems or sentences."""
+    if not features.vocabulary:
+        return np.zeros((features.counts.shape[1], len(word_feature_names())))
+    counts = features.counts.tocsc()
+    counts.sort_indices()
+    n, size = counts.shape
+    tf = np.asarray(counts.sum(axis=0)).ravel()
+    held = np.diff(counts.indptr)  # sentences holding each stem
+    rows = counts.indices
+    names = stems_by_column(features)
+    language = features.language
+    title = set(stem_all([tokenize(doc.title, language)], language)[0]) if doc.title else set()
+    z = np.where(features.candidate, standardise(scores, features.candidate), FLOOR_SCORE)
+    owner = np.repeat(np.arange(size), held)
+    if held.size and held.min() > 0:  # every column holds a stem (always, but for an empty text)
+        starts = counts.indptr[:-1]
+        first, last = rows[starts], rows[counts.indptr[1:] - 1]  # rows sorted within a column
+        z_max = np.maximum.reduceat(z[rows], starts)
+    else:
+        first, last, z_max = np.full(size, n), np.zeros(size, dtype=np.int64), np.full(size, FLOOR_SCORE)
+        np.minimum.at(first, owner, rows)
+        np.maximum.at(last, owner, rows)
+        np.maximum.at(z_max, owner, z[rows])
+    z_sum = np.bincount(owner, weights=z[rows], minlength=size)
+    weight = np.exp(np.clip(z, -10, 10))
+    mass = np.asarray(features.binary.T @ (weight / weight.sum())).ravel()
+    top = np.argsort(-z, kind="stable")[:TOP_SENTENCES]
+    top_count = np.asarray(features.binary[top].sum(axis=0)).ravel()
+    # Occurrences per section role: one product of a role-by-sentence indicator with the counts.
+    roles = sparse.csr_matrix(np.stack([features.section_kind == k for k in _KINDS]).astype(np.float64))
+    by_kind = np.asarray((roles @ features.counts).todense()).reshape(len(_KINDS), size)
+    weights = np.fromiter(map(lexicon.get, names, repeat(0.0)), dtype=np.float64, count=len(names))
+    return np.column_stack(
+        [
+            np.log1p(tf),
+            held / n,
+            first / n,
+            last / n,
+            np.fromiter(map(title.__contains__, names), dtype=np.float64, count=len(names)),
+            weights,
+            (weights != 0).astype(np.float64),
+            z_max,
+            z_sum / np.maximum(held, 1),
+            np.log(mass + 1e-6),
+            top_count,
+            np.fromiter(map(len, names), dtype=np.float64, count=len(names)),
+            features.idf,
+            *np.log1p(by_kind),
+        ]
+    )
+
+
+def word_labels(features: Features, abstract: str) -> NDArray[np.float64]:
+    """1.0 for each stem of the document that the abstract uses, else 0.0."""
+    language = features.language
+    gold = set(stem_all([tokenize(abstract, language)], language)[0])
+    return np.array([stem in gold for stem in stems_by_column(features)], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class WordModel:
+    """Logistic regression: P(stem in abstract) = sigmoid(((x - mean) / scale) @ weights + intercept)."""
+
+    mean: NDArray[np.float64]
+    scale: NDArray[np.float64]
+    weights: NDArray[np.float64]
+    intercept: float
+
+    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
+        logit = ((x - self.mean) / self.scale) @ self.weights + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": WORD_MODEL_FORMAT,
+            "features": word_feature_names(),
+            "mean": stored(self.mean).tolist(),
+            "scale": stored(self.scale).tolist(),
+            "weights": stored(self.weights).tolist(),
+            "intercept": float(stored(np.array([self.intercept]))[0]),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WordModel:
+        if data.get("format") != WORD_MODEL_FORMAT or list(data.get("features", ())) != word_feature_names():
+            raise MethodError("the model's word model is of another version than this one computes; retrain it")
+        return cls(
+            np.asarray(data["mean"], dtype=np.float64),
+            np.asarray(data["scale"], dtype=np.float64),
+            np.asarray(data["weights"], dtype=np.float64),
+            float(data["intercept"]),
+        )
+
+
+def word_probabilities(
+    model: WordModel | None, doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
+) -> NDArray[np.float64] | None:
+    """Each stem's probability of being in the abstract (term column order); None without a model."""
+    if model is None or not features.vocabulary:
+        return None
+    return model.probabilities(word_features(doc, features, scores, lexicon))
+
+
+def fit_word_model(
+    documents: list[tuple[Document, Features, NDArray[np.float64], str]], lexicon: dict[str, float], *, seed: int = 0
+) -> WordModel:
+    """Logistic regression of "the abstract uses this stem" over (doc, features, sentence scores,
+    abstract) of the training documents; deterministic for the same input."""
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(seed)
+    xs, ys = [], []
+    for doc, features, scores, abstract in documents:
+        if not features.vocabulary:
+            continue
+        x = word_features(doc, features, scores, lexicon)
+        y = word_labels(features, abstract)
+        positive = np.flatnonzero(y > 0)
+        negative = np.flatnonzero(y == 0)
+        sample = rng.choice(
+            negative, min(len(negative), NEGATIVES_PER_POSITIVE * max(len(positive), MIN_POSITIVES)), replace=False
+        )
+        keep = np.concatenate([positive, sample])
+        xs.append(x[keep])
+        ys.append(y[keep])
+    width = len(word_feature_names())
+    if not xs or len({v for y in ys for v in np.unique(y)}) < 2:
+        return WordModel(np.zeros(width), np.ones(width), np.zeros(width), 0.0)
+    x = np.vstack(xs)
+    y = np.concatenate(ys)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-9
+    fitted = LogisticRegression(C=WORD_C, max_iter=2000).fit((x - mean) / scale, y)
+    # At the precision the JSON file keeps, so the reranker trains on what the saved model computes.
+    model = WordModel(mean, scale, fitted.coef_.ravel().astype(np.float64), float(fitted.intercept_[0]))
+    return WordModel.from_json(model.to_json())
