@@ -145,7 +145,7 @@ def test_per_sentence_counts_each_likely_bigram_type_once_per_sentence(documents
 
 def test_bigram_density_raises_the_sentences_that_hold_the_likely_bigrams(documents) -> None:  # type: ignore[no-untyped-def]
     from synopsis.scorers.structure import standardise
-    from synopsis.scorers.summary import BIGRAM_DENSITY_PRIOR, with_bigram_density
+    from synopsis.scorers.summary import DENSITY_PRIOR_WORDS, with_bigram_density
 
     doc, features, _ = documents[1]
     scores = features.centroid_similarity
@@ -157,7 +157,7 @@ def test_bigram_density_raises_the_sentences_that_hold_the_likely_bigrams(docume
     assert with_bigram_density(scores, features, expected, 0.0) is scores  # weight 0: the scorer's own
     assert with_bigram_density(scores, features, ExpectedBigrams(bigrams, None), 0.5) is scores  # no model
     blended = with_bigram_density(scores, features, expected, 0.5)
-    density = expected.per_sentence() / (features.words + BIGRAM_DENSITY_PRIOR)
+    density = expected.per_sentence() / (features.words + DENSITY_PRIOR_WORDS)
     by_hand = standardise(scores, features.candidate) + 0.5 * standardise(density, features.candidate)
     assert np.array_equal(blended, by_hand)
     rank = lambda values: int((values[features.candidate] > values[chosen]).sum())  # noqa: E731

@@ -14,7 +14,7 @@ from synopsis.ingest import article_from_text
 from synopsis.pipeline import build_document
 from synopsis.scorers.bigrams import ExpectedBigrams, document_bigrams
 from synopsis.scorers.structure import standardise
-from synopsis.scorers.summary import BIGRAM_DENSITY_PRIOR, reranker_scores, with_bigram_density
+from synopsis.scorers.summary import DENSITY_PRIOR_WORDS, reranker_scores, with_bigram_density
 from synopsis.scorers.words import (
     WordModel,
     fit_word_model,
@@ -108,7 +108,7 @@ def test_word_density_raises_the_sentences_that_hold_the_likely_stems(documents)
     assert np.array_equal(reranker_scores(scores, features, expected, 0.5, p, 0.0), base)  # weight 0: unchanged
     assert np.array_equal(reranker_scores(scores, features, expected, 0.5, None, 0.5), base)  # no model: unchanged
     blended = reranker_scores(scores, features, expected, 0.5, p, 0.5)
-    density = np.asarray(features.binary @ p).ravel() / (features.words + BIGRAM_DENSITY_PRIOR)
+    density = np.asarray(features.binary @ p).ravel() / (features.words + DENSITY_PRIOR_WORDS)
     assert np.allclose(blended, base + 0.5 * standardise(density, features.candidate))
     rank = lambda values: int((values[features.candidate] > values[chosen]).sum())  # noqa: E731
     assert rank(blended) < rank(base)

@@ -42,10 +42,10 @@ RERANKER_FORMAT = "synopsis-reranker/2"  # /2: with the bigram model (`scorers.b
 # How many of the document's most frequent content stems and bigrams count as its key terms.
 KEY_TERMS = 30
 KEY_BIGRAMS = 20
-# Words added to a sentence's length when its expected abstract bigrams are taken per word: the same
-# prior as the sentence label's (`train.LENGTH_PRIOR_WORDS`), so that a short fragment with one likely
-# bigram does not come first.
-BIGRAM_DENSITY_PRIOR = 5.0
+# Words added to a sentence's length when its expected abstract bigrams (or stems) are taken per word:
+# the same prior as the sentence label's (`train.LENGTH_PRIOR_WORDS`), so that a short fragment with
+# one likely bigram does not come first.
+DENSITY_PRIOR_WORDS = 5.0
 _ROLES = tuple(SECTION_KINDS.index(kind) for kind in ("introduction", "methods", "results", "discussion", "conclusion"))
 
 
@@ -224,7 +224,7 @@ def with_bigram_density(
     density = expected.per_sentence() if weight else None
     if density is None or not expected.bigrams.types:
         return scores
-    density = density[: features.n] / (features.words + BIGRAM_DENSITY_PRIOR)
+    density = density[: features.n] / (features.words + DENSITY_PRIOR_WORDS)
     return standardise(scores, features.candidate) + weight * standardise(density, features.candidate)
 
 
@@ -244,7 +244,7 @@ def reranker_scores(
     out = with_bigram_density(scores, features, expected, bigram_weight)
     if not word_weight or word_probability is None:
         return out
-    density = np.asarray(features.binary @ word_probability).ravel() / (features.words + BIGRAM_DENSITY_PRIOR)
+    density = np.asarray(features.binary @ word_probability).ravel() / (features.words + DENSITY_PRIOR_WORDS)
     return out + word_weight * standardise(density, features.candidate)
 
 
