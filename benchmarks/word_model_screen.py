@@ -4,7 +4,8 @@ Per document and content stem: will the stem occur in the abstract? Features of 
 document (frequency, spread, first/last position, section kinds, title, the fold's lexicon, the
 sentence scores of the sentences holding it); a logistic model per fold trained on the three other
 sources. Candidate features from its probabilities p: the expected number of abstract stems a
-candidate covers, as recall (over sum p), precision (over the candidate's stems) and F.
+candidate covers, as recall (over sum p), precision (over the candidate's stems) and F. The stem
+facts and labels are the shipped word model's (`synopsis.scorers.words`, which began here).
 
     RERANK_SCREEN_DIR=/tmp/cv python benchmarks/word_model_screen.py 12 base:mean:1:none wm:mean:1:all
 """
@@ -20,82 +21,8 @@ from threadpoolctl import threadpool_limits
 sys.path.insert(0, str(Path(__file__).parent))
 import rerank_screen as screen
 
-from synopsis.features import stem_all, tokenize
-from synopsis.scorers.structure import standardise
+from synopsis.scorers.words import word_feature_names, word_features, word_labels
 from synopsis.train import learn_lexicon
-from synopsis.types import SECTION_KINDS
-
-KINDS = [SECTION_KINDS.index(k) for k in ("introduction", "methods", "results", "discussion", "conclusion")]
-WORD_NAMES = [
-    "log_tf",
-    "spread",
-    "first",
-    "last",
-    "title",
-    "lexicon",
-    "in_lexicon",
-    "z_max",
-    "z_mean",
-    "mass",
-    "top_count",
-    "length",
-    "idf",
-] + [f"kind_{SECTION_KINDS[k]}" for k in KINDS]
-
-
-def word_features(e, scores, lexicon):
-    f = e.features
-    counts = f.counts.tocsc()
-    n, V = counts.shape
-    tf = np.asarray(counts.sum(0)).ravel()
-    nnz = np.diff(counts.indptr)
-    rows = counts.indices
-    owner = np.repeat(np.arange(V), nnz)
-    first = np.full(V, n, dtype=np.int64)
-    np.minimum.at(first, owner, rows)
-    last = np.zeros(V, dtype=np.int64)
-    np.maximum.at(last, owner, rows)
-    terms = list(f.vocabulary)  # vocabulary order: index by value
-    names = np.empty(V, dtype=object)
-    for t, j in f.vocabulary.items():
-        names[j] = t
-    title = set(stem_all([tokenize(e.doc.title)])[0]) if e.doc.title else set()
-    z = standardise(scores, f.candidate)
-    zc = np.where(f.candidate, z, -3.0)
-    zmax = np.full(V, -3.0)
-    np.maximum.at(zmax, owner, zc[rows])
-    zsum = np.bincount(owner, weights=zc[rows], minlength=V)
-    w = np.exp(np.clip(zc, -10, 10))
-    w = w / w.sum()
-    mass = np.asarray(f.binary.T @ w).ravel()
-    top = np.argsort(-zc, kind="stable")[:12]
-    top_count = np.asarray(f.binary[top].sum(0)).ravel()
-    kind_tf = [np.asarray(f.counts[np.flatnonzero(f.section_kind == k)].sum(0)).ravel() for k in KINDS]
-    lex = np.array([lexicon.get(t, 0.0) for t in names])
-    x = np.column_stack(
-        [
-            np.log1p(tf),
-            nnz / n,
-            first / n,
-            last / n,
-            np.array([t in title for t in names], dtype=float),
-            lex,
-            (lex != 0).astype(float),
-            zmax,
-            zsum / np.maximum(nnz, 1),
-            np.log(mass + 1e-6),
-            top_count,
-            np.array([len(t) for t in names], dtype=float),
-            f.idf,
-            *[np.log1p(k) for k in kind_tf],
-        ]
-    )
-    return x, names, terms
-
-
-def label(e, names):
-    gold = set(stem_all([tokenize(e.abstract)])[0])
-    return np.array([t in gold for t in names], dtype=float)
 
 
 def fit_sampled_logistic(training, *, negatives_per_positive, max_iter):
@@ -132,8 +59,7 @@ def fold_probabilities(source):
     lexicon = learn_lexicon(train_ex)
     rows = {}
     for i, e in enumerate(screen.examples):
-        x, names, _ = word_features(e, scores[i], lexicon)
-        rows[i] = (x, label(e, names))
+        rows[i] = (word_features(e.doc, e.features, scores[i], lexicon), word_labels(e.features, e.abstract))
     training = [rows[i] for i, e in enumerate(screen.examples) if e.source != source]
     predict, coef = fit_sampled_logistic(training, negatives_per_positive=3, max_iter=2000)
     out = {}
@@ -146,7 +72,7 @@ def fold_probabilities(source):
             aucs.append(roc_auc_score(y, p))
     print(
         f"{source}: word model AUC {np.mean(aucs):.3f} ({time.time() - t0:.0f} s)",
-        dict(zip(WORD_NAMES, coef.round(2), strict=False)),
+        dict(zip(word_feature_names(), coef.round(2), strict=False)),
         flush=True,
     )
     path.write_bytes(pickle.dumps(out))

@@ -13,7 +13,6 @@ from rouge_score.rouge_scorer import _create_ngrams
 from rouge_score.tokenizers import DefaultTokenizer
 
 from synopsis.combinations import candidate_summaries
-from synopsis.features import compute_features
 from synopsis.ingest import article_from_text
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers.bigrams import (
@@ -25,21 +24,7 @@ from synopsis.scorers.bigrams import (
     expected_bigrams,
     fit_bigram_model,
 )
-from synopsis.types import Article, Budget, Document
-
-
-def _document(record: dict[str, str]) -> Document:
-    return build_document(Article(record["id"], record["full_text"], (0, len(record["full_text"])), record["title"]))
-
-
-@pytest.fixture(scope="module")
-def documents(dev_sample: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    """(doc, features, abstract) of every dev sample article."""
-    out = []
-    for record in dev_sample:
-        doc = _document(record)
-        out.append((doc, compute_features(doc), record["abstract"]))
-    return out
+from synopsis.types import Budget
 
 
 def _names(bigrams, kinds) -> set[str]:  # type: ignore[no-untyped-def]

@@ -24,21 +24,6 @@ from synopsis.scorers.words import (
     word_labels,
     word_probabilities,
 )
-from synopsis.types import Article, Document
-
-
-def _document(record: dict[str, str]) -> Document:
-    return build_document(Article(record["id"], record["full_text"], (0, len(record["full_text"])), record["title"]))
-
-
-@pytest.fixture(scope="module")
-def documents(dev_sample: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    """(doc, features, abstract) of every dev sample article."""
-    out = []
-    for record in dev_sample:
-        doc = _document(record)
-        out.append((doc, compute_features(doc), record["abstract"]))
-    return out
 
 
 def test_stem_facts_are_the_documents_own() -> None:

@@ -24,18 +24,16 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise, repeat
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ..combinations import Candidates
-from ..errors import MethodError
 from ..features import Features, analyzer
 from ..language import ENGLISH
 from ..tokens import joined, numbered
 from ..types import SECTION_KINDS, Document
-from .json_numbers import stored
+from .logistic import Logistic
 from .structure import standardise
 
 BIGRAM_MODEL_FORMAT = "synopsis-bigrams/1"
@@ -259,39 +257,15 @@ def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
     return DocumentBigrams(tuple(number), pairs, sentence, kind.astype(np.int64).ravel(), len(doc.sentences), language)
 
 
-@dataclass(frozen=True)
-class BigramModel:
+class BigramModel(Logistic):
     """Logistic regression: P(bigram in abstract) = sigmoid(((x - mean) / scale) @ weights + intercept)."""
 
-    mean: NDArray[np.float64]
-    scale: NDArray[np.float64]
-    weights: NDArray[np.float64]
-    intercept: float
-
-    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        logit = ((x - self.mean) / self.scale) @ self.weights + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": BIGRAM_MODEL_FORMAT,
-            "features": bigram_feature_names(),
-            "mean": stored(self.mean).tolist(),
-            "scale": stored(self.scale).tolist(),
-            "weights": stored(self.weights).tolist(),
-            "intercept": float(stored(np.array([self.intercept]))[0]),
-        }
+    FORMAT = BIGRAM_MODEL_FORMAT
+    WHAT = "bigram model"
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> BigramModel:
-        if data.get("format") != BIGRAM_MODEL_FORMAT or list(data.get("features", ())) != bigram_feature_names():
-            raise MethodError("the model's bigram model is of another version than this one computes; retrain it")
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
-        )
+    def feature_names(cls) -> list[str]:
+        return bigram_feature_names()
 
 
 @dataclass(frozen=True)
@@ -362,8 +336,6 @@ def fit_bigram_model(
 ) -> BigramModel:
     """Logistic regression of "this bigram type occurs in the abstract" over (doc, features, sentence
     scores, abstract) of the training documents; deterministic for the same input."""
-    from sklearn.linear_model import LogisticRegression
-
     rng = np.random.default_rng(seed)
     xs, ys = [], []
     for doc, features, scores, abstract in documents:
@@ -379,15 +351,11 @@ def fit_bigram_model(
         keep = np.concatenate([positive, np.sort(rng.choice(negative, sample, replace=False))])
         xs.append(x[keep])
         ys.append(y[keep])
-    width = len(bigram_feature_names())
-    if not xs or len({v for y in ys for v in np.unique(y)}) < 2:
-        return BigramModel(np.zeros(width), np.ones(width), np.zeros(width), 0.0)
-    x = np.vstack(xs)
-    y = np.concatenate(ys)
-    mean = x.mean(axis=0)
+    return BigramModel.fit(xs, ys, c=BIGRAM_C, max_iter=5000, scale_of=_nonzero_std)
+
+
+def _nonzero_std(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Each column's standard deviation, 1 where a column is constant."""
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    fitted = LogisticRegression(C=BIGRAM_C, max_iter=5000).fit((x - mean) / scale, y)
-    # At the precision the JSON file keeps, so the reranker trains on what the saved model computes.
-    model = BigramModel(mean, scale, fitted.coef_.ravel().astype(np.float64), float(fitted.intercept_[0]))
-    return BigramModel.from_json(model.to_json())
+    return scale

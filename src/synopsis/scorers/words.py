@@ -12,18 +12,15 @@ does with the bigram model's expected pairs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import MethodError
 from ..features import Features, stem_all, tokenize
 from ..scipy_sparse import sparse
 from ..types import SECTION_KINDS, Document
-from .json_numbers import stored
+from .logistic import Logistic
 from .structure import standardise
 
 WORD_MODEL_FORMAT = "synopsis-words/1"
@@ -133,39 +130,15 @@ def word_labels(features: Features, abstract: str) -> NDArray[np.float64]:
     return np.array([stem in gold for stem in stems_by_column(features)], dtype=np.float64)
 
 
-@dataclass(frozen=True)
-class WordModel:
+class WordModel(Logistic):
     """Logistic regression: P(stem in abstract) = sigmoid(((x - mean) / scale) @ weights + intercept)."""
 
-    mean: NDArray[np.float64]
-    scale: NDArray[np.float64]
-    weights: NDArray[np.float64]
-    intercept: float
-
-    def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        logit = ((x - self.mean) / self.scale) @ self.weights + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": WORD_MODEL_FORMAT,
-            "features": word_feature_names(),
-            "mean": stored(self.mean).tolist(),
-            "scale": stored(self.scale).tolist(),
-            "weights": stored(self.weights).tolist(),
-            "intercept": float(stored(np.array([self.intercept]))[0]),
-        }
+    FORMAT = WORD_MODEL_FORMAT
+    WHAT = "word model"
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> WordModel:
-        if data.get("format") != WORD_MODEL_FORMAT or list(data.get("features", ())) != word_feature_names():
-            raise MethodError("the model's word model is of another version than this one computes; retrain it")
-        return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
-        )
+    def feature_names(cls) -> list[str]:
+        return word_feature_names()
 
 
 def word_probabilities(
@@ -182,8 +155,6 @@ def fit_word_model(
 ) -> WordModel:
     """Logistic regression of "the abstract uses this stem" over (doc, features, sentence scores,
     abstract) of the training documents; deterministic for the same input."""
-    from sklearn.linear_model import LogisticRegression
-
     rng = np.random.default_rng(seed)
     xs, ys = [], []
     for doc, features, scores, abstract in documents:
@@ -199,14 +170,4 @@ def fit_word_model(
         keep = np.concatenate([positive, sample])
         xs.append(x[keep])
         ys.append(y[keep])
-    width = len(word_feature_names())
-    if not xs or len({v for y in ys for v in np.unique(y)}) < 2:
-        return WordModel(np.zeros(width), np.ones(width), np.zeros(width), 0.0)
-    x = np.vstack(xs)
-    y = np.concatenate(ys)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-9
-    fitted = LogisticRegression(C=WORD_C, max_iter=2000).fit((x - mean) / scale, y)
-    # At the precision the JSON file keeps, so the reranker trains on what the saved model computes.
-    model = WordModel(mean, scale, fitted.coef_.ravel().astype(np.float64), float(fitted.intercept_[0]))
-    return WordModel.from_json(model.to_json())
+    return WordModel.fit(xs, ys, c=WORD_C, max_iter=2000, scale_of=lambda x: x.std(axis=0) + 1e-9)
