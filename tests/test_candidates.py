@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from synopsis.candidates import CandidateRules, bigrams, copies_abstract, rejection
 
@@ -41,3 +46,16 @@ def test_a_sentence_copied_from_the_abstract_is_not_a_candidate() -> None:
     assert not copies_abstract("Dependency parsers are trained on treebanks of news text in English.", abstract)
     assert not copies_abstract(GOOD, set())  # no abstract given: nothing to leak
     assert not copies_abstract(GOOD, abstract, CandidateRules(abstract_overlap=1.01))
+
+
+# ASCII letters and digits of both cases, separators, accented and combining letters, a dotted
+# capital that lower-cases to two code points, the Kelvin sign (lower-cases to ASCII "k"), a lone
+# surrogate, NUL.
+_MIXED = st.text(alphabet=st.sampled_from(list("aZ09_ .,-'\x00\t\u00e9\u00c9\u0301\u0130\u212ax\ud800\u2019")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED)
+def test_english_bigrams_are_those_of_the_rouge_token_pattern(text: str) -> None:
+    # The split-first tokenizer must find exactly the runs of [a-z0-9] in the lower-cased text.
+    assert bigrams(text) == set(pairwise(re.findall(r"[a-z0-9]+", text.lower())))

