@@ -131,6 +131,21 @@ def test_structured_text_rejoins_hyphens_and_footnotes(structured) -> None:  # t
     assert "words. It uses" in text  # glued footnote "words.2" removed
 
 
+def test_flattened_hyphens_rejoin_by_the_words_of_the_whole_document() -> None:
+    # One paragraph per line, as in the dev JSONL: the word a flattening split at a line-end hyphen
+    # is told apart by its use elsewhere in the document, not only in its own paragraph.
+    text = (
+        "Our parser has a broad- coverage grammar and a de- pendency model for every language.\n"
+        "We test thin- and thick-lipped fish, pre- and post-treatment, before the inter- vention.\n"
+        "Fi- nally the dependency model covers the intervention with a broad-coverage lexicon.\n"
+        "Some thin-and thick-lipped fish were measured twice, with the same dependency tools."
+    )
+    lines = body(clean_text(text)).split("\n")
+    assert "a broad-coverage grammar and a dependency model" in lines[0]  # compound kept, word joined
+    assert "thin- and thick-lipped fish, pre- and post-treatment, before the intervention." in lines[1]
+    assert lines[2].startswith("Fi- nally")  # "finally" is nowhere else: left as it is
+
+
 def test_sumpubmed_placeholders(dev_sample: list[dict[str, str]]) -> None:
     snippet = (
         "BACKGROUND\nother technologies are based on sequencing-by-hybridization <cit> , sequencing-by-ligation "

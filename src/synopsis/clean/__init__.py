@@ -9,12 +9,13 @@ keeps the map back to the original offsets (`Tracked`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
-from .lines import Paragraph, split_paragraphs
+from .lines import Paragraph, split_paragraphs, words_of
 from .tracked import Edit, Tracked
 
 
@@ -68,6 +69,8 @@ def clean_text(
     paragraphs = split_paragraphs(
         Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts, lang=lang
     )
+    # The words of the whole body, read once and only when a paragraph has a "- " to judge.
+    vocabulary = functools.cache(lambda: words_of(" ".join(p.text.text for p in paragraphs if p.heading is None)))
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []
@@ -75,7 +78,7 @@ def clean_text(
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
             continue
-        for piece in clean_inline(paragraph.text, removed=removed, lang=lang):
+        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, vocabulary=vocabulary):
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
             if piece.end_matter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -332,12 +333,17 @@ def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:
     return k >= 0 and at < spans[k][1]
 
 
-def clean_inline(text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH) -> list[Piece]:
-    """Clean one paragraph (or a whole flattened text) and split it at inline headings."""
+def clean_inline(
+    text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH, vocabulary: Callable[[], set[str]] | None = None
+) -> list[Piece]:
+    """Clean one paragraph (or a whole flattened text) and split it at inline headings.
+
+    `vocabulary` gives the words of the whole document, for rejoining words a flattening split at
+    a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph's own words without it)."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
-    text = rejoin_flattened_hyphens(text)
+    text = rejoin_flattened_hyphens(text, vocabulary)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
     # Where the removed page numbers stood, in the text as it is now (origins never decrease).

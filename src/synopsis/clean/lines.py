@@ -401,6 +401,9 @@ _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _SUSPENDED = re.compile(r"(?<=[a-z])- (?=[a-z]+\b)")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _LAST_LETTERS = re.compile(r"[A-Za-z]+$")
+# The words that follow a suspended hyphen ("pre- and post-", "two- to threefold"): never the second
+# half of a compound, even where the document has one ("thin-and" in a flattened "thin- and thick-").
+_SUSPENSION_WORDS = frozenset(("and", "or", "nor", "to", "than", "versus", "vs", "as", "but", "with", "without"))
 # The word before a suspended hyphen is looked for in the 40 characters before it (longer words
 # are not rejoined).
 HYPHEN_WORD_MAX_CHARS = 40
@@ -411,21 +414,32 @@ def words_of(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
 
 
-def rejoin_flattened_hyphens(text: Tracked) -> Tracked:
+def rejoin_flattened_hyphens(text: Tracked, vocabulary: Callable[[], set[str]] | None = None) -> Tracked:
     """Undo line-end hyphenation that a flattening turned into "- ": "inter- vention".
 
-    Without the line break to prove it, the hyphen only goes where the joined word occurs
-    elsewhere in the text; "pre- and post-" stays as it is.
+    Without the line break to prove it, a hyphen goes only where the document uses the joined word
+    ("inter- vention" -> "intervention" where "intervention" occurs), and only the space goes where
+    it uses the hyphenated compound instead ("broad- coverage" -> "broad-coverage") - never before
+    "and", "or", "to" and the like, which follow a suspended hyphen: "pre- and post-" stays as it is.
+    `vocabulary` gives the words of the whole document (`words_of` of its body text): a paragraph
+    alone seldom repeats the word it split (this text's own words without it).
     """
     if "- " not in text.text:
         return text
-    vocabulary = words_of(text.text)
+    words: set[str] | None = None
     edits = []
     for match in _SUSPENDED.finditer(text.text):
         left = _LAST_LETTERS.search(text.text, max(0, match.start() - HYPHEN_WORD_MAX_CHARS), match.start())
         right = _LOWER_WORD.match(text.text, match.end())  # from an offset: no copy of the rest
-        if left and right and (left.group(0) + right.group(0)).lower() in vocabulary:
+        if not (left and right):
+            continue
+        if words is None:  # read only where there is a hyphen to judge
+            words = vocabulary() if vocabulary is not None else words_of(text.text)
+        joined = (left.group(0) + right.group(0)).lower()
+        if joined in words:
             edits.append(Edit(match.start(), match.end(), ""))
+        elif right.group(0) not in _SUSPENSION_WORDS and f"{left.group(0)}-{right.group(0)}".lower() in words:
+            edits.append(Edit(match.start(), match.end(), "-"))
     return text.apply(edits)
 
 
