@@ -7,6 +7,7 @@ import re
 import pytest
 
 from synopsis.clean import clean_text
+from synopsis.clean.lines import uses_word
 
 
 def only_removed(original: str, cleaned: str, *, allowed: set[str]) -> bool:
@@ -144,6 +145,14 @@ def test_flattened_hyphens_rejoin_by_the_words_of_the_whole_document() -> None:
     assert "a broad-coverage grammar and a dependency model" in lines[0]  # compound kept, word joined
     assert "thin- and thick-lipped fish, pre- and post-treatment, before the intervention." in lines[1]
     assert lines[2].startswith("Fi- nally")  # "finally" is nowhere else: left as it is
+
+
+def test_a_word_is_used_only_where_no_letter_touches_it() -> None:
+    text = "the impostor left; a non-intervention study, then the intervention."
+    assert uses_word(text, "intervention")  # "non-intervention" and alone both count
+    assert not uses_word(text, "postor")  # inside "impostor": not the word
+    assert not uses_word(text, "interventions")
+    assert uses_word("postor", "postor") and not uses_word("", "postor")
 
 
 def test_sumpubmed_placeholders(dev_sample: list[dict[str, str]]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
-from .lines import Paragraph, split_paragraphs, words_of
+from .lines import Paragraph, split_paragraphs
 from .tracked import Edit, Tracked
 
 
@@ -69,8 +69,8 @@ def clean_text(
     paragraphs = split_paragraphs(
         Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts, lang=lang
     )
-    # The words of the whole body, read once and only when a paragraph has a "- " to judge.
-    vocabulary = functools.cache(lambda: words_of(" ".join(p.text.text for p in paragraphs if p.heading is None)))
+    # The whole body, lower-cased, made once and only when a paragraph has a "- " to judge.
+    document = functools.cache(lambda: " ".join(p.text.text for p in paragraphs if p.heading is None).lower())
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []
@@ -78,7 +78,7 @@ def clean_text(
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
             continue
-        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, vocabulary=vocabulary):
+        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, document=document):
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
             if piece.end_matter:

@@ -334,16 +334,16 @@ def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:
 
 
 def clean_inline(
-    text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH, vocabulary: Callable[[], set[str]] | None = None
+    text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH, document: Callable[[], str] | None = None
 ) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings.
 
-    `vocabulary` gives the words of the whole document, for rejoining words a flattening split at
-    a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph's own words without it)."""
+    `document` gives the whole document's body text, lower-cased, for rejoining words a flattening
+    split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it)."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
-    text = rejoin_flattened_hyphens(text, vocabulary)
+    text = rejoin_flattened_hyphens(text, document)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
     # Where the removed page numbers stood, in the text as it is now (origins never decrease).

@@ -414,33 +414,44 @@ def words_of(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
 
 
-def rejoin_flattened_hyphens(text: Tracked, vocabulary: Callable[[], set[str]] | None = None) -> Tracked:
+def rejoin_flattened_hyphens(text: Tracked, document: Callable[[], str] | None = None) -> Tracked:
     """Undo line-end hyphenation that a flattening turned into "- ": "inter- vention".
 
     Without the line break to prove it, a hyphen goes only where the document uses the joined word
     ("inter- vention" -> "intervention" where "intervention" occurs), and only the space goes where
     it uses the hyphenated compound instead ("broad- coverage" -> "broad-coverage") - never before
     "and", "or", "to" and the like, which follow a suspended hyphen: "pre- and post-" stays as it is.
-    `vocabulary` gives the words of the whole document (`words_of` of its body text): a paragraph
-    alone seldom repeats the word it split (this text's own words without it).
+    `document` gives the whole document's body text, lower-cased: a paragraph alone seldom repeats
+    the word it split (this text alone without it).
     """
     if "- " not in text.text:
         return text
-    words: set[str] | None = None
+    body: str | None = None
     edits = []
     for match in _SUSPENDED.finditer(text.text):
         left = _LAST_LETTERS.search(text.text, max(0, match.start() - HYPHEN_WORD_MAX_CHARS), match.start())
         right = _LOWER_WORD.match(text.text, match.end())  # from an offset: no copy of the rest
         if not (left and right):
             continue
-        if words is None:  # read only where there is a hyphen to judge
-            words = vocabulary() if vocabulary is not None else words_of(text.text)
-        joined = (left.group(0) + right.group(0)).lower()
-        if joined in words:
+        if body is None:  # read only where there is a hyphen to judge
+            body = document() if document is not None else text.text.lower()
+        if uses_word(body, (left.group(0) + right.group(0)).lower()):
             edits.append(Edit(match.start(), match.end(), ""))
-        elif right.group(0) not in _SUSPENSION_WORDS and f"{left.group(0)}-{right.group(0)}".lower() in words:
+        elif right.group(0) not in _SUSPENSION_WORDS and uses_word(body, f"{left.group(0)}-{right.group(0)}".lower()):
             edits.append(Edit(match.start(), match.end(), "-"))
     return text.apply(edits)
+
+
+def uses_word(text: str, word: str) -> bool:
+    """Whether `text` holds `word` with no letter right before or after it. A few C-level `find`s
+    per hyphen judged, instead of the word set of a whole document (4 ms at 30,000 words)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _strip(text: Tracked, start: int, end: int) -> Tracked:
