@@ -410,10 +410,10 @@ def fit_reranker(
             RERANK_TOP,
             RERANK_REDUNDANCY,
             {},
-            bigram_model,
-            RERANK_BIGRAM_WEIGHT,
-            word_model,
-            RERANK_WORD_WEIGHT,
+            bigrams=bigram_model,
+            bigram_weight=RERANK_BIGRAM_WEIGHT,
+            words=word_model,
+            word_weight=RERANK_WORD_WEIGHT,
         )
     everything = np.vstack(raw)
     mean = everything.mean(axis=0)

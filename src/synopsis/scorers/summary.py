@@ -224,8 +224,7 @@ def with_bigram_density(
     density = expected.per_sentence() if weight else None
     if density is None or not expected.bigrams.types:
         return scores
-    density = density[: features.n] / (features.words + DENSITY_PRIOR_WORDS)
-    return standardise(scores, features.candidate) + weight * standardise(density, features.candidate)
+    return standardise(scores, features.candidate) + weight * _per_word(density, features)
 
 
 def reranker_scores(
@@ -244,8 +243,13 @@ def reranker_scores(
     out = with_bigram_density(scores, features, expected, bigram_weight)
     if not word_weight or word_probability is None:
         return out
-    density = np.asarray(features.binary @ word_probability).ravel() / (features.words + DENSITY_PRIOR_WORDS)
-    return out + word_weight * standardise(density, features.candidate)
+    return out + word_weight * _per_word(np.asarray(features.binary @ word_probability).ravel(), features)
+
+
+def _per_word(expected: NDArray[np.float64], features: Features) -> NDArray[np.float64]:
+    """Each sentence's expected abstract bigrams (or stems) per (words + DENSITY_PRIOR_WORDS),
+    standardised over the candidates: the one form both densities take."""
+    return standardise(expected[: features.n] / (features.words + DENSITY_PRIOR_WORDS), features.candidate)
 
 
 @cache
