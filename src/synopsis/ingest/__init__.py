@@ -2,23 +2,30 @@
 
 Formats are detected from the extension and the content, and can be forced with `format=`.
 Readers yield errors as values (`InputError`) so that a corpus reader can report a bad line and go
-on with the next one; single-article readers raise them.
+on with the next one; single-article readers raise them. Every input (a file, a pipe, a FIFO, a
+device, stdin, a .gz) is read once and never past its limit (`stream.py`): the format is sniffed
+from the bytes already read, not by opening the input a second time.
 """
 
 from __future__ import annotations
 
 import gzip
+import stat
 import sys
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
 from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
+from ..sizes import over_limit
 from ..types import Article
-from .decode import MAX_TEXT_BYTES, decode
-from .jsonl import JsonlFields, looks_like_jsonl, read_jsonl_lines
+from .decode import BOMS, MAX_TEXT_BYTES, check_surrogates, decode, too_large
+from .jsonl import JsonlFields, looks_like_jsonl, read_jsonl_stream
 from .record import looks_like_record, read_record
+from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest
 
 Format = Literal["auto", "text", "record", "jsonl", "pdf"]
 FORMATS: tuple[str, ...] = get_args(Format)  # the names `--format` accepts, from the one definition
@@ -32,15 +39,18 @@ def detect_format(path: str, head: bytes) -> str:
         return "jsonl"
     if name.endswith(".pdf") or head.startswith(b"%PDF-"):
         return "pdf"
-    try:
-        text = head.decode("utf-8-sig", errors="ignore")
-    except LookupError:  # pragma: no cover - utf-8 always exists
-        text = ""
-    if looks_like_jsonl(text):
+    if looks_like_jsonl(head.decode("utf-8-sig", errors="ignore")):
         return "jsonl"
-    if looks_like_record(text):
+    if looks_like_record(_head_text(head)):
         return "record"
     return "text"
+
+
+def _head_text(head: bytes) -> str:
+    """The first bytes as text for sniffing: UTF-16/32 by their BOM (a record saved as UTF-16 is
+    still a record), anything else as UTF-8; a character cut at the end is dropped."""
+    codec = next((name for mark, name in BOMS if head.startswith(mark)), "utf-8-sig")
+    return head.decode(codec, errors="ignore")
 
 
 def read_articles(
@@ -54,44 +64,93 @@ def read_articles(
 ) -> Iterator[Article | InputError]:
     """Every article in `path` (a file, or "-" for stdin), errors included, in input order.
 
-    `pdf` sets the limits for PDF inputs (pages, size, time); `max_bytes` is for text inputs.
+    `pdf` sets the limits for PDF inputs (pages, size, time); `max_bytes` is for text inputs
+    (0: no limit). Every input is read once, from one handle, so pipes, FIFOs and stdin work, and
+    never more than the limits allow, so stdin, /dev/zero or a gzip bomb cannot exhaust memory.
     """
     try:
         if format not in FORMATS:
             raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", source=path)
+        read = _Reading(format=format, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf)
         if path == STDIN:
-            data = sys.stdin.buffer.read()
-            yield from _from_bytes(
-                data,
-                source="<stdin>",
-                stem="stdin",
-                format=format,
-                fields=fields,
-                encoding=encoding,
-                max_bytes=max_bytes,
-                pdf=pdf,
-            )
+            yield from read.stream(sys.stdin.buffer, source="<stdin>", stem="stdin")
             return
         file = Path(path)
         if not file.exists():
             raise InputError("no such file", source=path)
         if file.is_dir():
             raise InputError("is a directory, not a file (give the files inside it, e.g. DIR/*.txt)", source=path)
-        fmt = format if format != "auto" else detect_format(path, _head(file))
-        if fmt == "jsonl":
-            yield from _read_jsonl_file(file, fields=fields)
-            return
-        if fmt == "pdf":
-            yield _pdf_reader("read_pdf")(file, options=pdf)
-            return
-        data = file.read_bytes() if not path.endswith(".gz") else gzip.decompress(file.read_bytes())
-        yield from _from_bytes(
-            data, source=path, stem=file.stem, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf
-        )
+        compressed = path.endswith(".gz")
+        info = file.stat()
+        plain = stat.S_ISREG(info.st_mode) and not compressed  # not a pipe, FIFO, device or .gz
+        with gzip.open(file, "rb") if compressed else file.open("rb") as handle:
+            yield from read.stream(
+                handle, source=path, stem=file.stem, file=file if plain else None, size=info.st_size if plain else None
+            )
     except InputError as err:
         yield err if err.source else err.at(path)
     except OSError as err:
         yield InputError(f"cannot be read ({err.strerror or err})", source=path)
+    except (EOFError, zlib.error) as err:  # gzip's "ended before the end-of-stream marker", bad deflate data
+        yield InputError(f"is damaged compressed data ({err})", source=path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How `read_articles` reads one input: the format asked for, and the limits."""
+
+    format: str
+    fields: JsonlFields
+    encoding: str | None
+    max_bytes: int
+    pdf: PdfOptions
+
+    def stream(
+        self, handle: ByteStream, *, source: str, stem: str, file: Path | None = None, size: int | None = None
+    ) -> Iterator[Article | InputError]:
+        """The articles in an open input: its head sniffed for the format, then the rest read from
+        the same handle. `file` and `size` are given for a plain file (not a pipe, a device or a
+        .gz), which a PDF reader may open itself and whose size is known before reading."""
+        head = read_at_most(handle, HEAD_BYTES)
+        fmt = self.format if self.format != "auto" else detect_format(source, head)
+        if fmt == "jsonl":
+            yield from read_jsonl_stream(chunks(head, handle), source=source, fields=self.fields, stem=stem)
+        elif fmt == "pdf":
+            yield self._pdf(head, handle, source=source, file=file)
+        else:
+            yield self._text(head, handle, source=source, stem=stem, fmt=fmt, size=size)
+
+    def _pdf(self, head: bytes, handle: ByteStream, *, source: str, file: Path | None) -> Article:
+        if file is not None:
+            return _pdf_reader("read_pdf")(file, options=self.pdf)
+        limit = self.pdf.max_bytes
+        data = read_rest(head, handle, limit)
+        if len(data) > limit:  # the reader's own check would give this size as if it were all of it
+            raise InputError(
+                f"is at least {over_limit(len(data), limit)} for one PDF",
+                source=source,
+                setting="max_pdf_bytes",
+                hint=" (raise it with {name})",
+                value=len(data),
+                limit=limit,
+            )
+        return _pdf_reader("read_pdf_bytes")(data, source=source, options=self.pdf)
+
+    def _text(self, head: bytes, handle: ByteStream, *, source: str, stem: str, fmt: str, size: int | None) -> Article:
+        limit = self.max_bytes or None
+        if limit is not None and size is not None and size > limit:
+            raise too_large(size, limit, source=source)  # known before reading: say the whole size
+        data = read_rest(head, handle, limit)
+        if limit is not None and len(data) > limit:
+            raise too_large(len(data), limit, source=source, read_all=size is not None)
+        text, bom = decode(data, source=source, encoding=self.encoding, max_bytes=self.max_bytes)
+        article = (
+            read_record(text, source=source, doc_id=stem)
+            if fmt == "record"
+            else Article(id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source})
+        )
+        article.meta["bom"] = bom
+        return article
 
 
 def article_from_text(
@@ -100,6 +159,8 @@ def article_from_text(
     """One article from a string (the Python API and the server use this)."""
     if not text or not text.strip():
         raise InputError("contains no text (only whitespace)", source=source)
+    for what, value in (("", text), ("the title ", title), ("the abstract ", abstract)):
+        check_surrogates(value, source=source, what=what)
     if format == "auto":
         format = "record" if looks_like_record(text) else "text"
     if format == "record":
@@ -128,45 +189,6 @@ def _pdf_reader(name: str):  # type: ignore[no-untyped-def]
 def require_pdf() -> None:
     """Raise MissingExtra now when PDFs cannot be read, before a run sends any to its workers."""
     _pdf_reader("read_pdf")
-
-
-def _head(file: Path, size: int = 65536) -> bytes:
-    with file.open("rb") as handle:
-        return handle.read(size)
-
-
-def _read_jsonl_file(file: Path, *, fields: JsonlFields) -> Iterator[Article | InputError]:
-    opener = gzip.open if file.name.endswith(".gz") else open
-    with opener(file, "rb") as handle:
-        yield from read_jsonl_lines(handle, source=str(file), fields=fields, stem=file.stem)
-
-
-def _from_bytes(
-    data: bytes,
-    *,
-    source: str,
-    stem: str,
-    format: str,
-    fields: JsonlFields,
-    encoding: str | None,
-    max_bytes: int,
-    pdf: PdfOptions = PdfOptions(),
-) -> Iterator[Article | InputError]:
-    fmt = format if format != "auto" else detect_format(source, data[:65536])
-    if fmt == "jsonl":
-        yield from read_jsonl_lines(data.splitlines(), source=source, fields=fields, stem=stem)
-        return
-    if fmt == "pdf":
-        yield _pdf_reader("read_pdf_bytes")(data, source=source, options=pdf)
-        return
-    text, bom = decode(data, source=source, encoding=encoding, max_bytes=max_bytes)
-    article = (
-        read_record(text, source=source, doc_id=stem)
-        if fmt == "record"
-        else Article(id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source})
-    )
-    article.meta["bom"] = bom
-    yield article
 
 
 __all__ = [

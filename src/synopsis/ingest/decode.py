@@ -15,7 +15,7 @@ from ..sizes import over_limit
 
 # A text article is a few hundred kilobytes; anything far larger is almost certainly not one.
 MAX_TEXT_BYTES = 50_000_000
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -49,14 +49,7 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     if not data:
         raise InputError("is empty", source=source)
     if max_bytes and len(data) > max_bytes:
-        raise InputError(
-            f"is {over_limit(len(data), max_bytes)} for one article",
-            source=source,
-            setting="max_bytes",
-            hint=" (raise it with {name})",
-            value=len(data),
-            limit=max_bytes,
-        )
+        raise too_large(len(data), max_bytes, source=source)
     if data.startswith(PDF_SIGNATURE):
         raise InputError(
             "is a PDF file", source=source, setting="format", hint=" (use {name} pdf, with the 'synopsis[pdf]' extra installed)"
@@ -68,7 +61,7 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     bom = b""
     codec = encoding
     if codec is None:
-        for mark, name in _BOMS:
+        for mark, name in BOMS:
             if data.startswith(mark):
                 bom, codec = mark, name
                 break
@@ -94,7 +87,40 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         raise InputError("contains no text (only whitespace)", source=source)
     if _control_share(text) > 0.05:
         raise InputError("looks like binary data (many control characters), not text", source=source)
+    check_surrogates(text, source=source)  # only a stated codec such as unicode_escape can make one
     return text, bom
+
+
+def too_large(size: int, limit: int, *, source: str, read_all: bool = True) -> InputError:
+    """The error for a text input over `max_bytes`. `read_all=False` when only `limit + 1` bytes
+    were read (a pipe, stdin, a .gz): its real size is unknown, and reading on to learn it is what
+    the limit is there to prevent."""
+    at_least = "" if read_all else "at least "
+    return InputError(
+        f"is {at_least}{over_limit(size, limit)} for one article",
+        source=source,
+        setting="max_bytes",
+        hint=" (raise it with {name})",
+        value=size,
+        limit=limit,
+    )
+
+
+def check_surrogates(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
+    """Refuse text with an unpaired surrogate (a JSON escape such as "\\ud800" without its pair):
+    it is not a character, so it can be neither encoded nor written, and would fail deep inside the
+    pipeline. `what` names the field ("field 'full_text' ")."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(
+            f"{what}contains an unpaired surrogate (\\u{ord(text[err.start]):04x}) at character {err.start} "
+            "(half of a UTF-16 pair, not a character)",
+            source=source,
+            line=line,
+        ) from None
 
 
 def _control_share(text: str) -> float:

@@ -14,7 +14,11 @@ from ..errors import InputError
 from ..types import Article
 
 SECTION_NAMES = ("TITLE", "ABSTRACT", "PREDICTION", "FULL TEXT")
-_HEADER = re.compile(r"^[ \t]*(TITLE|ABSTRACT|PREDICTION|FULL TEXT):[ \t]*(?:\r?\n|$)", re.MULTILINE)
+# A line starts after "\n" or after a lone "\r" (old Mac line endings), and ends at either.
+_LINE_START = r"(?:^|(?<=\r))"
+_LINE_END = r"(?:\r\n|\r|\n|$)"
+_HEADER = re.compile(_LINE_START + r"[ \t]*(TITLE|ABSTRACT|PREDICTION|FULL TEXT):[ \t]*" + _LINE_END, re.MULTILINE)
+_FULL_TEXT_LINE = re.compile(_LINE_START + r"[ \t]*FULL TEXT:[ \t]*" + _LINE_END, re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +32,7 @@ class RecordLayout:
 def looks_like_record(text: str) -> bool:
     """A record starts with one of the section headers, or has a FULL TEXT header line."""
     first = _HEADER.match(text.lstrip("\ufeff \t\r\n"))
-    return first is not None or re.search(r"^[ \t]*FULL TEXT:[ \t]*\r?$", text, re.MULTILINE) is not None
+    return first is not None or _FULL_TEXT_LINE.search(text) is not None
 
 
 def parse_layout(text: str) -> RecordLayout:
@@ -73,7 +77,7 @@ def render_record(text: str, layout: RecordLayout, prediction: str) -> str:
     The replaced content keeps the record's own separator: the whitespace that followed the old
     content, or the blank-line separator the example records use.
     """
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     if "PREDICTION" in layout.contents:
         start, end = layout.contents["PREDICTION"]
         old = text[start:end]

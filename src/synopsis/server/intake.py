@@ -52,6 +52,8 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         data = await run_in_threadpool(json.loads, body) if len(body) > PARSE_IN_THREAD_BYTES else json.loads(body)
     except (ValueError, UnicodeDecodeError) as err:
         raise ApiError(400, f"the request body is not valid JSON ({err})") from None
+    except RecursionError:  # json recurses once per [ or {; what a client sends must not make a 500
+        raise ApiError(400, "the request body is not valid JSON (it is nested too deeply to read)") from None
     if not isinstance(data, dict):
         raise ApiError(422, f'the JSON body must be an object like {{"text": "..."}}, not {type(data).__name__}')
     fields = _validate(SummarizeRequest, data)

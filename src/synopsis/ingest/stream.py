@@ -1,0 +1,80 @@
+"""Reading an input once, and never more of it than a limit allows.
+
+Pipes, FIFOs and stdin can be read only once, and stdin, /dev/zero or a gzip bomb may never end
+(or end only after gigabytes), so an input is opened once, its first bytes are kept in memory to
+sniff the format, and the rest comes from the same handle: at most one byte more than the limit
+(enough to know that it is over), or line by line with each line bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+# What format detection looks at; also what we read before knowing the format.
+HEAD_BYTES = 65536
+# One read: large enough to be fast, small enough that overshooting a limit costs little.
+CHUNK_BYTES = 1 << 20
+
+
+class ByteStream(Protocol):
+    """What an input is read through: a file, stdin's buffer, a `gzip.GzipFile`."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def read_at_most(handle: ByteStream, size: int | None) -> bytes:
+    """Up to `size` bytes (all of it when None), looping because a pipe returns what it has."""
+    parts: list[bytes] = []
+    left = size
+    while left is None or left > 0:
+        part = handle.read(CHUNK_BYTES if left is None else min(CHUNK_BYTES, left))
+        if not part:
+            break
+        parts.append(part)
+        if left is not None:
+            left -= len(part)
+    return b"".join(parts)
+
+
+def read_rest(head: bytes, handle: ByteStream, limit: int | None) -> bytes:
+    """`head` and what follows it in `handle`, at most `limit + 1` bytes in all (when a limit is
+    given and the head has not passed it already), so that `len(result) > limit` says "too large"."""
+    if limit is None:
+        return head + read_at_most(handle, None)
+    return b"".join((head, read_at_most(handle, max(0, limit + 1 - len(head)))))
+
+
+def chunks(head: bytes, handle: ByteStream) -> Iterator[bytes]:
+    """`head`, then the rest of `handle` a chunk at a time."""
+    if head:
+        yield head
+    while part := handle.read(CHUNK_BYTES):
+        yield part
+
+
+def bounded_lines(parts: Iterable[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
+    """The lines (split after each b"\\n", kept) of a byte stream, each with its size in bytes.
+
+    A line longer than `limit` keeps only its first `limit + 1` bytes (its size still counts all
+    of it): one endless line (a gzip bomb, /dev/zero) cannot fill memory, and the lines after it
+    are still read.
+    """
+    pending = bytearray()
+    size = 0
+    for part in parts:
+        start = 0
+        while start < len(part):
+            end = part.find(b"\n", start)
+            stop = len(part) if end < 0 else end + 1
+            room = limit + 1 - len(pending)
+            if room > 0:
+                pending += part[start : min(stop, start + room)]
+            size += stop - start
+            start = stop
+            if end >= 0:
+                yield bytes(pending), size
+                pending.clear()
+                size = 0
+    if size:
+        yield bytes(pending), size
