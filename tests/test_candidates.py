@@ -23,6 +23,11 @@ GOOD = "We show that the parser recovers 91% of the dependencies in the test set
         ("x = 0.31 ± 0.02 , y = 12.4 ± 1.1 , z = 7 / 9 .", "symbols"),
         ("Figure 3: Accuracy of the parser on the development set by sentence length.", "caption"),
         ("Table 2. Baseline models and their scores on all of the tasks we report.", "caption"),
+        # A flattened text's caption has no stop after its number; body text about a figure does not
+        # start with a capitalised title.
+        ("Figure 1 Relationship between leukocyte mtDNA copy number and telomere length.", "caption"),
+        ("Figure 3 A partially completed tree derived depth-first by the parser.", "caption"),
+        ("Figure 1 shows the relationship between copy number and telomere length.", None),
         ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),
         ("The corpus can be downloaded from http://example.org/corpus for research use.", "email_or_url"),
         ("The data set used in these experiments is described in the following", "no_sentence_end"),

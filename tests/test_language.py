@@ -102,25 +102,79 @@ def test_a_script_that_one_language_writes_names_it(text: str, code: str) -> Non
     assert not get_language(code).supported
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Les résultats montrent que les formats hybrides persistent surtout là où ils sont justifiés.", "fr"),
+        ("Los resultados muestran que los formatos híbridos se mantienen sobre todo en los cursos de la facultad.", "es"),
+        ("Os resultados mostram que os formatos híbridos permanecem sobretudo onde são justificados pelos docentes.", "pt"),
+        ("Die Ergebnisse zeigen, dass die hybriden Formate vor allem in der Lehre und in den Seminaren bleiben.", "de"),
+        # English stays English: titles and first sentences, a few foreign function words or none.
+        ("Inducing a semantically annotated lexicon via EM-based clustering of the verb frames", "en"),
+        ("A study of the mentoring of adult offenders in three pilot projects of the probation service.", "en"),
+        ("Neural machine translation", "en"),
+        ("", "en"),
+    ],
+)
+def test_a_short_text_leaves_english_only_for_clearly_another_language(text: str, code: str) -> None:
+    assert len(text.split()) < 30
+    assert detect_language(text) == code
+
+
 def test_the_warning_names_the_language_or_else_the_script(tmp_path: Path) -> None:
     texts = {
-        "ja.txt": "本研究では、科学論文の自動要約手法を提案する。実験の結果、既存の手法よりも優れていることを示した。" * 20,
+        "el.txt": "Σε αυτή την εργασία προτείνουμε μια νέα μέθοδο για την αυτόματη περίληψη επιστημονικών άρθρων. " * 20,
         "ar.txt": "في هذا البحث نقترح طريقة جديدة للتلخيص الآلي للمقالات العلمية. تظهر التجارب أنها أفضل من الطرق الحالية. " * 20,
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    japanese = runner.invoke(app, ["summarize", str(tmp_path / "ja.txt"), "--output", "json"])
+    greek = runner.invoke(app, ["summarize", str(tmp_path / "el.txt"), "--output", "json"])
     arabic = runner.invoke(app, ["summarize", str(tmp_path / "ar.txt"), "--output", "json"])
-    assert japanese.exit_code == 0 and arabic.exit_code == 0
-    assert "the language is ja (Japanese), which is not supported" in json.loads(japanese.stdout)["warning"]
+    assert greek.exit_code == 0 and arabic.exit_code == 0
+    assert "the language is el (Greek), which is not supported" in json.loads(greek.stdout)["warning"]
     assert json.loads(arabic.stdout)["language"] == UNDETERMINED
     assert "could not be determined from its Arabic script" in json.loads(arabic.stdout)["warning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("本研究では、科学論文の自動要約手法を提案する。実験の結果、既存の手法よりも優れていることを示した。", "Japanese (ja)"),
+        ("数字人文研究近年来发展迅速。本文讨论了古籍数字化的方法和问题。我们提出了一种新的方法。", "Chinese (zh)"),
+        ("งานวิจัยนี้เสนอวิธีการสรุปบทความทางวิทยาศาสตร์โดยอัตโนมัติ ผลการทดลองแสดงให้เห็นว่าดีกว่าวิธีเดิม", "Thai (th)"),
+    ],
+)
+def test_text_written_without_spaces_is_refused_in_one_line(tmp_path: Path, text: str, named: str) -> None:
+    """Words are counted by spaces: such a text's "summary" was the whole text, reference list and all."""
+    path = tmp_path / "article.txt"
+    path.write_text(text * 30, encoding="utf-8")
+    for lang in ([], ["--lang", "en"]):  # a language chosen by hand does not change how words are counted
+        result = runner.invoke(app, ["summarize", str(path), *lang])
+        assert result.exit_code == 1
+        assert result.output.strip().splitlines() == [
+            f"synopsis: {path}: is {named}, written without spaces between words: synopsis counts words by spaces"
+            " and has no word segmenter for it (not supported)"
+        ]
+    rows = tmp_path / "rows.jsonl"
+    english = (Path(__file__).parent / "data" / "dev_sample.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    cjk = json.dumps({"id": "cjk", "full_text": text * 30})
+    (tmp_path / "in.jsonl").write_text(f"{cjk}\n{english}\n", encoding="utf-8")
+    runner.invoke(app, ["batch", str(tmp_path / "in.jsonl"), "--out", str(rows)])
+    first, second = (json.loads(line) for line in rows.read_text(encoding="utf-8").splitlines())
+    assert named in first["error"] and "sentences" not in first
+    assert second["sentences"] and "error" not in second
 
 
 def test_lang_option_is_checked() -> None:
     assert check_lang_option("auto") == "auto"
     assert check_lang_option("de") == "de"
     assert check_lang_option(None) == "auto"
+    # Case, a region and the ISO 639-2 code of a supported language are what users type.
+    typed = ("DE", "de-DE", "pt_BR", " en-us ", "deu", "it")
+    assert [check_lang_option(v) for v in typed] == ["de", "de", "pt", "en", "de", "it"]
+    for typo in ("xx", "zzz", "", "de DE"):
+        with pytest.raises(Exception, match="unknown language"):
+            check_lang_option(typo)
     with pytest.raises(Exception, match="unknown language 'German'"):
         check_lang_option("German")
 

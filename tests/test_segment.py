@@ -111,6 +111,8 @@ def test_golden_case(case: dict[str, object]) -> None:
         (["Mentors had no explicit tasks.", "Taken together the findings suggest little contact."], " "),
         (["Selecting items by hand.", "Rather, we must employ statistics."], " "),
         (["The yield was approx. Ten percent higher in subsp. Tuberculosis strains."], " "),
+        (["NE pairs (e.g. Yahoo! and Overture) co-occur.", "There are n! orders of n words."], " "),
+        (["While training the LM parameters, lm! is fixed.", "Wow!", "It works."], " "),
     ],
 )
 def test_english_hard_cases(sentences: list[str], joint: str) -> None:

@@ -21,7 +21,11 @@ MAX_WORDS = 100  # above: segmentation failures, lists glued together
 MIN_LETTER_SHARE = 0.6  # letters among non-space characters; below: formulas, table rows
 ABSTRACT_OVERLAP = 0.7  # share of a sentence's word pairs found in the abstract: a copy of it
 
-_CAPTION = re.compile(r"^\s*(?:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*[A-Z]?\d+[A-Za-z]?\s*[.:|]", re.IGNORECASE)
+# A caption: its label and number, then a stop or colon, or a capitalised title right away (a
+# flattened text's "Figure 1 Relationship between ..."; "Figure 1 shows ..." is body text).
+_CAPTION = re.compile(
+    r"^\s*(?i:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*(?i:[A-Z]?\d+[A-Za-z]?)(?:\s*[.:|]|\s+[A-Z](?:[a-z]|\s))"
+)
 _CLOSERS = "\"”’')]"
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")

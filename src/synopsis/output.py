@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .clean import Cleaned
 from .errors import InputError
 from .ingest.record import RecordLayout, render_record
 from .types import Article, Document, Summary
@@ -42,6 +43,7 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
             "sentences": len(doc.sentences),
             "candidates": sum(s.candidate for s in doc.sentences),
             "sections": [s.title for s in doc.sections if s.title],
+            "removed": doc.meta.get("removed", {}),  # by reason; `synopsis extract -o json` lists each
         }
         source = doc.meta.get("input")
         if source:
@@ -49,6 +51,19 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
         if summary.over_budget:
             out["note"] = "no whole sentence fits the word budget; the shortest best sentence is returned"
     return out
+
+
+def over_budget_warning(summary: Summary) -> str | None:
+    """The warning for a summary longer than its word budget (None when it is within it): a user
+    who asked for 50 words and got 20,000 must hear why, and by how much, not only from JSON."""
+    limit = summary.budget.words
+    if not summary.over_budget or limit is None:
+        return None
+    words = summary.words
+    return (
+        f"summary is over the {limit:,}-word budget: no whole sentence fits it, and the shortest one, "
+        f"returned instead, has {words:,} words ({words - limit:,} over); sentences are never cut"
+    )
 
 
 def render_json(summary: Summary, doc: Document | None = None) -> str:
@@ -88,8 +103,10 @@ def article_body(article: Article) -> str:
     return article.text[start:end].strip("\n")
 
 
-def article_to_dict(article: Article, language: str | None = None) -> dict[str, Any]:
-    """The JSON form of an extraction; `text` is what spans of a summary of it point into."""
+def article_to_dict(article: Article, language: str | None = None, cleaned: Cleaned | None = None) -> dict[str, Any]:
+    """The JSON form of an extraction; `text` is what spans of a summary of it point into. With
+    `cleaned`, a "cleaning" part says what cleaning makes of the body: the abstract and headings it
+    finds, and every removal with its reason, span of `text` and the text removed."""
     start, end = article.body
     out: dict[str, Any] = {
         "id": article.id,
@@ -114,7 +131,23 @@ def article_to_dict(article: Article, language: str | None = None) -> dict[str, 
     ):
         if key in article.meta:
             out[name] = article.meta[key]
+    if cleaned is not None:
+        out["cleaning"] = cleaning_to_dict(cleaned, article.text)
     return out
+
+
+def cleaning_to_dict(cleaned: Cleaned, text: str) -> dict[str, Any]:
+    """What cleaning found and removed, spans as offsets into `text` (the input)."""
+    return {
+        "abstract": cleaned.abstract,
+        "headings": [
+            {"start": h.start, "end": h.end, "text": h.title, "kind": h.kind} for h in cleaned.headings if h.title
+        ],
+        "removed": cleaned.removed,
+        "removed_text": [
+            {"reason": r.reason, "start": r.start, "end": r.end, "text": text[r.start : r.end]} for r in cleaned.removals
+        ],
+    }
 
 
 def render_article_record(article: Article) -> str:

@@ -14,12 +14,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
-from .clean import clean_text
+from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
-from .language import ENGLISH, Language, resolve_language
+from .language import AUTO, ENGLISH, Language, check_lang_option, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
@@ -101,8 +101,20 @@ def segment(text: str, *, lang: str = ENGLISH) -> list[tuple[int, int]]:
 
 def article_language(article: Article, lang: str | None = None) -> tuple[Language, str | None]:
     """The language to read `article` in (`lang` wins over detection) and a warning when unsupported."""
+    return resolve_language(lang, _language_text(article))
+
+
+def _language_text(article: Article) -> str:
     start, end = article.body
-    return resolve_language(lang, " ".join((article.title, article.abstract, article.text[start:end])))
+    return " ".join((article.title, article.abstract, article.text[start:end]))
+
+
+def clean_article(article: Article, code: str) -> Cleaned:
+    """The article's body cleaned in language `code`, the headings a PDF's layout found kept as
+    headings: what `build_document` segments, and what `synopsis extract` shows it removed."""
+    start, end = article.body
+    layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
+    return clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
 
 
 def build_document(article: Article, *, rules: CandidateRules = CandidateRules(), lang: str | None = None) -> Document:
@@ -111,11 +123,11 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     `lang` is a language code or "auto"/None (detect it from the text); the language used is
     `meta["language"]`, and `meta["language_warning"]` says when it is not supported.
     """
-    start, end = article.body
     language, warning = article_language(article, lang)
+    if warning or check_lang_option(lang) != AUTO:  # detection names a supported language only in spaced text
+        check_spaced(_language_text(article))  # Chinese, Japanese, Thai: refused, not summarized
     code = language.code
-    layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
-    cleaned = clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
+    cleaned = clean_article(article, code)
     abstract = article.abstract or cleaned.abstract
     # English captions are `rejection`'s; other languages add their caption words (clean.lexicon).
     captions = lexicon(code).caption_line if code != ENGLISH else None
@@ -145,6 +157,7 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     )
     meta = dict(article.meta)
     meta["removed"] = cleaned.removed
+    meta["removals"] = cleaned.removals
     meta["language"] = code
     if warning:
         meta["language_warning"] = warning

@@ -38,6 +38,12 @@ DOCUMENT = (
     Field("sentences", "int32", description="Sentences in the cleaned document."),
     Field("candidates", "int32", description="Sentences a method may choose."),
     Field("sections", "list[str]", description="Section titles."),
+    Field(
+        "removed",
+        "json",
+        description="What cleaning removed, counted by reason (references, email, page_number ...); "
+        "`synopsis extract --output json` lists each piece.",
+    ),
 )
 SUMMARY = (
     Field("id", "str"),

@@ -147,6 +147,104 @@ def test_flattened_hyphens_rejoin_by_the_words_of_the_whole_document() -> None:
     assert lines[2].startswith("Fi- nally")  # "finally" is nowhere else: left as it is
 
 
+def test_a_line_that_closes_a_wrapped_citation_is_not_debris() -> None:
+    # One paragraph per line, with a few lines wrapped inside a citation: "2017)." starts with a
+    # digit and "171)." is short and numeric, yet both are the rest of the sentence above them.
+    text = (
+        "Heat waves have become one of the most important threats to public health in Europe.\n"
+        "Their adaptation plans are often less developed (Heaviside et al.,\n"
+        "2017). It is therefore unclear whether the findings apply to them (Robine et al., 2008, p.\n"
+        "171).\n"
+        "In this study we ask three questions about mid-sized cities and their heat islands.\n"
+        "12\n"
+        "We address these questions with twenty years of daily data from 42 cities."
+    )
+    cleaned = clean_text(text)
+    lines = body(cleaned).split("\n")
+    assert lines[1] == (
+        "Their adaptation plans are often less developed (Heaviside et al., 2017). It is therefore unclear"
+        " whether the findings apply to them (Robine et al., 2008, p. 171)."
+    )
+    assert cleaned.removed == {"page_number": 1}  # a number alone, with no bracket to close, still goes
+
+
+def test_the_abstract_is_its_paragraph_not_all_text_up_to_the_next_heading() -> None:
+    abstract = "We study mentoring of adult offenders. We find few close relationships."
+    first = "Mentoring programmes have grown quickly. We studied three pilot projects."
+    second = "The mentors were mostly volunteers with little training."
+    for text in (
+        f"Abstract\n{abstract}\n\n{first}\n\n{second}\n\nMethods\nWe interviewed forty mentees.\n",
+        f"Abstract\n{abstract}\n\n{first}\n\n{second}\n",  # no heading after it: the body was lost
+    ):
+        cleaned = clean_text(text)
+        assert cleaned.abstract == abstract
+        assert body(cleaned).split("\n")[:2] == [first, second]
+    # A structured abstract goes on through its labelled parts.
+    structured = (
+        "Abstract\nBackground: Mentoring is common.\n\nMethods: We interviewed forty mentees.\n\n"
+        "Conclusions: Mentoring needs time.\n\nMentoring programmes have grown quickly in England.\n\n"
+        "The mentors were mostly volunteers.\n"
+    )
+    cleaned = clean_text(structured)
+    assert cleaned.abstract == "Mentoring is common. We interviewed forty mentees. Mentoring needs time."
+    assert body(cleaned) == "Mentoring programmes have grown quickly in England.\nThe mentors were mostly volunteers."
+
+
+def chapter(number: int, topic: str) -> str:
+    sentences = " ".join(f"The {topic} study number {k} reports a finding about {topic} in plain words." for k in range(12))
+    names = ("Smith", "Jones", "Taylor", "Brown", "Wilson")
+    references = "\n".join(f"{k}. {name} A, {topic.title()} B ({1990 + k}) A paper on {topic}." for k, name in enumerate(names))
+    return f"Chapter {number}. On {topic}\n\nIntroduction\n{sentences}\n\nDiscussion\n{sentences}\n\nReferences\n{references}\n\n"
+
+
+def test_a_reference_list_ends_the_body_only_until_a_new_chapter_opens() -> None:
+    # A thesis of articles, each chapter with its references: the chapters after the first list
+    # were dropped.
+    text = "A Thesis\n\n" + chapter(1, "mentoring") + chapter(2, "probation") + chapter(3, "bail")
+    cleaned = clean_text(text)
+    kept = body(cleaned)
+    assert all(f"reports a finding about {topic}" in kept for topic in ("mentoring", "probation", "bail"))
+    assert "A paper on" not in kept
+    lists = [r for r in cleaned.removals if r.reason == "references"]
+    assert [text[r.start : r.end].split("\n")[0] for r in lists] == ["References"] * 3
+    assert [text[r.end : r.end + 10] for r in lists] == ["Chapter 2.", "Chapter 3.", ""]
+
+
+def test_every_removal_is_listed_with_its_reason_and_span() -> None:
+    text = (
+        "Heat waves threaten public health in Europe, see http://example.org/heat (accessed 2 May 2020).\n"
+        "Contact: a.author@example.org\n"
+        "Cities are exposed because built surfaces absorb heat during the day.\n"
+        "Figure 1: Map of the cities.\n"
+        "This urban heat island effect raises night-time temperatures by several degrees.\n"
+        "Acknowledgements\n"
+        "We thank the offices that gave us their data.\n"
+    )
+    cleaned = clean_text(text)
+    listed = [(r.reason, text[r.start : r.end]) for r in cleaned.removals]
+    assert listed == [
+        ("url", "http://example.org/heat (accessed 2 May 2020)"),
+        ("email", "Contact: a.author@example.org"),
+        ("caption", "Figure 1: Map of the cities."),
+        ("dropped_section", "We thank the offices that gave us their data."),
+    ]
+    assert cleaned.removed == {"email": 1, "caption": 1, "dropped_section": 1, "url": 1}
+
+
+def test_a_bracketed_note_number_between_sentences_goes() -> None:
+    # DHQ (dhq-000075) sets its endnote markers after the full stop: "[1]" opened the next sentence.
+    text = (
+        "Reading tools can contribute to the reading practices of domain-experts. [1] In the course of the "
+        "study, readers were interviewed. Afro [1] literary-artistic representations emerged [3]. It ends."
+    )
+    cleaned = clean_text(text)
+    assert body(cleaned) == (
+        "Reading tools can contribute to the reading practices of domain-experts. In the course of the "
+        "study, readers were interviewed. Afro [1] literary-artistic representations emerged [3]. It ends."
+    )
+    assert [(r.reason, text[r.start : r.end]) for r in cleaned.removals] == [("footnote", " [1]")]
+
+
 def test_a_word_is_used_only_where_no_letter_touches_it() -> None:
     text = "the impostor left; a non-intervention study, then the intervention."
     assert uses_word(text, "intervention")  # "non-intervention" and alone both count

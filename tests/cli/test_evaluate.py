@@ -81,3 +81,14 @@ def test_bad_options_get_one_line() -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 2
         assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_failure_names_the_option_that_fixes_it(tmp_path: Path) -> None:
+    """The CLI words a failure with its flags, as summarize and batch do (was "... with text_field")."""
+    path = tmp_path / "body.jsonl"
+    path.write_text(json.dumps({"id": "a", "body": "Some text.", "abstract": "An abstract."}) + "\n", encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(path), "-m", "lead", "--json", str(report)])
+    assert result.exit_code == 1
+    reasons = {failure["reason"] for failure in json.loads(report.read_text(encoding="utf-8"))["failures"]}
+    assert reasons == {f"{path}:1: has no 'full_text' field (set the text field with --text-field)"}

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pypdfium2")
 
-from synopsis.pdf.furniture import PAGE_NUMBER, find_running, furniture_key, split_footnotes
+from synopsis.pdf.furniture import PAGE_NUMBER, find_running, furniture_key, line_numbers, split_footnotes
 from synopsis.pdf.lines import Line
 
 HEIGHT = 842.0
@@ -55,3 +55,19 @@ def test_small_print_in_the_upper_page_is_not_a_footnote() -> None:
     lines += [line("1 A table note in small print.", 240, size=8, region=1)]
     body, notes = split_footnotes(lines, HEIGHT, 10)
     assert len(body) == 11 and notes == []
+
+
+def test_manuscript_line_numbers_are_found_left_of_the_text_and_counting_up() -> None:
+    text = "temperature and an index of urban heat island intensity was linked to deaths"
+    lines = [Line(text, 72, 100 + 12 * k, 520, 110 + 12 * k, 10, page=0) for k in range(12)]
+    # Every fifth line: the number glued to its line (a narrow gap) or a piece of its own.
+    lines[4] = Line(f"5 {text}", 62, 148, 520, 158, 10, page=0)
+    lines[9] = Line("10", 60, 208, 68, 218, 10, page=0)
+    lines.append(Line(f"15 {text}", 60, 244, 520, 254, 10, page=0))
+    numbers, edge = line_numbers(lines)
+    assert numbers == {4: "5", 9: "10", 12: "15"} and edge == 72
+    # A numbered list starts at the text's edge, and numbers that do not count up are no line numbers.
+    listed = [Line(f"{k}. {text}", 72, 100 + 12 * k, 520, 110 + 12 * k, 10, page=0) for k in range(1, 6)]
+    assert line_numbers(listed)[0] == {}
+    shuffled = [Line(f"{n} {text}", 62, 100 + 12 * k, 520, 110 + 12 * k, 10, page=0) for k, n in enumerate((5, 3, 9))]
+    assert line_numbers([*lines[:4], *shuffled])[0] == {}

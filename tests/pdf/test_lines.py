@@ -36,6 +36,38 @@ def test_wide_gaps_cut_a_row_and_short_pieces_are_table_cells() -> None:
     assert [(line.text, line.cell) for line in lines] == [("Age (years)", True), ("67.7", True), ("72.8", True)]
 
 
+def spaced(y: float, text: str, space: float, *, x: float = 72, size: float = 10) -> list[Word]:
+    """Words of `text` with every gap `space` points wide (a justified line stretches them alike)."""
+    words = []
+    for token in text.split(" "):
+        words.append(Word(token, x, y, x + 5 * len(token), y + size, size))
+        x += 5 * len(token) + space
+    return words
+
+
+def test_a_justified_line_with_stretched_spaces_stays_one_line() -> None:
+    # Chromium justifies a narrow column by widening every space alike, here 2 em and 5 em.
+    for text, space in (("and linked daily deaths to land-surface", 20.0), ("Erwartung eines umfassenden", 50.0)):
+        lines = build_lines(rows_of(spaced(100, text, space)), page=0)
+        assert [(line.text, line.cell) for line in lines] == [(text, False)]
+    # ... and a row of two justified column lines is still cut at the gutter between them.
+    row = spaced(100, "Germany, Italy, the Netherlands,", 18.0) + spaced(100, "wir danken der Deutschen", 41.0, x=330)
+    assert [line.text for line in build_lines(rows_of(row), page=0, gutter=(310.0, 325.0))] == [
+        "Germany, Italy, the Netherlands,",
+        "wir danken der Deutschen",
+    ]
+
+
+def test_table_cells_alike_in_width_are_still_cells() -> None:
+    # Right-aligned numbers and labels of one width have equal gaps too; they do not read as text.
+    for text in ("12.5 13.2 14.1 15.0", "8.a 8.b 8.c", "Nantes France 314,138"):
+        lines = build_lines(rows_of(spaced(100, text, 30.0)), page=0)
+        assert [line.text for line in lines] == text.split(" ")
+    # Gaps that differ with the cells' contents are cut whatever the words are.
+    row = words_at(100, (72, "mean"), (120, "age"), (200, "of"), (232, "cases"))
+    assert [line.text for line in build_lines(rows_of(row), page=0)] == ["mean", "age", "of", "cases"]
+
+
 def test_a_text_line_beside_an_equation_number_stays_text() -> None:
     row = sentence(100, "the total is the sum of all parts") + words_at(100, (500, "(3)"))
     lines = build_lines(rows_of(row), page=0)

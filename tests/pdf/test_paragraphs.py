@@ -37,6 +37,20 @@ def test_line_end_hyphens(left: str, right: str, elsewhere: str, joined: str) ->
     assert join_lines(lines, vocabulary) == joined
 
 
+def test_a_short_line_that_ends_in_a_title_or_reference_abbreviation_goes_on() -> None:
+    # Ragged-right text: a line may stop after "Dr." or "(vgl." and the sentence goes on below.
+    lines = [
+        line("Ob diese Erwartung zutrifft, ist bislang kaum geprüft worden. Dr.", 100, x1=420),
+        line("Meier und Prof. Dr. Schulz haben z. B. argumentiert, dass sie bleiben (vgl.", 112, x1=400),
+        line("Müller 2021, S. 45). Viele sprachen von einem Schub, wie z.", 124, x1=380),
+        line("B. hier. Die Zahl der Formate stieg.", 136, x1=300),
+        line("Ein neuer Absatz beginnt nach dem kurzen Satzende.", 148, x1=520),
+    ]
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), {})
+    assert [b.text[:24] for b in blocks] == ["Ob diese Erwartung zutri", "Ein neuer Absatz beginnt"]
+    assert "worden. Dr. Meier und" in blocks[0].text and "(vgl. Müller 2021" in blocks[0].text
+
+
 def test_soft_hyphen_flag_joins_without_a_hyphen_in_the_text() -> None:
     lines = [line("organizing published scientific litera", 100, hyphenated=True), line("ture into a graph", 112)]
     assert join_lines(lines, vocabulary_of(lines)) == "organizing published scientific literature into a graph"

@@ -143,15 +143,17 @@ def test_a_worker_that_keeps_dying_fails_its_request_with_json_and_is_replaced(d
 
 
 def test_a_request_over_the_worker_memory_cap_gets_413_naming_it() -> None:
-    """The worker's address space is capped at --memory-mb: a text that needs more fails there with
-    MemoryError (answered 413 with the limit named), and the worker lives on for the next request."""
+    """The worker may use --memory-mb of memory beyond what it holds when it starts: a text that
+    needs more fails there with MemoryError (answered 413 with the limit named), and the worker
+    lives on for the next request."""
     from synopsis.server.job import Job, JobFailure, capped_worker, run_job
     from synopsis.workers import WorkerPool
 
-    # Measured on Linux: a 20,000-character text peaks near 250 MB of address space, a 3,000,000-
-    # character one near 400 MB (memory is linear in the text, so the big one must be big).
+    # Measured on Linux: a 20,000-character text takes a few MB beyond the warmed-up worker's
+    # ~80 MB, a 3,000,000-character one about 200 MB (memory is linear in the text, so the big one
+    # must be big).
     job = Job(method="auto", words=None, sentences=None, max_text_chars=10_000_000, text=long_text(3_000_000))
-    with WorkerPool(run_job, 1, initializer=capped_worker(330)) as pool:
+    with WorkerPool(run_job, 1, initializer=capped_worker(120)) as pool:
         refused = pool.submit(job).result(timeout=300)
         small = Job(method="auto", words=None, sentences=None, max_text_chars=10_000_000, text=long_text(20_000))
         served = pool.submit(small).result(timeout=300)

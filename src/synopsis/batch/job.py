@@ -35,14 +35,15 @@ class RunResult:
         c = self.counts
         state = "" if self.complete else "INCOMPLETE (run the same command again to resume): "
         duplicates = f", {c.duplicates} duplicate ids left out" if c.duplicates else ""
+        over = f", {c.over_budget} over their word budget (no whole sentence fits)" if c.over_budget else ""
         earlier = (
             f"; {self.out} still holds {self.earlier_errors} error row(s) from an earlier run (--retry-failed tries them again)"
             if self.earlier_errors
             else ""
         )
         return (
-            f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed{duplicates}; "
-            f"{self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}{earlier}"
+            f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed"
+            f"{over}{duplicates}; {self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}{earlier}"
         )
 
 

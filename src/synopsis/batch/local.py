@@ -19,9 +19,9 @@ from ..workers import WorkerPool, WorkersCannotStart
 from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .progress import Reporter
 from .sources import iter_shards
-from .work import BatchOptions, Counts, SourceItem, encode_row, error_row, new_items, summarize_to_line
+from .work import BatchOptions, Counts, EncodedRow, SourceItem, encode_row, error_row, new_items, summarize_to_line
 
-Lines = list[tuple[str, bool]]
+Lines = list[EncodedRow]
 Write = Callable[[list[SourceItem], Lines], None]
 ChunkWork = Callable[[list[SourceItem], BatchOptions], Lines]
 # Chunks in flight per worker: enough that a slow document does not idle the others for long.
@@ -60,9 +60,12 @@ def run_local(
 
     def write(chunk: list[SourceItem], lines: Lines) -> None:
         failed = 0
-        for line, is_error in lines:
-            sink.add(line)
-            failed += is_error
+        for row in lines:
+            sink.add(row.line)
+            failed += row.failed
+            if row.warning:
+                counts.over_budget += 1
+                reporter.warn(row.warning)
         counts.failed += failed
         counts.summarized += len(lines) - failed
         reporter.advance(docs=len(lines), failed=failed, size=sum(item.size for item in chunk))
@@ -113,7 +116,7 @@ def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[
     def died(chunk: list[SourceItem]) -> Lines:
         item = chunk[0]
         error = InputError(DIED, source=_source(item), line=_line(item))
-        return [(encode_row(error_row(item.id, error, dict(options.names))), True)]
+        return [EncodedRow(encode_row(error_row(item.id, error, dict(options.names))), True)]
 
     return WorkerPool(
         _ChunkTask(work, options),

@@ -8,7 +8,7 @@ Conversion streams in batches, so a Parquet OUT costs no more memory than a JSON
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,21 @@ from ..rows import Field
 from .files import iter_lines, replace_durably, temporary_for
 
 _BATCH_ROWS = 2000
-_JSON_COLUMNS = tuple(field.name for field in rows.SUMMARY if field.kind == "json")
+
+
+def _json_paths(fields: tuple[Field, ...], prefix: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
+    """Where the "json" fields are (a column, or a field of a struct column): Parquet holds them as
+    JSON strings."""
+    found: list[tuple[str, ...]] = []
+    for field in fields:
+        if field.kind == "json":
+            found.append((*prefix, field.name))
+        elif isinstance(field.kind, tuple) and not field.many:
+            found.extend(_json_paths(field.kind, (*prefix, field.name)))
+    return tuple(found)
+
+
+_JSON_PATHS = _json_paths(rows.SUMMARY)
 
 
 def _pyarrow():  # type: ignore[no-untyped-def]
@@ -54,19 +68,29 @@ def schema():  # type: ignore[no-untyped-def]
 
 
 def _to_columns(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    for name in _JSON_COLUMNS:
-        if name in out:
-            out[name] = json.dumps(out[name], ensure_ascii=False, sort_keys=True)
-    return out
+    return _converted(dict(row), lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
 def _from_columns(row: dict[str, Any]) -> dict[str, Any]:
-    out = {key: value for key, value in row.items() if value is not None}
-    for name in _JSON_COLUMNS:
-        if name in out:
-            out[name] = json.loads(out[name])
-    return out
+    return _converted({key: value for key, value in row.items() if value is not None}, json.loads)
+
+
+def _converted(row: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
+    """`row` with `convert` applied to each "json" field it has (the structs on the way copied, so
+    the caller's row is left as it was)."""
+    for path in _JSON_PATHS:
+        parent = row
+        for key in path[:-1]:
+            child = parent.get(key)
+            if not isinstance(child, dict):
+                break
+            copy = dict(child)
+            parent[key] = copy
+            parent = copy
+        else:
+            if parent.get(path[-1]) is not None:
+                parent[path[-1]] = convert(parent[path[-1]])
+    return row
 
 
 def journal_to_parquet(journal: Path, out: Path) -> None:

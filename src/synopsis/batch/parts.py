@@ -28,6 +28,9 @@ from .work import BatchOptions, Counts, new_items, summarize_to_line
 
 # Warnings a part keeps for the client to show (the counts are always complete).
 PART_WARNINGS = 20
+# How a summary row over its word budget reads in a part file (`work.encode_row`: json.dumps' own
+# separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
+OVER_BUDGET = b'"over_budget": true'
 
 
 def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
@@ -48,10 +51,13 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
     with JsonlSink(path) as sink:
         rows = sink.recovered.rows
         for item in new_items(shard.items(options), done=sink.recovered.ids, counts=counts, warn=warn):
-            line, failed = summarize_to_line(item, options)
-            sink.add(line)
-            counts.failed += failed
-            counts.summarized += not failed
+            row = summarize_to_line(item, options)
+            sink.add(row.line)
+            counts.failed += row.failed
+            counts.summarized += not row.failed
+            if row.warning:
+                counts.over_budget += 1
+                warn(row.warning)
     stats = {**counts.as_dict(), "rows": rows + counts.written, "warnings": warnings}
     write_atomically(done, json.dumps(stats))
     return stats
@@ -126,7 +132,10 @@ class PartsDir:
         if stats is None:
             raise SinkError(f"{part}: merged before it was finished")
         write_atomically(self.path / "merging.json", json.dumps({"part": part.name, "out_size": sink.tell()}))
-        part_counts = Counts(stats["summarized"], stats["failed"], stats["skipped"], stats["duplicates"])
+        # Parts finished before over-budget rows were counted have no such count.
+        part_counts = Counts(
+            stats["summarized"], stats["failed"], stats["skipped"], stats["duplicates"], stats.get("over_budget", 0)
+        )
         appended = 0
         for _, line in iter_lines(part):
             head = row_head(line)
@@ -134,7 +143,7 @@ class PartsDir:
                 raise SinkError(f"{part}: a row is damaged; remove that part file and run again to recompute it")
             doc_id, failed = head
             if doc_id in base_ids or doc_id in sink.recovered.ids:
-                _uncount(part_counts, failed, already=doc_id in base_ids)
+                _uncount(part_counts, failed, already=doc_id in base_ids, over_budget=OVER_BUDGET in line)
                 if doc_id not in base_ids:
                     warn(f"{part.name}: duplicate id {doc_id!r} (in an earlier partition too); only its first occurrence is kept")
                 continue
@@ -158,12 +167,13 @@ class PartsDir:
                 leftover.unlink(missing_ok=True)
 
 
-def _uncount(counts: Counts, failed: bool, *, already: bool) -> None:
-    """A row left out at merge time was counted as done by its part."""
+def _uncount(counts: Counts, failed: bool, *, already: bool, over_budget: bool = False) -> None:
+    """A row left out at merge time was counted as done (and as over its budget) by its part."""
     if failed:
         counts.failed -= 1
     else:
         counts.summarized -= 1
+        counts.over_budget -= over_budget
     if already:
         counts.skipped += 1
     else:

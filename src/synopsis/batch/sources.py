@@ -10,7 +10,10 @@ Document ids: the id field when the record has one; otherwise `stem:line` (JSONL
 relative to that folder without the extension (`2001/paper1`, or `2001/part-3:17` for line 17 of
 `2001/part-3.jsonl` without ids), so files with the same name in different subfolders stay apart;
 files of one folder that differ only in their extension (`paper1.txt`, `paper1.pdf`) both keep it
-(`2001/paper1.txt`, `2001/paper1.pdf`), so that neither is left out as a duplicate id.
+(`2001/paper1.txt`, `2001/paper1.pdf`), so that neither is left out as a duplicate id. Files
+given as INPUTs are named by their stem, unless another file INPUT has the same stem: then each of
+those is named by its path relative to the folder that holds them all (`x1/paper`, `x2/paper`;
+`distinct_file_ids`).
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ def _id_of_bad_line(data: bytes, id_field: str) -> str | None:
     row carries the id a user will look for."""
     try:
         record = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse: no id to tell
         return None
     value = record.get(id_field) if isinstance(record, dict) else None
     return str(value) if value not in (None, "") else None
@@ -235,11 +238,56 @@ def iter_shards(
     Files of the run's own `output` (OUT, its journal, its parts) are never read as input, even
     when OUT sits inside an input folder."""
     own = os.path.abspath(output) if output else None
+    names = distinct_file_ids(inputs)
     for path in inputs:
         if os.path.isdir(path):
             yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own)
         else:
-            yield from _file_shards(path, os.path.abspath(path), options, split_bytes=split_bytes, doc_id="")
+            yield from _file_shards(path, os.path.abspath(path), options, split_bytes=split_bytes, doc_id=names.get(path, ""))
+
+
+def distinct_file_ids(inputs: Sequence[str]) -> dict[str, str]:
+    """Ids for the file INPUTs whose own id (the file's stem) another file INPUT has too, so that
+    `x1/paper.txt x2/paper.txt` are two documents, not one and a duplicate: each is named by its
+    path relative to the folder that holds them all, without the extension (`x1/paper`,
+    `x2/paper`), or with it where that alone is still shared (`paper.txt`, `paper.pdf`). Files that
+    get no entry keep the stem; one file named twice (or through a link) stays a real duplicate.
+    For JSONL and Parquet INPUTs the name is what ids of records without an id field start with;
+    ids in the data are never changed."""
+    by_stem: dict[str, list[str]] = {}
+    for path in dict.fromkeys(inputs):
+        if not os.path.isdir(path):
+            by_stem.setdefault(Path(path).stem, []).append(path)
+    names: dict[str, str] = {}
+    for paths in by_stem.values():
+        if len(paths) > 1:
+            names.update(_relative_names(paths))
+    return names
+
+
+def _relative_names(paths: list[str]) -> dict[str, str]:
+    """Each path relative to the folder that holds them all, without its extension unless two
+    need it; paths to one file (a link, `./a` and `a`) get the name of the first, and when all
+    are one file they keep their stem."""
+    first: dict[str, str] = {}
+    for path in paths:
+        first.setdefault(os.path.realpath(path), path)
+    if len(first) == 1:
+        return {}
+    located = {path: os.path.abspath(path) for path in first.values()}
+    common = os.path.commonpath([os.path.dirname(location) for location in located.values()])
+    relative = {path: os.path.relpath(location, common).replace(os.sep, "/") for path, location in located.items()}
+    short = {path: _without_extension(name) for path, name in relative.items()}
+    shared = Counter(short.values())
+    names = {path: short[path] if shared[short[path]] == 1 else relative[path] for path in located}
+    return {path: names[first[os.path.realpath(path)]] for path in paths}
+
+
+def _without_extension(relative: str) -> str:
+    """`x1/paper.txt` -> `x1/paper`: the relative path cut as a file's own id is (its stem)."""
+    folder, _, name = relative.rpartition("/")
+    stem = Path(name).stem
+    return f"{folder}/{stem}" if folder else stem
 
 
 def input_bytes(inputs: Sequence[str]) -> int:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..ingest import JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import MAX_CHARS
-from ..output import summary_to_dict
+from ..output import over_budget_warning, summary_to_dict
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Article, Budget
@@ -69,6 +69,7 @@ class Counts:
     failed: int = 0
     skipped: int = 0
     duplicates: int = 0
+    over_budget: int = 0  # summarized, but longer than the word budget (each one warned about)
 
     @property
     def written(self) -> int:
@@ -79,19 +80,44 @@ class Counts:
         self.failed += other.failed
         self.skipped += other.skipped
         self.duplicates += other.duplicates
+        self.over_budget += other.over_budget
 
     def as_dict(self) -> dict[str, int]:
-        return {"summarized": self.summarized, "failed": self.failed, "skipped": self.skipped, "duplicates": self.duplicates}
+        return {
+            "summarized": self.summarized,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "over_budget": self.over_budget,
+        }
+
+
+class EncodedRow(NamedTuple):
+    """One row as a worker hands it back: the JSONL line, whether it is an error row, and the
+    warning line to show for it (a summary over its word budget), since only the worker has the
+    summary and the engine is where warnings are said and counted."""
+
+    line: str
+    failed: bool
+    warning: str | None = None
 
 
 def summarize_item(item: SourceItem, options: BatchOptions) -> dict[str, Any]:
     """The output row for one document: the summary (as `synopsis summarize -o json` gives it) or
     `{"id", "error", "input", "line"}`. Never raises: in a batch one bad document must not stop
     the other million."""
+    return _row_and_warning(item, options)[0]
+
+
+def _row_and_warning(item: SourceItem, options: BatchOptions) -> tuple[dict[str, Any], str | None]:
+    """`summarize_item`'s row, and the warning line for a summary over its word budget (located
+    like `synopsis summarize` locates it: file, or file:line)."""
     row = process(item.payload, options.run, doc_id=item.id)
     if isinstance(row, ErrorRow):
-        return error_row(row.id, row.error, dict(options.names))
-    return summary_to_dict(row.result.summary, row.result.document)
+        return error_row(row.id, row.error, dict(options.names)), None
+    summary = row.result.summary
+    warning = over_budget_warning(summary)
+    return summary_to_dict(summary, row.result.document), warning and f"{item.where}: warning: {warning}"
 
 
 def error_row(doc_id: str, err: InputError, names: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -109,10 +135,10 @@ def encode_row(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False)
 
 
-def summarize_to_line(item: SourceItem, options: BatchOptions) -> tuple[str, bool]:
-    """`summarize_item` encoded where it ran (workers do the JSON work too); the flag marks failures."""
-    row = summarize_item(item, options)
-    return encode_row(row), "error" in row
+def summarize_to_line(item: SourceItem, options: BatchOptions) -> EncodedRow:
+    """`summarize_item` encoded where it ran (workers do the JSON work too), with its warning."""
+    row, warning = _row_and_warning(item, options)
+    return EncodedRow(encode_row(row), "error" in row, warning)
 
 
 def new_items(

@@ -16,6 +16,7 @@ from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
 from .lines import Paragraph, split_paragraphs
+from .removed import Removal, RemovalLog
 from .tracked import Edit, Tracked
 
 
@@ -40,11 +41,13 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """What cleaning leaves of a text: body blocks, headings, and what it found on the way."""
+    """What cleaning leaves of a text: body blocks, headings, the abstract it found on the way, and
+    what it removed (`removals`, in the order removed; `removed` counts them by reason)."""
 
     blocks: tuple[Block, ...]
     headings: tuple[Heading, ...]
     abstract: str = ""
+    removals: tuple[Removal, ...] = ()
     removed: dict[str, int] = field(default_factory=dict)
 
 
@@ -65,7 +68,7 @@ def clean_text(
     `lang` picks the heading, keyword and caption words (clean.lexicon).
     """
     end = len(raw) if end is None else end
-    removed: dict[str, int] = {}
+    removed = RemovalLog()
     paragraphs = split_paragraphs(
         Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts, lang=lang
     )
@@ -81,15 +84,23 @@ def clean_text(
         for piece in clean_inline(paragraph.text, removed=removed, lang=lang, document=document):
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
-            if piece.end_matter:
-                return Cleaned(tuple(blocks), tuple(headings), " ".join(abstract_parts), removed)
+            if piece.end_matter:  # the reference list (or what ends the body) and all after it
+                removed.add_original("references", piece.heading_span[0], end)
+                return _cleaned(blocks, headings, abstract_parts, removed)
+            if piece.dropped and piece.text.text:
+                removed.add("dropped_section", piece.text, 0, len(piece.text.text))
             if not piece.text.text or piece.dropped:
                 continue
             if paragraph.abstract or piece.abstract:
                 abstract_parts.append(piece.text.text)
             else:
                 blocks.append(Block(piece.text, len(headings) - 1, len(blocks)))
-    return Cleaned(tuple(blocks), tuple(headings), " ".join(abstract_parts), removed)
+    return _cleaned(blocks, headings, abstract_parts, removed)
 
 
-__all__ = ["Block", "Cleaned", "Edit", "Heading", "Paragraph", "Tracked", "clean_text"]
+def _cleaned(blocks: list[Block], headings: list[Heading], abstract_parts: list[str], removed: RemovalLog) -> Cleaned:
+    removals = tuple(sorted(removed.items, key=lambda r: (r.start, r.end)))  # in the order of the input
+    return Cleaned(tuple(blocks), tuple(headings), " ".join(abstract_parts), removals, removed.counts)
+
+
+__all__ = ["Block", "Cleaned", "Edit", "Heading", "Paragraph", "Removal", "Tracked", "clean_text"]

@@ -22,6 +22,7 @@ from ..types import SectionKind
 from . import headings, rules
 from .lexicon import alternation, lexicon
 from .lines import ABSTRACT_MAX_POSITION, rejoin_flattened_hyphens
+from .removed import RemovalLog
 from .tracked import Edit, Tracked, stripped_bounds
 
 # A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
@@ -209,6 +210,7 @@ _JUNK_STEPS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("email", ("@",), rules.EMAIL_WITH_MARKER),
     ("url", ("http", "www.", "WWW.", "HTTP"), rules.URL_WITH_CONTEXT),
     ("footnote", (), rules.STANDALONE_NUMBER),
+    ("footnote", ("[",), rules.BRACKETED_NOTE),
     ("footnote", (), rules.GLUED_FOOTNOTE),
 )
 
@@ -222,7 +224,7 @@ def _marker_span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def remove_junk(
-    text: Tracked, removed: dict[str, int], page_breaks: list[int] | None = None, lang: str = ENGLISH
+    text: Tracked, removed: RemovalLog, page_breaks: list[int] | None = None, lang: str = ENGLISH
 ) -> Tracked:
     """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers.
 
@@ -230,7 +232,7 @@ def remove_junk(
     """
     pages, breaks = page_number_edits(text.text)
     if pages:
-        removed["page_number"] = removed.get("page_number", 0) + len(pages)
+        removed.add_edits("page_number", text, pages)
         if page_breaks is not None:
             page_breaks.extend(int(text.origin[end]) for end in breaks)
         text = text.apply(pages)
@@ -243,14 +245,14 @@ def remove_junk(
             # gains nothing from "(accessed 25/03/2013)".
             edits = [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")]
         if edits:
-            removed[reason] = removed.get(reason, 0) + len(edits)
+            removed.add_edits(reason, text, edits)
             text = text.apply(edits)
     patterns = inline_patterns(lang)
     if not any(clue in text.text for clue in patterns.keyword_clues):
         return text
     keywords = [Edit(m.start(), m.end()) for m in patterns.keywords_run.finditer(text.text)]
     if keywords:
-        removed["keywords"] = removed.get("keywords", 0) + len(keywords)
+        removed.add_edits("keywords", text, keywords)
         text = text.apply(keywords)
     return text
 
@@ -334,11 +336,13 @@ def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:
 
 
 def clean_inline(
-    text: Tracked, *, removed: dict[str, int], lang: str = ENGLISH, document: Callable[[], str] | None = None
+    text: Tracked, *, removed: RemovalLog, lang: str = ENGLISH, document: Callable[[], str] | None = None
 ) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings.
 
-    `document` gives the whole document's body text, lower-cased, for rejoining words a flattening
+    A piece that opens the end matter ends the list; the caller logs it and what follows as
+    removed (it knows where the input ends). `document` gives the whole document's body text,
+    lower-cased, for rejoining words a flattening
     split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it)."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
@@ -358,7 +362,6 @@ def clean_inline(
         pending = (title, (start, end), end_matter)
         cursor = end
         if end_matter:
-            removed["references"] = removed.get("references", 0) + 1
             break
     if pending is None or not pending[2]:
         pieces.append(_piece(text, cursor, len(text.text), pending, lang))
@@ -391,13 +394,13 @@ def _piece(
     )
 
 
-def _drop_front_matter(pieces: list[Piece], removed: dict[str, int]) -> list[Piece]:
+def _drop_front_matter(pieces: list[Piece], removed: RemovalLog) -> list[Piece]:
     """A short stretch before an Abstract or Introduction heading is the title block: drop it."""
     if len(pieces) < 2 or pieces[0].heading is not None:
         return pieces
     first = pieces[1]
     opens = first.abstract or first.kind == "introduction"
     if opens and len(pieces[0].text.text.split()) <= FRONT_MATTER_MAX_WORDS and pieces[0].text.text:
-        removed["front_matter"] = removed.get("front_matter", 0) + 1
+        removed.add("front_matter", pieces[0].text, 0, len(pieces[0].text.text))
         return pieces[1:]
     return pieces

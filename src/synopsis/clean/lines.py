@@ -19,6 +19,7 @@ from ..language import ENGLISH
 from ..types import SectionKind
 from . import headings, rules
 from .lexicon import lexicon
+from .removed import RemovalLog
 from .tracked import Edit, Tracked, stripped_bounds
 
 # Thresholds of the line rules. All were set by hand when each rule was written (`git log -S` finds
@@ -186,13 +187,13 @@ def split_paragraphs(
     text: Tracked,
     *,
     title: str = "",
-    removed: dict[str, int],
+    removed: RemovalLog,
     heading_starts: frozenset[int] = frozenset(),
     lang: str = ENGLISH,
 ) -> list[Paragraph]:
     """Split a text into headings and body paragraphs, dropping junk lines and non-body sections.
 
-    `removed` counts what was dropped, by reason, for the JSON output and the tests.
+    `removed` logs what was dropped, by reason and span, for the JSON output and the tests.
     """
     text = normalise_characters(text)
     spans = _line_spans(text.text)
@@ -217,21 +218,30 @@ def split_paragraphs(
     )
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang)
+    references: int | None = None  # where a reference list began that the body may resume after
     for line in _roles(layout):
+        line_start, line_end = spans[line.index]
+        if references is not None:
+            if line.role == "end":
+                break  # an unheaded list follows the headed one: both go, to the end (below)
+            if not _resumes_body(line, lines[line.index], lang):
+                continue
+            removed.add("references", text, references, line_start)
+            references = None
         if line.role == "end":
-            _count(removed, line.reason)
+            removed.add(line.reason, text, line_start, len(text.text))  # the rest of the text
             break
         if line.role == "skip":
-            _count(removed, line.reason)
+            removed.add(line.reason, text, line_start, line_end)
         elif line.role == "junk":
-            _count(removed, line.reason)
+            removed.add(line.reason, text, line_start, line_end)
             if not wrapped:
                 built.close()
         elif line.role == "heading":
             built.close()
-            if line.reason:  # the reference list: the body ends here
-                _count(removed, line.reason)
-                return built.done
+            if line.reason:  # a reference list: the body ends here, or pauses till a new chapter
+                references = line_start
+                continue
             built.section = line.section
             if line.heading is not None:
                 built.done.append(line.heading)
@@ -243,10 +253,32 @@ def split_paragraphs(
             if wrapped:
                 if i == nonblank[-1] or not lines[i + 1].strip():
                     built.close()  # a blank line ends a paragraph of a hard-wrapped text
-            elif _ends_sentence(lines[i]):
-                built.close()
+            elif _ends_sentence(lines[i]) and not _leaves_bracket_open(lines[i]):
+                built.close()  # (an open bracket may close on the next line: "(Robine et al., 2008, p.")
+    if references is not None:
+        removed.add("references", text, references, len(text.text))
     built.close()
     return built.done
+
+
+# A line that opens a chapter or part: "Chapter 2. The Relationship ...", "PART II", "Kapitel 3".
+_CHAPTER_LINE = re.compile(
+    r"\s*(?:chapter|part|kapitel|chapitre|cap[ií]tulo|teil|partie|parte)\s+(?:\d{1,3}|[IVXLC]{1,6})\b", re.IGNORECASE
+)
+# Sections that open an article's body again after a reference list: a thesis or proceedings
+# volume holds several articles (a chapter each, with its own references), and Nature-style
+# papers put their Methods after the references.
+_BODY_KINDS = frozenset({"introduction", "methods", "results", "discussion", "conclusion"})
+
+
+def _resumes_body(line: _Line, text: str, lang: str) -> bool:
+    """Whether a line after a reference list opens body text again: a chapter line, or a heading
+    of a body section in known words ("Introduction", "2 Methods"); any other line is taken for
+    part of the reference list or what follows it."""
+    if _CHAPTER_LINE.match(text):
+        return True
+    heading = line.heading
+    return heading is not None and heading.kind in _BODY_KINDS and headings.is_known(heading.heading or "", lang)
 
 
 class _Paragraphs:
@@ -258,11 +290,12 @@ class _Paragraphs:
         text: Tracked,
         spans: list[tuple[int, int]],
         vocabulary: Callable[[], set[str]],
-        removed: dict[str, int],
+        removed: RemovalLog,
         lang: str = ENGLISH,
     ) -> None:
         self.text, self.spans, self.vocabulary, self.removed = text, spans, vocabulary, removed
         self.inline_drop = lexicon(lang).inline_paragraph_drop
+        self.lang = lang
         self.done: list[Paragraph] = []
         self.lines: list[int] = []
         self.section: SectionState = "body"
@@ -272,11 +305,36 @@ class _Paragraphs:
         if self.lines:
             para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
+                abstract_before = self.done and self.done[-1].abstract
+                if self.section == "abstract" and abstract_before and not _opens_abstract_part(para.text, self.lang):
+                    self.section = "body"  # the abstract was the paragraph before: the body starts
                 if self.section == "dropped" or self.inline_drop.match(para.text):
-                    _count(self.removed, "dropped_section")
+                    start, end = self.spans[self.lines[0]][0], self.spans[self.lines[-1]][1]
+                    self.removed.add("dropped_section", self.text, start, end)
                 else:
                     self.done.append(Paragraph(para, abstract=self.section == "abstract"))
             self.lines = []
+
+
+# The labels that open the parts of a structured abstract beyond the section heading words
+# (`headings.is_known`: Background, Methods, Results, Conclusions ...).
+_ABSTRACT_PART_LABEL = re.compile(
+    r"(?:objectives?|aims?(?: and objectives?)?|purpose|context|design|settings?|participants|interventions?"
+    r"|(?:main )?outcome measures?|outcomes?|measurements|importance|significance|interpretation|rationale)",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\s*([^\W\d][^:.]{0,40}?)\s*:")
+
+
+def _opens_abstract_part(text: str, lang: str) -> bool:
+    """Whether a paragraph after an abstract's first goes on with the abstract: a structured
+    abstract's next part ("Methods: We ..."). Any other paragraph begins the body, which a text
+    without an Introduction heading has nowhere else to begin."""
+    label = _LABEL.match(text)
+    if label is None:
+        return False
+    words = label.group(1)
+    return _ABSTRACT_PART_LABEL.fullmatch(words) is not None or headings.is_known(words, lang)
 
 
 def _roles(layout: _Layout) -> Iterator[_Line]:
@@ -284,6 +342,7 @@ def _roles(layout: _Layout) -> Iterator[_Line]:
     lines, nonblank, lang = layout.lines, layout.nonblank, layout.lang
     caption_label = lexicon(lang).caption_label_line
     caption: CaptionState = "none"
+    last_body = ""
     for position, i in enumerate(nonblank):
         line = lines[i]
         if caption != "none":
@@ -309,6 +368,8 @@ def _roles(layout: _Layout) -> Iterator[_Line]:
         front = position < max(FRONT_LINES_MIN, len(nonblank) // FRONT_LINES_SHARE)
         repeated = layout.keys[i] in layout.repeated
         reason = None if is_heading and headings.is_known(line, lang) else _junk_reason(line, repeated, front, lang)
+        if reason in _CONTINUATION_LOOKALIKES and _closes_bracket(last_body, line):
+            reason, is_heading = None, False  # "(Robine et al., 2008, p." then "171).": a wrap, not debris
         if reason is not None:
             if reason == "caption" and caption_label.match(line):
                 caption = "title"
@@ -316,6 +377,7 @@ def _roles(layout: _Layout) -> Iterator[_Line]:
         elif is_heading:
             yield _heading(layout, i)
         else:
+            last_body = line
             yield _Line(i, "body")
 
 
@@ -346,7 +408,27 @@ def _ends_sentence(line: str) -> bool:
 
 def _continues(previous: str, line: str) -> bool:
     """A line that goes on with the sentence the previous line left open."""
-    return not _ends_sentence(previous) and line.lstrip()[:1].islower()
+    return (not _ends_sentence(previous) and line.lstrip()[:1].islower()) or _closes_bracket(previous, line)
+
+
+# Junk reasons of a short line that may be the rest of a wrapped citation ("2017).", "171).").
+_CONTINUATION_LOOKALIKES = frozenset({"fragment", "page_number"})
+
+
+def _leaves_bracket_open(line: str) -> bool:
+    """Whether a parenthesis opened on the line is still open at its end: "2017). ... (Robine et al., p."."""
+    return line.rfind("(") > line.rfind(")")
+
+
+def _closes_bracket(previous: str, line: str) -> bool:
+    """Whether `line` closes a parenthesis `previous` left open: the rest of a citation that a line
+    break cut ("... less developed (Heaviside et al.," then "2017). It is ..."), however short,
+    numeric or upper-case it starts."""
+    if not _leaves_bracket_open(previous):
+        return False
+    close = line.find(")")
+    opened = line.find("(")
+    return close >= 0 and (opened < 0 or opened > close)
 
 
 def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH) -> int:
@@ -466,5 +548,3 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _count(removed: dict[str, int], reason: str) -> None:
-    removed[reason] = removed.get(reason, 0) + 1

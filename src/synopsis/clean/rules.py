@@ -158,6 +158,10 @@ GLUED_FOOTNOTE = re.compile(
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
 STANDALONE_NUMBER = re.compile(r"[.!?”’\"')\]](?P<marker>\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
+# A bracketed note number between two sentences, as DHQ and other web-born texts set endnote
+# markers ("... of domain-experts. [1] In the course of the study ..."): it would open the next
+# sentence. One inside a sentence ("Afro [1] literary") or before its stop ("[12].") stays.
+BRACKETED_NOTE = re.compile(r"[.!?”’\"')](?P<marker>\s+\[\d{1,3}\])(?=\s+[A-Z“‘\"(])")
 # An address with the footnote number before it; the lookbehinds make the scan start only at the
 # beginning of a word instead of retrying inside every word.
 EMAIL_WITH_MARKER = re.compile(r"(?:(?<!\S)\d{1,3}\s+)?(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from typing import Any, NoReturn
@@ -135,7 +136,10 @@ def report(message: str) -> None:
     print(f"synopsis: {message}", file=sys.stderr, flush=True)
 
 
-LANG_HELP = "Language of the articles: auto (detect per article) or a code (de, en, es, fr, pt; others: neutral settings)."
+LANG_HELP = (
+    "Language of the articles: auto (detect per article) or an ISO 639-1 code, any case, region ignored"
+    " (de, en, es, fr, pt; others: neutral settings)."
+)
 
 
 def checked_lang(lang: str) -> str:
@@ -155,6 +159,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:
     """The budget the options ask for (`Budget.of`: 200 words unless told otherwise), the method checked too."""
+    check_whole(words=words, sentences=sentences)
     try:
         usable_method(method)
         return Budget.of(words, sentences)
@@ -162,12 +167,47 @@ def checked_budget(method: str, words: int | None, sentences: int | None) -> Bud
         fail(str(err))
 
 
-def check_whole(**values: int) -> None:
-    """Refuse an option that must be a whole number of at least 1 (named as the CLI names it)."""
+def option_name(name: str) -> str:
+    """How the CLI spells a parameter (`max_pdf_mb` -> `--max-pdf-mb`), so every refusal names the flag typed."""
+    return f"--{name.replace('_', '-')}"
+
+
+def check_whole(least: int = 1, /, **values: int | None) -> None:
+    """Refuse an option that must be a whole number of at least `least` (named as the CLI names it);
+    None is an option not given, where the default applies."""
     for name, value in values.items():
-        problem = whole_number_problem(value)
+        problem = None if value is None else whole_number_problem(value, least)
         if problem:
-            fail(f"--{name.replace('_', '-')} {problem}")
+            fail(f"{option_name(name)} {problem}")
+
+
+def check_positive(**values: float | None) -> None:
+    """Refuse a number option that must be finite and above 0 (a limit, a time): 0 or less is no
+    limit at all, and nan or inf would pass as one or end in a traceback further on."""
+    for name, value in values.items():
+        if value is not None and not (math.isfinite(value) and value > 0):
+            fail(f"{option_name(name)} must be a finite number above 0, got {value:g}")
+
+
+def check_finite(**values: float | None) -> None:
+    """Refuse nan and inf, which a check such as `> 0` lets through (inf) or words oddly (nan)."""
+    for name, value in values.items():
+        if value is not None and not math.isfinite(value):
+            fail(f"{option_name(name)} must be a finite number, got {value:g}")
+
+
+def megabytes(name: str, value: float | None) -> int | None:
+    """Bytes for a size option given in megabytes (None: not given), refused unless it is at least
+    one byte and finite, so that `inf`, `nan`, 0 and negatives are usage errors, not a 1-byte limit."""
+    if value is None:
+        return None
+    check_positive(**{name: value})
+    size = value * 1_000_000
+    if not math.isfinite(size):
+        fail(f"{option_name(name)} is too large, got {value:g}")
+    if round(size) < 1:
+        fail(f"{option_name(name)} must be at least 0.000001 (one byte), got {value:g}")
+    return round(size)  # 4.35 MB is 4,350,000 bytes, not int()'s 4,349,999
 
 
 def _version(value: bool) -> None:

@@ -60,10 +60,13 @@ def batch_command(
 
     Re-running the same command resumes: ids already in OUT are skipped, and a run killed at any
     moment (even kill -9) leaves OUT whole. A document that fails gets {"id", "error"} and the rest
-    go on. Exit status: 0 all summarized; 1 some failed or had duplicate ids, or OUT still holds
-    error rows from an earlier run; 2 usage error or a missing extra; 130 interrupted.
+    go on. Ids: the id field of JSONL/Parquet records; a file's stem (x1/paper when another file
+    INPUT is also named paper: the path from their common folder); in a folder, the path from it.
+    A summary over its word budget gets a warning line and is counted in the final line. Exit
+    status: 0 all summarized; 1 some failed or had duplicate ids, or OUT still holds error rows from
+    an earlier run; 2 usage error or a missing extra; 130 interrupted.
     """
-    check_whole(max_chars=max_chars)
+    check_whole(max_bytes=max_bytes, max_chars=max_chars)
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
     options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang))
     if engine not in ENGINES:

@@ -13,7 +13,7 @@ import typer
 
 from ..errors import InputError, MethodError, SynopsisError
 from ..ingest import JsonlFields
-from .app import EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_lang, fail, report
 
 EXIT_INTERRUPTED = 130
 
@@ -84,6 +84,7 @@ def evaluate_command(
         fail(f"unknown --by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     if resamples < 100:
         fail(f"--resamples must be at least 100, got {resamples}")
+    check_whole(0, seed=seed)  # the bootstrap's generator takes no negative seed (a traceback at the very end)
     missing = [p for p in data if p != "-" and not Path(p).exists()]
     if missing:
         fail(f"{missing[0]}: no such file or folder")
@@ -100,11 +101,18 @@ def evaluate_command(
         try:
             loaded[label], problems = load_predictions(path)
         except InputError as err:
-            fail(str(err))
+            fail(err.worded(CLI_NAMES))
         for problem in problems:
             report(problem)
         notes.extend(problems)
-    settings = Settings(methods=names, predictions=tuple(loaded), words=words, group_by=group_by, lang=checked_lang(lang))
+    settings = Settings(
+        methods=names,
+        predictions=tuple(loaded),
+        words=words,
+        group_by=group_by,
+        lang=checked_lang(lang),
+        names=tuple(CLI_NAMES.items()),
+    )
     paths = expand_inputs(data)
     total = count_articles(paths)
     fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)

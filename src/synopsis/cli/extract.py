@@ -6,7 +6,9 @@ Its `text` output is exactly the text that summary spans (`summarize --output js
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import typer
 from ..errors import InputError
 from ..ingest import FORMATS, read_articles
 from ..output import article_to_dict, render_article_record
-from ..pipeline import article_language
+from ..pipeline import article_language, clean_article
 from ..types import Article
 from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
@@ -31,7 +33,13 @@ def extract_command(
     ),
     output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(EXTRACT_OUTPUTS)}."),
     out_dir: Path | None = typer.Option(
-        None, "--out-dir", "-d", help="Write one file per input here (NAME.txt or NAME.json) instead of to stdout."
+        None,
+        "--out-dir",
+        "-d",
+        help="Write one file per article here instead of to stdout, named by its id: ID.txt (ID.json with "
+        "--output json); an id's path parts are joined by an underscore (a/b gives a_b, ../x gives x), control "
+        "characters become one too, and leading dots go. A name taken earlier in the run gets -2, -3 ... (said on stderr). Files "
+        "never land outside this folder; a file of the same name from an earlier run is replaced.",
     ),
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
@@ -41,7 +49,9 @@ def extract_command(
     """Print what synopsis extracts from each input: title, abstract, headings and body.
 
     --output text prints the extracted text itself (summary spans are offsets into it), json adds
-    the title, abstract, headings, footnotes and what was removed, and record writes a dataset
+    the title, abstract, headings, footnotes and what was removed (for a PDF, what its layout
+    analysis left out; for every input, under "cleaning", what cleaning then removes from the body,
+    each with its reason and span), and record writes a dataset
     record (ABSTRACT, an empty PREDICTION, FULL TEXT). Exit status 1 when any input failed.
     """
     if output not in EXTRACT_OUTPUTS:
@@ -58,6 +68,7 @@ def extract_command(
         except OSError as err:
             fail(f"{out_dir}: cannot create the output folder ({err.strerror or err})")
     failures = 0
+    taken: set[str] = set()
     for path in inputs:
         for item in read_articles(path, format=fmt, pdf=options):
             if isinstance(item, InputError):
@@ -66,8 +77,7 @@ def extract_command(
                 continue
             rendered = _render(item, output, lang)
             if out_dir is not None:
-                target = out_dir / f"{item.id}{_SUFFIX[output]}"
-                target.write_text(rendered, encoding="utf-8")
+                failures += not _write_file(out_dir, item, rendered, _SUFFIX[output], taken)
             elif output == "text" and len(inputs) > 1:
                 _write(f"# {item.id}\n{rendered}\n")
             else:
@@ -76,10 +86,70 @@ def extract_command(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _write_file(out_dir: Path, article: Article, rendered: str, suffix: str, taken: set[str]) -> bool:
+    """Write one article's output into `out_dir` under a safe name not used earlier in this run
+    (`taken`, folded for case-insensitive file systems); False, said in one line, when it cannot be
+    written."""
+    wanted = file_name(article.id)
+    target = out_dir / _unique_name(wanted, suffix, taken)
+    if target.name != wanted + suffix:
+        report(f"{_where(article)}: {out_dir / (wanted + suffix)} is taken by an earlier article; written to {target}")
+    if target.is_symlink():  # writing through it would land wherever it points
+        report(f"{_where(article)}: {target} is a link, not followed; remove it or choose another --out-dir")
+        return False
+    try:
+        target.write_text(rendered, encoding="utf-8")
+    except OSError as err:
+        report(f"{_where(article)}: cannot write {target} ({err.strerror or err})")
+        return False
+    return True
+
+
+# A file name is at most 255 bytes on common file systems; room is left for "-NN" and the suffix.
+_NAME_BYTES = 200
+_SEPARATORS = re.compile(r"[/\\]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def file_name(doc_id: str) -> str:
+    """A file name made from an article id that stays inside the output folder and is readable:
+    the id's path parts joined by "_" ("a/b" -> "a_b", "../x" -> "x", "/tmp/x" -> "tmp_x"; "." and
+    ".." parts dropped), control characters made "_", leading dots dropped (no hidden file), an
+    empty result named "article", an over-long one cut and given a hash of the whole id so that two
+    long ids stay apart. The same id always gives the same name."""
+    parts = [part for part in _SEPARATORS.split(doc_id) if part not in ("", ".", "..")]
+    name = _CONTROL.sub("_", "_".join(parts)).lstrip(".")
+    if not name.strip("_ "):
+        name = "article"
+    if len(name.encode("utf-8")) > _NAME_BYTES:
+        digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        name = name.encode("utf-8")[: _NAME_BYTES - 11].decode("utf-8", "ignore") + "-" + digest
+    return name
+
+
+def _unique_name(name: str, suffix: str, taken: set[str]) -> str:
+    """`name` + `suffix`, or the first free `name-2` + `suffix`, `name-3` ...: input order decides,
+    so a re-run writes the same files."""
+    candidate, number = name + suffix, 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{name}-{number}{suffix}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _where(article: Article) -> str:
+    """file or file:line of an article, as error lines name it."""
+    line = article.meta.get("line")
+    source = article.meta.get("input", article.id)
+    return f"{source}" if line is None else f"{source}:{line}"
+
+
 def _render(article: Article, output: str, lang: str = "auto") -> str:
     if output == "json":
         language = article_language(article, lang)[0].code
-        return json.dumps(article_to_dict(article, language), ensure_ascii=False) + "\n"
+        cleaned = clean_article(article, language)
+        return json.dumps(article_to_dict(article, language, cleaned), ensure_ascii=False) + "\n"
     if output == "record":
         return render_article_record(article)
     return article.text if article.text.endswith("\n") else article.text + "\n"

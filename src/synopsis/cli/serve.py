@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from ..errors import MissingExtra
 from ..limits import SERVER_GRACE_S, SERVER_MAX_CHARS, SERVER_MEMORY_MB
-from .app import app, fail, report
+from .app import app, check_finite, check_whole, fail, megabytes, report
 
 
 @app.command("serve")
@@ -58,18 +60,21 @@ def serve_command(
         fail(str(MissingExtra("synopsis serve", "server", str(err))))
     if not 0 < port < 65536:
         fail(f"--port must be between 1 and 65535, got {port}")
+    check_finite(timeout=timeout, grace=grace)  # Limits would take inf, and word nan oddly
+    check_whole(memory_mb=memory_mb)  # before Limits derives the text limit from it (0 MB: a 0-character limit)
+    given = {
+        "max_upload_bytes": megabytes("max_upload_mb", max_upload_mb),
+        "max_text_chars": max_text_chars,
+        "timeout_s": timeout,
+        "workers": workers,
+        "queue": queue,
+        "memory_mb": memory_mb,
+        "grace_s": grace,
+    }
     try:
-        limits = Limits.from_env(
-            max_upload_bytes=None if max_upload_mb is None else int(max_upload_mb * 1_000_000),
-            max_text_chars=max_text_chars,
-            timeout_s=timeout,
-            workers=workers,
-            queue=queue,
-            memory_mb=memory_mb,
-            grace_s=grace,
-        )
+        limits = Limits.from_env(None, **given)
     except ValueError as err:
-        fail(str(err))
+        fail(_named(str(err), {name for name, value in given.items() if value is not None}))
     _check_port_free(host, port)
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
@@ -85,6 +90,32 @@ def serve_command(
 
         webbrowser.open(url)
     serve(create_app(limits), host=host, port=port, access_log=access_log)
+
+
+# The options that set each of Limits' fields.
+_OPTIONS = {
+    "max_upload_bytes": "--max-upload-mb",
+    "max_text_chars": "--max-text-chars",
+    "timeout_s": "--timeout",
+    "workers": "--workers",
+    "queue": "--queue",
+    "memory_mb": "--memory-mb",
+    "grace_s": "--grace",
+}
+
+
+def _named(message: str, given: set[str]) -> str:
+    """Limits' refusal ("queue must be ...") led by what set the value: the option when it was given,
+    else its environment variable, so the user knows what to change."""
+    from ..server.limits import ENV_VARIABLES
+
+    field = message.split(" ", 1)[0]
+    if field in given:
+        return f"{_OPTIONS[field]}: {message}"
+    variable = ENV_VARIABLES.get(field)
+    if variable and os.environ.get(variable, "").strip():
+        return f"{variable}: {message}"
+    return message
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -11,9 +11,10 @@ from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from ..output import OUTPUTS, render_as_record, render_json, render_text
+from ..output import OUTPUTS, over_budget_warning, render_as_record, render_json, render_text
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
+from ..types import Document, Summary
 from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
@@ -54,14 +55,16 @@ def summarize_command(
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
-    Exit status 1 when any input (or JSONL line) failed; the others are still summarized.
+    Exit status 1 when any input (or JSONL line) failed; the others are still summarized. A
+    summary over its word budget (no whole sentence fits it) or in an unsupported language gets a
+    warning line on stderr.
     """
     if output not in OUTPUTS:
         fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     budget = checked_budget(method, words, sentences)
-    check_whole(max_chars=max_chars)
+    check_whole(max_bytes=max_bytes, max_chars=max_chars)
     lang = checked_lang(lang)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
@@ -76,8 +79,7 @@ def summarize_command(
                 continue
             doc, summary = row.result.document, row.result.summary
             try:
-                if doc.meta.get("language_warning"):
-                    report(f"{doc.meta.get('input', path)}: warning: {doc.meta['language_warning']}")
+                _warn(doc, summary, path)
                 if output == "json":
                     _write(render_json(summary, doc) + "\n")
                 elif output == "record":
@@ -91,6 +93,17 @@ def summarize_command(
                 failures += 1
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _warn(doc: Document, summary: Summary, path: str) -> None:
+    """The warnings of one summary, one line each, located as error lines are (file, JSONL line): a
+    language read with neutral settings, a summary over its word budget (JSON says both, text output
+    would hide them)."""
+    line = doc.meta.get("line")
+    where = f"{doc.meta.get('input', path)}{'' if line is None else f':{line}'}"
+    for warning in (doc.meta.get("language_warning"), over_budget_warning(summary)):
+        if warning:
+            report(f"{where}: warning: {warning}")
 
 
 def _write(text: str) -> None:

@@ -11,7 +11,7 @@ import typer
 from ..errors import InputError, MissingExtra
 from ..ingest import JsonlFields, read_articles
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, app, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, fail, report
 
 
 @app.command("train")
@@ -27,6 +27,7 @@ def train_command(
 
     The shipped model was made with `synopsis train ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
     """
+    check_whole(rounds=rounds)
     try:
         from ..train import ROUNDS, fit, prepare
     except ImportError as err:

@@ -41,6 +41,8 @@ class Settings:
     words: int = 200
     group_by: str = "source"
     lang: str = "auto"
+    # How failure reasons name the settings that fix them (the CLI's flags, from `synopsis evaluate`).
+    names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,7 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
     """Summarize one article with every method, score each summary; failures become 0 with a reason."""
     names = (*settings.methods, *settings.predictions)
     if isinstance(item, InputError):
-        reason = str(item)
+        reason = item.worded(dict(settings.names))
         doc_id = f"{item.source or '<input>'}:{item.line}" if item.line is not None else item.source or "<input>"
         failed = {n: MethodResult(FAILED, error=reason) for n in names}
         return DocResult(doc_id, _stem(item.source or "<input>"), item.source or "", 0, failed, error=reason)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -146,6 +146,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     for page in pages:
         if page.rotated:
             removed.add_text("rotated_text", page.index, page.rotated)
+    _remove_line_numbers(pages, removed)
     _remove_running_lines(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
@@ -190,6 +191,26 @@ def _parts(abstract: Sequence[str]) -> tuple[tuple[str, str], ...]:
     if sum(part is not None for part in parts) < front.HEADLESS_MIN_PARTS:
         return ()
     return tuple(part if part is not None else ("", paragraph) for part, paragraph in zip(parts, abstract, strict=True))
+
+
+def _remove_line_numbers(pages: list[_Page], removed: Removals) -> None:
+    """Take a manuscript's line numbers out of its lines: alone, the line goes; at the start of a
+    text line, the number is cut from its text."""
+    for page in pages:
+        numbers, edge = furniture.line_numbers(page.lines)
+        if not numbers:
+            continue
+        kept: list[Line] = []
+        for i, line in enumerate(page.lines):
+            number = numbers.get(i)
+            if number is None:
+                kept.append(line)
+                continue
+            removed.add_text("line_number", page.index, number, count=1)
+            rest = line.text[len(number) :].lstrip()
+            if rest:
+                kept.append(replace(line, text=rest, x0=edge))
+        page.lines = kept
 
 
 def _remove_running_lines(pages: list[_Page], removed: Removals) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .lines import Line
 
@@ -116,3 +117,33 @@ def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> 
         for i, line in enumerate(lines)
         if (line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height) and line.size < 0.95 * body_size
     }
+
+
+# Line numbers of a submitted manuscript: a number at the start of a line, standing out of the
+# text's left edge, increasing down the page; at least LINE_NUMBERS_MIN of them on a page.
+LINE_NUMBERS_MIN = 3
+_LEADING_NUMBER = re.compile(r"(\d{1,4})(?:\s+|$)")
+
+
+def line_numbers(lines: Sequence[Line]) -> tuple[dict[int, str], float]:
+    """The manuscript line numbers of a page: line index -> the number, for lines that start with
+    one left of where the page's text lines start ("5 temperature and an index of ...", or "10"
+    alone where the gap cut it off); and that edge. Empty unless they count up down the page, so a
+    numbered list or a table's first column (which start at the text's edge) is never taken."""
+    starts: dict[float, int] = defaultdict(int)
+    for line in lines:
+        if line.words >= 5:
+            starts[round(line.x0)] += 1
+    if not starts:
+        return {}, 0.0
+    edge = max(starts, key=lambda x: (starts[x], -x))  # where most text lines start
+    found: list[tuple[float, int, str]] = []
+    for i, line in enumerate(lines):
+        match = _LEADING_NUMBER.match(line.text)
+        if match and line.x0 < edge - 0.5 * line.size and (match.end() == len(line.text) or line.x1 > edge):
+            found.append((line.top, i, match.group(1)))
+    found.sort()
+    values = [int(number) for _, _, number in found]
+    if len(found) < LINE_NUMBERS_MIN or any(b <= a for a, b in pairwise(values)):
+        return {}, edge
+    return {i: number for _, i, number in found}, edge

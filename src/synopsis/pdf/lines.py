@@ -19,6 +19,17 @@ from .reader import Word
 # Word spaces in justified text measured on the real PDFs stay under 1.0 em; the narrowest
 # gutter (ACL two-column) is 1.5 em.
 SPLIT_GAP_EM = 1.3
+# Justified text in a narrow column stretches every word space of a line alike, beyond
+# SPLIT_GAP_EM where long words do not fit (Chromium and word-processor PDFs: 1.3-5 em). At least
+# JUSTIFIED_MIN_GAPS consecutive gaps this alike (within JUSTIFIED_TOLERANCE_EM plus
+# JUSTIFIED_TOLERANCE_SHARE of the first), under JUSTIFIED_MAX_EM, between words that read as
+# text (`_reads_as_text`), are word spaces: a table's gaps differ with the widths of its cells'
+# contents, and cells alike in width (numbers, labels such as "8.a", names) do not read as text. Set on two Chromium-made PDFs;
+# the real PDFs of ../shared/data/pdf extract exactly as before.
+JUSTIFIED_MIN_GAPS = 2
+JUSTIFIED_TOLERANCE_EM = 0.1
+JUSTIFIED_TOLERANCE_SHARE = 0.05
+JUSTIFIED_MAX_EM = 6.0
 # Words whose vertical centres differ by less than this share of their height share a row.
 SAME_ROW = 0.4
 # Ligatures and odd spaces to what a reader typed (the cleaning stage's table, without its line
@@ -87,11 +98,12 @@ def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, 
     for row in rows:
         start = 0
         pieces: list[Line] = []
+        stretched = _stretched_spaces(row, middle)
         for i in range(1, len(row) + 1):
             if i < len(row):
                 gap = row[i].x0 - row[i - 1].x1
                 size = max(row[i].size, row[i - 1].size)
-                wide = gap > SPLIT_GAP_EM * size
+                wide = gap > SPLIT_GAP_EM * size and i not in stretched
                 over_gutter = row[i - 1].x1 <= middle <= row[i].x0 and gap >= max(0.5 * size, gutter_gap)
                 if not (wide or over_gutter):
                     continue
@@ -101,6 +113,44 @@ def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, 
             pieces = _mark_cells(pieces, middle)
         lines.extend(pieces)
     return _drop_marker_lines(lines)
+
+
+def _stretched_spaces(row: Sequence[Word], middle: float) -> frozenset[int]:
+    """The gaps (by the index of the word after them) of `row` that are the stretched word spaces of a
+    justified line: runs of at least JUSTIFIED_MIN_GAPS consecutive gaps alike the run's first,
+    never across the gutter nor through a gap of JUSTIFIED_MAX_EM or more. Empty for almost every
+    row: only a gap over SPLIT_GAP_EM asks."""
+    ems = [(row[i].x0 - row[i - 1].x1) / max(row[i].size, row[i - 1].size) for i in range(1, len(row))]
+    if not any(em > SPLIT_GAP_EM for em in ems):
+        return frozenset()
+    found: set[int] = set()
+    run: list[int] = []  # indices i of the gaps before row[i]
+
+    def close() -> None:
+        if len(run) >= JUSTIFIED_MIN_GAPS and ems[run[0] - 1] > SPLIT_GAP_EM and _reads_as_text(row[run[0] - 1 : run[-1] + 1]):
+            found.update(run)
+        run.clear()
+
+    for i in range(1, len(row)):
+        em = ems[i - 1]
+        if em >= JUSTIFIED_MAX_EM or row[i - 1].x1 <= middle <= row[i].x0:
+            close()
+            continue
+        first = ems[run[0] - 1] if run else em
+        if abs(em - first) > JUSTIFIED_TOLERANCE_EM + JUSTIFIED_TOLERANCE_SHARE * first:
+            close()
+        run.append(i)
+    close()
+    return frozenset(found)
+
+
+def _reads_as_text(words: Sequence[Word]) -> bool:
+    """Words of running text, not table cells: at least half hold letters, and one is a lower-case
+    word ("und", "the") or ends a clause ("Germany,"); cells alike in width ("8.a 8.b", "Ta Tb",
+    "Nantes France 314,138") are neither."""
+    lettered = sum(w.text.lower() != w.text.upper() for w in words)
+    clue = any((w.text[:1].islower() and len(w.text) > 2) or w.text[-1:] in ",;:" for w in words)
+    return clue and 2 * lettered >= len(words)
 
 
 def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:

@@ -25,6 +25,14 @@ from .lines import Line
 from .removed import Removals
 
 _TERMINAL = re.compile(r"(?:[.!?:]|\[\d{1,3}\])[\"”’')\]]*\s*$")
+# Abbreviations that a name, number or noun always follows, in any language we read (the PDF's
+# language is not known yet): a line that ends in one has not ended its sentence, however short
+# ("... geprüft worden. Dr." / "Meier und ..."). Written without inner spaces ("z. B." is "z.B.";
+# "z." where the line ends inside it); none that also ends sentences ("et al.", "etc.", "min.").
+_CONTINUING_ABBREVIATIONS = frozenset(
+    "Dr. Dra. Drs. Prof. Profa. Profs. Mme. Mlle. Sr. Sra. Srta. Hr. vgl. Vgl. cf. Cf. e.g. i.e. z. z.B. d.h. bzw."
+    " Fig. Figs. fig. figs. Abb. Tab. Eq. Eqs. Nr. S. p. pp. Kap. Chap. chap. Vol. vol. p.ej. p.ex.".split()
+)
 # FQS and some humanities journals number paragraphs at their end: "... adolescents). [1]".
 _PARAGRAPH_NUMBER = re.compile(r"(?<=[.!?\"”’')\]])\s+\[\d{1,3}\]\s*$")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -169,7 +177,7 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
         return True
     if previous.bold and not line.bold and previous.words <= 8:
         return False  # a run-in heading on a line of its own ("Entity–entity relations.")
-    ended = _TERMINAL.search(previous.text) is not None
+    ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text)
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
             return True
@@ -178,6 +186,15 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
         return ended and geometry.short(previous)
     # A column or page break: the paragraph goes on unless the layout shows a new one.
     return geometry.indented(line) or (ended and geometry.short(previous))
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """Whether the line's last word (or last two: "z. B.") is a `_CONTINUING_ABBREVIATIONS` one."""
+    words = text[-12:].split()
+    if not words or words[-1][-1:] != ".":
+        return False
+    last = words[-1].lstrip("([")
+    return last in _CONTINUING_ABBREVIATIONS or (len(words) > 1 and words[-2].lstrip("([") + last in _CONTINUING_ABBREVIATIONS)
 
 
 def body_blocks(

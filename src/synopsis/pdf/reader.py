@@ -467,15 +467,19 @@ def _open(data: bytes, *, source: str, password: str | None) -> pdfium.PdfDocume
     try:
         return pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as err:
+        # PDFium's error code may be left over from an earlier document (it is not reset for every
+        # failure): an encryption code counts only where the file has an /Encrypt dictionary, and
+        # an empty page tree is told from the bytes, so the same file always gets the same message.
         code = getattr(err, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and b"/Encrypt" not in data:
+            code = None
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
+            raise InputError("is a PDF with no pages (its page tree is empty)", source=source) from None
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(
                 "is encrypted (password-protected); decrypt it first, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf",
                 source=source,
             ) from None
-        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_OBJECT.search(data):
-            # PDFium refuses a document with an empty page tree (with a stale error code).
-            raise InputError("is a PDF with no pages (its page tree is empty)", source=source) from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError("uses an unsupported security handler (encryption); decrypt it first", source=source) from None
         if b"%%EOF" not in data[-2048:]:

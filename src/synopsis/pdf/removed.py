@@ -45,8 +45,11 @@ class Removals:
             if text:
                 self.items.append(RemovedText(reason, page + 1, text))
 
-    def add_text(self, reason: str, page: int, text: str) -> None:
-        """Record a piece of text that is not a whole line (an abstract's heading run into its text)."""
+    def add_text(self, reason: str, page: int, text: str, *, count: int = 0) -> None:
+        """Record a piece of text that is not a whole line (an abstract's heading run into its
+        text, a line number cut from its line); `count` is what the tally grows by."""
+        if count:
+            self.counts[reason] = self.counts.get(reason, 0) + count
         self.items.append(RemovedText(reason, page + 1, text))
 
 

@@ -225,5 +225,18 @@ def _start_worker(memory_mb: int | None) -> None:
     except ImportError:  # not on this OS: the text limit still bounds each request
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = memory_mb * 1024 * 1024
+    cap = _reserved_bytes(resource.getpagesize()) + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+
+
+def _reserved_bytes(page_size: int) -> int:
+    """Address space the warmed-up worker holds without using memory (thread stacks, BLAS buffers:
+    about 150 MB here). The cap is on address space, the only limit every Unix enforces, but
+    --memory-mb is memory, as synopsis/limits.py measures it (peak RSS): the cap is this plus
+    --memory-mb, or a small --memory-mb refused texts far under the limit it announced."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size, resident = (int(field) for field in statm.read().split()[:2])
+    except (OSError, ValueError):  # no /proc (macOS): the cap is --memory-mb alone
+        return 0
+    return max(0, size - resident) * page_size

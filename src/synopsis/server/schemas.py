@@ -28,7 +28,10 @@ class SummarizeRequest(BaseModel):
     sentences: int | None = Field(None, ge=1, le=MAX_BUDGET, description="Sentence budget, instead of or with words.")
     title: str = Field("", description="The title, when the text does not carry one.")
     abstract: str = Field("", description="The author abstract, when the text does not carry one (kept out of the summary).")
-    lang: str = Field("auto", description="Language code (de, en, es, fr, pt; others get neutral settings) or auto: detect it.")
+    lang: str = Field(
+        "auto",
+        description="ISO 639-1 code, any case, region ignored (de, en, es, fr, pt; others: neutral settings) or auto: detect it.",
+    )
 
 
 _SCALARS: dict[str, Any] = {

@@ -1,0 +1,80 @@
+"""Two file INPUTs with the same name are two documents (QA: `batch x1/paper.txt x2/paper.txt`
+left the second out as "duplicate id 'paper'"); ids inside JSONL data are never changed, so a
+duplicate there is still one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from batch_helpers import OPTIONS, read_rows, write_jsonl
+from typer.testing import CliRunner
+
+from synopsis.batch.sources import distinct_file_ids, iter_shards
+from synopsis.cli import app
+
+
+def _ids(inputs: list[str]) -> list[str]:
+    return [item.id for shard in iter_shards(inputs, OPTIONS) for item in shard.items(OPTIONS)]
+
+
+def _two_papers(tmp_path: Path, text: str) -> tuple[Path, Path]:
+    first, second = tmp_path / "x1" / "paper.txt", tmp_path / "x2" / "paper.txt"
+    for path in (first, second):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return first, second
+
+
+def test_two_files_of_one_name_are_both_summarized(tmp_path: Path, example_text: str) -> None:
+    first, second = _two_papers(tmp_path, example_text)
+    out = tmp_path / "bo.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(first), str(second), "-o", str(out), "-w", "60", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "duplicate" not in result.stderr
+    assert [(row["id"], row["input"]) for row in read_rows(out)] == [("x1/paper", str(first)), ("x2/paper", str(second))]
+
+
+def test_names_come_from_the_common_folder_and_keep_an_extension_only_where_needed(tmp_path: Path) -> None:
+    for name in ("a/paper.txt", "a/paper.pdf", "a/b/paper.txt", "a/other.txt", "c/data.jsonl"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    inputs = [str(tmp_path / name) for name in ("a/paper.txt", "a/paper.pdf", "a/b/paper.txt", "a/other.txt", "c/data.jsonl")]
+    assert distinct_file_ids(inputs) == {
+        inputs[0]: "paper.txt",
+        inputs[1]: "paper.pdf",
+        inputs[2]: "b/paper",
+    }  # other and data are alone with their stems: unchanged
+
+
+def test_one_file_named_twice_is_still_a_duplicate(tmp_path: Path, example_text: str) -> None:
+    first, second = _two_papers(tmp_path, example_text)
+    again = f"{tmp_path}/x1/../x1/paper.txt"
+    link = tmp_path / "x3" / "paper.txt"
+    link.parent.mkdir()
+    os.symlink(first, link)
+    assert _ids([str(first), again, str(link)]) == ["paper", "paper", "paper"]  # the later ones: reported duplicates
+    assert _ids([str(first), str(second), again, str(link)]) == ["x1/paper", "x2/paper", "x1/paper", "x1/paper"]
+
+
+def test_jsonl_ids_in_the_data_are_kept_and_ids_made_from_the_name_are_told_apart(
+    tmp_path: Path, short_articles: list[dict[str, str]]
+) -> None:
+    (tmp_path / "x1").mkdir()
+    (tmp_path / "x2").mkdir()
+    with_ids = [write_jsonl(tmp_path / folder / "data.jsonl", short_articles[:1]) for folder in ("x1", "x2")]
+    assert _ids([str(path) for path in with_ids]) == [short_articles[0]["id"]] * 2  # a real duplicate: reported
+    records = [{"full_text": short_articles[0]["full_text"]}]
+    without = [write_jsonl(tmp_path / folder / "plain.jsonl", records) for folder in ("x1", "x2")]
+    assert _ids([str(path) for path in without]) == ["x1/plain:1", "x2/plain:1"]
+
+
+def test_a_duplicate_id_inside_jsonl_data_is_still_reported(tmp_path: Path, short_articles: list[dict[str, str]]) -> None:
+    (tmp_path / "x1").mkdir()
+    (tmp_path / "x2").mkdir()
+    paths = [write_jsonl(tmp_path / folder / "data.jsonl", short_articles[:1]) for folder in ("x1", "x2")]
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", *map(str, paths), "-o", str(out), "-w", "60", "--no-progress"])
+    assert result.exit_code == 1
+    assert f"{paths[1]}:1: duplicate id {short_articles[0]['id']!r}" in result.stderr
+    assert len(read_rows(out)) == 1
