@@ -242,7 +242,7 @@ def test_a_bracketed_note_number_between_sentences_goes() -> None:
         "Reading tools can contribute to the reading practices of domain-experts. In the course of the "
         "study, readers were interviewed. Afro [1] literary-artistic representations emerged [3]. It ends."
     )
-    assert [(r.reason, text[r.start : r.end]) for r in cleaned.removals] == [("footnote", " [1]")]
+    assert [(r.reason, text[r.start : r.end]) for r in cleaned.removals] == [("footnote", "[1]")]
 
 
 def test_a_word_is_used_only_where_no_letter_touches_it() -> None:

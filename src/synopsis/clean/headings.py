@@ -63,6 +63,10 @@ def _first_kind(title: str, lang: str, last: SectionKind | None = None) -> Secti
     return "other"
 
 
+# A heading line is at most this long.
+HEADING_MAX_CHARS = 120
+
+
 def strip_number(title: str) -> str:
     """ "2.1 Feature Extraction" -> "Feature Extraction"."""
     match = rules.NUMBERED_HEADING.match(title.strip())
@@ -105,7 +109,7 @@ def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLIS
     ("3.2 Parameter Estimation"), or title-cased/upper-cased and followed by a longer line of text.
     """
     text = line.strip()
-    if not 2 <= len(text) <= 120:
+    if not 2 <= len(text) <= HEADING_MAX_CHARS:
         return False
     words = text.split()
     if len(words) > 14:

@@ -7,6 +7,7 @@ reference list and everything after it) are dropped here.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -218,16 +219,9 @@ def split_paragraphs(
     )
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang)
-    references: int | None = None  # where a reference list began that the body may resume after
-    for line in _roles(layout):
+    roles = _roles(layout)
+    while (line := next(roles, None)) is not None:
         line_start, line_end = spans[line.index]
-        if references is not None:
-            if line.role == "end":
-                break  # an unheaded list follows the headed one: both go, to the end (below)
-            if not _resumes_body(line, lines[line.index], lang):
-                continue
-            removed.add("references", text, references, line_start)
-            references = None
         if line.role == "end":
             removed.add(line.reason, text, line_start, len(text.text))  # the rest of the text
             break
@@ -240,7 +234,11 @@ def split_paragraphs(
         elif line.role == "heading":
             built.close()
             if line.reason:  # a reference list: the body ends here, or pauses till a new chapter
-                references = line_start
+                resume = _resumption(layout, line.index)
+                removed.add(line.reason, text, line_start, len(text.text) if resume is None else spans[resume][0])
+                if resume is None:
+                    break
+                roles = _roles(layout, first=resume)
                 continue
             built.section = line.section
             if line.heading is not None:
@@ -255,8 +253,6 @@ def split_paragraphs(
                     built.close()  # a blank line ends a paragraph of a hard-wrapped text
             elif _ends_sentence(lines[i]) and not _leaves_bracket_open(lines[i]):
                 built.close()  # (an open bracket may close on the next line: "(Robine et al., 2008, p.")
-    if references is not None:
-        removed.add("references", text, references, len(text.text))
     built.close()
     return built.done
 
@@ -271,14 +267,25 @@ _CHAPTER_LINE = re.compile(
 _BODY_KINDS = frozenset({"introduction", "methods", "results", "discussion", "conclusion"})
 
 
-def _resumes_body(line: _Line, text: str, lang: str) -> bool:
-    """Whether a line after a reference list opens body text again: a chapter line, or a heading
-    of a body section in known words ("Introduction", "2 Methods"); any other line is taken for
-    part of the reference list or what follows it."""
-    if _CHAPTER_LINE.match(text):
-        return True
-    heading = line.heading
-    return heading is not None and heading.kind in _BODY_KINDS and headings.is_known(heading.heading or "", lang)
+def _resumption(layout: _Layout, start: int) -> int | None:
+    """The first line after the reference list headed at line `start` that opens body text again:
+    a chapter line, or a heading of a body section in known words ("Introduction", "2 Methods");
+    every other line is taken for part of the list or what follows it. None: the body has ended.
+    (A cheap test per line: a reference list is long, and most of its lines are entries.)"""
+    lines, lang = layout.lines, layout.lang
+    tail = len(lines) if layout.reference_tail is None else layout.reference_tail
+    for i in layout.nonblank[bisect.bisect_right(layout.nonblank, start) :]:
+        if i >= tail:
+            return None
+        line = lines[i].strip()
+        if _CHAPTER_LINE.match(line):
+            return i
+        if len(line) > headings.HEADING_MAX_CHARS:
+            continue
+        bare = headings.strip_number(line)
+        if headings.is_known(line, lang) and headings.section_kind(bare, lang) in _BODY_KINDS:
+            return i
+    return None
 
 
 class _Paragraphs:
@@ -337,13 +344,15 @@ def _opens_abstract_part(text: str, lang: str) -> bool:
     return _ABSTRACT_PART_LABEL.fullmatch(words) is not None or headings.is_known(words, lang)
 
 
-def _roles(layout: _Layout) -> Iterator[_Line]:
-    """The role of each non-blank line, in order, up to where the body ends."""
+def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
+    """The role of each non-blank line from line `first` on, in order, up to where the body ends."""
     lines, nonblank, lang = layout.lines, layout.nonblank, layout.lang
     caption_label = lexicon(lang).caption_label_line
     caption: CaptionState = "none"
     last_body = ""
     for position, i in enumerate(nonblank):
+        if i < first:
+            continue
         line = lines[i]
         if caption != "none":
             if (caption == "title" and len(line.split()) <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):
