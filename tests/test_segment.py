@@ -174,6 +174,20 @@ def test_initials_and_single_capitals(lang: str, sentences: list[str]) -> None:
     assert segment(" ".join(sentences), lang) == sentences
 
 
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        ("fr", ["La durée moyenne des entretiens était de 65 min.", "Les entretiens ont été transcrits."]),
+        ("de", ["Die Interviews dauerten im Durchschnitt 54 Min.", "Die Daten wurden anonymisiert."]),
+        ("de", ["Die Interviews, die im Durchschnitt 54 Min. dauerten, hatten max. 5 Teilnehmende."]),
+        ("fr", ["Chaque groupe comptait au max. 5 personnes et durait 30 min. environ."]),
+    ],
+)
+def test_a_unit_abbreviation_ends_a_sentence_before_a_sentence_starter(lang: str, sentences: list[str]) -> None:
+    # "min." and "max." were prefix abbreviations (never a sentence end): "65 min. Les ..." was one sentence.
+    assert segment(" ".join(sentences), lang) == sentences
+
+
 def _rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
     """A copy of the shipped rules plus `files`, served as the package's data folder."""
     import synopsis.segment_rules as rules

@@ -7,6 +7,7 @@ and options, with the budget decided in one place (`Budget.of`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +17,11 @@ from numpy.typing import NDArray
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
+from .clean.rules import END_MATTER_MIN_POSITION
 from .errors import InputError
 from .features import Features, compute_features
 from .ingest import article_from_text
-from .language import AUTO, ENGLISH, Language, check_lang_option, check_spaced, resolve_language
+from .language import AUTO, DETECT_CHARS, ENGLISH, Language, check_lang_option, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
@@ -104,9 +106,27 @@ def article_language(article: Article, lang: str | None = None) -> tuple[Languag
     return resolve_language(lang, _language_text(article))
 
 
+# A reference list's heading, in the languages we read and those we name: a list is in the
+# languages of the works it cites (an Italian paper citing English titles read as English).
+_REFERENCES_LINE = re.compile(
+    r"\n[ \t]*(?:\d{1,2}\.?[ \t]+)?(?i:references|bibliography|works cited|literature cited|literatur|literaturverzeichnis"
+    r"|bibliographie|références|referencias|bibliografía|referências|bibliografia|riferimenti bibliografici|literatuur"
+    r"|литература|список литературы|bibliografie|kaynakça|kaynaklar|βιβλιογραφία)[ \t]*:?[ \t]*\r?\n"
+)
+
+
+# Detection needs some text before a reference list to read: this many characters (~90 words).
+LANGUAGE_TEXT_MIN_CHARS = 600
+
+
 def _language_text(article: Article) -> str:
+    """What detection reads: title, abstract and the body up to a reference list that starts past
+    its first 30% or its first LANGUAGE_TEXT_MIN_CHARS (and within the part detection reads)."""
     start, end = article.body
-    return " ".join((article.title, article.abstract, article.text[start:end]))
+    body = article.text[start:end]
+    after = min(int(END_MATTER_MIN_POSITION * len(body)), LANGUAGE_TEXT_MIN_CHARS)
+    cut = _REFERENCES_LINE.search(body, after, DETECT_CHARS)
+    return " ".join((article.title, article.abstract, body if cut is None else body[: cut.start()]))
 
 
 def clean_article(article: Article, code: str) -> Cleaned:

@@ -223,7 +223,7 @@ def test_every_removal_is_listed_with_its_reason_and_span() -> None:
     cleaned = clean_text(text)
     listed = [(r.reason, text[r.start : r.end]) for r in cleaned.removals]
     assert listed == [
-        ("url", "http://example.org/heat (accessed 2 May 2020)"),
+        ("url", " http://example.org/heat (accessed 2 May 2020)"),
         ("email", "Contact: a.author@example.org"),
         ("caption", "Figure 1: Map of the cities."),
         ("dropped_section", "We thank the offices that gave us their data."),
@@ -243,6 +243,17 @@ def test_a_bracketed_note_number_between_sentences_goes() -> None:
         "study, readers were interviewed. Afro [1] literary-artistic representations emerged [3]. It ends."
     )
     assert [(r.reason, text[r.start : r.end]) for r in cleaned.removals] == [("footnote", "[1]")]
+
+
+def test_a_removed_url_leaves_the_stop_that_ends_its_sentence() -> None:
+    # The URL took its full stop with it: two sentences became one ("... available at At various").
+    text = (
+        "More information is available at http://www.example.org/info. At various stages we met. "
+        "See the code (https://github.com/x/y) for details. Data are at www.example.org/data, as said."
+    )
+    assert body(clean_text(text)) == (
+        "More information is available at. At various stages we met. See the code for details. Data are at, as said."
+    )
 
 
 def test_a_word_is_used_only_where_no_letter_touches_it() -> None:
@@ -286,3 +297,17 @@ def test_private_use_characters_of_symbol_fonts_are_text_not_page_breaks() -> No
     cleaned = clean_text(text, 0, len(text))
     assert [h.title for h in cleaned.headings if h.title] == ["Introduction"]
     assert sentence in body(cleaned)
+
+
+def test_a_language_without_a_data_file_still_has_its_abstract_and_references_found() -> None:
+    # Dutch has no data file: "Samenvatting" was body text and the "Literatuur" list was summarized.
+    text = (
+        "Thuiswerk na de pandemie\n\nSamenvatting\nDit artikel onderzoekt thuiswerk in Nederland.\n\n"
+        "Inleiding\nSinds de pandemie werken veel meer Nederlanders thuis dan voorheen. Dat heeft gevolgen.\n\n"
+        "De resultaten laten zien dat weinig werknemers volledig thuis willen werken. Dat is opvallend.\n\n"
+        "Literatuur\nJansen, P. (2021). Thuiswerk in Nederland. Den Haag: Centraal Bureau voor de Statistiek.\n"
+    )
+    cleaned = clean_text(text, lang="nl")
+    assert cleaned.abstract == "Dit artikel onderzoekt thuiswerk in Nederland."
+    assert "Jansen" not in body(cleaned) and cleaned.removed.get("references") == 1
+    assert "Samenvatting" not in body(cleaned)

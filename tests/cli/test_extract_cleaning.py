@@ -29,7 +29,7 @@ def test_extract_json_lists_every_removal_of_a_text_input(tmp_path: Path) -> Non
     cleaning = json.loads(result.stdout)["cleaning"]
     listed = [(r["reason"], r["text"]) for r in cleaning["removed_text"]]
     assert listed == [
-        ("url", "http://example.org/heat (accessed 2 May 2020)"),
+        ("url", " http://example.org/heat (accessed 2 May 2020)"),
         ("email", "Contact: a.author@example.org"),
         ("caption", "Figure 1: Map of the cities."),
         ("references", "References\nSmith, J. (2001). Heat and health. J Urban Stud 3: 1-9.\n"),

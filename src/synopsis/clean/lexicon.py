@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..language import ENGLISH, get_language
+from ..language import ENGLISH, get_language, supported_codes
 from ..types import SectionKind
 from . import rules
 
@@ -46,6 +46,22 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in unique)
 
 
+# The abstract and reference-list headings of languages we have no data file for: a text in one of
+# them gets the English patterns plus these and every supported language's, so that its abstract
+# and its reference list are still told apart from its body ("Samenvatting", "Литература").
+OTHER_ABSTRACT_WORDS = (
+    "Samenvatting", "Riassunto", "Sommario", "Аннотация", "Резюме", "Abstrakt", "Streszczenie", "Özet", "Öz",
+    "Περίληψη", "Sammendrag", "Sammanfattning", "Resum", "Tiivistelmä", "Összefoglaló", "Rezumat", "Souhrn",
+    "Sažetak", "Povzetek", "Santrauka", "Kopsavilkums", "Kokkuvõte", "Anotace",
+)  # fmt: skip
+OTHER_REFERENCE_WORDS = (
+    "Bibliografia", "Riferimenti bibliografici", "Riferimenti", "Literatuur", "Literatuurlijst", "Literatuurverwijzingen",
+    "Литература", "Список литературы", "Библиография", "Bibliografie", "Literatura", "Kaynakça", "Kaynaklar",
+    "Βιβλιογραφία", "Αναφορές", "Referenser", "Litteratur", "Litteraturliste", "Lähteet", "Kirjallisuus", "Irodalom",
+    "Referințe", "Literatūra", "Viited",
+)  # fmt: skip
+
+
 @cache
 def lexicon(code: str = ENGLISH) -> Lexicon:
     """The patterns for language `code` (cached: built once per language and process)."""
@@ -54,9 +70,9 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
         return Lexicon(
             code,
             rules.KIND_PATTERNS,
-            rules.END_MATTER,
+            rules.END_MATTER if code == ENGLISH else _extended(rules.END_MATTER, _other_words("references")),
             rules.DROPPED_SECTION,
-            rules.ABSTRACT_HEADING,
+            rules.ABSTRACT_HEADING if code == ENGLISH else _extended(rules.ABSTRACT_HEADING, _other_words("abstract")),
             rules.KEYWORDS_LINE,
             rules.CAPTION_LINE,
             rules.CAPTION_LABEL_LINE,
@@ -74,9 +90,7 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
         for kind, pattern in rules.KIND_PATTERNS
     )
 
-    def extend(pattern: re.Pattern[str], extra: Iterable[str]) -> re.Pattern[str]:
-        return re.compile(f"(?:{pattern.pattern}|(?:{alternation(extra)}))", re.IGNORECASE)
-
+    extend = _extended
     captions = alternation(language.captions)
     keyword_labels = words.get("keywords", ())
     return Lexicon(
@@ -106,3 +120,16 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
         + tuple(words.get("abstract", ())),
         tuple(keyword_labels),
     )
+
+
+def _extended(pattern: re.Pattern[str], extra: Iterable[str]) -> re.Pattern[str]:
+    """`pattern` or one of the phrases `extra`, case ignored."""
+    return re.compile(f"(?:{pattern.pattern}|(?:{alternation(extra)}))", re.IGNORECASE)
+
+
+def _other_words(kind: str) -> tuple[str, ...]:
+    """Heading words of `kind` ("abstract", "references") for a language without a data file:
+    those of every supported language and of the others named above."""
+    own = OTHER_ABSTRACT_WORDS if kind == "abstract" else OTHER_REFERENCE_WORDS
+    supported = (w for code in supported_codes() if code != ENGLISH for w in get_language(code).headings.get(kind, ()))
+    return (*supported, *own)

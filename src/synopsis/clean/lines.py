@@ -229,8 +229,8 @@ def split_paragraphs(
             removed.add(line.reason, text, line_start, line_end)
         elif line.role == "junk":
             removed.add(line.reason, text, line_start, line_end)
-            if not wrapped:
-                built.close()
+            if not wrapped or _before_blank(lines, nonblank, line.index):
+                built.close()  # (in hard-wrapped text a blank line after a removed line still ends the paragraph)
         elif line.role == "heading":
             built.close()
             if line.reason:  # a reference list: the body ends here, or pauses till a new chapter
@@ -249,7 +249,7 @@ def split_paragraphs(
                 built.close()
             built.lines.append(i)
             if wrapped:
-                if i == nonblank[-1] or not lines[i + 1].strip():
+                if _before_blank(lines, nonblank, i):
                     built.close()  # a blank line ends a paragraph of a hard-wrapped text
             elif _ends_sentence(lines[i]) and not _leaves_bracket_open(lines[i]):
                 built.close()  # (an open bracket may close on the next line: "(Robine et al., 2008, p.")
@@ -265,6 +265,11 @@ _CHAPTER_LINE = re.compile(
 # volume holds several articles (a chapter each, with its own references), and Nature-style
 # papers put their Methods after the references.
 _BODY_KINDS = frozenset({"introduction", "methods", "results", "discussion", "conclusion"})
+
+
+def _before_blank(lines: list[str], nonblank: list[int], i: int) -> bool:
+    """Whether line `i` is the last one or a blank line follows it."""
+    return i == nonblank[-1] or not lines[i + 1].strip()
 
 
 def _resumption(layout: _Layout, start: int) -> int | None:

@@ -170,7 +170,11 @@ KEYWORDS_RUN = re.compile(
     r"(?:^|(?<=\s))(?:Key\s*words?|KEYWORDS|Index Terms)\s*[:.—–-]?\s+"
     r"(?P<list>(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,4}\s*[,;·•]\s*){1,15}[^\s,;.]+(?:\s+[a-z][^\s,;.]*){0,3})"
 )
-# A URL with what announces it: "(accessed 25/03/2013)" style notes go with it.
+# A URL with what announces it: "(accessed 25/03/2013)" style notes go with it, and so do the
+# brackets around it. A URL ends before the punctuation that ends its clause or sentence ("... at
+# http://x.org. At various ...": the stop stays, or two sentences would become one).
+_URL = r"(?i:https?://|www\.)\S*[^\s.,;:!?'\"”’)\]]"
 URL_WITH_CONTEXT = re.compile(
-    r"(?:(?<![\w(])\((?:accessed|retrieved|available at)?\s*)?(?<![\w/])(?i:https?://|www\.)\S+(?:\s*\(accessed [^)]{0,30}\))?"
+    rf"(?<![\w(])\((?:accessed|retrieved|available at)?\s*{_URL}[.,;]?\)"
+    rf"|[ \t]*(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"  # the space before it too: "at ." is no text
 )
