@@ -72,6 +72,12 @@ class MethodError(SynopsisError):
     """An unknown method or a bad parameter for a method."""
 
 
+class LanguageWarning(UserWarning):
+    """The article's language is not supported (or could not be determined): it was summarized with
+    language-neutral settings. The library says it through `warnings` (the CLI, JSON and server say
+    it in their own output), so a caller can filter it or turn it into an error."""
+
+
 def install_hint(extra: str) -> str:
     """How to add an extra, both from an index and from a source checkout (where the first fails)."""
     return f"pip install 'synopsis[{extra}]' (from a source checkout: pip install '.[{extra}]')"

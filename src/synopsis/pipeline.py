@@ -8,6 +8,7 @@ and options, with the budget decided in one place (`Budget.of`).
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.rules import END_MATTER_MIN_POSITION
-from .errors import InputError
+from .errors import InputError, LanguageWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
 from .language import AUTO, DETECT_CHARS, ENGLISH, Language, check_lang_option, check_spaced, resolve_language
@@ -137,12 +138,20 @@ def clean_article(article: Article, code: str) -> Cleaned:
     return clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
 
 
+# What `build_document` takes, and where a user gets one.
+ARTICLE_EXPECTED = (
+    "a synopsis.Article (from synopsis.ingest.read_articles or article_from_text; for a str use synopsis.summarize)"
+)
+
+
 def build_document(article: Article, *, rules: CandidateRules = CandidateRules(), lang: str | None = None) -> Document:
     """Clean and segment an article into a Document of sentences and sections.
 
     `lang` is a language code or "auto"/None (detect it from the text); the language used is
     `meta["language"]`, and `meta["language_warning"]` says when it is not supported.
     """
+    require_type("build_document", "article", article, Article, ARTICLE_EXPECTED)
+    require_type("build_document", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
     language, warning = article_language(article, lang)
     if warning or check_lang_option(lang) != AUTO:  # detection names a supported language only in spaced text
         check_spaced(_language_text(article))  # Chinese, Japanese, Thai: refused, not summarized
@@ -195,6 +204,8 @@ def summarize_document(
     **params: Any,
 ) -> Summary:
     """Score a document's sentences with `method` and select a summary within `budget`."""
+    require_type("summarize_document", "doc", doc, Document, "a synopsis.Document (from build_document)")
+    require_type("summarize_document", "budget", budget, Budget, "a synopsis.Budget such as Budget(words=150)")
     return run_document(doc, RunOptions(method, budget, tuple(params.items())), features=features).summary
 
 
@@ -215,7 +226,35 @@ def summarize(
 
     >>> summary = summarize(open("examples/000_9c8af2bd0370aa32.txt").read(), words=100)  # doctest: +SKIP
     >>> print(summary.text)  # doctest: +SKIP
+
+    A language that is not supported is summarized with language-neutral settings and said with a
+    `LanguageWarning` (the line the CLI prints), through Python's `warnings`.
     """
+    _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars)
     article = article_from_text(text, title=title, abstract=abstract)
     options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
-    return run(article, options).summary
+    result = run(article, options)
+    warning = result.document.meta.get("language_warning")
+    if warning:
+        warnings.warn(warning, LanguageWarning, stacklevel=2)
+    return result.summary
+
+
+def require_type(function: str, name: str, value: object, expected: type | tuple[type, ...], what: str) -> None:
+    """Raise a one-line TypeError naming the argument and what it should be: a wrong type would
+    otherwise fail deep in a stage with an AttributeError that names neither."""
+    if isinstance(value, expected) and not isinstance(value, bool):  # True is an int, never a limit
+        return
+    got = "None" if value is None else type(value).__name__
+    takes_str = str in (expected if isinstance(expected, tuple) else (expected,))
+    hint = "; decode it first, e.g. data.decode('utf-8')" if takes_str and isinstance(value, (bytes, bytearray)) else ""
+    raise TypeError(f"{function}: {name} must be {what}, not {got}{hint}")
+
+
+def _check_summarize_arguments(text: object, *, title: object, abstract: object, lang: object, max_chars: object) -> None:
+    """The types `summarize` takes, checked before any work (the budget and method check themselves)."""
+    require_type("summarize", "text", text, str, "a str (the article's text, or a record)")
+    require_type("summarize", "title", title, str, "a str")
+    require_type("summarize", "abstract", abstract, str, "a str")
+    require_type("summarize", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
+    require_type("summarize", "max_chars", max_chars, (int, type(None)), "an int (characters) or None for no limit")

@@ -117,11 +117,20 @@ class TrainingSet:
     y: NDArray[np.float64]
 
 
-def prepare(articles: Iterable[Article], *, on_error: Callable[[str, Exception], None] | None = None) -> list[Example]:
-    """Clean and segment the articles that have an abstract; skip (and report) the others."""
+def prepare(
+    articles: Iterable[Article],
+    *,
+    on_error: Callable[[str, Exception], None] | None = None,
+    on_no_abstract: Callable[[str], None] | None = None,
+) -> list[Example]:
+    """Clean and segment the articles that have an abstract; skip the others, telling `on_error`
+    (a document that cannot be read) or `on_no_abstract` (nothing to learn from), so that the
+    caller can say what was left out of the model."""
     examples = []
     for article in articles:
         if not article.abstract.strip():
+            if on_no_abstract:
+                on_no_abstract(article.id)
             continue
         try:
             doc = build_document(article)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from batch_helpers import OPTIONS
 
 from synopsis.batch import run_local
 from synopsis.batch.parts import PartsDir, run_shard
-from synopsis.batch.sink import JsonlSink
+from synopsis.batch.sink import JsonlSink, SinkError
 from synopsis.batch.sources import iter_shards
 from synopsis.batch.work import Counts
 
@@ -52,3 +53,24 @@ def test_a_merge_cut_short_is_undone_then_redone(tmp_path: Path, corpus: Path) -
     run_local([str(corpus)], str(reference), OPTIONS)
     assert out.read_bytes() == reference.read_bytes()
     assert counts.summarized == 8
+
+
+def test_a_partitioned_rerun_with_another_lang_or_method_option_is_refused(tmp_path: Path) -> None:
+    """`auto` and `-m reranked` record the same English method, yet differ outside English."""
+    parts = PartsDir(tmp_path / "out.jsonl")
+    settings = {"split_bytes": 100, "method": "reranked", "budget": {"words": 60, "sentences": None}, "journal_rows": 0}
+    parts.check_state(**settings, method_option="auto", lang="auto")
+    parts.check_state(**settings, method_option="auto", lang="auto")
+    for other in ({"method_option": "reranked", "lang": "auto"}, {"method_option": "auto", "lang": "de"}):
+        with pytest.raises(SinkError, match="run with the same options"):
+            parts.check_state(**settings, **other)
+
+
+def test_a_parts_folder_from_before_lang_was_recorded_still_resumes(tmp_path: Path) -> None:
+    parts = PartsDir(tmp_path / "out.jsonl")
+    parts.path.mkdir()
+    budget = {"words": 60, "sentences": None}
+    (parts.path / "state.json").write_text(
+        json.dumps({"split_bytes": 100, "method": "reranked", "budget": budget, "base_rows": 0}), encoding="utf-8"
+    )
+    parts.check_state(split_bytes=100, method="reranked", budget=budget, journal_rows=0, method_option="auto", lang="de")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.batch.sink import JsonlSink, SinkError, row_head
+from synopsis.batch.sink import JsonlSink, SinkError, row_head, row_language
 from synopsis.batch.work import encode_row
 
 ROWS = [
@@ -109,3 +109,28 @@ def test_dropping_error_rows_keeps_the_others_in_order_and_the_lock(tmp_path: Pa
             JsonlSink(out)
     assert out.read_text(encoding="utf-8") == lines[0] + lines[2]
     assert not (tmp_path / "out.jsonl.tmp").exists()
+
+
+def test_row_language_finds_the_rows_own_key_without_parsing_it() -> None:
+    row = {
+        "id": "x",
+        "method": "supervised",
+        "sentences": [{"text": 'He wrote , "language": "fr" there'}],
+        "language": "de",
+        "document": {"sections": [', "language": "es"']},
+    }
+    assert row_language(encode_row(row).encode("utf-8")) == "de"
+    assert row_language(encode_row(ROWS[0]).encode("utf-8")) == "en", "rows from before languages were named"
+
+
+def test_recovery_keeps_the_first_summary_of_each_language(tmp_path: Path) -> None:
+    rows = [
+        {**ROWS[0], "language": "de"},
+        ROWS[1],
+        {**ROWS[2], "language": "en"},
+        {**ROWS[2], "id": "d", "language": "de"},
+    ]
+    out = _write(tmp_path / "out.jsonl", "".join(encode_row(row) + "\n" for row in rows))
+    with JsonlSink(out) as sink:
+        assert sink.recovered.by_language == {"de": rows[0], "en": rows[2]}
+        assert sink.recovered.first_summary == rows[0]

@@ -92,3 +92,18 @@ def test_a_failure_names_the_option_that_fixes_it(tmp_path: Path) -> None:
     assert result.exit_code == 1
     reasons = {failure["reason"] for failure in json.loads(report.read_text(encoding="utf-8"))["failures"]}
     assert reasons == {f"{path}:1: has no 'full_text' field (set the text field with --text-field)"}
+
+
+@pytest.mark.slow
+def test_jobs_0_means_one_worker_per_cpu_as_in_batch(five_docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    one = runner.invoke(app, ["evaluate", str(five_docs), "-m", "lead"])
+    result = runner.invoke(app, ["evaluate", str(five_docs), "-m", "lead", "-j", "0"])
+    assert result.exit_code == 0, result.output
+    assert "docs/s, 2 worker(s))" in result.stdout, "-j 0 is one worker per CPU this process may use"
+    table = [line for line in result.stdout.splitlines() if line.startswith("│ lead")]
+    assert table and table == [line for line in one.stdout.splitlines() if line.startswith("│ lead")]
+    negative = runner.invoke(app, ["evaluate", str(five_docs), "-j", "-1"])
+    assert negative.exit_code == 2 and negative.output == "synopsis: --jobs must be 0 (one per CPU) or more, got -1\n"

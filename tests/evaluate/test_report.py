@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
 import pytest
 from rich.console import Console
 
 from synopsis.evaluate.html import render_html
 from synopsis.evaluate.report import build_evaluation, render_terminal, short_labels, to_dict
-from synopsis.evaluate.rouge import FAILED, Rouge, RougeScores
+from synopsis.evaluate.rouge import FAILED, Rouge, RougeScores, tokenizer_description
 from synopsis.evaluate.runner import DocResult, MethodResult
 
 
@@ -70,3 +71,23 @@ def test_renderings() -> None:
 def test_short_labels_only_when_unambiguous() -> None:
     assert short_labels(["SumPubMed (vgupta123)", "PLOS (x)"]) == {"SumPubMed (vgupta123)": "SumPubMed", "PLOS (x)": "PLOS"}
     assert short_labels(["X (one)", "X (two)"]) == {"X (one)": "X (one)", "X (two)": "X (two)"}
+
+
+def test_terminal_report_prints_data_text_as_it_is_not_as_rich_markup() -> None:
+    """The tokenizer's "[a-z0-9]+", a predictions file named "[v2]" and a source named "[draft]"
+    are text: rich must not read them as styles (and eat them)."""
+    docs = [
+        replace(
+            d,
+            source="[bold]B[/bold]" if i == 0 else "[draft] (from x)",
+            results={("[v2]" if name == "mine" else name): result for name, result in d.results.items()},
+        )
+        for i, d in enumerate(_docs())
+    ]
+    evaluation = build_evaluation(docs, ("lead", "[v2]", "oracle"), words=200, resamples=200)
+    out = io.StringIO()
+    render_terminal(evaluation, Console(file=out, width=200))
+    text = out.getvalue()
+    assert f"tokenizer: en: {tokenizer_description()}" in text and "[a-z0-9]+ lower-cased" in text
+    assert "[v2] beats lead by" in text and text.count("[v2]") >= 3, text
+    assert "[draft]" in text and "[bold]B[/bold]" in text

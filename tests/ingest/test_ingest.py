@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +131,27 @@ def test_jsonl_bad_lines_do_not_stop_the_others(tmp_path: Path) -> None:
     assert items[0].meta["source"] == "s1"  # type: ignore[union-attr]
     last = items[-1]
     assert isinstance(last, Article) and last.title == "T" and last.abstract == "A"
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".txt"])
+def test_read_articles_takes_a_path_object(tmp_path: Path, suffix: str) -> None:
+    """A pathlib.Path is the common call; it failed with "'PosixPath' object has no attribute 'endswith'"."""
+    path = tmp_path / f"c{suffix}"
+    data = (json.dumps({"id": "x1", "full_text": "Text of it."}) + "\n").encode("utf-8")
+    if suffix == ".txt":
+        data = b"Text of it.\n"
+    path.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else data)
+    by_path, by_name = list(read_articles(path)), list(read_articles(str(path)))
+    assert by_path == by_name and isinstance(by_path[0], Article) and by_path[0].text.startswith("Text of it.")
+    missing = list(read_articles(tmp_path / "nope.jsonl"))
+    assert isinstance(missing[0], InputError) and str(missing[0]) == f"{tmp_path / 'nope.jsonl'}: no such file"
+
+
+@pytest.mark.parametrize(("path", "got"), [(b"c.jsonl", "bytes"), (None, "None"), (3, "int")])
+def test_read_articles_of_a_non_path_is_a_type_error_at_the_call(path: object, got: str) -> None:
+    expected = f"read_articles: path must be a str or a pathlib.Path (os.PathLike of str), not {got}"
+    with pytest.raises(TypeError, match=f"^{re.escape(expected)}$"):
+        read_articles(path)  # type: ignore[arg-type]  # raised here, before the first article is asked for
 
 
 def test_jsonl_field_names(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -16,7 +17,7 @@ from synopsis.ingest import article_from_text, read_articles
 from synopsis.output import summary_to_dict
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import DEFAULT_METHOD, METHODS
-from synopsis.server.schemas import SummarizeResponse
+from synopsis.server.schemas import SummarizeRequest, SummarizeResponse, UploadFields
 from synopsis.types import Budget
 
 ClientFactory = Callable[..., AbstractContextManager[TestClient]]
@@ -159,6 +160,13 @@ BIG_TEXT_LIMIT = 20_000
         ({"json": {"method": "lead"}}, 422, "text: Field required"),
         ({"json": ["text"]}, 422, "must be an object"),
         ({"data": {"method": "lead"}, "files": {"other": ("a.txt", b"x")}}, 422, "only one file"),
+        # Starlette refused a second file with a 400 of its own; the docs say 422 (issue: QA round 3)
+        ({"files": [("file", ("a.txt", b"Some text here.")), ("file", ("a.txt", b"Some text here."))]}, 422, "only one file"),
+        # JSON budgets are strict integers: true was a 1-word budget, "200" and 200.0 were accepted
+        ({"json": {"text": "abc", "words": True}}, 422, "words: Input should be a valid integer"),
+        ({"json": {"text": "abc", "sentences": True}}, 422, "sentences: Input should be a valid integer"),
+        ({"json": {"text": "abc", "words": "200"}}, 422, "words: Input should be a valid integer"),
+        ({"json": {"text": "abc", "words": 200.0}}, 422, "words: Input should be a valid integer"),
         (
             {"files": {"file": ("a.txt", b"Some text here.")}, "data": {"words": "-3"}},
             422,
@@ -275,14 +283,35 @@ def test_page_and_docs_load_nothing_from_elsewhere(client: TestClient) -> None:
         assert response.status_code == 200 and len(response.content) > 100, asset
 
 
+def test_redoc_loads_nothing_from_elsewhere(client: TestClient) -> None:
+    """ReDoc's bundle showed Redocly's logo from cdn.redoc.ly (blocked by the CSP: a console error)."""
+    page = client.get("/redoc")
+    assert page.status_code == 200 and "https://" not in page.text and "http://" not in page.text
+    [script] = re.findall(r'<script src="([^"]+)"', page.text)
+    bundle = client.get(script)
+    assert bundle.status_code == 200 and len(bundle.content) > 100_000
+    assert bundle.headers["content-type"].startswith("text/javascript")
+    assert b"cdn.redoc.ly" not in bundle.content
+
+
 def test_openapi_documents_both_request_bodies(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     operation = spec["paths"]["/api/summarize"]["post"]
     content = operation["requestBody"]["content"]
     assert set(content) == {"application/json", "multipart/form-data"}
     assert "text" in content["application/json"]["schema"]["properties"]
+    assert "lang" in content["multipart/form-data"]["schema"]["properties"]  # the form takes it as JSON does
     assert {"200", "400", "413", "415", "422", "503", "504"} <= set(operation["responses"])
     assert "/api/methods" in spec["paths"] and "/healthz" in spec["paths"]
+
+
+def test_server_doc_lists_every_request_field() -> None:
+    """docs/server.md names every field the API takes (`lang` was missing, yet unknown fields get 422)."""
+    doc = (ROOT / "docs" / "server.md").read_text(encoding="utf-8")
+    table = doc.split("Either **pasted text**")[1].split("Unknown fields are refused")[0]
+    assert set(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE)) == set(SummarizeRequest.model_fields)
+    form = doc.split("or **one file**")[1].split("```")[0]
+    assert set(UploadFields.model_fields) <= set(re.findall(r"`(\w+)`", form))
 
 
 def test_page_script_never_parses_text_as_html() -> None:

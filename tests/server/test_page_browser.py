@@ -177,6 +177,43 @@ def test_errors_are_shown_on_the_page(page: Any) -> None:
     assert "figure.png: is a PNG image" in page.locator("#error").inner_text()
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("我们提出了一种新的方法。" * 200, "is Chinese (zh)"), ("", "Paste an article")],
+    ids=["refused-by-the-server", "empty"],
+)
+def test_a_failed_submit_leaves_no_summary_on_show(page: Any, example_text: str, text: str, message: str) -> None:
+    """The error used to show above the previous summary and its highlights, as if they answered it."""
+    summarize_on_page(page, example_text)
+    page.fill("#text", text)
+    page.click("#summarize")
+    page.wait_for_function("m => document.querySelector('#error').textContent.includes(m)", arg=message)
+    assert page.locator("#results").is_hidden()
+    assert page.locator("#summary-list .summary-item").count() == 0 and page.locator("#document .sent").count() == 0
+    with page.expect_download() as download_info:  # nothing of the old summary is left to download either
+        page.evaluate("document.querySelector('#download-text').click()")
+    assert Path(download_info.value.path()).read_text(encoding="utf-8") == "\n"
+
+
+def test_the_previous_summary_is_marked_while_the_next_is_made(page: Any, example_text: str) -> None:
+    summarize_on_page(page, example_text)
+    held: list[Any] = []
+    page.route("**/api/summarize", lambda route: held.append(route))  # the next request waits until we let it go
+    page.fill("#length", "60")
+    page.click("#summarize")
+    page.wait_for_function("() => document.querySelector('#results').classList.contains('stale')")
+    assert "previous" in page.locator("#status").inner_text()
+    assert page.locator("#results").get_attribute("aria-busy") == "true"
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    page.wait_for_function("() => !document.querySelector('#results').classList.contains('stale')")
+    assert page.locator("#status").inner_text().startswith("Done")
+    assert page.locator("#summary-list .summary-item .text").all_inner_texts() == [
+        s.text for s in summarize(example_text, words=60).sentences
+    ]
+
+
 def test_score_shading_colours_the_document(page: Any, example_text: str) -> None:
     summarize_on_page(page, example_text)
     plain = page.locator("#document .sent:not(.chosen):not(.skipped)").first
@@ -198,4 +235,21 @@ def test_api_docs_render_without_the_internet(browser: Any, server_url: str) -> 
     page.locator(".opblock-summary-path", has_text="/api/summarize").wait_for()
     assert page.locator(".opblock").count() >= 3
     assert [url for url in requested if not url.startswith(server_url)] == []
+    page.close()
+
+
+def test_redoc_renders_without_the_internet(browser: Any, server_url: str) -> None:
+    """ReDoc's sidebar loaded Redocly's logo from cdn.redoc.ly: refused by the CSP, a console error."""
+    page = browser.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(server_url + "/redoc")
+    page.get_by_text("/api/summarize").first.wait_for()
+    page.get_by_text("API docs by Redocly").wait_for()
+    page.wait_for_timeout(300)  # the logo is asked for once the sidebar has rendered
+    local = (server_url, f"blob:{server_url}", "data:")  # ReDoc starts a worker from a blob of its own
+    assert [url for url in requested if not url.startswith(local)] == []
+    assert errors == []
     page.close()

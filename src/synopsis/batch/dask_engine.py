@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MethodError, MissingExtra
+from ..language import check_lang_option
 from ..scorers import usable_method
 from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .parts import PartsDir, run_shard
@@ -90,7 +91,14 @@ def run_dask(
     cluster = client = None
     try:
         budget = options.budget.as_dict()
-        parts.check_state(split_bytes=split_bytes, method=method, budget=budget, journal_rows=sink.recovered.rows)
+        parts.check_state(
+            split_bytes=split_bytes,
+            method=method,
+            budget=budget,
+            journal_rows=sink.recovered.rows,
+            method_option=options.method,
+            lang=check_lang_option(options.lang),  # valid: open_output checked it
+        )
         base_ids = sink.recovered.base_ids
         reporter.start()
         measure_input(inputs, reporter)

@@ -8,8 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MethodError, SynopsisError
-from ..scorers import usable_method
+from ..errors import InputError, MethodError, SynopsisError
+from ..language import AUTO, ENGLISH, check_lang_option
+from ..scorers import get_method, usable_method
 from .progress import Reporter
 from .sink import JsonlSink, OutputTarget, Recovered, SinkError
 from .sources import input_bytes
@@ -88,20 +89,38 @@ def open_output(
 
 
 def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> None:
-    """Refuse to mix summaries made with other options into one OUT."""
-    row = recovered.first_summary
-    if row is None:
-        return
+    """Refuse to mix summaries made with other options into one OUT: each row already there must be
+    what this run would write for its article, as far as a row tells (docs/batch.md says how far)."""
     try:
-        method = usable_method(options.method).name
-    except MethodError as err:
+        usable_method(options.method)  # an unknown method or a missing extra: said before anything else
+        lang = check_lang_option(options.lang)
+    except (MethodError, InputError) as err:
         raise SinkError(str(err)) from None
+    if recovered.first_summary is None:
+        return
+    check_languages(list(recovered.by_language), lang, path)
     budget = options.budget.as_dict()
-    if row.get("method") != method or row.get("budget") != budget:
-        raise SinkError(
-            f"{path} holds summaries made with method {row.get('method')} and budget {row.get('budget')}, not "
-            f"{method} and {budget}; resume with the same options or write to another -o"
-        )
+    several = len(recovered.by_language) > 1
+    for language, row in recovered.by_language.items():
+        method = get_method(options.method, language=language).name  # `auto` depends on the language
+        if row.get("method") != method or row.get("budget") != budget:
+            where = f" for articles read as {language}" if several or language != ENGLISH else ""
+            raise SinkError(
+                f"{path} holds summaries made with method {row.get('method')} and budget {row.get('budget')}{where}, "
+                f"not {method} and {budget}; resume with the same options or write to another -o"
+            )
+
+
+def check_languages(languages: Sequence[str], lang: str, path: Path) -> None:
+    """With --lang naming a language every row must have been read in it; with --lang auto any mix
+    can be right (a row does not say whether its language was detected or forced)."""
+    others = [language for language in languages if language != lang]
+    if lang == AUTO or not others:
+        return
+    raise SinkError(
+        f"{path} holds summaries of articles read as {', '.join(others)}, not {lang}; "
+        "resume with the same --lang or write to another -o"
+    )
 
 
 def measure_input(inputs: Sequence[str], reporter: Reporter) -> None:

@@ -31,6 +31,8 @@ PART_WARNINGS = 20
 # How a summary row over its word budget reads in a part file (`work.encode_row`: json.dumps' own
 # separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
 OVER_BUDGET = b'"over_budget": true'
+# Settings `state.json` records that folders of earlier versions do not have.
+_LATER_KEYS = frozenset({"method_option", "lang"})
 
 
 def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
@@ -90,20 +92,33 @@ class PartsDir:
         rows: int = json.loads(state_file.read_text(encoding="utf-8"))["base_rows"]
         return rows
 
-    def check_state(self, *, split_bytes: int, method: str, budget: dict[str, int | None], journal_rows: int) -> None:
+    def check_state(
+        self,
+        *,
+        split_bytes: int,
+        method: str,
+        budget: dict[str, int | None],
+        journal_rows: int,
+        method_option: str = "auto",
+        lang: str = "auto",
+    ) -> None:
         """Check (or record) the run's settings.
 
         Shard boundaries depend on the partition size, and rows on the options, so a re-run with
-        other values would not find its parts: refuse rather than recompute and mix.
+        other values would not find its parts: refuse rather than recompute and mix. `method` is
+        what `method_option` stands for in English; `auto` stands for another method outside it,
+        so the option as given is recorded too, with --lang.
         """
         self.path.mkdir(parents=True, exist_ok=True)
         state_file = self.path / "state.json"
-        wanted = {"split_bytes": split_bytes, "method": method, "budget": budget}
+        wanted = {"split_bytes": split_bytes, "method": method, "budget": budget, "method_option": method_option, "lang": lang}
         if not state_file.exists():
             write_atomically(state_file, json.dumps({**wanted, "base_rows": journal_rows}))
             return
         state = json.loads(state_file.read_text(encoding="utf-8"))
         for key, value in wanted.items():
+            if key in _LATER_KEYS and key not in state:
+                continue  # a folder from before the key was recorded: its merged rows are checked in OUT
             if state.get(key) != value:
                 raise SinkError(
                     f"{self.path} was made with {key}={state.get(key)}, not {value}; run with the same options, "

@@ -23,11 +23,27 @@ from typing import IO, Any
 from ..errors import MissingExtra
 from .files import SinkError, iter_lines, replace_durably, temporary_for, write_atomically
 
-__all__ = ["OUTPUT_SUFFIXES", "JsonlSink", "OutputTarget", "Recovered", "SinkError", "iter_lines", "row_head", "write_atomically"]
+__all__ = [
+    "OUTPUT_SUFFIXES",
+    "JsonlSink",
+    "OutputTarget",
+    "Recovered",
+    "SinkError",
+    "iter_lines",
+    "row_head",
+    "row_language",
+    "write_atomically",
+]
 
 _ID_PREFIX = b'{"id": '
 _DECODER = json.JSONDecoder()
 _ERROR_KEY = ', "error": '
+# A summary row's language key (`output.summary_to_dict`, encoded by `work.encode_row`). Inside a
+# JSON string every quote is escaped, so this byte sequence can only be a key; the last one in the
+# line is the row's own (what follows it, the document's counts, names and input, holds no such key).
+_LANGUAGE_KEY = b', "language": '
+# Rows written before rows named their language: every article was then read as English.
+_UNNAMED_LANGUAGE = "en"
 OUTPUT_SUFFIXES = (".jsonl", ".ndjson", ".parquet", ".pq")
 
 
@@ -50,6 +66,19 @@ def row_head(line: bytes) -> tuple[str, bool] | None:
     return value, text.startswith(_ERROR_KEY, end)
 
 
+def row_language(line: bytes) -> str:
+    """The language a summary row was read in, found without parsing the row (its `sentences` are
+    most of it): the resume check needs one row per language, and OUT may hold millions of rows."""
+    at = line.rfind(_LANGUAGE_KEY)
+    if at < 0:
+        return _UNNAMED_LANGUAGE
+    try:
+        value, _ = _DECODER.raw_decode(line[at + len(_LANGUAGE_KEY) :].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return _UNNAMED_LANGUAGE
+    return value if isinstance(value, str) else _UNNAMED_LANGUAGE
+
+
 @dataclass(slots=True)
 class Recovered:
     """What an existing OUT already holds."""
@@ -60,6 +89,9 @@ class Recovered:
     cut_bytes: int = 0
     first_summary: dict[str, Any] | None = None
     base_ids: set[str] = field(default_factory=set)
+    # The first summary row of each language, in file order: what `auto` means (so the method a row
+    # must have) depends on the language, and --lang must match the languages already there.
+    by_language: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def recover(path: Path, *, base_rows: int = 0) -> Recovered:
@@ -91,8 +123,8 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
         found.rows += 1
         if failed:
             found.errors += 1
-        elif found.first_summary is None:
-            found.first_summary = json.loads(line)
+        else:
+            _note_summary(found, line)
         end = offset + len(line)
     size = path.stat().st_size
     if end < size:
@@ -102,6 +134,17 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
             handle.flush()
             os.fsync(handle.fileno())
     return found
+
+
+def _note_summary(found: Recovered, line: bytes) -> None:
+    """Keep the first summary row, and the first of each language (parsed only when it is new)."""
+    language = row_language(line)
+    if language in found.by_language:
+        return
+    row = json.loads(line)
+    found.by_language[language] = row
+    if found.first_summary is None:
+        found.first_summary = row
 
 
 def _crash_debris(line: bytes) -> bool:

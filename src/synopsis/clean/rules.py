@@ -175,6 +175,6 @@ KEYWORDS_RUN = re.compile(
 # http://x.org. At various ...": the stop stays, or two sentences would become one).
 _URL = r"(?i:https?://|www\.)\S*[^\s.,;:!?'\"”’)\]]"
 URL_WITH_CONTEXT = re.compile(
-    rf"(?<![\w(])\((?:accessed|retrieved|available at)?\s*{_URL}[.,;]?\)"
+    rf"[ \t]*(?<![\w(])\((?:accessed|retrieved|available at)?\s*{_URL}[.,;]?\)"
     rf"|[ \t]*(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"  # the space before it too: "at ." is no text
 )

@@ -71,10 +71,7 @@ def batch_command(
     options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang))
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if jobs < 0:
-        fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
-    if jobs == 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    jobs = worker_count(jobs)
     from ..batch.sources import missing_inputs  # here, not at the top: `synopsis summarize` starts faster
 
     missing = missing_inputs(inputs)
@@ -115,6 +112,16 @@ def batch_command(
     except OSError as err:
         fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
     _finish(result)
+
+
+def worker_count(jobs: int) -> int:
+    """The --jobs value as a number of worker processes: 0 is one per CPU this process may use
+    (`batch` and `evaluate` alike), below 0 a usage error."""
+    if jobs < 0:
+        fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
+    if jobs == 0:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return jobs
 
 
 def _options(

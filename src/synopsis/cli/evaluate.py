@@ -14,6 +14,7 @@ import typer
 from ..errors import InputError, MethodError, SynopsisError
 from ..ingest import JsonlFields
 from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_lang, fail, report
+from .batch import worker_count
 
 EXIT_INTERRUPTED = 130
 
@@ -45,7 +46,7 @@ def evaluate_command(
     words: int = typer.Option(200, "--words", "-w", help="Cut every summary to its first N words before scoring."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the full report (per-document scores included) as JSON."),
     html_path: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report with plots."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
     group_by: str = typer.Option(
         "source", "--by", help="Break scores down by: source (JSONL `source`, else `domain`, else file name), domain, file."
     ),
@@ -78,8 +79,7 @@ def evaluate_command(
 
     if words < 1:
         fail(f"--words must be at least 1, got {words}")
-    if jobs < 1:
-        fail(f"--jobs must be at least 1, got {jobs}")
+    jobs = worker_count(jobs)
     if group_by not in GROUPINGS:
         fail(f"unknown --by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
     if resamples < 100:

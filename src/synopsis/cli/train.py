@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shlex
+import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,6 +17,12 @@ from ..errors import InputError, MissingExtra
 from ..ingest import JsonlFields, read_articles
 from ..types import Article
 from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, fail, report
+
+if TYPE_CHECKING:
+    from ..scorers.learned import TreeModel
+
+# How many ids the line about articles without an abstract names (all are counted).
+LISTED_IDS = 10
 
 
 @app.command("train")
@@ -25,9 +36,12 @@ def train_command(
 ) -> None:
     """Train on articles with abstracts; the same data and options always give the same model.
 
-    The shipped model was made with `synopsis train ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
+    Articles without an abstract are left out (one line says how many); the model records the
+    command that rebuilds it. The shipped model was made with `synopsis train
+    ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
     """
     check_whole(rounds=rounds)
+    check_output(output, data)
     try:
         from ..train import ROUNDS, fit, prepare
     except ImportError as err:
@@ -56,16 +70,78 @@ def train_command(
         failures += 1
         report(f"{doc_id}: skipped ({err})")
 
-    examples = prepare(articles, on_error=skipped)
+    no_abstract: list[str] = []
+    examples = prepare(articles, on_error=skipped, on_no_abstract=no_abstract.append)
+    if no_abstract:
+        report(no_abstract_line(no_abstract, abstract_field))
     if not examples:
         fail("no article with an abstract and body text to train on", EXIT_INPUT)
     print(f"training on {len(examples)} articles ...", flush=True)
-    command = " ".join(["synopsis train", *data, "-o", str(output)])
-    model = fit(examples, rounds=rounds or ROUNDS, info={"command": command})
-    output.parent.mkdir(parents=True, exist_ok=True)
-    model.save(output)
+    rounds = rounds or ROUNDS
+    command = recorded_command(
+        data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
+    )
+    model = fit(examples, rounds=rounds, info={"command": command})
+    write_model(model, output)
     size = output.stat().st_size / 1e6
     reranker = f", a reranker over {model.reranker.info.get('candidates', 0):,} candidate summaries" if model.reranker else ""
     print(f"wrote {output} ({size:.1f} MB, {len(model.roots)} trees{reranker}) in {time.time() - started:.0f}s")
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+def check_output(output: Path, data: Sequence[str]) -> None:
+    """Refuse an -o the model cannot be written to, or one that names the training data, before the
+    minutes of training rather than in a traceback after them."""
+    if output.is_dir():
+        fail(f"-o {output} is a folder; name the model file (e.g. -o {output / 'model.json'})")
+    if output.exists() and any(Path(path).exists() and os.path.samefile(path, output) for path in data):
+        fail(f"-o {output} is also an input; write the model elsewhere")
+    folder = output.parent
+    while not folder.exists() and folder != folder.parent:  # write_model creates the missing folders
+        folder = folder.parent
+    if not folder.is_dir():
+        fail(f"-o {output}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        fail(f"-o {output}: permission denied (cannot write {output if output.exists() else folder})", EXIT_INPUT)
+
+
+def no_abstract_line(ids: Sequence[str], abstract_field: str) -> str:
+    """One line for the articles left out for want of an abstract: how many, why, and which."""
+    listed = ", ".join(ids[:LISTED_IDS]) + (f", ... ({len(ids) - LISTED_IDS} more)" if len(ids) > LISTED_IDS else "")
+    return (
+        f"skipped {len(ids)} article(s) with an empty or missing abstract (--abstract-field {abstract_field}), "
+        f"nothing to learn from: {listed}"
+    )
+
+
+def recorded_command(
+    data: Sequence[str], output: Path, *, rounds: int, exclude_source: Sequence[str], text_field: str, abstract_field: str
+) -> str:
+    """The command that rebuilds the model: every option that shapes it, defaults included (a later
+    version may change them), in one fixed order and quoted for a shell."""
+    words = ["synopsis", "train", *data, "-o", str(output), "--rounds", str(rounds)]
+    for excluded in exclude_source:
+        words += ["--exclude-source", excluded]
+    words += ["--text-field", text_field, "--abstract-field", abstract_field]
+    return shlex.join(words)
+
+
+def write_model(model: TreeModel, output: Path) -> None:
+    """Write the model whole or not at all (a full disk must not leave half a model where a good one
+    was), or exit with one line when it cannot be written."""
+    temporary: Path | None = None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        os.close(handle)
+        temporary = Path(name)
+        model.save(temporary)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # the mode a plain write gives, not mkstemp's 0600
+        os.replace(temporary, output)
+    except OSError as err:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        fail(f"{err.filename or output}: cannot write the model ({err.strerror or err})", EXIT_INPUT)

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..version import __version__
@@ -187,10 +188,11 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
         head += " [bold yellow](interrupted: partial report)[/bold yellow]"
     protocol = evaluation.protocol
     console.print(
-        f"[bold]synopsis evaluate[/bold]: {head}; {protocol['scorer']}, stemmed, first {protocol['words']} words, "
+        f"[bold]synopsis evaluate[/bold]: {head}; {escape(str(protocol['scorer']))}, stemmed, first {protocol['words']} words, "
         f"95% bootstrap CI ({protocol['bootstrap']['resamples']} resamples, seed {protocol['bootstrap']['seed']})"
     )
-    console.print("tokenizer: " + "; ".join(f"{lang}: {text}" for lang, text in protocol.get("tokenizer", {}).items()))
+    tokenizers = "; ".join(f"{lang}: {text}" for lang, text in protocol.get("tokenizer", {}).items())
+    console.print(f"tokenizer: {escape(tokenizers)}")  # "[a-z0-9]+" is text, not a rich style
     table = Table(title="ROUGE F1 x 100, mean [95% CI]", title_justify="left", header_style="bold")
     table.add_column("method")
     for metric in METRICS:
@@ -200,12 +202,13 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     table.add_column("failed", justify="right")
     for name in evaluation.methods:
         s = evaluation.overall[name]
+        shown = escape(name)  # a predictions file's name may hold brackets
         label = (
-            f"{name} [dim](floor)[/dim]"
+            f"{shown} [dim](floor)[/dim]"
             if name == LEAD
-            else f"{name} [dim](ceiling)[/dim]"
+            else f"{shown} [dim](ceiling)[/dim]"
             if name == ORACLE
-            else f"[bold]{name}[/bold]"
+            else f"[bold]{shown}[/bold]"
         )
         table.add_row(label, *(_ci(s.f1[m]) for m in METRICS), f"{s.words:.0f}", _gap(s.gap_closed.get("mean")), str(s.failed))
     console.print(table)
@@ -214,16 +217,15 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
         per.add_column("method")
         labels = short_labels(list(evaluation.by_source))
         for source, stats in evaluation.by_source.items():
-            per.add_column(f"{labels[source]} (n={next(iter(stats.values())).documents})", justify="right")
+            per.add_column(f"{escape(labels[source])} (n={next(iter(stats.values())).documents})", justify="right")
         for name in evaluation.methods:
-            per.add_row(
-                name, *(" / ".join(_points(stats[name].f1[m].mean) for m in METRICS) for stats in evaluation.by_source.values())
-            )
+            cells = (" / ".join(_points(stats[name].f1[m].mean) for m in METRICS) for stats in evaluation.by_source.values())
+            per.add_row(escape(name), *cells)
         console.print(per)
     if evaluation.tests:
         console.print("[bold]paired bootstrap tests[/bold] (two-sided; points = F1 x 100)")
         for test in evaluation.tests:
-            console.print(f"  {test.sentence()}  [dim]95% CI {test.low * 100:+.2f}..{test.high * 100:+.2f}[/dim]")
+            console.print(f"  {escape(test.sentence())}  [dim]95% CI {test.low * 100:+.2f}..{test.high * 100:+.2f}[/dim]")
     failed_docs = {f.doc_id for f in evaluation.failures}
     if evaluation.failures:
         console.print(

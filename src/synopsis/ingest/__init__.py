@@ -10,6 +10,7 @@ from the bytes already read, not by opening the input a second time.
 from __future__ import annotations
 
 import gzip
+import os
 import stat
 import sys
 import zlib
@@ -54,7 +55,7 @@ def _head_text(head: bytes) -> str:
 
 
 def read_articles(
-    path: str,
+    path: str | os.PathLike[str],
     *,
     format: str = "auto",
     fields: JsonlFields = JsonlFields(),
@@ -62,16 +63,33 @@ def read_articles(
     max_bytes: int = MAX_TEXT_BYTES,
     pdf: PdfOptions = PdfOptions(),
 ) -> Iterator[Article | InputError]:
-    """Every article in `path` (a file, or "-" for stdin), errors included, in input order.
+    """Every article in `path` (a file as a str or a `pathlib.Path`, or "-" for stdin), errors
+    included, in input order.
 
     `pdf` sets the limits for PDF inputs (pages, size, time); `max_bytes` is for text inputs
     (0: no limit). Every input is read once, from one handle, so pipes, FIFOs and stdin work, and
     never more than the limits allow, so stdin, /dev/zero or a gzip bomb cannot exhaust memory.
+    A path of another type is a TypeError at the call, not at the first article.
     """
+    name = _path_str(path)
+    return _read_articles(name, _Reading(format=format, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf))
+
+
+def _path_str(path: object) -> str:
+    """`path` (a str or an os.PathLike such as pathlib.Path) as a str; anything else is a one-line
+    TypeError, since a wrong type would otherwise fail deep in reading with an AttributeError."""
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(name, str):
+        got = "None" if path is None else type(name if name is not None else path).__name__
+        raise TypeError(f"read_articles: path must be a str or a pathlib.Path (os.PathLike of str), not {got}")
+    return name
+
+
+def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
+    """`read_articles` once its arguments are checked: read errors are yielded, not raised."""
     try:
-        if format not in FORMATS:
-            raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", source=path)
-        read = _Reading(format=format, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf)
+        if read.format not in FORMATS:
+            raise InputError(f"unknown format {read.format!r}; choose one of {', '.join(FORMATS)}", source=path)
         if path == STDIN:
             yield from read.stream(sys.stdin.buffer, source="<stdin>", stem="stdin")
             return

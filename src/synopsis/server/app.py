@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..scorers import DEFAULT_METHOD, METHODS
 from ..version import __version__
+from .docs import add_redoc
 from .errors import ApiError, api_error_response, http_error_response, validation_error_response
 from .intake import read_job
 from .job import JobFailure
@@ -39,6 +40,7 @@ from .schemas import (
 )
 
 STATIC = Path(__file__).resolve().parent / "static"
+DOCS_ASSETS = "/docs-assets"  # fastapi-offline's Swagger UI files
 DESCRIPTION = """\
 Abstract-length extractive summaries of long scholarly articles, with the character span of every
 chosen sentence in the input. `POST /api/summarize` takes pasted text as JSON or one file
@@ -73,8 +75,10 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        static_url="/docs-assets",
+        static_url=DOCS_ASSETS,
+        redoc_url=None,  # ours (docs.py): fastapi-offline's would load Redocly's logo from its CDN
     )
+    add_redoc(app, assets_url=DOCS_ASSETS)
     app.state.limits = limits
     app.state.runner = runner
     app.add_exception_handler(ApiError, api_error_response)

@@ -2,7 +2,8 @@
 
 JSON bodies carry pasted text; multipart bodies carry one file. Status codes: 400 for a body that
 cannot be read (not JSON, broken multipart), 413 for too much text, 415 for any other content type,
-422 for fields that do not validate (unknown method, words < 1, unknown field, no file).
+422 for fields that do not validate (unknown method, words < 1, unknown field, no file, more than
+one file).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 
 from ..errors import InputError, MethodError
@@ -28,6 +30,9 @@ JSON_TYPES = ("application/json",)
 FORM_TYPE = "multipart/form-data"
 # Parsing a few kilobytes of JSON is faster than handing it to a thread; a long paper is not.
 PARSE_IN_THREAD_BYTES = 256 * 1024
+# A form has one file and a few fields; more is refused while parsing, before it is spooled.
+MAX_FORM_FIELDS = 20
+ONE_FILE = "only one file may be uploaded, in the field 'file'"
 
 
 async def read_job(request: Request, limits: Limits) -> Job:
@@ -78,14 +83,14 @@ async def _from_json(request: Request, limits: Limits) -> Job:
 
 
 async def _from_form(request: Request, limits: Limits) -> Job:
-    form = await request.form(max_files=1, max_fields=20)
+    form = await _read_form(request)
     try:
         upload = form.get("file")
         # An HTML form sends a field left blank as ""; that means "not given", as in JSON.
         values = {key: value for key, value in form.multi_items() if key != "file" and value != ""}
         non_text = [key for key, value in values.items() if not isinstance(value, str)]
         if non_text:
-            raise ApiError(422, f"only one file may be uploaded, in the field 'file' (got a file in {', '.join(non_text)})")
+            raise ApiError(422, f"{ONE_FILE} (got a file in {', '.join(non_text)})")
         if not isinstance(upload, UploadFile):
             raise ApiError(
                 422,
@@ -117,6 +122,19 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         encoding=fields.encoding or None,
         lang=lang,
     )
+
+
+async def _read_form(request: Request) -> FormData:
+    """The multipart form, parsed up to one file: a second file is a 422 in our words (Starlette
+    stops at it with a 400 of its own), as for every other field that does not validate."""
+    try:
+        return await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
+    except StarletteHTTPException as err:
+        if err.status_code == 400 and str(err.detail).startswith("Too many files"):
+            message = f"{ONE_FILE} (this request has more than one)"
+            details = [{"loc": ["file"], "msg": message, "type": "too_many_files"}]
+            raise ApiError(422, f"file: {message}", details=details) from None
+        raise
 
 
 def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:

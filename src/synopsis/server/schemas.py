@@ -13,6 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from .. import rows
 
 MAX_BUDGET = 100_000
+LANG_DESCRIPTION = (
+    "ISO 639-1 code, any case, region ignored (de, en, es, fr, pt; others: neutral settings and a summary.warning)"
+    " or auto: detect it. Chinese, Japanese and Thai texts are refused (400)."
+)
 
 
 class SummarizeRequest(BaseModel):
@@ -22,16 +26,21 @@ class SummarizeRequest(BaseModel):
 
     text: str = Field(description="The article: plain text or a record (TITLE:/ABSTRACT:/FULL TEXT:).")
     method: str = Field("auto", description="A method from GET /api/methods, or auto for the default.")
+    # strict: JSON has integers, so true, "200" or 200.0 is a client mistake (true would be a 1-word
+    # budget), refused with 422 like the Python API refuses it. Form fields are text: UploadFields.
     words: int | None = Field(
-        None, ge=1, le=MAX_BUDGET, description="Word budget (whole sentences only); 200 unless sentences is given."
+        None,
+        ge=1,
+        le=MAX_BUDGET,
+        strict=True,
+        description="Word budget (whole sentences only); 200 unless sentences is given.",
     )
-    sentences: int | None = Field(None, ge=1, le=MAX_BUDGET, description="Sentence budget, instead of or with words.")
+    sentences: int | None = Field(
+        None, ge=1, le=MAX_BUDGET, strict=True, description="Sentence budget, instead of or with words."
+    )
     title: str = Field("", description="The title, when the text does not carry one.")
     abstract: str = Field("", description="The author abstract, when the text does not carry one (kept out of the summary).")
-    lang: str = Field(
-        "auto",
-        description="ISO 639-1 code, any case, region ignored (de, en, es, fr, pt; others: neutral settings) or auto: detect it.",
-    )
+    lang: str = Field("auto", description=LANG_DESCRIPTION)
 
 
 _SCALARS: dict[str, Any] = {
@@ -145,6 +154,7 @@ UPLOAD_FORM_SCHEMA: dict[str, Any] = {
         "title": {"type": "string"},
         "abstract": {"type": "string"},
         "encoding": {"type": "string", "description": "The text file's encoding when not UTF-8 (e.g. cp1252); never guessed."},
+        "lang": {"type": "string", "default": "auto", "description": LANG_DESCRIPTION},
     },
 }
 

@@ -120,8 +120,9 @@
 
   async function summarize() {
     if (state.busy) return;
-    if (!state.file && !ui.text.value.trim()) { showError("Paste an article or choose a file first."); ui.text.focus(); return; }
-    setBusy(true, "Summarizing…");
+    if (!state.file && !ui.text.value.trim()) { fail("Paste an article or choose a file first."); ui.text.focus(); return; }
+    // Until the answer comes, what is shown is the summary of the previous input: say so.
+    setBusy(true, state.result ? "Summarizing… (the summary below is the previous one)" : "Summarizing…");
     hideError();
     const started = performance.now();
     try {
@@ -139,8 +140,25 @@
       ui.results.scrollIntoView({ behavior: "smooth", block: "start" });
     } catch (err) {
       setBusy(false, "");
-      showError(err instanceof TypeError ? "Could not reach the server. Is `synopsis serve` still running?" : err.message);
+      fail(err instanceof TypeError ? "Could not reach the server. Is `synopsis serve` still running?" : err.message);
     }
+  }
+
+  // A failed submit shows its error and no summary: the previous one is not the answer to this input.
+  function fail(message) {
+    clearResults();
+    showError(message);
+  }
+
+  function clearResults() {
+    state.result = null;
+    ui.results.hidden = true;
+    ui.summaryMeta.textContent = "";
+    ui.summaryNote.hidden = true;
+    ui.summaryNote.textContent = "";
+    ui.summaryList.replaceChildren();
+    ui.documentMeta.textContent = "";
+    ui.document.replaceChildren();
   }
 
   function setBusy(busy, message) {
@@ -148,6 +166,8 @@
     ui.summarize.disabled = busy;
     ui.status.textContent = message;
     ui.status.classList.toggle("busy", busy);
+    ui.results.classList.toggle("stale", busy); // dimmed while the next summary is being made
+    ui.results.setAttribute("aria-busy", String(busy));
   }
   function showError(message) { ui.error.textContent = message; ui.error.hidden = false; }
   function hideError() { ui.error.hidden = true; ui.error.textContent = ""; }

@@ -1,0 +1,112 @@
+"""The public Python API (`synopsis.summarize`, `build_document`, `summarize_document`): a wrong
+argument type is one TypeError line naming the argument, and an unsupported language is a
+`LanguageWarning`, as the CLI, JSON and the server say it."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import synopsis
+from synopsis import LanguageWarning
+from synopsis.errors import InputError
+from synopsis.ingest import article_from_text
+from synopsis.language import resolve_language
+from synopsis.pipeline import build_document, summarize_document
+from synopsis.types import Budget
+
+LANG = Path(__file__).parent / "data" / "lang"
+SHORT = "Introduction\n\nTidal energy is predictable. We surveyed forty plants. Most ran at a third of their power.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [(SHORT.encode(), "bytes"), (123, "int"), (["a. b."], "list"), (None, "None")],
+)
+def test_summarize_a_non_string_is_a_type_error_saying_what_it_takes(text: Any, got: str) -> None:
+    with pytest.raises(TypeError) as info:
+        synopsis.summarize(text)
+    message = str(info.value)
+    assert message.startswith(f"summarize: text must be a str (the article's text, or a record), not {got}")
+    assert "\n" not in message
+
+
+def test_summarize_bytes_says_to_decode_them() -> None:
+    with pytest.raises(TypeError, match=r"not bytes; decode it first, e\.g\. data\.decode\('utf-8'\)"):
+        synopsis.summarize(SHORT.encode())
+
+
+@pytest.mark.parametrize(
+    ("keywords", "fragment"),
+    [
+        ({"title": None}, "title must be a str, not None"),
+        ({"abstract": 3}, "abstract must be a str, not int"),
+        ({"lang": 5}, "lang must be a language code such as 'de', 'auto' or None, not int"),
+        ({"max_chars": "1000"}, "max_chars must be an int (characters) or None for no limit, not str"),
+        ({"max_chars": True}, "max_chars must be an int (characters) or None for no limit, not bool"),
+    ],
+)
+def test_summarize_other_arguments_of_the_wrong_type(keywords: dict[str, Any], fragment: str) -> None:
+    with pytest.raises(TypeError, match=re.escape(f"summarize: {fragment}")):
+        synopsis.summarize(SHORT, **keywords)
+
+
+@pytest.mark.parametrize("words", [0, -5, True, 200.5, "200"])
+def test_bad_budgets_are_still_value_errors(words: Any) -> None:
+    with pytest.raises(ValueError, match="budget words must be a whole number of at least 1"):
+        synopsis.summarize(SHORT, words=words)
+
+
+def test_whitespace_is_still_an_input_error() -> None:
+    with pytest.raises(InputError, match="contains no text"):
+        synopsis.summarize("  \n ")
+
+
+@pytest.mark.parametrize("article", ["some text. more text.", None])
+def test_build_document_of_a_non_article_is_a_type_error(article: Any) -> None:
+    with pytest.raises(TypeError, match=r"build_document: article must be a synopsis\.Article .*synopsis\.summarize"):
+        build_document(article)
+
+
+@pytest.mark.parametrize(("budget", "got"), [(200, "int"), (None, "None"), ({"words": 200}, "dict")])
+def test_summarize_document_budget_must_be_a_budget(budget: Any, got: str) -> None:
+    doc = build_document(article_from_text(SHORT))
+    with pytest.raises(TypeError, match=rf"budget must be a synopsis\.Budget such as Budget\(words=150\), not {got}$"):
+        summarize_document(doc, budget=budget)
+    assert summarize_document(doc, budget=Budget(sentences=1)).sentences  # the documented form
+
+
+def test_summarize_document_of_a_non_document_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"summarize_document: doc must be a synopsis\.Document"):
+        summarize_document(article_from_text(SHORT))  # type: ignore[arg-type]
+
+
+def test_an_unsupported_language_is_a_language_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    text = (LANG / "ru.txt").read_text(encoding="utf-8")
+    _, expected = resolve_language(None, text)  # the line the CLI, the JSON and the server give
+    assert expected and "the language is ru (Russian), which is not supported" in expected
+    with pytest.warns(LanguageWarning) as caught:
+        summary = synopsis.summarize(text, words=80)
+    assert [str(w.message) for w in caught if w.category is LanguageWarning] == [expected]
+    assert caught[0].filename == __file__  # it points at the caller's line, not into synopsis
+    assert summary.sentences
+    assert capsys.readouterr().err == ""  # said through `warnings` only, never printed
+
+
+def test_a_supported_language_gives_no_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LanguageWarning)
+        synopsis.summarize((LANG / "de.txt").read_text(encoding="utf-8"), words=80)
+        synopsis.summarize(SHORT)
+
+
+def test_the_warning_can_be_an_error() -> None:
+    text = (LANG / "ru.txt").read_text(encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LanguageWarning)
+        with pytest.raises(LanguageWarning, match="not supported"):
+            synopsis.summarize(text)
