@@ -311,3 +311,24 @@ def test_a_language_without_a_data_file_still_has_its_abstract_and_references_fo
     assert cleaned.abstract == "Dit artikel onderzoekt thuiswerk in Nederland."
     assert "Jansen" not in body(cleaned) and cleaned.removed.get("references") == 1
     assert "Samenvatting" not in body(cleaned)
+
+
+def test_a_blank_line_parts_paragraphs_even_in_a_text_of_few_lines() -> None:
+    # A title line above a flattened body: too few lines for a layout, and the title ran into the
+    # first sentence ("A Study of Mentoring Mentoring programmes ...").
+    text = "A Study of Mentoring\n\nMentoring programmes have grown quickly. We studied three pilot projects.\n"
+    assert body(clean_text(text)).split("\n") == [
+        "A Study of Mentoring",
+        "Mentoring programmes have grown quickly. We studied three pilot projects.",
+    ]
+    assert body(clean_text("One flattened line. And another sentence.")) == "One flattened line. And another sentence."
+
+
+def test_a_flattened_text_that_opens_with_its_title_loses_it_from_the_first_sentence() -> None:
+    text = "A Study of Mentoring Mentoring programmes have grown quickly. We studied three pilot projects."
+    cleaned = clean_text(text, title="A study of mentoring")
+    assert body(cleaned) == "Mentoring programmes have grown quickly. We studied three pilot projects."
+    assert [(r.reason, text[r.start : r.end]) for r in cleaned.removals] == [("title", "A Study of Mentoring ")]
+    # The title's words as the start of a sentence (no capital after them) are the sentence's.
+    same = "A study of mentoring programmes is what we did. We studied three pilot projects."
+    assert body(clean_text(same, title="A Study of Mentoring")) == same

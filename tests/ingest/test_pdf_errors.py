@@ -118,3 +118,11 @@ def test_bad_options_are_refused() -> None:
     for bad in ({"max_pages": 0}, {"max_bytes": -1}, {"max_seconds": 0}, {"max_pages": True}):
         with pytest.raises(ValueError):
             PdfOptions(**bad)  # type: ignore[arg-type]
+
+
+def test_read_pdf_takes_a_str_path_as_well_as_a_path(tmp_path: Path) -> None:
+    from synopsis.ingest.pdf import read_pdf
+
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(text_pdf())
+    assert read_pdf(str(path)).text == read_pdf(path).text  # a str was an AttributeError ('stem')

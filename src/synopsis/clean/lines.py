@@ -201,8 +201,12 @@ def split_paragraphs(
     lines = [text.text[a:b] for a, b in spans]
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if len(nonblank) < MIN_STRUCTURED_LINES:
-        stripped = _strip(text, 0, len(text.text))
-        return [Paragraph(stripped)] if stripped.text else []
+        # Too few lines to read a layout from; a blank line still parts two paragraphs (a title line
+        # above a flattened body ran into its first sentence).
+        parts = [_strip(text, a, b) for a, b in _blank_line_parts(text.text)]
+        if parts and title:
+            parts[0] = _without_title(parts[0], title, removed)
+        return [Paragraph(part) for part in parts if part.text]
     keys = _furniture_keys(text.text)
     layout = _Layout(
         text,
@@ -265,6 +269,36 @@ _CHAPTER_LINE = re.compile(
 # volume holds several articles (a chapter each, with its own references), and Nature-style
 # papers put their Methods after the references.
 _BODY_KINDS = frozenset({"introduction", "methods", "results", "discussion", "conclusion"})
+
+
+# A title is cut from the start of a flattened text only when it has this many words (a one-word
+# title may be the first word of the first sentence) and a capital follows it.
+TITLE_MIN_WORDS = 3
+
+
+def _without_title(part: Tracked, title: str, removed: RemovalLog) -> Tracked:
+    """`part` without the article's known title at its start: a flattened text that opens with its
+    title ran it into the first sentence ("A Study of Mentoring Mentoring programmes ...")."""
+    words = title.split()
+    if len(words) < TITLE_MIN_WORDS:
+        return part
+    match = re.compile("(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?=[A-Z])").match(part.text)
+    if match is None:
+        return part
+    removed.add("title", part, 0, match.end())
+    return _strip(part, match.end(), len(part.text))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _blank_line_parts(text: str) -> list[tuple[int, int]]:
+    """`[start, end)` of the stretches of `text` between blank lines (the whole text when none)."""
+    bounds = [0]
+    for match in _BLANK_LINE.finditer(text):
+        bounds += [match.start(), match.end()]
+    bounds.append(len(text))
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _before_blank(lines: list[str], nonblank: list[int], i: int) -> bool:
@@ -355,9 +389,8 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
     caption_label = lexicon(lang).caption_label_line
     caption: CaptionState = "none"
     last_body = ""
-    for position, i in enumerate(nonblank):
-        if i < first:
-            continue
+    start = bisect.bisect_left(nonblank, first)  # a restart after a reference list: no rescan
+    for position, i in enumerate(nonblank[start:], start):
         line = lines[i]
         if caption != "none":
             if (caption == "title" and len(line.split()) <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):

@@ -8,6 +8,7 @@ headings and paragraphs after the abstract, so the abstract is never a summary c
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import InputError
@@ -16,9 +17,10 @@ from ..pdf.document import PdfText  # imports pypdfium2: this module needs the `
 from ..types import Article
 
 
-def read_pdf(path: Path, *, options: PdfOptions = PdfOptions()) -> Article:
-    """The article in the PDF at `path`; a bad PDF raises `InputError` naming the file."""
-    return _article(_extract(path, source=str(path), options=options), source=str(path), stem=path.stem)
+def read_pdf(path: str | os.PathLike[str], *, options: PdfOptions = PdfOptions()) -> Article:
+    """The article in the PDF at `path` (a str or a Path); a bad PDF raises `InputError` naming the file."""
+    file = Path(path)
+    return _article(_extract(file, source=str(path), options=options), source=str(path), stem=file.stem)
 
 
 def read_pdf_bytes(data: bytes, *, source: str, options: PdfOptions = PdfOptions()) -> Article:
