@@ -28,6 +28,9 @@ GOOD = "We show that the parser recovers 91% of the dependencies in the test set
         ("Figure 1 Relationship between leukocyte mtDNA copy number and telomere length.", "caption"),
         ("Figure 3 A partially completed tree derived depth-first by the parser.", "caption"),
         ("Figure 1 shows the relationship between copy number and telomere length.", None),
+        ("Figure 3 A and B show the daily temperature curves for both roof types.", None),
+        ("Table 2 Kaplan-Meier estimates show lower survival in the treated group.", None),
+        ("Table 4.1 presents details about this dataset and its splits.", None),  # "4.1" is no label's stop
         ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),
         ("The corpus can be downloaded from http://example.org/corpus for research use.", "email_or_url"),
         ("The data set used in these experiments is described in the following", "no_sentence_end"),

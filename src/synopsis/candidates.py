@@ -21,11 +21,19 @@ MAX_WORDS = 100  # above: segmentation failures, lists glued together
 MIN_LETTER_SHARE = 0.6  # letters among non-space characters; below: formulas, table rows
 ABSTRACT_OVERLAP = 0.7  # share of a sentence's word pairs found in the abstract: a copy of it
 
-# A caption: its label and number, then a stop or colon, or a capitalised title right away (a
-# flattened text's "Figure 1 Relationship between ..."; "Figure 1 shows ..." is body text).
+# A caption: its label and number ("3", "S2", "4.1"), then a stop or colon, or a capitalised title
+# right away (a flattened text's "Figure 1 Relationship between ..."), unless a verb says what the
+# figure does: that is body text ("Figure 3 A and B show ...", "Table 2 Kaplan-Meier estimates
+# show ..."). "Table 4.1 presents ..." is body text too: the stop of "4.1" ends no label.
 _CAPTION = re.compile(
-    r"^\s*(?i:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*(?i:[A-Z]?\d+[A-Za-z]?)(?:\s*[.:|]|\s+[A-Z](?:[a-z]|\s))"
+    r"^\s*(?i:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*(?i:[A-Z]?\d+(?:\.\d+)*[A-Za-z]?)"
+    r"(?:(?P<stop>\s*[.:|](?!\d))|\s+[A-Z](?:[a-z]|\s))"
 )
+_DESCRIBES = re.compile(
+    r"\b(?:shows?|showed|presents?|presented|illustrates?|depicts?|compares?|summari[sz]es|lists?|gives?|reports?"
+    r"|displays?|plots?|indicates?|reveals?|demonstrates?|contains?|describes?|provides?|highlights?)\b"
+)
+CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
 _CLOSERS = "\"”’')]"
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")
@@ -60,7 +68,8 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     data = text.encode("utf-8", "surrogatepass")
     if len(data) - len(data.translate(None, _ASCII_LETTERS)) < needed and sum(map(str.isalpha, text)) < needed:
         return "symbols"
-    if _CAPTION.match(text):
+    caption = _CAPTION.match(text)
+    if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
         return "caption"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):

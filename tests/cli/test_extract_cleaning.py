@@ -51,5 +51,8 @@ def test_extract_json_shows_the_abstract_and_headings_cleaning_finds_in_a_text(t
         encoding="utf-8",
     )
     cleaning = json.loads(runner.invoke(app, ["extract", str(path), "-o", "json"]).stdout)["cleaning"]
-    assert cleaning["abstract"] == "We study mentoring of adult offenders. We find few close relationships."
+    assert cleaning["abstract"] == (  # two short paragraphs under "Abstract", then a heading: both are the abstract
+        "We study mentoring of adult offenders. We find few close relationships. "
+        "Mentoring programmes have grown quickly. We studied three pilot projects."
+    )
     assert [(h["text"], h["kind"]) for h in cleaning["headings"]] == [("Methods", "methods")]

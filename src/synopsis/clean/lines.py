@@ -8,6 +8,7 @@ reference list and everything after it) are dropped here.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -244,7 +245,7 @@ def split_paragraphs(
                     break
                 roles = _roles(layout, first=resume)
                 continue
-            built.section = line.section
+            built.open_section(line.section)
             if line.heading is not None:
                 built.done.append(line.heading)
         else:
@@ -258,7 +259,22 @@ def split_paragraphs(
             elif _ends_sentence(lines[i]) and not _leaves_bracket_open(lines[i]):
                 built.close()  # (an open bracket may close on the next line: "(Robine et al., 2008, p.")
     built.close()
-    return built.done
+    return _with_some_body(built.done, lang)
+
+
+def _with_some_body(done: list[Paragraph], lang: str) -> list[Paragraph]:
+    """`done`, or, when everything after an "Abstract" heading was taken for the abstract and no
+    body is left, the same with only the abstract's first paragraph and the labelled parts right
+    after it kept as abstract: a text with no heading after a short abstract would otherwise lose
+    its body (and be refused as empty)."""
+    abstract = [i for i, p in enumerate(done) if p.abstract]
+    if len(abstract) < 2 or any(p.heading is None and not p.abstract for p in done):
+        return done
+    kept = 1
+    while kept < len(abstract) and _opens_abstract_part(done[abstract[kept]].text.text, lang):
+        kept += 1
+    body = set(abstract[kept:])
+    return [dataclasses.replace(p, abstract=False) if i in body else p for i, p in enumerate(done)]
 
 
 # A line that opens a chapter or part: "Chapter 2. The Relationship ...", "PART II", "Kapitel 3".
@@ -313,12 +329,16 @@ def _resumption(layout: _Layout, start: int) -> int | None:
     (A cheap test per line: a reference list is long, and most of its lines are entries.)"""
     lines, lang = layout.lines, layout.lang
     tail = len(lines) if layout.reference_tail is None else layout.reference_tail
+    previous = lines[start]
     for i in layout.nonblank[bisect.bisect_right(layout.nonblank, start) :]:
         if i >= tail:
             return None
         line = lines[i].strip()
-        if _CHAPTER_LINE.match(line):
+        # A chapter line, not a wrapped entry's "Chapter 4, pp. 33-45. Oxford: ..." (no year or page
+        # range in it, and the line before it ends its sentence).
+        if _CHAPTER_LINE.match(line) and _ends_sentence(previous) and not rules.YEAR.search(line) and "pp." not in line:
             return i
+        previous = line
         if len(line) > headings.HEADING_MAX_CHARS:
             continue
         bare = headings.strip_number(line)
@@ -345,15 +365,19 @@ class _Paragraphs:
         self.done: list[Paragraph] = []
         self.lines: list[int] = []
         self.section: SectionState = "body"
+        self.abstract_words = 0  # of the abstract section in progress
 
     def close(self) -> None:
         """The paragraph in progress is complete: keep it (or count it dropped) and start anew."""
         if self.lines:
             para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
-                abstract_before = self.done and self.done[-1].abstract
-                if self.section == "abstract" and abstract_before and not _opens_abstract_part(para.text, self.lang):
-                    self.section = "body"  # the abstract was the paragraph before: the body starts
+                if self.section == "abstract":
+                    words = len(para.text.split())
+                    if self.abstract_words and not self._continues_abstract(para.text, words):
+                        self.section = "body"  # the abstract is full: the body starts, heading or not
+                    else:
+                        self.abstract_words += words
                 if self.section == "dropped" or self.inline_drop.match(para.text):
                     start, end = self.spans[self.lines[0]][0], self.spans[self.lines[-1]][1]
                     self.removed.add("dropped_section", self.text, start, end)
@@ -361,7 +385,21 @@ class _Paragraphs:
                     self.done.append(Paragraph(para, abstract=self.section == "abstract"))
             self.lines = []
 
+    def _continues_abstract(self, text: str, words: int) -> bool:
+        """Whether a paragraph after the abstract's first is more abstract: a structured abstract's
+        next part ("Methods: ...", "RESULTS. ..."), or one that keeps it within ABSTRACT_MAX_WORDS
+        (abstracts of several paragraphs are common in the humanities; a body is longer)."""
+        return _opens_abstract_part(text, self.lang) or self.abstract_words + words <= ABSTRACT_MAX_WORDS
 
+    def open_section(self, section: SectionState) -> None:
+        self.section = section
+        self.abstract_words = 0
+
+
+# An abstract section holds at most this many words of unlabelled paragraphs; what follows is body
+# text even without a heading (journals cap abstracts at 150-350 words; a structured one's
+# labelled parts go on past it).
+ABSTRACT_MAX_WORDS = 400
 # The labels that open the parts of a structured abstract beyond the section heading words
 # (`headings.is_known`: Background, Methods, Results, Conclusions ...).
 _ABSTRACT_PART_LABEL = re.compile(
@@ -369,7 +407,7 @@ _ABSTRACT_PART_LABEL = re.compile(
     r"|(?:main )?outcome measures?|outcomes?|measurements|importance|significance|interpretation|rationale)",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\s*([^\W\d][^:.]{0,40}?)\s*:")
+_LABEL = re.compile(r"\s*([^\W\d][^:.—–]{0,40}?)\s*[:.—–]")  # "Methods:", "METHODS.", "Methods —"
 
 
 def _opens_abstract_part(text: str, lang: str) -> bool:
@@ -428,6 +466,17 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
             yield _Line(i, "body")
 
 
+# A reference list's entries carry years: at least this many in the characters after its heading.
+LIST_YEARS_MIN = 2
+LIST_LOOKAHEAD_CHARS = 600
+
+
+def _cites_follow(layout: _Layout, i: int) -> bool:
+    """Whether what follows heading line `i` reads as a reference list (years in its first lines)."""
+    start = layout.spans[i][1]
+    return len(rules.YEAR.findall(layout.text.text, start, start + LIST_LOOKAHEAD_CHARS)) >= LIST_YEARS_MIN
+
+
 def _heading(layout: _Layout, i: int) -> _Line:
     """A heading line: the section it opens, or the end of the body when it heads a late reference list."""
     text, lang = layout.text, layout.lang
@@ -435,6 +484,10 @@ def _heading(layout: _Layout, i: int) -> _Line:
     a, b = text.span(*stripped_bounds(text.text, *layout.spans[i]))
     total = max(1, len(text.text))
     end_matter = headings.is_end_matter(title_text, lang)
+    if end_matter and lang != ENGLISH and not headings.is_end_matter(title_text) and not _cites_follow(layout, i):
+        # "Literatur", "Литература", "Literatura" also name a section about literature: another
+        # language's word heads a reference list only where entries with years follow it.
+        end_matter = False
     if end_matter and a - text.origin[0] >= rules.END_MATTER_MIN_POSITION * total:
         return _Line(i, "heading", "references")
     if end_matter or headings.is_dropped(title_text, lang):
@@ -470,12 +523,19 @@ def _leaves_bracket_open(line: str) -> bool:
 def _closes_bracket(previous: str, line: str) -> bool:
     """Whether `line` closes a parenthesis `previous` left open: the rest of a citation that a line
     break cut ("... less developed (Heaviside et al.," then "2017). It is ..."), however short,
-    numeric or upper-case it starts."""
+    numeric or upper-case it starts. After a line that ends a sentence ("... (Robine, 2008, p."),
+    only a citation's tail counts: a number up to the ")" ("171)."), never a list item ("a) The")."""
     if not _leaves_bracket_open(previous):
         return False
     close = line.find(")")
     opened = line.find("(")
-    return close >= 0 and (opened < 0 or opened > close)
+    if close < 0 or 0 <= opened < close:
+        return False
+    return not _ends_sentence(previous) or (close <= CITATION_TAIL_MAX_CHARS and any(c.isdigit() for c in line[:close]))
+
+
+# The most characters before the ")" of a citation's tail on its own line ("2008, p. 171)").
+CITATION_TAIL_MAX_CHARS = 40
 
 
 def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH) -> int:

@@ -173,8 +173,9 @@ KEYWORDS_RUN = re.compile(
 # A URL with what announces it: "(accessed 25/03/2013)" style notes go with it, and so do the
 # brackets around it. A URL ends before the punctuation that ends its clause or sentence ("... at
 # http://x.org. At various ...": the stop stays, or two sentences would become one).
-_URL = r"(?i:https?://|www\.)\S*[^\s.,;:!?'\"”’)\]]"
+# (A bracket pair inside a URL is part of it: "wiki/Heat_island_(urban)".)
+_URL = r"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\))*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
 URL_WITH_CONTEXT = re.compile(
-    rf"[ \t]*(?<![\w(])\((?:accessed|retrieved|available at)?\s*{_URL}[.,;]?\)"
+    rf"[ \t]*(?<![\w(])\((?:accessed|retrieved|available at|see|at)?:?\s*{_URL}[.,;]?\)"
     rf"|[ \t]*(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"  # the space before it too: "at ." is no text
 )
