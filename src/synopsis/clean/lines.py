@@ -339,7 +339,7 @@ def _resumption(layout: _Layout, start: int) -> int | None:
         if _CHAPTER_LINE.match(line) and _ends_sentence(previous) and not rules.YEAR.search(line) and "pp." not in line:
             return i
         previous = line
-        if len(line) > headings.HEADING_MAX_CHARS:
+        if len(line) > headings.HEADING_MAX_CHARS or rules.YEAR.search(line):  # an entry, not a heading
             continue
         bare = headings.strip_number(line)
         if headings.is_known(line, lang) and headings.section_kind(bare, lang) in _BODY_KINDS:
