@@ -147,6 +147,11 @@ def _profiles() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+def function_words() -> frozenset[str]:
+    """Every function word detection knows, of all its languages (lower-case)."""
+    return frozenset().union(*(words for _, words in _profiles()))
+
+
 def detect_language(text: str) -> str:
     """The code of the language whose function words make up the largest share of `text`.
 

@@ -205,3 +205,23 @@ def test_workers_that_cannot_start_stop_the_run_instead_of_blaming_documents(cor
     assert done.returncode != 0
     assert "BatchError: worker processes cannot start" in done.stderr
     assert out.read_text(encoding="utf-8") == ""
+
+
+def test_an_engine_refusal_says_nothing_about_resuming_first(corpus: Path, tmp_path: Path) -> None:
+    """The Dask engine's own state check runs inside open_output: a refused re-run printed
+    "resuming; its N rows are kept" and then the refusal."""
+    from synopsis.batch.job import open_output
+
+    out = tmp_path / "out.jsonl"
+    run_local([str(corpus)], str(out), OPTIONS)
+
+    def refuse(recovered: object) -> None:
+        raise SinkError("out.jsonl.parts was made with lang=auto, not en")
+
+    reporter = Reporter()
+    with pytest.raises(SinkError, match="lang=auto"):
+        open_output(str(out), OPTIONS, retry_failed=False, reporter=reporter, engine_check=refuse)
+    assert not any("resuming" in warning for warning in reporter.warnings)
+    _, sink = open_output(str(out), OPTIONS, retry_failed=False, reporter=reporter)  # the lock was let go
+    sink.close()
+    assert any("resuming" in warning for warning in reporter.warnings)

@@ -63,6 +63,12 @@ def test_table_cells_alike_in_width_are_still_cells() -> None:
     for text in ("12.5 13.2 14.1 15.0", "8.a 8.b 8.c", "Nantes France 314,138"):
         lines = build_lines(rows_of(spaced(100, text, 30.0)), page=0)
         assert [line.text for line in lines] == text.split(" ")
+    # Lower-case word cells centred in equal columns, or one answer repeated: a table, not text.
+    for text in ("army town verse judge", "yes no yes yes"):
+        assert [line.text for line in build_lines(rows_of(spaced(100, text, 30.0)), page=0)] == text.split(" ")
+    # ... while four stretched words of a German line, nouns and verbs mixed, stay one line.
+    german = "Innovationen dann dauerhaft übernommen"
+    assert [line.text for line in build_lines(rows_of(spaced(100, german, 30.0)), page=0)] == [german]
     # Gaps that differ with the cells' contents are cut whatever the words are.
     row = words_at(100, (72, "mean"), (120, "age"), (200, "of"), (232, "cases"))
     assert [line.text for line in build_lines(rows_of(row), page=0)] == ["mean", "age", "of", "cases"]

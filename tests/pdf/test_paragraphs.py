@@ -51,6 +51,19 @@ def test_a_short_line_that_ends_in_a_title_or_reference_abbreviation_goes_on() -
     assert "worden. Dr. Meier und" in blocks[0].text and "(vgl. Müller 2021" in blocks[0].text
 
 
+def test_a_short_line_that_ends_in_a_single_letter_ends_its_paragraph_unless_the_next_goes_on() -> None:
+    # "S.", "p.", "z." end sentences too ("... in the set S."): only a continuation keeps them open.
+    lines = [
+        line("The elements were collected in the set S.", 100, x1=300),
+        line("We now turn to the second question of this study.", 112, x1=520),
+        line("It was discussed before (Robine, 2008, p.", 124, x1=330),
+        line("171) and again later by others in the field.", 136, x1=520),
+    ]
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), {})
+    assert [b.text[:24] for b in blocks] == ["The elements were collec", "We now turn to the secon"]
+    assert "(Robine, 2008, p. 171) and again" in blocks[1].text
+
+
 def test_soft_hyphen_flag_joins_without_a_hyphen_in_the_text() -> None:
     lines = [line("organizing published scientific litera", 100, hyphenated=True), line("ture into a graph", 112)]
     assert join_lines(lines, vocabulary_of(lines)) == "organizing published scientific literature into a graph"

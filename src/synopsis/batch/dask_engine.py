@@ -23,7 +23,7 @@ from ..scorers import usable_method
 from .job import BatchError, Interrupted, RunResult, measure_input, open_output
 from .parts import PartsDir, run_shard
 from .progress import Reporter
-from .sink import SinkError
+from .sink import Recovered, SinkError
 from .sources import Shard, iter_shards
 from .work import BatchOptions
 
@@ -78,6 +78,19 @@ def run_dask(
     base_rows = parts.base_rows()
     if base_rows is None:  # no partitioned run yet: every row of OUT predates it
         base_rows = sys.maxsize
+    budget = options.budget.as_dict()
+
+    def check_parts(recovered: Recovered) -> None:
+        """The parts folder's own state must match too, before anything is said about resuming."""
+        parts.check_state(
+            split_bytes=split_bytes,
+            method=method,
+            budget=budget,
+            journal_rows=recovered.rows,
+            method_option=options.method,
+            lang=check_lang_option(options.lang),  # valid: open_output checked it first
+        )
+
     _, sink = open_output(
         out,
         options,
@@ -85,20 +98,12 @@ def run_dask(
         reporter=reporter,
         base_rows=base_rows,
         before_recovery=lambda: parts.undo_interrupted_merge(target.journal),
+        engine_check=check_parts,
     )
     result = RunResult(out, earlier_errors=sink.recovered.errors)
     started = time.monotonic()
     cluster = client = None
     try:
-        budget = options.budget.as_dict()
-        parts.check_state(
-            split_bytes=split_bytes,
-            method=method,
-            budget=budget,
-            journal_rows=sink.recovered.rows,
-            method_option=options.method,
-            lang=check_lang_option(options.lang),  # valid: open_output checked it
-        )
         base_ids = sink.recovered.base_ids
         reporter.start()
         measure_input(inputs, reporter)

@@ -68,14 +68,18 @@ def open_output(
     reporter: Reporter,
     base_rows: int = 0,
     before_recovery: Callable[[], None] | None = None,
+    engine_check: Callable[[Recovered], None] | None = None,
 ) -> tuple[OutputTarget, JsonlSink]:
-    """OUT ready to append to: locked, damaged tail cut, earlier rows known, options checked."""
+    """OUT ready to append to: locked, damaged tail cut, earlier rows known, options checked (also
+    by `engine_check`, the engine's own state, before anything is said about resuming)."""
     target = OutputTarget(out)
     target.prepare()
     sink = JsonlSink(target.journal, base_rows=base_rows, drop_errors=retry_failed, before_recovery=before_recovery)
     recovered = sink.recovered
     try:
         check_compatible(recovered, options, target.journal)
+        if engine_check is not None:
+            engine_check(recovered)
     except SinkError:
         sink.close()
         raise

@@ -8,6 +8,7 @@ dropped here, the ones glued to a word were already cut by the reader.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -144,13 +145,39 @@ def _stretched_spaces(row: Sequence[Word], middle: float) -> frozenset[int]:
     return frozenset(found)
 
 
+# A run of this many words or more needs more than a lower-case word to read as text (`_reads_as_text`).
+TEXT_RUN_MIN_WORDS = 4
+
+
 def _reads_as_text(words: Sequence[Word]) -> bool:
     """Words of running text, not table cells: at least half hold letters, and one is a lower-case
     word ("und", "the") or ends a clause ("Germany,"); cells alike in width ("8.a 8.b", "Ta Tb",
-    "Nantes France 314,138") are neither."""
+    "Nantes France 314,138") are neither. Four words or more need more: a clause mark, a function
+    word of a language we know ("Wir danken der Deutschen"), or capitalised and lower-case words
+    mixed ("Innovationen dann dauerhaft übernommen"); a table row of lower-case cells ("army town
+    verse judge") or of one repeated answer ("yes yes yes yes") has none of these."""
     lettered = sum(w.text.lower() != w.text.upper() for w in words)
-    clue = any((w.text[:1].islower() and len(w.text) > 2) or w.text[-1:] in ",;:" for w in words)
-    return clue and 2 * lettered >= len(words)
+    if 2 * lettered < len(words):
+        return False
+    marked = any(w.text[-1:] in ",;:" or (w.text[-1:] == "." and w.text[:1].isalpha() and len(w.text) > 3) for w in words)
+    lower = [w.text for w in words if w.text[:1].islower() and len(w.text) > 2]
+    if len(words) < TEXT_RUN_MIN_WORDS:
+        return marked or bool(lower)
+    function_words = _function_words()
+    content = [word for word in lower if word not in function_words]
+    if len(set(content)) < len(content):  # "yes no yes yes": a row of answers, not a line of text
+        return False
+    capitalised = any(w.text[:1].isupper() for w in words)
+    return marked or any(w.text.lower().strip(".,;:()") in function_words for w in words) or (capitalised and bool(lower))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """The function words language detection counts, of every language it knows (the PDF's
+    language is not known yet when its lines are built)."""
+    from ..language import function_words
+
+    return function_words()
 
 
 def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:

@@ -177,7 +177,7 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
         return True
     if previous.bold and not line.bold and previous.words <= 8:
         return False  # a run-in heading on a line of its own ("Entity–entity relations.")
-    ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text)
+    ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text, line.text)
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
             return True
@@ -188,13 +188,22 @@ def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
     return geometry.indented(line) or (ended and geometry.short(previous))
 
 
-def _ends_in_abbreviation(text: str) -> bool:
-    """Whether the line's last word (or last two: "z. B.") is a `_CONTINUING_ABBREVIATIONS` one."""
+def _ends_in_abbreviation(text: str, following: str) -> bool:
+    """Whether the line's last word (or last two: "z. B.") is a `_CONTINUING_ABBREVIATIONS` one. A
+    single letter ("p.", "S.", "z.") also ends sentences ("... in the set S."): it goes on only
+    where the next line reads as its continuation (a number, a lower-case word, "B." of "z. B.")."""
     words = text[-12:].split()
     if not words or words[-1][-1:] != ".":
         return False
     last = words[-1].lstrip("([")
-    return last in _CONTINUING_ABBREVIATIONS or (len(words) > 1 and words[-2].lstrip("([") + last in _CONTINUING_ABBREVIATIONS)
+    if len(words) > 1 and words[-2].lstrip("([") + last in _CONTINUING_ABBREVIATIONS:
+        return True
+    if last not in _CONTINUING_ABBREVIATIONS:
+        return False
+    if len(last) > 2:
+        return True
+    start = following.lstrip()
+    return start[:1].isdigit() or start[:1].islower() or (start[:1].isupper() and start[1:2] == ".")
 
 
 def body_blocks(
