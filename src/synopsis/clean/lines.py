@@ -411,9 +411,8 @@ _LABEL = re.compile(r"\s*([^\W\d][^:.—–]{0,40}?)\s*[:.—–]")  # "Methods:
 
 
 def _opens_abstract_part(text: str, lang: str) -> bool:
-    """Whether a paragraph after an abstract's first goes on with the abstract: a structured
-    abstract's next part ("Methods: We ..."). Any other paragraph begins the body, which a text
-    without an Introduction heading has nowhere else to begin."""
+    """Whether a paragraph opens a structured abstract's next part ("Methods: We ...", "RESULTS.
+    ...", "Aims — ..."): such parts stay abstract past ABSTRACT_MAX_WORDS."""
     label = _LABEL.match(text)
     if label is None:
         return False
