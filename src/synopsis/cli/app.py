@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
@@ -155,6 +158,13 @@ def checked_lang(lang: str) -> str:
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     report(message)
     raise typer.Exit(code)
+
+
+def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: str) -> None:
+    """Refuse an -o that is one of the inputs (the same file, by any path): writing `what` there
+    would destroy what the run reads. `shown` is -o as the user wrote it."""
+    if out.exists() and any(Path(path).exists() and os.path.samefile(path, out) for path in inputs):
+        fail(f"-o {shown} is also an input; write {what} elsewhere")
 
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:

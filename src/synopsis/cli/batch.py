@@ -17,7 +17,18 @@ from ..errors import MissingExtra, SynopsisError
 from ..ingest import FORMATS, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
+from .app import (
+    CLI_NAMES,
+    EXIT_INPUT,
+    LANG_HELP,
+    app,
+    check_not_an_input,
+    check_whole,
+    checked_budget,
+    checked_lang,
+    fail,
+    report,
+)
 
 if TYPE_CHECKING:
     from ..batch.job import RunResult
@@ -81,8 +92,7 @@ def batch_command(
         target = OutputTarget(out)
     except (SinkError, MissingExtra) as err:
         fail(str(err))
-    if target.out.exists() and any(os.path.samefile(path, target.out) for path in inputs):
-        fail(f"-o {out} is also an input; write the output elsewhere")
+    check_not_an_input(target.out, inputs, shown=out, what="the output")
     if engine == "local" and scheduler:
         fail("--scheduler needs --engine dask")
     if engine == "dask" and retry_failed:

@@ -16,7 +16,7 @@ import typer
 from ..errors import InputError, MissingExtra
 from ..ingest import JsonlFields, read_articles
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, app, check_whole, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, check_not_an_input, check_whole, fail, report
 
 if TYPE_CHECKING:
     from ..scorers.learned import TreeModel
@@ -95,8 +95,7 @@ def check_output(output: Path, data: Sequence[str]) -> None:
     minutes of training rather than in a traceback after them."""
     if output.is_dir():
         fail(f"-o {output} is a folder; name the model file (e.g. -o {output / 'model.json'})")
-    if output.exists() and any(Path(path).exists() and os.path.samefile(path, output) for path in data):
-        fail(f"-o {output} is also an input; write the model elsewhere")
+    check_not_an_input(output, data, shown=str(output), what="the model")
     folder = output.parent
     while not folder.exists() and folder != folder.parent:  # write_model creates the missing folders
         folder = folder.parent
