@@ -183,9 +183,10 @@ def _function_word_hits(words: list[str]) -> dict[str, int]:
     return {code: sum(counts[w] for w in function_words) for code, function_words in _profiles()}
 
 
-def _by_function_words(words: list[str]) -> str:
-    """The profile whose function words are the largest share of `words`, if it is large enough."""
-    hits = _function_word_hits(words)
+def _by_function_words(words: list[str], hits: dict[str, int] | None = None) -> str:
+    """The profile whose function words are the largest share of `words`, if it is large enough
+    (`hits`: `_function_word_hits(words)`, when the caller has them already)."""
+    hits = _function_word_hits(words) if hits is None else hits
     best = max(hits, key=hits.__getitem__)  # ties: the first profile
     return best if hits[best] and hits[best] / len(words) >= MIN_FUNCTION_SHARE else UNDETERMINED
 
@@ -195,10 +196,10 @@ def _short_text_language(words: list[str]) -> str:
     words clearly outnumber English's (`SHORT_MIN_HITS`, `SHORT_OVER_ENGLISH`)."""
     if not words:
         return ENGLISH
-    found = _by_function_words(words)
+    hits = _function_word_hits(words)
+    found = _by_function_words(words, hits)
     if found in (ENGLISH, UNDETERMINED):
         return ENGLISH
-    hits = _function_word_hits(words)
     return found if hits[found] >= max(SHORT_MIN_HITS, SHORT_OVER_ENGLISH * hits[ENGLISH]) else ENGLISH
 
 

@@ -152,9 +152,10 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     """
     require_type("build_document", "article", article, Article, ARTICLE_EXPECTED)
     require_type("build_document", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
-    language, warning = article_language(article, lang)
+    text = _language_text(article)
+    language, warning = resolve_language(lang, text)
     if warning or check_lang_option(lang) != AUTO:  # detection names a supported language only in spaced text
-        check_spaced(_language_text(article))  # Chinese, Japanese, Thai: refused, not summarized
+        check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized
     code = language.code
     cleaned = clean_article(article, code)
     abstract = article.abstract or cleaned.abstract
