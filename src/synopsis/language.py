@@ -147,6 +147,7 @@ def _profiles() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+@cache
 def function_words() -> frozenset[str]:
     """Every function word detection knows, of all its languages (lower-case)."""
     return frozenset().union(*(words for _, words in _profiles()))

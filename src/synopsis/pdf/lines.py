@@ -8,12 +8,12 @@ dropped here, the ones glued to a word were already cut by the reader.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..clean.rules import CHAR_MAP
+from ..language import function_words
 from .reader import Word
 
 # A gap wider than this many font sizes is not a word space: a column gutter or a table gap.
@@ -163,21 +163,13 @@ def _reads_as_text(words: Sequence[Word]) -> bool:
     lower = [w.text for w in words if w.text[:1].islower() and len(w.text) > 2]
     if len(words) < TEXT_RUN_MIN_WORDS:
         return marked or bool(lower)
-    function_words = _function_words()
-    content = [word for word in lower if word not in function_words]
+    known = function_words()  # of every language detection knows: the PDF's is not known yet
+    content = [word for word in lower if word not in known]
     if len(set(content)) < len(content):  # "yes no yes yes": a row of answers, not a line of text
         return False
     capitalised = any(w.text[:1].isupper() for w in words)
-    return marked or any(w.text.lower().strip(".,;:()") in function_words for w in words) or (capitalised and bool(lower))
+    return marked or any(w.text.lower().strip(".,;:()") in known for w in words) or (capitalised and bool(lower))
 
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    """The function words language detection counts, of every language it knows (the PDF's
-    language is not known yet when its lines are built)."""
-    from ..language import function_words
-
-    return function_words()
 
 
 def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:
