@@ -89,6 +89,7 @@ def run_dask(
             journal_rows=recovered.rows,
             method_option=options.method,
             lang=check_lang_option(options.lang),  # valid: open_output checked it first
+            model=dict(options.params).get("model", ""),
         )
 
     _, sink = open_output(

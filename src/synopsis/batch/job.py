@@ -4,9 +4,10 @@ rows already there, and describe the outcome."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, MethodError, SynopsisError
 from ..language import AUTO, ENGLISH, check_lang_option
@@ -105,14 +106,32 @@ def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) ->
     check_languages(list(recovered.by_language), lang, path)
     budget = options.budget.as_dict()
     several = len(recovered.by_language) > 1
+    model = dict(options.params).get("model", "")
     for language, row in recovered.by_language.items():
         method = get_method(options.method, language=language).name  # `auto` depends on the language
+        where = f" for articles read as {language}" if several or language != ENGLISH else ""
         if row.get("method") != method or row.get("budget") != budget:
-            where = f" for articles read as {language}" if several or language != ENGLISH else ""
             raise SinkError(
                 f"{path} holds summaries made with method {row.get('method')} and budget {row.get('budget')}{where}, "
                 f"not {method} and {budget}; resume with the same options or write to another -o"
             )
+        made_with = _row_model(row)
+        if made_with is not None and made_with != model:
+            raise SinkError(
+                f"{path} holds summaries made with {_model_words(made_with)}{where}, not {_model_words(model)}; "
+                "resume with the same --model or write to another -o"
+            )
+
+
+def _row_model(row: Mapping[str, Any]) -> str | None:
+    """The model file a summary row was made with ("" the shipped one), None for a method without one."""
+    params = row.get("params")
+    model = params.get("model") if isinstance(params, Mapping) else None
+    return model if isinstance(model, str) else None
+
+
+def _model_words(model: str) -> str:
+    return f"the model {model}" if model else "the shipped model"
 
 
 def check_languages(languages: Sequence[str], lang: str, path: Path) -> None:

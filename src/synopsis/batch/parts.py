@@ -32,7 +32,7 @@ PART_WARNINGS = 20
 # separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
 OVER_BUDGET = b'"over_budget": true'
 # Settings `state.json` records that folders of earlier versions do not have.
-_LATER_KEYS = frozenset({"method_option", "lang"})
+_LATER_KEYS = frozenset({"method_option", "lang", "model"})
 
 
 def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
@@ -101,17 +101,25 @@ class PartsDir:
         journal_rows: int,
         method_option: str = "auto",
         lang: str = "auto",
+        model: str = "",
     ) -> None:
         """Check (or record) the run's settings.
 
         Shard boundaries depend on the partition size, and rows on the options, so a re-run with
         other values would not find its parts: refuse rather than recompute and mix. `method` is
         what `method_option` stands for in English; `auto` stands for another method outside it,
-        so the option as given is recorded too, with --lang.
+        so the option as given is recorded too, with --lang and --model ("": the shipped model).
         """
         self.path.mkdir(parents=True, exist_ok=True)
         state_file = self.path / "state.json"
-        wanted = {"split_bytes": split_bytes, "method": method, "budget": budget, "method_option": method_option, "lang": lang}
+        wanted = {
+            "split_bytes": split_bytes,
+            "method": method,
+            "budget": budget,
+            "method_option": method_option,
+            "lang": lang,
+            "model": model,
+        }
         if not state_file.exists():
             write_atomically(state_file, json.dumps({**wanted, "base_rows": journal_rows}))
             return

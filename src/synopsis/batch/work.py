@@ -34,12 +34,14 @@ class BatchOptions:
     max_bytes: int = MAX_TEXT_BYTES
     max_chars: int | None = MAX_CHARS
     lang: str = "auto"  # a language code, or auto: detected per document (rows say which)
+    # Scorer parameters as (name, value) pairs, as in RunOptions: a model file's (checked) path.
+    params: tuple[tuple[str, str], ...] = ()
     # How error rows name the settings that fix them (the CLI's flags, from `synopsis batch`).
     names: tuple[tuple[str, str], ...] = ()
 
     @property
     def run(self) -> RunOptions:
-        return RunOptions(self.method, self.budget, max_chars=self.max_chars, lang=self.lang)
+        return RunOptions(self.method, self.budget, self.params, max_chars=self.max_chars, lang=self.lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,6 +155,28 @@ def checked_lang(lang: str) -> str:
         fail(f"--lang: {err.message}")
 
 
+MODEL_HELP = (
+    "A model file made by `synopsis train`, instead of the one shipped in the package"
+    " (for the trained methods: auto, reranked, supervised)."
+)
+
+
+def checked_model(model: str | None, method: str) -> tuple[tuple[str, str], ...]:
+    """The scorer parameters that make `method` use --model (none when not given), or exit with one
+    line saying why the file cannot serve: unreadable, not a model of this version, or a method
+    that uses no model. Checked once here, so a run does not fail on every document."""
+    from ..scorers.learned import model_params
+
+    if model is None:
+        return ()
+    if not model.strip():
+        fail("--model needs a model file (made by `synopsis train`)")
+    try:
+        return model_params(model, method)
+    except MethodError as err:
+        fail(f"--model: {err}")
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     report(message)
     raise typer.Exit(code)

@@ -21,11 +21,13 @@ from .app import (
     CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
+    MODEL_HELP,
     app,
     check_not_an_input,
     check_whole,
     checked_budget,
     checked_lang,
+    checked_model,
     fail,
     report,
 )
@@ -66,6 +68,7 @@ def batch_command(
         help=f"Refuse articles longer than this many characters (the default fits in {CLI_MEMORY_MB:,} MB of memory).",
     ),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
     """Summarize every article of INPUT... into one row per article in OUT, in input order.
 
@@ -79,7 +82,7 @@ def batch_command(
     """
     check_whole(max_bytes=max_bytes, max_chars=max_chars)
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
-    options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang))
+    options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang), params=checked_model(model, method))
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     jobs = worker_count(jobs)

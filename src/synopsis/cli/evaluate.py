@@ -13,7 +13,7 @@ import typer
 
 from ..errors import InputError, MethodError, SynopsisError
 from ..ingest import JsonlFields
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_lang, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, MODEL_HELP, app, check_whole, checked_lang, checked_model, fail, report
 from .batch import worker_count
 
 EXIT_INTERRUPTED = 130
@@ -56,6 +56,7 @@ def evaluate_command(
     id_field: str = typer.Option("id", help="JSONL field with the article id."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the reference abstract."),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP + " ROUGE tokenizes by it."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (rouge-score, stemmed) against the reference abstracts.
 
@@ -93,6 +94,7 @@ def evaluate_command(
         names = resolve_methods(methods or ([] if predictions else ["auto"]))
     except (MethodError, SynopsisError) as err:
         fail(str(err))
+    model_path = _model_for(model, names)
     loaded: dict[str, dict[str, str | list[str]]] = {}
     notes: list[str] = []
     for path in predictions:
@@ -111,6 +113,7 @@ def evaluate_command(
         words=words,
         group_by=group_by,
         lang=checked_lang(lang),
+        model=model_path,
         names=tuple(CLI_NAMES.items()),
     )
     paths = expand_inputs(data)
@@ -167,6 +170,7 @@ def evaluate_command(
         partial=interrupted,
         expected=total,
         notes=notes,
+        model=model_path,
     )
     render_terminal(evaluation, Console(width=max(120, Console().width), highlight=False))
     try:
@@ -183,3 +187,19 @@ def evaluate_command(
     if failed:
         report(f"{len(failed)} document(s) failed for at least one method (scored 0, listed in the report)")
         raise typer.Exit(EXIT_INPUT)
+
+
+def _model_for(model: str | None, names: tuple[str, ...]) -> str:
+    """--model's checked path for the methods that take a model ("" when not given), or exit when
+    none of the methods would use it (a silent no-op would report the shipped model's scores)."""
+    from ..scorers.learned import takes_model
+
+    if model is None:
+        return ""
+    trained = [name for name in names if takes_model(name)]
+    if not trained:
+        fail(f"--model: none of the methods ({', '.join(names)}) uses a trained model; add -m supervised or -m reranked")
+    params: tuple[tuple[str, str], ...] = ()
+    for name in trained:
+        params = checked_model(model, name)
+    return dict(params)["model"]

@@ -15,7 +15,19 @@ from ..output import OUTPUTS, over_budget_warning, render_as_record, render_json
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Document, Summary
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_budget, checked_lang, fail, report
+from .app import (
+    CLI_NAMES,
+    EXIT_INPUT,
+    LANG_HELP,
+    MODEL_HELP,
+    app,
+    check_whole,
+    checked_budget,
+    checked_lang,
+    checked_model,
+    fail,
+    report,
+)
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 _BOM_CODECS = {
@@ -52,6 +64,7 @@ def summarize_command(
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
@@ -68,7 +81,7 @@ def summarize_command(
     lang = checked_lang(lang)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
-    options = RunOptions(method, budget, max_chars=max_chars, lang=lang)
+    options = RunOptions(method, budget, checked_model(model, method), max_chars=max_chars, lang=lang)
     failures = 0
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):

@@ -105,6 +105,10 @@ def _with_gap(stats: dict[str, MethodStats]) -> dict[str, MethodStats]:
     return stats
 
 
+# What the report's protocol says for the model when --model was not given.
+SHIPPED = "the one shipped with synopsis"
+
+
 def build_evaluation(
     docs: Sequence[DocResult],
     methods: Sequence[str],
@@ -115,6 +119,7 @@ def build_evaluation(
     partial: bool = False,
     expected: int | None = None,
     notes: Sequence[str] = (),
+    model: str = "",
 ) -> Evaluation:
     docs = list(docs)
     overall = _with_gap({m: _stats(docs, m, seed=seed, resamples=resamples, scope="") for m in methods})
@@ -155,6 +160,7 @@ def build_evaluation(
         "average": "macro over documents; failed documents count as 0",
         "bootstrap": {"resamples": resamples, "confidence": CONFIDENCE, "seed": seed, "unit": "document"},
         "synopsis": __version__,
+        "model": model or SHIPPED,
     }
     return Evaluation(protocol, tuple(methods), overall, by_source, tests, failures, docs, partial, expected, list(notes))
 
@@ -193,6 +199,8 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     )
     tokenizers = "; ".join(f"{lang}: {text}" for lang, text in protocol.get("tokenizer", {}).items())
     console.print(f"tokenizer: {escape(tokenizers)}")  # "[a-z0-9]+" is text, not a rich style
+    if protocol.get("model", SHIPPED) != SHIPPED:
+        console.print(f"model: {escape(str(protocol['model']))} (for the methods that take a trained model)")
     table = Table(title="ROUGE F1 x 100, mean [95% CI]", title_justify="left", header_style="bold")
     table.add_column("method")
     for metric in METRICS:

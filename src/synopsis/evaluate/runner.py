@@ -21,6 +21,7 @@ from ..ingest import JsonlFields, detect_format, read_articles
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, usable_method
+from ..scorers.learned import takes_model
 from ..types import Article, Budget, Document
 from ..workers import WorkerPool
 from .oracle import greedy_oracle
@@ -41,6 +42,8 @@ class Settings:
     words: int = 200
     group_by: str = "source"
     lang: str = "auto"
+    # A model file (absolute path, checked) for the methods that take one; "" is the shipped model.
+    model: str = ""
     # How failure reasons name the settings that fix them (the CLI's flags, from `synopsis evaluate`).
     names: tuple[tuple[str, str], ...] = ()
 
@@ -242,7 +245,8 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             if name == ORACLE:
                 indices = greedy_oracle(doc, abstract, budget)
             else:
-                indices = run_document(doc, RunOptions(name, budget), features=features).selection.indices
+                params = (("model", settings.model),) if settings.model and takes_model(name) else ()
+                indices = run_document(doc, RunOptions(name, budget, params), features=features).selection.indices
         except Exception as err:
             # The one error policy (process.failure): this method on this document is scored 0 and listed.
             row = failure(err, doc_id=doc.id, source=doc.meta.get("input"), line=doc.meta.get("line"))

@@ -34,7 +34,7 @@ from ..features import Features
 from ..select import Selection
 from ..types import SECTION_KINDS, Budget, Document
 from .phrases import PhraseModel
-from .registry import register
+from .registry import METHODS, get_method, register
 from .structure import STRUCTURED_WEIGHTS, graph_signal, standardise, structured_signals, weighted_sum
 from .summary import Reranker
 
@@ -273,6 +273,7 @@ class TreeModel:
         if list(data["features"]) != expected:
             raise MethodError("the model was trained on other features than this version computes; retrain it")
         trees = data["trees"]
+        _check_trees(trees, len(expected))
         return cls(
             features=tuple(data["features"]),
             feature=np.asarray(trees["feature"], dtype=np.int64),
@@ -292,15 +293,77 @@ class TreeModel:
         path.write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
 
 
+def _check_trees(trees: dict[str, Any], features: int) -> None:
+    """Refuse flat tree arrays that would index outside themselves when predicting (a damaged or
+    hand-edited file), so a bad model fails on loading with a reason, not with an IndexError later."""
+    nodes = len(trees["feature"])
+    if any(len(trees[key]) != nodes for key in ("threshold", "left", "right", "value")):
+        raise ValueError("its tree arrays differ in length")
+    feature = np.asarray(trees["feature"], dtype=np.int64)
+    children = np.asarray([trees["left"], trees["right"]], dtype=np.int64)[:, feature >= 0]
+    roots = np.asarray(trees["roots"], dtype=np.int64)
+    if (
+        feature.max(initial=-1) >= features
+        or (children.size and (children.min() < 0 or children.max() >= nodes))
+        or roots.size == 0
+        or roots.min() < 0
+        or roots.max() >= nodes
+    ):
+        raise ValueError("a tree points outside its arrays")
+
+
 def load_model(path: str | Path | None = None) -> TreeModel:
-    """A model file, or the one shipped in the package when `path` is None."""
+    """A model file, or the one shipped in the package when `path` is None. Any file that is not a
+    whole model of this version is a `MethodError` naming it: a user's model is an input like any other."""
     if path is None:
         return _shipped_model()
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise MethodError(f"cannot read model {path}: {err}") from None
-    return TreeModel.from_json(data)
+        raise MethodError(f"cannot read model {path}: {getattr(err, 'strerror', None) or err}") from None
+    if not isinstance(data, dict):
+        raise MethodError(f"{path} is not a synopsis model file (JSON {type(data).__name__}, not an object)")
+    try:
+        return TreeModel.from_json(data)
+    except MethodError as err:
+        raise MethodError(f"{path}: {err}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise MethodError(f"{path} is not a whole synopsis model file ({type(err).__name__}: {err})") from None
+
+
+def _resolved(method: str) -> set[str]:
+    """The registered methods `method` stands for: `auto` stands for one in English, another elsewhere."""
+    return {get_method(method, language=language).name for language in ("en", "")}
+
+
+def takes_model(method: str) -> bool:
+    """Whether `method` scores with a trained model file (every method it stands for does); False
+    for names that are no registered method (evaluate's oracle)."""
+    try:
+        return all("model" in METHODS[name].params for name in _resolved(method))
+    except MethodError:
+        return False
+
+
+def model_params(path: str | None, method: str) -> tuple[tuple[str, str], ...]:
+    """The scorer parameters that make `method` use the model file at `path` instead of the shipped
+    one: checked now (readable, of this version, holding the reranker the method needs), so a run
+    fails before its first document, not on each. The path is made absolute so that workers of any
+    front end (batch processes, Dask, the server) read the same file. No path: no parameters."""
+    if not path:
+        return ()
+    names = _resolved(method)
+    if not takes_model(method):
+        takes = sorted(name for name, known in METHODS.items() if "model" in known.params)
+        raise MethodError(f"method {method!r} uses no trained model; a model file is for: auto, {', '.join(takes)}")
+    resolved = str(Path(path).resolve())
+    trees = _model_at(resolved)
+    if trees.reranker is None and any(METHODS[name].choose is not None for name in names):
+        raise MethodError(
+            f"{path} has no summary reranker, which method {method!r} needs (for English); use method supervised, "
+            "or retrain it with this version's `synopsis train`"
+        )
+    return (("model", resolved),)
 
 
 @cache

@@ -1,0 +1,148 @@
+"""`--model`: a model made by `synopsis train` serves `summarize`, `batch` and `evaluate` as it serves
+the Python API, is checked before the first document, and a batch resume refuses to mix models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from synopsis import build_document, summarize_document
+from synopsis.cli import app
+from synopsis.ingest import read_articles
+
+pytestmark = pytest.mark.slow
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory, dev_sample: list[dict[str, Any]]) -> Path:
+    """A small model (two trees and a reranker) trained on the eight sample articles."""
+    pytest.importorskip("lightgbm")
+    folder = tmp_path_factory.mktemp("model")
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({**r, "full_text": r["full_text"][:20000]}) + "\n" for r in dev_sample))
+    result = _run("train", str(corpus), "--rounds", "2", "-o", str(folder / "model.json"))
+    assert result.exit_code == 0, result.output
+    return folder / "model.json"
+
+
+def _one_usage_line(result: Result) -> str:
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1, result.output
+    return result.output
+
+
+def test_summarize_uses_the_model_file_as_the_python_api_does(trained: Path, example_path: Path) -> None:
+    result = _run("summarize", str(example_path), "--model", str(trained), "-o", "json")
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert shown["params"] == {"model": str(trained.resolve())}, "the summary says which model made it"
+    doc = build_document(next(iter(read_articles(str(example_path)))))
+    expected = summarize_document(doc, method="reranked", model=str(trained))
+    assert [s["text"] for s in shown["sentences"]] == [s.text for s in expected.sentences]
+    shipped = json.loads(_run("summarize", str(example_path), "-o", "json").output)
+    assert shipped["params"] == {"model": ""}
+
+
+def test_supervised_takes_a_model_without_a_reranker_but_auto_does_not(trained: Path, example_path: Path, tmp_path: Path) -> None:
+    data = json.loads(trained.read_text())
+    del data["reranker"]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(data))
+    refused = _one_usage_line(_run("summarize", str(example_path), "--model", str(bare)))
+    assert "has no summary reranker, which method 'auto' needs" in refused
+    result = _run("summarize", str(example_path), "--model", str(bare), "-m", "supervised", "-o", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["method"] == "supervised"
+
+
+def _damaged(trained: Path, how: str) -> str:
+    data = json.loads(trained.read_text())
+    if how == "a list":
+        return "[1, 2]"
+    if how == "no trees":
+        del data["trees"]
+    elif how == "a tree pointing outside":
+        data["trees"]["left"][data["trees"]["roots"][0]] = 10**6
+    elif how == "arrays of other lengths":
+        data["trees"]["value"].pop()
+    elif how == "another format":
+        data["format"] = "synopsis-trees/0"
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("how", "says"),
+    [
+        ("a list", "is not a synopsis model file (JSON list, not an object)"),
+        ("no trees", "is not a whole synopsis model file (KeyError: 'trees')"),
+        ("a tree pointing outside", "a tree points outside its arrays"),
+        ("arrays of other lengths", "its tree arrays differ in length"),
+        ("another format", "not a synopsis model file (format 'synopsis-trees/0'"),
+    ],
+)
+def test_a_damaged_model_file_is_one_line_before_any_summary(
+    trained: Path, example_path: Path, tmp_path: Path, how: str, says: str
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(_damaged(trained, how))
+    for command in ("summarize", "batch"):
+        extra = ["-o", str(tmp_path / "out.jsonl"), "--no-progress"] if command == "batch" else []
+        output = _one_usage_line(_run(command, str(example_path), "--model", str(bad), *extra))
+        assert output.startswith("synopsis: --model: ") and says in output and "bad.json" in output
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--model", "missing.json"], "cannot read model"),
+        (["--model", ""], "--model needs a model file"),
+        (["--model", "{model}", "-m", "structured"], "method 'structured' uses no trained model"),
+    ],
+)
+def test_a_model_that_cannot_serve_is_a_usage_error(trained: Path, example_path: Path, args: list[str], says: str) -> None:
+    args = [a.replace("{model}", str(trained)) for a in args]
+    assert says in _one_usage_line(_run("summarize", str(example_path), *args))
+
+
+def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
+    trained: Path, dev_sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.jsonl"
+    first = _run("batch", str(dev_sample_path), "-o", str(out), "--model", str(trained), "--no-progress")
+    assert first.exit_code == 0, first.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {json.dumps(row["params"]) for row in rows} == {json.dumps({"model": str(trained.resolve())})}
+    record = next(iter(read_articles(str(dev_sample_path))))
+    expected = summarize_document(build_document(record), method="reranked", model=str(trained))
+    assert [s["text"] for s in rows[0]["sentences"]] == [s.text for s in expected.sentences]
+
+    before = out.read_bytes()
+    shipped = _run("batch", str(dev_sample_path), "-o", str(out), "--no-progress")
+    assert shipped.exit_code == 1
+    assert f"holds summaries made with the model {trained.resolve()}, not the shipped model" in shipped.output
+    assert out.read_bytes() == before
+
+    monkeypatch.chdir(trained.parent)  # the same file by another path resumes
+    again = _run("batch", str(dev_sample_path), "-o", str(out), "--model", "model.json", "--no-progress")
+    assert again.exit_code == 0, again.output
+    assert "0 done, 8 skipped" in again.output and out.read_bytes() == before
+
+
+def test_evaluate_scores_the_model_and_says_so(trained: Path, dev_sample_path: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = _run("evaluate", str(dev_sample_path), "-m", "supervised", "--model", str(trained), "--json", str(report))
+    assert result.exit_code == 0, result.output
+    assert f"model: {trained.resolve()}" in result.output
+    protocol = json.loads(report.read_text())["protocol"]
+    assert protocol["model"] == str(trained.resolve())
+    refused = _one_usage_line(_run("evaluate", str(dev_sample_path), "-m", "lead", "--model", str(trained)))
+    assert "none of the methods (lead, oracle) uses a trained model" in refused
