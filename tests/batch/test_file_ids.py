@@ -78,3 +78,31 @@ def test_a_duplicate_id_inside_jsonl_data_is_still_reported(tmp_path: Path, shor
     assert result.exit_code == 1
     assert f"{paths[1]}:1: duplicate id {short_articles[0]['id']!r}" in result.stderr
     assert len(read_rows(out)) == 1
+
+
+def _two_folders(tmp_path: Path, text: str) -> list[str]:
+    """`2001` and `2002` each with a `paper.txt` (the same relative path) and a file of their own."""
+    for name in ("2001/paper.txt", "2001/only.txt", "2002/paper.txt", "2002/sub/deep.txt", "2002/plain.jsonl"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [str(tmp_path / "2001"), str(tmp_path / "2002")]
+
+
+def test_two_folders_holding_the_same_relative_path_are_both_summarized(tmp_path: Path, example_text: str) -> None:
+    """QA: `batch 2001 2002` named both `paper` and left the second out as a duplicate id."""
+    folders = _two_folders(tmp_path, example_text)
+    (tmp_path / "2002" / "plain.jsonl").write_text('{"full_text": "x"}\n', encoding="utf-8")
+    assert _ids(folders) == ["only", "2001/paper", "2002/paper", "plain:1", "sub/deep"]  # ids no other folder has: as before
+    out = tmp_path / "out.jsonl"
+    args = ["batch", *folders, "-o", str(out), "-w", "60", "--no-progress"]
+    result = CliRunner().invoke(app, args)
+    assert "duplicate" not in result.stderr
+    assert [row["id"] for row in read_rows(out)] == ["only", "2001/paper", "2002/paper", "plain:1", "sub/deep"]
+    again = CliRunner().invoke(app, args)  # a re-run names them alike, so it resumes with nothing to do
+    assert "0 done, 5 skipped" in again.stderr
+
+
+def test_one_folder_named_twice_is_still_a_duplicate(tmp_path: Path, example_text: str) -> None:
+    first, _ = _two_folders(tmp_path, example_text)
+    again = f"{tmp_path}/2001/../2001"
+    assert _ids([first, again]) == ["only", "paper", "only", "paper"]  # the later ones: reported duplicates

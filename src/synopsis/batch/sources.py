@@ -13,7 +13,8 @@ files of one folder that differ only in their extension (`paper1.txt`, `paper1.p
 (`2001/paper1.txt`, `2001/paper1.pdf`), so that neither is left out as a duplicate id. Files
 given as INPUTs are named by their stem, unless another file INPUT has the same stem: then each of
 those is named by its path relative to the folder that holds them all (`x1/paper`, `x2/paper`;
-`distinct_file_ids`).
+`distinct_file_ids`); likewise an id that files of two folder INPUTs share gets its folder's path
+in front (`batch 2001 2002`: `2001/paper`, `2002/paper`; `FolderIds`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+import numpy as np
 
 from ..errors import InputError, MissingExtra
 from ..ingest import detect_format, read_articles, require_pdf
@@ -239,9 +242,10 @@ def iter_shards(
     when OUT sits inside an input folder."""
     own = os.path.abspath(output) if output else None
     names = distinct_file_ids(inputs)
+    shared = FolderIds.of(inputs, own)
     for path in inputs:
         if os.path.isdir(path):
-            yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own)
+            yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own, shared=shared)
         else:
             yield from _file_shards(path, os.path.abspath(path), options, split_bytes=split_bytes, doc_id=names.get(path, ""))
 
@@ -281,6 +285,51 @@ def _relative_names(paths: list[str]) -> dict[str, str]:
     shared = Counter(short.values())
     names = {path: short[path] if shared[short[path]] == 1 else relative[path] for path in located}
     return {path: names[first[os.path.realpath(path)]] for path in paths}
+
+
+@dataclass(frozen=True, slots=True)
+class FolderIds:
+    """Ids that files of two or more folder INPUTs share (`2001/paper.txt` and `2002/paper.txt`
+    given as `batch 2001 2002` are both `paper`): such an id is prefixed with its folder's path
+    relative to the folder that holds all the folder INPUTs (`2001/paper`, `2002/paper`), so that
+    neither is left out as a duplicate. Other ids stay as they are. Knowing which ids are shared
+    takes a walk of the folders before the run (only when two or more are given) and 8 bytes per
+    file (a hash), so a folder of millions of files is never listed in memory."""
+
+    prefixes: dict[str, str]  # folder INPUT -> its prefix
+    hashes: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, inputs: Sequence[str], own: str | None = None) -> FolderIds:
+        folders: dict[str, str] = {}
+        for path in dict.fromkeys(inputs):
+            if os.path.isdir(path):
+                folders.setdefault(os.path.realpath(path), path)  # one folder named twice stays one
+        if len(folders) < 2:
+            return cls({})
+        per_folder = [
+            np.unique(np.fromiter((_id_hash(doc_id) for *_, doc_id in _walk(path, own=own)), dtype=np.uint64))
+            for path in folders.values()
+        ]
+        values, counts = np.unique(np.concatenate(per_folder), return_counts=True)
+        hashes = frozenset(int(value) for value in values[counts > 1])
+        if not hashes:
+            return cls({})
+        located = {real: os.path.abspath(path) for real, path in folders.items()}
+        common = os.path.commonpath(list(located.values()))
+        prefixes = {real: os.path.relpath(location, common).replace(os.sep, "/") for real, location in located.items()}
+        return cls({path: prefixes[os.path.realpath(path)] for path in inputs if os.path.isdir(path)}, hashes)
+
+    def id_in(self, folder: str, doc_id: str) -> str:
+        """The id of `doc_id` found in folder INPUT `folder`: prefixed where another folder has it too."""
+        prefix = self.prefixes.get(folder)
+        if prefix and prefix != "." and _id_hash(doc_id) in self.hashes:
+            return f"{prefix}/{doc_id}"
+        return doc_id
+
+
+def _id_hash(doc_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 def _without_extension(relative: str) -> str:
@@ -331,7 +380,13 @@ def _walk(
 
 
 def _folder_shards(
-    folder: str, options: BatchOptions, *, split_bytes: int | None, warn: Callable[[str], None], own: str | None
+    folder: str,
+    options: BatchOptions,
+    *,
+    split_bytes: int | None,
+    warn: Callable[[str], None],
+    own: str | None,
+    shared: FolderIds,
 ) -> Iterator[Shard]:
     said: list[str] = []
 
@@ -342,7 +397,8 @@ def _folder_shards(
 
     group: list[tuple[str, str, str]] = []
     group_size = 0
-    for full, relative, size, doc_id in _walk(folder, ignored, own):
+    for full, relative, size, found_id in _walk(folder, ignored, own):
+        doc_id = shared.id_in(folder, found_id)
         name = relative.lower()
         if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
             if group:
