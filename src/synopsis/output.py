@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .clean import Cleaned
@@ -74,6 +75,28 @@ def render_text(summary: Summary) -> str:
     return summary.text
 
 
+# What must not reach a terminal or a line-based reader raw: control characters (a newline would
+# split the line, ESC would start a terminal escape), the Unicode line and paragraph separators,
+# and the bidirectional overrides that make an id display as another ("gnp.exe").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable_id(doc_id: str) -> str:
+    """An article id as one printable line: the characters above escaped as JSON escapes them
+    (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so that an id
+    stays one line and the same id always prints the same."""
+    if _UNPRINTABLE.search(doc_id) is None:
+        return doc_id
+    escaped = doc_id.replace("\\", "\\\\")
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), escaped)
+
+
+def id_heading(doc_id: str) -> str:
+    """The `# id` line that starts an article's part of text output (several articles, or JSONL)."""
+    return f"# {printable_id(doc_id)}"
+
+
 def render_as_record(summary: Summary, doc: Document) -> str:
     """The input record with PREDICTION filled in and every other byte unchanged.
 
@@ -140,9 +163,7 @@ def cleaning_to_dict(cleaned: Cleaned, text: str) -> dict[str, Any]:
     """What cleaning found and removed, spans as offsets into `text` (the input)."""
     return {
         "abstract": cleaned.abstract,
-        "headings": [
-            {"start": h.start, "end": h.end, "text": h.title, "kind": h.kind} for h in cleaned.headings if h.title
-        ],
+        "headings": [{"start": h.start, "end": h.end, "text": h.title, "kind": h.kind} for h in cleaned.headings if h.title],
         "removed": cleaned.removed,
         "removed_text": [
             {"reason": r.reason, "start": r.start, "end": r.end, "text": text[r.start : r.end]} for r in cleaned.removals

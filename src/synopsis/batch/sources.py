@@ -35,8 +35,8 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import InputError, MissingExtra
-from ..ingest import detect_format, read_articles, require_pdf
-from ..ingest.jsonl import JsonlFields, article_from_record, parse_line
+from ..ingest import detect_format, read_articles, reads_line_by_line, require_pdf
+from ..ingest.jsonl import JsonlFields, article_from_record, parse_line, record_id
 from .work import BatchOptions, SourceItem
 
 # What a folder contributes: the formats synopsis reads. Anything else in it is skipped (and said).
@@ -133,8 +133,10 @@ def _id_of_bad_line(data: bytes, id_field: str) -> str | None:
         record = json.loads(data)
     except (ValueError, RecursionError):  # not JSON, or nested too deep to parse: no id to tell
         return None
-    value = record.get(id_field) if isinstance(record, dict) else None
-    return str(value) if value not in (None, "") else None
+    try:
+        return record_id(record.get(id_field)) if isinstance(record, dict) else None
+    except InputError:  # an id that is no id (true, a list): the row is named by its line
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +204,11 @@ class ParquetShard:
                     try:
                         article = article_from_record(record, source=self.path, line=row, fields=fields, stem=stem)
                     except InputError as err:
-                        known = record.get(fields.id)
-                        yield SourceItem(str(known) if known not in (None, "") else f"{stem}:{row}", err, per_row)
+                        try:
+                            known = record_id(record.get(fields.id))
+                        except InputError:
+                            known = None
+                        yield SourceItem(known or f"{stem}:{row}", err, per_row)
                         continue
                     article.meta["format"] = "parquet"
                     yield SourceItem(article.id, article, per_row)
@@ -439,8 +444,12 @@ def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes
     fmt = options.format if options.format != "auto" else detect_format(path, head)
     if fmt == "pdf":
         require_pdf()
+    gzipped = location.endswith(".gz")  # its head is compressed: read line by line (as UTF-8) as before
+    if fmt == "jsonl" and not gzipped and not reads_line_by_line(head, options.encoding):
+        yield FilesShard(((path, location, doc_id),), size)  # UTF-16, a JSON array, binary: read whole
+        return
     if fmt == "jsonl":
-        if split_bytes is None or location.endswith(".gz") or size <= split_bytes:
+        if split_bytes is None or gzipped or size <= split_bytes:
             yield JsonlShard(path, location, size, name=doc_id)
         else:
             yield from _jsonl_pieces(path, location, size, split_bytes, name=doc_id)

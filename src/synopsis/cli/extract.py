@@ -10,13 +10,14 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
 from ..errors import InputError
 from ..ingest import FORMATS, read_articles
-from ..output import article_to_dict, render_article_record
+from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
 from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
@@ -70,7 +71,10 @@ def extract_command(
     failures = 0
     taken: set[str] = set()
     for path in inputs:
-        for item in read_articles(path, format=fmt, pdf=options):
+        items = read_articles(path, format=fmt, pdf=options)
+        if output == "record" and out_dir is None:
+            items = _one_record(items, path)
+        for item in items:
             if isinstance(item, InputError):
                 report(item.worded(CLI_NAMES))
                 failures += 1
@@ -78,12 +82,27 @@ def extract_command(
             rendered = _render(item, output, lang)
             if out_dir is not None:
                 failures += not _write_file(out_dir, item, rendered, _SUFFIX[output], taken)
-            elif output == "text" and len(inputs) > 1:
-                _write(f"# {item.id}\n{rendered}\n")
+            elif output == "text" and (len(inputs) > 1 or item.meta.get("format") in _CORPUS_FORMATS):
+                _write(f"{id_heading(item.id)}\n{rendered}\n")
             else:
                 _write(rendered)
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+# Inputs that hold several articles: their text output names each, as for several inputs.
+_CORPUS_FORMATS = ("jsonl", "json")
+
+
+def _one_record(items: Iterator[Article | InputError], path: str) -> Iterator[Article | InputError]:
+    """`items`, refused before anything is written when they hold more than one article: records
+    written one after another on stdout would read back as one record."""
+    first: list[Article | InputError] = []
+    for item in items:
+        first.append(item)
+        if sum(isinstance(seen, Article) for seen in first) > 1:
+            fail(f"{path} holds several articles; --output record needs --out-dir for them (one record file per article)")
+    return iter(first)
 
 
 def _write_file(out_dir: Path, article: Article, rendered: str, suffix: str, taken: set[str]) -> bool:

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from ..output import OUTPUTS, over_budget_warning, render_as_record, render_json, render_text
+from ..output import OUTPUTS, id_heading, over_budget_warning, render_as_record, render_json, render_text
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Document, Summary
@@ -98,7 +98,7 @@ def summarize_command(
                 elif output == "record":
                     _write_record(render_as_record(summary, doc), doc.meta.get("bom", b""))
                 elif len(inputs) > 1 or doc.meta.get("format") == "jsonl":
-                    _write(f"# {summary.doc_id}\n{render_text(summary)}\n\n")
+                    _write(f"{id_heading(summary.doc_id)}\n{render_text(summary)}\n\n")
                 else:
                     _write(render_text(summary) + "\n")
             except InputError as err:  # an output the input cannot take (a record from JSONL)

@@ -9,6 +9,7 @@ from the bytes already read, not by opening the input a second time.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import os
 import stat
@@ -23,26 +24,33 @@ from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
 from ..sizes import over_limit
 from ..types import Article
-from .decode import BOMS, MAX_TEXT_BYTES, check_surrogates, decode, too_large
-from .jsonl import JsonlFields, looks_like_jsonl, read_jsonl_stream
+from .decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, check_surrogates, decode, too_large
+from .jsonl import JsonlFields, looks_like_json_document, looks_like_jsonl, read_json_document, read_jsonl_stream
 from .record import looks_like_record, read_record
-from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest
+from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest, transcoded
 
-Format = Literal["auto", "text", "record", "jsonl", "pdf"]
+Format = Literal["auto", "text", "record", "jsonl", "json", "pdf"]
 FORMATS: tuple[str, ...] = get_args(Format)  # the names `--format` accepts, from the one definition
 STDIN = "-"
+# A JSON document is read whole, so `max_bytes` limits all of it; JSONL has no such limit.
+_JSON_DOCUMENT = "a JSON document (read whole, unlike JSONL)"
 
 
 def detect_format(path: str, head: bytes) -> str:
-    """Guess the format from the file name, then from the first bytes."""
+    """Guess the format from the file name, then from the first bytes: "json" is a JSON document
+    (an array of articles, or one article printed over several lines), which is summarized as
+    its articles rather than as prose made of JSON."""
     name = path.lower()
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         return "jsonl"
     if name.endswith(".pdf") or head.startswith(b"%PDF-"):
         return "pdf"
-    if looks_like_jsonl(head.decode("utf-8-sig", errors="ignore")):
+    text = _head_text(head)
+    if looks_like_jsonl(text):
         return "jsonl"
-    if looks_like_record(_head_text(head)):
+    if looks_like_json_document(text):
+        return "json"
+    if looks_like_record(text):
         return "record"
     return "text"
 
@@ -131,8 +139,22 @@ class _Reading:
         .gz), which a PDF reader may open itself and whose size is known before reading."""
         head = read_at_most(handle, HEAD_BYTES)
         fmt = self.format if self.format != "auto" else detect_format(source, head)
+        if fmt == "jsonl" and looks_like_json_document(_head_text(head)):
+            fmt = "json"  # a .jsonl that holds a JSON array: its articles, not an error per line
+        if fmt == "jsonl" and (what := binary_kind(head) or ("a PDF file" if head.startswith(PDF_SIGNATURE) else None)):
+            raise InputError(f"is {what}, not JSONL text", source=source)  # one line, not one per "line"
         if fmt == "jsonl":
-            yield from read_jsonl_stream(chunks(head, handle), source=source, fields=self.fields, stem=stem)
+            codec = _jsonl_codec(head, self.encoding, source=source)
+            parts = chunks(head, handle)
+            yield from read_jsonl_stream(
+                parts if codec is None else _transcoded(parts, codec, source=source),
+                source=source,
+                fields=self.fields,
+                stem=stem,
+            )
+        elif fmt == "json":
+            text = self._decoded(head, handle, source=source, size=size, what=_JSON_DOCUMENT)[0]
+            yield from read_json_document(text, source=source, fields=self.fields, stem=stem)
         elif fmt == "pdf":
             yield self._pdf(head, handle, source=source, file=file)
         else:
@@ -154,14 +176,20 @@ class _Reading:
             )
         return _pdf_reader("read_pdf_bytes")(data, source=source, options=self.pdf)
 
-    def _text(self, head: bytes, handle: ByteStream, *, source: str, stem: str, fmt: str, size: int | None) -> Article:
+    def _decoded(
+        self, head: bytes, handle: ByteStream, *, source: str, size: int | None, what: str = "one article"
+    ) -> tuple[str, bytes]:
+        """The whole input as text (and its BOM), read to at most `max_bytes`."""
         limit = self.max_bytes or None
         if limit is not None and size is not None and size > limit:
-            raise too_large(size, limit, source=source)  # known before reading: say the whole size
+            raise too_large(size, limit, source=source, what=what)  # known before reading: say the whole size
         data = read_rest(head, handle, limit)
         if limit is not None and len(data) > limit:
-            raise too_large(len(data), limit, source=source, read_all=size is not None)
-        text, bom = decode(data, source=source, encoding=self.encoding, max_bytes=self.max_bytes)
+            raise too_large(len(data), limit, source=source, read_all=size is not None, what=what)
+        return decode(data, source=source, encoding=self.encoding, max_bytes=self.max_bytes)
+
+    def _text(self, head: bytes, handle: ByteStream, *, source: str, stem: str, fmt: str, size: int | None) -> Article:
+        text, bom = self._decoded(head, handle, source=source, size=size)
         article = (
             read_record(text, source=source, doc_id=stem)
             if fmt == "record"
@@ -169,6 +197,42 @@ class _Reading:
         )
         article.meta["bom"] = bom
         return article
+
+
+def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
+    """Whether a JSONL input can be read as its UTF-8 lines one by one, as a batch's JSONL shards
+    read it. Those that cannot go through `read_articles`, which reads them or says in one line
+    what they are: a JSON document (an array), UTF-16/32 or another named encoding, binary data."""
+    text = _head_text(head)
+    if looks_like_json_document(text) or binary_kind(head) is not None or head.startswith(PDF_SIGNATURE):
+        return False
+    try:
+        return _jsonl_codec(head, encoding, source="") is None
+    except InputError:
+        return False
+
+
+def _jsonl_codec(head: bytes, encoding: str | None, *, source: str) -> str | None:
+    """The codec a JSONL input is in when it is not UTF-8: the one the user named, or UTF-16/32 by
+    its BOM (as text inputs are read); None for UTF-8, which is read as it is."""
+    if encoding is None:
+        return next((name for mark, name in BOMS if head.startswith(mark) and name != "utf-8-sig"), None)
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", source=source) from None
+    return None if name in ("utf-8", "utf-8-sig") else encoding
+
+
+def _transcoded(parts: Iterator[bytes], codec: str, *, source: str) -> Iterator[bytes]:
+    """`transcoded`, with a byte that is not `codec` as this input's error: the lines before it
+    have been read."""
+    try:
+        yield from transcoded(parts, codec)
+    except UnicodeDecodeError as err:
+        byte = f"byte 0x{err.object[err.start]:02x}: " if err.start < len(err.object) else ""
+        message = f"is not valid {codec.upper()} ({byte}{err.reason}); the lines before it were read"
+        raise InputError(message, source=source) from None
 
 
 def article_from_text(
@@ -219,4 +283,5 @@ __all__ = [
     "article_from_text",
     "detect_format",
     "read_articles",
+    "reads_line_by_line",
 ]

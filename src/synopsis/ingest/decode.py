@@ -32,6 +32,7 @@ BINARY_SIGNATURES = {
     b"GIF8": "a GIF image",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc?)",
     b"{\\rtf": "an RTF document",
+    b"PAR1": "a Parquet file (a corpus: batch runs read Parquet)",
 }
 PDF_SIGNATURE = b"%PDF-"
 
@@ -91,13 +92,13 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     return text, bom
 
 
-def too_large(size: int, limit: int, *, source: str, read_all: bool = True) -> InputError:
+def too_large(size: int, limit: int, *, source: str, read_all: bool = True, what: str = "one article") -> InputError:
     """The error for a text input over `max_bytes`. `read_all=False` when only `limit + 1` bytes
     were read (a pipe, stdin, a .gz): its real size is unknown, and reading on to learn it is what
-    the limit is there to prevent."""
+    the limit is there to prevent. `what` is what the limit is for (a JSON document is read whole)."""
     at_least = "" if read_all else "at least "
     return InputError(
-        f"is {at_least}{over_limit(size, limit)} for one article",
+        f"is {at_least}{over_limit(size, limit)} for {what}",
         source=source,
         setting="max_bytes",
         hint=" (raise it with {name})",

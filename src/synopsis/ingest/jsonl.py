@@ -6,7 +6,10 @@ on: one broken line in a million-line corpus must not lose the rest.
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -33,13 +36,21 @@ MAX_LINE_BYTES = 50_000_000
 
 
 def looks_like_jsonl(text: str) -> bool:
-    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0].strip()
+    """The first line is a JSON object; or, where the head read for sniffing ends inside the first
+    line (an article of 64 KB and more on one line, as real corpora have), that line starts as a
+    JSON object with a key does."""
+    first, newline, _ = text.lstrip("\ufeff \t\r\n").partition("\n")
+    first = first.strip()
     if not first.startswith("{"):
         return False
     try:
         return isinstance(json.loads(first), dict)
     except ValueError:
-        return False
+        return not newline and _OBJECT_START.match(first) is not None
+
+
+# A JSON object's start: "{", then a key and its colon.
+_OBJECT_START = re.compile(r'\{\s*"(?:[^"\\]|\\.)*"\s*:')
 
 
 def read_jsonl_lines(
@@ -57,16 +68,127 @@ def read_jsonl_stream(
     yield from _read_sized(bounded_lines(parts, MAX_LINE_BYTES), source=source, fields=fields, stem=stem)
 
 
+def looks_like_json_document(text: str) -> bool:
+    """A JSON document rather than JSONL: an array of objects (`json.dump` of a list, on one line
+    or many), or an object printed over several lines (its first line ends open, in "{", "[" or
+    ","). A JSONL file whose first line is broken is not one: its other lines are still read."""
+    start = text.lstrip("\ufeff \t\r\n")
+    first, newline, rest = start.partition("\n")
+    if start.startswith("["):
+        if not first[1:].lstrip().startswith(("{", "]")) and first.strip() != "[":
+            return False
+        try:
+            json.loads(first)
+        except ValueError:
+            return True  # the array goes on past its first line (or past the head read)
+        return not rest.strip()
+    if not (start.startswith("{") and newline and first.rstrip().endswith(("{", "[", ","))):
+        return False
+    try:
+        json.loads(first.rstrip().removesuffix(","))  # a whole object and a comma: a JSONL line, miswritten
+    except ValueError:
+        return True
+    return False
+
+
+def read_json_document(
+    text: str, *, source: str, fields: JsonlFields = JsonlFields(), stem: str = "doc"
+) -> Iterator[Article | InputError]:
+    """The articles of a JSON document: each object of an array, or the one object. Each is
+    located by the line it starts on, as JSONL lines are, and a bad item is an error for that item
+    only; a syntax error ends the reading there (what follows it cannot be told apart)."""
+    lines = _LineCounter(text)
+    position = _skip_space(text, 0)
+    if _EMPTY_ARRAY.fullmatch(text, position):
+        yield InputError("is an empty JSON array, no articles", source=source)
+        return
+    if text.startswith("{", position):
+        yield from _document_items(text, position, lines, source=source, fields=fields, stem=stem, single=True)
+        return
+    yield from _document_items(text, _skip_space(text, position + 1), lines, source=source, fields=fields, stem=stem)
+
+
+def _document_items(
+    text: str, position: int, lines: _LineCounter, *, source: str, fields: JsonlFields, stem: str, single: bool = False
+) -> Iterator[Article | InputError]:
+    """The items from `position` on: one object (`single`), or an array's items up to its "]"."""
+    while True:
+        line = lines.at(position)
+        if not single and text.startswith("]", position):
+            position = _skip_space(text, position + 1)
+            break
+        try:
+            value, position = _DECODER.raw_decode(text, position)
+        except json.JSONDecodeError as err:
+            what = err.msg.removesuffix(" at")
+            yield InputError(f"is not valid JSON ({what} at column {err.colno})", source=source, line=err.lineno)
+            return
+        except (RecursionError, ValueError):
+            yield InputError("is not valid JSON for an article (nested too deeply)", source=source, line=line)
+            return
+        yield _document_article(value, source=source, line=line, fields=fields, stem=stem)
+        position = _skip_space(text, position)
+        if single:
+            break
+        if text.startswith(",", position):
+            position = _skip_space(text, position + 1)
+        elif not text.startswith("]", position):
+            column = position - text.rfind("\n", 0, position)
+            message = f"is not valid JSON (Expecting ',' delimiter at column {column})"
+            yield InputError(message, source=source, line=lines.at(position))
+            return
+    if position < len(text):
+        message = "has more after its JSON document ends; a JSON file holds one array or one object"
+        yield InputError(message, source=source, line=lines.at(position))
+
+
+def _document_article(value: object, *, source: str, line: int, fields: JsonlFields, stem: str) -> Article | InputError:
+    try:
+        if not isinstance(value, dict):
+            raise InputError(f"is JSON but not an object (got {_kind(value)})", source=source, line=line)
+        return article_from_record(value, source=source, line=line, fields=fields, stem=stem)
+    except InputError as err:
+        return err
+
+
+class _LineCounter:
+    """Line numbers of positions that only grow, counting each stretch of text once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.line = 1
+
+    def at(self, position: int) -> int:
+        self.line += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.line
+
+
+def _skip_space(text: str, position: int) -> int:
+    match = _SPACE.match(text, position)
+    return match.end() if match else position
+
+
+_SPACE = re.compile(r"[ \t\r\n]*")
+_EMPTY_ARRAY = re.compile(r"\[[ \t\r\n]*\][ \t\r\n]*")
+
+
 def _read_sized(
     lines: Iterable[tuple[bytes, int]], *, source: str, fields: JsonlFields, stem: str
 ) -> Iterator[Article | InputError]:
+    number = 0
+    read_any = False
     for number, (raw, size) in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        read_any = True
         try:
             yield parse_line(raw, source=source, line=number, fields=fields, stem=stem, size=size)
         except InputError as err:
             yield err
+    if not read_any:  # said, as an empty text file is: no output and exit 0 would look like success
+        yield InputError("is empty" if number == 0 else "has only blank lines, no articles", source=source)
 
 
 def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields, stem: str, size: int | None = None) -> Article:
@@ -76,65 +198,214 @@ def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields,
         size = len(raw) if size is None else size
         if size > MAX_LINE_BYTES:
             raise InputError(f"line is {over_limit(size, MAX_LINE_BYTES)} for one article", source=source, line=line)
-        try:
-            raw = raw.decode("utf-8-sig" if line == 1 else "utf-8")
-        except UnicodeDecodeError as err:
-            raise InputError(f"is not valid UTF-8 (byte 0x{raw[err.start]:02x})", source=source, line=line) from None
+        raw = _decoded(raw, source=source, line=line)
+    return article_from_record(_parsed(raw, source=source, line=line), source=source, line=line, fields=fields, stem=stem)
+
+
+def _decoded(raw: bytes, *, source: str, line: int) -> str:
+    """A line's text. A BOM is dropped on every line, not only the first: `cat a.jsonl b.jsonl`
+    puts b's BOM at the start of a line in the middle."""
+    bom = next((name for mark, name in _WIDE_BOMS if raw.startswith(mark)), None)
+    if bom is not None:
+        raise InputError(f"is {bom} text (by its byte-order mark), not UTF-8", source=source, line=line)
+    if b"\x00" in raw:  # checked in the bytes: searching the decoded text costs more
+        raise InputError(
+            "contains NUL bytes: is the file UTF-16 or UTF-32? JSONL is read as UTF-8",
+            source=source,
+            line=line,
+            setting="encoding",
+            hint=" unless its encoding is named with {name}",
+        )
     try:
-        record = json.loads(raw)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+            source=source,
+            line=line,
+            setting="encoding",
+            hint=" (name the file's encoding with {name})",
+        ) from None
+    return text
+
+
+def _parsed(raw: str, *, source: str, line: int) -> dict[str, Any]:
+    """The JSON object on a line, or an InputError saying why it is not one."""
+    try:
+        record = _DECODER.decode(raw)
     except json.JSONDecodeError as err:
         # json's messages end in "at" ("Invalid control character at"), ready for its own position
         what = err.msg.removesuffix(" at")
-        raise InputError(f"is not valid JSON ({what} at column {err.colno})", source=source, line=line) from None
+        advice = ""
+        if what == "Extra data" and _LONE_CR.search(raw) is not None:
+            advice = "; its lines end in a lone CR (old Mac line endings): convert them to LF"
+        elif what == "Extra data" and raw[err.pos :].strip() == ",":
+            advice = "; a JSONL line is one object, without a comma after it"
+        raise InputError(f"is not valid JSON ({what} at column {err.colno}){advice}", source=source, line=line) from None
     except RecursionError:  # json recurses once per [ or {: a line of 100,000 "[" is not an article
         raise InputError(
             "is not valid JSON for an article (its arrays or objects are nested too deeply)", source=source, line=line
         ) from None
+    except ValueError as err:  # whatever else json's parsing lets through: one line, never a traceback
+        raise InputError(f"is not valid JSON ({err})", source=source, line=line) from None
     if not isinstance(record, dict):
-        raise InputError(f"is JSON but not an object (got {type(record).__name__})", source=source, line=line)
-    return article_from_record(record, source=source, line=line, fields=fields, stem=stem)
+        raise InputError(f"is JSON but not an object (got {_kind(record)})", source=source, line=line)
+    return record
 
 
 def article_from_record(record: dict[str, Any], *, source: str, line: int, fields: JsonlFields, stem: str) -> Article:
-    """An article from one parsed record (a JSONL object or a Parquet row), validated the same way."""
-    text = record.get(fields.text)
-    if text is None:
-        hint = " (set the text field with {name})"
-        raise InputError(f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint)
-    if not isinstance(text, str):
-        raise InputError(f"field {fields.text!r} is not a string", source=source, line=line)
-    if not text.strip():
-        raise InputError(f"field {fields.text!r} is empty", source=source, line=line)
-    doc_id = record.get(fields.id)
-    doc_id = str(doc_id) if doc_id not in (None, "") else f"{stem}:{line}"
-    meta = {
-        k: v
-        for k, v in record.items()
-        if k not in {fields.text, fields.title, fields.abstract, fields.id} and isinstance(v, str | int | float | bool)
-    }
-    _check_strings(record, fields, doc_id, meta, source=source, line=line)
-    meta.update({"format": "jsonl", "input": source, "line": line})
-    return Article(
-        id=doc_id,
-        text=text,
-        body=(0, len(text)),
-        title=_string(record.get(fields.title)),
-        abstract=_string(record.get(fields.abstract)),
-        meta=meta,
-    )
-
-
-def _check_strings(
-    record: dict[str, Any], fields: JsonlFields, doc_id: str, meta: dict[str, Any], *, source: str, line: int
-) -> None:
-    """Every string the article keeps must be text that can be written out (JSON lets a lone
-    surrogate through as an escape)."""
-    kept = {fields.text: record.get(fields.text), fields.id: doc_id, fields.title: record.get(fields.title)}
-    kept |= {fields.abstract: record.get(fields.abstract), **meta}
-    for name, value in kept.items():
+    """An article from one parsed record (a JSONL object or a Parquet row), validated the same way:
+    the text must be a string (a Parquet binary column holding UTF-8 counts), the title and
+    abstract a string or null, the id a string or a number; anything else is an error that says
+    what the field holds, never a field dropped or turned into Python's repr of it."""
+    _check_repeated(record, fields, source=source, line=line)
+    text = _text(record, fields, source=source, line=line)
+    doc_id = record_id(record.get(fields.id), field=fields.id, source=source, line=line) or f"{stem}:{line}"
+    title = _optional_text(record.get(fields.title), fields.title, source=source, line=line)
+    abstract = _optional_text(record.get(fields.abstract), fields.abstract, source=source, line=line)
+    own = {fields.text, fields.title, fields.abstract, fields.id}
+    meta = {k: float(v) if isinstance(v, _Number) else v for k, v in record.items() if k not in own and isinstance(v, _SCALARS)}
+    for name, value in {fields.text: text, fields.id: doc_id, fields.title: title, fields.abstract: abstract, **meta}.items():
         if isinstance(value, str):
             check_surrogates(value, source=source, line=line, what=f"field {name!r} ")
+    meta.update({"format": "jsonl", "input": source, "line": line})
+    return Article(id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta=meta)
 
 
-def _string(value: object) -> str:
-    return value if isinstance(value, str) else ""
+def _text(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int) -> str:
+    if fields.text not in record:
+        hint = " (set the text field with {name})"
+        raise InputError(f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint)
+    value = record[fields.text]
+    if value is None:
+        raise InputError(f"field {fields.text!r} is null, not the article's text", source=source, line=line)
+    text = _as_text(value, fields.text, source=source, line=line)
+    if text is None:
+        advice = " (join its parts into one string)" if isinstance(value, list | tuple) else ""
+        raise InputError(f"field {fields.text!r} is {_kind(value)}, not a string{advice}", source=source, line=line)
+    if not text.strip():
+        raise InputError(f"field {fields.text!r} is empty", source=source, line=line)
+    return text
+
+
+def _optional_text(value: object, name: str, *, source: str, line: int) -> str:
+    """A title or an abstract: a string, or null (none)."""
+    if value is None:
+        return ""
+    text = _as_text(value, name, source=source, line=line)
+    if text is None:
+        raise InputError(f"field {name!r} is {_kind(value)}, not a string", source=source, line=line)
+    return text
+
+
+def _as_text(value: object, name: str, *, source: str | None, line: int | None) -> str | None:
+    """`value` as text: a string, or bytes that are UTF-8 (Parquet's binary columns); None for
+    anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError as err:
+            message = f"field {name!r} is binary data, not UTF-8 text (byte 0x{value[err.start]:02x} at offset {err.start})"
+            raise InputError(message, source=source, line=line) from None
+    return None
+
+
+def record_id(value: object, *, field: str = "id", source: str | None = None, line: int | None = None) -> str | None:
+    """A record's id as text, or None where it has none (null, missing, empty or blank): a string
+    as it is, a number as it was written (`1e400`, `12.50`; a Parquet float that is a whole number,
+    as pandas writes an integer column with gaps, without its `.0`). true/false, a list, an object
+    or NaN are not ids: an InputError, rather than an id such as "['a', 'b']" that no one will find."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, _Number):
+        return value.literal
+    if isinstance(value, bytes | bytearray):
+        return _as_text(value, field, source=source, line=line)
+    if isinstance(value, float) and math.isfinite(value):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, bool | float | list | tuple | dict):
+        raise InputError(f"field {field!r} is {_kind(value)}, not a string or a number", source=source, line=line)
+    return str(value)  # an int, or a Parquet scalar such as a Decimal or a date
+
+
+def _check_repeated(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int) -> None:
+    """A field the article is made of may not appear twice with different values: JSON would keep
+    the last one and drop the first without a word."""
+    repeated: frozenset[str] = getattr(record, "repeated", frozenset())
+    for name in (fields.text, fields.id, fields.title, fields.abstract):
+        if name in repeated:
+            raise InputError(
+                f"has the field {name!r} more than once, with different values (JSON keeps only the last; keep one)",
+                source=source,
+                line=line,
+            )
+
+
+def _kind(value: object) -> str:
+    """What a JSON (or Parquet) value is, in the words a user knows: "a list", "true", "NaN"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value) and not isinstance(value, _Number):
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, int | float):
+        return "a number"
+    for types, word in ((str, "a string"), ((list, tuple), "a list"), (dict, "an object"), ((bytes, bytearray), "binary data")):
+        if isinstance(value, types):
+            return word
+    return f"a {type(value).__name__}"
+
+
+class _Number(float):
+    """A JSON number that remembers how it was written, for ids (`1e400` would be "inf", `12.50`
+    "12.5"); integers over Python's conversion limit (4,300 digits) are read as one too, rather
+    than stopping the reader with a ValueError."""
+
+    __slots__ = ("literal",)
+    literal: str
+
+    @classmethod
+    def of(cls, text: str) -> _Number:
+        number = cls(text)
+        number.literal = text
+        return number
+
+
+def _integer(text: str) -> int | _Number:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+        return _Number.of(text)
+
+
+class _Repeated(dict[str, Any]):
+    """An object in which a key appears more than once with different values (`repeated`)."""
+
+    repeated: frozenset[str] = frozenset()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) == len(pairs):
+        return record
+    first: dict[str, Any] = {}
+    repeated = {key for key, value in pairs if first.setdefault(key, value) is not value and first[key] != value}
+    found = _Repeated(record)
+    found.repeated = frozenset(repeated)
+    return found
+
+
+_SCALARS = (str, int, float, bool)  # the other fields an article keeps in its meta
+_DECODER = json.JSONDecoder(parse_float=_Number.of, parse_int=_integer, object_pairs_hook=_object)
+_LONE_CR = re.compile(r"\r(?!\n)")
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)

@@ -3,6 +3,14 @@
 Any section may be empty or missing, except that an article needs its FULL TEXT. The layout (where
 each section's content starts and ends) is kept, so that `--output record` can fill in PREDICTION
 and leave every other byte as it was.
+
+Records are written by hand and by scripts, so a header is read however it is written: in any
+case (`Abstract:`), with spaces (`FULL  TEXT :`), with its content on the same line
+(`TITLE: A title`), in capitals without its colon, or with the colon on a line of its own. Two rules keep an
+article's own text from being cut into sections: a header seen before is content (a `FULL TEXT:`
+quoted in the body stays in the body), and once FULL TEXT has begun only a header in the record's
+own form (capitals, colon, alone on its line) starts another section, so a body line such as
+`Abstract` or `Title: ...` is body text.
 """
 
 from __future__ import annotations
@@ -17,8 +25,16 @@ SECTION_NAMES = ("TITLE", "ABSTRACT", "PREDICTION", "FULL TEXT")
 # A line starts after "\n" or after a lone "\r" (old Mac line endings), and ends at either.
 _LINE_START = r"(?:^|(?<=\r))"
 _LINE_END = r"(?:\r\n|\r|\n|$)"
-_HEADER = re.compile(_LINE_START + r"[ \t]*(TITLE|ABSTRACT|PREDICTION|FULL TEXT):[ \t]*" + _LINE_END, re.MULTILINE)
-_FULL_TEXT_LINE = re.compile(_LINE_START + r"[ \t]*FULL TEXT:[ \t]*" + _LINE_END, re.MULTILINE)
+_NAME = r"(?P<name>title|abstract|prediction|full[ \t_-]*text)"
+# The form the format defines: the name in capitals and its colon, alone on the line.
+_STRICT = re.compile(_LINE_START + r"[ \t]*(TITLE|ABSTRACT|PREDICTION|FULL TEXT):[ \t]*" + _LINE_END, re.MULTILINE)
+# Any form: a colon (perhaps on the next line) with the content after it on the same line or on
+# the next; or no colon, the name alone on its line.
+_ANY = re.compile(
+    _LINE_START + r"[ \t]*" + _NAME + r"[ \t]*(?:(?:(?:\r\n|\r|\n)[ \t]*)?:[ \t]*(?:\r\n|\r|\n)?|" + _LINE_END + ")",
+    re.MULTILINE | re.IGNORECASE,
+)
+_WORDS = re.compile(r"[ \t_-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +45,47 @@ class RecordLayout:
     contents: dict[str, tuple[int, int]]
 
 
+def _section(match: re.Match[str]) -> str:
+    """The section a header names, as SECTION_NAMES spells it ("Full  text" -> "FULL TEXT")."""
+    return _WORDS.sub(" ", match.group("name").upper()).replace("FULLTEXT", "FULL TEXT")
+
+
+def _headers(text: str) -> list[tuple[str, re.Match[str]]]:
+    """The header lines that start sections, in order: the first header of each name, and after
+    FULL TEXT's header only those in the strict form (see the module's docstring)."""
+    found: list[tuple[str, re.Match[str]]] = []
+    seen: set[str] = set()
+    for match in _ANY.finditer(text):
+        name = _section(match)
+        if name in seen or (":" not in match.group() and not match.group("name").isupper()):
+            continue  # a repeated header is content; so is "Abstract" without its colon (a heading)
+        if "FULL TEXT" in seen and _STRICT.match(text, match.start()) is None:
+            continue
+        seen.add(name)
+        found.append((name, match))
+    return found
+
+
 def looks_like_record(text: str) -> bool:
-    """A record starts with one of the section headers, or has a FULL TEXT header line."""
-    first = _HEADER.match(text.lstrip("\ufeff \t\r\n"))
-    return first is not None or _FULL_TEXT_LINE.search(text) is not None
+    """A record starts with a header in the format's own form, or has a FULL TEXT header line in
+    that form; a record written in another form (`abstract:`, `Full Text:`) needs both a header
+    first and a FULL TEXT header, so that a plain text starting with "Abstract:" stays plain text."""
+    first = text.lstrip("\ufeff \t\r\n")
+    if _STRICT.match(first) is not None or _full_text_line(text):
+        return True
+    return _ANY.match(first) is not None and any(name == "FULL TEXT" for name, _ in _headers(text))
+
+
+def _full_text_line(text: str) -> bool:
+    return any(match.group(1) == "FULL TEXT" for match in _STRICT.finditer(text))
 
 
 def parse_layout(text: str) -> RecordLayout:
     headers: dict[str, tuple[int, int]] = {}
     contents: dict[str, tuple[int, int]] = {}
-    matches = list(_HEADER.finditer(text))
-    for i, match in enumerate(matches):
-        name = match.group(1)
-        if name in headers:  # a second header of the same name is content (e.g. quoted in the text)
-            continue
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+    found = _headers(text)
+    for i, (name, match) in enumerate(found):
+        end = found[i + 1][1].start() if i + 1 < len(found) else len(text)
         headers[name] = (match.start(), match.end())
         contents[name] = (match.end(), end)
     return RecordLayout(headers, contents)
@@ -52,7 +94,12 @@ def parse_layout(text: str) -> RecordLayout:
 def read_record(text: str, *, source: str, doc_id: str) -> Article:
     layout = parse_layout(text)
     if "FULL TEXT" not in layout.contents:
-        raise InputError("record has no FULL TEXT section", source=source)
+        raise InputError(
+            "record has no FULL TEXT section (the article's text goes after a line 'FULL TEXT:')",
+            source=source,
+            setting="format",
+            hint="; to read the file as plain text, use {name} text",
+        )
     start, end = layout.contents["FULL TEXT"]
     if not text[start:end].strip():
         raise InputError("record's FULL TEXT section is empty", source=source)
@@ -75,14 +122,17 @@ def render_record(text: str, layout: RecordLayout, prediction: str) -> str:
     """The record with PREDICTION's content replaced (or the section added before FULL TEXT).
 
     The replaced content keeps the record's own separator: the whitespace that followed the old
-    content, or the blank-line separator the example records use.
+    content, or the blank-line separator the example records use. A header with nothing after it
+    on its line (`PREDICTION:` at the very end of the file) gets a line break before the summary,
+    so that the summary is not glued to the header.
     """
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     if "PREDICTION" in layout.contents:
         start, end = layout.contents["PREDICTION"]
         old = text[start:end]
         trailing = old[len(old.rstrip()) :] or newline
-        return text[:start] + prediction + trailing + text[end:]
+        lead = newline if not old.strip() and start > 0 and text[start - 1] not in "\r\n" else ""
+        return text[:start] + lead + prediction + trailing + text[end:]
     insert_at = layout.headers["FULL TEXT"][0]
     section = f"PREDICTION: {newline}{prediction} {newline} {newline}"
     return text[:insert_at] + section + text[insert_at:]

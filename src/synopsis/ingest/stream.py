@@ -8,6 +8,7 @@ sniff the format, and the rest comes from the same handle: at most one byte more
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -78,3 +79,35 @@ def bounded_lines(parts: Iterable[bytes], limit: int) -> Iterator[tuple[bytes, i
                 size = 0
     if size:
         yield bytes(pending), size
+
+
+def transcoded(parts: Iterable[bytes], codec: str) -> Iterator[bytes]:
+    """The parts of a stream in `codec` (UTF-16 by its BOM, or an encoding the user named) as
+    UTF-8, decoded as they arrive, so that a JSONL reader can split them into lines as it splits
+    UTF-8. A byte sequence that is not `codec` raises UnicodeDecodeError where it is met."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    for part in parts:
+        try:
+            text = decoder.decode(part)
+        except UnicodeDecodeError as err:
+            yield _before_error(decoder, err).encode("utf-8", "surrogatepass")
+            raise
+        if text:
+            yield text.encode("utf-8", "surrogatepass")
+    text = decoder.decode(b"", final=True)
+    if text:
+        yield text.encode("utf-8", "surrogatepass")
+
+
+def _before_error(decoder: codecs.IncrementalDecoder, err: UnicodeDecodeError) -> str:
+    """The text before the byte that failed, so that the lines before it are still read: the part
+    of the failed input before it, given to the same decoder (a buffered one, such as UTF-16's,
+    holds back its pending bytes, which the error's data starts with). "" when that fails too."""
+    pending = getattr(decoder, "buffer", b"")
+    data = err.object
+    if not isinstance(data, bytes) or not data.startswith(pending) or err.start < len(pending):
+        return ""
+    try:
+        return decoder.decode(data[len(pending) : err.start])
+    except UnicodeDecodeError:
+        return ""

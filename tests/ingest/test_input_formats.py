@@ -1,0 +1,368 @@
+"""Input-format QA: records written in other hands, JSONL fields of the wrong type, JSON that is
+not JSONL, and encodings JSONL had ignored. Each case names what a user saw before."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from synopsis.errors import InputError
+from synopsis.ingest import detect_format, read_articles, reads_line_by_line
+from synopsis.ingest.jsonl import JsonlFields, article_from_record
+from synopsis.ingest.record import looks_like_record, parse_layout, read_record, render_record
+from synopsis.output import id_heading
+from synopsis.types import Article
+
+BODY = (
+    "Mentoring programs in prisons were examined across four sites. "
+    "Results showed that mentoring reduced reoffending by ten percent.\n"
+)
+MORE = "More of the article follows the quoted header. It has sentences too.\n"
+TEXT = "The mentoring study works. Mentors met their mentees every week for a year."
+
+
+def body_of(article: Article) -> str:
+    return article.text[article.body[0] : article.body[1]]
+
+
+def read_all(path: Path, **kwargs: object) -> list[Article | InputError]:
+    return list(read_articles(path, **kwargs))  # type: ignore[arg-type]
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def test_a_header_repeated_in_the_body_is_body_text() -> None:
+    """Was: FULL TEXT ended at the quoted "FULL TEXT:" and the rest of the article was dropped;
+    a second ABSTRACT: cut the abstract short the same way."""
+    record = "ABSTRACT:\nFirst part.\nABSTRACT:\nSecond part.\nFULL TEXT:\n" + BODY + "FULL TEXT:\n" + MORE
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert body_of(article) == BODY + "FULL TEXT:\n" + MORE
+    assert article.abstract == "First part.\nABSTRACT:\nSecond part."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "{name}:\n",  # the format's own form, as before
+        "{lower}:\n",  # abstract:
+        "{title}:\n",  # Full Text:
+        "{name} :\n",  # a space before the colon
+        "  {name}  :  \n",  # spaces all round
+        "{name}\n",  # no colon
+        "{name}\n:\n",  # the colon on a line of its own
+        "{name}: ",  # the content on the header's line
+    ],
+)
+def test_headers_written_in_other_forms_make_the_same_record(header: str) -> None:
+    """Was: read as plain text, so "full text:" and the abstract and prediction became summary
+    sentences, or (content on the header line) the record lost its sections."""
+
+    def line(name: str) -> str:
+        return header.format(name=name, lower=name.lower(), title=name.title())
+
+    record = line("ABSTRACT") + "The abstract.\n\n" + line("PREDICTION") + "An old summary.\n\n" + line("FULL TEXT") + BODY
+    assert looks_like_record(record)
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert article.abstract == "The abstract."
+    assert article.meta["prediction"] == "An old summary."
+    assert body_of(article) == BODY
+
+
+def test_a_title_on_its_header_line_is_the_title() -> None:
+    """Was: "TITLE: A title" was not a header, and the title was lost."""
+    article = read_record("TITLE: A title\nABSTRACT:\nAbs.\nFULL TEXT:\n" + BODY, source="r.txt", doc_id="r")
+    assert (article.title, article.abstract, body_of(article)) == ("A title", "Abs.", BODY)
+
+
+@pytest.mark.parametrize(
+    "body_line", ["Abstract\n", "Abstract:\n", "Title: Heading inside the body\n", "full text:\n", "Prediction\n"]
+)
+def test_after_full_text_only_the_formats_own_headers_start_a_section(body_line: str) -> None:
+    """Headers are read in any form before FULL TEXT, but a body line that looks like one stays in
+    the body; a header in the format's own form still starts a section (sections in any order)."""
+    record = "FULL TEXT:\n" + BODY + body_line + MORE + "ABSTRACT:\nThe abstract.\n"
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert body_of(article) == BODY + body_line + MORE
+    assert article.abstract == "The abstract."
+
+
+@pytest.mark.parametrize(
+    "text", ["Abstract: We study tides.\n\nIntroduction\nTides rise.", "ABSTRACT\nWe study tides.", "Title: Tides\nBody."]
+)
+def test_a_plain_text_that_starts_with_a_label_stays_plain_text(text: str) -> None:
+    assert not looks_like_record(text)
+    assert detect_format("paper.txt", text.encode()) == "text"
+
+
+def test_a_record_without_full_text_says_how_to_read_it_as_plain_text() -> None:
+    with pytest.raises(InputError) as info:
+        read_record("ABSTRACT:\nOnly an abstract.\n", source="r.txt", doc_id="r")
+    assert info.value.worded({"format": "--format"}) == (
+        "r.txt: record has no FULL TEXT section (the article's text goes after a line 'FULL TEXT:'); "
+        "to read the file as plain text, use --format text"
+    )
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_prediction_header_at_the_very_end_gets_its_summary_on_the_next_line(newline: str) -> None:
+    """Was: "PREDICTION:Summary." glued to the header (no line break in the file after it)."""
+    record = newline.join(["ABSTRACT:", "Abs.", "FULL TEXT:", "Body x.", "PREDICTION:"])
+    rendered = render_record(record, parse_layout(record), "Summary.")
+    assert rendered == record + newline + "Summary." + newline
+    again = parse_layout(rendered)
+    assert rendered[slice(*again.contents["PREDICTION"])].strip() == "Summary."
+    assert render_record(rendered, again, "Summary.") == rendered  # a second run changes nothing
+
+
+def test_a_prediction_on_its_header_line_is_replaced_not_doubled() -> None:
+    """Was: "PREDICTION: old" was taken into the abstract and a second PREDICTION was added."""
+    record = "ABSTRACT:\nAbs.\nPREDICTION: old summary\nFULL TEXT:\n" + BODY
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert article.abstract == "Abs." and article.meta["prediction"] == "old summary"
+    rendered = render_record(record, article.meta["layout"], "New one.")
+    assert rendered == "ABSTRACT:\nAbs.\nPREDICTION: New one.\nFULL TEXT:\n" + BODY
+
+
+# --- JSONL: what a line holds ------------------------------------------------------------------
+
+
+def write_lines(path: Path, *lines: str) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_an_integer_over_pythons_digit_limit_is_read_not_a_traceback(tmp_path: Path) -> None:
+    """Was: ValueError "Exceeds the limit (4300 digits)" out of read_articles (a traceback in
+    summarize and batch)."""
+    digits = "9" * 5000
+    path = write_lines(
+        tmp_path / "c.jsonl",
+        f'{{"id": {digits}, "full_text": "{TEXT}"}}',
+        f'{{"id": "b", "count": {digits}, "full_text": "{TEXT}"}}',
+    )
+    first, second = read_all(path)
+    assert isinstance(first, Article) and first.id == digits
+    assert isinstance(second, Article) and second.id == "b"
+
+
+@pytest.mark.parametrize(
+    ("literal", "doc_id"), [("17", "17"), ("12.50", "12.50"), ("1e400", "1e400"), ('"  "', "c:1"), ('""', "c:1")]
+)
+def test_a_number_id_is_kept_as_written_and_a_blank_one_is_none(tmp_path: Path, literal: str, doc_id: str) -> None:
+    """Was: 1e400 became "inf", 12.50 "12.5", and a blank id "  " was kept as the id."""
+    path = write_lines(tmp_path / "c.jsonl", f'{{"id": {literal}, "full_text": "{TEXT}"}}')
+    (article,) = read_all(path)
+    assert isinstance(article, Article) and article.id == doc_id
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": true, "full_text": "T"}', "field 'id' is true, not a string or a number"),
+        ('{"id": ["a", "b"], "full_text": "T"}', "field 'id' is a list, not a string or a number"),
+        ('{"id": {"x": 1}, "full_text": "T"}', "field 'id' is an object, not a string or a number"),
+        ('{"id": NaN, "full_text": "T"}', "field 'id' is NaN, not a string or a number"),
+        ('{"id": "a", "full_text": null}', "field 'full_text' is null, not the article's text"),
+        ('{"id": "a", "full_text": 12}', "field 'full_text' is a number, not a string"),
+        ('{"id": "a", "full_text": ["T", "U"]}', "field 'full_text' is a list, not a string (join its parts into one string)"),
+        ('{"id": "a", "title": ["A", "B"], "full_text": "T"}', "field 'title' is a list, not a string"),
+        ('{"id": "a", "abstract": 5, "full_text": "T"}', "field 'abstract' is a number, not a string"),
+        (
+            '{"id": "a", "full_text": "First text.", "full_text": "T"}',
+            "has the field 'full_text' more than once, with different values (JSON keeps only the last; keep one)",
+        ),
+        ("[1, 2]", "is JSON but not an object (got a list)"),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_one_line_saying_what_it_holds(tmp_path: Path, line: str, message: str) -> None:
+    """Was: ids "True", "['a', 'b']", "{'x': 1}" and "nan"; a null text "has no 'full_text' field
+    (set the text field with ...)"; a title that is a list, or the first of two texts, dropped
+    without a word."""
+    path = write_lines(tmp_path / "c.jsonl", line.replace('"T"', json.dumps(TEXT)), json.dumps({"id": "z", "full_text": TEXT}))
+    error, article = read_all(path)
+    assert str(error) == f"{path}:1: {message}"
+    assert isinstance(article, Article) and article.id == "z"
+
+
+def test_a_repeated_field_with_the_same_value_and_repeated_other_fields_are_fine(tmp_path: Path) -> None:
+    line = json.dumps({"id": "a", "full_text": TEXT})[:-1] + f', "full_text": {json.dumps(TEXT)}, "x": 1, "x": 2}}'
+    (article,) = read_all(write_lines(tmp_path / "c.jsonl", line))
+    assert isinstance(article, Article) and article.text == TEXT
+
+
+def test_a_parquet_binary_text_is_utf8_and_a_whole_float_id_has_no_point() -> None:
+    """Parquet rows share the JSONL checks: was "field 'full_text' is not a string" for a binary
+    column, and id "123.0" for an integer id column that pandas made float by its gaps."""
+    fields = JsonlFields()
+    article = article_from_record({"id": 123.0, "full_text": TEXT.encode()}, source="t.parquet", line=1, fields=fields, stem="t")
+    assert (article.id, article.text) == ("123", TEXT)
+    with pytest.raises(InputError, match=r"t.parquet:2: field 'full_text' is binary data, not UTF-8 text \(byte 0xff"):
+        article_from_record({"full_text": b"\xff\xfe"}, source="t.parquet", line=2, fields=fields, stem="t")
+
+
+# --- JSONL: how the file is written ------------------------------------------------------------
+
+
+def test_jsonl_with_a_first_line_longer_than_the_sniffed_head_is_jsonl(tmp_path: Path) -> None:
+    """Was: a .txt (or stdin) JSONL whose first article is over 64 KB was summarized as plain text:
+    the summary was raw JSON."""
+    long = {"id": "long", "full_text": TEXT + " " + "Tides rise every day. " * 4000}
+    path = write_lines(tmp_path / "corpus.txt", json.dumps(long), json.dumps({"id": "b", "full_text": TEXT}))
+    assert detect_format(str(path), path.read_bytes()[:65536]) == "jsonl"
+    assert [a.id for a in read_all(path) if isinstance(a, Article)] == ["long", "b"]
+
+
+def test_a_bom_at_the_start_of_a_later_line_is_dropped(tmp_path: Path) -> None:
+    """Was: `cat a.jsonl b.jsonl` put b's BOM mid-file: "Unexpected UTF-8 BOM", article lost."""
+    path = tmp_path / "c.jsonl"
+    one, two = (json.dumps({"id": name, "full_text": TEXT}).encode() + b"\n" for name in "ab")
+    path.write_bytes(codecs.BOM_UTF8 + one + codecs.BOM_UTF8 + two)
+    assert [a.id for a in read_all(path) if isinstance(a, Article)] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (("\n".join(json.dumps({"id": n, "full_text": "Café " + TEXT}) for n in "ab") + "\n").encode("utf-16"), None),
+        (
+            ("\n".join(json.dumps({"id": n, "full_text": "Café " + TEXT}, ensure_ascii=False) for n in "ab")).encode("cp1252"),
+            "cp1252",
+        ),
+    ],
+)
+def test_jsonl_in_utf16_or_a_named_encoding_is_read(tmp_path: Path, data: bytes, encoding: str | None) -> None:
+    """Was: UTF-16 JSONL gave an error per line ("not valid UTF-8 (byte 0xff)", "Expecting
+    value"), and --encoding was ignored for JSONL."""
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(data)
+    articles = read_all(path, encoding=encoding)
+    assert [(a.id, a.text[:5]) for a in articles if isinstance(a, Article)] == [("a", "Café "), ("b", "Café ")]
+    assert not reads_line_by_line(data[:65536], encoding)  # a batch must read it whole, as here
+
+
+def test_a_byte_that_is_not_the_named_encoding_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(json.dumps({"id": "a", "full_text": TEXT}).encode() + b"\n\x81\n")
+    article, error = read_all(path, encoding="cp1252")
+    assert isinstance(article, Article)
+    assert str(error).startswith(
+        f"{path}: is not valid CP1252 (byte 0x81: character maps to <undefined>); the lines before it were read"
+    )
+
+
+def test_lone_cr_jsonl_says_why_it_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes("\r".join(json.dumps({"id": n, "full_text": TEXT}) for n in "ab").encode())
+    (error,) = read_all(path)
+    assert str(error).endswith("; its lines end in a lone CR (old Mac line endings): convert them to LF")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("corpus.json", json.dumps([{"id": "a", "full_text": TEXT}, {"id": "b", "full_text": TEXT}])),
+        ("corpus.json", json.dumps([{"id": "a", "full_text": TEXT}, {"id": "b", "full_text": TEXT}], indent=2)),
+        (
+            "corpus.jsonl",
+            "[\n" + json.dumps({"id": "a", "full_text": TEXT}) + ",\n" + json.dumps({"id": "b", "full_text": TEXT}) + "\n]\n",
+        ),
+    ],
+)
+def test_a_json_array_is_read_as_its_articles(tmp_path: Path, name: str, content: str) -> None:
+    """Was: a .json array was summarized as prose (the summary was raw JSON), and a .jsonl holding
+    one gave an error per line."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert [a.id for a in read_all(path) if isinstance(a, Article)] == ["a", "b"]
+
+
+def test_a_pretty_printed_object_is_one_article_and_bad_items_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "p", "full_text": TEXT}, indent=2), encoding="utf-8")
+    assert detect_format(str(path), path.read_bytes()) == "json"
+    assert [a.id for a in read_all(path) if isinstance(a, Article)] == ["p"]
+    items = [{"id": "a", "full_text": TEXT}, {"id": "b"}, 7, {"id": "c", "full_text": TEXT}]
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    got = read_all(path)
+    assert [a.id for a in got if isinstance(a, Article)] == ["a", "c"]
+    assert [str(e) for e in got if isinstance(e, InputError)] == [
+        f"{path}:6: has no 'full_text' field (set the text field with text_field)",
+        f"{path}:9: is JSON but not an object (got a number)",
+    ]
+    path.write_text('[\n{"id": "a", "full_text": "x"},\n{"id": oops}\n]', encoding="utf-8")
+    assert [str(e) for e in read_all(path) if isinstance(e, InputError)] == [
+        f"{path}:3: is not valid JSON (Expecting value at column 8)"
+    ]
+
+
+def test_a_jsonl_with_a_broken_first_line_is_still_jsonl(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "c.jsonl", '{"id": "a", "full_text": "unterminated', json.dumps({"id": "b", "full_text": TEXT}))
+    error, article = read_all(path)
+    assert isinstance(error, InputError) and error.line == 1
+    assert isinstance(article, Article) and article.id == "b"
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"PAR1\x15\x04\x15\x00\x00", "is a Parquet file (a corpus: batch runs read Parquet), not JSONL text"),
+        (b"\x1f\x8b\x08\x00\x00\x00", "is gzip-compressed data, not JSONL text"),
+    ],
+)
+def test_binary_data_named_jsonl_is_one_line(tmp_path: Path, data: bytes, what: str) -> None:
+    """Was: one error per "line" of the binary data (NUL bytes, bytes not UTF-8)."""
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(data + b"\n" * 5 + data)
+    assert [str(item) for item in read_all(path)] == [f"{path}: {what}"]
+
+
+def test_a_parquet_file_given_as_text_says_what_it_is(tmp_path: Path) -> None:
+    """Was: "looks like binary data (it contains NUL bytes), not text"."""
+    path = tmp_path / "corpus.txt"
+    path.write_bytes(b"PAR1\x15\x04\x00\x00binary")
+    assert [str(item) for item in read_all(path)] == [f"{path}: is a Parquet file (a corpus: batch runs read Parquet), not text"]
+
+
+# --- ids in text output --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "heading"),
+    [
+        ("plain-id", "# plain-id"),
+        ("two\nlines", "# two\\nlines"),
+        ("red\x1b[31m\x07", "# red\\u001b[31m\\u0007"),
+        ("bidi\u202egnp.exe", "# bidi\\u202egnp.exe"),
+        ("a\\b\tc", "# a\\\\b\\tc"),
+    ],
+)
+def test_an_id_heading_is_one_printable_line(doc_id: str, heading: str) -> None:
+    assert id_heading(doc_id) == heading
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("c.jsonl", b"", "is empty"),
+        ("c.jsonl", b"\n  \r\n\t\n", "has only blank lines, no articles"),
+        ("c.json", b" [ ]\n", "is an empty JSON array, no articles"),
+    ],
+)
+def test_a_corpus_without_articles_says_so(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    """Was: no output and exit status 0, as if it had been summarized (an empty .txt says "is empty")."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert [str(item) for item in read_all(path)] == [f"{path}: {message}"]
+
+
+def test_jsonl_lines_ending_in_a_comma_stay_jsonl_and_say_why_they_fail(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": name, "full_text": TEXT}) for name in "ab"]
+    path = tmp_path / "c.jsonl"
+    path.write_text(lines[0] + ",\n" + lines[1] + "\n", encoding="utf-8")
+    error, article = read_all(path)
+    assert str(error).endswith("(Extra data at column 104); a JSONL line is one object, without a comma after it")
+    assert isinstance(article, Article) and article.id == "b"
