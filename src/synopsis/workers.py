@@ -11,6 +11,17 @@ the innocent ones succeed and only the task that kills its worker again gets `on
 evaluate): results in input order, at most `window` tasks in flight, so memory stays flat.
 `close(grace)` lets running tasks finish for `grace` seconds, then terminates the workers and
 joins them, so nothing is left behind (no orphan process, no leaked semaphore).
+
+Cancelling a task's future cancels it only if no worker has it yet: a running task cannot be taken
+back. A pool made with `kill_on_cancel=True` (the server's, whose requests have a time limit) stops
+it anyway, by killing the worker that runs it and starting a fresh one at once. It cannot kill one
+worker of a shared `ProcessPoolExecutor`: one death breaks the executor, which terminates all its
+workers, so every other task in flight would start again from nothing (and a request close to its
+own limit would then miss it). So that pool runs "lanes" instead: `jobs` one-worker executors,
+each running one task at a time, and tasks wait in the pool's own queue until a lane is free.
+Killing a lane touches no other task; a task still waiting is simply dropped. A lane whose worker
+dies by itself runs its task once more in a fresh lane, and a second death is the task's own
+(`on_death`, or WorkerDied), as in the quarantine.
 """
 
 from __future__ import annotations
@@ -27,7 +38,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from .errors import SynopsisError
 
@@ -86,11 +98,22 @@ def _ready() -> int:
     return os.getpid()
 
 
+@dataclass(eq=False)
+class _Lane:
+    """One worker process in an executor of its own, running one task at a time (`kill_on_cancel`)."""
+
+    executor: ProcessPoolExecutor
+    outer: Future[Any] | None = None  # the task it runs; None when idle
+    inner: Future[Any] | None = None  # that task in the executor, once handed over
+
+
 class WorkerPool(Generic[T, R]):
     """`jobs` worker processes running `fn` on tasks; see the module docstring.
 
     `split`/`merge` let a task that must be redone in quarantine be redone in smaller pieces (a
     batch chunk document by document), so a death costs one document, not a chunk.
+    `kill_on_cancel`: cancelling a task's future stops it even while it runs (its worker is killed
+    and replaced); the pool runs in lanes then (module docstring), and `split` is not used.
     """
 
     def __init__(
@@ -103,6 +126,7 @@ class WorkerPool(Generic[T, R]):
         merge: Callable[[list[R]], R] | None = None,
         initializer: Callable[[], object] | None = None,
         window: int | None = None,
+        kill_on_cancel: bool = False,
     ) -> None:
         if jobs < 1:
             raise ValueError(f"a worker pool needs at least one worker, got {jobs}")
@@ -120,6 +144,10 @@ class WorkerPool(Generic[T, R]):
         self._quarantine_thread: threading.Thread | None = None
         self._closed = False
         self._in_flight: set[Future[R]] = set()
+        self.kill_on_cancel = kill_on_cancel
+        # kill_on_cancel: the lanes, and the tasks waiting for one (task, future, deaths so far).
+        self._lanes: list[_Lane] = []
+        self._waiting: deque[tuple[T, Future[R], int]] = deque()
 
     # -- executors ------------------------------------------------------------------------------
     def _new_executor(self, jobs: int) -> ProcessPoolExecutor:
@@ -149,7 +177,21 @@ class WorkerPool(Generic[T, R]):
 
     def start(self) -> None:
         """Start every worker now, so the first task does not pay for their start-up."""
-        self._current()
+        if self.kill_on_cancel:
+            with self._lock:
+                self._lanes_up()
+        else:
+            self._current()
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of the live workers (none before `start` or the first task)."""
+        with self._lock:
+            executors: list[ProcessPoolExecutor | None] = [lane.executor for lane in self._lanes] or [self._executor]
+        pids: list[int] = []
+        for executor in executors:
+            processes = getattr(executor, "_processes", None) or {}
+            pids.extend(pid for pid, process in list(processes.items()) if process.is_alive())
+        return sorted(pids)
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Retire a broken executor (once, however many of its tasks report it)."""
@@ -166,6 +208,8 @@ class WorkerPool(Generic[T, R]):
         with self._lock:
             self._in_flight.add(outer)
         outer.add_done_callback(self._forget)
+        if self.kill_on_cancel:
+            return self._submit_to_lanes(task, outer)
         # A worker that died running another task breaks the executor before this one enters it:
         # not this task's fault, so it goes to a fresh executor; if that one is broken too (its
         # workers killed as they start) the task runs alone in quarantine, where only its own
@@ -265,6 +309,134 @@ class WorkerPool(Generic[T, R]):
             ) from None
         return executor
 
+    # -- lanes (kill_on_cancel) ------------------------------------------------------------------
+    def _lanes_up(self) -> None:
+        """Create the lanes (under the lock), each with its worker started."""
+        if self._closed:
+            raise RuntimeError("the worker pool is closed")
+        while len(self._lanes) < self.jobs:
+            self._lanes.append(_Lane(self._new_executor(1)))
+
+    def _submit_to_lanes(self, task: T, outer: Future[R]) -> Future[R]:
+        with self._lock:
+            closed = self._closed
+            if not closed:
+                self._lanes_up()
+                self._waiting.append((task, outer, 0))
+        if closed:
+            outer.cancel()
+            raise RuntimeError("the worker pool is closed")
+        outer.add_done_callback(self._withdraw)
+        self._pump()
+        return outer
+
+    def _pump(self) -> None:
+        """Hand waiting tasks to idle lanes, one task per lane."""
+        while True:
+            with self._lock:
+                lane = next((lane for lane in self._lanes if lane.outer is None), None)
+                while self._waiting and self._waiting[0][1].done():  # cancelled while waiting
+                    self._waiting.popleft()
+                if self._closed or lane is None or not self._waiting:
+                    return
+                task, outer, deaths = self._waiting.popleft()
+                lane.outer, lane.inner = outer, None
+                executor = lane.executor
+            self._hand(lane, executor, task, outer, deaths)
+
+    def _hand(self, lane: _Lane, executor: ProcessPoolExecutor, task: T, outer: Future[R], deaths: int) -> None:
+        try:
+            inner: Future[R] = executor.submit(self.fn, task)
+        except BrokenProcessPool:  # its worker died while idle: counts as a try, so this ends
+            self._renew(lane, executor, outer, kill=False)
+            self._after_death(task, outer, deaths)
+            return
+        except RuntimeError:  # shut down: the pool is closing
+            _fail(outer, Cancelled("cancelled: the workers are stopping"))
+            return
+        with self._lock:
+            if lane.outer is outer:
+                lane.inner = inner
+        inner.add_done_callback(lambda f: self._lane_done(lane, executor, task, outer, deaths, f))
+        if outer.cancelled():  # cancelled while it was being handed over: `_withdraw` missed it
+            self._withdraw(outer)
+
+    def _withdraw(self, outer: Future[R]) -> None:
+        """A cancelled task leaves: if waiting, `_pump` skips it; if a lane has it, that lane's
+        worker is killed and replaced, unless the executor had not passed it on yet."""
+        if not outer.cancelled():
+            return
+        with self._lock:
+            lane = next((lane for lane in self._lanes if lane.outer is outer), None)
+            inner = lane.inner if lane is not None else None
+            executor = lane.executor if lane is not None else None
+        if lane is None or inner is None or executor is None or inner.cancel():
+            return
+        self._renew(lane, executor, outer, kill=True)
+        self._pump()
+
+    def _renew(self, lane: _Lane, executor: ProcessPoolExecutor, outer: Future[R], *, kill: bool) -> None:
+        """Give `lane` a fresh worker in place of `executor`'s, which runs `outer`'s task (killed
+        first if `kill`); nothing if the lane has moved on meanwhile (the task ended, or a
+        replacement happened already). Under the lock, so no task can be handed to the old one.
+        The caller hands out the next task (`_pump`): a lane renewed from within `_pump` must not
+        recurse into it."""
+        with self._lock:
+            if self._closed or lane.executor is not executor or lane.outer is not outer:
+                return
+            if kill:
+                _kill_workers(executor)
+            lane.outer = lane.inner = None
+            # Keep the old executor for `close` to join its thread, forgetting those that are over.
+            self._retired = [e for e in self._retired if not _over(e)] + [executor]
+            # Should no process start now (fork fails), the lane keeps the broken executor, and
+            # the next task handed to it renews it again (or fails as a death, never waits for ever).
+            with contextlib.suppress(OSError):
+                lane.executor = self._new_executor(1)
+
+    def _lane_done(
+        self, lane: _Lane, executor: ProcessPoolExecutor, task: T, outer: Future[R], deaths: int, inner: Future[R]
+    ) -> None:
+        died = not inner.cancelled() and isinstance(inner.exception(), BrokenProcessPool)
+        if died:  # by itself, or killed by `_withdraw` (then the lane is renewed already)
+            self._renew(lane, executor, outer, kill=False)  # `_pump` below
+        else:
+            with self._lock:
+                if lane.outer is outer and lane.executor is executor:
+                    lane.outer = lane.inner = None
+        if outer.done():
+            pass
+        elif inner.cancelled():
+            outer.cancel()
+        elif not died:
+            err = inner.exception()
+            if err is None:
+                _set(outer, inner.result())
+            else:
+                _fail(outer, err)
+        elif self._closed:
+            _fail(outer, Cancelled("cancelled: the workers are stopping"))
+        else:
+            self._after_death(task, outer, deaths)
+        self._pump()
+
+    def _after_death(self, task: T, outer: Future[R], deaths: int) -> None:
+        """A first death may be another's fault (the OOM killer picks the largest process): run
+        the task again, first in line; a second one is its own, as in the quarantine."""
+        if deaths == 0:
+            with self._lock:
+                if not self._closed:
+                    self._waiting.appendleft((task, outer, 1))
+                    return
+            _fail(outer, Cancelled("cancelled: the workers are stopping"))
+            return
+        try:
+            if self.on_death is None:
+                raise WorkerDied("the worker process died while running it (out of memory?)")
+            _set(outer, self.on_death(task))
+        except BaseException as err:
+            _fail(outer, err)
+
     # -- streams ----------------------------------------------------------------------------------
     def map(self, tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
         """(task, result) for every task, in input order, at most `window` in flight."""
@@ -293,9 +465,11 @@ class WorkerPool(Generic[T, R]):
             concurrent.futures.wait(waiting, timeout=grace)
         self.cancel_all()
         with self._lock:
-            executors = [e for e in (self._executor, *self._retired) if e is not None]
-            self._executor, self._retired = None, []
+            lanes = [lane.executor for lane in self._lanes]
+            executors = [e for e in (self._executor, *lanes, *self._retired) if e is not None]
+            self._executor, self._retired, self._lanes = None, [], []
             self._quarantine.clear()
+            self._waiting.clear()
         for executor in executors:
             _terminate(executor)
 
@@ -313,6 +487,25 @@ class WorkerPool(Generic[T, R]):
         self.close()
 
 
+def _over(executor: ProcessPoolExecutor) -> bool:
+    """The executor's own thread has ended (or a shutdown let it go): nothing left to join."""
+    manager = getattr(executor, "_executor_manager_thread", None)
+    return manager is None or not manager.is_alive()
+
+
+def _kill_workers(executor: ProcessPoolExecutor) -> None:
+    """SIGKILL the executor's workers, which breaks it; its own thread then reaps them.
+
+    Also close this process's copy of the write end of its result pipe (the parent never writes
+    there): a worker killed while sending a long result leaves a half message, and the executor's
+    thread would wait for the rest for ever while any write end is open; this way it reads EOF."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        process.kill()  # a no-op once it has been reaped: never another process's pid
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
+
+
 def _terminate(executor: ProcessPoolExecutor) -> None:
     """Shut an executor down for good: cancel what waits, terminate its workers, join everything."""
     # The executor's own thread holds its queues (and their semaphores) until it ends; a shutdown
@@ -320,6 +513,7 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     # a process that exits soon after (a server stopped by SIGTERM) leaks those semaphores.
     manager = getattr(executor, "_executor_manager_thread", None)
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -329,6 +523,8 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=5)
+    if writer is not None:  # a worker stopped while sending a result: EOF for the thread (see _kill_workers)
+        writer.close()
     if manager is not None and manager is not threading.current_thread():
         manager.join(timeout=10)
     gc.collect()  # free the queues now, which unlinks their semaphores

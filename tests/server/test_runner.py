@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import time
 
 import httpx
+import psutil
 import pytest
 
 from synopsis.server import Limits, create_app
+from synopsis.server import runner as runner_module
+from synopsis.server.job import Job, JobFailure, run_job
+from synopsis.server.runner import Runner
+
+SLOW_S = 30.0  # the slow job's length: far longer than the test, which fails if it waits for it
 
 
 def _client(app) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
@@ -15,6 +23,8 @@ def _client(app) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
 
 
 def test_a_summary_over_the_time_limit_gets_504(example_text: str) -> None:
+    """Thread mode: a thread cannot be killed, so the timed-out job runs on and holds its slot."""
+
     async def scenario() -> tuple[httpx.Response, int]:
         app = create_app(Limits(workers=0, timeout_s=0.001))
         async with _client(app) as client:
@@ -30,6 +40,62 @@ def test_a_summary_over_the_time_limit_gets_504(example_text: str) -> None:
     assert response.status_code == 504
     assert response.json()["error"] == "timeout" and "0.001 s limit" in response.json()["message"]
     assert active == 0
+
+
+def _sleep_or_summarize(job: Job) -> bytes | JobFailure:
+    """The workers' job in the test below: the text "sleep N" sleeps N seconds, any other is summarized."""
+    if job.text is not None and job.text.startswith("sleep "):
+        time.sleep(float(job.text.split()[1]))
+    return run_job(job)
+
+
+def _time_limit(runner: Runner, seconds: float) -> None:
+    runner.limits = dataclasses.replace(runner.limits, timeout_s=seconds)
+
+
+def _reaped(pid: int, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while psutil.pid_exists(pid):  # a zombie still exists: gone means waited for
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+@pytest.mark.slow
+def test_a_timed_out_summary_gives_its_worker_back_at_once(example_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One worker, and a summary that would run 30 s: at the time limit it gets 504 and its
+    worker is killed and replaced, so the next request is answered in seconds instead of waiting
+    behind it (before, the worker ran the lost job to its end). The limit is short only for that
+    request, so a slow machine's worker start-up cannot time out the others."""
+    monkeypatch.setattr(runner_module, "run_job", _sleep_or_summarize)
+
+    async def scenario() -> None:
+        app = create_app(Limits(workers=1, timeout_s=60))
+        runner = app.state.runner
+        runner.start()
+        try:
+            async with _client(app) as client:
+                assert (await client.post("/api/summarize", json={"text": example_text})).status_code == 200
+                (worker,) = runner.worker_pids()
+                _time_limit(runner, 0.5)
+                slow = await client.post("/api/summarize", json={"text": f"sleep {SLOW_S}"})
+                assert slow.status_code == 504 and slow.json()["error"] == "timeout"
+                assert "took longer than the 0.5 s limit" in slow.json()["message"]
+                assert runner.active == 0, "the killed job still counts against the queue"
+                _time_limit(runner, 60)
+                asked = time.monotonic()
+                fast = await client.post("/api/summarize", json={"text": example_text})
+                waited = time.monotonic() - asked
+                assert fast.status_code == 200 and fast.json()["summary"]["sentences"]
+                assert waited < SLOW_S / 3, f"the next request waited {waited:.1f} s behind the timed-out one"
+            assert _reaped(worker), f"the timed-out job's worker {worker} is still there"
+            replacement = runner.worker_pids()
+            assert len(replacement) == 1 and worker not in replacement, replacement
+        finally:
+            runner.close()
+
+    asyncio.run(scenario())
 
 
 def test_a_full_queue_answers_503_with_retry_after(example_text: str) -> None:

@@ -2,12 +2,21 @@
 
 Summarizing is CPU-bound Python (cleaning and segmenting a long paper takes a good fraction of a
 second), so it runs in the shared `WorkerPool`'s processes: the event loop keeps answering other
-requests, and two cores summarize two papers at once. A request that waits longer than the time
-limit gets 504; its job is cancelled if it has not started, and otherwise finishes in its worker
-(the text limit bounds how long) while still counting against the queue, so a burst of huge papers
-cannot pile up work. A worker that dies fails only its own request (the pool re-runs the others)
-and is replaced. Each worker's address space is capped at `limits.memory_mb`, so a request that
-needs more gets a MemoryError there (413), not the machine's out-of-memory killer.
+requests, and two cores summarize two papers at once. Each worker runs one job at a time, and
+jobs wait in the pool's queue until a worker is free (the pool's "lanes", `kill_on_cancel`).
+
+A request that waits longer than the time limit gets 504, and its job stops at once: dropped from
+the queue if it is still waiting, otherwise its worker process is killed and replaced by a fresh
+one, so one slow paper cannot hold a worker for the length of the text limit; the job leaves the
+queue count (`active`) then. Jobs on other workers are not touched: they run on and get their
+normal answers. A worker that dies by itself (a native crash, the OOM killer) costs only its own
+job, which runs once more in a fresh worker; a second death is answered 500. Each worker's address
+space is capped at `limits.memory_mb`, so a request that needs more gets a MemoryError there (413),
+not the machine's out-of-memory killer.
+
+With `limits.workers` = 0 jobs run in threads of the server, and a thread cannot be killed: a
+timed-out job that has started still gets 504 but finishes in its thread (the text limit bounds
+how long) and counts against the queue until then, so a burst of huge papers cannot pile up work.
 """
 
 from __future__ import annotations
@@ -37,7 +46,8 @@ class Runner:
 
     @property
     def active(self) -> int:
-        """Jobs running or waiting for a worker (including timed-out ones still running)."""
+        """Jobs running or waiting for a worker. A timed-out job leaves it when its worker is killed
+        (at the time limit), or in thread mode when it ends."""
         return self._active
 
     def start(self) -> None:
@@ -96,7 +106,7 @@ class Runner:
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.timeout_s)
         except asyncio.TimeoutError:
-            future.cancel()
+            future.cancel()  # done by wait_for already: that killed its worker (a thread runs on)
             raise ApiError(
                 504, f"summarizing took longer than the {self.limits.timeout_s:g} s limit; try a shorter text or a smaller budget"
             ) from None
@@ -127,5 +137,13 @@ class Runner:
     def _get_pool(self) -> WorkerPool[Job, Answer]:
         with self._lock:
             if self._pool is None:
-                self._pool = WorkerPool(run_job, self.limits.workers, initializer=capped_worker(self.limits.memory_mb))
+                self._pool = WorkerPool(
+                    run_job, self.limits.workers, initializer=capped_worker(self.limits.memory_mb), kill_on_cancel=True
+                )
             return self._pool
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes running now (none in thread mode or before `start`)."""
+        with self._lock:
+            pool = self._pool
+        return [] if pool is None else pool.worker_pids()
