@@ -26,6 +26,14 @@ class Page:
     lines: list[tuple[float, float, str, str, float]] = field(default_factory=list)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # x, y, w, h: framed, shaded
+    size: tuple[float, float] = (WIDTH, HEIGHT)  # (width, height) in points: landscape is (HEIGHT, WIDTH)
+    # The page's /Rotate (0, 90, 180, 270): how far a viewer turns it clockwise for display. The
+    # text is drawn in the page's own coordinates (`size`), so it shows turned by that much,
+    # unless `upright`: then `size` and the coordinates are those of the page as shown, and the
+    # text is drawn turned the other way, so that it shows upright (a landscape page in a portrait
+    # document, as LaTeX's pdflscape makes it).
+    rotate: int = 0
+    upright: bool = False
 
     def text(self, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 10) -> None:
         self.lines.append((x, y, text, font, size))
@@ -55,6 +63,23 @@ def wrap(text: str, width: float, *, font: str = REGULAR, size: float = 10) -> l
     return lines
 
 
+_NOUNS = "harbour valley bridge market garden river forest letter window paper station village school museum".split()
+_VERBS = "crossed reached described measured visited painted repaired mapped".split()
+_OLD = "old new small grey famous quiet".split()
+_WHEN = ["before the winter came", "after the storm ended", "in the early spring", "during the long summer", "at dawn"]
+
+
+def sentences(tag: str, count: int) -> list[str]:
+    """`count` distinct sentences of plain English, numbered with `tag` ("In part A3 the team ...")
+    so a test can find each one whole and in order; the same arguments give the same sentences."""
+    out = []
+    for i in range(count):
+        a, b = _NOUNS[(7 * i + len(tag)) % len(_NOUNS)], _NOUNS[(3 * i + 5) % len(_NOUNS)]
+        verb, old = _VERBS[(5 * i + 1) % len(_VERBS)], _OLD[(11 * i) % len(_OLD)]
+        out.append(f"In part {tag}{i} the team {verb} the {old} {a} near the {b} {_WHEN[(13 * i) % len(_WHEN)]}.")
+    return out
+
+
 def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = None) -> bytes:
     """The PDF's bytes; `encrypt` is a user password or a reportlab `StandardEncryption`."""
     buffer = io.BytesIO()
@@ -62,18 +87,38 @@ def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = 
     if title:
         canvas.setTitle(title)
     for page in pages:
+        width, height = page.size
+        quarter = page.rotate % 180 == 90
+        # reportlab swaps the page box's sides for a quarter turn: give it the shown size.
+        canvas.setPageSize((height, width) if quarter and not page.upright else page.size)
+        canvas.setPageRotation(page.rotate)
+        turned = page.upright and page.rotate % 360 != 0
+        if turned:
+            canvas.saveState()
+            canvas.transform(*_UPRIGHT[page.rotate % 360](width, height))
         for x, y, w, h in page.boxes:
             canvas.setFillGray(0.93)
-            canvas.rect(x, HEIGHT - y - h, w, h, stroke=1, fill=1)
+            canvas.rect(x, height - y - h, w, h, stroke=1, fill=1)
             canvas.setFillGray(0)
         for x, y, text, font, size in page.lines:
             canvas.setFont(font, size)
-            canvas.drawString(x, HEIGHT - y - size, text)
+            canvas.drawString(x, height - y - size, text)
         for x, y, w, h in page.images:
-            canvas.drawImage(_image(), x, HEIGHT - y - h, w, h)
+            canvas.drawImage(_image(), x, height - y - h, w, h)
+        if turned:
+            canvas.restoreState()
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+# From the coordinates of a page as shown (width, height) to those of the page turned back by its
+# /Rotate: the matrix (a, b, c, d, e, f) that makes drawn text show upright.
+_UPRIGHT = {
+    90: lambda width, height: (0, 1, -1, 0, height, 0),
+    180: lambda width, height: (-1, 0, 0, -1, width, height),
+    270: lambda width, height: (0, -1, 1, 0, 0, width),
+}
 
 
 def _image():  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pypdfium2")
 
-from synopsis.pdf.columns import Gutter, find_gutter, order_page
+from synopsis.pdf.columns import Gutter, find_gutter, lone_column_gutter, order_page
 from synopsis.pdf.lines import Line, rows_of
 from synopsis.pdf.reader import Word
 
@@ -106,3 +106,33 @@ def test_margin_lines_are_set_aside() -> None:
     ordered = order_page(lines, Gutter(125, 175, margin="left"), region_base=0)
     assert [item.text for item in ordered.lines] == ["Body text of the article"]
     assert [item.text for item in ordered.margin] == ["Submitted 25 March"]
+
+
+def test_three_columns_have_two_gutters() -> None:
+    words = column_words(50, 200, 80, 30, "L") + column_words(220, 370, 80, 30, "M") + column_words(390, 540, 80, 12, "R")
+    gutter = find_gutter(rows_of(words), WIDTH)
+    assert gutter is not None and not gutter.margin
+    (first, second) = gutter.strips
+    assert 190 <= first[0] < first[1] <= 222 and 360 <= second[0] < second[1] <= 392
+
+
+def left_column(rows: int = 12) -> list[Line]:
+    return [line(f"left column line {i} of running text", 56, 286, 72 + 12 * i) for i in range(rows)]
+
+
+def test_a_lone_line_beside_a_full_column_makes_a_gutter() -> None:
+    gutter = lone_column_gutter([*left_column(), line("the end of a sentence.", 309, 420, 72)], WIDTH)
+    assert gutter is not None and 286 <= gutter.center <= 309
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        [line("12 March 2020", 470, 539, 72)],  # a date set flush right: not where a column starts
+        [line(f"cell {i}", 309, 340, 72 + 12 * i) for i in range(8)],  # a table's second column
+        [line("a line across the gutter of the page", 56, 539, 150)],  # the page is one column
+    ],
+    ids=["flush-right", "table", "crossing"],
+)
+def test_no_gutter_for_lines_that_are_no_second_column(others: list[Line]) -> None:
+    assert lone_column_gutter([*left_column(), *others], WIDTH) is None

@@ -19,7 +19,7 @@ from .columns import Gutter
 from .headings import BodyStyle
 from .lines import Line, build_lines, rows_of
 from .options import PdfOptions
-from .reader import PDFIUM_LOCK, PdfFile, RawPage
+from .reader import PDFIUM_LOCK, PdfFile, RawPage, Word
 from .removed import Removals, RemovedText
 
 # Pages read before the rest to agree on the document's column gutter.
@@ -83,6 +83,7 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     """Lines of every page, split at the document's column gutter."""
+    raw_pages = _as_shown(raw_pages)
     sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
     candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
     document_gutter, decided = _consensus(candidates)
@@ -91,12 +92,48 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     for i, (raw, rows) in enumerate(chain(sample, rest)):
         candidate = candidates[i] if i < len(candidates) else columns.find_gutter(rows, raw.width)
         gutter = _choose_gutter(candidate, document_gutter, decided)
-        page_lines = build_lines(rows, raw.index, (gutter.x0, gutter.x1) if gutter else None)
+        page_lines = _lines(rows, raw.index, gutter)
         if gutter is not None and not gutter.margin and not _has_columns(page_lines, gutter):
-            gutter = None
-            page_lines = build_lines(rows, raw.index)
+            # Too little text on one side for two columns, unless the other is full (a lone line).
+            gutter = columns.lone_column_gutter(page_lines, raw.width, gutter)
+            if gutter is None:
+                page_lines = _lines(rows, raw.index, None)
+        if gutter is None:
+            gutter = columns.lone_column_gutter(page_lines, raw.width, document_gutter)
+            if gutter is not None:
+                page_lines = _lines(rows, raw.index, gutter)
         pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated))
     return pages
+
+
+def _lines(rows: Sequence[Sequence[Word]], index: int, gutter: Gutter | None) -> list[Line]:
+    return build_lines(rows, index, (gutter.x0, gutter.x1), gutter.more) if gutter else build_lines(rows, index)
+
+
+# A page turned for display (its text upright only as shown) is read as shown where this share
+# of its letters lies in lines of PROSE_MIN_WORDS words or more that are no table cells. Set on
+# the five such pages of the real PDFs, all tables (at most 0.8), and made landscape pages of
+# text (0.99).
+PROSE_SHARE = 0.9
+PROSE_MIN_WORDS = 5
+
+
+def _as_shown(raw_pages: Iterator[RawPage]) -> Iterator[RawPage]:
+    """Each page as it is to be read: as a viewer shows it where it is turned for display and
+    its text is prose, or the document starts with such a page (a landscape document); else as
+    stored, its sideways text (a turned table page in an article) set aside as rotated text."""
+    landscape: bool | None = None
+    for raw in raw_pages:
+        if landscape is None:
+            landscape = raw.shown is not None
+        yield raw.shown if raw.shown is not None and (landscape or _reads_as_prose(raw.shown)) else raw
+
+
+def _reads_as_prose(raw: RawPage) -> bool:
+    lines = build_lines(rows_of(raw.words), raw.index)
+    letters = [sum(ch.isalpha() for ch in line.text) for line in lines]
+    prose = sum(n for n, line in zip(letters, lines, strict=True) if line.words >= PROSE_MIN_WORDS and not line.cell)
+    return prose >= PROSE_SHARE * max(1, sum(letters))
 
 
 def _consensus(candidates: Sequence[Gutter | None]) -> tuple[Gutter | None, bool]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..clean.rules import CHAR_MAP
 from ..language import function_words
@@ -46,6 +47,7 @@ _NORMALISE = str.maketrans(
         "\u00ad": "\ufffe",
     }
 )
+_INF = float("inf")
 _MARKER_WORD = re.compile(r"^[\d,*†‡§¶∗⁎a-f]{1,6}$")
 
 
@@ -87,36 +89,46 @@ class Line:
         return len(self.text.split())
 
 
-def build_lines(rows: Sequence[Sequence[Word]], page: int, gutter: tuple[float, float] | None = None) -> list[Line]:
+def build_lines(
+    rows: Sequence[Sequence[Word]],
+    page: int,
+    gutter: tuple[float, float] | None = None,
+    more: Sequence[tuple[float, float]] = (),
+) -> list[Line]:
     """The lines of a page's `rows` (see `rows_of`), top to bottom, left to right within a row.
 
     With a `gutter` (x0, x1), a row is also cut at a gap over the gutter that is narrower than a
-    column break usually is (the ACL gutter is 1.3 em), as long as it is wider than a word space.
+    column break usually is (the ACL gutter is 1.3 em), as long as it is wider than a word space;
+    `more` are the further gutters of a page of three columns.
     """
     lines: list[Line] = []
-    middle = (gutter[0] + gutter[1]) / 2 if gutter else -1.0
-    gutter_gap = 0.6 * (gutter[1] - gutter[0]) if gutter else 0.0
+    strips = [gutter, *more] if gutter else []
+    middles = [(x0 + x1) / 2 for x0, x1 in strips]
+    gutter_gaps = [0.6 * (x1 - x0) for x0, x1 in strips]
     for row in rows:
         start = 0
         pieces: list[Line] = []
-        stretched = _stretched_spaces(row, middle)
+        stretched = _stretched_spaces(row, middles)
         for i in range(1, len(row) + 1):
             if i < len(row):
                 gap = row[i].x0 - row[i - 1].x1
                 size = max(row[i].size, row[i - 1].size)
-                wide = gap > SPLIT_GAP_EM * size and i not in stretched
-                over_gutter = row[i - 1].x1 <= middle <= row[i].x0 and gap >= max(0.5 * size, gutter_gap)
-                if not (wide or over_gutter):
+                if not (gap > SPLIT_GAP_EM * size and i not in stretched) and (
+                    gap < 0.5 * size  # a word space: the common case, decided first
+                    or not any(
+                        row[i - 1].x1 <= at <= row[i].x0 and gap >= least for at, least in zip(middles, gutter_gaps, strict=True)
+                    )
+                ):
                     continue
             pieces.append(_line(row[start:i], page))
             start = i
         if len(pieces) > 1:
-            pieces = _mark_cells(pieces, middle)
+            pieces = _mark_cells(pieces, middles or [-1.0])
         lines.extend(pieces)
     return _drop_marker_lines(lines)
 
 
-def _stretched_spaces(row: Sequence[Word], middle: float) -> frozenset[int]:
+def _stretched_spaces(row: Sequence[Word], middles: Sequence[float]) -> frozenset[int]:
     """The gaps (by the index of the word after them) of `row` that are the stretched word spaces of a
     justified line: runs of at least JUSTIFIED_MIN_GAPS consecutive gaps alike the run's first,
     never across the gutter nor through a gap of JUSTIFIED_MAX_EM or more. Empty for almost every
@@ -134,7 +146,7 @@ def _stretched_spaces(row: Sequence[Word], middle: float) -> frozenset[int]:
 
     for i in range(1, len(row)):
         em = ems[i - 1]
-        if em >= JUSTIFIED_MAX_EM or row[i - 1].x1 <= middle <= row[i].x0:
+        if em >= JUSTIFIED_MAX_EM or any(row[i - 1].x1 <= middle <= row[i].x0 for middle in middles):
             close()
             continue
         first = ems[run[0] - 1] if run else em
@@ -171,18 +183,19 @@ def _reads_as_text(words: Sequence[Word]) -> bool:
     return marked or any(w.text.lower().strip(".,;:()") in known for w in words) or (capitalised and bool(lower))
 
 
-
-def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:
+def _mark_cells(pieces: list[Line], middles: Sequence[float]) -> list[Line]:
     """Flag the pieces of a row that is a table row (or an equation with its number).
 
-    Running text never has a wide gap inside a column, so pieces on the same side of the gutter
-    are cells: three or more, or two where one is a short label or number (beside a long line of
-    text, only the short piece). Two long pieces of a row on a page without a known gutter may be
-    two columns and are left alone.
+    Running text never has a wide gap inside a column, so pieces in the same column (between the
+    gutters' `middles`) are cells: three or more, or two where one is a short label or number
+    (beside a long line of text, only the short piece). Two long pieces of a row on a page without
+    a known gutter (`middles` is [-1]) may be two columns and are left alone.
     """
     marked = list(pieces)
-    for side in (lambda line: line.x1 <= middle, lambda line: line.x0 >= middle):
-        group = [i for i, line in enumerate(pieces) if side(line)] if middle >= 0 else list(range(len(pieces)))
+    known = middles[0] >= 0
+    bounds = [-_INF, *middles, _INF] if known else [-_INF, _INF]
+    for start, end in pairwise(bounds):
+        group = [i for i, line in enumerate(pieces) if line.x0 >= start and line.x1 <= end] if known else list(range(len(pieces)))
         if len(group) == 2 and max(pieces[i].words for i in group) >= 6:
             # A line of text beside a short piece (an equation number, a stray subscript, a
             # label): only the short piece is a cell.
@@ -193,8 +206,6 @@ def _mark_cells(pieces: list[Line], middle: float) -> list[Line]:
             group = []
         for i in group:
             marked[i] = replace(marked[i], cell=True)
-        if middle < 0:
-            break
     return marked
 
 

@@ -14,6 +14,7 @@ pages/s per core possible (see benchmarks/pdf_speed.py).
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import threading
 import time
@@ -74,6 +75,9 @@ class RawPage:
     height: float
     words: tuple[Word, ...]
     rotated: str = ""  # text set at an angle (turned tables, margin stamps): not read, but reported
+    # The page as a viewer shows it, where it is turned for display (/Rotate) and most of its text
+    # stands upright only so (a landscape page in a portrait document); else None.
+    shown: RawPage | None = None
 
 
 class PdfFile:
@@ -157,15 +161,31 @@ class PdfFile:
             else:  # pragma: no cover - PDFium always has a box for a loaded page
                 left, top_edge = 0.0, pdfium_c.FPDF_GetPageHeightF(page)
                 width, height = pdfium_c.FPDF_GetPageWidthF(page), top_edge
+                box.left, box.bottom, box.right, box.top = left, 0.0, width, top_edge
             text_page = pdfium_c.FPDFText_LoadPage(page)
             if not text_page:
                 return RawPage(index, width, height, ())
             try:
+                turn = _turn(text_page, pdfium_c.FPDFPage_GetRotation(page))
                 words = self._words(text_page, left, top_edge, index)
             finally:
                 pdfium_c.FPDFText_ClosePage(text_page)
+            rotated = " ".join(self._rotated)
+            shown = self._shown(page, index, box, turn) if turn else None
         finally:
             pdfium_c.FPDF_ClosePage(page)
+        return RawPage(index, width, height, tuple(words), rotated, shown)
+
+    def _shown(self, page: Any, index: int, box: Any, turn: int) -> RawPage | None:
+        """The page read as a viewer shows it: its content turned by `turn` quarter turns."""
+        width, height, left, top_edge = _turn_upright(page, box, turn)
+        text_page = pdfium_c.FPDFText_LoadPage(page)
+        if not text_page:  # pragma: no cover - it loaded a moment ago
+            return None
+        try:
+            words = self._words(text_page, left, top_edge, index)
+        finally:
+            pdfium_c.FPDFText_ClosePage(text_page)
         return RawPage(index, width, height, tuple(words), " ".join(self._rotated))
 
     def _words(self, text_page: Any, left: float, top_edge: float, index: int) -> list[Word]:
@@ -409,6 +429,53 @@ class PdfFile:
         italic = bool(_ITALIC_NAME.search(font)) or bool(flags & _ITALIC_FLAG)
         style = self._fonts[key] = (bold, italic)
         return style
+
+
+# Characters sampled on a page turned for display to tell whether its text stands upright once
+# turned (`_turn`), and the share of them that must.
+TURN_SAMPLE = 64
+TURN_SHARE = 0.8
+
+
+def _turn(text_page: Any, rotation: int) -> int:
+    """Quarter turns (1-3, clockwise as PDFium measures angles) that most of the page's text is
+    set at, where the page's display `rotation` (its /Rotate in quarter turns) sets it upright;
+    else 0. Most is TURN_SHARE of a sample of its printed characters.
+
+    Sideways text on a page shown unturned (a turned table) stays sideways: a reader turns the
+    page for it, and it is set aside as rotated text.
+    """
+    if rotation not in (1, 2, 3):
+        return 0
+    count = pdfium_c.FPDFText_CountChars(text_page)
+    unicode = pdfium_c.FPDFText_GetUnicode
+    angle = pdfium_c.FPDFText_GetCharAngle
+    turns = [0, 0, 0, 0]
+    for i in range(0, max(count, 0), max(1, count // TURN_SAMPLE)):
+        if chr(unicode(text_page, i) or 32).isspace():
+            continue  # generated spaces and line breaks have no angle of their own
+        turns[round(angle(text_page, i) / (math.pi / 2)) % 4] += 1
+    sampled = sum(turns)
+    turn = (4 - rotation) % 4
+    return turn if sampled and turns[turn] >= TURN_SHARE * sampled else 0
+
+
+def _turn_upright(page: Any, box: Any, turn: int) -> tuple[float, float, float, float]:
+    """Turn every object of `page` so that text set at `turn` quarter turns stands upright, the
+    page box moved to the origin; returns the turned page's width, height, left and top edges."""
+    left, bottom, right, top = box.left, box.bottom, box.right, box.top
+    # (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f.
+    matrix = {
+        1: (0.0, 1.0, -1.0, 0.0, top, -left),
+        2: (-1.0, 0.0, 0.0, -1.0, right, top),
+        3: (0.0, -1.0, 1.0, 0.0, -bottom, right),
+    }[turn]
+    for i in range(pdfium_c.FPDFPage_CountObjects(page)):
+        pdfium_c.FPDFPageObj_Transform(pdfium_c.FPDFPage_GetObject(page, i), *matrix)
+    width, height = right - left, top - bottom
+    if turn != 2:
+        width, height = height, width
+    return width, height, 0.0, height
 
 
 # A soft hyphen ends a word: PDFium puts the next line's first word right after it.
