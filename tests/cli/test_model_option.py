@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -21,38 +20,28 @@ def _run(*args: str) -> Result:
     return CliRunner().invoke(app, list(args))
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory, dev_sample: list[dict[str, Any]]) -> Path:
-    """A small model (two trees and a reranker) trained on the eight sample articles."""
-    pytest.importorskip("lightgbm")
-    folder = tmp_path_factory.mktemp("model")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({**r, "full_text": r["full_text"][:20000]}) + "\n" for r in dev_sample))
-    result = _run("train", str(corpus), "--rounds", "2", "-o", str(folder / "model.json"))
-    assert result.exit_code == 0, result.output
-    return folder / "model.json"
-
-
 def _one_usage_line(result: Result) -> str:
     assert result.exit_code == 2, result.output
     assert result.output.count("\n") == 1, result.output
     return result.output
 
 
-def test_summarize_uses_the_model_file_as_the_python_api_does(trained: Path, example_path: Path) -> None:
-    result = _run("summarize", str(example_path), "--model", str(trained), "-o", "json")
+def test_summarize_uses_the_model_file_as_the_python_api_does(trained_model: Path, example_path: Path) -> None:
+    result = _run("summarize", str(example_path), "--model", str(trained_model), "-o", "json")
     assert result.exit_code == 0, result.output
     shown = json.loads(result.output)
-    assert shown["params"] == {"model": str(trained.resolve())}, "the summary says which model made it"
+    assert shown["params"] == {"model": str(trained_model.resolve())}, "the summary says which model made it"
     doc = build_document(next(iter(read_articles(str(example_path)))))
-    expected = summarize_document(doc, method="reranked", model=str(trained))
+    expected = summarize_document(doc, method="reranked", model=str(trained_model))
     assert [s["text"] for s in shown["sentences"]] == [s.text for s in expected.sentences]
     shipped = json.loads(_run("summarize", str(example_path), "-o", "json").output)
     assert shipped["params"] == {"model": ""}
 
 
-def test_supervised_takes_a_model_without_a_reranker_but_auto_does_not(trained: Path, example_path: Path, tmp_path: Path) -> None:
-    data = json.loads(trained.read_text())
+def test_supervised_takes_a_model_without_a_reranker_but_auto_does_not(
+    trained_model: Path, example_path: Path, tmp_path: Path
+) -> None:
+    data = json.loads(trained_model.read_text())
     del data["reranker"]
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(data))
@@ -63,8 +52,8 @@ def test_supervised_takes_a_model_without_a_reranker_but_auto_does_not(trained: 
     assert json.loads(result.output)["method"] == "supervised"
 
 
-def _damaged(trained: Path, how: str) -> str:
-    data = json.loads(trained.read_text())
+def _damaged(model: Path, how: str) -> str:
+    data = json.loads(model.read_text())
     if how == "a list":
         return "[1, 2]"
     if how == "no trees":
@@ -89,10 +78,10 @@ def _damaged(trained: Path, how: str) -> str:
     ],
 )
 def test_a_damaged_model_file_is_one_line_before_any_summary(
-    trained: Path, example_path: Path, tmp_path: Path, how: str, says: str
+    trained_model: Path, example_path: Path, tmp_path: Path, how: str, says: str
 ) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(_damaged(trained, how))
+    bad.write_text(_damaged(trained_model, how))
     for command in ("summarize", "batch"):
         extra = ["-o", str(tmp_path / "out.jsonl"), "--no-progress"] if command == "batch" else []
         output = _one_usage_line(_run(command, str(example_path), "--model", str(bad), *extra))
@@ -108,41 +97,41 @@ def test_a_damaged_model_file_is_one_line_before_any_summary(
         (["--model", "{model}", "-m", "structured"], "method 'structured' uses no trained model"),
     ],
 )
-def test_a_model_that_cannot_serve_is_a_usage_error(trained: Path, example_path: Path, args: list[str], says: str) -> None:
-    args = [a.replace("{model}", str(trained)) for a in args]
+def test_a_model_that_cannot_serve_is_a_usage_error(trained_model: Path, example_path: Path, args: list[str], says: str) -> None:
+    args = [a.replace("{model}", str(trained_model)) for a in args]
     assert says in _one_usage_line(_run("summarize", str(example_path), *args))
 
 
 def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
-    trained: Path, dev_sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    trained_model: Path, dev_sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out.jsonl"
-    first = _run("batch", str(dev_sample_path), "-o", str(out), "--model", str(trained), "--no-progress")
+    first = _run("batch", str(dev_sample_path), "-o", str(out), "--model", str(trained_model), "--no-progress")
     assert first.exit_code == 0, first.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert {json.dumps(row["params"]) for row in rows} == {json.dumps({"model": str(trained.resolve())})}
+    assert {json.dumps(row["params"]) for row in rows} == {json.dumps({"model": str(trained_model.resolve())})}
     record = next(iter(read_articles(str(dev_sample_path))))
-    expected = summarize_document(build_document(record), method="reranked", model=str(trained))
+    expected = summarize_document(build_document(record), method="reranked", model=str(trained_model))
     assert [s["text"] for s in rows[0]["sentences"]] == [s.text for s in expected.sentences]
 
     before = out.read_bytes()
     shipped = _run("batch", str(dev_sample_path), "-o", str(out), "--no-progress")
     assert shipped.exit_code == 1
-    assert f"holds summaries made with the model {trained.resolve()}, not the shipped model" in shipped.output
+    assert f"holds summaries made with the model {trained_model.resolve()}, not the shipped model" in shipped.output
     assert out.read_bytes() == before
 
-    monkeypatch.chdir(trained.parent)  # the same file by another path resumes
+    monkeypatch.chdir(trained_model.parent)  # the same file by another path resumes
     again = _run("batch", str(dev_sample_path), "-o", str(out), "--model", "model.json", "--no-progress")
     assert again.exit_code == 0, again.output
     assert "0 done, 8 skipped" in again.output and out.read_bytes() == before
 
 
-def test_evaluate_scores_the_model_and_says_so(trained: Path, dev_sample_path: Path, tmp_path: Path) -> None:
+def test_evaluate_scores_the_model_and_says_so(trained_model: Path, dev_sample_path: Path, tmp_path: Path) -> None:
     report = tmp_path / "report.json"
-    result = _run("evaluate", str(dev_sample_path), "-m", "supervised", "--model", str(trained), "--json", str(report))
+    result = _run("evaluate", str(dev_sample_path), "-m", "supervised", "--model", str(trained_model), "--json", str(report))
     assert result.exit_code == 0, result.output
-    assert f"model: {trained.resolve()}" in result.output
+    assert f"model: {trained_model.resolve()}" in result.output
     protocol = json.loads(report.read_text())["protocol"]
-    assert protocol["model"] == str(trained.resolve())
-    refused = _one_usage_line(_run("evaluate", str(dev_sample_path), "-m", "lead", "--model", str(trained)))
+    assert protocol["model"] == str(trained_model.resolve())
+    refused = _one_usage_line(_run("evaluate", str(dev_sample_path), "-m", "lead", "--model", str(trained_model)))
     assert "none of the methods (lead, oracle) uses a trained model" in refused

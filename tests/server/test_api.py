@@ -17,6 +17,7 @@ from synopsis.ingest import article_from_text, read_articles
 from synopsis.output import summary_to_dict
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import DEFAULT_METHOD, METHODS
+from synopsis.server import Limits, create_app
 from synopsis.server.schemas import SummarizeRequest, SummarizeResponse, UploadFields
 from synopsis.types import Budget
 
@@ -150,6 +151,7 @@ BIG_TEXT_LIMIT = 20_000
         ({"files": {"file": ("figure.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)}}, 415, "a PNG image"),
         ({"files": {"file": ("paper.docx", b"PK\x03\x04" + b"\x00" * 64)}}, 415, "ZIP archive"),
         ({"files": {"file": ("corpus.jsonl", b'{"id": 1, "full_text": "x"}\n')}}, 415, "JSONL"),
+        ({"files": {"file": ("corpus.json", b'[{"id": 1, "full_text": "x"}]')}}, 415, "is JSON, articles as records"),
         ({"files": {"file": ("page.html", b"<html><body>Hello there.</body></html>")}}, 415, "unsupported file type '.html'"),
         ({"files": {"file": ("blob.txt", b"abc\x00def" * 20)}}, 415, "NUL bytes"),
         # 422: fields that do not validate
@@ -326,3 +328,26 @@ def test_response_is_utf8_json(client: TestClient) -> None:
     response = client.post("/api/summarize", json={"text": text})
     assert response.status_code == 200
     assert "préliminaires" in json.loads(response.content.decode("utf-8"))["summary"]["sentences"][0]["text"]
+
+
+def test_a_model_made_by_train_serves_the_trained_methods(trained_model: Path, example_text: str) -> None:
+    """`synopsis serve --model` / create_app(model=...): the summary is the library's with that model,
+    and the response names the model file, not where it lies on the server."""
+    from synopsis import summarize as library_summarize
+
+    with TestClient(create_app(Limits(workers=0), model=str(trained_model)), raise_server_exceptions=False) as client:
+        summary = client.post("/api/summarize", json={"text": example_text}).json()["summary"]
+        structured = client.post("/api/summarize", json={"text": example_text, "method": "structured"}).json()["summary"]
+    expected = library_summarize(example_text, method="reranked", model=str(trained_model))
+    assert [s["text"] for s in summary["sentences"]] == [s.text for s in expected.sentences]
+    assert summary["params"] == {"model": "model.json"}
+    assert "model" not in structured["params"]  # a method without a model runs as ever
+
+
+def test_a_bad_model_stops_the_server_before_it_serves(tmp_path: Path) -> None:
+    from synopsis.errors import MethodError
+
+    bad = tmp_path / "model.json"
+    bad.write_text("[]", encoding="utf-8")
+    with pytest.raises(MethodError, match="is not a synopsis model file"):
+        create_app(Limits(workers=0), model=str(bad))

@@ -43,6 +43,7 @@ def test_a_port_in_use_is_one_clear_line() -> None:
         (["--timeout", "0"], "timeout_s must be a positive number"),
         (["--workers", "-1"], "workers must be 0 (threads) or a positive number"),
         (["--port", "70000"], "--port must be between 1 and 65535"),
+        (["--model", "missing.json"], "--model: cannot read model"),
     ],
 )
 def test_bad_options_are_refused(args: list[str], message: str) -> None:

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import MissingExtra
 from ..limits import SERVER_GRACE_S, SERVER_MAX_CHARS, SERVER_MEMORY_MB
-from .app import app, check_finite, check_whole, fail, megabytes, report
+from .app import MODEL_HELP, app, check_finite, check_whole, checked_model, fail, megabytes, report
 
 
 @app.command("serve")
@@ -48,6 +48,7 @@ def serve_command(
     ),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in a web browser once the server is up."),
     access_log: bool = typer.Option(True, help="Log one line per request."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP + " [env SYNOPSIS_MODEL]"),
 ) -> None:
     """Serve the page (paste or drop a paper, see the summary highlighted in place) and the JSON API.
 
@@ -55,6 +56,7 @@ def serve_command(
     """
     try:
         from ..server import Limits, create_app
+        from ..server.app import MODEL_VARIABLE
         from ..server.serving import serve
     except ImportError as err:
         fail(str(MissingExtra("synopsis serve", "server", str(err))))
@@ -75,6 +77,8 @@ def serve_command(
         limits = Limits.from_env(None, **given)
     except ValueError as err:
         fail(_named(str(err), {name for name, value in given.items() if value is not None}))
+    model = model if model is not None else os.environ.get(MODEL_VARIABLE)
+    model_path = dict(checked_model(model, "auto")).get("model", "")
     _check_port_free(host, port)
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
@@ -89,7 +93,9 @@ def serve_command(
         import webbrowser  # here, not at the top: other commands start faster
 
         webbrowser.open(url)
-    serve(create_app(limits), host=host, port=port, access_log=access_log)
+    if model_path:
+        report(f"model: {model_path} (for auto, reranked and supervised)")
+    serve(create_app(limits, model=model_path), host=host, port=port, access_log=access_log)
 
 
 # The options that set each of Limits' fields.

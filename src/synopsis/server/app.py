@@ -8,6 +8,8 @@ event loop; limits come from `limits.Limits`.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -21,6 +23,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..scorers import DEFAULT_METHOD, METHODS
+from ..scorers.learned import model_params
 from ..version import __version__
 from .docs import add_redoc
 from .errors import ApiError, api_error_response, http_error_response, validation_error_response
@@ -59,9 +62,17 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(limits: Limits | None = None) -> FastAPI:
-    """The application with `limits` (by default from the SYNOPSIS_* environment variables)."""
+# The environment variable naming the server's model file (`synopsis serve --model` sets it too).
+MODEL_VARIABLE = "SYNOPSIS_MODEL"
+
+
+def create_app(limits: Limits | None = None, *, model: str | None = None) -> FastAPI:
+    """The application with `limits` (by default from the SYNOPSIS_* environment variables) and a
+    model file made by `synopsis train` for the trained methods (by default $SYNOPSIS_MODEL, else
+    the shipped one). The model is checked here, so a server with a bad one does not start."""
     limits = limits if limits is not None else Limits.from_env()
+    model = os.environ.get(MODEL_VARIABLE) if model is None else model
+    model_path = dict(model_params(model, "auto")).get("model", "") if model else ""
     runner = Runner(limits)
 
     @asynccontextmanager
@@ -130,7 +141,7 @@ def create_app(limits: Limits | None = None) -> FastAPI:
         sentence (span, section, paragraph, score) and section, for showing the summary in place.
         """
         job = await read_job(request, limits)
-        result = await runner.run(job)
+        result = await runner.run(dataclasses.replace(job, model=model_path) if model_path else job)
         if isinstance(result, JobFailure):
             raise ApiError(result.status, result.message)
         return Response(result, media_type="application/json")

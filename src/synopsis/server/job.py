@@ -16,7 +16,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ..errors import InputError, install_hint
@@ -25,6 +25,7 @@ from ..ingest.decode import binary_kind, decode
 from ..output import summary_to_dict
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
+from ..scorers.learned import takes_model
 from ..types import Article, Budget, Document
 
 PASTED = "pasted text"
@@ -57,11 +58,16 @@ class Job:
     filename: str = ""
     encoding: str | None = None
     lang: str = "auto"
+    # The server's model file (`synopsis serve --model`, checked at start), for the methods that take
+    # one; "" is the shipped model.
+    model: str = ""
 
     @property
     def options(self) -> RunOptions:
         """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
-        return RunOptions(self.method, Budget.of(self.words, self.sentences), max_chars=self.max_text_chars, lang=self.lang)
+        params = (("model", self.model),) if self.model and takes_model(self.method) else ()
+        budget = Budget.of(self.words, self.sentences)
+        return RunOptions(self.method, budget, params, max_chars=self.max_text_chars, lang=self.lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +102,11 @@ def run_job(job: Job) -> bytes | JobFailure:
         return JobFailure(STATUS[row.kind], error.worded(API_NAMES))
     result = row.result
     doc = result.document
+    summary = summary_to_dict(result.summary, doc)
+    if summary["params"].get("model"):  # the model's name, not where it lies on the server
+        summary["params"] = {**summary["params"], "model": Path(summary["params"]["model"]).name}
     payload = {
-        "summary": summary_to_dict(result.summary, doc),
+        "summary": summary,
         # Every sentence's score, for the page's score shading: the run keeps them all.
         "document": document_to_dict(doc, [float(s) for s in result.scores], source=source),
         "seconds": round(time.perf_counter() - started, 4),
@@ -149,11 +158,12 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     fmt = detect_format(filename, data[:65536])
     if fmt == "pdf":
         return _read_pdf(data, filename)
-    if fmt == "jsonl":
+    if fmt in ("jsonl", "json"):
+        kind = "JSONL, a corpus of articles" if fmt == "jsonl" else "JSON, articles as records"
         raise _Refused(
             415,
-            f"{filename}: is JSONL, a corpus of articles; the server summarizes one article per request "
-            "(use `synopsis summarize FILE.jsonl` for corpora)",
+            f"{filename}: is {kind}; the server summarizes one article per request "
+            f"(use `synopsis summarize FILE.{fmt}` for corpora)",
         )
     what = binary_kind(data)
     if what is not None:
