@@ -378,3 +378,124 @@ def test_a_wrapped_reference_entry_that_starts_with_chapter_does_not_resume_the_
     )
     cleaned = clean_text(text)
     assert "Chapter 4" not in body(cleaned) and cleaned.removed["references"] == 1
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences a user's summary is drawn from: what `build_document` keeps of `text`."""
+    from synopsis.pipeline import build_document
+    from synopsis.types import Article
+
+    return [s.text for s in build_document(Article("x", text, (0, len(text)))).sentences]
+
+
+def maps_back(text: str, cleaned) -> bool:  # type: ignore[no-untyped-def]
+    """Every character kept points at the same character of the input (a space at white space)."""
+    return all(
+        text[int(origin)] == char or (char == " " and text[int(origin)].isspace())
+        for block in cleaned.blocks
+        for char, origin in zip(block.text.text, block.text.origin, strict=False)
+    )
+
+
+# Flattened text from the dev articles (scisummnet P93-1002, P93-1032, J88-2003, dhq-000003,
+# dhq-000035): the heading ran into the first sentence of its section.
+GLUED = (
+    "Recall that n is the length of the English sentence and m is the length of the French sentence. "
+    "2.3 The Complete Translation Model In this section, we extend the translation model to other types of "
+    "sentence beads. For simplicity, we only consider sentence beads consisting of one English sentence. "
+    "Such changes of type are similar to others discussed above. 5 REFERRING TO FUTURE EVENTS Bennett and "
+    "Partee 1972, speaking of the difference between the present perfect and the simple past, remark on it. "
+    "However, they seem to represent at least a comparable level of performance. FUTURE DIRECTIONS This paper "
+    "presented one method of learning subcategorizations, but there are other approaches one might try. "
+    "This situation can only exacerbate the isolation of historians in public discourse. II The Abraham Lincoln "
+    "Historical Digitization Project builds upon the tradition initiated by the Lincoln Legal Papers. "
+    "We call these projects memographies. Futures of Digital Studies The materials of the special clusters "
+    "were originally presented as papers at a conference. 4.1 Topics. Like the topics created by LDA, the "
+    "topics in Table 2 coalesce around reasonable themes."
+)
+
+
+def test_a_heading_glued_to_its_sentence_is_cut_from_it_and_heads_a_section() -> None:
+    cleaned = clean_text(GLUED)
+    titles = [h.title for h in cleaned.headings if h.title]
+    assert titles == [
+        "The Complete Translation Model",
+        "REFERRING TO FUTURE EVENTS",
+        "FUTURE DIRECTIONS",
+        "II",
+        "Futures of Digital Studies",
+        "Topics",
+    ]
+    opened = sentences(GLUED)
+    for first in (
+        "In this section, we extend the translation model to other types of sentence beads.",
+        "This paper presented one method of learning subcategorizations, but there are other approaches one might try.",
+        "The Abraham Lincoln Historical Digitization Project builds upon the tradition initiated by the Lincoln Legal Papers.",
+        "The materials of the special clusters were originally presented as papers at a conference.",
+        "Like the topics created by LDA, the topics in Table 2 coalesce around reasonable themes.",
+    ):
+        assert first in opened
+    assert not any(s.startswith(("2.3", "II ", "FUTURE", "Futures", "4.1", "REFERRING")) for s in opened)
+    # Each heading's span is where it stands in the input, and the body still maps back exactly.
+    assert [GLUED[h.start : h.end] for h in cleaned.headings if h.title][:2] == [
+        "2.3 The Complete Translation Model",
+        "REFERRING TO FUTURE EVENTS",
+    ]
+    assert maps_back(GLUED, cleaned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We read it twice. A The results were mixed across the two groups of readers.",  # "A" is no title
+        "We read it twice. In 2010 the results were mixed across the two groups of readers.",
+        "We read it twice. Daniel Suarez argues that the daemon is a program that runs without a user.",
+        "We read it twice. However The results were mixed across the two groups of readers.",  # a lost comma
+        "We read it twice. 2.3 The results show that we win on every one of the test sets.",  # a number, then a sentence
+        "See the text in George B. Dyson's Darwin Among the Machines: The Evolution of Global Intelligence.",
+        "We thank them. I. Wallace and B. Patel provided invaluable scanning assistance and advice.",
+        "It grows. Within A and B: Red lines and numbers show where the experiment bypasses the skin.",
+        "It is long. Appendix A gives our method for computing inside probability estimates quickly.",
+        "It is long. Figure 3 A and B show the results of the first experiment on the new data.",
+        "It is long. Keep All: This method does not perform any filtering at all on the data.",  # a label
+        # A list numbered in roman (a real PDF: cs-literature-graph-semantic-scholar.pdf), not sections.
+        "We try three approaches for linking. I. Statistical: uses a statistical model for predicting spans. "
+        "II. Hybrid: defines a small number of rules. III. The third uses existing libraries with no change.",
+    ],
+)
+def test_a_sentence_that_only_looks_like_a_heading_keeps_its_words(text: str) -> None:
+    cleaned = clean_text(text)
+    assert [h.title for h in cleaned.headings if h.title] == []
+    assert body(cleaned) == text
+
+
+def test_a_removed_url_leaves_no_empty_brackets_or_doubled_marks() -> None:
+    # DHQ (dhq-000137, -000111, -000135, -000003), PLOS (pone.0120924) and SumPubMed (17452, 2559).
+    text = (
+        "The needs of readers are met [www.inke.ca]. Engagement can be found in Galaxy Zoo "
+        "(http://www.galaxyzoo.org/, now the second version), where amateurs work. On my website, "
+        "www.geoffreyrockwell.com, there is a page of publications. It went into Knowledge Forum, which "
+        "still exists: http://www.knowledgeforum.com. It covers a broad range of historical subjects "
+        "(http://historicaltextarchive.com, accessed September 22, 2005). It is more similar to C. fergusoni "
+        "(e.g., http://www.coneshell.net/pages/c_fergusoni.htm) than to C. patricius. the tree was drawn "
+        "using treeviewx http://darwin.zoology.gla.ac.uk/~rpage/treeviewx/ . it is the reference set of "
+        "the hiv sequence database , http://www.hiv.lanl.gov), which included full genomes."
+    )
+    cleaned = clean_text(text)
+    assert body(cleaned) == (
+        "The needs of readers are met. Engagement can be found in Galaxy Zoo (now the second version), where "
+        "amateurs work. On my website, there is a page of publications. It went into Knowledge Forum, which "
+        "still exists. It covers a broad range of historical subjects. It is more similar to C. fergusoni than "
+        "to C. patricius. the tree was drawn using treeviewx. it is the reference set of the hiv sequence "
+        "database), which included full genomes."
+    )
+    # What went with each URL is listed with it, and what stays still points into the input.
+    listed = [text[r.start : r.end] for r in cleaned.removals if r.reason == "url"]
+    assert listed[:4] == [
+        " [www.inke.ca]",
+        "http://www.galaxyzoo.org/, ",
+        ", www.geoffreyrockwell.com",
+        ": http://www.knowledgeforum.com",
+    ]
+    assert cleaned.removed["url"] == 8
+    assert maps_back(text, cleaned)

@@ -20,6 +20,7 @@ import numpy as np
 from ..language import ENGLISH
 from ..types import SectionKind
 from . import headings, rules
+from .glued import glued_headings
 from .lexicon import alternation, lexicon
 from .lines import ABSTRACT_MAX_POSITION, rejoin_flattened_hyphens
 from .removed import RemovalLog
@@ -223,6 +224,56 @@ def _marker_span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
+# What a removed URL may leave before it (`url_edits`): an opening bracket or a mark, with spaces.
+_BEFORE_URL = re.compile(r"(?:(?P<open>[ \t]*[(\[])|(?P<mark>[ \t]*[,;:]))[ \t]*\Z")
+_CLOSING = {"(": ")", "[": "]"}
+_CLOSERS = frozenset(")]")
+_MARKS = frozenset(".,;:!?")
+# How far before a URL its bracket or mark is looked for.
+URL_CONTEXT_CHARS = 8
+
+
+def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
+    """The URL deletions `edits`, each widened over the punctuation it would leave behind.
+
+    "met [URL]." -> "met.", "Zoo (URL, now ...)" -> "Zoo (now ...)", "website, URL, there" ->
+    "website, there", "exists: URL." -> "exists.", "treeviewx URL ." -> "treeviewx.": no empty
+    brackets, no mark left before another or before a closing bracket, no space before a mark. A word
+    left dangling stays ("available at."): rewording is not cleaning. The widened deletions do not
+    overlap (each stops where the next one starts), so offsets stay exact.
+    """
+    widened: list[Edit] = []
+    floor = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
+        spaces_end, follower = _after_spaces(text, edit.end)
+        start, end = edit.start, edit.end
+        if before is not None and before.group("open"):
+            if follower == _CLOSING[before.group("open").strip()]:
+                start, end = before.start(), spaces_end + 1  # empty brackets go, with the space before
+            elif follower in (",", ";", ":"):
+                end = _after_spaces(text, spaces_end + 1)[0]  # "(URL, now" -> "(now"
+            elif follower not in _MARKS and follower not in _CLOSERS:
+                end = spaces_end  # "(URL marcu/" -> "(marcu/"
+        elif before is not None and (follower in _MARKS or follower in _CLOSERS):
+            start = before.start()  # "website, URL, there" -> "website, there"; "at: URL." -> "at."
+        elif follower in _MARKS or follower in _CLOSERS:
+            end = spaces_end  # "treeviewx URL ." -> "treeviewx."
+        if widened and widened[-1].end > start:  # "(URL1 URL2)": the spaces are the next URL's
+            widened[-1] = Edit(widened[-1].start, start)
+        widened.append(Edit(start, end))
+        floor = end
+    return widened
+
+
+def _after_spaces(text: str, at: int) -> tuple[int, str]:
+    """Where the spaces and tabs from `at` end, and the character there ("" at the end of text)."""
+    end = at
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end, text[end : end + 1]
+
+
 def remove_junk(
     text: Tracked, removed: RemovalLog, page_breaks: list[int] | None = None, lang: str = ENGLISH
 ) -> Tracked:
@@ -243,7 +294,7 @@ def remove_junk(
         if reason == "url":
             # Keep URLs in running text only when they are the whole point; a reader of a summary
             # gains nothing from "(accessed 25/03/2013)".
-            edits = [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")]
+            edits = url_edits(text.text, [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")])
         if edits:
             removed.add_edits(reason, text, edits)
             text = text.apply(edits)
@@ -321,12 +372,26 @@ def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tu
         for match in GLUED_HEADING.finditer(text)
         if not _inside(found, match.start())
     ]
+    # Numbered, in capitals, in title case (clean.glued; their ends show by English openers). One that
+    # starts before a known word takes it in: "Experimental Results", not "Experimental | Results".
+    if lang == ENGLISH:
+        glued = _merged(glued, [(a, b, title, False) for a, b, title in glued_headings(text) if not _inside(found, a)])
     before_pages = [
         (start, end, title, False)
         for start, end, title in _headings_before_page_breaks(text, page_breaks)
         if not _inside(found, start) and not _inside(glued, start)
     ]
     return sorted([*found, *glued, *before_pages])
+
+
+def _merged(spans: list[tuple[int, int, str, bool]], more: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """Both lists of spans (each sorted, not overlapping) in one, sorted and not overlapping: of two
+    that overlap, the one that starts first stays."""
+    kept: list[tuple[int, int, str, bool]] = []
+    for span in sorted([*spans, *more]):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:

@@ -171,11 +171,14 @@ KEYWORDS_RUN = re.compile(
     r"(?P<list>(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,4}\s*[,;·•]\s*){1,15}[^\s,;.]+(?:\s+[a-z][^\s,;.]*){0,3})"
 )
 # A URL with what announces it: "(accessed 25/03/2013)" style notes go with it, and so do the
-# brackets around it. A URL ends before the punctuation that ends its clause or sentence ("... at
-# http://x.org. At various ...": the stop stays, or two sentences would become one).
+# brackets around it, with what else they hold of the kind: "(see URL)", "(e.g., URL)", "(source:
+# URL)", "(URL, accessed 22 May 2005)". A URL ends before the punctuation that ends its clause or
+# sentence ("... at http://x.org. At various ...": the stop stays, or two sentences would become one).
 # (A bracket pair inside a URL is part of it: "wiki/Heat_island_(urban)".)
 _URL = r"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\))*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
+_URL_BEFORE = r"(?:accessed|retrieved|available at|available from|see|at|e\.g\.,?|cf\.|source|for example,?)"
+_URL_AFTER = r"(?:[,;]\s*(?:accessed|retrieved|last (?:viewed|accessed)|viewed)\b[^()]{0,40})?"
 URL_WITH_CONTEXT = re.compile(
-    rf"[ \t]*(?<![\w(])\((?:accessed|retrieved|available at|see|at)?:?\s*{_URL}[.,;]?\)"
+    rf"[ \t]*(?<![\w(])\({_URL_BEFORE}?:?\s*{_URL}{_URL_AFTER}[.,;]?\s*\)"
     rf"|[ \t]*(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"  # the space before it too: "at ." is no text
 )

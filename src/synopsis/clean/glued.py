@@ -1,0 +1,252 @@
+"""Headings that a flattening glued to the sentence after them, found by their number or capitals.
+
+Text whose line breaks were lost (PDF text stored in one line, and the run-in subsection headings of
+ACL papers even where lines survived) runs a heading into its section's first sentence:
+
+    "... the French sentence. 2.3 The Complete Translation Model In this section, we extend ..."
+    "... in public discourse. II The Abraham Lincoln Historical Digitization Project builds ..."
+    "... other approaches. FUTURE DIRECTIONS This paper presented one method of ..."
+    "... as said. Futures of Digital Studies The materials of the DHQ special clusters ..."
+
+Only a heading at the start of a sentence counts (after ". " or at the start of a paragraph), and only
+where its end shows: a capitalised word that opens sentences ("In", "The", "We") followed by a
+lower-case word, right after a run of title words; a heading's stop ("4.1 Topics. Like the ...");
+or, for a run of capitals, any capitalised word followed by a lower-case one. When unsure, less is
+cut: a heading left in its sentence is what happened before, a sentence cut short is worse.
+
+Measured on the dev articles with their line breaks removed, the headings of the line-structured
+originals as the truth: of the headings these rules add, 1669 end where the true heading ends, 14
+end early or late, and 58 are no heading of the original (of those, nearly all are speaker labels,
+roman part numbers and run-in labels that the line rules did not take for headings either).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..language import ENGLISH
+from . import headings
+
+# Capitalised words that open a sentence after a heading (the first words of sections in the dev
+# articles, flattened). A capital in mid-sentence is a name; these capitalised, followed by a
+# lower-case word, are a sentence start. Not "Using" and "Based": titles hold them ("Lexicon
+# Induction Based on Latent Classes"); not "A", "One", "Two": labels end in them ("Appendix A
+# gives ...", "Period One saw ..."); not "What" and "Where": titles ask questions.
+OPENERS = (
+    "The|In|We|An|This|These|As|For|To|It|There|While|Our|All|Many|Although|At|If|When|According"
+    "|Since|From|Both|So|Following|Another|That|Because|After|With|Most|Unlike|But"
+    "|Yet|Here|Much|Once|Despite|Every|My|By|Before|Given|Some|Each|Several|Recent|Previous|However|Such"
+    "|Other|Like|Similar|During|Among|Over|Let|First|Consider|Suppose"
+)
+# A lone capitalised word before an opener is a heading ("Archives The fact that ..."), unless it is
+# a sentence adverb whose comma was lost ("However The ...") or an opener itself.
+_NOT_TITLES = frozenset(
+    (
+        *OPENERS.split("|"),
+        "Thus",
+        "Hence",
+        "Therefore",
+        "Moreover",
+        "Furthermore",
+        "Finally",
+        "Also",
+        "Then",
+        "Now",
+        "Indeed",
+        "Instead",
+        "Still",
+        "Again",
+        "Next",
+        "Last",
+        "Second",
+        "Third",
+        "Overall",
+        "Together",
+        "Further",
+        "Within",
+        "Without",
+        "Under",
+        "Above",
+        "Below",
+        "Between",
+        "Across",
+        "Through",
+        "Throughout",
+        "Around",
+        "Upon",
+    )
+)
+_OPENER_SET = frozenset(OPENERS.split("|"))
+# Openers that do not start a title either: "Because Cluster | A genome ...", "Let B C | A be ...".
+_NOT_FIRST = _OPENER_SET - {"The", "An", "In", "For", "From", "With", "After", "Before", "Over", "Among", "During", "Other"}
+# Words that a heading of a few words does not hold but a sentence does: finding one, the words so
+# far are a sentence, not a title ("2 We use a simple representation ...").
+_SENTENCE_WORDS = frozenset(
+    "we our us i you is are was were be been being has have had can could will would should may might must "
+    "does did do it its they them their he she his her shows show showed".split()
+)
+# Lower-case words of title case ("Dependency Trees as Minimum Spanning Trees").
+_SMALL = frozenset("a an and as at but by for from in into of on or the to via with vs vs. versus its their our nor per".split())
+# A section number: "2.3", "2.1.3.", "II", "IV." (one-level arabic numbers between sentences are
+# taken for footnote and page numbers before this runs: rules.STANDALONE_NUMBER; a one-letter roman
+# number with a stop for an initial: "I. Wallace and B. Patel ..."), not after an abbreviation that a
+# number follows ("in Sect. 2.3 The ...").
+_ABBREVIATIONS = ("Fig", "Figs", "Sect", "Sec", "Eq", "Eqs", "No", "Nos", "p", "pp", "Vol", "Ch", "Tab")
+_NUMBER = (
+    "".join(rf"(?<!\b{w}\.\s)" for w in _ABBREVIATIONS)
+    + r"(?P<number>\d{1,2}(?:\.\d{1,2}){1,3}\.?|(?P<roman>[IVX]{2,5})[.:]?)[ \t]+(?=[A-Z“\"])"
+)
+# A run of at least two words in capitals, then a capitalised word and a lower-case one:
+# "ALIGNING ANCHOR POINTS After examining ...".
+_CAPS_WORD = r"[A-Z][A-Z’'&/-]*:?"
+_CAPS = (
+    rf"(?P<caps>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,9}})"
+    r"(?=[ \t]+(?:[A-Z][a-z]+[ \t]+[a-z(]|[A-Z][ \t]+(?!(?:and|or)\b)[a-z]))"  # "Bennett and", not "A and B"
+)
+# A title-case heading, then an opener and a lower-case word: "Futures of Digital Studies The
+# materials of ...". Its words are capitalised or small; no digit (a caption: "Figure 3 A and B
+# show ..."); after the opener not "and" ("Within A and B: Red lines ...").
+_SMALL_ALTERNATION = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
+_TITLE_WORD = rf"(?:[A-Z][\w’'/&-]*:?|\([A-Za-z][\w’'/&.-]*\)|(?:{_SMALL_ALTERNATION})(?=\s))"
+_OPENER_THEN_LOWER = rf"[ \t]+(?:{OPENERS})[ \t]+(?!(?:and|or)\b)[a-z]"
+_TITLE = rf"(?P<title>[A-Z](?:[a-z’'/&-]|[A-Z])[\w’'/&-]*:?(?:[ \t]+{_TITLE_WORD}){{0,11}}?)(?={_OPENER_THEN_LOWER})"
+_HEAD = rf"(?:(?=[\dIVX]){_NUMBER}|{_CAPS}|{_TITLE})"  # (the lookahead spares the lookbehinds)
+# Each is looked for where a sentence starts: at the start of the text, or after a sentence's end
+# (not an initial's: "George B. Dyson's Darwin Among the Machines"). The end first: the engine skips
+# fast to one of ".!?" (a scan from each capital took twice as long).
+GLUED_AFTER_STOP = re.compile(rf"[.!?](?<!\b[A-Z]\.)\s{_HEAD}")
+GLUED_AT_START = re.compile(_HEAD)
+# A title has at most this many words; one in sentence case (with lower-case words not small:
+# "Test data", "Techniques for evaluating correlation with WordNet") at most SENTENCE_CASE_MAX_WORDS.
+TITLE_MAX_WORDS = 12
+SENTENCE_CASE_MAX_WORDS = 6
+_WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[A-Za-z]")
+_LOWER_START = re.compile(r"(?!(?:and|or)\b)[a-z]")
+_LABEL = re.compile(r"[^\s:]+:\s")  # "Hybrid: "
+# How far after a section number its title is looked for (12 words fit).
+TITLE_WINDOW_CHARS = 200
+
+
+def glued_headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each heading glued to the sentence after it, in order, not overlapping:
+    numbered ones, runs of capitals and title-case ones. `end` is the end of the title (with its
+    stop, if it has one); the sentence starts after the spaces that follow."""
+    found: list[tuple[int, int, str]] = []
+    first = GLUED_AT_START.match(text) if text[:1].isupper() or text[:1].isdigit() else None
+    for match in (first, *GLUED_AFTER_STOP.finditer(text)) if first else GLUED_AFTER_STOP.finditer(text):
+        heading = _heading(text, match)
+        if heading is not None:
+            found.append(heading)
+    return found
+
+
+def _heading(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
+    """The heading a match of `_HEAD` found, or None where its words do not make a title."""
+    if match.group("number") is not None:
+        start, after = match.start("number"), match.end()
+        roman = match.group("roman")
+        if roman is not None and (_in_list(text, start, roman) or _LABEL.match(text, after)):
+            return None  # "II. Hybrid: defines a small number of ...": an item of a list
+        end = _title_end(text, after, bare=roman is not None)
+        if end == after:
+            end = match.end("number")  # a number alone
+        return None if end is None else (start, end, text[start:end])
+    name = "caps" if match.group("caps") is not None else "title"
+    title = match.group(name)
+    # A label with its colon is part of its sentence ("Recall: the share of ..."), and one word that
+    # opens sentences does not open a title.
+    if title.endswith(":") or title.split()[0] in _NOT_FIRST or not _is_title(title):
+        return None
+    if name == "caps" and not _caps_title(title.split()):
+        return None
+    return match.start(name), match.end(name), title
+
+
+# An item of a list numbered in roman ("I. Statistical: ... II. Hybrid: defines ...") is no
+# heading: the number before it stands within this many characters (sections are longer).
+ROMAN_LIST_MAX_CHARS = 600
+# The roman numbers 0-39, each at its value.
+_ROMANS = [
+    tens + ones for tens in ("", "X", "XX", "XXX") for ones in ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+]
+
+
+def _in_list(text: str, start: int, roman: str) -> bool:
+    """Whether the roman number at `start` continues a list: the number before it, with its stop or
+    bracket, stands less than ROMAN_LIST_MAX_CHARS before it."""
+    value = _ROMANS.index(roman) if roman in _ROMANS else 0
+    return value > 1 and _item(value - 1).search(text, max(0, start - ROMAN_LIST_MAX_CHARS), start) is not None
+
+
+@cache
+def _item(value: int) -> re.Pattern[str]:
+    """The roman number `value` as a list item numbers it: "II. ", "II) "."""
+    return re.compile(rf"(?<![\w.]){_ROMANS[value]}[.)][ \t]")
+
+
+def _is_title(title: str) -> bool:
+    """At least three letters, not a lone word that opens sentences ("However The ..."), not ending
+    in a small word ("The Question of | Where to Deposit"), and not a heading whose section the
+    known-word rules judge ("Appendix", "References", "Abstract": they drop or end sections)."""
+    words = title.split()
+    if len(_LETTERS.findall(title)) < 3 or words[-1].lower() in _SMALL:
+        return False
+    if len(words) == 1 and title.rstrip(":") in _NOT_TITLES:
+        return False
+    bare = title.rstrip(" :.")
+    return not (
+        headings.is_end_matter(bare, ENGLISH) or headings.is_dropped(bare, ENGLISH) or headings.is_abstract(bare, ENGLISH)
+    )
+
+
+def _title_end(text: str, start: int, *, bare: bool) -> int | None:
+    """Where the title that starts at `start` (after a section number) ends, or None when its end
+    does not show. `bare`: a roman number may head a section with no title ("II The Abraham ...")."""
+    window = text[start : start + TITLE_WINDOW_CHARS]
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in _WORD.finditer(window)]
+    if len(words) < 2:
+        return None
+    end = _caps_end(words) if words[0][2].rstrip(":").isupper() else None
+    if end is None:
+        end = _mixed_case_end(words)
+    if end is not None and _is_title(text[start:end]):
+        return end
+    return start if bare else None  # the number alone: "II | The Abraham Lincoln ..."
+
+
+def _mixed_case_end(words: list[tuple[int, int, str]]) -> int | None:
+    """End of a title in title or sentence case: before the first opener that a lower-case word
+    follows, or at the title's own stop; None when a word only sentences hold comes first."""
+    sentence_case = False
+    for i, (_, word_end, word) in enumerate(words[:TITLE_MAX_WORDS]):
+        bare_word = word.strip("“”\"'’:(),").lower()
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        if i and word in _OPENER_SET and _LOWER_START.match(following) and words[i - 1][2].lower() not in _SMALL:
+            return words[i - 1][1]  # "... Translation Model | In this section"
+        if bare_word in _SENTENCE_WORDS or not _LETTERS.search(word) or word.endswith((",", ";")):
+            return None
+        sentence_case = sentence_case or (word[:1].islower() and bare_word not in _SMALL)
+        if sentence_case and i >= SENTENCE_CASE_MAX_WORDS:
+            return None
+        if word.endswith((".", "!", "?")) and bare_word != "vs.":
+            opens = following[:1].isupper() or following[:1] in ("“", '"')
+            return word_end if opens else None  # "4.1 Topics. Like the topics ..."
+    return None
+
+
+def _caps_end(words: list[tuple[int, int, str]]) -> int | None:
+    """End of a title in capitals ("THE DYNAMIC DISCOURSE MODEL"), when a sentence follows it; one
+    word in capitals may be an acronym that starts a title ("4.7 CCG Supertags on Source.")."""
+    k = 0
+    while k < min(len(words), TITLE_MAX_WORDS) and words[k][2].rstrip(":.").isupper():
+        k += 1
+    if k + 1 < len(words) and _caps_title([w for _, _, w in words[:k]]) and words[k][2][:1].isupper():
+        return words[k - 1][1] if words[k + 1][2][:1].islower() else None
+    return None
+
+
+def _caps_title(words: list[str]) -> bool:
+    """Two words of three letters or more: a title, not tags or table heads ("NP VP", "SM T OM V")."""
+    return sum(len(_LETTERS.findall(word)) >= 3 for word in words) >= 2
