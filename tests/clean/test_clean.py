@@ -499,3 +499,44 @@ def test_a_removed_url_leaves_no_empty_brackets_or_doubled_marks() -> None:
     ]
     assert cleaned.removed["url"] == 8
     assert maps_back(text, cleaned)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "IV TPA was given to every patient within three hours of the first symptoms.",  # intravenous
+        "III Corps headquarters moved north in the spring of 1944 with the whole staff.",
+        "XVI International AIDS Conference was held in Toronto in the summer of 2006.",
+        "IBM SPSS Statistics was used for all analyses of the questionnaire data.",
+        # scisummnet P93-1032, a list of subcategorization frames: "IV" is no section number.
+        "IV Intransitive verbs TV Transitive verbs DTV Ditransitive verbs are the first frames.",
+    ],
+)
+def test_a_sentence_opening_with_a_roman_number_or_acronyms_is_not_cut_for_a_heading(opening: str) -> None:
+    # Was: "IV", "III", "XVI" (a roman number with no title) and "IBM SPSS" (two capitals of three
+    # letters or more) were cut off as a section heading, and the sentence began "TPA was given",
+    # "Statistics was used".
+    text = "The data were collected from three hospitals between 2015 and 2019. " + opening
+    assert [h.title for h in clean_text(text).headings if h.title] == []
+    assert opening in sentences(text)
+
+
+def test_a_roman_number_or_capitals_before_a_sentence_opener_still_head_a_section() -> None:
+    text = (
+        "It was in public discourse. II The Abraham Lincoln Historical Digitization Project builds on it. "
+        "It was said. OUR DATA We collected three hundred letters from the archive of the town."
+    )
+    assert [h.title for h in clean_text(text).headings if h.title] == ["II", "OUR DATA"]
+
+
+def test_urls_parted_only_by_separators_go_with_their_brackets() -> None:
+    # Was: "used ()." and "sites: and.": each URL went with its own marks, and the brackets or the
+    # words around the list stayed. And "<URL>" left its "<".
+    text = (
+        "Two sources were used (https://a.org; https://b.org). Data come from two sites: https://x.org "
+        "and https://y.org. Two tools (https://x.org, https://y.org) were used. The list is at <https://x.org>."
+    )
+    cleaned = clean_text(text)
+    assert body(cleaned) == ("Two sources were used. Data come from two sites. Two tools were used. The list is at.")
+    assert cleaned.removed["url"] == 7
+    assert maps_back(text, cleaned)

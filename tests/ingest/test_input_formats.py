@@ -366,3 +366,68 @@ def test_jsonl_lines_ending_in_a_comma_stay_jsonl_and_say_why_they_fail(tmp_path
     error, article = read_all(path)
     assert str(error).endswith("(Extra data at column 104); a JSONL line is one object, without a comma after it")
     assert isinstance(article, Article) and article.id == "b"
+
+
+ARTICLE = (
+    "We studied the effect of sleep on memory in older adults over several years. "
+    "Recall was measured every year in three hospitals.\n"
+) * 20
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        ("Abstract:\nWe study sleep.\n", "References\n1. Smith J. Sleep. 2010.\nFull text: https://doi.org/10.1/x\n"),
+        ("ABSTRACT\nWe study sleep.\n", "Data availability\nFULL TEXT\nThe full texts of all trials are available on request.\n"),
+        ("Title: Sleep and memory\n", "Full-text: available on PubMed Central\n"),
+    ],
+)
+def test_an_article_with_a_full_text_line_near_its_end_is_plain_text(tmp_path: Path, first: str, later: str) -> None:
+    """Was: read as a record whose FULL TEXT was the one line after "Full text", so the summary
+    was drawn from that line and the article itself was dropped."""
+    path = tmp_path / "paper.txt"
+    path.write_text(first + ARTICLE + later, encoding="utf-8")
+    (article,) = read_all(path)
+    assert isinstance(article, Article) and article.meta["format"] == "text"
+    assert body_of(article) == first + ARTICLE + later
+
+
+def test_a_record_in_another_hand_with_a_long_abstract_is_still_a_record() -> None:
+    record = "Abstract:\n" + "We study sleep and memory in older adults. " * 8 + "\nFull text:\n" + ARTICLE
+    assert looks_like_record(record)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "[ ] The first item of the checklist was not done.",
+        "[] denotes the empty list in our notation, which we use throughout,",
+        "{x : x > 0} is the set of positive reals,",
+        "[{1, 2}, {3}] is a partition of the set,",
+        "{\\bf Abstract} We study sleep,",
+    ],
+)
+def test_prose_that_opens_with_a_bracket_is_plain_text(tmp_path: Path, first_line: str) -> None:
+    """Was: read as a JSON document, so the article was one "is not valid JSON" error."""
+    path = tmp_path / "paper.txt"
+    path.write_text(first_line + "\n" + ARTICLE, encoding="utf-8")
+    assert detect_format(str(path), path.read_bytes()) == "text"
+    (article,) = read_all(path)
+    assert isinstance(article, Article) and body_of(article) == first_line + "\n" + ARTICLE
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        '{"id": "x", "full_text": "Sleep, memory,\nand recall were measured."}',  # a newline left unescaped
+        '{"id": "x", "full_text": "Sleep was measured.",',  # a line cut short after a comma
+    ],
+)
+def test_a_jsonl_whose_first_article_is_broken_over_lines_still_reads_the_others(tmp_path: Path, broken: str) -> None:
+    """Was: taken for a JSON document printed over lines, so its syntax error ended the reading
+    and none of the good articles after it was summarized."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(broken + "\n" + "".join(json.dumps({"id": i, "full_text": TEXT}) + "\n" for i in "ab"), encoding="utf-8")
+    got = read_all(path)
+    assert [a.id for a in got if isinstance(a, Article)] == ["a", "b"]
+    assert all(isinstance(e, InputError) for e in got[:-2])

@@ -12,7 +12,9 @@ Only a heading at the start of a sentence counts (after ". " or at the start of 
 where its end shows: a capitalised word that opens sentences ("In", "The", "We") followed by a
 lower-case word, right after a run of title words; a heading's stop ("4.1 Topics. Like the ...");
 or, for a run of capitals, any capitalised word followed by a lower-case one. When unsure, less is
-cut: a heading left in its sentence is what happened before, a sentence cut short is worse.
+cut: a heading left in its sentence is what happened before, a sentence cut short is worse. So a
+roman number with no title ("II The ...") and a run of capitals that may all be acronyms ("IBM
+SPSS Statistics was used ...", "IV Ketamine was given ...") head a section only before an opener.
 
 Measured on the dev articles with their line breaks removed, the headings of the line-structured
 originals as the truth: of the headings these rules add, 1669 end where the true heading ends, 14
@@ -151,6 +153,8 @@ def _heading(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
             return None  # "II. Hybrid: defines a small number of ...": an item of a list
         end = _title_end(text, after, bare=roman is not None)
         if end == after:
+            if match.end("number") == match.end("roman") and not _opens_sentence(text, after):
+                return None  # "IV Ketamine was given ...", "III Corps headquarters moved ...": a name
             end = match.end("number")  # a number alone
         return None if end is None else (start, end, text[start:end])
     name = "caps" if match.group("caps") is not None else "title"
@@ -159,9 +163,29 @@ def _heading(text: str, match: re.Match[str]) -> tuple[int, int, str] | None:
     # opens sentences does not open a title.
     if title.endswith(":") or title.split()[0] in _NOT_FIRST or not _is_title(title):
         return None
-    if name == "caps" and not _caps_title(title.split()):
+    if name == "caps" and not (_caps_title(title.split()) and (_worded(title) or _opens_sentence(text, match.end(name)))):
         return None
     return match.start(name), match.end(name), title
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(\S+)")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word after the spaces at `at` is one that opens sentences ("II | The Abraham ...")."""
+    word = _NEXT_WORD.match(text, at)
+    return word is not None and word.group(1) in _OPENER_SET
+
+
+# Capitals of at most this many letters a word may be an acronym: a run of such words ("IBM SPSS",
+# "PCR ELISA", "WHO GOLD") heads a section only when a word that opens sentences follows it; one
+# word longer shows words ("FUTURE DIRECTIONS", "THE CORPUS").
+ACRONYM_MAX_LETTERS = 5
+
+
+def _worded(title: str) -> bool:
+    """Whether a title in capitals holds a word longer than an acronym."""
+    return any(len(_LETTERS.findall(word)) > ACRONYM_MAX_LETTERS for word in title.split())
 
 
 # An item of a list numbered in roman ("I. Statistical: ... II. Hybrid: defines ...") is no

@@ -50,6 +50,8 @@ _HEADING_CLUE = re.compile(
     r"|iscuss|ISCUSS|onclu|ONCLU|elated|ELATED|iterat|ITERAT|revious|xperim|valuat|uture|imitat|IMITAT|cknow|CKNOW"
     r"|efere|EFERE|ibliog|IBLIOG|orks|otes|bstract|BSTRACT)"
 )
+
+
 @dataclass(frozen=True)
 class InlinePatterns:
     """The inline heading and keyword patterns of one language (English: the constants above)."""
@@ -239,31 +241,66 @@ def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
     "met [URL]." -> "met.", "Zoo (URL, now ...)" -> "Zoo (now ...)", "website, URL, there" ->
     "website, there", "exists: URL." -> "exists.", "treeviewx URL ." -> "treeviewx.": no empty
     brackets, no mark left before another or before a closing bracket, no space before a mark. A word
-    left dangling stays ("available at."): rewording is not cleaning. The widened deletions do not
-    overlap (each stops where the next one starts), so offsets stay exact.
+    left dangling stays ("available at."): rewording is not cleaning. URLs that only separators part
+    ("(URL1; URL2)", "sites: URL1 and URL2.") are widened as one, so that their brackets go too, and
+    "<URL>" takes its "<". The widened deletions do not overlap (each stops where the next one
+    starts), so offsets stay exact.
     """
     widened: list[Edit] = []
     floor = 0
-    for edit in sorted(edits, key=lambda e: e.start):
-        before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
-        spaces_end, follower = _after_spaces(text, edit.end)
-        start, end = edit.start, edit.end
-        if before is not None and before.group("open"):
-            if follower == _CLOSING[before.group("open").strip()]:
-                start, end = before.start(), spaces_end + 1  # empty brackets go, with the space before
-            elif follower in (",", ";", ":"):
-                end = _after_spaces(text, spaces_end + 1)[0]  # "(URL, now" -> "(now"
-            elif follower not in _MARKS and follower not in _CLOSERS:
-                end = spaces_end  # "(URL marcu/" -> "(marcu/"
-        elif before is not None and (follower in _MARKS or follower in _CLOSERS):
-            start = before.start()  # "website, URL, there" -> "website, there"; "at: URL." -> "at."
-        elif follower in _MARKS or follower in _CLOSERS:
-            end = spaces_end  # "treeviewx URL ." -> "treeviewx."
-        if widened and widened[-1].end > start:  # "(URL1 URL2)": the spaces are the next URL's
+    for group in _url_groups(text, sorted(edits, key=lambda e: e.start)):
+        start, end = _widened(text, Edit(_angle_start(text, group[0]), group[-1].end), floor)
+        if widened and widened[-1].end > start:
             widened[-1] = Edit(widened[-1].start, start)
-        widened.append(Edit(start, end))
+        # Each URL of the group goes with the separator after it; the first with what went before.
+        starts = [start, *(edit.start for edit in group[1:])]
+        widened.extend(Edit(a, b) for a, b in zip(starts, [*starts[1:], end], strict=True))
         floor = end
     return widened
+
+
+# What may stand between two URLs that go as one ("URL1; URL2", "URL1 and URL2").
+_URL_SEPARATOR = re.compile(r"[ \t]*(?:[,;&]|and|or)?[ \t]*")
+
+
+def _url_groups(text: str, edits: list[Edit]) -> list[list[Edit]]:
+    """`edits` (sorted) in runs where only a separator stands between one and the next."""
+    groups: list[list[Edit]] = []
+    for edit in edits:
+        if groups and _URL_SEPARATOR.fullmatch(text, groups[-1][-1].end, edit.start) is not None:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
+    return groups
+
+
+def _angle_start(text: str, edit: Edit) -> int:
+    """Where a URL deletion starts, with the "<" of "<URL>" (the URL pattern takes its ">")."""
+    if text[edit.end - 1 : edit.end] == ">" and text[edit.start - 1 : edit.start] == "<":
+        start = edit.start - 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        return start
+    return edit.start
+
+
+def _widened(text: str, edit: Edit, floor: int) -> tuple[int, int]:
+    """The span a URL deletion takes with the brackets and marks it would leave (`url_edits`)."""
+    before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
+    spaces_end, follower = _after_spaces(text, edit.end)
+    start, end = edit.start, edit.end
+    if before is not None and before.group("open"):
+        if follower == _CLOSING[before.group("open").strip()]:
+            start, end = before.start(), spaces_end + 1  # empty brackets go, with the space before
+        elif follower in (",", ";", ":"):
+            end = _after_spaces(text, spaces_end + 1)[0]  # "(URL, now" -> "(now"
+        elif follower not in _MARKS and follower not in _CLOSERS:
+            end = spaces_end  # "(URL marcu/" -> "(marcu/"
+    elif before is not None and (follower in _MARKS or follower in _CLOSERS):
+        start = before.start()  # "website, URL, there" -> "website, there"; "at: URL." -> "at."
+    elif follower in _MARKS or follower in _CLOSERS:
+        end = spaces_end  # "treeviewx URL ." -> "treeviewx."
+    return start, end
 
 
 def _after_spaces(text: str, at: int) -> tuple[int, str]:
@@ -274,9 +311,7 @@ def _after_spaces(text: str, at: int) -> tuple[int, str]:
     return end, text[end : end + 1]
 
 
-def remove_junk(
-    text: Tracked, removed: RemovalLog, page_breaks: list[int] | None = None, lang: str = ENGLISH
-) -> Tracked:
+def remove_junk(text: Tracked, removed: RemovalLog, page_breaks: list[int] | None = None, lang: str = ENGLISH) -> Tracked:
     """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers.
 
     Where a removed page number followed a heading, its input offset is added to `page_breaks`.
@@ -435,9 +470,7 @@ def clean_inline(
     return _drop_front_matter(pieces, removed)
 
 
-def _piece(
-    text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None, lang: str = ENGLISH
-) -> Piece:
+def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None, lang: str = ENGLISH) -> Piece:
     body = text.slice(*stripped_bounds(text.text, start, end))
     if heading is None:
         return Piece(body)

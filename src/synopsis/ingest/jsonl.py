@@ -71,24 +71,53 @@ def read_jsonl_stream(
 def looks_like_json_document(text: str) -> bool:
     """A JSON document rather than JSONL: an array of objects (`json.dump` of a list, on one line
     or many), or an object printed over several lines (its first line ends open, in "{", "[" or
-    ","). A JSONL file whose first line is broken is not one: its other lines are still read."""
+    ","). A JSONL file whose first line is broken is not one: its other lines are still read. Nor
+    is prose that opens with a bracket ("[ ] done", "[] is the empty list", "{x : x > 0} is ...,"):
+    an array starts with an object or ends on its line, an object with a key or alone on its line."""
     start = text.lstrip("\ufeff \t\r\n")
     first, newline, rest = start.partition("\n")
     if start.startswith("["):
-        if not first[1:].lstrip().startswith(("{", "]")) and first.strip() != "[":
+        if _ARRAY_START.match(first) is None:
             return False
         try:
             json.loads(first)
         except ValueError:
-            return True  # the array goes on past its first line (or past the head read)
+            # The array goes on past its first line (or past the head read); "[ ] done" is prose.
+            return not _EMPTY_ARRAY_START.match(first)
         return not rest.strip()
     if not (start.startswith("{") and newline and first.rstrip().endswith(("{", "[", ","))):
         return False
+    if first.strip() != "{" and (_OBJECT_START.match(first) is None or _ends_in_string(first)):
+        return False  # prose, or a JSONL line cut by a line break inside its text: not JSON at all
+    if first.rstrip().endswith(",") and _is_object(rest.lstrip().partition("\n")[0]):
+        return False  # the next line is a whole article: JSONL whose first line was cut short
     try:
         json.loads(first.rstrip().removesuffix(","))  # a whole object and a comma: a JSONL line, miswritten
     except ValueError:
         return True
     return False
+
+
+# The first line of an array of articles: "[" alone, "[]", or "[" and an object ("[{", '[ {"id"').
+_ARRAY_START = re.compile(r'\[\s*(?:\{\s*(?:"|$)|\]|$)')
+_EMPTY_ARRAY_START = re.compile(r"\[\s*\]")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _is_object(line: str) -> bool:
+    """Whether `line` is one whole JSON object (a JSONL line)."""
+    if not line.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _ends_in_string(line: str) -> bool:
+    """Whether `line` ends inside a JSON string: a line break there is no JSON (a JSONL writer that
+    did not escape a newline in a text), so the line is no start of a document printed over lines."""
+    return '"' in _JSON_STRING.sub("", line)
 
 
 def read_json_document(

@@ -73,7 +73,16 @@ def looks_like_record(text: str) -> bool:
     first = text.lstrip("\ufeff \t\r\n")
     if _STRICT.match(first) is not None or _full_text_line(text):
         return True
-    return _ANY.match(first) is not None and any(name == "FULL TEXT" for name, _ in _headers(text))
+    if _ANY.match(first) is None:
+        return False
+    # A record's FULL TEXT is its bulk. An article that opens with "Abstract" or "Title: ..." and
+    # has a line "Full text: ..." near its end (a reference's link, a data statement) is no record:
+    # read as one, all but that line would be lost.
+    layout = parse_layout(text)
+    if "FULL TEXT" not in layout.contents:
+        return False
+    start, end = layout.contents["FULL TEXT"]
+    return end - start > layout.headers["FULL TEXT"][0]
 
 
 def _full_text_line(text: str) -> bool:
