@@ -149,15 +149,15 @@ def test_every_rules_file_loads_and_english_is_not_one() -> None:
 
 
 def test_unsupported_language_gets_the_neutral_rules() -> None:
-    """Russian has no rules file: generic abbreviations hold, stops before capitals split."""
+    """Russian has no rules file: generic abbreviations hold (the Cyrillic and Greek ones among
+    them), stops before capitals split."""
     assert rules_for("ru").language == "common"
     text = "Это первое предложение. Второе (Fig. 3) короче. Третье et al. (2004) цитирует. См. Рис. 4 и рис. 5."
     assert segment(text, "ru") == [
         "Это первое предложение.",
         "Второе (Fig. 3) короче.",
         "Третье et al. (2004) цитирует.",
-        "См.",  # no Russian abbreviations are guessed: "см." (see) splits before a capital
-        "Рис. 4 и рис. 5.",  # but a stop before a digit after a short word is not a sentence end
+        "См. Рис. 4 и рис. 5.",  # was split after "См." (see): Cyrillic abbreviations were not listed
     ]
 
 
@@ -235,6 +235,47 @@ def test_scripts_without_case_or_spaces_are_split(lang: str, sentences: list[str
     """The neutral rules still find sentences in Chinese (no spaces), Arabic and Hindi (no case)."""
     joint = "" if lang == "zh" else " "
     assert segment(joint.join(sentences), lang) == sentences
+
+
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        # QA h29: each was split wrongly before; the summary of a Russian article ended "(см. табл."
+        ("ru", ["Данные взяты из сборников Росстата (см. табл. 1).", "Они охватывают все регионы."]),
+        ("ru", ["Проф. И. И. Иванов руководил проектом.", "Он умер в 2015 г."]),  # Cyrillic initials
+        ("uk", ["Дані наведено в таблиці (див. табл. 2).", "Вони охоплюють усі області."]),
+        ("el", ["Τα δεδομένα προέρχονται από την ΕΛΣΤΑΤ (βλ. Πίνακα 1).", "Καλύπτουν όλη τη χώρα."]),
+        ("el", ["Ποιες περιοχές πλήττονται περισσότερο;", "Η απάντηση είναι σημαντική."]),  # Greek question mark
+        ("el", ["Ποιες περιοχές πλήττονται περισσότερο\u037e", "Η απάντηση είναι σημαντική."]),
+        ("hy", ["Այս հետազոտությունը կարևոր է։", "Մենք ցույց ենք տալիս դա։"]),  # Armenian full stop
+        ("ur", ["یہ مطالعہ اہم ہے۔", "ہم اسے دکھاتے ہیں۔"]),  # Urdu full stop
+        ("am", ["ይህ ጥናት አስፈላጊ ነው።", "እኛ እናሳያለን።"]),  # Ethiopic full stop
+        ("it", ["I dati sono riportati nel testo (cfr. Tabella 2).", "Coprono tutte le province."]),  # no Italian file
+        ("es", ["Usamos el programa R, vers. 4.2, para el análisis.", "Todo el código está disponible."]),
+        ("ar", ["قال د. أحمد إن النتائج مهمة.", "ثم غادر."]),  # an initial in a script without case
+        ("vi", ["TS. Nguyễn Văn An đã chỉ ra điều này.", "Kết quả rất rõ."]),
+        ("pl", ["Badanie prowadził prof. dr hab. Jan Kowalski.", "Wyniki są jasne."]),
+        ("it", ["Lo ha detto il prof. Rossi.", "Tutti erano d'accordo."]),
+    ],
+)
+def test_other_languages_abbreviations_and_sentence_marks(lang: str, sentences: list[str]) -> None:
+    assert segment(" ".join(sentences), lang) == sentences
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [
+            "In a letter of 1794 Goethe writes: „Sie haben mir eine zweite Jugend verschafft. Ich danke Ihnen.“",
+            "This is often quoted.",
+        ],
+        ["Schiller answers: „Unsere Freundschaft ist mir das Wichtigste!“", "The tone is warm."],
+    ],
+)
+def test_a_german_quotation_in_english_text(sentences: list[str]) -> None:
+    """Not split inside a short „...“ quotation; split after its closing “ (nupunkt read it as an
+    opening quote and glued "... allein.“ This passage is often quoted" into one sentence)."""
+    assert segment(" ".join(sentences)) == sentences
 
 
 def test_a_broken_rules_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

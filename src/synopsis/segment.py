@@ -20,10 +20,14 @@ cases are in tests/data/segmentation_golden.jsonl and tests/test_segment.py.
    word follows ("... or explicit tasks. Taken together ...": Punkt's orthographic heuristic keeps
    these together when it has mostly seen the next word lower-cased).
 5. Re-join a split after "!" glued to a word when a lower-case word follows ("Yahoo! and", "n! is").
+6. A German quotation „...“ in English text (a letter quoted in a paper on Goethe) is read as the
+   German rules read it: no split inside one of up to 400 characters on one line, and a split
+   after its closing “ when a capital follows (nupunkt takes “ for an opening quote).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import nupunkt
@@ -59,6 +63,9 @@ _LOWER_ABBREVIATIONS = frozenset(
 _WORD_BANG = re.compile(r"\w!$")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _FULL_STOP = re.compile(r"\.\s")
+# A German quotation: „ opening a word, up to 400 characters on one line, closed by “.
+_GERMAN_QUOTE = re.compile(r"(?<![^\s(\[])„(?=\w)[^„“\n]{1,400}“")
+_CAPITAL_AFTER = re.compile(r"\s+(?=[^\W\d_])")
 
 
 def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -83,7 +90,30 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     cuts = _missed_boundaries(text, {a for a, _ in spans})
     if cuts:
         spans = _split_at(text, spans, cuts)
-    return _glue_abbreviations(text, spans, cuts)
+    spans = _glue_abbreviations(text, spans, cuts)
+    return _german_quotations(text, spans) if "„" in text else spans
+
+
+def _german_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Repair 6: join splits inside a short German quotation, split after its closing “ before a capital."""
+    quotes = [(m.start(), m.end()) for m in _GERMAN_QUOTE.finditer(text)]
+    if not quotes:
+        return spans
+    cuts: set[int] = set()
+    for _, end in quotes:
+        after = _CAPITAL_AFTER.match(text, end)
+        if text[end - 2] in ".!?" and after and text[after.end()].isupper():
+            cuts.add(after.end())
+    spans = _split_at(text, spans, cuts)
+    starts = [a for a, _ in quotes]  # in text order, never overlapping
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        k = bisect.bisect_left(starts, start) - 1  # the last quotation opening before `start`
+        if merged and k >= 0 and start < quotes[k][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _missed_boundaries(text: str, starts: set[int]) -> set[int]:

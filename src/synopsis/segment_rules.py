@@ -70,7 +70,6 @@ _KEYS = frozenset(
 _INNER, _PREFIX, _ABBREVIATION = 1, 2, 3
 _AFTER_STOP = re.compile(r"\.\s+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_INITIALS = re.compile(r"[A-Z](?:\.-[A-Z])*")  # "J", "J.-J" (the stop follows)
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
 _WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
 _QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
@@ -137,7 +136,7 @@ def _strings(data: dict[str, object], key: str) -> list[str]:
 
 
 def _variants(word: str) -> list[str]:
-    """"vgl." is also "Vgl." (sentence-initial); spaces inside ("z. B.") are optional."""
+    """ "vgl." is also "Vgl." (sentence-initial); spaces inside ("z. B.") are optional."""
     word = _spaced(word)
     return [word, word[0].upper() + word[1:]] if word[0].islower() else [word]
 
@@ -172,12 +171,10 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
     ordinal, nouns = own.get("ordinal_stop", False), own.get("nouns_capitalised", False)
     if not isinstance(ordinal, bool) or not isinstance(nouns, bool):
         raise ValueError(f"segmentation rules for {language!r}: ordinal_stop and nouns_capitalised are true or false")
-    pairs = _strings(own, "quotation_marks")
+    pairs = _strings(common, "quotation_marks") + _strings(own, "quotation_marks")
     if any(len(pair) != 2 for pair in pairs):
-        raise ValueError(f"segmentation rules for {language!r}: quotation_marks are pairs such as \"«»\"")
-    quotation = "|".join(
-        f"{re.escape(p[0])}[^{re.escape(p)}\n]{{1,{_QUOTE_MAX}}}{re.escape(p[1])}" for p in pairs
-    )
+        raise ValueError(f'segmentation rules for {language!r}: quotation_marks are pairs such as "«»"')
+    quotation = "|".join(f"{re.escape(p[0])}[^{re.escape(p)}\n]{{1,{_QUOTE_MAX}}}{re.escape(p[1])}" for p in pairs)
     return Rules(
         language=language,
         abbreviation=abbreviation,
@@ -272,7 +269,7 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
     while token_start > 0 and not text[token_start - 1].isspace():
         token_start -= 1
     token = text[token_start:stop].lstrip(rules.openers)
-    if _INITIALS.fullmatch(token):
+    if _is_initials(token):
         # An initial ("J. Schmidt") unless a sentence starter follows; where nouns are lower-case a
         # capitalised word after the starter means a name goes on ("J. Le Goff" but "grupo B. La
         # diferencia es ...").
@@ -289,6 +286,13 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
     if _ACRONYM.fullmatch(token):
         return opens  # an acronym written with stops: "U.S.A."
     return True
+
+
+def _is_initials(token: str) -> bool:
+    """Whether `token` (the stop that follows left off) is an initial in any script: "J", "J.-J",
+    "И", "Ж.-Ж", Arabic "د" (a letter of a script without case) ("И. И. Иванов" was three
+    sentences when only A-Z counted)."""
+    return bool(token) and all(len(part) == 1 and part.isalpha() and not part.islower() for part in token.split(".-"))
 
 
 def _after_prefix(text: str, at: int, stops: dict[int, int]) -> bool:
