@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from synopsis.combinations import candidate_summaries
+from synopsis.errors import MethodError
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers import get_method
@@ -329,3 +330,48 @@ def test_trees_learn_the_targets_they_are_given(dev_sample: list[dict[str, str]]
     doc, features = examples[0].doc, examples[0].features
     assert np.array_equal(default.score(doc, features), given.score(doc, features))
     assert not np.allclose(default.predict(default.features_of(doc, features)), other.predict(other.features_of(doc, features)))
+
+
+@pytest.mark.parametrize(
+    ("damage", "says"),
+    [
+        ("loop", "a tree node points back to an earlier node (a loop, or into another tree)"),
+        ("into another tree", "a tree node points back to an earlier node"),
+        ("nan leaf", "a tree has a leaf value that is not a finite number"),
+    ],
+)
+def test_a_tree_that_loops_is_refused_on_loading(tmp_path: Path, damage: str, says: str) -> None:
+    """A hand-edited child pointing back up its tree passed the checks and then made every summary
+    with that model run forever."""
+    data = load_model().to_json()
+    trees = data["trees"]
+    root = trees["roots"][1]
+    if damage == "loop":
+        trees["right"][root] = root
+    elif damage == "into another tree":
+        trees["left"][root] = trees["roots"][0]
+    else:
+        trees["value"][trees["feature"].index(-1)] = float("nan")
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(MethodError, match=says.replace("(", r"\(").replace(")", r"\)")):
+        load_model(path)
+
+
+@pytest.mark.slow
+def test_a_half_without_candidate_sentences_trains_and_the_stages_are_told(dev_sample: list[dict[str, str]]) -> None:
+    """The reranker's trees are fitted on alternate halves of the articles; a half whose articles
+    have no candidate sentence (each copies its abstract) made `fit` end in a ValueError."""
+    train = training()
+    records = [dict(r, full_text=r["full_text"][:20000]) for r in dev_sample[:3]]
+    records[1]["abstract"] = records[1]["full_text"]  # every sentence copies the abstract: no candidate
+    examples = train.prepare(articles(records))
+    assert not examples[1].features.candidate.any() and all(examples[i].features.candidate.any() for i in (0, 2))
+    stages: list[str] = []
+    model = train.fit(examples, rounds=2, progress=stages.append)
+    assert model.reranker is not None and model.info["documents"] == 3
+    assert stages == [
+        "lexicon, phrase model and 2 rounds of trees on all 3 articles",
+        "trees on each half of the articles, for the reranker to learn how far their scores hold",
+        "bigram and word models and the summary reranker",
+    ]

@@ -65,6 +65,9 @@ LIGHTGBM_PARAMS: dict[str, Any] = {
     "verbose": -1,
 }
 ROUNDS = 300
+# Fewest candidate sentences trees are fitted on: LightGBM's bagging keeps 80% of the rows, none of
+# one row, and then stops with a fatal error.
+MIN_FIT_SENTENCES = 2
 ORACLE_BONUS = 0.3
 # Words added to every sentence's length in the density label: a prior that keeps two-word
 # fragments with one lucky bigram from topping the ranking (5 beat 2, 10, 20 and 40 in CV).
@@ -263,17 +266,24 @@ def fit(
     params: dict[str, Any] | None = None,
     info: dict[str, Any] | None = None,
     lexicon_size: int = LEXICON_SIZE,
+    progress: Callable[[str], None] | None = None,
 ) -> TreeModel:
     """The sentence trees and the summary reranker from `examples`; deterministic for the same input.
 
     BLAS runs on one thread while fitting: multithreaded sums change the last bits of the ridge
-    solutions, and those bits changed summaries.
+    solutions, and those bits changed summaries. `progress` hears each stage as it starts (a run on
+    the dev corpora takes minutes). Overflow in a sigmoid (a logit past ±709 on a degenerate corpus)
+    gives the exact 0 or 1 it should and is not worth a numpy warning line.
     """
     from threadpoolctl import threadpool_limits
 
-    with threadpool_limits(1):
+    say = progress or (lambda stage: None)
+    with threadpool_limits(1), np.errstate(over="ignore"):
+        say(f"lexicon, phrase model and {rounds} rounds of trees on all {len(examples)} articles")
         model = fit_trees(examples, rounds=rounds, params=params, info=info, lexicon_size=lexicon_size)
+        say("trees on each half of the articles, for the reranker to learn how far their scores hold")
         scores, phrases = out_of_fold_scores(examples, rounds=rounds, params=params, lexicon_size=lexicon_size)
+        say("bigram and word models and the summary reranker")
         return replace(model, reranker=fit_reranker(examples, scores, phrases, model.lexicon))
 
 
@@ -324,13 +334,15 @@ def out_of_fold_scores(
 ) -> tuple[list[NDArray[np.float64]], list[PhraseModel | None]]:
     """Every example's sentence scores and phrase model from trees fitted on the other half of the
     examples (alternate documents): the reranker must learn how far to trust the scores on
-    documents the trees never saw, not on their own training documents."""
+    documents the trees never saw, not on their own training documents. A half with fewer than
+    MIN_FIT_SENTENCES candidate sentences (articles of one sentence, or whose every sentence copies
+    their abstract) fits no trees: a degenerate corpus makes a poor reranker, not a crash."""
     scores: list[NDArray[np.float64]] = [np.zeros(e.features.n) for e in examples]
     phrases: list[PhraseModel | None] = [None] * len(examples)
     halves = [list(range(0, len(examples), 2)), list(range(1, len(examples), 2))]
     for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
-        if not train or not test:
-            continue
+        if not train or not test or sum(int(examples[i].features.candidate.sum()) for i in train) < MIN_FIT_SENTENCES:
+            continue  # too few training sentences for trees: the other half keeps scores of 0
         model = fit_trees([examples[i] for i in train], rounds=rounds, params=params, lexicon_size=lexicon_size)
         for i in test:
             scores[i] = model.score(examples[i].doc, examples[i].features)

@@ -3,9 +3,11 @@ said, and the model records the command that rebuilds it byte for byte."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shlex
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +89,7 @@ def test_a_model_that_cannot_be_written_costs_one_line_and_leaves_the_old_file(
     output.write_text("the earlier model", encoding="utf-8")
     result = _train(str(corpus), "--rounds", "2", "-o", str(output))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
-    assert "cannot write the model (No space left on device)" in result.output.splitlines()[-1]
+    assert result.output.splitlines()[-1] == f"synopsis: -o {output}: cannot write the model (No space left on device)"
     assert output.read_text(encoding="utf-8") == "the earlier model"
     assert sorted(p.name for p in corpus.parent.iterdir()) == ["corpus.jsonl", "model.json"], "no temporary file is left"
 
@@ -101,6 +103,7 @@ def test_articles_without_an_abstract_are_counted_and_the_model_rebuilds_from_it
     result = _train("corpus.jsonl", "--rounds", "2", "--exclude-source", "nowhere", "-o", "model.json")
     assert result.exit_code == 0, result.output
     assert "training on 4 articles" in result.output
+    assert "synopsis: warning: --exclude-source nowhere matched no article's source field" in result.output
     assert (
         "synopsis: skipped 4 article(s) with an empty or missing abstract (--abstract-field abstract), nothing to learn"
         " from: scisummnet-P06-1067, sumpubmed-20094, plos-journal.pone.0120049, dhq-000104"
@@ -117,3 +120,164 @@ def test_articles_without_an_abstract_are_counted_and_the_model_rebuilds_from_it
     again = CliRunner().invoke(app, words[1:])
     assert again.exit_code == 0, again.output
     assert (tmp_path / "model.json").read_bytes() == first, "the recorded command rebuilds the same file"
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (["corpus.jsonl", "missing.jsonl"], "missing.jsonl: no such file or folder"),
+        (["corpus.jsonl", "models"], "models is a folder; name the files in it (e.g. models/*.jsonl)"),
+        (["corpus.jsonl", "./corpus.jsonl"], "corpus.jsonl and ./corpus.jsonl are the same file in DATA"),
+    ],
+)
+def test_data_that_cannot_all_be_read_is_a_usage_error_before_training(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, data: list[str], says: str
+) -> None:
+    """A typo among many DATA files used to cost minutes of training without that file and then
+    exit 1; the same file twice trained on every article twice."""
+    monkeypatch.chdir(corpus.parent)
+    (corpus.parent / "models").mkdir()
+    result = _train(*data, "--rounds", "2", "-o", "model.json")
+    assert result.exit_code == 2 and says in _one_line_before_training(result)
+    assert not (corpus.parent / "model.json").exists()
+
+
+def test_output_dash_is_refused_not_a_file_named_dash(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(corpus.parent)
+    result = _train("corpus.jsonl", "--rounds", "2", "-o", "-")
+    assert result.exit_code == 2 and "-o - would make a file named '-'" in _one_line_before_training(result)
+    assert not (corpus.parent / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("excluded", "says"),
+    [("", "--exclude-source needs part of a source name"), ("(", "--exclude-source left out all 8 articles read")],
+)
+def test_an_exclude_source_that_leaves_out_everything_is_a_usage_error(corpus: Path, excluded: str, says: str) -> None:
+    """Every dev source name holds "(", and every name holds ""."""
+    result = _train(str(corpus), "--rounds", "2", "--exclude-source", excluded, "-o", str(corpus.parent / "m.json"))
+    assert result.exit_code == 2 and says in _one_line_before_training(result)
+
+
+def _records(dev_sample: list[dict[str, Any]], **changes: Any) -> list[dict[str, Any]]:
+    return [{**r, "full_text": r["full_text"][:20000], **changes} for r in dev_sample]
+
+
+def test_abstracts_that_copy_the_text_end_in_one_line_not_a_traceback(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    """A builder who put the body text in the abstract field: every sentence copies the abstract,
+    so no sentence can be a summary's (this ended in a ValueError traceback)."""
+    records = [{**r, "abstract": r["full_text"]} for r in _records(dev_sample[:3])]
+    result = _train(str(_corpus(tmp_path / "c.jsonl", records)), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    lines = result.output.splitlines()
+    assert lines[0].startswith("synopsis: 3 articles without a candidate sentence (each copies the abstract")
+    assert lines[1:] == [
+        "synopsis: no article has a sentence a summary could take that does not copy its abstract"
+        " (is the abstract field the article's text?)"
+    ]
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_one_article_is_too_few_to_train_on(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    """With one article there is no other half to fit the reranker's trees on: the model it wrote
+    had no split and a reranker fitted on scores of 0."""
+    result = _train(str(_corpus(tmp_path / "c.jsonl", _records(dev_sample[:1]))), "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 1
+    assert "training needs at least 2 articles with an abstract and candidate sentences, got 1" in result.output
+    assert result.output.count("\n") == 1 and not (tmp_path / "m.json").exists()
+
+
+def test_a_model_that_learned_nothing_says_so(tmp_path: Path) -> None:
+    """Articles of one sentence each: the trees find no split and the reranker has no two summaries
+    to compare; the model is written, but the user hears which parts are empty."""
+    texts = [
+        "We show that longer training improves the accuracy of extractive summaries of long articles.",
+        "This study measures how citation counts relate to the length of scholarly abstracts in biology.",
+        "Our survey of archives finds that most digital editions do not link their names to authority files.",
+    ]
+    abstract = "Training data shape what a summary model learns from long scholarly articles."
+    records = [{"id": f"a{i}", "full_text": t, "abstract": abstract} for i, t in enumerate(texts)]
+    result = _train(str(_corpus(tmp_path / "c.jsonl", records)), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 0, result.output
+    assert "synopsis: warning: the trees found no split in 3 candidate sentences (a leaf needs 50)" in result.output
+    assert "synopsis: warning: the reranker learned nothing (no article has two candidate summaries)" in result.output
+    assert "synopsis: warning: no lexicon" in result.output and "synopsis: warning: no phrase model" in result.output
+    assert "RuntimeWarning" not in result.output
+    assert "(0.0 MB, 1 tree, a reranker over 0 candidate summaries)" in result.output
+
+
+def test_articles_not_in_english_are_said(tmp_path: Path) -> None:
+    """The lexicon and phrase model are used on English text only: a German corpus trains, and the
+    user is told what the model does with German."""
+    text = (Path(__file__).parent.parent / "data" / "lang" / "de.txt").read_text(encoding="utf-8")
+    sentences = (Path(__file__).parent.parent / "data" / "lang" / "de.sentences.txt").read_text(encoding="utf-8").splitlines()
+    records = [{"id": f"de{i}", "full_text": text, "abstract": " ".join(sentences[i : i + 3])} for i in range(3)]
+    result = _train(str(_corpus(tmp_path / "c.jsonl", records)), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 0, result.output
+    assert (
+        "synopsis: warning: 3 of 3 articles are not in English (de 3): the lexicon and phrase model learned here are"
+        " used on English text only, and --method auto summarises other languages with supervised (no reranker)"
+    ) in result.output
+
+
+@pytest.mark.slow
+def test_repeated_articles_are_left_out_and_the_stages_are_shown(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    """A repeat would sit on both sides of the halves the reranker learns from (and count twice in
+    the lexicon): it is left out and said; a long fit says each stage as it starts."""
+    records = _records(dev_sample[:4])
+    corpus = _corpus(tmp_path / "c.jsonl", [*records, records[1], {**records[2], "id": "copy"}])
+    result = _train(str(corpus), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "synopsis: skipped 2 repeated article(s) (the same text and abstract as one read before): scisummnet-P06-1067, copy"
+    )
+    assert lines[1].startswith("training on 4 articles (")
+    assert json.loads((tmp_path / "m.json").read_text())["info"]["documents"] == 4
+    stages = [line.split(" ", 3)[3] for line in lines[2:5]]
+    assert stages == [
+        "lexicon, phrase model and 2 rounds of trees on all 4 articles ...",
+        "trees on each half of the articles, for the reranker to learn how far their scores hold ...",
+        "bigram and word models and the summary reranker ...",
+    ]
+    assert lines[-1].startswith("wrote ")
+
+
+def test_an_interrupt_is_one_line_and_writes_no_model(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    train = pytest.importorskip("synopsis.train")
+
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train, "fit", interrupted)
+    output = corpus.parent / "model.json"
+    result = _train(str(corpus), "--rounds", "2", "-o", str(output))
+    assert result.exit_code == 130 and isinstance(result.exception, SystemExit), result.exception
+    assert result.output.splitlines()[-1] == f"synopsis: interrupted: no model written to {output}"
+    assert not output.exists()
+
+
+@pytest.mark.slow
+def test_a_symlink_is_written_through_and_a_fifo_into(corpus: Path) -> None:
+    """-o through a link replaces the file it names, not the link; a FIFO or device (-o /dev/null)
+    is written into: replacing it by a file (as root, in /dev) broke the system's device."""
+    pytest.importorskip("lightgbm")
+    link, target = corpus.parent / "model.json", corpus.parent / "models" / "v1.json"
+    target.parent.mkdir()
+    target.write_text("the earlier model", encoding="utf-8")
+    link.symlink_to(target)
+    assert _train(str(corpus), "--rounds", "2", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["format"] == "synopsis-trees/1"
+
+    fifo = corpus.parent / "fifo.json"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open before the writer, so its open does not wait
+    try:
+        fcntl.fcntl(reader, fcntl.F_SETPIPE_SZ, 1 << 20)  # the whole model fits in the pipe
+        result = _train(str(corpus), "--rounds", "2", "-o", str(fifo))
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO is still a FIFO"
+        written = os.read(reader, 1 << 20)
+    finally:
+        os.close(reader)
+    assert json.loads(written)["format"] == "synopsis-trees/1"

@@ -7,41 +7,53 @@ import os
 import shlex
 import tempfile
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import InputError, MissingExtra
-from ..ingest import JsonlFields, read_articles
+from ..ingest import STDIN, JsonlFields, read_articles
 from ..types import Article
 from .app import CLI_NAMES, EXIT_INPUT, app, check_not_an_input, check_whole, fail, report
 
 if TYPE_CHECKING:
     from ..scorers.learned import TreeModel
+    from ..train import Example
 
-# How many ids the line about articles without an abstract names (all are counted).
+# How many ids a line about articles left out names (all are counted).
 LISTED_IDS = 10
+EXIT_INTERRUPTED = 130
 
 
 @app.command("train")
 def train_command(
     data: list[str] = typer.Argument(..., metavar="DATA...", help="Articles with author abstracts (JSONL, records)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (JSON)."),
-    exclude_source: list[str] = typer.Option([], help="Leave out articles whose `source` contains this (repeatable)."),
+    exclude_source: list[str] = typer.Option(
+        [], metavar="TEXT", help="Leave out articles whose `source` field contains this, in any case (repeatable)."
+    ),
     rounds: int | None = typer.Option(None, help="Boosting rounds [default: the tuned value]."),
     text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract (the training target)."),
 ) -> None:
-    """Train on articles with abstracts; the same data and options always give the same model.
+    """Train on articles with abstracts; the same DATA, in the same order, and options always give
+    the same model.
 
-    Articles without an abstract are left out (one line says how many); the model records the
-    command that rebuilds it. The shipped model was made with `synopsis train
+    Articles without an abstract, and repeats of an article already read (same text and abstract),
+    are left out (one line says how many); the model records the command that rebuilds it. It takes
+    at least 2 articles; a few hundred make a useful model. Exit status: 0 trained; 1 some input
+    could not be read (the model is still written) or nothing to train on; 2 usage error; 130
+    interrupted (no model written). The shipped model was made with `synopsis train
     ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
     """
     check_whole(rounds=rounds)
+    check_data(data)
     check_output(output, data)
+    if any(not excluded.strip() for excluded in exclude_source):
+        fail("--exclude-source needs part of a source name (an empty one would leave out every article)")
     try:
         from ..train import ROUNDS, fit, prepare
     except ImportError as err:
@@ -51,48 +63,191 @@ def train_command(
     if missing:
         fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
-    fields = JsonlFields(text=text_field, abstract=abstract_field)
+    try:
+        articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
+
+        def skipped(doc_id: str, err: Exception) -> None:
+            nonlocal failures
+            failures += 1
+            report(f"{doc_id}: skipped ({err})")
+
+        no_abstract: list[str] = []
+        examples = prepare(articles, on_error=skipped, on_no_abstract=no_abstract.append)
+        if no_abstract:
+            report(no_abstract_line(no_abstract, abstract_field))
+        check_examples(examples)
+        sentences = sum(int(e.features.candidate.sum()) for e in examples)
+        print(f"training on {counted(len(examples), 'article')} ({counted(sentences, 'candidate sentence')}) ...", flush=True)
+        rounds = rounds or ROUNDS
+        command = recorded_command(
+            data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
+        )
+        model = fit(examples, rounds=rounds, info={"command": command}, progress=stage_printer(started))
+        write_model(model, output)
+    except KeyboardInterrupt:
+        fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
+    for line in learned_nothing(model):
+        report(f"warning: {line}")
+    size = output.stat().st_size / 1e6 if output.is_file() else 0.0
+    summaries = counted(model.reranker.info.get("candidates", 0), "candidate summary") if model.reranker else ""
+    reranker = f", a reranker over {summaries}" if model.reranker else ""
+    print(f"wrote {output} ({size:.1f} MB, {counted(len(model.roots), 'tree')}{reranker}) in {time.time() - started:.0f}s")
+    if failures:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def counted(n: int, noun: str) -> str:
+    """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n:,} {noun if n == 1 else plural}"
+
+
+def check_data(data: Sequence[str]) -> None:
+    """Refuse DATA that cannot all be read, before the minutes of training rather than after them
+    (a typo in one of many files would otherwise give a model without that file and exit 1): a
+    missing path, a folder, or a file named twice (twice the same articles, by any path)."""
+    for path in data:
+        if path == STDIN:
+            continue
+        if not os.path.exists(path):
+            fail(f"{path}: no such file or folder")
+        if os.path.isdir(path):
+            fail(f"{path} is a folder; name the files in it (e.g. {os.path.join(path, '*.jsonl')})")
+    files = [path for path in data if path != STDIN]
+    if len(data) - len(files) > 1:
+        fail("DATA names stdin (-) more than once")
+    for i, path in enumerate(files):
+        again = next((other for other in files[i + 1 :] if os.path.samefile(path, other)), None)
+        if again is not None:
+            named = f"{path} is named twice" if again == path else f"{path} and {again} are the same file"
+            fail(f"{named} in DATA: its articles would be trained on twice")
+
+
+def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequence[str]) -> tuple[list[Article], int]:
+    """The articles of DATA to train on, and how many inputs or records could not be read (each
+    said in one line). Articles of an excluded source and repeats are left out, each said in one line."""
     articles: list[Article] = []
-    failures = 0
+    failures = read = 0
+    excluded: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    repeated: list[str] = []
     for path in data:
         for item in read_articles(path, fields=fields):
             if isinstance(item, InputError):
                 report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
-            source = str(item.meta.get("source", ""))
-            if any(excluded.lower() in source.lower() for excluded in exclude_source):
+            read += 1
+            source = str(item.meta.get("source", "")).lower()
+            hit = next((pattern for pattern in exclude_source if pattern.lower() in source), None)
+            if hit is not None:
+                excluded[hit] += 1
                 continue
+            if item.abstract.strip():  # a repeat would sit on both sides of the halves the reranker learns from
+                key = (item.text, item.abstract)
+                if key in seen:
+                    repeated.append(item.id)
+                    continue
+                seen.add(key)
             articles.append(item)
+    report_exclusions(exclude_source, excluded, read)
+    if repeated:
+        report(f"skipped {len(repeated)} repeated article(s) (the same text and abstract as one read before): {listed(repeated)}")
+    return articles, failures
 
-    def skipped(doc_id: str, err: Exception) -> None:
-        nonlocal failures
-        failures += 1
-        report(f"{doc_id}: skipped ({err})")
 
-    no_abstract: list[str] = []
-    examples = prepare(articles, on_error=skipped, on_no_abstract=no_abstract.append)
-    if no_abstract:
-        report(no_abstract_line(no_abstract, abstract_field))
+def report_exclusions(exclude_source: Sequence[str], excluded: Counter[str], read: int) -> None:
+    """Say what --exclude-source left out, and which value matched nothing (a misspelt source would
+    silently stay in a model meant to be tested on it); leaving out everything is a usage error."""
+    if not read:
+        return
+    if excluded and sum(excluded.values()) == read:
+        fail(f"--exclude-source left out all {counted(read, 'article')} read; nothing is left to train on")
+    if excluded:
+        parts = ", ".join(f"{pattern} {n:,}" for pattern, n in excluded.items())
+        report(f"left out {counted(sum(excluded.values()), 'article')} by --exclude-source ({parts})")
+    for pattern in exclude_source:
+        if not excluded[pattern]:
+            report(f"warning: --exclude-source {pattern} matched no article's source field")
+
+
+def check_examples(examples: Sequence[Example]) -> None:
+    """Exit with one line when the prepared articles cannot make a model, and say which add nothing."""
     if not examples:
         fail("no article with an abstract and body text to train on", EXIT_INPUT)
-    print(f"training on {len(examples)} articles ...", flush=True)
-    rounds = rounds or ROUNDS
-    command = recorded_command(
-        data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
+    empty = [e.doc.id for e in examples if not e.features.candidate.any()]
+    if empty:
+        report(
+            f"{counted(len(empty), 'article')} without a candidate sentence (each copies the abstract, or is a heading,"
+            f" fragment or reference), nothing to learn from: {listed(empty)}"
+        )
+    usable = len(examples) - len(empty)
+    if usable == 0:
+        fail(
+            "no article has a sentence a summary could take that does not copy its abstract"
+            " (is the abstract field the article's text?)",
+            EXIT_INPUT,
+        )
+    if usable < 2:
+        fail(
+            "training needs at least 2 articles with an abstract and candidate sentences, got 1: the reranker learns"
+            " from trees fitted on each half of them",
+            EXIT_INPUT,
+        )
+    report_languages(examples)
+
+
+def report_languages(examples: Sequence[Example]) -> None:
+    """Say what happens to articles not in English: the model is used on them without the parts
+    learned from words (lexicon, phrase model) and, under --method auto, without the reranker."""
+    languages = Counter(e.features.language for e in examples)
+    other = {language: n for language, n in sorted(languages.items()) if language != "en"}
+    if not other:
+        return
+    parts = ", ".join(f"{language or 'unknown'} {n:,}" for language, n in other.items())
+    report(
+        f"warning: {sum(other.values()):,} of {counted(len(examples), 'article')} are not in English ({parts}): the"
+        " lexicon and phrase model learned here are used on English text only, and --method auto summarises other"
+        " languages with supervised (no reranker): docs/model-card.md, Languages other than English"
     )
-    model = fit(examples, rounds=rounds, info={"command": command})
-    write_model(model, output)
-    size = output.stat().st_size / 1e6
-    reranker = f", a reranker over {model.reranker.info.get('candidates', 0):,} candidate summaries" if model.reranker else ""
-    print(f"wrote {output} ({size:.1f} MB, {len(model.roots)} trees{reranker}) in {time.time() - started:.0f}s")
-    if failures:
-        raise typer.Exit(EXIT_INPUT)
+
+
+def learned_nothing(model: TreeModel) -> list[str]:
+    """One line for each part of the model that the data were too few or too alike to fit."""
+    from ..train import LEXICON_MIN_COUNT, LIGHTGBM_PARAMS, PHRASE_MIN_COUNT
+
+    lines = []
+    if not (model.feature >= 0).any():
+        leaf = model.info.get("params", LIGHTGBM_PARAMS).get("min_data_in_leaf")
+        sentences = model.info.get("sentences", 0)
+        lines.append(
+            f"the trees found no split in {counted(sentences, 'candidate sentence')} (a leaf needs {leaf}):"
+            " they add nothing to the structured score"
+        )
+    if not model.lexicon:
+        lines.append(f"no lexicon: no word is in the abstracts and bodies of {LEXICON_MIN_COUNT} articles together")
+    if model.phrases is None or not model.phrases.weights:
+        lines.append(f"no phrase model: no word or word pair is in {PHRASE_MIN_COUNT} articles of most sources")
+    if model.reranker is not None and not model.reranker.info.get("candidates"):
+        lines.append("the reranker learned nothing (no article has two candidate summaries): use --method supervised")
+    return lines
+
+
+def stage_printer(started: float) -> Callable[[str], None]:
+    """Progress of a long fit: each stage as it starts, with the time so far (minutes on the dev corpora)."""
+
+    def say(stage: str) -> None:
+        elapsed = int(time.time() - started)
+        print(f"  {elapsed // 60}:{elapsed % 60:02d} {stage} ...", flush=True)
+
+    return say
 
 
 def check_output(output: Path, data: Sequence[str]) -> None:
     """Refuse an -o the model cannot be written to, or one that names the training data, before the
     minutes of training rather than in a traceback after them."""
+    if str(output) == STDIN:
+        fail("-o - would make a file named '-': the model is written to a file, name it (e.g. -o model.json)")
     if output.is_dir():
         fail(f"-o {output} is a folder; name the model file (e.g. -o {output / 'model.json'})")
     check_not_an_input(output, data, shown=str(output), what="the model")
@@ -105,12 +260,16 @@ def check_output(output: Path, data: Sequence[str]) -> None:
         fail(f"-o {output}: permission denied (cannot write {output if output.exists() else folder})", EXIT_INPUT)
 
 
+def listed(ids: Sequence[str]) -> str:
+    """The first LISTED_IDS ids, and how many more."""
+    return ", ".join(ids[:LISTED_IDS]) + (f", ... ({len(ids) - LISTED_IDS} more)" if len(ids) > LISTED_IDS else "")
+
+
 def no_abstract_line(ids: Sequence[str], abstract_field: str) -> str:
     """One line for the articles left out for want of an abstract: how many, why, and which."""
-    listed = ", ".join(ids[:LISTED_IDS]) + (f", ... ({len(ids) - LISTED_IDS} more)" if len(ids) > LISTED_IDS else "")
     return (
         f"skipped {len(ids)} article(s) with an empty or missing abstract (--abstract-field {abstract_field}), "
-        f"nothing to learn from: {listed}"
+        f"nothing to learn from: {listed(ids)}"
     )
 
 
@@ -127,20 +286,31 @@ def recorded_command(
 
 
 def write_model(model: TreeModel, output: Path) -> None:
-    """Write the model whole or not at all (a full disk must not leave half a model where a good one
-    was), or exit with one line when it cannot be written."""
+    """Write the model whole or not at all (a full disk or an interrupt must not leave half a model
+    where a good one was), or exit with one line when it cannot be written. A symlink is written
+    through (the file it names is replaced, the link stays); a device or FIFO (-o /dev/null) is
+    written into, never replaced by a file."""
+    target = Path(os.path.realpath(output)) if output.is_symlink() else output
+    if target.exists() and not target.is_file():
+        try:
+            model.save(target)
+        except OSError as err:
+            fail(f"-o {output}: cannot write the model ({err.strerror or err})", EXIT_INPUT)
+        return
     temporary: Path | None = None
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(handle)
         temporary = Path(name)
         model.save(temporary)
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)  # the mode a plain write gives, not mkstemp's 0600
-        os.replace(temporary, output)
-    except OSError as err:
+        os.replace(temporary, target)
+    except BaseException as err:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
-        fail(f"{err.filename or output}: cannot write the model ({err.strerror or err})", EXIT_INPUT)
+        if not isinstance(err, OSError):
+            raise
+        fail(f"-o {output}: cannot write the model ({err.strerror or err})", EXIT_INPUT)

@@ -294,13 +294,16 @@ class TreeModel:
 
 
 def _check_trees(trees: dict[str, Any], features: int) -> None:
-    """Refuse flat tree arrays that would index outside themselves when predicting (a damaged or
-    hand-edited file), so a bad model fails on loading with a reason, not with an IndexError later."""
+    """Refuse flat tree arrays that would index outside themselves or loop when predicting (a
+    damaged or hand-edited file), so a bad model fails on loading with a reason, not with an
+    IndexError, or a summary that never ends, later. `synopsis train` stores every tree with each
+    node before its children (`train.from_lightgbm`), so a child at or before its parent is a loop."""
     nodes = len(trees["feature"])
     if any(len(trees[key]) != nodes for key in ("threshold", "left", "right", "value")):
         raise ValueError("its tree arrays differ in length")
     feature = np.asarray(trees["feature"], dtype=np.int64)
-    children = np.asarray([trees["left"], trees["right"]], dtype=np.int64)[:, feature >= 0]
+    inner = np.flatnonzero(feature >= 0)
+    children = np.asarray([trees["left"], trees["right"]], dtype=np.int64)[:, inner]
     roots = np.asarray(trees["roots"], dtype=np.int64)
     if (
         feature.max(initial=-1) >= features
@@ -310,6 +313,10 @@ def _check_trees(trees: dict[str, Any], features: int) -> None:
         or roots.max() >= nodes
     ):
         raise ValueError("a tree points outside its arrays")
+    if (children <= inner).any():
+        raise ValueError("a tree node points back to an earlier node (a loop, or into another tree)")
+    if not np.isfinite(np.asarray(trees["value"], dtype=np.float64)).all():
+        raise ValueError("a tree has a leaf value that is not a finite number")
 
 
 def load_model(path: str | Path | None = None) -> TreeModel:
