@@ -126,16 +126,20 @@ def article_body(article: Article) -> str:
     return article.text[start:end].strip("\n")
 
 
-def article_to_dict(article: Article, language: str | None = None, cleaned: Cleaned | None = None) -> dict[str, Any]:
+def article_to_dict(
+    article: Article, language: str | None = None, cleaned: Cleaned | None = None, warning: str | None = None
+) -> dict[str, Any]:
     """The JSON form of an extraction; `text` is what spans of a summary of it point into. With
     `cleaned`, a "cleaning" part says what cleaning makes of the body: the abstract and headings it
-    finds, and every removal with its reason, span of `text` and the text removed."""
+    finds, and every removal with its reason, span of `text` and the text removed. `warning` is the
+    language's, as a summary's JSON has it (not supported, or not what the text reads as)."""
     start, end = article.body
     out: dict[str, Any] = {
         "id": article.id,
         "input": article.meta.get("input"),
         "format": article.meta.get("format"),
         **({"language": language} if language is not None else {}),
+        **({"warning": warning} if warning else {}),
         "title": article.title,
         "abstract": article.abstract,
         "body": {"start": start, "end": end},

@@ -134,3 +134,19 @@ def test_pdf_on_stdin(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
     assert found["title"] == TITLE and found["id"] == "stdin" and found["input"] == "<stdin>"
+
+
+def test_extract_json_says_the_language_warning_a_summary_would(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_text(
+        "Это исследование показывает, что метод работает хорошо. Мы провели эксперименты на трёх наборах данных "
+        "и получили хорошие результаты. В этой статье мы описываем новый подход к анализу текстов, который был "
+        "разработан в нашей лаборатории. Результаты показывают, что он лучше существующих методов.\n",
+        encoding="utf-8",
+    )
+    shown = json.loads(CliRunner().invoke(app, ["extract", str(path), "-o", "json"]).stdout)
+    assert shown["language"] == "ru"
+    assert shown["warning"].startswith("the language is ru (Russian), which is not supported")
+    english = tmp_path / "en.txt"
+    english.write_text("The study works well. We ran it on three data sets and it held up in each of them.\n", encoding="utf-8")
+    assert "warning" not in json.loads(CliRunner().invoke(app, ["extract", str(english), "-o", "json"]).stdout)

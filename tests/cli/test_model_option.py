@@ -135,3 +135,23 @@ def test_evaluate_scores_the_model_and_says_so(trained_model: Path, dev_sample_p
     assert protocol["model"] == str(trained_model.resolve())
     refused = _one_usage_line(_run("evaluate", str(dev_sample_path), "-m", "lead", "--model", str(trained_model)))
     assert "none of the methods (lead, oracle) uses a trained model" in refused
+
+
+def test_a_relative_model_path_names_the_file_of_the_current_folder(
+    trained_model: Path, example_text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the model was cached by the path as written, so after a chdir `model="model.json"` kept
+    using the first folder's file."""
+    import synopsis
+    from synopsis.errors import MethodError
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.mkdir()
+    bad.mkdir()
+    (good / "model.json").write_bytes(trained_model.read_bytes())
+    (bad / "model.json").write_text("[]", encoding="utf-8")
+    monkeypatch.chdir(good)
+    assert synopsis.summarize(example_text, model="model.json").sentences
+    monkeypatch.chdir(bad)
+    with pytest.raises(MethodError, match="is not a synopsis model file"):
+        synopsis.summarize(example_text, model="model.json")

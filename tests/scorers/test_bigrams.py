@@ -166,3 +166,17 @@ def test_other_languages_get_their_own_words_not_english_tokens(name: str) -> No
         assert any("ä" in w or "ö" in w or "ü" in w for w in words), "umlauts stay inside their words"
     summary = summarize_document(doc, method="reranked", budget=Budget(80))
     assert 0 < summary.words <= 80
+
+
+def test_a_logit_far_past_the_float_range_gives_0_or_1_without_a_warning() -> None:
+    """A degenerate model (huge weights) printed numpy's "overflow in exp" at summarize time."""
+    import warnings
+
+    from synopsis.scorers.bigrams import BigramModel
+
+    columns = len(BigramModel.feature_names())
+    model = BigramModel(np.zeros(columns), np.ones(columns), np.full(columns, 1e6), 0.0)
+    x = np.vstack([np.full(columns, -1.0), np.full(columns, 1.0)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert model.probabilities(x).tolist() == [0.0, 1.0]

@@ -166,9 +166,9 @@ def _where(article: Article) -> str:
 
 def _render(article: Article, output: str, lang: str = "auto") -> str:
     if output == "json":
-        language = article_language(article, lang)[0].code
-        cleaned = clean_article(article, language)
-        return json.dumps(article_to_dict(article, language, cleaned), ensure_ascii=False) + "\n"
+        found, warning = article_language(article, lang)
+        cleaned = clean_article(article, found.code)
+        return json.dumps(article_to_dict(article, found.code, cleaned, warning), ensure_ascii=False) + "\n"
     if output == "record":
         return render_article_record(article)
     return article.text if article.text.endswith("\n") else article.text + "\n"

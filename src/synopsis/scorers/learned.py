@@ -383,8 +383,14 @@ def _shipped_model() -> TreeModel:
     return TreeModel.from_json(data)
 
 
-@cache
 def _model_at(path: str) -> TreeModel:
+    """The model file at `path`, loaded once per file: a relative path is taken from the current
+    folder at each call, so a later `chdir` reads the file it now names, not the one cached."""
+    return _model_file(str(Path(path).resolve()))
+
+
+@cache
+def _model_file(path: str) -> TreeModel:
     return load_model(path)
 
 

@@ -38,7 +38,8 @@ class Logistic:
 
     def probabilities(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         logit = ((x - self.mean) / self.scale) @ self.weights + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
+        with np.errstate(over="ignore"):  # exp(-logit) past 709 is inf, and 1 / (1 + inf) the 0 it should be
+            return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float64)
 
     def to_json(self) -> dict[str, Any]:
         return {
