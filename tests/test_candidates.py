@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopsis.candidates import CandidateRules, bigrams, copies_abstract, rejection
+from synopsis.candidates import SENTENCE_ENDS, CandidateRules, bigrams, copies_abstract, rejection
 
 GOOD = "We show that the parser recovers 91% of the dependencies in the test set."
 
@@ -67,3 +69,30 @@ _MIXED = st.text(alphabet=st.sampled_from(list("aZ09_ .,-'\x00\t\u00e9\u00c9\u03
 def test_english_bigrams_are_those_of_the_rouge_token_pattern(text: str) -> None:
     # The split-first tokenizer must find exactly the runs of [a-z0-9] in the lower-cased text.
     assert bigrams(text) == set(pairwise(re.findall(r"[a-z0-9]+", text.lower())))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "यह अध्ययन दिखाता है कि जलवायु परिवर्तन भारत की खाद्य सुरक्षा के लिए गंभीर खतरा है।",  # also: vowel signs are letters
+        "हमने कृषि मंत्रालय से हर ज़िले की वार्षिक उपज के आँकड़े लिए॥",
+        "هل يتأثر إنتاج القمح في مصر بارتفاع درجات الحرارة في الربيع؟",
+        "یہ مطالعہ پاکستان میں گندم کی پیداوار پر درجہ حرارت کے اثر کا تجزیہ کرتا ہے۔",
+        "Πώς επηρεάζει η θέρμανση την απόδοση του σιταριού στα ελληνικά χωράφια\u037e",
+        "Այս ուսումնասիրությունը վերլուծում է ջերմաստիճանի ազդեցությունը ցորենի բերքատվության վրա։",
+        "ይህ ጥናት በኢትዮጵያ የስንዴ ምርት ላይ የሙቀት መጠን ያለውን ተጽዕኖ ይተነትናል በዝርዝር ያሳያል።",
+        "This sentence ends with a full-width stop as a pasted quotation might do。",
+    ],
+)
+def test_sentence_ends_of_other_scripts_end_a_candidate(text: str) -> None:
+    """Only ". ! ?" ended a sentence: no Hindi sentence ("।") was a candidate, and the Hindi summary
+    was the title, the author line and a reference entry."""
+    assert rejection(text) is None
+
+
+def test_the_candidate_ends_are_the_segmenters_terminals() -> None:
+    """A sentence the segmenter ends at a mark is complete; "…" ends one that was cut off."""
+    common = json.loads((resources.files("synopsis") / "data" / "segment" / "common.json").read_text(encoding="utf-8"))
+    terminals = set(common["terminals"] + common["unspaced_terminals"])
+    assert terminals - {"…"} == SENTENCE_ENDS
+    assert rejection("The data set used in these experiments is described in the following …") == "no_sentence_end"

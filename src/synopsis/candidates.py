@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .clean.rules import MARKS
 from .tokens import ascii_table
 
 # Set by hand, not tuned (no tuning script exists):
@@ -35,6 +36,13 @@ _DESCRIBES = re.compile(
 )
 CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
 _CLOSERS = "\"”’')]"
+# What ends a sentence: ". ! ?" and the sentence ends of other scripts that the segmenter splits at
+# (data/segment/common.json): Devanagari । ॥, Arabic ؟, Urdu ۔, Armenian ։, Ethiopic ።, the Greek
+# question mark U+037E, the full-width 。！？. (Not "…": a sentence cut off is no candidate.)
+SENTENCE_ENDS = frozenset(".!?।॥؟۔։።\u037e。！？")
+# Combining marks (the vowel signs of Devanagari and the other Indic scripts, Arabic harakat,
+# accents of decomposed text) are part of the words they sit on: letters for the letter share.
+_MARK = re.compile(f"[{MARKS}]")
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")
 # ROUGE's English tokens, runs of a-z and 0-9 in the lower-cased text, found by mapping every other
@@ -66,7 +74,7 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     # faster than str.translate) is exact: an ASCII byte is never part of another character. Only a
     # sentence that fails that count (formulas, tables, non-Latin script) gets the slower Unicode count.
     data = text.encode("utf-8", "surrogatepass")
-    if len(data) - len(data.translate(None, _ASCII_LETTERS)) < needed and sum(map(str.isalpha, text)) < needed:
+    if len(data) - len(data.translate(None, _ASCII_LETTERS)) < needed and _letters(text) < needed:
         return "symbols"
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
@@ -74,9 +82,15 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
         return "email_or_url"
-    if text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
+    if text.rstrip().rstrip(_CLOSERS)[-1:] not in SENTENCE_ENDS:
         return "no_sentence_end"
     return None
+
+
+def _letters(text: str) -> int:
+    """How many letters `text` has, the combining marks on them counted too: a Hindi sentence is a
+    third vowel signs, which are no letters to `str.isalpha` (its share fell under 0.6)."""
+    return sum(map(str.isalpha, text)) + len(_MARK.findall(text))
 
 
 def bigrams(text: str, *, unicode: bool = False) -> set[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -540,3 +541,87 @@ def test_urls_parted_only_by_separators_go_with_their_brackets() -> None:
     assert body(cleaned) == ("Two sources were used. Data come from two sites. Two tools were used. The list is at.")
     assert cleaned.removed["url"] == 7
     assert maps_back(text, cleaned)
+
+
+def test_decomposed_text_is_composed_and_its_removals_span_whole_letters() -> None:
+    """NFD input ("Re\u0301sume\u0301"): the abstract heading was not found, and a removal that
+    ends in a composed letter must take in its accent."""
+    raw = unicodedata.normalize(
+        "NFD",
+        "Titre de l'article\nClaire Dubois\n\nRésumé\nNous étudions les archives municipales et leurs usages.\n\n"
+        "Introduction\nLes archives municipales ont numérisé une grande part de leurs fonds depuis vingt ans.\n"
+        "Figure 1. Fonds numérisés par année, de 2000 à 2020, services municipaux étudiés\n"
+        "Les chercheurs consultent surtout les registres paroissiaux et les plans cadastraux.\n",
+    )
+    cleaned = clean_text(raw, lang="fr")
+    assert cleaned.abstract == "Nous étudions les archives municipales et leurs usages."
+    caption = next(r for r in cleaned.removals if r.reason == "caption")
+    assert raw[caption.start : caption.end] == unicodedata.normalize(
+        "NFD", "Figure 1. Fonds numérisés par année, de 2000 à 2020, services municipaux étudiés"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("نتایج نشان می\u200cدهد که گرمای اردیبهشت بیشترین آسیب را به عملکرد گندم می\u200cزند.", True),
+        ("प्रत्येक ज़िले के आँकड़े क्\u200dष और वर्षा के साथ जोड़े गए।", True),
+        ("The of\u200cfice and the Auf\u200dlage of the journal were both named in the letter.", False),
+    ],
+    ids=["persian", "hindi", "latin"],
+)
+def test_zero_width_joiners_stay_in_the_scripts_that_write_them(text: str, kept: bool) -> None:
+    """U+200C and U+200D join the letters of Persian, Arabic and Indic words ("می‌کند" printed as
+    "میکند"); beside a Latin letter they only break a ligature and go."""
+    block = clean_text(text, lang="und").blocks[0].text.text
+    assert (block == text) is kept
+    assert ("\u200c" in block or "\u200d" in block) is kept
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "headings"),
+    [
+        # Scripts without case: a short line with no end mark before a long one.
+        (
+            [
+                "مقدمه",
+                "گندم مهم\u200cترین محصول غذایی ایران است و میلیون\u200cها کشاورز به آن وابسته\u200cاند و زندگی می\u200cکنند.",
+            ],
+            "und",
+            ["مقدمه"],
+        ),
+        (["परिचय", "गेहूँ भारत की सबसे महत्वपूर्ण खाद्य फसलों में से एक है और करोड़ों किसान इस पर निर्भर हैं।"], "und", ["परिचय"]),
+        (
+            [
+                "결론",
+                "이 연구는 기후 변화가 한국의 식량 안보에 위협이 된다는 것을 보여준다. 정부는 고온에 강한 품종을 지원해야 한다.",
+            ],
+            "ko",
+            ["결론"],
+        ),
+        # Sentence case, in a language without a data file.
+        (
+            ["Данные и методы", "Мы использовали годовые данные об урожайности по всем регионам из базы Росстата."],
+            "ru",
+            ["Данные и методы"],
+        ),
+        # Not: in English (a sentence-case line is no heading by its look alone), or a longer line.
+        (
+            ["The wheat harvest", "The wheat harvest lies in the dry east of the country, where soils hold little water."],
+            "en",
+            [],
+        ),
+        (
+            [
+                "Мы использовали годовые данные об урожайности по всем",
+                "регионам из базы Росстата, а также данные о погоде со всех метеостанций страны.",
+            ],
+            "ru",
+            [],
+        ),
+        (["Данные и методы.", "Мы использовали годовые данные об урожайности по всем регионам из базы Росстата."], "ru", []),
+    ],
+)
+def test_headings_without_capitals(lines: list[str], lang: str, headings: list[str]) -> None:
+    text = "\n".join(["Первая строка текста без заголовка.", *lines, "Ещё одна строка.", "И последняя."])
+    assert [h.title for h in clean_text(text, lang=lang).headings if h.title] == headings

@@ -52,3 +52,17 @@ def test_untouched_characters_always_map_back(raw: str, data: st.DataObject) -> 
     for i, ch in enumerate(text.text):
         assert raw[text.origin[i]] == ch
     assert all(text.origin[i] < text.origin[i + 1] for i in range(len(text.text)))
+
+
+def test_a_composed_letter_spans_all_it_was_made_of() -> None:
+    """NFC turns "e" + U+0301 into "é": a span that ends with it must take in the accent, or the
+    input's `text[start:end]` would lose it (`apply(..., whole=True)`)."""
+    raw = "Re\u0301sume\u0301 des re\u0301sultats"
+    text = Tracked.of(raw).apply([Edit(1, 3, "é"), Edit(6, 8, "é"), Edit(14, 16, "é")], whole=True)
+    assert text.text == "Résumé des résultats"
+    assert raw[slice(*text.span(0, 6))] == "Re\u0301sume\u0301"
+    assert raw[slice(*text.span(7, 20))] == "des re\u0301sultats"
+    # Later edits and slices keep the composed letters' ends.
+    later = text.apply([Edit(6, 7, "\n")]).slice(0, 6)
+    assert raw[slice(*later.span(0, 6))] == "Re\u0301sume\u0301"
+    assert Tracked.of(raw).apply([Edit(1, 3, "é")]).ends is None  # without `whole`: as before

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import re
 
-from ..language import ENGLISH
+from ..language import ENGLISH, get_language
 from ..types import SectionKind
 from . import rules
-from .lexicon import lexicon
+from .lexicon import Lexicon, folded, lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Other languages: letters of any Latin script ("Résultats", "Schlüsselwörter").
-_UNICODE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Other languages: letters of any script, with their marks ("Résultats", "Schlüsselwörter", "परिणाम").
+_UNICODE_WORD = re.compile(rf"[^\W\d_](?:[\w'’-]|[{rules.MARKS}])*")
+# Hangul syllables: two make a word ("서론", "결론"), where three letters of an alphabet do.
+SYLLABLES = re.compile(r"[\uac00-\ud7a3]{2}")
+# What ends a sentence, a clause or a list item, and so no heading: in English, and beyond it the
+# sentence ends of other scripts (Devanagari । ॥, Arabic ؟ ، ؛, Urdu ۔, Armenian ։, Ethiopic ።, the
+# Greek question mark, full-width 。！？).
+_END_MARKS = ".,;!?"
+_OTHER_END_MARKS = _END_MARKS + "।॥؟،؛۔։።\u037e。！？"
+# A heading of a language we have no data file for may be in sentence case ("Данные и методы",
+# "Giới thiệu"): such a line of at most this many words is a heading where a long line follows.
+SENTENCE_CASE_MAX_WORDS = 6
+# No abstract heading of another language (`is_other_abstract`) is longer.
+OTHER_ABSTRACT_MAX_CHARS = 40
 _SMALL_WORDS = frozenset(
     [
         "a",
@@ -85,14 +97,26 @@ def is_abstract(title: str, lang: str = ENGLISH) -> bool:
     return lexicon(lang).abstract_heading.fullmatch(strip_number(title).rstrip(":. ")) is not None
 
 
+def is_other_abstract(title: str, lang: str = ENGLISH) -> bool:
+    """In an English paper, another language's abstract heading ("Zusammenfassung", "Résumé"): a
+    bilingual journal's second abstract follows it."""
+    return _other_abstract(strip_number(title).rstrip(":. "), lexicon(lang))
+
+
+def _other_abstract(bare: str, words: Lexicon) -> bool:
+    """`is_other_abstract` of a title without its number and end marks (a set look-up, and none for
+    a line longer than any such heading: `is_known` asks it of every short line)."""
+    return bool(words.other_abstract) and len(bare) <= OTHER_ABSTRACT_MAX_CHARS and folded(bare) in words.other_abstract
+
+
 def is_known(title: str, lang: str = ENGLISH) -> bool:
     """A heading whose words alone make it a heading, whatever the line around it looks like."""
     bare = strip_number(title).rstrip(":. ")
-    if is_end_matter(bare, lang) or is_dropped(bare, lang) or is_abstract(bare, lang):
+    words = lexicon(lang)
+    if is_end_matter(bare, lang) or is_dropped(bare, lang) or is_abstract(bare, lang) or _other_abstract(bare, words):
         return True
     # "Results and Discussion", "conclusions and future work": role words joined by small words.
     rest = bare
-    words = lexicon(lang)
     for _, pattern in words.kind_patterns:
         rest = pattern.sub(" ", rest)
     if rest == bare:
@@ -116,21 +140,37 @@ def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLIS
         return False
     if is_known(text, lang):
         return True
-    if text[-1] in ".,;!?" and not rules.NUMBERED_HEADING.match(text):
+    english = lang == ENGLISH
+    if text[-1] in (_END_MARKS if english else _OTHER_END_MARKS) and not rules.NUMBERED_HEADING.match(text):
         return False
-    if not (text[0].isupper() or text[0].isdigit()):
+    capital = str.isupper if english else _capital
+    if not (capital(text[0]) or text[0].isdigit()):
         return False
     numbered = rules.NUMBERED_HEADING.match(text)
     body = numbered.group("title") if numbered else text
-    alpha = (_WORD if lang == ENGLISH else _UNICODE_WORD).findall(body)
-    if not alpha or sum(len(w) for w in alpha) < 3:
+    alpha = (_WORD if english else _UNICODE_WORD).findall(body)
+    if not alpha or (sum(len(w) for w in alpha) < 3 and (english or not SYLLABLES.search(body))):
         return False
-    if numbered and body[0].isupper() and len(words) <= 12:
+    if numbered and capital(body[0]) and len(words) <= 12:
         # "2 Methods", "4.1 Data" — but not "1 A.L.Hucklesby@leeds.ac.uk" or "3 The results show".
         return "@" not in body and body[-1] not in ".,;"
     small = _SMALL_WORDS | lexicon(lang).small_words
-    capitalised = sum(1 for w in alpha if w[0].isupper() or w.lower() in small)
-    if capitalised < len(alpha) or text.endswith(":"):
+    capitalised = sum(1 for w in alpha if capital(w[0]) or w.lower() in small)
+    if text.endswith(":") or (capitalised < len(alpha) and not _sentence_case_heading(words, lang)):
         return False
-    # Title-cased: only a heading if real text follows it.
+    # Title-cased (or a sentence-case heading of a language without a data file): only a heading if
+    # real text follows it.
     return next_line is not None and len(next_line.strip()) > max(2 * len(text), 60)
+
+
+def _capital(char: str) -> bool:
+    """Outside English: an upper-case letter, or a letter of a script without case (Arabic, Hebrew,
+    Devanagari, Hangul), whose headings have no capital to show."""
+    return char.isupper() or (char.isalpha() and not char.islower())
+
+
+def _sentence_case_heading(words: list[str], lang: str) -> bool:
+    """Whether a line of `words` (its first letter a capital, no end mark) may be a sentence-case
+    heading: in a language without a data file, whose small words we do not know, at most
+    SENTENCE_CASE_MAX_WORDS words ("Данные и методы", "Giới thiệu", "Veri ve yöntem")."""
+    return lang != ENGLISH and len(words) <= SENTENCE_CASE_MAX_WORDS and not get_language(lang).supported

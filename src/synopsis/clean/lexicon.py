@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from ..language import ENGLISH, get_language, supported_codes
 from ..types import SectionKind
@@ -38,6 +39,10 @@ class Lexicon:
     # Inline heading words of this language beyond the English ones (title case as written).
     inline_words: tuple[str, ...]
     keyword_labels: tuple[str, ...]
+    # English only: the abstract headings of other languages ("Zusammenfassung", "Résumé", "Resumen"),
+    # whose section in an English paper is a second abstract, not body text; case-folded, one space
+    # between words (a set: looked up for every short line).
+    other_abstract: frozenset[str] = frozenset()
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -53,12 +58,28 @@ OTHER_ABSTRACT_WORDS = (
     "Samenvatting", "Riassunto", "Sommario", "Аннотация", "Резюме", "Abstrakt", "Streszczenie", "Özet", "Öz",
     "Περίληψη", "Sammendrag", "Sammanfattning", "Resum", "Tiivistelmä", "Összefoglaló", "Rezumat", "Souhrn",
     "Sažetak", "Povzetek", "Santrauka", "Kopsavilkums", "Kokkuvõte", "Anotace",
+    "الملخص", "ملخص", "المستخلص", "مستخلص", "תקציר", "सारांश", "초록", "요약", "Tóm tắt", "Анотація", "Abstrak",
+    "چکیده",
 )  # fmt: skip
 OTHER_REFERENCE_WORDS = (
     "Bibliografia", "Riferimenti bibliografici", "Riferimenti", "Literatuur", "Literatuurlijst", "Literatuurverwijzingen",
     "Литература", "Список литературы", "Библиография", "Bibliografie", "Literatura", "Kaynakça", "Kaynaklar",
     "Βιβλιογραφία", "Αναφορές", "Referenser", "Litteratur", "Litteraturliste", "Lähteet", "Kirjallisuus", "Irodalom",
     "Referințe", "Literatūra", "Viited",
+    "المراجع", "المصادر", "المراجع والمصادر", "قائمة المراجع", "ביבליוגרפיה", "מקורות", "רשימת מקורות", "संदर्भ",
+    "संदर्भ सूची", "참고문헌", "참고 문헌", "Tài liệu tham khảo", "Список використаних джерел", "Список літератури",
+    "Використана література", "Daftar Pustaka", "Daftar Referensi", "منابع", "فهرست منابع",
+)  # fmt: skip
+# Caption words of languages we have no data file for, as their captions write them before the
+# number ("Рис. 1.", "Σχήμα 2:", "Şekil 3.", "그림 1."): a text in one of them gets these and every
+# supported language's (`lexicon`), so that a caption line is removed, not summarized.
+OTHER_CAPTION_WORDS = (
+    "Рис", "Рисунок", "Таблица", "Табл", "Схема", "Диаграмма", "Таблиця", "Малюнок", "Фиг", "Фигура",
+    "Σχήμα", "Σχ", "Εικόνα", "Εικ", "Πίνακας", "Πίν", "Şekil", "Tablo", "Rys", "Rysunek", "Tabela", "Wykres",
+    "Obr", "Obrázek", "Obrázok", "Tabulka", "Tabuľka", "Figura", "Tabella", "Figuur", "Tabel", "Afbeelding",
+    "Figur", "Tabell", "Kuva", "Taulukko", "Slika", "Tablica", "Tabelul", "Taula", "Hình", "Bảng", "Biểu đồ",
+    "Gambar", "그림", "표", "شكل", "الشكل", "جدول", "الجدول", "شکل", "نمودار", "איור", "טבלה", "תרשים", "चित्र",
+    "तालिका", "सारणी",
 )  # fmt: skip
 
 
@@ -66,16 +87,32 @@ OTHER_REFERENCE_WORDS = (
 def lexicon(code: str = ENGLISH) -> Lexicon:
     """The patterns for language `code` (cached: built once per language and process)."""
     language = get_language(code)
-    if code == ENGLISH or not language.supported:
+    if code == ENGLISH:
         return Lexicon(
             code,
             rules.KIND_PATTERNS,
-            rules.END_MATTER if code == ENGLISH else _extended(rules.END_MATTER, _other_words("references")),
+            rules.END_MATTER,
             rules.DROPPED_SECTION,
-            rules.ABSTRACT_HEADING if code == ENGLISH else _extended(rules.ABSTRACT_HEADING, _other_words("abstract")),
+            rules.ABSTRACT_HEADING,
             rules.KEYWORDS_LINE,
             rules.CAPTION_LINE,
             rules.CAPTION_LABEL_LINE,
+            rules.AFFILIATION_WORDS,
+            rules.INLINE_PARAGRAPH_DROP,
+            frozenset(),
+            (),
+            (),
+            frozenset(folded(w) for w in _other_words("abstract") if not rules.ABSTRACT_HEADING.fullmatch(w)),
+        )
+    if not language.supported:
+        return Lexicon(
+            code,
+            rules.KIND_PATTERNS,
+            _extended(rules.END_MATTER, _other_words("references")),
+            rules.DROPPED_SECTION,
+            _extended(rules.ABSTRACT_HEADING, _other_words("abstract")),
+            rules.KEYWORDS_LINE,
+            *_caption_patterns(_other_words("captions")),
             rules.AFFILIATION_WORDS,
             rules.INLINE_PARAGRAPH_DROP,
             frozenset(),
@@ -91,7 +128,6 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
     )
 
     extend = _extended
-    captions = alternation(language.captions)
     keyword_labels = words.get("keywords", ())
     return Lexicon(
         code,
@@ -100,13 +136,7 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
         extend(rules.DROPPED_SECTION, (*words.get("dropped", ()), *keyword_labels)),
         extend(rules.ABSTRACT_HEADING, words.get("abstract", ())),
         re.compile(rf"{rules.KEYWORDS_LINE.pattern}|^\s*(?:{alternation(keyword_labels)})\s*[:.—–-]?", re.IGNORECASE),
-        re.compile(
-            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{captions})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            rf"{rules.CAPTION_LABEL_LINE.pattern}|^\s*(?:{captions})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$", re.IGNORECASE
-        ),
+        *_caption_patterns(language.captions),
         re.compile(rf"{rules.AFFILIATION_WORDS.pattern}|\b(?:{alternation(language.affiliations)})\b", re.IGNORECASE),
         re.compile(
             rf"{rules.INLINE_PARAGRAPH_DROP.pattern}|^\s*(?:{alternation(words.get('dropped', ()))})\s*[:.]", re.IGNORECASE
@@ -122,14 +152,44 @@ def lexicon(code: str = ENGLISH) -> Lexicon:
     )
 
 
+def folded(phrase: str) -> str:
+    """`phrase` case-folded, its words parted by one space: how `Lexicon.other_abstract` holds it."""
+    return " ".join(phrase.casefold().split())
+
+
 def _extended(pattern: re.Pattern[str], extra: Iterable[str]) -> re.Pattern[str]:
     """`pattern` or one of the phrases `extra`, case ignored."""
     return re.compile(f"(?:{pattern.pattern}|(?:{alternation(extra)}))", re.IGNORECASE)
 
 
+def _caption_patterns(captions: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The caption line and caption label line patterns: the English ones or a caption word of
+    `captions` before a number ("Abb. 3:", "Рис. 1.", "Şekil 2")."""
+    words = alternation(captions)
+    return (
+        re.compile(
+            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"{rules.CAPTION_LABEL_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$", re.IGNORECASE
+        ),
+    )
+
+
+# The words `_other_words` gathers for each kind, beyond the supported languages'.
+_OTHER_WORDS = MappingProxyType(
+    {"abstract": OTHER_ABSTRACT_WORDS, "references": OTHER_REFERENCE_WORDS, "captions": OTHER_CAPTION_WORDS}
+)
+
+
 def _other_words(kind: str) -> tuple[str, ...]:
-    """Heading words of `kind` ("abstract", "references") for a language without a data file:
-    those of every supported language and of the others named above."""
-    own = OTHER_ABSTRACT_WORDS if kind == "abstract" else OTHER_REFERENCE_WORDS
-    supported = (w for code in supported_codes() if code != ENGLISH for w in get_language(code).headings.get(kind, ()))
-    return (*supported, *own)
+    """Words of `kind` ("abstract", "references" headings, "captions") for a language without a
+    data file: those of every supported language and of the others named above."""
+    supported = (
+        w
+        for code in supported_codes()
+        if code != ENGLISH
+        for w in (get_language(code).captions if kind == "captions" else get_language(code).headings.get(kind, ()))
+    )
+    return (*supported, *_OTHER_WORDS[kind])

@@ -11,13 +11,14 @@ import bisect
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from ..language import ENGLISH
+from ..language import ENGLISH, MIN_WORDS, detect_language
 from ..types import SectionKind
 from . import headings, rules
 from .lexicon import lexicon
@@ -57,6 +58,10 @@ FRONT_MATTER_LINE_MAX_WORDS = 30
 # "5 Zusammenfassung"): it opens the abstract only unnumbered and in the first part of the text.
 ABSTRACT_MAX_POSITION = 0.4
 _DIGITS = re.compile(r"\d+")
+# A word, as a line that is no formula or table debris has one: three letters (with the marks of
+# their script: "परिचय"), or two Hangul syllables ("서론"); in English three ASCII letters.
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{3}")
+_WORD = re.compile(rf"(?:[^\W\d_][{rules.MARKS}]*){{3}}|{headings.SYLLABLES.pattern}")
 # Characters that end a line's sentence when nothing but whitespace follows them (`_ends_sentence`).
 _TERMINAL = frozenset('.!?:;"”’)]')
 _REFERENCE_ENTRY = re.compile(
@@ -76,8 +81,23 @@ class Paragraph:
 
 
 def normalise_characters(text: Tracked) -> Tracked:
-    """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away."""
-    return text.sub(rules.ODD_CHARS, lambda m: rules.CHAR_MAP[m.group(0)])
+    """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away, and decomposed
+    letters composed (NFC: "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose
+    headings and words were not found), each composed letter spanning all it was made of."""
+    text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
+    if unicodedata.is_normalized("NFC", text.text):  # a quick check in C: the usual case
+        return text
+    return text.sub(_COMPOSING, lambda m: unicodedata.normalize("NFC", m.group(0)), whole=True)
+
+
+# A character and the marks after it that NFC may compose with it: the combining accents, Arabic
+# hamza and madda, the two-part vowels of Indic scripts, Hangul vowel and final jamo, kana voicing.
+# Only these are rewritten: NFC's one-to-one replacements stay as written (the Greek question mark
+# U+037E would become a semicolon, which ends no sentence; "Ω" the ohm sign is a symbol).
+_COMPOSING = re.compile(
+    "[^\n][\u0300-\u036f\u0653-\u0655\u093c\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0c56\u0cc2\u0cd5\u0cd6"
+    "\u0d3e\u0d57\u0dca\u0dcf\u0ddf\u102e\u1161-\u1175\u11a8-\u11c2\u3099\u309a]+"
+)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -111,8 +131,8 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
         return "running_header"
     if front and len(stripped.split()) <= AFFILIATION_MAX_WORDS and words.affiliation_words.search(stripped):
         return "affiliation"
-    letters = r"[A-Za-z]{3}" if lang == ENGLISH else r"[^\W\d_]{3}"  # "Введение" is a word, not debris
-    if len(stripped) < FRAGMENT_MAX_CHARS and not re.search(letters, stripped):
+    letters = _ENGLISH_WORD if lang == ENGLISH else _WORD  # "Введение", "परिचय", "서론" are words, not debris
+    if len(stripped) < FRAGMENT_MAX_CHARS and not letters.search(stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
 
@@ -152,7 +172,10 @@ def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) ->
 # - "end": an unheaded reference list starts here: the body ends.
 Role = Literal["skip", "junk", "heading", "body", "end"]
 # The kind of section body lines are in: kept, kept as the abstract, or dropped (acknowledgements ...).
-SectionState = Literal["body", "abstract", "dropped"]
+# ("other_abstract": an English paper's second abstract, in another language, removed as such.)
+SectionState = Literal["body", "abstract", "other_abstract", "dropped"]
+# The reason a second abstract in another language is listed under.
+OTHER_ABSTRACT = "other_language_abstract"
 # Where a caption's following lines stand: none, its title may follow, or its legend lines.
 CaptionState = Literal["none", "title", "legend"]
 
@@ -246,6 +269,8 @@ def split_paragraphs(
                 roles = _roles(layout, first=resume)
                 continue
             built.open_section(line.section)
+            if line.section == "other_abstract":
+                removed.add(OTHER_ABSTRACT, text, line_start, line_end)
             if line.heading is not None:
                 built.done.append(line.heading)
         else:
@@ -372,15 +397,17 @@ class _Paragraphs:
         if self.lines:
             para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
-                if self.section == "abstract":
+                if self.section in ("abstract", "other_abstract"):
                     words = len(para.text.split())
                     if self.abstract_words and not self._continues_abstract(para.text, words):
                         self.section = "body"  # the abstract is full: the body starts, heading or not
                     else:
                         self.abstract_words += words
+                start, end = self.spans[self.lines[0]][0], self.spans[self.lines[-1]][1]
                 if self.section == "dropped" or self.inline_drop.match(para.text):
-                    start, end = self.spans[self.lines[0]][0], self.spans[self.lines[-1]][1]
                     self.removed.add("dropped_section", self.text, start, end)
+                elif self.section == "other_abstract":
+                    self.removed.add(OTHER_ABSTRACT, self.text, start, end)
                 else:
                     self.done.append(Paragraph(para, abstract=self.section == "abstract"))
             self.lines = []
@@ -388,8 +415,14 @@ class _Paragraphs:
     def _continues_abstract(self, text: str, words: int) -> bool:
         """Whether a paragraph after the abstract's first is more abstract: a structured abstract's
         next part ("Methods: ...", "RESULTS. ..."), or one that keeps it within ABSTRACT_MAX_WORDS
-        (abstracts of several paragraphs are common in the humanities; a body is longer)."""
-        return _opens_abstract_part(text, self.lang) or self.abstract_words + words <= ABSTRACT_MAX_WORDS
+        (abstracts of several paragraphs are common in the humanities; a body is longer). An
+        English paper's second abstract goes on while its paragraphs do not read as English, however
+        long: detection tells a paragraph of MIN_WORDS or more (a shorter one reads as English)."""
+        if _opens_abstract_part(text, self.lang):
+            return True
+        if self.section == "other_abstract" and words >= MIN_WORDS:
+            return detect_language(text) != ENGLISH
+        return self.abstract_words + words <= ABSTRACT_MAX_WORDS
 
     def open_section(self, section: SectionState) -> None:
         self.section = section
@@ -491,8 +524,11 @@ def _heading(layout: _Layout, i: int) -> _Line:
         return _Line(i, "heading", "references")
     if end_matter or headings.is_dropped(title_text, lang):
         return _Line(i, "heading", section="dropped")
+    numbered = rules.NUMBERED_HEADING.match(title_text) is not None
+    if lang == ENGLISH and not numbered and headings.is_other_abstract(title_text, lang):
+        return _Line(i, "heading", section="other_abstract")  # a bilingual journal's second abstract
     if headings.is_abstract(title_text, lang) and (
-        lang == ENGLISH or (not rules.NUMBERED_HEADING.match(title_text) and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
+        lang == ENGLISH or (not numbered and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
     ):
         return _Line(i, "heading", section="abstract")
     bare = headings.strip_number(title_text)
@@ -547,8 +583,10 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
     for position in range(limit):
         line = lines[nonblank[position]].strip()
         bare = headings.strip_number(line).rstrip(":. ")
-        if headings.is_abstract(bare, lang) or (
-            headings.opens_section(bare, "introduction", lang) and headings.is_known(bare, lang)
+        if (
+            headings.is_abstract(bare, lang)
+            or headings.is_other_abstract(bare, lang)
+            or (headings.opens_section(bare, "introduction", lang) and headings.is_known(bare, lang))
         ):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= FRONT_MATTER_LINE_MAX_WORDS for b in before):
@@ -652,5 +690,3 @@ def _mean_length(lines: list[str], nonblank: list[int]) -> float:
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
-
-

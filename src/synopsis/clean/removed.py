@@ -39,13 +39,14 @@ class RemovalLog:
         if end <= start:
             return
         origin = text.origin[start:end]
-        if int(origin[-1]) - int(origin[0]) == end - start - 1:  # one run of the input: the usual case
+        if text.ends is None and int(origin[-1]) - int(origin[0]) == end - start - 1:  # one run of the input: the usual case
             self.items.append(Removal(reason, int(origin[0]), int(origin[-1]) + 1))
             return
-        bounds = [0, *(np.flatnonzero(np.diff(origin) != 1) + 1).tolist(), end - start]
+        ends = text.ends_of(start, end)  # past each character's origin: past its accents for a composed one
+        bounds = [0, *(np.flatnonzero(origin[1:] != ends[:-1]) + 1).tolist(), end - start]
         for a, b in pairwise(bounds):
             if not text.text[start + a : start + b].isspace():  # a space between two runs: no news
-                self.items.append(Removal(reason, int(origin[a]), int(origin[b - 1]) + 1))
+                self.items.append(Removal(reason, int(origin[a]), int(ends[b - 1])))
 
     def add_edits(self, reason: str, text: Tracked, edits: Iterable[Edit]) -> None:
         """Each deletion of `edits` (offsets into `text`) goes, for `reason`."""
