@@ -16,8 +16,8 @@ tree and round, the trees taking turns.
 
 `interleaved` (for a machine whose speed drifts within a minute, where `run`'s rounds differ by half):
 both trees in one process, the first imported as `synopsis_before` (a copy of its package; imports
-inside it are relative, its data files are read from the installed `synopsis`, so the trees must ship
-the same model), and for every article the two take turns run by run, `--repeats` times each; per
+inside it are relative, and it reads its own data files: language profiles, segmentation rules and
+the model, each tree as it ships them; each tree reads the articles with its own reader), and for every article the two take turns run by run, `--repeats` times each; per
 article the best of each, then per size the median of the best times and of the per-article ratios.
 
     python benchmarks/speed_ab.py interleaved /tmp/before/src src --repeats 15
@@ -64,10 +64,12 @@ def startup(trees: list[str], runs: int) -> None:
         )
 
 
-def article_of(row: dict[str, Any], folder: Path) -> Any:
-    """The dev row as `synopsis summarize` reads it: written to a one-record JSONL file, read back."""
-    from synopsis.ingest import read_articles
+def article_of(row: dict[str, Any], folder: Path, package: str = "synopsis") -> Any:
+    """The dev row as `synopsis summarize` reads it: written to a one-record JSONL file, read back
+    by `package`'s own reader (each tree's pipeline checks that it gets its own Article type)."""
+    import importlib
 
+    read_articles = importlib.import_module(f"{package}.ingest").read_articles
     path = folder / f"speed_ab_{os.getpid()}.jsonl"
     path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     try:
@@ -116,7 +118,11 @@ def interleaved(before_tree: str, after_tree: str, sizes: list[int], repeats: in
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     copy = Path(tempfile.mkdtemp(prefix="speed_ab_"))
-    shutil.copytree(Path(before_tree) / "synopsis", copy / "synopsis_before", ignore=shutil.ignore_patterns("data"))
+    shutil.copytree(Path(before_tree) / "synopsis", copy / "synopsis_before", ignore=shutil.ignore_patterns("__pycache__"))
+    for module in (copy / "synopsis_before").rglob("*.py"):  # each tree reads its own data files
+        source = module.read_text(encoding="utf-8")
+        if 'resources.files("synopsis")' in source:
+            module.write_text(source.replace('resources.files("synopsis")', 'resources.files("synopsis_before")'), encoding="utf-8")
     sys.path.insert(0, str(copy))
     sys.path.insert(0, after_tree)
     from profile_default import rows_by_size
@@ -126,13 +132,13 @@ def interleaved(before_tree: str, after_tree: str, sizes: list[int], repeats: in
         for size, rows in rows_by_size(data, 9, tuple(sizes)).items():
             best: dict[str, list[float]] = {name: [] for name in runs}
             for row in rows:
-                article = article_of(row, copy)
+                articles = {name: article_of(row, copy, name) for name in runs}
                 times: dict[str, list[float]] = {name: [] for name in runs}
-                for run in runs.values():
-                    run(article)  # warm: model, lexicons, caches
+                for name, run in runs.items():
+                    run(articles[name])  # warm: model, lexicons, caches
                 for _ in range(repeats):
                     for name, run in runs.items():
-                        times[name].append(cpu_seconds(run, article))
+                        times[name].append(cpu_seconds(run, articles[name]))
                 for name in runs:
                     best[name].append(min(times[name]) * 1000)
             if not rows:
