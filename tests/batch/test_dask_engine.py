@@ -76,3 +76,22 @@ def test_dask_reuses_a_finished_part_and_computes_the_rest(tmp_path: Path, corpu
     run_local([str(corpus)], str(reference), OPTIONS)
     assert rows[1:] == read_rows(reference)[1:]
     assert result.counts.summarized == 8 and result.complete
+
+
+@pytest.mark.slow
+def test_out_deleted_to_start_over_is_computed_again_and_out_cut_is_refused(tmp_path: Path, corpus: Path, scheduler: str) -> None:
+    """Was: with OUT deleted and OUT.parts kept, a re-run said "8 skipped (already in the output)",
+    exited 0 and left OUT empty."""
+    from synopsis.batch.dask_engine import run_dask
+    from synopsis.batch.sink import SinkError
+
+    out = tmp_path / "out.jsonl"
+    run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    rows = read_rows(out)
+    out.unlink()
+    again = run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    assert read_rows(out) == rows and again.counts.summarized == len(rows) and again.counts.skipped == 0
+    out.write_text("".join(json.dumps(row) + "\n" for row in rows[:3]), encoding="utf-8")  # cut by hand
+    with pytest.raises(SinkError, match=rf"holds 3 rows, fewer than the {len(rows)} that .*out.jsonl.parts says were merged"):
+        run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    assert len(read_rows(out)) == 3  # nothing appended

@@ -75,13 +75,26 @@ def run_dask(
     target = OutputTarget(out)
     parts = PartsDir(target.out)
     parts.sweep()
+    if not any(path.exists() and path.stat().st_size for path in (target.out, target.journal)):
+        forgotten = parts.forget_merged()  # OUT deleted to start over: its merged rows are gone
+        if forgotten:
+            gone = f"{forgotten} partition(s) had been merged into {out}, which is gone"
+            reporter.warn(f"{parts.path}: {gone}; computing them again")
     base_rows = parts.base_rows()
     if base_rows is None:  # no partitioned run yet: every row of OUT predates it
         base_rows = sys.maxsize
     budget = options.budget.as_dict()
 
     def check_parts(recovered: Recovered) -> None:
-        """The parts folder's own state must match too, before anything is said about resuming."""
+        """The parts folder's own state must match too, before anything is said about resuming, and
+        OUT must still hold the rows its merged parts put there."""
+        merged = parts.merged_rows()
+        expected = (0 if base_rows == sys.maxsize else base_rows) + merged
+        if merged and recovered.rows < expected:
+            raise SinkError(
+                f"{target.journal} holds {recovered.rows} rows, fewer than the {expected} that {parts.path} says were "
+                f"merged into it (was it replaced or cut?); restore it, or remove {parts.path} to compute them again"
+            )
         parts.check_state(
             split_bytes=split_bytes,
             method=method,

@@ -181,6 +181,26 @@ class PartsDir:
         counts.add(part_counts)
         return merged
 
+    def merged_rows(self) -> int:
+        """How many rows the parts merged so far put into OUT (their markers count them)."""
+        if not self.path.exists():
+            return 0
+        markers = self.path.glob("part-*.merged")
+        return sum(int(json.loads(marker.read_text(encoding="utf-8")).get("rows", 0)) for marker in markers)
+
+    def forget_merged(self) -> int:
+        """OUT is gone (deleted to start over): the merged parts' rows went with it, so their markers
+        and the recorded state go too, and those partitions are computed again. Finished parts that
+        were never merged stay: their rows are still to be merged. Returns how many were forgotten."""
+        if not self.path.exists():
+            return 0
+        markers = list(self.path.glob("part-*.merged"))
+        for marker in markers:
+            marker.unlink()
+        for stale in (self.path / "state.json", self.path / "merging.json"):
+            stale.unlink(missing_ok=True)
+        return len(markers)
+
     def sweep(self) -> None:
         """Part files whose rows are already in OUT (a crash between marking and deleting)."""
         if not self.path.exists():
