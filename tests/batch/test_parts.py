@@ -74,3 +74,18 @@ def test_a_parts_folder_from_before_lang_was_recorded_still_resumes(tmp_path: Pa
         json.dumps({"split_bytes": 100, "method": "reranked", "budget": budget, "base_rows": 0}), encoding="utf-8"
     )
     parts.check_state(split_bytes=100, method="reranked", budget=budget, journal_rows=0, method_option="auto", lang="de")
+
+
+def test_a_parts_folder_of_other_options_is_refused_naming_the_option(tmp_path: Path) -> None:
+    """Was: "was made with split_bytes=16777216, not 16000000" (the library's default was 16 MiB, the
+    CLI's 16MB): a run started from Python could not be resumed from the CLI, and the line named no option."""
+    from synopsis.batch.dask_engine import DEFAULT_PARTITION_BYTES
+
+    assert DEFAULT_PARTITION_BYTES == 16_000_000  # what `--partition-size 16MB` gives
+    parts = PartsDir(tmp_path / "out.jsonl")
+    settings = {"method": "reranked", "budget": {"words": 200, "sentences": None}, "journal_rows": 0}
+    parts.check_state(split_bytes=9000, **settings)  # type: ignore[arg-type]
+    with pytest.raises(SinkError, match=r"was made with --partition-size \(bytes\) 9000, not 16000000"):
+        parts.check_state(split_bytes=16_000_000, **settings)  # type: ignore[arg-type]
+    with pytest.raises(SinkError, match=r"was made with --model \(the shipped model\), not /m.json"):
+        parts.check_state(split_bytes=9000, model="/m.json", **settings)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from .sources import Shard, iter_shards
 from .work import BatchOptions
 
 # About 500 dev-sized articles: long enough to amortise a task, short enough to balance load.
-DEFAULT_PARTITION_BYTES = 16 * 1024 * 1024
+DEFAULT_PARTITION_BYTES = 16_000_000  # the CLI's --partition-size 16MB, so a run started from Python resumes from the CLI
 # Tasks in flight per worker thread; finished parts waiting for an earlier one wait on disk.
 TASKS_PER_THREAD = 2
 # How long to wait for --scheduler: a scheduler under load can take seconds to accept.

@@ -31,6 +31,15 @@ PART_WARNINGS = 20
 # How a summary row over its word budget reads in a part file (`work.encode_row`: json.dumps' own
 # separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
 OVER_BUDGET = b'"over_budget": true'
+# How a refusal names each setting `state.json` records: as the options of `synopsis batch` set it.
+_OPTION_NAMES = {
+    "split_bytes": "--partition-size (bytes)",
+    "method": "method",
+    "method_option": "--method",
+    "budget": "budget",
+    "lang": "--lang",
+    "model": "--model",
+}
 # Settings `state.json` records that folders of earlier versions do not have.
 _LATER_KEYS = frozenset({"method_option", "lang", "model"})
 
@@ -128,8 +137,10 @@ class PartsDir:
             if key in _LATER_KEYS and key not in state:
                 continue  # a folder from before the key was recorded: its merged rows are checked in OUT
             if state.get(key) != value:
+                shown = _OPTION_NAMES.get(key, key)
+                was, now = (v or "(the shipped model)" if key == "model" else v for v in (state.get(key), value))
                 raise SinkError(
-                    f"{self.path} was made with {key}={state.get(key)}, not {value}; run with the same options, "
+                    f"{self.path} was made with {shown} {was}, not {now}; run with the same options, "
                     "or remove that folder (its partitions are then recomputed)"
                 )
 
