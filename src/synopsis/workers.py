@@ -304,8 +304,9 @@ class WorkerPool(Generic[T, R]):
         except (BrokenProcessPool, concurrent.futures.TimeoutError) as err:
             executor.shutdown(wait=False, cancel_futures=True)
             raise WorkersCannotStart(
-                f"worker processes cannot start ({type(err).__name__}); run with one worker, or from a script file "
-                "rather than standard input"
+                f"worker processes cannot start ({type(err).__name__}); run with one worker (jobs=1), or, from Python, "
+                "from a script file whose work is under `if __name__ == \"__main__\":` (workers start by importing "
+                "the main module), not from standard input"
             ) from None
         return executor
 

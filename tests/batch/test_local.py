@@ -204,6 +204,7 @@ def test_workers_that_cannot_start_stop_the_run_instead_of_blaming_documents(cor
     done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode != 0
     assert "BatchError: worker processes cannot start" in done.stderr
+    assert 'under `if __name__ == "__main__":`' in done.stderr  # the way out, also for a script without the guard
     assert out.read_text(encoding="utf-8") == ""
 
 
