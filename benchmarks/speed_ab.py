@@ -17,7 +17,8 @@ tree and round, the trees taking turns.
 `interleaved` (for a machine whose speed drifts within a minute, where `run`'s rounds differ by half):
 both trees in one process, the first imported as `synopsis_before` (a copy of its package; imports
 inside it are relative, and it reads its own data files: language profiles, segmentation rules and
-the model, each tree as it ships them; each tree reads the articles with its own reader), and for every article the two take turns run by run, `--repeats` times each; per
+the model, each tree as it ships them; each tree reads the articles with its own reader), and for
+every article the two take turns run by run, `--repeats` times each; per
 article the best of each, then per size the median of the best times and of the per-article ratios.
 
     python benchmarks/speed_ab.py interleaved /tmp/before/src src --repeats 15
@@ -121,8 +122,9 @@ def interleaved(before_tree: str, after_tree: str, sizes: list[int], repeats: in
     shutil.copytree(Path(before_tree) / "synopsis", copy / "synopsis_before", ignore=shutil.ignore_patterns("__pycache__"))
     for module in (copy / "synopsis_before").rglob("*.py"):  # each tree reads its own data files
         source = module.read_text(encoding="utf-8")
-        if 'resources.files("synopsis")' in source:
-            module.write_text(source.replace('resources.files("synopsis")', 'resources.files("synopsis_before")'), encoding="utf-8")
+        own = 'resources.files("synopsis")'
+        if own in source:
+            module.write_text(source.replace(own, 'resources.files("synopsis_before")'), encoding="utf-8")
     sys.path.insert(0, str(copy))
     sys.path.insert(0, after_tree)
     from profile_default import rows_by_size

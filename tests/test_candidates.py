@@ -96,3 +96,32 @@ def test_the_candidate_ends_are_the_segmenters_terminals() -> None:
     terminals = set(common["terminals"] + common["unspaced_terminals"])
     assert terminals - {"…"} == SENTENCE_ENDS
     assert rejection("The data set used in these experiments is described in the following …") == "no_sentence_end"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goethe schrieb 1787 an Herder einen langen Brief über die Reise: „Ich reise morgen nach Rom ab und bleibe lange.“",
+        "Goethe schrieb 1787 an Herder einen Brief, in dem er den Plan nennt: »Ich reise morgen nach Rom ab und bleibe.«",
+        "Il écrit à son frère une phrase restée célèbre : « Je pars demain pour Rome et je resterai longtemps là-bas. »",
+        "Il écrit à son frère une phrase restée célèbre : « Je pars demain pour Rome et je resterai longtemps là-bas.\u202f»",
+        "Borges escribió a su hermana una frase famosa: «Siempre imaginé que el Paraíso sería una especie de biblioteca.»",
+        "He wrote to Herder about the journey, in words that are often quoted: „Ich reise morgen nach Rom ab.“",
+    ],
+    ids=["de-low-9", "de-guillemets", "fr-space", "fr-narrow-space", "es", "en-german-quote"],
+)
+def test_a_sentence_ending_in_a_quotation_of_its_language_is_a_candidate(text: str) -> None:
+    """Before: only " ” ’ ' ) ] closed a sentence, so a German sentence ending in „...“ or »...«, a
+    French one in « ... » and a Spanish one in «...» was 'no_sentence_end': never in a summary."""
+    assert rejection(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We employ the quadratic kernel ( F *Y? )",  # a space before ")" is no French »
+        "The policies require that researchers deposit the data that underlie all published figures;",
+    ],
+)
+def test_a_question_mark_in_debris_or_a_semicolon_ends_no_candidate(text: str) -> None:
+    assert rejection(text) == "no_sentence_end"

@@ -636,3 +636,128 @@ def test_a_second_abstract_ends_where_the_text_reads_as_english_again(paragraphs
     assert not any("trigo" in s.text for s in doc.sentences)
     removed = [r for r in doc.meta["removals"] if r.reason == "other_language_abstract"]
     assert "".join(text[r.start : r.end] for r in removed) == "Resumen" + long.replace("\n\n", "")
+
+
+# An English paper on job applications: "Résumé" is one of its own sections (review of h29's rules).
+APPLICATIONS = "\n".join(
+    (
+        "Writing for the Machine: Application Documents and Automated Screening",
+        "Introduction",
+        "Job seekers today face an application process that is increasingly mediated by software. Most large"
+        " employers screen applications with applicant tracking systems before a recruiter reads them.",
+        "Methods",
+        "We followed 212 graduates of three universities during their first year on the labour market and collected"
+        " every document they submitted, with the responses they received.",
+        "Résumé",
+        "The résumé was the document that applicants revised most often. On average, a participant produced 7.4"
+        " versions of it during the year, and the versions differed mainly in the order of their sections.",
+        "Participants who listed skills in the words of the job advertisement were invited more often, above all"
+        " for positions in information technology, where automated screening is most common.",
+        "Cover Letters",
+        "Cover letters mattered less than the résumé. Applicants who rewrote them for each employer were invited"
+        " to interview only slightly more often than those who sent the same letter everywhere.",
+        "",
+    )
+)
+
+
+def test_an_english_section_under_another_languages_abstract_word_is_kept(tmp_path: Path) -> None:
+    """Before: the "Résumé" section of an English paper on résumés was removed as a second abstract
+    in another language (its first paragraph and its heading: 'other_language_abstract')."""
+    out = _run_json(tmp_path, "extract", APPLICATIONS)
+    assert out["language"] == "en"
+    cleaning = out["cleaning"]
+    assert [h["text"] for h in cleaning["headings"]] == ["Introduction", "Methods", "Résumé", "Cover Letters"]
+    assert "other_language_abstract" not in cleaning["removed"]
+    sentences = {s.text: s.candidate for s in build_document(article_from_text(APPLICATIONS)).sentences}
+    assert sentences["The résumé was the document that applicants revised most often."]
+
+
+def test_a_second_abstract_is_read_alone_when_an_english_paragraph_follows_it() -> None:
+    """The paragraph under "Résumé" is what tells a second abstract: the English body after it,
+    with no heading between, is not read with it (and it was removed all the same)."""
+    text = _bilingual("Résumé").replace("1 Introduction\n", "")
+    doc = build_document(article_from_text(text))
+    removed = [text[r.start : r.end] for r in doc.meta["removals"] if r.reason == "other_language_abstract"]
+    assert removed == ["Résumé", SECOND_ABSTRACTS["Résumé"]]
+    assert doc.sentences[0].text.startswith("Wheat is the most important staple crop")
+
+
+ITALIAN_BODY = (
+    "La scuola italiana ha conosciuto negli ultimi vent'anni una serie di riforme che hanno cambiato profondamente"
+    " l'organizzazione della didattica. In questo articolo analizziamo gli effetti di queste riforme"
+    " sull'insegnamento della poesia nelle scuole secondarie."
+)
+ITALIAN_MORE = (
+    "Abbiamo raccolto i programmi di 120 istituti e intervistato 45 insegnanti. Le interviste mostrano che la"
+    " poesia contemporanea è quasi assente dai programmi, e che gli insegnanti la considerano troppo difficile."
+)
+RUSSIAN_BODY = (
+    "Школьное образование в России за последние двадцать лет пережило ряд реформ, которые существенно изменили"
+    " организацию преподавания. В этой статье мы рассматриваем влияние этих реформ на преподавание поэзии."
+)
+RUSSIAN_MORE = (
+    "Мы собрали программы 120 школ и провели интервью с 45 учителями. Интервью показывают, что современная поэзия"
+    " почти отсутствует в программах и что учителя считают её слишком трудной для учеников."
+)
+ARABIC_BODY = (
+    "يتناول هذا البحث تطور الشعر العربي الحديث في القرن العشرين، ويركز على أثر الترجمة في تشكيل القصيدة الجديدة."
+    " ونعتمد في ذلك على دراسة مجموعة من الدواوين التي صدرت بين عامي 1940 و1970."
+)
+ARABIC_MORE = (
+    "ويكشف هذا المثال عن التحول الذي أحدثه الشعراء في الصورة الشعرية، إذ لم تعد الصورة زخرفاً يضاف إلى المعنى بل"
+    " صارت هي المعنى نفسه، وهو ما نجده عند جيل كامل من الشعراء في العراق ومصر ولبنان."
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "heading", "lines"),
+    [
+        (  # the last line of a quoted stanza
+            "it",
+            "La poesia nella scuola\nIntroduzione\n{body}\nDati e metodi\n{more} Il testo più citato è di Quasimodo:\n"
+            "Ognuno sta solo sul cuor della terra\nTrafitto da un raggio di sole\nEd è subito sera\n{body}\n",
+            "Dati e metodi",
+            ["Ed è subito sera"],
+        ),
+        (  # the last item of a list
+            "it",
+            "La poesia nella scuola\nIntroduzione\n{body}\nDati e metodi\n{more} Gli obiettivi erano tre:\n"
+            "Descrivere i programmi\nMisurare la presenza della poesia\nCapire le scelte degli insegnanti\n{body}\n",
+            "Dati e metodi",
+            ["Capire le scelte degli insegnanti"],
+        ),
+        (  # a line quoted after a colon
+            "it",
+            "La poesia nella scuola\nIntroduzione\n{body}\nDati e metodi\n{more} Un insegnante ci ha detto:\n"
+            "Non abbiamo tempo per Montale\n{body}\n",
+            "Dati e metodi",
+            ["Non abbiamo tempo per Montale"],
+        ),
+        (
+            "ru",
+            "Поэзия в школе\nВведение\n{body}\nДанные и методы\n{more} Мы задавали учителям три вопроса:\n"
+            "Каких поэтов читают ученики\nСколько часов отведено поэзии\nКакие учебники используются\n{body}\n",
+            "Данные и методы",
+            ["Какие учебники используются"],
+        ),
+        (  # a verse in a script without case
+            "ar",
+            "الشعر العربي الحديث والترجمة\nمقدمة\n{body}\nالمنهج والبيانات\n{more} ومن أشهر الأبيات قول السياب:\n"
+            "عيناك غابتا نخيل ساعة السحر\nأو شرفتان راح ينأى عنهما القمر\n{body}\n",
+            "المنهج والبيانات",
+            ["أو شرفتان راح ينأى عنهما القمر"],
+        ),
+    ],
+    ids=["it-stanza", "it-list", "it-quoted-line", "ru-list", "ar-verse"],
+)
+def test_a_verse_or_list_item_before_a_paragraph_is_no_heading(code: str, text: str, heading: str, lines: list[str]) -> None:
+    """Before: in a language without a data file, the last line of a stanza or list (short, a
+    capital or no case, no end mark, a long line after it) was taken for a sentence-case heading:
+    a section named "Ed è subito sera". A heading follows a paragraph's end (or a heading)."""
+    body, more = {"it": (ITALIAN_BODY, ITALIAN_MORE), "ru": (RUSSIAN_BODY, RUSSIAN_MORE), "ar": (ARABIC_BODY, ARABIC_MORE)}[code]
+    doc = build_document(article_from_text(text.format(body=body, more=more)), lang=code)
+    titles = [section.title for section in doc.sections]
+    assert heading in titles  # the sentence-case heading after a paragraph is still found
+    assert not set(lines) & set(titles)
+    assert set(lines) <= {sentence.text for sentence in doc.sentences}

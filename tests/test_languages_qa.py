@@ -316,3 +316,70 @@ def test_a_language_option_for_a_text_in_another_script_is_said() -> None:
 def test_a_short_text_with_a_language_option_gets_no_warning() -> None:
     """Under 30 words detection falls back to English: that is no evidence against --lang de."""
     assert resolve_language("de", "Die Studie zeigt einen Effekt.")[1] is None
+
+
+# Review of h29's rules: supported languages that the safety nets took for no language.
+FRENCH_ON_VIETNAM = (
+    "La guerre d'Indochine commence en 1946 après l'échec des négociations entre la France et le gouvernement de"
+    " Hồ Chí Minh. Les principaux dirigeants du Việt Minh, Võ Nguyên Giáp, Phạm Văn Đồng et Trường Chinh, avaient"
+    " été formés dans les années 1930. Nous étudions ici les rapports de l'administration française sur les provinces"
+    " de Thái Nguyên, Tuyên Quang et Lạng Sơn, où le Việt Minh installe ses bases dès 1945. Les archives de Hà Nội"
+    " contiennent de nombreux rapports sur la situation à Đà Nẵng, Huế et Hải Phòng. Les témoignages de Nguyễn Thị"
+    " Định, de Lê Duẩn et de Hoàng Văn Thái complètent les sources françaises. La bataille de Điện Biên Phủ, en 1954,"
+    " met fin à la présence militaire française dans le Nord."
+)
+GERMAN_ON_POLAND = (
+    "Die Städte Łódź, Kraków, Wrocław, Gdańsk und Poznań sind seit dem Mittelalter von deutschen und polnischen"
+    " Einflüssen geprägt. Wir untersuchen, wie Łódź und Wrocław nach 1945 mit dem deutschen Erbe umgingen, nach den"
+    " Arbeiten von Włodzimierz Borodziej, Jerzy Kłoczowski und Bronisław Geremek und nach Akten aus Szczecin,"
+    " Bydgoszcz und Białystok. Im Archiwum Państwowe w Łodzi sind die Protokolle erhalten, und Dziennik Łódzki und Głos"
+    " Robotniczy berichteten über die Sitzungen. České Budějovice, Hradec Králové, Ústí nad Labem und Děčín erlebten"
+    " eine ähnliche Entwicklung, die Jiří Kořalka und Jan Křen beschrieben haben."
+)
+
+
+@pytest.mark.parametrize(("text", "code"), [(FRENCH_ON_VIETNAM, "fr"), (GERMAN_ON_POLAND, "de")], ids=["fr", "de"])
+def test_names_spelt_in_their_own_alphabet_do_not_unmake_the_language(text: str, code: str) -> None:
+    """Before: a French history of the Việt Minh (5% of its letters Vietnamese, all in names) was
+    'could not be determined' and summarized with neutral settings, a German one of Łódź and
+    Wrocław too. Letters outside the alphabet count in words that open lower-case only."""
+    assert detect_language(text) == code
+    assert resolve_language(None, text) == (language.get_language(code), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Antecedentes: el dolor lumbar crónico es frecuente. Métodos: encuesta a 2.400 trabajadores, regresión"
+            " logística. Resultados: el trabajo por turnos aumenta claramente el riesgo (OR 1,8). Conclusión: los"
+            " programas preventivos deben dirigirse a trabajadores por turnos.",
+            "es",
+        ),
+        (
+            "Contexto: a dor lombar crônica é frequente. Métodos: inquérito a 2.400 trabalhadores, regressão"
+            " logística. Resultados: o trabalho por turnos aumenta claramente o risco (OR 1,8). Conclusão: programas"
+            " preventivos devem priorizar trabalhadores por turnos.",
+            "pt",
+        ),
+    ],
+    ids=["es", "pt"],
+)
+def test_a_short_structured_abstract_keeps_its_language(text: str, code: str) -> None:
+    """Before: 33 words with four different function words ("el", "es", "los", "por") fell short of
+    MIN_DISTINCT and the Spanish abstract was 'could not be determined'. Four do, where the
+    language's own letters (é, ó, í) outnumber foreign ones; Romanian and Esperanto have none."""
+    assert detect_language(text) == code
+
+
+def test_citations_in_a_sentence_are_no_reference_list() -> None:
+    """Before: three "Name, X. (year)" citations in a French paragraph were taken for a reference
+    list's entries and cut with the 500 characters after each: what was left read as English."""
+    french = (
+        "Selon Bourdieu, P. (1979), le goût est une affaire de classe, et cette thèse a été discutée par Lahire, B."
+        " (2004) puis par Coulangeon, P. (2011) dans des enquêtes statistiques. Nous reprenons ici la question à partir"
+        " des données de l'enquête sur les pratiques culturelles des Français de 2018, qui permet de comparer les"
+        " générations et les milieux sociaux. Les résultats montrent que l'éclectisme des goûts est surtout le fait des"
+        " diplômés du supérieur."
+    )
+    assert detect_language(french) == "fr"

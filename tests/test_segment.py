@@ -299,3 +299,51 @@ def test_spans_are_ordered_trimmed_and_cover_the_text(lang: str, text: str) -> N
         previous_end = end
     covered = "".join(text[a:b] for a, b in spans)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish term „dobro wspólne” appears in the preamble. Later commentators wrote about “the common good” as one thing.",
+        "The Hungarian word „haza” means home. Another author calls it “the nation” instead.",
+    ],
+)
+def test_a_low_quote_closed_by_a_right_quote_is_no_german_quotation(text: str) -> None:
+    """Before: „...” (Polish, Hungarian, Romanian, Dutch) and a later “ were read as one German
+    quotation „...“, and the sentence end between them was lost."""
+    assert len(segment(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first"),
+    [
+        (
+            "de",
+            "Wir untersuchten 40 Kinder mit TS. Die Tics wurden mit der YGTSS gemessen.",
+            "Wir untersuchten 40 Kinder mit TS.",
+        ),
+        (
+            "fr",
+            "Nous avons suivi 40 enfants atteints de TS. Les tics ont été mesurés.",
+            "Nous avons suivi 40 enfants atteints de TS.",
+        ),
+        ("es", "Se usó la prueba de GS. Los resultados fueron claros.", "Se usó la prueba de GS."),
+        ("pt", "Os pacientes tinham PGS. Os resultados foram claros.", "Os pacientes tinham PGS."),
+        ("es", "El municipio tenía 3.000 hab. El alcalde fue elegido en 1990.", "El municipio tenía 3.000 hab."),
+    ],
+)
+def test_acronyms_and_words_that_end_sentences_are_no_prefix_abbreviations(lang: str, text: str, first: str) -> None:
+    """Before: the Vietnamese titles TS., GS., PGS. and the Polish "hab." were prefix abbreviations
+    of every language ("never a sentence end"): "mit TS. Die Tics ..." was one German sentence."""
+    assert segment(text, lang)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Bài viết của TS. Nguyễn Văn An và GS. Trần Văn Bình được công bố năm 2020. Kết quả cho thấy điều đó."),
+        ("pl", "Wykład prowadził dr hab. Jan Kowalski z Krakowa. Następnie głos zabrał prof. Nowak."),
+    ],
+)
+def test_titles_before_a_name_still_hold_in_their_language(lang: str, text: str) -> None:
+    assert len(segment(text, lang)) == 2

@@ -35,7 +35,12 @@ _DESCRIBES = re.compile(
     r"|displays?|plots?|indicates?|reveals?|demonstrates?|contains?|describes?|provides?|highlights?)\b"
 )
 CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
-_CLOSERS = "\"”’')]"
+# What may close a sentence after its end mark: quotes and brackets, the German “ ‘ (closing „ ‚),
+# French and Spanish » and the German « (closing »), and the full-width closers of Chinese and
+# Japanese quotations (a German sentence ending in a quotation, „... ab.“, was no candidate).
+_CLOSERS = "\"”’')]“‘»«›‹」』）】》〉"
+# The spaces French sets before its closing » (a plain, no-break or narrow no-break space).
+_FRENCH_SPACES = " \u00a0\u202f"
 # What ends a sentence: ". ! ?" and the sentence ends of other scripts that the segmenter splits at
 # (data/segment/common.json): Devanagari । ॥, Arabic ؟, Urdu ۔, Armenian ։, Ethiopic ።, the Greek
 # question mark U+037E, the full-width 。！？. (Not "…": a sentence cut off is no candidate.)
@@ -82,9 +87,18 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
         return "email_or_url"
-    if text.rstrip().rstrip(_CLOSERS)[-1:] not in SENTENCE_ENDS:
+    if _last_mark(text) not in SENTENCE_ENDS:
         return "no_sentence_end"
     return None
+
+
+def _last_mark(text: str) -> str:
+    """The character before the closing quotes and brackets at the end of `text`: its end mark, if
+    it has one ("« ... là-bas. »" has ".": French sets a space before », nothing else does)."""
+    text = text.rstrip()
+    if text.endswith("»"):
+        text = text[:-1].rstrip(_FRENCH_SPACES)
+    return text.rstrip(_CLOSERS)[-1:]
 
 
 def _letters(text: str) -> int:

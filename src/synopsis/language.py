@@ -191,7 +191,13 @@ def _detect(text: str) -> tuple[str, bool]:
             return _script_language(text), False
         found = _by_function_words(words, min_distinct=MIN_DISTINCT)
         return (found if found != UNDETERMINED else _script_language(text)), True
-    found = _by_function_words(words, min_distinct=MIN_DISTINCT) if long_enough else _short_text_language(words)
+    if not long_enough:
+        found = _short_text_language(words)
+    else:
+        found = _by_function_words(words, min_distinct=MIN_DISTINCT - 1)
+        short_of_words = found not in (ENGLISH, UNDETERMINED) and _distinct(words, found) < MIN_DISTINCT
+        if short_of_words and not _own_letters_prevail(text, found):
+            found = UNDETERMINED
     return (UNDETERMINED if _foreign_letters(text, found, latin) else found), long_enough
 
 
@@ -287,6 +293,21 @@ ENTRY_MAX_CHARS = 500
 ENTRIES_MIN_SHARE = 0.2
 
 
+# What stands before an entry's head: a line break, the stop that ends the entry before (flattened
+# lists) or a number's bracket or stop ("[12] Smith, J.", "12. Smith, J."). Not a word: "Selon
+# Bourdieu, P. (1979), ... par Lahire, B. (2004)" cites in a sentence, and made a French text English.
+_BEFORE_ENTRY = "\n.])"
+
+
+def _opens_entry(text: str, start: int) -> bool:
+    """Whether a head at `start` may open a reference entry: at the text's start, or after one of
+    `_BEFORE_ENTRY` and spaces."""
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in _BEFORE_ENTRY
+
+
 def _without_reference_entries(text: str) -> str:
     """`text` without the entries of a long reference list: their titles are in the languages of
     the works cited, and eighty English titles made a German paper English when its list had a
@@ -296,7 +317,12 @@ def _without_reference_entries(text: str) -> str:
         start = comma.start()
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):  # back over the surname
             start -= 1
-        if start < comma.start() and (not heads or start >= heads[-1]) and _ENTRY_HEAD.match(text, start):
+        if (
+            start < comma.start()
+            and (not heads or start >= heads[-1])
+            and _opens_entry(text, start)
+            and _ENTRY_HEAD.match(text, start)
+        ):
             heads.append(start)
     if len(heads) < ENTRIES_MIN:
         return text
@@ -317,7 +343,10 @@ def _without_reference_entries(text: str) -> str:
 # ő in a text taken for Spanish or Portuguese) are at least this share of its Latin letters, and at
 # least FOREIGN_MIN of them, is not in that language: Romanian and Czech, before they had profiles,
 # were Spanish and Portuguese by the function words they share ("a", "o", "de", "la"); their
-# letters are 7 and 9% foreign there. A French page on Dvořák, Janáček and Martinů has 4%.
+# letters are 7 and 9% foreign there. Only words that open lower-case count (`_letter_counts`):
+# names carry the letters of their own language, and a French history of the Việt Minh (Hồ Chí
+# Minh, Võ Nguyên Giáp, Đà Nẵng: 5% of its letters) or a German one of Łódź and Wrocław is still
+# French or German.
 FOREIGN_SHARE = 0.05
 FOREIGN_MIN = 20
 # Latin letters beyond ASCII: Latin-1, Extended-A and -B, Extended Additional (Vietnamese).
@@ -329,8 +358,41 @@ def _foreign_letters(text: str, code: str, latin: int) -> bool:
     alphabet = _alphabet(code)
     if alphabet is None:
         return False
-    foreign = sum(1 for c in _EXTENDED_LATIN.findall(text.lower()) if c.isalpha() and c not in alphabet)
-    return foreign >= max(FOREIGN_MIN, FOREIGN_SHARE * latin)
+    return _letter_counts(text, alphabet)[1] >= max(FOREIGN_MIN, FOREIGN_SHARE * latin)
+
+
+def _own_letters_prevail(text: str, code: str) -> bool:
+    """Whether supported language `code`'s own letters beyond a-z outnumber the foreign ones in
+    `text`: with MIN_DISTINCT - 1 different function words, what tells a short structured
+    abstract ("Métodos: encuesta a 2.400 trabajadores ... Conclusión: ...", 33 words and "el",
+    "es", "los", "por") from another language that shares a few words (Romanian "de", "la", "un",
+    "este" and no Spanish letter; Esperanto "la", "de", "en", "sur")."""
+    alphabet = _alphabet(code)
+    if alphabet is None:
+        return False
+    own, foreign = _letter_counts(text, alphabet)
+    return own > foreign
+
+
+def _letter_counts(text: str, alphabet: frozenset[str]) -> tuple[int, int]:
+    """How many letters beyond a-z of the words of `text` that open lower-case are in `alphabet`,
+    and how many are not (a capitalised word is mostly a name, spelt in its own language). Walks
+    back from each such letter to its word's start: a supported language's text has few of them."""
+    own = foreign = 0
+    for match in _EXTENDED_LATIN.finditer(text):
+        letter = match.group().lower()
+        if not letter.isalpha():  # × and ÷
+            continue
+        start = match.start()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        if text[start].isupper():
+            continue
+        if letter in alphabet:
+            own += 1
+        else:
+            foreign += 1
+    return own, foreign
 
 
 @cache

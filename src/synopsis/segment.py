@@ -63,8 +63,10 @@ _LOWER_ABBREVIATIONS = frozenset(
 _WORD_BANG = re.compile(r"\w!$")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _FULL_STOP = re.compile(r"\.\s")
-# A German quotation: „ opening a word, up to 400 characters on one line, closed by “.
-_GERMAN_QUOTE = re.compile(r"(?<![^\s(\[])„(?=\w)[^„“\n]{1,400}“")
+# A German quotation: „ opening a word, up to 400 characters on one line, closed by “ with no ”
+# between (Polish, Hungarian, Romanian and Dutch close „ with ”: „dobro wspólne” ... “the common
+# good” is no quotation, and the sentence end between the two stays one).
+_GERMAN_QUOTE = re.compile(r"(?<![^\s(\[])„(?=\w)[^„“”\n]{1,400}“")
 _CAPITAL_AFTER = re.compile(r"\s+(?=[^\W\d_])")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from batch_helpers import OPTIONS, read_rows, write_jsonl
 from synopsis.batch import run_local
 from synopsis.batch.parts import PartsDir, run_shard
 from synopsis.batch.sources import iter_shards
+from synopsis.types import Budget
 
 
 @pytest.fixture
@@ -95,3 +97,46 @@ def test_out_deleted_to_start_over_is_computed_again_and_out_cut_is_refused(tmp_
     with pytest.raises(SinkError, match=rf"holds 3 rows, fewer than the {len(rows)} that .*out.jsonl.parts says were merged"):
         run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
     assert len(read_rows(out)) == 3  # nothing appended
+
+
+@pytest.mark.slow
+def test_out_replaced_by_another_file_with_more_rows_is_refused(tmp_path: Path, corpus: Path, scheduler: str) -> None:
+    """Was: OUT replaced by another run's output (other ids, one row more) passed the row count,
+    the run said "8 skipped (already in the output)", exited 0, and OUT held none of its articles."""
+    from synopsis.batch.dask_engine import run_dask
+    from synopsis.batch.sink import SinkError
+
+    out = tmp_path / "out.jsonl"
+    run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    rows = read_rows(out)
+    others = [{**row, "id": f"other-{row['id']}"} for row in [*rows, rows[0]]]
+    others[-1]["id"] = "other-extra"
+    replacement = "".join(json.dumps(row) + "\n" for row in others)
+    out.write_text(replacement, encoding="utf-8")
+    with pytest.raises(SinkError, match=r"does not hold the rows that \d+ partition\(s\) of .*out.jsonl.parts merged into it"):
+        run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    assert out.read_text(encoding="utf-8") == replacement  # nothing appended
+
+
+@pytest.mark.slow
+def test_out_deleted_to_start_over_with_another_budget_mixes_no_rows(tmp_path: Path, corpus: Path, scheduler: str) -> None:
+    """Was: deleting OUT also forgot the parts folder's settings, so a part an interrupted run had
+    finished but not merged (made with -w 60) went into the new OUT of a -w 100 run: two budgets
+    in one OUT, exit 0. The settings stay and the run is refused, as with OUT there."""
+    from synopsis.batch.dask_engine import run_dask
+    from synopsis.batch.sink import SinkError
+
+    out = tmp_path / "out.jsonl"
+    run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    parts = PartsDir(out)
+    shards = list(iter_shards([str(corpus)], OPTIONS, split_bytes=9000))
+    last = parts.part(len(shards) - 1, shards[-1])
+    last.with_suffix(".merged").unlink()  # the interrupted run: its last part finished, not merged
+    run_shard(shards[-1], OPTIONS, str(last))
+    out.unlink()
+    other = dataclasses.replace(OPTIONS, budget=Budget(words=100))
+    with pytest.raises(SinkError, match=r"out.jsonl.parts was made with budget \{'words': 60, 'sentences': None\}, not"):
+        run_dask([str(corpus)], str(out), other, scheduler=scheduler, split_bytes=9000)
+    again = run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)  # same options: resumes
+    assert again.complete and {json.dumps(row["budget"]) for row in read_rows(out)} == {json.dumps(OPTIONS.budget.as_dict())}
+    assert len(read_rows(out)) == 8

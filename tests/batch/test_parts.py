@@ -89,3 +89,25 @@ def test_a_parts_folder_of_other_options_is_refused_naming_the_option(tmp_path: 
         parts.check_state(split_bytes=16_000_000, **settings)  # type: ignore[arg-type]
     with pytest.raises(SinkError, match=r"was made with --model \(the shipped model\), not /m.json"):
         parts.check_state(split_bytes=9000, model="/m.json", **settings)  # type: ignore[arg-type]
+
+
+def test_a_merged_part_names_its_last_row_so_a_replaced_out_is_told(tmp_path: Path, corpus: Path) -> None:
+    """Markers counted rows only: an OUT replaced by another run's output with as many rows or
+    more passed, and its parts were 'skipped (already in the output)' with none of their rows there."""
+    out = tmp_path / "out.jsonl"
+    parts = PartsDir(out)
+    parts.path.mkdir()
+    shard = next(iter(iter_shards([str(corpus)], OPTIONS, split_bytes=20000)))
+    part = parts.part(0, shard)
+    run_shard(shard, OPTIONS, str(part))
+    with JsonlSink(out) as sink:
+        parts.merge(part, sink, base_ids=set(), counts=Counts(), warn=print)
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    markers = parts.markers()
+    assert markers[part.name]["last_id"] == ids[-1]
+    assert parts.not_in(set(ids)) == [] and parts.merged_rows(markers) == len(ids)
+    assert parts.not_in({f"other-{doc_id}" for doc_id in ids}) == [part.name]
+    marker = part.with_suffix(".merged")
+    older = {key: value for key, value in json.loads(marker.read_text(encoding="utf-8")).items() if key != "last_id"}
+    marker.write_text(json.dumps(older), encoding="utf-8")  # a marker from before last_id: not asked
+    assert parts.not_in(set()) == []

@@ -88,12 +88,19 @@ def run_dask(
     def check_parts(recovered: Recovered) -> None:
         """The parts folder's own state must match too, before anything is said about resuming, and
         OUT must still hold the rows its merged parts put there."""
-        merged = parts.merged_rows()
+        markers = parts.markers()
+        merged = parts.merged_rows(markers)
         expected = (0 if base_rows == sys.maxsize else base_rows) + merged
         if merged and recovered.rows < expected:
             raise SinkError(
                 f"{target.journal} holds {recovered.rows} rows, fewer than the {expected} that {parts.path} says were "
                 f"merged into it (was it replaced or cut?); restore it, or remove {parts.path} to compute them again"
+            )
+        missing = parts.not_in(recovered.ids, markers)
+        if missing:  # replaced by a file with as many rows or more: the ids tell
+            raise SinkError(
+                f"{target.journal} does not hold the rows that {len(missing)} partition(s) of {parts.path} merged into it "
+                f"({missing[0]} first; was it replaced?); restore it, or remove {parts.path} to compute them again"
             )
         parts.check_state(
             split_bytes=split_bytes,

@@ -171,6 +171,7 @@ class PartsDir:
             stats["summarized"], stats["failed"], stats["skipped"], stats["duplicates"], stats.get("over_budget", 0)
         )
         appended = 0
+        last_id: str | None = None
         for _, line in iter_lines(part):
             head = row_head(line)
             if head is None:
@@ -184,32 +185,52 @@ class PartsDir:
             sink.recovered.ids.add(doc_id)
             sink.add_raw(line)
             appended += 1
+            last_id = doc_id
         sink.commit()
         merged = part_counts.as_dict()
-        write_atomically(part.with_suffix(".merged"), json.dumps({**merged, "rows": appended}))
+        # The last id it appended lets a later run tell that OUT still holds this part's rows.
+        marker = {**merged, "rows": appended} if last_id is None else {**merged, "rows": appended, "last_id": last_id}
+        write_atomically(part.with_suffix(".merged"), json.dumps(marker))
         for leftover in (part, part.with_suffix(".done"), self.path / "merging.json"):
             leftover.unlink(missing_ok=True)
         counts.add(part_counts)
         return merged
 
-    def merged_rows(self) -> int:
-        """How many rows the parts merged so far put into OUT (their markers count them)."""
+    def merged_rows(self, markers: dict[str, dict[str, Any]] | None = None) -> int:
+        """How many rows the parts merged so far put into OUT (their markers count them; `markers`:
+        `self.markers()`, when the caller has them already)."""
+        return sum(int(marker.get("rows", 0)) for marker in (self.markers() if markers is None else markers).values())
+
+    def not_in(self, ids: set[str], markers: dict[str, dict[str, Any]] | None = None) -> list[str]:
+        """The merged parts whose last row is not among `ids`, the ids OUT holds: OUT was replaced by
+        another file (one with as many rows or more passes the row count), and their rows are not
+        in it. Markers written before they named their last row are not asked."""
+        found = (self.markers() if markers is None else markers).items()
+        return [name for name, marker in found if "last_id" in marker and marker["last_id"] not in ids]
+
+    def markers(self) -> dict[str, dict[str, Any]]:
+        """Each merged part's marker, by the part's name, in part order."""
         if not self.path.exists():
-            return 0
-        markers = self.path.glob("part-*.merged")
-        return sum(int(json.loads(marker.read_text(encoding="utf-8")).get("rows", 0)) for marker in markers)
+            return {}
+        markers = sorted(self.path.glob("part-*.merged"))
+        return {marker.with_suffix(".jsonl").name: json.loads(marker.read_text(encoding="utf-8")) for marker in markers}
 
     def forget_merged(self) -> int:
         """OUT is gone (deleted to start over): the merged parts' rows went with it, so their markers
-        and the recorded state go too, and those partitions are computed again. Finished parts that
-        were never merged stay: their rows are still to be merged. Returns how many were forgotten."""
+        go too, and those partitions are computed again. Finished parts that were never merged stay:
+        their rows are still to be merged, so the recorded settings stay to be checked (a run with
+        another budget refused, not mixed into the new OUT); only OUT's rows before the parts, now
+        gone, are no longer counted. Returns how many were forgotten."""
         if not self.path.exists():
             return 0
         markers = list(self.path.glob("part-*.merged"))
         for marker in markers:
             marker.unlink()
-        for stale in (self.path / "state.json", self.path / "merging.json"):
-            stale.unlink(missing_ok=True)
+        (self.path / "merging.json").unlink(missing_ok=True)
+        state_file = self.path / "state.json"
+        if state_file.exists():
+            state = json.loads(state_file.read_text(encoding="utf-8"))
+            write_atomically(state_file, json.dumps({**state, "base_rows": 0}))
         return len(markers)
 
     def sweep(self) -> None:

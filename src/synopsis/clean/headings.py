@@ -126,11 +126,15 @@ def is_known(title: str, lang: str = ENGLISH) -> bool:
     return all(w.lower() in small for w in pattern.findall(rest)) and not re.search(r"\d", rest)
 
 
-def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLISH) -> bool:
+def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLISH, *, previous_line: str | None = None) -> bool:
     """Decide whether a whole line is a heading.
 
     A heading is short, does not end like a sentence, and is either known vocabulary, numbered
     ("3.2 Parameter Estimation"), or title-cased/upper-cased and followed by a longer line of text.
+    `previous_line` is the body line right before it, if any (None after a heading or at the
+    start): a sentence-case heading (`_sentence_case_heading`) or one in a script without case
+    follows none or one that ends a sentence, where the last item of a list or the last line of a
+    stanza follows one that does not.
     """
     text = line.strip()
     if not 2 <= len(text) <= HEADING_MAX_CHARS:
@@ -156,11 +160,26 @@ def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLIS
         return "@" not in body and body[-1] not in ".,;"
     small = _SMALL_WORDS | lexicon(lang).small_words
     capitalised = sum(1 for w in alpha if capital(w[0]) or w.lower() in small)
-    if text.endswith(":") or (capitalised < len(alpha) and not _sentence_case_heading(words, lang)):
+    if text.endswith(":") or (
+        capitalised < len(alpha) and not (_sentence_case_heading(words, lang) and _after_paragraph(previous_line))
+    ):
         return False
+    if not english and text.lower() == text.upper() and not _after_paragraph(previous_line):
+        return False  # no case to tell (Arabic, Devanagari): the last line of a quoted verse is no heading
     # Title-cased (or a sentence-case heading of a language without a data file): only a heading if
     # real text follows it.
     return next_line is not None and len(next_line.strip()) > max(2 * len(text), 60)
+
+
+# A line's end that ends a sentence (not a clause: "," ";" "،" "؛"), with the closing quotes and
+# brackets that may follow it, or a footnote's number after a word ("... in the region.12").
+_PARAGRAPH_END = re.compile(r"(?:[.!?…।॥؟۔։።\u037e。！？][\"'”’»)\]]*|(?<![\d\s])[.!?…][\"'”’»)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+
+
+def _after_paragraph(previous_line: str | None) -> bool:
+    """Whether a line after `previous_line` starts anew: nothing before it, or a line that ends a
+    sentence (not one ending in ":" that opens a list or a quotation, nor a list item or verse)."""
+    return previous_line is None or _PARAGRAPH_END.search(previous_line.rstrip()[-12:]) is not None
 
 
 def _capital(char: str) -> bool:

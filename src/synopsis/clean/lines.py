@@ -459,6 +459,7 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
     caption_label = lexicon(lang).caption_label_line
     caption: CaptionState = "none"
     last_body = ""
+    previous_body: str | None = None  # the line before, when it was body text (sentence-case headings)
     start = bisect.bisect_left(nonblank, first)  # a restart after a reference list: no rescan
     for position, i in enumerate(nonblank[start:], start):
         line = lines[i]
@@ -480,7 +481,7 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
         following = lines[nonblank[position + 1]] if position + 1 < len(nonblank) else None
         first_char = layout.spans[i][0] + len(line) - len(line.lstrip())
         is_heading = int(layout.text.origin[first_char]) in layout.heading_starts or headings.looks_like_heading_line(
-            line, following, lang
+            line, following, lang, previous_line=previous_body
         )
         front = position < max(FRONT_LINES_MIN, len(nonblank) // FRONT_LINES_SHARE)
         repeated = layout.keys[i] in layout.repeated
@@ -492,9 +493,11 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
                 caption = "title"
             yield _Line(i, "junk", reason)
         elif is_heading:
+            previous_body = None
             yield _heading(layout, i)
         else:
             last_body = line
+            previous_body = line if position else None  # (the text's first line is its title, no paragraph)
             yield _Line(i, "body")
 
 
@@ -525,7 +528,7 @@ def _heading(layout: _Layout, i: int) -> _Line:
     if end_matter or headings.is_dropped(title_text, lang):
         return _Line(i, "heading", section="dropped")
     numbered = rules.NUMBERED_HEADING.match(title_text) is not None
-    if lang == ENGLISH and not numbered and headings.is_other_abstract(title_text, lang):
+    if lang == ENGLISH and not numbered and headings.is_other_abstract(title_text, lang) and not _english_follows(layout, i):
         return _Line(i, "heading", section="other_abstract")  # a bilingual journal's second abstract
     if headings.is_abstract(title_text, lang) and (
         lang == ENGLISH or (not numbered and a - text.origin[0] < ABSTRACT_MAX_POSITION * total)
@@ -533,6 +536,35 @@ def _heading(layout: _Layout, i: int) -> _Line:
         return _Line(i, "heading", section="abstract")
     bare = headings.strip_number(title_text)
     return _Line(i, "heading", heading=Paragraph(text, heading=bare, kind=headings.section_kind(bare, lang), span=(a, b)))
+
+
+# How much text after another language's abstract heading is read to tell whether the section is
+# in that language (a paragraph or two; detection reads a shorter one by its function words too).
+OTHER_ABSTRACT_LOOKAHEAD_CHARS = 1000
+
+
+def _english_follows(layout: _Layout, i: int) -> bool:
+    """Whether the first paragraph under heading line `i` ("Résumé", "Resumen") reads as English:
+    then the section is one of the English paper's own (on résumés, say), not a second abstract in
+    another language, and is kept. The paragraph ends at a blank line, a known heading, or a line
+    that ends a sentence once MIN_WORDS words are read (an English paragraph after a short French
+    abstract is not read with it)."""
+    following: list[str] = []
+    words = size = 0
+    for k in range(i + 1, len(layout.lines)):
+        line = layout.lines[k]
+        if not line.strip():
+            if following:
+                break
+            continue
+        if size >= OTHER_ABSTRACT_LOOKAHEAD_CHARS or headings.is_known(line):
+            break
+        following.append(line)
+        size += len(line)
+        words += len(line.split())
+        if words >= MIN_WORDS and _ends_sentence(line):
+            break
+    return bool(following) and detect_language(" ".join(following)) == ENGLISH
 
 
 def _ends_sentence(line: str) -> bool:
