@@ -26,6 +26,9 @@ from train_cv import SOURCES
 from synopsis.evaluate import paired_bootstrap, score_sentences, split_sentences, truncate
 from synopsis.scorers.summary import summary_feature_names
 
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):  # the screens read positional numbers
+    print((getattr(sys.modules["__main__"], "__doc__", None) or __doc__ or "").strip())
+    raise SystemExit(0)
 OUT = Path(os.environ.get("RERANK_SCREEN_DIR", "/tmp/rerank_screen"))
 TOP = int(sys.argv[1]) if len(sys.argv) > 1 else 12
 WORDS = (100, 200, 300)

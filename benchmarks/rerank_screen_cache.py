@@ -28,6 +28,9 @@ from synopsis.select import select
 from synopsis.train import candidate_rouge
 from synopsis.types import Budget
 
+if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):  # the screens read positional numbers
+    print((getattr(sys.modules["__main__"], "__doc__", None) or __doc__ or "").strip())
+    raise SystemExit(0)
 OUT = Path(os.environ.get("RERANK_SCREEN_DIR", "/tmp/rerank_screen"))
 BUDGETS = (Budget(100), Budget(200), Budget(300))
 TOP = int(sys.argv[1]) if len(sys.argv) > 1 else 12
