@@ -187,6 +187,24 @@ def test_limits_agree_with_memory() -> None:
     assert Limits.from_env({}, memory_mb=2048).max_text_chars == max_chars_for(2048)
 
 
+# Peak RSS (MB) measured for texts of the costliest shapes (characters -> MB; src/synopsis/limits.py):
+# one word per line, a heading every eight words, dev text flattened into one line.
+MEASURED_PEAKS = {
+    "one word per line": {2_000_000: 271, 8_000_000: 857},
+    "a heading every eight words": {1_000_000: 242, 2_000_000: 321, 8_000_000: 542},
+    "flattened": {100_000: 133, 1_000_000: 200, 4_000_000: 298, 8_000_000: 483},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(MEASURED_PEAKS))
+def test_the_memory_model_lies_over_every_measured_shape(shape: str) -> None:
+    """Was: 77 bytes per character above 133 MB, measured on flattened text only: a 2.2M-character
+    text of one word per line, under the limit `--memory-mb 300` allowed, was refused 413 for memory."""
+    from synopsis.limits import memory_mb_for
+
+    assert all(memory_mb_for(chars) >= peak for chars, peak in MEASURED_PEAKS[shape].items())
+
+
 def test_output_rows_have_exactly_the_fields_of_their_one_definition(dev_sample: list[dict[str, str]]) -> None:
     from synopsis import rows
     from synopsis.batch.work import error_row

@@ -7,11 +7,13 @@ workers than `workers x memory per request` lets the machine hold.
 
 Source of the constants: `PYTHONPATH=src nice python benchmarks/memory_per_char.py --sizes 100000
 1000000 4000000 8000000` (benchmarks/results/memory_per_char.json, default method, dev text
-flattened into one line, the worst case), after the graph windows made memory linear (issue 15):
-peak RSS 133 MB at 100k characters, 200 MB at 1M, 298 MB at 4M and 483 MB at 8M. The
-per-character cost used is the *steepest* slope between those sizes (100k -> 1M: 77 bytes per
-character; 4M -> 8M is 48) on top of the fixed cost of the interpreter and the model (the 100k
-run's peak): an over-estimate at every measured size, so the limits are safe.
+flattened into one line), after the graph windows made memory linear (issue 15): peak RSS 133 MB
+at 100k characters, 200 MB at 1M, 298 MB at 4M and 483 MB at 8M (77 bytes per character at the
+steepest). Text of other shapes costs more per character (stop 29, peak RSS of `synopsis.summarize`
+in a fresh process per size): one word per line (a PDF extracted word by word) 271 MB at 2M
+characters and 857 MB at 8M (98 bytes per character), a heading every eight words 242 MB at 1M and
+321 MB at 2M. The constants below, 150 MB and 105 bytes per character, lie over every measurement
+of the three shapes, so an input under a limit fits the memory the limit was derived from.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from __future__ import annotations
 import os
 
 # Measured (see above): the worst marginal cost of one more input character, and the fixed cost.
-BYTES_PER_CHAR = 77
-FIXED_MB = 133
+BYTES_PER_CHAR = 105
+FIXED_MB = 150
 # What one summary may use. The CLI summarizes one input at a time on the user's machine: 2 GB
 # (issue 15's bound for an 8 MB text). The server runs several at once: 1 GB each.
 CLI_MEMORY_MB = 2048
 SERVER_MEMORY_MB = 1024
 # On SIGTERM/SIGINT the server lets summaries in flight finish for this long (a dev article takes
-# well under a second, a 300,000-word thesis about 4 s, a text at the 12M-character limit about 25 s), then
+# well under a second, a 300,000-word thesis about 4 s, a text at the 8.7M-character limit about 20 s), then
 # cancels them.
 SERVER_GRACE_S = 5.0
 # The share of the machine's memory the server's workers may take together (the rest is the OS,

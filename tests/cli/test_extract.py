@@ -150,3 +150,22 @@ def test_extract_json_says_the_language_warning_a_summary_would(tmp_path: Path) 
     english = tmp_path / "en.txt"
     english.write_text("The study works well. We ran it on three data sets and it held up in each of them.\n", encoding="utf-8")
     assert "warning" not in json.loads(CliRunner().invoke(app, ["extract", str(english), "-o", "json"]).stdout)
+
+
+def test_extract_takes_the_options_its_refusals_name(tmp_path: Path, example_path: Path) -> None:
+    """Was: extract said "(raise it with --max-bytes)" and "name its encoding with --encoding", and then
+    had neither option (nor the JSONL field names)."""
+    latin = tmp_path / "cp.txt"
+    latin.write_bytes("Café study works well. We ran it on three data sets and it held up in each.\n".encode("cp1252"))
+    refused = CliRunner().invoke(app, ["extract", str(latin)])
+    assert refused.exit_code == 1 and "--encoding" in refused.stderr
+    assert CliRunner().invoke(app, ["extract", str(latin), "--encoding", "cp1252"]).stdout.startswith("Café study")
+    small = CliRunner().invoke(app, ["extract", str(example_path), "--max-bytes", "1000"])
+    assert small.exit_code == 1 and "(raise it with --max-bytes)" in small.stderr
+    assert CliRunner().invoke(app, ["extract", str(example_path), "--max-bytes", "100000"]).exit_code == 0
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"doi": "10.1/x", "body": "The body text is here. It has two sentences."}) + "\n", encoding="utf-8"
+    )
+    named = CliRunner().invoke(app, ["extract", str(corpus), "--text-field", "body", "--id-field", "doi", "-o", "json"])
+    assert json.loads(named.stdout)["id"] == "10.1/x"

@@ -16,11 +16,12 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError
-from ..ingest import FORMATS, read_articles
+from ..ingest import FORMATS, JsonlFields, read_articles
+from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, checked_lang, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -43,6 +44,12 @@ def extract_command(
         "never land outside this folder; a file of the same name from an earlier run is replaced.",
     ),
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
+    text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
+    id_field: str = typer.Option("id", help="JSONL field with the article id."),
+    title_field: str = typer.Option("title", help="JSONL field with the title."),
+    abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
+    encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
+    max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
     max_pages: int | None = typer.Option(None, help=MAX_PAGES_HELP),
     max_pdf_mb: float | None = typer.Option(None, help=MAX_PDF_MB_HELP),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP),
@@ -61,6 +68,8 @@ def extract_command(
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if output == "record" and out_dir is None and len(inputs) > 1:
         fail("--output record with several inputs needs --out-dir (one record file per input)")
+    check_whole(max_bytes=max_bytes)
+    fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     options = pdf_options(max_pages, max_pdf_mb)
     lang = checked_lang(lang)
     if out_dir is not None:
@@ -71,7 +80,7 @@ def extract_command(
     failures = 0
     taken: set[str] = set()
     for path in inputs:
-        items = read_articles(path, format=fmt, pdf=options)
+        items = read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=options)
         if output == "record" and out_dir is None:
             items = _one_record(items, path)
         for item in items:

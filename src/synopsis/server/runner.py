@@ -108,7 +108,9 @@ class Runner:
         except asyncio.TimeoutError:
             future.cancel()  # done by wait_for already: that killed its worker (a thread runs on)
             raise ApiError(
-                504, f"summarizing took longer than the {self.limits.timeout_s:g} s limit; try a shorter text or a smaller budget"
+                504,
+                f"summarizing took longer than the {self.limits.timeout_s:g} s limit (the server's --timeout); "
+                "try a shorter text or a smaller budget",
             ) from None
         except Cancelled:
             raise ApiError(
