@@ -305,7 +305,7 @@ class WorkerPool(Generic[T, R]):
             executor.shutdown(wait=False, cancel_futures=True)
             raise WorkersCannotStart(
                 f"worker processes cannot start ({type(err).__name__}); run with one worker (jobs=1), or, from Python, "
-                "from a script file whose work is under `if __name__ == \"__main__\":` (workers start by importing "
+                'from a script file whose work is under `if __name__ == "__main__":` (workers start by importing '
                 "the main module), not from standard input"
             ) from None
         return executor
@@ -494,6 +494,12 @@ def _over(executor: ProcessPoolExecutor) -> bool:
     return manager is None or not manager.is_alive()
 
 
+def _result_writer(executor: ProcessPoolExecutor) -> Any:
+    """This process's copy of the write end of the executor's result pipe (CPython's private
+    `_result_queue._writer`), or None: closed on a kill and a shutdown (`_kill_workers`)."""
+    return getattr(getattr(executor, "_result_queue", None), "_writer", None)
+
+
 def _kill_workers(executor: ProcessPoolExecutor) -> None:
     """SIGKILL the executor's workers, which breaks it; its own thread then reaps them.
 
@@ -502,7 +508,7 @@ def _kill_workers(executor: ProcessPoolExecutor) -> None:
     thread would wait for the rest for ever while any write end is open; this way it reads EOF."""
     for process in list((getattr(executor, "_processes", None) or {}).values()):
         process.kill()  # a no-op once it has been reaped: never another process's pid
-    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    writer = _result_writer(executor)
     if writer is not None:
         writer.close()
 
@@ -514,7 +520,7 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
     # a process that exits soon after (a server stopped by SIGTERM) leaks those semaphores.
     manager = getattr(executor, "_executor_manager_thread", None)
     processes = list((getattr(executor, "_processes", None) or {}).values())
-    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    writer = _result_writer(executor)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():

@@ -21,7 +21,7 @@ from ..ingest import JsonlFields, detect_format, read_articles
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, usable_method
-from ..scorers.learned import takes_model
+from ..scorers.learned import params_for
 from ..types import Article, Budget, Document
 from ..workers import WorkerPool
 from .oracle import greedy_oracle
@@ -245,7 +245,7 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             if name == ORACLE:
                 indices = greedy_oracle(doc, abstract, budget)
             else:
-                params = (("model", settings.model),) if settings.model and takes_model(name) else ()
+                params = params_for(name, settings.model)
                 indices = run_document(doc, RunOptions(name, budget, params), features=features).selection.indices
         except Exception as err:
             # The one error policy (process.failure): this method on this document is scored 0 and listed.

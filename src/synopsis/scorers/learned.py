@@ -352,6 +352,13 @@ def takes_model(method: str) -> bool:
         return False
 
 
+def params_for(method: str, model: str) -> tuple[tuple[str, str], ...]:
+    """The scorer parameters that give `method` a model file already checked (`model_params`), for
+    a front end that runs several methods with one model: none for a method that uses no model, or
+    when `model` is "" (the shipped one)."""
+    return (("model", model),) if model and takes_model(method) else ()
+
+
 def model_params(path: str | None, method: str) -> tuple[tuple[str, str], ...]:
     """The scorer parameters that make `method` use the model file at `path` instead of the shipped
     one: checked now (readable, of this version, holding the reranker the method needs), so a run

@@ -25,7 +25,7 @@ from ..ingest.decode import binary_kind, decode
 from ..output import summary_to_dict
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
-from ..scorers.learned import takes_model
+from ..scorers.learned import params_for
 from ..types import Article, Budget, Document
 
 PASTED = "pasted text"
@@ -65,9 +65,8 @@ class Job:
     @property
     def options(self) -> RunOptions:
         """The run options, with the budget decided where the CLI's is (`Budget.of`)."""
-        params = (("model", self.model),) if self.model and takes_model(self.method) else ()
         budget = Budget.of(self.words, self.sentences)
-        return RunOptions(self.method, budget, params, max_chars=self.max_text_chars, lang=self.lang)
+        return RunOptions(self.method, budget, params_for(self.method, self.model), max_chars=self.max_text_chars, lang=self.lang)
 
 
 @dataclass(frozen=True, slots=True)
