@@ -60,11 +60,14 @@ MIN_FUNCTION_SHARE = 0.08
 # English, decided by shares alone as before (a test's "the mentoring study and" x 50 stays English).
 MIN_DISTINCT = 5
 # Texts shorter than this many words (a title, a sentence) carry too few function words for shares:
-# they are taken for English, as before languages were detected, unless another language's
-# function words are at least SHORT_MIN_HITS and SHORT_OVER_ENGLISH times English's. Measured on
-# texts under 30 words: 2,042 of 2,046 English ones (dev titles and abstracts' first 20 words)
-# stay English (four go to Portuguese: "em", "a", "dos"); 90-95% of the German, Spanish, French and
-# Portuguese ones of tests/data/segmentation_*.jsonl are found (none were before).
+# another language's function words must be at least SHORT_MIN_HITS and SHORT_OVER_ENGLISH times
+# English's; else the text is English if it has an English function word, and undetermined if it
+# has none (`_short_text_language`). Of the 2,022 dev titles and abstracts' first 20 words, 1,927
+# are English, 83 undetermined ("Digital Pedagogy Unplugged", "FairCite") and 12 another language
+# (Afrikaans "Word ... In", Portuguese "EM ... a"); when such texts fell back to English, 1,997 were
+# English and 25 another (14 Czech). 92-96% of the German, Spanish, French and Portuguese texts of
+# tests/data/segmentation_*.jsonl are found (none were before languages were detected); the 1-5
+# that were English are undetermined.
 MIN_WORDS = 30
 SHORT_MIN_HITS = 2
 SHORT_OVER_ENGLISH = 2.0
@@ -169,28 +172,37 @@ def detect_language(text: str) -> str:
     A text mostly in a script that names its language (kana: Japanese, Hangul: Korean, Han alone:
     Chinese, Greek, Hebrew, Thai, Georgian, Armenian, Tamil ...) is that language when no profile
     fits; `UNDETERMINED` when neither tells (a script several languages share, such as Arabic or
-    Devanagari, or a Latin-script language we have no profile of); English for a Latin-script
-    text too short to tell (`_short_text_language`). Only the first `DETECT_CHARS` characters are
-    read, without URLs, DOIs, e-mail addresses and formulas (`_without_noise`), whose letters are no words.
-    A supported language whose alphabet lacks many of the text's letters is not it (`_foreign_letters`).
+    Devanagari, in a language we have no profile of, or a Latin-script language we have none of).
+    A text too short for shares is decided by `_short_text_language` (English only where it has an
+    English function word). Only the first `DETECT_CHARS` characters are read, without URLs, DOIs,
+    e-mail addresses and formulas (`_without_noise`), whose letters are no words, and without what
+    the text quotes (`_without_quotations`) where enough is left. A supported language whose
+    alphabet lacks many of the text's letters is not it (`_foreign_letters`).
     """
     return _detect(text)[0]
 
 
 def _detect(text: str) -> tuple[str, bool]:
-    """`detect_language`'s answer and whether the text was long enough for function-word shares."""
+    """`detect_language`'s answer and whether the text was long enough for function-word shares.
+    The text's own words decide, without what it quotes (`_without_quotations`) where MIN_WORDS
+    of them are left: an English essay quoting Goethe at length is English."""
     text = _without_noise(_without_reference_entries(unicodedata.normalize("NFC", text[:DETECT_CHARS])))
+    unquoted = _without_quotations(text)
+    if unquoted is not text:
+        found = _detect_in(unquoted)
+        if found[1]:
+            return found
+    return _detect_in(text)
+
+
+def _detect_in(text: str) -> tuple[str, bool]:
+    """`_detect` of a text already cut to what detection reads."""
     latin = _latin_letters(text)
     other = len(text) - len(_OTHER_LETTER.sub("", text))
+    if other > latin:
+        return _other_script_language(text)
     words = runs(text.lower(), _ASCII_LETTERS, _LETTERS, 1)  # _LETTERS.findall, faster
     long_enough = len(words) >= MIN_WORDS
-    if other > latin:
-        # Another script: a profile may name it (Cyrillic: ru); else the script itself may
-        # (Chinese and Japanese, written without spaces, never reach the word counts below).
-        if not long_enough:
-            return _script_language(text), False
-        found = _by_function_words(words, min_distinct=MIN_DISTINCT)
-        return (found if found != UNDETERMINED else _script_language(text)), True
     if not long_enough:
         found = _short_text_language(words)
     else:
@@ -198,7 +210,77 @@ def _detect(text: str) -> tuple[str, bool]:
         short_of_words = found not in (ENGLISH, UNDETERMINED) and _distinct(words, found) < MIN_DISTINCT
         if short_of_words and not _own_letters_prevail(text, found):
             found = UNDETERMINED
+    if found == UNDETERMINED and other >= MIXED_SCRIPT_SHARE * (latin + other):
+        # No Latin-script language, and much of another script: a Greek or Hindi paper whose
+        # English terms, names and citations outnumber its own letters. Its own words decide.
+        return _other_script_language(_LATIN_WORD.sub(" ", text))
     return (UNDETERMINED if _foreign_letters(text, found, latin) else found), long_enough
+
+
+# A text where no Latin-script language is found is read in its other script when at least this
+# share of its letters are in it (a Greek computing paper with English terms; a Hindi one counts
+# only its consonants and vowels as letters, not its vowel signs, and had 27% in a test).
+MIXED_SCRIPT_SHARE = 0.2
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# Arabic's vowel marks, shadda and sukun (harakat), the superscript alef and the tatweel: optional in
+# writing, they are left out of the function words ("فِي" is "في", "أنّ" is "أن").
+_ARABIC_OPTIONAL = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+
+
+def _other_script_language(text: str) -> tuple[str, bool]:
+    """`_detect_in` of a text mostly in a script other than Latin: a profile may name it (Cyrillic:
+    ru, Arabic: ar, fa, ur; Devanagari: hi, mr, ne); else the script itself may (Chinese and
+    Japanese, written without spaces, never reach the word counts). Its words keep their vowel
+    signs (`_marked_word`), without Arabic's optional ones."""
+    words = runs(_ARABIC_OPTIONAL.sub("", text).lower(), _ASCII_LETTERS, _marked_word(), 1)
+    if len(words) < MIN_WORDS:
+        found = _short_text_language(words)  # English only where another language is not clear:
+        return (found if found not in (ENGLISH, UNDETERMINED) else _script_language(text)), False
+    found = _by_function_words(words, min_distinct=MIN_DISTINCT)
+    return (found if found != UNDETERMINED else _script_language(text)), True
+
+
+# Combining marks are no letters to `[^\W\d_]`: a Devanagari or Bengali word fell apart at each
+# vowel sign ("है" was "ह", "हिंदी" three pieces) and no function word of it was found. Detection's
+# words in another script take the marks of the scripts below U+2000 in (Arabic harakat,
+# Devanagari and Bengali vowel signs and viramas, Hebrew points, Cyrillic and Greek accents).
+_MARKS_UP_TO = 0x2000
+
+
+@cache
+def _marked_word() -> re.Pattern[str]:
+    """A run of letters and combining marks (the Unicode categories Mn and Mc below U+2000)."""
+    marks = [c for c in range(0x0300, _MARKS_UP_TO) if unicodedata.category(chr(c)) in ("Mn", "Mc")]
+    ranges: list[list[int]] = []
+    for point in marks:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    members = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(rf"(?:[^\W\d_]|[{members}])+")
+
+
+# Quoted passages: an article quotes its sources in their language, and a long quotation in German
+# made an English essay German. Paired marks (“…”, „…“ or „…”, «…», "…") around at most
+# QUOTATION_MAX_CHARS within one paragraph (no blank line inside: an unclosed mark takes no more
+# than its paragraph). Block quotations set off only by indentation are not told from paragraphs.
+QUOTATION_MAX_CHARS = 2000
+_QUOTATION = re.compile(
+    "|".join(
+        rf"{opening}(?:[^{closing}{opening}\n]|\n(?![ \t]*\n)){{1,{QUOTATION_MAX_CHARS}}}[{closing}]"
+        for opening, closing in (("“", "”"), ("„", "“”"), ("«", "»"), ('"', '"'))
+    )
+)
+_QUOTATION_MARKS = '“„«"'
+
+
+def _without_quotations(text: str) -> str:
+    """`text` with its quoted passages blanked, or `text` itself (the same object) if it has none."""
+    if not any(mark in text for mark in _QUOTATION_MARKS):
+        return text
+    unquoted = _QUOTATION.sub(" ", text)
+    return text if len(unquoted) == len(text) else unquoted
 
 
 # What detection skips: URLs, DOIs, e-mail addresses, and formulas (a token with TeX or operator
@@ -453,15 +535,23 @@ def _profile(code: str) -> frozenset[str]:
 
 
 def _short_text_language(words: list[str]) -> str:
-    """English for a Latin-script text too short for shares, unless another language's function
-    words clearly outnumber English's (`SHORT_MIN_HITS`, `SHORT_OVER_ENGLISH`)."""
+    """The language of a text too short for shares: another language's whose function words clearly
+    outnumber English's (at least `SHORT_MIN_HITS` and `SHORT_OVER_ENGLISH` times as many, and more
+    than any other unsupported language's: "и", "в" are Russian and Bulgarian alike), else English
+    where English function words occur, else `UNDETERMINED`: "Neural machine translation", "Der
+    Text" or "Zusammenfassung" tell nothing (they were taken for English)."""
     if not words:
-        return ENGLISH
+        return UNDETERMINED
     hits = _function_word_hits(words)
-    found = _by_function_words(words, hits)
-    if found in (ENGLISH, UNDETERMINED):
-        return ENGLISH
-    return found if hits[found] >= max(SHORT_MIN_HITS, SHORT_OVER_ENGLISH * hits[ENGLISH]) else ENGLISH
+    ranked = sorted((code for code in hits if code != ENGLISH), key=hits.__getitem__, reverse=True)  # stable
+    best, second = ranked[0], ranked[1]
+    clear = hits[best] >= max(SHORT_MIN_HITS, SHORT_OVER_ENGLISH * hits[ENGLISH]) and (
+        hits[best] / len(words) >= MIN_FUNCTION_SHARE
+    )
+    # On a tie a supported language wins as before (profiles list them first); two others: neither.
+    if clear and (hits[best] > hits[second] or best in supported_codes()):
+        return best
+    return ENGLISH if hits[ENGLISH] else UNDETERMINED
 
 
 # Unicode blocks (first, last code point) of scripts; a script that one language writes names it.
@@ -499,7 +589,9 @@ JAPANESE_KANA_SHARE = 0.1
 LANGUAGE_NAMES = MappingProxyType(
     {
         "af": "Afrikaans",
+        "ar": "Arabic",
         "bg": "Bulgarian",
+        "bn": "Bengali",
         "ca": "Catalan",
         "cs": "Czech",
         "cy": "Welsh",
@@ -509,11 +601,13 @@ LANGUAGE_NAMES = MappingProxyType(
         "eo": "Esperanto",
         "et": "Estonian",
         "eu": "Basque",
+        "fa": "Persian",
         "fi": "Finnish",
         "ga": "Irish",
         "gl": "Galician",
         "gu": "Gujarati",
         "he": "Hebrew",
+        "hi": "Hindi",
         "hu": "Hungarian",
         "hy": "Armenian",
         "id": "Indonesian",
@@ -529,9 +623,11 @@ LANGUAGE_NAMES = MappingProxyType(
         "lt": "Lithuanian",
         "lv": "Latvian",
         "ml": "Malayalam",
+        "mr": "Marathi",
         "ms": "Malay",
         "mt": "Maltese",
         "my": "Burmese",
+        "ne": "Nepali",
         "nl": "Dutch",
         "no": "Norwegian",
         "or": "Odia",
@@ -553,6 +649,7 @@ LANGUAGE_NAMES = MappingProxyType(
         "tl": "Tagalog",
         "tr": "Turkish",
         "uk": "Ukrainian",
+        "ur": "Urdu",
         "vi": "Vietnamese",
         "zh": "Chinese",
     }
@@ -619,12 +716,20 @@ UNSPACED_SCRIPTS = frozenset({"kana", "Han", "Thai", "Lao", "Khmer", "Myanmar", 
 
 
 def check_spaced(text: str) -> None:
-    """Raise `InputError` when most of `text` is in a script written without spaces (Chinese,
+    """Raise `InputError` when much of `text` is in a script written without spaces (Chinese,
     Japanese, Thai, Lao, Khmer, Burmese, Tibetan): one line naming the language (or, where the
-    script does not name one, the script), instead of a "summary" that is the whole text."""
+    script does not name one, the script), instead of a "summary" that is the whole text. Much is
+    MIXED_SCRIPT_SHARE of its letters, not most: a Chinese computing paper's English terms had 70%
+    of its letters (a Chinese character is a word, an English word five letters), and it was
+    summarized by spaces."""
     text = text[:DETECT_CHARS]
-    script = main_script(text)
-    if script not in UNSPACED_SCRIPTS:
+    counts = script_counts(text)
+    script = max(counts, key=lambda name: counts[name])
+    if (
+        script not in UNSPACED_SCRIPTS
+        or not counts[script]
+        or counts[script] < MIXED_SCRIPT_SHARE * (counts[script] + _latin_letters(text))
+    ):
         return
     code = _script_language(text)
     what = f"{LANGUAGE_NAMES.get(code, code)} ({code})" if code != UNDETERMINED else f"in the {script} script"
@@ -639,8 +744,9 @@ def resolve_language(option: str | None, text: str) -> tuple[Language, str | Non
     the language is not supported, or a language chosen by hand is not the one the text reads as."""
     code = check_lang_option(option)
     forced = code != AUTO
+    long_enough = True
     if not forced:
-        code = detect_language(text)
+        code, long_enough = _detect(text)
     language = get_language(code)
     if language.supported:
         return language, _mismatch(code, text) if forced else None
@@ -650,6 +756,8 @@ def resolve_language(option: str | None, text: str) -> tuple[Language, str | Non
             what = "was set to und (undetermined)"
         elif script:
             what = f"could not be determined from its {script} script"
+        elif not long_enough:
+            what = f"could not be determined: the text has under {MIN_WORDS} words, too few to tell"
         else:
             what = "could not be determined"
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -22,7 +23,7 @@ from .clean.rules import END_MATTER_MIN_POSITION
 from .errors import InputError, LanguageWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
-from .language import AUTO, DETECT_CHARS, ENGLISH, Language, check_lang_option, check_spaced, resolve_language
+from .language import AUTO, DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_lang_option, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
@@ -107,13 +108,15 @@ def article_language(article: Article, lang: str | None = None) -> tuple[Languag
     return resolve_language(lang, _language_text(article))
 
 
-# A reference list's heading, in the languages we read and those we name: a list is in the
-# languages of the works it cites (an Italian paper citing English titles read as English).
-_REFERENCES_LINE = re.compile(
-    r"\n[ \t]*(?:\d{1,2}\.?[ \t]+)?(?i:references|bibliography|works cited|literature cited|literatur|literaturverzeichnis"
-    r"|bibliographie|références|referencias|bibliografía|referências|bibliografia|riferimenti bibliografici|literatuur"
-    r"|литература|список литературы|bibliografie|kaynakça|kaynaklar|βιβλιογραφία)[ \t]*:?[ \t]*\r?\n"
-)
+# A reference list's heading on a line of its own, in every language whose heading words we know:
+# a list is in the languages of the works it cites (an Italian paper citing English titles read as
+# English). The words are those cleaning cuts a list at in a text of undetermined language (English's
+# in clean/rules.py, the supported languages' data files', the others' in clean/lexicon.py), so that
+# a heading added there is one detection stops at too.
+@cache
+def _references_line() -> re.Pattern[str]:
+    words = lexicon(UNDETERMINED).end_matter.pattern
+    return re.compile(rf"\n[ \t]*(?:\d{{1,2}}\.?[ \t]+)?(?:{words})[ \t]*:?[ \t]*\r?\n", re.IGNORECASE)
 
 
 # Detection needs some text before a reference list to read: this many characters (~90 words).
@@ -126,7 +129,7 @@ def _language_text(article: Article) -> str:
     start, end = article.body
     body = article.text[start:end]
     after = min(int(END_MATTER_MIN_POSITION * len(body)), LANGUAGE_TEXT_MIN_CHARS)
-    cut = _REFERENCES_LINE.search(body, after, DETECT_CHARS)
+    cut = _references_line().search(body, after, DETECT_CHARS)
     return " ".join((article.title, article.abstract, body if cut is None else body[: cut.start()]))
 
 
