@@ -116,3 +116,19 @@ def test_graph_windows_cover_every_sentence_once_and_are_at_most_the_window() ->
         assert all(a[1] == b[0] for a, b in pairwise(bounds))
         sizes = [end - start for start, end in bounds]
         assert max(sizes) <= GRAPH_WINDOW and max(sizes) - min(sizes) <= 1  # no short remainder
+
+
+# Words whose vowel signs, viramas or nukta are combining marks (no `\w`): each must stay one term.
+MARKED_WORDS = {
+    "hi": "अध्ययन हिंदी भाषा",
+    "bn": "গবেষণা বাংলা ভাষা",
+    "ur": "مطالعہ اردو زبان",
+    "ta": "ஆய்வு தமிழ் மொழி",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MARKED_WORDS))
+def test_a_word_with_vowel_signs_is_one_term_not_fragments(lang: str) -> None:
+    # "अध्ययन" (study) was the terms "अध" and "ययन": scores, redundancy and ROUGE saw fragments.
+    text = MARKED_WORDS[lang]
+    assert token_stream([text, text], lang) == text.split() + ["\x00"] + text.split()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .clean.rules import MARKS
+from .features import UNICODE_TOKEN  # outside English: "größere", "अध्ययन" one word each
 from .tokens import ascii_table
 
 # Set by hand, not tuned (no tuning script exists):
@@ -53,7 +54,6 @@ _DOI = re.compile(r"\bdoi\b")
 # ROUGE's English tokens, runs of a-z and 0-9 in the lower-cased text, found by mapping every other
 # byte to a space and splitting (in C): about a quarter faster than the pattern `[a-z0-9]+`, the same tokens.
 _WORD_BYTES = ascii_table("0123456789abcdefghijklmnopqrstuvwxyz")
-_UNICODE_TOKEN = re.compile(r"[^\W_]+")  # outside English: "größere" is one word, not "gr" + "ere"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def _letters(text: str) -> int:
 def bigrams(text: str, *, unicode: bool = False) -> set[tuple[str, str]]:
     lowered = text.lower()
     if unicode:
-        return set(pairwise(_UNICODE_TOKEN.findall(lowered)))
+        return set(pairwise(UNICODE_TOKEN.findall(lowered)))
     # Non-ASCII characters become "?" and then spaces: a token never spans one, as with the pattern.
     return set(pairwise(lowered.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()))
 

@@ -18,6 +18,7 @@ import numpy as np
 import Stemmer
 from numpy.typing import NDArray
 
+from .clean.rules import MARKS
 from .language import ENGLISH, get_language
 from .scipy_sparse import sparse
 from .stopwords import STOP_WORDS
@@ -37,8 +38,14 @@ _STEMMER = Stemmer.Stemmer("porter", 0)
 # and a dictionary lookup is cheaper than stemming. A stem never changes, so the cache cannot change
 # a result; it stops growing here (a few tens of MB at most).
 STEMS_KEPT = 200_000
+# Outside English: a letter or digit of any script with the combining marks of its word. The marks
+# are no `\w`: a Hindi, Bengali or Urdu word fell apart at each vowel sign or virama ("अध्ययन" was
+# "अध" + "ययन", "হিংসা" four pieces), so its terms, stop words and ROUGE were fragments.
+UNICODE_CHAR = rf"(?:[^\W_]|[{MARKS}])"
+# Letters and digits of any script, marks included: one token each ("größere", "данные", "अध्ययन").
+UNICODE_TOKEN = re.compile(rf"[^\W_]{UNICODE_CHAR}*")
 # Outside English: a word starts with a letter of any script ("größere", "résultats", "данные").
-_UNICODE_WORD_OR_BREAK = re.compile(r"[^\W\d_](?:\w+(?:['’-]\w+)*|(?:['’-]\w+)+)|\x00")
+_UNICODE_WORD_OR_BREAK = re.compile(rf"[^\W\d_](?:{UNICODE_CHAR}+(?:['’-]{UNICODE_CHAR}+)*|(?:['’-]{UNICODE_CHAR}+)+)|\x00")
 
 # The most sentences one similarity graph spans. Larger than every article of the dev data as
 # given (971 sentences at most), so their summaries are exactly those of whole-document graphs;

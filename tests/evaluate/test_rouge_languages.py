@@ -30,6 +30,13 @@ def test_scores_count_accented_words() -> None:
     assert german == pytest.approx(2 * 5 / (6 + 5)) and german > english
 
 
+def test_words_with_vowel_signs_are_whole_tokens() -> None:
+    # Hindi "अध्ययन" (study) and "अधिक" (more) share no word; as fragments ("अध" + "ययन", "अध" + "क")
+    # they matched, and a summary scored for words it does not hold.
+    assert rouge_tokens("यह अध्ययन है", lang="hi") == ["यह", "अध्ययन", "है"]
+    assert score_summary("अध्ययन", "अधिक", lang="hi").rouge1.fmeasure == 0.0
+
+
 def test_the_tokenizer_is_named() -> None:
     assert "Porter" in tokenizer_description("en")
     assert "german Snowball" in tokenizer_description("de")

@@ -21,7 +21,6 @@ What is ours is the protocol around the scorer (docs/evaluation.md):
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +29,7 @@ from typing import Any
 import Stemmer
 
 from ..errors import MissingExtra, SynopsisError
+from ..features import UNICODE_TOKEN
 from ..language import ENGLISH, get_language
 from ..segment import sentence_spans
 
@@ -109,9 +109,6 @@ def _load(name: str) -> Backend:
     return Backend(name, version("rouge-score"), py_scorer.score, DefaultTokenizer(use_stemmer=True).tokenize)
 
 
-_UNICODE_TOKEN = re.compile(r"[^\W_]+")
-
-
 class UnicodeTokenizer:
     """rouge-score's tokenizer contract for any language: letters of any script kept, Snowball stems."""
 
@@ -125,7 +122,7 @@ class UnicodeTokenizer:
         )
 
     def tokenize(self, text: str) -> list[str]:
-        tokens = _UNICODE_TOKEN.findall(text.lower())
+        tokens = UNICODE_TOKEN.findall(text.lower())
         if self.stemmer is None:
             return tokens
         stem = self.stemmer.stemWord

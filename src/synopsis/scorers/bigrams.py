@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..combinations import Candidates
-from ..features import Features, analyzer
+from ..features import UNICODE_TOKEN, Features, analyzer
 from ..language import ENGLISH
 from ..tokens import joined, numbered
 from ..types import SECTION_KINDS, Document
@@ -41,8 +41,8 @@ BIGRAM_MODEL_FORMAT = "synopsis-bigrams/1"
 # every other byte to a space and splitting, in C: twice as fast as the regex `[a-z0-9]+` (the same
 # tokens on all dev articles); NUL, the end-of-text mark, is kept as a token of its own.
 _ROUGE_BYTES = bytes(b if b == 0 or 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
-# Elsewhere letters and digits of any script.
-_UNICODE_TOKEN = re.compile(r"[^\W_]+|\x00")
+# Elsewhere letters and digits of any script, with their combining marks.
+_UNICODE_TOKEN = re.compile(rf"{UNICODE_TOKEN.pattern}|\x00")
 # rouge-score stems only words longer than this.
 _STEM_ABOVE = 3
 # Weight of a sentence in a bigram's `mass`: softmax of its standardised score (clipped, so one

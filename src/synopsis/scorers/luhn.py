@@ -22,7 +22,7 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-from ..features import Features, analyzer, stem_all
+from ..features import UNICODE_TOKEN, Features, analyzer, stem_all
 from ..types import Document
 from .pool import DISTINCT, pool, spread
 from .registry import register
@@ -30,7 +30,7 @@ from .registry import register
 # Every word counts towards a gap (numbers too); only tokens shaped like features' terms (a letter
 # first, two characters or more, not a stop word) can be significant.
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|\0")
-_UNICODE_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\0")  # other languages: letters of any script
+_UNICODE_WORD = re.compile(rf"{UNICODE_TOKEN.pattern}(?:['’-]{UNICODE_TOKEN.pattern})*|\0")  # any script, marks kept
 
 
 def significant_terms(features: Features, rows: NDArray[np.int64], *, top: float, min_count: int) -> NDArray[np.bool_]:
