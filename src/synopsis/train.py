@@ -222,22 +222,30 @@ def shared_phrases(grams: Sequence[Sequence[list[str]]], sources: Sequence[str])
     return sorted(g for g, n in documents.items() if n >= PHRASE_MIN_COUNT and len(seen_in[g]) >= needed)
 
 
+def english(example: Example) -> bool:
+    """Whether the lexicon and phrase model, learned from English words, apply to `example`
+    (`TreeModel.features_of` switches them off for any other language)."""
+    return example.features.language == "en"
+
+
 def training_set(
     examples: Sequence[Example],
     lexicon: dict[str, float],
     targets: Sequence[NDArray[np.float64]],
     phrases: Sequence[NDArray[np.float64]],
+    no_phrase_evidence: float = 0.0,
 ) -> TrainingSet:
     """Candidate sentences of every example, as one feature matrix and label vector; `phrases`
-    holds each example's out-of-fold phrase-model predictions."""
+    holds each example's out-of-fold phrase-model predictions. An article not in English gets the
+    rows it gets when scored: no lexicon, and `no_phrase_evidence` (the phrase model's intercept)."""
     xs, ys = [], []
     column = feature_names().index("phrases")
     for example, target, phrase in zip(examples, targets, phrases, strict=True):
         mask = example.features.candidate
         if not mask.any():
             continue
-        x = sentence_features(example.doc, example.features, lexicon)
-        x[:, column] = phrase
+        x = sentence_features(example.doc, example.features, lexicon if english(example) else {})
+        x[:, column] = phrase if english(example) else no_phrase_evidence
         xs.append(x[mask])
         ys.append(target[mask])
     if not xs:
@@ -246,11 +254,14 @@ def training_set(
 
 
 def out_of_fold_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float64]]) -> list[NDArray[np.float64]]:
-    """Phrase-model predictions for every example from a model fitted on the other half
-    (alternate documents), so the trees see it as it behaves on unseen text."""
+    """Phrase-model predictions for every English example from a model fitted on the English
+    articles of the other half (alternate documents), so the trees see it as it behaves on unseen
+    text; other languages get zeros (`training_set` gives them the no-evidence value)."""
     halves = [list(range(0, len(examples), 2)), list(range(1, len(examples), 2))]
     out: list[NDArray[np.float64]] = [np.zeros(0)] * len(examples)
     for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
+        train = [i for i in train if english(examples[i])]
+        test = [i for i in test if english(examples[i])]
         if not train or not test:
             continue
         model = fit_phrases([examples[i] for i in train], [targets[i] for i in train])
@@ -298,17 +309,22 @@ def fit_trees(
 ) -> TreeModel:
     """Learn the lexicon, the phrase model and the trees (the `supervised` sentence scorer).
 
-    `targets` replaces `labels` (one array per example), for experiments with other labels
-    (benchmarks/oreo_labels.py)."""
+    The lexicon and phrase model are learned from the English articles only: they are used on
+    English text only, so another language's words in them would be dead weight, and the trees see
+    the other articles' rows as those are scored (`training_set`). `targets` replaces `labels` (one
+    array per example), for experiments with other labels (benchmarks/oreo_labels.py)."""
     import lightgbm
 
-    lexicon = learn_lexicon(examples, lexicon_size)
     if targets is None:
         targets = [labels(example, Budget()) for example in examples]
-    data = training_set(examples, lexicon, targets, out_of_fold_phrases(examples, targets))
+    kept = [i for i, example in enumerate(examples) if english(example)]
+    lexicon = learn_lexicon([examples[i] for i in kept], lexicon_size)
+    phrases = fit_phrases([examples[i] for i in kept], [targets[i] for i in kept]) if kept else PhraseModel({}, 0.0)
+    oof = out_of_fold_phrases(examples, targets)
+    data = training_set(examples, lexicon, targets, oof, no_phrase_evidence=phrases.intercept)
     settings = {**LIGHTGBM_PARAMS, **(params or {})}
     booster = lightgbm.train(settings, lightgbm.Dataset(data.x, data.y, feature_name=feature_names()), num_boost_round=rounds)
-    model = replace(from_lightgbm(booster.dump_model(), lexicon), phrases=fit_phrases(examples, targets), blend=STRUCTURED_BLEND)
+    model = replace(from_lightgbm(booster.dump_model(), lexicon), phrases=phrases, blend=STRUCTURED_BLEND)
     details = {
         "documents": len(examples),
         "sentences": int(data.x.shape[0]),

@@ -140,3 +140,37 @@ def test_out_deleted_to_start_over_with_another_budget_mixes_no_rows(tmp_path: P
     again = run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)  # same options: resumes
     assert again.complete and {json.dumps(row["budget"]) for row in read_rows(out)} == {json.dumps(OPTIONS.budget.as_dict())}
     assert len(read_rows(out)) == 8
+
+
+@pytest.mark.slow
+def test_a_parquet_out_whose_journal_was_deleted_resumes_from_its_last_completed_run(
+    tmp_path: Path, short_articles: list[dict[str, str]], scheduler: str
+) -> None:
+    """Was refused with "OUT.journal.jsonl holds 4 rows, fewer than the 8 that OUT.parts says were
+    merged into it (was it replaced or cut?)": the journal was deleted, not replaced or cut, and the
+    way out it gave (remove OUT.parts) recomputed every partition. Now the partitions merged since
+    OUT.parquet was written are computed again, said in one line, and OUT is whole."""
+    pytest.importorskip("pyarrow")
+    from synopsis.batch.dask_engine import run_dask
+    from synopsis.batch.parquet import read_rows as parquet_rows
+    from synopsis.batch.progress import Reporter
+
+    first = write_jsonl(tmp_path / "first.jsonl", short_articles[:4])
+    second = write_jsonl(tmp_path / "second.jsonl", short_articles[4:])
+    out = tmp_path / "out.parquet"
+    run_dask([str(first)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    older = out.read_bytes()  # OUT after its first completed run
+    run_dask([str(first), str(second)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
+    whole = list(parquet_rows(out))
+    out.write_bytes(older)  # as if the second run was stopped, and its journal then deleted
+    warnings: list[str] = []
+    reporter = Reporter()
+    reporter.warn = warnings.append  # type: ignore[method-assign]
+    again = run_dask([str(first), str(second)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000, reporter=reporter)
+    assert again.complete and list(parquet_rows(out)) == whole
+    assert (again.counts.summarized, again.counts.skipped) == (4, 4)
+    assert any(
+        f"{out}.journal.jsonl was deleted: {out} holds the rows of its last completed run only, without the" in line
+        and "merged into the journal since; computing them again" in line
+        for line in warnings
+    ), warnings

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from batch_helpers import OPTIONS, read_rows, write_jsonl
 from typer.testing import CliRunner
 
@@ -106,3 +107,30 @@ def test_one_folder_named_twice_is_still_a_duplicate(tmp_path: Path, example_tex
     first, _ = _two_folders(tmp_path, example_text)
     again = f"{tmp_path}/2001/../2001"
     assert _ids([first, again]) == ["only", "paper", "only", "paper"]  # the later ones: reported duplicates
+
+
+def test_two_folders_are_walked_once_before_the_run_and_the_total_comes_from_that_walk(
+    tmp_path: Path, example_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the walk that finds the shared ids and the progress bar's sizing walked each folder
+    (stat of every file) once each, before the walk that reads them."""
+    from synopsis.batch import sources
+    from synopsis.batch.local import run_local
+    from synopsis.batch.progress import Reporter
+
+    folders = _two_folders(tmp_path, example_text)
+    walked: list[str] = []
+    real_walk = sources._walk
+
+    def counted(folder: str, *args: object, **kwargs: object) -> object:
+        walked.append(folder)
+        return real_walk(folder, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sources, "_walk", counted)
+    totals: list[int] = []
+    reporter = Reporter()
+    reporter.set_total = totals.append  # type: ignore[method-assign]
+    run_local(folders, str(tmp_path / "out.jsonl"), OPTIONS, reporter=reporter)
+    assert sorted(walked) == sorted(folders * 2)  # the ids' walk, then the reading
+    sizes = [path.stat().st_size for folder in folders for path in Path(folder).rglob("*") if path.is_file()]
+    assert totals == [sum(sizes)]

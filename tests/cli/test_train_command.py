@@ -4,6 +4,7 @@ said, and the model records the command that rebuilds it byte for byte."""
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shlex
@@ -206,17 +207,47 @@ def test_a_model_that_learned_nothing_says_so(tmp_path: Path) -> None:
     assert "(0.0 MB, 1 tree, a reranker over 0 candidate summaries)" in result.output
 
 
-def test_articles_not_in_english_are_said(tmp_path: Path) -> None:
-    """The lexicon and phrase model are used on English text only: a German corpus trains, and the
-    user is told what the model does with German."""
+def _german(count: int) -> list[dict[str, Any]]:
     text = (Path(__file__).parent.parent / "data" / "lang" / "de.txt").read_text(encoding="utf-8")
     sentences = (Path(__file__).parent.parent / "data" / "lang" / "de.sentences.txt").read_text(encoding="utf-8").splitlines()
-    records = [{"id": f"de{i}", "full_text": text, "abstract": " ".join(sentences[i : i + 3])} for i in range(3)]
-    result = _train(str(_corpus(tmp_path / "c.jsonl", records)), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    return [{"id": f"de{i}", "full_text": text, "abstract": " ".join(sentences[i : i + 3])} for i in range(count)]
+
+
+def test_articles_not_in_english_are_said_and_train_no_english_only_parts(tmp_path: Path) -> None:
+    """The lexicon and phrase model are used on English text only: a German corpus trains without
+    them (they were learned from German words and then never used), and the user is told."""
+    pytest.importorskip("lightgbm")
+    result = _train(str(_corpus(tmp_path / "c.jsonl", _german(3))), "--rounds", "2", "-o", str(tmp_path / "m.json"))
     assert result.exit_code == 0, result.output
     assert (
-        "synopsis: warning: 3 of 3 articles are not in English (de 3): the lexicon and phrase model learned here are"
-        " used on English text only, and --method auto summarises other languages with supervised (no reranker)"
+        "synopsis: warning: 3 of 3 articles are not in English (de 3): the lexicon and phrase model, used on English"
+        " text only, are left out of the model, and --method auto summarises other languages with supervised (no reranker)"
+    ) in result.output
+    assert "no lexicon" not in result.output and "no phrase model" not in result.output
+    model = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert model["lexicon"] == {} and model["phrases"]["weights"] == {}
+
+
+def test_a_mixed_corpus_learns_the_english_only_parts_from_its_english_articles(
+    tmp_path: Path, dev_sample: list[dict[str, Any]]
+) -> None:
+    train = pytest.importorskip("synopsis.train")
+    from synopsis.types import Article
+
+    def articles(records: list[dict[str, Any]]) -> list[Any]:
+        return [Article(r["id"], r["full_text"], (0, len(r["full_text"])), "", r["abstract"], {}) for r in records]
+
+    english = train.prepare(articles(_records(dev_sample)))
+    mixed = train.fit_trees(english + train.prepare(articles(_german(3))), rounds=2)
+    alone = train.fit_trees(english, rounds=2)
+    assert mixed.lexicon == alone.lexicon and mixed.phrases == alone.phrases
+    result = _train(
+        str(_corpus(tmp_path / "c.jsonl", _records(dev_sample) + _german(3))), "--rounds", "2", "-o", str(tmp_path / "m.json")
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "synopsis: warning: 3 of 11 articles are not in English (de 3): the lexicon and phrase model, used on English"
+        " text only, are learned from the 8 English articles only,"
     ) in result.output
 
 
@@ -281,3 +312,71 @@ def test_a_symlink_is_written_through_and_a_fifo_into(corpus: Path) -> None:
     finally:
         os.close(reader)
     assert json.loads(written)["format"] == "synopsis-trees/1"
+
+
+def test_a_wrong_text_field_is_one_line_for_the_run_not_one_per_record(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", _records(dev_sample))
+    result = _train(str(corpus), "--text-field", "body", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert result.output == (
+        "synopsis: none of the 8 records read has a 'body' field: set the text field with --text-field (now body)\n"
+    )
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_records_without_the_text_field_are_counted_in_one_line(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    pytest.importorskip("lightgbm")
+    records = _records(dev_sample)
+    for record in records[5:]:
+        record["body"] = record.pop("full_text")
+    result = _train(str(_corpus(tmp_path / "c.jsonl", records)), "--rounds", "2", "-o", str(tmp_path / "m.json"))
+    assert result.exit_code == 1, result.output
+    assert result.output.count("'full_text' field") == 1
+    assert (
+        f"synopsis: skipped 3 records without a 'full_text' field (set the text field with --text-field (now full_text)):"
+        f" {tmp_path / 'c.jsonl'}:6, {tmp_path / 'c.jsonl'}:7, {tmp_path / 'c.jsonl'}:8\n"
+    ) in result.output
+    assert "training on 5 articles" in result.output and (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--rounds", "1.5"], "synopsis: --rounds must be a whole number, got 1.5\n"),
+        (["--rounds", "many"], "synopsis: --rounds must be a whole number, got many\n"),
+        (["--rounds"], "synopsis: Option '--rounds' requires an argument (see synopsis train --help)\n"),
+        (["--bogus"], "synopsis: No such option: --bogus (Possible options: --rounds) (see synopsis train --help)\n"),
+    ],
+)
+def test_an_unreadable_option_is_one_plain_usage_line(corpus: Path, args: list[str], says: str) -> None:
+    """Was typer's boxed usage error over five lines, unlike every other refusal of the CLI."""
+    result = _train(str(corpus), "-o", str(corpus.parent / "m.json"), *args)
+    assert (result.exit_code, result.output) == (2, says)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        ([], "synopsis: DATA... is required (see synopsis train --help)\n"),
+        (["c.jsonl"], "synopsis: --output is required (see synopsis train --help)\n"),
+    ],
+)
+def test_a_missing_argument_is_one_plain_usage_line(args: list[str], says: str) -> None:
+    result = _train(*args)
+    assert (result.exit_code, result.output) == (2, says)
+
+
+def test_a_model_trained_from_stdin_names_the_bytes_its_command_needs(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> None:
+    """`synopsis train -` records a command that reads stdin: the model says which bytes stdin held
+    (their SHA-256), so that a rebuild can be checked, and the run says it too."""
+    pytest.importorskip("lightgbm")
+    data = _corpus(tmp_path / "c.jsonl", _records(dev_sample)).read_bytes()
+    result = CliRunner().invoke(app, ["train", "-", "--rounds", "2", "-o", str(tmp_path / "m.json")], input=data)
+    assert result.exit_code == 0, result.output
+    said = (
+        f"DATA - was stdin ({len(data):,} bytes, SHA-256 {hashlib.sha256(data).hexdigest()}): the recorded command"
+        " rebuilds this model only from the same bytes on stdin"
+    )
+    info = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["info"]
+    assert info["command"].startswith("synopsis train - -o ") and info["stdin"] == said
+    assert f"synopsis: note: {said}\n" in result.output

@@ -168,3 +168,22 @@ def test_article_from_text_detects_records(example_text: str) -> None:
     assert plain.meta["format"] == "text" and plain.body == (0, 35)
     with pytest.raises(InputError):
         article_from_text("  \n ")
+
+
+_BODY = "Tides rise and fall twice a day.\nThe moon pulls the water.\n"
+
+
+@pytest.mark.parametrize("line", ["Title: A study of tides\n", "Prediction: tides rise\n", "Full text: see the journal\n"])
+def test_a_label_line_inside_a_records_abstract_is_the_abstracts(line: str) -> None:
+    """Was: in a record written in the format's own form (ABSTRACT:, FULL TEXT: alone on their
+    lines), a line "Title: ..." in the abstract started a TITLE section: the article got that line's
+    rest as its title and lost the abstract's text after it."""
+    abstract = "We measure tides.\n" + line + "They rise twice a day."
+    article = read_record("ABSTRACT:\n" + abstract + "\n\nFULL TEXT:\n" + _BODY, source="r.txt", doc_id="r")
+    assert (article.title, article.abstract, article.text[article.body[0] : article.body[1]]) == ("", abstract, _BODY)
+
+
+def test_a_title_in_capitals_still_follows_a_records_own_headers() -> None:
+    record = "ABSTRACT:\nAbs.\nTITLE: A title\nFULL TEXT:\n" + _BODY
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert (article.title, article.abstract, article.text[article.body[0] : article.body[1]]) == ("A title", "Abs.", _BODY)

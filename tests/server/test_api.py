@@ -344,6 +344,39 @@ def test_a_model_made_by_train_serves_the_trained_methods(trained_model: Path, e
     assert "model" not in structured["params"]  # a method without a model runs as ever
 
 
+def _without_reranker(trained_model: Path, folder: Path) -> Path:
+    data = json.loads(trained_model.read_text(encoding="utf-8"))
+    del data["reranker"]
+    bare = folder / "bare.json"
+    bare.write_text(json.dumps(data), encoding="utf-8")
+    return bare
+
+
+def test_a_model_without_a_reranker_serves_auto_as_supervised_and_refuses_reranked(
+    trained_model: Path, example_text: str, tmp_path: Path
+) -> None:
+    """Was: create_app checked the model for `auto`, so such a model stopped the server at start
+    although most requests (supervised, structured, ...) do not need the reranker."""
+    from synopsis import summarize as library_summarize
+
+    bare = _without_reranker(trained_model, tmp_path)
+    with TestClient(create_app(Limits(workers=0), model=str(bare)), raise_server_exceptions=False) as client:
+        auto = client.post("/api/summarize", json={"text": example_text})
+        reranked = client.post("/api/summarize", json={"text": example_text, "method": "reranked"})
+        default = client.get("/api/methods").json()["default"]
+    assert auto.status_code == 200, auto.text
+    summary = auto.json()["summary"]
+    expected = library_summarize(example_text, method="supervised", model=str(bare))
+    assert summary["method"] == "supervised" and summary["params"] == {"model": "bare.json"}
+    assert [s["text"] for s in summary["sentences"]] == [s.text for s in expected.sentences]
+    assert reranked.status_code == 422
+    assert reranked.json()["message"] == (
+        "the server's model bare.json has no summary reranker, which method reranked needs;"
+        " use method supervised (auto uses it on this server)"
+    )
+    assert default == "supervised"
+
+
 def test_a_bad_model_stops_the_server_before_it_serves(tmp_path: Path) -> None:
     from synopsis.errors import MethodError
 

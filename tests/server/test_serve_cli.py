@@ -86,3 +86,47 @@ def test_serve_answers_the_page_and_the_api_then_stops_on_ctrl_c(example_path: P
             pytest.fail(f"the server did not stop on Ctrl+C:\n{output}")
     assert server.returncode == 0, output
     assert f"serving on {base}/" in output
+
+
+def test_serve_starts_with_a_model_without_a_reranker_and_says_what_auto_does(
+    trained_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was refused at start ("has no summary reranker, which method 'auto' needs"), exit 2."""
+    import synopsis.server.serving as serving
+
+    data = json.loads(trained_model.read_text(encoding="utf-8"))
+    del data["reranker"]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(data), encoding="utf-8")
+    served: list[object] = []
+    monkeypatch.setattr(serving, "serve", lambda app, **kwargs: served.append(app))
+    result = runner.invoke(app, ["serve", "--port", str(free_port()), "--model", str(bare), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    assert len(served) == 1
+    assert (
+        f"synopsis: model: {bare} (for auto and supervised); it has no summary reranker, so auto uses supervised"
+        " and requests for reranked are refused (422)"
+    ) in result.output
+
+
+@pytest.mark.parametrize(
+    ("host", "says"),
+    [
+        ("192.0.2.1", "synopsis: --host 192.0.2.1: not an address of this machine ("),  # TEST-NET-1: no machine's
+        ("no-such-host.invalid", "synopsis: --host no-such-host.invalid: no such address ("),
+    ],
+)
+def test_a_host_that_cannot_be_listened_on_names_the_host_not_the_port(host: str, says: str) -> None:
+    """Was "cannot listen on ...; is another server running? Choose another --port": no port helps."""
+    result = runner.invoke(app, ["serve", "--host", host, "--port", str(free_port())])
+    assert result.exit_code == 2 and result.output.startswith(says) and result.output.count("\n") == 1, result.output
+    assert "--port" not in result.output
+
+
+def test_a_bad_model_from_the_environment_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was "--model: cannot read model ..." although no --model was given."""
+    monkeypatch.setenv("SYNOPSIS_MODEL", "missing.json")
+    result = runner.invoke(app, ["serve", "--port", str(free_port())])
+    assert result.exit_code == 2
+    assert result.output.startswith("synopsis: SYNOPSIS_MODEL: cannot read model "), result.output
+    assert "missing.json" in result.output and "--model" not in result.output

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import MethodError, MissingExtra
 from ..language import check_lang_option
 from ..scorers import usable_method
-from .job import BatchError, Interrupted, RunResult, measure_input, open_output
+from .job import BatchError, Interrupted, RunResult, open_output
 from .parts import PartsDir, run_shard
 from .progress import Reporter
 from .sink import Recovered, SinkError
@@ -84,13 +84,24 @@ def run_dask(
     if base_rows is None:  # no partitioned run yet: every row of OUT predates it
         base_rows = sys.maxsize
     budget = options.budget.as_dict()
+    # A Parquet OUT without its journal: the journal is rebuilt from OUT, the rows of its last
+    # completed run; parts merged into the journal after that went with it.
+    rebuilt = target.parquet and target.out.exists() and not target.journal.exists()
 
     def check_parts(recovered: Recovered) -> None:
         """The parts folder's own state must match too, before anything is said about resuming, and
         OUT must still hold the rows its merged parts put there."""
         markers = parts.markers()
+        if rebuilt:
+            markers = forget_lost(recovered, markers)
         merged = parts.merged_rows(markers)
         expected = (0 if base_rows == sys.maxsize else base_rows) + merged
+        if merged and recovered.rows < expected and rebuilt:
+            raise SinkError(
+                f"{target.journal} was deleted, and {out} holds the rows of an earlier completed run ({recovered.rows}),"
+                f" fewer than the {expected} merged into the journal by partitions of {parts.path} too old to say which;"
+                f" restore the journal, or remove {parts.path} to compute every partition again"
+            )
         if merged and recovered.rows < expected:
             raise SinkError(
                 f"{target.journal} holds {recovered.rows} rows, fewer than the {expected} that {parts.path} says were "
@@ -112,6 +123,23 @@ def run_dask(
             model=dict(options.params).get("model", ""),
         )
 
+    def forget_lost(recovered: Recovered, markers: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The journal was deleted and rebuilt from the Parquet OUT: the partitions merged since OUT
+        was last written are not in it (their last row is not), so they are computed again rather
+        than the run refused for rows the user deleted. OUT is a snapshot of the journal, which
+        parts are only appended to, so what it lacks is exactly those partitions' rows; unless it
+        holds none of them and not the rows from before the parts either (another file: refused)."""
+        lost = parts.not_in(recovered.ids, markers)
+        known = [name for name, marker in markers.items() if "last_id" in marker]
+        if not lost or (len(lost) == len(known) and recovered.rows != base_rows):
+            return markers
+        parts.forget(lost)
+        reporter.warn(
+            f"{target.journal} was deleted: {out} holds the rows of its last completed run only, without the"
+            f" {len(lost)} partition(s) merged into the journal since; computing them again"
+        )
+        return parts.markers()
+
     _, sink = open_output(
         out,
         options,
@@ -127,7 +155,6 @@ def run_dask(
     try:
         base_ids = sink.recovered.base_ids
         reporter.start()
-        measure_input(inputs, reporter)
         _quiet_logs()
         if scheduler:
             client = _connect(distributed, scheduler)
@@ -138,7 +165,7 @@ def run_dask(
             client = distributed.Client(cluster)
         threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
         _Scheduler(client, distributed, parts, sink, options, reporter, result, base_ids, window=threads * TASKS_PER_THREAD).run(
-            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out)
+            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out, sized=reporter.set_total)
         )
     except KeyboardInterrupt:
         result.complete = False

@@ -3,7 +3,6 @@ rows already there, and describe the outcome."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,6 @@ from ..language import AUTO, ENGLISH, check_lang_option
 from ..scorers import get_method, usable_method
 from .progress import Reporter
 from .sink import JsonlSink, OutputTarget, Recovered, SinkError
-from .sources import input_bytes
 from .work import BatchOptions, Counts
 
 
@@ -144,13 +142,3 @@ def check_languages(languages: Sequence[str], lang: str, path: Path) -> None:
         f"{path} holds summaries of articles read as {', '.join(others)}, not {lang}; "
         "resume with the same --lang or write to another -o"
     )
-
-
-def measure_input(inputs: Sequence[str], reporter: Reporter) -> None:
-    """Size the input in the background (a folder of millions of files takes a while to stat),
-    so the first summaries do not wait for the progress bar's total."""
-
-    def size() -> None:
-        reporter.set_total(input_bytes(inputs))
-
-    threading.Thread(target=size, name="synopsis-input-size", daemon=True).start()

@@ -16,7 +16,7 @@ from itertools import chain, islice
 
 from ..errors import InputError
 from ..workers import WorkerPool, WorkersCannotStart
-from .job import BatchError, Interrupted, RunResult, measure_input, open_output
+from .job import BatchError, Interrupted, RunResult, open_output
 from .progress import Reporter
 from .sources import iter_shards
 from .work import BatchOptions, Counts, EncodedRow, SourceItem, encode_row, error_row, new_items, summarize_to_line
@@ -52,9 +52,9 @@ def run_local(
     result.earlier_errors = sink.recovered.errors
     started = time.monotonic()
     reporter.start()
-    measure_input(inputs, reporter)
     counts = result.counts
-    items = chain.from_iterable(shard.items(options) for shard in iter_shards(inputs, options, warn=reporter.warn, output=out))
+    shards = iter_shards(inputs, options, warn=reporter.warn, output=out, sized=reporter.set_total)
+    items = chain.from_iterable(shard.items(options) for shard in shards)
     done = sink.recovered.ids
     todo = new_items(items, done=done, counts=counts, warn=reporter.warn, passed=lambda item: reporter.passed(item.size))
 

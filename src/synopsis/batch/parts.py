@@ -215,6 +215,12 @@ class PartsDir:
         markers = sorted(self.path.glob("part-*.merged"))
         return {marker.with_suffix(".jsonl").name: json.loads(marker.read_text(encoding="utf-8")) for marker in markers}
 
+    def forget(self, names: list[str]) -> None:
+        """The merged parts `names` (part file names) are no longer in OUT: drop their markers, so
+        that those partitions are computed again (their part files went when they were merged)."""
+        for name in names:
+            (self.path / name).with_suffix(".merged").unlink(missing_ok=True)
+
     def forget_merged(self) -> int:
         """OUT is gone (deleted to start over): the merged parts' rows went with it, so their markers
         go too, and those partitions are computed again. Finished parts that were never merged stay:

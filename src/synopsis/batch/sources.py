@@ -25,9 +25,10 @@ import gzip
 import hashlib
 import json
 import os
+import threading
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -239,15 +240,24 @@ def iter_shards(
     split_bytes: int | None = None,
     warn: Callable[[str], None] = lambda message: None,
     output: str | None = None,
+    sized: Callable[[int], None] | None = None,
 ) -> Iterator[Shard]:
     """Shards of every input, in input order (folders walked in sorted order), lazily: a folder of
     millions of files is never listed in memory at once. `split_bytes` cuts big JSONL and Parquet
     files into pieces of about that size (the Dask engine's partitions); None keeps files whole.
     Files of the run's own `output` (OUT, its journal, its parts) are never read as input, even
-    when OUT sits inside an input folder."""
+    when OUT sits inside an input folder. `sized` hears the input's total size (the progress bar's):
+    from the walk `FolderIds` takes anyway when two or more folders are given, else from a walk in
+    a background thread (a folder of millions of files takes a while to stat), so that the first
+    summaries do not wait for it and no folder is walked twice before the run."""
     own = os.path.abspath(output) if output else None
     names = distinct_file_ids(inputs)
-    shared = FolderIds.of(inputs, own)
+    folder_bytes: dict[str, int] = {}
+    shared = FolderIds.of(inputs, own, folder_bytes)
+    if sized is not None and folder_bytes:
+        sized(input_bytes(inputs, folder_bytes))
+    elif sized is not None:
+        threading.Thread(target=lambda: sized(input_bytes(inputs)), name="synopsis-input-size", daemon=True).start()
     for path in inputs:
         if os.path.isdir(path):
             yield from _folder_shards(path, options, split_bytes=split_bytes, warn=warn, own=own, shared=shared)
@@ -305,17 +315,21 @@ class FolderIds:
     hashes: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, inputs: Sequence[str], own: str | None = None) -> FolderIds:
+    def of(cls, inputs: Sequence[str], own: str | None = None, sizes: dict[str, int] | None = None) -> FolderIds:
+        """The shared ids of the folder INPUTs; the walk that finds them puts each folder's bytes
+        (by its real path) in `sizes`, so that sizing the input needs no second walk."""
         folders: dict[str, str] = {}
         for path in dict.fromkeys(inputs):
             if os.path.isdir(path):
                 folders.setdefault(os.path.realpath(path), path)  # one folder named twice stays one
         if len(folders) < 2:
             return cls({})
-        per_folder = [
-            np.unique(np.fromiter((_id_hash(doc_id) for *_, doc_id in _walk(path, own=own)), dtype=np.uint64))
-            for path in folders.values()
-        ]
+        per_folder = []
+        for real, path in folders.items():
+            ids, size = _folder_ids(path, own)
+            per_folder.append(ids)
+            if sizes is not None:
+                sizes[real] = size
         values, counts = np.unique(np.concatenate(per_folder), return_counts=True)
         hashes = frozenset(int(value) for value in values[counts > 1])
         if not hashes:
@@ -333,6 +347,19 @@ class FolderIds:
         return doc_id
 
 
+def _folder_ids(folder: str, own: str | None) -> tuple[np.ndarray, int]:
+    """The distinct hashes of the ids of `folder`'s files, and their bytes, in one walk."""
+    size = 0
+
+    def hashes() -> Iterator[int]:
+        nonlocal size
+        for _, _, file_size, doc_id in _walk(folder, own=own):
+            size += file_size
+            yield _id_hash(doc_id)
+
+    return np.unique(np.fromiter(hashes(), dtype=np.uint64)), size
+
+
 def _id_hash(doc_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
@@ -344,12 +371,15 @@ def _without_extension(relative: str) -> str:
     return f"{folder}/{stem}" if folder else stem
 
 
-def input_bytes(inputs: Sequence[str]) -> int:
-    """Total size of what `iter_shards` will read (for the progress bar's ETA)."""
+def input_bytes(inputs: Sequence[str], folder_bytes: Mapping[str, int] | None = None) -> int:
+    """Total size of what `iter_shards` will read (for the progress bar's ETA); `folder_bytes`
+    holds the folders already walked (by real path)."""
     total = 0
+    known = folder_bytes or {}
     for path in inputs:
         if os.path.isdir(path):
-            total += sum(size for _, _, size, _ in _walk(path))
+            walked = known.get(os.path.realpath(path))
+            total += walked if walked is not None else sum(size for _, _, size, _ in _walk(path))
         else:
             with contextlib.suppress(OSError):
                 total += os.path.getsize(path)

@@ -19,6 +19,15 @@ from ..scorers import usable_method
 from ..types import Budget
 from ..version import __version__
 
+try:  # recent typer carries its own copy of click (typer._click); earlier versions use click itself
+    from typer._click.exceptions import BadParameter, MissingParameter, UsageError
+except ImportError:  # pragma: no cover - older typer
+    from click.exceptions import BadParameter, MissingParameter, UsageError  # type: ignore[no-redef,assignment,unused-ignore]
+try:  # click >= 8.2: bare `synopsis` shows the help through this error, which must stay as it is
+    from typer._click.exceptions import NoArgsIsHelpError
+except ImportError:  # pragma: no cover - older typer or click
+    NoArgsIsHelpError = ()  # type: ignore[assignment,misc]
+
 # How the CLI names the settings that core errors point to (`InputError.setting`).
 CLI_NAMES = {
     "max_bytes": "--max-bytes",
@@ -76,10 +85,18 @@ class _QuickCoercion:
     (pydantic) coercion, built on first need, takes the rest and words their errors."""
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        read = _read_value(param.type_descriptor.annotation, value, param.multiple or param.nargs == -1)
+        annotation = param.type_descriptor.annotation
+        read = _read_value(annotation, value, param.multiple or param.nargs == -1)
         if read is not _UNREAD:
             return read
-        return type(param).get_runtime_param(param).coerce(value, param=param, ctx=ctx)
+        try:
+            return type(param).get_runtime_param(param).coerce(value, param=param, ctx=ctx)
+        except BadParameter:
+            if annotation not in (int, float) or not isinstance(value, str):
+                raise
+            # pydantic's "Input should be a valid integer, unable to parse string as an integer" names no value
+            kind = "a whole number" if annotation is int else "a number"
+            raise BadParameter(f"must be {kind}, got {value}", ctx=ctx, param=param) from None
 
 
 _QUICK = _QuickCoercion()
@@ -105,8 +122,46 @@ def _plain_params(command: Any) -> Any:
     return command
 
 
+def _param_name(param: Any) -> str:
+    """An option as the help lists it (its long flag), an argument as its metavar (`DATA...`)."""
+    if param.param_type_name == "option":
+        return str(max(param.opts, key=len))
+    return str(param.metavar or param.name.upper())
+
+
+def _usage_line(err: Any, command: str) -> str:
+    """A usage error as one plain line, like every other refusal of the CLI, instead of typer's boxed
+    three: the option as typed and what is wrong with it, or what is missing and where the help is.
+    `command` is the command path to point to when the error carries none."""
+    command = err.ctx.command_path if err.ctx is not None else command
+    param = getattr(err, "param", None)
+    if isinstance(err, MissingParameter) and param is not None:
+        return f"{_param_name(param)} is required (see {command} --help)"
+    if isinstance(err, BadParameter) and param is not None:
+        message = str(err.message)
+        return f"{_param_name(param)} {message}" if message.startswith("must ") else f"{_param_name(param)}: {message}"
+    return f"{err.format_message().rstrip('.')} (see {command} --help)"
+
+
 class _PlainGroup(TyperGroup):
-    """The root command: its subcommands' help and its own without typer's type tags."""
+    """The root command: its subcommands' help and its own without typer's type tags, and usage
+    errors said in one line (`_usage_line`), exit status 2."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as err:
+            fail(_usage_line(err, info_name or self.name or "synopsis"))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as err:
+            fail(_usage_line(err, " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -161,20 +216,21 @@ MODEL_HELP = (
 )
 
 
-def checked_model(model: str | None, method: str) -> tuple[tuple[str, str], ...]:
+def checked_model(model: str | None, method: str, *, named: str = "--model") -> tuple[tuple[str, str], ...]:
     """The scorer parameters that make `method` use --model (none when not given), or exit with one
     line saying why the file cannot serve: unreadable, not a model of this version, or a method
-    that uses no model. Checked once here, so a run does not fail on every document."""
+    that uses no model. Checked once here, so a run does not fail on every document. `named` is
+    what set the file (an environment variable, for `serve`)."""
     from ..scorers.learned import model_params
 
     if model is None:
         return ()
     if not model.strip():
-        fail("--model needs a model file (made by `synopsis train`)")
+        fail(f"{named} needs a model file (made by `synopsis train`)")
     try:
         return model_params(model, method)
     except MethodError as err:
-        fail(f"--model: {err}")
+        fail(f"{named}: {err}")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -182,11 +238,26 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: str) -> None:
-    """Refuse an -o that is one of the inputs (the same file, by any path): writing `what` there
-    would destroy what the run reads. `shown` is -o as the user wrote it."""
+def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: str, option: str = "-o") -> None:
+    """Refuse an -o (or another `option` naming an output) that is one of the inputs (the same
+    file, by any path): writing `what` there would destroy what the run reads. `shown` is the path
+    as the user wrote it."""
     if out.exists() and any(Path(path).exists() and os.path.samefile(path, out) for path in inputs):
-        fail(f"-o {shown} is also an input; write {what} elsewhere")
+        fail(f"{option} {shown} is also an input; write {what} elsewhere")
+
+
+def check_writable(output: Path, shown: str, option: str = "-o") -> None:
+    """Refuse an -o (or another `option` naming an output file) that cannot be written, before any
+    work rather than in an OSError line after it: a file where a folder of its path must be (the
+    missing folders are created), or a folder or file without write permission. `shown` is the
+    path as the user wrote it."""
+    folder = output.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        fail(f"{option} {shown}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        fail(f"{option} {shown}: permission denied (cannot write {output if output.exists() else folder})", EXIT_INPUT)
 
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:

@@ -25,6 +25,7 @@ from .app import (
     app,
     check_not_an_input,
     check_whole,
+    check_writable,
     checked_budget,
     checked_lang,
     checked_model,
@@ -96,6 +97,7 @@ def batch_command(
     except (SinkError, MissingExtra) as err:
         fail(str(err))
     check_not_an_input(target.out, inputs, shown=out, what="the output")
+    check_writable(target.out, out)
     if engine == "local" and scheduler:
         fail("--scheduler needs --engine dask")
     if engine == "dask" and retry_failed:
@@ -129,12 +131,15 @@ def batch_command(
 
 def worker_count(jobs: int) -> int:
     """The --jobs value as a number of worker processes: 0 is one per CPU this process may use
-    (`batch` and `evaluate` alike), below 0 a usage error."""
+    (`batch` and `evaluate` alike), below 0 a usage error. More than that is cut to it, in one line:
+    summarizing is CPU work, so the extra processes only compete for the CPUs, and each costs its
+    start (seconds before the first summary with -j 64) and its memory."""
     if jobs < 0:
         fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
-    if jobs == 0:
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return jobs
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs > cpus:
+        report(f"warning: --jobs {jobs} is more than the {cpus} CPU(s) this process may use; running {cpus} workers")
+    return cpus if jobs == 0 or jobs > cpus else jobs
 
 
 def _options(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Generator
@@ -13,7 +14,20 @@ import typer
 
 from ..errors import InputError, MethodError, SynopsisError
 from ..ingest import JsonlFields
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, MODEL_HELP, app, check_whole, checked_lang, checked_model, fail, report
+from .app import (
+    CLI_NAMES,
+    EXIT_INPUT,
+    LANG_HELP,
+    MODEL_HELP,
+    app,
+    check_not_an_input,
+    check_whole,
+    check_writable,
+    checked_lang,
+    checked_model,
+    fail,
+    report,
+)
 from .batch import worker_count
 
 EXIT_INTERRUPTED = 130
@@ -89,6 +103,7 @@ def evaluate_command(
     missing = [p for p in data if p != "-" and not Path(p).exists()]
     if missing:
         fail(f"{missing[0]}: no such file or folder")
+    check_reports({"--json": json_path, "--html": html_path}, [*data, *predictions])
     try:
         get_backend()
         names = resolve_methods(methods or ([] if predictions else ["auto"]))
@@ -174,6 +189,9 @@ def evaluate_command(
     )
     render_terminal(evaluation, Console(width=max(120, Console().width), highlight=False))
     try:
+        for written in (json_path, html_path):
+            if written is not None:
+                written.parent.mkdir(parents=True, exist_ok=True)
         if json_path is not None:
             json_path.write_text(json.dumps(to_dict(evaluation), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         if html_path is not None:
@@ -187,6 +205,20 @@ def evaluate_command(
     if failed:
         report(f"{len(failed)} document(s) failed for at least one method (scored 0, listed in the report)")
         raise typer.Exit(EXIT_INPUT)
+
+
+def check_reports(reports: dict[str, Path | None], inputs: list[str]) -> None:
+    """Refuse a report path that cannot be written before the evaluation, not after its minutes:
+    a folder, a path below a file, no write permission, an input (it would be overwritten), or one
+    file for both reports. Missing folders are created when the report is written."""
+    given = {option: path for option, path in reports.items() if path is not None}
+    for option, path in given.items():
+        if path.is_dir():
+            fail(f"{option} {path} is a folder; name the report file (e.g. {option} {path / ('report.' + option[2:])})")
+        check_not_an_input(path, inputs, shown=str(path), what="the report", option=option)
+        check_writable(path, str(path), option)
+    if len(given) == 2 and os.path.abspath(given["--json"]) == os.path.abspath(given["--html"]):
+        fail(f"--json and --html name the same file {given['--json']}; give each report its own")
 
 
 def _model_for(model: str | None, names: tuple[str, ...]) -> str:

@@ -56,7 +56,7 @@ def serve_command(
     """
     try:
         from ..server import Limits, create_app
-        from ..server.app import MODEL_VARIABLE
+        from ..server.app import MODEL_VARIABLE, WITHOUT_RERANKER, served_model
         from ..server.serving import serve
     except ImportError as err:
         fail(str(MissingExtra("synopsis serve", "server", str(err))))
@@ -77,8 +77,11 @@ def serve_command(
         limits = Limits.from_env(None, **given)
     except ValueError as err:
         fail(_named(str(err), {name for name, value in given.items() if value is not None}))
-    model = model if model is not None else os.environ.get(MODEL_VARIABLE)
-    model_path = dict(checked_model(model, "auto")).get("model", "")
+    if model is None and os.environ.get(MODEL_VARIABLE):  # a bad file is named by what set it
+        model = os.environ[MODEL_VARIABLE]
+        checked_model(model, WITHOUT_RERANKER, named=MODEL_VARIABLE)
+    checked_model(model, WITHOUT_RERANKER)  # a bad file: one line, exit 2
+    model_path, reranker = served_model(model)
     _check_port_free(host, port)
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
@@ -93,8 +96,13 @@ def serve_command(
         import webbrowser  # here, not at the top: other commands start faster
 
         webbrowser.open(url)
-    if model_path:
+    if model_path and reranker:
         report(f"model: {model_path} (for auto, reranked and supervised)")
+    elif model_path:
+        report(
+            f"model: {model_path} (for auto and supervised); it has no summary reranker, so auto uses"
+            f" {WITHOUT_RERANKER} and requests for reranked are refused (422)"
+        )
     serve(create_app(limits, model=model_path), host=host, port=port, access_log=access_log)
 
 
@@ -125,7 +133,10 @@ def _named(message: str, given: set[str]) -> str:
 
 
 def _check_port_free(host: str, port: int) -> None:
-    """Say plainly that the port is taken, instead of uvicorn's traceback-like error."""
+    """Say plainly why the server cannot listen, instead of uvicorn's traceback-like error: the port
+    is taken (choose another --port), or --host is no address of this machine (choose another
+    --host; advice to change the port would not help)."""
+    import errno
     import socket  # here, not at the top: other commands start faster
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -133,5 +144,11 @@ def _check_port_free(host: str, port: int) -> None:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
+        except socket.gaierror as err:
+            fail(f"--host {host}: no such address ({err.strerror or err}); give an address of this machine, e.g. 127.0.0.1")
         except OSError as err:
+            if err.errno == errno.EADDRNOTAVAIL:
+                fail(f"--host {host}: not an address of this machine ({err.strerror}); e.g. 127.0.0.1 or 0.0.0.0")
+            if err.errno == errno.EACCES:
+                fail(f"cannot listen on {host}:{port} ({err.strerror}): ports below 1024 need root; choose another --port")
             fail(f"cannot listen on {host}:{port} ({err.strerror or err}); is another server running? Choose another --port")

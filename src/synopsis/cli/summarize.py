@@ -39,6 +39,10 @@ _BOM_CODECS = {
 }
 
 
+# The input formats `render_as_record` can write as a record (the others are a collection of articles).
+RECORD_INPUTS = ("record", "text", "pdf")
+
+
 @app.command("summarize")
 def summarize_command(
     inputs: list[str] = typer.Argument(
@@ -85,6 +89,14 @@ def summarize_command(
     failures = 0
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
+            if output == "record" and not isinstance(item, InputError) and item.meta.get("format") not in RECORD_INPUTS:
+                # One line for the input, before any work: each of its articles would be summarized, then refused.
+                report(
+                    f"{path}: the record output needs a record or a plain-text input, not {item.meta.get('format')};"
+                    " nothing of it was summarized (-o json or -o text can)"
+                )
+                failures += 1
+                break
             row = process(item, options)
             if isinstance(row, ErrorRow):
                 report(row.error.worded(CLI_NAMES))

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import io
 import os
 import shlex
+import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import typer
 
 from ..errors import InputError, MissingExtra
 from ..ingest import STDIN, JsonlFields, read_articles
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, app, check_not_an_input, check_whole, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, app, check_not_an_input, check_whole, check_writable, fail, report
 
 if TYPE_CHECKING:
     from ..scorers.learned import TreeModel
@@ -43,7 +47,8 @@ def train_command(
     the same model.
 
     Articles without an abstract, and repeats of an article already read (same text and abstract),
-    are left out (one line says how many); the model records the command that rebuilds it. It takes
+    are left out (one line says how many); the model records the command that rebuilds it (with
+    DATA - it rebuilds it from the same bytes on stdin only: the model records their SHA-256). It takes
     at least 2 articles; a few hundred make a useful model. Exit status: 0 trained; 1 some input
     could not be read (the model is still written) or nothing to train on; 2 usage error; 130
     interrupted (no model written). The shipped model was made with `synopsis train
@@ -63,8 +68,10 @@ def train_command(
     if missing:
         fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
+    stdin = StdinTally()
     try:
-        articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
+        with stdin.counting(STDIN in data):
+            articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
 
         def skipped(doc_id: str, err: Exception) -> None:
             nonlocal failures
@@ -82,18 +89,71 @@ def train_command(
         command = recorded_command(
             data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
         )
-        model = fit(examples, rounds=rounds, info={"command": command}, progress=stage_printer(started))
+        info: dict[str, object] = {"command": command, **({"stdin": stdin.recorded()} if STDIN in data else {})}
+        model = fit(examples, rounds=rounds, info=info, progress=stage_printer(started))
         write_model(model, output)
     except KeyboardInterrupt:
         fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
-    for line in learned_nothing(model):
+    for line in learned_nothing(model, english=any(e.features.language == "en" for e in examples)):
         report(f"warning: {line}")
+    if STDIN in data:
+        report(f"note: {stdin.recorded()}")
     size = output.stat().st_size / 1e6 if output.is_file() else 0.0
     summaries = counted(model.reranker.info.get("candidates", 0), "candidate summary") if model.reranker else ""
     reranker = f", a reranker over {summaries}" if model.reranker else ""
     print(f"wrote {output} ({size:.1f} MB, {counted(len(model.roots), 'tree')}{reranker}) in {time.time() - started:.0f}s")
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+class StdinTally:
+    """The bytes training read from stdin (DATA -), hashed as they are read: the recorded command
+    `synopsis train - ...` rebuilds the model only from the same bytes, so the model names them.
+    Refusing stdin would break a pipeline (`zcat corpus.jsonl.gz | synopsis train -`) that a
+    temporary file only makes slower."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    @contextmanager
+    def counting(self, wanted: bool) -> Iterator[None]:
+        """While reading DATA: stdin read through this tally (when `wanted`), then stdin as it was."""
+        if not wanted:
+            yield
+            return
+        real = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BufferedReader(_Tapped(real.buffer, self)))
+        try:
+            yield
+        finally:
+            sys.stdin.detach()
+            sys.stdin = real
+
+    def recorded(self) -> str:
+        """What the model says about DATA -, in one line."""
+        return (
+            f"DATA - was stdin ({self.size:,} bytes, SHA-256 {self.digest.hexdigest()}): the recorded command"
+            " rebuilds this model only from the same bytes on stdin"
+        )
+
+
+class _Tapped(io.RawIOBase):
+    """A byte stream that tells `tally` every byte read from `inner`."""
+
+    def __init__(self, inner: BinaryIO, tally: StdinTally) -> None:
+        self.inner = inner
+        self.tally = tally
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        data = self.inner.read(len(buffer))
+        buffer[: len(data)] = data
+        self.tally.digest.update(data)
+        self.tally.size += len(data)
+        return len(data)
 
 
 def counted(n: int, noun: str) -> str:
@@ -125,16 +185,22 @@ def check_data(data: Sequence[str]) -> None:
 
 def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequence[str]) -> tuple[list[Article], int]:
     """The articles of DATA to train on, and how many inputs or records could not be read (each
-    said in one line). Articles of an excluded source and repeats are left out, each said in one line."""
+    said in one line, but records without the text field in one line for the run: a mistyped
+    --text-field misses it in every record). Articles of an excluded source and repeats are left
+    out, each said in one line."""
     articles: list[Article] = []
     failures = read = 0
     excluded: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     repeated: list[str] = []
+    no_text: list[str] = []
     for path in data:
         for item in read_articles(path, fields=fields):
             if isinstance(item, InputError):
-                report(item.worded(CLI_NAMES))
+                if item.setting == "text_field":
+                    no_text.append(item.where)
+                else:
+                    report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
             read += 1
@@ -150,10 +216,22 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
                     continue
                 seen.add(key)
             articles.append(item)
+    report_no_text(no_text, fields.text, read)
     report_exclusions(exclude_source, excluded, read)
     if repeated:
         report(f"skipped {len(repeated)} repeated article(s) (the same text and abstract as one read before): {listed(repeated)}")
     return articles, failures
+
+
+def report_no_text(records: Sequence[str], field: str, read: int) -> None:
+    """One line for the records without the text field (`records`: where each is); when no record
+    had it, nothing can be trained on and the run ends there."""
+    if not records:
+        return
+    fix = f"set the text field with --text-field (now {field})"
+    if not read:
+        fail(f"none of the {counted(len(records), 'record')} read has a {field!r} field: {fix}", EXIT_INPUT)
+    report(f"skipped {counted(len(records), 'record')} without a {field!r} field ({fix}): {listed(records)}")
 
 
 def report_exclusions(exclude_source: Sequence[str], excluded: Counter[str], read: int) -> None:
@@ -198,22 +276,26 @@ def check_examples(examples: Sequence[Example]) -> None:
 
 
 def report_languages(examples: Sequence[Example]) -> None:
-    """Say what happens to articles not in English: the model is used on them without the parts
-    learned from words (lexicon, phrase model) and, under --method auto, without the reranker."""
+    """Say what happens to articles not in English: the parts learned from words (lexicon, phrase
+    model) are used on English text only, so they are learned from the English articles alone
+    (`train.fit_trees`), and --method auto summarises other languages without the reranker."""
     languages = Counter(e.features.language for e in examples)
     other = {language: n for language, n in sorted(languages.items()) if language != "en"}
     if not other:
         return
     parts = ", ".join(f"{language or 'unknown'} {n:,}" for language, n in other.items())
+    english = languages.get("en", 0)
+    learned = f"are learned from the {counted(english, 'English article')} only" if english else "are left out of the model"
     report(
         f"warning: {sum(other.values()):,} of {counted(len(examples), 'article')} are not in English ({parts}): the"
-        " lexicon and phrase model learned here are used on English text only, and --method auto summarises other"
+        f" lexicon and phrase model, used on English text only, {learned}, and --method auto summarises other"
         " languages with supervised (no reranker): docs/model-card.md, Languages other than English"
     )
 
 
-def learned_nothing(model: TreeModel) -> list[str]:
-    """One line for each part of the model that the data were too few or too alike to fit."""
+def learned_nothing(model: TreeModel, english: bool = True) -> list[str]:
+    """One line for each part of the model that the data were too few or too alike to fit; the
+    English-only parts are not named when no article was in English (`report_languages` said so)."""
     from ..train import LEXICON_MIN_COUNT, LIGHTGBM_PARAMS, PHRASE_MIN_COUNT
 
     lines = []
@@ -224,9 +306,9 @@ def learned_nothing(model: TreeModel) -> list[str]:
             f"the trees found no split in {counted(sentences, 'candidate sentence')} (a leaf needs {leaf}):"
             " they add nothing to the structured score"
         )
-    if not model.lexicon:
+    if english and not model.lexicon:
         lines.append(f"no lexicon: no word is in the abstracts and bodies of {LEXICON_MIN_COUNT} articles together")
-    if model.phrases is None or not model.phrases.weights:
+    if english and (model.phrases is None or not model.phrases.weights):
         lines.append(f"no phrase model: no word or word pair is in {PHRASE_MIN_COUNT} articles of most sources")
     if model.reranker is not None and not model.reranker.info.get("candidates"):
         lines.append("the reranker learned nothing (no article has two candidate summaries): use --method supervised")
@@ -251,13 +333,7 @@ def check_output(output: Path, data: Sequence[str]) -> None:
     if output.is_dir():
         fail(f"-o {output} is a folder; name the model file (e.g. -o {output / 'model.json'})")
     check_not_an_input(output, data, shown=str(output), what="the model")
-    folder = output.parent
-    while not folder.exists() and folder != folder.parent:  # write_model creates the missing folders
-        folder = folder.parent
-    if not folder.is_dir():
-        fail(f"-o {output}: {folder} is not a folder")
-    if not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        fail(f"-o {output}: permission denied (cannot write {output if output.exists() else folder})", EXIT_INPUT)
+    check_writable(output, str(output))  # write_model creates the missing folders
 
 
 def listed(ids: Sequence[str]) -> str:

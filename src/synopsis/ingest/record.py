@@ -6,11 +6,13 @@ and leave every other byte as it was.
 
 Records are written by hand and by scripts, so a header is read however it is written: in any
 case (`Abstract:`), with spaces (`FULL  TEXT :`), with its content on the same line
-(`TITLE: A title`), in capitals without its colon, or with the colon on a line of its own. Two rules keep an
+(`TITLE: A title`), in capitals without its colon, or with the colon on a line of its own. Three rules keep an
 article's own text from being cut into sections: a header seen before is content (a `FULL TEXT:`
-quoted in the body stays in the body), and once FULL TEXT has begun only a header in the record's
+quoted in the body stays in the body); once FULL TEXT has begun only a header in the record's
 own form (capitals, colon, alone on its line) starts another section, so a body line such as
-`Abstract` or `Title: ...` is body text.
+`Abstract` or `Title: ...` is body text; and once a header in that form has been seen, the record
+is written in it, so a header must at least be in capitals with its colon (`TITLE: A title`): a
+line `Title: ...` in its abstract is the abstract's.
 """
 
 from __future__ import annotations
@@ -55,12 +57,16 @@ def _headers(text: str) -> list[tuple[str, re.Match[str]]]:
     FULL TEXT's header only those in the strict form (see the module's docstring)."""
     found: list[tuple[str, re.Match[str]]] = []
     seen: set[str] = set()
+    own_form = False  # a header in the format's own form seen: the record is written in it
     for match in _ANY.finditer(text):
         name = _section(match)
-        if name in seen or (":" not in match.group() and not match.group("name").isupper()):
+        capitals = match.group("name").isupper()
+        if name in seen or (":" not in match.group() and not capitals):
             continue  # a repeated header is content; so is "Abstract" without its colon (a heading)
-        if "FULL TEXT" in seen and _STRICT.match(text, match.start()) is None:
+        strict = _STRICT.match(text, match.start()) is not None
+        if ("FULL TEXT" in seen and not strict) or (own_form and not (capitals and ":" in match.group())):
             continue
+        own_form = own_form or strict
         seen.add(name)
         found.append((name, match))
     return found

@@ -380,6 +380,13 @@ def model_params(path: str | None, method: str) -> tuple[tuple[str, str], ...]:
     return (("model", resolved),)
 
 
+def has_reranker(path: str) -> bool:
+    """Whether the model file at `path` (checked by `model_params`) holds the summary reranker that
+    `reranked`, and `auto` in English, need: a front end serving every method with one model (the
+    server) checks it once, at start, and serves the others with a model that lacks it."""
+    return _model_at(path).reranker is not None
+
+
 @cache
 def _shipped_model() -> TreeModel:
     resource = resources.files("synopsis") / "data" / SHIPPED_MODEL

@@ -23,12 +23,12 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..scorers import DEFAULT_METHOD, METHODS
-from ..scorers.learned import model_params
+from ..scorers.learned import has_reranker, model_params
 from ..version import __version__
 from .docs import add_redoc
 from .errors import ApiError, api_error_response, http_error_response, validation_error_response
 from .intake import read_job
-from .job import JobFailure
+from .job import Job, JobFailure
 from .limits import Limits
 from .middleware import BodyLimit, SecurityHeaders
 from .runner import Runner
@@ -64,15 +64,45 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 # The environment variable naming the server's model file (`synopsis serve --model` sets it too).
 MODEL_VARIABLE = "SYNOPSIS_MODEL"
+# What `auto` stands for with a model that has no summary reranker: the model's own scores, as
+# `auto` already uses them outside English.
+WITHOUT_RERANKER = "supervised"
+
+
+def served_model(model: str | None) -> tuple[str, bool]:
+    """The server's model file as the methods take it ("": the shipped one) and whether it has the
+    summary reranker. Checked once, at start (a bad file stops the server): as `supervised` reads it,
+    since a model without the reranker still serves every method but `reranked` (`with_model`)."""
+    path = dict(model_params(model, WITHOUT_RERANKER)).get("model", "") if model else ""
+    return path, not path or has_reranker(path)
+
+
+def with_model(job: Job, model: str, reranker: bool) -> Job:
+    """`job` run with the server's `model`; without a reranker `auto` is `supervised`, and `reranked`
+    is refused in one line (422) before a worker is taken."""
+    if not model:
+        return job
+    method = job.method
+    if not reranker and method == "reranked":
+        raise ApiError(
+            422,
+            f"the server's model {Path(model).name} has no summary reranker, which method reranked needs;"
+            f" use method {WITHOUT_RERANKER} (auto uses it on this server)",
+        )
+    if not reranker and method == "auto":
+        method = WITHOUT_RERANKER
+    return dataclasses.replace(job, model=model, method=method)
 
 
 def create_app(limits: Limits | None = None, *, model: str | None = None) -> FastAPI:
     """The application with `limits` (by default from the SYNOPSIS_* environment variables) and a
     model file made by `synopsis train` for the trained methods (by default $SYNOPSIS_MODEL, else
-    the shipped one). The model is checked here, so a server with a bad one does not start."""
+    the shipped one). The model is checked here, so a server with a bad one does not start; one
+    without a summary reranker serves `auto` as `supervised` and refuses `reranked` (`with_model`)."""
     limits = limits if limits is not None else Limits.from_env()
     model = os.environ.get(MODEL_VARIABLE) if model is None else model
-    model_path = dict(model_params(model, "auto")).get("model", "") if model else ""
+    model_path, reranker = served_model(model)
+    default = DEFAULT_METHOD if reranker else WITHOUT_RERANKER
     runner = Runner(limits)
 
     @asynccontextmanager
@@ -112,7 +142,7 @@ def create_app(limits: Limits | None = None, *, model: str | None = None) -> Fas
     async def methods() -> MethodsResponse:
         """The summarization methods, and the one `auto` stands for."""
         return MethodsResponse(
-            default=DEFAULT_METHOD,
+            default=default,
             methods=[
                 MethodOut(name=name, description=METHODS[name].description, params=dict(METHODS[name].params))
                 for name in sorted(METHODS)
@@ -141,7 +171,7 @@ def create_app(limits: Limits | None = None, *, model: str | None = None) -> Fas
         sentence (span, section, paragraph, score) and section, for showing the summary in place.
         """
         job = await read_job(request, limits)
-        result = await runner.run(dataclasses.replace(job, model=model_path) if model_path else job)
+        result = await runner.run(with_model(job, model_path, reranker))
         if isinstance(result, JobFailure):
             raise ApiError(result.status, result.message)
         return Response(result, media_type="application/json")
