@@ -34,6 +34,13 @@ class Page:
     # document, as LaTeX's pdflscape makes it).
     rotate: int = 0
     upright: bool = False
+    # Text set at an angle on the page: (x, y from the top, text, degrees anticlockwise, size),
+    # the text starting at (x, y) and running up the page for 90 (arXiv's identifier at the left
+    # margin) or down for -90.
+    turned: list[tuple[float, float, str, float, float]] = field(default_factory=list)
+    # Draw every character as a text object of its own at its place, spaces left undrawn (as some
+    # typesetters and converters write a page): the reader sees glyphs, not words.
+    glyphs: bool = False
 
     def text(self, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 10) -> None:
         self.lines.append((x, y, text, font, size))
@@ -102,9 +109,21 @@ def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = 
             canvas.setFillGray(0)
         for x, y, text, font, size in page.lines:
             canvas.setFont(font, size)
-            canvas.drawString(x, height - y - size, text)
+            if not page.glyphs:
+                canvas.drawString(x, height - y - size, text)
+                continue
+            for i, char in enumerate(text):
+                if not char.isspace():
+                    canvas.drawString(x + stringWidth(text[:i], font, size), height - y - size, char)
         for x, y, w, h in page.images:
             canvas.drawImage(_image(), x, height - y - h, w, h)
+        for x, y, text, angle, size in page.turned:
+            canvas.saveState()
+            canvas.translate(x, height - y)
+            canvas.rotate(angle)
+            canvas.setFont(REGULAR, size)
+            canvas.drawString(0, 0, text)
+            canvas.restoreState()
         if turned:
             canvas.restoreState()
         canvas.showPage()

@@ -14,7 +14,7 @@ from pdfgen import BOLD, Page, build, wrap, zero_page_pdf
 from synopsis.errors import InputError
 from synopsis.ingest import read_articles
 from synopsis.ingest.pdf import read_pdf_bytes
-from synopsis.pdf import PdfOptions
+from synopsis.pdf import PdfOptions, extract
 
 TEXT = (
     "A page of ordinary text that a reader can extract without trouble, long enough to count as an "
@@ -39,6 +39,15 @@ def image_only_pdf() -> bytes:
     return build([page, page])
 
 
+def stamped_scan_pdf() -> bytes:
+    """Scanned pages whose only text is the line a download service stamps on each of them."""
+    page = Page()
+    page.images.append((72, 72, 450, 600))
+    stamp = "This content downloaded from 192.0.2.1 on Mon, 06 Jan 2020 12:00:00 UTC; all use subject to the terms"
+    page.text(72, 790, stamp, size=7)
+    return build([page, page, page])
+
+
 def error_of(data: bytes, tmp_path: Path, name: str = "paper.pdf", **options: object) -> InputError:
     path = tmp_path / name
     path.write_bytes(data)
@@ -56,6 +65,7 @@ def error_of(data: bytes, tmp_path: Path, name: str = "paper.pdf", **options: ob
     [
         (lambda: text_pdf(encrypt="secret"), "is encrypted"),
         (image_only_pdf, "no text layer.*OCR"),
+        (stamped_scan_pdf, "no text left after removing page headers.*scanned pages.*OCR"),
         (lambda: text_pdf()[: len(text_pdf()) // 2], "damaged or truncated"),
         (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 40, "damaged"),
         (lambda: b"<!DOCTYPE html><html><body>Not found</body></html>", "not a PDF.*HTML page"),
@@ -63,7 +73,7 @@ def error_of(data: bytes, tmp_path: Path, name: str = "paper.pdf", **options: ob
         (lambda: b"", "empty"),
         (zero_page_pdf, "no pages"),
     ],
-    ids=["encrypted", "image-only", "truncated", "corrupt", "html", "text", "empty", "zero-pages"],
+    ids=["encrypted", "image-only", "stamped-scan", "truncated", "corrupt", "html", "text", "empty", "zero-pages"],
 )
 def test_bad_pdfs_give_one_clear_error(make, message: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     error = error_of(make(), tmp_path)
@@ -106,6 +116,13 @@ def test_owner_password_only_is_readable(tmp_path: Path) -> None:
     data = build([page], encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0))
     article = read_pdf_bytes(data, source="restricted.pdf")
     assert article.title == "A Restricted But Readable Article"
+
+
+def test_extract_names_its_source_when_only_page_furniture_is_left() -> None:
+    # Every other error of `synopsis.pdf.extract` named the file; this one said "<input>".
+    with pytest.raises(InputError) as caught:
+        extract(stamped_scan_pdf(), source="stamped.pdf")
+    assert str(caught.value).startswith("stamped.pdf: has no text left")
 
 
 def test_bytes_input_names_its_source() -> None:

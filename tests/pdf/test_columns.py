@@ -136,3 +136,30 @@ def test_a_lone_line_beside_a_full_column_makes_a_gutter() -> None:
 )
 def test_no_gutter_for_lines_that_are_no_second_column(others: list[Line]) -> None:
     assert lone_column_gutter([*left_column(), *others], WIDTH) is None
+
+
+def test_four_columns_have_three_gutters() -> None:
+    words = [word for i, x in enumerate((40, 175, 310, 445)) for word in column_words(x, x + 120, 80, 30, f"C{i}")]
+    gutter = find_gutter(rows_of(words), WIDTH)
+    assert gutter is not None and not gutter.margin
+    assert len(gutter.strips) == 3
+    for (x0, x1), start in zip(gutter.strips, (175, 310, 445), strict=True):
+        assert start - 30 <= x0 < x1 <= start
+
+
+def test_a_lone_line_in_the_third_column_keeps_its_gutter() -> None:
+    words = column_words(50, 200, 80, 30, "L") + column_words(220, 370, 80, 30, "M") + column_words(390, 540, 80, 1, "R")
+    gutter = find_gutter(rows_of(words), WIDTH)
+    assert gutter is not None and len(gutter.strips) == 2
+
+
+def test_a_side_note_beside_one_wide_column_is_a_margin() -> None:
+    words = column_words(72, 372, 80, 30, "T") + column_words(392, 480, 140, 2, "N")
+    gutter = find_gutter(rows_of(words), WIDTH)
+    assert gutter is not None and gutter.margin == "right" and gutter.notes
+
+
+def test_a_lone_line_beside_one_column_of_two_is_no_side_note() -> None:
+    # The full column is one of two (under half the page wide): the lone line is the other's.
+    words = column_words(56, 286, 80, 30, "L") + column_words(309, 400, 80, 1, "R")
+    assert find_gutter(rows_of(words), WIDTH) is None

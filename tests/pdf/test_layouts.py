@@ -140,3 +140,201 @@ def test_two_columns_narrower_than_their_page_are_found() -> None:
     page.block(LEFT, 60, wrap(" ".join(text[:15]), COLUMN))
     page.block(RIGHT, 60, wrap(" ".join(text[15:]), COLUMN))
     assert_read_in_order(extract(build([page]), source="narrow.pdf"), text)
+
+
+def columns_page(text: list[str], count: int, *, lone: int = 0, width: float = 0.0, top: float = 80) -> Page:
+    """`text` in `count` equal columns across an A4 page in 9-point type, filled one after the
+    other; with `lone`, the last column holds only the last `lone` lines (the others share the rest)."""
+    gap, left = 12.0, 40.0
+    width = width or (WIDTH - 2 * left - (count - 1) * gap) / count
+    lines = wrap(" ".join(text), width, size=9)
+    if lone:
+        per = (len(lines) - lone + count - 2) // (count - 1)
+        counts = [per] * (count - 1) + [len(lines)]
+    else:
+        counts = [(len(lines) + count - 1) // count] * count
+    page, start = Page(), 0
+    for column, n in enumerate(counts):
+        page.block(left + column * (width + gap), top, lines[start : start + n], size=9, leading=11)
+        start += n
+    return page
+
+
+@pytest.mark.parametrize("lone", [1, 2], ids=["one-line", "two-lines"])
+def test_a_lone_line_in_the_last_of_three_columns_is_read_after_the_others(lone: int) -> None:
+    # With one or two lines in the third column the page was read as one column of table rows:
+    # every sentence was cut into cells or spliced with the lines beside it.
+    text = sentences("P", 34)
+    found = extract(build([columns_page(text, 3, lone=lone)]), source="lone3.pdf")
+    assert_read_in_order(found, text)
+    assert not found.removed
+
+
+def test_a_short_lone_line_in_three_columns_on_a_later_page() -> None:
+    # The document's three columns are known from the first page; the last column of the second
+    # holds one short word ("spring."), which was cut off as a table cell.
+    first, second = sentences("Q", 45), sentences("R", 36)
+    page2 = columns_page(second, 3, lone=1)
+    assert len(page2.lines[-1][2].split()) <= 2
+    found = extract(build([columns_page(first, 3), page2]), source="later3.pdf")
+    assert_read_in_order(found, first + second)
+    assert not found.removed
+
+
+def test_a_lone_line_under_a_figure_in_the_first_of_three_columns() -> None:
+    text = sentences("S", 34)
+    width, gap = 157.0, 12.0
+    lines = wrap(" ".join(text), width, size=9)
+    page = Page()
+    page.images.append((50, 80, width, 300))
+    page.text(50, 400, lines[0], size=9)
+    half = (len(lines) - 1) // 2
+    page.block(50 + width + gap, 80, lines[1 : 1 + half], size=9, leading=11)
+    page.block(50 + 2 * (width + gap), 80, lines[1 + half :], size=9, leading=11)
+    assert_read_in_order(extract(build([page]), source="figure3.pdf"), text)
+
+
+@pytest.mark.parametrize("count", [4, 5, 6])
+def test_pages_of_four_or_more_columns_are_read_column_by_column(count: int) -> None:
+    # A newsletter or a conference programme: the page was taken for a margin column beside
+    # one of text, or for two columns, and its lines were cut into table cells.
+    text = sentences("T", 15 * count)
+    page = columns_page(text, count)
+    page.text(40, 40, "The Harbour Newsletter", font=BOLD, size=18)
+    found = extract(build([page]), source=f"columns{count}.pdf")
+    assert found.title == "The Harbour Newsletter"
+    assert_read_in_order(found, text)
+    assert not found.removed
+
+
+def test_four_columns_under_a_headline_across_two_of_them() -> None:
+    # A headline over the first two of four columns, whose word space happened to lie over
+    # their gutter, made the columns too close together to count.
+    above, below = sentences("U", 40), sentences("V", 30)
+    page = columns_page(above, 4)
+    page.text(40, 40, "The Harbour Gazette", font=BOLD, size=20)
+    top = max(y for _, y, *_ in page.lines) + 30
+    page.text(40, top, "Bridges reopen after the winter", font=BOLD, size=14)
+    page.lines.extend(columns_page(below, 4, top=top + 25).lines)
+    found = extract(build([page]), source="headline.pdf")
+    assert_read_in_order(found, [*above, "Bridges reopen after the winter", *below])
+
+
+def side_noted(text: list[str], notes: list[list[str]], *, size: float = 10) -> bytes:
+    """Pages of one wide column with a side note (`notes[page]`, a few lines) in the outer margin:
+    on the right of odd pages and the left of even ones, as a book-like layout has them."""
+    pages = []
+    for number, note in enumerate(notes):
+        page = Page()
+        outer_left = number % 2 == 1
+        body_x, note_x = (202.0, 72.0) if outer_left else (72.0, 392.0)
+        page.block(body_x, 72, wrap(" ".join(text[30 * number : 30 * (number + 1)]), 300))
+        page.block(note_x, 150, note, size=size, leading=size + 2)
+        pages.append(page)
+    return build(pages)
+
+
+@pytest.mark.parametrize("size", [9, 10], ids=["smaller", "body-size"])
+def test_side_notes_in_the_outer_margin_are_set_aside_not_spliced(size: float) -> None:
+    # One note of two lines per page (too few rows for a margin column): each note line was read
+    # into the body line beside it, in the middle of a sentence.
+    text = sentences("W", 90)
+    notes = [wrap(f"Note {n}: the harbour charter of {1700 + n} and its seal.", 110, size=size) for n in range(3)]
+    found = extract(side_noted(text, notes, size=size), source="sidenotes.pdf")
+    assert_read_in_order(found, text)
+    assert "charter" not in found.text
+    margin = [item for item in found.removed_text if item.reason == "margin"]
+    assert [item.page for item in margin] == [1, 2, 3]
+    assert [item.text for item in margin] == [" ".join(note) for note in notes]
+
+
+def test_a_page_number_beside_a_one_column_page_is_no_side_note() -> None:
+    # A side note holds words: a number or two beside the text (a page number set outside the
+    # text block, a footnote's number standing apart) does not make a margin.
+    text = sentences("X", 30)
+    page = Page()
+    page.block(72, 72, wrap(" ".join(text), 300))
+    page.text(392, 300, "17", size=10)
+    found = extract(build([page]), source="number.pdf")
+    assert "margin" not in found.removed
+
+
+def test_a_vertical_arxiv_stamp_is_set_aside_whole() -> None:
+    # arXiv's identifier runs up the left margin of the first page. Its one-character word ("5")
+    # cannot show that it leaves the baseline, so it reached the page text as a fragment.
+    stamp = "arXiv:2101.01234v2 [cs.CL] 5 Jan 2021"
+    text = sentences("Y", 40)
+    first, second = Page(), Page()
+    first.text(LEFT, 60, "A Study of Harbour Bridges", font=BOLD, size=16)
+    first.block(LEFT, 100, wrap(" ".join(text[:10]), COLUMN))
+    first.block(RIGHT, 100, wrap(" ".join(text[10:20]), COLUMN))
+    first.turned.append((30, 600, stamp, 90, 20))
+    second.block(LEFT, 72, wrap(" ".join(text[20:30]), COLUMN))
+    second.block(RIGHT, 72, wrap(" ".join(text[30:]), COLUMN))
+    found = extract(build([first, second]), source="arxiv.pdf")
+    assert found.title == "A Study of Harbour Bridges"
+    assert_read_in_order(found, text)
+    assert "arXiv" not in found.text and "2021" not in found.text
+    assert [(item.reason, item.page, item.text) for item in found.removed_text] == [("rotated_text", 1, stamp)]
+    assert not found.removed
+
+
+@pytest.mark.parametrize("angle", [-90, 45], ids=["downwards", "slanted"])
+def test_a_turned_stamp_is_listed_as_rotated_text(angle: float) -> None:
+    text = sentences("Z", 30)
+    page = Page()
+    page.block(72, 72, wrap(" ".join(text), 450))
+    page.turned.append((300, 500 if angle < 0 else 780, "Accepted manuscript 5 May 2020", angle, 24))
+    found = extract(build([page]), source="stamp.pdf")
+    assert_read_in_order(found, text)
+    assert [item.text for item in found.removed_text if item.reason == "rotated_text"] == ["Accepted manuscript 5 May 2020"]
+    assert not found.removed
+
+
+@pytest.mark.parametrize("font", [BOLD, "Times-Roman", ""], ids=["bold", "capitals", "no-label"])
+def test_a_full_width_abstract_under_two_column_affiliations(font: str) -> None:
+    # A word space of the abstract over the gutter, below the affiliations' two columns, hid the
+    # gutter: the two-column body was read across, line by line. And "Abstract" starts where the
+    # left column does, so it was read with the left author's affiliation, before the right
+    # author's: the right author's name, university and e-mail began the abstract.
+    abstract, body = " ".join(sentences("AB", 5)), sentences("BD", 30)
+    page = Page()
+    page.text(LEFT, 60, "Harbour Bridges and Their Keepers", font=BOLD, size=16)
+    for x, name, place in ((LEFT, "Anna Smith", "Leeds"), (RIGHT, "Ben Jones", "York")):
+        mail = f"{name.split()[0].lower()}@{place.lower()}.ac.uk"
+        page.block(x, 90, [name, f"University of {place}, {place}, UK", mail], size=9)
+    if font:
+        page.text(LEFT, 140, "Abstract" if font == BOLD else "ABSTRACT", font=font)
+    top = page.block(LEFT, 154, wrap(abstract, 483)) + 14
+    page.text(LEFT, top, "1 Introduction", font=BOLD, size=11)
+    page.block(LEFT, top + 16, wrap(" ".join(body[:15]), COLUMN))
+    page.block(RIGHT, top, wrap(" ".join(body[15:]), COLUMN))
+    found = extract(build([page]), source="affiliations.pdf")
+    assert found.abstract == abstract
+    assert_read_in_order(found, body)
+    assert "Jones" not in found.text and "york.ac.uk" not in found.text
+
+
+def test_a_page_drawn_glyph_by_glyph_is_read_as_words() -> None:
+    text = sentences("GL", 20)
+    page = Page(glyphs=True)
+    page.text(LEFT, 60, "Harbour Bridges Drawn Glyph by Glyph", font=BOLD, size=16)
+    page.block(LEFT, 100, wrap(" ".join(text[:10]), COLUMN))
+    page.block(RIGHT, 100, wrap(" ".join(text[10:]), COLUMN))
+    found = extract(build([page]), source="glyphs.pdf")
+    assert found.title == "Harbour Bridges Drawn Glyph by Glyph"
+    assert_read_in_order(found, text)
+
+
+def test_ligatures_and_a_soft_hyphen_at_a_line_end_in_an_embedded_font() -> None:
+    # Vera (shipped with reportlab) has the fi and fl ligature glyphs; the standard Times has none.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    page = Page()
+    lines = ["The \ufb01rst \ufb02ow of of\ufb01ce work was signi\ufb01cant for the harbour and the tra\u00ad", "f\ufb01c on it."]
+    page.block(LEFT, 72, lines, font="Vera")
+    page.block(LEFT, 110, wrap(" ".join(sentences("LG", 10)), 450), font="Vera")
+    found = extract(build([page]), source="ligatures.pdf")
+    assert "The first flow of office work was significant for the harbour and the traffic on it." in found.text

@@ -4,15 +4,18 @@ A page is read as horizontal bands separated by full-width lines (title, a full-
 heading that spans both columns); inside a band, the left column is read before the right one.
 Columns are found from the gutter: a vertical strip, near the middle of the page, that (almost) no
 word crosses. A gutter with a narrow strip of text on one side is a margin (PeerJ metadata,
-FQS key words, paragraph numbers): those lines are set aside, not read as body text.
+FQS key words, paragraph numbers, the side notes of a humanities or law paper, even one or two
+of them: `_side_notes`): those lines are set aside, not read as body text.
 
 Full-width figure captions and tables ("floats") do not separate bands: LaTeX and journal layouts
 let the columns flow around them, so the left column goes on below a float in the middle of the
 page.
 
-A page of three columns has two gutters (`Gutter.more`), read the same way, column by column. A
-page whose second column holds only a line or two (a paragraph's last line, a heading) has too
-few rows for the gutter search; `lone_column_gutter` finds its gutter from the full column, so the
+A page of three columns or more (a newsletter, a conference programme, an index) has further
+gutters (`Gutter.more`, `_more_columns`), read the same way, column by column; one of its columns
+may hold only a line or two where it starts one column pitch from the others. A two-column page
+whose second column holds only a line or two (a paragraph's last line, a heading) has too few
+rows for the gutter search; `lone_column_gutter` finds its gutter from the full column, so the
 lone line is read after that column instead of inside the sentence beside it.
 """
 
@@ -25,7 +28,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from .lines import Line
+from .lines import SPLIT_GAP_EM, Line
 from .reader import Word
 
 # The gutter is searched for in this share of the page width, centred.
@@ -38,6 +41,11 @@ GUTTER_MIN_WIDTH = 6.0  # points
 # A side with less than this share of the text beside a side this much wider is a margin column.
 MARGIN_MAX_MASS = 0.25
 MARGIN_MAX_EXTENT = 0.6
+# A margin with fewer than GUTTER_MIN_ROWS rows (a side note or two on a page of a humanities or
+# law paper) needs a body at least this share of the page wide: one column of a two-column page
+# (at most 0.42 of it) beside a lone line in the other is no body with a side note.
+SIDE_NOTE_MIN_BODY = 0.45
+SIDE_NOTE_MIN_WORDS = 3
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?|table|scheme|plate|chart|box)\.?\s*[A-Z]?\d+", re.IGNORECASE)
 
 
@@ -48,8 +56,11 @@ class Gutter:
     x0: float
     x1: float
     margin: str = ""  # "left" or "right" when one side is a margin column, else ""
-    # The strips (x0, x1) between further columns, left to right, on a page of three columns.
+    # The strips (x0, x1) between further columns, left to right, on a page of three or more.
     more: tuple[tuple[float, float], ...] = ()
+    # A margin found from a side note or two (`_side_notes`) rather than a column of them: a
+    # two-column document keeps its gutter on such a page.
+    notes: bool = False
 
     @property
     def center(self) -> float:
@@ -132,67 +143,191 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     total_rows = crossing + left + right + both
     if inner_right - inner_left < GUTTER_MIN_WIDTH or crossing > GUTTER_MAX_CROSSING * total_rows:
         return None
-    if not (both >= GUTTER_MIN_ROWS or (left >= GUTTER_MIN_ROWS and right >= GUTTER_MIN_ROWS)):
-        return None
     left_extent, right_extent = inner_left - left_edge, right_edge - inner_right
     mass = left_mass + right_mass
     if mass <= 0:
         return None
+    if not (both >= GUTTER_MIN_ROWS or (left >= GUTTER_MIN_ROWS and right >= GUTTER_MIN_ROWS)):
+        # Too few rows on one side for two columns: a side note or two beside a one-column body,
+        # or three columns where that side is a column holding a lone line (under a figure).
+        edges = (left_edge, inner_left, inner_right, right_edge)
+        shares = (left_mass / mass, right_mass / mass)
+        margin = _side_notes(rows, strip, center, width, edges, (left + both, right + both), shares)
+        if margin:
+            return Gutter(inner_left, inner_right, margin=margin, notes=True)
+        return _more_columns(rows, strip, center, (float(x0.min()), float(x1.max())), width)
     if min(left_extent, right_extent) < MARGIN_MAX_EXTENT * max(left_extent, right_extent):
         # Lopsided: three columns (the shorter last one is no margin), a margin column, or a
         # figure or table beside text (one column).
-        three = _three_columns(rows, strip, center, (float(x0.min()), float(x1.max())))
-        if three is not None:
-            return three
+        more = _more_columns(rows, strip, center, (float(x0.min()), float(x1.max())), width)
+        if more is not None:
+            return more
     if left_mass / mass < MARGIN_MAX_MASS and left_extent < MARGIN_MAX_EXTENT * right_extent:
         return Gutter(inner_left, inner_right, margin="left")
     if right_mass / mass < MARGIN_MAX_MASS and right_extent < MARGIN_MAX_EXTENT * left_extent:
         return Gutter(inner_left, inner_right, margin="right")
     if min(left_extent, right_extent) < MARGIN_MAX_EXTENT * max(left_extent, right_extent):
         return None  # lopsided but not a margin: a figure or table beside text; read as one column
-    return Gutter(inner_left, inner_right)
+    # Four columns (or six) split evenly at `center`: each side holds columns of its own.
+    return _more_columns(rows, strip, center, (float(x0.min()), float(x1.max())), width) or Gutter(inner_left, inner_right)
 
 
-def _three_columns(
-    rows: Sequence[Sequence[Word]], strip: np.ndarray, center: float, extent: tuple[float, float]
+# Further gutters (`_more_columns`) are searched for in this share of a side, centred, and are
+# strips crossed by fewer rows than MORE_MAX_CROSSING of the rows over most of that side (its
+# upper quartile): a column's own text covers every strip of it in almost every row.
+MORE_SEARCH = (0.3, 0.7)
+MORE_MAX_CROSSING = 0.35
+MAX_COLUMNS = 8
+
+
+def _more_columns(
+    rows: Sequence[Sequence[Word]], strip: np.ndarray, center: float, extent: tuple[float, float], width: float
 ) -> Gutter | None:
-    """The two gutters of a page of three columns, one of them at `center`, or None.
+    """The gutters of a page of three or more columns, one of them at `center`, or None.
 
-    The other is the emptiest strip in the middle of the wider side of `center` (within the text's
-    `extent`). Apart from rows across either (a title), each of the three columns needs
-    GUTTER_MIN_ROWS rows of text, and the narrowest column MARGIN_MAX_EXTENT of the widest (a
-    figure beside text makes a narrow "column").
+    The sides of `center` are searched for further gutters, and the sides of those, as long as
+    one is found (`_side_gutter`). Apart from rows across a gutter (a title), every column needs
+    GUTTER_MIN_ROWS rows of text and the narrowest MARGIN_MAX_EXTENT of the widest width (a figure
+    beside text makes a narrow "column") -- except that a column may hold up to LONE_MAX_LINES
+    lines, no wider than a full one, where it starts one column pitch (the full ones' spacing)
+    from the nearest full one: a paragraph's last line alone in the last column.
     """
     low, high = extent
-    start, end = (low, center) if center - low > high - center else (center, high)
-    a, b = int(start + 0.3 * (end - start)), int(start + 0.7 * (end - start))
-    if b <= a:
+    bounds = [low, center, high]
+    side = 0
+    while side < len(bounds) - 1 and len(bounds) <= MAX_COLUMNS:
+        start, end = bounds[side], bounds[side + 1]
+        found = _side_gutter(strip, start + MORE_SEARCH[0] * (end - start), start + MORE_SEARCH[1] * (end - start), start, end)
+        if found is None:
+            side += 1
+        else:
+            bounds.insert(side + 1, found)
+    # A short lone line in the last column ends the page's text early: the last side is then a
+    # column and a bit, and its gutter lies beyond the middle.
+    start, end = bounds[-2], bounds[-1]
+    widest = max(b - a for a, b in pairwise(bounds[:-1]))
+    if end - start > widest + GUTTER_MIN_WIDTH:
+        found = _side_gutter(strip, start + MARGIN_MAX_EXTENT * widest, end - GUTTER_MIN_WIDTH, start, end)
+        if found is not None:
+            bounds.insert(-1, found)
+    centers = bounds[1:-1]
+    if len(centers) < 2:
         return None
-    lowest = np.flatnonzero(strip[a:b] == strip[a:b].min()) + a
-    runs = np.split(lowest, np.flatnonzero(np.diff(lowest) > 1) + 1)
-    longest = max(runs, key=len)
-    centers = sorted((center, float(longest[len(longest) // 2])))
-    rows_with_text = [0, 0, 0]
-    starts, ends = [np.inf] * 3, [-np.inf] * 3
+    count = len(centers) + 1
+    rows_with_text = [0] * count
+    starts, ends = [np.inf] * count, [-np.inf] * count
+    sizes = [0.0] * count
     crossing = 0
     for row in rows:
-        if any(w.x0 < at < w.x1 for w in row for at in centers):
+        if any(w.x0 < at < w.x1 for w in row for at in centers) or _spaced_across(row, centers):
             crossing += 1
             continue
         seen = set()
         for w in row:
-            column = (w.x0 >= centers[0]) + (w.x0 >= centers[1])
+            column = int(np.searchsorted(centers, w.x0, side="right"))
             seen.add(column)
             starts[column] = min(starts[column], w.x0)
             ends[column] = max(ends[column], w.x1)
+            sizes[column] = max(sizes[column], w.size)
         for column in seen:
             rows_with_text[column] += 1
-    if min(rows_with_text) < GUTTER_MIN_ROWS or crossing > GUTTER_MAX_CROSSING * len(rows):
+    if crossing > GUTTER_MAX_CROSSING * len(rows) or min(rows_with_text) == 0:
         return None
-    widths = [end - start for start, end in zip(starts, ends, strict=True)]
-    if min(widths) < MARGIN_MAX_EXTENT * max(widths) or min(starts[1] - ends[0], starts[2] - ends[1]) < GUTTER_MIN_WIDTH:
+    full = [i for i in range(count) if rows_with_text[i] >= GUTTER_MIN_ROWS]
+    widths = [ends[i] - starts[i] for i in full]
+    if len(full) < 2 or min(widths) < MARGIN_MAX_EXTENT * max(widths):
         return None
-    return Gutter(ends[0], starts[1], more=((ends[1], starts[2]),))
+    if any(starts[i + 1] - ends[i] < GUTTER_MIN_WIDTH for i in range(count - 1)):
+        return None
+    pitch = (starts[full[-1]] - starts[full[0]]) / (full[-1] - full[0])
+    tolerance = [max(LONE_MIRROR_EM * size, LONE_MIRROR_SHARE * width) for size in sizes]
+    for i in range(count):
+        if i in full:
+            continue
+        nearest = min(full, key=lambda f: abs(f - i))
+        expected = starts[nearest] + (i - nearest) * pitch
+        if rows_with_text[i] > LONE_MAX_LINES or abs(starts[i] - expected) > tolerance[i]:
+            return None
+        if ends[i] - starts[i] > max(widths) + tolerance[i]:
+            return None
+    return Gutter(ends[0], starts[1], more=tuple((ends[i], starts[i + 1]) for i in range(1, count - 1)))
+
+
+def _side_notes(
+    rows: Sequence[Sequence[Word]],
+    strip: np.ndarray,
+    center: float,
+    width: float,
+    edges: tuple[float, float, float, float],
+    rows_per_side: tuple[int, int],
+    mass_share: tuple[float, float],
+) -> str:
+    """The side ("left" or "right") of `center` that holds a side note or two beside a one-column
+    body (too few rows for `find_gutter`'s two columns), else "".
+
+    `edges` are the left side's outer and inner edge, then the right side's inner and outer one.
+    Like a margin column, the notes are narrow and hold little of the text; they also hold
+    SIDE_NOTE_MIN_WORDS words or more (not a page number, nor a footnote's number that stands
+    apart) and stand at least a wide gap (SPLIT_GAP_EM) from the body.
+    """
+    left_edge, inner_left, inner_right, right_edge = edges
+    extents = (inner_left - left_edge, right_edge - inner_right)
+    bodies = ((inner_right, right_edge), (left_edge, inner_left))
+    for side, name in enumerate(("left", "right")):
+        body = 1 - side
+        if not rows_per_side[side] or rows_per_side[body] < GUTTER_MIN_ROWS or mass_share[side] >= MARGIN_MAX_MASS:
+            continue
+        if extents[side] >= MARGIN_MAX_EXTENT * extents[body]:
+            continue
+        notes = [
+            w
+            for row in rows
+            if not any(w.x0 < center < w.x1 for w in row)
+            for w in row
+            if (w.x1 <= center if name == "left" else w.x0 >= center)
+        ]
+        if len(notes) < SIDE_NOTE_MIN_WORDS or inner_right - inner_left < SPLIT_GAP_EM * max(w.size for w in notes):
+            continue
+        if _one_column(strip, bodies[side], width):
+            return name
+    return ""
+
+
+def _one_column(strip: np.ndarray, body: tuple[float, float], width: float) -> bool:
+    """Whether the text from `body[0]` to `body[1]` is one column as wide as a page's body (see
+    SIDE_NOTE_MIN_BODY): no two columns of a page, nor a column beside a lone line."""
+    start, end = body
+    if end - start < SIDE_NOTE_MIN_BODY * width:
+        return False
+    middle = (start + MORE_SEARCH[0] * (end - start), start + MORE_SEARCH[1] * (end - start))
+    return _side_gutter(strip, *middle, start, end) is None
+
+
+def _spaced_across(row: Sequence[Word], centers: Sequence[float]) -> bool:
+    """Whether a word space (narrower than any gutter) of `row` lies over one of `centers`: a
+    headline across two of four columns whose space happens to fall there."""
+    for at in centers:
+        before = [w.x1 for w in row if w.x1 <= at]
+        after = [w.x0 for w in row if w.x0 >= at]
+        if before and after and min(after) - max(before) < GUTTER_MIN_WIDTH:
+            return True
+    return False
+
+
+def _side_gutter(strip: np.ndarray, first: float, last: float, start: float, end: float) -> float | None:
+    """The centre of a further gutter between `first` and `last` on the side from `start` to
+    `end` (see MORE_MAX_CROSSING), or None."""
+    a, b = int(first), int(last)
+    if b <= a:
+        return None
+    window = strip[a:b]
+    side = strip[int(start) : int(end)]
+    if window.min() > MORE_MAX_CROSSING * np.percentile(side, 75):
+        return None
+    lowest = np.flatnonzero(window == window.min()) + a
+    runs = np.split(lowest, np.flatnonzero(np.diff(lowest) > 1) + 1)
+    longest = max(runs, key=len)
+    return float(longest[len(longest) // 2])
 
 
 # A page whose second column holds only a line or a few (the end of a paragraph, a heading, a
@@ -268,14 +403,33 @@ def _lone_side_gutter(lines: Sequence[Line], width: float, known: Gutter | None,
 
 
 def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
-    """The top of the highest row with a real gap (not a word space) at `center`: where columns begin."""
-    top = float("inf")
+    """Where the columns begin: the top of the highest row with a real gap (not a word space) at
+    `center`. Where rows of text with only a word space there (no wider gap anywhere: not a
+    figure's labels) make one block with no row of a real gap among them, and below it rows with
+    a real gap (GUTTER_MIN_ROWS at least) outnumber those with a word across `center`, the columns
+    begin below that block (affiliations set in two columns above a full-width abstract)."""
+    gaps: list[float] = []
+    spaced: list[float] = []
+    across: list[float] = []
+    prose = True  # every row with a word space at `center` is a line of text (no figure labels)
     for row in rows:
         left = [w for w in row if w.x1 <= center]
         right = [w for w in row if w.x0 >= center]
-        if left and right and len(left) + len(right) == len(row) and right[0].x0 - left[-1].x1 >= GUTTER_MIN_WIDTH:
-            top = min(top, row[0].top)
-    return top
+        if len(left) + len(right) < len(row):
+            across.append(row[0].top)
+        elif left and right:
+            if right[0].x0 - left[-1].x1 >= GUTTER_MIN_WIDTH:
+                gaps.append(row[0].top)
+            else:
+                spaced.append(row[0].top)
+                prose = prose and all(b.x0 - a.x1 < SPLIT_GAP_EM * a.size for a, b in pairwise(row))
+    if spaced and prose:
+        end = max(spaced)
+        below = [top for top in gaps if top > end]
+        within = any(min(spaced) < top < end for top in gaps)
+        if len(below) >= max(GUTTER_MIN_ROWS, sum(top > end for top in across)) and not within:
+            return min(below)
+    return min(gaps, default=float("inf"))
 
 
 def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) -> OrderedPage:
@@ -368,11 +522,19 @@ def _floats(spanning: list[Line]) -> list[Line]:
     return floats
 
 
+# A label of a full-width block (`_widen_blocks`) has at most this many words.
+LABEL_MAX_WORDS = 3
+
+
 def _widen_blocks(spanning: list[Line], sides: list[list[Line]]) -> None:
-    """Move the short last lines of full-width blocks (a title's "of dementia") to the blocks.
+    """Move the short last lines of full-width blocks (a title's "of dementia") to the blocks,
+    and the short labels right above them ("Abstract" over a full-width abstract).
 
     Such a line ends before the gutter, so it looks like a left-column line; it is one when it sits
-    right under a full-width line of the same size with nothing beside it in another column.
+    right under a full-width line of the same size with nothing beside it in another column. A
+    label set off by its font (bold, capitals, larger) right above a full-width block and starting
+    where it starts is the block's too: read in the left column, it came before the right column
+    of two-column affiliations above it, and those were read as the abstract.
     """
     if not spanning:
         return
@@ -381,6 +543,8 @@ def _widen_blocks(spanning: list[Line], sides: list[list[Line]]) -> None:
         moved = []
         for line in side:
             above = [s for s in spanning if _same_block(s, line)]
+            if not above:
+                above = [s for s in spanning if _labels(line, s)]
             beside = any(o.top < line.bottom and line.top < o.bottom for o in other)
             if above and not beside:
                 moved.append(line)
@@ -388,6 +552,14 @@ def _widen_blocks(spanning: list[Line], sides: list[list[Line]]) -> None:
             side.remove(line)
             spanning.append(line)
     spanning.sort(key=lambda line: line.top)
+
+
+def _labels(label: Line, block: Line) -> bool:
+    """Whether `label` is the label of the full-width block whose first line is `block`."""
+    if label.words > LABEL_MAX_WORDS or abs(label.x0 - block.x0) > 0.5 * block.size:
+        return False
+    set_off = label.bold or label.text.isupper() or label.size > 1.1 * block.size
+    return set_off and 0 <= block.top - label.bottom < 1.2 * block.size
 
 
 def _same_block(previous: Line, line: Line) -> bool:

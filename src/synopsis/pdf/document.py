@@ -78,7 +78,7 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
             "has no text layer (scanned page images?); run OCR on it first, e.g. ocrmypdf in.pdf out.pdf",
             source=source,
         )
-    return _analyse(pages, page_count, metadata_title, options)
+    return _analyse(pages, page_count, metadata_title, options, source=source)
 
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
@@ -148,6 +148,8 @@ def _consensus(candidates: Sequence[Gutter | None]) -> tuple[Gutter | None, bool
 
 
 def _choose_gutter(candidate: Gutter | None, document: Gutter | None, decided: bool) -> Gutter | None:
+    if candidate is not None and candidate.notes and document is not None:
+        candidate = None  # a line or two beside one column of a two-column document: no side note
     if candidate is not None and candidate.margin:
         return candidate
     if document is None:
@@ -178,7 +180,7 @@ def _body_style(lines: Sequence[Line]) -> BodyStyle:
     return BodyStyle(size, bold[size] > 0.5 * sizes[size])
 
 
-def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions) -> PdfText:
+def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions, *, source: str) -> PdfText:
     removed = Removals()
     for page in pages:
         if page.rotated:
@@ -191,7 +193,12 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         removed.add("cover_page", page.lines, count=1)
     ordered, notes = _reading_order(pages[cover_pages:], style, removed)
     if not ordered:
-        raise InputError("has no text left after removing page headers, footers and notes")
+        # What a download service stamps on every page of a scan is all the text such a file has.
+        raise InputError(
+            "has no text left after removing page headers, footers and notes (scanned pages under a stamped line?); "
+            "run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+            source=source,
+        )
 
     first_page = ordered[0].page
     page_height = next(page.height for page in pages if page.index == first_page)

@@ -230,12 +230,21 @@ class PdfFile:
             return None
         line: list[tuple[int, int, float, float, float, float]] = []  # start, end, x0, top, bottom, x1
         previous_end = 0
+        angle = pdfium_c.FPDFText_GetCharAngle
+        sideways = False  # PDFium's text line starts with a character set at an angle
         for match in matches:
             start, end = match.span()
-            if line and "\n" in text[previous_end:start]:
-                self._finish_line(text_page, text, line, left, top_edge, words)
-                line = []
+            if not previous_end or "\n" in text[previous_end:start]:
+                if line:
+                    self._finish_line(text_page, text, line, left, top_edge, words)
+                    line = []
+                # One call per line: a word of one character ("5" of arXiv's "5 Jan 2021" set up
+                # the margin) cannot show that it leaves its baseline.
+                sideways = _at_an_angle(angle(text_page, start))
             previous_end = end
+            if sideways and _at_an_angle(angle(text_page, start)):
+                rotated.append(text[start:end])
+                continue
             char_box(text_page, start, rect_ref)
             x0, top, bottom = rect.left, rect.top, rect.bottom
             if end - start > 1:
@@ -429,6 +438,16 @@ class PdfFile:
         italic = bool(_ITALIC_NAME.search(font)) or bool(flags & _ITALIC_FLAG)
         style = self._fonts[key] = (bold, italic)
         return style
+
+
+# Text set further than this from the horizontal (radians, either way) is sideways: a stamp up
+# the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read.
+SIDEWAYS_MIN_ANGLE = 0.2
+
+
+def _at_an_angle(angle: float) -> bool:
+    """Whether a character's angle (PDFium's, 0 to 2 pi anticlockwise; -1 when it has none) is sideways."""
+    return angle > 0 and min(angle, 2 * math.pi - angle) > SIDEWAYS_MIN_ANGLE
 
 
 # Characters sampled on a page turned for display to tell whether its text stands upright once
