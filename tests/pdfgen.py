@@ -41,6 +41,10 @@ class Page:
     # Draw every character as a text object of its own at its place, spaces left undrawn (as some
     # typesetters and converters write a page): the reader sees glyphs, not words.
     glyphs: bool = False
+    # Annotations: form text fields filled in, (x, y, w, h, value), and comments (sticky notes),
+    # (x, y, text): their text is no page text.
+    fields: list[tuple[float, float, float, float, str]] = field(default_factory=list)
+    comments: list[tuple[float, float, str]] = field(default_factory=list)
 
     def text(self, x: float, y: float, text: str, *, font: str = REGULAR, size: float = 10) -> None:
         self.lines.append((x, y, text, font, size))
@@ -126,6 +130,10 @@ def build(pages: Sequence[Page], *, encrypt: object = None, title: str | None = 
             canvas.restoreState()
         if turned:
             canvas.restoreState()
+        for number, (x, y, w, h, value) in enumerate(page.fields):
+            canvas.acroForm.textfield(name=f"field{id(page)}_{number}", value=value, x=x, y=height - y - h, width=w, height=h)
+        for x, y, text in page.comments:
+            canvas.textAnnotation(text, Rect=(x, height - y - 20, x + 20, height - y))
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -162,7 +170,57 @@ def superscript(page: Page, x: float, y: float, word: str, marker: str, *, size:
 
 def zero_page_pdf() -> bytes:
     """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def glyph_code_pdf(pages: Sequence[tuple[Sequence[str], bool]]) -> bytes:
+    """A PDF of text `pages` (lines, garbled): a garbled page is set in a Type3 font with its own
+    encoding and no ToUnicode map, its characters given codes from 1 up (control codes, as some TeX
+    and converter output has them), so a reader gets glyph codes, not text; the other pages are
+    in Helvetica. Written by hand: reportlab makes no such font."""
+    chars = sorted({ch for lines, garbled in pages if garbled for line in lines for ch in line if ch != " "})
+    codes = [*range(1, 32), *range(128, 160)]
+    if len(chars) > len(codes):
+        raise ValueError("too many distinct characters for the glyph-code font")
+    code_of = {ch: codes[i] for i, ch in enumerate(chars)} | {" ": 32}
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    fonts = b"<< /F1 3 0 R /F2 4 0 R >>"
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    names = b" ".join(b"%d /g%d" % (code, code) for code in code_of.values() if code != 32)
+    procs = b" ".join(b"/g%d 5 0 R" % code for code in code_of.values() if code != 32)
+    objects.append(
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << %s /space 6 0 R >> /Encoding << /Type /Encoding /Differences [%s 32 /space] >> "
+        b"/FirstChar 0 /LastChar 255 /Widths [%s] >>" % (procs, names, b" ".join([b"500"] * 256))
+    )
+    objects.append(_stream(b"500 0 0 0 400 600 d1 0 0 400 600 re f"))
+    objects.append(_stream(b"250 0 d0"))
+    kids = []
+    for lines, garbled in pages:
+        shown = []
+        for i, line in enumerate(lines):
+            if garbled:
+                string = b"<%s>" % bytes(code_of[ch] for ch in line).hex().encode()
+                shown.append(b"BT /F2 10 Tf 56 %d Td %s Tj ET" % (780 - 14 * i, string))
+            else:
+                escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
+                shown.append(b"BT /F1 10 Tf 56 %d Td (%s) Tj ET" % (780 - 14 * i, escaped))
+        objects.append(_stream(b"\n".join(shown)))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font %s >> /Contents %d 0 R >>"
+            % (fonts, len(objects))
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return _raw_pdf(objects)
+
+
+def _stream(content: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+
+
+def _raw_pdf(objects: Sequence[bytes]) -> bytes:
+    """A PDF of `objects` (numbered from 1, the first the catalog) with its cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

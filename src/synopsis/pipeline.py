@@ -189,7 +189,8 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
         for i, heading in enumerate(cleaned.headings)
     )
     meta = dict(article.meta)
-    meta["removed"] = cleaned.removed
+    # What cleaning removed, and the pages of a PDF whose text was not read (scanned, unreadable).
+    meta["removed"] = {**cleaned.removed, **article.meta.get("pdf_unread", {})}
     meta["removals"] = cleaned.removals
     meta["language"] = code
     if warning:

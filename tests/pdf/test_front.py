@@ -138,3 +138,46 @@ def test_prose_before_a_heading_that_is_not_the_introduction_stays_in_the_body()
     lines = _plain([line("2. Data", 230, size=12, bold=True)])
     front = find_front(lines, STYLE, page_height=842, first_page=0)
     assert front.abstract == () and len(front.kept) >= 4
+
+
+def two_word_page(*top: Line) -> list[Line]:
+    return [
+        *top,
+        line("Ada Lovelace, University of Harbourton", 110),
+        line("Abstract", 150, bold=True),
+        line("We measured the harbour tables of the coast.", 165),
+        line("1. Introduction", 240, size=12, bold=True),
+        line("Body text about the tables.", 260),
+    ]
+
+
+def test_a_two_word_title_is_the_title() -> None:
+    # The title rule wanted three words: "Harbour Tables" was read into the body, the title empty.
+    front = find_front(two_word_page(line("Harbour Tables", 70, size=18, bold=True)), STYLE, page_height=842, first_page=0)
+    assert front.title == "Harbour Tables"
+    running_head = line("Harbour Studies 12 (2020)", 30, size=8)
+    front = find_front(two_word_page(running_head, line("Harbour Tables", 70, size=18)), STYLE, page_height=842, first_page=0)
+    assert front.title == "Harbour Tables"
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            [line("Harbour Review", 40, size=18, bold=True), line("Tables of the North Coast", 70, size=16, bold=True)],
+            "Tables of the North Coast",
+        ),
+        ([line("Harbour Tables", 40, size=12, bold=True)], ""),  # a heading's size, not a title's
+        ([line("Research Article", 40, size=18, bold=True)], ""),  # a journal label
+        ([line("Study Area", 70, size=18, bold=True)], ""),  # a heading
+        ([line("In part A0 the team crossed the old harbour near the bridge.", 40), line("Related Work", 70, size=18)], ""),
+        ([line("Harbour Studies", 40, size=15, bold=True), line("2020", 70, size=24)], ""),  # not the largest print
+        ([line("Harbour Tables", 600, size=18, bold=True)], ""),  # low on the page
+    ],
+    ids=["journal-name-above-a-title", "heading-size", "journal-label", "known-heading", "under-prose", "not-largest", "low"],
+)
+def test_a_two_word_line_that_is_no_title_is_not_taken(top: list[Line], title: str) -> None:
+    lines = two_word_page(*top)
+    lines.sort(key=lambda item: item.top)
+    front = find_front(lines, STYLE, page_height=842, first_page=0)
+    assert front.title == title

@@ -71,3 +71,40 @@ def test_manuscript_line_numbers_are_found_left_of_the_text_and_counting_up() ->
     assert line_numbers(listed)[0] == {}
     shuffled = [Line(f"{n} {text}", 62, 100 + 12 * k, 520, 110 + 12 * k, 10, page=0) for k, n in enumerate((5, 3, 9))]
     assert line_numbers([*lines[:4], *shuffled])[0] == {}
+
+
+def notes_of(texts: list[str], markers: list[tuple[str, ...]] | None = None) -> list[list[str]]:
+    lines = [line(f"Body line {i} of the column.", 100 + 12 * i, region=1) for i in range(40)]
+    marks = markers or [()] * len(texts)
+    lines += [line(text, 640 + 10 * i, size=8, region=1, markers=marks[i]) for i, text in enumerate(texts)]
+    body, notes = split_footnotes(lines, HEIGHT, 10)
+    assert len(body) == 40
+    return [[n.text for n in note] for note in notes]
+
+
+def test_footnotes_of_one_block_are_split_at_their_markers() -> None:
+    # Several notes at the foot of a page came out as one footnote.
+    assert notes_of(["1 The first note.", "2 The second note runs", "on to a second line.", "3. The third note."]) == [
+        ["1 The first note."],
+        ["2 The second note runs", "on to a second line."],
+        ["3. The third note."],
+    ]
+    assert notes_of(["* Corresponding author.", "† Deceased in 2019.", "‡ Equal contribution."]) == [
+        ["* Corresponding author."],
+        ["† Deceased in 2019."],
+        ["‡ Equal contribution."],
+    ]
+    # Raised markers, cut from the text by the reader, count as well.
+    raised = notes_of(["The first note.", "The second note.", "The third."], [("4",), ("5",), ("6",)])
+    assert raised == [["The first note."], ["The second note."], ["The third."]]
+
+
+def test_a_note_line_that_opens_with_another_number_goes_on_the_note() -> None:
+    assert notes_of(["1 The survey reached harbours in", "12 countries and three islands.", "2 A second note."]) == [
+        ["1 The survey reached harbours in", "12 countries and three islands."],
+        ["2 A second note."],
+    ]
+    assert notes_of(["3 The charter was sealed in", "4 parts; each went to a town.", "4 The next note."]) == [
+        ["3 The charter was sealed in", "4 parts; each went to a town."],
+        ["4 The next note."],
+    ]

@@ -338,3 +338,139 @@ def test_ligatures_and_a_soft_hyphen_at_a_line_end_in_an_embedded_font() -> None
     page.block(LEFT, 110, wrap(" ".join(sentences("LG", 10)), 450), font="Vera")
     found = extract(build([page]), source="ligatures.pdf")
     assert "The first flow of office work was significant for the harbour and the traffic on it." in found.text
+
+
+def unequal_page(text: list[str], widths: tuple[float, float], *, title: str = "", gap: float = 16.0) -> tuple[Page, list[str]]:
+    """Two columns of the given widths (left, right) across an A4 page, the left one filled first;
+    returns the page and the sentences that are on it whole, in reading order."""
+    page = Page()
+    top = 72.0
+    if title:
+        page.text(56, 40, title, font=BOLD, size=18)
+    lines = wrap(" ".join(text), widths[0])[:56]
+    page.block(56, top, lines)
+    rest = " ".join(text)[len(" ".join(lines)) :].strip()
+    right = wrap(rest, widths[1])[:56]
+    page.block(56 + widths[0] + gap, top, right)
+    shown = " ".join(lines + right)
+    return page, [sentence for sentence in text if sentence in shown]
+
+
+@pytest.mark.parametrize(
+    "widths",
+    [(330, 150), (344, 120), (150, 330), (120, 344), (290, 190)],
+    ids=["wide-narrow-0.45", "wide-narrow-0.35", "narrow-wide-0.45", "narrow-wide-0.35", "0.65"],
+)
+def test_two_columns_of_unequal_width_are_read_one_after_the_other(widths: tuple[float, float]) -> None:
+    # Columns whose widths differ by more than 0.6 : 1 were read as one, each line of the wide
+    # column spliced with the narrow column's line beside it (or the narrow one set aside as margin).
+    page, expected = unequal_page(sentences("U", 80), widths, title="Harbour Tables of the North Coast")
+    found = extract(build([page]), source="unequal.pdf")
+    assert_read_in_order(found, expected)
+    assert "margin" not in found.removed
+
+
+def test_pages_of_unequal_columns_through_a_document() -> None:
+    text = sentences("V", 240)
+    pages, expected = [], []
+    for number in range(3):
+        page, on_page = unequal_page(text[80 * number : 80 * (number + 1)], (340, 140))
+        page.text(56, 20, "Harbour Studies Quarterly", size=8)
+        page.text(520, 20, str(number + 1), size=8)
+        pages.append(page)
+        expected += on_page
+    found = extract(build(pages), source="unequal.pdf")
+    assert_read_in_order(found, expected)
+
+
+def test_a_column_of_side_notes_down_the_page_stays_a_margin() -> None:
+    # Notes beside many paragraphs of a one-column body: narrow, prose, but little of the text.
+    text = sentences("W", 40)
+    page = Page()
+    page.block(202, 72, wrap(" ".join(text), 300))
+    for n in range(6):
+        page.block(72, 80 + 90 * n, wrap(f"Note {n}: the harbour charter of {1700 + n} and its seal.", 110, size=9), size=9)
+    found = extract(build([page]), source="notes.pdf")
+    assert_read_in_order(found, text)
+    assert "charter" not in found.text
+    assert found.removed["margin"] >= 6
+
+
+def test_several_footnotes_in_one_block_are_several_footnotes() -> None:
+    # Three notes set one under the other at the foot of the page came out as one footnote.
+    text = sentences("N", 30)
+    page = Page()
+    page.text(72, 40, "Harbour Tables of the North Coast", font=BOLD, size=18)
+    page.block(72, 80, wrap(" ".join(text), 450))
+    notes = [
+        ["1 The tables were first printed in 1881 by the harbour board."],
+        ["2 The survey of the north coast took three summers and the charts of it were", "redrawn twice."],
+        ["3 See the appendix for the soundings."],
+        ["* Corresponding author: the harbour archive."],
+    ]
+    y = 730.0
+    for note in notes:
+        y = page.block(72, y, note, size=8, leading=10)
+    found = extract(build([page]), source="notes.pdf")
+    assert list(found.footnotes) == [" ".join(note) for note in notes]
+    assert found.removed["footnote"] == 4
+    assert_read_in_order(found, text)
+
+
+@pytest.mark.parametrize("title", ["Harbour Tables", "HARBOUR TABLES"])
+def test_a_two_word_title_is_the_title(title: str) -> None:
+    # The title rule wanted three words: the title was empty and "Harbour Tables" opened the body.
+    text = sentences("T", 60)
+    pages = []
+    for number in range(2):
+        page = Page()
+        page.text(72, 30, "Harbour Studies", size=8)  # a two-word running head
+        page.text(520, 30, str(number + 1), size=8)
+        top = 100.0
+        if number == 0:
+            page.text(72, 60, title, font=BOLD, size=18)
+            page.text(72, 90, "Ada Lovelace, University of Harbourton")
+            page.text(72, 120, "1 Introduction", font=BOLD, size=12)
+            top = 140.0
+        page.block(72, top, wrap(" ".join(text[30 * number : 30 * (number + 1)]), 450))
+        pages.append(page)
+    found = extract(build(pages), source="title.pdf")
+    assert found.title == title
+    assert found.body.startswith("1 Introduction")
+    assert_read_in_order(found, text)
+
+
+@pytest.mark.parametrize("sides", ["both", "right"])
+def test_manuscript_line_numbers_on_both_sides_or_the_right_are_set_aside(sides: str) -> None:
+    # Numbered on both sides, every row was three pieces, a table row: the whole text was dropped
+    # as `table`; numbered on the right, the numbers were listed as fragments.
+    text = sentences("L", 40)
+    page = Page()
+    lines = wrap(" ".join(text), 400)
+    for i, line in enumerate(lines):
+        page.text(100, 72 + 14 * i, line)
+        if sides == "both":
+            page.text(60, 72 + 14 * i, str(i + 1), size=8)
+        page.text(530, 72 + 14 * i, str(i + 1), size=8)
+    found = extract(build([page]), source="numbered.pdf")
+    assert_read_in_order(found, text)
+    numbers = [item.text for item in found.removed_text if item.reason == "line_number"]
+    per_side = [str(i + 1) for i in range(len(lines))]
+    assert sorted(numbers, key=int) == sorted(per_side * (2 if sides == "both" else 1), key=int)
+    assert set(found.removed) == {"line_number"}
+
+
+def test_text_in_form_fields_and_comments_is_listed_not_lost() -> None:
+    # A filled-in form field and a comment hold text that is no page text: it was dropped unseen.
+    text = sentences("Q", 20)
+    page = Page()
+    page.block(72, 72, wrap(" ".join(text), 450))
+    page.fields.append((72, 500, 450, 20, "The harbour tables were filled in by hand in 1881."))
+    page.comments.append((530, 100, "Check the soundings against the 1881 survey."))
+    found = extract(build([page]), source="form.pdf")
+    assert_read_in_order(found, text)
+    listed = [(item.reason, item.page, item.text) for item in found.removed_text]
+    assert listed == [
+        ("annotation", 1, "The harbour tables were filled in by hand in 1881."),
+        ("annotation", 1, "Check the soundings against the 1881 survey."),
+    ]

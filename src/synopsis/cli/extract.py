@@ -88,6 +88,8 @@ def extract_command(
                 report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
+            for warning in item.meta.get("pdf_warnings", ()):  # pages not read: scanned, unreadable glyph codes
+                report(f"warning: {warning}")
             rendered = _render(item, output, lang)
             if out_dir is not None:
                 failures += not _write_file(out_dir, item, rendered, _SUFFIX[output], taken)

@@ -123,12 +123,14 @@ def summarize_command(
 def _warn(doc: Document, summary: Summary, path: str) -> None:
     """The warnings of one summary, one line each, located as error lines are (file, JSONL line): a
     language read with neutral settings, a summary over its word budget (JSON says both, text output
-    would hide them)."""
+    would hide them), and a PDF's pages whose text was not read (scanned, unreadable glyph codes)."""
     line = doc.meta.get("line")
     where = f"{doc.meta.get('input', path)}{'' if line is None else f':{line}'}"
     for warning in (doc.meta.get("language_warning"), over_budget_warning(summary)):
         if warning:
             report(f"{where}: warning: {warning}")
+    for warning in doc.meta.get("pdf_warnings", ()):  # they name the file and the pages
+        report(f"warning: {warning}")
 
 
 def _write(text: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..pdf import PdfOptions, extract
-from ..pdf.document import PdfText  # imports pypdfium2: this module needs the `pdf` extra
+from ..pdf.document import UNREAD_REASONS, PdfText  # imports pypdfium2: this module needs the `pdf` extra
 from ..types import Article
 
 
@@ -61,5 +61,9 @@ def _article(found: PdfText, *, source: str, stem: str) -> Article:
             "pdf_removed": dict(found.removed),
             "removed_text": [{"reason": r.reason, "page": r.page, "text": r.text} for r in found.removed_text],
             "abstract_parts": [{"label": label, "text": text} for label, text in found.abstract_parts],
+            # Pages whose text was not read (scanned, unreadable glyph codes): the tally, which a
+            # summary's `document.removed` shows, and one line for the user per kind of page.
+            "pdf_unread": {reason: count for reason, count in found.removed.items() if reason in UNREAD_REASONS},
+            "pdf_warnings": list(found.warnings),
         },
     )

@@ -46,6 +46,16 @@ MARGIN_MAX_EXTENT = 0.6
 # (at most 0.42 of it) beside a lone line in the other is no body with a side note.
 SIDE_NOTE_MIN_BODY = 0.45
 SIDE_NOTE_MIN_WORDS = 3
+# Two columns of unequal width (a wide main column beside a narrow one): the narrow one at least
+# UNEQUAL_MIN_EXTENT of the wide one's width (a 0.35 : 1 layout whose lines end short of it),
+# holding UNEQUAL_MIN_MASS of the text or more, in rows of running text (UNEQUAL_MIN_WORDS words a
+# row on average, UNEQUAL_LOWER_SHARE of them with a lower-case word). The margins of the real
+# PDFs (PeerJ's metadata, FQS's key words: 0.18-0.31 of the body's width, 1.5-2.8 words a row,
+# 0.04-0.10 of the text) and a figure's labels beside text are none of that.
+UNEQUAL_MIN_EXTENT = 0.32
+UNEQUAL_MIN_MASS = 0.15
+UNEQUAL_MIN_WORDS = 3.5
+UNEQUAL_LOWER_SHARE = 0.6
 _CAPTION = re.compile(r"^\s*(?:fig(?:ure)?|table|scheme|plate|chart|box)\.?\s*[A-Z]?\d+", re.IGNORECASE)
 
 
@@ -162,6 +172,13 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
         more = _more_columns(rows, strip, center, (float(x0.min()), float(x1.max())), width)
         if more is not None:
             return more
+        narrow = "left" if left_extent < right_extent else "right"
+        if (
+            min(left_extent, right_extent) >= UNEQUAL_MIN_EXTENT * max(left_extent, right_extent)
+            and min(left_mass, right_mass) >= UNEQUAL_MIN_MASS * mass
+            and _prose_side(rows, center, narrow)
+        ):
+            return Gutter(inner_left, inner_right)  # a wide and a narrow column of text
     if left_mass / mass < MARGIN_MAX_MASS and left_extent < MARGIN_MAX_EXTENT * right_extent:
         return Gutter(inner_left, inner_right, margin="left")
     if right_mass / mass < MARGIN_MAX_MASS and right_extent < MARGIN_MAX_EXTENT * left_extent:
@@ -291,6 +308,22 @@ def _side_notes(
         if _one_column(strip, bodies[side], width):
             return name
     return ""
+
+
+def _prose_side(rows: Sequence[Sequence[Word]], center: float, side: str) -> bool:
+    """Whether the words on `side` ("left" or "right") of `center` read as a column of running
+    text: UNEQUAL_MIN_WORDS words a row, most rows with a lower-case word (see UNEQUAL_LOWER_SHARE)."""
+    pieces = [
+        [w.text for w in row if (w.x1 <= center if side == "left" else w.x0 >= center)]
+        for row in rows
+        if not any(w.x0 < center < w.x1 for w in row)
+    ]
+    pieces = [piece for piece in pieces if piece]
+    if len(pieces) < GUTTER_MIN_ROWS:
+        return False
+    words = sum(len(piece) for piece in pieces)
+    lower = sum(any(text[:1].islower() and len(text) > 2 for text in piece) for piece in pieces)
+    return words >= UNEQUAL_MIN_WORDS * len(pieces) and lower >= UNEQUAL_LOWER_SHARE * len(pieces)
 
 
 def _one_column(strip: np.ndarray, body: tuple[float, float], width: float) -> bool:

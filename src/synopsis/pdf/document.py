@@ -27,6 +27,9 @@ GUTTER_SAMPLE_PAGES = 4
 GUTTER_AGREE = 12.0  # points between gutter centres that are the same gutter
 # Below this many letters per page there is no usable text layer.
 MIN_LETTERS_PER_PAGE = 40
+# A page with fewer letters than MIN_LETTERS_PER_PAGE (after its running header and page number)
+# whose images cover this share of it is a scanned page: its text is in the picture, not read.
+SCAN_MIN_COVER = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,9 @@ class PdfText:
     removed: dict[str, int] = field(default_factory=dict)
     removed_text: tuple[RemovedText, ...] = ()
     abstract_parts: tuple[tuple[str, str], ...] = ()  # (label, text) of a structured abstract
+    # One line per kind of page whose text was not read (a scanned page, unreadable glyph codes),
+    # naming the file and the pages: what a user must hear, not only find in `removed_text`.
+    warnings: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -63,6 +69,9 @@ class _Page:
     lines: list[Line]
     gutter: Gutter | None
     rotated: str = ""
+    images: float = 0.0  # share of the page under images, on pages with little text (RawPage.images)
+    unreadable: bool = False  # most characters are glyph codes of a font without a Unicode map
+    annotations: tuple[str, ...] = ()  # text of comments and form fields, listed, not read
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -72,13 +81,23 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
         pages = _read_pages(pdf.pages())
         page_count = pdf.page_count
         metadata_title = pdf.metadata_title()
-    letters = sum(sum(ch.isalpha() for ch in line.text) for page in pages for line in page.lines)
+    letters = sum(_letters(page.lines) for page in pages if not page.unreadable)
+    if letters < MIN_LETTERS_PER_PAGE * page_count and any(page.unreadable for page in pages):
+        raise InputError(
+            "has no readable text: its characters are glyph codes of fonts without a Unicode map (Type3 or "
+            "custom-encoded fonts without a ToUnicode map); run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+            source=source,
+        )
     if letters < MIN_LETTERS_PER_PAGE * page_count:
         raise InputError(
             "has no text layer (scanned page images?); run OCR on it first, e.g. ocrmypdf in.pdf out.pdf",
             source=source,
         )
     return _analyse(pages, page_count, metadata_title, options, source=source)
+
+
+def _letters(lines: Sequence[Line]) -> int:
+    return sum(sum(ch.isalpha() for ch in line.text) for line in lines)
 
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
@@ -102,7 +121,8 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
             gutter = columns.lone_column_gutter(page_lines, raw.width, document_gutter)
             if gutter is not None:
                 page_lines = _lines(rows, raw.index, gutter)
-        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated))
+        unread = (raw.images, raw.unreadable, raw.annotations)
+        pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated, *unread))
     return pages
 
 
@@ -185,8 +205,12 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     for page in pages:
         if page.rotated:
             removed.add_text("rotated_text", page.index, page.rotated)
+        for text in page.annotations:
+            removed.add_text("annotation", page.index, text)
+    _set_aside_unreadable(pages, removed)
     _remove_line_numbers(pages, removed)
     _remove_running_lines(pages, removed)
+    _note_scanned(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
     for page in pages[:cover_pages]:
@@ -226,7 +250,73 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         removed=removed.counts,
         removed_text=tuple(removed.items),
         abstract_parts=_parts(abstract),
+        warnings=_warnings(removed.items, source),
     )
+
+
+def _set_aside_unreadable(pages: list[_Page], removed: Removals) -> None:
+    """Set aside the pages whose text is glyph codes (`glyphs.unreadable_counts`): listed as
+    `unreadable_text` (once per page, with what is left of their text) and said in a warning."""
+    for page in pages:
+        if not page.unreadable:
+            continue
+        if page.lines:
+            removed.add("unreadable_text", page.lines, count=1)
+        else:  # every character was a control code the reader drops
+            removed.add_text("unreadable_text", page.index, "", count=1)
+        page.lines = []
+
+
+def _note_scanned(pages: list[_Page], removed: Removals) -> None:
+    """List the scanned pages of a text PDF as `no_text_layer` (their text is a picture, not read):
+    next to no letters once running headers and page numbers are gone, under a page image."""
+    for page in pages:
+        if page.images >= SCAN_MIN_COVER and not page.unreadable and _letters(page.lines) < MIN_LETTERS_PER_PAGE:
+            removed.add_text("no_text_layer", page.index, "", count=1)
+
+
+# What each reason of a page not read tells the user: for one page, for several, and what to do.
+_UNREAD = {
+    "no_text_layer": (
+        "has no text layer (scanned?): its text is not read",
+        "have no text layer (scanned?): their text is not read",
+        "OCR it first, e.g. ocrmypdf in.pdf out.pdf",
+    ),
+    "unreadable_text": (
+        "holds unreadable text (glyph codes of a font without a Unicode map, e.g. Type3): it is set aside, not read",
+        "hold unreadable text (glyph codes of a font without a Unicode map, e.g. Type3): it is set aside, not read",
+        "OCR it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+    ),
+}
+
+
+# The reasons of pages not read: a summary's `document.removed` counts them too.
+UNREAD_REASONS = tuple(_UNREAD)
+
+
+def _warnings(items: Sequence[RemovedText], source: str) -> tuple[str, ...]:
+    """One line per reason in `_UNREAD`, naming the pages and the file."""
+    out = []
+    for reason, (one, several, advice) in _UNREAD.items():
+        numbers = sorted({item.page for item in items if item.reason == reason})
+        if numbers:
+            pages = f"page {numbers[0]}" if len(numbers) == 1 else f"pages {_page_list(numbers)}"
+            out.append(f"{pages} of {source} {one if len(numbers) == 1 else several}; {advice}")
+    return tuple(out)
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    """1-based page numbers, runs of three or more as a range: "2, 4-6 and 9"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts: list[str] = []
+    for run in runs:
+        parts.extend([f"{run[0]}-{run[-1]}"] if len(run) > 2 else map(str, run))
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 def _parts(abstract: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -254,7 +344,15 @@ def _remove_line_numbers(pages: list[_Page], removed: Removals) -> None:
             rest = line.text[len(number) :].lstrip()
             if rest:
                 kept.append(replace(line, text=rest, x0=edge))
-        page.lines = kept
+        page.lines = [_no_cell(line, kept) for line in kept]
+
+
+def _no_cell(line: Line, lines: Sequence[Line]) -> Line:
+    """`line`, no longer a table cell when none of `lines` is left beside it: the text line of a
+    row that was cut into cells only by its line numbers (numbered on both sides)."""
+    if not line.cell or any(other is not line and other.top < line.bottom and line.top < other.bottom for other in lines):
+        return line
+    return replace(line, cell=False)
 
 
 def _remove_running_lines(pages: list[_Page], removed: Removals) -> None:

@@ -50,6 +50,11 @@ FRONT_GAP_MAX_WORDS = 160
 FRONT_GAP_MAX_LINES = 25
 TITLE_LARGER = 1.15
 TITLE_BOLD_LARGER = 1.05
+# A title of three words or more stands out by TITLE_LARGER; a title of two ("Harbour Tables") only
+# where no such title is on the page and it is the page's largest print, this much larger than the
+# body (a section heading is 1.1-1.3 times), and no heading, journal label or other boilerplate.
+TWO_WORD_TITLE_LARGER = 1.4
+PROSE_ABOVE_WORDS = 8  # a line this long above it is text, and the two words a heading in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ def is_cover_page(lines: Sequence[Line]) -> bool:
 def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> tuple[str, tuple[int, int]]:
     """The title of the first content page (its lines' index range), by font size; "" if none stands out."""
     best: tuple[float, int, int] | None = None
+    pair: tuple[float, int, int] | None = None  # the best two-word title
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -86,16 +92,38 @@ def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> t
         while j < len(lines) and _continues_title(lines[j - 1], lines[j]):
             j += 1
         text = " ".join(lines[k].text for k in range(i, j))
-        wordy = len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+        words = len(re.findall(r"[^\W\d_]{2,}", text))
         stands_out = line.size >= TITLE_LARGER * style.size or (line.bold and line.size >= TITLE_BOLD_LARGER * style.size)
-        candidate = line.top < 0.6 * page_height and stands_out and wordy and len(text) <= 400
+        candidate = line.top < 0.6 * page_height and stands_out and words >= 3 and len(text) <= 400
         if candidate and (best is None or line.size > best[0] + 0.1):
             best = (line.size, i, j)
+        if words == 2 and line.top < 0.6 * page_height and (pair is None or line.size > pair[0] + 0.1):
+            pair = (line.size, i, j)
         i = j
+    if best is None and pair is not None and _two_word_title(lines, pair, style):
+        best = pair
     if best is None:
         return "", (0, 0)
     _, i, j = best
     return " ".join(lines[k].text for k in range(i, j)).strip(), (i, j)
+
+
+def _two_word_title(lines: Sequence[Line], pair: tuple[float, int, int], style: BodyStyle) -> bool:
+    """Whether the two-word line(s) `pair` (size, start, end) make the title: the page's largest
+    print by far (TWO_WORD_TITLE_LARGER), two words and nothing else, with no prose above it, no
+    known or numbered heading, no journal label ("Research Article") or other boilerplate."""
+    size, start, end = pair
+    block = lines[start:end]
+    text = " ".join(line.text for line in block).strip()
+    if size < TWO_WORD_TITLE_LARGER * style.size or any(line.size > size + 0.1 for line in lines):
+        return False
+    if len(text.split()) != 2 or not re.fullmatch(r"[^\W\d_][\w'’\-]*[\s][^\W\d_][\w'’\-]*[.!?]?", text):
+        return False
+    if headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text):
+        return False
+    if any(line.top < block[0].top and line.words >= PROSE_ABOVE_WORDS for line in lines):
+        return False  # prose above it: a heading in the text
+    return boilerplate.classify(block, near_title=False) is None
 
 
 def _continues_title(previous: Line, line: Line) -> bool:

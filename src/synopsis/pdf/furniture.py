@@ -30,6 +30,12 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
 )
 _FOOTNOTE_START = re.compile(r"^\s*(?:[*†‡§¶#]+|\d{1,3}[.)]?\s|\d{1,3}(?=[A-Za-z])|\(\d{1,3}\)|[a-z]\s)")
+# The marker a note starts its line with: a symbol ("*", "†") or a number ("2", "2.", "2)", "2This").
+_NOTE_MARK = re.compile(r"^\s*(?:(?P<symbol>[*∗†‡§¶]+)\s*(?=\S)|(?P<number>\d{1,3})(?:[.)]?\s|(?=[^\W\d_])))")
+# A note's line that stops this many font sizes short of its block's right edge is its last line.
+NOTE_SHORT_EM = 2.0
+# A note's last line ends a sentence or a link ("7http://rtw.ml.cmu.edu/rtw/").
+_ENDS_NOTE = re.compile(r"(?:[.!?][\"”’')\]]*|(?:://|www\.)\S*)\s*$")
 
 
 def furniture_key(text: str) -> str:
@@ -101,9 +107,46 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
         tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
         if first.markers or _FOOTNOTE_START.match(first.text) or apart or tiny:
             notes.update(block)
-            blocks.append([lines[i] for i in block])
+            blocks.extend(split_notes([lines[i] for i in block]))
     kept = [line for i, line in enumerate(lines) if i not in notes]
     return kept, blocks
+
+
+def split_notes(block: Sequence[Line]) -> list[list[Line]]:
+    """The notes of a footnote block: a new note starts at a line that opens with a symbol ("*",
+    "†"), or with the next number (the previous note's plus one, printed or raised; any number
+    after a note without one) where the line above ends a note: a sentence, a link, or short of
+    the block's right edge. A line that opens with another number ("12 countries") goes on the
+    note above."""
+    if not block:
+        return []
+    notes: list[list[Line]] = [[block[0]]]
+    last = _note_number(block[0])
+    right = max(line.x1 for line in block)
+    for previous, line in pairwise(block):
+        match = _NOTE_MARK.match(line.text)
+        number = int(match.group("number")) if match and match.group("number") else None
+        raised = line.markers[0] if line.markers and line.markers[0].isdigit() else ""
+        if number is None and raised and last is not None and int(raised) == last + 1:
+            number = int(raised)
+        ended = _ENDS_NOTE.search(previous.text) is not None or previous.x1 < right - NOTE_SHORT_EM * previous.size
+        expected = number is not None and (last is None or number == last + 1) and ended
+        if (match is not None and match.group("symbol") is not None) or expected:
+            notes.append([line])
+            last = number
+        else:
+            notes[-1].append(line)
+    return notes
+
+
+def _note_number(line: Line) -> int | None:
+    """The number a note's first line opens with, printed or raised; None for a symbol or none."""
+    match = _NOTE_MARK.match(line.text)
+    if match and match.group("number"):
+        return int(match.group("number"))
+    if line.markers and line.markers[0].isdigit():
+        return int(line.markers[0])
+    return None
 
 
 def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> set[int]:
@@ -128,8 +171,10 @@ _LEADING_NUMBER = re.compile(r"(\d{1,4})(?:\s+|$)")
 def line_numbers(lines: Sequence[Line]) -> tuple[dict[int, str], float]:
     """The manuscript line numbers of a page: line index -> the number, for lines that start with
     one left of where the page's text lines start ("5 temperature and an index of ...", or "10"
-    alone where the gap cut it off); and that edge. Empty unless they count up down the page, so a
-    numbered list or a table's first column (which start at the text's edge) is never taken."""
+    alone where the gap cut it off), and for numbers alone right of where its text lines end (a
+    manuscript numbered on both sides, or on the right); and the left edge. Empty unless they
+    count up down the page (on each side), so a numbered list or a table's first column (which
+    start at the text's edge) is never taken."""
     starts: dict[float, int] = defaultdict(int)
     for line in lines:
         if line.words >= 5:
@@ -142,8 +187,21 @@ def line_numbers(lines: Sequence[Line]) -> tuple[dict[int, str], float]:
         match = _LEADING_NUMBER.match(line.text)
         if match and line.x0 < edge - 0.5 * line.size and (match.end() == len(line.text) or line.x1 > edge):
             found.append((line.top, i, match.group(1)))
+    numbers = _counting_up(found)
+    right = max(line.x1 for line in lines if line.words >= 5)  # where the text ends
+    beyond = [(line.top, i, line.text.strip()) for i, line in enumerate(lines) if _ALONE_NUMBER.match(line.text)]
+    numbers.update(_counting_up([(top, i, number) for top, i, number in beyond if lines[i].x0 > right + 0.5 * lines[i].size]))
+    return numbers, edge
+
+
+_ALONE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _counting_up(found: list[tuple[float, int, str]]) -> dict[int, str]:
+    """{line index: number} of (top, index, number) found, if they are LINE_NUMBERS_MIN or more
+    and count up down the page; else empty."""
     found.sort()
     values = [int(number) for _, _, number in found]
     if len(found) < LINE_NUMBERS_MIN or any(b <= a for a, b in pairwise(values)):
-        return {}, edge
-    return {i: number for _, i, number in found}, edge
+        return {}
+    return {i: number for _, i, number in found}

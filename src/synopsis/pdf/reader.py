@@ -14,6 +14,7 @@ pages/s per core possible (see benchmarks/pdf_speed.py).
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import math
 import re
 import threading
@@ -28,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
 from ..sizes import over_limit
+from .glyphs import is_unreadable, unreadable_counts
 from .options import PdfOptions
 
 # PDFium keeps global state and must not be called from two threads at once.
@@ -78,6 +80,15 @@ class RawPage:
     # The page as a viewer shows it, where it is turned for display (/Rotate) and most of its text
     # stands upright only so (a landscape page in a portrait document); else None.
     shown: RawPage | None = None
+    # Share of the page covered by images, measured on pages with little text only (SPARSE_CHARS):
+    # a page image with no text over it is a scanned page.
+    images: float = 0.0
+    # Most of the page's characters are glyph codes no reader can read (`glyphs.is_unreadable`):
+    # a font without a Unicode map.
+    unreadable: bool = False
+    # Text held by annotations (comments, free-text boxes, filled-in form fields): no page text,
+    # so it is not read, but it is listed, not dropped unseen.
+    annotations: tuple[str, ...] = ()
 
 
 class PdfFile:
@@ -90,6 +101,7 @@ class PdfFile:
         self._doc = _open(raw, source=source, password=options.password)
         self.page_count = len(self._doc)
         self._rotated: list[str] = []
+        self._unreadable = False
         if self.page_count == 0:
             self.close()
             raise InputError("is a PDF with no pages", source=source)
@@ -164,17 +176,22 @@ class PdfFile:
                 box.left, box.bottom, box.right, box.top = left, 0.0, width, top_edge
             text_page = pdfium_c.FPDFText_LoadPage(page)
             if not text_page:
-                return RawPage(index, width, height, ())
+                return RawPage(index, width, height, (), images=_image_cover(page, width * height))
             try:
                 turn = _turn(text_page, pdfium_c.FPDFPage_GetRotation(page))
                 words = self._words(text_page, left, top_edge, index)
+                sparse = pdfium_c.FPDFText_CountChars(text_page) < SPARSE_CHARS
             finally:
                 pdfium_c.FPDFText_ClosePage(text_page)
-            rotated = " ".join(self._rotated)
+            rotated, unreadable = " ".join(self._rotated), self._unreadable
+            images = _image_cover(page, width * height) if sparse else 0.0
+            annotations = _annotation_texts(page)
             shown = self._shown(page, index, box, turn) if turn else None
         finally:
             pdfium_c.FPDF_ClosePage(page)
-        return RawPage(index, width, height, tuple(words), rotated, shown)
+        if shown is not None:
+            shown = dataclasses.replace(shown, annotations=annotations)
+        return RawPage(index, width, height, tuple(words), rotated, shown, images, unreadable, annotations)
 
     def _shown(self, page: Any, index: int, box: Any, turn: int) -> RawPage | None:
         """The page read as a viewer shows it: its content turned by `turn` quarter turns."""
@@ -186,9 +203,10 @@ class PdfFile:
             words = self._words(text_page, left, top_edge, index)
         finally:
             pdfium_c.FPDFText_ClosePage(text_page)
-        return RawPage(index, width, height, tuple(words), " ".join(self._rotated))
+        return RawPage(index, width, height, tuple(words), " ".join(self._rotated), unreadable=self._unreadable)
 
     def _words(self, text_page: Any, left: float, top_edge: float, index: int) -> list[Word]:
+        self._unreadable = False
         count = pdfium_c.FPDFText_CountChars(text_page)
         if count <= 0:
             return []
@@ -201,6 +219,7 @@ class PdfFile:
         buffer = ctypes.create_string_buffer((count + 1) * 2)
         pdfium_c.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+        self._unreadable = is_unreadable(*unreadable_counts(text))
         words = self._page_words(text_page, text, left, top_edge)
         if words is None:
             # PDFium's text string and its character list went out of step (it drops a hyphen it
@@ -438,6 +457,73 @@ class PdfFile:
         italic = bool(_ITALIC_NAME.search(font)) or bool(flags & _ITALIC_FLAG)
         style = self._fonts[key] = (bold, italic)
         return style
+
+
+# Annotations that hold no text of their own: links, and pop-ups (which show their parent's text).
+_NO_TEXT_ANNOTATIONS = frozenset({pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_POPUP})
+
+
+def _annotation_texts(page: Any) -> tuple[str, ...]:
+    """The text of the page's annotations: a comment's or a box's /Contents, a form field's value
+    (/V); links and pop-ups hold none."""
+    texts = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page, i)
+        if not annotation:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annotation) in _NO_TEXT_ANNOTATIONS:
+                continue
+            for key in (b"Contents", b"V"):
+                text = _annotation_string(annotation, key)
+                if text:
+                    texts.append(text)
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return tuple(texts)
+
+
+def _annotation_string(annotation: Any, key: bytes) -> str:
+    """A string entry of an annotation's dictionary ("" where it has none), whitespace folded."""
+    size = pdfium_c.FPDFAnnot_GetStringValue(annotation, key, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFAnnot_GetStringValue(annotation, key, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+    return " ".join(buffer.raw[: size - 2].decode("utf-16-le", errors="replace").split())
+
+
+# Pages with fewer characters than this are measured for images (`_image_cover`): a scanned page
+# has none but perhaps a stamped line or a page number.
+SPARSE_CHARS = 400
+
+
+def _image_cover(page: Any, area: float) -> float:
+    """The share of the page's `area` that its images cover (overlapping images counted twice, the
+    total capped at 1): a scan is one image over the page, or a few strips of it. An image drawn
+    inside a form object counts with the form's box."""
+    if area <= 0:
+        return 0.0
+    covered = 0.0
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page)):
+        item = pdfium_c.FPDFPage_GetObject(page, i)
+        if not _holds_image(item):
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(item, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+            covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
+    return min(1.0, covered / area)
+
+
+def _holds_image(item: Any, depth: int = 0) -> bool:
+    """Whether a page object is an image, or a form object with one inside (a few levels deep)."""
+    kind = pdfium_c.FPDFPageObj_GetType(item)
+    if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return True
+    if kind != pdfium_c.FPDF_PAGEOBJ_FORM or depth >= 3:
+        return False
+    count = pdfium_c.FPDFFormObj_CountObjects(item)
+    return any(_holds_image(pdfium_c.FPDFFormObj_GetObject(item, i), depth + 1) for i in range(max(count, 0)))
 
 
 # Text set further than this from the horizontal (radians, either way) is sideways: a stamp up

@@ -1,0 +1,49 @@
+"""Text that is glyph codes, not characters: a font with no Unicode map.
+
+A Type3 font (bitmap fonts of old TeX output, some converters) or a font with a custom encoding
+and no ToUnicode map gives PDFium nothing but its character codes, and PDFium hands those out as
+if they were Unicode: control characters for codes 1-31 and 128-159, Latin-1 letters ("ÚáàÐË")
+for codes 192-255. Symbol fonts without a map give private-use code points (U+F0xx), and broken
+maps U+FFFD. Such a page reads as garbage, so it is set aside and said, never summarized.
+
+Pure functions of the text, so the rule is tested without a PDF (and kept out of `reader`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Control characters (but the line breaks and tabs PDFium generates, and its soft-hyphen marks
+# \x02 / U+FFFE), private-use code points and the replacement character.
+_UNREADABLE = re.compile(r"[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
+_SPACE = re.compile(r"[\s\x02\ufffe]")
+_LETTER = re.compile(r"[^\W\d_]")
+# Latin-1's letters (À to ÿ but × and ÷): a handful in French or Portuguese, never most letters.
+_LATIN1_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+LATIN1_MAX_SHARE = 0.5
+# A page is unreadable when this share of its printed characters is unreadable and there are at
+# least UNREADABLE_MIN of them (a few private-use bullets or math symbols are not).
+UNREADABLE_SHARE = 0.5
+UNREADABLE_MIN = 20
+
+
+def unreadable_counts(text: str) -> tuple[int, int]:
+    """(unreadable characters, printed characters) of `text`: control, private-use and replacement
+    characters, and Latin-1 letters where they are most of its letters (codes 192-255 of a font
+    without a map); printed is every character but spaces and line breaks."""
+    printed = len(text) - len(_SPACE.findall(text))
+    unreadable = len(_UNREADABLE.findall(text))
+    latin1 = len(_LATIN1_LETTER.findall(text))
+    if latin1 and latin1 > LATIN1_MAX_SHARE * len(_LETTER.findall(text)):
+        unreadable += latin1
+    return unreadable, printed
+
+
+def is_unreadable(unreadable: int, printed: int) -> bool:
+    """Whether counts from `unreadable_counts` make a page (or a document) glyph codes, not text."""
+    return unreadable >= UNREADABLE_MIN and unreadable >= UNREADABLE_SHARE * printed
+
+
+def unreadable_text(text: str) -> bool:
+    """Whether `text` is mostly unreadable glyph codes (see `unreadable_counts`)."""
+    return is_unreadable(*unreadable_counts(text))

@@ -1,0 +1,156 @@
+"""Pages whose text cannot be read are said, never passed over: a scanned page inside a text PDF,
+and text in a font without a Unicode map (glyph codes, not characters). Each is listed with its
+page and reason, counted in a summary's `document.removed`, and said in one warning line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from typer.testing import CliRunner
+
+from pdfgen import BOLD, HEIGHT, WIDTH, Page, build, glyph_code_pdf, sentences, wrap
+from synopsis.cli import app
+from synopsis.errors import InputError
+from synopsis.pdf import extract
+from synopsis.pdf.glyphs import unreadable_text
+
+runner = CliRunner()
+STAMP = "This content downloaded from 192.0.2.1 on Mon, 06 Jan 2020 12:00:00 UTC; all use subject to the terms"
+
+
+def text_page(tag: str, *, title: str = "") -> Page:
+    page = Page()
+    if title:
+        page.text(72, 60, title, font=BOLD, size=18)
+    page.block(72, 100, wrap(" ".join(sentences(tag, 22)), 450))
+    return page
+
+
+def scanned_page() -> Page:
+    page = Page()
+    page.images.append((20, 20, WIDTH - 40, HEIGHT - 40))
+    return page
+
+
+def with_scan(*, stamp: bool = False) -> bytes:
+    """Five pages, the fourth a page image with no text over it (a scanned page)."""
+    pages = [text_page(tag, title="Harbour Tables of the North Coast" if tag == "A" else "") for tag in "ABC"]
+    pages += [scanned_page(), text_page("E")]
+    if stamp:
+        for page in pages:
+            page.text(72, 815, STAMP, size=7)
+    return build(pages)
+
+
+@pytest.mark.parametrize("stamp", [False, True], ids=["bare", "under-a-stamped-line"])
+def test_a_scanned_page_in_a_text_pdf_is_listed_and_said(stamp: bool) -> None:
+    found = extract(with_scan(stamp=stamp), source="X.pdf")
+    assert [(item.reason, item.page) for item in found.removed_text if item.reason == "no_text_layer"] == [("no_text_layer", 4)]
+    assert found.removed["no_text_layer"] == 1
+    assert found.warnings == (
+        "page 4 of X.pdf has no text layer (scanned?): its text is not read; OCR it first, e.g. ocrmypdf in.pdf out.pdf",
+    )
+    assert "In part E0 " in found.text  # the pages after it are read
+
+
+def test_the_cli_says_a_scanned_page_in_one_line_and_both_jsons_list_it(tmp_path: Path) -> None:
+    path = tmp_path / "X.pdf"
+    path.write_bytes(with_scan())
+    extracted = runner.invoke(app, ["extract", str(path), "-o", "json"])
+    assert extracted.exit_code == 0, extracted.output
+    assert extracted.stderr.splitlines() == [
+        f"synopsis: warning: page 4 of {path} has no text layer (scanned?): its text is not read; "
+        "OCR it first, e.g. ocrmypdf in.pdf out.pdf"
+    ]
+    listed = json.loads(extracted.stdout)
+    assert {"reason": "no_text_layer", "page": 4, "text": ""} in listed["removed_text"]
+    summary = runner.invoke(app, ["summarize", str(path), "-o", "json"])
+    assert summary.exit_code == 0, summary.output
+    assert json.loads(summary.stdout)["document"]["removed"]["no_text_layer"] == 1
+    assert [line for line in summary.stderr.splitlines() if "no text layer" in line] == [
+        f"synopsis: warning: page 4 of {path} has no text layer (scanned?): its text is not read; "
+        "OCR it first, e.g. ocrmypdf in.pdf out.pdf"
+    ]
+
+
+def test_pages_with_text_or_with_nothing_are_no_scans() -> None:
+    # A figure with its caption, and an empty page, are no scanned pages.
+    figure = Page()
+    figure.images.append((72, 72, 450, 500))
+    figure.text(72, 600, "Figure 3. The harbour tables of the north coast, as drawn by the survey in 1881.")
+    found = extract(build([text_page("A"), figure, Page(), text_page("C")]), source="figure.pdf")
+    assert "no_text_layer" not in found.removed
+    assert found.warnings == ()
+
+
+def glyph_pages(tags: str, garbled: str) -> bytes:
+    return glyph_code_pdf([(wrap(" ".join(sentences(tag, 24)), 470), tag in garbled) for tag in tags])
+
+
+def test_a_page_of_glyph_codes_is_set_aside_and_said() -> None:
+    # A Type3 font with its own encoding and no ToUnicode map: the page read as control codes,
+    # which the reader drops, so the page vanished without a word.
+    found = extract(glyph_pages("ABC", "B"), source="G.pdf")
+    assert "In part A0 " in found.text and "In part C0 " in found.text
+    assert "In part B" not in found.text
+    assert [(item.reason, item.page) for item in found.removed_text] == [("unreadable_text", 2)]
+    assert found.warnings == (
+        "page 2 of G.pdf holds unreadable text (glyph codes of a font without a Unicode map, e.g. Type3): "
+        "it is set aside, not read; OCR it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+    )
+
+
+def test_several_pages_of_glyph_codes_are_said_in_one_line() -> None:
+    found = extract(glyph_pages("ABCDEF", "BDEF"), source="G.pdf")
+    assert [item.page for item in found.removed_text] == [2, 4, 5, 6]
+    assert len(found.warnings) == 1
+    assert found.warnings[0].startswith("pages 2 and 4-6 of G.pdf hold unreadable text")
+
+
+def test_a_pdf_of_glyph_codes_only_is_an_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"^G\.pdf: has no readable text: .*glyph codes.*Type3.*ocrmypdf"):
+        extract(glyph_pages("AB", "AB"), source="G.pdf")
+    path = tmp_path / "G.pdf"
+    path.write_bytes(glyph_pages("AB", "AB"))
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"synopsis: {path}: has no readable text: its characters are glyph codes of fonts without a Unicode map "
+        "(Type3 or custom-encoded fonts without a ToUnicode map); run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x13\x1a\x19 \t\x04 \x19\x0f\x10\x15\r \x04\x10\x01 \x0e\x14\x19\x19\x01 \x0f\t\x18\x1a\x08\x13\x04",  # codes 1-31
+        "\x92\x99 \x88\x83 \x8e\x8f\x8c \x83\x8f\x80 \x8d\x80 \x8e\x88\x99\x87\x92\x83 \x80\x80\x80 \x80\x8c\x95",  # 128-159
+        "Úáà ÐË àÖ×ÜÔ Ë×È ÕÛààÈ ÖÐßáÏÚË ÈÈÈÜ ÈÔÝÎÕß ØÏ ×ÙÏÓÏ",  # codes 192-255 read as Latin-1
+        "\uf041\uf062\uf063 \uf064\uf065\uf066\uf067 \uf068\uf069 \uf06a\uf06b\uf06c\uf06d\uf06e \uf06f\uf070\uf071\uf072",
+        "\ufffd\ufffd\ufffd \ufffd\ufffd \ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd\ufffd\ufffd the",
+    ],
+    ids=["c0-controls", "c1-controls", "latin-1", "private-use", "replacement"],
+)
+def test_glyph_codes_are_unreadable(text: str) -> None:
+    assert unreadable_text(f"{text} {text}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(sentences("A", 3)),
+        "Les équipes ont mesuré à Genève l'été dernier la qualité de l'eau près du lac Léman.",
+        "Ο λιμένας της πόλης επισκευάστηκε πριν από τον χειμώνα του δεκαεννέα.",
+        "Þá fóru þeir í ána og sáu þar marga fiska á báðum bökkum hennar í ágúst.",
+        "\uf0b7 The harbour tables \uf0b7 the river \uf0b7 the old bridge \uf0b7 the market near the garden",
+    ],
+    ids=["english", "french", "greek", "icelandic", "symbol-bullets"],
+)
+def test_text_with_accents_or_a_few_symbols_is_readable(text: str) -> None:
+    assert not unreadable_text(text)
