@@ -700,6 +700,24 @@ RUSSIAN_MORE = (
     "Мы собрали программы 120 школ и провели интервью с 45 учителями. Интервью показывают, что современная поэзия"
     " почти отсутствует в программах и что учителя считают её слишком трудной для учеников."
 )
+# Polish and Ukrainian have no data file (Italian and Russian, above, have one since h30): they keep
+# the sentence-case headings of a language without one under test.
+POLISH_BODY = (
+    "Szkoła w Polsce przeszła w ostatnich dwudziestu latach kilka reform, które głęboko zmieniły organizację"
+    " nauczania. W tym artykule badamy wpływ tych reform na nauczanie poezji w szkołach średnich."
+)
+POLISH_MORE = (
+    "Zebraliśmy programy 120 szkół i przeprowadziliśmy wywiady z 45 nauczycielami. Wywiady pokazują, że poezja"
+    " współczesna prawie nie występuje w programach, a nauczyciele uważają ją za zbyt trudną."
+)
+UKRAINIAN_BODY = (
+    "Шкільна освіта в Україні за останні двадцять років пережила низку реформ, які суттєво змінили організацію"
+    " викладання. У цій статті ми розглядаємо вплив цих реформ на викладання поезії."
+)
+UKRAINIAN_MORE = (
+    "Ми зібрали програми 120 шкіл і провели інтерв'ю з 45 учителями. Інтерв'ю показують, що сучасна поезія"
+    " майже відсутня в програмах і що вчителі вважають її занадто складною для учнів."
+)
 ARABIC_BODY = (
     "يتناول هذا البحث تطور الشعر العربي الحديث في القرن العشرين، ويركز على أثر الترجمة في تشكيل القصيدة الجديدة."
     " ونعتمد في ذلك على دراسة مجموعة من الدواوين التي صدرت بين عامي 1940 و1970."
@@ -741,6 +759,20 @@ ARABIC_MORE = (
             "Данные и методы",
             ["Какие учебники используются"],
         ),
+        (  # the last line of a quoted stanza, in a Latin-script language without a data file
+            "pl",
+            "Poezja w szkole\nWprowadzenie\n{body}\nDane i metody\n{more} Najczęściej cytowany jest Miłosz:\n"
+            "Kto skrzywdził człowieka prostego\nŚmiechem nad krzywdą wybuchając\nNie czuj się bezpieczny\n{body}\n",
+            "Dane i metody",
+            ["Nie czuj się bezpieczny"],
+        ),
+        (  # the last item of a list, in Cyrillic without a data file
+            "uk",
+            "Поезія в школі\nВступ\n{body}\nДані та методи\n{more} Ми ставили вчителям три запитання:\n"
+            "Яких поетів читають учні\nСкільки годин відведено поезії\nЯкі підручники використовуються\n{body}\n",
+            "Дані та методи",
+            ["Які підручники використовуються"],
+        ),
         (  # a verse in a script without case
             "ar",
             "الشعر العربي الحديث والترجمة\nمقدمة\n{body}\nالمنهج والبيانات\n{more} ومن أشهر الأبيات قول السياب:\n"
@@ -749,13 +781,19 @@ ARABIC_MORE = (
             ["أو شرفتان راح ينأى عنهما القمر"],
         ),
     ],
-    ids=["it-stanza", "it-list", "it-quoted-line", "ru-list", "ar-verse"],
+    ids=["it-stanza", "it-list", "it-quoted-line", "ru-list", "pl-stanza", "uk-list", "ar-verse"],
 )
 def test_a_verse_or_list_item_before_a_paragraph_is_no_heading(code: str, text: str, heading: str, lines: list[str]) -> None:
     """Before: in a language without a data file, the last line of a stanza or list (short, a
     capital or no case, no end mark, a long line after it) was taken for a sentence-case heading:
     a section named "Ed è subito sera". A heading follows a paragraph's end (or a heading)."""
-    body, more = {"it": (ITALIAN_BODY, ITALIAN_MORE), "ru": (RUSSIAN_BODY, RUSSIAN_MORE), "ar": (ARABIC_BODY, ARABIC_MORE)}[code]
+    body, more = {
+        "it": (ITALIAN_BODY, ITALIAN_MORE),
+        "ru": (RUSSIAN_BODY, RUSSIAN_MORE),
+        "pl": (POLISH_BODY, POLISH_MORE),
+        "uk": (UKRAINIAN_BODY, UKRAINIAN_MORE),
+        "ar": (ARABIC_BODY, ARABIC_MORE),
+    }[code]
     doc = build_document(article_from_text(text.format(body=body, more=more)), lang=code)
     titles = [section.title for section in doc.sections]
     assert heading in titles  # the sentence-case heading after a paragraph is still found

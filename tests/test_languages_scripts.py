@@ -232,8 +232,11 @@ def test_persian_typed_with_arabic_letters_is_persian() -> None:
         ("Это исследование показывает, что в России и на Украине это было не так.", "ru"),
         # An English word in a short text in another script does not make it English.
         ("Στην παρούσα εργασία (in press) προτείνεται μια νέα μέθοδος αυτόματης περίληψης.", "el"),
-        # "и", "в" are Russian and Bulgarian alike: neither is guessed.
-        ("В статье рассматриваются методы автоматического реферирования научных текстов и их оценка.", UNDETERMINED),
+        # "и", "в" are Russian and Bulgarian alike: on such a tie the supported language is named (Russian
+        # since h30; before, neither was guessed), and a Bulgarian or Ukrainian text's own words name it.
+        ("В статье рассматриваются методы автоматического реферирования научных текстов и их оценка.", "ru"),
+        ("В статията се разглеждат методите за автоматично резюмиране на научни текстове и тяхната оценка.", "bg"),
+        ("У статті розглядаються методи автоматичного реферування наукових текстів та їх оцінювання.", "uk"),
         # No function word tells, or one only: not taken for English (they were).
         ("Neural machine translation", UNDETERMINED),
         ("Der Text", UNDETERMINED),

@@ -86,9 +86,9 @@ def test_summarize_document_of_a_non_document_is_a_type_error() -> None:
 
 
 def test_an_unsupported_language_is_a_language_warning(capsys: pytest.CaptureFixture[str]) -> None:
-    text = (LANG / "ru.txt").read_text(encoding="utf-8")
+    text = (LANG / "uk.txt").read_text(encoding="utf-8")
     _, expected = resolve_language(None, text)  # the line the CLI, the JSON and the server give
-    assert expected and "the language is ru (Russian), which is not supported" in expected
+    assert expected and "the language is uk (Ukrainian), which is not supported" in expected
     with pytest.warns(LanguageWarning) as caught:
         summary = synopsis.summarize(text, words=80)
     assert [str(w.message) for w in caught if w.category is LanguageWarning] == [expected]
@@ -105,7 +105,7 @@ def test_a_supported_language_gives_no_warning() -> None:
 
 
 def test_the_warning_can_be_an_error() -> None:
-    text = (LANG / "ru.txt").read_text(encoding="utf-8")
+    text = (LANG / "uk.txt").read_text(encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error", LanguageWarning)
         with pytest.raises(LanguageWarning, match="not supported"):

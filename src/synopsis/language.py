@@ -92,7 +92,21 @@ ISO_639_1 = frozenset(
 SERBO_CROATIAN = "sh"
 # The ISO 639-2 codes of the languages we support, for users who write those.
 _THREE_LETTER_CODES = MappingProxyType(
-    {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "por": "pt"}
+    {
+        "eng": "en",
+        "deu": "de",
+        "ger": "de",
+        "fra": "fr",
+        "fre": "fr",
+        "spa": "es",
+        "por": "pt",
+        "ita": "it",
+        "nld": "nl",
+        "dut": "nl",
+        "rus": "ru",
+        "swe": "sv",
+        "ind": "id",
+    }
 )
 
 
@@ -143,12 +157,18 @@ def get_language(code: str) -> Language:
         name=data["name"],
         supported=True,
         stemmer=data["stemmer"],
-        stop_words=frozenset(data.get("stop_words", {}).get("words", ())),
+        stop_words=_stop_words(data.get("stop_words", {})),
         headings=MappingProxyType({kind: tuple(headings.get(kind, ())) for kind in HEADING_KINDS}),
         captions=tuple(data.get("captions", ())),
         affiliations=tuple(data.get("affiliations", ())),
         cues=tuple(data.get("cues", ())),
     )
+
+
+def _stop_words(entry: Mapping[str, Any]) -> frozenset[str]:
+    """A data file's stop words: those copied from their source ("words") and the few added where the
+    source lacks a common function word ("added", with its reason in "added_note")."""
+    return frozenset((*entry.get("words", ()), *entry.get("added", ())))
 
 
 @cache

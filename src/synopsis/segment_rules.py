@@ -4,7 +4,7 @@ Why rules and not Punkt: nupunkt's model is trained on English, and German capit
 so "z. B. Briefe", "des 19. Jahrhunderts" and "Abb. 3" all look like sentence ends to it (44 of 83
 German golden cases right; benchmarks/results/segmenters.md, "Per language"). What decides a
 boundary here is a short list per language of abbreviations and of words that open sentences;
-adding a language (nl, it) is one JSON file with the keys below, no code.
+adding a language (it, nl and ru were added so) is one JSON file with the keys below, no code.
 
 A full stop, "?", "!" or "…" (closing quotes or a bracket may follow) followed by white space is a
 candidate; it is a boundary when the next word (after ¿ ¡ „ “ « and the like) starts with a capital
@@ -15,6 +15,9 @@ letter or a digit, unless:
 - the stop closes another *abbreviation* (usw., etc., Jh., u. a., a. C.) or an acronym (U.S.A.):
   a boundary before a capitalised word, but where nouns are capitalised (German) only before a
   *sentence starter* (Die, Wir, Dies ...);
+- the stop closes a *number abbreviation* (Russian г. "year" and в. "century", Ukrainian р.): after
+  a number ("в 2015 г.", "XIX в.", "1990-х гг.") it is an abbreviation as above; anywhere else it
+  precedes a name ("г. Москва" city, "р. Дніпро" river, the initial "В. Иванов") and is a prefix;
 - the stop is inside an abbreviation ("z." of "z. B."), or follows an initial ("J. Schmidt",
   "J.-J. Rousseau"): a boundary only before a sentence starter that does not begin a name
   ("grupo B. La diferencia" splits, "J. Le Goff" does not);
@@ -23,18 +26,22 @@ letter or a digit, unless:
   month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
 - a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation);
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
-  ellipsis stands in brackets ("(…)", an omission).
+  ellipsis stands in brackets ("(…)", an omission);
+- the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
+  per ...", "Рис. 1. Доля ..."): a caption left inside a flattened text stays one sentence, which
+  the caption rule of the pipeline then keeps out of summaries.
 
 Where a script has no case (Arabic, Devanagari), its letters count as capitals; "?" "!" "؟" "।"
 end a sentence before any such opening; the full-width "。！？" of Chinese and Japanese end one with
 no space after them. A line break always ends a sentence, as in English. Keys of a rules file: `language` (its code),
-`note`, `prefix_abbreviations`, `abbreviations` (each ends with a stop; "z. B." also matches "z.B.",
-and a lower-case entry also its capitalised form), `sentence_starters` (single words), `months`,
-`ordinal_stop`, `nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`,
-`spaced_closers` (closers that follow a space, French "»"), `openers`, `terminals` (end marks that
-need a space after them) and `unspaced_terminals`. `common.json` holds the
-generic abbreviations (et al., cf., Fig., pp.) merged into every language; on its own it is the
-fallback for a language without a file.
+`note`, `prefix_abbreviations`, `abbreviations`, `number_abbreviations` (each ends with a stop;
+"z. B." also matches "z.B.", and a lower-case entry also its capitalised form; a number abbreviation
+wins over the other two), `sentence_starters` (single words), `months`, `ordinal_stop`,
+`nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
+that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
+`unspaced_terminals` and `caption_labels` (words, without their stop). `common.json` holds the
+generic abbreviations (et al., cf., Fig., pp.) and caption labels (Fig, Table) merged into every
+language; on its own it is the fallback for a language without a file.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ _KEYS = frozenset(
         "note",
         "abbreviations",
         "prefix_abbreviations",
+        "number_abbreviations",
         "sentence_starters",
         "months",
         "ordinal_stop",
@@ -64,10 +72,15 @@ _KEYS = frozenset(
         "quotation_marks",
         "terminals",
         "unspaced_terminals",
+        "caption_labels",
     }
 )
-# Kinds of full stop found by the abbreviation scan.
-_INNER, _PREFIX, _ABBREVIATION = 1, 2, 3
+# Kinds of full stop found by the abbreviation scan (_NUMBER: an abbreviation after a number, else
+# a prefix; resolved by `_stop_kinds`).
+_INNER, _PREFIX, _ABBREVIATION, _NUMBER = 1, 2, 3, 4
+# What stands before a number abbreviation that ends a sentence: digits ("2015 г."), a Roman numeral
+# ("XIX в."), digits with a case ending ("1990-х гг.", "1960-е гг.").
+_NUMBER_BEFORE = re.compile(r"(?:\d(?:[-–][^\W\d_]{1,3})?|\b[IVXLCDM]+)\s*$")
 _AFTER_STOP = re.compile(r"\.\s+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
@@ -91,6 +104,7 @@ class Rules:
     openers: str
     nouns_capitalised: bool  # only sentence starters open a sentence after an abbreviation
     quotation: re.Pattern[str]  # a short quotation, opening to closing mark, on one line
+    caption: re.Pattern[str]  # a caption label and its number ("Figura 1", "Рис. 1"), fullmatched
 
 
 def available_languages() -> tuple[str, ...]:
@@ -155,9 +169,10 @@ def _abbreviation_pattern(words: list[str]) -> str:
 
 def _compile(language: str, common: dict[str, object], own: dict[str, object]) -> Rules:
     kinds: dict[str, int] = {}
-    for key, kind in (("abbreviations", _ABBREVIATION), ("prefix_abbreviations", _PREFIX)):
+    keys = (("abbreviations", _ABBREVIATION), ("prefix_abbreviations", _PREFIX), ("number_abbreviations", _NUMBER))
+    for key, kind in keys:
         for word in _strings(common, key) + _strings(own, key):
-            kinds.update(dict.fromkeys(_variants(word), kind))  # prefix wins when listed as both
+            kinds.update(dict.fromkeys(_variants(word), kind))  # prefix wins over abbreviation, number over both
     abbreviation = re.compile(r"(?<![\w.\-])(?:" + _abbreviation_pattern(list(kinds)) + ")")
     closers = str(own.get("closers", common.get("closers", "")))
     spaced = str(own.get("spaced_closers", ""))
@@ -188,6 +203,7 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         openers=str(own.get("openers", common.get("openers", ""))),
         nouns_capitalised=nouns,
         quotation=re.compile(quotation or r"(?!x)x"),
+        caption=_caption_pattern(_strings(common, "caption_labels") + _strings(own, "caption_labels")),
     )
 
 
@@ -205,12 +221,24 @@ def rule_spans(text: str, rules: Rules) -> list[Span]:
                 q += 1
             if q < len(quoted) and quoted[q][0] <= match.start() and match.end() < quoted[q][1]:
                 continue
-            if _is_boundary(text, offset + match.start(), end, stops, rules):
+            stop = offset + match.start()
+            if _is_boundary(text, stop, end, stops, rules) and not (
+                text[stop] == "." and rules.caption.fullmatch(text, start, stop)
+            ):
                 _append(text, spans, start, end)
                 start = end
         offset += len(line) + 1
         _append(text, spans, start, offset - 1)
     return spans
+
+
+def _caption_pattern(labels: list[str]) -> re.Pattern[str]:
+    """A caption label (any case), an optional stop and a figure or table number ("Fig. 2a",
+    "Tabella IV", "Рис. 1"), white space around: what a sentence that is a caption opens with."""
+    if not labels:
+        return re.compile(r"(?!x)x")
+    words = "|".join(re.escape(label) for label in sorted(set(labels), key=lambda w: (-len(w), w)))
+    return re.compile(rf"\s*(?i:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*")
 
 
 def _stop_kinds(text: str, rules: Rules) -> dict[int, int]:
@@ -221,7 +249,10 @@ def _stop_kinds(text: str, rules: Rules) -> dict[int, int]:
         for i in range(match.start(), final):
             if text[i] == ".":
                 kinds[i] = _INNER
-        kinds[final] = rules.kinds[_spaced(match.group(0))]
+        kind = rules.kinds[_spaced(match.group(0))]
+        if kind == _NUMBER:
+            kind = _ABBREVIATION if _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()) else _PREFIX
+        kinds[final] = kind
     return kinds
 
 
@@ -272,7 +303,10 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
     if _is_initials(token):
         # An initial ("J. Schmidt") unless a sentence starter follows; where nouns are lower-case a
         # capitalised word after the starter means a name goes on ("J. Le Goff" but "grupo B. La
-        # diferencia es ...").
+        # diferencia es ..."). A starter of one letter with a stop is the next initial: the "В" (in)
+        # of "А. В. Николаев", the "E" (and) of "A. E. Rossi".
+        if len(word) == 1 and text.startswith(".", word_end):
+            return False
         if rules.nouns_capitalised or not _is_starter(word, rules):
             return _is_starter(word, rules)
         after, _ = _word_at(text, word_end, "")

@@ -319,18 +319,19 @@ def test_private_use_characters_of_symbol_fonts_are_text_not_page_breaks() -> No
 
 
 def test_a_language_without_a_data_file_still_has_its_abstract_and_references_found() -> None:
-    # Dutch has no data file: "Samenvatting" was body text and the "Literatuur" list was summarized.
+    # Norwegian has no data file (Dutch, the language of this test before h30, has one now): its
+    # "Sammendrag" was body text and its "Litteratur" list was summarized.
     text = (
-        "Thuiswerk na de pandemie\n\nSamenvatting\nDit artikel onderzoekt thuiswerk in Nederland.\n\n"
-        "Inleiding\nSinds de pandemie werken veel meer Nederlanders thuis dan voorheen. Dat heeft gevolgen.\n\n"
-        "De resultaten laten zien dat weinig werknemers volledig thuis willen werken. Dat is opvallend.\n\n"
-        "Literatuur\nJansen, P. (2021). Thuiswerk in Nederland. Den Haag: Centraal Bureau voor de Statistiek.\n"
-        "Vries, K. de (2019). Werk en welzijn. Amsterdam: Boom.\n"
+        "Hjemmekontor etter pandemien\n\nSammendrag\nDenne artikkelen undersøker hjemmekontor i Norge.\n\n"
+        "Innledning\nSiden pandemien jobber mange flere nordmenn hjemme enn før. Det har konsekvenser.\n\n"
+        "Resultatene viser at få arbeidstakere ønsker å jobbe hjemme hele tiden. Det er påfallende.\n\n"
+        "Litteratur\nHansen, P. (2021). Hjemmekontor i Norge. Oslo: Statistisk sentralbyrå.\n"
+        "Berg, K. (2019). Arbeid og velvære. Bergen: Fagbokforlaget.\n"
     )
-    cleaned = clean_text(text, lang="nl")
-    assert cleaned.abstract == "Dit artikel onderzoekt thuiswerk in Nederland."
-    assert "Jansen" not in body(cleaned) and cleaned.removed.get("references") == 1
-    assert "Samenvatting" not in body(cleaned)
+    cleaned = clean_text(text, lang="no")
+    assert cleaned.abstract == "Denne artikkelen undersøker hjemmekontor i Norge."
+    assert "Hansen" not in body(cleaned) and cleaned.removed.get("references") == 1
+    assert "Sammendrag" not in body(cleaned)
 
 
 def test_a_blank_line_parts_paragraphs_even_in_a_text_of_few_lines() -> None:
@@ -601,9 +602,9 @@ def test_zero_width_joiners_stay_in_the_scripts_that_write_them(text: str, kept:
         ),
         # Sentence case, in a language without a data file.
         (
-            ["Данные и методы", "Мы использовали годовые данные об урожайности по всем регионам из базы Росстата."],
-            "ru",
-            ["Данные и методы"],
+            ["Дані та методи", "Ми використали річні дані про врожайність за всіма регіонами з бази Держстату."],
+            "uk",
+            ["Дані та методи"],
         ),
         # Not: in English (a sentence-case line is no heading by its look alone), or a longer line.
         (
@@ -613,13 +614,13 @@ def test_zero_width_joiners_stay_in_the_scripts_that_write_them(text: str, kept:
         ),
         (
             [
-                "Мы использовали годовые данные об урожайности по всем",
-                "регионам из базы Росстата, а также данные о погоде со всех метеостанций страны.",
+                "Ми використали річні дані про врожайність за всіма",
+                "регіонами з бази Держстату, а також дані про погоду з усіх метеостанцій країни.",
             ],
-            "ru",
+            "uk",
             [],
         ),
-        (["Данные и методы.", "Мы использовали годовые данные об урожайности по всем регионам из базы Росстата."], "ru", []),
+        (["Дані та методи.", "Ми використали річні дані про врожайність за всіма регіонами з бази Держстату."], "uk", []),
     ],
 )
 def test_headings_without_capitals(lines: list[str], lang: str, headings: list[str]) -> None:

@@ -137,16 +137,16 @@ def test_pdf_on_stdin(tmp_path: Path) -> None:
 
 
 def test_extract_json_says_the_language_warning_a_summary_would(tmp_path: Path) -> None:
-    path = tmp_path / "ru.txt"
+    path = tmp_path / "uk.txt"
     path.write_text(
-        "Это исследование показывает, что метод работает хорошо. Мы провели эксперименты на трёх наборах данных "
-        "и получили хорошие результаты. В этой статье мы описываем новый подход к анализу текстов, который был "
-        "разработан в нашей лаборатории. Результаты показывают, что он лучше существующих методов.\n",
+        "Це дослідження показує, що метод працює добре. Ми провели експерименти на трьох наборах даних "
+        "і отримали добрі результати. У цій статті ми описуємо новий підхід до аналізу текстів, який був "
+        "розроблений у нашій лабораторії. Результати показують, що він кращий за наявні методи.\n",
         encoding="utf-8",
     )
     shown = json.loads(CliRunner().invoke(app, ["extract", str(path), "-o", "json"]).stdout)
-    assert shown["language"] == "ru"
-    assert shown["warning"].startswith("the language is ru (Russian), which is not supported")
+    assert shown["language"] == "uk"
+    assert shown["warning"].startswith("the language is uk (Ukrainian), which is not supported")
     english = tmp_path / "en.txt"
     english.write_text("The study works well. We ran it on three data sets and it held up in each of them.\n", encoding="utf-8")
     assert "warning" not in json.loads(CliRunner().invoke(app, ["extract", str(english), "-o", "json"]).stdout)

@@ -18,8 +18,8 @@ def test_detected_language_is_reported(client: TestClient) -> None:
 
 
 def test_lang_overrides_detection_in_json_and_forms(client: TestClient) -> None:
-    response = client.post("/api/summarize", json={"text": DE, "lang": "ru"})
-    assert response.json()["summary"]["language"] == "ru"
+    response = client.post("/api/summarize", json={"text": DE, "lang": "uk"})
+    assert response.json()["summary"]["language"] == "uk"
     assert "not supported" in response.json()["summary"]["warning"]
     files = {"file": ("de.txt", DE.encode("utf-8"), "text/plain")}
     response = client.post("/api/summarize", files=files, data={"lang": "fr"})
