@@ -1,7 +1,7 @@
 """Sentence segmentation that survives scholarly text.
 
-English (below) is nupunkt plus five repairs; German, French, Spanish, Portuguese and any language
-without rules go through segment_rules.py, whose rules are data files (one per language).
+English (below) is nupunkt plus five repairs; every other language (those with rules of their own,
+data/segment/<code>.json, and those without) goes through segment_rules.py, whose rules are data.
 
 The base segmenter is nupunkt: a maintained Punkt implementation that ships its model (no
 downloads) and was both the most accurate and the fastest of the segmenters we compared on our
