@@ -187,3 +187,23 @@ def test_a_title_in_capitals_still_follows_a_records_own_headers() -> None:
     record = "ABSTRACT:\nAbs.\nTITLE: A title\nFULL TEXT:\n" + _BODY
     article = read_record(record, source="r.txt", doc_id="r")
     assert (article.title, article.abstract, article.text[article.body[0] : article.body[1]]) == ("A title", "Abs.", _BODY)
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ("ABSTRACT:\nAbs.\nFull Text:\n", ("", "Abs.", "")),  # strict header, then one in another case
+        ("TITLE:\nTides\nAbstract:\nAbs.\nFull text:\n", ("Tides", "Abs.", "")),
+        ("ABSTRACT:\nAbs.\nFULL TEXT\n", ("", "Abs.", "")),  # capitals without the colon
+        ("ABSTRACT:\nAbs.\nPrediction:\nOld summary.\nFULL TEXT:\n", ("", "Abs.", "Old summary.")),
+    ],
+)
+def test_a_header_alone_on_its_line_starts_its_section_after_the_records_own_headers(
+    record: str, expected: tuple[str, str, str]
+) -> None:
+    """Was: once a header in the format's own form was seen, every header not in
+    capitals with its colon was content — "Full Text:" made the record "have no FULL TEXT section",
+    and a "Prediction:" line went into the abstract that evaluate scores against."""
+    article = read_record(record + _BODY, source="r.txt", doc_id="r")
+    got = (article.title, article.abstract, article.meta["prediction"])
+    assert got == expected and article.text[article.body[0] : article.body[1]].strip() == _BODY.strip()

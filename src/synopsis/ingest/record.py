@@ -10,9 +10,10 @@ case (`Abstract:`), with spaces (`FULL  TEXT :`), with its content on the same l
 article's own text from being cut into sections: a header seen before is content (a `FULL TEXT:`
 quoted in the body stays in the body); once FULL TEXT has begun only a header in the record's
 own form (capitals, colon, alone on its line) starts another section, so a body line such as
-`Abstract` or `Title: ...` is body text; and once a header in that form has been seen, the record
-is written in it, so a header must at least be in capitals with its colon (`TITLE: A title`): a
-line `Title: ...` in its abstract is the abstract's.
+`Abstract` or `Title: ...` is body text; and once a header in that form has been seen, a header
+with its content on the same line must be in capitals with its colon (`TITLE: A title`): a line
+`Title: ...` in its abstract is the abstract's, while a header alone on its line (`Full text:`)
+still starts its section.
 """
 
 from __future__ import annotations
@@ -64,12 +65,26 @@ def _headers(text: str) -> list[tuple[str, re.Match[str]]]:
         if name in seen or (":" not in match.group() and not capitals):
             continue  # a repeated header is content; so is "Abstract" without its colon (a heading)
         strict = _STRICT.match(text, match.start()) is not None
-        if ("FULL TEXT" in seen and not strict) or (own_form and not (capitals and ":" in match.group())):
+        labelled_line = not (capitals and ":" in match.group()) and _content_on_line(text, match)
+        if ("FULL TEXT" in seen and not strict) or (own_form and labelled_line):
             continue
         own_form = own_form or strict
         seen.add(name)
         found.append((name, match))
     return found
+
+
+def _content_on_line(text: str, match: re.Match[str]) -> bool:
+    """Whether the header `match` has content after it on its own line ("Title: A study"), as a
+    labelled line inside a section has; a header alone on its line ("Full text:") has none."""
+    if match.group().endswith(("\n", "\r")):
+        return False
+    end = len(text)
+    for mark in "\r\n":
+        found = text.find(mark, match.end())
+        if found != -1:
+            end = min(end, found)
+    return bool(text[match.end() : end].strip())
 
 
 def looks_like_record(text: str) -> bool:
