@@ -375,3 +375,20 @@ def test_a_half_without_candidate_sentences_trains_and_the_stages_are_told(dev_s
         "trees on each half of the articles, for the reranker to learn how far their scores hold",
         "bigram and word models and the summary reranker",
     ]
+
+
+def test_every_english_article_of_a_mixed_corpus_gets_out_of_fold_phrase_scores(dev_sample: list[dict[str, str]]) -> None:
+    """Was: the halves alternated over all articles, so in a corpus alternating English and German
+    articles every English one fell in one half and got no phrase prediction (0), while at run time
+    it gets a real one: the trees learned the phrase feature from rows it never has."""
+    train = training()
+    german = (Path(__file__).parent / "data" / "lang" / "de.txt").read_text(encoding="utf-8")
+    mixed: list[Article] = []
+    for k, english in enumerate(articles(dev_sample[:4])):
+        mixed.append(english)
+        abstract = "Diese Studie untersucht Briefe des 19. Jahrhunderts und ihre digitale Edition."
+        mixed.append(Article(f"de-{k}", german, (0, len(german)), "Briefe", abstract, {"source": "de"}))
+    examples = train.prepare(mixed)
+    assert [e.features.language for e in examples] == ["en", "de"] * 4
+    phrases = train.out_of_fold_phrases(examples, [train.labels(e, Budget()) for e in examples])
+    assert all(np.any(p != 0) for p, e in zip(phrases, examples, strict=True) if e.features.language == "en")

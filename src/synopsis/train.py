@@ -254,14 +254,15 @@ def training_set(
 
 
 def out_of_fold_phrases(examples: Sequence[Example], targets: Sequence[NDArray[np.float64]]) -> list[NDArray[np.float64]]:
-    """Phrase-model predictions for every English example from a model fitted on the English
-    articles of the other half (alternate documents), so the trees see it as it behaves on unseen
-    text; other languages get zeros (`training_set` gives them the no-evidence value)."""
-    halves = [list(range(0, len(examples), 2)), list(range(1, len(examples), 2))]
+    """Phrase-model predictions for every English example from a model fitted on the other half of
+    the English articles (alternate ones), so the trees see it as it behaves on unseen text; other
+    languages get zeros (`training_set` gives them the no-evidence value). The halves alternate over
+    the English articles, not over all: in a corpus alternating English and German articles, halves
+    of all would put every English article in one half, and each would get no prediction."""
+    english_ones = [i for i, example in enumerate(examples) if english(example)]
+    halves = [english_ones[0::2], english_ones[1::2]]
     out: list[NDArray[np.float64]] = [np.zeros(0)] * len(examples)
     for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
-        train = [i for i in train if english(examples[i])]
-        test = [i for i in test if english(examples[i])]
         if not train or not test:
             continue
         model = fit_phrases([examples[i] for i in train], [targets[i] for i in train])
