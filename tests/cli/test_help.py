@@ -20,3 +20,11 @@ def test_help_names_values_and_inputs_the_usual_way() -> None:
     result = CliRunner().invoke(app, ["summarize", "--help"], env={"COLUMNS": "200"})
     assert "summarize [OPTIONS] INPUT..." in result.output
     assert "INTEGER" in result.output and "TEXT" in result.output
+
+
+def test_repeatable_options_name_one_value_as_the_others_do() -> None:
+    """evaluate's help showed `--method -m LIST[STR]`; each -m takes one TEXT."""
+    result = CliRunner().invoke(app, ["evaluate", "--help"], env={"COLUMNS": "200"})
+    assert "LIST" not in result.output and "[STR]" not in result.output
+    shown = {line.split()[1]: line.split()[3] for line in result.output.splitlines() if line.startswith("│ --")}
+    assert (shown["--method"], shown["--predictions"]) == ("TEXT", "TEXT")

@@ -80,7 +80,8 @@ def test_jsonl_continues_after_a_bad_line(tmp_path: Path, dev_sample: list[dict[
     errors = result.stderr.strip().splitlines()
     assert errors == [
         f"synopsis: {path}:2: is not valid JSON (Expecting property name enclosed in double quotes at column 2)",
-        f"synopsis: {path}:3: has no 'full_text' field (set the text field with --text-field)",
+        f"synopsis: skipped 1 record without a 'full_text' field (set the text field with --text-field (now full_text)):"
+        f" {path}:3",
     ]
 
 

@@ -431,3 +431,49 @@ def test_a_jsonl_whose_first_article_is_broken_over_lines_still_reads_the_others
     got = read_all(path)
     assert [a.id for a in got if isinstance(a, Article)] == ["a", "b"]
     assert all(isinstance(e, InputError) for e in got[:-2])
+
+
+# --- encodings named by the user, and UTF-16 without a BOM ------------------------------------
+
+RECORD = f"ABSTRACT:\nA short abstract of the study.\nPREDICTION:\nFULL TEXT:\n{BODY}{MORE}"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_record_in_a_named_utf16_without_a_bom_is_a_record(tmp_path: Path, encoding: str) -> None:
+    """Was: the format was sniffed from the bytes as UTF-8, so a UTF-16 record without a BOM was plain
+    text and its summary the lines "PREDICTION:" and "FULL TEXT:"."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(RECORD.encode("utf-16-le" if encoding == "utf-16" else encoding))
+    (article,) = read_all(path, encoding=encoding)
+    assert isinstance(article, Article), article
+    assert article.meta["format"] == "record" and article.abstract == "A short abstract of the study."
+    assert body_of(article) == BODY + MORE
+
+
+def test_jsonl_in_a_named_utf16_without_a_bom_is_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.txt"
+    lines = "".join(json.dumps({"id": n, "full_text": TEXT}) + "\n" for n in "ab")
+    path.write_bytes(lines.encode("utf-16-le"))
+    assert detect_format(str(path), path.read_bytes()) == "text"
+    assert detect_format(str(path), path.read_bytes(), "utf-16-le") == "jsonl"
+    assert [a.id for a in read_all(path, encoding="utf-16-le") if isinstance(a, Article)] == ["a", "b"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_named_with_the_encoding_that_reads_it(tmp_path: Path, codec: str) -> None:
+    """Was: "looks like binary data (it contains NUL bytes), not text", which leaves no way on."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(RECORD.encode(codec))
+    (error,) = read_all(path)
+    assert isinstance(error, InputError)
+    order = "little" if codec.endswith("le") else "big"
+    assert error.worded({"encoding": "--encoding"}) == (
+        f"{path}: looks like UTF-16 text without a byte-order mark ({order}-endian); name its encoding, {codec}, with --encoding"
+    )
+
+
+def test_nul_bytes_that_are_not_utf16_are_still_binary_data(tmp_path: Path) -> None:
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"abc\x00def\x00\x00\x01" * 20)
+    (error,) = read_all(path)
+    assert isinstance(error, InputError) and error.message == "looks like binary data (it contains NUL bytes), not text"

@@ -177,6 +177,29 @@ def test_errors_are_shown_on_the_page(page: Any) -> None:
     assert "figure.png: is a PNG image" in page.locator("#error").inner_text()
 
 
+def test_a_file_not_in_utf8_is_read_once_its_encoding_is_named_on_the_page(page: Any, example_text: str) -> None:
+    """Was: the server's answer asked for "the encoding field", which the page did not have, so a
+    cp1252 or UTF-16 text file could not be summarized from the page at all."""
+    text = example_text.replace("Introduction Mentoring has a long history", "Introduction Café mentoring has a long history")
+    assert text != example_text
+    page.set_input_files(
+        "#file", files=[{"name": "paper.txt", "mimeType": "text/plain", "buffer": text.encode("cp1252", "replace")}]
+    )
+    page.click("#summarize")
+    page.wait_for_function("() => document.querySelector('#error').textContent.includes('not valid UTF-8')")
+    assert "with the encoding field (e.g. cp1252)" in page.locator("#error").inner_text()
+    assert page.locator("#encoding").is_visible()
+    page.fill("#encoding", "cp1252")
+    page.fill("#length", "80")
+    page.click("#summarize")
+    page.wait_for_selector("#results:not([hidden]) .summary-item")
+    assert page.locator("#error").is_hidden()
+    assert "Café mentoring" in page.locator("#document").inner_text()
+    page.set_input_files("#file", files=[{"name": "other.txt", "mimeType": "text/plain", "buffer": example_text.encode()}])
+    assert page.locator("#encoding").input_value() == ""  # a new file starts as UTF-8 again
+    assert [error for error in page.errors if not error.startswith("Failed to load resource")] == []  # the 400
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("我们提出了一种新的方法。" * 200, "is Chinese (zh)"), ("", "Paste an article")],

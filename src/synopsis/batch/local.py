@@ -19,7 +19,17 @@ from ..workers import WorkerPool, WorkersCannotStart
 from .job import BatchError, Interrupted, RunResult, open_output
 from .progress import Reporter
 from .sources import iter_shards
-from .work import BatchOptions, Counts, EncodedRow, SourceItem, encode_row, error_row, new_items, summarize_to_line
+from .work import (
+    BatchOptions,
+    Counts,
+    EncodedRow,
+    SourceItem,
+    encode_row,
+    error_row,
+    lacks_text,
+    new_items,
+    summarize_to_line,
+)
 
 Lines = list[EncodedRow]
 Write = Callable[[list[SourceItem], Lines], None]
@@ -68,6 +78,7 @@ def run_local(
                 reporter.warn(row.warning)
         counts.failed += failed
         counts.summarized += len(lines) - failed
+        counts.no_text += sum(map(lacks_text, chunk))
         reporter.advance(docs=len(lines), failed=failed, size=sum(item.size for item in chunk))
 
     try:

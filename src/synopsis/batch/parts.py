@@ -24,7 +24,7 @@ from typing import Any
 
 from .sink import JsonlSink, SinkError, iter_lines, row_head, write_atomically
 from .sources import Shard
-from .work import BatchOptions, Counts, new_items, summarize_to_line
+from .work import BatchOptions, Counts, lacks_text, new_items, summarize_to_line
 
 # Warnings a part keeps for the client to show (the counts are always complete).
 PART_WARNINGS = 20
@@ -66,6 +66,7 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
             sink.add(row.line)
             counts.failed += row.failed
             counts.summarized += not row.failed
+            counts.no_text += lacks_text(item)
             if row.warning:
                 counts.over_budget += 1
                 warn(row.warning)
@@ -168,7 +169,12 @@ class PartsDir:
         write_atomically(self.path / "merging.json", json.dumps({"part": part.name, "out_size": sink.tell()}))
         # Parts finished before over-budget rows were counted have no such count.
         part_counts = Counts(
-            stats["summarized"], stats["failed"], stats["skipped"], stats["duplicates"], stats.get("over_budget", 0)
+            stats["summarized"],
+            stats["failed"],
+            stats["skipped"],
+            stats["duplicates"],
+            stats.get("over_budget", 0),
+            stats.get("no_text", 0),
         )
         appended = 0
         last_id: str | None = None

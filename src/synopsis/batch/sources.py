@@ -471,7 +471,7 @@ def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes
     if location.lower().endswith(PARQUET_SUFFIXES) or head.startswith(b"PAR1"):
         yield from _parquet_shards(path, location, size, split_bytes, name=doc_id)
         return
-    fmt = options.format if options.format != "auto" else detect_format(path, head)
+    fmt = options.format if options.format != "auto" else detect_format(path, head, options.encoding)
     if fmt == "pdf":
         require_pdf()
     gzipped = location.endswith(".gz")  # its head is compressed: read line by line (as UTF-8) as before

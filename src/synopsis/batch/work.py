@@ -72,6 +72,7 @@ class Counts:
     skipped: int = 0
     duplicates: int = 0
     over_budget: int = 0  # summarized, but longer than the word budget (each one warned about)
+    no_text: int = 0  # failed for want of the text field (a mistyped --text-field: said in one line)
 
     @property
     def written(self) -> int:
@@ -83,6 +84,7 @@ class Counts:
         self.skipped += other.skipped
         self.duplicates += other.duplicates
         self.over_budget += other.over_budget
+        self.no_text += other.no_text
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -91,7 +93,14 @@ class Counts:
             "skipped": self.skipped,
             "duplicates": self.duplicates,
             "over_budget": self.over_budget,
+            "no_text": self.no_text,
         }
+
+
+def lacks_text(item: SourceItem) -> bool:
+    """Whether `item` is a record without the text field: counted, not said per record, since a
+    mistyped --text-field misses it in every record of a corpus."""
+    return isinstance(item.payload, InputError) and item.payload.setting == "text_field"
 
 
 class EncodedRow(NamedTuple):

@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, get_args, get_origin
 
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
@@ -54,8 +54,18 @@ def _plain(param: Any) -> None:
         param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
     elif isinstance(param, TyperOption):
         flag = param.is_flag or param.count
-        value = None if flag else (param.metavar or _VALUE_NAMES.get(param.bare_type(), param.bare_type().upper()))
+        value = None if flag else (param.metavar or _value_name(param.type_descriptor.annotation))
         param.display_type_rich = lambda ctx: value  # type: ignore[method-assign]
+
+
+def _value_name(annotation: Any) -> str:
+    """How help names one value of an option: a repeatable option (`list[str]`) takes one value
+    each time it is given, so it is named by its item (`--method TEXT`, as click shows it, not
+    typer's `LIST[STR]`)."""
+    if get_origin(annotation) is list:
+        annotation = get_args(annotation)[0]
+    name = getattr(annotation, "__name__", str(annotation))
+    return _VALUE_NAMES.get(name, name.upper())
 
 
 # Option values typer would hand to pydantic, read here instead: the forms whose int()/float() is exactly
@@ -236,6 +246,57 @@ def checked_model(model: str | None, method: str, *, named: str = "--model") -> 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     report(message)
     raise typer.Exit(code)
+
+
+# Places named in a line that stands for many records; the rest are counted.
+LISTED_PLACES = 10
+
+
+def counted(n: int, noun: str) -> str:
+    """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n:,} {noun if n == 1 else plural}"
+
+
+class NoTextField:
+    """Records without the --text-field field, said in one line for the run rather than one per
+    record: a mistyped field misses it in every record, and thousands of identical lines hide the
+    fix. Holds the count and the first `LISTED_PLACES` places, so a corpus of millions costs nothing."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        self.count = 0
+        self.places: list[str] = []
+
+    def take(self, error: InputError) -> bool:
+        """Whether `error` is such a record (then counted here, for `report`)."""
+        if error.setting != "text_field":
+            return False
+        self.count += 1
+        if len(self.places) < LISTED_PLACES:
+            self.places.append(error.where)
+        return True
+
+    @property
+    def fix(self) -> str:
+        return f"set the text field with --text-field (now {self.field})"
+
+    def none_line(self) -> str:
+        """The line for a run in which no record had the field."""
+        return f"none of the {counted(self.count, 'record')} read has a {self.field!r} field: {self.fix}"
+
+    def report(self, read: int, skipped: str = "skipped") -> None:
+        """Say the records without the field (`read`: the articles read well): when there were none
+        but those, the run ends there with exit status 1, as nothing was done."""
+        if not self.count:
+            return
+        if not read:
+            fail(self.none_line(), EXIT_INPUT)
+        more = f", ... ({self.count - len(self.places):,} more)" if self.count > len(self.places) else ""
+        report(
+            f"{skipped} {counted(self.count, 'record')} without a {self.field!r} field ({self.fix}):"
+            f" {', '.join(self.places)}{more}"
+        )
 
 
 def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: str, option: str = "-o") -> None:

@@ -22,6 +22,7 @@ from .app import (
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
+    NoTextField,
     app,
     check_not_an_input,
     check_whole,
@@ -29,6 +30,7 @@ from .app import (
     checked_budget,
     checked_lang,
     checked_model,
+    counted,
     fail,
     report,
 )
@@ -126,7 +128,7 @@ def batch_command(
         fail(str(err), EXIT_INPUT)
     except OSError as err:
         fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
-    _finish(result)
+    _finish(result, text_field)
 
 
 def worker_count(jobs: int) -> int:
@@ -189,11 +191,30 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _finish(result: RunResult) -> None:
+def _finish(result: RunResult, text_field: str) -> None:
     report(result.summary_line())
     for problem in result.problems:
         report(problem)
+    no_text = _no_text_line(result, text_field)
+    if no_text:
+        report(no_text)
     sys.stderr.flush()
     counts = result.counts
     if not result.complete or counts.failed or counts.duplicates or result.earlier_errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _no_text_line(result: RunResult, text_field: str) -> str | None:
+    """One line for the records that got an error row for want of the text field, instead of none
+    (each row says it, but OUT is not where a user looks first) or one per record: how many, and
+    whether any record had the field at all. Their error rows stay in OUT, so the ids are skipped
+    on a re-run unless --retry-failed tries them again."""
+    counts = result.counts
+    missing = NoTextField(text_field)
+    missing.count = min(counts.no_text, counts.failed)  # a duplicate left out at a Dask merge is not told apart
+    if not missing.count:
+        return None
+    again = f"; their error rows are in {result.out}: run again with the right field and --retry-failed"
+    if not counts.summarized and missing.count == counts.failed:
+        return missing.none_line() + again
+    return f"{counted(missing.count, 'record')} without a {text_field!r} field got an error row ({missing.fix})"

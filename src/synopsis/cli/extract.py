@@ -21,7 +21,7 @@ from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, app, check_whole, checked_lang, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, NoTextField, app, check_whole, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -60,7 +60,8 @@ def extract_command(
     the title, abstract, headings, footnotes and what was removed (for a PDF, what its layout
     analysis left out; for every input, under "cleaning", what cleaning then removes from the body,
     each with its reason and span), and record writes a dataset
-    record (ABSTRACT, an empty PREDICTION, FULL TEXT). Exit status 1 when any input failed.
+    record (ABSTRACT, an empty PREDICTION, FULL TEXT). Exit status 1 when any input failed (records
+    without the --text-field field are said in one line for the run).
     """
     if output not in EXTRACT_OUTPUTS:
         fail(f"unknown output {output!r}; choose one of {', '.join(EXTRACT_OUTPUTS)}")
@@ -77,7 +78,8 @@ def extract_command(
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             fail(f"{out_dir}: cannot create the output folder ({err.strerror or err})")
-    failures = 0
+    failures = read = 0
+    no_text = NoTextField(text_field)
     taken: set[str] = set()
     for path in inputs:
         items = read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=options)
@@ -85,9 +87,11 @@ def extract_command(
             items = _one_record(items, path)
         for item in items:
             if isinstance(item, InputError):
-                report(item.worded(CLI_NAMES))
+                if not no_text.take(item):
+                    report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
+            read += 1
             for warning in item.meta.get("pdf_warnings", ()):  # pages not read: scanned, unreadable glyph codes
                 report(f"warning: {warning}")
             rendered = _render(item, output, lang)
@@ -97,6 +101,7 @@ def extract_command(
                 _write(f"{id_heading(item.id)}\n{rendered}\n")
             else:
                 _write(rendered)
+    no_text.report(read)
     if failures:
         raise typer.Exit(EXIT_INPUT)
 

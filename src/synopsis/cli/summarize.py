@@ -20,6 +20,7 @@ from .app import (
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
+    NoTextField,
     app,
     check_whole,
     checked_budget,
@@ -72,9 +73,9 @@ def summarize_command(
 ) -> None:
     """Summarize each article: whole sentences in document order, within the budget.
 
-    Exit status 1 when any input (or JSONL line) failed; the others are still summarized. A
-    summary over its word budget (no whole sentence fits it) or in an unsupported language gets a
-    warning line on stderr.
+    Exit status 1 when any input (or JSONL line) failed; the others are still summarized (records
+    without the --text-field field are said in one line for the run). A summary over its word
+    budget (no whole sentence fits it) or in an unsupported language gets a warning line on stderr.
     """
     if output not in OUTPUTS:
         fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
@@ -86,9 +87,14 @@ def summarize_command(
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)
     options = RunOptions(method, budget, checked_model(model, method), max_chars=max_chars, lang=lang)
-    failures = 0
+    failures = read = 0
+    no_text = NoTextField(text_field)
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
+            if isinstance(item, InputError) and no_text.take(item):
+                failures += 1
+                continue
+            read += not isinstance(item, InputError)
             if output == "record" and not isinstance(item, InputError) and item.meta.get("format") not in RECORD_INPUTS:
                 # One line for the input, before any work: each of its articles would be summarized, then refused.
                 report(
@@ -116,6 +122,7 @@ def summarize_command(
             except InputError as err:  # an output the input cannot take (a record from JSONL)
                 report(err.at(doc.meta.get("input", path), doc.meta.get("line")).worded(CLI_NAMES))
                 failures += 1
+    no_text.report(read)
     if failures:
         raise typer.Exit(EXIT_INPUT)
 

@@ -21,7 +21,18 @@ import typer
 from ..errors import InputError, MissingExtra
 from ..ingest import STDIN, JsonlFields, read_articles
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, app, check_not_an_input, check_whole, check_writable, fail, report
+from .app import (
+    CLI_NAMES,
+    EXIT_INPUT,
+    NoTextField,
+    app,
+    check_not_an_input,
+    check_whole,
+    check_writable,
+    counted,
+    fail,
+    report,
+)
 
 if TYPE_CHECKING:
     from ..scorers.learned import TreeModel
@@ -156,12 +167,6 @@ class _Tapped(io.RawIOBase):
         return len(data)
 
 
-def counted(n: int, noun: str) -> str:
-    """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{n:,} {noun if n == 1 else plural}"
-
-
 def check_data(data: Sequence[str]) -> None:
     """Refuse DATA that cannot all be read, before the minutes of training rather than after them
     (a typo in one of many files would otherwise give a model without that file and exit 1): a
@@ -193,13 +198,11 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
     excluded: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     repeated: list[str] = []
-    no_text: list[str] = []
+    no_text = NoTextField(fields.text)
     for path in data:
         for item in read_articles(path, fields=fields):
             if isinstance(item, InputError):
-                if item.setting == "text_field":
-                    no_text.append(item.where)
-                else:
+                if not no_text.take(item):
                     report(item.worded(CLI_NAMES))
                 failures += 1
                 continue
@@ -216,22 +219,11 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
                     continue
                 seen.add(key)
             articles.append(item)
-    report_no_text(no_text, fields.text, read)
+    no_text.report(read)
     report_exclusions(exclude_source, excluded, read)
     if repeated:
         report(f"skipped {len(repeated)} repeated article(s) (the same text and abstract as one read before): {listed(repeated)}")
     return articles, failures
-
-
-def report_no_text(records: Sequence[str], field: str, read: int) -> None:
-    """One line for the records without the text field (`records`: where each is); when no record
-    had it, nothing can be trained on and the run ends there."""
-    if not records:
-        return
-    fix = f"set the text field with --text-field (now {field})"
-    if not read:
-        fail(f"none of the {counted(len(records), 'record')} read has a {field!r} field: {fix}", EXIT_INPUT)
-    report(f"skipped {counted(len(records), 'record')} without a {field!r} field ({fix}): {listed(records)}")
 
 
 def report_exclusions(exclude_source: Sequence[str], excluded: Counter[str], read: int) -> None:

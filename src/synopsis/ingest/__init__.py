@@ -36,8 +36,9 @@ STDIN = "-"
 _JSON_DOCUMENT = "a JSON document (read whole, unlike JSONL)"
 
 
-def detect_format(path: str, head: bytes) -> str:
-    """Guess the format from the file name, then from the first bytes: "json" is a JSON document
+def detect_format(path: str, head: bytes, encoding: str | None = None) -> str:
+    """Guess the format from the file name, then from the first bytes, read in `encoding` when one
+    is named (a record saved as UTF-16 without a BOM is still a record): "json" is a JSON document
     (an array of articles, or one article printed over several lines), which is summarized as
     its articles rather than as prose made of JSON."""
     name = path.lower()
@@ -45,7 +46,7 @@ def detect_format(path: str, head: bytes) -> str:
         return "jsonl"
     if name.endswith(".pdf") or head.startswith(b"%PDF-"):
         return "pdf"
-    text = _head_text(head)
+    text = _head_text(head, encoding)
     if looks_like_jsonl(text):
         return "jsonl"
     if looks_like_json_document(text):
@@ -55,11 +56,15 @@ def detect_format(path: str, head: bytes) -> str:
     return "text"
 
 
-def _head_text(head: bytes) -> str:
-    """The first bytes as text for sniffing: UTF-16/32 by their BOM (a record saved as UTF-16 is
-    still a record), anything else as UTF-8; a character cut at the end is dropped."""
+def _head_text(head: bytes, encoding: str | None = None) -> str:
+    """The first bytes as text for sniffing: in the encoding named, else UTF-16/32 by their BOM (a
+    record saved as UTF-16 is still a record), anything else as UTF-8; a character cut at the end
+    is dropped. An unknown encoding is sniffed as UTF-8 (decoding then says it is unknown)."""
     codec = next((name for mark, name in BOMS if head.startswith(mark)), "utf-8-sig")
-    return head.decode(codec, errors="ignore")
+    try:
+        return head.decode(encoding or codec, errors="ignore").lstrip("\ufeff")
+    except LookupError:
+        return head.decode(codec, errors="ignore")
 
 
 def read_articles(
@@ -138,8 +143,8 @@ class _Reading:
         the same handle. `file` and `size` are given for a plain file (not a pipe, a device or a
         .gz), which a PDF reader may open itself and whose size is known before reading."""
         head = read_at_most(handle, HEAD_BYTES)
-        fmt = self.format if self.format != "auto" else detect_format(source, head)
-        if fmt == "jsonl" and looks_like_json_document(_head_text(head)):
+        fmt = self.format if self.format != "auto" else detect_format(source, head, self.encoding)
+        if fmt == "jsonl" and looks_like_json_document(_head_text(head, self.encoding)):
             fmt = "json"  # a .jsonl that holds a JSON array: its articles, not an error per line
         if fmt == "jsonl" and (what := binary_kind(head) or ("a PDF file" if head.startswith(PDF_SIGNATURE) else None)):
             raise InputError(f"is {what}, not JSONL text", source=source)  # one line, not one per "line"
@@ -241,6 +246,8 @@ def article_from_text(
     """One article from a string (the Python API and the server use this)."""
     if not text or not text.strip():
         raise InputError("contains no text (only whitespace)", source=source)
+    if _is_file_name(text):  # summarize("paper.txt") summarized those nine characters
+        raise InputError(f"is a file name ({text.strip()!r}), not an article's text: pass the text the file holds", source=source)
     for what, value in (("", text), ("the title ", title), ("the abstract ", abstract)):
         check_surrogates(value, source=source, what=what)
     if format == "auto":
@@ -253,6 +260,16 @@ def article_from_text(
     return Article(
         id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta={"format": "text", "input": source}
     )
+
+
+# The names of files synopsis reads: a "text" that is one such name is a path passed as the text.
+_FILE_SUFFIXES = (".txt", ".text", ".md", ".rst", ".record", ".pdf", ".json", ".jsonl", ".ndjson", ".gz", ".parquet", ".pq")
+
+
+def _is_file_name(text: str) -> bool:
+    """Whether `text` is one word that ends like the name of a file synopsis reads (no article is)."""
+    word = text.strip()
+    return len(word) <= 4096 and not any(ch.isspace() for ch in word) and word.lower().endswith(_FILE_SUFFIXES)
 
 
 def _with(article: Article, *, title: str, abstract: str) -> Article:

@@ -68,7 +68,7 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
                 break
     if codec is None:
         if b"\x00" in data[:8192]:
-            raise InputError("looks like binary data (it contains NUL bytes), not text", source=source)
+            raise nul_bytes_error(data, source=source)
         codec = "utf-8"
     try:
         text = data.decode(codec)
@@ -90,6 +90,35 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         raise InputError("looks like binary data (many control characters), not text", source=source)
     check_surrogates(text, source=source)  # only a stated codec such as unicode_escape can make one
     return text, bom
+
+
+def nul_bytes_error(data: bytes, *, source: str) -> InputError:
+    """The error for text with NUL bytes and no BOM: UTF-16 saved without a BOM (Latin text has a
+    NUL in every other byte) named as such, with the encoding that reads it, since "binary data"
+    leaves its owner no way on; anything else as binary data."""
+    codec = _utf16_order(data[:8192])
+    if codec is None:
+        return InputError("looks like binary data (it contains NUL bytes), not text", source=source)
+    return InputError(
+        f"looks like UTF-16 text without a byte-order mark ({'little' if codec.endswith('le') else 'big'}-endian)",
+        source=source,
+        setting="encoding",
+        hint=f"; name its encoding, {codec}, with {{name}}",
+    )
+
+
+def _utf16_order(sample: bytes) -> str | None:
+    """utf-16-le or utf-16-be when `sample` reads as UTF-16 of mostly Latin characters: nearly
+    every high byte NUL and nearly no low byte; None otherwise."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.9 * pairs and even <= 0.05 * pairs:
+        return "utf-16-le"
+    if even >= 0.9 * pairs and odd <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def too_large(size: int, limit: int, *, source: str, read_all: bool = True, what: str = "one article") -> InputError:

@@ -21,16 +21,17 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from ..scorers import DEFAULT_METHOD, METHODS
 from ..scorers.learned import has_reranker, model_params
 from ..version import __version__
 from .docs import add_redoc
-from .errors import ApiError, api_error_response, http_error_response, validation_error_response
+from .errors import ApiError, api_error_response, client_gone_response, http_error_response, validation_error_response
 from .intake import read_job
 from .job import Job, JobFailure
 from .limits import Limits
-from .middleware import BodyLimit, SecurityHeaders
+from .middleware import BODY_IDLE_S, BodyLimit, HeadAsGet, SecurityHeaders
 from .runner import Runner
 from .schemas import (
     UPLOAD_FORM_SCHEMA,
@@ -125,7 +126,10 @@ def create_app(limits: Limits | None = None, *, model: str | None = None) -> Fas
     app.add_exception_handler(ApiError, api_error_response)
     app.add_exception_handler(RequestValidationError, validation_error_response)
     app.add_exception_handler(StarletteHTTPException, http_error_response)
-    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
+    app.add_exception_handler(ClientDisconnect, client_gone_response)
+    # A body must keep arriving: at most BODY_IDLE_S without a byte, and never past the request's --timeout.
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes, idle_s=min(BODY_IDLE_S, limits.timeout_s))
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last = outermost: it also covers BodyLimit's 413
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)

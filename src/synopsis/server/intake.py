@@ -12,10 +12,12 @@ import json
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from python_multipart.multipart import parse_options_header  # what Starlette's form parser reads it with
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
+from starlette.types import Message, Receive
 
 from ..errors import InputError, MethodError
 from ..language import check_lang_option
@@ -126,15 +128,47 @@ async def _from_form(request: Request, limits: Limits) -> Job:
 
 async def _read_form(request: Request) -> FormData:
     """The multipart form, parsed up to one file: a second file is a 422 in our words (Starlette
-    stops at it with a 400 of its own), as for every other field that does not validate."""
+    stops at it with a 400 of its own), as for every other field that does not validate. A body
+    cut short (no closing boundary: an upload interrupted, a client's bug) is a 400 saying so:
+    the parser keeps the parts before the cut and drops the one cut, so it read as "no file"."""
+    tail = _Tail(request.receive)
     try:
-        return await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
+        form = await Request(request.scope, tail).form(max_files=1, max_fields=MAX_FORM_FIELDS)
     except StarletteHTTPException as err:
         if err.status_code == 400 and str(err.detail).startswith("Too many files"):
             message = f"{ONE_FILE} (this request has more than one)"
             details = [{"loc": ["file"], "msg": message, "type": "too_many_files"}]
             raise ApiError(422, f"file: {message}", details=details) from None
         raise
+    boundary = parse_options_header(request.headers.get("content-type", ""))[1].get(b"boundary")
+    if boundary and b"--" + boundary + b"--" not in tail.bytes:
+        await form.close()
+        raise ApiError(
+            400,
+            f"the multipart body ends after {tail.size:,} bytes without its closing boundary (--{boundary.decode('latin-1')}--):"
+            " it was cut short; send the whole form again",
+        )
+    return form
+
+
+class _Tail:
+    """A request's `receive` that keeps the last bytes of the body (where the closing boundary
+    is) and counts them all, without holding the body."""
+
+    KEEP = 4096
+
+    def __init__(self, receive: Receive) -> None:
+        self.receive = receive
+        self.bytes = b""
+        self.size = 0
+
+    async def __call__(self) -> Message:
+        message = await self.receive()
+        if message["type"] == "http.request":
+            chunk = message.get("body", b"")
+            self.size += len(chunk)
+            self.bytes = (self.bytes[-self.KEEP :] + chunk[-self.KEEP :])[-self.KEEP :]
+        return message
 
 
 def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
-from ..ingest.decode import binary_kind, decode
+from ..ingest.decode import binary_kind, decode, nul_bytes_error
 from ..output import summary_to_dict
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
@@ -154,7 +154,7 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     stem = safe_stem(filename)
     if not data:
         raise InputError("is empty", source=filename)
-    fmt = detect_format(filename, data[:65536])
+    fmt = detect_format(filename, data[:65536], encoding)
     if fmt == "pdf":
         return _read_pdf(data, filename)
     if fmt in ("jsonl", "json"):
@@ -170,7 +170,10 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     if suffix not in TEXT_SUFFIXES:
         raise _Refused(415, f"{filename}: unsupported file type {suffix!r}; upload a .txt, record or .pdf file")
     if b"\x00" in data[:8192] and encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Refused(415, f"{filename}: looks like binary data (it contains NUL bytes), not text")
+        error = nul_bytes_error(data, source=filename)
+        if error.setting is None:
+            raise _Refused(415, error.worded(API_NAMES))
+        raise error  # text in UTF-16 without a BOM: 400 naming the encoding that reads it
     text, _bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
     return article_from_text(text, doc_id=stem, format=fmt, source=filename)
 

@@ -1,7 +1,9 @@
-"""ASGI middleware: a hard limit on request bodies, and security headers on every response."""
+"""ASGI middleware: a hard limit on request bodies (size, content coding, a body that stops
+arriving), HEAD wherever GET is, and security headers on every response."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -23,45 +25,109 @@ DOCS_POLICY = (
 DOCS_PATHS = ("/docs", "/redoc")
 
 
+# How long a request body may stop arriving before the request is answered 408: a client that
+# announces 20 MB and sends 30 bytes (or sends one byte a minute) must not hold its connection forever.
+BODY_IDLE_S = 30.0
+
+
 class BodyLimit:
     """Refuse bodies over `max_bytes` with 413, before reading them when Content-Length says so.
 
     A body sent without a length (chunked) is counted as it arrives; the route reading it gets an
-    ApiError(413) once it passes the limit, so no request can make the server buffer more.
+    ApiError(413) once it passes the limit, so no request can make the server buffer more. A body
+    that stops arriving for `idle_s` seconds is an ApiError(408), and a compressed body (a
+    Content-Encoding other than identity) a 415 naming it, rather than "not valid JSON".
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_bytes: int, idle_s: float = BODY_IDLE_S) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.idle_s = idle_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length")
         if length is not None:
             if not length.strip().isdigit():
                 await _send_json(send, 400, "the Content-Length header is not a number")
                 return
             if int(length) > self.max_bytes:
-                await _send_json(send, 413, self._too_large(int(length)))
+                await _send_json(send, 413, self.too_large(int(length)))
                 return
-        received = 0
+        coding = headers.get(b"content-encoding", b"").decode("latin-1").strip().lower()
+        if coding not in ("", "identity"):
+            await _send_json(
+                send,
+                415,
+                f"the request body is {coding}-encoded (Content-Encoding: {coding}); the server reads bodies"
+                " uncompressed: send it without a Content-Encoding",
+                [(b"accept-encoding", b"identity")],
+            )
+            return
+        await self.app(scope, _BodyReader(receive, self, None if length is None else int(length)), send)
 
-        async def counted_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise ApiError(413, self._too_large(received, at_least=True))
-            return message
-
-        await self.app(scope, counted_receive, send)
-
-    def _too_large(self, size: int, *, at_least: bool = False) -> str:
+    def too_large(self, size: int, *, at_least: bool = False) -> str:
         more = "at least " if at_least else ""
         return f"the request is {more}{over_limit(size, self.max_bytes)} (the server's --max-upload-mb)"
+
+
+class _BodyReader:
+    """`receive` for one request: counts the body against the limit, and gives up on a body that
+    stops arriving (408). Once the body is whole, later calls (a response waiting for the client
+    to leave) pass through untimed."""
+
+    def __init__(self, receive: Receive, limit: BodyLimit, length: int | None) -> None:
+        self.receive = receive
+        self.limit = limit
+        self.length = length
+        self.received = 0
+        self.done = False
+
+    async def __call__(self) -> Message:
+        if self.done:
+            return await self.receive()
+        try:
+            message = await asyncio.wait_for(self.receive(), self.limit.idle_s)
+        except asyncio.TimeoutError:
+            raise ApiError(408, self._stalled(), headers={"Connection": "close"}) from None
+        if message["type"] != "http.request":
+            self.done = True  # the client left: the route sees the disconnect
+            return message
+        self.received += len(message.get("body", b""))
+        if self.received > self.limit.max_bytes:
+            raise ApiError(413, self.limit.too_large(self.received, at_least=True))
+        self.done = not message.get("more_body", False)
+        return message
+
+    def _stalled(self) -> str:
+        announced = "" if self.length is None else f" of the {self.length:,} its Content-Length announced"
+        return (
+            f"the request body stopped arriving: nothing for {self.limit.idle_s:g} s after {self.received:,} bytes"
+            f"{announced}; send the whole body, with a Content-Length that matches it"
+        )
+
+
+class HeadAsGet:
+    """HEAD answered wherever GET is (HTTP requires it; monitors and `curl -I` use it): the GET
+    response's status and headers, without its body. FastAPI's GET routes do not take HEAD."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 class SecurityHeaders:
@@ -95,7 +161,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _send_json(send: Send, status: int, message: str) -> None:
+async def _send_json(send: Send, status: int, message: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
     body = json.dumps(error_body(status, message)).encode()
     await send(
         {
@@ -105,6 +171,7 @@ async def _send_json(send: Send, status: int, message: str) -> None:
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
+                *(headers or []),
             ],
         }
     )

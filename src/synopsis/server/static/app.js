@@ -11,6 +11,7 @@
   const ui = {
     card: $("input-card"), drop: $("drop"), text: $("text"), file: $("file"), chooseFile: $("choose-file"),
     filePanel: $("file-panel"), fileName: $("file-name"), fileSize: $("file-size"), fileClear: $("file-clear"),
+    encoding: $("encoding"),
     method: $("method"), lang: $("lang"), methodHint: $("method-hint"), length: $("length"), unit: $("unit"),
     summarize: $("summarize"), status: $("status"), error: $("error"),
     results: $("results"), summaryMeta: $("summary-meta"), summaryNote: $("summary-note"), summaryList: $("summary-list"),
@@ -68,6 +69,7 @@
       ui.fileSize.textContent = `${megabytes(file.size)} · will be uploaded and summarized`;
     }
     ui.file.value = "";
+    ui.encoding.value = ""; // each file its own: UTF-8 unless named (the server never guesses)
     hideError();
   }
 
@@ -108,6 +110,8 @@
       form.append("file", state.file, state.file.name);
       form.append("method", ui.method.value);
       form.append("lang", ui.lang.value);
+      // A file not in UTF-8 is refused with a message naming "the encoding field": this one.
+      if (ui.encoding.value.trim()) form.append("encoding", ui.encoding.value.trim());
       for (const [key, value] of Object.entries(budget())) form.append(key, String(value));
       return { method: "POST", body: form };
     }
