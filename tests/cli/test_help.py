@@ -28,3 +28,12 @@ def test_repeatable_options_name_one_value_as_the_others_do() -> None:
     assert "LIST" not in result.output and "[STR]" not in result.output
     shown = {line.split()[1]: line.split()[3] for line in result.output.splitlines() if line.startswith("│ --")}
     assert (shown["--method"], shown["--predictions"]) == ("TEXT", "TEXT")
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch", "evaluate", "extract"])
+def test_lang_help_lists_every_supported_language(command: str) -> None:
+    """The list was written out (de, en, es, fr, pt) and fell behind when it, nl, ru, sv, id came."""
+    from synopsis.language import supported_codes
+
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "400"})
+    assert f"({', '.join(supported_codes())}; others: neutral settings)" in " ".join(result.output.split())

@@ -15,6 +15,7 @@ from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..checks import whole_number_problem
 from ..errors import InputError, MethodError
+from ..language import supported_codes
 from ..scorers import usable_method
 from ..types import Budget
 from ..version import __version__
@@ -206,7 +207,7 @@ def report(message: str) -> None:
 
 LANG_HELP = (
     "Language of the articles: auto (detect per article) or an ISO 639-1 code, any case, region ignored"
-    " (de, en, es, fr, pt; others: neutral settings)."
+    f" ({', '.join(supported_codes())}; others: neutral settings)."
 )
 
 

@@ -11,10 +11,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from .. import rows
+from ..language import supported_codes
 
 MAX_BUDGET = 100_000
 LANG_DESCRIPTION = (
-    "ISO 639-1 code, any case, region ignored (de, en, es, fr, pt; others: neutral settings and a summary.warning)"
+    f"ISO 639-1 code, any case, region ignored ({', '.join(supported_codes())}; others: neutral settings and a"
+    " summary.warning)"
     " or auto: detect it. Chinese, Japanese and Thai texts are refused (400)."
 )
 
