@@ -65,6 +65,19 @@ def test_more_jobs_than_cpus_run_one_worker_per_cpu_and_say_so(
     assert "synopsis: warning: --jobs 64 is more than the 2 CPU(s) this process may use; running 2 workers\n" in result.stderr
 
 
+def test_jobs_with_a_dask_scheduler_are_not_capped_and_one_cpu_says_one_worker(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-j is not used with --scheduler (the cluster's workers run the work): no warning about this
+    machine's CPUs; and one CPU runs "1 worker", not "1 workers"."""
+    from synopsis.cli.batch import worker_count
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert worker_count(8, local=False) == 8 and capsys.readouterr().err == ""
+    assert worker_count(8) == 1
+    assert capsys.readouterr().err.endswith("running 1 worker\n")
+
+
 @pytest.fixture
 def paper(tmp_path: Path, example_text: str) -> Path:
     path = tmp_path / "paper.txt"

@@ -88,7 +88,7 @@ def batch_command(
     options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang), params=checked_model(model, method))
     if engine not in ENGINES:
         fail(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    jobs = worker_count(jobs)
+    jobs = worker_count(jobs, local=not scheduler)
     from ..batch.sources import missing_inputs  # here, not at the top: `synopsis summarize` starts faster
 
     missing = missing_inputs(inputs)
@@ -131,17 +131,19 @@ def batch_command(
     _finish(result, text_field)
 
 
-def worker_count(jobs: int) -> int:
+def worker_count(jobs: int, *, local: bool = True) -> int:
     """The --jobs value as a number of worker processes: 0 is one per CPU this process may use
     (`batch` and `evaluate` alike), below 0 a usage error. More than that is cut to it, in one line:
     summarizing is CPU work, so the extra processes only compete for the CPUs, and each costs its
-    start (seconds before the first summary with -j 64) and its memory."""
+    start (seconds before the first summary with -j 64) and its memory. Not `local` (a Dask
+    --scheduler runs the work on its own workers): the value is not used, so nothing is said."""
     if jobs < 0:
         fail(f"--jobs must be 0 (one per CPU) or more, got {jobs}")
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if jobs > cpus:
-        report(f"warning: --jobs {jobs} is more than the {cpus} CPU(s) this process may use; running {cpus} workers")
-    return cpus if jobs == 0 or jobs > cpus else jobs
+    if jobs > cpus and local:
+        workers = f"{cpus} worker{'s' if cpus > 1 else ''}"
+        report(f"warning: --jobs {jobs} is more than the {cpus} CPU(s) this process may use; running {workers}")
+    return cpus if jobs == 0 or (jobs > cpus and local) else jobs
 
 
 def _options(

@@ -71,7 +71,7 @@ def train_command(
     if any(not excluded.strip() for excluded in exclude_source):
         fail("--exclude-source needs part of a source name (an empty one would leave out every article)")
     try:
-        from ..train import ROUNDS, fit, prepare
+        from ..train import ROUNDS, english, fit, prepare
     except ImportError as err:
         fail(str(MissingExtra("Training", "train,eval", str(err))))
     # Checked before the minutes of preparing the articles, not when the fitting needs them.
@@ -105,7 +105,7 @@ def train_command(
         write_model(model, output)
     except KeyboardInterrupt:
         fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
-    for line in learned_nothing(model, english=any(e.features.language == "en" for e in examples)):
+    for line in learned_nothing(model, english=any(map(english, examples))):
         report(f"warning: {line}")
     if STDIN in data:
         report(f"note: {stdin.recorded()}")
