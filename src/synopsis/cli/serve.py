@@ -77,10 +77,10 @@ def serve_command(
         limits = Limits.from_env(None, **given)
     except ValueError as err:
         fail(_named(str(err), {name for name, value in given.items() if value is not None}))
+    named = "--model"
     if model is None and os.environ.get(MODEL_VARIABLE):  # a bad file is named by what set it
-        model = os.environ[MODEL_VARIABLE]
-        checked_model(model, WITHOUT_RERANKER, named=MODEL_VARIABLE)
-    checked_model(model, WITHOUT_RERANKER)  # a bad file: one line, exit 2
+        model, named = os.environ[MODEL_VARIABLE], MODEL_VARIABLE
+    checked_model(model, WITHOUT_RERANKER, named=named)  # a bad file: one line, exit 2 (loaded once, cached)
     model_path, reranker = served_model(model)
     _check_port_free(host, port)
     shown_host = f"[{host}]" if ":" in host else host
