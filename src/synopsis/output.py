@@ -38,8 +38,11 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
     }
     if doc is not None:
         out["language"] = doc.meta.get("language", "en")
-        if doc.meta.get("language_warning"):
-            out["warning"] = doc.meta["language_warning"]
+        # An unsupported language and a PDF's pages left unread (scanned, glyph codes): one field,
+        # so that batch rows, API responses and JSON output keep one shape.
+        warnings = [w for w in (doc.meta.get("language_warning"), *doc.meta.get("pdf_warnings", ())) if w]
+        if warnings:
+            out["warning"] = "; ".join(warnings)
         out["document"] = {
             "sentences": len(doc.sentences),
             "candidates": sum(s.candidate for s in doc.sentences),

@@ -58,7 +58,13 @@ SUMMARY = (
     Field("input", "str", optional=True, description="The input file the article came from."),
     Field("note", "str", optional=True),
     Field("language", "str", optional=True, description="The language the article was read in (detected, or --lang / lang)."),
-    Field("warning", "str", optional=True, description="Set when the language is not supported: neutral settings were used."),
+    Field(
+        "warning",
+        "str",
+        optional=True,
+        description="Set when the language is not supported (neutral settings were used) or pages of a PDF were not read"
+        " (scanned, unreadable glyph codes); several are joined by '; '.",
+    ),
 )
 # The row of a document that could not be summarized (batch output).
 ERROR = (
