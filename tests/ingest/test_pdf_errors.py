@@ -125,6 +125,43 @@ def test_extract_names_its_source_when_only_page_furniture_is_left() -> None:
     assert str(caught.value).startswith("stamped.pdf: has no text left")
 
 
+def running_heads_pdf() -> bytes:
+    """Pages whose only text is a running head and a page number (no images: no scan)."""
+    pages = []
+    for number in range(3):
+        page = Page()
+        page.text(72, 30, "Journal of Harbour Studies, Volume 12, Issue 3, Smith and Jones", size=8)
+        page.text(290, 800, str(number + 1), size=9)
+        pages.append(page)
+    return build(pages)
+
+
+def table_pdf() -> bytes:
+    """A page of nothing but a three-column table."""
+    page = Page()
+    for i in range(30):
+        page.text(72, 72 + 14 * i, f"Station {i}")
+        page.text(250, 72 + 14 * i, f"Village {i}")
+        page.text(420, 72 + 14 * i, f"{i * 3.5:.1f} metres")
+    return build([page])
+
+
+@pytest.mark.parametrize(
+    "make, set_aside",
+    [(running_heads_pdf, "running headers and page numbers"), (table_pdf, "tables")],
+    ids=["running-heads", "table"],
+)
+def test_a_text_pdf_with_nothing_to_read_says_what_its_text_was(make, set_aside: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Both were told to run OCR (--force-ocr on a PDF that has its text layer, which changes
+    # nothing), or, for the table, nothing at extraction and then "is it only a reference list or
+    # front matter?" when summarized.
+    error = error_of(make(), tmp_path)
+    assert (
+        error.message
+        == f"has no article text: all its text was set aside as {set_aside} (it has a text layer: OCR would not help)"
+    )
+
+
 def test_bytes_input_names_its_source() -> None:
     with pytest.raises(InputError) as caught:
         read_pdf_bytes(b"%PDF-1.4\n garbage", source="<upload>")

@@ -4,6 +4,7 @@ would: every sentence whole (nothing spliced from another column) and in reading
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -248,6 +249,20 @@ def test_side_notes_in_the_outer_margin_are_set_aside_not_spliced(size: float) -
     assert [item.text for item in margin] == [" ".join(note) for note in notes]
 
 
+@pytest.mark.parametrize(("body_x", "note_x", "size"), [(202, 72, 9), (72, 490, 10)], ids=["left-smaller", "right-body-size"])
+def test_a_two_word_side_note_is_set_aside_not_spliced(body_x: float, note_x: float, size: float) -> None:
+    # Two words were too few for a side note: "See Figure" became a paragraph of its own in the
+    # middle of the sentence beside it.
+    text = sentences("M", 30)
+    page = Page()
+    page.block(body_x, 72, wrap(" ".join(text), 300 if body_x > 100 else 400))
+    page.text(note_x, 200, "See Figure", size=size)
+    found = extract(build([page]), source="note.pdf")
+    assert_read_in_order(found, text)
+    assert "See Figure" not in found.text
+    assert [(item.reason, item.text) for item in found.removed_text] == [("margin", "See Figure")]
+
+
 def test_a_page_number_beside_a_one_column_page_is_no_side_note() -> None:
     # A side note holds words: a number or two beside the text (a page number set outside the
     # text block, a footnote's number standing apart) does not make a margin.
@@ -289,6 +304,20 @@ def test_a_turned_stamp_is_listed_as_rotated_text(angle: float) -> None:
     assert_read_in_order(found, text)
     assert [item.text for item in found.removed_text if item.reason == "rotated_text"] == ["Accepted manuscript 5 May 2020"]
     assert not found.removed
+
+
+def test_a_slightly_skewed_text_layer_is_read_whole() -> None:
+    # An OCR layer on a scan turned by 0.05 rad: a line that slant is text (SIDEWAYS_MIN_ANGLE),
+    # but a word long enough to leave its baseline (a DOI) met a second, stricter test (any angle
+    # over 0.01 rad) and was set aside as rotated text, out of its sentence.
+    text = sentences("Q", 12)
+    text[5] = text[5][:-1] + " at https://doi.org/10.5281/zenodo.1234567."
+    page = Page()
+    for i, line in enumerate(wrap(" ".join(text), 300)):
+        page.turned.append((72, 100 + 30 * i, line, -math.degrees(0.05), 10))
+    found = extract(build([page]), source="skewed.pdf")
+    assert_read_in_order(found, text)
+    assert not found.removed_text
 
 
 @pytest.mark.parametrize("font", [BOLD, "Times-Roman", ""], ids=["bold", "capitals", "no-label"])
@@ -394,6 +423,84 @@ def test_a_column_of_side_notes_down_the_page_stays_a_margin() -> None:
     assert_read_in_order(found, text)
     assert "charter" not in found.text
     assert found.removed["margin"] >= 6
+
+
+def side_headed(text: list[str], heads: list[list[str]], *, font: str = BOLD, size: float = 10) -> bytes:
+    """Pages of one narrow column, each with a paragraph, a blank line and a paragraph whose
+    heading (`heads[page]`, its lines) hangs in the left margin at the height of its first line;
+    the first page under a title."""
+    pages = []
+    for number, head in enumerate(heads):
+        page = Page()
+        if number == 0:
+            page.text(202, 40, "A Study of Harbour Bridges", font=BOLD, size=16)
+        chunk = text[30 * number : 30 * (number + 1)]
+        y = page.block(202, 72, wrap(" ".join(chunk[:15]), 300)) + 12
+        page.block(72, y, head, font=font, size=size, leading=size + 2)
+        page.block(202, y, wrap(" ".join(chunk[15:]), 300))
+        pages.append(page)
+    return build(pages)
+
+
+@pytest.mark.parametrize(
+    ("head", "font", "size"),
+    [
+        ("Results of the survey", BOLD, 10),
+        ("Introduction", BOLD, 10),
+        ("Results of the survey", "Times-Roman", 12),
+        ("Materials and methods", "Times-Roman", 10),
+        ("Results of the survey among the villagers", BOLD, 10),
+    ],
+    ids=["bold", "one-word", "larger", "known-words", "wrapped"],
+)
+def test_a_side_heading_heads_its_paragraph(head: str, font: str, size: float) -> None:
+    # A heading hanging in the margin beside a narrow body (humanities and report layouts) was
+    # set aside as a margin note (three words or more) or as a table cell (fewer): no headings.
+    text = sentences("H", 60)
+    heads = [wrap(head, 110, font=font, size=size), ["Discussion of findings"]]
+    found = extract(side_headed(text, heads, font=font, size=size), source="sideheads.pdf")
+    assert found.title == "A Study of Harbour Bridges"
+    assert [found.text[a:b] for a, b in found.headings] == [head, "Discussion of findings"]
+    assert_read_in_order(found, [*text[:15], head, *text[15:45], "Discussion of findings", *text[45:]])
+    assert not found.removed
+
+
+def test_many_side_headings_on_a_page_head_their_paragraphs() -> None:
+    # Five of them make a column of margin lines: they were all set aside as a margin column.
+    text = sentences("V", 30)
+    heads = [
+        "Origins of the harbour",
+        "Building the bridge",
+        "Trade across the river",
+        "The village school",
+        "Decline after 1900",
+    ]
+    page = Page()
+    y = 72.0
+    for n, head in enumerate(heads):
+        page.text(72, y, head, font=BOLD)
+        y = page.block(202, y, wrap(" ".join(text[6 * n : 6 * n + 6]), 300)) + 12
+    found = extract(build([page]), source="sideheads.pdf")
+    assert [found.text[a:b] for a, b in found.headings] == heads
+    assert_read_in_order(found, [part for n, head in enumerate(heads) for part in (head, *text[6 * n : 6 * n + 6])])
+
+
+@pytest.mark.parametrize(
+    ("note", "font", "line"),
+    [("Charter and seal", BOLD, 4), ("Charter and seal", "Times-Roman", 0)],
+    ids=["mid-paragraph", "plain"],
+)
+def test_a_side_note_that_heads_no_paragraph_stays_a_margin_note(note: str, font: str, line: int) -> None:
+    # Bold beside the middle of a paragraph, or in the body's font beside its first line: a note.
+    text = sentences("G", 30)
+    page = Page()
+    y = page.block(202, 72, wrap(" ".join(text[:15]), 300)) + 12
+    page.block(202, y, wrap(" ".join(text[15:30]), 300))
+    page.text(72, y + 12 * line, note, font=font)
+    found = extract(build([page]), source="notes.pdf")
+    assert not found.headings
+    assert_read_in_order(found, text)
+    assert [(item.reason, item.text) for item in found.removed_text] == [("margin", note)]
 
 
 def test_several_footnotes_in_one_block_are_several_footnotes() -> None:

@@ -5,7 +5,9 @@ heading that spans both columns); inside a band, the left column is read before 
 Columns are found from the gutter: a vertical strip, near the middle of the page, that (almost) no
 word crosses. A gutter with a narrow strip of text on one side is a margin (PeerJ metadata,
 FQS key words, paragraph numbers, the side notes of a humanities or law paper, even one or two
-of them: `_side_notes`): those lines are set aside, not read as body text.
+of them: `_side_notes`): those lines are set aside, not read as body text -- except side
+headings, hanging in the margin level with their paragraph's first line (`_side_headings`), which
+are read as that paragraph's heading.
 
 Full-width figure captions and tables ("floats") do not separate bands: LaTeX and journal layouts
 let the columns flow around them, so the left column goes on below a float in the middle of the
@@ -28,7 +30,9 @@ from itertools import pairwise
 
 import numpy as np
 
+from .headings import LARGER, BodyStyle, is_heading_line, is_known_heading
 from .lines import SPLIT_GAP_EM, Line
+from .paragraphs import Geometry, new_paragraph
 from .reader import Word
 
 # The gutter is searched for in this share of the page width, centred.
@@ -45,7 +49,12 @@ MARGIN_MAX_EXTENT = 0.6
 # law paper) needs a body at least this share of the page wide: one column of a two-column page
 # (at most 0.42 of it) beside a lone line in the other is no body with a side note.
 SIDE_NOTE_MIN_BODY = 0.45
-SIDE_NOTE_MIN_WORDS = 3
+SIDE_NOTE_MIN_WORDS = 2
+# A side heading (a heading hanging in the margin at the height of its paragraph's first line, as
+# some humanities and report layouts set them) is a margin block of at most this many lines, set
+# off by its font (bold, larger) or a known heading ("Introduction"): it is read before that
+# paragraph, not set aside (`_side_headings`). Being set off, it needs fewer words than a note.
+SIDE_HEADING_MAX_LINES = 3
 # Two columns of unequal width (a wide main column beside a narrow one): the narrow one at least
 # UNEQUAL_MIN_EXTENT of the wide one's width (a 0.35 : 1 layout whose lines end short of it),
 # holding UNEQUAL_MIN_MASS of the text or more, in rows of running text (UNEQUAL_MIN_WORDS words a
@@ -285,7 +294,8 @@ def _side_notes(
     `edges` are the left side's outer and inner edge, then the right side's inner and outer one.
     Like a margin column, the notes are narrow and hold little of the text; they also hold
     SIDE_NOTE_MIN_WORDS words or more (not a page number, nor a footnote's number that stands
-    apart) and stand at least a wide gap (SPLIT_GAP_EM) from the body.
+    apart), or fewer set off as side headings ("Introduction" in bold: `_set_off`), and stand at
+    least a wide gap (SPLIT_GAP_EM) from the body.
     """
     left_edge, inner_left, inner_right, right_edge = edges
     extents = (inner_left - left_edge, right_edge - inner_right)
@@ -296,18 +306,36 @@ def _side_notes(
             continue
         if extents[side] >= MARGIN_MAX_EXTENT * extents[body]:
             continue
-        notes = [
-            w
-            for row in rows
-            if not any(w.x0 < center < w.x1 for w in row)
-            for w in row
-            if (w.x1 <= center if name == "left" else w.x0 >= center)
-        ]
-        if len(notes) < SIDE_NOTE_MIN_WORDS or inner_right - inner_left < SPLIT_GAP_EM * max(w.size for w in notes):
+        sides: tuple[list[list[Word]], list[list[Word]]] = ([], [])
+        for row in rows:
+            if not any(w.x0 < center < w.x1 for w in row):
+                sides[0].append([w for w in row if w.x1 <= center])
+                sides[1].append([w for w in row if w.x0 >= center])
+        note_rows = [row for row in sides[side] if row]
+        notes = [w for row in note_rows for w in row]
+        if len(notes) < SIDE_NOTE_MIN_WORDS and not _set_off(note_rows, [w for row in sides[body] for w in row]):
+            continue
+        if inner_right - inner_left < SPLIT_GAP_EM * max(w.size for w in notes):
             continue
         if _one_column(strip, bodies[side], width):
             return name
     return ""
+
+
+def _set_off(note_rows: Sequence[Sequence[Word]], body: Sequence[Word]) -> bool:
+    """Whether every row of a side note too short for one (SIDE_NOTE_MIN_WORDS words) reads as a
+    side heading: bold beside a body that is not, printed larger (LARGER) than the body, or
+    heading words ("Introduction"). A page number or a footnote's number is none of these."""
+    if not body or sum(ch.isalpha() for row in note_rows for w in row for ch in w.text) < 2:
+        return False
+    body_bold = 2 * sum(w.bold for w in body) > len(body)
+    body_size = float(np.median([w.size for w in body]))
+    return all(
+        (all(w.bold for w in row) and not body_bold)
+        or min(w.size for w in row) >= LARGER * body_size
+        or is_known_heading(" ".join(w.text for w in row))
+        for row in note_rows
+    )
 
 
 def _prose_side(rows: Sequence[Sequence[Word]], center: float, side: str) -> bool:
@@ -465,8 +493,12 @@ def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
     return min(gaps, default=float("inf"))
 
 
-def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) -> OrderedPage:
-    """Put a page's lines in reading order; `region` numbers start at `region_base`."""
+def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int, style: BodyStyle | None = None) -> OrderedPage:
+    """Put a page's lines in reading order; `region` numbers start at `region_base`.
+
+    `style` is the document's body font, which a side heading is set off from (`_side_headings`);
+    without it, the font most of the page's body lines have.
+    """
     if gutter is None:
         in_rows = sorted(lines, key=lambda line: (line.top, line.x0))
         return OrderedPage(tuple(replace(line, region=region_base) for line in in_rows), (), (), None)
@@ -494,9 +526,78 @@ def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int) ->
             spanning.append(line)
     if gutter.margin:
         # With a margin column there is one text column: a line crossing the gutter is text.
-        body = sorted(left + right + spanning, key=lambda line: (line.top, line.x0))
-        return OrderedPage(tuple(replace(line, region=region_base) for line in body), tuple(margin), (), gutter)
+        body = [
+            replace(line, region=region_base) for line in sorted(left + right + spanning, key=lambda line: (line.top, line.x0))
+        ]
+        margin.sort(key=lambda line: (line.top, line.x0))
+        heads = _side_headings(margin, body, style or _page_style(body)) if margin else []
+        for head, at in reversed(heads):
+            # Its own region: its margin edge is no edge of the body's paragraphs.
+            body[at:at] = [replace(line, region=region_base + 1) for line in head]
+            margin = [line for line in margin if not any(line is h for h in head)]
+        return OrderedPage(tuple(body), tuple(margin), (), gutter)
     return _in_bands([left, right], spanning, gutter, region_base=region_base)
+
+
+def _side_headings(margin: Sequence[Line], body: Sequence[Line], style: BodyStyle) -> list[tuple[list[Line], int]]:
+    """The side headings among a page's `margin` lines (both top to bottom), each with the index
+    of the body line it heads.
+
+    A side heading is a block of margin lines (SIDE_HEADING_MAX_LINES at most, a wrapped heading)
+    set off from the body (`_side_heading_text`) whose first line is level with the first line of
+    a paragraph of the body: the body line above ends a paragraph (`paragraphs.new_paragraph`),
+    or there is none. A note beside the middle of a paragraph stays a margin note.
+    """
+    geometry = Geometry(body)
+    found: list[tuple[list[Line], int]] = []
+    for block in _blocks(margin):
+        if len(block) > SIDE_HEADING_MAX_LINES or not _side_heading_text(block, style):
+            continue
+        first = block[0]
+        level = [i for i, line in enumerate(body) if line.top < first.bottom and first.top < line.bottom]
+        if not level:
+            continue
+        at = min(level, key=lambda i: abs(body[i].top - first.top))
+        above = [j for j in range(at) if body[j].bottom <= body[at].top + 0.2 * body[at].size]
+        if not above or new_paragraph(body[above[-1]], body[at], geometry):
+            found.append((block, at))
+    return found
+
+
+def _blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """`lines` (top to bottom) in blocks of lines set one right under the other."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and line.top - blocks[-1][-1].bottom < 0.8 * line.size:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _side_heading_text(block: Sequence[Line], style: BodyStyle) -> bool:
+    """Whether a margin block reads as a heading: every line bold (where the body is not) or
+    larger than the body in one font, and the whole a heading by `headings.is_heading_line` (no
+    sentence, caption or e-mail); or, on one line, heading words ("Introduction")."""
+    first = block[0]
+    text = " ".join(line.text for line in block)
+    if len(block) == 1 and is_known_heading(text):
+        return True
+    set_off = (first.bold and not style.bold) or first.size >= LARGER * style.size
+    same_font = all(line.bold == first.bold and abs(line.size - first.size) < 0.6 for line in block)
+    return set_off and same_font and is_heading_line(replace(first, text=text), style)
+
+
+def _page_style(body: Sequence[Line]) -> BodyStyle:
+    """The font most of a page's body lines (by characters) are set in."""
+    if not body:
+        return BodyStyle(10.0)
+    weights = np.array([len(line.text) for line in body], dtype=float)
+    sizes = np.array([round(line.size * 2) / 2 for line in body])
+    values, inverse = np.unique(sizes, return_inverse=True)
+    size = float(values[np.bincount(inverse, weights=weights).argmax()])
+    bold = float(weights[[line.bold for line in body]].sum()) > 0.5 * float(weights.sum())
+    return BodyStyle(size, bold)
 
 
 def _order_columns(lines: list[Line], gutter: Gutter, *, region_base: int) -> OrderedPage:

@@ -217,12 +217,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         removed.add("cover_page", page.lines, count=1)
     ordered, notes = _reading_order(pages[cover_pages:], style, removed)
     if not ordered:
-        # What a download service stamps on every page of a scan is all the text such a file has.
-        raise InputError(
-            "has no text left after removing page headers, footers and notes (scanned pages under a stamped line?); "
-            "run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
-            source=source,
-        )
+        raise _nothing_read(removed, source)
 
     first_page = ordered[0].page
     page_height = next(page.height for page in pages if page.index == first_page)
@@ -237,6 +232,8 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     body_lines = [ordered[i] for i in found.kept] + list(ordered[found.body_start :])
     blocks = paragraphs.body_blocks(body_lines, style, vocabulary, removed, front_lines=len(found.kept))
     title = found.title or _plausible(metadata_title)
+    if not (title or abstract or blocks):
+        raise _nothing_read(removed, source)  # every line a table cell, a caption, small print ...
     text, body_start, heading_spans = render(title, abstract, blocks)
     return PdfText(
         text=text,
@@ -251,6 +248,55 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         removed_text=tuple(removed.items),
         abstract_parts=_parts(abstract),
         warnings=_warnings(removed.items, source),
+    )
+
+
+# What each reason of `removed_text` is, in the error of a PDF whose text was all set aside.
+_SET_ASIDE_AS = {
+    "running_header": "running headers",
+    "page_number": "page numbers",
+    "line_number": "line numbers",
+    "first_page_print": "first-page small print",
+    "cover_page": "cover pages",
+    "table": "tables",
+    "float": "captions",
+    "caption": "captions",
+    "small_print": "small print",
+    "fragment": "fragments of figures or formulas",
+    "footnote": "footnotes",
+    "margin": "margin notes",
+    "rotated_text": "rotated text",
+    "annotation": "annotations",
+    "contents": "a table of contents",
+    "references": "a reference list",
+}
+
+
+def _nothing_read(removed: Removals, source: str) -> InputError:
+    """The error for a PDF none of whose text is read as article text.
+
+    OCR is the advice only where the text is in pictures (scanned pages, which a download service
+    may have stamped a line of text on) or in glyph codes no reader can map: for a PDF of running
+    heads, page numbers or tables alone it would change nothing. There the error says what the
+    text was set aside as (the reasons `removed_text` lists), the most characters first.
+    """
+    unread = {item.reason for item in removed.items} & {"no_text_layer", "unreadable_text"}
+    if unread:
+        what = (
+            "scanned pages under a stamped line?" if "no_text_layer" in unread else "its other pages are unreadable glyph codes"
+        )
+        return InputError(
+            f"has no text left after removing page headers, footers and notes ({what}); "
+            "run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+            source=source,
+        )
+    letters: Counter[str] = Counter()
+    for item in removed.items:
+        letters[_SET_ASIDE_AS.get(item.reason, item.reason.replace("_", " "))] += sum(ch.isalnum() for ch in item.text)
+    kinds = [kind for kind, count in letters.most_common() if count] or ["page furniture"]
+    listed = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    return InputError(
+        f"has no article text: all its text was set aside as {listed} (it has a text layer: OCR would not help)", source=source
     )
 
 
@@ -378,7 +424,7 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
     region = 0
     no_vocabulary = paragraphs.Vocabulary(frozenset(), frozenset())
     for page in pages:
-        layout = columns.order_page(page.lines, page.gutter, region_base=region)
+        layout = columns.order_page(page.lines, page.gutter, region_base=region, style=style)
         if layout.lines:
             region = max(line.region for line in layout.lines) + 1
         for reason, items in (("margin", layout.margin), ("float", layout.floats)):

@@ -139,8 +139,9 @@ def _join(left: str, soft: bool, right: str, vocabulary: Vocabulary) -> str:
     return f"{left} {right}"
 
 
-class _Geometry:
-    """Per-region edges and per-size line pitch, measured on the document itself."""
+class Geometry:
+    """Per-region edges and per-size line pitch, measured on the document itself (or a page's
+    body, for `columns` to tell where a side heading's paragraph starts)."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
         lefts: dict[int, list[float]] = defaultdict(list)
@@ -171,7 +172,7 @@ class _Geometry:
         return line.x1 < right - max(2.0 * line.size, 0.08 * (right - left))
 
 
-def new_paragraph(previous: Line, line: Line, geometry: _Geometry) -> bool:
+def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     """Whether `line` starts a paragraph rather than continuing the one `previous` ended."""
     if abs(line.size - previous.size) > 0.6:
         return True
@@ -214,7 +215,7 @@ def body_blocks(
     The first `front_lines` lines are front matter no rule recognised: they are kept whatever
     their size, since small print is only dropped when it is known not to be text.
     """
-    geometry = _Geometry(lines)
+    geometry = Geometry(lines)
     blocks: list[Block] = []
     current: list[Line] = []
     heading: list[Line] = []

@@ -270,8 +270,10 @@ class PdfFile:
                 char_box(text_page, end - 1, rect_ref)
                 if abs(rect.bottom - bottom) > max(rect.top - rect.bottom, 1.0) * 0.6:
                     # The "word" leaves its baseline: rotated text, or two words PDFium glued
-                    # across a jump (a line end without a generated break).
-                    if abs(pdfium_c.FPDFText_GetCharAngle(text_page, start)) > 0.01:
+                    # across a jump (a line end without a generated break), or a long word of a
+                    # slightly slanted line (an OCR layer on a skewed scan), which is read: the
+                    # same `_at_an_angle` rule as for a line.
+                    if _at_an_angle(angle(text_page, start)):
                         rotated.append(text[start:end])
                         continue  # rotated text (margin stamps, turned table headers)
                     for a, b in self._pieces(text_page, start, end):
@@ -527,7 +529,8 @@ def _holds_image(item: Any, depth: int = 0) -> bool:
 
 
 # Text set further than this from the horizontal (radians, either way) is sideways: a stamp up
-# the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read.
+# the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read. The one
+# rule (`_at_an_angle`) for a line and for a word that leaves its baseline.
 SIDEWAYS_MIN_ANGLE = 0.2
 
 
