@@ -40,6 +40,34 @@ def test_summarize_bytes_says_to_decode_them() -> None:
         synopsis.summarize(SHORT.encode())
 
 
+def test_summarize_a_path_says_to_read_the_file() -> None:
+    with pytest.raises(TypeError, match=r"not PosixPath; to summarize a file, read it first") as info:
+        synopsis.summarize(Path("paper.txt"))
+    assert "read_articles" in str(info.value)
+
+
+@pytest.mark.parametrize("limit", [0, -5])
+def test_a_limit_below_one_character_is_a_value_error(limit: int) -> None:
+    """Was: "over the limit of 0 characters", as if the text were too long."""
+    with pytest.raises(ValueError, match=f"max_chars must be at least 1 .*; got {limit}"):
+        synopsis.summarize(SHORT, max_chars=limit)
+
+
+@pytest.mark.parametrize(
+    ("method", "keywords", "fragment"),
+    [
+        ("textrank", {"damping": "x"}, "parameter damping must be a finite number (default 0.85), got 'x'"),
+        ("textrank", {"damping": float("nan")}, "parameter damping must be a finite number (default 0.85), got nan"),
+        ("sumbasic", {"top_word": 1}, "parameter top_word must be true or false (default True), got 1"),
+        ("lsa", {"weighting": 2}, "parameter weighting must be a string (default 'binary'), got 2"),
+    ],
+)
+def test_a_method_parameter_of_the_wrong_kind_is_one_line(method: str, keywords: dict[str, Any], fragment: str) -> None:
+    """Was: numpy's UFuncTypeError from inside the scorer, naming neither the method nor the parameter."""
+    with pytest.raises(synopsis.MethodError, match=re.escape(f"method {method!r}: {fragment}")):
+        synopsis.summarize(SHORT, method=method, **keywords)
+
+
 @pytest.mark.parametrize(
     ("keywords", "fragment"),
     [

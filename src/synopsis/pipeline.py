@@ -7,6 +7,7 @@ and options, with the budget decided in one place (`Budget.of`).
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -97,6 +98,7 @@ def run_document(doc: Document, options: RunOptions = RunOptions(), *, features:
         over_budget=selection.over_budget,
     )
     return Result(doc, features, scores, selection, options.budget, summary)
+
 
 def segment(text: str, *, lang: str = ENGLISH) -> list[tuple[int, int]]:
     """Sentence spans of one block in language `lang`: the one call into segmentation."""
@@ -252,7 +254,14 @@ def require_type(function: str, name: str, value: object, expected: type | tuple
         return
     got = "None" if value is None else type(value).__name__
     takes_str = str in (expected if isinstance(expected, tuple) else (expected,))
-    hint = "; decode it first, e.g. data.decode('utf-8')" if takes_str and isinstance(value, (bytes, bytearray)) else ""
+    hint = ""
+    if takes_str and isinstance(value, (bytes, bytearray)):
+        hint = "; decode it first, e.g. data.decode('utf-8')"
+    elif takes_str and isinstance(value, os.PathLike):  # a file to read, not a text
+        hint = (
+            "; to summarize a file, read it first, e.g. path.read_text(encoding='utf-8'), or use"
+            " synopsis.ingest.read_articles(path) (PDF, JSONL, records)"
+        )
     raise TypeError(f"{function}: {name} must be {what}, not {got}{hint}")
 
 
@@ -263,3 +272,5 @@ def _check_summarize_arguments(text: object, *, title: object, abstract: object,
     require_type("summarize", "abstract", abstract, str, "a str")
     require_type("summarize", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
     require_type("summarize", "max_chars", max_chars, (int, type(None)), "an int (characters) or None for no limit")
+    if isinstance(max_chars, int) and max_chars < 1:
+        raise ValueError(f"summarize: max_chars must be at least 1 (characters), or None for no limit; got {max_chars}")

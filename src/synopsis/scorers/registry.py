@@ -7,6 +7,7 @@ are keyword settings of one function (textacy style), registered under their own
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -43,10 +44,28 @@ class Method:
         if unknown:
             known = ", ".join(sorted(self.params)) or "none"
             raise MethodError(f"method {self.name!r} has no parameter {', '.join(sorted(unknown))} (it takes: {known})")
+        for name, value in params.items():
+            _check_param(self.name, name, value, self.params[name])
         scores = np.asarray(self.scorer(doc, features, **{**self.params, **params}), dtype=np.float64)
         if scores.shape != (len(doc.sentences),):
             raise MethodError(f"method {self.name!r} returned {scores.shape} scores for {len(doc.sentences)} sentences")
         return scores
+
+
+def _check_param(method: str, name: str, value: Any, default: Any) -> None:
+    """A parameter given to a method has its default's kind (a number for a number, a string for a
+    string): `damping="x"` was a numpy UFuncTypeError from deep inside the scorer, naming neither."""
+    if isinstance(default, bool):
+        fits, kind = isinstance(value, bool), "true or false"
+    elif isinstance(default, (int, float)):
+        fits = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        kind = "a finite number"
+    elif isinstance(default, str):
+        fits, kind = isinstance(value, str), "a string"
+    else:
+        return
+    if not fits:
+        raise MethodError(f"method {method!r}: parameter {name} must be {kind} (default {default!r}), got {value!r}")
 
 
 _METHODS: dict[str, Method] = {}
