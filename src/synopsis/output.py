@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .clean import Cleaned
@@ -11,7 +13,7 @@ from .errors import InputError
 from .ingest.record import RecordLayout, render_record
 from .types import Article, Document, Summary
 
-OUTPUTS = ("text", "json", "record")
+OUTPUTS = ("text", "json", "record", "scores")
 
 
 def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, Any]:
@@ -72,6 +74,43 @@ def over_budget_warning(summary: Summary) -> str | None:
 
 def render_json(summary: Summary, doc: Document | None = None) -> str:
     return json.dumps(summary_to_dict(summary, doc), ensure_ascii=False)
+
+
+def render_scores(summary: Summary, doc: Document, scores: Sequence[float], *, source: str) -> str:
+    """The summary and every sentence's score (`summarize -o scores`): the server's response shape,
+    for a user who wants the full ranking, not only the chosen sentences."""
+    payload = {"summary": summary_to_dict(summary, doc), "document": document_to_dict(doc, scores, source=source)}
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False)
+
+
+def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> dict[str, Any]:
+    """The cleaned document: every sentence (with its span, candidacy and score under the method) and
+    every section, as the server's response and `summarize -o scores` give it; None for a score that
+    is not finite (a sentence no method may choose)."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "abstract": doc.abstract,
+        "format": str(doc.meta.get("format", "text")),
+        "source": source,
+        "characters": len(doc.text),
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "section": s.section,
+                "paragraph": s.paragraph,
+                "candidate": s.candidate,
+                "score": round(score, 6) if math.isfinite(score) else None,
+            }
+            for s, score in zip(doc.sentences, scores, strict=True)
+        ],
+        "sections": [
+            {"index": s.index, "title": s.title, "kind": s.kind, "first": s.first, "last": s.last} for s in doc.sections
+        ],
+    }
 
 
 def render_text(summary: Summary) -> str:

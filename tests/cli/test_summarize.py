@@ -39,6 +39,24 @@ def test_json_spans_slice_the_original(example_path: Path, example_text: str) ->
         assert isinstance(sentence["score"], float) and isinstance(sentence["index"], int)
 
 
+def test_scores_output_ranks_every_sentence_and_holds_the_json_summary(example_path: Path, example_text: str) -> None:
+    """-o scores: the full ranking users of sentence rankers ask for (every sentence's span, candidacy
+    and score), with the summary `-o json` gives, in the shape the server returns."""
+    from synopsis.ingest import article_from_text
+    from synopsis.pipeline import run
+
+    shown = json.loads(runner.invoke(app, ["summarize", str(example_path), "-o", "scores"]).stdout)
+    assert shown["summary"] == json.loads(runner.invoke(app, ["summarize", str(example_path), "-o", "json"]).stdout)
+    result = run(article_from_text(example_text))
+    sentences = shown["document"]["sentences"]
+    assert [(s["index"], s["start"], s["end"], s["candidate"]) for s in sentences] == [
+        (s.index, s.start, s.end, s.candidate) for s in result.document.sentences
+    ]
+    assert all(example_text[s["start"] : s["end"]].split()[0] in s["text"] for s in sentences)
+    scores = {s["index"]: s["score"] for s in sentences}
+    assert [scores[s["index"]] for s in shown["summary"]["sentences"]] == [s["score"] for s in shown["summary"]["sentences"]]
+
+
 def test_record_output_changes_only_prediction(example_path: Path) -> None:
     raw = example_path.read_bytes()
     result = run("summarize", str(example_path), "--output", "record")

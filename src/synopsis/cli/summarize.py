@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from ..output import OUTPUTS, id_heading, over_budget_warning, render_as_record, render_json, render_text
+from ..output import OUTPUTS, id_heading, over_budget_warning, render_as_record, render_json, render_scores, render_text
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Document, Summary
@@ -55,7 +55,12 @@ def summarize_command(
     ),
     sentences: int | None = typer.Option(None, "--sentences", "-s", help="Sentence budget (instead of, or with, --words)."),
     fmt: str = typer.Option("auto", "--format", "-f", help=f"Input format: {', '.join(FORMATS)}."),
-    output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(OUTPUTS)}."),
+    output: str = typer.Option(
+        "text",
+        "--output",
+        "-o",
+        help=f"Output: {', '.join(OUTPUTS)} (json with every sentence's score: the full ranking, as the server returns it).",
+    ),
     text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
     id_field: str = typer.Option("id", help="JSONL field with the article id."),
     title_field: str = typer.Option("title", help="JSONL field with the title."),
@@ -113,6 +118,8 @@ def summarize_command(
                 _warn(doc, summary, path)
                 if output == "json":
                     _write(render_json(summary, doc) + "\n")
+                elif output == "scores":
+                    _write(render_scores(summary, doc, row.result.scores.tolist(), source=doc.meta.get("input", path)) + "\n")
                 elif output == "record":
                     _write_record(render_as_record(summary, doc), doc.meta.get("bom", b""))
                 elif len(inputs) > 1 or doc.meta.get("format") == "jsonl":

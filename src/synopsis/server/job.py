@@ -12,21 +12,19 @@ import dataclasses
 import functools
 import importlib
 import json
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
 
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
 from ..ingest.decode import binary_kind, decode, nul_bytes_error
-from ..output import summary_to_dict
+from ..output import document_to_dict, summary_to_dict
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
 from ..scorers.learned import params_for
-from ..types import Article, Budget, Document
+from ..types import Article, Budget
 
 PASTED = "pasted text"
 # Uploads we read: plain text and records (any of these extensions, or none) and PDF.
@@ -111,34 +109,6 @@ def run_job(job: Job) -> bytes | JobFailure:
         "seconds": round(time.perf_counter() - started, 4),
     }
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
-
-
-def document_to_dict(doc: Document, scores: list[float], *, source: str) -> dict[str, Any]:
-    """The cleaned document: every sentence (with its span and score) and every section."""
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "abstract": doc.abstract,
-        "format": str(doc.meta.get("format", "text")),
-        "source": source,
-        "characters": len(doc.text),
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "section": s.section,
-                "paragraph": s.paragraph,
-                "candidate": s.candidate,
-                "score": round(score, 6) if math.isfinite(score) else None,
-            }
-            for s, score in zip(doc.sentences, scores, strict=True)
-        ],
-        "sections": [
-            {"index": s.index, "title": s.title, "kind": s.kind, "first": s.first, "last": s.last} for s in doc.sections
-        ],
-    }
 
 
 def _article(job: Job) -> Article:
