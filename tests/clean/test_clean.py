@@ -225,7 +225,7 @@ def test_every_removal_is_listed_with_its_reason_and_span() -> None:
     cleaned = clean_text(text)
     listed = [(r.reason, text[r.start : r.end]) for r in cleaned.removals]
     assert listed == [
-        ("url", " http://example.org/heat (accessed 2 May 2020)"),
+        ("url", ", see http://example.org/heat (accessed 2 May 2020)"),  # "see" would dangle before the stop
         ("email", "Contact: a.author@example.org"),
         ("caption", "Figure 1: Map of the cities."),
         ("dropped_section", "We thank the offices that gave us their data."),
@@ -267,7 +267,7 @@ def test_a_removed_url_leaves_the_stop_that_ends_its_sentence() -> None:
         "See the code (https://github.com/x/y) for details. Data are at www.example.org/data, as said."
     )
     assert body(clean_text(text)) == (
-        "More information is available at. At various stages we met. See the code for details. Data are at, as said."
+        "More information is available. At various stages we met. See the code for details. Data are, as said."
     )
     # A bracket pair inside the URL is the URL's; "(see URL)" goes whole.
     wiki = "We read it on Wikipedia (https://en.wikipedia.org/wiki/Heat_(urban)) and elsewhere. "
@@ -539,7 +539,7 @@ def test_urls_parted_only_by_separators_go_with_their_brackets() -> None:
         "and https://y.org. Two tools (https://x.org, https://y.org) were used. The list is at <https://x.org>."
     )
     cleaned = clean_text(text)
-    assert body(cleaned) == ("Two sources were used. Data come from two sites. Two tools were used. The list is at.")
+    assert body(cleaned) == ("Two sources were used. Data come from two sites. Two tools were used. The list is.")
     assert cleaned.removed["url"] == 7
     assert maps_back(text, cleaned)
 
@@ -626,3 +626,156 @@ def test_zero_width_joiners_stay_in_the_scripts_that_write_them(text: str, kept:
 def test_headings_without_capitals(lines: list[str], lang: str, headings: list[str]) -> None:
     text = "\n".join(["Первая строка текста без заголовка.", *lines, "Ещё одна строка.", "И последняя."])
     assert [h.title for h in clean_text(text, lang=lang).headings if h.title] == headings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name that ends in a sentence opener, then a lower-case word: the opener opens no sentence.
+        "It was loud. Nike's Just Do It campaign was a success in every market it reached.",
+        "It was loud. Housing First programs reduce homelessness among the people they house.",
+        "It was loud. The We Are Family Foundation was founded by Nile Rodgers in the same year.",
+        # A news dateline opens its paragraph; a heading in capitals would stand on a line of its own.
+        "NEW YORK The mayor said on Monday that the city would hire a thousand more teachers.",
+    ],
+)
+def test_a_name_holding_a_sentence_opener_or_a_dateline_is_not_cut_for_a_heading(text: str) -> None:
+    # Was: "Nike's Just Do", "Housing" and "NEW YORK" were cut off as headings, and the sentences began
+    # "It campaign was ...", "First programs reduce ...", "The mayor said ...".
+    cleaned = clean_text(text)
+    assert [h.title for h in cleaned.headings if h.title] == []
+    assert body(cleaned) == text
+
+
+def test_a_heading_before_it_and_a_verb_still_heads_its_section() -> None:
+    text = "We read it twice. Model Description It consists of three parts that we train together."
+    assert [h.title for h in clean_text(text).headings if h.title] == ["Model Description"]
+    assert "It consists of three parts that we train together." in sentences(text)
+
+
+# Flattened PLOS-style text: sentence-case headings and a title-case one before a sentence that
+# repeats its first word (plos pone.0067227, pone.0069640, pone.0126470).
+SENTENCE_CASE = (
+    "The data were drawn from the lists of three schools. Data collection Participants were "
+    "recruited in the spring, and all participants gave consent. Degree distribution The degree "
+    "distributions of each book are shown in the figure. Statistical Analysis Statistical analysis was "
+    "performed with PASW Statistics, and the analysis was repeated once. Network building It consists in "
+    "the creation of the network of characters."
+)
+
+
+def test_sentence_case_headings_glued_to_their_sentence_head_sections() -> None:
+    # Was: no heading found; "Data collection Participants were recruited ..." was one sentence.
+    cleaned = clean_text(SENTENCE_CASE)
+    assert [h.title for h in cleaned.headings if h.title] == [
+        "Data collection",
+        "Degree distribution",
+        "Statistical Analysis",
+        "Network building",
+    ]
+    opened = sentences(SENTENCE_CASE)
+    assert "Participants were recruited in the spring, and all participants gave consent." in opened
+    assert "Statistical analysis was performed with PASW Statistics, and the analysis was repeated once." in opened
+    assert maps_back(SENTENCE_CASE, cleaned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We used three data sets. Data from Germany were used for the training of every model.",  # a name
+        "It was cheap. Patients received Aspirin daily, and aspirin was given in every ward.",  # after a verb
+        "It was read. Visitors to the online Compendium were shown a sample of its compendium entries.",
+        "It was read. Murray mentions Adventure only in an end note, where adventure is a genre.",
+        "It was read. The University of Michigan Health System provides the data; the system is large.",
+    ],
+)
+def test_a_sentence_with_a_capitalised_word_keeps_its_words(text: str) -> None:
+    cleaned = clean_text(text)
+    assert [h.title for h in cleaned.headings if h.title] == []
+    assert body(cleaned) == text
+
+
+def test_lower_case_headings_of_a_flattened_sumpubmed_text_head_sections() -> None:
+    # SumPubMed lower-cases its text, "discussion" and "methods" headings too; flattened, they opened
+    # the next sentence ("discussion the idea of ..."), and the summary showed them.
+    text = (
+        "the mutants were compared with the wild type on the blots. discussion the idea of probiotic "
+        "protection is old. results of the screen were clear. methods in this study we used mice from "
+        "two strains. results we obtained in the second strain are shown. the discussion of it follows."
+    )
+    cleaned = clean_text(text)
+    assert [(h.title, h.kind) for h in cleaned.headings if h.title] == [
+        ("discussion", "discussion"),
+        ("methods", "methods"),
+    ]
+    assert [block.text.text for block in cleaned.blocks] == [
+        "the mutants were compared with the wild type on the blots.",
+        "the idea of probiotic protection is old. results of the screen were clear.",
+        "in this study we used mice from two strains. results we obtained in the second strain are shown. "
+        "the discussion of it follows.",
+    ]
+
+
+def test_a_flattened_reference_list_numbered_from_its_first_entry_ends_the_body() -> None:
+    # Was: "References 1. Ekman P ..." was no heading (the entry's number stood where a capital was
+    # looked for), and the flattened PLOS articles kept their reference lists as body text: their
+    # summaries showed entries ("Test of the Eye Movement Hypothesis of Neurolinguistic Programming.").
+    body_text = "Participants were filmed lying and telling the truth about a mock theft. " * 30
+    text = (
+        body_text + "We thank Claire Freeman for her help. References 1. Ekman P (2001). Telling lies. "
+        "New York: Norton. 2. Vrij A (2008). Detecting lies and deceit. Chichester: Wiley."
+    )
+    cleaned = clean_text(text)
+    assert body(cleaned) == body_text + "We thank Claire Freeman for her help."
+    assert text[next(r.start for r in cleaned.removals if r.reason == "references") :].startswith("References 1.")
+
+
+def test_a_url_takes_the_word_that_led_to_it_and_is_found_across_a_pdf_space() -> None:
+    # Was: "The code is available at." and "For details, see." stayed; "http://wacky. sslmit.unibo.it/"
+    # lost only "http://wacky" and left "sslmit.unibo.it/" in the sentence.
+    text = (
+        "The code is available at https://github. com/x/y. The corpus was downloaded from "
+        "http://wacky. sslmit.unibo.it/ and cleaned. For details, see http://www.example.org/info. "
+        "The site at www.example.org is kept up to date. The data are available from: http://x.org/d."
+    )
+    cleaned = clean_text(text)
+    assert body(cleaned) == (
+        "The code is available. The corpus was downloaded and cleaned. For details. "
+        "The site is kept up to date. The data are available."
+    )
+    listed = [text[r.start : r.end] for r in cleaned.removals if r.reason == "url"]
+    assert listed[:2] == [" at https://github. com/x/y", " from http://wacky. sslmit.unibo.it/"]
+    assert maps_back(text, cleaned)
+
+
+def test_a_caption_glued_to_the_end_of_a_paragraph_line_is_removed() -> None:
+    # SumPubMed (sumpubmed-20376) appends each caption to the line that cites it, right after its stop;
+    # the summary showed "<dig> aflp electropherogram peak charts obtained by msd-aflp analysis."
+    lines = [
+        "BACKGROUND",
+        "dna methylation is an epigenetic mark that regulates gene expression in many tissues <cit> .",
+        "RESULTS",
+        "these values are very reasonable considering the ratio predicted in additional file 1: figure "
+        "s2b.fig. <dig> aflp electropherogram peak charts obtained by msd-aflp analysis. each color shows one tissue.",
+        "next, we designed locus-specific primers for the msre-pcr analysis of the selected fragments.",
+        "a scatter plot of the two methods indicates a strong correlation between the two .fig. <dig> "
+        "confirmation of the accuracy of msd-aflp analysis by msre-pcr.",
+        "CONCLUSIONS",
+        "the method is precise and can be used to screen a large number of clinical samples.",
+    ]
+    text = "\n".join(lines)
+    cleaned = clean_text(text)
+    assert "aflp electropherogram" not in body(cleaned) and "confirmation of the accuracy" not in body(cleaned)
+    assert "considering the ratio predicted in additional file 1: figure s2b." in body(cleaned)
+    captions = [text[r.start : r.end] for r in cleaned.removals if r.reason == "caption"]
+    assert captions == [
+        "fig. <dig> aflp electropherogram peak charts obtained by msd-aflp analysis. each color shows one tissue.",
+        "fig. <dig> confirmation of the accuracy of msd-aflp analysis by msre-pcr.",
+    ]
+
+
+def test_an_apostrophe_written_as_a_question_mark_is_an_apostrophe_again() -> None:
+    # scisummnet's text came through an ASCII conversion: "children?s fairy tales" reached summaries,
+    # and "?" could end a sentence there. A real question mark stays.
+    text = "This is a study of children?s fairy tales, which don?t end well. Is it good? It is."
+    assert body(clean_text(text)) == "This is a study of children’s fairy tales, which don’t end well. Is it good? It is."

@@ -92,6 +92,31 @@ def inline_patterns(lang: str = ENGLISH) -> InlinePatterns:
     )
 
 
+# A reference list numbered from its first entry on: "References 1. Ekman P (2001). Telling lies ..."
+# (a flattened PLOS article; before, the entry's number kept the heading from being one).
+REFERENCES_THEN_ENTRY = re.compile(
+    rf"(?:(?<=^)|(?<=[a-z0-9,;)’”'\"]\s)|(?<=[.!?]\s))(?P<title>(?:{rules.HEADING_NUMBER}\s+)?"
+    r"(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY|Literature Cited|Works Cited))(?:\s*[:.—–-])?"
+    r"(?=\s+(?:\[\d{1,3}\]|\d{1,3}\.)\s+[A-Z])"
+)
+# The headings of a lower-cased text (SumPubMed) in the middle of a flattened one: "... of the
+# blots. discussion the idea ...". Nothing shows such a heading but its word at a sentence start and
+# a next word that opens a sentence where it cannot continue the heading word's phrase ("results
+# of", "methods for", "discussion with" are sentences; "results in" and "results we obtained" are
+# too, so "results" takes fewer).
+_LOWER_OPENERS = (
+    "the|this|these|we|our|it|there|although|while|most|many|several|despite|here|since|because|recent|recently"
+    "|given|one|two|both|all|an|a|in"
+)
+_RESULTS_OPENERS = "the|this|these|our|although|while|despite|here|since|because|recently|given"
+LOWER_HEADING = re.compile(
+    r"\. (?P<title>(?:materials and methods|results and discussion|background|introduction|methods|discussion"
+    rf"|conclusions?)(?= (?:{_LOWER_OPENERS}) )|results(?= (?:{_RESULTS_OPENERS}) ))"
+)
+# Every LOWER_HEADING match holds one of these (a search with a literal start: fast; the
+# alternatives as seven substring tests took five times as long).
+_LOWER_CLUE = re.compile(r"\. (?:discussion|methods|results|background|conclusions?|introduction|materials) ")
+_REFERENCE_CLUES = ("References", "REFERENCES", "Bibliography", "BIBLIOGRAPHY", "Literature Cited", "Works Cited")
 _NUMBER_BEFORE = re.compile(rf"(?<!\S){rules.HEADING_NUMBER}\s+$")
 # "... not allocated mentors. Mentoring defendants/offenders in practice 9 We have ..." — a heading
 # followed by the page number a page break left behind it. Page-number removal records where such a
@@ -233,6 +258,13 @@ _CLOSERS = frozenset(")]")
 _MARKS = frozenset(".,;:!?")
 # How far before a URL its bracket or mark is looked for.
 URL_CONTEXT_CHARS = 8
+# A preposition (or "see") that pointed to a removed URL would dangle: "The code is available at.",
+# "downloaded from and installed", "For details, see.". It goes with the URL (logged as the URL's),
+# and so does the comma before a "see" that ends its clause. Only in lower case: a capital opens the
+# sentence ("See URL for details": without the URL the sentence is broken either way).
+_LEAD_BEFORE_URL = re.compile(r"(?P<comma>[,;])?[ \t]+(?P<word>at|from|via|on|in|under|through|to|see|visit)[ \t]*\Z")
+# How far before a URL (or its bracket or mark) its lead word is looked for.
+URL_LEAD_CHARS = 12
 
 
 def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
@@ -240,8 +272,9 @@ def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
 
     "met [URL]." -> "met.", "Zoo (URL, now ...)" -> "Zoo (now ...)", "website, URL, there" ->
     "website, there", "exists: URL." -> "exists.", "treeviewx URL ." -> "treeviewx.": no empty
-    brackets, no mark left before another or before a closing bracket, no space before a mark. A word
-    left dangling stays ("available at."): rewording is not cleaning. URLs that only separators part
+    brackets, no mark left before another or before a closing bracket, no space before a mark. The
+    word that led to the URL goes with it ("available at URL." -> "available.", "For details, see
+    URL." -> "For details."): a deletion, so the sentence reads on. URLs that only separators part
     ("(URL1; URL2)", "sites: URL1 and URL2.") are widened as one, so that their brackets go too, and
     "<URL>" takes its "<". The widened deletions do not overlap (each stops where the next one
     starts), so offsets stay exact.
@@ -300,7 +333,23 @@ def _widened(text: str, edit: Edit, floor: int) -> tuple[int, int]:
         start = before.start()  # "website, URL, there" -> "website, there"; "at: URL." -> "at."
     elif follower in _MARKS or follower in _CLOSERS:
         end = spaces_end  # "treeviewx URL ." -> "treeviewx."
-    return start, end
+    if start == edit.start and before is not None and before.group("open"):
+        return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
+    return _lead_start(text, start, floor, text[end : end + 1]), end
+
+
+def _lead_start(text: str, start: int, floor: int, follower: str) -> int:
+    """Where a URL deletion that starts at `start` starts with the word that led to it
+    (_LEAD_BEFORE_URL); `follower` is the character after the deletion ("" at the end of text)."""
+    lead = _LEAD_BEFORE_URL.search(text, max(floor, start - URL_LEAD_CHARS), start)
+    if lead is None:
+        return start
+    ends_clause = follower in _MARKS or follower in _CLOSERS or not follower
+    if ends_clause:
+        return lead.start()  # "For details, see URL." -> "For details."; "available at URL." -> "available."
+    if lead.group("word") in ("see", "visit"):
+        return start  # "see URL for details": no word to keep it company
+    return lead.end("comma") if lead.group("comma") else lead.start()  # "downloaded from URL and" -> "downloaded and"
 
 
 def _after_spaces(text: str, at: int) -> tuple[int, str]:
@@ -400,6 +449,8 @@ def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tu
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
+    more = _lower_or_reference_headings(text, found)
+    found = _merged(found, more) if more else found
     # Each kind of heading comes in order and without overlaps, so "inside one already found" is a
     # binary search per kind (not a scan of all found: thousands of headings in a long text).
     glued = [
@@ -417,6 +468,37 @@ def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tu
         if not _inside(found, start) and not _inside(glued, start)
     ]
     return sorted([*found, *glued, *before_pages])
+
+
+def _lower_or_reference_headings(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """The lower-case headings of a lower-cased text (LOWER_HEADING) and a reference list's heading
+    before its first numbered entry (REFERENCES_THEN_ENTRY), when the other headings did not find
+    one there; each looked for only where a substring shows it may stand (most paragraphs hold none)."""
+    more: list[tuple[int, int, str, bool]] = []
+    if _LOWER_CLUE.search(text):
+        more.extend((m.start("title"), m.end(), m.group("title"), False) for m in LOWER_HEADING.finditer(text))
+    if (found and found[-1][3]) or not ("eferences" in text or "EFERENCES" in text or "ibliography" in text or "Cited" in text):
+        return more
+    for clue in _REFERENCE_CLUES:
+        at = text.find(clue, int(len(text) * rules.END_MATTER_MIN_POSITION))
+        while at >= 0:
+            match = _reference_heading(text, at)
+            if match is not None:
+                more.append((match.start(), match.end(), match.group("title"), True))
+                return sorted(more)
+            at = text.find(clue, at + 1)
+    return more
+
+
+def _reference_heading(text: str, at: int) -> re.Match[str] | None:
+    """REFERENCES_THEN_ENTRY at `at` (or with its section number before it), where the entries
+    after it show years (END_MATTER_YEARS_MIN within END_MATTER_LOOKAHEAD_CHARS)."""
+    number = _NUMBER_BEFORE.search(text, max(0, at - HEADING_NUMBER_MAX_CHARS), at)
+    match = REFERENCES_THEN_ENTRY.match(text, number.start() if number else at) or REFERENCES_THEN_ENTRY.match(text, at)
+    if match is None:
+        return None
+    years = rules.YEAR.findall(text, match.end(), match.end() + END_MATTER_LOOKAHEAD_CHARS)
+    return match if len(years) >= END_MATTER_YEARS_MIN else None
 
 
 def _merged(spans: list[tuple[int, int, str, bool]], more: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:

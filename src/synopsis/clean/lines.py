@@ -81,10 +81,13 @@ class Paragraph:
 
 
 def normalise_characters(text: Tracked) -> Tracked:
-    """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away, and decomposed
+    """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away, apostrophes an
+    ASCII conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`), and decomposed
     letters composed (NFC: "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose
     headings and words were not found), each composed letter spanning all it was made of."""
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
+    if "?" in text.text:
+        text = text.sub(rules.MANGLED_APOSTROPHE, "’")
     if unicodedata.is_normalized("NFC", text.text):  # a quick check in C: the usual case
         return text
     return text.sub(_COMPOSING, lambda m: unicodedata.normalize("NFC", m.group(0)), whole=True)
@@ -97,6 +100,25 @@ def normalise_characters(text: Tracked) -> Tracked:
 _COMPOSING = re.compile(
     "[^\n][\u0300-\u036f\u0653-\u0655\u093c\u09be\u09d7\u0b3e\u0b56\u0b57\u0bbe\u0bd7\u0c56\u0cc2\u0cd5\u0cd6"
     "\u0d3e\u0d57\u0dca\u0dcf\u0ddf\u102e\u1161-\u1175\u11a8-\u11c2\u3099\u309a]+"
+)
+
+
+# A caption glued to the end of a paragraph's line, right after its last full stop (SumPubMed puts
+# each figure's and table's caption there: "... in additional file 1: figure s2b.fig. <dig> aflp
+# electropherogram peak charts obtained by msd-aflp analysis. each color ..."): the rest of the
+# line is the caption. Only in a lower-cased text: elsewhere the text goes on after a caption on
+# the same line ("... the Jeop ardy model. 4.5 Parameter Estimation. The parameters ..." after
+# "Table 1: ..."), or only a space was lost ("... the model.Figure 2 shows the algorithm."), which
+# is also why a label before a verb that refers to it stays ("table <dig> shows ..."). A label
+# alone at the line's end stays: its caption is the next line, which stays anyway (cutting the
+# label alone changed 47 more dev summaries, with no caption fewer in them).
+_REFERRING_VERBS = (
+    "shows?|showed|illustrates?|presents?|gives|lists|summari[sz]es|depicts|compares|reports|displays|plots|is|are|was"
+)
+_GLUED_LABELS = (".fig", ".table")  # GLUED_CAPTION is looked for only on the few lines that hold one
+GLUED_CAPTION = re.compile(
+    r"(?<=[a-z0-9)\]>% ]\.)(?:fig\.|figure|table)[ \t](?:<dig>|\d{1,2}[a-z]?\b)"
+    rf"(?![ \t]+(?:{_REFERRING_VERBS})\b)(?=[ \t]*\S)"
 )
 
 
@@ -275,6 +297,11 @@ def split_paragraphs(
                 built.done.append(line.heading)
         else:
             i = line.index
+            caption = GLUED_CAPTION.search(lines[i]) if any(c in lines[i] for c in _GLUED_LABELS) else None
+            if caption is not None:  # the rest of the line is a caption: the line ends before it
+                removed.add("caption", text, line_start + caption.start(), line_end)
+                spans[i] = (line_start, line_start + caption.start())
+                lines[i] = lines[i][: caption.start()]
             if built.lines and not wrapped and not _continues(lines[built.lines[-1]], lines[i]):
                 built.close()
             built.lines.append(i)

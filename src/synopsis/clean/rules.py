@@ -63,6 +63,11 @@ def odd_char_replacement(match: re.Match[str]) -> str:
     return "" if latin or _LATIN_LETTER.match(text, at + 1) else char
 
 
+# An apostrophe that a conversion to ASCII wrote as "?" (scisummnet: "the system?s output", "I?m
+# sad", "don?t"): a "?" between a letter and the ending of a possessive or a contraction. A question
+# mark stands before a space or a capital, not before "s", "t", "ll", ... and then a word's end.
+MANGLED_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)")
+
 # Combining marks of the spaced scripts (accents, Cyrillic titlo, Hebrew points, Arabic harakat, the
 # vowel signs of Devanagari and the other Indic scripts, Myanmar): part of a word, though not \w.
 MARKS = (
@@ -202,7 +207,11 @@ KEYWORDS_RUN = re.compile(
 # URL)", "(URL, accessed 22 May 2005)". A URL ends before the punctuation that ends its clause or
 # sentence ("... at http://x.org. At various ...": the stop stays, or two sentences would become one).
 # (A bracket pair inside a URL is part of it: "wiki/Heat_island_(urban)".)
-_URL = r"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\))*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
+# A PDF may part a URL after a dot ("http://wacky. sslmit.unibo.it/", "https://github. com/x/y",
+# "Statement. html"): the part after the space continues it where it holds a dot between letters, a
+# slash or is a file ending (a sentence after a URL does not: "... at http://x.org. The data ...").
+_URL_PART = r"\.[ ](?=[a-z0-9-]{2,}\.[a-z]{2,}|[a-z0-9-]+/|(?:html?|php|pdf|aspx?|xml|txt)\b)"
+_URL = rf"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\)|{_URL_PART})*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
 _URL_BEFORE = r"(?:accessed|retrieved|available at|available from|see|at|e\.g\.,?|cf\.|source|for example,?)"
 _URL_AFTER = r"(?:[,;]\s*(?:accessed|retrieved|last (?:viewed|accessed)|viewed)\b[^()]{0,40})?"
 URL_WITH_CONTEXT = re.compile(
