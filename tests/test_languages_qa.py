@@ -227,8 +227,9 @@ GERMAN_WITH_FORMULAS = (
     ("text", "code"),
     [
         (GERMAN_WITH_FORMULAS, "de"),  # was Catalan: the "i" of a_i, x_i and sum_{i=1}
-        # Was Spanish (the "y" of "y = 4,2"), then English: a table of numbers has no language.
-        ("x = 3,5; y = 4,2; z = 12,7 (p < 0,05). " * 20, UNDETERMINED),
+        # Was Spanish (the "y" of "y = 4,2"). A table of numbers has no words: English, as a text without
+        # letters was before h30 (h30 made it "und", with a warning; reverted in h30-lang3).
+        ("x = 3,5; y = 4,2; z = 12,7 (p < 0,05). " * 20, "en"),
         ("Les résultats de l'étude.", "fr"),  # was Catalan: "les" and "de", and "de" was no French word
     ],
 )

@@ -40,7 +40,8 @@ _STEMMER = Stemmer.Stemmer("porter", 0)
 STEMS_KEPT = 200_000
 # Outside English: a letter or digit of any script with the combining marks of its word. The marks
 # are no `\w`: a Hindi, Bengali or Urdu word fell apart at each vowel sign or virama ("अध्ययन" was
-# "अध" + "ययन", "হিংসা" four pieces), so its terms, stop words and ROUGE were fragments.
+# "अध" + "ययन", "হিংসা" four pieces), so its terms, stop words and ROUGE were fragments. MARKS is
+# every combining mark of the Basic Multilingual Plane (from unicodedata), the list detection uses.
 UNICODE_CHAR = rf"(?:[^\W_]|[{MARKS}])"
 # Letters and digits of any script, marks included: one token each ("größere", "данные", "अध्ययन").
 UNICODE_TOKEN = re.compile(rf"[^\W_]{UNICODE_CHAR}*")

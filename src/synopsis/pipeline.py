@@ -20,11 +20,12 @@ from numpy.typing import NDArray
 from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
-from .clean.rules import END_MATTER_MIN_POSITION
+from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
+from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR
 from .errors import InputError, LanguageWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
-from .language import AUTO, DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_lang_option, check_spaced, resolve_language
+from .language import DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
@@ -118,11 +119,22 @@ def article_language(article: Article, lang: str | None = None) -> tuple[Languag
 @cache
 def _references_line() -> re.Pattern[str]:
     words = lexicon(UNDETERMINED).end_matter.pattern
-    return re.compile(rf"\n[ \t]*(?:\d{{1,2}}\.?[ \t]+)?(?:{words})[ \t]*:?[ \t]*\r?\n", re.IGNORECASE)
+    return re.compile(rf"\n[ \t]*(?:\d{{1,2}}\.?[ \t]+)?(?P<word>{words})[ \t]*:?[ \t]*(?=\r?\n)", re.IGNORECASE)
 
 
 # Detection needs some text before a reference list to read: this many characters (~90 words).
 LANGUAGE_TEXT_MIN_CHARS = 600
+
+
+def _heads_references(body: str, line: re.Match[str]) -> bool:
+    """Whether a heading line `_references_line` found heads the reference list: an English word
+    for one ("References", "Works Cited") does; "Literature", and every other language's word
+    ("Literatura", "Sources", "Fuentes"), also names a section mid-paper, and heads a list only
+    where entries with years follow it, as cleaning has it (clean.lines.LIST_YEARS_MIN)."""
+    word = line.group("word")
+    if word.lower() != "literature" and END_MATTER.fullmatch(word):
+        return True
+    return len(YEAR.findall(body, line.end(), line.end() + LIST_LOOKAHEAD_CHARS)) >= LIST_YEARS_MIN
 
 
 def _language_text(article: Article) -> str:
@@ -131,7 +143,8 @@ def _language_text(article: Article) -> str:
     start, end = article.body
     body = article.text[start:end]
     after = min(int(END_MATTER_MIN_POSITION * len(body)), LANGUAGE_TEXT_MIN_CHARS)
-    cut = _references_line().search(body, after, DETECT_CHARS)
+    lines = _references_line().finditer(body, after, DETECT_CHARS)
+    cut = next((line for line in lines if _heads_references(body, line)), None)
     return " ".join((article.title, article.abstract, body if cut is None else body[: cut.start()]))
 
 
@@ -159,8 +172,7 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     require_type("build_document", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
     text = _language_text(article)
     language, warning = resolve_language(lang, text)
-    if warning or check_lang_option(lang) != AUTO:  # detection names a supported language only in spaced text
-        check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized
+    check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized, even where detection says English
     code = language.code
     cleaned = clean_article(article, code)
     abstract = article.abstract or cleaned.abstract

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import language
 from ..types import SectionKind
 
 # --- characters --------------------------------------------------------------------------------
@@ -68,17 +69,10 @@ def odd_char_replacement(match: re.Match[str]) -> str:
 # mark stands before a space or a capital, not before "s", "t", "ll", ... and then a word's end.
 MANGLED_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)")
 
-# Combining marks of the spaced scripts (accents, Cyrillic titlo, Hebrew points, Arabic harakat, the
-# vowel signs of Devanagari and the other Indic scripts, Myanmar): part of a word, though not \w.
-MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f"
-    "\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957"
-    "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0a01-\u0a03\u0a3c-\u0a51\u0a70\u0a71\u0a75"
-    "\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3\u0b01-\u0b03\u0b3c-\u0b57\u0b62\u0b63\u0b82\u0bbe-\u0bd7"
-    "\u0c00-\u0c04\u0c3c-\u0c56\u0c62\u0c63\u0c81-\u0c83\u0cbc-\u0cd6\u0ce2\u0ce3\u0d00-\u0d03\u0d3b-\u0d57"
-    "\u0d62\u0d63\u0d81-\u0d83\u0dca-\u0df3\u102b-\u103e\u1056-\u1059\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-    "\ufe20-\ufe2f"
-)
+# Combining marks (accents, Cyrillic titlo, Hebrew points, Arabic harakat, the vowel signs of
+# Devanagari and the other Indic scripts, Thaana, Ethiopic, Myanmar ...): part of a word, though not
+# \w. The one list, which language detection builds from `unicodedata` (a character-class body).
+MARKS = language.MARKS
 
 # --- section headings ----------------------------------------------------------------------------
 # Heading words mapped to the section role they announce. Order matters: the first match wins, so
