@@ -131,4 +131,4 @@ MARKED_WORDS = {
 def test_a_word_with_vowel_signs_is_one_term_not_fragments(lang: str) -> None:
     # "अध्ययन" (study) was the terms "अध" and "ययन": scores, redundancy and ROUGE saw fragments.
     text = MARKED_WORDS[lang]
-    assert token_stream([text, text], lang) == text.split() + ["\x00"] + text.split()
+    assert token_stream([text, text], lang) == [*text.split(), "\x00", *text.split()]
