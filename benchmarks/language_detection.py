@@ -106,7 +106,8 @@ def main() -> None:
         "",
         f"`python benchmarks/language_detection.py {' '.join(args.inputs)}`",
         "",
-        "Correct / cases per group; a title alone may fail (under 30 words: undetermined unless its function words tell).",
+        "Correct / cases per group; a title alone may fail (under 30 words, a Latin-script text is read as English"
+        " unless its function words name another language).",
         "",
         "| cases | " + " | ".join(found) + " |",
         "|---|" + "---:|" * len(found),
