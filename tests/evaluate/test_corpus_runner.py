@@ -10,6 +10,7 @@ import pytest
 from synopsis.errors import MethodError
 from synopsis.evaluate.report import build_evaluation
 from synopsis.evaluate.runner import (
+    Refused,
     Settings,
     expand_inputs,
     iter_results,
@@ -40,8 +41,11 @@ def test_predictions_formats(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n", encoding="utf-8")
     predictions, problems = load_predictions(str(path))
+    refused = predictions.pop("d")
     assert predictions == {"a": "One. Two.", "b": ["One.", "Two."], "c": ["From summarize -o json."]}
     assert [p.split(":")[1] for p in problems] == ["4", "5", "6", "7"]
+    # a refused line whose id is readable: that document is listed with the line, not as one without a prediction
+    assert isinstance(refused, Refused) and refused.reason.startswith(f"its prediction ({path}:4) was refused: needs")
 
 
 def test_source_falls_back_to_the_file_name() -> None:
@@ -61,7 +65,11 @@ def test_folders_expand_to_their_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_failed_documents_are_scored_zero_and_listed(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+def test_documents_no_system_can_be_scored_on_are_listed_not_averaged_as_zero(
+    tmp_path: Path, dev_sample: list[dict[str, str]]
+) -> None:
+    """An unreadable record and one without a reference abstract say nothing about any system: a 0
+    for each pulled every mean down alike (here to a third); they are listed instead."""
     no_abstract = {**dev_sample[0], "id": "no-abstract", "abstract": ""}
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join([json.dumps(dev_sample[1]), "{broken", json.dumps(no_abstract)]) + "\n", encoding="utf-8")
@@ -69,11 +77,11 @@ def test_failed_documents_are_scored_zero_and_listed(tmp_path: Path, dev_sample:
     docs = list(iter_results([str(path)], settings))
     assert [d.id for d in docs] == [dev_sample[1]["id"], f"{path}:2", "no-abstract"]
     evaluation = build_evaluation(docs, settings.methods, words=200, resamples=200)
-    assert evaluation.overall["textrank"].documents == 3
-    assert evaluation.overall["textrank"].failed == 2
-    assert {f.doc_id for f in evaluation.failures} == {f"{path}:2", "no-abstract"}
+    assert evaluation.overall["textrank"].documents == 1
+    assert evaluation.overall["textrank"].failed == 0 and evaluation.failures == []
+    assert [d.doc_id for d in evaluation.not_evaluated] == [f"{path}:2", "no-abstract"]
     good = docs[0].results["textrank"].scores.rouge1.fmeasure
-    assert evaluation.overall["textrank"].f1["rouge1"].mean == pytest.approx(good / 3)
+    assert evaluation.overall["textrank"].f1["rouge1"].mean == pytest.approx(good)
 
 
 @pytest.mark.slow

@@ -73,6 +73,7 @@ def run_local(
         for row in lines:
             sink.add(row.line)
             failed += row.failed
+            counts.warned += row.warned
             if row.warning:
                 counts.over_budget += 1
                 reporter.warn(row.warning)

@@ -31,6 +31,8 @@ PART_WARNINGS = 20
 # How a summary row over its word budget reads in a part file (`work.encode_row`: json.dumps' own
 # separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
 OVER_BUDGET = b'"over_budget": true'
+# A row's `warning` key (inside a JSON string every quote is escaped, so no text can hold this).
+WARNED = b'"warning": '
 # How a refusal names each setting `state.json` records: as the options of `synopsis batch` set it.
 _OPTION_NAMES = {
     "split_bytes": "--partition-size (bytes)",
@@ -67,6 +69,7 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
             counts.failed += row.failed
             counts.summarized += not row.failed
             counts.no_text += lacks_text(item)
+            counts.warned += row.warned
             if row.warning:
                 counts.over_budget += 1
                 warn(row.warning)
@@ -175,6 +178,7 @@ class PartsDir:
             stats["duplicates"],
             stats.get("over_budget", 0),
             stats.get("no_text", 0),
+            stats.get("warned", 0),
         )
         appended = 0
         last_id: str | None = None
@@ -184,7 +188,7 @@ class PartsDir:
                 raise SinkError(f"{part}: a row is damaged; remove that part file and run again to recompute it")
             doc_id, failed = head
             if doc_id in base_ids or doc_id in sink.recovered.ids:
-                _uncount(part_counts, failed, already=doc_id in base_ids, over_budget=OVER_BUDGET in line)
+                _uncount(part_counts, failed, already=doc_id in base_ids, over_budget=OVER_BUDGET in line, warned=WARNED in line)
                 if doc_id not in base_ids:
                     warn(f"{part.name}: duplicate id {doc_id!r} (in an earlier partition too); only its first occurrence is kept")
                 continue
@@ -254,13 +258,14 @@ class PartsDir:
                 leftover.unlink(missing_ok=True)
 
 
-def _uncount(counts: Counts, failed: bool, *, already: bool, over_budget: bool = False) -> None:
-    """A row left out at merge time was counted as done (and as over its budget) by its part."""
+def _uncount(counts: Counts, failed: bool, *, already: bool, over_budget: bool = False, warned: bool = False) -> None:
+    """A row left out at merge time was counted as done (and as over its budget, or warned) by its part."""
     if failed:
         counts.failed -= 1
     else:
         counts.summarized -= 1
         counts.over_budget -= over_budget
+        counts.warned -= warned
     if already:
         counts.skipped += 1
     else:

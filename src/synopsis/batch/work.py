@@ -73,6 +73,9 @@ class Counts:
     duplicates: int = 0
     over_budget: int = 0  # summarized, but longer than the word budget (each one warned about)
     no_text: int = 0  # failed for want of the text field (a mistyped --text-field: said in one line)
+    # summarized with a `warning` in the row (an unsupported language, PDF pages not read): said
+    # only there, so the final line counts them, as it counts those over their budget
+    warned: int = 0
 
     @property
     def written(self) -> int:
@@ -85,6 +88,7 @@ class Counts:
         self.duplicates += other.duplicates
         self.over_budget += other.over_budget
         self.no_text += other.no_text
+        self.warned += other.warned
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -94,6 +98,7 @@ class Counts:
             "duplicates": self.duplicates,
             "over_budget": self.over_budget,
             "no_text": self.no_text,
+            "warned": self.warned,
         }
 
 
@@ -111,6 +116,7 @@ class EncodedRow(NamedTuple):
     line: str
     failed: bool
     warning: str | None = None
+    warned: bool = False  # the row has a `warning` (language, PDF pages), counted in the final line
 
 
 def summarize_item(item: SourceItem, options: BatchOptions) -> dict[str, Any]:
@@ -149,7 +155,7 @@ def encode_row(row: dict[str, Any]) -> str:
 def summarize_to_line(item: SourceItem, options: BatchOptions) -> EncodedRow:
     """`summarize_item` encoded where it ran (workers do the JSON work too), with its warning."""
     row, warning = _row_and_warning(item, options)
-    return EncodedRow(encode_row(row), "error" in row, warning)
+    return EncodedRow(encode_row(row), "error" in row, warning, "warning" in row)
 
 
 def new_items(

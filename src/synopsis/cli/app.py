@@ -293,8 +293,12 @@ class NoTextField:
             return
         if not read:
             fail(self.none_line(), EXIT_INPUT)
+        report(self.line(skipped))
+
+    def line(self, skipped: str = "skipped") -> str:
+        """The line for a run in which some records had the field: how many lacked it, and where."""
         more = f", ... ({self.count - len(self.places):,} more)" if self.count > len(self.places) else ""
-        report(
+        return (
             f"{skipped} {counted(self.count, 'record')} without a {self.field!r} field ({self.fix}):"
             f" {', '.join(self.places)}{more}"
         )

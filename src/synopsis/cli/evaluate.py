@@ -19,18 +19,21 @@ from .app import (
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
+    NoTextField,
     app,
     check_not_an_input,
     check_whole,
     check_writable,
     checked_lang,
     checked_model,
+    counted,
     fail,
     report,
 )
 from .batch import worker_count
 
 EXIT_INTERRUPTED = 130
+LISTED = 10  # ids named in a note that stands for many
 
 
 def _speed_column() -> Any:
@@ -74,9 +77,11 @@ def evaluate_command(
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (rouge-score, stemmed) against the reference abstracts.
 
-    Every report includes lead (the floor) and a greedy extractive oracle (the ceiling). Documents
-    that fail are scored 0 and listed, never dropped. Exit status 1 when any document failed, 130
-    when interrupted (the partial report is still written).
+    Every report includes lead (the floor) and a greedy extractive oracle (the ceiling). A document
+    a method fails on (or without a prediction) is scored 0 for it and listed; one no system can
+    be scored on (unreadable, no reference abstract) is listed and left out of the averages;
+    records without the --text-field field are said in one line. Nothing is dropped silently.
+    Exit status 1 when any document failed, 130 when interrupted (the partial report is still written).
     """
     from ..evaluate.html import render_html
     from ..evaluate.report import build_evaluation, render_terminal, to_dict
@@ -84,8 +89,10 @@ def evaluate_command(
     from ..evaluate.runner import (
         GROUPINGS,
         DocResult,
+        Prediction,
         Settings,
         count_articles,
+        empty_predictions,
         expand_inputs,
         iter_results,
         load_predictions,
@@ -110,7 +117,7 @@ def evaluate_command(
     except (MethodError, SynopsisError) as err:
         fail(str(err))
     model_path = _model_for(model, names)
-    loaded: dict[str, dict[str, str | list[str]]] = {}
+    loaded: dict[str, dict[str, Prediction]] = {}
     notes: list[str] = []
     for path in predictions:
         label = Path(path).name.removesuffix(".gz").removesuffix(".jsonl").removesuffix(".json") or path
@@ -119,6 +126,10 @@ def evaluate_command(
             loaded[label], problems = load_predictions(path)
         except InputError as err:
             fail(err.worded(CLI_NAMES))
+        empty = empty_predictions(loaded[label])
+        if empty:
+            shown = ", ".join(empty[:LISTED]) + (f", ... ({len(empty) - LISTED:,} more)" if len(empty) > LISTED else "")
+            problems.append(f"{path}: {counted(len(empty), 'prediction')} with no text (scored 0): {shown}")
         for problem in problems:
             report(problem)
         notes.extend(problems)
@@ -135,6 +146,7 @@ def evaluate_command(
     total = count_articles(paths)
     fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)
     docs: list[DocResult] = []
+    no_text = NoTextField(text_field)
     interrupted = False
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -151,7 +163,7 @@ def evaluate_command(
         transient=True,
         disable=not err_console.is_terminal,
     )
-    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields)
+    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields, skip=no_text.take)
     started = time.perf_counter()
     try:
         with progress:
@@ -165,16 +177,21 @@ def evaluate_command(
     finally:
         results.close()
     elapsed = time.perf_counter() - started
+    if interrupted and not docs:
+        fail("no documents were evaluated", EXIT_INTERRUPTED)
+    no_text.report(len(docs))  # the run ends here when no record had the field: no report of zeros
     if not docs:
-        fail(
-            "no documents were evaluated" if interrupted else "no documents found in the input",
-            EXIT_INTERRUPTED if interrupted else EXIT_INPUT,
-        )
+        fail("no documents found in the input", EXIT_INPUT)
+    if not interrupted and not any(d.evaluated for d in docs):
+        fail(_none_evaluated(docs, abstract_field), EXIT_INPUT)
+    if no_text.count:
+        notes.append(no_text.line())
     seen = {d.id for d in docs}
     for label, table in loaded.items():
         unmatched = len(set(table) - seen)
         if unmatched and not interrupted:
-            notes.append(f"{unmatched} prediction(s) in {label} have an id that is not in the data (not scored)")
+            among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
+            notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
     notes.append(f"{len(docs)} documents in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
     evaluation = build_evaluation(
         docs,
@@ -201,10 +218,40 @@ def evaluate_command(
     sys.stdout.flush()
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
-    failed = {f.doc_id for f in evaluation.failures}
-    if failed:
-        report(f"{len(failed)} document(s) failed for at least one method (scored 0, listed in the report)")
+    line = _failed_line(evaluation, no_text)
+    if line:
+        report(line)
         raise typer.Exit(EXIT_INPUT)
+
+
+def _failed_line(evaluation: Any, no_text: NoTextField) -> str | None:
+    """The last line of a run with failures: every kind counted (a method failed: scored 0; not
+    evaluated: left out; no text field: not read), each where the report lists it."""
+    failed = len({f.doc_id for f in evaluation.failures})
+    parts = [
+        f"{failed} failed for at least one method (scored 0, listed in the report)" if failed else "",
+        f"{len(evaluation.not_evaluated)} not evaluated (unreadable or no reference abstract; listed in the report)"
+        if evaluation.not_evaluated
+        else "",
+        f"{counted(no_text.count, 'record')} without a {no_text.field!r} field (not read)" if no_text.count else "",
+    ]
+    total = failed + len(evaluation.not_evaluated) + no_text.count
+    return f"{total} document(s) failed: {'; '.join(p for p in parts if p)}" if total else None
+
+
+def _none_evaluated(docs: list[Any], abstract_field: str) -> str:
+    """The one line for a run in which no document could be scored (instead of a report of zeros):
+    most often a mistyped --abstract-field, so that is named when no document had an abstract."""
+    from ..evaluate.runner import NO_REFERENCE
+
+    if all(d.error == NO_REFERENCE for d in docs):
+        return (
+            f"none of the {counted(len(docs), 'document')} read has a reference abstract to score against"
+            f" (JSONL: set its field with --abstract-field, now {abstract_field})"
+        )
+    first = next(d for d in docs if not d.evaluated)
+    shown = first.error if (first.error or "").startswith(first.id) else f"{first.id}: {first.error}"
+    return f"none of the {counted(len(docs), 'document')} read could be evaluated; the first: {shown}"
 
 
 def check_reports(reports: dict[str, Path | None], inputs: list[str]) -> None:

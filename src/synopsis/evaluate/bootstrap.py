@@ -16,7 +16,8 @@ RESAMPLES = 2000
 CONFIDENCE = 0.95
 SEED = 0
 _BLOCK = 250
-# Below this many documents a bootstrap p-value is an artefact of the few possible resamples.
+# Below this many documents a bootstrap p-value or interval is an artefact of the few possible
+# resamples (one document: an interval of width 0, two: the two scores themselves).
 MIN_DOCUMENTS_FOR_TEST = 5
 
 
@@ -48,8 +49,14 @@ class PairedTest:
         verb = "beats" if self.difference > 0 else "trails" if self.difference < 0 else "ties"
         if self.p_value != self.p_value:
             return f"{self.b} {verb} {self.a} by {points}; too few documents for a p-value"
-        p = f"p < {1 / (self.resamples + 1):.4f}" if self.p_value <= 1 / (self.resamples + 1) else f"p = {self.p_value:.4f}"
-        return f"{self.b} {verb} {self.a} by {points}, {p}"
+        return f"{self.b} {verb} {self.a} by {points}, {self.p_text()}"
+
+    def p_text(self) -> str:
+        """'p = 0.0225', 'p < 0.0005' (the smallest p the resamples can show), '' without a p-value."""
+        if self.p_value != self.p_value:
+            return ""
+        floor = 1 / (self.resamples + 1)
+        return f"p < {floor:.4f}" if self.p_value <= floor else f"p = {self.p_value:.4f}"
 
 
 def _resampled_means(values: NDArray[np.float64], resamples: int, rng: np.random.Generator) -> NDArray[np.float64]:
@@ -64,10 +71,14 @@ def _resampled_means(values: NDArray[np.float64], resamples: int, rng: np.random
 def bootstrap_ci(
     values: ArrayLike, *, resamples: int = RESAMPLES, confidence: float = CONFIDENCE, rng: np.random.Generator | None = None
 ) -> Interval:
-    """Mean of `values` with a percentile bootstrap interval (empty input: all NaN)."""
+    """Mean of `values` with a percentile bootstrap interval (empty input: all NaN; fewer than
+    MIN_DOCUMENTS_FOR_TEST values: the mean with NaN bounds, as a report must not print a
+    zero-width "95% CI" for one document)."""
     data = np.asarray(values, dtype=np.float64)
     if data.size == 0:
         return Interval(float("nan"), float("nan"), float("nan"))
+    if data.size < MIN_DOCUMENTS_FOR_TEST:
+        return Interval(float(data.mean()), float("nan"), float("nan"))
     means = _resampled_means(data, resamples, rng if rng is not None else np.random.default_rng(SEED))
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [tail, 1.0 - tail])
@@ -92,7 +103,8 @@ def paired_bootstrap(
     the null (Berg-Kirkpatrick et al. 2012): the share of resamples whose difference lies at least
     as far from the observed one as the observed one lies from zero, with +1 smoothing so it is
     never 0. Identical systems give p = 1. With fewer than MIN_DOCUMENTS_FOR_TEST documents the
-    p-value is NaN: a handful of documents has too few distinct resamples for it to mean anything.
+    p-value and the interval are NaN: a handful of documents has too few distinct resamples for
+    them to mean anything.
     """
     first = np.asarray(a, dtype=np.float64)
     second = np.asarray(b, dtype=np.float64)
@@ -102,9 +114,11 @@ def paired_bootstrap(
         return PairedTest(names[0], names[1], metric, float("nan"), float("nan"), float("nan"), float("nan"), resamples)
     differences = second - first
     observed = float(differences.mean())
+    if first.size < MIN_DOCUMENTS_FOR_TEST:
+        return PairedTest(names[0], names[1], metric, observed, float("nan"), float("nan"), float("nan"), resamples)
     means = _resampled_means(differences, resamples, rng if rng is not None else np.random.default_rng(SEED))
     extreme = int(np.count_nonzero(np.abs(means - observed) >= abs(observed) - 1e-15))
-    p_value = (extreme + 1) / (resamples + 1) if first.size >= MIN_DOCUMENTS_FOR_TEST else float("nan")
+    p_value = (extreme + 1) / (resamples + 1)
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [tail, 1.0 - tail])
     return PairedTest(

@@ -8,11 +8,31 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .report import Evaluation, MethodStats, f1_matrix, short_labels
+from .report import TOO_FEW, Evaluation, MethodStats, f1_matrix, paired_rows, short_labels
 from .rouge import METRIC_LABELS, METRICS
 from .runner import LEAD, ORACLE
 
-_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22")
+# One colour per system up to 17 (every registered method with `-m all` and some predictions files;
+# lead is grey, the oracle black); only beyond that do colours repeat.
+_PALETTE = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#17becf",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#393b79",
+    "#843c39",
+    "#637939",
+    "#7b4173",
+    "#e7ba52",
+    "#6b6ecf",
+    "#a55194",
+    "#5ab4ac",
+)
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#222;
   max-width:1180px;margin:24px auto;padding:0 16px}
@@ -29,7 +49,7 @@ ul.fail{font-size:13px;columns:2}code{background:#f3f3f3;padding:1px 4px}
 
 def _colors(methods: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    palette = iter(_PALETTE * 4)
+    palette = iter(_PALETTE * (1 + len(methods) // len(_PALETTE)))
     for m in methods:
         out[m] = "#888888" if m == LEAD else "#111111" if m == ORACLE else next(palette)
     return out
@@ -41,6 +61,10 @@ def _e(text: object) -> str:
 
 def _pts(value: float) -> str:
     return "–" if value != value else f"{value * 100:.2f}"
+
+
+def _ci(low: float, high: float) -> str:
+    return "" if low != low else f' <span class="ci">{_pts(low)}–{_pts(high)}</span>'
 
 
 def _legend(methods: Sequence[str], colors: dict[str, str]) -> str:
@@ -105,8 +129,8 @@ def distribution_svg(evaluation: Evaluation, colors: dict[str, str]) -> str:
 def _nice_axis(top: float) -> tuple[float, float]:
     """An axis end at or above `top` on a round step (1, 2, 5, 10, 20, 25 points), at most 6 steps."""
     for step in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25):
-        if top <= step * 6:
-            return max(step, float(np.ceil(top * 1.02 / step) * step)), step
+        if top <= step * 6:  # never past 100: no score or share is above it
+            return min(1.0, max(step, float(np.ceil(top * 1.02 / step) * step))), step
     return 1.0, 0.25
 
 
@@ -251,7 +275,7 @@ def _overall_table(evaluation: Evaluation) -> str:
             else ""
         )
         cells = "".join(
-            f'<td><b>{_pts(s.f1[m].mean)}</b> <span class="ci">{_pts(s.f1[m].low)}–{_pts(s.f1[m].high)}</span></td>'
+            f"<td><b>{_pts(s.f1[m].mean)}</b>{_ci(s.f1[m].low, s.f1[m].high)}</td>"
             f"<td>{_pts(s.precision[m])}</td><td>{_pts(s.recall[m])}</td>"
             for m in METRICS
         )
@@ -278,6 +302,41 @@ def _source_table(evaluation: Evaluation) -> str:
     return f"<table><tr><th></th>{head}</tr><tr><th>method</th>{sub}</tr>{''.join(rows)}</table>"
 
 
+def _tests_table(evaluation: Evaluation) -> str:
+    """One row per pair (B vs A), one cell per metric: B − A in points, its 95% CI and p (bold
+    below 0.05), so that `-m all`'s 91 pairs read as a table rather than 273 sentences."""
+    rows = []
+    for b, a, tests in paired_rows(evaluation):
+        cells = []
+        for t in tests:
+            ci = "" if t.low != t.low else f' <span class="ci">{t.low * 100:+.2f} to {t.high * 100:+.2f}</span>'
+            value = f"{t.difference * 100:+.2f}"
+            p = t.p_text()
+            shown = f"<b>{value}</b>" if t.p_value < 0.05 else value
+            cells.append(
+                f'<td title="{_e(t.sentence())}">{shown}{ci}</td><td>{_e(p.removeprefix("p = ").removeprefix("p "))}</td>'
+            )
+        rows.append(f"<tr><td>{_e(b)} vs {_e(a)}</td>{''.join(cells)}</tr>")
+    if not rows:
+        return "<p>no pair to compare (run two or more methods)</p>"
+    head = "".join(f"<th>{METRIC_LABELS[m]} B − A</th><th>p</th>" for m in METRICS)
+    few = "" if evaluation.intervals else f'<p class="note">{_e(TOO_FEW)}.</p>'
+    return f"<table><tr><th>B vs A</th>{head}</tr>{''.join(rows)}</table>{few}"
+
+
+def _not_evaluated(evaluation: Evaluation) -> str:
+    if not evaluation.not_evaluated:
+        return ""
+    items = "".join(f"<li>{_e(d.line())}</li>" for d in evaluation.not_evaluated[:200])
+    if len(evaluation.not_evaluated) > 200:
+        items += f"<li>… {len(evaluation.not_evaluated) - 200} more in the JSON report</li>"
+    return (
+        f"<h2>Not evaluated: {len(evaluation.not_evaluated)}</h2>"
+        '<p class="note">No system can be scored on these documents; they are left out of every average.</p>'
+        f'<ul class="fail">{items}</ul>'
+    )
+
+
 def render_html(evaluation: Evaluation) -> str:
     colors = _colors(evaluation.methods)
     p = evaluation.protocol
@@ -287,10 +346,8 @@ def render_html(evaluation: Evaluation) -> str:
         if evaluation.partial
         else ""
     )
-    tests = "".join(
-        f"<li>{_e(t.sentence())} <span class='ci'>(95% CI {t.low * 100:+.2f} to {t.high * 100:+.2f})</span></li>"
-        for t in evaluation.tests
-    )
+    skipped = _not_evaluated(evaluation)
+    unscored = f" ({len(evaluation.not_evaluated)} more not evaluated)" if evaluation.not_evaluated else ""
     failed_docs = sorted({f.doc_id for f in evaluation.failures})
     failures = "".join(
         f"<li><code>{_e(f.doc_id)}</code> ({_e(f.method)}): {_e(f.reason)}</li>" for f in evaluation.failures[:200]
@@ -303,22 +360,29 @@ def render_html(evaluation: Evaluation) -> str:
     notes = "".join(f"<li>{_e(x)}</li>" for x in evaluation.notes)
     best = _best(evaluation.overall)
     boot = p["bootstrap"]
+    ci_text = (
+        f"95% bootstrap CIs ({boot['resamples']} resamples over documents, seed {boot['seed']})"
+        if evaluation.intervals
+        else _e(TOO_FEW)
+    )
     tokenizers = "; ".join(f"{k}: {v}" for k, v in p.get("tokenizer", {}).items())
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>synopsis evaluation: {n} documents</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head><body>
 <h1>synopsis evaluation</h1>
-<p class="sub">{n} documents from {len(evaluation.by_source)} source(s) · {_e(p["scorer"])} · tokenizer {_e(tokenizers)}
-· every summary cut to its first {p["words"]} words · macro average, failed documents scored 0
-· 95% bootstrap CIs ({boot["resamples"]} resamples over documents, seed {boot["seed"]}) · synopsis {_e(p["synopsis"])}</p>{status}
+<p class="sub">{n} documents from {len(evaluation.by_source)} source(s){unscored} · {_e(p["scorer"])} · tokenizer {_e(tokenizers)}
+· every summary cut to its first {p["words"]} words · macro average, a document a system failed on scored 0 for it
+· {ci_text} · synopsis {_e(p["synopsis"])}</p>{status}
 {best}
-<h2>Scores (F1, P, R x 100; mean and 95% CI)</h2>
+<h2>Scores (F1, P, R x 100; mean{" and 95% CI" if evaluation.intervals else ""})</h2>
 {_overall_table(evaluation)}
 <p class="note"><b>lead</b> (the first sentences) is the floor and the greedy extractive <b>oracle</b> (sentences picked
 to maximise ROUGE-1 + ROUGE-2 F1 against the reference, same budget) the ceiling; <b>gap closed</b> is the share of the
 lead→oracle distance a method covers, on the mean of the three F1 scores.</p>
 <h2>Per source</h2>{_source_table(evaluation)}
-<h2>Paired bootstrap tests</h2><ul>{tests or "<li>no pair to compare (run two or more methods)</li>"}</ul>
+<h2>Paired bootstrap tests</h2>
+<p class="note">B − A in points (F1 x 100) on the same documents, its 95% CI, and the two-sided p-value; bold: p &lt; 0.05.</p>
+{_tests_table(evaluation)}
 <h2>Score distribution per method</h2>{_legend(evaluation.methods, colors)}
 <p class="note">Each dot is one document; boxes show the quartiles, the bar the median and the diamond the mean.</p>
 {distribution_svg(evaluation, colors)}
@@ -329,6 +393,7 @@ lead→oracle distance a method covers, on the mean of the three F1 scores.</p>
 {position_svg(evaluation, colors)}
 <h2>Failed documents: {len(failed_docs)}</h2>
 <ul class="fail">{failures or "<li>none</li>"}</ul>{more}
+{skipped}
 {f"<h2>Notes</h2><ul>{notes}</ul>" if notes else ""}
 </body></html>
 """

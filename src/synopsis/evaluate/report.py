@@ -18,7 +18,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..version import __version__
-from .bootstrap import CONFIDENCE, RESAMPLES, SEED, Interval, PairedTest, bootstrap_ci, paired_bootstrap
+from .bootstrap import (
+    CONFIDENCE,
+    MIN_DOCUMENTS_FOR_TEST,
+    RESAMPLES,
+    SEED,
+    Interval,
+    PairedTest,
+    bootstrap_ci,
+    paired_bootstrap,
+)
 from .rouge import METRIC_LABELS, METRICS, get_backend, tokenizer_description
 from .runner import LEAD, ORACLE, DocResult
 
@@ -47,6 +56,20 @@ class Failure:
     input: str
 
 
+@dataclass(frozen=True, slots=True)
+class NotEvaluated:
+    """A document no system could be scored on (unreadable, no reference abstract): listed, and
+    left out of every average and test."""
+
+    doc_id: str
+    reason: str
+    input: str
+
+    def line(self) -> str:
+        """'id: reason', without the id twice when the reason starts with the place ('file:3: ...')."""
+        return self.reason if self.reason.startswith(self.doc_id) else f"{self.doc_id}: {self.reason}"
+
+
 @dataclass(frozen=True)
 class Evaluation:
     protocol: dict[str, Any]
@@ -59,6 +82,12 @@ class Evaluation:
     partial: bool = False
     expected: int | None = None
     notes: list[str] = field(default_factory=list)
+    not_evaluated: list[NotEvaluated] = field(default_factory=list)
+
+    @property
+    def intervals(self) -> bool:
+        """Whether there are documents enough for bootstrap intervals and p-values."""
+        return len(self.docs) >= MIN_DOCUMENTS_FOR_TEST
 
 
 def _rng(seed: int, *parts: str) -> np.random.Generator:
@@ -121,7 +150,8 @@ def build_evaluation(
     notes: Sequence[str] = (),
     model: str = "",
 ) -> Evaluation:
-    docs = list(docs)
+    not_evaluated = [NotEvaluated(d.id, d.error or "", d.input) for d in docs if not d.evaluated]
+    docs = [d for d in docs if d.evaluated]
     overall = _with_gap({m: _stats(docs, m, seed=seed, resamples=resamples, scope="") for m in methods})
     sources: dict[str, list[DocResult]] = {}
     for d in docs:
@@ -157,12 +187,15 @@ def build_evaluation(
         "words": words,
         "truncation": f"every summary cut to its first {words} whitespace-separated words before scoring",
         "sentence_split": "synopsis.segment.sentence_spans; sentences joined with newlines (ROUGE-Lsum)",
-        "average": "macro over documents; failed documents count as 0",
+        "average": "macro over documents; a document a system failed on counts as 0 for it; documents no system"
+        " can be scored on (unreadable, no reference abstract) are left out and listed",
         "bootstrap": {"resamples": resamples, "confidence": CONFIDENCE, "seed": seed, "unit": "document"},
         "synopsis": __version__,
         "model": model or SHIPPED,
     }
-    return Evaluation(protocol, tuple(methods), overall, by_source, tests, failures, docs, partial, expected, list(notes))
+    return Evaluation(
+        protocol, tuple(methods), overall, by_source, tests, failures, docs, partial, expected, list(notes), not_evaluated
+    )
 
 
 def short_labels(sources: Sequence[str]) -> dict[str, str]:
@@ -179,7 +212,29 @@ def _points(value: float) -> str:
 
 
 def _ci(interval: Interval) -> str:
+    if interval.low != interval.low:  # too few documents for an interval
+        return _points(interval.mean)
     return f"{_points(interval.mean)} [dim]{_points(interval.low)}–{_points(interval.high)}[/dim]"
+
+
+def paired_cell(test: PairedTest) -> str:
+    """B − A in points with its p-value ('+5.84, p = 0.0225'), or the difference alone where there
+    are too few documents for a p-value (the interval is in --json and --html)."""
+    if test.p_value != test.p_value:
+        return f"{test.difference * 100:+.2f}"
+    return f"{test.difference * 100:+.2f}, {test.p_text()}"
+
+
+def paired_rows(evaluation: Evaluation) -> list[tuple[str, str, list[PairedTest]]]:
+    """The paired tests as (b, a, [one test per metric]) rows: a pair per line, not per metric, so
+    that `-m all` reads as a table (91 rows), not 273 sentences."""
+    rows: dict[tuple[str, str], list[PairedTest]] = {}
+    for test in evaluation.tests:
+        rows.setdefault((test.b, test.a), []).append(test)
+    return [(b, a, tests) for (b, a), tests in rows.items()]
+
+
+TOO_FEW = f"fewer than {MIN_DOCUMENTS_FOR_TEST} documents: no confidence intervals or p-values"
 
 
 def _gap(value: float | None) -> str:
@@ -190,6 +245,8 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     """The summary table, the per-source table, the paired tests and the failures."""
     n = len(evaluation.docs)
     head = f"{n} documents" + (f" of {evaluation.expected}" if evaluation.partial and evaluation.expected else "")
+    if evaluation.not_evaluated:
+        head += f" ({len(evaluation.not_evaluated)} more not evaluated)"
     if evaluation.partial:
         head += " [bold yellow](interrupted: partial report)[/bold yellow]"
     protocol = evaluation.protocol
@@ -201,7 +258,8 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     console.print(f"tokenizer: {escape(tokenizers)}")  # "[a-z0-9]+" is text, not a rich style
     if protocol.get("model", SHIPPED) != SHIPPED:
         console.print(f"model: {escape(str(protocol['model']))} (for the methods that take a trained model)")
-    table = Table(title="ROUGE F1 x 100, mean [95% CI]", title_justify="left", header_style="bold")
+    title = "ROUGE F1 x 100, mean [95% CI]" if evaluation.intervals else "ROUGE F1 x 100, mean"
+    table = Table(title=title, title_justify="left", header_style="bold")
     table.add_column("method")
     for metric in METRICS:
         table.add_column(METRIC_LABELS[metric], justify="right")
@@ -220,6 +278,8 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
         )
         table.add_row(label, *(_ci(s.f1[m]) for m in METRICS), f"{s.words:.0f}", _gap(s.gap_closed.get("mean")), str(s.failed))
     console.print(table)
+    if not evaluation.intervals:
+        console.print(f"[yellow]{TOO_FEW}[/yellow]")
     if len(evaluation.by_source) > 1:
         per = Table(title="per source: R1 / R2 / RLsum F1 x 100", title_justify="left", header_style="bold")
         per.add_column("method")
@@ -231,9 +291,20 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
             per.add_row(escape(name), *cells)
         console.print(per)
     if evaluation.tests:
-        console.print("[bold]paired bootstrap tests[/bold] (two-sided; points = F1 x 100)")
-        for test in evaluation.tests:
-            console.print(f"  {escape(test.sentence())}  [dim]95% CI {test.low * 100:+.2f}..{test.high * 100:+.2f}[/dim]")
+        shown = (
+            "B − A in points (F1 x 100), two-sided p, bold below 0.05 (95% CIs in --json and --html)"
+            if evaluation.intervals
+            else "B − A in points (F1 x 100)"
+        )
+        console.print(f"[bold]paired bootstrap tests[/bold]: {shown}")
+        tests = Table(header_style="bold")
+        tests.add_column("B vs A")
+        for metric in METRICS:
+            tests.add_column(METRIC_LABELS[metric], justify="right", no_wrap=True)
+        for b, a, row in paired_rows(evaluation):
+            shown_cells = [f"[bold]{paired_cell(t)}[/bold]" if t.p_value < 0.05 else paired_cell(t) for t in row]
+            tests.add_row(f"{escape(b)} vs {escape(a)}", *shown_cells)
+        console.print(tests)
     failed_docs = {f.doc_id for f in evaluation.failures}
     if evaluation.failures:
         console.print(
@@ -246,12 +317,26 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
             console.print(f"  … and {len(evaluation.failures) - 10} more (all listed in --json)")
     else:
         console.print("failed documents: 0")
+    if evaluation.not_evaluated:
+        console.print(
+            f"[bold red]{len(evaluation.not_evaluated)} document(s) not evaluated[/bold red]"
+            " (no system can be scored on them; left out of every average):"
+        )
+        for skipped in evaluation.not_evaluated[:10]:
+            console.print(f"  {skipped.line()}", markup=False, highlight=False)
+        if len(evaluation.not_evaluated) > 10:
+            console.print(f"  … and {len(evaluation.not_evaluated) - 10} more (all listed in --json)")
     for note in evaluation.notes:
         console.print(f"note: {note}", markup=False, highlight=False)
 
 
-def _interval(i: Interval) -> dict[str, float]:
-    return {"mean": i.mean, "low": i.low, "high": i.high}
+def _number(value: float) -> float | None:
+    """JSON has no NaN: an interval or p-value there is not (too few documents) is null."""
+    return None if value != value else value
+
+
+def _interval(i: Interval) -> dict[str, float | None]:
+    return {"mean": _number(i.mean), "low": _number(i.low), "high": _number(i.high)}
 
 
 def _stats_dict(s: MethodStats) -> dict[str, Any]:
@@ -282,19 +367,22 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "b": t.b,
                 "metric": t.metric,
                 "difference": t.difference,
-                "low": t.low,
-                "high": t.high,
-                "p": None if t.p_value != t.p_value else t.p_value,
+                "low": _number(t.low),
+                "high": _number(t.high),
+                "p": _number(t.p_value),
                 "text": t.sentence(),
             }
             for t in evaluation.tests
         ],
         "failures": [{"id": f.doc_id, "method": f.method, "reason": f.reason, "input": f.input} for f in evaluation.failures],
+        "not_evaluated": [{"id": d.doc_id, "reason": d.reason, "input": d.input} for d in evaluation.not_evaluated],
         "notes": evaluation.notes,
         "per_document": [
             {
                 "id": d.id,
-                "source": d.source,
+                "source": d.source,  # the group it is reported in (--by); `input` is its file
+                "input": d.input,
+                "language": d.language,
                 "words": d.words,
                 "scores": {
                     m: {
@@ -308,6 +396,8 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                         },
                         "words": r.words,
                         "positions": [round(p, 4) for p in r.positions],
+                        # as `synopsis summarize -o json` / `-o scores` number the sentences
+                        **({"indices": list(r.indices)} if r.indices else {}),
                         **({"error": r.error} if r.error else {}),
                     }
                     for m, r in d.results.items()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,19 @@ from .rouge import FAILED, RougeScores, score_sentences, split_sentences, trunca
 
 LEAD = "lead"
 ORACLE = "oracle"
+NO_REFERENCE = "has no reference abstract to score against"
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A predictions line whose id could be read but not its summary: the document is listed with
+    this reason (the file and line), not as one without a prediction."""
+
+    reason: str
+
+
 # Sentences of a prediction: a list of strings, or a list of {"text": ...} as `synopsis summarize -o json` writes.
-Prediction = str | list[str]
+Prediction = str | list[str] | Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,9 @@ class MethodResult:
     truncated: bool = False
     positions: tuple[float, ...] = ()  # relative position (0 = first sentence, 1 = last) of each chosen sentence
     error: str | None = None
+    # The chosen sentences' indices, as `synopsis summarize -o json` and `-o scores` number them
+    # (our methods only: a predictions file's sentences are not the document's).
+    indices: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +83,10 @@ class DocResult:
     results: dict[str, MethodResult] = field(default_factory=dict)
     error: str | None = None
     language: str = "en"  # what ROUGE tokenized by (evaluate.rouge.UnicodeTokenizer outside English)
+    # False for a document no system can be scored on (a record that cannot be read, no reference
+    # abstract): a 0 there would say nothing about any system and pull every mean down alike, so
+    # reports leave it out of their averages and tests and list it (`report.build_evaluation`).
+    evaluated: bool = True
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -153,12 +171,36 @@ def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             doc_id, value = _prediction(record)
         except (ValueError, TypeError) as err:
             problems.append(f"{path}:{number}: {err}")
+            known = _readable_id(line)
+            if known is not None and known not in predictions:
+                predictions[known] = Refused(f"its prediction ({path}:{number}) was refused: {err}")
             continue
         if doc_id in predictions:
             problems.append(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)")
             continue
         predictions[doc_id] = value
     return predictions, problems
+
+
+def _readable_id(line: str) -> str | None:
+    """The id of a refused predictions line, where it has one."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(record, dict) and record.get("id") not in (None, ""):
+        return str(record["id"])
+    return None
+
+
+def empty_predictions(table: Mapping[str, Prediction]) -> list[str]:
+    """The ids whose prediction has no text at all: scored 0 (the system said nothing), and named
+    in a note, since an empty line is more often a bug in the run that wrote it."""
+    return [
+        doc_id
+        for doc_id, value in table.items()
+        if not isinstance(value, Refused) and not (value.strip() if isinstance(value, str) else "".join(value).strip())
+    ]
 
 
 def _prediction(record: Any) -> tuple[str, Prediction]:
@@ -207,15 +249,14 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         reason = item.worded(dict(settings.names))
         doc_id = f"{item.source or '<input>'}:{item.line}" if item.line is not None else item.source or "<input>"
         failed = {n: MethodResult(FAILED, error=reason) for n in names}
-        return DocResult(doc_id, _stem(item.source or "<input>"), item.source or "", 0, failed, error=reason)
+        return DocResult(doc_id, _stem(item.source or "<input>"), item.source or "", 0, failed, error=reason, evaluated=False)
     source = str(item.meta.get("input", ""))
     start, end = item.body
     words = len(item.text[start:end].split())
     result = DocResult(item.id, source_of(item.meta, source, group_by=settings.group_by), source, words)
     if not item.abstract.strip():
-        reason = "has no reference abstract to score against"
-        result.results.update({n: MethodResult(FAILED, error=reason) for n in names})
-        return DocResult(result.id, result.source, source, words, result.results, error=reason)
+        result.results.update({n: MethodResult(FAILED, error=NO_REFERENCE) for n in names})
+        return replace(result, error=NO_REFERENCE, evaluated=False)
     reference = split_sentences(item.abstract)
     try:
         doc: Document | None = build_document(item, lang=settings.lang)
@@ -228,8 +269,9 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
     for name in settings.predictions:
         prediction = predictions.get(name)
-        if prediction is None:
-            result.results[name] = MethodResult(FAILED, error="no prediction with this id")
+        if prediction is None or isinstance(prediction, Refused):
+            reason = "no prediction with this id" if prediction is None else prediction.reason
+            result.results[name] = MethodResult(FAILED, error=reason)
             continue
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
         result.results[name] = _score(reference, sentences, settings.words, result.language)
@@ -253,9 +295,7 @@ def _run_methods(doc: Document, abstract: str, reference: list[str], settings: S
             out[name] = MethodResult(FAILED, error=row.error.message)
             continue
         scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words, str(doc.meta.get("language", "en")))
-        out[name] = MethodResult(
-            scored.scores, scored.words, scored.sentences, scored.truncated, tuple(i / last for i in indices)
-        )
+        out[name] = replace(scored, positions=tuple(i / last for i in indices), indices=tuple(indices))
 
 
 def _score(reference: list[str], sentences: list[str], words: int, lang: str = "en") -> MethodResult:
@@ -278,7 +318,8 @@ def _died(task: Task) -> DocResult:
     """The result of a document that killed its worker even when run alone: every method failed."""
     item, _, settings = task
     source = item.where if isinstance(item, InputError) else str(item.meta.get("input", ""))
-    return evaluate_article(InputError(DIED, source=source or None), {}, settings)
+    # Scored 0 for every system, as a method that fails is: the crash may be a method's.
+    return replace(evaluate_article(InputError(DIED, source=source or None), {}, settings), evaluated=True)
 
 
 def iter_results(
@@ -288,13 +329,17 @@ def iter_results(
     *,
     jobs: int = 1,
     fields: JsonlFields = JsonlFields(),
+    skip: Callable[[InputError], bool] = lambda error: False,
 ) -> Generator[DocResult, None, None]:
-    """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes)."""
+    """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes).
+    A record `skip` takes (one without the text field, said once for the run) yields nothing."""
     predictions = predictions or {}
 
     def tasks() -> Iterator[Task]:
         for path in paths:
             for item in read_articles(path, fields=fields):
+                if isinstance(item, InputError) and skip(item):
+                    continue
                 doc_id = item.id if isinstance(item, Article) else ""
                 yield item, {name: predictions[name].get(doc_id) for name in settings.predictions}, settings
 

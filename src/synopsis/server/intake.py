@@ -2,13 +2,15 @@
 
 JSON bodies carry pasted text; multipart bodies carry one file. Status codes: 400 for a body that
 cannot be read (not JSON, broken multipart), 413 for too much text, 415 for any other content type,
-422 for fields that do not validate (unknown method, words < 1, unknown field, no file, more than
-one file).
+422 for fields that do not validate (unknown method, words < 1, unknown field, a field given twice,
+no file, more than one file).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -56,7 +58,9 @@ async def _from_json(request: Request, limits: Limits) -> Job:
     if not body.strip():
         raise ApiError(400, 'the request body is empty; send JSON like {"text": "..."}')
     try:
-        data = await run_in_threadpool(json.loads, body) if len(body) > PARSE_IN_THREAD_BYTES else json.loads(body)
+        data = await run_in_threadpool(_parse_json, body) if len(body) > PARSE_IN_THREAD_BYTES else _parse_json(body)
+    except _Twice as err:
+        raise twice(err.name) from None
     except (ValueError, UnicodeDecodeError) as err:
         raise ApiError(400, f"the request body is not valid JSON ({err})") from None
     except RecursionError:  # json recurses once per [ or {; what a client sends must not make a 500
@@ -84,10 +88,56 @@ async def _from_json(request: Request, limits: Limits) -> Job:
     )
 
 
+class _Twice(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _parse_json(body: bytes) -> Any:
+    return json.loads(body, object_pairs_hook=_once)
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: json.loads keeps the last of a repeated key."""
+    out = dict(pairs)
+    if len(out) < len(pairs):
+        raise _Twice(next(key for key, count in Counter(key for key, _ in pairs).items() if count > 1))
+    return out
+
+
+def twice(name: str) -> ApiError:
+    """A field given twice (`words=12` then `words=50`): the server would have to guess which one
+    the client meant, and taking the last one silently summarized to a budget nobody checked."""
+    message = "is given more than once; send each field once"
+    return ApiError(422, f"{name}: {message}", details=[{"loc": [name], "msg": message, "type": "duplicate_field"}])
+
+
+def file_charset(upload: UploadFile) -> str | None:
+    """The `charset` of the file part's own Content-Type (`text/plain; charset=cp1252`), which an
+    HTTP client may set instead of our encoding field; refused (422) when no codec has that name."""
+    _, options = parse_options_header(upload.headers.get("content-type", ""))
+    charset = options.get(b"charset", b"").decode("latin-1").strip()
+    if not charset:
+        return None
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        message = (
+            f"the charset of its part's Content-Type ({charset}) is no encoding this server knows;"
+            " name the file's encoding in the encoding field (e.g. cp1252)"
+        )
+        raise ApiError(422, f"file: {message}", details=[{"loc": ["file"], "msg": message, "type": "unknown_charset"}]) from None
+    return charset
+
+
 async def _from_form(request: Request, limits: Limits) -> Job:
     form = await _read_form(request)
     try:
         upload = form.get("file")
+        repeated = [key for key, count in Counter(key for key, _ in form.multi_items()).items() if count > 1]
+        if repeated:
+            raise twice(repeated[0])
         # An HTML form sends a field left blank as ""; that means "not given", as in JSON.
         values = {key: value for key, value in form.multi_items() if key != "file" and value != ""}
         non_text = [key for key, value in values.items() if not isinstance(value, str)]
@@ -104,6 +154,8 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         assert isinstance(fields, UploadFields)
         _check_method(fields.method)
         lang = _checked_lang(fields.lang)
+        # A named encoding field wins over the part's charset: it is what the user typed.
+        charset = None if fields.encoding else file_charset(upload)
         data = await upload.read()
     finally:
         await form.close()
@@ -121,7 +173,8 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         abstract=fields.abstract,
         data=data,
         filename=upload.filename or "upload",
-        encoding=fields.encoding or None,
+        encoding=fields.encoding or charset,
+        charset=charset is not None,
         lang=lang,
     )
 

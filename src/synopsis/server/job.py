@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
-from ..ingest.decode import binary_kind, decode, nul_bytes_error
+from ..ingest.decode import BOMS, binary_kind, decode, nul_bytes_error
 from ..output import document_to_dict, summary_to_dict
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
@@ -55,6 +55,9 @@ class Job:
     data: bytes | None = None
     filename: str = ""
     encoding: str | None = None
+    # Whether `encoding` is the charset of the file part's Content-Type (no encoding field was
+    # given): a file it cannot decode is then said to have been read in that charset.
+    charset: bool = False
     lang: str = "auto"
     # The server's model file (`synopsis serve --model`, checked at start), for the methods that take
     # one; "" is the shipped model.
@@ -92,7 +95,10 @@ def run_job(job: Job) -> bytes | JobFailure:
         return JobFailure(err.status, err.message)
     except InputError as err:
         status = STATUS["input" if err.limit is None else "limit"]
-        return JobFailure(status, (err if err.source else err.at(source)).worded(API_NAMES))
+        message = (err if err.source else err.at(source)).worded(API_NAMES)
+        if job.charset and err.setting == "encoding":
+            message += f" (it was read as {job.encoding}, the charset its part's Content-Type names)"
+        return JobFailure(status, message)
     row = process(article, job.options)
     if isinstance(row, ErrorRow):
         error = row.error if row.error.source else row.error.at(source)
@@ -115,7 +121,9 @@ def _article(job: Job) -> Article:
     if job.text is not None:
         return article_from_text(job.text, doc_id="pasted", title=job.title, abstract=job.abstract, source=PASTED)
     assert job.data is not None
-    return _with_overrides(_article_from_upload(job.data, job.filename, encoding=job.encoding), job)
+    # A byte-order mark says the encoding in the file itself, more surely than a part's charset.
+    encoding = None if job.charset and job.data.startswith(tuple(mark for mark, _ in BOMS)) else job.encoding
+    return _with_overrides(_article_from_upload(job.data, job.filename, encoding=encoding), job)
 
 
 def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) -> Article:

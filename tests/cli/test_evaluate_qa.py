@@ -1,0 +1,178 @@
+"""`synopsis evaluate` as a demanding user runs it: a mistyped field, documents no system can be
+scored on, tiny corpora, predictions files with gaps, `-m all`, and the per-document JSON read
+beside `summarize -o scores`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from synopsis.cli import app
+from synopsis.evaluate.html import _colors
+from synopsis.evaluate.runner import resolve_methods
+
+pytest.importorskip("rouge_score_rs")
+runner = CliRunner()
+
+
+def _write(path: Path, records: list[dict[str, Any]], tail: str = "") -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + tail, encoding="utf-8")
+    return path
+
+
+def _short(record: dict[str, str]) -> dict[str, str]:
+    """A dev article cut to its first 8,000 characters: the same checks, a fraction of the time."""
+    return {**record, "full_text": record["full_text"][:8000]}
+
+
+def test_a_mistyped_text_field_is_one_line_and_no_report_of_zeros(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    corpus = _write(tmp_path / "c.jsonl", dev_sample[:3])
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "--text-field", "nosuch", "-m", "lead", "--json", str(report)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "synopsis: none of the 3 records read has a 'nosuch' field: set the text field with --text-field (now nosuch)\n"
+    )
+    assert result.stdout == "" and not report.exists()
+
+
+def test_records_without_the_text_field_are_counted_as_failed_not_scored_zero(
+    tmp_path: Path, dev_sample: list[dict[str, str]]
+) -> None:
+    records = [_short(r) for r in dev_sample[:6]]
+    records[1] = {k: v for k, v in records[1].items() if k != "full_text"}
+    records[4] = {k: v for k, v in records[4].items() if k != "full_text"}
+    corpus = _write(tmp_path / "c.jsonl", records)
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-m", "lead", "--json", str(report)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "synopsis: skipped 2 records without a 'full_text' field (set the text field with --text-field (now full_text)):"
+        f" {corpus}:2, {corpus}:5",
+        "synopsis: 2 document(s) failed: 2 records without a 'full_text' field (not read)",
+    ]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["documents"] == 4 and data["failures"] == []
+    scores = [d["scores"]["lead"]["rouge1"]["f"] for d in data["per_document"]]
+    assert all(score > 0 for score in scores)
+    assert data["overall"]["lead"]["rouge1"]["f1"]["mean"] == pytest.approx(sum(scores) / 4)
+    assert any("skipped 2 records without a 'full_text' field" in note for note in data["notes"])
+
+
+def test_reference_less_documents_are_listed_and_left_out_of_the_means(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    records = [_short(r) for r in dev_sample[:6]]
+    records[2] = {**records[2], "abstract": ""}
+    corpus = _write(tmp_path / "c.jsonl", records, tail="{broken\n")
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-m", "lead", "--json", str(report)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "synopsis: 2 document(s) failed: 2 not evaluated (unreadable or no reference abstract; listed in the report)"
+    )
+    assert "5 documents (2 more not evaluated)" in result.stdout
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [(d["id"], d["reason"]) for d in data["not_evaluated"]] == [
+        (records[2]["id"], "has no reference abstract to score against"),
+        (f"{corpus}:7", f"{corpus}:7: is not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
+    ]
+    per_document = [d["scores"]["oracle"]["rouge1"]["f"] for d in data["per_document"]]
+    assert len(per_document) == 5 and min(per_document) > 0  # no 0 for a document without a reference
+    assert data["overall"]["oracle"]["rouge1"]["f1"]["mean"] == pytest.approx(sum(per_document) / 5)
+
+
+def test_a_mistyped_abstract_field_is_one_line(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    corpus = _write(tmp_path / "c.jsonl", dev_sample[:3])
+    result = runner.invoke(app, ["evaluate", str(corpus), "--abstract-field", "summary", "-m", "lead"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "synopsis: none of the 3 documents read has a reference abstract to score against"
+        " (JSONL: set its field with --abstract-field, now summary)\n"
+    )
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_one_or_two_documents_get_no_confidence_intervals(tmp_path: Path, dev_sample: list[dict[str, str]], count: int) -> None:
+    """One document gave a "95% CI" of width 0 and two their two scores: a report must not claim them."""
+    corpus = _write(tmp_path / "c.jsonl", [_short(r) for r in dev_sample[:count]])
+    report, page = tmp_path / "r.json", tmp_path / "r.html"
+    result = runner.invoke(
+        app, ["evaluate", str(corpus), "-m", "lead", "-m", "textrank", "--json", str(report), "--html", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "fewer than 5 documents: no confidence intervals or p-values" in result.stdout
+    assert "mean [95% CI]" not in result.stdout
+    data = json.loads(report.read_text(encoding="utf-8"), parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+    f1 = data["overall"]["textrank"]["rouge1"]["f1"]
+    assert f1["mean"] > 0 and f1["low"] is None and f1["high"] is None
+    assert {(t["low"], t["high"], t["p"]) for t in data["tests"]} == {(None, None, None)}
+    html = page.read_text(encoding="utf-8")
+    assert "95% bootstrap CIs" not in html and "fewer than 5 documents" in html
+
+
+@pytest.mark.slow
+def test_predictions_with_gaps_say_what_each_document_got(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    records = [_short(r) for r in dev_sample[:6]]
+    corpus = _write(tmp_path / "c.jsonl", records)
+    predictions = tmp_path / "theirs.jsonl"
+    predictions.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": records[0]["id"], "summary": records[0]["abstract"]}),
+                json.dumps({"id": records[1]["id"], "summary": "  "}),
+                json.dumps({"id": records[2]["id"], "sentences": []}),
+                json.dumps({"id": records[3]["id"], "summary": None}),
+                json.dumps({"id": "elsewhere", "summary": "Not in the corpus."}),
+                json.dumps({"id": records[5]["id"], "summary": "Die Ergebnisse zeigen größere Effekte."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(predictions), "--json", str(report)])
+    assert result.exit_code == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    reasons = {f["id"]: f["reason"] for f in data["failures"]}
+    assert reasons == {
+        records[3]["id"]: f"its prediction ({predictions}:4) was refused: needs 'summary' (a string) or 'sentences'"
+        " (a list of strings or of {'text': ...})",
+        records[4]["id"]: "no prediction with this id",
+    }
+    assert f"{predictions}: 2 predictions with no text (scored 0): {records[1]['id']}, {records[2]['id']}" in data["notes"]
+    assert "1 prediction(s) in theirs have an id that is not among the documents read (not scored)" in data["notes"]
+    assert f"synopsis: {predictions}: 2 predictions with no text (scored 0)" in result.stderr
+
+
+def test_every_method_of_minus_m_all_has_its_own_colour_in_the_plots() -> None:
+    """With `-m all` and a predictions file, colours repeated after the ninth system (centroid and
+    structured drew the same blue line)."""
+    methods = resolve_methods(["all"])
+    colors = _colors((*methods[:-1], "theirs", methods[-1]))
+    assert len(set(colors.values())) == len(colors)
+
+
+@pytest.mark.slow
+def test_the_json_report_and_summarize_scores_agree_on_a_document(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    """Where the two overlap they say the same: the chosen sentences (by index, as -o scores numbers
+    them), the summary's length in words, the language and the input file."""
+    corpus = _write(tmp_path / "c.jsonl", [dev_sample[0]])
+    report = tmp_path / "r.json"
+    evaluated = runner.invoke(app, ["evaluate", str(corpus), "-m", "textrank", "--json", str(report)])
+    assert evaluated.exit_code == 0, evaluated.output
+    [doc] = json.loads(report.read_text(encoding="utf-8"))["per_document"]
+    summarized = runner.invoke(app, ["summarize", str(corpus), "-m", "textrank", "-o", "scores"])
+    assert summarized.exit_code == 0, summarized.output
+    scores = json.loads(summarized.stdout)
+    summary, document = scores["summary"], scores["document"]
+    assert doc["id"] == summary["id"] == document["id"]
+    chosen = doc["scores"]["textrank"]
+    assert chosen["indices"] == [s["index"] for s in summary["sentences"]]
+    assert chosen["words"] == summary["words"]
+    last = len(document["sentences"]) - 1
+    assert chosen["positions"] == [round(s["index"] / last, 4) for s in summary["sentences"]]
+    assert (doc["language"], doc["input"]) == (summary["language"], summary["input"])
