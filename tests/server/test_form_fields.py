@@ -75,3 +75,20 @@ def test_a_byte_order_mark_wins_over_the_charset(client: TestClient) -> None:
     response = client.post("/api/summarize", files={"file": ("cafe.txt", data, "text/plain; charset=utf-8")})
     assert response.status_code == 200, response.text
     assert "Café owners in Zürich" in response.json()["summary"]["sentences"][0]["text"]
+
+
+@pytest.mark.parametrize("content_type", ["application/pdf; charset=binary", "text/plain; charset=binary"])
+def test_charset_binary_as_file_mime_labels_a_file_names_no_encoding(client: TestClient, content_type: str) -> None:
+    """`file --mime` and PHP's finfo label a PDF `application/pdf; charset=binary`: it was a 422 "no
+    encoding this server knows"; the file is read as it would be without the charset."""
+    data, name = ARTICLE.encode(), "a.txt"
+    if content_type.startswith("application/pdf"):
+        pytest.importorskip("pypdfium2")
+        pytest.importorskip("reportlab")
+        from pdfgen import Page, build, sentences, wrap
+
+        page = Page()
+        page.block(72, 100, wrap(" ".join(sentences("A", 20)), 450))
+        data, name = build([page]), "a.pdf"
+    response = client.post("/api/summarize", files={"file": (name, data, content_type)})
+    assert response.status_code == 200, response.text

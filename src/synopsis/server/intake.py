@@ -113,12 +113,18 @@ def twice(name: str) -> ApiError:
     return ApiError(422, f"{name}: {message}", details=[{"loc": [name], "msg": message, "type": "duplicate_field"}])
 
 
+# Content types of file parts whose `charset` names no text encoding.
+NO_TEXT_TYPES = frozenset({"application/pdf", "application/octet-stream", "application/gzip", "application/x-gzip"})
+
+
 def file_charset(upload: UploadFile) -> str | None:
     """The `charset` of the file part's own Content-Type (`text/plain; charset=cp1252`), which an
-    HTTP client may set instead of our encoding field; refused (422) when no codec has that name."""
-    _, options = parse_options_header(upload.headers.get("content-type", ""))
+    HTTP client may set instead of our encoding field; refused (422) when no codec has that name.
+    Not for a part that is no text: `file --mime` and PHP's finfo label a PDF `application/pdf;
+    charset=binary`, which names no encoding (the PDF, or a sniffed format, decides)."""
+    kind, options = parse_options_header(upload.headers.get("content-type", ""))
     charset = options.get(b"charset", b"").decode("latin-1").strip()
-    if not charset:
+    if not charset or charset.lower() == "binary" or kind.decode("latin-1").lower() in NO_TEXT_TYPES:
         return None
     try:
         codecs.lookup(charset)
