@@ -60,12 +60,20 @@ def test_a_limit_below_one_character_is_a_value_error(limit: int) -> None:
         ("textrank", {"damping": float("nan")}, "parameter damping must be a finite number (default 0.85), got nan"),
         ("sumbasic", {"top_word": 1}, "parameter top_word must be true or false (default True), got 1"),
         ("lsa", {"weighting": 2}, "parameter weighting must be a string (default 'binary'), got 2"),
+        ("lsa", {"max_dimensions": 2.5}, "parameter max_dimensions must be a whole number (default 10), got 2.5"),
     ],
 )
 def test_a_method_parameter_of_the_wrong_kind_is_one_line(method: str, keywords: dict[str, Any], fragment: str) -> None:
     """Was: numpy's UFuncTypeError from inside the scorer, naming neither the method nor the parameter."""
     with pytest.raises(synopsis.MethodError, match=re.escape(f"method {method!r}: {fragment}")):
         synopsis.summarize(SHORT, method=method, **keywords)
+
+
+def test_numpy_numbers_are_numbers_to_a_method() -> None:
+    import numpy as np
+
+    synopsis.summarize(SHORT, method="lsa", max_dimensions=np.int64(5))
+    synopsis.summarize(SHORT, method="textrank", damping=np.float64(0.8))
 
 
 @pytest.mark.parametrize(

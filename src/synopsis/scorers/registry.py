@@ -8,6 +8,7 @@ are keyword settings of one function (textacy style), registered under their own
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -56,10 +57,12 @@ def _check_param(method: str, name: str, value: Any, default: Any) -> None:
     """A parameter given to a method has its default's kind (a number for a number, a string for a
     string): `damping="x"` was a numpy UFuncTypeError from deep inside the scorer, naming neither."""
     if isinstance(default, bool):
-        fits, kind = isinstance(value, bool), "true or false"
-    elif isinstance(default, (int, float)):
-        fits = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-        kind = "a finite number"
+        fits, kind = isinstance(value, (bool, np.bool_)), "true or false"
+    elif isinstance(default, int):  # a count or a size: a numpy integer is one, 2.5 is not
+        fits, kind = isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_)), "a whole number"
+    elif isinstance(default, float):
+        real = isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+        fits, kind = real and math.isfinite(value), "a finite number"
     elif isinstance(default, str):
         fits, kind = isinstance(value, str), "a string"
     else:
