@@ -1,4 +1,4 @@
-"""`synopsis.summarize("paper.txt")` is a path passed where the text goes (h30): it summarized the
+"""`synopsis.summarize("paper.txt")` is a path passed where the text goes: it summarized the
 nine characters of the name (a one-"sentence" summary and a LanguageWarning)."""
 
 from __future__ import annotations
@@ -17,6 +17,12 @@ def test_a_file_name_as_the_text_is_one_input_error_naming_it(name: str) -> None
     assert str(caught.value) == (
         f"<text>: is a file name ({name.strip()!r}), not an article's text: pass the text the file holds"
     )
+
+
+def test_a_url_as_the_text_is_named_a_url() -> None:
+    """Was: "is a file name" for https://arxiv.org/pdf/2101.00001.pdf."""
+    with pytest.raises(synopsis.InputError, match=r"is a URL \('https://arxiv.org/pdf/2101.00001.pdf'\), not an"):
+        synopsis.summarize("https://arxiv.org/pdf/2101.00001.pdf")
 
 
 def test_the_text_of_the_file_is_summarized(example_path: Path) -> None:

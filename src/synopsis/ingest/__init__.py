@@ -247,7 +247,9 @@ def article_from_text(
     if not text or not text.strip():
         raise InputError("contains no text (only whitespace)", source=source)
     if _is_file_name(text):  # summarize("paper.txt") summarized those nine characters
-        raise InputError(f"is a file name ({text.strip()!r}), not an article's text: pass the text the file holds", source=source)
+        what = "a URL" if "://" in text else "a file name"
+        hint = "download it and pass the text it holds" if "://" in text else "pass the text the file holds"
+        raise InputError(f"is {what} ({text.strip()!r}), not an article's text: {hint}", source=source)
     for what, value in (("", text), ("the title ", title), ("the abstract ", abstract)):
         check_surrogates(value, source=source, what=what)
     if format == "auto":
