@@ -231,3 +231,27 @@ def test_a_client_that_leaves_mid_upload_leaves_no_traceback(
 def test_docs_name_the_new_statuses() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "server.md").read_text(encoding="utf-8")
     assert "`request_timeout`" in text and "Content-Encoding" in text and "HEAD" in text
+
+
+def test_a_body_trickling_in_under_the_idle_limit_is_cut_when_too_slow_overall() -> None:
+    """Was: a byte every 29 s never "stopped arriving", so one client could hold its connection for
+    as long as it liked; now the whole body has its idle time plus its length at the minimum rate."""
+    import asyncio
+
+    from synopsis.server.errors import ApiError
+    from synopsis.server.middleware import BodyLimit, _BodyReader
+
+    async def trickle() -> dict[str, object]:
+        await asyncio.sleep(0.05)
+        return {"type": "http.request", "body": b"x", "more_body": True}
+
+    async def read_all() -> None:
+        reader = _BodyReader(trickle, BodyLimit(None, max_bytes=1000, idle_s=0.2, min_rate=100), 40)  # type: ignore[arg-type]
+        while True:
+            await reader()
+
+    started = time.monotonic()
+    with pytest.raises(ApiError) as caught:
+        asyncio.run(read_all())
+    assert caught.value.status == 408 and 1.0 < time.monotonic() - started < 4  # 4 x 0.2 s + 40 bytes at 100/s
+    assert str(caught.value).startswith("the request body arrived too slowly: ")

@@ -26,8 +26,14 @@ DOCS_PATHS = ("/docs", "/redoc")
 
 
 # How long a request body may stop arriving before the request is answered 408: a client that
-# announces 20 MB and sends 30 bytes (or sends one byte a minute) must not hold its connection forever.
+# announces 20 MB and sends 30 bytes must not hold its connection forever.
 BODY_IDLE_S = 30.0
+# And how slowly it may arrive on the whole: a byte every 29 s never stops arriving, so a body also
+# has BODY_TOTAL_IDLES times the idle time plus its length (announced, else the upload limit) at
+# MIN_BODY_BYTES_PER_S (32 KB/s: a 25 MB upload may take 15 minutes, so a slow link's real upload
+# fits; a trickle does not).
+MIN_BODY_BYTES_PER_S = 32_000
+BODY_TOTAL_IDLES = 4
 
 
 class BodyLimit:
@@ -39,10 +45,13 @@ class BodyLimit:
     Content-Encoding other than identity) a 415 naming it, rather than "not valid JSON".
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, idle_s: float = BODY_IDLE_S) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, idle_s: float = BODY_IDLE_S, min_rate: float = MIN_BODY_BYTES_PER_S
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.idle_s = idle_s
+        self.min_rate = min_rate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -85,14 +94,20 @@ class _BodyReader:
         self.length = length
         self.received = 0
         self.done = False
+        self.started: float | None = None  # when the route first asked for the body
+        self.allowed = BODY_TOTAL_IDLES * limit.idle_s + (limit.max_bytes if length is None else length) / limit.min_rate
 
     async def __call__(self) -> Message:
         if self.done:
             return await self.receive()
+        now = asyncio.get_running_loop().time()
+        self.started = now if self.started is None else self.started
+        left = self.started + self.allowed - now
         try:
-            message = await asyncio.wait_for(self.receive(), self.limit.idle_s)
+            message = await asyncio.wait_for(self.receive(), max(0.0, min(self.limit.idle_s, left)))
         except asyncio.TimeoutError:
-            raise ApiError(408, self._stalled(), headers={"Connection": "close"}) from None
+            stalled = self.limit.idle_s <= left
+            raise ApiError(408, self._stalled() if stalled else self._too_slow(), headers={"Connection": "close"}) from None
         if message["type"] != "http.request":
             self.done = True  # the client left: the route sees the disconnect
             return message
@@ -101,6 +116,12 @@ class _BodyReader:
             raise ApiError(413, self.limit.too_large(self.received, at_least=True))
         self.done = not message.get("more_body", False)
         return message
+
+    def _too_slow(self) -> str:
+        return (
+            f"the request body arrived too slowly: {self.received:,} bytes in {self.allowed:g} s (at least"
+            f" {self.limit.min_rate:,g} bytes a second are needed); send it in one go"
+        )
 
     def _stalled(self) -> str:
         announced = "" if self.length is None else f" of the {self.length:,} its Content-Length announced"
