@@ -76,11 +76,14 @@ def render_json(summary: Summary, doc: Document | None = None) -> str:
     return json.dumps(summary_to_dict(summary, doc), ensure_ascii=False)
 
 
+def scores_payload(summary: Summary, doc: Document, scores: Sequence[float], *, source: str) -> dict[str, Any]:
+    """The summary and every sentence's score: the server's response (which adds its time) and
+    `summarize -o scores`, for a user who wants the full ranking, not only the chosen sentences."""
+    return {"summary": summary_to_dict(summary, doc), "document": document_to_dict(doc, scores, source=source)}
+
+
 def render_scores(summary: Summary, doc: Document, scores: Sequence[float], *, source: str) -> str:
-    """The summary and every sentence's score (`summarize -o scores`): the server's response shape,
-    for a user who wants the full ranking, not only the chosen sentences."""
-    payload = {"summary": summary_to_dict(summary, doc), "document": document_to_dict(doc, scores, source=source)}
-    return json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    return json.dumps(scores_payload(summary, doc, scores, source=source), ensure_ascii=False, allow_nan=False)
 
 
 def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> dict[str, Any]:

@@ -255,7 +255,7 @@ LISTED_PLACES = 10
 
 def counted(n: int, noun: str) -> str:
     """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou") else noun + "s"
     return f"{n:,} {noun if n == 1 else plural}"
 
 

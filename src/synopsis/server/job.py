@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
 from ..ingest.decode import BOMS, binary_kind, decode, nul_bytes_error
-from ..output import document_to_dict, summary_to_dict
+from ..output import scores_payload
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
 from ..scorers.learned import params_for
@@ -104,16 +104,12 @@ def run_job(job: Job) -> bytes | JobFailure:
         error = row.error if row.error.source else row.error.at(source)
         return JobFailure(STATUS[row.kind], error.worded(API_NAMES))
     result = row.result
-    doc = result.document
-    summary = summary_to_dict(result.summary, doc)
+    # Every sentence's score, for the page's score shading: the run keeps them all.
+    payload = scores_payload(result.summary, result.document, result.scores.tolist(), source=source)
+    summary = payload["summary"]
     if summary["params"].get("model"):  # the model's name, not where it lies on the server
         summary["params"] = {**summary["params"], "model": Path(summary["params"]["model"]).name}
-    payload = {
-        "summary": summary,
-        # Every sentence's score, for the page's score shading: the run keeps them all.
-        "document": document_to_dict(doc, [float(s) for s in result.scores], source=source),
-        "seconds": round(time.perf_counter() - started, 4),
-    }
+    payload["seconds"] = round(time.perf_counter() - started, 4)
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
