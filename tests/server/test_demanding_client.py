@@ -1,4 +1,4 @@
-"""What a demanding HTTP client met (h30): a form cut short, a compressed body, HEAD, a body that
+"""What a demanding HTTP client met: a form cut short, a compressed body, HEAD, a body that
 stops arriving, a client that leaves mid-upload, UTF-16 without a BOM and a file name pasted as the
 text. Each gets one JSON line naming what is wrong, never a 500, a hang or a traceback.
 
@@ -57,6 +57,14 @@ def test_a_form_cut_short_says_so_instead_of_missing_its_file(client: TestClient
     }
     whole, headers = form([("words", None, b"60"), ("file", "paper.txt", RECORD.encode())])
     assert client.post("/api/summarize", content=whole, headers=headers).status_code == 200
+
+
+def test_a_form_with_an_epilogue_after_its_closing_boundary_is_whole(client: TestClient) -> None:
+    """RFC 2046 allows text after the closing boundary; the check looked only at the last 4,096 bytes
+    and called a form with a longer epilogue "cut short"."""
+    whole, headers = form([("words", None, b"60"), ("file", "paper.txt", RECORD.encode())])
+    response = client.post("/api/summarize", content=whole + b"epilogue " * 1000, headers=headers)
+    assert response.status_code == 200, response.text
 
 
 @pytest.mark.parametrize("coding", ["gzip", "br", "deflate"])

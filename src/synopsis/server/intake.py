@@ -190,7 +190,8 @@ async def _read_form(request: Request) -> FormData:
     stops at it with a 400 of its own), as for every other field that does not validate. A body
     cut short (no closing boundary: an upload interrupted, a client's bug) is a 400 saying so:
     the parser keeps the parts before the cut and drops the one cut, so it read as "no file"."""
-    tail = _Tail(request.receive)
+    boundary = parse_options_header(request.headers.get("content-type", ""))[1].get(b"boundary")
+    tail = _Tail(request.receive, b"--" + boundary + b"--" if boundary else None)
     try:
         form = await Request(request.scope, tail).form(max_files=1, max_fields=MAX_FORM_FIELDS)
     except StarletteHTTPException as err:
@@ -199,8 +200,7 @@ async def _read_form(request: Request) -> FormData:
             details = [{"loc": ["file"], "msg": message, "type": "too_many_files"}]
             raise ApiError(422, f"file: {message}", details=details) from None
         raise
-    boundary = parse_options_header(request.headers.get("content-type", ""))[1].get(b"boundary")
-    if boundary and b"--" + boundary + b"--" not in tail.bytes:
+    if boundary and not tail.closed:
         await form.close()
         raise ApiError(
             400,
@@ -211,14 +211,14 @@ async def _read_form(request: Request) -> FormData:
 
 
 class _Tail:
-    """A request's `receive` that keeps the last bytes of the body (where the closing boundary
-    is) and counts them all, without holding the body."""
+    """A request's `receive` that watches the body for the closing boundary `marker` (seen anywhere,
+    also before an epilogue and across chunks) and counts the bytes, without holding the body."""
 
-    KEEP = 4096
-
-    def __init__(self, receive: Receive) -> None:
+    def __init__(self, receive: Receive, marker: bytes | None) -> None:
         self.receive = receive
-        self.bytes = b""
+        self.marker = marker
+        self.closed = False
+        self.window = b""  # the last bytes of the body read, fewer than the marker: one may span chunks
         self.size = 0
 
     async def __call__(self) -> Message:
@@ -226,7 +226,10 @@ class _Tail:
         if message["type"] == "http.request":
             chunk = message.get("body", b"")
             self.size += len(chunk)
-            self.bytes = (self.bytes[-self.KEEP :] + chunk[-self.KEEP :])[-self.KEEP :]
+            if self.marker and not self.closed:
+                seen = self.window + chunk
+                self.closed = self.marker in seen
+                self.window = seen[len(seen) - len(self.marker) + 1 :] if len(seen) >= len(self.marker) else seen
         return message
 
 
