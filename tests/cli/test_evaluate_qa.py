@@ -75,6 +75,7 @@ def test_reference_less_documents_are_listed_and_left_out_of_the_means(tmp_path:
         "synopsis: 2 document(s) failed: 2 not evaluated (unreadable or no reference abstract; listed in the report)"
     )
     assert "5 documents (2 more not evaluated)" in result.stdout
+    assert "7 documents read (5 evaluated) in " in result.stdout  # the closing note agrees with the header
     data = json.loads(report.read_text(encoding="utf-8"))
     assert [(d["id"], d["reason"]) for d in data["not_evaluated"]] == [
         (records[2]["id"], "has no reference abstract to score against"),

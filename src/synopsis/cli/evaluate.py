@@ -192,7 +192,9 @@ def evaluate_command(
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
-    notes.append(f"{len(docs)} documents in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
+    unscored = sum(not d.evaluated for d in docs)
+    read = f"{len(docs)} documents read ({len(docs) - unscored} evaluated)" if unscored else f"{len(docs)} documents"
+    notes.append(f"{read} in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
     evaluation = build_evaluation(
         docs,
         (*names[:-1], *loaded, names[-1]),
