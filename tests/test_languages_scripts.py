@@ -243,7 +243,9 @@ def test_persian_typed_with_arabic_letters_is_persian() -> None:
         ("Neural machine translation", "en"),
         ("Der Text", "en"),
         ("Zusammenfassung", "en"),
-        ("Ten artykuł omawia metody automatycznego streszczania tekstów naukowych oraz ich ocenę.", "en"),
+        # Polish with one function word ("oraz") was English too; its letters (ł, ę) are not English's
+        # (h30-lang4): the language its function word names.
+        ("Ten artykuł omawia metody automatycznego streszczania tekstów naukowych oraz ich ocenę.", "pl"),
         # Two unsupported languages clearly there but tied (Czech and Slovak "a", "v"): neither.
         ("Výsledky a diskuse v kontextu", UNDETERMINED),
         # English where it reads as English, another language where it clearly reads as that one.
@@ -257,6 +259,43 @@ def test_persian_typed_with_arabic_letters_is_persian() -> None:
 def test_a_short_text_is_english_only_where_it_reads_as_english(text: str, code: str) -> None:
     assert len(text.split()) < 30
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Letters English does not write, in words that are no names: not English (was "en", silently).
+        ("Analýza časových řad v ekonomii", UNDETERMINED),  # Czech "v" is Slovak and Slovenian too
+        ("Automatická sumarizace odborných textů", UNDETERMINED),
+        ("Nghiên cứu ứng dụng học máy trong y tế", UNDETERMINED),  # "y" is Welsh and Spanish as well
+        ("Türkçe metin özetleme yöntemleri üzerine", UNDETERMINED),
+        ("Bilimsel makalelerin otomatik özetlenmesi", UNDETERMINED),
+        ("Tudományos szövegek automatikus összefoglalása", UNDETERMINED),
+        ("Automatyczne streszczanie tekstów naukowych", UNDETERMINED),
+        # ... and where one language's function words occur and its letters fit, that language.
+        ("Analiza sentymentu w mediach społecznościowych", "pl"),
+        ("Derin öğrenme ile duygu analizi", "tr"),
+        # English stays English: names in their own letters, its loanwords' letters, a foreign word
+        # among clearly English function words, no letters beyond a-z at all.
+        ("Müller's model of memory consolidation", "en"),
+        ("A note on Gödel", "en"),
+        ("The naïve Bayes classifier revisited: a café study of rôle and élite", "en"),
+        ("On the Polish word przyjaciół and its uses", "en"),
+        ("Some text here.", "en"),
+    ],
+)
+def test_a_short_text_in_letters_english_does_not_write_is_not_english(text: str, code: str) -> None:
+    """Before: every short Latin-script text without another language's clear function words was
+    English, whatever its letters, against `detect_language`'s own docstring."""
+    assert len(text.split()) < 30
+    assert detect_language(text) == code
+
+
+def test_a_short_czech_title_says_why_it_is_not_summarized_as_english(tmp_path: Path) -> None:
+    out, stderr = _run_json(tmp_path, "summarize", "Analýza časových řad v ekonomii.\n")
+    assert out["language"] == UNDETERMINED
+    assert out["warning"].startswith("the language could not be determined: the text has under 30 words, too few to tell")
+    assert len([line for line in stderr.splitlines() if "warning" in line]) == 1
 
 
 @pytest.mark.parametrize(

@@ -189,6 +189,54 @@ def test_initials_and_single_capitals(lang: str, sentences: list[str]) -> None:
 @pytest.mark.parametrize(
     "lang, sentences",
     [
+        ("ru", ["Как писал Л.Н. Толстой, все семьи похожи.", "Это верно."]),
+        ("ru", ["Л.Н. Толстой родился в 1828 г.", "Он умер в 1910 г."]),
+        ("nl", ["Zoals J.H. Jansen schreef, is dit waar.", "Dat klopt."]),
+        ("nl", ["Volgens J.H. De Vries is dit waar."]),  # "De" is a starter, but a name goes on
+        ("it", ["Come scrisse G.B. Vico, la storia si ripete.", "È vero."]),
+        ("sv", ["Enligt J.H. Jansen är detta sant.", "Det stämmer."]),
+        ("id", ["Menurut J.H. Jansen hal ini benar.", "Itu jelas."]),
+        ("es", ["Como escribió J.L. Borges, el tiempo es circular.", "Es cierto."]),
+        ("fr", ["Comme l'écrit J.P. Sartre, l'existence précède l'essence.", "C'est connu."]),
+        ("pt", ["Segundo A.B.C. Silva, isto é verdade.", "Está claro."]),
+        # An acronym at a sentence's end still ends it before a sentence starter.
+        ("nl", ["Het onderzoek werd gedaan in de V.S.", "De resultaten waren duidelijk."]),
+        ("fr", ["Les données viennent des U.S.A.", "Les résultats sont clairs."]),
+        ("de", ["Die Daten stammen aus den U.S.A.", "Die Ergebnisse sind klar."]),
+        ("de", ["Wie J.H. Jansen schrieb, ist das wahr.", "Das stimmt."]),
+    ],
+)
+def test_initials_written_without_spaces_stay_with_the_name(lang: str, sentences: list[str]) -> None:
+    """Before: outside German "J.H." and "Л.Н." before a capitalised word ended a sentence ("Как
+    писал Л.Н." + "Толстой, все семьи похожи."), a summary could hold half a sentence."""
+    assert segment(" ".join(sentences), lang) == sentences
+
+
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
+        ("ru", ["В 1917 г. Ленин вернулся в Россию.", "Это известно."]),
+        ("ru", ["Это известно.", "В 1991 г. Советский Союз распался."]),
+        ("ru", ["В XIX в. Россия быстро росла.", "Города тоже."]),
+        ("ru", ["В 1990-х гг. Экономика упала.", "Потом она выросла."]),
+        ("ru", ["С 1 сентября 2015 г. Министерство ввело новые правила."]),
+        ("ru", ["С 1917 по 1921 г. Страна воевала."]),
+        ("uk", ["У 1991 р. Україна стала незалежною."]),
+        ("bg", ["През 1944 г. България смени режима."]),
+        # After a clause the abbreviation still ends the sentence; without a preposition too.
+        ("ru", ["Он родился в 1917 г.", "Его отец был врачом."]),
+        ("ru", ["Это случилось в 2015 г.", "Далее всё изменилось."]),
+        ("ru", ["Реформы 1860-х гг.", "Они изменили жизнь провинции."]),
+    ],
+)
+def test_a_date_phrase_that_opens_a_sentence_is_no_sentence(lang: str, sentences: list[str]) -> None:
+    """Before: "В 1917 г." was a sentence of three words and "Ленин вернулся в Россию." another."""
+    assert segment(" ".join(sentences), lang) == sentences
+
+
+@pytest.mark.parametrize(
+    "lang, sentences",
+    [
         ("fr", ["La durée moyenne des entretiens était de 65 min.", "Les entretiens ont été transcrits."]),
         ("de", ["Die Interviews dauerten im Durchschnitt 54 Min.", "Die Daten wurden anonymisiert."]),
         ("de", ["Die Interviews, die im Durchschnitt 54 Min. dauerten, hatten max. 5 Teilnehmende."]),

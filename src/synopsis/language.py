@@ -224,7 +224,8 @@ def detect_language(text: str) -> str:
     fits; `UNDETERMINED` when neither tells (a script several languages share, such as Arabic or
     Devanagari, in a language we have no profile of, or a Latin-script language we have none of).
     A text too short for shares is decided by `_short_text_language` (English unless another
-    language's function words clearly name it). Only the first `DETECT_CHARS` characters are read,
+    language's function words clearly name it), and English there only where its letters are
+    English's too (`_short_text_english`). Only the first `DETECT_CHARS` characters are read,
     without URLs, DOIs, e-mail addresses and formulas (`_without_noise`), whose letters are no
     words, and without what the text quotes (`_without_quotations`) where enough is left. A
     supported language whose alphabet lacks many of the text's letters is not it (`_foreign_letters`).
@@ -267,9 +268,13 @@ def _detect_in(text: str) -> tuple[str, bool]:
         # No Latin-script language, and much of another script: a Greek or Hindi paper whose
         # English terms, names and citations outnumber its own letters. Its own words decide.
         return _other_script_language(_LATIN_WORD.sub(" ", text))
-    if not long_enough and short is None:
-        return ENGLISH, False  # a title or a sentence in Latin script: English, as it always was
-    return (UNDETERMINED if _foreign_letters(text, found, latin) else found), long_enough
+    if not long_enough and short in (None, ENGLISH):
+        # A title or a sentence in Latin script: English, as it always was, unless its letters say not.
+        return _short_text_english(text, words, latin), False
+    # A long text English's function words name stays English whatever letters its examples and
+    # quotations bring (English has no alphabet here; a short text's letters are read above).
+    foreign = found != ENGLISH and _foreign_letters(text, found, latin)
+    return (UNDETERMINED if foreign else found), long_enough
 
 
 # A text where no Latin-script language is found is read in its other script when at least this
@@ -524,16 +529,55 @@ def _without_reference_entries(text: str) -> str:
 # French or German.
 FOREIGN_SHARE = 0.05
 FOREIGN_MIN = 20
+# A text under MIN_WORDS words is English only where fewer than this many letters of its words that
+# open lower-case are outside `ENGLISH_LETTERS` ("řad", "społecznościowych", "özetleme", "ứng"):
+# two such letters are no stray loanword. Where no English function word occurs one is enough
+# ("Automatyczne streszczanie tekstów naukowych"). Names count for nothing, as above ("A note on
+# Gödel", "Müller's model"). None of the 1,311 dev titles has any (one has "κB", not Latin).
+SHORT_FOREIGN_MIN = 2
+# The letters beyond a-z that English writes in lower-case words: those of its French and Spanish
+# loanwords (café, naïve, rôle, façade, crème, señor). Not á í ó ú ö ü ä, which Czech, Hungarian,
+# Turkish and Polish titles are full of and English words are not.
+ENGLISH_LETTERS = frozenset("àâæçèéêëîïñôœû")
 # Latin letters beyond ASCII: Latin-1, Extended-A and -B, Extended Additional (Vietnamese).
 _EXTENDED_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 
 
-def _foreign_letters(text: str, code: str, latin: int) -> bool:
-    """Whether `text` has too many letters outside the alphabet of supported language `code`."""
+def _foreign_letters(text: str, code: str, latin: int, least: float | None = None) -> bool:
+    """Whether `text` has too many letters outside the alphabet of supported language `code`: at
+    least `least`, by default FOREIGN_MIN and FOREIGN_SHARE of its `latin` letters (a short text
+    has far fewer letters, and its caller says how many are too many)."""
     alphabet = _alphabet(code)
     if alphabet is None:
         return False
-    return _letter_counts(text, alphabet)[1] >= max(FOREIGN_MIN, FOREIGN_SHARE * latin)
+    return _letter_counts(text, alphabet)[1] >= (max(FOREIGN_MIN, FOREIGN_SHARE * latin) if least is None else least)
+
+
+def _short_text_english(text: str, words: list[str], latin: int) -> str:
+    """The language of a short Latin-script text that reads as English or as nothing: English,
+    unless letters English does not write fill its words (`_foreign_letters`): "Analýza časových
+    řad v ekonomii" and "Türkçe metin özetleme yöntemleri üzerine" were English, silently. Then
+    English's function words may still clearly hold ("On the Polish word przyjaciół and its
+    uses"); else the one language whose function words occur most and whose letters fit is named
+    (Polish "oraz", Turkish "ile"), and where none or several do, `UNDETERMINED`."""
+    hits = _function_word_hits(words) if words else {}
+    if not _foreign_letters(text, ENGLISH, latin, least=SHORT_FOREIGN_MIN if hits.get(ENGLISH) else 1):
+        return ENGLISH
+    others = sorted(
+        (
+            code
+            for code, count in hits.items()
+            if count and code != ENGLISH and not _foreign_letters(text, code, latin, SHORT_FOREIGN_MIN)
+        ),
+        key=hits.__getitem__,
+        reverse=True,
+    )
+    best = hits[others[0]] if others else 0
+    if hits.get(ENGLISH, 0) >= max(SHORT_MIN_HITS, SHORT_OVER_ENGLISH * best):
+        return ENGLISH
+    if others and (len(others) == 1 or best > hits[others[1]]):
+        return others[0]
+    return UNDETERMINED
 
 
 def _own_letters_prevail(text: str, code: str) -> bool:
@@ -572,7 +616,10 @@ def _letter_counts(text: str, alphabet: frozenset[str]) -> tuple[int, int]:
 
 @cache
 def _alphabet(code: str) -> frozenset[str] | None:
-    """The lower-case letters beyond a-z of a supported language (its file's "letters"), else None."""
+    """The lower-case letters beyond a-z of a supported language (its file's "letters"; English's
+    `ENGLISH_LETTERS`, read for short texts only), else None."""
+    if code == ENGLISH:
+        return ENGLISH_LETTERS
     if code not in supported_codes() or "letters" not in _file(code):
         return None
     return frozenset(_file(code)["letters"])

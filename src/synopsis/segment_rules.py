@@ -12,15 +12,18 @@ letter or a digit, unless:
 
 - the stop closes a *prefix abbreviation* (z. B., vgl., S., Abb., M., Sr., p. ej.), which by its
   nature precedes a name, number or noun: never a boundary;
-- the stop closes another *abbreviation* (usw., etc., Jh., u. a., a. C.) or an acronym (U.S.A.):
-  a boundary before a capitalised word, but where nouns are capitalised (German) only before a
-  *sentence starter* (Die, Wir, Dies ...);
+- the stop closes another *abbreviation* (usw., etc., Jh., u. a., a. C.) or a lower-case acronym
+  (e.v.): a boundary before a capitalised word, but where nouns are capitalised (German) only before
+  a *sentence starter* (Die, Wir, Dies ...);
 - the stop closes a *number abbreviation* (Russian г. "year" and в. "century", Ukrainian р.): after
-  a number ("в 2015 г.", "XIX в.", "1990-х гг.") it is an abbreviation as above; anywhere else it
+  a number ("в 2015 г.", "XIX в.", "1990-х гг.") it is an abbreviation as above, unless all that
+  stands before it in its would-be sentence is a *date preposition* and a date ("В 1917 г. Ленин
+  ...", "С 1 сентября 2015 г. ..."), which opens a sentence and never is one; anywhere else it
   precedes a name ("г. Москва" city, "р. Дніпро" river, the initial "В. Иванов") and is a prefix;
-- the stop is inside an abbreviation ("z." of "z. B."), or follows an initial ("J. Schmidt",
-  "J.-J. Rousseau"): a boundary only before a sentence starter that does not begin a name
-  ("grupo B. La diferencia" splits, "J. Le Goff" does not);
+- the stop is inside an abbreviation ("z." of "z. B."), or follows an initial or capitals with
+  stops ("J. Schmidt", "J.-J. Rousseau", "J.H. Jansen", "Л.Н. Толстой", "U.S.A."): a boundary only
+  before a sentence starter that does not begin a name ("grupo B. La diferencia" splits, "J. Le
+  Goff" does not; "in de V.S. De studie" splits, "J.H. De Vries" does not);
 - the stop follows a number of up to three digits and the language writes ordinals with a stop
   ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
   month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
@@ -37,7 +40,8 @@ no space after them. A line break always ends a sentence, as in English. Keys of
 `note`, `prefix_abbreviations`, `abbreviations`, `number_abbreviations` (each ends with a stop;
 "z. B." also matches "z.B.", and a lower-case entry also its capitalised form; a number abbreviation
 wins over the other two), `sentence_starters` (single words), `months`, `ordinal_stop`,
-`nouns_capitalised`, `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
+`nouns_capitalised`, `date_prepositions` (single words: "в", "с", "до" of "в 1917 г."),
+`quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
 that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
 `unspaced_terminals` and `caption_labels` (words, without their stop). `common.json` holds the
 generic abbreviations (et al., cf., Fig., pp.) and caption labels (Fig, Table) merged into every
@@ -64,6 +68,7 @@ _KEYS = frozenset(
         "number_abbreviations",
         "sentence_starters",
         "months",
+        "date_prepositions",
         "ordinal_stop",
         "closers",
         "spaced_closers",
@@ -75,14 +80,20 @@ _KEYS = frozenset(
         "caption_labels",
     }
 )
-# Kinds of full stop found by the abbreviation scan (_NUMBER: an abbreviation after a number, else
-# a prefix; resolved by `_stop_kinds`).
-_INNER, _PREFIX, _ABBREVIATION, _NUMBER = 1, 2, 3, 4
+# Kinds of full stop found by the abbreviation scan (_NUMBER: a number abbreviation, resolved by
+# `_stop_kinds` into _DATE after a number, else a prefix).
+_INNER, _PREFIX, _ABBREVIATION, _NUMBER, _DATE = 1, 2, 3, 4, 5
 # What stands before a number abbreviation that ends a sentence: digits ("2015 г."), a Roman numeral
 # ("XIX в."), digits with a case ending ("1990-х гг.", "1960-е гг.").
 _NUMBER_BEFORE = re.compile(r"(?:\d(?:[-–][^\W\d_]{1,3})?|\b[IVXLCDM]+)\s*$")
 _AFTER_STOP = re.compile(r"\.\s+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# One initial, or several written with stops between them ("J", "J.-J", "J.H", "Л.Н", "U.S.A" less
+# its final stop): each part one letter that is not lower-case.
+_INITIAL_PARTS = re.compile(r"\.-?")
+# A token of a date after a date preposition: a number ("1917", "1990-х", "1917–1921"), a Roman
+# numeral (XIX), a dash; month names are the language's `months`.
+_DATE_PIECE = re.compile(r"\d.*|[IVXLCDM]+|[-–—]")
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
 _WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
 _QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
@@ -97,6 +108,7 @@ class Rules:
     kinds: dict[str, int]  # abbreviation without spaces -> _PREFIX or _ABBREVIATION
     starters: frozenset[str]  # lower-cased; empty = every capitalised word opens a sentence
     months: frozenset[str]  # lower-cased
+    date_prepositions: frozenset[str]  # lower-cased
     ordinal_stop: bool
     terminal: re.Pattern[str]  # a candidate sentence end with its closing marks
     marks: re.Pattern[str]  # the run of end marks at a candidate
@@ -196,6 +208,9 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         kinds=kinds,
         starters=frozenset(w.lower() for w in _strings(own, "sentence_starters")),
         months=frozenset(w.lower() for w in _strings(own, "months")),
+        date_prepositions=frozenset(
+            w.lower() for w in _strings(common, "date_prepositions") + _strings(own, "date_prepositions")
+        ),
         ordinal_stop=ordinal,
         terminal=terminal,
         marks=marks,
@@ -222,7 +237,7 @@ def rule_spans(text: str, rules: Rules) -> list[Span]:
             if q < len(quoted) and quoted[q][0] <= match.start() and match.end() < quoted[q][1]:
                 continue
             stop = offset + match.start()
-            if _is_boundary(text, stop, end, stops, rules) and not (
+            if _is_boundary(text, (start, stop, end), stops, rules) and not (
                 text[stop] == "." and rules.caption.fullmatch(text, start, stop)
             ):
                 _append(text, spans, start, end)
@@ -251,7 +266,7 @@ def _stop_kinds(text: str, rules: Rules) -> dict[int, int]:
                 kinds[i] = _INNER
         kind = rules.kinds[_spaced(match.group(0))]
         if kind == _NUMBER:
-            kind = _ABBREVIATION if _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()) else _PREFIX
+            kind = _DATE if _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()) else _PREFIX
         kinds[final] = kind
     return kinds
 
@@ -274,7 +289,10 @@ def _is_starter(word: str, rules: Rules) -> bool:
     return (lowered[: elided + 1] if elided > 0 else lowered) in rules.starters
 
 
-def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: Rules) -> bool:
+def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rules: Rules) -> bool:
+    """Whether the candidate at `at` (where its sentence would start, its first end mark, its end
+    with closing marks) ends a sentence."""
+    start, stop, end = at
     run = rules.marks.match(text, stop)
     marks = run.group(0) if run else "."
     if any(mark in rules.unspaced for mark in marks):
@@ -296,15 +314,18 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
         return False
     if kind == _ABBREVIATION:
         return opens
+    if kind == _DATE:
+        return opens and not _date_phrase(text, start, stop, rules)
     token_start = stop
     while token_start > 0 and not text[token_start - 1].isspace():
         token_start -= 1
     token = text[token_start:stop].lstrip(rules.openers)
     if _is_initials(token):
-        # An initial ("J. Schmidt") unless a sentence starter follows; where nouns are lower-case a
-        # capitalised word after the starter means a name goes on ("J. Le Goff" but "grupo B. La
-        # diferencia es ..."). A starter of one letter with a stop is the next initial: the "В" (in)
-        # of "А. В. Николаев", the "E" (and) of "A. E. Rossi".
+        # An initial ("J. Schmidt", "J.H. Jansen", "Л.Н. Толстой") or an acronym ("U.S.A.") unless a
+        # sentence starter follows; where nouns are lower-case a capitalised word after the starter
+        # means a name goes on ("J. Le Goff" but "grupo B. La diferencia es ..."). A starter of one
+        # letter with a stop is the next initial: the "В" (in) of "А. В. Николаев", the "E" (and)
+        # of "A. E. Rossi".
         if len(word) == 1 and text.startswith(".", word_end):
             return False
         if rules.nouns_capitalised or not _is_starter(word, rules):
@@ -318,15 +339,30 @@ def _is_boundary(text: str, stop: int, end: int, stops: dict[int, int], rules: R
             return _is_starter(word, rules) and word.lower() not in rules.months
         return True
     if _ACRONYM.fullmatch(token):
-        return opens  # an acronym written with stops: "U.S.A."
+        return opens  # a lower-case acronym written with stops: "e.v."
     return True
 
 
 def _is_initials(token: str) -> bool:
-    """Whether `token` (the stop that follows left off) is an initial in any script: "J", "J.-J",
-    "И", "Ж.-Ж", Arabic "د" (a letter of a script without case) ("И. И. Иванов" was three
-    sentences when only A-Z counted)."""
-    return bool(token) and all(len(part) == 1 and part.isalpha() and not part.islower() for part in token.split(".-"))
+    """Whether `token` (the stop that follows left off) is an initial in any script, or initials
+    written without spaces: "J", "J.-J", "И", "Ж.-Ж", Arabic "د" (a letter of a script without
+    case), "J.H", "Л.Н", "A.B.C" ("И. И. Иванов" was three sentences when only A-Z counted; "Л.Н.
+    Толстой" and, outside German, "J.H. Jansen" were two)."""
+    return bool(token) and all(len(part) == 1 and part.isalpha() and not part.islower() for part in _INITIAL_PARTS.split(token))
+
+
+def _date_phrase(text: str, start: int, stop: int, rules: Rules) -> bool:
+    """Whether the would-be sentence `text[start:stop]`, which a number abbreviation ends, is a date
+    preposition and a date alone ("В 1917 г", "В XIX в", "С 1 сентября 2015 г", "С 1917 по 1921
+    г"): an adverbial that opens a sentence, never a sentence ("В 1917 г. Ленин вернулся" was two).
+    After a clause ("Он родился в 1917 г. Его отец ...") the stop ends a sentence as before."""
+    tokens = text[start:stop].split()
+    if len(tokens) < 3 or tokens[0].lstrip(rules.openers).lower() not in rules.date_prepositions:
+        return False
+    return all(
+        _DATE_PIECE.fullmatch(token) or token.lower() in rules.months or token.lower() in rules.date_prepositions
+        for token in tokens[1:-1]
+    )
 
 
 def _after_prefix(text: str, at: int, stops: dict[int, int]) -> bool:
