@@ -28,23 +28,11 @@ from synopsis.types import Article, Budget
 
 DATA = Path(__file__).parent / "data"
 LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id")
-# Flattened Russian (one line, no line breaks) keeps its headings, front matter and reference list in
-# the body: clean/inline.py finds glued headings before and after Latin letters only.
-FLAT_RUSSIAN = "clean/inline.py: glued headings are found next to Latin letters only, not Cyrillic ones"
 
 
 def _flat_params() -> list[object]:
-    """(lang, flat) for every test article, the flattened Russian one a known miss."""
-    return [
-        pytest.param(
-            lang,
-            flat,
-            id=f"{lang}-{'flattened' if flat else 'lines'}",
-            marks=[pytest.mark.xfail(reason=FLAT_RUSSIAN, strict=True)] if flat and lang == "ru" else [],
-        )
-        for flat in (False, True)
-        for lang in LANGS
-    ]
+    """(lang, flat) for every test article, with its line breaks and flattened into one line."""
+    return [pytest.param(lang, flat, id=f"{lang}-{'flattened' if flat else 'lines'}") for flat in (False, True) for lang in LANGS]
 
 
 runner = CliRunner()

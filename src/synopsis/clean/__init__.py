@@ -17,7 +17,9 @@ from ..types import SectionKind
 from .inline import clean_inline
 from .lines import Paragraph, split_paragraphs
 from .removed import Removal, RemovalLog
+from .speakers import speaker_labels
 from .tracked import Edit, Tracked
+from .words import document_words, function_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,10 @@ def clean_text(
         Tracked.of(raw[start:end], start), title=title, removed=removed, heading_starts=heading_starts, lang=lang
     )
     # The whole body, lower-cased, made once and only when a paragraph has a "- " to judge.
-    document = functools.cache(lambda: " ".join(p.text.text for p in paragraphs if p.heading is None).lower())
+    body = functools.cache(lambda: " ".join(p.text.text for p in paragraphs if p.heading is None))
+    document = functools.cache(lambda: body().lower())
+    words = functools.cache(lambda: document_words(document(), function_words(lang)))  # split and glued words
+    speakers = functools.cache(lambda: speaker_labels(body()) if lang == ENGLISH else frozenset[str]())
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []
@@ -81,7 +86,7 @@ def clean_text(
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
             continue
-        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, document=document):
+        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, document=document, words=words, speakers=speakers):
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
             if piece.end_matter:  # the reference list (or what ends the body) and all after it

@@ -24,7 +24,9 @@ from .glued import glued_headings
 from .lexicon import alternation, lexicon
 from .lines import ABSTRACT_MAX_POSITION, rejoin_flattened_hyphens
 from .removed import RemovalLog
+from .speakers import speaker_label_edits, speaker_labels
 from .tracked import Edit, Tracked, stripped_bounds
+from .words import DocumentWords, document_words, function_words, mend_words
 
 # A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
 # Section"): these words right before it mean the capitalised word is being referred to.
@@ -62,6 +64,13 @@ class InlinePatterns:
     keyword_clues: tuple[str, ...]
 
 
+# The Cyrillic and Greek letters (lower and upper case) that may stand around a heading of a
+# supported language beside the Latin ones: a flattened Russian paper ("... РАН Аннотация В статье
+# ...") kept its headings in the body where only Latin letters were looked for.
+_OTHER_LOWER = "\u0430-\u045f\u03ac-\u03ce"
+_OTHER_UPPER = "\u0400-\u042f\u0386-\u038f\u0391-\u03ab"
+
+
 @cache
 def inline_patterns(lang: str = ENGLISH) -> InlinePatterns:
     """English as it stands; another language adds its heading words and keyword labels.
@@ -76,9 +85,9 @@ def inline_patterns(lang: str = ENGLISH) -> InlinePatterns:
     upper = alternation(w.upper() for w in words.inline_words)
     referring = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in sorted(words.small_words) if w.isalpha())
     heading = re.compile(
-        rf"(?:(?<=^)|(?<=[a-zß-öø-ÿ0-9,;)’”“'\"»]\s){_NOT_AFTER}{referring}|(?<=[.!?]\s))"
+        rf"(?:(?<=^)|(?<=[a-zß-öø-ÿ{_OTHER_LOWER}0-9,;)’”“'\"»]\s){_NOT_AFTER}{referring}|(?<=[.!?]\s))"
         rf"(?:(?P<title>(?:{rules.HEADING_NUMBER}\s+)?(?:{rules.INLINE_HEADING_WORDS}|Abstract|{titles}))"
-        r"(?:\s*[:.—–-])?(?=\s+[A-ZÀ-ÖØ-Þ“‘\"„«]|\s*$)"
+        rf"(?:\s*[:.—–-])?(?=\s+[A-ZÀ-ÖØ-Þ{_OTHER_UPPER}“‘\"„«]|\s*$)"
         rf"|(?P<upper>(?:{rules.HEADING_NUMBER}\s+)?(?:{_UPPER_HEADING_WORDS}|{upper}))(?:\s*[:.—–-])?(?=\s+\S|\s*$))"
     )
     clue = re.compile(rf"{_HEADING_CLUE.pattern}|\b(?:{titles}|{upper})")
@@ -93,11 +102,14 @@ def inline_patterns(lang: str = ENGLISH) -> InlinePatterns:
 
 
 # A reference list numbered from its first entry on: "References 1. Ekman P (2001). Telling lies ..."
-# (a flattened PLOS article; before, the entry's number kept the heading from being one).
+# (a flattened PLOS article; before, the entry's number kept the heading from being one), or one
+# whose first entry opens with no capital: "Works Cited 42 Entertainment (2004). ...", "Works Cited
+# #Alt-Academy (January 2011): ...", "Works Cited . Archer, Dawn." (a DHQ list after its leading
+# URLs went). Not before a lower-case word or a bracket: "References to earlier work ...".
 REFERENCES_THEN_ENTRY = re.compile(
-    rf"(?:(?<=^)|(?<=[a-z0-9,;)’”'\"]\s)|(?<=[.!?]\s))(?P<title>(?:{rules.HEADING_NUMBER}\s+)?"
-    r"(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY|Literature Cited|Works Cited))(?:\s*[:.—–-])?"
-    r"(?=\s+(?:\[\d{1,3}\]|\d{1,3}\.)\s+[A-Z])"
+    rf"(?:(?<=^)|(?<=[a-z0-9,;)\]’”'\"]\s)|(?<=[.!?]\s))(?P<title>(?:{rules.HEADING_NUMBER}\s+)?"
+    r"(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY|Literature Cited|Works Cited|WORKS CITED))(?:\s*[:.—–-]){0,3}"
+    r"(?=\s+(?:(?:\[\d{1,3}\]|\d{1,3}\.)\s+[A-Z]|[^\sa-z(\[]))"
 )
 # The headings of a lower-cased text (SumPubMed) in the middle of a flattened one: "... of the
 # blots. discussion the idea ...". Nothing shows such a heading but its word at a sentence start and
@@ -497,8 +509,22 @@ def _reference_heading(text: str, at: int) -> re.Match[str] | None:
     match = REFERENCES_THEN_ENTRY.match(text, number.start() if number else at) or REFERENCES_THEN_ENTRY.match(text, at)
     if match is None:
         return None
-    years = rules.YEAR.findall(text, match.end(), match.end() + END_MATTER_LOOKAHEAD_CHARS)
-    return match if len(years) >= END_MATTER_YEARS_MIN else None
+    return match if _years_follow(text, match.end()) else None
+
+
+# A reference list has, on average, a year at least every this many characters of what follows its
+# heading (a list whose first entries have none: manuscripts, web sites, before the printed works).
+END_MATTER_CHARS_PER_YEAR = 600
+
+
+def _years_follow(text: str, at: int) -> bool:
+    """Whether the text after `at` reads as a reference list by its years: END_MATTER_YEARS_MIN
+    within END_MATTER_LOOKAHEAD_CHARS, or as densely (END_MATTER_CHARS_PER_YEAR) in all the rest."""
+    if len(rules.YEAR.findall(text, at, at + END_MATTER_LOOKAHEAD_CHARS)) >= END_MATTER_YEARS_MIN:
+        return True
+    rest = len(text) - at
+    years = len(rules.YEAR.findall(text, at))
+    return years >= END_MATTER_YEARS_MIN and rest <= years * END_MATTER_CHARS_PER_YEAR
 
 
 def _merged(spans: list[tuple[int, int, str, bool]], more: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
@@ -518,20 +544,38 @@ def _inside(spans: list[tuple[int, int, str, bool]], at: int) -> bool:
 
 
 def clean_inline(
-    text: Tracked, *, removed: RemovalLog, lang: str = ENGLISH, document: Callable[[], str] | None = None
+    text: Tracked,
+    *,
+    removed: RemovalLog,
+    lang: str = ENGLISH,
+    document: Callable[[], str] | None = None,
+    words: Callable[[], DocumentWords] | None = None,
+    speakers: Callable[[], frozenset[str]] | None = None,
 ) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings.
 
     A piece that opens the end matter ends the list; the caller logs it and what follows as
     removed (it knows where the input ends). `document` gives the whole document's body text,
     lower-cased, for rejoining words a flattening
-    split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it)."""
+    split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it);
+    `words` the words it uses, for mending split and glued words (`clean.words`), and `speakers`
+    the speaker labels of a flattened dialogue (`clean.speakers`); without them, the paragraph's own."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
     text = rejoin_flattened_hyphens(text, document)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
+    if words is None:
+        paragraph = text.text.lower()
+        words = cache(lambda: document_words(paragraph, function_words(lang)))
+    text = mend_words(text, words)
+    labels = speakers() if speakers is not None else (speaker_labels(text.text) if lang == ENGLISH else frozenset())
+    if labels:
+        edits = speaker_label_edits(text.text, labels)
+        if edits:
+            removed.add_edits("speaker_label", text, edits)
+            text = text.apply(edits)
     # Where the removed page numbers stood, in the text as it is now (origins never decrease).
     page_breaks = sorted({int(i) for i in np.searchsorted(text.origin[:-1], breaks)}) if breaks else []
     pieces: list[Piece] = []

@@ -145,6 +145,8 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
         return "page_number"
     if words.caption_line.match(stripped):
         return "caption"
+    if rules.FOOTNOTE_LINE.match(stripped) and len(stripped.split()) <= rules.FOOTNOTE_LINE_MAX_WORDS:
+        return "footnote"
     if rules.COPYRIGHT_LINE.match(stripped):
         return "front_matter"
     if rules.MARKUP_LINE.match(stripped):

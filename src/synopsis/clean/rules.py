@@ -151,8 +151,25 @@ CAPTION_LABEL_LINE = re.compile(
 # What follows a caption label line ("Figure 1"): the caption title, then legend paragraphs that
 # open with a panel letter, a footnote mark or "Note".
 LEGEND_LINE = re.compile(
-    r"^\s*(?:\(?[A-Ha-h]\)|[A-H]\.\s|[*†‡§¶]|note\b|notes\b|abbreviations\b|scale bar|source:)", re.IGNORECASE
+    r"^\s*(?:\(?[A-Ha-h]\)|[A-H]\.\s|[*†‡§¶]|note\b|notes\b|abbreviations\b|scale bar|source:|panels?\b"
+    # A panel's place: "Top, Random condition.", "Bottom row: reversed images", "Left panel: ...".
+    r"|(?:top|bottom|middle|centre|center|upper|lower|left|right|inset)(?:[ -](?:left|right|row|panel|column|image)s?)?"
+    r"\s*[,:]\s"
+    # What a table's or figure's numbers are: "Values are means ± SE", "Data are expressed as ...",
+    # "Error bars indicate SD", "Mean ± SD of three ...".
+    r"|(?:values|data|error bars|bars|whiskers|boxes|asterisks)\s+(?:are|represent|indicate|show|denote)\b"
+    r"|means?\s*(?:\(\w+\)\s*)?±"
+    # A panel's letter with a comma ("A, dorsal view; and B, ..."), an abbreviation's definition
+    # ("PINP: N-terminal propeptide ...") or a footnote's number glued to its text ("1The recovery").
+    r"|(?-i:[A-H],\s|[A-Z][A-Za-z0-9-]{1,10}:\s|\d{1,2}(?=[A-Z][a-z])))",
+    re.IGNORECASE,
 )
+# A table's footnote on a line of its own anywhere: a mark glued to its text ("*Statistically
+# different ...", "†P ≤0.05"), a dagger-like mark, or a starred p-value ("* p < 0.05"); a "* "
+# before other text is a list item's bullet. At most FOOTNOTE_LINE_MAX_WORDS words (SumPubMed
+# runs a footnote into the body text after it: "* pcr primers ... amplicon pools were ...").
+FOOTNOTE_LINE = re.compile(r"^\s*(?:[†‡§¶]|\*+(?=[^\W\d_])|\*+\s*(?i:p\s*[<>≤≥=]))")
+FOOTNOTE_LINE_MAX_WORDS = 40
 CAPTION_TITLE_MAX_WORDS = 30
 COPYRIGHT_LINE = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b|this (?:article|work) is licensed|creative commons|received:|accepted:|published(?: online)?:"

@@ -1,0 +1,319 @@
+"""Words that PDF extraction split or glued, and sentences it glued together.
+
+Text extracted from PDFs (ScisummNet's ACL papers most of all) breaks words at a lost line-end
+hyphen or a justified line's spacing ("lan guages", "de pendency"), glues a function word to the
+next one ("ofthe", "thePenn") and drops the space after a full stop ("the results.We then"), which
+leaves the segmenter one sentence where there are two. A reader's eye mends all of these; a
+summary that quotes them looks broken.
+
+Only strong evidence mends a word, and it comes from the document itself (no dictionary ships):
+a split word is joined where the document writes the joined word elsewhere, at least as often as
+the split form, and where its pieces are not both words that the document uses on their own
+(`document_words`). A glued capitalised word is parted where the document uses it on its own too.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..language import ENGLISH, get_language
+from ..stopwords import STOP_WORDS
+from .glued import OPENERS
+from .tracked import Edit, Tracked
+
+# Lower-case words as the document evidence counts them (Latin letters, accented ones included).
+_LETTERS = "a-zß-öø-ÿ"
+_TOKEN = re.compile(rf"[{_LETTERS}]+")
+# A joined word shorter than this is not judged: "in to", "an d" are too short to tell.
+SPLIT_JOINED_MIN_CHARS = 6
+# Where one piece of a split is a word of the document and the other is not, the word must be a
+# fragment (at most this many letters: "al gorithm", "con struction") or the other piece a
+# suffix-sized one ("cluster ing", "align ment"): two long pieces where one is a word are more
+# likely two words whose joined form is the glue error ("phrase extraction", "phraseextraction").
+SPLIT_FRAGMENT_MAX_CHARS = 3
+SPLIT_SUFFIX_MAX_CHARS = 4
+# Only a document that shows the damage has its splits joined: at least this many splits of two
+# pieces that are no words of it ("lan guages", "depen dency"). A clean text has compounds that it
+# also writes as one word ("data set" and "dataset", "set up" and "setup", "key words") and at most
+# one such pair of rare words ("zebra fish"); on dev, the damaged ScisummNet papers have 10 to 44.
+SPLIT_DOCUMENT_MIN_FRAGMENTS = 3
+# A split whose piece is a function word ("in formation", "an notated") is joined only where the
+# joined word occurs at least this often: "the original" next to one "theoriginal" stays.
+SPLIT_FUNCTION_WORD_JOINED_MIN = 2
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentWords:
+    """What the whole document tells about its words: how often each lower-case word occurs, and
+    the splits ("lan", "guages") whose joined word it writes elsewhere (`document_words`)."""
+
+    counts: Counter[str]
+    splits: frozenset[tuple[str, str]]
+    function_words: frozenset[str]
+    # Words glued at a lost line break ("demonstratethat"), each with where its space goes.
+    glued: dict[str, int] = field(default_factory=dict)
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """The words of `lang` that are words whatever the document says (its stop words)."""
+    return STOP_WORDS if lang == ENGLISH else get_language(lang).stop_words
+
+
+def document_words(document: str, function_words: frozenset[str]) -> DocumentWords:
+    """The word counts of `document` (lower-cased body text) and the splits to join.
+
+    A pair "x y" is a split where "xy" occurs as a word in the document at least as often as the
+    pair, and x and y are not both words, in a document that shows the damage
+    (SPLIT_DOCUMENT_MIN_FRAGMENTS): a word is a function word, or one the document uses
+    outside the splits of this kind (a fragment such as "depen" occurs only in "depen dency" and
+    "depen dencies"). A function word as a piece asks for the joined word at least
+    SPLIT_FUNCTION_WORD_JOINED_MIN times and more often than the pair ("the need" beside one
+    glued "theneed" is no split).
+    """
+    tokens = _TOKEN.findall(document)
+    counts = Counter(tokens)
+    # Adjacent words whose joined form the document writes (a set of a few, looked up in C), then
+    # each such pair counted where it stands as two words with one space between.
+    found = set(map(operator.add, tokens, tokens[1:])).intersection(counts)
+    pairs = Counter(
+        {
+            (word[:k], word[k:]): n
+            for word in found
+            if len(word) >= SPLIT_JOINED_MIN_CHARS
+            for k in range(2, len(word) - 1)
+            if word[:k] in counts and word[k:] in counts and (n := _count_apart(document, word[:k], word[k:]))
+        }
+    )
+    if not pairs:
+        return DocumentWords(counts, frozenset(), function_words)
+    likely = {pair: n for pair, n in pairs.items() if counts[pair[0] + pair[1]] >= n}
+    uses: Counter[str] = Counter()
+    for (left, right), n in likely.items():
+        uses[left] += n
+        uses[right] += n
+    splits = set()
+    split_words = set()  # the words written split too ("include" of "in clude")
+    fragments = 0  # splits of two pieces that are no words (the damage a clean text never shows)
+    for (left, right), n in likely.items():
+        left_word = left in function_words or counts[left] > uses[left]
+        right_word = right in function_words or counts[right] > uses[right]
+        if left_word and right_word:
+            continue
+        split_words.add(left + right)
+        fragments += not (left_word or right_word)
+        whole = counts[left + right]
+        if (left in function_words or right in function_words) and (whole < SPLIT_FUNCTION_WORD_JOINED_MIN or whole <= n):
+            continue
+        if left_word != right_word:
+            word, other = (left, right) if left_word else (right, left)
+            if len(word) > SPLIT_FRAGMENT_MAX_CHARS and len(other) > SPLIT_SUFFIX_MAX_CHARS:
+                continue
+        splits.add((left, right))
+    if fragments < SPLIT_DOCUMENT_MIN_FRAGMENTS:
+        return DocumentWords(counts, frozenset(), function_words)
+    pieces: Counter[str] = Counter()  # how often each word stands in a pair whose joined form occurs
+    for (left, right), n in pairs.items():
+        pieces[left] += n
+        pieces[right] += n
+    glued = _glued_words(document, counts, pieces, split_words)
+    return DocumentWords(counts, frozenset(splits), function_words, glued)
+
+
+# The words a lost line break glues to the word before or after it that are told by the document
+# alone: short function words ("demonstratethat", "ofvariation", "adistributional", "inthis").
+_GLUE_WORDS = frozenset(
+    "a an the of in to for on by with that and is are as at from this these which we it its or not can has have "
+    "was were between either each our their than such".split()
+)
+_GLUE_MAX_CHARS = max(len(w) for w in _GLUE_WORDS)
+# Function words that are also prefixes of words ("atypical", "inefficiency", "notable", "online"):
+# never taken off a word's start, where "a typical", "in efficiency" may well be written too.
+_PREFIXES = frozenset(("a", "an", "in", "not", "on"))
+# The other piece of a glued word has at least this many letters ("onset", "input" stay).
+GLUED_PIECE_MIN_CHARS = 4
+
+
+def _glued_words(
+    document: str,
+    counts: Counter[str],
+    pieces: Counter[str],
+    split_words: set[str],
+) -> dict[str, int]:
+    """The words of a damaged document (`document_words`) that are two glued: written once, made
+    of a function word and a word the document uses on its own (not only as a piece of a pair
+    whose joined form it writes, as "clude" of "in clude", `pieces`), whose pair the document also
+    writes apart ("demonstratethat" where "demonstrate that" occurs). "another", "inside",
+    "forward" stay: their pieces are seldom written apart in the same text; nor is a prefix taken
+    for a function word (`_PREFIXES`), nor a word the document writes split (`split_words`)."""
+    glued = {}
+    for token, n in counts.items():
+        if n != 1 or len(token) < GLUED_PIECE_MIN_CHARS + 1 or token in STOP_WORDS or token in split_words:
+            continue
+        for k in range(1, min(_GLUE_MAX_CHARS, len(token) - GLUED_PIECE_MIN_CHARS) + 1):
+            for left, right in ((token[:k], token[k:]), (token[:-k], token[-k:])):
+                function, other = (left, right) if len(left) == k and left in _GLUE_WORDS else (right, left)
+                if len(left) == k and left in _PREFIXES:
+                    continue
+                if function not in _GLUE_WORDS or counts[other] <= pieces[other]:
+                    continue
+                if _written_apart(document, left, right):
+                    glued[token] = len(left)
+                    break
+            if token in glued:
+                break
+    return glued
+
+
+def _written_apart(document: str, left: str, right: str) -> bool:
+    """Whether `document` writes "left right" as two words."""
+    return _count_apart(document, left, right, most=1) > 0
+
+
+def _count_apart(document: str, left: str, right: str, most: int = 1 << 30) -> int:
+    """How often `document` writes "left right" as two words with one space (up to `most`)."""
+    pair = f"{left} {right}"
+    n = 0
+    at = document.find(pair)
+    while at >= 0 and n < most:
+        n += _bounded(document, at, at + len(pair))
+        at = document.find(pair, at + 1)
+    return n
+
+
+def split_word_edits(text: str, words: DocumentWords) -> list[Edit]:
+    """The spaces to delete in `text` to join its splits ("lan guages" -> "languages")."""
+    edits = []
+    for left, right in words.splits:
+        pair = f"{left} {right}"
+        at = text.find(pair)
+        while at >= 0:
+            end = at + len(pair)
+            if _bounded(text, at, end):
+                edits.append(Edit(at + len(left), at + len(left) + 1))
+            at = text.find(pair, at + 1)
+    return edits
+
+
+def glued_lower_edits(text: str, words: DocumentWords) -> list[Edit]:
+    """The spaces to insert in the glued words of `words` ("demonstratethat" -> "demonstrate that")."""
+    edits = []
+    for token, at in words.glued.items():
+        start = text.find(token)
+        while start >= 0:
+            if _bounded(text, start, start + len(token)):
+                edits.append(Edit(start + at, start + at, " "))
+            start = text.find(token, start + 1)
+    return edits
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has no letter, digit or hyphen right before or after it."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "-" or after.isalnum() or after == "-")
+
+
+# A lower-case function word glued to the capitalised word after it ("thePenn Treebank", "toEnglish",
+# "inFigure 3"): parted where the document uses the capitalised word on its own. Not "is", "a",
+# "get", "set": code names are written so ("isValid", "getName", "aVariance" is an author's symbol).
+# A glued form the document writes this often is a name written so ("[theHouse]", a work's title),
+# unless its capitalised word is a function word ("inThe Secret Scripture", three times).
+GLUED_NAME_MIN = 2
+_GLUED_TO_CAPITAL = frozenset("the of in to and for on by from with that at into onto".split())
+# A preposition or conjunction glued to "the" ("ofthe", "inthe", "tothe"): never a word.
+_GLUED_TO_THE = frozenset("of in to and for on by from with that at is as into onto over under between about".split())
+# Where such a glue may stand: "the" after a letter, a capital word after a lower-case letter (each
+# pattern starts with a plain character, which the engine skips to fast; the word before is read
+# in Python, `_glued_prefix`).
+_THE_AFTER_LETTER = re.compile(r"the(?<=[a-z]the)\b(?!-)")
+_CAPITAL_AFTER_LOWER = re.compile(r"([A-Z](?<=[a-z][A-Z])[a-z]{2,})\b(?![.(]\w)")
+
+
+def glued_word_edits(text: str, words: Callable[[], DocumentWords]) -> list[Edit]:
+    """The spaces to insert where a function word was glued to the next word."""
+    edits = [
+        Edit(m.start(), m.start(), " ")
+        for m in _THE_AFTER_LETTER.finditer(text)
+        if _glued_prefix(text, m.start()) in _GLUED_TO_THE
+    ]
+    evidence = None
+    for match in _CAPITAL_AFTER_LOWER.finditer(text):
+        prefix = _glued_prefix(text, match.start())
+        if prefix not in _GLUED_TO_CAPITAL:
+            continue
+        evidence = words() if evidence is None else evidence
+        word = match.group(1).lower()
+        glued = prefix + word
+        if evidence.counts[word] and (evidence.counts[glued] < GLUED_NAME_MIN or word in evidence.function_words):
+            edits.append(Edit(match.start(), match.start(), " "))
+    return edits
+
+
+def _glued_prefix(text: str, at: int) -> str:
+    """The lower-case letters right before `at`, where nothing joins them to a word before them
+    ("" where a letter, digit, hyphen or underscore does: "state-ofthe-art", "my_theValue")."""
+    start = at
+    while start > 0 and "a" <= text[start - 1] <= "z":
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+        return ""
+    return text[start:at]
+
+
+# A full stop with no space after it between a lower-case word and a word that opens sentences ("the
+# results.We then", "(Nivre et al, 2006).In order"): the segmenter reads one sentence. Not after a
+# letter that a stop follows (initials and abbreviations: "e.g.The", "J.Smith", "U.S.Army"), not
+# in a name with capitals before its stop ("Art.Similarities", "ProAlign.EF"), not in a dotted
+# name or code ("Contingency.Cause.reason", "java.Lang.String"), not after a digit ("3.5", "Figure
+# 1.Nodes": a number may be a version or a section). Only before a word that opens sentences
+# (`SENTENCE_OPENERS`): a capitalised name after a stop may be a product's ("Art.Similarities"),
+# and ".Document Feature" may be a label's; and each space put in moves the summary's sentences.
+SENTENCE_OPENERS = frozenset(
+    (
+        *OPENERS.split("|"),
+        *"We Our I Thus Therefore Moreover Furthermore Finally Also Then Next Second Third Note Table Figure Section".split(),
+    )
+)
+MISSING_SPACE = re.compile(r"\.(?<=[a-z]{2}\.|[a-z\d][)\]]\.)(?=([A-Z][a-z]+)\b(?!\.\w|\())")
+# What may not stand right before the lower-case word of a MISSING_SPACE: a dotted name's part
+# ("www.example.Com"), an address or path, or a capital that makes it a name ("Art.Similarities").
+_NOT_BEFORE_WORD = frozenset(".@/\\-_")
+
+
+def missing_space_edits(text: str) -> list[Edit]:
+    """The spaces to insert after a full stop glued to the next sentence (`MISSING_SPACE`)."""
+    if "." not in text:
+        return []
+    return [
+        Edit(m.end(), m.end(), " ")
+        for m in MISSING_SPACE.finditer(text)
+        if m.group(1) in SENTENCE_OPENERS and _plain_word_before(text, m.start())
+    ]
+
+
+def _plain_word_before(text: str, stop: int) -> bool:
+    """Whether the stop at `stop` ends a plain lower-case word (or a bracket): the word's letters
+    are lower-case and what stands before it is no part of a name, address or path."""
+    if text[stop - 1] in ")]":
+        return True
+    start = stop
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    word = text[start:stop]
+    return word.isalpha() and word.islower() and (start == 0 or text[start - 1] not in _NOT_BEFORE_WORD)
+
+
+def mend_words(text: Tracked, words: Callable[[], DocumentWords]) -> Tracked:
+    """`text` with its split words joined, its glued function words parted and a space after
+    each full stop glued to the next sentence; `words` gives the document's evidence (read only
+    where a split or glued word may stand)."""
+    edits = [*missing_space_edits(text.text), *glued_word_edits(text.text, words)]
+    evidence = words()
+    edits.extend(split_word_edits(text.text, evidence))
+    if evidence.glued:
+        edits.extend(glued_lower_edits(text.text, evidence))
+    return text.apply(edits) if edits else text
