@@ -121,7 +121,7 @@ def test_a_script_that_one_language_writes_names_it(text: str, code: str) -> Non
         # English stays English: titles and first sentences with an English function word.
         ("Inducing a semantically annotated lexicon via EM-based clustering of the verb frames", "en"),
         ("A study of the mentoring of adult offenders in three pilot projects of the probation service.", "en"),
-        # No function word tells: English, as before h30 (h30 made them "und", with a warning).
+        # No function word tells: English (for a while they were "und", with a warning).
         ("Neural machine translation", "en"),
         ("", "en"),
     ],
@@ -136,7 +136,7 @@ def test_a_reference_list_in_another_language_does_not_decide_the_language(tmp_p
         "Questo articolo esamina il ruolo del tutoraggio nella giustizia penale. Abbiamo studiato tre progetti "
         "pilota in Inghilterra per capire come funziona il tutoraggio nella pratica. I risultati mostrano che "
         "pochi partecipanti hanno instaurato relazioni strette con i loro tutor. "
-    ) * 3  # Italian (supported since h30; unsupported when the test was written: the point is the same)
+    ) * 3  # Italian (supported now; unsupported when the test was written: the point is the same)
     references = "\n".join(f"Smith, J. ({2000 + k}). The study of mentoring and the theory of the city." for k in range(40))
     path = tmp_path / "it.txt"
     path.write_text(f"{body}\n\nReferences\n{references}\n", encoding="utf-8")
@@ -333,7 +333,7 @@ def test_summary_sentences_are_whole_body_sentences(lang: str, flat: bool) -> No
 
 
 def test_unsupported_language_is_summarized_neutrally_with_one_warning(tmp_path: Path) -> None:
-    path = DATA / "lang" / "uk.txt"  # Ukrainian (it was Russian, supported since h30)
+    path = DATA / "lang" / "uk.txt"  # Ukrainian (it was Russian, which is supported now)
     result = runner.invoke(app, ["summarize", str(path), "-o", "json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)

@@ -700,7 +700,7 @@ RUSSIAN_MORE = (
     "Мы собрали программы 120 школ и провели интервью с 45 учителями. Интервью показывают, что современная поэзия"
     " почти отсутствует в программах и что учителя считают её слишком трудной для учеников."
 )
-# Polish and Ukrainian have no data file (Italian and Russian, above, have one since h30): they keep
+# Polish and Ukrainian have no data file (Italian and Russian, above, have one now): they keep
 # the sentence-case headings of a language without one under test.
 POLISH_BODY = (
     "Szkoła w Polsce przeszła w ostatnich dwudziestu latach kilka reform, które głęboko zmieniły organizację"

@@ -1,9 +1,9 @@
-"""Italian, Dutch, Russian, Swedish and Indonesian as supported languages (h30), as a user runs them.
+"""Italian, Dutch, Russian, Swedish and Indonesian as supported languages, as a user runs them.
 
 tests/data/lang/<code>.txt is a short article written for these tests like a real one: a title,
 authors with affiliations and e-mail, an abstract under the language's heading, keywords, numbered
 headings, a figure caption, acknowledgements and a reference list; <code>.sentences.txt lists its
-body sentences, one per line. Before h30 the five languages were detected, named "not supported"
+body sentences, one per line. Before, the five languages were detected, named "not supported"
 and summarized with neutral settings: no heading of theirs had a role, no stop word was dropped,
 nothing was stemmed, and their abbreviations split sentences.
 """

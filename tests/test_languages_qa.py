@@ -25,7 +25,7 @@ runner = CliRunner()
 DATA = Path(__file__).parent / "data"
 
 # One abstract-like paragraph per language that had no data file (Swedish and Indonesian have one
-# since h30: `SUPPORTED_SINCE`).
+# later: `SUPPORTED_SINCE`).
 PARAGRAPHS = {
     "ro": (
         "Acest studiu analizează efectul temperaturii asupra producției de grâu în România între 1990 și 2020. "
@@ -169,7 +169,7 @@ def test_a_language_we_do_not_support_is_named_never_taken_for_a_supported_one(c
 
 
 @pytest.mark.parametrize("code", SUPPORTED_SINCE)
-def test_a_language_supported_since_h30_is_named_without_a_warning(code: str) -> None:
+def test_a_language_supported_later_is_named_without_a_warning(code: str) -> None:
     paragraph = PARAGRAPHS[code]
     for text in (paragraph, " ".join([paragraph] * 3)):
         chosen, warning = resolve_language(None, text)
@@ -228,7 +228,7 @@ GERMAN_WITH_FORMULAS = (
     [
         (GERMAN_WITH_FORMULAS, "de"),  # was Catalan: the "i" of a_i, x_i and sum_{i=1}
         # Was Spanish (the "y" of "y = 4,2"). A table of numbers has no words: English, as a text without
-        # letters was before h30 (h30 made it "und", with a warning; reverted in h30-lang3).
+        # letters was (for a while it was "und", with a warning; reverted).
         ("x = 3,5; y = 4,2; z = 12,7 (p < 0,05). " * 20, "en"),
         ("Les résultats de l'étude.", "fr"),  # was Catalan: "les" and "de", and "de" was no French word
     ],

@@ -1,4 +1,4 @@
-"""A review of h30's language changes (h30-lang3): each test failed before its fix.
+"""A review of the language changes (more languages detected, quotations, short texts): each test failed before its fix.
 
 Chinese with English terms that contain "of", "the", "and" was summarized as English; Japanese with
 English terms passed the spaced check; German »…« quotations and an inch mark turned quotation

@@ -1,5 +1,5 @@
 """Arabic-script and Indic languages, short texts, quotations, mixed scripts and reference headings,
-as users meet them (issue h30).
+as users meet them.
 
 The papers below were written for these tests like the abstracts and first paragraphs of real
 articles, one topic each (Arabic manuscripts, air pollution in Tehran, girls' schooling in Punjab,
@@ -234,17 +234,17 @@ def test_persian_typed_with_arabic_letters_is_persian() -> None:
         # An English word in a short text in another script does not make it English.
         ("Στην παρούσα εργασία (in press) προτείνεται μια νέα μέθοδος αυτόματης περίληψης.", "el"),
         # "и", "в" are Russian and Bulgarian alike: on such a tie the supported language is named (Russian
-        # since h30; before, neither was guessed), and a Bulgarian or Ukrainian text's own words name it.
+        # now; before, neither was guessed), and a Bulgarian or Ukrainian text's own words name it.
         ("В статье рассматриваются методы автоматического реферирования научных текстов и их оценка.", "ru"),
         ("В статията се разглеждат методите за автоматично резюмиране на научни текстове и тяхната оценка.", "bg"),
         ("У статті розглядаються методи автоматичного реферування наукових текстів та їх оцінювання.", "uk"),
-        # No function word tells, or one only: English, as it always was (h30 made them "und", with a
-        # warning for every short English input; reverted in h30-lang3).
+        # No function word tells, or one only: English, as it always was (for a while they were "und", with a
+        # warning for every short English input; reverted).
         ("Neural machine translation", "en"),
         ("Der Text", "en"),
         ("Zusammenfassung", "en"),
         # Polish with one function word ("oraz") was English too; its letters (ł, ę) are not English's
-        # (h30-lang4): the language its function word names.
+        # the language its function word names.
         ("Ten artykuł omawia metody automatycznego streszczania tekstów naukowych oraz ich ocenę.", "pl"),
         # Two unsupported languages clearly there but tied (Czech and Slovak "a", "v"): neither.
         ("Výsledky a diskuse v kontextu", UNDETERMINED),
@@ -308,7 +308,7 @@ def test_a_short_czech_title_says_why_it_is_not_summarized_as_english(tmp_path: 
     ],
 )
 def test_a_short_english_text_is_summarized_as_english_without_a_warning(tmp_path: Path, text: str) -> None:
-    """h30 made them undetermined, with a warning and language-neutral settings: `python -W error`
+    """For a while they were undetermined, with a warning and language-neutral settings: `python -W error`
     raised on `synopsis.summarize("Some text here.")`."""
     out, stderr = _run_json(tmp_path, "summarize", text + "\n")
     assert out["language"] == "en" and "warning" not in out and not stderr.strip()

@@ -4,7 +4,7 @@ Sets (tests/data/):
 - segmentation_golden.jsonl: 249 English cases from the dev data, built with the English repairs;
 - segmentation_golden_en_untouched.jsonl: English cases from other dev articles, labelled by reading
   them before the segmenter's output was looked at;
-- segmentation_golden_<lang>.jsonl (de, fr, es, pt; it, nl, ru, sv, id since h30): cases written from
+- segmentation_golden_<lang>.jsonl (de, fr, es, pt; it, nl, ru, sv, id added later): cases written from
   scholarly patterns while the rules in src/synopsis/data/segment/ were made;
 - segmentation_heldout_<lang>.jsonl (de, fr, es, pt): 20 per language written after those rules were
   frozen (it, nl, ru, sv and id have none yet).
@@ -27,7 +27,7 @@ from synopsis.segment_rules import available_languages, rules_for
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("de", "fr", "es", "pt")
-# Supported since h30, with a development set only (its cases name the abbreviations of each).
+# Supported later, with a development set only (its cases name the abbreviations of each).
 NEW_LANGUAGES = ("it", "nl", "ru", "sv", "id")
 SETS = {
     "en": DATA / "segmentation_golden.jsonl",
@@ -59,7 +59,7 @@ KNOWN_FAILURES = {
     "de-heldout-abbrev_prefix-05": "'Prof. em. Dr.': 'em.' (emeritus) is not in the German abbreviations",
     "de-heldout-abbrev_end-01": "'usw. Dramen blieben': after an abbreviation only a listed sentence starter opens",
     "pt-heldout-abbrev_prefix-06": "'Sr. Gov. Civil.': 'Gov.' is not in the Portuguese abbreviations",
-    # development sets of h30
+    # development sets of the languages added later
     "id-initials-02": "'kelompok B. Kelompok lain': Indonesian has no articles, so a noun opens the sentence after"
     " a capital and a stop, which reads as an initial (a boundary only before a listed sentence starter)",
 }
@@ -317,13 +317,13 @@ def test_scripts_without_case_or_spaces_are_split(lang: str, sentences: list[str
         ("vi", ["TS. Nguyễn Văn An đã chỉ ra điều này.", "Kết quả rất rõ."]),
         ("pl", ["Badanie prowadził prof. dr hab. Jan Kowalski.", "Wyniki są jasne."]),
         ("it", ["Lo ha detto il prof. Rossi.", "Tutti erano d'accordo."]),
-        # h30: the year and century abbreviations of Cyrillic languages end a sentence after a number
+        # The year and century abbreviations of Cyrillic languages end a sentence after a number
         # only; before a name (a city, a river) or as an initial they were split from it.
         ("uk", ["Це сталося у 2015 р.", "Потім усе змінилося."]),
         ("uk", ["Місто стоїть на р. Дніпро з XII ст. і росте.", "Воно велике."]),
         ("bg", ["Той е роден в гр. София през 1950 г.", "По-късно се мести."]),
         ("bg", ["Авторът В. Петров описва това.", "Това е важно."]),
-        # h30: a caption label and its number that open a sentence end none ("Abbildung 1. Anteil ...").
+        # A caption label and its number that open a sentence end none ("Abbildung 1. Anteil ...").
         ("de", ["Abbildung 1. Anteil der verknüpften Namen je Edition.", "Die Werte schwanken stark."]),
         ("fr", ["Tableau 2. Normes de description des services.", "Elles varient beaucoup."]),
         ("xx", ["Figure 3. Share of linked names per edition.", "The values vary."]),

@@ -319,7 +319,7 @@ def test_private_use_characters_of_symbol_fonts_are_text_not_page_breaks() -> No
 
 
 def test_a_language_without_a_data_file_still_has_its_abstract_and_references_found() -> None:
-    # Norwegian has no data file (Dutch, the language of this test before h30, has one now): its
+    # Norwegian has no data file (Dutch, the language of this test before, has one now): its
     # "Sammendrag" was body text and its "Litteratur" list was summarized.
     text = (
         "Hjemmekontor etter pandemien\n\nSammendrag\nDenne artikkelen undersøker hjemmekontor i Norge.\n\n"

@@ -1,5 +1,5 @@
 """Words split or glued by PDF extraction, sentences glued at a lost space, figure legends and table
-footnotes, speaker labels and odd reference lists: the junk the h30 cleaning review found in dev
+footnotes, speaker labels and odd reference lists: the junk a cleaning review found in dev
 summaries, each on a snippet written like the dev text it came from (ScisummNet, PLOS, DHQ)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What a demanding user met trying the CLI with odd but plausible options (h30): each gets one
+"""What a demanding user met trying the CLI with odd but plausible options: each gets one
 plain line naming the option, before any work, and the right exit status."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A --text-field that records lack is said once for the run, not once per record (h30): summarize,
+"""A --text-field that records lack is said once for the run, not once per record: summarize,
 extract and batch, as train does. A corpus of 40,000 records with a misspelt field printed 40,000
 identical lines (batch printed none, only "40000 failed")."""
 
