@@ -241,6 +241,16 @@ def _gap(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
+def _print_listed(console: Console, header: str, lines: list[str], shown: int = 10) -> None:
+    """`header` (rich markup) and the first `shown` of `lines` as they are (no markup: ids and
+    reasons are the user's text), then how many more the JSON report lists."""
+    console.print(header)
+    for line in lines[:shown]:
+        console.print(f"  {line}", markup=False, highlight=False)
+    if len(lines) > shown:
+        console.print(f"  … and {len(lines) - shown} more (all listed in --json)")
+
+
 def render_terminal(evaluation: Evaluation, console: Console) -> None:
     """The summary table, the per-source table, the paired tests and the failures."""
     n = len(evaluation.docs)
@@ -307,25 +317,21 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
         console.print(tests)
     failed_docs = {f.doc_id for f in evaluation.failures}
     if evaluation.failures:
-        console.print(
-            f"[bold red]{len(failed_docs)} document(s) failed[/bold red] for at least one method"
-            " (scored 0, kept in the averages):"
+        header = f"[bold red]{len(failed_docs)} document(s) failed[/bold red] for at least one method"
+        _print_listed(
+            console,
+            f"{header} (scored 0, kept in the averages):",
+            [f"{f.doc_id} ({f.method}): {f.reason}" for f in evaluation.failures],
         )
-        for failure in evaluation.failures[:10]:
-            console.print(f"  {failure.doc_id} ({failure.method}): {failure.reason}", markup=False, highlight=False)
-        if len(evaluation.failures) > 10:
-            console.print(f"  … and {len(evaluation.failures) - 10} more (all listed in --json)")
     else:
         console.print("failed documents: 0")
     if evaluation.not_evaluated:
-        console.print(
-            f"[bold red]{len(evaluation.not_evaluated)} document(s) not evaluated[/bold red]"
-            " (no system can be scored on them; left out of every average):"
+        header = f"[bold red]{len(evaluation.not_evaluated)} document(s) not evaluated[/bold red]"
+        _print_listed(
+            console,
+            f"{header} (no system can be scored on them; left out of every average):",
+            [d.line() for d in evaluation.not_evaluated],
         )
-        for skipped in evaluation.not_evaluated[:10]:
-            console.print(f"  {skipped.line()}", markup=False, highlight=False)
-        if len(evaluation.not_evaluated) > 10:
-            console.print(f"  … and {len(evaluation.not_evaluated) - 10} more (all listed in --json)")
     for note in evaluation.notes:
         console.print(f"note: {note}", markup=False, highlight=False)
 
