@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
-from .lines import Paragraph, split_paragraphs
+from .lines import Paragraph, lower_cased, split_paragraphs
 from .removed import Removal, RemovalLog
 from .speakers import speaker_labels
 from .tracked import Edit, Tracked
-from .words import document_words, function_words
+from .words import damage_signs, document_words, function_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,10 @@ def clean_text(
     # The whole body, lower-cased, made once and only when a paragraph has a "- " to judge.
     body = functools.cache(lambda: " ".join(p.text.text for p in paragraphs if p.heading is None))
     document = functools.cache(lambda: body().lower())
-    words = functools.cache(lambda: document_words(document(), function_words(lang)))  # split and glued words
+    # Split and glued words: the evidence is built only where it is needed (`clean.words`).
+    lowered = functools.cache(lambda: lower_cased(body()))  # SumPubMed's text (`lines.lower_cased`)
+    damage = functools.cache(lambda: damage_signs(body()))
+    words = functools.cache(lambda: document_words(document(), function_words(lang), damaged=damage().split))
     speakers = functools.cache(lambda: speaker_labels(body()) if lang == ENGLISH else frozenset[str]())
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
@@ -86,7 +89,17 @@ def clean_text(
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
             continue
-        for piece in clean_inline(paragraph.text, removed=removed, lang=lang, document=document, words=words, speakers=speakers):
+        pieces = clean_inline(
+            paragraph.text,
+            removed=removed,
+            lang=lang,
+            document=document,
+            words=words,
+            speakers=speakers,
+            damage=damage,
+            lowered=lowered,
+        )
+        for piece in pieces:
             if piece.heading is not None:
                 headings.append(Heading(piece.heading, piece.kind, *piece.heading_span))
             if piece.end_matter:  # the reference list (or what ends the body) and all after it

@@ -13,20 +13,21 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
 from ..language import ENGLISH
+from ..stopwords import STOP_WORDS
 from ..types import SectionKind
 from . import headings, rules
 from .glued import glued_headings
 from .lexicon import alternation, lexicon
-from .lines import ABSTRACT_MAX_POSITION, rejoin_flattened_hyphens
+from .lines import ABSTRACT_MAX_POSITION, lower_cased, rejoin_flattened_hyphens
 from .removed import RemovalLog
 from .speakers import speaker_label_edits, speaker_labels
 from .tracked import Edit, Tracked, stripped_bounds
-from .words import DocumentWords, document_words, function_words, mend_words
+from .words import Damage, DocumentWords, damage_signs, document_words, function_words, mend_words
 
 # A glued heading is only taken for one when it is not part of a phrase ("in the Discussion
 # Section"): these words right before it mean the capitalised word is being referred to.
@@ -121,9 +122,12 @@ _LOWER_OPENERS = (
     "|given|one|two|both|all|an|a|in"
 )
 _RESULTS_OPENERS = "the|this|these|our|although|while|despite|here|since|because|recently|given"
+# Only in a lower-cased text (`lines.lower_cased`), and never after an abbreviation's stop: "(cf.
+# discussion in Smith 2001)", "i.e. methods in which", "e.g. methods the" are no headings.
+_NOT_AFTER_ABBREVIATION = r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)(?<!\bal\.)(?<!\betc\.)"
 LOWER_HEADING = re.compile(
-    r"\. (?P<title>(?:materials and methods|results and discussion|background|introduction|methods|discussion"
-    rf"|conclusions?)(?= (?:{_LOWER_OPENERS}) )|results(?= (?:{_RESULTS_OPENERS}) ))"
+    rf"\.{_NOT_AFTER_ABBREVIATION} (?P<title>(?:materials and methods|results and discussion|background|introduction"
+    rf"|methods|discussion|conclusions?)(?= (?:{_LOWER_OPENERS}) )|results(?= (?:{_RESULTS_OPENERS}) ))"
 )
 # Every LOWER_HEADING match holds one of these (a search with a literal start: fast; the
 # alternatives as seven substring tests took five times as long).
@@ -347,21 +351,42 @@ def _widened(text: str, edit: Edit, floor: int) -> tuple[int, int]:
         end = spaces_end  # "treeviewx URL ." -> "treeviewx."
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
-    return _lead_start(text, start, floor, text[end : end + 1]), end
+    return _lead_start(text, start, floor, end), end
 
 
-def _lead_start(text: str, start: int, floor: int, follower: str) -> int:
-    """Where a URL deletion that starts at `start` starts with the word that led to it
-    (_LEAD_BEFORE_URL); `follower` is the character after the deletion ("" at the end of text)."""
+# The word after a URL, where one follows it (its spaces skipped).
+_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z]+)\b")
+
+
+def _lead_start(text: str, start: int, floor: int, end: int) -> int:
+    """Where a URL deletion `[start, end)` starts with the word that led to it (_LEAD_BEFORE_URL).
+
+    The lead word goes where it would dangle: where the URL ends its clause (a mark or a closing
+    bracket follows it, or the text ends: "available at URL." -> "available.") or a word follows
+    that the lead word cannot take ("The site at URL is kept" -> "The site is kept", "downloaded
+    from URL and cleaned" -> "downloaded and cleaned"). It stays before a word of the phrase the
+    URL is part of: "The tool runs in URL notebooks" reads "The tool runs in notebooks" (`_names_next`).
+    """
     lead = _LEAD_BEFORE_URL.search(text, max(floor, start - URL_LEAD_CHARS), start)
     if lead is None:
         return start
-    ends_clause = follower in _MARKS or follower in _CLOSERS or not follower
-    if ends_clause:
+    follower = text[end : end + 1]
+    if follower in _MARKS or follower in _CLOSERS or not follower:
         return lead.start()  # "For details, see URL." -> "For details."; "available at URL." -> "available."
-    if lead.group("word") in ("see", "visit"):
+    if lead.group("word") in ("see", "visit") or _names_next(text, end):
         return start  # "see URL for details": no word to keep it company
     return lead.end("comma") if lead.group("comma") else lead.start()  # "downloaded from URL and" -> "downloaded and"
+
+
+def _names_next(text: str, end: int) -> bool:
+    """Whether the word after a URL (ending at `end`) is one the URL is a name for, which the lead
+    word before the URL then takes: a lower-case word that is no function word nor a verb's
+    participle ("in URL notebooks", not "at URL is", "from URL before", "at URL compiled")."""
+    match = _WORD_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.islower() and word not in STOP_WORDS and not word.endswith(("ing", "ed"))
 
 
 def _after_spaces(text: str, at: int) -> tuple[int, str]:
@@ -445,8 +470,11 @@ def _headings_before_page_breaks(text: str, breaks: list[int]) -> list[tuple[int
     return found
 
 
-def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tuple[int, int, str, bool]]:
-    """Inline headings as (start, end, title, end_matter_candidate), in order."""
+def _headings(
+    text: str, page_breaks: list[int], lang: str = ENGLISH, lowered: Callable[[], bool] | None = None
+) -> list[tuple[int, int, str, bool]]:
+    """Inline headings as (start, end, title, end_matter_candidate), in order; `lowered` tells
+    whether the document is lower-cased (`lines.lower_cased`; without it, `text` alone)."""
     found: list[tuple[int, int, str, bool]] = []
     n = max(1, len(text))
     for match in _inline_heading_matches(text, lang):
@@ -461,7 +489,7 @@ def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tu
         if headings.strip_number(title).lower() == "notes" and position < NOTES_MIN_POSITION:
             continue
         found.append((match.start(), match.end(), title, False))
-    more = _lower_or_reference_headings(text, found)
+    more = _lower_or_reference_headings(text, found, lowered or partial(lower_cased, text))
     found = _merged(found, more) if more else found
     # Each kind of heading comes in order and without overlaps, so "inside one already found" is a
     # binary search per kind (not a scan of all found: thousands of headings in a long text).
@@ -482,12 +510,15 @@ def _headings(text: str, page_breaks: list[int], lang: str = ENGLISH) -> list[tu
     return sorted([*found, *glued, *before_pages])
 
 
-def _lower_or_reference_headings(text: str, found: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
-    """The lower-case headings of a lower-cased text (LOWER_HEADING) and a reference list's heading
-    before its first numbered entry (REFERENCES_THEN_ENTRY), when the other headings did not find
-    one there; each looked for only where a substring shows it may stand (most paragraphs hold none)."""
+def _lower_or_reference_headings(
+    text: str, found: list[tuple[int, int, str, bool]], lowered: Callable[[], bool]
+) -> list[tuple[int, int, str, bool]]:
+    """The lower-case headings of a lower-cased text (LOWER_HEADING; `lowered` tells whether it is
+    one) and a reference list's heading before its first numbered entry (REFERENCES_THEN_ENTRY),
+    when the other headings did not find one there; each looked for only where a substring shows
+    it may stand (most paragraphs hold none)."""
     more: list[tuple[int, int, str, bool]] = []
-    if _LOWER_CLUE.search(text):
+    if _LOWER_CLUE.search(text) and lowered():
         more.extend((m.start("title"), m.end(), m.group("title"), False) for m in LOWER_HEADING.finditer(text))
     if (found and found[-1][3]) or not ("eferences" in text or "EFERENCES" in text or "ibliography" in text or "Cited" in text):
         return more
@@ -551,6 +582,8 @@ def clean_inline(
     document: Callable[[], str] | None = None,
     words: Callable[[], DocumentWords] | None = None,
     speakers: Callable[[], frozenset[str]] | None = None,
+    damage: Callable[[], Damage] | None = None,
+    lowered: Callable[[], bool] | None = None,
 ) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings.
 
@@ -558,18 +591,22 @@ def clean_inline(
     removed (it knows where the input ends). `document` gives the whole document's body text,
     lower-cased, for rejoining words a flattening
     split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it);
-    `words` the words it uses, for mending split and glued words (`clean.words`), and `speakers`
-    the speaker labels of a flattened dialogue (`clean.speakers`); without them, the paragraph's own."""
+    `words` the words it uses, for mending split and glued words (`clean.words`), `damage` which
+    of these repairs it may need at all (`clean.words.Damage`), and `speakers` the speaker labels of a flattened
+    dialogue (`clean.speakers`), and `lowered` whether the document is lower-cased as a whole
+    (`lines.lower_cased`); without them, the paragraph's own."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
     text = rejoin_flattened_hyphens(text, document)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
+    if damage is None:
+        damage = cache(partial(damage_signs, text.text))
     if words is None:
-        paragraph = text.text.lower()
-        words = cache(lambda: document_words(paragraph, function_words(lang)))
-    text = mend_words(text, words)
+        paragraph, signs = text.text.lower(), damage
+        words = cache(lambda: document_words(paragraph, function_words(lang), damaged=signs().split))
+    text = mend_words(text, words, damage)
     labels = speakers() if speakers is not None else (speaker_labels(text.text) if lang == ENGLISH else frozenset())
     if labels:
         edits = speaker_label_edits(text.text, labels)
@@ -581,7 +618,7 @@ def clean_inline(
     pieces: list[Piece] = []
     cursor = 0
     pending: tuple[str, tuple[int, int], bool] | None = None
-    for start, end, title, end_matter in _headings(text.text, page_breaks, lang):
+    for start, end, title, end_matter in _headings(text.text, page_breaks, lang, lowered):
         if start < cursor:
             continue
         pieces.append(_piece(text, cursor, start, pending, lang))

@@ -87,7 +87,9 @@ def normalise_characters(text: Tracked) -> Tracked:
     headings and words were not found), each composed letter spanning all it was made of."""
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
     if "?" in text.text:
-        text = text.sub(rules.MANGLED_APOSTROPHE, "’")
+        mangled = [Edit(m.start(), m.end(), "’") for m in rules.MANGLED_APOSTROPHE.finditer(text.text)]
+        if len(mangled) >= rules.MANGLED_APOSTROPHES_MIN:
+            text = text.apply(mangled)
     if unicodedata.is_normalized("NFC", text.text):  # a quick check in C: the usual case
         return text
     return text.sub(_COMPOSING, lambda m: unicodedata.normalize("NFC", m.group(0)), whole=True)
@@ -111,15 +113,51 @@ _COMPOSING = re.compile(
 # "Table 1: ..."), or only a space was lost ("... the model.Figure 2 shows the algorithm."), which
 # is also why a label before a verb that refers to it stays ("table <dig> shows ..."). A label
 # alone at the line's end stays: its caption is the next line, which stays anyway (cutting the
-# label alone changed 47 more dev summaries, with no caption fewer in them).
+# label alone changed 47 more dev summaries, with no caption fewer in them). Nor is a label one
+# that is part of a dotted name: "the r package data.table 1.14 and then ..." (a version number
+# after it), "pkg.data.table 2", "my_data.table 2" (a dot or underscore of the word before it, which
+# is no path: "... clade/cluster.fig. <dig>", "... lwfqzip/#experiment.table <dig>" are captions).
 _REFERRING_VERBS = (
     "shows?|showed|illustrates?|presents?|gives|lists|summari[sz]es|depicts|compares|reports|displays|plots|is|are|was"
 )
 _GLUED_LABELS = (".fig", ".table")  # GLUED_CAPTION is looked for only on the few lines that hold one
 GLUED_CAPTION = re.compile(
-    r"(?<=[a-z0-9)\]>% ]\.)(?:fig\.|figure|table)[ \t](?:<dig>|\d{1,2}[a-z]?\b)"
+    r"(?<=[a-z0-9)\]>% ]\.)(?:fig\.|figure|table)[ \t](?:<dig>|\d{1,2}[a-z]?\b)(?!\.(?:\d|<dig>))"
     rf"(?![ \t]+(?:{_REFERRING_VERBS})\b)(?=[ \t]*\S)"
 )
+# A text lower-cased as a whole (SumPubMed's: "... the blots. discussion the idea ..."): at most
+# this share of its sentences open with a capital. On dev no SumPubMed article opens one so, and
+# every other opens at least half of them so. (A word in capitals is not counted: SumPubMed keeps
+# its "BACKGROUND", "RESULTS" headings so.)
+LOWER_CASED_MAX_CAPITAL_OPENINGS = 0.2
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?]\s+)[\"“‘(]?([A-Za-z])[a-z]")
+
+
+def lower_cased(text: str) -> bool:
+    """Whether `text` is lower-cased as a whole (LOWER_CASED_MAX_CAPITAL_OPENINGS; not where no
+    sentence opening shows): the rules for SumPubMed's captions and headings run on such a text only."""
+    openings = _SENTENCE_OPENING.findall(text)
+    capitals = sum(letter <= "Z" for letter in openings)
+    return bool(openings) and capitals <= LOWER_CASED_MAX_CAPITAL_OPENINGS * len(openings)
+
+
+def _glued_caption(line: str, lowered: Callable[[], bool]) -> re.Match[str] | None:
+    """The caption glued to the end of `line` (GLUED_CAPTION), in a document that is `lowered`
+    (`lower_cased`)."""
+    if not any(label in line for label in _GLUED_LABELS):
+        return None
+    for match in GLUED_CAPTION.finditer(line):
+        if not _in_dotted_name(line, match.start()) and lowered():
+            return match
+    return None
+
+
+def _in_dotted_name(line: str, at: int) -> bool:
+    """Whether the label at `at` (after its dot) ends a dotted name: the word before holds a dot
+    or an underscore of its own, and no slash ("pkg.data.table", "my_data.table")."""
+    start = max(line.rfind(" ", 0, at), line.rfind("\t", 0, at)) + 1
+    word = line[start : at - 1]
+    return "/" not in word and ("." in word or "_" in word)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -271,6 +309,7 @@ def split_paragraphs(
     )
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang)
+    lowered = functools.cache(lambda: lower_cased(text.text))
     roles = _roles(layout)
     while (line := next(roles, None)) is not None:
         line_start, line_end = spans[line.index]
@@ -299,7 +338,7 @@ def split_paragraphs(
                 built.done.append(line.heading)
         else:
             i = line.index
-            caption = GLUED_CAPTION.search(lines[i]) if any(c in lines[i] for c in _GLUED_LABELS) else None
+            caption = _glued_caption(lines[i], lowered)
             if caption is not None:  # the rest of the line is a caption: the line ends before it
                 removed.add("caption", text, line_start + caption.start(), line_end)
                 spans[i] = (line_start, line_start + caption.start())

@@ -65,9 +65,13 @@ def odd_char_replacement(match: re.Match[str]) -> str:
 
 
 # An apostrophe that a conversion to ASCII wrote as "?" (scisummnet: "the system?s output", "I?m
-# sad", "don?t"): a "?" between a letter and the ending of a possessive or a contraction. A question
-# mark stands before a space or a capital, not before "s", "t", "ll", ... and then a word's end.
-MANGLED_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)")
+# sad", "don?t"): a "?" between a word of two letters or more (or "I") and the ending of a
+# possessive or a contraction, which a space or a mark follows. A question mark stands before a
+# space or a capital, not before "s", "t", "ll", ... and then a word's end; nor does code's ("x?t:f",
+# "a?b:c"). Only where a document shows the mangling at least MANGLED_APOSTROPHES_MIN times: one
+# such "?" alone may be anything.
+MANGLED_APOSTROPHE = re.compile(r"\?(?:(?<=[A-Za-z]{2}\?)|(?<=\bI\?))(?=(?:s|t|ll|re|ve|d|m)(?:[\s.,;!?)\]”’\"']|$))")
+MANGLED_APOSTROPHES_MIN = 2
 
 # Combining marks (accents, Cyrillic titlo, Hebrew points, Arabic harakat, the vowel signs of
 # Devanagari and the other Indic scripts, Thaana, Ethiopic, Myanmar ...): part of a word, though not
@@ -221,7 +225,10 @@ KEYWORDS_RUN = re.compile(
 # A PDF may part a URL after a dot ("http://wacky. sslmit.unibo.it/", "https://github. com/x/y",
 # "Statement. html"): the part after the space continues it where it holds a dot between letters, a
 # slash or is a file ending (a sentence after a URL does not: "... at http://x.org. The data ...").
-_URL_PART = r"\.[ ](?=[a-z0-9-]{2,}\.[a-z]{2,}|[a-z0-9-]+/|(?:html?|php|pdf|aspx?|xml|txt)\b)"
+# A word with a slash, or a file ending, that a space and a lower-case word follow is a sentence of
+# a lower-cased text: "... at http://www.example.org. pdf versions of the manual are ...", "...
+# www.example.org. data/ holds the ...".
+_URL_PART = r"\.[ ](?=[a-z0-9-]{2,}\.[a-z]{2,}|(?:[a-z0-9-]+/|(?:html?|php|pdf|aspx?|xml|txt)\b)(?![ \t]+[a-z]))"
 _URL = rf"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\)|{_URL_PART})*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
 _URL_BEFORE = r"(?:accessed|retrieved|available at|available from|see|at|e\.g\.,?|cf\.|source|for example,?)"
 _URL_AFTER = r"(?:[,;]\s*(?:accessed|retrieved|last (?:viewed|accessed)|viewed)\b[^()]{0,40})?"

@@ -27,9 +27,20 @@ _OPENER_WORDS = frozenset((*OPENERS.split("|"), *_TURN_OPENERS.split("|")))
 _OPENER = "|".join(sorted(_OPENER_WORDS, key=len, reverse=True))
 # One to three capitalised words opening a sentence (at the start or after a sentence's end), then
 # a word that opens a sentence: "... tell me? Geoffrey Rockwell I remember in high school ...".
-# (The sentence's end first, a plain character the engine skips to fast; the text's start apart.)
-_RUN = rf"(?P<run>(?:[A-Z][a-z’'-]+[ ]+){{1,3}}?)(?=(?P<next>{_OPENER})(?![\w-]))"
-_NAMED_TURN = re.compile(rf"[.!?][”\"’)]?[ ]+{_RUN}")
+# (The sentence's end first, one pattern for each mark: the engine skips in C to a plain character
+# several times as fast as to one of a class; the text's start apart. Every opener has a capital
+# first, which is tested before the long alternation of them.)
+_RUN = rf"(?P<run>(?:[A-Z][a-z’'-]+[ ]+){{1,3}}?)(?=(?=[A-Z])(?P<next>{_OPENER})(?![\w-]))"
+_STOPS = ".!?"
+
+
+def _after_stops(pattern: str) -> tuple[re.Pattern[str], ...]:
+    """`pattern` after each sentence-ending mark of _STOPS (and a closing quote or bracket), one
+    compiled pattern for each mark."""
+    return tuple(re.compile(rf"{re.escape(stop)}[”\"’)]?[ ]+{pattern}") for stop in _STOPS)
+
+
+_NAMED_TURN = _after_stops(_RUN)
 _NAMED_TURN_AT_START = re.compile(_RUN)
 # A label's name has at most this many words ("Julianne Nyhan"), and it opens at least
 # SPEAKER_TURNS_MIN turns before at least two different words; a dialogue has at least
@@ -40,20 +51,26 @@ SPEAKERS_MIN = 2
 # The labels of a transcript's turns with a colon: questions and answers (both must be there), the
 # interviewer, the person interviewed.
 _LABEL = r"(?P<label>Q|A|(?i:interviewer|interviewee|respondent|question|answer)):[ ]+(?=[A-Z“\"—–-])"
-_COLON_LABEL = re.compile(rf"[.!?][”\"’)]?[ ]+{_LABEL}")
+_COLON_LABEL = _after_stops(_LABEL)
 _COLON_LABEL_AT_START = re.compile(_LABEL)
+# Where a colon label may stand at all: "Q:" and "A:" both, or an interviewer's label (found by a
+# scan that skips to a plain character; most texts have neither, and are spared the scan for labels).
+_INTERVIEWER_LABEL = re.compile(r":(?<=(?i:interviewer):)")
 
 
-def _turns(pattern: re.Pattern[str], at_start: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The matches of a turn's label: at the text's start (`at_start`) and after each sentence's end."""
+def _turns(patterns: tuple[re.Pattern[str], ...], at_start: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of a turn's label: at the text's start (`at_start`) and after each sentence's
+    end (`patterns`, one for each mark of _STOPS), in the order of the text."""
     first = at_start.match(text)
-    return [first, *pattern.finditer(text)] if first else list(pattern.finditer(text))
+    found = [match for stop, pattern in zip(_STOPS, patterns, strict=True) if stop in text for match in pattern.finditer(text)]
+    found.sort(key=lambda match: match.start())
+    return [first, *found] if first else found
 
 
 def speaker_labels(body: str) -> frozenset[str]:
     """The speaker labels of a flattened dialogue in `body` (the document's body text): names
     ("Julianne Nyhan", "Unsworth") and colon labels ("Q:", "A:", "INTERVIEWER:"), or none."""
-    if body.count(" ") < 2 * SPEAKER_TURNS_MIN:
+    if len(body.split(" ", 2 * SPEAKER_TURNS_MIN)) <= 2 * SPEAKER_TURNS_MIN:  # fewer spaces (not all counted)
         return frozenset()
     return _named_speakers(body) | _colon_speakers(body)
 
@@ -85,7 +102,7 @@ COLON_TURNS_MIN = 2
 def _colon_speakers(body: str) -> frozenset[str]:
     """The colon labels of a transcript (`_COLON_LABEL`): "Q:" and "A:" where both open turns,
     "INTERVIEWER:" and the others where the interviewer's does."""
-    if ":" not in body:
+    if not (("Q:" in body and "A:" in body) or _INTERVIEWER_LABEL.search(body)):
         return frozenset()
     labels = Counter(m.group("label") for m in _turns(_COLON_LABEL, _COLON_LABEL_AT_START, body))
     folded: Counter[str] = Counter()
