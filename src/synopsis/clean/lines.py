@@ -532,7 +532,10 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
     for position, i in enumerate(nonblank[start:], start):
         line = lines[i]
         if caption != "none":
-            if (caption == "title" and len(line.split()) <= rules.CAPTION_TITLE_MAX_WORDS) or rules.LEGEND_LINE.match(line):
+            words = len(line.split())
+            short = words <= rules.LEGEND_LINE_MAX_WORDS
+            legend = rules.LEGEND_LINE.match(line) or (short and rules.SHORT_LEGEND_LINE.match(line))
+            if (caption == "title" and words <= rules.CAPTION_TITLE_MAX_WORDS) or legend:
                 caption = "legend"
                 yield _Line(i, "skip", "caption")
                 continue

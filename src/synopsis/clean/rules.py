@@ -156,25 +156,37 @@ CAPTION_LABEL_LINE = re.compile(
 # open with a panel letter, a footnote mark or "Note".
 LEGEND_LINE = re.compile(
     r"^\s*(?:\(?[A-Ha-h]\)|[A-H]\.\s|[*†‡§¶]|note\b|notes\b|abbreviations\b|scale bar|source:|panels?\b"
-    # A panel's place: "Top, Random condition.", "Bottom row: reversed images", "Left panel: ...".
-    r"|(?:top|bottom|middle|centre|center|upper|lower|left|right|inset)(?:[ -](?:left|right|row|panel|column|image)s?)?"
-    r"\s*[,:]\s"
-    # What a table's or figure's numbers are: "Values are means ± SE", "Data are expressed as ...",
-    # "Error bars indicate SD", "Mean ± SD of three ...".
-    r"|(?:values|data|error bars|bars|whiskers|boxes|asterisks)\s+(?:are|represent|indicate|show|denote)\b"
+    # What a table's or figure's numbers are: "Values are means ± SE", "Error bars indicate SD",
+    # "Mean ± SD of three ..." (PLOS's run to 66 words).
+    r"|(?:values|error bars|bars|whiskers|boxes|asterisks)\s+(?:are|represent|indicate|show|denote)\b"
     r"|means?\s*(?:\(\w+\)\s*)?±"
-    # A panel's letter with a comma ("A, dorsal view; and B, ..."), an abbreviation's definition
-    # ("PINP: N-terminal propeptide ...") or a footnote's number glued to its text ("1The recovery").
-    r"|(?-i:[A-H],\s|[A-Z][A-Za-z0-9-]{1,10}:\s|\d{1,2}(?=[A-Z][a-z])))",
+    # A panel's letter with a comma ("A, dorsal view; and B, ...").
+    r"|(?-i:[A-H],\s))",
+    re.IGNORECASE,
+)
+# Legend lines that open as running text can: held to LEGEND_LINE_MAX_WORDS words (`lines._roles`).
+SHORT_LEGEND_LINE = re.compile(
+    # A panel's place: "Top, Random condition.", "Bottom row: reversed images", "Left panel: ...".
+    r"^\s*(?:(?:top|bottom|middle|centre|center|upper|lower|left|right|inset)(?:[ -](?:left|right|row|panel|column|image)s?)?"
+    r"\s*[,:]\s"
+    # "Data are expressed as ..." (and "Data are drawn from the census ...", a paragraph).
+    r"|data\s+(?:are|represent|indicate|show|denote)\b"
+    # An abbreviation's definition ("PINP: N-terminal propeptide ...") or a footnote's number glued
+    # to its text ("1The recovery").
+    # (an abbreviation has two capitals: "PINP:", "eGFR:", not "Hypothesis:" or "Results:")
+    r"|(?-i:[a-z]?[A-Z]{2}[A-Za-z0-9-]{0,9}:\s|\d{1,2}(?=[A-Z][a-z])))",
     re.IGNORECASE,
 )
 # A table's footnote on a line of its own anywhere: a mark glued to its text ("*Statistically
 # different ...", "†P ≤0.05"), a dagger-like mark, or a starred p-value ("* p < 0.05"); a "* "
 # before other text is a list item's bullet. At most FOOTNOTE_LINE_MAX_WORDS words (SumPubMed
 # runs a footnote into the body text after it: "* pcr primers ... amplicon pools were ...").
-FOOTNOTE_LINE = re.compile(r"^\s*(?:[†‡§¶]|\*+(?=[^\W\d_])|\*+\s*(?i:p\s*[<>≤≥=]))")
+FOOTNOTE_LINE = re.compile(r"^\s*(?:[†‡]|\*+(?=[^\W\d_])(?![^*\n]*\*)|\*+\s*(?i:p\s*[<>≤≥=]))")
 FOOTNOTE_LINE_MAX_WORDS = 40
 CAPTION_TITLE_MAX_WORDS = 30
+# A legend line after a caption is short: a paragraph of running text that happens to open like one
+# ("Data are drawn from the census and cover ...", "Hypothesis: growth slowed ...") is body text.
+LEGEND_LINE_MAX_WORDS = 25
 COPYRIGHT_LINE = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b|this (?:article|work) is licensed|creative commons|received:|accepted:|published(?: online)?:"
     r"|correspondence:|corresponding author|e-?mail:|doi:|issn|isbn|citation:|to cite this article|editor:)",

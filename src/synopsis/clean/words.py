@@ -119,6 +119,8 @@ def document_words(document: str, function_words: frozenset[str], *, damaged: bo
             continue
         split_words.add(left + right)
         fragments += not (left_word or right_word)
+        if left in _PREFIXES:
+            continue  # "in formal", "in valid", "on going": joined, they say the opposite or another thing
         whole = counts[left + right]
         if (left in function_words or right in function_words) and (whole < SPLIT_FUNCTION_WORD_JOINED_MIN or whole <= n):
             continue
@@ -150,6 +152,9 @@ _GLUE_TUPLE = tuple(sorted(_GLUE_WORDS))  # for str.startswith and str.endswith,
 _PREFIXES = frozenset(("a", "an", "in", "not", "on"))
 # The other piece of a glued word has at least this many letters ("onset", "input" stay).
 GLUED_PIECE_MIN_CHARS = 4
+# A function word taken off a word's end has at least this many letters ("demonstratethat"): two-
+# letter ones end too many words ("detector", "format", "basis", "human", "protein").
+GLUED_END_MIN_CHARS = 3
 
 
 def _glued_words(
@@ -175,6 +180,8 @@ def _glued_words(
                 function, other = (left, right) if len(left) == k and left in _GLUE_WORDS else (right, left)
                 if len(left) == k and left in _PREFIXES:
                     continue
+                if function is right and len(right) < GLUED_END_MIN_CHARS:
+                    continue  # "detector", "factor", "format", "basis": no "detect or", "fact or"
                 if function not in _GLUE_WORDS or counts[other] <= pieces[other]:
                     continue
                 if _written_apart(document, left, right):
@@ -241,6 +248,9 @@ def _bounded(text: str, start: int, end: int) -> bool:
 # unless its capitalised word is a function word ("inThe Secret Scripture", three times).
 GLUED_NAME_MIN = 2
 _GLUED_TO_CAPITAL = frozenset("the of in to and for on by from with that at into onto".split())
+# Prefixes of code identifiers in camelCase ("forEach", "onClick", "toString", "withStyles",
+# "fromJson", "inValue"): before a word other than "The" they are left glued (a paper's code stays as written).
+_CODE_PREFIXES = frozenset("in on for to from with at by into onto".split())
 # A preposition or conjunction glued to "the" ("ofthe", "inthe", "tothe"): never a word.
 _GLUED_TO_THE = frozenset("of in to and for on by from with that at is as into onto over under between about".split())
 # Where such a glue may stand: "the" after a letter, a capital word after a lower-case letter (each
@@ -273,7 +283,11 @@ def glued_capital_edits(text: str, words: Callable[[], DocumentWords]) -> list[E
         evidence = words() if evidence is None else evidence
         word = match.group(1).lower()
         glued = _glued_prefix(text, match.start()) + word
-        if evidence.counts[word] and (evidence.counts[glued] < GLUED_NAME_MIN or word in evidence.function_words):
+        prefix = glued[: len(glued) - len(word)]
+        # "inThe Secret Scripture" is no identifier; "thePenn" is parted where the document writes
+        # "Penn" alone and "thePenn" once, "onClick" never (`_CODE_PREFIXES`).
+        named = prefix not in _CODE_PREFIXES and evidence.counts[word] and evidence.counts[glued] < GLUED_NAME_MIN
+        if word == "the" or named:
             edits.append(Edit(match.start(), match.start(), " "))
     return edits
 
