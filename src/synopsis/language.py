@@ -814,12 +814,24 @@ def script_counts(text: str) -> dict[str, int]:
 def _script_language(text: str) -> str:
     """The language the text's main non-Latin script names, else `UNDETERMINED`."""
     counts = script_counts(text)
-    if counts["kana"] and counts["kana"] >= JAPANESE_KANA_SHARE * (counts["kana"] + counts["Han"]):
+    if counts["kana"] and _japanese(counts):
         return "ja"
     name = max(counts, key=lambda script: counts[script])  # ties: the first in `_SCRIPTS`
     if not counts[name]:
         return UNDETERMINED
-    return next(code for script, code, _ in _SCRIPTS if script == name) or UNDETERMINED
+    return _script_code(name, counts)
+
+
+def _japanese(counts: dict[str, int]) -> bool:
+    """Kana are at least JAPANESE_KANA_SHARE of the kana and Han of these `script_counts`."""
+    return counts["kana"] >= JAPANESE_KANA_SHARE * (counts["kana"] + counts["Han"])
+
+
+def _script_code(script: str, counts: dict[str, int]) -> str:
+    """The language `script` names (Han: Japanese or Chinese by `_japanese`), else `UNDETERMINED`."""
+    if script in ("Han", "kana"):
+        return "ja" if _japanese(counts) else "zh"
+    return next(code for name, code, _ in _SCRIPTS if name == script) or UNDETERMINED
 
 
 def main_script(text: str) -> str | None:
@@ -906,16 +918,13 @@ def check_spaced(text: str) -> None:
     text = text[:DETECT_CHARS]
     if not _has_unspaced(text):
         return
-    counts = script_counts(text)
-    kana = counts.pop("kana")
-    counts["Han"] += kana  # kanji and kana: one text of Japanese
+    found = script_counts(text)
+    counts = {name: n for name, n in found.items() if name != "kana"}
+    counts["Han"] += found["kana"]  # kanji and kana: one text of Japanese
     script = max(counts, key=counts.__getitem__)  # ties: the first (Hangul before Han)
     if script not in UNSPACED_SCRIPTS or counts[script] < UNSPACED_MIN_SHARE * (counts[script] + _latin_letters(text)):
         return
-    if script == "Han":
-        code = "ja" if kana >= JAPANESE_KANA_SHARE * counts["Han"] else "zh"
-    else:
-        code = next(code for name, code, _ in _SCRIPTS if name == script) or UNDETERMINED
+    code = _script_code(script, found)
     what = f"{LANGUAGE_NAMES.get(code, code)} ({code})" if code != UNDETERMINED else f"in the {script} script"
     raise InputError(
         f"is {what}, written without spaces between words: synopsis counts words"
