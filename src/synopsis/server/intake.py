@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -100,10 +101,15 @@ def _parse_json(body: bytes) -> Any:
 
 def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object whose keys are all different: json.loads keeps the last of a repeated key."""
-    out = dict(pairs)
-    if len(out) < len(pairs):
-        raise _Twice(next(key for key, count in Counter(key for key, _ in pairs).items() if count > 1))
-    return out
+    repeated = _first_repeated(key for key, _ in pairs)
+    if repeated is not None:
+        raise _Twice(repeated)
+    return dict(pairs)
+
+
+def _first_repeated(names: Iterable[str]) -> str | None:
+    """The first name given more than once (a JSON key, a form field), or None."""
+    return next((name for name, count in Counter(names).items() if count > 1), None)
 
 
 def twice(name: str) -> ApiError:
@@ -141,9 +147,9 @@ async def _from_form(request: Request, limits: Limits) -> Job:
     form = await _read_form(request)
     try:
         upload = form.get("file")
-        repeated = [key for key, count in Counter(key for key, _ in form.multi_items()).items() if count > 1]
-        if repeated:
-            raise twice(repeated[0])
+        repeated = _first_repeated(key for key, _ in form.multi_items())
+        if repeated is not None:
+            raise twice(repeated)
         # An HTML form sends a field left blank as ""; that means "not given", as in JSON.
         values = {key: value for key, value in form.multi_items() if key != "file" and value != ""}
         non_text = [key for key, value in values.items() if not isinstance(value, str)]
