@@ -73,3 +73,25 @@ def test_empty_body_after_cleaning_is_an_input_error() -> None:
 def test_sentence_budget_api(example_text: str) -> None:
     summary = synopsis.summarize(example_text, words=None, sentences=3)
     assert len(summary.sentences) == 3 and summary.budget == Budget(None, 3)
+
+
+def test_old_mac_line_endings_read_as_line_breaks_not_glued_words() -> None:
+    """A file saved with lone CRs (classic Mac OS, some exporters) had every line glued to the
+    next: "IntroductionThis is ...", "the textwhich goes on"; with LF or CRLF it read well."""
+    lines = [
+        "Introduction",
+        "This is the first line of the text",
+        "which goes on here. We study the effect of line endings on",
+        "the reading of a text file. Another sentence follows with more words.",
+        "Results",
+        "The results show that nothing was lost at all in the reading.",
+    ]
+    by_ending = {}
+    for ending in ("\n", "\r\n", "\r"):
+        text = ending.join(lines) + ending
+        summary = synopsis.summarize(text, words=200)
+        by_ending[ending] = [s.text for s in summary.sentences]
+        for sentence in summary.sentences:  # offsets still slice the input as given
+            assert " ".join(text[sentence.start : sentence.end].split()) == sentence.text
+    assert by_ending["\r"] == by_ending["\n"] == by_ending["\r\n"]
+    assert "This is the first line of the text which goes on here." in by_ending["\r"]

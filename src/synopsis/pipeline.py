@@ -141,7 +141,7 @@ def _language_text(article: Article) -> str:
     """What detection reads: title, abstract and the body up to a reference list that starts past
     its first 30% or its first LANGUAGE_TEXT_MIN_CHARS (and within the part detection reads)."""
     start, end = article.body
-    body = article.text[start:end]
+    body = line_breaks(article.text[start:end])
     after = min(int(END_MATTER_MIN_POSITION * len(body)), LANGUAGE_TEXT_MIN_CHARS)
     lines = _references_line().finditer(body, after, DETECT_CHARS)
     cut = next((line for line in lines if _heads_references(body, line)), None)
@@ -153,7 +153,18 @@ def clean_article(article: Article, code: str) -> Cleaned:
     headings: what `build_document` segments, and what `synopsis extract` shows it removed."""
     start, end = article.body
     layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
-    return clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
+    text = line_breaks(article.text)
+    return clean_text(text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def line_breaks(text: str) -> str:
+    """`text` with each lone CR (old Mac line endings, alone or mixed with LF) made an LF: cleaning
+    drops CR as the first half of a CRLF, and a lone one went with it, gluing "the text\rwhich" into
+    "the textwhich" and every line into one. One character for one, so offsets are unchanged."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 # What `build_document` takes, and where a user gets one.

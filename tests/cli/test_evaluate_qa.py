@@ -177,3 +177,31 @@ def test_the_json_report_and_summarize_scores_agree_on_a_document(tmp_path: Path
     last = len(document["sentences"]) - 1
     assert chosen["positions"] == [round(s["index"] / last, 4) for s in summary["sentences"]]
     assert (doc["language"], doc["input"]) == (summary["language"], summary["input"])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_progress_bar_ends_at_its_total_when_records_are_skipped_or_come_as_a_json_array(
+    tmp_path: Path, dev_sample: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """The bar counted 5 for a JSONL of 3 articles and 2 records without the text field and
+    stopped at 3/5, and counted 1 for a JSON array of 3 articles and ran to 3/1: its ETA and its
+    end said the run was not done (or done) when it was."""
+    from rich.progress import Progress
+
+    seen: list[tuple[float, float | None]] = []
+    stop = Progress.stop
+
+    def recorded(self: Progress) -> None:
+        seen.extend((task.completed, task.total) for task in self.tasks)
+        stop(self)
+
+    monkeypatch.setattr(Progress, "stop", recorded)
+    records = [_short(r) for r in dev_sample[:3]]
+    corpus = _write(tmp_path / "c.jsonl", [records[0], {"id": "x", "body": "no text"}, records[1], {"id": "y"}, records[2]])
+    array = tmp_path / "a.json"
+    array.write_text(json.dumps(records), encoding="utf-8")
+    for data, expected_exit, bar in ((corpus, 1, (5, 5)), (array, 0, (3, 3))):
+        seen.clear()
+        result = runner.invoke(app, ["evaluate", str(data), "-m", "lead", "-j", jobs])
+        assert result.exit_code == expected_exit, result.stderr
+        assert seen == [bar]

@@ -212,3 +212,48 @@ def test_extract_names_each_article_of_a_jsonl_and_refuses_records_without_a_fol
     single = tmp_path / "one.jsonl"
     single.write_text(json.dumps({"id": "a", "full_text": BODY}) + "\n", encoding="utf-8")
     assert "FULL TEXT:" in runner.invoke(app, ["extract", str(single), "-o", "record"]).stdout
+
+
+@pytest.mark.parametrize("name", ["corpus.csv", "corpus.TSV"])
+def test_a_csv_corpus_is_one_line_not_one_summary_across_its_articles(tmp_path: Path, name: str) -> None:
+    """Was: a CSV of articles (id, full_text, abstract) was read as one plain text, every row in
+    it, and `summarize` and `batch` gave one summary picked across the articles, exit status 0."""
+    path = tmp_path / name
+    sep = "\t" if name.endswith("TSV") else ","
+    path.write_text(f"id{sep}full_text\na{sep}{BODY.replace(chr(9), ' ')}\nb{sep}{TEXT}\n", encoding="utf-8")
+    wanted = (
+        f"synopsis: {path}: is a CSV/TSV table, which synopsis does not read: convert it to JSONL (one"
+        " article a line) or Parquet; to summarize the whole file as one text, use --format text\n"
+    )
+    code, texts, stderr = summarize_texts(path)
+    assert (code, texts, stderr) == (1, [], wanted)
+    code, rows = batch_rows(tmp_path, path)
+    assert code == 1 and [(row["id"], row["error"]) for row in rows] == [(path.stem, wanted.removeprefix("synopsis: ").strip())]
+    code, texts, _ = summarize_texts(path, "--format", "text")  # the way out the line names
+    assert code == 0 and len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    ("start", "what"),
+    [
+        ("<!DOCTYPE html>\n<html lang='en'><head><title>A study</title></head><body><p>", "an HTML page"),
+        ("<html>\n<body>\n<p>", "an HTML page"),
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<article><body><sec><p>', "an XML document (JATS or TEI?)"),
+    ],
+)
+def test_a_markup_document_given_as_text_is_one_line_everywhere(tmp_path: Path, start: str, what: str) -> None:
+    """Was: an HTML page or a JATS XML file saved as .txt (or .html, .xml) was summarized as prose,
+    its tags kept in the sentences ("<html><head><title>A study</title>..."), exit status 0."""
+    text = start + BODY + "</p></body></html>\n"
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    line = f"{path}: is {what}, not plain text: synopsis does not read markup; save or extract its text first"
+    code, texts, stderr = summarize_texts(path)
+    assert (code, texts, stderr) == (1, [], f"synopsis: {line}\n")
+    code, rows = batch_rows(tmp_path, path)
+    assert code == 1 and [row["error"] for row in rows] == [line]
+    with pytest.raises(synopsis.InputError, match=f"<text>: is {what.replace('(', '.').replace(')', '.')}"):
+        synopsis.summarize(text)
+    prose = tmp_path / "prose.txt"  # a paper that only mentions a tag is prose
+    prose.write_text("The <html> element opens a page. " + BODY, encoding="utf-8")
+    assert summarize_texts(prose)[0] == 0

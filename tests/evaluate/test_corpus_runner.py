@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from synopsis.errors import MethodError
+from synopsis.errors import InputError, MethodError
 from synopsis.evaluate.report import build_evaluation
 from synopsis.evaluate.runner import (
     Refused,
@@ -46,6 +48,31 @@ def test_predictions_formats(tmp_path: Path) -> None:
     assert [p.split(":")[1] for p in problems] == ["4", "5", "6", "7"]
     # a refused line whose id is readable: that document is listed with the line, not as one without a prediction
     assert isinstance(refused, Refused) and refused.reason.startswith(f"its prediction ({path}:4) was refused: needs")
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("preds.jsonl.gz", lambda text: gzip.compress(text.encode("utf-8"))),
+        ("preds.jsonl", lambda text: text.encode("utf-16")),
+        ("preds.json", lambda text: json.dumps([json.loads(line) for line in text.splitlines()]).encode("utf-8")),
+    ],
+)
+def test_predictions_are_read_as_the_article_inputs_are(tmp_path: Path, name: str, encode: Callable[[str], bytes]) -> None:
+    """Was: a .jsonl.gz (whose label drops the .gz), a UTF-16 file with its BOM, or a JSON array
+    of predictions was one "is not valid UTF-8 (byte 0x8b)" / "is not a JSON object" line, and
+    every document was scored 0 for it, "no prediction with this id"."""
+    path = tmp_path / name
+    path.write_bytes(encode('{"id": "a", "summary": "One. Two."}\n{"id": "b", "sentences": ["Three."]}\n'))
+    predictions, problems = load_predictions(str(path))
+    assert (predictions, problems) == ({"a": "One. Two.", "b": ["Three."]}, [])
+
+
+def test_an_empty_predictions_file_is_one_line_not_every_document_without_a_prediction(tmp_path: Path) -> None:
+    path = tmp_path / "preds.jsonl"
+    path.write_text("\n \n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"preds\.jsonl: is empty: no predictions to score"):
+        load_predictions(str(path))
 
 
 def test_source_falls_back_to_the_file_name() -> None:

@@ -477,3 +477,43 @@ def test_nul_bytes_that_are_not_utf16_are_still_binary_data(tmp_path: Path) -> N
     path.write_bytes(b"abc\x00def\x00\x00\x01" * 20)
     (error,) = read_all(path)
     assert isinstance(error, InputError) and error.message == "looks like binary data (it contains NUL bytes), not text"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("5", "is JSON but not an array or an object (got a number)"),
+        ('"An article as one JSON string."', "is JSON but not an array or an object (got a string)"),
+        ('["The first article.", "The second."]', "is JSON but not an object (got a string)"),
+        ("[" * 5000 + "]" * 5000, "is not valid JSON for an article (nested too deeply)"),
+        ("We study sleep. It matters.", "is not valid JSON (a JSON file holds an array of articles or one article)"),
+    ],
+)
+def test_a_json_file_that_holds_no_article_records_is_one_line_not_a_summary_of_its_json(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """Was: a .json file of `5`, `"..."`, `["a", "b"]` or `[[[...]]]` was summarized as prose,
+    its JSON syntax printed back as the summary with exit status 0; and `--format json` on `5`
+    said "Expecting value at column 2", having skipped its first character."""
+    path = tmp_path / "corpus.json"
+    path.write_text(content, encoding="utf-8")
+    for format in ("auto", "json"):
+        items = read_all(path, format=format)
+        assert items and all(isinstance(item, InputError) for item in items)
+        assert str(items[0]) == f"{path}:1: {message}"
+
+
+@pytest.mark.parametrize("encoding", [None, "latin-1"])
+def test_a_nul_past_the_first_8_kb_is_refused_as_one_near_the_start_is(tmp_path: Path, encoding: str | None) -> None:
+    """Was: only the first 8,192 bytes were looked at for NUL bytes, so a NUL further on went into
+    the sentence that held it, and into the printed summary (a file with one 3,000 bytes in was
+    refused as binary data)."""
+    text = ARTICLE * 60
+    path = tmp_path / "paper.txt"
+    path.write_bytes(text[:20000].encode() + b"\x00\x00" + text[20000:].encode())
+    (error,) = read_all(path, encoding=encoding)
+    assert isinstance(error, InputError)
+    assert str(error) == (
+        f"{path}: contains NUL characters (the first at character 20,000), which no text has: is part of it binary"
+        " data or in another encoding?"
+    )

@@ -163,11 +163,20 @@ def evaluate_command(
         transient=True,
         disable=not err_console.is_terminal,
     )
-    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields, skip=no_text.take)
+    task = progress.add_task("evaluate", total=total)
+
+    def skipped(error: InputError) -> bool:
+        """A record without the text field is counted (and said once) instead of evaluated: it is
+        one of the bar's total all the same, so the bar moves on past it."""
+        if not no_text.take(error):
+            return False
+        progress.advance(task)
+        return True
+
+    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields, skip=skipped)
     started = time.perf_counter()
     try:
         with progress:
-            task = progress.add_task("evaluate", total=total)
             for result in results:
                 docs.append(result)
                 progress.advance(task)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from ..errors import InputError, MethodError
 from ..features import compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
+from ..ingest.decode import BOMS, MAX_TEXT_BYTES
+from ..ingest.jsonl import looks_like_json_document
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, usable_method
@@ -128,41 +131,58 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
 
 
 def count_articles(paths: Sequence[str]) -> int | None:
-    """A cheap count of the articles in `paths` (JSONL: non-blank lines), for the progress bar's ETA."""
+    """A cheap count of the articles in `paths`, for the progress bar's total and ETA: what
+    `read_articles` yields for each (JSONL: its non-blank lines; a JSON document: its items; any
+    other file: one), so that the bar ends at its total. None when stdin is among them."""
     total = 0
     for path in paths:
-        file = Path(path)
-        if path == "-" or not file.is_file():
-            if path == "-":
-                return None
-            total += 1
-            continue
-        try:
-            with file.open("rb") as handle:
-                head = handle.read(65536)
-            if path.endswith(".gz"):
-                with gzip.open(file, "rb") as handle:
-                    head = handle.read(65536)
-            if detect_format(path, head) == "jsonl":
-                with gzip.open(file, "rb") if path.endswith(".gz") else file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            else:
-                total += 1
-        except OSError:
-            total += 1
+        if path == "-":
+            return None
+        total += _articles_in(path)
     return total
+
+
+def _articles_in(path: str) -> int:
+    """How many items `read_articles(path)` yields; 1 where it cannot tell (an error is one item)."""
+    file = Path(path)
+    if not file.is_file():
+        return 1
+    try:
+        with _opened(file) as handle:
+            head = handle.read(65536)
+        fmt = detect_format(path, head)
+        if fmt == "jsonl" and looks_like_json_document(head.decode("utf-8", errors="ignore")):
+            fmt = "json"  # read as its articles, as `read_articles` does
+        if fmt == "jsonl":
+            with _opened(file) as handle:
+                return max(1, sum(1 for line in handle if line.strip()))
+        if fmt == "json":
+            with _opened(file) as handle:
+                return _json_items(handle.read(MAX_TEXT_BYTES + 1))
+    except (OSError, EOFError, zlib.error):
+        pass
+    return 1
+
+
+def _opened(file: Path) -> BinaryIO:
+    """`file` opened for reading its bytes, decompressed when it is a .gz."""
+    return cast(BinaryIO, gzip.open(file, "rb")) if file.name.endswith(".gz") else file.open("rb")
+
+
+def _json_items(data: bytes) -> int:
+    """The items of a JSON document (an array's, or 1 for an object or anything unreadable)."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return 1
+    return max(1, len(value)) if isinstance(value, list) else 1
 
 
 def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
     """Predictions JSONL: {"id", "summary": text} or {"id", "sentences": [text | {"text"}]}; bad lines listed."""
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8-sig").split("\n")
-    except OSError as err:
-        raise InputError(f"cannot be read ({err.strerror or err})", source=path) from None
-    except UnicodeDecodeError as err:
-        raise InputError(f"is not valid UTF-8 (byte 0x{err.object[err.start]:02x})", source=path) from None
+    lines = _prediction_lines(path)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -180,6 +200,32 @@ def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             continue
         predictions[doc_id] = value
     return predictions, problems
+
+
+def _prediction_lines(path: str) -> list[str]:
+    """The lines of a predictions file, read as the article inputs are: a .gz decompressed (its
+    label drops the .gz), UTF-16/32 by its byte-order mark, and a JSON array as one line per item."""
+    try:
+        with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise InputError(f"cannot be read ({err.strerror or err})", source=path) from None
+    except (EOFError, zlib.error) as err:
+        raise InputError(f"is damaged compressed data ({err})", source=path) from None
+    codec = next((name for mark, name in BOMS if data.startswith(mark)), "utf-8")
+    try:
+        text = data.decode(codec).removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise InputError(f"is not valid {codec.upper()} (byte 0x{err.object[err.start]:02x})", source=path) from None
+    if not text.strip():
+        raise InputError("is empty: no predictions to score", source=path)
+    if looks_like_json_document(text) and text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except (ValueError, RecursionError) as err:
+            raise InputError(f"is not valid JSON ({err})", source=path) from None
+        return [json.dumps(item) for item in items]
+    return text.split("\n")
 
 
 def _readable_id(line: str) -> str | None:

@@ -24,7 +24,7 @@ from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
 from ..sizes import over_limit
 from ..types import Article
-from .decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, check_surrogates, decode, too_large
+from .decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, check_markup, check_surrogates, decode, too_large
 from .jsonl import JsonlFields, looks_like_json_document, looks_like_jsonl, read_json_document, read_jsonl_stream
 from .record import looks_like_record, read_record
 from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest, transcoded
@@ -49,8 +49,8 @@ def detect_format(path: str, head: bytes, encoding: str | None = None) -> str:
     text = _head_text(head, encoding)
     if looks_like_jsonl(text):
         return "jsonl"
-    if looks_like_json_document(text):
-        return "json"
+    if looks_like_json_document(text) or name.endswith((".json", ".json.gz")):
+        return "json"  # a .json file is JSON however it starts: `5` or `["a"]` is no article's prose
     if looks_like_record(text):
         return "record"
     return "text"
@@ -144,6 +144,8 @@ class _Reading:
         .gz), which a PDF reader may open itself and whose size is known before reading."""
         head = read_at_most(handle, HEAD_BYTES)
         fmt = self.format if self.format != "auto" else detect_format(source, head, self.encoding)
+        if self.format == "auto" and fmt == "text" and source.lower().endswith(_TABLE_SUFFIXES):
+            raise _table_error(source)
         if fmt == "jsonl" and looks_like_json_document(_head_text(head, self.encoding)):
             fmt = "json"  # a .jsonl that holds a JSON array: its articles, not an error per line
         if fmt == "jsonl" and (what := binary_kind(head) or ("a PDF file" if head.startswith(PDF_SIGNATURE) else None)):
@@ -204,6 +206,20 @@ class _Reading:
         return article
 
 
+# A table of articles, one a row: read as text it was one "article" made of every row, summarized
+# across documents with exit status 0.
+_TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
+
+
+def _table_error(source: str) -> InputError:
+    return InputError(
+        "is a CSV/TSV table, which synopsis does not read: convert it to JSONL (one article a line) or Parquet",
+        source=source,
+        setting="format",
+        hint="; to summarize the whole file as one text, use {name} text",
+    )
+
+
 def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
     """Whether a JSONL input can be read as its UTF-8 lines one by one, as a batch's JSONL shards
     read it. Those that cannot go through `read_articles`, which reads them or says in one line
@@ -252,6 +268,7 @@ def article_from_text(
         raise InputError(f"is {what} ({text.strip()!r}), not an article's text: {hint}", source=source)
     for what, value in (("", text), ("the title ", title), ("the abstract ", abstract)):
         check_surrogates(value, source=source, what=what)
+    check_markup(text, source=source)  # as a file of it is refused (`decode`)
     if format == "auto":
         format = "record" if looks_like_record(text) else "text"
     if format == "record":

@@ -9,6 +9,7 @@ mojibake that then flows into summaries unnoticed.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 from ..sizes import over_limit
@@ -84,12 +85,34 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if (nul := text.find("\x00")) >= 0:  # past the head checked above, it went into the summary's text
+        raise InputError(
+            f"contains NUL characters (the first at character {nul:,}), which no text has: is part of it binary data"
+            " or in another encoding?",
+            source=source,
+        )
     if not text.strip():
         raise InputError("contains no text (only whitespace)", source=source)
     if _control_share(text) > 0.05:
         raise InputError("looks like binary data (many control characters), not text", source=source)
     check_surrogates(text, source=source)  # only a stated codec such as unicode_escape can make one
+    check_markup(text, source=source)
     return text, bom
+
+
+# The start of a markup document: its tags would be read as the article's words and sentences
+# ("<html><head><title>", a page's scripts and menus, JATS's <contrib-group>), with no sign of it.
+_MARKUP = re.compile(r"\A\s*<(?:(?P<html>!doctype\s+html|html[\s>])|\?xml[\s?]|!doctype\s|(?:article|tei)[\s>])", re.IGNORECASE)
+
+
+def check_markup(text: str, *, source: str) -> None:
+    """Refuse an HTML page or an XML document (JATS, TEI) given as text, in one line saying what
+    it is: cleaning knows no tags, so they would become the summary's words."""
+    found = _MARKUP.match(text[:4096])
+    if found is None:
+        return
+    what = "an HTML page" if found.group("html") else "an XML document (JATS or TEI?)"
+    raise InputError(f"is {what}, not plain text: synopsis does not read markup; save or extract its text first", source=source)
 
 
 def nul_bytes_error(data: bytes, *, source: str) -> InputError:

@@ -134,7 +134,20 @@ def read_json_document(
     if text.startswith("{", position):
         yield from _document_items(text, position, lines, source=source, fields=fields, stem=stem, single=True)
         return
+    if not text.startswith("[", position):  # a bare number or string: skipping its first character misread it
+        yield _not_a_container(text, position, source=source, line=lines.at(position))
+        return
     yield from _document_items(text, _skip_space(text, position + 1), lines, source=source, fields=fields, stem=stem)
+
+
+def _not_a_container(text: str, position: int, *, source: str, line: int) -> InputError:
+    """The error for a JSON document that is neither an array nor an object: what it holds, or
+    that it is no JSON at all (a paper saved under a .json name)."""
+    try:
+        value, _ = _DECODER.raw_decode(text, position)
+    except (ValueError, RecursionError):
+        return InputError("is not valid JSON (a JSON file holds an array of articles or one article)", source=source, line=line)
+    return InputError(f"is JSON but not an array or an object (got {_kind(value)})", source=source, line=line)
 
 
 def _document_items(
