@@ -8,7 +8,7 @@ lines are page furniture and which word was hyphenated where. Coordinates here a
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
@@ -173,16 +173,25 @@ def zero_page_pdf() -> bytes:
     return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
 
 
-def glyph_code_pdf(pages: Sequence[tuple[Sequence[str], bool]]) -> bytes:
-    """A PDF of text `pages` (lines, garbled): a garbled page is set in a Type3 font with its own
-    encoding and no ToUnicode map, its characters given codes from 1 up (control codes, as some TeX
-    and converter output has them), so a reader gets glyph codes, not text; the other pages are
-    in Helvetica. Written by hand: reportlab makes no such font."""
-    chars = sorted({ch for lines, garbled in pages if garbled for line in lines for ch in line if ch != " "})
-    codes = [*range(1, 32), *range(128, 160)]
-    if len(chars) > len(codes):
-        raise ValueError("too many distinct characters for the glyph-code font")
-    code_of = {ch: codes[i] for i, ch in enumerate(chars)} | {" ": 32}
+def glyph_code_pdf(pages: Sequence[tuple[Sequence[str], bool | Collection[int]]], *, codes: str = "controls") -> bytes:
+    """A PDF of text `pages` (lines, garbled): garbled text is set in a Type3 font with its own
+    encoding and no ToUnicode map, so a reader gets glyph codes, not text; the other text is in
+    Helvetica. `garbled` is True for the whole page or the indices of its garbled lines. The codes
+    are, by `codes`: "controls", 1 up (control codes, as some TeX and converter output has them);
+    "letters", A-Z then a-z in the order the characters are first met (a subset re-encoded, so
+    "In part" reads "AB CDEF"); "ascii", each character's own code (old TeX bitmap fonts, whose
+    codes are the letters). Written by hand: reportlab makes no such font."""
+    in_code = [line for lines, garbled in pages for i, line in enumerate(lines) if garbled is True or (garbled and i in garbled)]
+    chars = list(dict.fromkeys(ch for line in in_code for ch in line if ch != " "))
+    if codes == "ascii":
+        code_of = {ch: ord(ch) for ch in chars}
+    else:
+        pool = [*range(1, 32), *range(128, 160)] if codes == "controls" else [*range(65, 91), *range(97, 123)]
+        if len(chars) > len(pool):
+            raise ValueError("too many distinct characters for the glyph-code font")
+        order = sorted(chars) if codes == "controls" else chars
+        code_of = {ch: pool[i] for i, ch in enumerate(order)}
+    code_of[" "] = 32
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     fonts = b"<< /F1 3 0 R /F2 4 0 R >>"
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
@@ -199,7 +208,7 @@ def glyph_code_pdf(pages: Sequence[tuple[Sequence[str], bool]]) -> bytes:
     for lines, garbled in pages:
         shown = []
         for i, line in enumerate(lines):
-            if garbled:
+            if garbled is True or (garbled and i in garbled):
                 string = b"<%s>" % bytes(code_of[ch] for ch in line).hex().encode()
                 shown.append(b"BT /F2 10 Tf 56 %d Td %s Tj ET" % (780 - 14 * i, string))
             else:

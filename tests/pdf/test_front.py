@@ -181,3 +181,36 @@ def test_a_two_word_line_that_is_no_title_is_not_taken(top: list[Line], title: s
     lines.sort(key=lambda item: item.top)
     front = find_front(lines, STYLE, page_height=842, first_page=0)
     assert front.title == title
+
+
+ISSUE = line("Volume 12, Issue 3, 2020, pages 1-12", 66, size=8)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "issue_line"),
+    [
+        ("The Harbour Studies Quarterly", "printed"),
+        ("The Harbour Studies Quarterly", "in-text"),
+        ("Journal of Harbour Studies", ""),
+    ],
+)
+def test_a_journal_masthead_larger_than_the_title_is_not_the_title(masthead: str, issue_line: str) -> None:
+    # The largest print on the page won: the journal's name became the title and the paper's
+    # title was listed as an author line.
+    top = [line(masthead, 36, size=22, bold=True)]
+    if issue_line == "in-text":
+        top.append(ISSUE)
+    lines = two_word_page(*top, line("Tables of the North Coast and Their Makers", 80, size=16, bold=True))
+    lines.sort(key=lambda item: item.top)
+    printed = [ISSUE] if issue_line == "printed" else []  # set aside as the first page's small print
+    front = find_front(lines, STYLE, page_height=842, first_page=0, printed=printed)
+    assert front.title == "Tables of the North Coast and Their Makers"
+    assert masthead in [lines[i].text for i, _ in front.removed]  # listed, not lost
+
+
+def test_a_two_word_masthead_is_no_title_where_no_other_stands_out() -> None:
+    # The paper's title in the body's font: the masthead "Harbour Review" was taken as the title.
+    lines = two_word_page(line("Harbour Review", 36, size=22, bold=True), line("Tables of the North Coast and Their Makers", 80))
+    lines.sort(key=lambda item: item.top)
+    assert find_front(lines, STYLE, page_height=842, first_page=0, printed=[ISSUE]).title == ""
+    assert find_front(lines, STYLE, page_height=842, first_page=0).title == "Harbour Review"  # no issue line: a title

@@ -6,8 +6,9 @@ import pytest
 
 pytest.importorskip("pypdfium2")
 
-from synopsis.pdf.furniture import PAGE_NUMBER, find_running, furniture_key, line_numbers, split_footnotes
+from synopsis.pdf.furniture import PAGE_NUMBER, find_running, furniture_key, line_numbers, number_columns, split_footnotes
 from synopsis.pdf.lines import Line
+from synopsis.pdf.reader import Word
 
 HEIGHT = 842.0
 
@@ -108,3 +109,29 @@ def test_a_note_line_that_opens_with_another_number_goes_on_the_note() -> None:
         ["3 The charter was sealed in", "4 parts; each went to a town."],
         ["4 The next note."],
     ]
+
+
+def numbered_rows(tops: list[float], numbers: list[int], beside: str = "the team mapped the harbour") -> list[Word]:
+    """A number at x 40 and a row of words at x 60 for each top."""
+    words = []
+    for top, number in zip(tops, numbers, strict=True):
+        words.append(Word(str(number), 40, top, 45, top + 7, 7))
+        words.extend(Word(text, 60 + 40 * k, top, 95 + 40 * k, top + 10, 10) for k, text in enumerate(beside.split()))
+    return words
+
+
+def test_a_column_of_line_numbers_is_found_among_the_words_and_a_numbered_list_is_not() -> None:
+    pitch = [72 + 12 * i for i in range(12)]
+    found = number_columns(numbered_rows(pitch, list(range(31, 43))))
+    assert len(found) == 1 and len(found[0]) == 12
+    # A reference list: numbers as far apart as the entries are long.
+    uneven = [72, 84, 120, 132, 168, 204, 216, 252, 288, 300, 336, 372]
+    assert number_columns(numbered_rows(uneven, list(range(1, 13)))) == []
+    # A table of five numbered rows (as in two of the real PDFs), a column of years beside numbers,
+    # and numbers that do not count up.
+    assert number_columns(numbered_rows(pitch[:5], [1, 2, 3, 4, 5])) == []
+    assert number_columns(numbered_rows(pitch, list(range(2001, 2013)), beside="12.5 13.1 0.4 7")) == []
+    assert number_columns(numbered_rows(pitch, [5, 3, 8, 1, 9, 2, 7, 4, 6, 10, 12, 11])) == []
+    # A table's labels "Station 1" ... "Station 12": each number a word space from its word.
+    labels = [Word("Station", 5, top, 37.5, top + 10, 10) for top in pitch]
+    assert number_columns([*labels, *numbered_rows(pitch, list(range(1, 13)))]) == []

@@ -581,3 +581,83 @@ def test_text_in_form_fields_and_comments_is_listed_not_lost() -> None:
         ("annotation", 1, "The harbour tables were filled in by hand in 1881."),
         ("annotation", 1, "Check the soundings against the 1881 survey."),
     ]
+
+
+@pytest.mark.parametrize("where", ["left-of-each-column", "both-sides-of-the-gutter"])
+def test_line_numbers_in_the_gutter_of_a_two_column_review_copy_are_set_aside(where: str) -> None:
+    # ICML-style numbers left of each column (the right column's stand in the gutter), or numbers
+    # right of the left column and left of the right one: the numbers hid the gutter, rows of both
+    # columns were read as table rows and dropped, and the numbers were read into the text.
+    text = sentences("N", 60)
+    pages, number = [], 1
+    for half in (text[:30], text[30:]):
+        page = Page()
+        left, right = wrap(" ".join(half[:15]), 220), wrap(" ".join(half[15:]), 220)
+        page.block(LEFT + 10, 72, left)
+        page.block(RIGHT + 10, 72, right)
+        for x, column in ((LEFT - 14 if where == "left-of-each-column" else LEFT + 236, left), (RIGHT - 12, right)):
+            for i in range(len(column)):
+                page.text(x, 73 + 12 * i, str(number), size=7)
+                number += 1
+        pages.append(page)
+    found = extract(build(pages), source="review.pdf")
+    assert_read_in_order(found, text)
+    assert not re.sub(r"\s+", " ", found.text).replace(" ".join(text), "").strip()  # nothing else read
+    numbers = [item.text for item in found.removed_text if item.reason == "line_number"]
+    assert numbers == [str(n) for n in range(1, number)]  # each column's, in reading order
+    assert found.removed == {"line_number": number - 1}
+
+
+def skewed(page: Page, degrees: float) -> Page:
+    """`page` as a scan turned by `degrees` (anticlockwise) about its centre, its text layer turned alike."""
+    theta, cx, cy = math.radians(degrees), WIDTH / 2, HEIGHT / 2
+    out = Page()
+    for x, y, text, _, size in page.lines:
+        dx, dy = x - cx, y + size - cy  # from the baseline's start
+        out.turned.append(
+            (
+                cx + dx * math.cos(theta) + dy * math.sin(theta),
+                cy - dx * math.sin(theta) + dy * math.cos(theta),
+                text,
+                degrees,
+                size,
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("degrees", [1.5, -2.5], ids=["upward", "downward"])
+def test_a_skewed_two_column_scan_is_read_in_order(degrees: float) -> None:
+    # The text layer of a scan turned by 1.5 degrees: a line climbs (or falls) by more than the
+    # line pitch across its column, so rows mixed words of neighbouring lines: sentences came out
+    # scrambled or dropped as table cells.
+    text = sentences("S", 36)
+    page = Page()
+    page.text(LEFT, 60, "Skewed Scans of Harbour Records", size=16)
+    page.block(LEFT, 100, wrap(" ".join(text[:18]), COLUMN))
+    page.block(RIGHT, 100, wrap(" ".join(text[18:]), COLUMN))
+    page.text(290, 790, "1", size=9)
+    found = extract(build([skewed(page, degrees)]), source="skewed.pdf")
+    assert found.title == "Skewed Scans of Harbour Records"
+    assert_read_in_order(found, text)
+    assert found.removed == {"page_number": 1}
+
+
+def test_a_masthead_above_the_title_is_not_the_title() -> None:
+    # The journal's name, the largest print on the page, was the title; the paper's title was
+    # listed as an author line.
+    body = sentences("M", 20)
+    page = Page()
+    page.text(LEFT, 40, "The Harbour Studies Quarterly", font=BOLD, size=22)
+    page.text(LEFT, 70, "Volume 12, Issue 3, 2020, pages 1-12", size=9)
+    page.text(LEFT, 110, "Tables of the North Coast and Their Makers", font=BOLD, size=16)
+    page.text(LEFT, 140, "Ada Lovelace and Grace Hopper", size=11)
+    page.text(LEFT, 190, "Abstract", font=BOLD)
+    page.block(LEFT, 205, wrap(" ".join(sentences("AB", 5)), 480))
+    page.text(LEFT, 300, "1 Introduction", font=BOLD, size=12)
+    page.block(LEFT, 320, wrap(" ".join(body), 480))
+    found = extract(build([page]), source="masthead.pdf")
+    assert found.title == "Tables of the North Coast and Their Makers"
+    assert found.text.startswith("Tables of the North Coast and Their Makers\n\nAbstract\n\nIn part AB0 ")
+    assert_read_in_order(found, body)
+    assert "The Harbour Studies Quarterly" in [item.text for item in found.removed_text]

@@ -106,6 +106,39 @@ def test_a_page_of_glyph_codes_is_set_aside_and_said() -> None:
     )
 
 
+def test_a_page_of_glyph_codes_that_happen_to_be_letters_is_set_aside_and_said() -> None:
+    # A subset font re-encoded A-Z, a-z in the order its glyphs were first used, with no Unicode
+    # map: "In part B0 the team" read "AB CDEF GH FIJ FJDK", and those letters were summarized.
+    found = extract(
+        glyph_code_pdf([(wrap(" ".join(sentences(tag, 24)), 470), tag == "B") for tag in "ABC"], codes="letters"), source="G.pdf"
+    )
+    assert "In part A0 " in found.text and "In part C0 " in found.text
+    assert "FIJ" not in found.text  # "the", in codes
+    assert [(item.reason, item.page) for item in found.removed_text] == [("unreadable_text", 2)]
+    assert found.removed_text[0].text.startswith("AB CDEF GH FIJ ")  # listed as read, not dropped
+    assert found.warnings[0].startswith("page 2 of G.pdf holds unreadable text")
+
+
+def test_a_few_lines_of_glyph_codes_on_a_page_of_text_are_set_aside_the_rest_is_read() -> None:
+    # Under half the page: the codes were read as words, in the middle of the page's text.
+    lines = wrap(" ".join(sentences("B", 24)), 470)
+    found = extract(glyph_code_pdf([(lines, {3, 4, 5})], codes="letters"), source="G.pdf")
+    kept = " ".join(lines[:3] + lines[6:])
+    assert " ".join(found.text.split()) == kept  # every other line, and nothing else
+    assert [(item.reason, item.page) for item in found.removed_text] == [("unreadable_text", 1)]
+    assert len(found.removed_text[0].text.split()) == len(" ".join(lines[3:6]).split())
+    assert found.warnings[0].startswith("page 1 of G.pdf holds unreadable text")
+
+
+def test_an_unmapped_font_whose_codes_are_the_letters_is_read() -> None:
+    # Old TeX bitmap fonts have no Unicode map either, but their codes are ASCII: the text is right.
+    found = extract(
+        glyph_code_pdf([(wrap(" ".join(sentences(tag, 24)), 470), tag == "B") for tag in "AB"], codes="ascii"), source="T.pdf"
+    )
+    assert "In part B0 the team reached the old valley" in found.text
+    assert not found.removed_text and not found.warnings
+
+
 def test_several_pages_of_glyph_codes_are_said_in_one_line() -> None:
     found = extract(glyph_pages("ABCDEF", "BDEF"), source="G.pdf")
     assert [item.page for item in found.removed_text] == [2, 4, 5, 6]

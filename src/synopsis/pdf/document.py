@@ -72,6 +72,8 @@ class _Page:
     images: float = 0.0  # share of the page under images, on pages with little text (RawPage.images)
     unreadable: bool = False  # most characters are glyph codes of a font without a Unicode map
     annotations: tuple[str, ...] = ()  # text of comments and form fields, listed, not read
+    line_numbers: tuple[str, ...] = ()  # a review copy's line numbers in a column of their own
+    codes: str = ""  # words of glyph codes that happen to be letters, on a page otherwise read
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -102,7 +104,7 @@ def _letters(lines: Sequence[Line]) -> int:
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     """Lines of every page, split at the document's column gutter."""
-    raw_pages = _as_shown(raw_pages)
+    raw_pages = (_without_number_columns(raw) for raw in _as_shown(raw_pages))
     sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
     candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
     document_gutter, decided = _consensus(candidates)
@@ -121,9 +123,20 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
             gutter = columns.lone_column_gutter(page_lines, raw.width, document_gutter)
             if gutter is not None:
                 page_lines = _lines(rows, raw.index, gutter)
-        unread = (raw.images, raw.unreadable, raw.annotations)
+        unread = (raw.images, raw.unreadable, raw.annotations, raw.line_numbers, raw.codes)
         pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated, *unread))
     return pages
+
+
+def _without_number_columns(raw: RawPage) -> RawPage:
+    """`raw` without the line numbers that stand in a column of their own (`furniture.number_columns`):
+    between two text columns they hide the gutter, and the rows of both columns read as table rows."""
+    numbers = [i for column in furniture.number_columns(raw.words) for i in column]
+    if not numbers:
+        return raw
+    found = set(numbers)
+    kept = tuple(word for i, word in enumerate(raw.words) if i not in found)
+    return replace(raw, words=kept, line_numbers=tuple(raw.words[i].text for i in numbers))
 
 
 def _lines(rows: Sequence[Sequence[Word]], index: int, gutter: Gutter | None) -> list[Line]:
@@ -215,13 +228,13 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
     for page in pages[:cover_pages]:
         removed.add("cover_page", page.lines, count=1)
-    ordered, notes = _reading_order(pages[cover_pages:], style, removed)
+    ordered, notes, printed = _reading_order(pages[cover_pages:], style, removed)
     if not ordered:
         raise _nothing_read(removed, source)
 
     first_page = ordered[0].page
     page_height = next(page.height for page in pages if page.index == first_page)
-    found = front.find_front(ordered, style, page_height=page_height, first_page=first_page)
+    found = front.find_front(ordered, style, page_height=page_height, first_page=first_page, printed=printed)
     vocabulary = paragraphs.vocabulary_of(ordered)
     abstract = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
     if found.label:
@@ -302,8 +315,11 @@ def _nothing_read(removed: Removals, source: str) -> InputError:
 
 def _set_aside_unreadable(pages: list[_Page], removed: Removals) -> None:
     """Set aside the pages whose text is glyph codes (`glyphs.unreadable_counts`): listed as
-    `unreadable_text` (once per page, with what is left of their text) and said in a warning."""
+    `unreadable_text` (once per page, with what is left of their text) and said in a warning; and
+    on a page otherwise read, the words of glyph codes that happen to be letters (`RawPage.codes`)."""
     for page in pages:
+        if page.codes and not page.unreadable:
+            removed.add_text("unreadable_text", page.index, page.codes, count=1)
         if not page.unreadable:
             continue
         if page.lines:
@@ -377,6 +393,8 @@ def _remove_line_numbers(pages: list[_Page], removed: Removals) -> None:
     """Take a manuscript's line numbers out of its lines: alone, the line goes; at the start of a
     text line, the number is cut from its text."""
     for page in pages:
+        for alone in page.line_numbers:
+            removed.add_text("line_number", page.index, alone, count=1)
         numbers, edge = furniture.line_numbers(page.lines)
         if not numbers:
             continue
@@ -417,10 +435,12 @@ def _cover_pages(pages: list[_Page]) -> int:
     return count
 
 
-def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) -> tuple[list[Line], list[str]]:
-    """Every page's lines in reading order, footnotes and margins taken out; and the footnotes."""
+def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) -> tuple[list[Line], list[str], list[Line]]:
+    """Every page's lines in reading order, footnotes and margins taken out; the footnotes; and the
+    first page's small print at the edges (taken out too: an issue line tells a masthead)."""
     ordered: list[Line] = []
     notes: list[str] = []
+    printed: list[Line] = []
     region = 0
     no_vocabulary = paragraphs.Vocabulary(frozenset(), frozenset())
     for page in pages:
@@ -435,12 +455,13 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
             for i in sorted(small_print):
                 reason = boilerplate.classify([body[i]], near_title=False) or "first_page_print"
                 removed.add(reason, [body[i]])
+            printed = [body[i] for i in sorted(small_print)]
             body = [line for i, line in enumerate(body) if i not in small_print]
         for block in blocks:
             removed.counts["footnote"] = removed.counts.get("footnote", 0) + 1
             notes.append(paragraphs.join_lines(block, no_vocabulary))
         ordered.extend(body)
-    return ordered, notes
+    return ordered, notes, printed
 
 
 def render(

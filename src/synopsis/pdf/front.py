@@ -81,10 +81,15 @@ def is_cover_page(lines: Sequence[Line]) -> bool:
     return len(text.split()) <= COVER_MAX_WORDS and len(phrases) >= COVER_MIN_PHRASES
 
 
-def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> tuple[str, tuple[int, int]]:
-    """The title of the first content page (its lines' index range), by font size; "" if none stands out."""
+def find_title(
+    lines: Sequence[Line], style: BodyStyle, page_height: float, printed: Sequence[Line] = ()
+) -> tuple[str, tuple[int, int]]:
+    """The title of the first content page (its lines' index range), by font size; "" if none stands
+    out. `printed` is the page's small print at the edges, already set aside (an issue line under a
+    masthead: `_masthead`)."""
     best: tuple[float, int, int] | None = None
     pair: tuple[float, int, int] | None = None  # the best two-word title
+    masthead: tuple[float, int, int] | None = None  # the largest candidate that is a journal's name
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -95,12 +100,15 @@ def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> t
         words = len(re.findall(r"[^\W\d_]{2,}", text))
         stands_out = line.size >= TITLE_LARGER * style.size or (line.bold and line.size >= TITLE_BOLD_LARGER * style.size)
         candidate = line.top < 0.6 * page_height and stands_out and words >= 3 and len(text) <= 400
-        if candidate and (best is None or line.size > best[0] + 0.1):
+        if candidate and best is None and masthead is None and _masthead(lines, i, j, printed):
+            masthead = (line.size, i, j)  # the first candidate only: a masthead tops the page
+        elif candidate and (best is None or line.size > best[0] + 0.1) and not (masthead and _heading(text)):
             best = (line.size, i, j)
         if words == 2 and line.top < 0.6 * page_height and (pair is None or line.size > pair[0] + 0.1):
             pair = (line.size, i, j)
         i = j
-    if best is None and pair is not None and _two_word_title(lines, pair, style):
+    best = best or masthead
+    if best is None and pair is not None and _two_word_title(lines, pair, style, printed):
         best = pair
     if best is None:
         return "", (0, 0)
@@ -108,7 +116,7 @@ def find_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> t
     return " ".join(lines[k].text for k in range(i, j)).strip(), (i, j)
 
 
-def _two_word_title(lines: Sequence[Line], pair: tuple[float, int, int], style: BodyStyle) -> bool:
+def _two_word_title(lines: Sequence[Line], pair: tuple[float, int, int], style: BodyStyle, printed: Sequence[Line]) -> bool:
     """Whether the two-word line(s) `pair` (size, start, end) make the title: the page's largest
     print by far (TWO_WORD_TITLE_LARGER), two words and nothing else, with no prose above it, no
     known or numbered heading, no journal label ("Research Article") or other boilerplate."""
@@ -119,11 +127,32 @@ def _two_word_title(lines: Sequence[Line], pair: tuple[float, int, int], style: 
         return False
     if len(text.split()) != 2 or not re.fullmatch(r"[^\W\d_][\w'’\-]*[\s][^\W\d_][\w'’\-]*[.!?]?", text):
         return False
-    if headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text):
+    if _heading(text) or _masthead(lines, start, end, printed):
         return False
     if any(line.top < block[0].top and line.words >= PROSE_ABOVE_WORDS for line in lines):
         return False  # prose above it: a heading in the text
     return boilerplate.classify(block, near_title=False) is None
+
+
+def _heading(text: str) -> bool:
+    return headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text) is not None
+
+
+def _masthead(lines: Sequence[Line], start: int, end: int, printed: Sequence[Line]) -> bool:
+    """Whether `lines[start:end]` is a journal's name set large at the top of the page: a journal
+    phrase ("Journal of ...", "Research Article"), or right above the issue's identifier line
+    ("Volume 12, Issue 3", "ISSN ..."). Such a block is the title only where no other stands out."""
+    block = lines[start:end]
+    if boilerplate.classify(block, near_title=False) in ("journal", "identifier"):
+        return True
+    last = block[-1]
+    below = [*lines[end : end + 1], *printed]
+    return any(
+        line.page == last.page
+        and 0 <= line.top - last.bottom < 2 * last.size
+        and boilerplate.classify([line], near_title=False) == "identifier"
+        for line in below
+    )
 
 
 def _continues_title(previous: Line, line: Line) -> bool:
@@ -135,10 +164,14 @@ def _continues_title(previous: Line, line: Line) -> bool:
     )
 
 
-def find_front(lines: Sequence[Line], style: BodyStyle, *, page_height: float, first_page: int) -> Front:
+def find_front(
+    lines: Sequence[Line], style: BodyStyle, *, page_height: float, first_page: int, printed: Sequence[Line] = ()
+) -> Front:
     """Title, abstract and where the body begins, from the document's lines in reading order."""
     first = [i for i, line in enumerate(lines) if line.page == first_page]
-    title, (title_start, title_end) = find_title([lines[i] for i in first], style, page_height) if first else ("", (0, 0))
+    title, (title_start, title_end) = (
+        find_title([lines[i] for i in first], style, page_height, printed) if first else ("", (0, 0))
+    )
     if first and title:
         title_start, title_end = first[0] + title_start, first[0] + title_end
     else:

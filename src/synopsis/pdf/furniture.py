@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from .lines import Line
+from .lines import SAME_ROW, Line
+from .reader import Word
 
 # Lines this close to the top or bottom edge (share of the page height) may be furniture.
 EDGE_ZONE = 0.1
@@ -205,3 +206,83 @@ def _counting_up(found: list[tuple[float, int, str]]) -> dict[int, str]:
     if len(found) < LINE_NUMBERS_MIN or any(b <= a for a, b in pairwise(values)):
         return {}
     return {i: number for _, i, number in found}
+
+
+# Line numbers of a review copy found among a page's words, before rows are cut into columns: a
+# column of lone numbers at one x (in a margin, or in the gutter between two text columns, where
+# they hide the gutter and join the columns into table rows) that count up down the page at an
+# even pitch of a line (the pitch per step alike within NUMBER_PITCH_TOLERANCE, for
+# NUMBER_PITCH_SHARE of the steps, and at most NUMBER_PITCH_EM font sizes: a reference list's
+# numbers are as far apart as its entries are long, a numbered table's rows are spaced out),
+# beside words of text (NUMBER_TEXT_WORDS with letters on the row, for NUMBER_TEXT_SHARE of them:
+# a column of years in a table stands beside numbers) and apart from them (NUMBER_APART_EM: a
+# table's "Station 12" is one label). NUMBER_COLUMN_MIN of them or more: the numbered rows of a
+# table or figure on the real PDFs are five.
+NUMBER_COLUMN_MIN = 8
+NUMBER_PITCH_TOLERANCE = 0.15
+NUMBER_PITCH_SHARE = 0.7
+NUMBER_PITCH_EM = 3.0
+NUMBER_TEXT_WORDS = 3
+NUMBER_TEXT_SHARE = 0.6
+NUMBER_APART_EM = 0.5
+_NUMBER_WORD = re.compile(r"^\d{1,4}$")
+
+
+def number_columns(words: Sequence[Word]) -> list[list[int]]:
+    """The columns of line numbers among `words` (see NUMBER_COLUMN_MIN): indices of `words`, each
+    column top to bottom, the columns left to right.
+
+    Numbers are set flush right ("9" above "10") or flush left, so a column is sought by either
+    edge. Empty for almost every page: it takes NUMBER_COLUMN_MIN lone numbers to ask."""
+    numbers = [i for i, word in enumerate(words) if _NUMBER_WORD.match(word.text)]
+    if len(numbers) < NUMBER_COLUMN_MIN:
+        return []
+    found: list[list[int]] = []
+    taken: set[int] = set()
+    for edge in (lambda w: w.x1, lambda w: w.x0):
+        for group in _aligned([i for i in numbers if i not in taken], words, edge):
+            if _counts_up_evenly(group, words) and _beside_text(group, words):
+                found.append(group)
+                taken.update(group)
+    return sorted(found, key=lambda group: words[group[0]].x0)
+
+
+def _aligned(numbers: Sequence[int], words: Sequence[Word], edge: Callable[[Word], float]) -> list[list[int]]:
+    """`numbers` grouped by `edge`, within half a font size of the group's first; groups of
+    NUMBER_COLUMN_MIN or more, each top to bottom."""
+    ordered = sorted(numbers, key=lambda i: edge(words[i]))
+    groups: list[list[int]] = []
+    for i in ordered:
+        if groups and edge(words[i]) - edge(words[groups[-1][0]]) <= 0.5 * words[i].size:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [sorted(group, key=lambda i: words[i].top) for group in groups if len(group) >= NUMBER_COLUMN_MIN]
+
+
+def _counts_up_evenly(group: Sequence[int], words: Sequence[Word]) -> bool:
+    values = [int(words[i].text) for i in group]
+    steps = [b - a for a, b in pairwise(values)]
+    if any(step <= 0 for step in steps):
+        return False
+    pitches = sorted((words[j].top - words[i].top) / step for (i, j), step in zip(pairwise(group), steps, strict=True))
+    pitch = pitches[len(pitches) // 2]
+    if not 0 < pitch <= NUMBER_PITCH_EM * max(words[i].bottom - words[i].top for i in group):
+        return False
+    even = sum(abs(p - pitch) <= NUMBER_PITCH_TOLERANCE * pitch for p in pitches)
+    return even >= NUMBER_PITCH_SHARE * len(pitches)
+
+
+def _beside_text(group: Sequence[int], words: Sequence[Word]) -> bool:
+    """Whether most numbers of `group` share their row with words of text and stand apart from
+    them, by more than a word space (NUMBER_APART_EM); other numbers (the next column's line
+    numbers) may be near."""
+    beside = 0
+    for i in group:
+        number = words[i]
+        center, reach = (number.top + number.bottom) / 2, SAME_ROW * max(number.bottom - number.top, 1.0) * 2
+        row = [w for w in words if not _NUMBER_WORD.match(w.text) and abs((w.top + w.bottom) / 2 - center) < reach]
+        lettered = sum(w.text.lower() != w.text.upper() for w in row)
+        apart = all(max(w.x0 - number.x1, number.x0 - w.x1) > NUMBER_APART_EM * max(w.size, number.size) for w in row)
+        beside += lettered >= NUMBER_TEXT_WORDS and apart
+    return beside >= NUMBER_TEXT_SHARE * len(group)

@@ -6,12 +6,21 @@ if they were Unicode: control characters for codes 1-31 and 128-159, Latin-1 let
 for codes 192-255. Symbol fonts without a map give private-use code points (U+F0xx), and broken
 maps U+FFFD. Such a page reads as garbage, so it is set aside and said, never summarized.
 
+A font whose codes happen to be ASCII letters (a subset re-encoded in the order its glyphs were
+first used: "In part" as "AB CDEF") reads as letters; PDFium flags each such character as having no
+Unicode map, and the words it flags are glyph codes where they are no language
+(`reads_as_language`): an old TeX PDF whose bitmap fonts have no map either keeps the TeX codes,
+which are ASCII for letters, and reads as words.
+
 Pure functions of the text, so the rule is tested without a PDF (and kept out of `reader`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from ..language import function_words
 
 # Control characters (but the line breaks and tabs PDFium generates, and its soft-hyphen marks
 # \x02 / U+FFFE), private-use code points and the replacement character.
@@ -47,3 +56,20 @@ def is_unreadable(unreadable: int, printed: int) -> bool:
 def unreadable_text(text: str) -> bool:
     """Whether `text` is mostly unreadable glyph codes (see `unreadable_counts`)."""
     return is_unreadable(*unreadable_counts(text))
+
+
+# Words flagged as having no Unicode map are judged once there are CODED_MIN_WORDS of two letters
+# or more; they are language where LANGUAGE_MIN_SHARE of those are function words of a language
+# detection knows (running text: a third or more; a substitution of its letters: a few chance hits).
+CODED_MIN_WORDS = 8
+LANGUAGE_MIN_SHARE = 0.15
+
+
+def reads_as_language(words: Sequence[str]) -> bool:
+    """Whether `words` (a page's words whose characters have no Unicode map) read as running text,
+    or are too few to tell; False for glyph codes that happen to be letters ("AB CDEF GH IJK")."""
+    lettered = [word.lower().strip(".,;:()[]\"'!?") for word in words if len(_LETTER.findall(word)) >= 2]
+    if len(lettered) < CODED_MIN_WORDS:
+        return True
+    known = function_words()
+    return sum(word in known for word in lettered) >= LANGUAGE_MIN_SHARE * len(lettered)

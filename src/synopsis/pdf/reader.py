@@ -29,7 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
 from ..sizes import over_limit
-from .glyphs import is_unreadable, unreadable_counts
+from .glyphs import is_unreadable, reads_as_language, unreadable_counts
 from .options import PdfOptions
 
 # PDFium keeps global state and must not be called from two threads at once.
@@ -89,6 +89,12 @@ class RawPage:
     # Text held by annotations (comments, free-text boxes, filled-in form fields): no page text,
     # so it is not read, but it is listed, not dropped unseen.
     annotations: tuple[str, ...] = ()
+    # Words of glyph codes that happen to be letters (a font without a Unicode map), taken out of
+    # `words` on a page that is mostly readable; listed as unreadable text, not read.
+    codes: str = ""
+    # A review copy's line numbers standing in a column of their own (`furniture.number_columns`),
+    # taken out of `words` before rows are cut into columns; listed, not read.
+    line_numbers: tuple[str, ...] = ()
 
 
 class PdfFile:
@@ -101,6 +107,9 @@ class PdfFile:
         self._doc = _open(raw, source=source, password=options.password)
         self.page_count = len(self._doc)
         self._rotated: list[str] = []
+        self._angles: list[float] = []
+        self._coded: list[Word] = []
+        self._codes = ""
         self._unreadable = False
         if self.page_count == 0:
             self.close()
@@ -183,7 +192,7 @@ class PdfFile:
                 sparse = pdfium_c.FPDFText_CountChars(text_page) < SPARSE_CHARS
             finally:
                 pdfium_c.FPDFText_ClosePage(text_page)
-            rotated, unreadable = " ".join(self._rotated), self._unreadable
+            rotated, unreadable, codes = " ".join(self._rotated), self._unreadable, self._codes
             images = _image_cover(page, width * height) if sparse else 0.0
             annotations = _annotation_texts(page)
             shown = self._shown(page, index, box, turn) if turn else None
@@ -191,7 +200,7 @@ class PdfFile:
             pdfium_c.FPDF_ClosePage(page)
         if shown is not None:
             shown = dataclasses.replace(shown, annotations=annotations)
-        return RawPage(index, width, height, tuple(words), rotated, shown, images, unreadable, annotations)
+        return RawPage(index, width, height, tuple(words), rotated, shown, images, unreadable, annotations, codes)
 
     def _shown(self, page: Any, index: int, box: Any, turn: int) -> RawPage | None:
         """The page read as a viewer shows it: its content turned by `turn` quarter turns."""
@@ -203,10 +212,12 @@ class PdfFile:
             words = self._words(text_page, left, top_edge, index)
         finally:
             pdfium_c.FPDFText_ClosePage(text_page)
-        return RawPage(index, width, height, tuple(words), " ".join(self._rotated), unreadable=self._unreadable)
+        rotated = " ".join(self._rotated)
+        return RawPage(index, width, height, tuple(words), rotated, unreadable=self._unreadable, codes=self._codes)
 
     def _words(self, text_page: Any, left: float, top_edge: float, index: int) -> list[Word]:
         self._unreadable = False
+        self._codes = ""
         count = pdfium_c.FPDFText_CountChars(text_page)
         if count <= 0:
             return []
@@ -219,7 +230,7 @@ class PdfFile:
         buffer = ctypes.create_string_buffer((count + 1) * 2)
         pdfium_c.FPDFText_GetText(text_page, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
-        self._unreadable = is_unreadable(*unreadable_counts(text))
+        unreadable, printed = unreadable_counts(text)
         words = self._page_words(text_page, text, left, top_edge)
         if words is None:
             # PDFium's text string and its character list went out of step (it drops a hyphen it
@@ -227,7 +238,17 @@ class PdfFile:
             unicode = pdfium_c.FPDFText_GetUnicode
             text = "".join([chr(unicode(text_page, i) or 32) for i in range(count)]).replace("\x02", "\ufffe")
             words = self._page_words(text_page, text, left, top_edge, check=False)
-        return words or []
+        words = words or []
+        coded = self._coded
+        codes = bool(coded) and not reads_as_language([word.text for word in coded])
+        if codes:
+            unreadable += sum(len(word.text) for word in coded)
+        self._unreadable = is_unreadable(unreadable, printed)
+        if codes and not self._unreadable:  # a few lines of codes on a page of text
+            self._codes = " ".join(word.text for word in sorted(coded, key=lambda w: (w.top, w.x0)))
+        elif coded:  # words after all (an unmapped font whose codes are the letters: old TeX), or a
+            words.extend(coded)  # page set aside whole, with its other words
+        return _deskewed(words, self._angles) if words else []
 
     def _page_words(self, text_page: Any, text: str, left: float, top_edge: float, *, check: bool = True) -> list[Word] | None:
         """The words of `text`, or None when `check` finds `text` out of step with the characters.
@@ -242,6 +263,9 @@ class PdfFile:
         char_box = pdfium_c.FPDFText_GetLooseCharBox
         markers = _MARKER_START
         self._rotated = rotated = []  # per page: the last call for a page is the one that counts
+        self._angles = angles = []  # the angle of each text line read (`_deskewed`)
+        self._coded = coded = []  # words whose first character has no Unicode map (`_words`)
+        no_map = pdfium_c.FPDFText_HasUnicodeMapError
         control = _CONTROL.search(text) is not None
         words: list[Word] = []
         matches = list(_WORD.finditer(text))
@@ -259,10 +283,20 @@ class PdfFile:
                     line = []
                 # One call per line: a word of one character ("5" of arXiv's "5 Jan 2021" set up
                 # the margin) cannot show that it leaves its baseline.
-                sideways = _at_an_angle(angle(text_page, start))
+                line_angle = angle(text_page, start)
+                sideways = _at_an_angle(line_angle)
+                if line_angle >= 0 and not sideways:
+                    angles.append(line_angle)
             previous_end = end
             if sideways and _at_an_angle(angle(text_page, start)):
                 rotated.append(text[start:end])
+                continue
+            if no_map(text_page, start) == 1 and text[start].isalnum():
+                # A glyph code PDFium hands out as a letter: kept apart until the page's such
+                # words are judged (`_words`).
+                word = self._word(text_page, text, start, end, left, top_edge)
+                if word is not None:
+                    coded.append(word)
                 continue
             char_box(text_page, start, rect_ref)
             x0, top, bottom = rect.left, rect.top, rect.bottom
@@ -537,6 +571,46 @@ SIDEWAYS_MIN_ANGLE = 0.2
 def _at_an_angle(angle: float) -> bool:
     """Whether a character's angle (PDFium's, 0 to 2 pi anticlockwise; -1 when it has none) is sideways."""
     return angle > 0 and min(angle, 2 * math.pi - angle) > SIDEWAYS_MIN_ANGLE
+
+
+# A page whose text lines (SKEW_SHARE of them, within SKEW_AGREE radians of their median) slant
+# by SKEW_MIN radians or more, either way, is a skewed scan's text layer: its words are turned
+# back about their centre (`_deskewed`), so that a line is one row and the lines keep their order.
+# At 1 degree a line across the page climbs more than a line pitch, into the row above or below.
+SKEW_MIN = 0.002
+SKEW_AGREE = 0.01
+SKEW_SHARE = 2 / 3
+
+
+def _skew(angles: list[float]) -> float:
+    """The slant of a page's text lines (radians anticlockwise, from PDFium's clockwise angles of
+    each line's first character), or 0.0 where they do not agree on one or slant by less than SKEW_MIN."""
+    if not angles:
+        return 0.0
+    signed = sorted(2 * math.pi - a if a > math.pi else -a for a in angles)
+    median = signed[len(signed) // 2]
+    if abs(median) < SKEW_MIN:
+        return 0.0
+    agreeing = sum(abs(a - median) <= SKEW_AGREE for a in signed)
+    return median if agreeing >= SKEW_SHARE * len(signed) else 0.0
+
+
+def _deskewed(words: list[Word], angles: list[float]) -> list[Word]:
+    """`words` turned back by the page's skew (`_skew`) about their centre: each word's start (its
+    first character's middle) moves, its width and height stay. Unchanged where there is no skew."""
+    theta = _skew(angles)
+    if not theta:
+        return words
+    cos, sin = math.cos(theta), math.sin(theta)
+    cx = sum(w.x0 + w.x1 for w in words) / (2 * len(words))
+    cy = sum(w.top + w.bottom for w in words) / (2 * len(words))
+    out = []
+    for word in words:
+        dx, dy = word.x0 - cx, (word.top + word.bottom) / 2 - cy
+        x0, y = cx + dx * cos - dy * sin, cy + dx * sin + dy * cos
+        half = (word.bottom - word.top) / 2
+        out.append(word._replace(x0=x0, x1=x0 + word.x1 - word.x0, top=y - half, bottom=y + half))
+    return out
 
 
 # Characters sampled on a page turned for display to tell whether its text stands upright once
