@@ -1,9 +1,9 @@
-"""Italian, Dutch, Russian, Swedish and Indonesian as supported languages, as a user runs them.
+"""Italian, Dutch, Russian, Swedish, Indonesian and Turkish as supported languages, as a user runs them.
 
 tests/data/lang/<code>.txt is a short article written for these tests like a real one: a title,
 authors with affiliations and e-mail, an abstract under the language's heading, keywords, numbered
 headings, a figure caption, acknowledgements and a reference list; <code>.sentences.txt lists its
-body sentences, one per line. Before, the five languages were detected, named "not supported"
+body sentences, one per line. Before, the six languages were detected, named "not supported"
 and summarized with neutral settings: no heading of theirs had a role, no stop word was dropped,
 nothing was stemmed, and their abbreviations split sentences.
 """
@@ -32,7 +32,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 
 ROOT = Path(__file__).parent.parent
 LANG = ROOT / "tests" / "data" / "lang"
-NEW = ("it", "nl", "ru", "sv", "id")
+NEW = ("it", "nl", "ru", "sv", "id", "tr")
 runner = CliRunner()
 
 # What cleaning finds in each test article: its headings with their roles, and the lines it removes.
@@ -118,6 +118,22 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "abstract": "Penelitian ini bertujuan untuk mengukur tingkat literasi digital guru",
         "key_stem": "guru",
     },
+    "tr": {
+        "headings": [
+            ("Giriş", "introduction"),
+            ("Kuramsal çerçeve", "introduction"),
+            ("Veri ve yöntem", "methods"),
+            ("Bulgular", "results"),
+            ("Tartışma", "discussion"),
+            ("Sonuç", "conclusion"),
+        ],
+        "caption": "Şekil 1. Kooperatiflerin illere ve kuruluş yıllarına göre dağılımı, 2000-2022.",
+        "keywords": "Anahtar kelimeler: kadın kooperatifleri, kırsal kalkınma, kadın emeği, Ege Bölgesi, yerel pazarlar",
+        "dropped": "Bu araştırma TÜBİTAK tarafından 121K456 numaralı proje kapsamında desteklenmiştir.",
+        "references": "Kaynakça",
+        "abstract": "Bu çalışma, Türkiye'nin kırsal kesiminde kurulan kadın kooperatiflerinin",
+        "key_stem": "kooperatif",  # kooperatifler, kooperatiflerin, kooperatife
+    },
 }
 
 
@@ -128,6 +144,7 @@ FUNCTION_WORDS = {
     "ru": frozenset("на для что и в не по с как это мы".split()),
     "sv": frozenset("och i att som en på de för med av om".split()),
     "id": frozenset("yang dan di dalam untuk dengan ini pada dari tidak".split()),
+    "tr": frozenset("ve bir bu da de ile için olarak olan gibi daha en ancak".split()),
 }
 
 
@@ -203,6 +220,8 @@ def test_headings_have_their_roles_and_caption_keywords_and_references_are_remov
             ["Данные и методы", "Мы использовали годовые данные об урожайности по всем регионам из базы Росстата."],
             "methods",
         ),
+        ("tr", ["Veri ve yöntem", "Kırk iki köyde 312 kadınla yüz yüze anket yaptık."], "methods"),
+        ("tr", ["SONUÇ VE ÖNERİLER", "Kooperatifler kırsal kesimde kadınlara gelir sağlamaktadır."], "conclusion"),
         (
             "ru",
             ["Выводы", "Исследование показывает, что изменение климата угрожает продовольственной безопасности."],
@@ -238,6 +257,8 @@ def test_stop_words_are_not_key_terms(lang: str) -> None:
         ("ru", "газеты газет газетах газетами", "газет"),
         ("sv", "deltagare deltagarna deltagarnas", "deltag"),
         ("id", "pembelajaran belajar", "ajar"),
+        ("tr", "kooperatifler kooperatiflerin kooperatife kooperatifte", "kooperatif"),
+        ("tr", "Türkiye'nin Türkiye'de Türkiye", "türki"),  # a name's suffix after an apostrophe
     ],
 )
 def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> None:
@@ -246,8 +267,8 @@ def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> Non
 
 
 def test_three_letter_codes_name_the_new_languages() -> None:
-    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "it-CH", "NL-be", "sv_FI")
-    assert [check_lang_option(v) for v in typed] == ["it", "nl", "nl", "ru", "sv", "id", "it", "nl", "sv"]
+    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "it-CH", "NL-be", "sv_FI", "tr-TR")
+    assert [check_lang_option(v) for v in typed] == ["it", "nl", "nl", "ru", "sv", "id", "tr", "it", "nl", "sv", "tr"]
 
 
 def test_a_hand_chosen_language_that_the_text_is_not_in_is_said() -> None:

@@ -4,10 +4,10 @@ Sets (tests/data/):
 - segmentation_golden.jsonl: 249 English cases from the dev data, built with the English repairs;
 - segmentation_golden_en_untouched.jsonl: English cases from other dev articles, labelled by reading
   them before the segmenter's output was looked at;
-- segmentation_golden_<lang>.jsonl (de, fr, es, pt; it, nl, ru, sv, id added later): cases written from
+- segmentation_golden_<lang>.jsonl (de, fr, es, pt; it, nl, ru, sv, id, then tr added later): cases written from
   scholarly patterns while the rules in src/synopsis/data/segment/ were made;
 - segmentation_heldout_<lang>.jsonl (de, fr, es, pt): 20 per language written after those rules were
-  frozen (it, nl, ru, sv and id have none yet).
+  frozen (it, nl, ru, sv, id and tr have none yet).
 A case passes when the predicted sentences (hence every split position) equal the gold ones.
 """
 
@@ -28,7 +28,7 @@ from synopsis.segment_rules import available_languages, rules_for
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("de", "fr", "es", "pt")
 # Supported later, with a development set only (its cases name the abbreviations of each).
-NEW_LANGUAGES = ("it", "nl", "ru", "sv", "id")
+NEW_LANGUAGES = ("it", "nl", "ru", "sv", "id", "tr")
 SETS = {
     "en": DATA / "segmentation_golden.jsonl",
     "en_untouched": DATA / "segmentation_golden_en_untouched.jsonl",

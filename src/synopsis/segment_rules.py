@@ -182,9 +182,11 @@ def _abbreviation_pattern(words: list[str]) -> str:
 def _compile(language: str, common: dict[str, object], own: dict[str, object]) -> Rules:
     kinds: dict[str, int] = {}
     keys = (("abbreviations", _ABBREVIATION), ("prefix_abbreviations", _PREFIX), ("number_abbreviations", _NUMBER))
-    for key, kind in keys:
-        for word in _strings(common, key) + _strings(own, key):
-            kinds.update(dict.fromkeys(_variants(word), kind))  # prefix wins over abbreviation, number over both
+    # Within one file a prefix wins over an abbreviation, a number abbreviation over both; a
+    # language's own file wins over common.json (Turkish "vs." is "etc.", no prefix "versus").
+    for data in (common, own):
+        for key, kind in keys:
+            kinds.update(dict.fromkeys((v for word in _strings(data, key) for v in _variants(word)), kind))
     abbreviation = re.compile(r"(?<![\w.\-])(?:" + _abbreviation_pattern(list(kinds)) + ")")
     closers = str(own.get("closers", common.get("closers", "")))
     spaced = str(own.get("spaced_closers", ""))
@@ -206,11 +208,9 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         language=language,
         abbreviation=abbreviation,
         kinds=kinds,
-        starters=frozenset(w.lower() for w in _strings(own, "sentence_starters")),
-        months=frozenset(w.lower() for w in _strings(own, "months")),
-        date_prepositions=frozenset(
-            w.lower() for w in _strings(common, "date_prepositions") + _strings(own, "date_prepositions")
-        ),
+        starters=frozenset(map(_lower, _strings(own, "sentence_starters"))),
+        months=frozenset(map(_lower, _strings(own, "months"))),
+        date_prepositions=frozenset(map(_lower, _strings(common, "date_prepositions") + _strings(own, "date_prepositions"))),
         ordinal_stop=ordinal,
         terminal=terminal,
         marks=marks,
@@ -282,9 +282,15 @@ def _word_at(text: str, at: int, skip: str) -> tuple[str, int]:
     return text[at:end], end
 
 
+def _lower(word: str) -> str:
+    """`word` lower-cased with Turkish's dotted capital İ read as i: `str.lower` makes it i and a
+    combining dot, and "İlk" (first) or "İkinci" (second) were no sentence starters."""
+    return word.replace("İ", "i").lower()
+
+
 def _is_starter(word: str, rules: Rules) -> bool:
     """Whether `word` opens sentences ("L'analyse" and "D’abord" count by their article)."""
-    lowered = word.lower()
+    lowered = _lower(word)
     elided = max(lowered.find("'"), lowered.find("’"))
     return (lowered[: elided + 1] if elided > 0 else lowered) in rules.starters
 
@@ -336,7 +342,7 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         return len(token) >= _WORD_BEFORE_DIGIT and token.isalpha()
     if token.isdigit():
         if rules.ordinal_stop and len(token) <= _ORDINAL_DIGITS and not _after_prefix(text, token_start, stops):
-            return _is_starter(word, rules) and word.lower() not in rules.months
+            return _is_starter(word, rules) and _lower(word) not in rules.months
         return True
     if _ACRONYM.fullmatch(token):
         return opens  # a lower-case acronym written with stops: "e.v."
@@ -357,10 +363,10 @@ def _date_phrase(text: str, start: int, stop: int, rules: Rules) -> bool:
     г"): an adverbial that opens a sentence, never a sentence ("В 1917 г. Ленин вернулся" was two).
     After a clause ("Он родился в 1917 г. Его отец ...") the stop ends a sentence as before."""
     tokens = text[start:stop].split()
-    if len(tokens) < 3 or tokens[0].lstrip(rules.openers).lower() not in rules.date_prepositions:
+    if len(tokens) < 3 or _lower(tokens[0].lstrip(rules.openers)) not in rules.date_prepositions:
         return False
     return all(
-        _DATE_PIECE.fullmatch(token) or token.lower() in rules.months or token.lower() in rules.date_prepositions
+        _DATE_PIECE.fullmatch(token) or _lower(token) in rules.months or _lower(token) in rules.date_prepositions
         for token in tokens[1:-1]
     )
 
