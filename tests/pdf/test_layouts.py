@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -320,12 +321,13 @@ def test_a_slightly_skewed_text_layer_is_read_whole() -> None:
     assert not found.removed_text
 
 
-@pytest.mark.parametrize("font", [BOLD, "Times-Roman", ""], ids=["bold", "capitals", "no-label"])
+@pytest.mark.parametrize("font", [BOLD, "Times-Roman", "plain", ""], ids=["bold", "capitals", "body-font", "no-label"])
 def test_a_full_width_abstract_under_two_column_affiliations(font: str) -> None:
     # A word space of the abstract over the gutter, below the affiliations' two columns, hid the
     # gutter: the two-column body was read across, line by line. And "Abstract" starts where the
     # left column does, so it was read with the left author's affiliation, before the right
-    # author's: the right author's name, university and e-mail began the abstract.
+    # author's: the right author's name, university and e-mail began the abstract (still so for
+    # a label in the body's font, neither bold nor capitals, until an abstract label counted).
     abstract, body = " ".join(sentences("AB", 5)), sentences("BD", 30)
     page = Page()
     page.text(LEFT, 60, "Harbour Bridges and Their Keepers", font=BOLD, size=16)
@@ -333,7 +335,8 @@ def test_a_full_width_abstract_under_two_column_affiliations(font: str) -> None:
         mail = f"{name.split()[0].lower()}@{place.lower()}.ac.uk"
         page.block(x, 90, [name, f"University of {place}, {place}, UK", mail], size=9)
     if font:
-        page.text(LEFT, 140, "Abstract" if font == BOLD else "ABSTRACT", font=font)
+        label = {BOLD: "Abstract", "plain": "Abstract"}.get(font, "ABSTRACT")
+        page.text(LEFT, 140, label, font=BOLD if font == BOLD else "Times-Roman")
     top = page.block(LEFT, 154, wrap(abstract, 483)) + 14
     page.text(LEFT, top, "1 Introduction", font=BOLD, size=11)
     page.block(LEFT, top + 16, wrap(" ".join(body[:15]), COLUMN))
@@ -661,3 +664,29 @@ def test_a_masthead_above_the_title_is_not_the_title() -> None:
     assert found.text.startswith("Tables of the North Coast and Their Makers\n\nAbstract\n\nIn part AB0 ")
     assert_read_in_order(found, body)
     assert "The Harbour Studies Quarterly" in [item.text for item in found.removed_text]
+
+
+@pytest.mark.parametrize("lead", ["left", "right"])
+@pytest.mark.parametrize("narrow", [2, 3], ids=["two-narrow", "three-narrow"])
+def test_a_newsletters_wide_lead_column_beside_narrow_ones_is_read_column_by_column(lead: str, narrow: int) -> None:
+    # On a grid: the lead column spans two narrow ones and their gutter. Read as one column, the
+    # rows were cut into table cells (most of the page listed as "table") and the rest spliced.
+    gap, unit = 12.0, (WIDTH - 80 - (narrow + 1) * 12.0) / (narrow + 2)
+    widths = [2 * unit + gap] + [unit] * narrow
+    if lead == "right":
+        widths.reverse()
+    text = sentences("NL", 26 + 14 * narrow)
+    cut = (
+        [0, *(26 + 14 * k for k in range(narrow)), len(text)]
+        if lead == "left"
+        else [0, *(14 * k for k in range(1, narrow + 1)), len(text)]
+    )
+    page, x = Page(), 40.0
+    page.text(40, 40, "The Harbour Newsletter of the Old Towns", font=BOLD, size=20)
+    for width, (start, end) in zip(widths, pairwise(cut), strict=True):
+        page.block(x, 80, wrap(" ".join(text[start:end]), width, size=9), size=9, leading=11)
+        x += width + gap
+    found = extract(build([page]), source="newsletter.pdf")
+    assert found.title == "The Harbour Newsletter of the Old Towns"
+    assert_read_in_order(found, text)
+    assert not found.removed_text

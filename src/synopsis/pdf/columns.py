@@ -30,7 +30,8 @@ from itertools import pairwise
 
 import numpy as np
 
-from .headings import LARGER, BodyStyle, is_heading_line, is_known_heading
+from .headings import LARGER, BodyStyle, is_heading_line, is_keywords, is_known_heading
+from .lexicon import lexicon
 from .lines import SPLIT_GAP_EM, Line
 from .paragraphs import Geometry, new_paragraph
 from .reader import Word
@@ -241,6 +242,7 @@ def _more_columns(
         return None
     count = len(centers) + 1
     rows_with_text = [0] * count
+    words_in = [0] * count
     starts, ends = [np.inf] * count, [-np.inf] * count
     sizes = [0.0] * count
     crossing = 0
@@ -252,6 +254,7 @@ def _more_columns(
         for w in row:
             column = int(np.searchsorted(centers, w.x0, side="right"))
             seen.add(column)
+            words_in[column] += 1
             starts[column] = min(starts[column], w.x0)
             ends[column] = max(ends[column], w.x1)
             sizes[column] = max(sizes[column], w.size)
@@ -261,10 +264,15 @@ def _more_columns(
         return None
     full = [i for i in range(count) if rows_with_text[i] >= GUTTER_MIN_ROWS]
     widths = [ends[i] - starts[i] for i in full]
-    if len(full) < 2 or min(widths) < MARGIN_MAX_EXTENT * max(widths):
-        return None
     if any(starts[i + 1] - ends[i] < GUTTER_MIN_WIDTH for i in range(count - 1)):
         return None
+    if len(full) < 2:
+        return None
+    if min(widths) < MARGIN_MAX_EXTENT * max(widths):
+        gaps = [starts[i + 1] - ends[i] for i in range(count - 1)]
+        prose = all(words_in[i] >= UNEQUAL_MIN_WORDS * rows_with_text[i] for i in full)
+        if len(full) < count or not prose or not _on_grid(widths, float(np.median(gaps))):
+            return None
     pitch = (starts[full[-1]] - starts[full[0]]) / (full[-1] - full[0])
     tolerance = [max(LONE_MIRROR_EM * size, LONE_MIRROR_SHARE * width) for size in sizes]
     for i in range(count):
@@ -277,6 +285,20 @@ def _more_columns(
         if ends[i] - starts[i] > max(widths) + tolerance[i]:
             return None
     return Gutter(ends[0], starts[1], more=tuple((ends[i], starts[i + 1]) for i in range(1, count - 1)))
+
+
+# A column on a page's grid is this close (share of a grid unit) to a whole number of units.
+GRID_TOLERANCE = 0.12
+
+
+def _on_grid(widths: Sequence[float], gap: float) -> bool:
+    """Whether columns of unequal width are set on one grid, as a newsletter's are: a wide lead
+    column spans two or three of the narrow ones (with the gutters between them), and at least two
+    are one unit wide. A figure or table beside text makes no such widths."""
+    unit = min(widths) + gap
+    spans = [(width + gap) / unit for width in widths]
+    whole = all(abs(span - round(span)) <= GRID_TOLERANCE * round(span) for span in spans)
+    return whole and max(spans) < 3.5 and sum(round(span) == 1 for span in spans) >= 2
 
 
 def _side_notes(
@@ -628,8 +650,12 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
     columns = [sorted(side, key=lambda line: line.top) for side in sides]
     taken = [0] * len(columns)
     previous_separator: Line | None = None
-    for separator in [*spanning, None]:
-        limit = separator.top if separator is not None else float("inf")
+    cut = _abstract_band_end(columns, spanning)
+    # A cut without a line: the end of an abstract in balanced columns, read before what is below.
+    separators: list[tuple[float, Line | None]] = [(line.top, line) for line in spanning]
+    if cut is not None:
+        separators = sorted([*separators, (cut, None)], key=lambda item: item[0])
+    for limit, separator in [*separators, (float("inf"), None)]:
         for side, column in enumerate(columns):
             band = []
             while taken[side] < len(column) and column[taken[side]].top < limit:
@@ -645,6 +671,42 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
             ordered.append(replace(separator, region=region))
             previous_separator = separator
     return OrderedPage(tuple(ordered), (), tuple(floats), gutter)
+
+
+def _abstract_band_end(columns: Sequence[Sequence[Line]], spanning: Sequence[Line]) -> float | None:
+    """Where an abstract set in balanced columns ends: the top of the heading (or keywords line)
+    under it in the first column, when a blank strip runs across every column there.
+
+    Such an abstract (a multicols box under the title) is a band of its own: its columns are read
+    before the body's below it. Without the cut, its right column was read after the body's left
+    column. The blank strip tells it from a column that flows on beside the heading (IEEE's
+    "Abstract—" above "I. Introduction" in the first column, the introduction going on in the
+    second).
+    """
+    first = columns[0] if columns else ()
+    others = [line for column in columns[1:] for line in column]
+    labels = [line for line in [*first, *spanning] if _opens_abstract(line.text)]
+    if not others or not labels:
+        return None
+    label = min(labels, key=lambda line: line.top)
+    after = [i for i, line in enumerate(first) if line.top > label.top]
+    ends = [i for i in after if is_known_heading(first[i].text.strip()) or is_keywords(first[i].text.strip())]
+    if not ends or ends[0] == after[0]:
+        return None
+    end = first[ends[0]]
+    if any(label.top < line.top < end.top for line in spanning):
+        return None
+    top, bottom = first[ends[0] - 1].bottom, end.top
+    above = any(label.top < line.top and line.bottom <= top for line in others)
+    below = any(line.top >= bottom for line in others)
+    blank = not any(line.top < bottom and line.bottom > top for line in others)
+    return bottom - 0.1 if above and below and blank else None
+
+
+def _opens_abstract(text: str) -> bool:
+    """ "Abstract" alone, or run into the text after a separator ("Abstract: ...", "Abstract—...")."""
+    match = lexicon().abstract_label.match(text)
+    return match is not None and (not match.group("rest") or bool(match.group("sep")))
 
 
 def _floats(spanning: list[Line]) -> list[Line]:
@@ -667,8 +729,9 @@ def _widen_blocks(spanning: list[Line], sides: list[list[Line]]) -> None:
     Such a line ends before the gutter, so it looks like a left-column line; it is one when it sits
     right under a full-width line of the same size with nothing beside it in another column. A
     label set off by its font (bold, capitals, larger) right above a full-width block and starting
-    where it starts is the block's too: read in the left column, it came before the right column
-    of two-column affiliations above it, and those were read as the abstract.
+    where it starts is the block's too, and so is an abstract label in the body's font: read in
+    the left column, it came before the right column of two-column affiliations above it, and
+    those were read as the abstract.
     """
     if not spanning:
         return
@@ -693,7 +756,13 @@ def _labels(label: Line, block: Line) -> bool:
     if label.words > LABEL_MAX_WORDS or abs(label.x0 - block.x0) > 0.5 * block.size:
         return False
     set_off = label.bold or label.text.isupper() or label.size > 1.1 * block.size
-    return set_off and 0 <= block.top - label.bottom < 1.2 * block.size
+    return (set_off or _abstract_label(label.text)) and 0 <= block.top - label.bottom < 1.2 * block.size
+
+
+def _abstract_label(text: str) -> bool:
+    """ "Abstract" (in any language the lexicon reads) alone on its line: a label even in the body's font."""
+    match = lexicon().abstract_label.match(text)
+    return match is not None and not match.group("rest")
 
 
 def _same_block(previous: Line, line: Line) -> bool:

@@ -223,6 +223,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     _set_aside_unreadable(pages, removed)
     _remove_line_numbers(pages, removed)
     _remove_running_lines(pages, removed)
+    contents_pages = _remove_contents(pages, removed)
     _note_scanned(pages, removed)
     style = _body_style([line for page in pages for line in page.lines])
     cover_pages = _cover_pages(pages) if options.skip_cover_pages else 0
@@ -234,7 +235,8 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
 
     first_page = ordered[0].page
     page_height = next(page.height for page in pages if page.index == first_page)
-    found = front.find_front(ordered, style, page_height=page_height, first_page=first_page, printed=printed)
+    chapter = front.first_chapter(ordered, contents_pages, style)
+    found = front.find_front(ordered, style, page_height=page_height, first_page=first_page, printed=printed, front_end=chapter)
     vocabulary = paragraphs.vocabulary_of(ordered)
     abstract = [paragraphs.join_lines(lines, vocabulary) for lines in found.abstract]
     if found.label:
@@ -281,6 +283,7 @@ _SET_ASIDE_AS = {
     "rotated_text": "rotated text",
     "annotation": "annotations",
     "contents": "a table of contents",
+    "front_matter": "a thesis's front matter",
     "references": "a reference list",
 }
 
@@ -425,6 +428,19 @@ def _remove_running_lines(pages: list[_Page], removed: Removals) -> None:
         for i, reason in sorted(page_marks.items()):
             removed.add(reason, [page.lines[i]])
         page.lines = [line for i, line in enumerate(page.lines) if i not in page_marks]
+
+
+def _remove_contents(pages: list[_Page], removed: Removals) -> list[int]:
+    """Set aside a table of contents (or list of figures) wherever it stands, as `contents`;
+    returns the indices of the pages that held one."""
+    found_on: list[int] = []
+    for page in pages:
+        found = set(furniture.contents_lines(page.lines))
+        if found:
+            removed.add("contents", [line for i, line in enumerate(page.lines) if i in found])
+            page.lines = [line for i, line in enumerate(page.lines) if i not in found]
+            found_on.append(page.index)
+    return found_on
 
 
 def _cover_pages(pages: list[_Page]) -> int:

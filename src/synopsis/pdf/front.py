@@ -165,9 +165,68 @@ def _continues_title(previous: Line, line: Line) -> bool:
 
 
 def find_front(
-    lines: Sequence[Line], style: BodyStyle, *, page_height: float, first_page: int, printed: Sequence[Line] = ()
+    lines: Sequence[Line],
+    style: BodyStyle,
+    *,
+    page_height: float,
+    first_page: int,
+    printed: Sequence[Line] = (),
+    front_end: int | None = None,
 ) -> Front:
-    """Title, abstract and where the body begins, from the document's lines in reading order."""
+    """Title, abstract and where the body begins, from the document's lines in reading order.
+
+    `front_end` is where a thesis's first chapter begins (`first_chapter`): the abstract is looked
+    for on all the pages before it, and what else they hold is front matter, set aside.
+    """
+    found = _find_front(lines, style, page_height=page_height, first_page=first_page, printed=printed, front_end=front_end)
+    if front_end is None or found.body_start > front_end:
+        return found
+    front_matter = [(i, "front_matter") for i in [*found.kept, *range(found.body_start, front_end)]]
+    # Past the title page, short capitalised lines are headings of front matter ("Declaration"), not authors.
+    named = [
+        (i, "front_matter" if reason == "authors" and lines[i].page != first_page else reason) for i, reason in found.removed
+    ]
+    return replace(found, body_start=front_end, removed=tuple(sorted([*named, *front_matter])), kept=())
+
+
+# A thesis's front matter (title page, declaration, abstract, acknowledgements, contents, lists of
+# figures) runs to its first chapter, looked for this many pages past its table of contents.
+FRONT_MAX_PAGES = 12
+_CHAPTER = re.compile(r"^\s*(?:chapter|part)\s+(?:\d{1,2}|[ivx]{1,5}|one|two|three|i)\b", re.IGNORECASE)
+
+
+def first_chapter(lines: Sequence[Line], contents_pages: Sequence[int], style: BodyStyle) -> int | None:
+    """Where a thesis's (or report's) first chapter begins: the first page after its table of
+    contents that opens with a chapter heading ("Chapter 1", "1 Introduction", "Introduction");
+    None where the contents are on the first page or no such page follows them soon."""
+    if not lines:
+        return None
+    first_page = lines[0].page
+    early = [page for page in contents_pages if first_page < page <= first_page + FRONT_MAX_PAGES]
+    if not early:
+        return None
+    after = early[0]
+    for i, line in enumerate(lines):
+        if line.page <= after or (i > 0 and lines[i - 1].page == line.page):
+            continue
+        if line.page > after + FRONT_MAX_PAGES:
+            return None
+        text = line.text.strip()
+        styled = headings.is_heading_line(line, style)
+        if _CHAPTER.match(text) or (styled and rules.NUMBERED_HEADING.match(text)) or headings.is_introduction(text):
+            return i
+    return None
+
+
+def _find_front(
+    lines: Sequence[Line],
+    style: BodyStyle,
+    *,
+    page_height: float,
+    first_page: int,
+    printed: Sequence[Line],
+    front_end: int | None,
+) -> Front:
     first = [i for i, line in enumerate(lines) if line.page == first_page]
     title, (title_start, title_end) = (
         find_title([lines[i] for i in first], style, page_height, printed) if first else ("", (0, 0))
@@ -176,7 +235,7 @@ def find_front(
         title_start, title_end = first[0] + title_start, first[0] + title_end
     else:
         title_start = title_end = 0
-    search_end = _first_pages_end(lines, first_page)
+    search_end = _first_pages_end(lines, first_page) if front_end is None else front_end
     for i in range(title_end, search_end):
         match = lexicon().abstract_label.match(lines[i].text)
         if match is None or not _is_label(lines[i], match):

@@ -22,6 +22,11 @@ EDGE_ZONE = 0.1
 OUTER_ZONE = 0.16
 # A key repeated on this share of the pages (at least 2) is a running header or footer.
 REPEAT_SHARE = 0.3
+# ... or on this many pages within RUN_SPAN pages either side of it (a chapter's running head).
+RUN_MIN_PAGES = 3
+RUN_SPAN = 4
+# A line printed this much larger than the document's median line is a heading, never a running head.
+HEADER_MAX_SIZE = 1.3
 # Footnotes sit in the lower part of the page and are printed smaller than the body.
 FOOTNOTE_ZONE = 0.55
 FOOTNOTE_SIZE = 0.92
@@ -63,7 +68,11 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
 
     `pages` holds each page's lines and height.
     """
-    candidates = [edge_lines(lines, height) for lines, height in pages]
+    sizes = sorted(line.size for lines, _ in pages for line in lines)
+    # A chapter's opening "Chapter 2" comes back at the top of several pages, but in a heading's
+    # large print: running heads are set no larger than the text.
+    largest = HEADER_MAX_SIZE * sizes[len(sizes) // 2] if sizes else float("inf")
+    candidates = [[i for i in edge_lines(lines, height) if lines[i].size < largest] for lines, height in pages]
     seen: dict[str, set[int]] = defaultdict(set)
     for page, (lines, _) in enumerate(pages):
         for i in candidates[page]:
@@ -74,14 +83,25 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
     found: list[dict[int, str]] = []
     for page, (lines, _) in enumerate(pages):
         marks: dict[int, str] = {}
+        numbers = [lines[i] for i in candidates[page] if PAGE_NUMBER.match(lines[i].text)]
         for i in candidates[page]:
             text = lines[i].text
             if PAGE_NUMBER.match(text):
                 marks[i] = "page_number"
-            elif len(pages) > 1 and len(seen[furniture_key(text)]) >= needed:
+            elif len(pages) > 1 and _recurs(seen[furniture_key(text)], page, needed):
                 marks[i] = "running_header"
+            elif any(lines[i].top < number.bottom and number.top < lines[i].bottom for number in numbers):
+                marks[i] = "running_header"  # "Chapter 2. Methods    17": beside the page number
         found.append(marks)
     return found
+
+
+def _recurs(pages: set[int], page: int, needed: int) -> bool:
+    """Whether a header's key comes back often enough: on `needed` pages of the document, or on
+    RUN_MIN_PAGES pages near this one (a thesis chapter's name over each of its pages)."""
+    if len(pages) >= needed:
+        return True
+    return len(pages) >= RUN_MIN_PAGES and sum(abs(other - page) <= RUN_SPAN for other in pages) >= RUN_MIN_PAGES
 
 
 def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> tuple[list[Line], list[list[Line]]]:
@@ -286,3 +306,56 @@ def _beside_text(group: Sequence[int], words: Sequence[Word]) -> bool:
         apart = all(max(w.x0 - number.x1, number.x0 - w.x1) > NUMBER_APART_EM * max(w.size, number.size) for w in row)
         beside += lettered >= NUMBER_TEXT_WORDS and apart
     return beside >= NUMBER_TEXT_SHARE * len(group)
+
+
+# A table of contents' entry: dot leaders ("1 Introduction ........ 3", ". . . . 3") up to the
+# page number or the row's end; or, under a "Contents" heading, a title and a page number.
+_LEADERS = re.compile(r"(?:(?:[.·]\s?){4,}|…{2,})\s*(?:\d{1,4}|[ivxlcdm]{1,7})?\s*$", re.IGNORECASE)
+_PAGE_REF = re.compile(r"[^\W\d_].*\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+_REF_ONLY = re.compile(r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
+_LISTS = re.compile(
+    r"^\s*(?:(?:table\s+of\s+)?contents|list\s+of\s+(?:figures|tables|illustrations|plates|maps|charts))\s*:?\s*$",
+    re.IGNORECASE,
+)
+CONTENTS_MIN_LEADERS = 3  # rows with dot leaders that make a table of contents without its heading
+CONTENTS_MIN_ENTRIES = 2  # entries under a "Contents" or "List of Figures" heading
+
+
+def contents_lines(lines: Sequence[Line]) -> list[int]:
+    """Indices of a page's table of contents (or list of figures or tables): its heading, its
+    entries and their page numbers, wherever it stands (a report's first page, a thesis's third).
+
+    Not article text: read as text, its entries were names of authors on a first page and
+    fragments on a thesis's contents page, and a list of figures reached the body.
+    """
+    rows = _rows(lines)
+    texts = [" ".join(lines[i].text.strip() for i in row) for row in rows]
+    leaders = [k for k, text in enumerate(texts) if _LEADERS.search(text) and _LETTER.search(text)]
+    heads = [k for k, text in enumerate(texts) if _LISTS.match(text)]
+    entries = set(leaders)
+    for head in heads:
+        k = head + 1
+        while k < len(rows) and (k in entries or _PAGE_REF.search(texts[k]) or k + 1 in entries):
+            entries.add(k)
+            k += 1
+    if len(leaders) < CONTENTS_MIN_LEADERS and not (heads and len(entries) >= CONTENTS_MIN_ENTRIES):
+        return []
+    # A long entry wrapped onto two rows: the first has no page number of its own.
+    entries |= {k - 1 for k in entries if k > 0 and k - 1 not in entries and not _REF_ONLY.match(texts[k - 1])}
+    return sorted(i for k in sorted(entries | set(heads)) for i in rows[k])
+
+
+def _rows(lines: Sequence[Line]) -> list[list[int]]:
+    """A page's lines in rows (pieces level with each other), top to bottom, each left to right."""
+    order = sorted(range(len(lines)), key=lambda i: (lines[i].top, lines[i].x0))
+    rows: list[list[int]] = []
+    for i in order:
+        line = lines[i]
+        if rows and any(line.center < lines[j].bottom and lines[j].top < line.center for j in rows[-1]):
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return [sorted(row, key=lambda i: lines[i].x0) for row in rows]
+
+
+_LETTER = re.compile(r"[^\W\d_]")

@@ -79,6 +79,11 @@ def is_known_heading(text: str) -> bool:
     )
 
 
+def is_introduction(text: str) -> bool:
+    """ "Introduction", "1. Einleitung": the heading a body opens with, in any language we read."""
+    return len(text.split()) <= 4 and lexicon().introduction.fullmatch(_bare(text)) is not None
+
+
 def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
     """A keywords line in any language we read ("Keywords:", "Schlüsselwörter:", "Mots-clés :")."""
     match = rules.KEYWORDS_LINE.match(text) or lexicon().keywords.match(text)
