@@ -125,3 +125,9 @@ def test_a_sentence_ending_in_a_quotation_of_its_language_is_a_candidate(text: s
 )
 def test_a_question_mark_in_debris_or_a_semicolon_ends_no_candidate(text: str) -> None:
     assert rejection(text) == "no_sentence_end"
+
+
+def test_a_turkish_copy_of_the_abstract_in_capitals_is_a_copy() -> None:
+    """Capitals "İNSAN" and "IŞIK" pair with "insan" and "ışık" (before: "i̇nsan" and "işik" matched nothing)."""
+    abstract = bigrams("Işık kirliliği insan sağlığını uykusuzluk yoluyla etkiler.", unicode=True, lang="tr")
+    assert copies_abstract("IŞIK KİRLİLİĞİ İNSAN SAĞLIĞINI UYKUSUZLUK YOLUYLA ETKİLER.", abstract, unicode=True, lang="tr")

@@ -27,7 +27,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 from synopsis.types import Article, Budget
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr")
+LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr", "da")
 
 
 def _flat_params() -> list[object]:
@@ -205,7 +205,7 @@ def test_lang_option_is_checked() -> None:
 
 # --- language data ------------------------------------------------------------------------------
 def test_supported_languages_are_data_files() -> None:
-    assert supported_codes() == ("de", "en", "es", "fr", "id", "it", "nl", "pt", "ru", "sv", "tr")
+    assert supported_codes() == ("da", "de", "en", "es", "fr", "id", "it", "nl", "pt", "ru", "sv", "tr")
     for lang in LANGS:
         language = get_language(lang)
         assert language.supported and language.stemmer and len(language.stop_words) > 100
@@ -240,6 +240,8 @@ def test_supported_languages_are_data_files() -> None:
         ("tr", "6. Sonuç ve öneriler", "conclusion"),
         ("tr", "6. SONUÇ VE ÖNERİLER", "conclusion"),
         ("tr", "1. GİRİŞ", "introduction"),
+        ("da", "3 Materiale og metode", "methods"),
+        ("da", "6 Konklusion og perspektivering", "conclusion"),
     ],
 )
 def test_section_kinds(lang: str, title: str, kind: str) -> None:
@@ -269,6 +271,7 @@ def test_opens_section_is_section_kind(lang: str) -> None:
         ("sv", "Sammanfattning", "Referenser", "Tack"),
         ("id", "Abstrak", "Daftar pustaka", "Ucapan terima kasih"),
         ("tr", "Özet", "Kaynakça", "Teşekkür"),
+        ("da", "Resumé", "Litteraturliste", "Tak"),
     ],
 )
 def test_heading_lexicons(lang: str, abstract: str, references: str, dropped: str) -> None:
@@ -310,6 +313,7 @@ def test_cue_phrases_of_each_language(lang: str) -> None:
         "sv": "I",
         "id": "Dalam",
         "tr": "İzmir,",
+        "da": "I",
     }
     opener = openers[lang]
     assert opener in marked

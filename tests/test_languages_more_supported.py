@@ -32,7 +32,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 
 ROOT = Path(__file__).parent.parent
 LANG = ROOT / "tests" / "data" / "lang"
-NEW = ("it", "nl", "ru", "sv", "id", "tr")
+NEW = ("it", "nl", "ru", "sv", "id", "tr", "da")
 runner = CliRunner()
 
 # What cleaning finds in each test article: its headings with their roles, and the lines it removes.
@@ -134,6 +134,22 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "abstract": "Bu çalışma, Türkiye'nin kırsal kesiminde kurulan kadın kooperatiflerinin",
         "key_stem": "kooperatif",  # kooperatifler, kooperatiflerin, kooperatife
     },
+    "da": {
+        "headings": [
+            ("Indledning", "introduction"),
+            ("Tidligere forskning", "introduction"),
+            ("Materiale og metode", "methods"),
+            ("Resultater", "results"),
+            ("Diskussion", "discussion"),
+            ("Konklusion", "conclusion"),
+        ],
+        "caption": "Figur 1. Andel af pendlere, der cykler til arbejde, fordelt på arbejdspladser i de tre kommuner, 2022.",
+        "keywords": "Nøgleord: cykelpendling, transportvaner, mellemstore byer, trafikplanlægning, parkering",
+        "dropped": "Vi takker respondenterne og de deltagende arbejdspladser for deres medvirken.",
+        "references": "Referencer",
+        "abstract": "Artiklen undersøger, hvorfor pendlere i mellemstore danske byer vælger cyklen eller bilen til arbejde.",
+        "key_stem": "kommun",  # kommuner, kommunerne, kommunale
+    },
 }
 
 
@@ -145,6 +161,7 @@ FUNCTION_WORDS = {
     "sv": frozenset("och i att som en på de för med av om".split()),
     "id": frozenset("yang dan di dalam untuk dengan ini pada dari tidak".split()),
     "tr": frozenset("ve bir bu da de ile için olarak olan gibi daha en ancak".split()),
+    "da": frozenset("og i at det som en på er af for med til den de ikke om".split()),
 }
 
 
@@ -259,6 +276,7 @@ def test_stop_words_are_not_key_terms(lang: str) -> None:
         ("id", "pembelajaran belajar", "ajar"),
         ("tr", "kooperatifler kooperatiflerin kooperatife kooperatifte", "kooperatif"),
         ("tr", "Türkiye'nin Türkiye'de Türkiye", "türki"),  # a name's suffix after an apostrophe
+        ("da", "arbejdspladser arbejdspladsen arbejdspladserne", "arbejdsplads"),
     ],
 )
 def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> None:
@@ -267,8 +285,9 @@ def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> Non
 
 
 def test_three_letter_codes_name_the_new_languages() -> None:
-    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "it-CH", "NL-be", "sv_FI", "tr-TR")
-    assert [check_lang_option(v) for v in typed] == ["it", "nl", "nl", "ru", "sv", "id", "tr", "it", "nl", "sv", "tr"]
+    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "dan", "it-CH", "NL-be", "sv_FI", "tr-TR", "da-DK")
+    expected = ["it", "nl", "nl", "ru", "sv", "id", "tr", "da", "it", "nl", "sv", "tr", "da"]
+    assert [check_lang_option(v) for v in typed] == expected
 
 
 def test_a_hand_chosen_language_that_the_text_is_not_in_is_said() -> None:

@@ -24,7 +24,7 @@ from synopsis.pipeline import build_document
 runner = CliRunner()
 DATA = Path(__file__).parent / "data"
 
-# One abstract-like paragraph per language that had no data file (Swedish, Indonesian and Turkish have one
+# One abstract-like paragraph per language that had no data file (Swedish, Indonesian, Turkish and Danish have one
 # later: `SUPPORTED_SINCE`).
 PARAGRAPHS = {
     "ro": (
@@ -155,7 +155,7 @@ PARAGRAPHS = {
 # Norwegian were named Catalan, Bulgarian Russian, Croatian Polish, Afrikaans Dutch; the rest
 # "could not be determined".
 WAS_SUPPORTED = ("ro", "gl", "cs", "hu", "eo", "ga")
-SUPPORTED_SINCE = ("id", "sv", "tr")
+SUPPORTED_SINCE = ("id", "sv", "tr", "da")
 
 
 @pytest.mark.parametrize("code", sorted(set(PARAGRAPHS) - set(SUPPORTED_SINCE)))

@@ -12,10 +12,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from synopsis.evaluate.rouge import rouge_tokens, score_summary
+from synopsis.features import Features, compute_features
 from synopsis.language import get_language
 from synopsis.pipeline import segment
+from synopsis.scorers.bigrams import document_bigrams
+from synopsis.scorers.cues import contribution_cues
+from synopsis.scorers.luhn import sentence_tokens
+from synopsis.tokens import lower
+from synopsis.types import Document, Section, Sentence
 
 DATA = Path(__file__).parent.parent / "src" / "synopsis" / "data" / "lang" / "tr.json"
 MOJIBAKE = frozenset("ýþðÝÞÐ")
@@ -55,3 +63,76 @@ def test_dotted_capitals_and_turkish_abbreviations_end_sentences(text: str, sent
     """Before: "İkinci" (second) was no sentence starter after an initial (its lower() is i and a
     combining dot), and "vs." (etc.) was common.json's "versus", which never ends a sentence."""
     assert [text[a:b] for a, b in segment(text, lang="tr")] == sentences
+
+
+# Turkish casing: İ/i and I/ı are two letters in both cases. `str.lower` made "İNSAN" "i̇nsan" (i and a
+# combining dot) and "IŞIK" "işik": neither matched "insan" or "ışık" in features, Luhn, bigrams or ROUGE.
+CAPITALS = (
+    "IŞIK KİRLİLİĞİ İNSAN SAĞLIĞINI ETKİLER.",
+    "Işık kirliliği insan sağlığını uykusuzluk yoluyla etkiler.",
+    "İnsan gözü gece boyunca ışık düzeyine duyarlıdır.",
+    "Türkiye’nin kentlerinde ışık kirliliği her yıl artmaktadır.",
+    "Türkiye'nin kırsal kesiminde gece göğü hâlâ karanlıktır.",
+)
+
+
+def _turkish_doc(texts: tuple[str, ...]) -> Document:
+    sentences, offset = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(i, text, offset, offset + len(text), 0, 0))
+        offset += len(text) + 1
+    section = Section(0, "Giriş", "introduction", 0, len(texts) - 1)
+    return Document("tr", " ".join(texts), "", "", tuple(sentences), (section,), {"language": "tr"})
+
+
+def _terms(features: Features, row: int) -> set[str]:
+    names = {column: term for term, column in features.vocabulary.items()}
+    return {names[column] for column in features.counts[row].indices}
+
+
+def test_capital_and_lower_case_forms_are_one_term() -> None:
+    """The all-capitals sentence has exactly the terms of its lower-case twin (before: "i̇nsan",
+    "işik", "kirli̇li̇ği̇" were terms of their own), and "Türkiye’nin" with a typographic apostrophe
+    is the same term as "Türkiye'nin"."""
+    features = compute_features(_turkish_doc(CAPITALS))
+    assert _terms(features, 0) <= _terms(features, 1)
+    assert not [term for term in features.vocabulary if "\u0307" in term or "işik" in term]
+    assert _terms(features, 3) & _terms(features, 4) == {"türki"}  # the stem of Türkiye, Türkiye'nin
+    owner, ids = sentence_tokens(_turkish_doc(CAPITALS), features, np.arange(2))
+    assert set(ids[owner == 0]) - {-1} <= set(ids[owner == 1])  # Luhn reads the same terms
+
+
+def test_capitals_share_their_bigrams() -> None:
+    """The bigram model's pairs of the all-capitals sentence are those of its lower-case twin (whose
+    "uykusuzluk yoluyla" parts "sağlığını etkiler")."""
+    bigrams = document_bigrams(_turkish_doc(CAPITALS), "tr")
+    words = bigrams.words
+    pairs = [{(words[a], words[b]) for a, b in bigrams.pairs[bigrams.kind[bigrams.sentence == row]]} for row in (0, 1)]
+    assert len(pairs[0] & pairs[1]) == 3  # ışık kirliliği, kirliliği insan, insan sağlığını
+    assert pairs[0] - pairs[1] == {("sağlık", "etki")}
+
+
+def test_rouge_counts_capitals_as_matches() -> None:
+    """A summary in lower case against an abstract with a heading-case line: every word matches."""
+    abstract = "IŞIK KİRLİLİĞİ İNSAN SAĞLIĞINI ETKİLER. Türkiye’nin kentleri aydınlanıyor."
+    summary = "Işık kirliliği insan sağlığını etkiler. Türkiye'nin kentleri aydınlanıyor."
+    scores = score_summary(abstract, summary, lang="tr")
+    assert scores.rouge1.fmeasure == pytest.approx(1.0) and scores.rouge2.fmeasure == pytest.approx(1.0)
+    assert rouge_tokens("İNSAN IŞIK", lang="tr") == rouge_tokens("insan ışık", lang="tr")
+
+
+def test_turkish_cues_in_capitals_and_english_cues_in_english_casing() -> None:
+    doc = _turkish_doc(
+        (
+            "BU ÇALIŞMADA kadın kooperatifleri incelenmektedir.",
+            "In this paper we study cooperatives.",
+            "Veriler 2022 yılında toplandı.",
+        )
+    )
+    assert contribution_cues(doc).tolist() == [1.0, 1.0, 0.0]
+
+
+def test_other_languages_lower_case_as_before() -> None:
+    text = "İNSAN IŞIK Türkiye’nin"
+    assert [lower(text, lang) for lang in ("en", "de", "id", "xx")] == [text.lower()] * 4
+    assert lower(text, "tr") == "insan ışık türkiye'nin"

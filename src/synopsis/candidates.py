@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from .clean.rules import MARKS
 from .features import UNICODE_TOKEN  # outside English: "größere", "अध्ययन" one word each
-from .tokens import ascii_table
+from .tokens import ascii_table, lower
 
 # Set by hand, not tuned (no tuning script exists):
 MIN_WORDS = 6  # below: fragments and run-in headings ("Cotton yield.")
@@ -107,21 +107,28 @@ def _letters(text: str) -> int:
     return sum(map(str.isalpha, text)) + len(_MARK.findall(text))
 
 
-def bigrams(text: str, *, unicode: bool = False) -> set[tuple[str, str]]:
-    lowered = text.lower()
+def bigrams(text: str, *, unicode: bool = False, lang: str = "en") -> set[tuple[str, str]]:
+    """The word pairs of `text`, lower-cased as `lang` writes (`tokens.lower`: Turkish İ/I as i/ı)."""
     if unicode:
-        return set(pairwise(UNICODE_TOKEN.findall(lowered)))
+        return set(pairwise(UNICODE_TOKEN.findall(lower(text, lang))))
+    lowered = text.lower()
     # Non-ASCII characters become "?" and then spaces: a token never spans one, as with the pattern.
     return set(pairwise(lowered.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()))
 
 
 def copies_abstract(
-    text: str, abstract_bigrams: set[tuple[str, str]], rules: CandidateRules = CandidateRules(), *, unicode: bool = False
+    text: str,
+    abstract_bigrams: set[tuple[str, str]],
+    rules: CandidateRules = CandidateRules(),
+    *,
+    unicode: bool = False,
+    lang: str = "en",
 ) -> bool:
-    """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary."""
+    """True when most of the sentence's word pairs occur in the abstract: a copy, not a summary.
+    `abstract_bigrams` are `bigrams` of the abstract with the same `unicode` and `lang`."""
     if not abstract_bigrams:
         return False
-    pairs = bigrams(text, unicode=unicode)
+    pairs = bigrams(text, unicode=unicode, lang=lang)
     if not pairs:
         return False
     return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap

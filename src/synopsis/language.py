@@ -137,6 +137,7 @@ _THREE_LETTER_CODES = MappingProxyType(
         "swe": "sv",
         "ind": "id",
         "tur": "tr",
+        "dan": "da",
     }
 )
 

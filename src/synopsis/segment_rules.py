@@ -24,6 +24,11 @@ letter or a digit, unless:
   stops ("J. Schmidt", "J.-J. Rousseau", "J.H. Jansen", "Л.Н. Толстой", "U.S.A."): a boundary only
   before a sentence starter that does not begin a name ("grupo B. La diferencia" splits, "J. Le
   Goff" does not; "in de V.S. De studie" splits, "J.H. De Vries" does not);
+  A single capital after one of the language's *label nouns*, as written in lower case ("kelompok B.",
+  "tipe A.", "grup C."), is a label: there any capitalised word opens a sentence ("kelompok B.
+  Kelompok lain ..." splits, where Indonesian, without articles, has no starter to tell it; a name
+  after such a noun, "kelompok A. Wibowo", would be split too, and is why the lists hold only nouns
+  that name things, never people: "karya A. Wibowo", "oleh J. Smith" stay whole);
 - the stop follows a number of up to three digits and the language writes ordinals with a stop
   ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
   month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
@@ -43,7 +48,7 @@ wins over the other two), `sentence_starters` (single words), `months`, `ordinal
 `nouns_capitalised`, `date_prepositions` (single words: "в", "с", "до" of "в 1917 г."),
 `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
 that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
-`unspaced_terminals` and `caption_labels` (words, without their stop). `common.json` holds the
+`unspaced_terminals`, `caption_labels` (words, without their stop) and `label_nouns` (lower-case words). `common.json` holds the
 generic abbreviations (et al., cf., Fig., pp.) and caption labels (Fig, Table) merged into every
 language; on its own it is the fallback for a language without a file.
 """
@@ -78,6 +83,7 @@ _KEYS = frozenset(
         "terminals",
         "unspaced_terminals",
         "caption_labels",
+        "label_nouns",
     }
 )
 # Kinds of full stop found by the abbreviation scan (_NUMBER: a number abbreviation, resolved by
@@ -117,6 +123,7 @@ class Rules:
     nouns_capitalised: bool  # only sentence starters open a sentence after an abbreviation
     quotation: re.Pattern[str]  # a short quotation, opening to closing mark, on one line
     caption: re.Pattern[str]  # a caption label and its number ("Figura 1", "Рис. 1"), fullmatched
+    label_nouns: frozenset[str] = frozenset()  # lower-case nouns a capital letter labels ("kelompok B")
 
 
 def available_languages() -> tuple[str, ...]:
@@ -219,6 +226,7 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         nouns_capitalised=nouns,
         quotation=re.compile(quotation or r"(?!x)x"),
         caption=_caption_pattern(_strings(common, "caption_labels") + _strings(own, "caption_labels")),
+        label_nouns=frozenset(_strings(own, "label_nouns")),
     )
 
 
@@ -334,6 +342,8 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         # of "A. E. Rossi".
         if len(word) == 1 and text.startswith(".", word_end):
             return False
+        if len(token) == 1 and capital and _word_before(text, token_start) in rules.label_nouns:
+            return True  # "kelompok B. Kelompok lain": a label, then a sentence with no article
         if rules.nouns_capitalised or not _is_starter(word, rules):
             return _is_starter(word, rules)
         after, _ = _word_at(text, word_end, "")
@@ -347,6 +357,17 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
     if _ACRONYM.fullmatch(token):
         return opens  # a lower-case acronym written with stops: "e.v."
     return True
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word that ends before the white space before `at`, as written ("" at a line's start)."""
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 def _is_initials(token: str) -> bool:

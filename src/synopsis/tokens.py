@@ -15,6 +15,22 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+# Turkish and Azerbaijani write a dotted and a dotless i in both cases (İ/i, I/ı); `str.lower` follows
+# English, making "İnsan" "i̇nsan" (i and a combining dot) and "IŞIK" "işik", terms that match neither
+# "insan" nor "ışık". A typographic apostrophe before a suffix ("Türkiye’nin") is the ASCII one to the
+# Snowball stemmer, which strips the suffix only after "'" ("türkiye’n" was its stem, "türki" that of
+# "Türkiye'nin" and "Türkiye"). One str.translate before lower-casing, for these languages only.
+DOTLESS_I = frozenset({"tr", "az"})
+_DOTLESS_I_CASE = str.maketrans({"İ": "i", "I": "ı", "’": "'"})
+
+
+def lower(text: str, lang: str) -> str:
+    """`text` lower-cased for terms as `lang` writes them: `str.lower`, but for the languages with a
+    dotless i (`DOTLESS_I`) İ is i, I is ı and ’ is ' (no extra pass over any other language's text)."""
+    if lang in DOTLESS_I:
+        return text.translate(_DOTLESS_I_CASE).lower()
+    return text.lower()
+
 
 def joined(texts: Sequence[str]) -> str:
     """The texts joined by NUL, the end-of-text mark. A NUL inside a text becomes a space: the token

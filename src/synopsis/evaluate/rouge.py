@@ -32,6 +32,7 @@ from ..errors import MissingExtra, SynopsisError
 from ..features import UNICODE_TOKEN
 from ..language import ENGLISH, get_language
 from ..segment import sentence_spans
+from ..tokens import lower
 
 METRICS: tuple[str, ...] = ("rouge1", "rouge2", "rougeLsum")
 METRIC_LABELS: dict[str, str] = {"rouge1": "R1", "rouge2": "R2", "rougeLsum": "RLsum"}
@@ -114,6 +115,7 @@ class UnicodeTokenizer:
 
     def __init__(self, lang: str) -> None:
         language = get_language(lang)
+        self.lang = lang
         self.stemmer = Stemmer.Stemmer(language.stemmer) if language.stemmer else None
         self.description = (
             f"synopsis UnicodeTokenizer: letters and digits of any script, lower-cased, {language.stemmer} Snowball stemmer"
@@ -122,7 +124,7 @@ class UnicodeTokenizer:
         )
 
     def tokenize(self, text: str) -> list[str]:
-        tokens = UNICODE_TOKEN.findall(text.lower())
+        tokens = UNICODE_TOKEN.findall(lower(text, self.lang))
         if self.stemmer is None:
             return tokens
         stem = self.stemmer.stemWord

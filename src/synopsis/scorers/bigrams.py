@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from ..combinations import Candidates
 from ..features import UNICODE_TOKEN, Features, analyzer
 from ..language import ENGLISH
-from ..tokens import joined, numbered
+from ..tokens import joined, lower, numbered
 from ..types import SECTION_KINDS, Document
 from .logistic import Logistic
 from .structure import standardise
@@ -221,7 +221,7 @@ class DocumentBigrams:
 def _tokens(text: str, language: str) -> list[str]:
     """ROUGE's tokens of `text` (lower-cased here), NUL kept as a token of its own."""
     if language != ENGLISH:
-        return _UNICODE_TOKEN.findall(text.lower())
+        return _UNICODE_TOKEN.findall(lower(text, language))
     ascii_text = text.lower().replace("\x00", " \x00 ").encode("ascii", "replace")
     return ascii_text.translate(_ROUGE_BYTES).decode("ascii").split()
 

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..language import ENGLISH, get_language
+from ..tokens import DOTLESS_I, lower
 from ..types import Document
 
 _WORK = r"(?:paper|article|study|work|essay|review|report|chapter|thesis|investigation|analysis|research)"
@@ -48,10 +49,19 @@ def cue_pattern(lang: str = ENGLISH) -> re.Pattern[str] | None:
     """English cues, extended by a supported language's own (its data file); None for an unsupported one."""
     if lang == ENGLISH:
         return CONTRIBUTION_CUES
-    language = get_language(lang)
-    if not language.supported:
+    if not get_language(lang).supported:
         return None
-    return re.compile(rf"{CONTRIBUTION_CUES.pattern}|\b(?:{'|'.join(language.cues)})\b")
+    own = own_cue_pattern(lang)
+    return CONTRIBUTION_CUES if own is None else re.compile(rf"{CONTRIBUTION_CUES.pattern}|{own.pattern}")
+
+
+@cache
+def own_cue_pattern(lang: str) -> re.Pattern[str] | None:
+    """A supported language's own cues (its data file) alone; None for English or an unsupported one."""
+    language = get_language(lang)
+    if language.english or not language.supported or not language.cues:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(language.cues)})\b")
 
 
 # "(Smith, 2004)", "[3, 5-7]", "et al"; each alternative opens with a literal character ("\bet al" as
@@ -62,16 +72,32 @@ CITATION = re.compile(r"\([A-Z][^()]{0,80}?\b(?:1[89]|20)\d\d[a-z]?\)|\[\d+(?:\s
 def contribution_cues(doc: Document) -> NDArray[np.float64]:
     """1.0 for sentences that announce a contribution, aim, finding or conclusion, else 0.0.
 
-    One regex pass over all sentences joined by NUL (no cue spans a NUL), not one per sentence.
+    One regex pass over all sentences joined by NUL (no cue spans a NUL), not one per sentence
+    (two in a language with a dotless i, `tokens.DOTLESS_I`).
     """
+    lang = doc.meta.get("language", ENGLISH)
     texts = [s.text.lower() for s in doc.sentences]
     found = np.zeros(len(texts), dtype=np.float64)
-    pattern = cue_pattern(doc.meta.get("language", ENGLISH))
-    if texts and pattern is not None:
-        joined, starts = _joined(texts)
-        hits = [match.start() for match in pattern.finditer(joined)]
-        found[np.searchsorted(starts, hits, side="right") - 1] = 1.0
+    pattern = cue_pattern(lang)
+    if not texts or pattern is None:
+        return found
+    if lang in DOTLESS_I:
+        # Two passes: the English cues on English casing ("In conclusion" of an English abstract is
+        # "in", not "ın"), the language's own on its casing ("BU ÇALIŞMADA" is "bu çalışmada").
+        own = own_cue_pattern(lang)
+        found[_sentences_hit(CONTRIBUTION_CUES, texts)] = 1.0
+        if own is not None:
+            found[_sentences_hit(own, [lower(s.text, lang) for s in doc.sentences])] = 1.0
+        return found
+    found[_sentences_hit(pattern, texts)] = 1.0
     return found
+
+
+def _sentences_hit(pattern: re.Pattern[str], texts: list[str]) -> NDArray[np.int64]:
+    """Which of the (lower-cased) texts `pattern` finds something in: one pass over them joined by NUL."""
+    joined, starts = _joined(texts)
+    hits = [match.start() for match in pattern.finditer(joined)]
+    return np.searchsorted(starts, hits, side="right") - 1
 
 
 def citation_counts(doc: Document, cap: int = 3) -> NDArray[np.float64]:

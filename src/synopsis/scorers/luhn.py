@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..features import UNICODE_TOKEN, Features, analyzer, stem_all
+from ..tokens import lower
 from ..types import Document
 from .pool import DISTINCT, pool, spread
 from .registry import register
@@ -54,7 +55,8 @@ def sentence_tokens(doc: Document, features: Features, rows: NDArray[np.int64]) 
     distinct word is classified and stemmed once.
     """
     pattern = _WORD if features.language == "en" else _UNICODE_WORD
-    tokens = pattern.findall("\0".join(doc.sentences[i].text.lower().replace("\0", " ") for i in rows))
+    text = "\0".join(doc.sentences[i].text.replace("\0", " ") for i in rows)
+    tokens = pattern.findall(lower(text, features.language))
     distinct = sorted(set(tokens) - {"\0"})
     stop_words = analyzer(features.language).stop_words
     content = [w for w in distinct if w[0].isalpha() and len(w) > 1 and w not in stop_words]

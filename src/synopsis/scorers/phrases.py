@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..tokens import ascii_table, joined, numbered, runs
+from ..language import ENGLISH
+from ..tokens import ascii_table, joined, lower, numbered, runs
 
 # Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
 # words stay, because the phrases that announce a summary are made of them ("in this paper").
@@ -40,9 +41,9 @@ def phrase_tokens(text: str) -> list[str]:
     return runs(text.replace("\x00", " \x00 "), _WORD_BYTES, _TOKEN, 2)
 
 
-def phrase_grams(text: str) -> list[str]:
-    """A sentence's word unigrams and bigrams, the vocabulary of `PhraseModel`."""
-    tokens = _TOKEN.findall(text.lower())
+def phrase_grams(text: str, lang: str = ENGLISH) -> list[str]:
+    """A sentence's word unigrams and bigrams, the vocabulary of `PhraseModel` (lower-cased as `lang` writes)."""
+    tokens = _TOKEN.findall(lower(text, lang))
     return tokens + list(map(" ".join, pairwise(tokens)))
 
 
@@ -65,7 +66,7 @@ class PhraseModel:
     weights: dict[str, float]
     intercept: float
 
-    def predict(self, texts: Sequence[str]) -> NDArray[np.float64]:
+    def predict(self, texts: Sequence[str], lang: str = ENGLISH) -> NDArray[np.float64]:
         """One prediction per text, for all texts at once: one regex pass, then numpy over the
         n-gram occurrences (no Counter per sentence).
 
@@ -76,7 +77,7 @@ class PhraseModel:
         """
         n = len(texts)
         out = np.full(n, self.intercept)
-        found = numbered(phrase_tokens(joined(texts).lower()))
+        found = numbered(phrase_tokens(lower(joined(texts), lang)))
         if found.tokens.size == 0:
             return out
         column, tokens, sentence = found.numbers, found.tokens, found.text
@@ -106,11 +107,11 @@ class PhraseModel:
         out[has] += sums[has] / norms[has]
         return out
 
-    def predict_combined(self, texts: Sequence[str], members: NDArray[np.bool_]) -> NDArray[np.float64]:
+    def predict_combined(self, texts: Sequence[str], members: NDArray[np.bool_], lang: str = ENGLISH) -> NDArray[np.float64]:
         """One prediction per row of `members` (which of `texts` it joins), as if the joined texts
         were one text: a candidate summary's wording as a whole. N-grams across the join are not
         counted. A matrix product over the texts' n-gram counts, no loop over candidates."""
-        grams = [phrase_grams(text) for text in texts]
+        grams = [phrase_grams(text, lang) for text in texts]
         stream = list(chain.from_iterable(grams))
         # Columns by first appearance over the texts in order (the order the sums below run in).
         column = {gram: j for j, gram in enumerate(dict.fromkeys(stream))}
