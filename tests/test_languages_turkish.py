@@ -136,3 +136,23 @@ def test_other_languages_lower_case_as_before() -> None:
     text = "İNSAN IŞIK Türkiye’nin"
     assert [lower(text, lang) for lang in ("en", "de", "id", "xx")] == [text.lower()] * 4
     assert lower(text, "tr") == "insan ışık türkiye'nin"
+
+
+def test_a_body_sentence_copying_the_abstract_in_capitals_is_no_candidate() -> None:
+    """`build_document` judges copies of the abstract with Turkish casing: a body line repeating the
+    abstract in capitals ("IŞIK KİRLİLİĞİ ...") would otherwise be chosen as the summary's best sentence."""
+    from synopsis.pipeline import build_document
+    from synopsis.types import Article
+
+    abstract = "Işık kirliliği insan sağlığını uykusuzluk yoluyla etkiler ve bu çalışmada kent merkezlerinde ölçülmüştür."
+    body = (
+        "Giriş\n\nIŞIK KİRLİLİĞİ İNSAN SAĞLIĞINI UYKUSUZLUK YOLUYLA ETKİLER VE BU ÇALIŞMADA KENT MERKEZLERİNDE ÖLÇÜLMÜŞTÜR.\n\n"
+        + " ".join(
+            f"Bu bölümde {n}. mahallede yapılan ölçümler ve katılımcıların gece boyunca bildirdiği uyku sorunları anlatılır."
+            for n in range(1, 9)
+        )
+    )
+    doc = build_document(Article(id="tr", text=body, body=(0, len(body)), abstract=abstract), lang="tr")
+    copied = [s for s in doc.sentences if s.text.startswith("IŞIK KİRLİLİĞİ")]
+    assert copied and not copied[0].candidate
+    assert any(s.candidate for s in doc.sentences)

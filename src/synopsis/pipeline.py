@@ -190,7 +190,7 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     # English captions are `rejection`'s; other languages add their caption words (clean.lexicon).
     captions = lexicon(code).caption_line if code != ENGLISH else None
     unicode = code != ENGLISH
-    abstract_pairs = bigrams(abstract, unicode=unicode) if abstract else set()
+    abstract_pairs = bigrams(abstract, unicode=unicode, lang=code) if abstract else set()
     sentences: list[Sentence] = []
     first_of_section: dict[int, int] = {}
     last_of_section: dict[int, int] = {}
@@ -198,7 +198,9 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
         for a, b in segment(block.text.text, lang=code):
             text = block.text.text[a:b]
             raw_start, raw_end = block.text.span(a, b)
-            candidate = rejection(text, rules) is None and not copies_abstract(text, abstract_pairs, rules, unicode=unicode)
+            candidate = rejection(text, rules) is None and not copies_abstract(
+                text, abstract_pairs, rules, unicode=unicode, lang=code
+            )
             if candidate and captions is not None and captions.match(text):
                 candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
             index = len(sentences)

@@ -118,7 +118,7 @@ def sentence_features(
         "structured": weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
         "lexicon_mean": lexicon_mean,
         "lexicon_max": lexicon_max,
-        "phrases": phrases.predict([s.text for s in doc.sentences]) if phrases is not None else np.zeros(n),
+        "phrases": phrases.predict([s.text for s in doc.sentences], features.language) if phrases is not None else np.zeros(n),
     }
     names = feature_names()
     if set(columns) != set(names):  # a column added here but not named there (or the reverse)

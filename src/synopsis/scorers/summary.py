@@ -132,7 +132,9 @@ def summary_features(
         "position_first": np.where(members, position[None], np.inf).min(axis=1),
         "position_last": np.where(members, position[None], -np.inf).max(axis=1),
         "position_mean": (m @ position) / per,
-        "phrases": phrases.predict_combined([doc.sentences[i].text for i in top], members) if phrases else np.zeros(len(m)),
+        "phrases": phrases.predict_combined([doc.sentences[i].text for i in top], members, features.language)
+        if phrases
+        else np.zeros(len(m)),
         "key_terms": _covered(m, key),
         "key_bigrams": _covered(m, bigram),
         "title_terms": _covered(m, title),
