@@ -56,8 +56,8 @@ class InputError(SynopsisError):
         return text
 
     def at(self, source: str, line: int | None = None) -> InputError:
-        """The same error, located in `source` (and `line`)."""
-        return InputError(
+        """The same error (of the same class), located in `source` (and `line`)."""
+        return type(self)(
             self.message,
             source=source,
             line=line if line is not None else self.line,

@@ -257,3 +257,30 @@ def test_a_markup_document_given_as_text_is_one_line_everywhere(tmp_path: Path, 
     prose = tmp_path / "prose.txt"  # a paper that only mentions a tag is prose
     prose.write_text("The <html> element opens a page. " + BODY, encoding="utf-8")
     assert summarize_texts(prose)[0] == 0
+
+
+@pytest.mark.parametrize("command", ["summarize", "extract", "evaluate", "train"])
+def test_stdin_named_twice_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    """Was (summarize, extract, evaluate): the first - read it all and the second said
+    "<stdin>: is empty", exit 1, after the summary had been printed."""
+    args = [command, "-", "-"] + (["-o", str(tmp_path / "m.json")] if command == "train" else [])
+    result = runner.invoke(app, args, input=f"Introduction\n\n{TEXT} {BODY}\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    what = "DATA" if command in ("evaluate", "train") else "INPUT"
+    assert result.stderr == f"synopsis: {what} names stdin (-) more than once; it can be read only once\n"
+
+
+@pytest.mark.parametrize("command", ["summarize", "batch", "evaluate", "train"])
+def test_a_symlink_loop_and_a_broken_link_are_named_as_such(command: str, tmp_path: Path) -> None:
+    """Was: "no such file" (or "no such file or folder") for a name `ls` lists."""
+    loop, broken = tmp_path / "selfy", tmp_path / "gone.txt"
+    loop.symlink_to("selfy")
+    broken.symlink_to(tmp_path / "missing.txt")
+    for path, why in (
+        (loop, "is a symbolic link loop (following its links leads back to one of them)"),
+        (broken, f"is a broken symbolic link (it points to {str(tmp_path / 'missing.txt')!r}, which does not exist)"),
+    ):
+        extra = {"batch": ["-o", str(tmp_path / "o.jsonl")], "train": ["-o", str(tmp_path / "m.json")]}.get(command, [])
+        result = runner.invoke(app, [command, str(path), *extra])
+        assert result.exit_code == (1 if command == "summarize" else 2), result.output
+        assert result.stderr == f"synopsis: {path}: {why}\n"

@@ -517,3 +517,71 @@ def test_a_nul_past_the_first_8_kb_is_refused_as_one_near_the_start_is(tmp_path:
         f"{path}: contains NUL characters (the first at character 20,000), which no text has: is part of it binary"
         " data or in another encoding?"
     )
+
+
+NUL_LINE = "contains NUL characters (the first at character 3), which no text has: is part of it binary data"
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "a", "full_text": "The\u0000 " + ARTICLE}, f"field 'full_text' {NUL_LINE}"),
+        ({"id": "a", "full_text": ARTICLE, "title": "Men\u0000"}, f"field 'title' {NUL_LINE}"),
+        ({"id": "a", "full_text": "\u0001\u0002\u0003 " * 50 + ARTICLE}, "field 'full_text' looks like binary data"),
+    ],
+    ids=["nul-text", "nul-title", "control-text"],
+)
+def test_a_jsonl_string_with_binary_characters_is_refused_as_file_bytes_are(
+    tmp_path: Path, record: dict[str, str], message: str
+) -> None:
+    """Was: "\\u0000" (or many control characters) in a JSONL string was summarized, where the
+    same characters as a text file's bytes are refused."""
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"id": "b", "full_text": ARTICLE}) + "\n", encoding="utf-8")
+    error, article = read_all(path)
+    assert isinstance(error, InputError) and str(error).startswith(f"{path}:1: {message}")
+    assert isinstance(article, Article) and article.id == "b"
+
+
+@pytest.mark.parametrize(
+    ("keyword", "value", "message"),
+    [
+        ("text", "The\x00 " + ARTICLE, f"<text>: {NUL_LINE}"),
+        ("abstract", "Men\x00", f"<text>: the abstract {NUL_LINE}"),
+        ("text", "\x1b[31m \x07\x08 " * 200 + ARTICLE, "<text>: looks like binary data (many control characters), not text"),
+    ],
+    ids=["nul-text", "nul-abstract", "control-text"],
+)
+def test_pasted_text_with_binary_characters_is_refused(keyword: str, value: str, message: str) -> None:
+    """Was: synopsis.summarize (and the server's pasted text) summarized it, NUL and all."""
+    import synopsis
+
+    arguments = {"text": ARTICLE, keyword: value}
+    with pytest.raises(InputError) as raised:
+        synopsis.summarize(arguments.pop("text"), **arguments)
+    assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 100_000,
+        b"abc\xe9def " * 20_000,
+        b"\xef\xbb\xbfabc \xe9" + b"x" * 100_000,
+        ("The study works. " * 1000).encode() + b"\x00" + b"x" * 100_000,
+        b"\x01\x02 " * 40_000,
+        b"%PDF-1.7" + b"x" * 100_000,
+        ("caf\u00e9 \x00 " + "x" * 100_000).encode("utf-16"),
+        "caf\u00e9 ".encode("utf-16") + b"\x00\xd8a\x00" + "x".encode("utf-16-le") * 100_000,
+    ],
+    ids=["nul", "latin-1", "bom-latin-1", "late-nul", "control", "pdf", "utf16-nul", "utf16-lone-surrogate"],
+)
+def test_the_head_check_says_what_decoding_the_whole_says(data: bytes) -> None:
+    """`check_head` refuses from the first 64 KB alone, with the line `decode` gives for all of it."""
+    from synopsis.ingest.decode import check_head, decode
+
+    with pytest.raises(InputError) as whole:
+        decode(data, source="x", max_bytes=0)
+    with pytest.raises(InputError) as head:
+        check_head(data[:65536], source="x")
+    assert str(head.value) == str(whole.value)

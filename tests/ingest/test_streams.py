@@ -44,6 +44,14 @@ class Endless(io.RawIOBase):
         return len(buffer)
 
 
+class Capped(Endless):
+    """An endless stream that fails a test reading far past its head, rather than filling memory."""
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        assert self.served < 1 << 20, "read on past the head"
+        return super().readinto(buffer)
+
+
 class Stdin:
     def __init__(self, buffer: io.BufferedIOBase) -> None:
         self.buffer = buffer
@@ -102,9 +110,30 @@ def test_endless_stdin_stops_one_byte_past_the_limit(monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_a_character_device_is_read_only_up_to_the_limit() -> None:
+def test_a_binary_device_is_refused_from_its_head() -> None:
+    """Was: /dev/zero read to the limit (50 MB by default), then "is at least 50.000001 MB"."""
     err = only_error(items("/dev/zero", max_bytes=LIMIT))
-    assert "/dev/zero: is at least 200.001 kB, over the 200 kB limit" in str(err) and err.value == LIMIT + 1
+    assert str(err) == "/dev/zero: looks like binary data (it contains NUL bytes), not text"
+
+
+@pytest.mark.parametrize(
+    ("byte", "message"),
+    [
+        (b"\x00", "<stdin>: looks like binary data (it contains NUL bytes), not text"),
+        (b"\xff", "<stdin>: is not valid UTF-8 (byte 0xff at offset 0); save it as UTF-8 or name its encoding"),
+        (b"\x01", "<stdin>: looks like binary data (many control characters), not text"),
+    ],
+)
+@pytest.mark.parametrize("limit", [LIMIT, 0])
+def test_an_endless_binary_stream_is_refused_after_its_head(
+    monkeypatch: pytest.MonkeyPatch, byte: bytes, message: str, limit: int
+) -> None:
+    """Was: read to the limit before the bytes were looked at (50 MB of /dev/urandom by default),
+    and forever with no limit (`max_bytes=0`)."""
+    endless = Capped(byte)
+    monkeypatch.setattr(sys, "stdin", Stdin(io.BufferedReader(endless)))
+    assert str(only_error(items("-", max_bytes=limit))).startswith(message)
+    assert endless.served <= HEAD_BYTES + 8192  # the head, plus the BufferedReader's buffer
 
 
 def test_a_gzip_bomb_is_decompressed_only_up_to_the_limit(tmp_path: Path) -> None:

@@ -263,3 +263,13 @@ def test_a_body_trickling_in_under_the_idle_limit_is_cut_when_too_slow_overall()
         asyncio.run(read_all())
     assert caught.value.status == 408 and 1.0 < time.monotonic() - started < 4  # 4 x 0.2 s + 40 bytes at 100/s
     assert str(caught.value).startswith("the request body arrived too slowly: ")
+
+
+@pytest.mark.parametrize("at", [100, 20_000])
+def test_a_nul_in_an_upload_is_415_wherever_it_is(client: TestClient, at: int) -> None:
+    """Was: 415 for a NUL in the first 8 KB, 400 for one after them: the same file, binary data."""
+    text = ("The mentoring study works. " * 1000)[:at] + "\x00" + "Mentors met every week. " * 100
+    response = client.post("/api/summarize", files={"file": ("paper.txt", text.encode())})
+    assert response.status_code == 415, response.text
+    assert response.json()["error"] == "unsupported_type"
+    assert response.json()["message"].startswith("paper.txt: ") and "NUL" in response.json()["message"]

@@ -35,3 +35,41 @@ def test_a_paired_surrogate_escape_is_summarized(client: TestClient) -> None:
     body = b'{"text": "Smile \\ud83d\\ude00. ' + TEXT.encode() + b'", "words": 20}'
     response = client.post("/api/summarize", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (TEXT + "\x00" + TEXT, "pasted text: contains NUL characters (the first at character 75), which no text has"),
+        ("\x01\x02\x03 " * 40 + TEXT, "pasted text: looks like binary data (many control characters), not text"),
+    ],
+    ids=["nul", "control"],
+)
+def test_binary_characters_in_pasted_text_are_a_400(client: TestClient, text: str, fragment: str) -> None:
+    """Was: 200, summarized with the NUL or control characters in it, where a file of the same
+    bytes is refused."""
+    response = client.post("/api/summarize", json={"text": text})
+    assert response.status_code == 400, response.text
+    assert response.json()["error"] == "bad_input" and response.json()["message"].startswith(fragment)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '{"text": "Caf\u00e9 culture. ' + TEXT + '"}',
+            "the request body is not valid UTF-8 (byte 0xe9 at offset 13): JSON must be sent as UTF-8",
+        ),
+        (
+            '\ufeff{"text": "Caf\u00e9"}',
+            "the request body is not valid UTF-8 (byte 0xe9 at offset 16): JSON must be sent as UTF-8",
+        ),
+    ],
+    ids=["latin-1", "latin-1-after-a-utf-8-bom"],
+)
+def test_a_json_body_not_in_utf8_says_so(client: TestClient, body: str, message: str) -> None:
+    """Was: "the request body is not valid JSON ('utf-8' codec can't decode byte 0xe9 in position 13: ...)"."""
+    data = body.encode("latin-1") if not body.startswith("\ufeff") else b"\xef\xbb\xbf" + body[1:].encode("latin-1")
+    response = client.post("/api/summarize", content=data, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json() == {"status": 400, "error": "bad_input", "message": message}

@@ -36,7 +36,7 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import InputError, MissingExtra
-from ..ingest import detect_format, read_articles, reads_line_by_line, require_pdf
+from ..ingest import absent, detect_format, read_articles, reads_line_by_line, require_pdf
 from ..ingest.jsonl import JsonlFields, article_from_record, parse_line, record_id
 from .work import BatchOptions, SourceItem
 
@@ -228,9 +228,11 @@ def _pyarrow_parquet():  # type: ignore[no-untyped-def]
     return parquet
 
 
-def missing_inputs(inputs: Sequence[str]) -> list[str]:
-    """Inputs that do not exist: a usage error, said before any work starts."""
-    return [path for path in inputs if not os.path.exists(path)]
+def missing_inputs(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    """Inputs that do not exist, each with why (no such file, a symbolic link loop ...): a usage
+    error, said before any work starts."""
+    found = ((path, absent(path, "no such file or folder")) for path in inputs)
+    return [(path, why) for path, why in found if why is not None]
 
 
 def iter_shards(

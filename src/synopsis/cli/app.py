@@ -304,6 +304,13 @@ class NoTextField:
         )
 
 
+def check_stdin_once(inputs: Sequence[str], what: str = "INPUT") -> None:
+    """Refuse stdin (-) named twice, before any work: the first read empties it, so the second
+    said "<stdin>: is empty" and exit 1 after a good summary."""
+    if sum(path == "-" for path in inputs) > 1:
+        fail(f"{what} names stdin (-) more than once; it can be read only once")
+
+
 def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: str, option: str = "-o") -> None:
     """Refuse an -o (or another `option` naming an output) that is one of the inputs (the same
     file, by any path): writing `what` there would destroy what the run reads. `shown` is the path

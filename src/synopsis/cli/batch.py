@@ -93,7 +93,7 @@ def batch_command(
 
     missing = missing_inputs(inputs)
     if missing:
-        fail(f"{missing[0]}: no such file or folder")
+        fail(f"{missing[0][0]}: {missing[0][1]}")
     try:
         target = OutputTarget(out)
     except (SinkError, MissingExtra) as err:

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from ..errors import InputError, MethodError, SynopsisError
-from ..ingest import JsonlFields
+from ..ingest import JsonlFields, absent
 from .app import (
     CLI_NAMES,
     EXIT_INPUT,
@@ -22,6 +22,7 @@ from .app import (
     NoTextField,
     app,
     check_not_an_input,
+    check_stdin_once,
     check_whole,
     check_writable,
     checked_lang,
@@ -107,9 +108,10 @@ def evaluate_command(
     if resamples < 100:
         fail(f"--resamples must be at least 100, got {resamples}")
     check_whole(0, seed=seed)  # the bootstrap's generator takes no negative seed (a traceback at the very end)
-    missing = [p for p in data if p != "-" and not Path(p).exists()]
+    check_stdin_once(data, "DATA")
+    missing = next(((p, why) for p in data if p != "-" and (why := absent(p, "no such file or folder"))), None)
     if missing:
-        fail(f"{missing[0]}: no such file or folder")
+        fail(f"{missing[0]}: {missing[1]}")
     check_reports({"--json": json_path, "--html": html_path}, [*data, *predictions])
     try:
         get_backend()

@@ -21,7 +21,7 @@ from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, NoTextField, app, check_whole, checked_lang, fail, report
+from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, NoTextField, app, check_stdin_once, check_whole, checked_lang, fail, report
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -67,6 +67,7 @@ def extract_command(
         fail(f"unknown output {output!r}; choose one of {', '.join(EXTRACT_OUTPUTS)}")
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_stdin_once(inputs)
     if output == "record" and out_dir is None and len(inputs) > 1:
         fail("--output record with several inputs needs --out-dir (one record file per input)")
     check_whole(max_bytes=max_bytes)

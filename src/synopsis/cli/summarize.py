@@ -22,6 +22,7 @@ from .app import (
     MODEL_HELP,
     NoTextField,
     app,
+    check_stdin_once,
     check_whole,
     checked_budget,
     checked_lang,
@@ -86,6 +87,7 @@ def summarize_command(
         fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    check_stdin_once(inputs)
     budget = checked_budget(method, words, sentences)
     check_whole(max_bytes=max_bytes, max_chars=max_chars)
     lang = checked_lang(lang)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import typer
 
 from ..errors import InputError, MissingExtra
-from ..ingest import STDIN, JsonlFields, read_articles
+from ..ingest import STDIN, JsonlFields, absent, read_articles
 from ..types import Article
 from .app import (
     CLI_NAMES,
@@ -27,6 +27,7 @@ from .app import (
     NoTextField,
     app,
     check_not_an_input,
+    check_stdin_once,
     check_whole,
     check_writable,
     counted,
@@ -171,16 +172,15 @@ def check_data(data: Sequence[str]) -> None:
     """Refuse DATA that cannot all be read, before the minutes of training rather than after them
     (a typo in one of many files would otherwise give a model without that file and exit 1): a
     missing path, a folder, or a file named twice (twice the same articles, by any path)."""
+    check_stdin_once(data, "DATA")
     for path in data:
         if path == STDIN:
             continue
-        if not os.path.exists(path):
-            fail(f"{path}: no such file or folder")
+        if (missing := absent(path, "no such file or folder")) is not None:
+            fail(f"{path}: {missing}")
         if os.path.isdir(path):
             fail(f"{path} is a folder; name the files in it (e.g. {os.path.join(path, '*.jsonl')})")
     files = [path for path in data if path != STDIN]
-    if len(data) - len(files) > 1:
-        fail("DATA names stdin (-) more than once")
     for i, path in enumerate(files):
         again = next((other for other in files[i + 1 :] if os.path.samefile(path, other)), None)
         if again is not None:

@@ -10,6 +10,7 @@ from the bytes already read, not by opening the input a second time.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import os
 import stat
@@ -24,7 +25,18 @@ from ..errors import InputError, MissingExtra
 from ..pdf.options import PdfOptions
 from ..sizes import over_limit
 from ..types import Article
-from .decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, check_markup, check_surrogates, decode, too_large
+from .decode import (
+    BOMS,
+    MAX_TEXT_BYTES,
+    PDF_SIGNATURE,
+    binary_kind,
+    check_characters,
+    check_head,
+    check_markup,
+    check_surrogates,
+    decode,
+    too_large,
+)
 from .jsonl import JsonlFields, looks_like_json_document, looks_like_jsonl, read_json_document, read_jsonl_stream
 from .record import looks_like_record, read_record
 from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest, transcoded
@@ -107,8 +119,8 @@ def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
             yield from read.stream(sys.stdin.buffer, source="<stdin>", stem="stdin")
             return
         file = Path(path)
-        if not file.exists():
-            raise InputError("no such file", source=path)
+        if (missing := absent(path)) is not None:
+            raise InputError(missing, source=path)
         if file.is_dir():
             raise InputError("is a directory, not a file (give the files inside it, e.g. DIR/*.txt)", source=path)
         compressed = path.endswith(".gz")
@@ -124,6 +136,27 @@ def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
         yield InputError(f"cannot be read ({err.strerror or err})", source=path)
     except (EOFError, zlib.error) as err:  # gzip's "ended before the end-of-stream marker", bad deflate data
         yield InputError(f"is damaged compressed data ({err})", source=path)
+
+
+def absent(path: str, missing: str = "no such file") -> str | None:
+    """Why there is nothing to read at `path`, or None when there is: `missing` when nothing has
+    that name, and what is wrong otherwise, which "no such file" would hide from someone looking
+    at the name in `ls` (a symbolic link to a missing file, or to itself)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return f"is a broken symbolic link (it points to {os.readlink(path)!r}, which does not exist)"
+        return missing
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "is a symbolic link loop (following its links leads back to one of them)"
+        if err.errno == errno.ENOTDIR:
+            return missing
+        return f"cannot be read ({err.strerror or err})"
+    except ValueError as err:  # a NUL in the name
+        return f"is not a usable path ({err})"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +219,9 @@ class _Reading:
     def _decoded(
         self, head: bytes, handle: ByteStream, *, source: str, size: int | None, what: str = "one article"
     ) -> tuple[str, bytes]:
-        """The whole input as text (and its BOM), read to at most `max_bytes`."""
+        """The whole input as text (and its BOM), read to at most `max_bytes`, once its head is
+        known to be text: binary data is not read on to the limit (or forever, with no limit)."""
+        check_head(head, source=source, encoding=self.encoding)
         limit = self.max_bytes or None
         if limit is not None and size is not None and size > limit:
             raise too_large(size, limit, source=source, what=what)  # known before reading: say the whole size
@@ -268,6 +303,7 @@ def article_from_text(
         raise InputError(f"is {what} ({text.strip()!r}), not an article's text: {hint}", source=source)
     for what, value in (("", text), ("the title ", title), ("the abstract ", abstract)):
         check_surrogates(value, source=source, what=what)
+        check_characters(value, source=source, what=what)  # as a file's bytes are checked (`decode`)
     check_markup(text, source=source)  # as a file of it is refused (`decode`)
     if format == "auto":
         format = "record" if looks_like_record(text) else "text"
@@ -316,6 +352,7 @@ __all__ = [
     "InputError",
     "JsonlFields",
     "PdfOptions",
+    "absent",
     "article_from_text",
     "detect_format",
     "read_articles",

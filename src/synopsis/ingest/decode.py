@@ -46,12 +46,67 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+class NotText(InputError):
+    """An input that is no text at all (binary data: NUL bytes, control characters): the server
+    answers it as a file type it does not read (415), wherever in the file the NUL is."""
+
+
 def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, bytes]:
     """Decode `data`; return the text (BOM removed) and the BOM found, so output can restore it."""
     if not data:
         raise InputError("is empty", source=source)
     if max_bytes and len(data) > max_bytes:
         raise too_large(len(data), max_bytes, source=source)
+    _check_signature(data, source=source)
+    bom, codec = _codec(data, encoding)
+    if codec is None:
+        _check_nul_head(data, source=source)
+        codec = "utf-8"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise _not_valid(err, data, source=source) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", source=source) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_nul(text, source=source)  # past the head checked above, it went into the summary's text
+    if not text.strip():
+        raise InputError("contains no text (only whitespace)", source=source)
+    _check_control(text, source=source)
+    check_surrogates(text, source=source)  # only a stated codec such as unicode_escape can make one
+    check_markup(text, source=source)
+    return text, bom
+
+
+def check_head(head: bytes, *, source: str, encoding: str | None = None) -> None:
+    """Refuse, from its first bytes alone, what `decode` would refuse for them, with the same line:
+    a PDF, an image, binary data (a NUL), a byte that is not UTF-8. The rest of an input need not be
+    read to know that: /dev/urandom or a 50 MB binary file is refused after its head, not after the
+    size limit. (Many control characters with a NUL after the head: this says the former.) In an
+    encoding the user named only the signatures are checked here: a codec's incremental decoder
+    may refuse a character the head's end cuts, which the whole text holds whole."""
+    if not head:
+        return
+    _check_signature(head, source=source)
+    if encoding is not None:
+        return
+    _bom, codec = _codec(head, None)
+    if codec is None:
+        _check_nul_head(head, source=source)
+        codec = "utf-8"
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(head)  # a character cut at the end waits
+    except UnicodeDecodeError as err:
+        raise _not_valid(err, head, source=source) from None
+    text = text.removeprefix("\ufeff")
+    _check_nul(text, source=source)
+    if len(text) >= _CONTROL_SAMPLE and text.strip():  # the same sample as the whole text's
+        _check_control(text, source=source)
+
+
+def _check_signature(data: bytes, *, source: str) -> None:
+    """Refuse a PDF or a known binary format given as text, naming what it is."""
     if data.startswith(PDF_SIGNATURE):
         raise InputError(
             "is a PDF file", source=source, setting="format", hint=" (use {name} pdf, with the 'synopsis[pdf]' extra installed)"
@@ -60,44 +115,54 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     if what is not None:
         advice = " (decompress it first)" if data.startswith(b"\x1f\x8b") else ""
         raise InputError(f"is {what}, not text{advice}", source=source)
-    bom = b""
-    codec = encoding
-    if codec is None:
-        for mark, name in BOMS:
-            if data.startswith(mark):
-                bom, codec = mark, name
-                break
-    if codec is None:
-        if b"\x00" in data[:8192]:
-            raise nul_bytes_error(data, source=source)
-        codec = "utf-8"
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"is not valid {err.encoding.upper()} (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "save it as UTF-8 or name its encoding",
-            source=source,
-            setting="encoding",
-            hint=" with {name} (e.g. cp1252)",
-        ) from None
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", source=source) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if (nul := text.find("\x00")) >= 0:  # past the head checked above, it went into the summary's text
-        raise InputError(
-            f"contains NUL characters (the first at character {nul:,}), which no text has: is part of it binary data"
+
+
+def _codec(data: bytes, encoding: str | None) -> tuple[bytes, str | None]:
+    """The BOM `data` starts with (b"" if none is read) and the codec to read it in: the one named,
+    else the BOM's; None when neither says (UTF-8, after the NUL check)."""
+    if encoding is not None:
+        return b"", encoding
+    return next(((mark, name) for mark, name in BOMS if data.startswith(mark)), (b"", None))
+
+
+def _check_nul_head(data: bytes, *, source: str) -> None:
+    """Text without a BOM or a named encoding has no NUL byte in its first 8 KB: binary data, or
+    UTF-16 saved without a BOM (`nul_bytes_error` tells which)."""
+    if b"\x00" in data[:8192]:
+        raise nul_bytes_error(data, source=source)
+
+
+def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str) -> InputError:
+    return InputError(
+        f"is not valid {err.encoding.upper()} (byte 0x{data[err.start]:02x} at offset {err.start}); "
+        "save it as UTF-8 or name its encoding",
+        source=source,
+        setting="encoding",
+        hint=" with {name} (e.g. cp1252)",
+    )
+
+
+def check_characters(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
+    """Refuse text with a NUL anywhere, or with many control characters, whether it came from a
+    file's bytes, a JSONL string ("\\u0000") or a pasted text: they are binary data, never an
+    article's words, and would be summarized as if they were. `what` names the field."""
+    _check_nul(text, source=source, what=what, line=line)
+    _check_control(text, source=source, what=what, line=line)
+
+
+def _check_nul(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
+    if (nul := text.find("\x00")) >= 0:
+        raise NotText(
+            f"{what}contains NUL characters (the first at character {nul:,}), which no text has: is part of it binary data"
             " or in another encoding?",
             source=source,
+            line=line,
         )
-    if not text.strip():
-        raise InputError("contains no text (only whitespace)", source=source)
+
+
+def _check_control(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
     if _control_share(text) > 0.05:
-        raise InputError("looks like binary data (many control characters), not text", source=source)
-    check_surrogates(text, source=source)  # only a stated codec such as unicode_escape can make one
-    check_markup(text, source=source)
-    return text, bom
+        raise NotText(f"{what}looks like binary data (many control characters), not text", source=source, line=line)
 
 
 # The start of a markup document: its tags would be read as the article's words and sentences
@@ -121,7 +186,7 @@ def nul_bytes_error(data: bytes, *, source: str) -> InputError:
     leaves its owner no way on; anything else as binary data."""
     codec = _utf16_order(data[:8192])
     if codec is None:
-        return InputError("looks like binary data (it contains NUL bytes), not text", source=source)
+        return NotText("looks like binary data (it contains NUL bytes), not text", source=source)
     return InputError(
         f"looks like UTF-16 text without a byte-order mark ({'little' if codec.endswith('le') else 'big'}-endian)",
         source=source,
@@ -176,7 +241,14 @@ def check_surrogates(text: str, *, source: str, what: str = "", line: int | None
         ) from None
 
 
+# How much of a text the control-character share is taken from.
+_CONTROL_SAMPLE = 20000
+
+
+# Control characters that no text has (tab, line feed, vertical tab, form feed and carriage return it has).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
-    sample = text[:20000]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return control / max(1, len(sample))
+    sample = text[:_CONTROL_SAMPLE]
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import InputError
 from ..sizes import over_limit
 from ..types import Article
-from .decode import check_surrogates
+from .decode import check_characters, check_surrogates
 from .stream import bounded_lines
 
 
@@ -310,6 +310,8 @@ def article_from_record(record: dict[str, Any], *, source: str, line: int, field
     for name, value in {fields.text: text, fields.id: doc_id, fields.title: title, fields.abstract: abstract, **meta}.items():
         if isinstance(value, str):
             check_surrogates(value, source=source, line=line, what=f"field {name!r} ")
+    for name, value in ((fields.text, text), (fields.title, title), (fields.abstract, abstract)):
+        check_characters(value, source=source, line=line, what=f"field {name!r} ")  # "\u0000", as in a file's bytes
     meta.update({"format": "jsonl", "input": source, "line": line})
     return Article(id=doc_id, text=text, body=(0, len(text)), title=title, abstract=abstract, meta=meta)
 

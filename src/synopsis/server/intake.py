@@ -62,7 +62,9 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         data = await run_in_threadpool(_parse_json, body) if len(body) > PARSE_IN_THREAD_BYTES else _parse_json(body)
     except _Twice as err:
         raise twice(err.name) from None
-    except (ValueError, UnicodeDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise not_utf8(err, body) from None
+    except ValueError as err:
         raise ApiError(400, f"the request body is not valid JSON ({err})") from None
     except RecursionError:  # json recurses once per [ or {; what a client sends must not make a 500
         raise ApiError(400, "the request body is not valid JSON (it is nested too deeply to read)") from None
@@ -87,6 +89,15 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         text=fields.text,
         lang=_checked_lang(fields.lang),
     )
+
+
+def not_utf8(err: UnicodeDecodeError, body: bytes) -> ApiError:
+    """A body that is not in the encoding JSON is read in (UTF-8, or UTF-16/32 that `json` tells
+    by its NUL bytes), said as such with the byte and its offset in the body, not as Python's
+    "'utf-8' codec can't decode" inside "not valid JSON": the client's fix is to send UTF-8."""
+    offset = err.start + (len(codecs.BOM_UTF8) if body.startswith(codecs.BOM_UTF8) else 0)  # utf-8-sig counts after it
+    byte = f"byte 0x{body[offset]:02x} at offset {offset}" if offset < len(body) else f"it ends inside a character ({err.reason})"
+    return ApiError(400, f"the request body is not valid {err.encoding.upper()} ({byte}): JSON must be sent as UTF-8")
 
 
 class _Twice(ValueError):

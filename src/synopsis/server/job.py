@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format
-from ..ingest.decode import BOMS, binary_kind, decode, nul_bytes_error
+from ..ingest.decode import BOMS, NotText, binary_kind, decode
 from ..output import scores_payload
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
@@ -143,12 +143,10 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
         raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
     if suffix not in TEXT_SUFFIXES:
         raise _Refused(415, f"{filename}: unsupported file type {suffix!r}; upload a .txt, record or .pdf file")
-    if b"\x00" in data[:8192] and encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        error = nul_bytes_error(data, source=filename)
-        if error.setting is None:
-            raise _Refused(415, error.worded(API_NAMES))
-        raise error  # text in UTF-16 without a BOM: 400 naming the encoding that reads it
-    text, _bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
+    try:
+        text, _bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
+    except NotText as err:  # binary data, a NUL in its first 8 KB or past them: 415 alike
+        raise _Refused(415, err.worded(API_NAMES)) from None
     return article_from_text(text, doc_id=stem, format=fmt, source=filename)
 
 
