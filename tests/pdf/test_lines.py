@@ -105,3 +105,17 @@ def test_bold_line_and_bold_run_in_label() -> None:
     run_in[0] = run_in[0]._replace(bold=True)
     lines = build_lines(rows_of(heading + run_in), page=0)
     assert [(line.bold, line.bold_lead) for line in lines] == [(True, 0), (False, 1)]
+
+
+def test_a_raised_number_after_one_letter_is_a_power_not_a_footnote_marker() -> None:
+    # Chromium sets <sup>2</sup> apart from its base word: "R" "2" is R2 (and "kg/m" "2" kg/m2),
+    # while the "1" raised after "Chen" is an affiliation marker, kept off the line's text.
+    row = words_at(100, (72, "with"), (95, "R"), (107, "="), (115, "0.81"), (138, "kg/m"), (165, "Chen"))
+    raised = [
+        Word("2", 100, 97, 104, 105, 8.3),  # right after "R" (x1 = 100)
+        Word("2", 158, 97, 162, 105, 8.3),  # right after "kg/m" (x1 = 158)
+        Word("1", 185, 97, 189, 105, 8.3),  # right after "Chen" (x1 = 185)
+    ]
+    (line,) = build_lines(rows_of(row + raised), 0)
+    assert line.text == "with R2 = 0.81 kg/m2 Chen"
+    assert line.markers == ("1",)

@@ -113,3 +113,48 @@ def test_heading_lines() -> None:
     assert not is_heading_line(line("A bold sentence that ends like one.", 0, bold=True), STYLE)
     assert not is_heading_line(line("an ordinary line of body text", 0), STYLE)
     assert not is_heading_line(line("Figure 3: a caption in bold", 0, bold=True), STYLE)
+
+
+def test_a_sentence_end_of_figures_on_a_line_of_its_own_is_read_not_dropped_as_a_fragment() -> None:
+    # "(Etzioni," / "2011)." and "with R2 =" / "0.81.": the last line has few letters, yet it ends
+    # the paragraph's sentence; a line of figures alone (a table's "0.81") is still a fragment.
+    lines = [
+        line("engines that read the literature for the reader (Etzioni,", 100),
+        line("2011).", 112, x1=110),
+        line("A new paragraph, set apart, reports the fit of the model with R2 =", 136),
+        line("0.81.", 148, x1=100),
+        line("0.81", 172, x1=100),
+    ]
+    removed = Removals()
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), removed)
+    assert [b.text for b in blocks] == [
+        "engines that read the literature for the reader (Etzioni, 2011).",
+        "A new paragraph, set apart, reports the fit of the model with R2 = 0.81.",
+    ]
+    assert [r.text for r in removed.items] == ["0.81"]
+
+
+def test_where_line_end_breaks_are_u2010_a_hyphen_at_a_line_end_is_the_words_own() -> None:
+    # Chromium prints a soft hyphen's break as U+2010 and the text's hyphens as "-", which PDFium
+    # flags at a line end as if it were a break: "log-" / "transformation" keeps its hyphen,
+    # "univa‐" / "riate" is one word (it was "univa-riate" and "logtransformation").
+    lines = [
+        line("analysed after log", 100, hyphenated=True),
+        line("transformation in univa\u2010", 112),
+        line("riate models of the well-known data and contri\u2010", 124),
+        line("butions of each.", 136),
+    ]
+    text = join_lines(lines, vocabulary_of(lines))
+    assert text == "analysed after log-transformation in univariate models of the well-known data and contributions of each."
+
+
+def test_a_title_broken_after_its_hyphen_keeps_it() -> None:
+    from synopsis.pdf.front import find_title
+
+    lines = [
+        line("The Relationship between Telomere Length in Community", 100, size=18, hyphenated=True),
+        line("Dwelling Elderly Women", 122, size=18),
+        line("Body text in the body font follows here.", 160),
+    ]
+    title, _ = find_title(lines, STYLE, page_height=800)
+    assert title == "The Relationship between Telomere Length in Community-Dwelling Elderly Women"

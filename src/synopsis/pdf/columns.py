@@ -137,6 +137,7 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     center = float(longest[len(longest) // 2])
     crossing = left = right = both = 0
     columns_top = _columns_top(rows, center)
+    foot = _page_foot(rows, center)
     inner_left, inner_right = 0.0, float(width)
     left_mass = right_mass = 0.0
     left_edge, right_edge = float(width), 0.0
@@ -144,10 +145,15 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
         if any(w.x0 < center < w.x1 for w in row):
             crossing += 1
             continue
+        if row[0].top >= foot and row[0].x0 > FOOT_SIDE * width and row[-1].x1 < (1 - FOOT_SIDE) * width:
+            crossing += 1  # a centred page number under the columns, beside the gutter's middle
+            continue
         on_left = [w for w in row if w.x1 <= center]
         on_right = [w for w in row if w.x0 >= center]
-        if on_left and on_right and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH and row[0].top < columns_top:
-            crossing += 1  # a word space of a full-width justified line above the columns (an abstract)
+        if on_left and on_right and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH and not columns_top <= row[0].top < foot:
+            # a word space of a full-width line above the columns (a justified abstract) or of a
+            # footer standing apart below them (a centred "Page 2 of 7", as Chromium prints it)
+            crossing += 1
             continue
         if on_left:
             inner_left = max(inner_left, on_left[-1].x1)
@@ -515,6 +521,33 @@ def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
     return min(gaps, default=float("inf"))
 
 
+# A footer stands apart from the text above it by this many times its size; a centred one keeps
+# this share of the page's width clear on either side.
+FOOT_GAP = 2.0
+FOOT_SIDE = 0.3
+
+
+def _page_foot(rows: Sequence[Sequence[Word]], center: float) -> float:
+    """The top of the page's last row where it is a footer below the columns: standing apart
+    (FOOT_GAP) under the lowest row with a real gap (not a word space) at `center`; else infinity."""
+    if len(rows) < 2:
+        return float("inf")
+    last = max(rows, key=lambda row: row[0].top)
+    above = [row for row in rows if row[0].top < last[0].top]
+    lowest = max((row[0].bottom for row in above), default=last[0].top)
+    gapped = [
+        row[0].top
+        for row in above
+        if (left := [w for w in row if w.x1 <= center])
+        and (right := [w for w in row if w.x0 >= center])
+        and len(left) + len(right) == len(row)
+        and right[0].x0 - left[-1].x1 >= GUTTER_MIN_WIDTH
+    ]
+    if gapped and last[0].top - lowest >= FOOT_GAP * last[0].size:
+        return last[0].top
+    return float("inf")
+
+
 def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int, style: BodyStyle | None = None) -> OrderedPage:
     """Put a page's lines in reading order; `region` numbers start at `region_base`.
 
@@ -651,10 +684,12 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
     taken = [0] * len(columns)
     previous_separator: Line | None = None
     cut = _abstract_band_end(columns, spanning)
-    # A cut without a line: the end of an abstract in balanced columns, read before what is below.
+    # A cut without a line: the end of an abstract in balanced columns, read before what is below;
+    # the top of a float that the columns above were balanced over (`_balanced_floats`).
     separators: list[tuple[float, Line | None]] = [(line.top, line) for line in spanning]
-    if cut is not None:
-        separators = sorted([*separators, (cut, None)], key=lambda item: item[0])
+    cuts = ([] if cut is None else [cut]) + _balanced_floats(columns, floats)
+    if cuts:
+        separators = sorted([*separators, *((top, None) for top in cuts)], key=lambda item: item[0])
     for limit, separator in [*separators, (float("inf"), None)]:
         for side, column in enumerate(columns):
             band = []
@@ -707,6 +742,69 @@ def _opens_abstract(text: str) -> bool:
     """ "Abstract" alone, or run into the text after a separator ("Abstract: ...", "Abstract—...")."""
     match = lexicon().abstract_label.match(text)
     return match is not None and (not match.group("rest") or bool(match.group("sep")))
+
+
+def _balanced_floats(columns: Sequence[Sequence[Line]], floats: Sequence[Line]) -> list[float]:
+    """The tops of full-width floats that the columns break at, read band by band, where the
+    text says so.
+
+    LaTeX and journal layouts let the columns flow around a full-width float (left column above
+    and below it, then the right one); a browser's CSS columns (`column-span: all`, which Chromium
+    prints) and a word processor's section breaks balance the columns above it and start again in
+    the left column below. Only the text tells the two apart: the page is read band by band when
+    that puts fewer sentences or hyphenated words out of step at the column joins
+    (`_out_of_step`) than the flow around does.
+    """
+    if len(columns) != 2:
+        return []
+    sizes = [line.size for column in columns for line in column if line.words >= PROSE_JOIN_WORDS and not line.cell]
+    if not sizes:
+        return []
+    body = float(np.median(sizes))
+    tops = [f.top for i, f in enumerate(floats) if i == 0 or not _same_block(floats[i - 1], f)]
+    # A caption narrower than a column over a full-width table is read as a column's line: its
+    # smaller print tells it from a sentence that starts "Table 2 shows".
+    tops += [line.top for column in columns for line in column if _CAPTION.match(line.text) and line.size < 0.95 * body]
+    if not tops:
+        return []
+    tops.sort()
+    # Running text only: no table cell, caption or figure label (another size, or off the column's edge).
+    text = []
+    for column in columns:
+        at_size = [line for line in column if abs(line.size - body) <= 0.6 and not line.cell]
+        edge = min((line.x0 for line in at_size), default=0.0)
+        text.append([line for line in at_size if line.x0 - edge < 3 * body])
+    bounds = [-np.inf, *tops, np.inf]
+    segments = [[[line for line in column if a <= line.top < b] for a, b in pairwise(bounds)] for column in text]
+    flowing = [*segments[0], *segments[1]]
+    banded = [segment for pair in zip(*segments, strict=True) for segment in pair]
+    if _out_of_step(banded) < _out_of_step(flowing):
+        return tops
+    return []
+
+
+# A line of running text, for `_balanced_floats`: this many words, no table cell.
+PROSE_JOIN_WORDS = 4
+
+
+def _out_of_step(segments: Sequence[Sequence[Line]]) -> float:
+    """How many joins between consecutive stretches of text (read in this order) break the text:
+    a word hyphenated at a line end going on in a capital, or a sentence ended going on in lower
+    case; a line ending in a lower-case word going on in a capital counts half (a name may follow)."""
+    stretches = [segment for segment in segments if segment]
+    bad = 0.0
+    for before, after in pairwise(stretches):
+        end = before[-1].text.rstrip()
+        start = after[0].text.lstrip()[:1]
+        if not start.isalpha():
+            continue
+        if before[-1].hyphenated or end.endswith(("-", "\u2010")):
+            bad += start.isupper()
+        elif end.endswith((".", "?", "!")):
+            bad += start.islower()
+        elif end[-1:].isalpha() and end[-1:].islower():
+            bad += 0.5 * start.isupper()
+    return bad
 
 
 def _floats(spanning: list[Line]) -> list[Line]:

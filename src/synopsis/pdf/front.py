@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..clean import rules
 from . import boilerplate, headings
@@ -113,7 +114,17 @@ def find_title(
     if best is None:
         return "", (0, 0)
     _, i, j = best
-    return " ".join(lines[k].text for k in range(i, j)).strip(), (i, j)
+    return _title_text(lines[i:j]), (i, j)
+
+
+def _title_text(lines: Sequence[Line]) -> str:
+    """A title's lines as one line. A title is not hyphenated at syllables: a hyphen at a line end
+    (which PDFium flags as a break, so it is not in the line's text) is the title's own
+    ("Community-" / "Dwelling" is "Community-Dwelling")."""
+    out = lines[0].text
+    for previous, line in pairwise(lines):
+        out += ("-" if previous.hyphenated else " ") + line.text
+    return out.strip()
 
 
 def _two_word_title(lines: Sequence[Line], pair: tuple[float, int, int], style: BodyStyle, printed: Sequence[Line]) -> bool:

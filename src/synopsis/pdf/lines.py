@@ -211,7 +211,7 @@ def _mark_cells(pieces: list[Line], middles: Sequence[float]) -> list[Line]:
 
 def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by baseline, top to bottom, each row sorted left to right."""
-    ordered = sorted(words, key=lambda w: w.top + w.bottom)
+    ordered = sorted(_with_powers(words), key=lambda w: w.top + w.bottom)
     found: list[list[Word]] = []
     anchor = 0.0
     for word in ordered:
@@ -225,6 +225,36 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     for row in found:
         row.sort(key=lambda w: w.x0)
     return found
+
+
+def _with_powers(words: Sequence[Word]) -> Sequence[Word]:
+    """`words` with a raised, smaller number set right after a one-letter word put back on it: a
+    power ("R" "2" is "R2", "x²", "kg/m²"), not a footnote marker (which follows a longer word).
+    A browser sets a superscript apart from its base word, so PDFium gives the two as words of
+    their own, and the raised one would make a row of markers."""
+    raised = [i for i, w in enumerate(words) if w.text.isdigit() and len(w.text) <= 2]
+    if not raised:
+        return words
+    ends: dict[int, list[int]] = {}
+    for i, word in enumerate(words):
+        if word.text[-1:].isalpha() and not word.text[-2:-1].isalpha():  # "R", "β1x", "kg/m"
+            ends.setdefault(round(word.x1), []).append(i)
+    out = list(words)
+    dropped: set[int] = set()
+    for i in raised:
+        power = words[i]
+        for j in ends.get(round(power.x0), []) + ends.get(round(power.x0) - 1, []) + ends.get(round(power.x0) + 1, []):
+            base = out[j]
+            if (
+                j not in dropped
+                and power.size < 0.9 * base.size
+                and base.top < power.bottom < base.bottom - 0.15 * base.size
+                and abs(power.x0 - base.x1) < 0.15 * base.size
+            ):
+                out[j] = base._replace(text=base.text + power.text, x1=power.x1)
+                dropped.add(i)
+                break
+    return [w for i, w in enumerate(out) if i not in dropped]
 
 
 def _line(words: Sequence[Word], page: int) -> Line:

@@ -62,12 +62,20 @@ _PREFIXES = frozenset(
 )
 
 
+# Line ends in U+2010 (none inside a line) that make it a document's line-end break.
+DASH_BREAKS_MIN = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """The words a paper uses, to decide whether a line-end hyphen belongs to the word."""
 
     words: frozenset[str]
     compounds: frozenset[str]
+    # The document breaks words at line ends with U+2010 and writes its hyphens as "-" (Chromium
+    # prints a soft hyphen's break so): a "‐" at a line end is a break, a "-" there (which PDFium
+    # flags as if it were a break) is the word's own hyphen.
+    dash_breaks: bool = False
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
         """Whether "left-" at a line end and "right" on the next line form a hyphenated compound.
@@ -96,9 +104,13 @@ def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
     words: set[str] = set()
     compounds: set[str] = set()
     broken = False
+    dash_ends = dash_inside = hyphens_inside = 0
     for line in lines:
         text = line.text
-        ends_broken = line.hyphenated or text.endswith("-")
+        ends_broken = line.hyphenated or text.endswith(("-", "\u2010"))
+        dash_ends += text.endswith("\u2010") and not line.hyphenated
+        dash_inside += "\u2010" in text[:-1]
+        hyphens_inside += "-" in text
         tokens = [m.group(0).lower() for m in _WORDS.finditer(text)]
         if broken and tokens:
             tokens = tokens[1:]
@@ -113,7 +125,8 @@ def vocabulary_of(lines: Iterable[Line]) -> Vocabulary:
                 words.update(parts)
             else:
                 words.add(token)
-    return Vocabulary(frozenset(words), frozenset(compounds))
+    dash_breaks = dash_ends >= DASH_BREAKS_MIN and not dash_inside and hyphens_inside > 0
+    return Vocabulary(frozenset(words), frozenset(compounds), dash_breaks)
 
 
 def join_lines(lines: Sequence[Line], vocabulary: Vocabulary) -> str:
@@ -125,6 +138,10 @@ def join_lines(lines: Sequence[Line], vocabulary: Vocabulary) -> str:
 
 
 def _join(left: str, soft: bool, right: str, vocabulary: Vocabulary) -> str:
+    if vocabulary.dash_breaks and (soft or left.endswith("\u2010")):
+        if soft:
+            return f"{left}-{right}"  # the word's own hyphen: "log-" / "transformation"
+        return left[:-1] + right if right[:1].islower() else f"{left[:-1]}-{right}"
     if soft or (left.endswith(("-", "\u2010")) and not left.endswith(("--", " -"))):
         stem = left if soft else left[:-1]
         last = _LAST_PART.search(stem[-80:])  # the tail only: a paragraph grows line by line
@@ -254,7 +271,7 @@ def body_blocks(
         if heading and _continues_heading(heading[-1], line) and (styled or known or (line.bold and len(text) <= 12)):
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
-        if _is_fragment(text):
+        if _is_fragment(text) and not _ends_sentence_of(current, line, geometry):
             removed.add("fragment", [line])
             continue
         if line.size < SMALL_PRINT * style.size and not (styled or known) and cursor >= front_lines:
@@ -303,6 +320,17 @@ def _continues_heading(previous: Line, line: Line) -> bool:
         and line.bold == previous.bold
         and 0 <= line.top - previous.bottom < 0.8 * line.size
         and not headings.words.is_known(line.text)
+    )
+
+
+def _ends_sentence_of(current: Sequence[Line], line: Line, geometry: Geometry) -> bool:
+    """Whether `line`, a short line of figures ("0.81."), ends the sentence the paragraph's last
+    line broke off ("... with R2 =" / "0.81."): right under it, and closing it with a full stop."""
+    return (
+        bool(current)
+        and line.text.rstrip().endswith(".")
+        and _TERMINAL.search(current[-1].text) is None
+        and not new_paragraph(current[-1], line, geometry)
     )
 
 

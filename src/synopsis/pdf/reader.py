@@ -482,6 +482,8 @@ class PdfFile:
             cut += 1
         if not any(ch.isalpha() for ch in text[start:cut]):
             return end  # "(28", "4.3": numbers and formulas, not a word with a marker
+        if text[cut:end].isdigit() and text[cut - 1].isalpha() and (cut - 1 == start or not text[cut - 2].isalpha()):
+            return end  # a power of one letter ("R²", "x²", "kg/m²"): mathematics, not a marker
         return cut
 
     def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
