@@ -87,11 +87,12 @@ def test_old_mac_line_endings_read_as_line_breaks_not_glued_words() -> None:
         "The results show that nothing was lost at all in the reading.",
     ]
     by_ending = {}
-    for ending in ("\n", "\r\n", "\r"):
+    for ending in ("\n", "\r\n", "\r", "\r\r\n"):
         text = ending.join(lines) + ending
         summary = synopsis.summarize(text, words=200)
         by_ending[ending] = [s.text for s in summary.sentences]
         for sentence in summary.sentences:  # offsets still slice the input as given
             assert " ".join(text[sentence.start : sentence.end].split()) == sentence.text
-    assert by_ending["\r"] == by_ending["\n"] == by_ending["\r\n"]
+    # "\r\r\n": CRLF converted twice on a Windows round trip (made "\n\r\n", every line was a paragraph)
+    assert by_ending["\r"] == by_ending["\n"] == by_ending["\r\n"] == by_ending["\r\r\n"]
     assert "This is the first line of the text which goes on here." in by_ending["\r"]

@@ -157,14 +157,17 @@ def clean_article(article: Article, code: str) -> Cleaned:
     return clean_text(text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+# CRs that end a line on their own: a run of them not followed by LF or another CR ("\r\r" is a
+# paragraph break of old Mac files). "\r\r\n", CRLF converted twice on a Windows round trip, is
+# left to cleaning, which drops its CRs: made "\n\r\n" it was a blank line after every line.
+_LONE_CR = re.compile(r"\r+(?![\r\n])")
 
 
 def line_breaks(text: str) -> str:
     """`text` with each lone CR (old Mac line endings, alone or mixed with LF) made an LF: cleaning
     drops CR as the first half of a CRLF, and a lone one went with it, gluing "the text\rwhich" into
     "the textwhich" and every line into one. One character for one, so offsets are unchanged."""
-    return _LONE_CR.sub("\n", text) if "\r" in text else text
+    return _LONE_CR.sub(lambda run: "\n" * len(run.group()), text) if "\r" in text else text
 
 
 # What `build_document` takes, and where a user gets one.

@@ -142,12 +142,19 @@ def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str) -> InputErr
     )
 
 
+# A string shorter than this (a title, a short abstract) is not judged binary by its share of control
+# characters: one stray character is over 5% of a 20-character title.
+STRING_BINARY_MIN_CHARS = 200
+
+
 def check_characters(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
-    """Refuse text with a NUL anywhere, or with many control characters, whether it came from a
-    file's bytes, a JSONL string ("\\u0000") or a pasted text: they are binary data, never an
-    article's words, and would be summarized as if they were. `what` names the field."""
-    _check_nul(text, source=source, what=what, line=line)
-    _check_control(text, source=source, what=what, line=line)
+    """Refuse a string (a JSONL field, a pasted text) that is binary data: many control characters
+    in a text long enough to tell. A few are no sign of it and do not cost the record: corpora
+    built from PDFs carry a stray "\\u0000" or PDFium's "\\u0002" (a broken word's hyphen), which a
+    JSON string holds on purpose, unlike a file's bytes (`decode`), where a NUL means another
+    encoding or binary data. `what` names the field."""
+    if len(text) >= STRING_BINARY_MIN_CHARS:
+        _check_control(text, source=source, what=what, line=line)
 
 
 def _check_nul(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
@@ -170,12 +177,17 @@ def _check_control(text: str, *, source: str, what: str = "", line: int | None =
 _MARKUP = re.compile(r"\A\s*<(?:(?P<html>!doctype\s+html|html[\s>])|\?xml[\s?]|!doctype\s|(?:article|tei)[\s>])", re.IGNORECASE)
 
 
+# Another tag after the opening one: a markup document has many, a paper that opens by naming one none.
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
 def check_markup(text: str, *, source: str) -> None:
     """Refuse an HTML page or an XML document (JATS, TEI) given as text, in one line saying what
     it is: cleaning knows no tags, so they would become the summary's words."""
-    found = _MARKUP.match(text[:4096])
-    if found is None:
-        return
+    head = text[:4096]
+    found = _MARKUP.match(head)
+    if found is None or _TAG.search(head, found.end()) is None:
+        return  # "<article> is a tag of HTML5. ..." opening a paper about markup is prose
     what = "an HTML page" if found.group("html") else "an XML document (JATS or TEI?)"
     raise InputError(f"is {what}, not plain text: synopsis does not read markup; save or extract its text first", source=source)
 
