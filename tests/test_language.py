@@ -27,7 +27,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 from synopsis.types import Article, Budget
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr", "da")
+LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi")
 
 
 def _flat_params() -> list[object]:
@@ -205,7 +205,7 @@ def test_lang_option_is_checked() -> None:
 
 # --- language data ------------------------------------------------------------------------------
 def test_supported_languages_are_data_files() -> None:
-    assert supported_codes() == ("da", "de", "en", "es", "fr", "id", "it", "nl", "pt", "ru", "sv", "tr")
+    assert supported_codes() == ("da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
     for lang in LANGS:
         language = get_language(lang)
         assert language.supported and language.stemmer and len(language.stop_words) > 100
@@ -242,6 +242,12 @@ def test_supported_languages_are_data_files() -> None:
         ("tr", "1. GİRİŞ", "introduction"),
         ("da", "3 Materiale og metode", "methods"),
         ("da", "6 Konklusion og perspektivering", "conclusion"),
+        ("nb", "3 Materiale og metode", "methods"),
+        ("nb", "5 Drøfting", "discussion"),  # Nynorsk (and Bokmål)
+        ("nb", "1 Innleiing", "introduction"),  # Nynorsk
+        ("fi", "3 Aineisto ja menetelmät", "methods"),
+        ("fi", "5 Pohdinta", "discussion"),
+        ("fi", "6 Johtopäätökset", "conclusion"),
     ],
 )
 def test_section_kinds(lang: str, title: str, kind: str) -> None:
@@ -272,6 +278,9 @@ def test_opens_section_is_section_kind(lang: str) -> None:
         ("id", "Abstrak", "Daftar pustaka", "Ucapan terima kasih"),
         ("tr", "Özet", "Kaynakça", "Teşekkür"),
         ("da", "Resumé", "Litteraturliste", "Tak"),
+        ("nb", "Sammendrag", "Referanser", "Takk"),
+        ("nb", "Samandrag", "Kjelder", "Vedlegg"),  # Nynorsk
+        ("fi", "Tiivistelmä", "Lähteet", "Kiitokset"),
     ],
 )
 def test_heading_lexicons(lang: str, abstract: str, references: str, dropped: str) -> None:
@@ -314,6 +323,8 @@ def test_cue_phrases_of_each_language(lang: str) -> None:
         "id": "Dalam",
         "tr": "İzmir,",
         "da": "I",
+        "nb": "I",
+        "fi": "Tässä",
     }
     opener = openers[lang]
     assert opener in marked

@@ -32,7 +32,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 
 ROOT = Path(__file__).parent.parent
 LANG = ROOT / "tests" / "data" / "lang"
-NEW = ("it", "nl", "ru", "sv", "id", "tr", "da")
+NEW = ("it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi")
 runner = CliRunner()
 
 # What cleaning finds in each test article: its headings with their roles, and the lines it removes.
@@ -150,6 +150,38 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "abstract": "Artiklen undersøger, hvorfor pendlere i mellemstore danske byer vælger cyklen eller bilen til arbejde.",
         "key_stem": "kommun",  # kommuner, kommunerne, kommunale
     },
+    "nb": {
+        "headings": [
+            ("Innledning", "introduction"),
+            ("Tidligere forskning", "introduction"),
+            ("Materiale og metode", "methods"),
+            ("Resultater", "results"),
+            ("Diskusjon", "discussion"),
+            ("Konklusjon", "conclusion"),
+        ],
+        "caption": "Figur 1. Antall hjemmekontordager per uke blant ansatte i de fire virksomhetene, 2023.",
+        "keywords": "Nøkkelord: hjemmekontor, fjernarbeid, arbeidsmiljø, statlig sektor, ledelse",
+        "dropped": "Vi takker informantene og de deltakende virksomhetene for deres bidrag.",
+        "references": "Referanser",
+        "abstract": "Artikkelen undersøker hvordan ansatte i statlige virksomheter har organisert arbeidet sitt",
+        "key_stem": "virksom",  # virksomheter, virksomhetene, virksomheten
+    },
+    "fi": {
+        "headings": [
+            ("Johdanto", "introduction"),
+            ("Aiempi tutkimus", "introduction"),
+            ("Aineisto ja menetelmät", "methods"),
+            ("Tulokset", "results"),
+            ("Pohdinta", "discussion"),
+            ("Johtopäätökset", "conclusion"),
+        ],
+        "caption": "Kuvio 1. Kirjastokäyntien tarkoitukset kolmessa kaupungissa, syksy 2023 (%).",
+        "keywords": "Avainsanat: yleiset kirjastot, kirjastotilat, kirjastonkäyttö, kaupungit, lukeminen",
+        "dropped": "Kiitämme kyselyyn vastanneita ja kirjastojen henkilökuntaa.",
+        "references": "Lähteet",
+        "abstract": "Artikkelissa tarkastellaan, miten yleisten kirjastojen käyttö on muuttunut",
+        "key_stem": "kirjasto",  # kirjastot, kirjastojen, kirjastoissa, kirjastoon
+    },
 }
 
 
@@ -162,6 +194,8 @@ FUNCTION_WORDS = {
     "id": frozenset("yang dan di dalam untuk dengan ini pada dari tidak".split()),
     "tr": frozenset("ve bir bu da de ile için olarak olan gibi daha en ancak".split()),
     "da": frozenset("og i at det som en på er af for med til den de ikke om".split()),
+    "nb": frozenset("og i at det som en på er av for med til den de ikke om å enn".split()),
+    "fi": frozenset("ja on ei että se oli ovat tai kuin myös mutta sen joka kun mukaan tämä kuitenkin".split()),
 }
 
 
@@ -277,6 +311,9 @@ def test_stop_words_are_not_key_terms(lang: str) -> None:
         ("tr", "kooperatifler kooperatiflerin kooperatife kooperatifte", "kooperatif"),
         ("tr", "Türkiye'nin Türkiye'de Türkiye", "türki"),  # a name's suffix after an apostrophe
         ("da", "arbejdspladser arbejdspladsen arbejdspladserne", "arbejdsplads"),
+        ("nb", "virksomheter virksomhetene virksomheten", "virksom"),
+        ("nb", "kommunene kommunane kommunar", "kommun"),  # Bokmål and Nynorsk endings
+        ("fi", "kirjastot kirjastojen kirjastoissa kirjastoon", "kirjasto"),
     ],
 )
 def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> None:
@@ -285,8 +322,9 @@ def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> Non
 
 
 def test_three_letter_codes_name_the_new_languages() -> None:
-    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "dan", "it-CH", "NL-be", "sv_FI", "tr-TR", "da-DK")
-    expected = ["it", "nl", "nl", "ru", "sv", "id", "tr", "da", "it", "nl", "sv", "tr", "da"]
+    typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "dan", "nob", "fin", "it-CH", "NL-be", "sv_FI", "tr-TR", "da-DK")
+    typed += ("nb-NO", "fi-FI")
+    expected = ["it", "nl", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "it", "nl", "sv", "tr", "da", "nb", "fi"]
     assert [check_lang_option(v) for v in typed] == expected
 
 

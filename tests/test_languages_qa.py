@@ -24,8 +24,8 @@ from synopsis.pipeline import build_document
 runner = CliRunner()
 DATA = Path(__file__).parent / "data"
 
-# One abstract-like paragraph per language that had no data file (Swedish, Indonesian, Turkish and Danish have one
-# later: `SUPPORTED_SINCE`).
+# One abstract-like paragraph per language that had no data file (Swedish, Indonesian, Turkish, Danish, Norwegian
+# and Finnish have one later: `SUPPORTED_SINCE`).
 PARAGRAPHS = {
     "ro": (
         "Acest studiu analizează efectul temperaturii asupra producției de grâu în România între 1990 și 2020. "
@@ -69,7 +69,7 @@ PARAGRAPHS = {
         "Effekten er stærkere i de vestlige kommuner, hvor jorden er sandet. "
         "Disse resultater tyder på, at landbrugspolitikken bør tage hensyn til de regionale forskelle."
     ),
-    "no": (
+    "nb": (
         "Denne studien undersøker hvordan temperaturen påvirker hveteavlingene i Norge mellom 1990 og 2020. "
         "Dataene kommer fra Statistisk sentralbyrå og dekker alle fylker. "
         "Resultatene viser at en økning i sommertemperaturen på en grad reduserer avlingene med 3,5 prosent. "
@@ -155,7 +155,7 @@ PARAGRAPHS = {
 # Norwegian were named Catalan, Bulgarian Russian, Croatian Polish, Afrikaans Dutch; the rest
 # "could not be determined".
 WAS_SUPPORTED = ("ro", "gl", "cs", "hu", "eo", "ga")
-SUPPORTED_SINCE = ("id", "sv", "tr", "da")
+SUPPORTED_SINCE = ("id", "sv", "tr", "da", "nb", "fi")
 
 
 @pytest.mark.parametrize("code", sorted(set(PARAGRAPHS) - set(SUPPORTED_SINCE)))

@@ -280,21 +280,22 @@ def _rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[s
 
 
 def test_a_new_language_is_one_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Norwegian, added as no.json only: its abbreviations hold, its sentence starters open sentences
-    (Danish, the language of this test before, has its own file now)."""
-    no = {
-        "language": "no",
-        "prefix_abbreviations": ["mht.", "vedr."],
-        "abbreviations": ["osv."],
-        "sentence_starters": ["de", "det", "en", "dette", "vi"],
+    """Icelandic, added as is.json only: its abbreviations hold, its sentence starters open sentences
+    (Danish and Norwegian, the languages of this test before, have their own files now)."""
+    icelandic = {
+        "language": "is",
+        "prefix_abbreviations": ["m.a.", "t.d."],
+        "abbreviations": ["o.s.frv."],
+        "sentence_starters": ["það", "þau", "þessi", "við"],
         "nouns_capitalised": False,
     }
-    text = "Det gjelder mht. Norge og vedr. Departementet, osv. De brevene er bevart."
-    assert segment(text, "no") != ["Det gjelder mht. Norge og vedr. Departementet, osv.", "De brevene er bevart."]
-    _rules_folder(tmp_path, monkeypatch, {"no.json": json.dumps(no)})
+    text = "Það á m.a. við um Ísland og t.d. Ráðuneytið, o.s.frv. Þau bréf eru varðveitt."
+    expected = ["Það á m.a. við um Ísland og t.d. Ráðuneytið, o.s.frv.", "Þau bréf eru varðveitt."]
+    assert segment(text, "is") != expected
+    _rules_folder(tmp_path, monkeypatch, {"is.json": json.dumps(icelandic)})
     try:
-        assert "no" in available_languages()
-        assert segment(text, "no") == ["Det gjelder mht. Norge og vedr. Departementet, osv.", "De brevene er bevart."]
+        assert "is" in available_languages()
+        assert segment(text, "is") == expected
     finally:
         monkeypatch.undo()
         rules_for.cache_clear()

@@ -138,8 +138,15 @@ _THREE_LETTER_CODES = MappingProxyType(
         "ind": "id",
         "tur": "tr",
         "dan": "da",
+        "nob": "nb",
+        "fin": "fi",
     }
 )
+# Other names of a supported language's code. Norwegian is written in two standards: "no" (Norwegian)
+# and "nor" name Bokmål, which most of it is written in; Nynorsk ("nn", "nno") is read as Bokmål too,
+# whose data file holds Nynorsk's function words and headings and whose Snowball stemmer takes its
+# endings (data/lang/nb.json, "note"): better than the neutral settings of an unsupported language.
+_ALIASES = MappingProxyType({"no": "nb", "nor": "nb", "nn": "nb", "nno": "nb"})
 
 
 @dataclass(frozen=True)
@@ -938,11 +945,12 @@ def _latin_letters(text: str) -> int:
 
 def check_lang_option(value: str | None) -> str:
     """Validate a `--lang` / `lang` value and return its language code: `auto`, or an ISO 639-1
-    code in any case, with or without a region ("de", "DE", "pt-BR", "en_US" -> "pt", "en")."""
+    code in any case, with or without a region ("de", "DE", "pt-BR", "en_US" -> "pt", "en"); the
+    ISO 639-2 code of a supported language ("deu" -> "de"); Norwegian "no", "nn" -> "nb" (`_ALIASES`)."""
     if value is None:
         return AUTO
     code = value.strip().lower().replace("_", "-").split("-", 1)[0]
-    code = _THREE_LETTER_CODES.get(code, code)
+    code = _ALIASES.get(code, _THREE_LETTER_CODES.get(code, code))
     # "und" and "sh" are what JSON output may say: a user who passes them back gets neutral settings.
     if code in (AUTO, UNDETERMINED, SERBO_CROATIAN) or code in ISO_639_1:
         return code
