@@ -119,3 +119,17 @@ def test_a_raised_number_after_one_letter_is_a_power_not_a_footnote_marker() -> 
     (line,) = build_lines(rows_of(row + raised), 0)
     assert line.text == "with R2 = 0.81 kg/m2 Chen"
     assert line.markers == ("1",)
+
+
+def test_a_stretched_row_is_text_only_where_a_line_of_text_beside_it_has_its_edges() -> None:
+    # A narrow justified column: the lines above and below run from x = 72 to the row's last word.
+    cells = spaced(112, "army town verse judge", 30.0)
+    above = spaced(100, "the words of this line are set", 0.0)
+    end = cells[-1].x1
+    gap = (end - 72 - sum(w.x1 - w.x0 for w in above)) / (len(above) - 1)
+    above = spaced(100, "the words of this line are set", gap)
+    texts = [line.text for line in build_lines(rows_of(above + cells), page=0)]
+    assert texts == ["the words of this line are set", "army town verse judge"]
+    # ... a line of text that ends elsewhere vouches for nothing: the row is still table cells.
+    short = spaced(100, "the words of this line", 3.0)
+    assert [line.text for line in build_lines(rows_of(short + cells), page=0)][1:] == "army town verse judge".split()

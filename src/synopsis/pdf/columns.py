@@ -30,7 +30,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from .headings import LARGER, BodyStyle, is_heading_line, is_keywords, is_known_heading
+from .headings import LARGER, BodyStyle, is_end_matter, is_heading_line, is_keywords, is_known_heading
 from .lexicon import lexicon
 from .lines import SPLIT_GAP_EM, Line
 from .paragraphs import Geometry, new_paragraph
@@ -137,6 +137,7 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     center = float(longest[len(longest) // 2])
     crossing = left = right = both = 0
     columns_top = _columns_top(rows, center)
+    columns_end = _columns_end(rows, center)
     foot = _page_foot(rows, center)
     inner_left, inner_right = 0.0, float(width)
     left_mass = right_mass = 0.0
@@ -150,9 +151,15 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
             continue
         on_left = [w for w in row if w.x1 <= center]
         on_right = [w for w in row if w.x0 >= center]
-        if on_left and on_right and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH and not columns_top <= row[0].top < foot:
-            # a word space of a full-width line above the columns (a justified abstract) or of a
-            # footer standing apart below them (a centred "Page 2 of 7", as Chromium prints it)
+        if (
+            on_left
+            and on_right
+            and on_right[0].x0 - on_left[-1].x1 < GUTTER_MIN_WIDTH
+            and not columns_top <= row[0].top <= columns_end
+        ):
+            # a word space of a full-width line above the columns (a justified abstract) or below
+            # them (a reference list set full width under balanced columns, a centred "Page 2 of
+            # 7" footer, as Chromium prints them)
             crossing += 1
             continue
         if on_left:
@@ -521,6 +528,25 @@ def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
     return min(gaps, default=float("inf"))
 
 
+def _columns_end(rows: Sequence[Sequence[Word]], center: float) -> float:
+    """Where the columns end: the top of the lowest row with a real gap (not a word space) at
+    `center`, where only full-width rows and lines left of `center` (a heading) follow it: a row
+    with a word space there is a full-width line under the columns. Text right of `center` below
+    it (the body beside a margin, under a full-width table and its notes) leaves no end: infinity."""
+    gaps = [
+        row[0].top
+        for row in rows
+        if (left := [w for w in row if w.x1 <= center])
+        and (right := [w for w in row if w.x0 >= center])
+        and len(left) + len(right) == len(row)
+        and right[0].x0 - left[-1].x1 >= GUTTER_MIN_WIDTH
+    ]
+    end = max(gaps, default=float("inf"))
+    if any(row[0].top > end and row[0].x0 >= center and len(row) >= LONE_MIN_WORDS for row in rows):
+        return float("inf")
+    return end
+
+
 # A footer stands apart from the text above it by this many times its size; a centred one keeps
 # this share of the page's width clear on either side.
 FOOT_GAP = 2.0
@@ -687,7 +713,7 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
     # A cut without a line: the end of an abstract in balanced columns, read before what is below;
     # the top of a float that the columns above were balanced over (`_balanced_floats`).
     separators: list[tuple[float, Line | None]] = [(line.top, line) for line in spanning]
-    cuts = ([] if cut is None else [cut]) + _balanced_floats(columns, floats)
+    cuts = ([] if cut is None else [cut]) + _balanced_floats(columns, floats) + _closing_blocks(columns, spanning)
     if cuts:
         separators = sorted([*separators, *((top, None) for top in cuts)], key=lambda item: item[0])
     for limit, separator in [*separators, (float("inf"), None)]:
@@ -736,6 +762,47 @@ def _abstract_band_end(columns: Sequence[Sequence[Line]], spanning: Sequence[Lin
     below = any(line.top >= bottom for line in others)
     blank = not any(line.top < bottom and line.bottom > top for line in others)
     return bottom - 0.1 if above and below and blank else None
+
+
+# The columns above a closing block end within this many line heights of each other (balanced).
+BALANCED_MAX_LINES = 2.5
+
+
+def _closing_blocks(columns: Sequence[Sequence[Line]], spanning: Sequence[Line]) -> list[float]:
+    """The tops of headings set under balanced columns, outside them: each a band of its own,
+    read after both columns above it.
+
+    A browser's CSS columns end balanced where the article's column block ends; a heading set
+    after that block ("Literatur", "References") starts at the left, so it looks like a line of
+    the first column, and was read before the second column's text above it (the right column's
+    acknowledgement fell under the references). Such a heading stands in the first column under
+    a blank strip across every column, the others ending within BALANCED_MAX_LINES lines of the
+    first above it; under it comes a full-width block (the references set full width), or, under
+    an end-matter heading, columns of their own (a reference list in two columns). In LaTeX's
+    flow the second column runs on beside such a heading, with no strip across it.
+    """
+    if len(columns) < 2 or not columns[0]:
+        return []
+    sizes = [line.size for column in columns for line in column if line.words >= PROSE_JOIN_WORDS and not line.cell]
+    style = BodyStyle(float(np.median(sizes)) if sizes else columns[0][0].size)
+    first, others = columns[0], [line for column in columns[1:] for line in column]
+    cuts = []
+    for previous, heading in pairwise(first):
+        text = heading.text.strip()
+        if not (is_known_heading(text) or is_heading_line(heading, style)):
+            continue
+        top, bottom = previous.bottom, heading.top
+        if bottom <= top or any(line.top < bottom and line.bottom > top for line in [*others, *spanning]):
+            continue
+        reach = previous.top - BALANCED_MAX_LINES * previous.size
+        if not all(any(reach < line.bottom <= top for line in column) for column in columns[1:]):
+            continue
+        below = [line for line in spanning if line.top >= heading.bottom]
+        block = min((line.top for line in below), default=float("inf"))
+        alone = not any(heading.bottom <= line.top < block for line in [*first, *others])
+        if (below and alone) or (is_end_matter(text) and any(line.top >= bottom for line in others)):
+            cuts.append(bottom - 0.1)
+    return cuts
 
 
 def _opens_abstract(text: str) -> bool:

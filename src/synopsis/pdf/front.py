@@ -420,6 +420,8 @@ def _read_abstract(
             skipped.extend(range(i, resumes))
             i = resumes
             continue
+        if paragraphs and _under_full_width(paragraphs, line, previous):
+            break
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
         if paragraphs and gap and not structured:
@@ -437,6 +439,24 @@ def _read_abstract(
             return (), label + 1, ()
         i += 1
     return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+# A column under a full-width abstract is at most this share of the abstract's widest line.
+COLUMN_SHARE = 0.6
+
+
+def _under_full_width(paragraphs: Sequence[Sequence[Line]], line: Line, previous: Line) -> bool:
+    """Whether `line` opens a column under a full-width abstract that ended a sentence: the columns
+    of the body, where no keywords line or heading comes between (the abstract read on down the
+    first column). An abstract in one column of two goes on in a column as wide as its own."""
+    widest = max(other.width for paragraph in paragraphs for other in paragraph)
+    return (
+        line.region != previous.region
+        and line.page == previous.page
+        and line.top >= previous.bottom
+        and line.width < COLUMN_SHARE * widest
+        and _ends_sentence(previous.text)
+    )
 
 
 def _resumes_on_new_page(lines: Sequence[Line], i: int, previous: Line | None, size: float) -> int | None:

@@ -105,10 +105,12 @@ def build_lines(
     strips = [gutter, *more] if gutter else []
     middles = [(x0 + x1) / 2 for x0, x1 in strips]
     gutter_gaps = [0.6 * (x1 - x0) for x0, x1 in strips]
-    for row in rows:
+    for r, row in enumerate(rows):
         start = 0
         pieces: list[Line] = []
         stretched = _stretched_spaces(row, middles)
+        if stretched or _has_wide_gap(row):
+            stretched |= _justified_spans(row, _neighbour_edges(rows, r), middles)
         for i in range(1, len(row) + 1):
             if i < len(row):
                 gap = row[i].x0 - row[i - 1].x1
@@ -157,23 +159,75 @@ def _stretched_spaces(row: Sequence[Word], middles: Sequence[float]) -> frozense
     return frozenset(found)
 
 
+# A row cut by wide gaps is a line of a justified column when its words run from the left edge to
+# the right edge (within JUSTIFIED_EDGE points) of a line of text right above or below it (at most
+# NEIGHBOUR_PITCH font sizes away, TEXT_RUN_MIN_WORDS words or more with plain word spaces): a
+# short line of long words that a narrow column stretches further than any rule on its own allows
+# ("yazıya    geçirilerek    tematik", lower-case words with no function word among them, or two
+# words with one gap of 8 em).
+JUSTIFIED_EDGE = 1.0
+NEIGHBOUR_PITCH = 2.0
+
+
+def _has_wide_gap(row: Sequence[Word]) -> bool:
+    return any(b.x0 - a.x1 > SPLIT_GAP_EM * max(a.size, b.size) for a, b in pairwise(row))
+
+
+def _neighbour_edges(rows: Sequence[Sequence[Word]], r: int) -> list[tuple[float, float]]:
+    """The (x0, x1) of the lines of running text in the rows right above and below `rows[r]`."""
+    size = max(w.size for w in rows[r])
+    edges = []
+    for other in (rows[r - 1] if r > 0 else (), rows[r + 1] if r + 1 < len(rows) else ()):
+        if not other or abs(other[0].top - rows[r][0].top) > NEIGHBOUR_PITCH * size:
+            continue
+        start = 0
+        for i in range(1, len(other) + 1):
+            if i == len(other) or other[i].x0 - other[i - 1].x1 > SPLIT_GAP_EM * max(other[i].size, other[i - 1].size):
+                if i - start >= TEXT_RUN_MIN_WORDS:
+                    edges.append((other[start].x0, other[i - 1].x1))
+                start = i
+    return edges
+
+
+def _justified_spans(row: Sequence[Word], edges: Sequence[tuple[float, float]], middles: Sequence[float]) -> set[int]:
+    """The gaps (by the index of the word after them) of `row` inside a run of words that starts and
+    ends where a neighbouring line of text does (`edges`), its gaps alike, not across a gutter,
+    its words text (half of them with letters, one lower-case or ending a clause)."""
+    found: set[int] = set()
+    for x0, x1 in edges:
+        i = next((k for k, w in enumerate(row) if abs(w.x0 - x0) <= JUSTIFIED_EDGE), None)
+        j = next((k for k, w in enumerate(row) if abs(w.x1 - x1) <= JUSTIFIED_EDGE), None)
+        if i is None or j is None or j <= i:
+            continue
+        gaps = [row[k].x0 - row[k - 1].x1 for k in range(i + 1, j + 1)]
+        size = max(w.size for w in row[i : j + 1])
+        if max(gaps) - min(gaps) > JUSTIFIED_TOLERANCE_EM * size + JUSTIFIED_TOLERANCE_SHARE * min(gaps):
+            continue
+        if any(row[k - 1].x1 <= at <= row[k].x0 for k in range(i + 1, j + 1) for at in middles):
+            continue
+        if _reads_as_text(row[i : j + 1], short=True):
+            found.update(range(i + 1, j + 1))
+    return found
+
+
 # A run of this many words or more needs more than a lower-case word to read as text (`_reads_as_text`).
 TEXT_RUN_MIN_WORDS = 4
 
 
-def _reads_as_text(words: Sequence[Word]) -> bool:
+def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
     """Words of running text, not table cells: at least half hold letters, and one is a lower-case
     word ("und", "the") or ends a clause ("Germany,"); cells alike in width ("8.a 8.b", "Ta Tb",
     "Nantes France 314,138") are neither. Four words or more need more: a clause mark, a function
     word of a language we know ("Wir danken der Deutschen"), or capitalised and lower-case words
     mixed ("Innovationen dann dauerhaft übernommen"); a table row of lower-case cells ("army town
-    verse judge") or of one repeated answer ("yes yes yes yes") has none of these."""
+    verse judge") or of one repeated answer ("yes yes yes yes") has none of these. `short`: as few
+    words need, whatever their number (a row that a line of text above or below vouches for)."""
     lettered = sum(w.text.lower() != w.text.upper() for w in words)
     if 2 * lettered < len(words):
         return False
     marked = any(w.text[-1:] in ",;:" or (w.text[-1:] == "." and w.text[:1].isalpha() and len(w.text) > 3) for w in words)
     lower = [w.text for w in words if w.text[:1].islower() and len(w.text) > 2]
-    if len(words) < TEXT_RUN_MIN_WORDS:
+    if short or len(words) < TEXT_RUN_MIN_WORDS:
         return marked or bool(lower)
     known = function_words()  # of every language detection knows: the PDF's is not known yet
     content = [word for word in lower if word not in known]
