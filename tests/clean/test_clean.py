@@ -228,9 +228,10 @@ def test_every_removal_is_listed_with_its_reason_and_span() -> None:
         ("url", ", see http://example.org/heat (accessed 2 May 2020)"),  # "see" would dangle before the stop
         ("email", "Contact: a.author@example.org"),
         ("caption", "Figure 1: Map of the cities."),
+        ("dropped_section", "Acknowledgements"),  # its heading too (it went unlisted)
         ("dropped_section", "We thank the offices that gave us their data."),
     ]
-    assert cleaned.removed == {"email": 1, "caption": 1, "dropped_section": 1, "url": 1}
+    assert cleaned.removed == {"email": 1, "caption": 1, "dropped_section": 2, "url": 1}
 
 
 def test_a_list_item_after_an_unclosed_bracket_is_not_glued_to_it() -> None:
@@ -471,6 +472,14 @@ def test_a_sentence_that_only_looks_like_a_heading_keeps_its_words(text: str) ->
     assert body(cleaned) == text
 
 
+def test_a_dateline_opening_its_paragraph_is_no_heading_and_is_removed() -> None:
+    # A heading in capitals would stand on a line of its own; the dateline is listed as removed.
+    cleaned = clean_text("NEW YORK The mayor said on Monday that the city would hire a thousand more teachers.")
+    assert [h.title for h in cleaned.headings if h.title] == []
+    assert body(cleaned) == "The mayor said on Monday that the city would hire a thousand more teachers."
+    assert cleaned.removed["dateline"] == 1
+
+
 def test_a_removed_url_leaves_no_empty_brackets_or_doubled_marks() -> None:
     # DHQ (dhq-000137, -000111, -000135, -000003), PLOS (pone.0120924) and SumPubMed (17452, 2559).
     text = (
@@ -635,8 +644,6 @@ def test_headings_without_capitals(lines: list[str], lang: str, headings: list[s
         "It was loud. Nike's Just Do It campaign was a success in every market it reached.",
         "It was loud. Housing First programs reduce homelessness among the people they house.",
         "It was loud. The We Are Family Foundation was founded by Nile Rodgers in the same year.",
-        # A news dateline opens its paragraph; a heading in capitals would stand on a line of its own.
-        "NEW YORK The mayor said on Monday that the city would hire a thousand more teachers.",
     ],
 )
 def test_a_name_holding_a_sentence_opener_or_a_dateline_is_not_cut_for_a_heading(text: str) -> None:

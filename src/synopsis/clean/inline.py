@@ -21,7 +21,7 @@ from ..language import ENGLISH
 from ..stopwords import STOP_WORDS
 from ..types import SectionKind
 from . import headings, rules
-from .glued import glued_headings
+from .glued import dateline_edits, glued_headings
 from .lexicon import alternation, lexicon
 from .lines import ABSTRACT_MAX_POSITION, lower_cased, rejoin_flattened_hyphens
 from .removed import RemovalLog
@@ -397,13 +397,19 @@ def _lead_start(text: str, start: int, floor: int, end: int) -> int:
 
 def _names_next(text: str, end: int) -> bool:
     """Whether the word after a URL (ending at `end`) is one the URL is a name for, which the lead
-    word before the URL then takes: a lower-case word that is no function word nor a verb's
-    participle ("in URL notebooks", not "at URL is", "from URL before", "at URL compiled")."""
+    word before the URL then takes: a lower-case word that is no function word, verb's participle,
+    adverb or adjective that follows a URL ("in URL notebooks", not "at URL is", "from URL
+    before", "at URL compiled", "from URL free of charge", "at URL directly")."""
     match = _WORD_AFTER.match(text, end)
     if match is None:
         return False
     word = match.group(1)
-    return word.islower() and word not in STOP_WORDS and not word.endswith(("ing", "ed"))
+    return word.islower() and word not in STOP_WORDS and word not in _NOT_NAMED and not word.endswith(("ing", "ed", "ly"))
+
+
+# Words after a URL that it is no name for, though they are no function words: adjectives and
+# adverbs that say how or where something is got ("downloaded from URL free of charge").
+_NOT_NAMED = frozenset("free online offline together alone anonymously".split())
 
 
 def _after_spaces(text: str, at: int) -> tuple[int, str]:
@@ -415,7 +421,8 @@ def _after_spaces(text: str, at: int) -> tuple[int, str]:
 
 
 def remove_junk(text: Tracked, removed: RemovalLog, page_breaks: list[int] | None = None, lang: str = ENGLISH) -> Tracked:
-    """Delete citation placeholders, e-mail addresses, keyword runs and footnote/page numbers.
+    """Delete citation placeholders, e-mail addresses, keyword runs, footnote/page numbers and news
+    datelines (English: `glued.dateline_edits`).
 
     Where a removed page number followed a heading, its input offset is added to `page_breaks`.
     """
@@ -425,6 +432,10 @@ def remove_junk(text: Tracked, removed: RemovalLog, page_breaks: list[int] | Non
         if page_breaks is not None:
             page_breaks.extend(int(text.origin[end]) for end in breaks)
         text = text.apply(pages)
+    datelines = [Edit(a, b) for a, b in dateline_edits(text.text)] if lang == ENGLISH else []
+    if datelines:
+        removed.add_edits("dateline", text, datelines)
+        text = text.apply(datelines)
     numbered: bool | None = None  # whether _FOOTNOTE_NUMBER matches the text as it is now
     for reason, clues, pattern in _JUNK_STEPS:
         if clues is _NUMBERED:

@@ -82,13 +82,16 @@ class Paragraph:
 
 def normalise_characters(text: Tracked) -> Tracked:
     """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away, apostrophes an
-    ASCII conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`), and decomposed
-    letters composed (NFC: "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose
-    headings and words were not found), each composed letter spanning all it was made of."""
+    ASCII conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`; a lone one where it can be
+    nothing else, `rules.lone_mangled_apostrophes`), and decomposed letters composed (NFC:
+    "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose headings and words were
+    not found), each composed letter spanning all it was made of."""
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
     if "?" in text.text:
         mangled = [Edit(m.start(), m.end(), "’") for m in rules.MANGLED_APOSTROPHE.finditer(text.text)]
-        if len(mangled) >= rules.MANGLED_APOSTROPHES_MIN:
+        if len(mangled) < rules.MANGLED_APOSTROPHES_MIN:  # one alone: only where it can be nothing else
+            mangled = [Edit(at, at + 1, "’") for at in rules.lone_mangled_apostrophes(text.text)]
+        if mangled:
             text = text.apply(mangled)
     if unicodedata.is_normalized("NFC", text.text):  # a quick check in C: the usual case
         return text
@@ -112,8 +115,12 @@ _COMPOSING = re.compile(
 # the same line ("... the Jeop ardy model. 4.5 Parameter Estimation. The parameters ..." after
 # "Table 1: ..."), or only a space was lost ("... the model.Figure 2 shows the algorithm."), which
 # is also why a label before a verb that refers to it stays ("table <dig> shows ..."). A label
-# alone at the line's end stays: its caption is the next line, which stays anyway (cutting the
-# label alone changed 47 more dev summaries, with no caption fewer in them). Nor is a label one
+# alone at the line's end heads the lines right after it, up to a blank line: they are its caption
+# ("... of the genes.figure <dig>" then "testes-enriched novel exons. the expressions of ...", or
+# "mapping of", "picea balfouriana", "reads" where a species name was set in italics), which ran
+# into the paragraph and reached summaries (`LABEL_AT_LINE_END`; the label goes with them, and
+# stays where a blank line follows it: cutting a label alone changed 47 dev summaries with no
+# caption fewer in them). Nor is a label one
 # that is part of a dotted name: "the r package data.table 1.14 and then ..." (a version number
 # after it), "pkg.data.table 2", "my_data.table 2" (a dot or underscore of the word before it, which
 # is no path: "... clade/cluster.fig. <dig>", "... lwfqzip/#experiment.table <dig>" are captions).
@@ -125,6 +132,7 @@ GLUED_CAPTION = re.compile(
     r"(?<=[a-z0-9)\]>% ]\.)(?:fig\.|figure|table)[ \t](?:<dig>|\d{1,2}[a-z]?\b)(?!\.(?:\d|<dig>))"
     rf"(?![ \t]+(?:{_REFERRING_VERBS})\b)(?=[ \t]*\S)"
 )
+LABEL_AT_LINE_END = re.compile(r"(?<=[a-z0-9)\]>% ]\.)(?:fig\.|figure|table)[ \t](?:<dig>|\d{1,2}[a-z]?)[ \t]*$")
 # A text lower-cased as a whole (SumPubMed's: "... the blots. discussion the idea ..."): at most
 # this share of its sentences open with a capital. On dev no SumPubMed article opens one so, and
 # every other opens at least half of them so. (A word in capitals is not counted: SumPubMed keeps
@@ -142,14 +150,24 @@ def lower_cased(text: str) -> bool:
 
 
 def _glued_caption(line: str, lowered: Callable[[], bool]) -> re.Match[str] | None:
-    """The caption glued to the end of `line` (GLUED_CAPTION), in a document that is `lowered`
+    """The caption glued to the end of `line` (GLUED_CAPTION), or the label alone at its end that
+    heads the caption's lines below it (LABEL_AT_LINE_END), in a document that is `lowered`
     (`lower_cased`)."""
     if not any(label in line for label in _GLUED_LABELS):
         return None
     for match in GLUED_CAPTION.finditer(line):
         if not _in_dotted_name(line, match.start()) and lowered():
             return match
-    return None
+    label = LABEL_AT_LINE_END.search(line)
+    return label if label and not _in_dotted_name(line, label.start()) and lowered() else None
+
+
+def _caption_end(lines: list[str], i: int) -> int:
+    """The index after the lines right below line `i` up to the next blank line (`i + 1` if none)."""
+    end = i + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
 
 
 def _in_dotted_name(line: str, at: int) -> bool:
@@ -288,6 +306,7 @@ class _Layout:
     title_key: str
     heading_starts: frozenset[int]
     lang: str = ENGLISH
+    lowered: Callable[[], bool] = bool  # whether the text is lower-cased as a whole (`lower_cased`)
 
 
 def split_paragraphs(
@@ -314,6 +333,7 @@ def split_paragraphs(
             parts[0] = _without_title(parts[0], title, removed)
         return [Paragraph(part) for part in parts if part.text]
     keys = _furniture_keys(text.text)
+    lowered = functools.cache(lambda: lower_cased(text.text))
     layout = _Layout(
         text,
         spans,
@@ -326,22 +346,25 @@ def split_paragraphs(
         _key(title),
         heading_starts,
         lang,
+        lowered,
     )
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
-    built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang)
-    lowered = functools.cache(lambda: lower_cased(text.text))
+    built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang, lowered)
     roles = _roles(layout)
+    caption_lines = 0  # the lines before this index are a caption below its label, already removed
     while (line := next(roles, None)) is not None:
         line_start, line_end = spans[line.index]
         if line.role == "end":
             removed.add(line.reason, text, line_start, len(text.text))  # the rest of the text
             break
+        if line.index < caption_lines:
+            continue
         if line.role == "skip":
             removed.add(line.reason, text, line_start, line_end)
         elif line.role == "junk":
             removed.add(line.reason, text, line_start, line_end)
             if not wrapped or _before_blank(lines, nonblank, line.index):
-                built.close()  # (in hard-wrapped text a blank line after a removed line still ends the paragraph)
+                built.pause(lines)  # (in hard-wrapped text a blank line after a removed line still ends the paragraph)
         elif line.role == "heading":
             built.close()
             if line.reason:  # a reference list: the body ends here, or pauses till a new chapter
@@ -354,21 +377,32 @@ def split_paragraphs(
             built.open_section(line.section)
             if line.section == "other_abstract":
                 removed.add(OTHER_ABSTRACT, text, line_start, line_end)
+            elif line.section == "dropped":  # its heading goes with it ("Acknowledgements", "additional file 2")
+                removed.add("dropped_section", text, line_start, line_end)
             if line.heading is not None:
                 built.done.append(line.heading)
         else:
             i = line.index
             caption = _glued_caption(lines[i], lowered)
-            if caption is not None:  # the rest of the line is a caption: the line ends before it
+            if caption is not None and caption.re is LABEL_AT_LINE_END:  # a label alone at the line's end
+                caption_lines = _caption_end(lines, i)
+                if caption_lines > i + 1:  # the caption's lines follow it: they go with it
+                    removed.add("caption", text, line_start + caption.start(), spans[caption_lines - 1][1])
+                else:
+                    caption = None  # before a blank line it stays
+            elif caption is not None:  # the rest of the line is a caption: the line ends before it
                 removed.add("caption", text, line_start + caption.start(), line_end)
+            if caption is not None:
                 spans[i] = (line_start, line_start + caption.start())
                 lines[i] = lines[i][: caption.start()]
-            if built.lines and not wrapped and not _continues(lines[built.lines[-1]], lines[i]):
+            broken = built.paused and not built.goes_on(lines[i], lines)  # after a break, a new paragraph
+            if broken or (built.lines and not wrapped and not _continues(lines[built.lines[-1]], lines[i])):
                 built.close()
+            built.paused = False
             built.lines.append(i)
             if wrapped:
                 if _before_blank(lines, nonblank, i):
-                    built.close()  # a blank line ends a paragraph of a hard-wrapped text
+                    built.pause(lines)  # a blank line ends a paragraph of a hard-wrapped text
             elif _ends_sentence(lines[i]) and not _leaves_bracket_open(lines[i]):
                 built.close()  # (an open bracket may close on the next line: "(Robine et al., 2008, p.")
     built.close()
@@ -471,8 +505,12 @@ class _Paragraphs:
         vocabulary: Callable[[], set[str]],
         removed: RemovalLog,
         lang: str = ENGLISH,
+        lowered: Callable[[], bool] = bool,
     ) -> None:
         self.text, self.spans, self.vocabulary, self.removed = text, spans, vocabulary, removed
+        self.lowered = lowered
+        # Whether the paragraph in progress stopped mid-sentence at a blank or removed line (`pause`).
+        self.paused = False
         self.inline_drop = lexicon(lang).inline_paragraph_drop
         self.lang = lang
         self.done: list[Paragraph] = []
@@ -480,8 +518,26 @@ class _Paragraphs:
         self.section: SectionState = "body"
         self.abstract_words = 0  # of the abstract section in progress
 
+    def pause(self, lines: list[str]) -> None:
+        """A blank or removed line ends the paragraph in progress (`close`), unless its last line
+        stops mid-sentence: then the next body line goes on with it where it starts in lower case
+        (`_continues`), as after a page or column break, or a figure set between ("We estimated the
+        probabilities", a page break, "of greater lengths by fitting ..."; on its own, the rest
+        was a sentence that starts mid-sentence). Not after a short line (an item of a list: "get
+        keys", "get lamp"), nor in a lower-cased text (SumPubMed), where every line starts so."""
+        last = lines[self.lines[-1]] if self.lines else ""
+        if _ends_sentence(last) or len(last.split()) < PAUSE_MIN_WORDS:
+            self.close()
+        else:
+            self.paused = True
+
+    def goes_on(self, line: str, lines: list[str]) -> bool:
+        """Whether `line` goes on with the paused paragraph (`pause`)."""
+        return _continues(lines[self.lines[-1]], line) and not self.lowered()
+
     def close(self) -> None:
         """The paragraph in progress is complete: keep it (or count it dropped) and start anew."""
+        self.paused = False
         if self.lines:
             para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
@@ -517,6 +573,9 @@ class _Paragraphs:
         self.abstract_words = 0
 
 
+# A paragraph that stops mid-sentence goes on after a break only where its last line has at least
+# this many words (`_Paragraphs.pause`).
+PAUSE_MIN_WORDS = 6
 # An abstract section holds at most this many words of unlabelled paragraphs; what follows is body
 # text even without a heading (journals cap abstracts at 150-350 words; a structured one's
 # labelled parts go on past it).
@@ -579,6 +638,10 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
         reason = None if is_heading and headings.is_known(line, lang) else _junk_reason(line, repeated, front, lang)
         if reason in _CONTINUATION_LOOKALIKES and _closes_bracket(last_body, line):
             reason, is_heading = None, False  # "(Robine et al., 2008, p." then "171).": a wrap, not debris
+        if reason is None and is_heading and _mid_sentence(layout, line, previous_body, following):
+            reason, is_heading = "fragment", False
+        elif reason is None and not is_heading and (previous_body is None or not lines[i - 1].strip()):
+            reason = SUBHEADING if _lower_heading_line(layout, i, following, previous_body) else None
         if reason is not None:
             if reason == "caption" and caption_label.match(line):
                 caption = "title"
@@ -590,6 +653,54 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
             last_body = line
             previous_body = line if position else None  # (the text's first line is its title, no paragraph)
             yield _Line(i, "body")
+
+
+# A subheading of a lower-cased text (SumPubMed) on a line of its own, which no capital shows:
+# "determination of parameters" above "most scoring functions have one parameter ...". It stands
+# after a blank line or a heading and right above its paragraph, a line longer than LOWER_HEADING_MIN_FOLLOWING
+# characters and twice its own; it has at most LOWER_HEADING_MAX_WORDS words, no end mark and none
+# of the characters of a formula or code ("v = vegf, f = vegff", "tool = moby_tools.gettool;").
+# Joined to its paragraph, it opened the paragraph's first sentence ("host-symbiont specificity and
+# consistency most of the bacteroidales symbionts were ..."): of the lines so placed in the dev
+# SumPubMed articles, nearly all are such headings (5386 lines, known heading words included; about
+# 3,700 were joined). It is set aside and listed as a SUBHEADING, and opens no section: the section
+# stays the one its heading in capitals opened ("RESULTS"). As sections of their own, the dev
+# SumPubMed summaries of `structured` lost 0.53 R1 (0.93 where they took the kind "other"); set
+# aside, they gain 0.01 (reranked 0.02).
+SUBHEADING = "subheading"
+LOWER_HEADING_MAX_WORDS = 14
+LOWER_HEADING_MIN_FOLLOWING = 60
+_NOT_LAST = frozenset(("figure", "fig", "table", "and", "or", "of", "the", "a", "an", "in", "to", "for", "with", "by"))
+_LOWER_HEADING_LINE = re.compile(r"[^\W\d_A-Z][^=;{}\[\]|\\@#$^~_]*(?<![.,;:!?])")
+
+
+def _lower_heading_line(layout: _Layout, i: int, following: str | None, previous_body: str | None) -> bool:
+    """Whether line `i` is a subheading of a lower-cased text (`_LOWER_HEADING_LINE`), after a blank
+    line or right below a heading (`previous_body` None: "RESULTS", then "kal7ko mice exhibit ...")."""
+    line = layout.lines[i].strip()
+    if following is None or not i or (layout.lines[i - 1].strip() and previous_body is not None):
+        return False
+    if not layout.lines[i + 1].strip():
+        return False
+    if len(following.strip()) <= max(2 * len(line), LOWER_HEADING_MIN_FOLLOWING):
+        return False
+    words = line.split()
+    if len(words) > LOWER_HEADING_MAX_WORDS or words[-1] in _NOT_LAST or not _LOWER_HEADING_LINE.fullmatch(line):
+        return False  # "figure" above "<dig> shows the power ...": a sentence a line break cut
+    return _ENGLISH_WORD.search(line) is not None and layout.lowered()
+
+
+def _mid_sentence(layout: _Layout, line: str, previous: str | None, following: str | None) -> bool:
+    """Whether a line that looks like a heading stands inside a sentence that a page break, a table
+    or a figure cut ("We estimated the probabilities", "0 STOP", "of greater lengths by ..."): the
+    body line before it stops mid-sentence (PAUSE_MIN_WORDS words or more, no end mark) and the
+    line after it goes on in lower case. Words that name a section ("Introduction") head one
+    anywhere, and a lower-cased text (SumPubMed) starts every line in lower case."""
+    if previous is None or following is None or _ends_sentence(previous) or len(previous.split()) < PAUSE_MIN_WORDS:
+        return False
+    if not following.lstrip()[:1].islower() or headings.is_known(line, layout.lang):
+        return False
+    return not layout.lowered()
 
 
 # A reference list's entries carry years: at least this many in the characters after its heading.

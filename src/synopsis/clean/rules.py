@@ -69,9 +69,36 @@ def odd_char_replacement(match: re.Match[str]) -> str:
 # possessive or a contraction, which a space or a mark follows. A question mark stands before a
 # space or a capital, not before "s", "t", "ll", ... and then a word's end; nor does code's ("x?t:f",
 # "a?b:c"). Only where a document shows the mangling at least MANGLED_APOSTROPHES_MIN times: one
-# such "?" alone may be anything.
+# such "?" alone may be something else (`lone_mangled_apostrophes` says where it cannot).
 MANGLED_APOSTROPHE = re.compile(r"\?(?:(?<=[A-Za-z]{2}\?)|(?<=\bI\?))(?=(?:s|t|ll|re|ve|d|m)(?:[\s.,;!?)\]”’\"']|$))")
 MANGLED_APOSTROPHES_MIN = 2
+# A lone one is mended only where nothing else can be meant: a possessive "s" or a negation's "n?t"
+# after a plain word of three letters or more ("the children?s books", "LIBSVM?s one-versus-one",
+# "verbs don?t have"), which a space and a letter, or a mark, follow. Not after a word of one or two
+# letters (a question "is it?s", a variable "w?s probability" or "e?t"), nor one a letter, digit or
+# other "?" stands right before ("Bszs?s", "(S?s)"): the "?" of a lost glyph.
+# (Found from each "?" that an "s" or a "t" follows, the word before it read in Python
+# `lone_mangled_apostrophes`: a pattern that starts at a word's first letter tries every letter.)
+LONE_MANGLED_APOSTROPHE = re.compile(r"\?(?=[st](?:[ \t]+[A-Za-z]|[.,;:)\]]|$))")
+LONE_APOSTROPHE_WORD_MIN_CHARS = 3
+
+
+def lone_mangled_apostrophes(text: str) -> list[int]:
+    """Where in `text` a lone "?" stands for an apostrophe (LONE_MANGLED_APOSTROPHE and the word
+    before it: letters only, at least LONE_APOSTROPHE_WORD_MIN_CHARS of them, ending in "n"
+    before a "t"; no letter, digit, underscore or "?" right before the word)."""
+    found = []
+    for match in LONE_MANGLED_APOSTROPHE.finditer(text):
+        at = start = match.start()
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        word = text[start:at]
+        if len(word) < LONE_APOSTROPHE_WORD_MIN_CHARS or (text[at + 1] == "t" and not word.endswith("n")):
+            continue
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_?"):
+            found.append(at)
+    return found
+
 
 # Combining marks (accents, Cyrillic titlo, Hebrew points, Arabic harakat, the vowel signs of
 # Devanagari and the other Indic scripts, Thaana, Ethiopic, Myanmar ...): part of a word, though not
@@ -115,9 +142,11 @@ DROPPED_SECTION = re.compile(
     r"|financial support|competing interests?|conflicts? of interests?|declaration of (?:competing )?interests?"
     r"|(?:description of )?authors?\W{0,2}s?\W? roles|role of the funding source"
     r"|disclosure(?: statement)?|authors?[’']?s?[’']? contributions?|contributions|abbreviations|list of abbreviations"
-    r"|supplementary (?:material|information|data)|supporting information|additional files?"
-    r"|availability(?: and requirements)?|data availability(?: statement)?|code availability"
-    r"|ethics statement|ethical approval|consent for publication|pre-publication history"
+    r"|supplementary (?:material|information|data)|supporting information|additional files?(?: \d{1,3}| <dig>)?"
+    r"|electronic supplementary material|acknowledge?ments? and funding|declarations|publisher[’']?s note"
+    r"|availability(?: and requirements| of data and materials| of supporting data)?|data availability(?: statement)?"
+    r"|code availability|ethics statement|ethical approval|ethics approval(?: and consent to participate)?"
+    r"|consent for publication|pre-publication history|authors?[’']?s?[’']? information"
     r"|notes|endnotes|footnotes|author notes?|about the authors?|biographical note|keywords|key words"
     r"|appendix\b.*|appendices\b.*)",
     re.IGNORECASE,

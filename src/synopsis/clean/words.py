@@ -136,6 +136,7 @@ def document_words(document: str, function_words: frozenset[str], *, damaged: bo
         pieces[left] += n
         pieces[right] += n
     glued = _glued_words(document, counts, pieces, split_words)
+    glued.update(_glued_content_words(document, counts, pieces, pairs, split_words, function_words))
     return DocumentWords(counts, frozenset(splits), function_words, glued)
 
 
@@ -189,6 +190,53 @@ def _glued_words(
                     break
             if token in glued:
                 break
+    return glued
+
+
+# Two content words glued at a lost space ("affectingaccuracy", "machinetranslation") are parted
+# only where the glued word is this long, and each piece at least GLUED_CONTENT_PIECE_MIN_CHARS:
+# shorter ones are compounds a text writes as one word ("treebank", "database", "framework",
+# "hashtable"), which a document may also write apart once.
+GLUED_CONTENT_MIN_CHARS = 10
+GLUED_CONTENT_PIECE_MIN_CHARS = 4
+# The pair is written apart at least this often, where the glued word is written once: one pair
+# apart beside one glued word is as likely a word split at a line's end ("initial ized").
+GLUED_CONTENT_APART_MIN = 2
+
+
+def _glued_content_words(
+    document: str,
+    counts: Counter[str],
+    pieces: Counter[str],
+    pairs: Counter[tuple[str, str]],
+    split_words: set[str],
+    function_words: frozenset[str],
+) -> dict[str, int]:
+    """The words of a damaged document (`document_words`) that are two content words glued: written
+    once, long (GLUED_CONTENT_MIN_CHARS), and parted in exactly one way into two words the document
+    uses on their own (not only as pieces of its splits, `pieces`, the pair itself aside: `pairs`)
+    and writes as a pair elsewhere,
+    GLUED_CONTENT_APART_MIN times or more ("affectingaccuracy" where "affecting accuracy" occurs
+    twice)."""
+    glued = {}
+    for token, n in counts.items():
+        if n != 1 or len(token) < GLUED_CONTENT_MIN_CHARS or token in split_words or token in function_words:
+            continue
+        ways = []
+        for k in range(GLUED_CONTENT_PIECE_MIN_CHARS, len(token) - GLUED_CONTENT_PIECE_MIN_CHARS + 1):
+            left, right = token[:k], token[k:]
+            if left not in counts or right not in counts:  # (a look-up in C; Counter[...] of a missing key is not)
+                continue
+            own = pairs.get((left, right), 0)
+            if counts[left] > pieces.get(left, 0) - own and counts[right] > pieces.get(right, 0) - own:
+                ways.append(k)
+        ways = [
+            k
+            for k in ways
+            if _count_apart(document, token[:k], token[k:], most=GLUED_CONTENT_APART_MIN) >= GLUED_CONTENT_APART_MIN
+        ]
+        if len(ways) == 1:
+            glued[token] = ways[0]
     return glued
 
 
@@ -340,8 +388,16 @@ def missing_space_edits(text: str) -> list[Edit]:
     return [
         Edit(m.end(), m.end(), " ")
         for m in MISSING_SPACE.finditer(text)
-        if m.group(1) in SENTENCE_OPENERS and _plain_word_before(text, m.start())
+        if m.group(1) in SENTENCE_OPENERS
+        and (m.group(1) not in _LABELS or _LABEL_NUMBER.match(text, m.end(1)))
+        and _plain_word_before(text, m.start())
     ]
+
+
+# A label opens a sentence only with its number ("the results.Table 2 lists", "model.Figure 1a
+# shows"): before another word it ends a code name ("config.Section entries", "docx.Table objects").
+_LABELS = frozenset(("Section", "Table", "Figure"))
+_LABEL_NUMBER = re.compile(r"[ \t]+(?:\d|[IVX]+\b|[A-Z]\d{0,2}\b)")
 
 
 def _plain_word_before(text: str, stop: int) -> bool:

@@ -1,0 +1,159 @@
+"""Cleaning gaps left from earlier stops: what a reader saw in summaries, each with the input it
+came from (SumPubMed subheadings and captions, ScisummNet page breaks and glued words, datelines)."""
+
+from __future__ import annotations
+
+from synopsis.clean import clean_text
+from synopsis.clean.words import missing_space_edits
+
+
+def body(text: str) -> str:
+    return "\n".join(block.text.text for block in clean_text(text).blocks)
+
+
+def removed(text: str, reason: str) -> list[str]:
+    return [text[r.start : r.end] for r in clean_text(text).removals if r.reason == reason]
+
+
+# A SumPubMed article: lower-cased, its headings in capitals or on lines of their own.
+_LONG = (
+    "the cells were grown in medium at 37 °c for two days and then washed twice in buffer before they were "
+    "counted under the microscope by two observers who did not know the groups."
+)
+SUMPUBMED = (
+    "BACKGROUND\n"
+    "infections by marine bacteria are a major problem for the aquaculture industry <cit> . this problem "
+    "affects the growth of fish and shellfish during the larval and juvenile stages <cit> .\n\n"
+    "methods\n"
+    f"{_LONG}\n\n"
+    "statistical analysis\n"
+    "statistical analysis was conducted using spss <dig> software package. all data were expressed as mean "
+    "and compared using the student’s t-test for two groups of animals.\n\n"
+    "RESULTS\n"
+    "host-symbiont specificity and consistency\n"
+    "most of the bacteroidales symbionts were not shared between the host species, as the trees of the "
+    "two groups show, and their strains differ from one another.fig. <dig>\n"
+    "phylogeny of the symbionts of\n"
+    "p. lactiflora\n"
+    "and of its relatives. each color shows one host species.\n\n"
+    f"{_LONG}\n"
+)
+
+
+def test_a_lower_case_subheading_no_longer_opens_its_paragraphs_first_sentence() -> None:
+    # Was: "statistical analysis statistical analysis was conducted using spss ..." and
+    # "host-symbiont specificity and consistency most of the bacteroidales symbionts were ...".
+    text = body(SUMPUBMED)
+    assert "\nstatistical analysis was conducted using spss" in text
+    assert "\nmost of the bacteroidales symbionts were" in text
+    assert "consistency most" not in text
+    assert removed(SUMPUBMED, "subheading") == ["statistical analysis", "host-symbiont specificity and consistency"]
+    # It opens no section of its own: the one its heading in capitals opened goes on.
+    assert [h.title for h in clean_text(SUMPUBMED).headings if h.title] == ["BACKGROUND", "methods", "RESULTS"]
+
+
+def test_a_caption_below_its_label_at_a_lines_end_is_removed_with_its_lines() -> None:
+    # Was: "... differ from one another.fig. <dig> phylogeny of the symbionts of p. lactiflora and of
+    # its relatives. each color shows one host species." ran into the paragraph, and summaries.
+    text = body(SUMPUBMED)
+    assert "phylogeny" not in text and "each color" not in text
+    assert "their strains differ from one another." in text
+    assert removed(SUMPUBMED, "caption") == [
+        "fig. <dig>\nphylogeny of the symbionts of\np. lactiflora\nand of its relatives. each color shows one host species."
+    ]
+
+
+def test_a_label_alone_before_a_blank_line_stays() -> None:
+    text = SUMPUBMED.replace("another.fig. <dig>\nphylogeny", "another.fig. <dig>\n\nphylogeny")
+    assert removed(text, "caption") == []
+
+
+def test_a_mixed_case_text_keeps_its_lower_case_lines_in_their_paragraphs() -> None:
+    text = (
+        "Introduction\nThe study of symbionts is old, and it is still growing.\n\n"
+        "host-symbiont specificity\n"
+        "most of the symbionts were not shared between the host species, as the trees of the two groups "
+        "show, and their strains differ from one another.\n"
+    )
+    assert removed(text, "subheading") == []
+
+
+def test_a_sentence_a_page_break_cut_goes_on_in_its_paragraph() -> None:
+    # ScisummNet: a page break (or a figure's words) left between the two halves of a sentence, and
+    # the second half stood as a sentence that starts mid-sentence ("of greater lengths by ...").
+    text = (
+        "Sentence Lengths\n"
+        "We have more than 100 sentences of each length less than 81. We estimated the probabilities\n"
+        "0 STOP\n"
+        "of greater lengths by fitting the observed frequencies of longer sentences to a Poisson tail.\n\n"
+        "We then ran the EM algorithm on a large sample of text, which took two days on one machine.\n\n"
+        "This allows us to evaluate\n\n"
+        "the contribution of each feature to the performance of the classification process as a whole.\n"
+    )
+    cleaned = body(text)
+    assert "We estimated the probabilities of greater lengths by fitting" in cleaned
+    assert removed(text, "fragment") == ["0 STOP"]
+    assert "This allows us to evaluate\nthe contribution" in cleaned  # a short line: an item of a list, maybe
+
+
+def test_a_long_dateline_opening_a_paragraph_is_no_heading() -> None:
+    # Was: "LOS ANGELES" headed a section, as a heading in capitals.
+    text = "LOS ANGELES The city council voted on Tuesday to ban the sale of fur in the city."
+    cleaned = clean_text(text)
+    assert [h.title for h in cleaned.headings if h.title] == []
+    assert body(text) == "The city council voted on Tuesday to ban the sale of fur in the city."
+    assert removed(text, "dateline") == ["LOS ANGELES "]
+
+
+def test_a_dateline_after_a_full_stop_is_removed() -> None:
+    # Was: "NEW YORK (Reuters) The governor agreed ..." opened a sentence of the summary.
+    text = "The mayor said so on Monday. NEW YORK (Reuters) The governor agreed with the council on Wednesday."
+    assert body(text) == "The mayor said so on Monday. The governor agreed with the council on Wednesday."
+    assert removed(text, "dateline") == ["NEW YORK (Reuters) "]
+    dash = "It was close. WASHINGTON — The Senate voted on the bill late on Friday night."
+    assert body(dash) == "It was close. The Senate voted on the bill late on Friday night."
+
+
+def test_capitals_that_are_no_dateline_stay() -> None:
+    for text in (
+        "We used it. SVM (Support Vector) The model is a linear one.",
+        "Scores are given. WAIS-III – Wechsler Adult Intelligence Scale, third edition.",
+    ):
+        assert body(text) == text
+
+
+def test_the_word_before_a_url_goes_before_an_adjective() -> None:
+    # Was: "The data can be downloaded from free of charge by anyone."
+    assert body("The data can be downloaded from http://x.org/d free of charge by anyone.") == (
+        "The data can be downloaded free of charge by anyone."
+    )
+
+
+def test_a_dotted_code_name_before_a_label_word_gets_no_space() -> None:
+    # Was: "the config. Section entries and the docx. Table objects".
+    text = (
+        "The figure shows the config.Section entries and the docx.Table objects. "
+        "In the notebook, plt.Figure objects hold each plot."
+    )
+    assert missing_space_edits(text) == []
+    assert "config.Section entries" in body(text)
+    assert "the results. Table 2 lists them" in body("We report the results.Table 2 lists them all.")
+
+
+# A damaged ScisummNet paper: words split at lost line-end hyphens, and two content words glued.
+DAMAGED = (
+    "Many lan guages allow free word order, and languages differ in how much. "
+    "We train a depen dency parser on the treebank; dependency parsing is fast. "
+    "The algo rithm runs in linear time, and the algorithm is simple. "
+    "Noise in the labels ends up affectingaccuracy of the parser. "
+    "Noise is affecting accuracy less than length is, though length is affecting accuracy too. "
+    "The initial ized weights are the initialized ones. "
+    "Precision is reported ofthe whole test set."
+)
+
+
+def test_content_words_glued_at_a_lost_space_are_parted_where_the_document_writes_them_apart() -> None:
+    # Was: "Noise in the labels ends up affectingaccuracy of the parser."
+    text = body(DAMAGED)
+    assert "ends up affecting accuracy of the parser" in text
+    assert "The initialized weights are the initialized ones." in text  # no "initial ized" made
