@@ -610,3 +610,12 @@ def test_a_paper_that_opens_by_naming_a_tag_is_read_not_refused_as_markup(openin
 
     summary = synopsis.summarize(opening + ARTICLE)
     assert summary.sentences
+
+
+def test_a_short_jsonl_string_of_control_characters_is_refused(tmp_path: Path) -> None:
+    """Under 200 characters only the share test's 5% was waived: 198 control characters were summarized
+    as a one-"word" summary of control characters."""
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "a", "full_text": "\u0001\u0002\u0003" * 66}) + "\n", encoding="utf-8")
+    (error,) = read_all(path)
+    assert isinstance(error, InputError) and "field 'full_text' looks like binary data" in str(error)

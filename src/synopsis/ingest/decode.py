@@ -142,19 +142,20 @@ def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str) -> InputErr
     )
 
 
-# A string shorter than this (a title, a short abstract) is not judged binary by its share of control
-# characters: one stray character is over 5% of a 20-character title.
+# A string shorter than this (a title, a short abstract) is judged binary only when it is mostly
+# control characters: one stray character is over 5% of a 20-character title.
 STRING_BINARY_MIN_CHARS = 200
 
 
 def check_characters(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
     """Refuse a string (a JSONL field, a pasted text) that is binary data: many control characters
-    in a text long enough to tell. A few are no sign of it and do not cost the record: corpora
-    built from PDFs carry a stray "\\u0000" or PDFium's "\\u0002" (a broken word's hyphen), which a
-    JSON string holds on purpose, unlike a file's bytes (`decode`), where a NUL means another
-    encoding or binary data. `what` names the field."""
-    if len(text) >= STRING_BINARY_MIN_CHARS:
-        _check_control(text, source=source, what=what, line=line)
+    in a text long enough to tell, or mostly control characters in a shorter one. A few are no sign
+    of it and do not cost the record: corpora built from PDFs carry a stray "\\u0000" or PDFium's
+    "\\u0002" (a broken word's hyphen), which a JSON string holds on purpose, unlike a file's bytes
+    (`decode`), where a NUL means another encoding or binary data. `what` names the field."""
+    share = 0.05 if len(text) >= STRING_BINARY_MIN_CHARS else 0.5  # a short one: mostly control characters
+    if _control_share(text) > share:
+        raise NotText(f"{what}looks like binary data (many control characters), not text", source=source, line=line)
 
 
 def _check_nul(text: str, *, source: str, what: str = "", line: int | None = None) -> None:
