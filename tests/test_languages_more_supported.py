@@ -1,4 +1,5 @@
-"""Italian, Dutch, Russian, Swedish, Indonesian and Turkish as supported languages, as a user runs them.
+"""Italian, Dutch, Russian, Swedish, Indonesian, Turkish, Danish, Norwegian, Finnish and Catalan as
+supported languages, as a user runs them.
 
 tests/data/lang/<code>.txt is a short article written for these tests like a real one: a title,
 authors with affiliations and e-mail, an abstract under the language's heading, keywords, numbered
@@ -32,7 +33,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 
 ROOT = Path(__file__).parent.parent
 LANG = ROOT / "tests" / "data" / "lang"
-NEW = ("it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi")
+NEW = ("it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "ca")
 runner = CliRunner()
 
 # What cleaning finds in each test article: its headings with their roles, and the lines it removes.
@@ -182,6 +183,22 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "abstract": "Artikkelissa tarkastellaan, miten yleisten kirjastojen käyttö on muuttunut",
         "key_stem": "kirjasto",  # kirjastot, kirjastojen, kirjastoissa, kirjastoon
     },
+    "ca": {
+        "headings": [
+            ("Introducció", "introduction"),
+            ("Estat de la qüestió", "introduction"),
+            ("Dades i mètodes", "methods"),
+            ("Resultats", "results"),
+            ("Discussió", "discussion"),
+            ("Conclusions", "conclusion"),
+        ],
+        "caption": "Figura 1. Proporció d'escoles amb transformacions del pati per municipi i tipus d'intervenció, 2023.",
+        "keywords": "Paraules clau: patis escolars, espais educatius, participació, municipis, planificació",
+        "dropped": "Agraïm a les escoles i a les famílies participants la seva col·laboració.",
+        "references": "Referències",
+        "abstract": "L'article analitza com les escoles de tres municipis catalans han transformat els seus patis",
+        "key_stem": "esc",  # escoles, escola, l'escola, d'escoles
+    },
 }
 
 
@@ -196,6 +213,7 @@ FUNCTION_WORDS = {
     "da": frozenset("og i at det som en på er af for med til den de ikke om".split()),
     "nb": frozenset("og i at det som en på er av for med til den de ikke om å enn".split()),
     "fi": frozenset("ja on ei että se oli ovat tai kuin myös mutta sen joka kun mukaan tämä kuitenkin".split()),
+    "ca": frozenset("el la els les de del dels al i que en un una per pel amb no és són més hi ho seva aquest però".split()),
 }
 
 
@@ -314,6 +332,8 @@ def test_stop_words_are_not_key_terms(lang: str) -> None:
         ("nb", "virksomheter virksomhetene virksomheten", "virksom"),
         ("nb", "kommunene kommunane kommunar", "kommun"),  # Bokmål and Nynorsk endings
         ("fi", "kirjastot kirjastojen kirjastoissa kirjastoon", "kirjasto"),
+        ("ca", "escoles escola l'escola d’escoles", "esc"),  # the elided article split off
+        ("ca", "col·laboració col·laboracions COL·LABORACIÓ", "collabor"),
     ],
 )
 def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> None:
@@ -323,8 +343,9 @@ def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> Non
 
 def test_three_letter_codes_name_the_new_languages() -> None:
     typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "dan", "nob", "fin", "it-CH", "NL-be", "sv_FI", "tr-TR", "da-DK")
-    typed += ("nb-NO", "fi-FI")
+    typed += ("nb-NO", "fi-FI", "cat", "ca-ES", "ca_AD")
     expected = ["it", "nl", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "it", "nl", "sv", "tr", "da", "nb", "fi"]
+    expected += ["ca", "ca", "ca"]
     assert [check_lang_option(v) for v in typed] == expected
 
 

@@ -24,12 +24,48 @@ DOTLESS_I = frozenset({"tr", "az"})
 _DOTLESS_I_CASE = str.maketrans({"İ": "i", "I": "ı", "’": "'"})
 
 
+# French, Italian and Catalan write an article, preposition or pronoun elided before a vowel, glued to
+# the next word by an apostrophe ("l'analyse", "d'un", "qu'il", "dell'analisi", "all'interno",
+# "l'escola"): the tokenizers that keep inner apostrophes (features, Luhn) made "l'analyse" a term
+# that "analyse" and "d'analyse" never matched (nor the Snowball stemmer, which knows no elision).
+# The apostrophe (' or ’) after one of these elided words becomes a space, so that the word is a
+# token of its own (a stop word, or one letter: no term) and the next one is the term it is
+# elsewhere. Only the words listed: "aujourd'hui", "prud'homme", "presqu'île" stay one word. Catalan
+# also writes its geminate l as l·l (or ŀl): "col·laboració" fell apart at the middle dot ("col" and
+# "laboració"); it is "collaboració" to the tokenizers, one term (Snowball stems both spellings alike).
+_ELIDED = {
+    "fr": "c d j l m n s t qu lorsqu puisqu jusqu quoiqu quelqu",
+    "it": "c d l m s t v un dell dall nell sull all coll pell quest quell anch tutt nessun ciascun qualcun senz",
+    "ca": "d l m n s t",
+}
+_ELISIONS = {
+    lang: re.compile(rf"\b({'|'.join(sorted(words.split(), key=len, reverse=True))})['’](?=[^\W\d_])")
+    for lang, words in _ELIDED.items()
+}
+ELIDING = frozenset(_ELISIONS)
+_CATALAN_GEMINATE = re.compile("l[·ŀ]l|ŀl")
+
+
 def lower(text: str, lang: str) -> str:
     """`text` lower-cased for terms as `lang` writes them: `str.lower`, but for the languages with a
-    dotless i (`DOTLESS_I`) İ is i, I is ı and ’ is ' (no extra pass over any other language's text)."""
+    dotless i (`DOTLESS_I`) İ is i, I is ı and ’ is ', and for French, Italian and Catalan (`ELIDING`)
+    an elided word's apostrophe a space ("l'analyse" is "l analyse"), Catalan's l·l ll. No extra pass
+    over any other language's text."""
     if lang in DOTLESS_I:
         return text.translate(_DOTLESS_I_CASE).lower()
+    if lang in ELIDING:
+        return _unelided(text.lower(), lang)
     return text.lower()
+
+
+def _unelided(text: str, lang: str) -> str:
+    """Lower-case `text` with the apostrophe after each elided word a space (`_ELIDED`), and for
+    Catalan l·l and ŀl as ll."""
+    if "'" in text or "’" in text:
+        text = _ELISIONS[lang].sub(r"\1 ", text)
+    if lang == "ca" and ("·" in text or "ŀ" in text):
+        text = _CATALAN_GEMINATE.sub("ll", text)
+    return text
 
 
 def joined(texts: Sequence[str]) -> str:

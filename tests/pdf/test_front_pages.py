@@ -176,3 +176,50 @@ def test_a_thesis_reads_its_chapters_in_order_with_its_front_matter_set_aside(wi
     assert "1.1 Background" in contents and "List of Figures 1.1 A map of the harbour" in contents
     heads = [item.text for item in found.removed_text if item.reason == "running_header"]
     assert heads == ["Chapter 1. Introduction", "Chapter 2. Methods", "Chapter 3. Results"]
+
+
+def leaders_article(table: str) -> bytes:
+    """A five-page article (title, abstract and "1 Introduction" on page 1) with rows set with dot
+    leaders on page 3: `table` is a small table in the text ("Mean age . . . . 34"), the same with
+    values that go up, or a page of nothing but such rows; page 4 opens with "3 Results"."""
+    pages = []
+    first = Page()
+    first.text(LEFT, 60, TITLE + " and Their Keepers", font=BOLD, size=18)
+    first.text(LEFT, 90, "Anna Smith and John Brown", size=11)
+    first.text(LEFT, 115, "Abstract", font=BOLD)
+    y = first.block(LEFT, 130, wrap(" ".join(sentences("AB", 5)), 450), leading=13) + 15
+    first.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    first.block(LEFT, y + 20, wrap(" ".join(sentences("PA", 14)), 450), leading=13)
+    pages.append(first)
+    for tag, heading in (("PB", "2 Methods"), ("PC", ""), ("PE", "3 Results"), ("PF", "4 Discussion")):
+        page, y = Page(), 72.0
+        if heading:
+            page.text(LEFT, y, heading, font=BOLD, size=12)
+            y += 22
+        if tag == "PC" and table == "page":
+            for i, label in enumerate(["Mean age", "Women", "Households", "Villages", "Bridges", "Towers"]):
+                page.text(LEFT, y + 16 * i, f"{label} {'. ' * 30}{12 + 20 * i}")
+        else:
+            y = page.block(LEFT, y, wrap(" ".join(sentences(tag, 22 if heading else 12)), 450), leading=13)
+        if tag == "PC" and table != "page":
+            values = ["34", "52", "118", "12"] if table == "table" else ["12", "34", "52", "118"]
+            page.text(LEFT, y + 20, "Table 1. Sample characteristics", font=BOLD)
+            for i, (label, value) in enumerate(zip(["Mean age", "Women", "Households", "Villages"], values, strict=True)):
+                page.text(LEFT, y + 36 + 13 * i, f"{label} {'. ' * 20}{value}")
+            page.block(LEFT, y + 100, wrap(" ".join(sentences("PD", 6)), 450), leading=13)
+        pages.append(page)
+    return build(pages)
+
+
+@pytest.mark.parametrize("table", ["table", "rising", "page"])
+def test_rows_with_dot_leaders_after_the_body_began_make_no_front_matter(table: str) -> None:
+    # A table set with dot leaders on page 3 was read as a thesis's table of contents, page 4's
+    # "3 Results" as its first chapter, and pages 1-3 (4,423 characters) were set aside as front matter.
+    found = extract(leaders_article(table), source="leaders.pdf")
+    assert found.title == TITLE + " and Their Keepers"
+    assert found.abstract.startswith("In part AB0 ")
+    assert "front_matter" not in found.removed
+    tags = ["PA", "PB", "PE", "PF"] + ([] if table == "page" else ["PC", "PD"])
+    assert all(f"In part {tag}0 " in found.body for tag in tags)
+    if table != "page":  # a table among text is no table of contents, whatever its values
+        assert "contents" not in found.removed

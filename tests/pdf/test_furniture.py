@@ -135,3 +135,22 @@ def test_a_column_of_line_numbers_is_found_among_the_words_and_a_numbered_list_i
     # A table's labels "Station 1" ... "Station 12": each number a word space from its word.
     labels = [Word("Station", 5, top, 37.5, top + 10, 10) for top in pitch]
     assert number_columns([*labels, *numbered_rows(pitch, list(range(1, 13)))]) == []
+
+
+def test_numbered_rows_where_the_text_lines_start_are_no_line_numbers() -> None:
+    # A numbered table under a paragraph: its numbers stand where the paragraph's lines start, for
+    # a block of rows, not in a margin or down the page; they were taken for line numbers.
+    pitch = [300 + 12 * i for i in range(12)]
+    paragraph = [
+        Word(text, 40 + 40 * k, top, 75 + 40 * k, top + 10, 10)
+        for top in range(72, 290, 12)
+        for k, text in enumerate("we mapped the old harbour".split())
+    ]
+    assert number_columns([*paragraph, *numbered_rows(pitch, list(range(1, 13)))]) == []
+    # The same numbers in a margin of their own are a review copy's line numbers.
+    margin = [
+        Word(text, 60 + 40 * k, top, 95 + 40 * k, top + 10, 10)
+        for top in range(72, 290, 12)
+        for k, text in enumerate("we mapped the old harbour".split())
+    ]
+    assert len(number_columns([*margin, *numbered_rows(pitch, list(range(1, 13)))])) == 1

@@ -690,3 +690,61 @@ def test_a_newsletters_wide_lead_column_beside_narrow_ones_is_read_column_by_col
     assert found.title == "The Harbour Newsletter of the Old Towns"
     assert_read_in_order(found, text)
     assert not found.removed_text
+
+
+@pytest.mark.parametrize(
+    ("title", "under"),
+    [
+        ("Harbour Bridges of the Old Towns", "https://doi.org/10.1234/hb.2021.5"),
+        ("Harbour Bridges of the Old Towns", "doi: 10.1234/hb.2021.5"),
+        ("Harbour Bridges of the Old Towns", "Volume 12, Issue 3, 2021"),
+        ("Reading Defoe's A Journal of the Plague Year Today", ""),
+        ("Original Research in Harbour Engineering", ""),
+    ],
+    ids=["doi-link", "doi", "issue", "journal-in-title", "label-in-title"],
+)
+def test_an_article_doi_or_a_journal_phrase_in_the_title_does_not_hand_the_title_to_the_authors(title: str, under: str) -> None:
+    # An article's DOI under its title, or "Journal of" / "Original Research" in the title, marked
+    # the title as a journal's masthead, and the authors' line (set large) became the title.
+    page, second = Page(), Page()
+    page.text(LEFT, 60, title, font=BOLD, size=18)
+    y = 84.0
+    if under:
+        page.text(LEFT, y, under, size=9)
+        y += 20
+    page.text(LEFT, y, "Anna Smith, John Brown and Li Wei", size=12)
+    page.text(LEFT, y + 25, "Abstract", font=BOLD)
+    y = page.block(LEFT, y + 40, wrap(" ".join(sentences("AB", 5)), 450), leading=13) + 15
+    page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    page.block(LEFT, y + 20, wrap(" ".join(sentences("PA", 14)), 450), leading=13)
+    second.block(LEFT, 72, wrap(" ".join(sentences("PB", 30)), 450), leading=13)
+    found = extract(build([page, second]), source="title.pdf")
+    assert found.title == title
+    assert "Anna Smith, John Brown and Li Wei" in [item.text for item in found.removed_text]
+
+
+def test_numbers_of_a_table_and_of_a_reference_list_are_no_line_numbers() -> None:
+    # A numbered table's rows and a numbered reference list (numbers where the text's lines start,
+    # at an even pitch) were listed as a review copy's line numbers.
+    first, second = Page(), Page()
+    first.text(LEFT, 60, "Harbour Bridges of the Old Towns and Their Keepers", font=BOLD, size=18)
+    first.text(LEFT, 115, "Abstract", font=BOLD)
+    y = first.block(LEFT, 130, wrap(" ".join(sentences("AB", 5)), 450), leading=13) + 15
+    first.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    y = first.block(LEFT, y + 20, wrap(" ".join(sentences("PA", 10)), 450), leading=13) + 10
+    first.text(LEFT, y, "Table 1. Items of the questionnaire", font=BOLD)
+    for i in range(1, 13):
+        first.text(LEFT, y + 13 * i + 3, str(i))
+        first.text(LEFT + 20, y + 13 * i + 3, f"I often cross the old bridge near the market {i}")
+        first.text(LEFT + 380, y + 13 * i + 3, f"{3 + i / 10:.1f}")
+    y = second.block(LEFT, 72, wrap(" ".join(sentences("PB", 12)), 450), leading=13) + 15
+    second.text(LEFT, y, "References", font=BOLD, size=12)
+    for i in range(1, 16):
+        second.text(LEFT, y + 18 + 13 * (i - 1), str(i))
+        second.text(
+            LEFT + 18, y + 18 + 13 * (i - 1), f"Smith J, Brown A. Harbour bridges of towns {i}. J Eng Hist 2001;12:34-56."
+        )
+    found = extract(build([first, second]), source="refs.pdf")
+    assert "line_number" not in found.removed
+    assert "J Eng Hist" not in found.body and "references" in found.removed
+    assert_read_in_order(found, sentences("PA", 10))

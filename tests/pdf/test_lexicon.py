@@ -21,28 +21,29 @@ def line(text: str, top: float = 100, size: float = 8) -> Line:
 def test_every_shipped_language_is_a_data_file() -> None:
     folder = resources.files("synopsis") / "data" / "pdf"
     files = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
-    assert files == ["de.json", "en.json", "es.json", "fr.json", "pt.json"]
-    assert lexicon().languages == ("de", "en", "es", "fr", "pt")
+    codes = ("da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
+    assert files == [f"{code}.json" for code in codes]
+    assert lexicon().languages == codes
 
 
 def test_a_new_language_is_a_new_file() -> None:
-    dutch = {
-        "language": "nl",
-        "abstract": ["samenvatting"],
-        "keywords": ["trefwoorden"],
-        "introduction": ["inleiding"],
-        "references": ["literatuur"],
-        "abstract_parts": ["doel", "methode", "resultaten", "conclusie"],
-        "boilerplate": {"dates": ["ontvangen\\b.{0,40}\\d{4}"]},
+    polish = {
+        "language": "pl",
+        "abstract": ["streszczenie"],
+        "keywords": ["słowa kluczowe"],
+        "introduction": ["wstęp"],
+        "references": ["piśmiennictwo"],
+        "abstract_parts": ["cel", "metody", "wyniki", "wnioski"],
+        "boilerplate": {"dates": ["otrzymano\\b.{0,40}\\d{4}"]},
     }
     shipped = [(resources.files("synopsis") / "data" / "pdf" / "en.json").read_text(encoding="utf-8")]
-    merged = build_lexicon([*shipped, json.dumps(dutch)])
-    assert merged.abstract_label.match("Samenvatting") is not None
+    merged = build_lexicon([*shipped, json.dumps(polish)])
+    assert merged.abstract_label.match("Streszczenie") is not None
     assert merged.abstract_label.match("Abstract") is not None  # English still there
-    assert merged.part_label.match("Resultaten: het werkt.") is not None
-    assert merged.references.fullmatch("Literatuur") is not None
-    assert dict(merged.boilerplate)["dates"].search("Ontvangen 3 mei 2024") is not None
-    assert lexicon().abstract_label.match("Samenvatting") is None
+    assert merged.part_label.match("Wyniki: to działa.") is not None
+    assert merged.references.fullmatch("Piśmiennictwo") is not None
+    assert dict(merged.boilerplate)["dates"].search("Otrzymano 3 maja 2024") is not None
+    assert lexicon().abstract_label.match("Streszczenie") is None
 
 
 @pytest.mark.parametrize(

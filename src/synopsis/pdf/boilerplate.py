@@ -106,6 +106,31 @@ def label_reasons(lines: Sequence[Line], reasons: list[str | None]) -> list[str 
 
 _SENTENCE_END = re.compile(r"[.!?]$")
 
+# A list of names: parts split at commas, semicolons, "&" and short lower-case joiners ("and",
+# "und", "ve", "og"), each two to four capitalised names or initials, name particles between.
+_NAME_SPLIT = re.compile(r"\s*(?:[,;&]|\s(?:and|und|et|y|e|en|og|och|ja|ve|dan|и|i)\s)\s*")
+_NAME = re.compile(r"(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*)$")
+_PARTICLES = frozenset(
+    ["van", "von", "de", "da", "do", "dos", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "ten", "ter"]
+)
+NAMES_MIN = 2
+
+
+def names_list(text: str) -> bool:
+    """Whether `text` is a list of people's names ("Anna Smith, John Brown and Li Wei"), which a
+    title in title case ("Tables of the North Coast and Their Makers") is not: `_looks_like_authors`
+    cannot tell these apart by capitals."""
+    if _EMAIL.search(text):
+        return True
+    parts = [part for part in _NAME_SPLIT.split(text.strip().rstrip(".")) if part]
+    return len(parts) >= NAMES_MIN and all(_is_name(part) for part in parts)
+
+
+def _is_name(part: str) -> bool:
+    tokens = part.split()
+    names = [token for token in tokens if token.lower() not in _PARTICLES]
+    return 2 <= len(names) <= 4 and all(_NAME.match(token) and token[0].isupper() for token in names)
+
 
 def _looks_like_authors(text: str) -> bool:
     """Names, affiliations, addresses: mostly capitalised words, or an e-mail.

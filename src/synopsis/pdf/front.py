@@ -103,7 +103,7 @@ def find_title(
         candidate = line.top < 0.6 * page_height and stands_out and words >= 3 and len(text) <= 400
         if candidate and best is None and masthead is None and _masthead(lines, i, j, printed):
             masthead = (line.size, i, j)  # the first candidate only: a masthead tops the page
-        elif candidate and (best is None or line.size > best[0] + 0.1) and not (masthead and _heading(text)):
+        elif candidate and (best is None or line.size > best[0] + 0.1) and not (masthead and _not_title(lines[i:j], text)):
             best = (line.size, i, j)
         if words == 2 and line.top < 0.6 * page_height and (pair is None or line.size > pair[0] + 0.1):
             pair = (line.size, i, j)
@@ -149,19 +149,39 @@ def _heading(text: str) -> bool:
     return headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text) is not None
 
 
+def _not_title(block: Sequence[Line], text: str) -> bool:
+    """What never replaces a masthead as the title: a section heading, or the authors' names
+    ("Anna Smith, John Brown and Li Wei", set large under the title)."""
+    return _heading(text) or boilerplate.names_list(text)
+
+
+# A block of this many words is a journal's masthead by a phrase only where the phrase names a
+# journal ("International Journal of ..."): "A Journal of the Plague Year" or "Original Research
+# in Harbour Engineering" in a title is no journal label.
+MASTHEAD_PHRASE_MAX_WORDS = 3
+
+
 def _masthead(lines: Sequence[Line], start: int, end: int, printed: Sequence[Line]) -> bool:
     """Whether `lines[start:end]` is a journal's name set large at the top of the page: a journal
-    phrase ("Journal of ...", "Research Article"), or right above the issue's identifier line
-    ("Volume 12, Issue 3", "ISSN ..."). Such a block is the title only where no other stands out."""
+    label ("Research Article") or name ("Journal of ..."), or right above the issue's identifier
+    line ("Volume 12, Issue 3", "ISSN ...": not an article's DOI, which stands under its title).
+    Such a block is the title only where no other stands out."""
     block = lines[start:end]
-    if boilerplate.classify(block, near_title=False) in ("journal", "identifier"):
+    reason = boilerplate.classify(block, near_title=False)
+    if reason == "identifier":
         return True
+    if reason == "journal":
+        text = " ".join(line.text.strip() for line in block)
+        words = len(re.findall(r"[^\W\d_]{2,}", text))
+        if words <= MASTHEAD_PHRASE_MAX_WORDS or lexicon().masthead.search(text):
+            return True
     last = block[-1]
     below = [*lines[end : end + 1], *printed]
     return any(
         line.page == last.page
         and 0 <= line.top - last.bottom < 2 * last.size
         and boilerplate.classify([line], near_title=False) == "identifier"
+        and lexicon().issue.search(line.text) is not None
         for line in below
     )
 
@@ -203,13 +223,15 @@ def find_front(
 # A thesis's front matter (title page, declaration, abstract, acknowledgements, contents, lists of
 # figures) runs to its first chapter, looked for this many pages past its table of contents.
 FRONT_MAX_PAGES = 12
-_CHAPTER = re.compile(r"^\s*(?:chapter|part)\s+(?:\d{1,2}|[ivx]{1,5}|one|two|three|i)\b", re.IGNORECASE)
 
 
 def first_chapter(lines: Sequence[Line], contents_pages: Sequence[int], style: BodyStyle) -> int | None:
     """Where a thesis's (or report's) first chapter begins: the first page after its table of
     contents that opens with a chapter heading ("Chapter 1", "1 Introduction", "Introduction");
-    None where the contents are on the first page or no such page follows them soon."""
+    None where the contents are on the first page, no such page follows them soon, or such a
+    heading stands before them or beside them on their page: the body had begun (an article's
+    "1 Introduction" on page 1, then a table set with dot leaders on page 3), and what comes
+    before the "contents" is no front matter."""
     if not lines:
         return None
     first_page = lines[0].page
@@ -218,15 +240,27 @@ def first_chapter(lines: Sequence[Line], contents_pages: Sequence[int], style: B
         return None
     after = early[0]
     for i, line in enumerate(lines):
-        if line.page <= after or (i > 0 and lines[i - 1].page == line.page):
+        if line.page <= after:
+            if _opens_chapter(line, style):
+                return None  # the body began before the "contents" (a table set with dot leaders)
+            continue
+        if i > 0 and lines[i - 1].page == line.page:
             continue
         if line.page > after + FRONT_MAX_PAGES:
             return None
-        text = line.text.strip()
-        styled = headings.is_heading_line(line, style)
-        if _CHAPTER.match(text) or (styled and rules.NUMBERED_HEADING.match(text)) or headings.is_introduction(text):
+        if _opens_chapter(line, style):
             return i
     return None
+
+
+def _opens_chapter(line: Line, style: BodyStyle) -> bool:
+    """A heading a thesis's chapter or an article's body opens with ("Chapter 1", "1 Introduction",
+    "Introduction")."""
+    text = line.text.strip()
+    styled = headings.is_heading_line(line, style)
+    return bool(
+        lexicon().chapter.match(text) or (styled and rules.NUMBERED_HEADING.match(text)) or headings.is_introduction(text)
+    )
 
 
 def _find_front(

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from .lexicon import lexicon
 from .lines import SAME_ROW, Line
 from .reader import Word
 
@@ -245,6 +246,10 @@ NUMBER_PITCH_EM = 3.0
 NUMBER_TEXT_WORDS = 3
 NUMBER_TEXT_SHARE = 0.6
 NUMBER_APART_EM = 0.5
+# And they stand in a strip of their own (words of text cross it for at most NUMBER_INSIDE_SHARE
+# of the numbers), or they run down NUMBER_SPAN_SHARE of the page's text, a line numbered in it.
+NUMBER_INSIDE_SHARE = 0.25
+NUMBER_SPAN_SHARE = 0.75
 _NUMBER_WORD = re.compile(r"^\d{1,4}$")
 
 
@@ -261,7 +266,7 @@ def number_columns(words: Sequence[Word]) -> list[list[int]]:
     taken: set[int] = set()
     for edge in (lambda w: w.x1, lambda w: w.x0):
         for group in _aligned([i for i in numbers if i not in taken], words, edge):
-            if _counts_up_evenly(group, words) and _beside_text(group, words):
+            if _counts_up_evenly(group, words) and _beside_text(group, words) and _apart_from_text(group, words):
                 found.append(group)
                 taken.update(group)
     return sorted(found, key=lambda group: words[group[0]].x0)
@@ -293,6 +298,20 @@ def _counts_up_evenly(group: Sequence[int], words: Sequence[Word]) -> bool:
     return even >= NUMBER_PITCH_SHARE * len(pitches)
 
 
+def _apart_from_text(group: Sequence[int], words: Sequence[Word]) -> bool:
+    """Whether the numbers of `group` stand outside the text (in a margin or a gutter, where few
+    words of text cross their strip: NUMBER_INSIDE_SHARE, a title or a full-width abstract over a
+    gutter), or run down most of the page's text (NUMBER_SPAN_SHARE). A numbered table's or
+    reference list's numbers stand where the text's lines start, and only for a block of rows."""
+    left, right = min(words[i].x0 for i in group), max(words[i].x1 for i in group)
+    lettered = [w for w in words if _LETTER.search(w.text)]
+    crossing = sum(w.x0 < right and left < w.x1 for w in lettered)
+    if crossing <= NUMBER_INSIDE_SHARE * len(group):
+        return True
+    top, bottom = min(w.top for w in lettered), max(w.bottom for w in lettered)
+    return words[group[-1]].bottom - words[group[0]].top >= NUMBER_SPAN_SHARE * (bottom - top)
+
+
 def _beside_text(group: Sequence[int], words: Sequence[Word]) -> bool:
     """Whether most numbers of `group` share their row with words of text and stand apart from
     them, by more than a word space (NUMBER_APART_EM); other numbers (the next column's line
@@ -313,12 +332,13 @@ def _beside_text(group: Sequence[int], words: Sequence[Word]) -> bool:
 _LEADERS = re.compile(r"(?:(?:[.·]\s?){4,}|…{2,})\s*(?:\d{1,4}|[ivxlcdm]{1,7})?\s*$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"[^\W\d_].*\s(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
 _REF_ONLY = re.compile(r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*$", re.IGNORECASE)
-_LISTS = re.compile(
-    r"^\s*(?:(?:table\s+of\s+)?contents|list\s+of\s+(?:figures|tables|illustrations|plates|maps|charts))\s*:?\s*$",
-    re.IGNORECASE,
-)
 CONTENTS_MIN_LEADERS = 3  # rows with dot leaders that make a table of contents without its heading
 CONTENTS_MIN_ENTRIES = 2  # entries under a "Contents" or "List of Figures" heading
+# Without its heading, the rows with dot leaders are a table of contents only where their page
+# numbers go up and they (with their wrapped first rows) fill this share of the page's rows.
+CONTENTS_FILL = 0.5
+_PAGE_AT_END = re.compile(r"(?:^|\s|[.·…])(?:(?P<arabic>\d{1,4})|(?P<roman>[ivxlcdm]{1,7}))\s*$", re.IGNORECASE)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 def contents_lines(lines: Sequence[Line]) -> list[int]:
@@ -331,18 +351,42 @@ def contents_lines(lines: Sequence[Line]) -> list[int]:
     rows = _rows(lines)
     texts = [" ".join(lines[i].text.strip() for i in row) for row in rows]
     leaders = [k for k, text in enumerate(texts) if _LEADERS.search(text) and _LETTER.search(text)]
-    heads = [k for k, text in enumerate(texts) if _LISTS.match(text)]
+    heads = [k for k, text in enumerate(texts) if lexicon().lists.match(text)]
     entries = set(leaders)
     for head in heads:
         k = head + 1
         while k < len(rows) and (k in entries or _PAGE_REF.search(texts[k]) or k + 1 in entries):
             entries.add(k)
             k += 1
-    if len(leaders) < CONTENTS_MIN_LEADERS and not (heads and len(entries) >= CONTENTS_MIN_ENTRIES):
+    headed = bool(heads) and len(entries) >= CONTENTS_MIN_ENTRIES
+    if not headed and (len(leaders) < CONTENTS_MIN_LEADERS or not _pages_increase([texts[k] for k in leaders])):
         return []
     # A long entry wrapped onto two rows: the first has no page number of its own.
     entries |= {k - 1 for k in entries if k > 0 and k - 1 not in entries and not _REF_ONLY.match(texts[k - 1])}
+    if not headed and len(entries) < CONTENTS_FILL * len(rows):
+        return []  # a table set with dot leaders ("Mean age . . . . 34") in a page of text
     return sorted(i for k in sorted(entries | set(heads)) for i in rows[k])
+
+
+def _pages_increase(texts: Sequence[str]) -> bool:
+    """Whether the page numbers the entries end in never go down (roman front-matter numbers and
+    arabic ones each on their own): a table's values ("34", "52", "118", "12") do."""
+    arabic: list[int] = []
+    roman: list[int] = []
+    for text in texts:
+        match = _PAGE_AT_END.search(text)
+        if match is None:
+            continue
+        if match.group("arabic"):
+            arabic.append(int(match.group("arabic")))
+        else:
+            roman.append(_roman_value(match.group("roman")))
+    return all(a <= b for values in (arabic, roman) for a, b in pairwise(values))
+
+
+def _roman_value(text: str) -> int:
+    values = [_ROMAN[char] for char in text.lower()]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
 def _rows(lines: Sequence[Line]) -> list[list[int]]:

@@ -20,7 +20,6 @@ LARGER = 1.12
 MAX_WORDS = 16
 MAX_CHARS = 150
 _LETTERS = re.compile(r"[^\W\d_]")
-_CONTENTS = re.compile(r"^(?:table of )?contents$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +62,8 @@ def is_end_matter(text: str) -> bool:
 
 
 def is_contents(text: str) -> bool:
-    return _CONTENTS.match(words.strip_number(text).rstrip(":. ")) is not None
+    """ "Contents", "Inhaltsverzeichnis", "İçindekiler": a table of contents' heading."""
+    return lexicon().contents.fullmatch(_bare(text)) is not None
 
 
 def is_known_heading(text: str) -> bool:

@@ -1,9 +1,11 @@
 """The words of a PDF's front matter, in every language we read, loaded from data files.
 
-Each language is one JSON file in `synopsis/data/pdf/` (en, de, fr, es, pt): the labels of the
-abstract and the keywords, introduction, section and reference headings, the labels of a
-structured abstract's parts, publisher boilerplate phrases by reason, and affiliation words.
-Adding a language (nl, it) is adding a file; no code names a language. The lists are merged: a
+Each language is one JSON file in `synopsis/data/pdf/` (one per language synopsis reads): the
+labels of the abstract and the keywords, introduction, section, end-section (acknowledgements) and
+reference headings, the labels of a structured abstract's parts, publisher boilerplate phrases by
+reason, affiliation words, issue identifiers, journal names, contents and chapter headings.
+Adding a language is adding a file; no code names a language, and a list a file leaves out
+matches nothing. The lists are merged: a
 PDF's front matter is recognised whatever its language, so no language detection is needed
 here, and the labels of different languages do not collide.
 """
@@ -48,12 +50,28 @@ class Lexicon:
     part_label: re.Pattern[str]  # a structured abstract's part: groups label, rest
     boilerplate: tuple[tuple[str, re.Pattern[str]], ...]
     affiliation: re.Pattern[str]
+    # An issue's identifier ("Volume 12, Issue 3", "ISSN"), not an article's (a DOI): the line under a
+    # journal's masthead (regexes).
+    issue: re.Pattern[str]
+    # A journal's name or banner ("International Journal of ...", "journal homepage"): a masthead
+    # whatever its length, where an article label ("Original Research") is one only alone (regexes).
+    masthead: re.Pattern[str]
+    contents: re.Pattern[str]  # a table of contents' heading (fullmatch)
+    lists: re.Pattern[str]  # that, or a list of figures' or tables' heading, alone on its line
+    chapter: re.Pattern[str]  # "Chapter 1", "Kapitel 2", "Bölüm 3" opening a line
 
 
 def _alternatives(words: list[str]) -> str:
     """A regex alternation of literal words, longest first, spaces matching any spacing."""
     ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return r"(?!)"  # none in these files: never matches
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in ordered)
+
+
+def _any_of(patterns: list[str]) -> str:
+    """A regex alternation of regexes; one that never matches where there are none."""
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
 
 
 def _rank(reason: str) -> int:
@@ -85,7 +103,9 @@ def build_lexicon(files: Sequence[str]) -> Lexicon:
             rf"^\s*(?P<label>{_alternatives(merged('abstract'))})(?![^\W\d_])\s*(?P<sep>[:.—–-]?)\s*(?P<rest>.*)$", flags
         ),
         keywords=re.compile(rf"^\s*(?:{_alternatives(merged('keywords'))})(?![^\W\d_])\s*[:.—–-]?", flags),
-        known_heading=re.compile(rf"(?:{_alternatives(merged('introduction') + merged('sections'))})", flags),
+        known_heading=re.compile(
+            rf"(?:{_alternatives(merged('introduction') + merged('sections') + merged('end_sections'))})", flags
+        ),
         introduction=re.compile(rf"(?:{_alternatives(merged('introduction'))})", flags),
         references=re.compile(rf"(?:{_alternatives(merged('references'))})", flags),
         part_label=re.compile(rf"^\s*(?P<label>{_alternatives(merged('abstract_parts'))}){_SEPARATOR}\s*(?P<rest>\S.*)?$", flags),
@@ -95,4 +115,9 @@ def build_lexicon(files: Sequence[str]) -> Lexicon:
             if patterns
         ),
         affiliation=re.compile(rf"\b(?:{_alternatives(merged('affiliation'))})", flags),
+        issue=re.compile(_any_of(merged("issue")), flags),
+        masthead=re.compile(_any_of(merged("masthead")), flags),
+        contents=re.compile(rf"(?:{_alternatives(merged('contents'))})", flags),
+        lists=re.compile(rf"^\s*(?:{_alternatives(merged('contents') + merged('lists'))})\s*:?\s*$", flags),
+        chapter=re.compile(rf"^\s*(?:{_alternatives(merged('chapter'))})\s+(?:\d{{1,2}}|[ivx]{{1,5}}|one|two|three|i)\b", flags),
     )
