@@ -86,7 +86,7 @@ def all_columns() -> list[str]:
 # Columns `synopsis train` no longer fits trees on: measured under leave-one-source-out to cost
 # nothing (benchmarks/results/train_cv.txt, "Columns dropped"), and each a graph ranking or a sum
 # of one that took about a millisecond per 5,000-word article to compute.
-DROPPED_COLUMNS: frozenset[str] = frozenset()
+DROPPED_COLUMNS: frozenset[str] = frozenset({"textrank", "pacsum"})
 
 
 def feature_names() -> list[str]:
