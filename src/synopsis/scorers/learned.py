@@ -19,6 +19,7 @@ leave-one-source-out on ROUGE-1 and ROUGE-2 at 100, 200 and 300 words (docs/mode
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -52,8 +53,11 @@ SHIPPED_MODEL = "supervised.json"
 _SIGNALS = ("centrality", "title", "cues", "lead", "tail", "section_start", "section_first", "citations", "digits", "length")
 
 
-def feature_names() -> list[str]:
-    """Names of the columns `sentence_features` returns, in order (stored with every model)."""
+def all_columns() -> list[str]:
+    """Every column `sentence_features` can compute, in the order models before 0.x stored them.
+
+    A model stores the names it was trained on and gets exactly those (`TreeModel.features`), so an
+    older model file that reads a column the default no longer trains on still works."""
     return [
         *_SIGNALS,
         *(f"kind_{kind}" for kind in SECTION_KINDS),
@@ -79,23 +83,42 @@ def feature_names() -> list[str]:
     ]
 
 
+# Columns `synopsis train` no longer fits trees on: measured under leave-one-source-out to cost
+# nothing (benchmarks/results/train_cv.txt, "Columns dropped"), and each a graph ranking or a sum
+# of one that took about a millisecond per 5,000-word article to compute.
+DROPPED_COLUMNS: frozenset[str] = frozenset({"textrank", "pacsum"})
+
+
+def feature_names() -> list[str]:
+    """Names of the columns a model trained by this version reads, in order (stored with every model)."""
+    return [name for name in all_columns() if name not in DROPPED_COLUMNS]
+
+
 def sentence_features(
-    doc: Document, features: Features, lexicon: dict[str, float], phrases: PhraseModel | None = None
+    doc: Document,
+    features: Features,
+    lexicon: dict[str, float],
+    phrases: PhraseModel | None = None,
+    names: Sequence[str] | None = None,
 ) -> NDArray[np.float64]:
-    """One row per sentence, columns as `feature_names()`; the same code serves training and use.
+    """One row per sentence, columns `names` (default `feature_names()`); the same code serves
+    training and use. Only the columns asked for are computed: the graph rankings cost most.
 
     Without a phrase model the `phrases` column is 0 (training fills it with out-of-fold predictions).
     """
+    names = list(names) if names is not None else feature_names()
+    wanted = set(names)
     n = features.n
     signals = structured_signals(doc, features)
-    signals["hiporank"] = graph_signal("hiporank", doc, features)  # computed once: a feature and part of `structured`
+    if wanted & {"hiporank", "structured"}:  # computed once: a feature and part of `structured`
+        signals["hiporank"] = graph_signal("hiporank", doc, features)
     kinds = np.eye(len(SECTION_KINDS))[features.section_kind] if n else np.zeros((0, len(SECTION_KINDS)))
     paragraph = np.fromiter((s.paragraph for s in doc.sentences), dtype=np.int64, count=n)
     paragraph_first = np.r_[True, paragraph[1:] != paragraph[:-1]] if n else np.zeros(0, bool)
     section_rank = np.unique(features.section, return_inverse=True)[1] if n else np.zeros(0, np.int64)
     sections = max(1, int(section_rank.max()) + 1) if n else 1
     lexicon_mean, lexicon_max = _lexicon_scores(features, lexicon)
-    # Columns by name, stacked in `feature_names()` order below: a column can only land where its name says.
+    # Columns by name, stacked in `names` order below: a column can only land where its name says.
     columns: dict[str, NDArray[np.float64]] = {
         **{name: signals[name] for name in _SIGNALS},
         **{f"kind_{kind}": kinds[:, k] for k, kind in enumerate(SECTION_KINDS)},
@@ -111,18 +134,22 @@ def sentence_features(
         "max_similarity": features.max_similarity,
         "to_introduction": _similarity_to_kind(features, SECTION_KINDS.index("introduction")),
         "to_conclusion": _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
-        # The graph scores with the settings their own methods are registered with (one place).
-        "textrank": graph_signal("textrank", doc, features),
-        "pacsum": graph_signal("pacsum", doc, features),
-        "hiporank": signals["hiporank"],
-        "structured": weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
         "lexicon_mean": lexicon_mean,
         "lexicon_max": lexicon_max,
         "phrases": phrases.predict([s.text for s in doc.sentences], features.language) if phrases is not None else np.zeros(n),
     }
-    names = feature_names()
-    if set(columns) != set(names):  # a column added here but not named there (or the reverse)
-        raise AssertionError(f"feature columns differ from feature_names(): {sorted(set(columns) ^ set(names))}")
+    # The costly ones only when asked for, with the settings their own methods are registered with.
+    costly: dict[str, Callable[[], NDArray[np.float64]]] = {
+        "textrank": lambda: graph_signal("textrank", doc, features),
+        "pacsum": lambda: graph_signal("pacsum", doc, features),
+        "hiporank": lambda: signals["hiporank"],
+        "structured": lambda: weighted_sum(signals, STRUCTURED_WEIGHTS, doc, features),
+    }
+    columns.update({name: make() for name, make in costly.items() if name in wanted})
+    if (known := set(columns) | set(costly)) != set(all_columns()):  # a column added here but not named there (or the reverse)
+        raise AssertionError(f"feature columns differ from all_columns(): {sorted(known ^ set(all_columns()))}")
+    if unknown := wanted - set(columns):
+        raise MethodError(f"no feature column named {sorted(unknown)}")
     return np.column_stack([columns[name] for name in names]) if n else np.zeros((0, len(names)))
 
 
@@ -182,8 +209,8 @@ class TreeModel:
         (lexicon 0, phrase model its intercept), so the trees read them as "no evidence".
         """
         if features.language == "en":
-            return sentence_features(doc, features, self.lexicon, self.phrases)
-        return self.without_english_features(sentence_features(doc, features, {}, None))
+            return sentence_features(doc, features, self.lexicon, self.phrases, self.features)
+        return self.without_english_features(sentence_features(doc, features, {}, None, self.features))
 
     def without_english_features(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """`x` with the English-only columns set to their no-evidence values (see `features_of`)."""
@@ -269,13 +296,13 @@ class TreeModel:
     def from_json(cls, data: dict[str, Any]) -> TreeModel:
         if data.get("format") != MODEL_FORMAT:
             raise MethodError(f"not a synopsis model file (format {data.get('format')!r}, expected {MODEL_FORMAT!r})")
-        expected = feature_names()
-        if list(data["features"]) != expected:
+        names = [str(name) for name in data["features"]]
+        if not set(names) <= set(all_columns()) or len(set(names)) != len(names):
             raise MethodError("the model was trained on other features than this version computes; retrain it")
         trees = data["trees"]
-        _check_trees(trees, len(expected))
+        _check_trees(trees, len(names))
         return cls(
-            features=tuple(data["features"]),
+            features=tuple(names),
             feature=np.asarray(trees["feature"], dtype=np.int64),
             threshold=np.asarray(trees["threshold"], dtype=np.float64),
             left=np.asarray(trees["left"], dtype=np.int64),
