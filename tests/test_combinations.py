@@ -50,6 +50,30 @@ def test_candidates_are_exactly_the_maximal_feasible_subsets(document, budget: B
         assert sum(int(features.words[i]) for i in row) <= limit_words and len(row) <= limit_sentences
 
 
+@pytest.mark.parametrize("top", [1, 2, 3, 7, 12])
+@pytest.mark.parametrize("budget", [Budget(100), Budget(None, 2)])
+@pytest.mark.parametrize("redundancy", [0.1, 0.5])
+def test_subset_sums_by_halves_are_those_of_every_member(document, top: int, budget: Budget, redundancy: float) -> None:  # type: ignore[no-untyped-def]
+    """Words and clashes summed over each subset's low and high halves give the rows that summing
+    over every member of every subset gave (what `candidate_summaries` did before)."""
+    _, features = document
+    scores = np.random.default_rng(top).random(features.n)
+    found = candidate_summaries(scores, features, budget, top=top, redundancy=redundancy)
+    sentences = found.sentences
+    k = sentences.size
+    subsets = np.arange(1 << k, dtype=np.int64)
+    bits = 1 << np.arange(k, dtype=np.int64)
+    members = (subsets[:, None] & bits) != 0
+    words = members @ features.words[sentences].astype(np.int64)
+    count = members.sum(axis=1)
+    clashing = ((features.similarity_block(sentences) > redundancy) * bits[None, :]).sum(axis=1)
+    clashes = (((subsets[:, None] & clashing[None, :]) != 0) & members).any(axis=1)
+    limit_words = budget.words if budget.words is not None else np.iinfo(np.int64).max
+    feasible = (words <= limit_words) & (count <= (budget.sentences or top)) & ~clashes & (count > 0)
+    keep = feasible & ~(feasible[subsets[:, None] | bits] & ~members).any(axis=1)
+    assert found.members.tolist() == members[keep].tolist() and len(found.members) > 0
+
+
 def test_no_candidate_when_nothing_fits(document) -> None:  # type: ignore[no-untyped-def]
     _, features = document
     found = candidate_summaries(np.ones(features.n), features, Budget(1), top=12, redundancy=0.5)

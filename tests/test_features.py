@@ -7,8 +7,9 @@ import re
 import numpy as np
 import pytest
 
-from synopsis.features import compute_features, token_stream, tokenize
+from synopsis.features import compute_features, normalize_rows, token_stream, tokenize, word_counts
 from synopsis.pipeline import build_document
+from synopsis.scipy_sparse import sparse
 from synopsis.stopwords import STOP_WORDS
 from synopsis.types import Article, Document, Section, Sentence
 
@@ -85,6 +86,45 @@ def test_tfidf_rows_are_unit_length_and_similarity_is_cosine() -> None:
     assert similarity[0, 1] > 0.8 and similarity[0, 2] == 0.0
     assert features.similarity_to("graph parsing")[:2].min() > features.similarity_to("graph parsing")[2]
     assert features.similarity_to("").tolist() == [0.0, 0.0, 0.0]
+
+
+def _scipy_normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows divided by their norms the way scipy does it (what `normalize_rows` computed before numpy)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+def _same_arrays(a: sparse.csr_matrix, b: sparse.csr_matrix) -> bool:
+    """The same matrix down to the order of each row's entries and the last bit of every value."""
+    return a.shape == b.shape and all(getattr(a, k).tolist() == getattr(b, k).tolist() for k in ("data", "indices", "indptr"))
+
+
+def test_tfidf_is_scipys_normalised_tf_idf_to_the_last_bit(dev_sample: list[dict[str, str]]) -> None:
+    # The summaries stay byte-identical only if every later sum reads the same floats in the same
+    # order: the numpy tf-idf must be exactly what scipy's multiply and diagonal product made.
+    for row in dev_sample[:4]:
+        doc = build_document(Article(row["id"], row["full_text"], (0, len(row["full_text"])), row["title"]))
+        features = compute_features(doc)
+        expected = _scipy_normalised(features.counts.multiply(features.idf).tocsr())
+        assert _same_arrays(features.tfidf, expected)
+        assert features.tfidf.indices.tolist() != sorted(features.tfidf.indices.tolist())  # rows reversed, as scipy left them
+
+
+def test_normalize_rows_matches_scipy_for_any_matrix() -> None:
+    rng = np.random.default_rng(3)
+    dense = rng.random((9, 14)) * (rng.random((9, 14)) < 0.4)
+    dense[4] = 0.0  # an empty row stays empty
+    canonical = sparse.csr_matrix(dense)
+    assert canonical.has_canonical_format
+    assert _same_arrays(normalize_rows(canonical), _scipy_normalised(canonical))
+    shuffled = sparse.csr_matrix(dense) @ sparse.eye(14, format="csr")[rng.permutation(14)]  # rows out of column order
+    assert not shuffled.has_canonical_format
+    assert _same_arrays(normalize_rows(shuffled), _scipy_normalised(shuffled))
+
+
+def test_word_counts_are_whitespace_words() -> None:
+    assert word_counts(["a b  c", "", " one\ttwo\nthree ", "x"]).tolist() == [3, 0, 3, 1]
 
 
 def test_position_in_section_runs_from_zero_to_one_in_each_section() -> None:

@@ -11,6 +11,7 @@ sentence could still be added. Each candidate lists its sentences in document or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -58,22 +59,51 @@ def candidate_summaries(
     k = sentences.size
     if k == 0:
         return Candidates(sentences, np.zeros((0, 0), dtype=bool))
-    subsets = np.arange(1 << k, dtype=np.int64)
+    subsets, members, count, extended = _subsets(k)
     bits = 1 << np.arange(k, dtype=np.int64)
-    members = (subsets[:, None] & bits) != 0
-    words = members @ features.words[sentences].astype(np.int64)
-    count = members.sum(axis=1)
     clash = features.similarity_block(sentences) > redundancy
-    # A subset clashes when one of its members clashes with another member: each sentence's
-    # clashing sentences as bits, tested against the subset's bits (no integer matrix product).
+    # Each sentence's clashing sentences as bits; a subset clashes when the union of its members'
+    # clashing bits meets the subset. Sums and unions over a subset's bits are taken as a sum (or
+    # union) of one over its low half and one over its high half: 2 x 2**(k/2) terms, not k x 2**k.
     clashing = (clash * bits[None, :]).sum(axis=1)
-    clashes = (((subsets[:, None] & clashing[None, :]) != 0) & members).any(axis=1)
+    words = _over_halves(features.words[sentences].astype(np.int64), np.add)
+    clashes = (_over_halves(clashing, np.bitwise_or) & subsets) != 0
     feasible = (words <= limit_words) & (count <= limit_sentences) & ~clashes & (count > 0)
     # Maximal: adding any sentence not yet in it gives an infeasible subset.
-    extended = subsets[:, None] | bits
     addable = feasible[extended] & ~members
     keep = feasible & ~addable.any(axis=1)
     return Candidates(sentences, members[keep])
+
+
+@cache
+def _subsets(k: int) -> tuple[NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64]]:
+    """Every subset of k sentences as a number (bit j: sentence j), its 0/1 membership rows, its
+    size, and each subset with each sentence added: the same for every document (read-only)."""
+    subsets = np.arange(1 << k, dtype=np.int64)
+    bits = 1 << np.arange(k, dtype=np.int64)
+    members = (subsets[:, None] & bits) != 0
+    extended = subsets[:, None] | bits
+    arrays = (subsets, members, members.sum(axis=1), extended)
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
+
+
+def _over_halves(values: NDArray[np.int64], combine: np.ufunc) -> NDArray[np.int64]:
+    """`combine` (add, or) of `values[j]` over the members j of every subset, subsets numbered as
+    `_subsets`: over the low half's members and the high half's, combined (whole numbers and bit
+    unions: exact in any order)."""
+    k = values.size
+    low = k // 2
+    return combine.outer(_over_all(values[low:], combine), _over_all(values[:low], combine)).ravel()
+
+
+def _over_all(values: NDArray[np.int64], combine: np.ufunc) -> NDArray[np.int64]:
+    """`combine` of `values` over the members of every subset of them (subset i holds j when bit j is set)."""
+    out = np.zeros(1, dtype=np.int64)
+    for value in values:
+        out = np.concatenate([out, combine(out, value)])
+    return out
 
 
 def filled(

@@ -113,6 +113,11 @@ def token_stream(texts: list[str], lang: str = ENGLISH) -> list[str]:
     return list(filterfalse(words.stop_words.__contains__, words.word_or_break.findall(lower(joined(texts), lang))))
 
 
+def word_counts(texts: list[str]) -> NDArray[np.int64]:
+    """How many whitespace-separated words each text has (C-level maps: no generator per text)."""
+    return np.fromiter(map(len, map(str.split, texts)), dtype=np.int64, count=len(texts))
+
+
 def stem_all(tokens: list[list[str]], lang: str = ENGLISH) -> list[list[str]]:
     """Stem every token; each distinct word is stemmed once."""
     unique = sorted({t for sentence in tokens for t in sentence})
@@ -146,8 +151,10 @@ class Features:
     @cached_property
     def tfidf(self) -> sparse.csr_matrix:
         """Rows L2-normalised, so a dot product is a cosine."""
-        weighted = self.counts.multiply(self.idf).tocsr()
-        return normalize_rows(weighted)
+        counts = self.counts
+        if counts.has_canonical_format and counts.data.all():  # always (`compute_features` sums duplicates)
+            return _scaled_rows(counts, counts.data * self.idf[counts.indices])  # the product scipy's multiply makes
+        return normalize_rows(counts.multiply(self.idf).tocsr())
 
     def similarity_block(self, rows: slice | NDArray[np.int64]) -> NDArray[np.float64]:
         """Cosine similarity of every pair of the given sentences, 0 on the diagonal (dense: the
@@ -248,16 +255,44 @@ class Features:
 
 
 def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    """Each row divided by its Euclidean norm (an empty row stays empty).
+
+    A canonical matrix (each row's columns increasing, no zero stored: every matrix `Features`
+    makes) is scaled in numpy, about four times faster at a document's size than scipy's
+    `diags(1 / norms) @ matrix`, and to the same arrays: the norms summed by the same
+    `np.add.reduceat` over the same squares that scipy's row sum runs, each entry multiplied by
+    its row's `1 / norm`, each row's entries in the reverse order that scipy's product leaves
+    them in (later sums run in that order). Any other matrix goes through scipy.
+    """
+    if not (matrix.has_canonical_format and matrix.data.all()):
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return _scaled_rows(matrix, matrix.data)
+
+
+def _scaled_rows(structure: sparse.csr_matrix, data: NDArray[np.float64]) -> sparse.csr_matrix:
+    """`normalize_rows` of the canonical matrix with `structure`'s rows and columns and these
+    (nonzero) values, in numpy."""
+    indptr = structure.indptr
+    lengths = np.diff(indptr)
+    filled = np.flatnonzero(lengths)
+    norms = np.zeros(structure.shape[0])
+    if filled.size:
+        norms[filled] = np.add.reduceat(data * data, indptr[filled])
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    reverse = np.repeat(indptr[:-1] + indptr[1:] - 1, lengths) - np.arange(data.size)
+    scaled = np.repeat(1.0 / norms, lengths) * data[reverse]
+    return sparse.csr_matrix((scaled, structure.indices[reverse], indptr.copy()), shape=structure.shape)
 
 
 def compute_features(doc: Document) -> Features:
     """Features in the document's language (`doc.meta["language"]`, English when unset)."""
     lang = doc.meta.get("language", ENGLISH)
     n = len(doc.sentences)
-    stream = token_stream([s.text for s in doc.sentences], lang)
+    texts = [s.text for s in doc.sentences]
+    stream = token_stream(texts, lang)
     unique = sorted(set(stream).difference("\x00"))
     vocabulary: dict[str, int] = {}  # stem -> column, in order of first (sorted) appearance
     columns = [vocabulary.setdefault(stem, len(vocabulary)) for stem in analyzer(lang).stem(unique)]
@@ -277,7 +312,7 @@ def compute_features(doc: Document) -> Features:
         vocabulary=vocabulary,
         counts=counts,
         position=np.arange(n, dtype=np.float64) / max(1, n - 1),
-        words=np.fromiter((len(s.text.split()) for s in doc.sentences), dtype=np.int64, count=n),
+        words=word_counts(texts),
         section=np.fromiter((s.section for s in doc.sentences), dtype=np.int64, count=n),
         section_kind=np.fromiter((section_kind.get(s.section, kinds["other"]) for s in doc.sentences), dtype=np.int64, count=n),
         candidate=np.fromiter((s.candidate for s in doc.sentences), dtype=bool, count=n),

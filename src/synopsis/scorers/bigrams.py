@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from ..combinations import Candidates
 from ..features import UNICODE_TOKEN, Features, analyzer
 from ..language import ENGLISH
-from ..tokens import joined, lower, numbered
+from ..tokens import joined, lower
 from ..types import SECTION_KINDS, Document
 from .logistic import Logistic
 from .structure import standardise
@@ -243,18 +243,26 @@ def _stop_stems(language: str) -> frozenset[str]:
 
 
 def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
-    """Every sentence's bigrams, numbered, from one pass over the document's text."""
-    tokens = numbered(_tokens(joined([s.text for s in doc.sentences]), language))
-    stems = _stemmed(list(tokens.numbers), language)
-    number = {stem: i for i, stem in enumerate(dict.fromkeys(stems))}  # stems numbered by first appearance
-    stem_of = np.fromiter(map(number.__getitem__, stems), dtype=np.int64, count=len(stems))
-    ids = stem_of[tokens.tokens] if len(tokens.tokens) else np.zeros(0, dtype=np.int64)
-    same = tokens.text[1:] == tokens.text[:-1]
+    """Every sentence's bigrams, numbered, from one pass over the document's text.
+
+    Each token is mapped straight to its stem's number (stems numbered by the first appearance of
+    a token, the NUL end-of-text mark among them), with no numbering of the tokens themselves."""
+    stream = _tokens(joined([s.text for s in doc.sentences]), language)
+    unique = list(dict.fromkeys(stream))
+    stems = _stemmed(unique, language)
+    distinct = dict.fromkeys(stems)
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    word_of = dict(zip(unique, map(number.__getitem__, stems), strict=True))
+    found = np.fromiter(map(word_of.__getitem__, stream), dtype=np.int64, count=len(stream))
+    is_break = found == word_of.get("\x00", -1)
+    ids, text = found[~is_break], np.cumsum(is_break)[~is_break]
+    same = text[1:] == text[:-1]
     width = max(1, len(number))
     types, kind = np.unique((ids[:-1] * width + ids[1:])[same], return_inverse=True)
     pairs = np.stack([types // width, types % width], axis=1).astype(np.int64)
-    sentence = tokens.text[1:][same]
-    return DocumentBigrams(tuple(number), pairs, sentence, kind.astype(np.int64).ravel(), len(doc.sentences), language)
+    bigrams = DocumentBigrams(tuple(number), pairs, text[1:][same], kind.astype(np.int64).ravel(), len(doc.sentences), language)
+    bigrams.__dict__["index"] = number  # `index` as it would build it: the same numbering
+    return bigrams
 
 
 class BigramModel(Logistic):

@@ -28,10 +28,18 @@ def pagerank(
         return np.zeros(0)
     out = weights.sum(axis=1)
     dangling = out == 0
-    transition = np.divide(weights, out[:, None], out=np.zeros_like(weights), where=~dangling[:, None])
+    # A plain division (a masked `np.divide(..., where=)` costs several times more), the dangling
+    # rows then zeroed: the same matrix.
+    transition = weights / np.where(dangling, 1.0, out)[:, None]
+    has_dangling = bool(dangling.any())
+    if has_dangling:
+        transition[dangling] = 0.0
     rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        new = damping * (rank @ transition + rank[dangling].sum() / n) + (1.0 - damping) / n
+        moved = rank @ transition
+        if has_dangling:  # without dangling rows their jump adds 0.0: the same floats skipped
+            moved += rank[dangling].sum() / n
+        new = damping * moved + (1.0 - damping) / n
         if np.abs(new - rank).sum() < tol:
             return new
         rank = new
@@ -56,13 +64,21 @@ def windowed_rank(
 
 def overlap_similarity(features: Features, rows: NDArray[np.int64] | slice = slice(None)) -> NDArray[np.float64]:
     """TextRank's similarity among `rows`: shared words over the sum of the log lengths of the two sentences."""
-    binary = features.binary[rows]
+    binary = features.binary if _all_rows(rows, features.n) else features.binary[rows]
     shared = (binary @ binary.T).toarray()
-    lengths = np.log(np.maximum(np.asarray(binary.sum(axis=1)).ravel(), 1.0) + 1.0)
-    denominator = lengths[:, None] + lengths[None, :]
-    similarity = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator > 0)
+    # Words per sentence: every stored entry of `binary` is 1, so a row's sum is its entry count.
+    lengths = np.log(np.maximum(np.diff(binary.indptr).astype(np.float64), 1.0) + 1.0)
+    denominator = lengths[:, None] + lengths[None, :]  # at least 2 log 2: no zero to guard against
+    similarity = shared / denominator
     np.fill_diagonal(similarity, 0.0)
     return similarity
+
+
+def _all_rows(rows: NDArray[np.int64] | slice, n: int) -> bool:
+    """Whether `rows` selects every row in order (one graph window: scipy would copy the matrix to slice it)."""
+    if isinstance(rows, slice):
+        return rows.indices(n) == (0, n, 1)
+    return len(rows) == n and bool(np.array_equal(rows, np.arange(n)))
 
 
 # TextRank's settings: its registered defaults and the `textrank` feature of the trained method.

@@ -172,10 +172,19 @@ def _lexicon_scores(features: Features, lexicon: dict[str, float]) -> tuple[NDAr
     columns = np.fromiter(features.vocabulary.values(), dtype=np.int64, count=count)
     weights[columns] = np.fromiter(map(lexicon.get, features.vocabulary, repeat(0.0)), dtype=np.float64, count=count)
     counts = features.counts
-    totals = np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0)
-    mean = np.asarray(counts @ weights).ravel() / totals
-    binary = features.binary.multiply(weights).tocsr()
-    maximum = np.asarray(binary.max(axis=1).toarray()).ravel()
+    lengths = np.diff(counts.indptr)
+    filled = np.flatnonzero(lengths)
+    totals = np.zeros(features.n)
+    maximum = np.zeros(features.n)
+    if filled.size:
+        # Row sums of whole counts (exact in any order), and each row's largest weight, as scipy's
+        # sparse max has it: with the implicit 0 of a row that lacks some term (every row but one
+        # holding the whole vocabulary). In numpy over the stored entries: no sparse copies.
+        starts = counts.indptr[filled]
+        totals[filled] = np.add.reduceat(counts.data, starts)
+        maximum[filled] = np.maximum.reduceat(weights[counts.indices], starts)
+        maximum[lengths < counts.shape[1]] = np.maximum(maximum[lengths < counts.shape[1]], 0.0)
+    mean = np.asarray(counts @ weights).ravel() / np.maximum(totals, 1.0)
     return mean, maximum
 
 

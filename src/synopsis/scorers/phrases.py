@@ -97,11 +97,17 @@ class PhraseModel:
         words, unigram_weights, bigram_keys, bigram_weights = self._index
         known = np.fromiter(map(words.get, column, repeat(-1)), dtype=np.int64, count=len(column))
         first, second = known[pairs // vocabulary], known[pairs % vocabulary]
-        wanted = np.where((first >= 0) & (second >= 0), first * len(words) + second, -1)
+        # Only a pair of two model words can be a model bigram: only those are looked up.
+        valid = (first >= 0) & (second >= 0)
+        wanted = first[valid] * len(words) + second[valid]
         at = np.minimum(np.searchsorted(bigram_keys, wanted), bigram_keys.size - 1)
-        weights = np.concatenate([unigram_weights[known], np.where(bigram_keys[at] == wanted, bigram_weights[at], 0.0)])[grams]
+        pair_weights = np.zeros(pairs.size)
+        pair_weights[valid] = np.where(bigram_keys[at] == wanted, bigram_weights[at], 0.0)
+        weights = np.concatenate([unigram_weights[known], pair_weights])[grams]
         term = np.flatnonzero(weights != 0.0)
-        term = term[np.lexsort((order[term], owner[term]))]
+        # By text, then first occurrence: one sort of a combined key (owner is sorted already, and no
+        # two n-grams of a text share a first position), not a lexsort of two.
+        term = term[np.argsort(owner[term] * (int(order.max()) + 1) + order[term])]
         sums = np.bincount(owner[term], weights=counts[term] * weights[term], minlength=n)
         has = norms > 0
         out[has] += sums[has] / norms[has]

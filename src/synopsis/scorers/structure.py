@@ -113,19 +113,70 @@ def hiporank(
     labels, members = np.unique(section, return_inverse=True)
     if labels.size < 2:
         return intra
-    indicator = sparse.csr_matrix((np.ones(n), (members, np.arange(n))), shape=(labels.size, n))
-    centroids = normalize_rows(sparse.csr_matrix(indicator @ features.tfidf)).T.tocsc()
+    centroids = centroids_by_term(features.tfidf, members, labels.size)
     order = np.arange(labels.size) / max(1, labels.size - 1)
     section_distance = boundary_distance(order, alpha)
     across = np.zeros(n)
     # Sentences x sections, a window of rows at a time: memory stays linear however many there are.
     for start, end in windows(n):
         rows = np.arange(start, end)
-        to_sections = np.asarray((features.tfidf[start:end] @ centroids).toarray())
+        rows_tfidf = features.tfidf if end - start == n else features.tfidf[start:end]  # one window: no copy
+        to_sections = np.asarray((rows_tfidf @ centroids).toarray())
         to_sections[rows - start, members[start:end]] = 0.0
         toward = np.where(section_distance[members[start:end]][:, None] <= section_distance[None, :], near, far)
         across[start:end] = (to_sections * toward).sum(axis=1) / (labels.size - 1)
     return intra + inter * across
+
+
+# The most sections x terms cells `centroids_by_term` sums in a dense table (32 MB of float64);
+# a text with more (hundreds of sections, tens of thousands of terms) goes through scipy.
+DENSE_CENTROID_CELLS = 1 << 22
+
+
+def centroids_by_term(tfidf: sparse.csr_matrix, members: NDArray[np.int64], sections: int) -> sparse.csr_matrix:
+    """Each section's centroid, L2-normalised, as a terms x sections matrix: the sum of its sentences'
+    tf-idf rows (`members[i]` is sentence i's section, 0 to `sections` - 1), for `tfidf @ result`.
+
+    The same values as `normalize_rows(indicator @ tfidf).T` with a 0/1 sections x sentences
+    indicator (what this was), at a third of the cost: each sum adds a term's values in the order
+    scipy's product adds them (its sentences in order: `np.bincount`, from 0.0), each norm sums the
+    squares in the order scipy's element-wise square leaves a product's row in (its terms in the
+    order they first occur in the section), and each row lists its sections in increasing order,
+    as scipy's conversion of the transpose does before a product (the order the product adds in).
+    """
+    width = tfidf.shape[1]
+    if sections * width > DENSE_CENTROID_CELLS:
+        indicator = sparse.csr_matrix((np.ones(members.size), (members, np.arange(members.size))), shape=(sections, members.size))
+        return sparse.csr_matrix(normalize_rows(sparse.csr_matrix(indicator @ tfidf)).T)
+    section = np.repeat(members, np.diff(tfidf.indptr))
+    key = section * width + tfidf.indices  # (section, term) of every stored entry, in storage order
+    totals = np.bincount(key, weights=tfidf.data, minlength=sections * width)
+    # Each (section, term)'s first entry in storage order, grouped by section (a stable sort).
+    first = np.full(sections * width, key.size)
+    np.minimum.at(first, key, np.arange(key.size))
+    firsts = np.flatnonzero(first[key] == np.arange(key.size))
+    firsts = firsts[np.argsort(section[firsts], kind="stable")]
+    counts = np.bincount(section[firsts], minlength=sections)
+    filled = np.flatnonzero(counts)
+    norms = np.zeros(sections)
+    if filled.size:
+        # scipy's product leaves each section's terms in the reverse of that order. When that makes
+        # every row's columns increase (each section's terms first met in decreasing column order:
+        # a one-sentence section, whose tf-idf row is stored that way), scipy's element-wise square
+        # keeps the rows as they are and the squares are summed by increasing column; otherwise it
+        # reverses them again, back to the order of first occurrence.
+        same_section = section[firsts][1:] == section[firsts][:-1]
+        if (np.diff(tfidf.indices[firsts])[same_section] < 0).all():
+            firsts = firsts[np.lexsort((tfidf.indices[firsts], section[firsts]))]
+        squares = totals[key[firsts]]
+        norms[filled] = np.add.reduceat(squares * squares, (np.cumsum(counts) - counts)[filled])
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    by_term = (totals.reshape(sections, width) * (1.0 / norms)[:, None]).T.ravel()  # every tf-idf value is positive
+    at = np.flatnonzero(by_term)
+    indptr = np.zeros(width + 1, dtype=tfidf.indptr.dtype)
+    np.cumsum(np.bincount(at // sections, minlength=width), out=indptr[1:])
+    return sparse.csr_matrix((by_term[at], (at % sections).astype(tfidf.indices.dtype), indptr), shape=(width, sections))
 
 
 # Weights of `structured`, chosen on all four dev corpora by the coordinate search of
@@ -181,7 +232,7 @@ def structured_signals(doc: Document, features: Features) -> dict[str, NDArray[n
         "section_start": np.exp(-in_section / SECTION_START_DECAY),
         "section_first": first_in_section.astype(np.float64),
         "citations": citation_counts(doc),
-        "digits": standardise(digit_density(doc), mask),
+        "digits": standardise(digit_density(doc, features.words), mask),
         "length": standardise(np.log(np.maximum(features.words, 1)).astype(np.float64), mask),
     }
     for index, kind in enumerate(SECTION_KINDS):

@@ -109,7 +109,7 @@ def summary_features(
     similarity = features.similarity_block(top)
     pair_sum = ((m @ similarity) * m).sum(axis=1) / 2
     pairs = count * (count - 1) / 2
-    pair_max = np.where(members[:, :, None] & members[:, None, :], similarity[None], 0.0).max(axis=(1, 2))
+    pair_max = _pair_max(members, similarity)
     position = features.position[top]
     words = members @ features.words[top].astype(np.float64)
     fill = words / budget.words if budget.words is not None else count / max(1, budget.sentences or 1)
@@ -145,6 +145,21 @@ def summary_features(
     if set(columns) != set(names):
         raise AssertionError(f"summary features differ from summary_feature_names(): {sorted(set(columns) ^ set(names))}")
     return np.column_stack([columns[name] for name in names]) if len(m) else np.zeros((0, len(names)))
+
+
+def _pair_max(members: NDArray[np.bool_], similarity: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Per candidate, the highest similarity between two of its sentences (0 with fewer than two):
+    the first of the pairs, most similar first, that it holds both of. Each pair's value is the
+    larger of its two entries (the product need not be exactly symmetric), so this is the maximum
+    over the candidate's block that it replaces, at a third of the cost."""
+    first, second = np.triu_indices(similarity.shape[0], 1)
+    if first.size == 0 or len(members) == 0:
+        return np.zeros(len(members))
+    values = np.maximum(similarity[first, second], similarity[second, first])
+    order = np.argsort(-values, kind="stable")
+    both = members[:, first[order]] & members[:, second[order]]
+    at = both.argmax(axis=1)
+    return np.where(both[np.arange(len(members)), at], np.maximum(values[order][at], 0.0), 0.0)
 
 
 def _covered(members: NDArray[np.float64], target: tuple[NDArray[np.float64], NDArray[np.float64]]) -> NDArray[np.float64]:
