@@ -473,11 +473,15 @@ def test_a_sentence_that_only_looks_like_a_heading_keeps_its_words(text: str) ->
 
 
 def test_a_dateline_opening_its_paragraph_is_no_heading_and_is_removed() -> None:
-    # A heading in capitals would stand on a line of its own; the dateline is listed as removed.
-    cleaned = clean_text("NEW YORK The mayor said on Monday that the city would hire a thousand more teachers.")
+    # A heading in capitals would stand on a line of its own; a dateline the wire's name marks is
+    # listed as removed. A place alone is no dateline: its words stay, in the body (short capitals
+    # may be an acronym: `glued._heading`).
+    cleaned = clean_text("NEW YORK (AP) The mayor said on Monday that the city would hire a thousand more teachers.")
     assert [h.title for h in cleaned.headings if h.title] == []
     assert body(cleaned) == "The mayor said on Monday that the city would hire a thousand more teachers."
     assert cleaned.removed["dateline"] == 1
+    unmarked = "NEW YORK The mayor said on Monday that the city would hire a thousand more teachers."
+    assert body(clean_text(unmarked)) == unmarked
 
 
 def test_a_removed_url_leaves_no_empty_brackets_or_doubled_marks() -> None:

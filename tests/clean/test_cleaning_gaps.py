@@ -3,6 +3,8 @@ came from (SumPubMed subheadings and captions, ScisummNet page breaks and glued 
 
 from __future__ import annotations
 
+import pytest
+
 from synopsis.clean import clean_text
 from synopsis.clean.words import missing_space_edits
 
@@ -96,13 +98,14 @@ def test_a_sentence_a_page_break_cut_goes_on_in_its_paragraph() -> None:
     assert "This allows us to evaluate\nthe contribution" in cleaned  # a short line: an item of a list, maybe
 
 
-def test_a_long_dateline_opening_a_paragraph_is_no_heading() -> None:
-    # Was: "LOS ANGELES" headed a section, as a heading in capitals.
+def test_an_unmarked_place_in_capitals_keeps_its_words() -> None:
+    # A place alone before a sentence reads like a run-in heading in capitals ("RELATED WORK The
+    # ..."): no place list ships, so it is no dateline, and its words stay (as a heading here).
     text = "LOS ANGELES The city council voted on Tuesday to ban the sale of fur in the city."
     cleaned = clean_text(text)
-    assert [h.title for h in cleaned.headings if h.title] == []
+    assert removed(text, "dateline") == []
+    assert [h.title for h in cleaned.headings if h.title] == ["LOS ANGELES"]
     assert body(text) == "The city council voted on Tuesday to ban the sale of fur in the city."
-    assert removed(text, "dateline") == ["LOS ANGELES "]
 
 
 def test_a_dateline_after_a_full_stop_is_removed() -> None:
@@ -110,16 +113,55 @@ def test_a_dateline_after_a_full_stop_is_removed() -> None:
     text = "The mayor said so on Monday. NEW YORK (Reuters) The governor agreed with the council on Wednesday."
     assert body(text) == "The mayor said so on Monday. The governor agreed with the council on Wednesday."
     assert removed(text, "dateline") == ["NEW YORK (Reuters) "]
-    dash = "It was close. WASHINGTON — The Senate voted on the bill late on Friday night."
-    assert body(dash) == "It was close. The Senate voted on the bill late on Friday night."
+    dated = "It was close. WASHINGTON, March 3 — The Senate voted on the bill late on Friday night."
+    assert body(dated) == "It was close. The Senate voted on the bill late on Friday night."
+    wire = "LONDON (Reuters) - Shares fell sharply on Monday in early trade across the markets."
+    assert removed(wire, "dateline") == ["LONDON (Reuters) - "]
 
 
 def test_capitals_that_are_no_dateline_stay() -> None:
     for text in (
         "We used it. SVM (Support Vector) The model is a linear one.",
         "Scores are given. WAIS-III – Wechsler Adult Intelligence Scale, third edition.",
+        "It was close. WASHINGTON — The Senate voted on the bill late on Friday night.",  # a dash alone
     ):
         assert body(text) == text
+
+
+_PARAGRAPH = "This is a sentence about the topic that we study in this paper with some care. " * 5
+
+
+@pytest.mark.parametrize(
+    "heading", ["RELATED WORK", "STATISTICAL ANALYSIS", "HYPOTHESES", "PURPOSE", "DATASETS", "PREFACE", "LITERATURE REVIEW"]
+)
+def test_a_run_in_heading_in_capitals_is_no_dateline(heading: str) -> None:
+    # Was: removed as a dateline ("RELATED WORK " gone, its section run into the Introduction).
+    text = f"Title\n\nIntroduction\n{_PARAGRAPH}\n{heading} The results of the experiment are described below. {_PARAGRAPH}\n"
+    cleaned = clean_text(text)
+    assert removed(text, "dateline") == []
+    assert heading in [h.title for h in cleaned.headings]
+    assert "The results of the experiment are described below." in body(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (f"{_PARAGRAPH}Our results were mixed. DISCUSSION — These findings suggest a trend. {_PARAGRAPH}", "DISCUSSION"),
+        (f"{_PARAGRAPH}See Table 2. SVM — Support vector machines are trained on the features. {_PARAGRAPH}", "SVM — "),
+        (f"{_PARAGRAPH}We used two. BLEU -- Bilingual evaluation understudy is our metric. {_PARAGRAPH}", "BLEU -- "),
+        (f"Title\n\nIntroduction\n{_PARAGRAPH}\nA. The participants were recruited from local schools. {_PARAGRAPH}\n", "A. The"),
+        (f"Title\n\nIntroduction\n{_PARAGRAPH}\nII. The model is described in this section. {_PARAGRAPH}\n", "The model"),
+        (f"Title\n\nIntroduction\n{_PARAGRAPH}\nUSA The country has a long history of federalism. {_PARAGRAPH}\n", "USA"),
+        (f"Title\n\nIntroduction\n{_PARAGRAPH}\nNLP In natural language processing, words come first. {_PARAGRAPH}\n", "NLP"),
+        (f"Title\n\nIntroduction\n{_PARAGRAPH}\nGDP The gross domestic product grew by two percent. {_PARAGRAPH}\n", "GDP"),
+    ],
+    ids=["heading", "glossary", "glossary_double_hyphen", "letter_label", "roman_label", "usa", "nlp", "gdp"],
+)
+def test_headings_glossary_entries_labels_and_acronyms_are_no_datelines(text: str, kept: str) -> None:
+    # Was: "DISCUSSION — ", "SVM — ", "BLEU -- ", "A. ", "II. ", "USA ", "NLP ", "GDP " removed as datelines.
+    cleaned = clean_text(text)
+    assert cleaned.removed.get("dateline", 0) == 0
+    assert kept in body(text) or kept in [h.title for h in cleaned.headings]
 
 
 def test_the_word_before_a_url_goes_before_an_adjective() -> None:
@@ -147,6 +189,7 @@ DAMAGED = (
     "The algo rithm runs in linear time, and the algorithm is simple. "
     "Noise in the labels ends up affectingaccuracy of the parser. "
     "Noise is affecting accuracy less than length is, though length is affecting accuracy too. "
+    "Its accuracy is high. "  # (a piece stands alone somewhere: no word split twice, `_apart_and_alone`)
     "The initial ized weights are the initialized ones. "
     "Precision is reported ofthe whole test set."
 )

@@ -81,11 +81,14 @@ class Paragraph:
 
 
 def normalise_characters(text: Tracked) -> Tracked:
-    """Ligatures to letters, odd spaces to spaces, CR and zero-width characters away, apostrophes an
-    ASCII conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`; a lone one where it can be
+    """Ligatures to letters, odd spaces and control characters to spaces, CR, zero-width characters
+    and PDFium's soft hyphen breaks away (`rules.SOFT_HYPHEN_BREAK`), apostrophes an ASCII
+    conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`; a lone one where it can be
     nothing else, `rules.lone_mangled_apostrophes`), and decomposed letters composed (NFC:
     "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose headings and words were
     not found), each composed letter spanning all it was made of."""
+    if "\x02" in text.text:  # PDFium's soft hyphen at a line break: the word is whole again
+        text = text.sub(rules.SOFT_HYPHEN_BREAK, "")
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
     if "?" in text.text:
         mangled = [Edit(m.start(), m.end(), "’") for m in rules.MANGLED_APOSTROPHE.finditer(text.text)]
@@ -162,10 +165,19 @@ def _glued_caption(line: str, lowered: Callable[[], bool]) -> re.Match[str] | No
     return label if label and not _in_dotted_name(line, label.start()) and lowered() else None
 
 
+# A line below a caption's label that reads as body text: it opens with a citation that a line
+# break set apart ("<cit> , as was shown using ...": SumPubMed breaks its body's lines there) or a
+# word of the authors ("we", "our"). Of the 312 captions below a label alone on dev, no caption line
+# after the first opens so; in sumpubmed-23507 the body below a caption did (about 1,300 characters,
+# up to the next blank line, had gone as the caption).
+_BODY_LINE = re.compile(r"[ \t]*(?:<cit>|(?:we|our)\b)")
+
+
 def _caption_end(lines: list[str], i: int) -> int:
-    """The index after the lines right below line `i` up to the next blank line (`i + 1` if none)."""
+    """The index after the lines right below line `i` up to the next blank line or the first line
+    after the caption's first that reads as body text (`_BODY_LINE`); `i + 1` if none."""
     end = i + 1
-    while end < len(lines) and lines[end].strip():
+    while end < len(lines) and lines[end].strip() and (end == i + 1 or not _BODY_LINE.match(lines[end])):
         end += 1
     return end
 
@@ -351,6 +363,7 @@ def split_paragraphs(
     wrapped = "\n\n" in text.text.replace("\r", "") and _mean_length(lines, nonblank) < WRAPPED_LINE_CHARS
     built = _Paragraphs(text, spans, functools.cache(lambda: words_of(text.text)), removed, lang, lowered)
     roles = _roles(layout)
+    last_body_heading = functools.cache(lambda: _last_body_heading(layout))
     caption_lines = 0  # the lines before this index are a caption below its label, already removed
     while (line := next(roles, None)) is not None:
         line_start, line_end = spans[line.index]
@@ -363,7 +376,15 @@ def split_paragraphs(
             removed.add(line.reason, text, line_start, line_end)
         elif line.role == "junk":
             removed.add(line.reason, text, line_start, line_end)
-            if not wrapped or _before_blank(lines, nonblank, line.index):
+            if line.reason == SUBHEADING and built.section == "dropped" and line.index < last_body_heading():
+                # A dropped section that a lower-case heading opened in mid-Methods ("ethics
+                # approval", SumPubMed) ends at the next subheading: it ran to the next heading in
+                # capitals and took the rest of Methods with it (sumpubmed-31741: 4,012 -> 2,596
+                # words). Not in the end matter, after the last body heading: there the lines that
+                # read as subheadings are an appendix's or a supplement's, dropped with it.
+                built.close()
+                built.open_section("body")
+            elif not wrapped or _before_blank(lines, nonblank, line.index):
                 built.pause(lines)  # (in hard-wrapped text a blank line after a removed line still ends the paragraph)
         elif line.role == "heading":
             built.close()
@@ -395,8 +416,9 @@ def split_paragraphs(
             if caption is not None:
                 spans[i] = (line_start, line_start + caption.start())
                 lines[i] = lines[i][: caption.start()]
-            broken = built.paused and not built.goes_on(lines[i], lines)  # after a break, a new paragraph
-            if broken or (built.lines and not wrapped and not _continues(lines[built.lines[-1]], lines[i])):
+            inside = line.reason == INSIDE_SENTENCE  # ("the heroine of", "Middlemarch": one sentence)
+            broken = built.paused and not inside and not built.goes_on(lines[i], lines)  # after a break, a new paragraph
+            if broken or (built.lines and not wrapped and not inside and not _continues(lines[built.lines[-1]], lines[i])):
                 built.close()
             built.paused = False
             built.lines.append(i)
@@ -492,6 +514,20 @@ def _resumption(layout: _Layout, start: int) -> int | None:
         if headings.is_known(line, lang) and headings.section_kind(bare, lang) in _BODY_KINDS:
             return i
     return None
+
+
+def _last_body_heading(layout: _Layout) -> int:
+    """Index of the last line that is a heading of a body section in known words ("RESULTS",
+    "discussion", "2 Methods"; not a dropped one: "supplementary material"); -1 where none is.
+    (Read only where a dropped section meets a subheading: a few articles.)"""
+    lang = layout.lang
+    for i in reversed(layout.nonblank):
+        line = layout.lines[i].strip()
+        if len(line) > headings.HEADING_MAX_CHARS or not headings.is_known(line, lang) or headings.is_dropped(line, lang):
+            continue
+        if headings.section_kind(headings.strip_number(line), lang) in _BODY_KINDS:
+            return i
+    return -1
 
 
 class _Paragraphs:
@@ -638,8 +674,10 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
         reason = None if is_heading and headings.is_known(line, lang) else _junk_reason(line, repeated, front, lang)
         if reason in _CONTINUATION_LOOKALIKES and _closes_bracket(last_body, line):
             reason, is_heading = None, False  # "(Robine et al., 2008, p." then "171).": a wrap, not debris
+        inside = False  # a line kept inside the sentence around it (`_mid_sentence_role`)
         if reason is None and is_heading and _mid_sentence(layout, line, previous_body, following):
-            reason, is_heading = "fragment", False
+            reason, is_heading = _mid_sentence_role(line)
+            inside = reason is None and not is_heading
         elif reason is None and not is_heading and (previous_body is None or not lines[i - 1].strip()):
             reason = SUBHEADING if _lower_heading_line(layout, i, following, previous_body) else None
         if reason is not None:
@@ -652,7 +690,7 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
         else:
             last_body = line
             previous_body = line if position else None  # (the text's first line is its title, no paragraph)
-            yield _Line(i, "body")
+            yield _Line(i, "body", INSIDE_SENTENCE if inside else "")
 
 
 # A subheading of a lower-cased text (SumPubMed) on a line of its own, which no capital shows:
@@ -688,6 +726,30 @@ def _lower_heading_line(layout: _Layout, i: int, following: str | None, previous
     if len(words) > LOWER_HEADING_MAX_WORDS or words[-1] in _NOT_LAST or not _LOWER_HEADING_LINE.fullmatch(line):
         return False  # "figure" above "<dig> shows the power ...": a sentence a line break cut
     return _ENGLISH_WORD.search(line) is not None and layout.lowered()
+
+
+# The `reason` of a body line that goes on with the sentence before it, whatever its first letter.
+INSIDE_SENTENCE = "inside_sentence"
+# A word in capitals of two letters or more: an affiliation's ("CELCT"), a table's ("CONST").
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _mid_sentence_role(line: str) -> tuple[str | None, bool]:
+    """(junk reason, whether a heading) of a line that looks like a heading inside a sentence
+    (`_mid_sentence`). Only debris goes: a line in capitals or digits ("0 STOP", "RANK CONST
+    YES/NO"), or one that holds a word in capitals (an author's line spilled from the title block:
+    "Danilo Giampiccolo CELCT"). A line with lower-case letters is part of its sentence (an italic
+    title: "who supplied the", "Adventure", "lamp with a timer"), and a numbered one in title case
+    heads its section however the page around it broke ("4 Implementation Details 4.1 Features");
+    a numbered sentence is a footnote ("2 The Metropolis-Hastings acceptance probability is ...")."""
+    stripped = line.strip()
+    if stripped == stripped.upper() or _CAPITALS_WORD.search(stripped):
+        return "fragment", False
+    numbered = rules.NUMBERED_HEADING.match(stripped)
+    if numbered is None:
+        return None, False
+    title_case = all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in numbered.group("title").split())
+    return (None, True) if title_case else ("fragment", False)
 
 
 def _mid_sentence(layout: _Layout, line: str, previous: str | None, following: str | None) -> bool:

@@ -49,16 +49,25 @@ CHAR_MAP: dict[str, str] = {
 # Arabic and the Indic scripts and stay; beside a Latin letter they only break a ligature
 # ("Auf‌lage", "of‌fice") and go, as the characters of CHAR_MAP do (`odd_char_replacement`).
 JOINERS = "\u200c\u200d"
-ODD_CHARS = re.compile("[" + "".join(re.escape(c) for c in CHAR_MAP) + JOINERS + "]")
+# PDFium writes a hyphen that a line break made (a soft hyphen) as U+0002: "meth\x02 odological",
+# "meth\x02\nodological". It goes with the spaces and the one line break after it, and the word is
+# whole again, as a line-end hyphen is joined (`lines._join_lines`). The other C0 control characters
+# but tab, LF, VT, FF and CR (a stray NUL in a JSONL string: "with\x00 great") become spaces. A
+# control character is no text: neither is listed as removed (as CHAR_MAP's are not).
+# (Two patterns: an alternation before the character class made ODD_CHARS's scan of every text more
+# than twice as slow; the soft hyphen's runs only where one stands, `lines.normalise_characters`.)
+SOFT_HYPHEN_BREAK = re.compile(r"\x02[ \t]*(?:\n[ \t]*)?")
+CONTROLS = "\x00\x01\x03-\x08\x0e-\x1f"
+ODD_CHARS = re.compile(f"[{CONTROLS}" + "".join(re.escape(c) for c in CHAR_MAP) + JOINERS + "]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def odd_char_replacement(match: re.Match[str]) -> str:
-    """What an ODD_CHARS match becomes: CHAR_MAP's replacement, or a joiner kept unless a Latin
-    letter stands beside it."""
+    """What an ODD_CHARS match becomes: CHAR_MAP's replacement, a space for a control character,
+    or a joiner kept unless a Latin letter stands beside it."""
     char = match.group(0)
     if char not in JOINERS:
-        return CHAR_MAP[char]
+        return CHAR_MAP.get(char, " ")  # (not in the map: a control character)
     text, at = match.string, match.start()
     latin = _LATIN_LETTER.match(text, at - 1) if at else None
     return "" if latin or _LATIN_LETTER.match(text, at + 1) else char

@@ -214,8 +214,8 @@ def _glued_content_words(
 ) -> dict[str, int]:
     """The words of a damaged document (`document_words`) that are two content words glued: written
     once, long (GLUED_CONTENT_MIN_CHARS), and parted in exactly one way into two words the document
-    uses on their own (not only as pieces of its splits, `pieces`, the pair itself aside: `pairs`)
-    and writes as a pair elsewhere,
+    uses on their own (not only as pieces of its splits, `pieces`, the pair itself aside: `pairs`,
+    nor only in the pair: `_apart_and_alone`) and writes as a pair elsewhere,
     GLUED_CONTENT_APART_MIN times or more ("affectingaccuracy" where "affecting accuracy" occurs
     twice)."""
     glued = {}
@@ -230,14 +230,22 @@ def _glued_content_words(
             own = pairs.get((left, right), 0)
             if counts[left] > pieces.get(left, 0) - own and counts[right] > pieces.get(right, 0) - own:
                 ways.append(k)
-        ways = [
-            k
-            for k in ways
-            if _count_apart(document, token[:k], token[k:], most=GLUED_CONTENT_APART_MIN) >= GLUED_CONTENT_APART_MIN
-        ]
+        ways = [k for k in ways if _apart_and_alone(document, counts, pieces, token[:k], token[k:])]
         if len(ways) == 1:
             glued[token] = ways[0]
     return glued
+
+
+def _apart_and_alone(document: str, counts: Counter[str], pieces: Counter[str], left: str, right: str) -> bool:
+    """Whether `document` writes "left right" apart GLUED_CONTENT_APART_MIN times or more, and one
+    piece at least as a word of its own: outside every pair whose joined form it writes, this one
+    included (`pieces`). A word split at a line's end twice beside the word written whole once
+    ("sequen tial" x2 and "sequential", "dependen cies", "unsuper vised", "coin dexation") is no
+    pair of words: neither piece stands anywhere but in splits ("tial" of "poten tial" too). One
+    piece may: "rather" of "rather than", "penn" of "penn treebank" stand in the pair alone."""
+    if counts[left] <= pieces[left] and counts[right] <= pieces[right]:
+        return False
+    return _count_apart(document, left, right, most=GLUED_CONTENT_APART_MIN) >= GLUED_CONTENT_APART_MIN
 
 
 def _written_apart(document: str, left: str, right: str) -> bool:
