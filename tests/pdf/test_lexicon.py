@@ -21,7 +21,7 @@ def line(text: str, top: float = 100, size: float = 8) -> Line:
 def test_every_shipped_language_is_a_data_file() -> None:
     folder = resources.files("synopsis") / "data" / "pdf"
     files = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
-    codes = ("da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
+    codes = ("ca", "da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
     assert files == [f"{code}.json" for code in codes]
     assert lexicon().languages == codes
 
