@@ -261,7 +261,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         cover_pages=cover_pages,
         removed=removed.counts,
         removed_text=tuple(removed.items),
-        abstract_parts=_parts(abstract),
+        abstract_parts=_parts(abstract, [lines[0].bold_lead for lines in found.abstract]),
         warnings=_warnings(removed.items, source),
     )
 
@@ -384,9 +384,10 @@ def _page_list(numbers: Sequence[int]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def _parts(abstract: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """The labelled parts of a structured abstract; () for a plain one."""
-    parts = [front.part_label(paragraph) for paragraph in abstract]
+def _parts(abstract: Sequence[str], bold_leads: Sequence[int]) -> tuple[tuple[str, str], ...]:
+    """The labelled parts of a structured abstract; () for a plain one. `bold_leads`: the bold
+    words each paragraph opens with (a bold label needs no stop after it)."""
+    parts = [front.part_label(paragraph, bold_lead=lead) for paragraph, lead in zip(abstract, bold_leads, strict=True)]
     if sum(part is not None for part in parts) < front.HEADLESS_MIN_PARTS:
         return ()
     return tuple(part if part is not None else ("", paragraph) for part, paragraph in zip(parts, abstract, strict=True))

@@ -360,12 +360,20 @@ def is_part(text: str) -> bool:
     return lexicon().part_label.match(text) is not None or _STRUCTURED_PART.match(text) is not None
 
 
-def part_label(text: str) -> tuple[str, str] | None:
-    """(label, text) of a structured abstract's paragraph ("Methods. We ..." -> ("Methods", "We ..."))."""
+def part_label(text: str, *, bold_lead: int = 0) -> tuple[str, str] | None:
+    """(label, text) of a structured abstract's paragraph ("Methods. We ..." -> ("Methods", "We ..."));
+    a label set in bold needs no stop after it ("**Background** We ...", as JAMA sets its parts)."""
     match = lexicon().part_label.match(text)
-    if match is None:
+    if match is not None:
+        return match.group("label"), (match.group("rest") or "").strip()
+    words = text.split()
+    if not 1 <= bold_lead < len(words):
         return None
-    return match.group("label"), (match.group("rest") or "").strip()
+    label = " ".join(words[:bold_lead])
+    match = lexicon().part_label.fullmatch(f"{label}:")
+    if match is None or match.group("label") != label:
+        return None
+    return label, " ".join(words[bold_lead:])
 
 
 def _classified(
@@ -442,7 +450,7 @@ def _read_abstract(
         line = lines[i]
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
-        structured = is_part(text)
+        structured = is_part(text) or part_label(text, bold_lead=line.bold_lead) is not None
         if headings.is_keywords(text) or (headings.is_known_heading(text) and not structured):
             break
         if paragraphs and headings.is_heading_line(line, style) and not structured:

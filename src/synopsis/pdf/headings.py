@@ -20,6 +20,8 @@ LARGER = 1.12
 MAX_WORDS = 16
 MAX_CHARS = 150
 _LETTERS = re.compile(r"[^\W\d_]")
+# A numbered step of an algorithm box ("3: end for", its keywords in bold): no heading.
+ALGORITHM_STEP = re.compile(r"^\d{1,3}:\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,7 @@ def is_heading_line(line: Line, style: BodyStyle) -> bool:
     bold = line.bold and not style.bold
     if not (larger or bold or line.italic or text.isupper()):
         return False  # the common case, a line of body text, decided without the regexes below
-    if text[-1] in ",;" or rules.CAPTION_LINE.match(text) or rules.EMAIL.search(text):
+    if text[-1] in ",;" or rules.CAPTION_LINE.match(text) or rules.EMAIL.search(text) or ALGORITHM_STEP.match(text):
         return False
     numbered = rules.NUMBERED_HEADING.match(text) is not None
     capitals = text.isupper() and len(_LETTERS.findall(text)) >= 4

@@ -43,6 +43,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Before this share of the body, a "References" heading is not the reference list (e.g. a
 # table of contents or "Notes on references" in the introduction).
 END_MATTER_MIN_SHARE = 0.25
+# An algorithm box's caption as LaTeX's algorithm package sets it: "**Algorithm 1** Name" (the
+# label in bold, so that a sentence opening "Algorithm 1 runs ..." is no caption).
+_ALGORITHM_CAPTION = re.compile(r"^\s*(?:algorithm|listing|procedure)\s+\d{1,3}\b", re.IGNORECASE)
 # Body lines printed this much smaller than the body are tables, figure text, captions and table
 # notes (measured on the real PDFs: none of it was running text).
 SMALL_PRINT = 0.88
@@ -290,14 +293,17 @@ def body_blocks(
             flush_paragraph()
             heading.append(line)
             continue
+        is_caption = rules.CAPTION_LINE.match(text) is not None or (
+            _ALGORITHM_CAPTION.match(text) is not None and line.bold_lead >= 2
+        )
         if caption:
-            if not new_paragraph(caption[-1], line, geometry) and not rules.CAPTION_LINE.match(text):
+            if _continues_caption(caption[-1], line, geometry) and not is_caption:
                 caption.append(line)
                 removed.add("caption", [line], count=0)
                 continue
             caption.clear()
         starts_block = not current or new_paragraph(current[-1], line, geometry) or _TERMINAL.search(current[-1].text)
-        if rules.CAPTION_LINE.match(text) and starts_block:
+        if is_caption and starts_block:
             # A caption inside a column: set it aside; the paragraph it interrupts goes on after it.
             removed.add("caption", [line], count=1)
             caption.append(line)
@@ -310,6 +316,18 @@ def body_blocks(
     if heading and not flush_heading():
         removed.add("references", heading, count=1)
     return blocks
+
+
+def _continues_caption(previous: Line, line: Line, geometry: Geometry) -> bool:
+    """Whether `line` goes on with the caption (or the table rows under it) that `previous` ended.
+
+    A caption never crosses a page, and it ends where running text starts: a line that runs to
+    the column's right edge after a short one (a wrapped caption's lines run full width up to
+    its last; a numbered table's rows under its caption are short).
+    """
+    if line.page != previous.page or new_paragraph(previous, line, geometry):
+        return False
+    return not (geometry.short(previous) and not geometry.short(line))
 
 
 def _continues_heading(previous: Line, line: Line) -> bool:

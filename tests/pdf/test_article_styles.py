@@ -1,0 +1,71 @@
+"""Article styles of medicine and mathematics: a structured abstract whose part labels are set in
+bold with no stop after them (JAMA), and an algorithm box in a LaTeX-like paper."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from pdfgen import BOLD, Page, build, sentences, wrap
+from synopsis.pdf import extract
+
+L, W = 72.0, 450.0
+PARTS = ("Background", "Methods", "Results", "Conclusions")
+
+
+def _bold_labelled(page: Page, y: float, label: str, text: str) -> float:
+    """A paragraph that opens with a bold label and a space, then the text (no stop after the label)."""
+    indent = stringWidth(f"{label} ", BOLD, 10)
+    lines = wrap(text, W - indent)
+    page.text(L, y, label, font=BOLD)
+    page.text(L + indent, y, lines[0])
+    rest = wrap(" ".join(lines[1:]), W)
+    return page.block(L, y + 13, rest, leading=13) + 5 if rest else y + 18
+
+
+def test_bold_part_labels_without_a_stop_make_a_structured_abstract() -> None:
+    page = Page()
+    page.text(L, 60, "Mitochondrial Copy Number and Telomere Length in Older Women", font=BOLD, size=18)
+    page.text(L, 110, "Abstract", font=BOLD, size=12)
+    y = 130.0
+    for k, label in enumerate(PARTS):
+        y = _bold_labelled(page, y, label, " ".join(sentences(f"A{k}X", 3)))
+    page.text(L, y + 15, "Introduction", font=BOLD, size=12)
+    page.block(L, y + 35, wrap(" ".join(sentences("PA", 8)), W), leading=13)
+    found = extract(build([page]), source="jama.pdf")
+    assert [label for label, _ in found.abstract_parts] == list(PARTS)
+    assert found.abstract_parts[1][1].startswith("In part A1X0 ")
+    assert "Background In part A0X0" in found.abstract  # the labels stay in the abstract's text
+    assert "In part PA0" in found.body and "A3X" not in found.body
+
+
+def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings() -> None:
+    page = Page()
+    page.text(L, 60, "Estimating the Decline of Telomere Length with Age", font=BOLD, size=18)
+    page.text(L, 110, "Abstract", font=BOLD, size=12)
+    y = page.block(L, 130, wrap(" ".join(sentences("AB", 4)), W), leading=13) + 15
+    page.text(L, y, "1 Model", font=BOLD, size=12)
+    y = page.block(L, y + 20, wrap(" ".join(sentences("PA", 6)), W), leading=13) + 10
+    page.text(L, y, "Algorithm 1", font=BOLD)
+    page.text(L + stringWidth("Algorithm 1 ", BOLD, 10), y, "Estimate the decline rate")
+    steps = [("1:", "for", "each sample i measure its length"), ("2:", "end for", ""), ("3:", "return", "the slope")]
+    for k, (number, keyword, rest) in enumerate(steps):
+        x = L + 6 + stringWidth(f"{number} ", "Times-Roman", 10)
+        page.text(L + 6, y + 13 * (k + 1), number)
+        page.text(x, y + 13 * (k + 1), keyword, font=BOLD)
+        if rest:
+            page.text(x + stringWidth(f"{keyword} ", BOLD, 10), y + 13 * (k + 1), rest)
+    y += 13 * (len(steps) + 1) + 12
+    page.block(L, y, wrap(" ".join(sentences("PB", 6)), W), leading=13)
+    found = extract(build([page]), source="algorithm.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert [found.text[start:end] for start, end in found.headings] == ["1 Model"]
+    assert "end for" not in body and "Estimate the decline" not in body
+    assert all(sentence in body for sentence in [*sentences("PA", 6), *sentences("PB", 6)])
+    assert "end for" in " ".join(item.text for item in found.removed_text if item.reason == "caption")
