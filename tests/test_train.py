@@ -106,8 +106,11 @@ def test_flattened_trees_predict_like_lightgbm() -> None:
 
 
 def test_shipped_model_loads_and_scores(dev_sample: list[dict[str, str]]) -> None:
+    from synopsis.scorers.learned import all_columns
+
     model = load_model()
-    assert isinstance(model, TreeModel) and model.features == tuple(feature_names())
+    # Trained before TextRank and PacSum were dropped from training (docs/model-card.md): it reads every column.
+    assert isinstance(model, TreeModel) and model.features == tuple(all_columns())
     assert model.info["documents"] > 1000 and len(model.lexicon) > 1000
     doc = build_document(articles(dev_sample[:1])[0])
     scores = model.score(doc, compute_features(doc))
@@ -125,7 +128,7 @@ def test_blend_adds_the_structured_score(dev_sample: list[dict[str, str]]) -> No
     alone = replace(model, blend=0.0).score(doc, features)
     assert np.allclose(alone, model.predict(model.features_of(doc, features)))
     top = np.argsort(-heavy[candidates])[:5]
-    expected = model.features_of(doc, features)[:, feature_names().index("structured")]
+    expected = model.features_of(doc, features)[:, model.features.index("structured")]
     assert list(top) == list(np.argsort(-expected[candidates])[:5])
     # And the whole summary: with the trees drowned out, `supervised` selects what `structured` does.
     structured = summarize_document(doc, method="structured", budget=Budget(200))
@@ -154,7 +157,7 @@ def test_density_labels_prefer_the_short_sentence_that_says_the_same() -> None:
 def test_text_features_agree_for_structured_and_flattened_text(dev_sample: list[dict[str, str]]) -> None:
     record = dev_sample[2]
     model = load_model()
-    columns = [feature_names().index(name) for name in ("cues", "citations", "words", "lexicon_mean", "lexicon_max", "phrases")]
+    columns = [model.features.index(name) for name in ("cues", "citations", "words", "lexicon_mean", "lexicon_max", "phrases")]
     rows = []
     for text in (record["full_text"], record["full_text"].replace("\n", " ")):
         doc = build_document(Article("x", text, (0, len(text)), record["title"], record["abstract"]))
@@ -255,21 +258,74 @@ def test_feature_columns_are_the_named_signals(dev_sample: list[dict[str, str]],
     """Each column holds what its name says, and the graph columns use the settings their methods are
     registered with (change TextRank's settings, `graph.TEXTRANK_PARAMS`, and the feature follows)."""
     from synopsis.scorers import graph, registry
+    from synopsis.scorers.learned import all_columns, sentence_features
     from synopsis.scorers.structure import graph_signal
 
     doc = build_document(articles(dev_sample[:1])[0])
     features = compute_features(doc)
     model = load_model()
-    names = feature_names()
+    names = list(model.features)
     x = model.features_of(doc, features)
     assert np.array_equal(x[:, names.index("words")], features.words)
     assert np.array_equal(x[:, names.index("position")], features.position)
-    assert np.array_equal(x[:, names.index("pacsum")], graph_signal("pacsum", doc, features))
+    every = all_columns()
+    full = sentence_features(doc, features, model.lexicon, model.phrases, every)
+    assert np.array_equal(full[:, every.index("pacsum")], graph_signal("pacsum", doc, features))
+    assert np.array_equal(full[:, [every.index(name) for name in names]], x)  # a column is the same wherever asked for
     assert registry.METHODS["textrank"].params == graph.TEXTRANK_PARAMS  # the registered defaults are these
     monkeypatch.setitem(graph.TEXTRANK_PARAMS, "damping", 0.3)
-    changed = model.features_of(doc, features)[:, names.index("textrank")]
+    changed = sentence_features(doc, features, model.lexicon, model.phrases, every)[:, every.index("textrank")]
     assert np.array_equal(changed, graph_signal("textrank", doc, features))
-    assert not np.allclose(changed, x[:, names.index("textrank")])
+    assert not np.allclose(changed, full[:, every.index("textrank")])
+
+
+@pytest.mark.slow
+def test_a_model_trained_now_computes_no_column_it_was_not_trained_on(
+    dev_sample: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """TextRank and PacSum are no longer trained on (leave-one-source-out: no loss, ~0.8 ms less per
+    5,000-word article): a summary with a model trained by this version must not compute them."""
+    from synopsis.scorers import learned, structure
+
+    train = training()
+    examples = train.prepare(articles(dev_sample[:4]))
+    model = train.fit(examples, rounds=5)
+    assert model.features == tuple(feature_names())
+    assert not {"textrank", "pacsum"} & set(model.features)
+    path = tmp_path / "model.json"
+    model.save(path)
+    real = structure.graph_signal
+
+    def only_hiporank(name: str, *args: Any) -> Any:
+        assert name == "hiporank", f"{name} computed for a model that does not read it"
+        return real(name, *args)
+
+    monkeypatch.setattr(learned, "graph_signal", only_hiporank)
+    assert summarize_document(examples[0].doc, method="reranked", model=str(path)).sentences
+
+
+def test_a_model_file_is_given_exactly_its_columns(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    """A model names its features, and gets exactly those columns in its order, whichever of
+    `all_columns()` they are (the shipped file reads every column, one trained now fewer): the same
+    trees over the same columns score alike however the file orders them; an unknown name is refused."""
+    from synopsis.scorers.learned import all_columns
+
+    data = json.loads(json.dumps(load_model().to_json()))
+    reordered = list(reversed(data["features"]))
+    remap = np.array([reordered.index(name) for name in data["features"]])
+    data["features"] = reordered
+    data["trees"]["feature"] = [int(remap[f]) if f >= 0 else f for f in data["trees"]["feature"]]
+    path = tmp_path / "reordered.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    other = load_model(path)
+    doc = build_document(articles(dev_sample[:1])[0])
+    features = compute_features(doc)
+    assert other.features == tuple(reordered) and set(other.features) == set(all_columns())
+    assert np.array_equal(other.score(doc, features), load_model().score(doc, features))
+    data["features"] = [*reordered[:-1], "no_such_column"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(MethodError, match="other features"):
+        load_model(path)
 
 
 def test_shipped_reranker_summarises_within_every_budget(dev_sample: list[dict[str, str]]) -> None:
