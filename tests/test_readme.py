@@ -56,3 +56,33 @@ def test_the_pdf_doc_snippet_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     printed = _run(code, tmp_path, monkeypatch)
     assert "The documentation shows how a PDF is read and summarized." in printed
     assert "A Paper For The Documentation" in printed
+
+
+def test_the_readme_names_exactly_the_supported_languages() -> None:
+    """The README's code list, the "anything but ..." list and the sample warning line all name what
+    `synopsis.language.supported_codes()` supports: a fifteenth language added to the code but not
+    to the README would leave a user thinking it unsupported (or the other way round)."""
+    from synopsis.language import supported_codes
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codes = list(supported_codes())
+    languages = readme.split("## Languages", 1)[1].split("\n## ", 1)[0]
+    listed = re.search(r"\(`([a-z ]+)`\)", languages)
+    assert listed is not None, "the Languages section lost its (`ca da ...`) code list"
+    assert listed.group(1).split() == codes
+    comma_lists = re.findall(r"(?:anything but|supported:) ([a-z]{2}(?:, [a-z]{2})+)", " ".join(readme.split()))
+    assert len(comma_lists) >= 2
+    for found in comma_lists:
+        assert found.split(", ") == codes
+
+
+def test_the_readme_test_command_is_what_ci_runs() -> None:
+    """The README's second command is the one `.ci/run` runs for the tests, so a user who follows it
+    runs what CI runs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```bash\n(.*?)```", readme, re.DOTALL)
+    assert first_block is not None
+    commands = [line for line in first_block.group(1).splitlines() if line and not line.startswith("#")]
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert commands[1] in ci
