@@ -206,7 +206,8 @@ def report(message: str) -> None:
 
 
 LANG_HELP = (
-    "Language of the articles: auto (detect per article) or an ISO 639-1 code, any case, region ignored"
+    "Language of the articles: auto (detect per article) or an ISO 639-1 or 639-2 code (de, deu, ger), any case,"
+    " region ignored"
     f" ({', '.join(supported_codes())}; others: neutral settings)."
 )
 

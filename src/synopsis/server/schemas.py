@@ -15,7 +15,7 @@ from ..language import supported_codes
 
 MAX_BUDGET = 100_000
 LANG_DESCRIPTION = (
-    f"ISO 639-1 code, any case, region ignored ({', '.join(supported_codes())}; others: neutral settings and a"
+    f"ISO 639-1 or 639-2 code (de, deu), any case, region ignored ({', '.join(supported_codes())}; others: neutral settings and a"
     " summary.warning)"
     " or auto: detect it. Chinese, Japanese and Thai texts are refused (400)."
 )
