@@ -278,6 +278,9 @@ _SET_ASIDE_AS = {
     "caption": "captions",
     "small_print": "small print",
     "fragment": "fragments of figures or formulas",
+    "formula": "formulas",
+    "box": "boxes",
+    "title_repeat": "a repeated title",
     "footnote": "footnotes",
     "margin": "margin notes",
     "rotated_text": "rotated text",
@@ -464,7 +467,10 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
         layout = columns.order_page(page.lines, page.gutter, region_base=region, style=style)
         if layout.lines:
             region = max(line.region for line in layout.lines) + 1
-        for reason, items in (("margin", layout.margin), ("float", layout.floats)):
+        numbers = [line for line in layout.margin if _numbers_formula(line, layout.lines)]
+        removed.add("formula", numbers)
+        margin = [line for line in layout.margin if not any(line is number for number in numbers)]
+        for reason, items in (("margin", margin), ("float", layout.floats)):
             removed.add(reason, items)
         body, blocks = furniture.split_footnotes(layout.lines, page.height, style.size)
         if page is pages[0]:
@@ -479,6 +485,13 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
             notes.append(paragraphs.join_lines(block, no_vocabulary))
         ordered.extend(body)
     return ordered, notes, printed
+
+
+def _numbers_formula(line: Line, lines: Sequence[Line]) -> bool:
+    """Whether a margin line is a displayed equation's number ("(1)") level with its formula."""
+    return paragraphs.EQUATION_NUMBER.fullmatch(line.text.strip()) is not None and any(
+        other.top < line.bottom and line.top < other.bottom and paragraphs.is_formula(other.text) for other in lines
+    )
 
 
 def render(

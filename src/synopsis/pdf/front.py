@@ -112,9 +112,59 @@ def find_title(
     if best is None and pair is not None and _two_word_title(lines, pair, style, printed):
         best = pair
     if best is None:
+        best = _bold_centred_title(lines, style, page_height)
+    if best is None:
         return "", (0, 0)
     _, i, j = best
     return _title_text(lines[i:j]), (i, j)
+
+
+# A bold title in the body's size is centred: each line's middle this close to the text's (a share
+# of the text's width), one of its lines narrower than this share of the text, and its lines
+# closer than this many times their size (a manuscript's double spacing).
+CENTRED_SHARE = 0.03
+CENTRED_MAX_WIDTH = 0.9
+CENTRED_MAX_GAP = 1.2
+
+
+def _bold_centred_title(lines: Sequence[Line], style: BodyStyle, page_height: float) -> tuple[float, int, int] | None:
+    """An APA manuscript's title: no print on the page larger than the body's, so the title is
+    the first block of bold lines centred over the text (three words or more, no sentence, no
+    heading, no list of names) with no prose above it; the authors' lines follow it. None where
+    the body is bold or a larger line stands on the page (a title would stand out by size)."""
+    if style.bold or not lines or any(line.size > style.size * TITLE_BOLD_LARGER for line in lines):
+        return None
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    middle, width = (left + right) / 2, right - left
+
+    def centred(line: Line) -> bool:
+        return line.bold and abs((line.x0 + line.x1) / 2 - middle) <= CENTRED_SHARE * width
+
+    i = 0
+    while i < len(lines):
+        top = lines[i]
+        if top.top >= 0.6 * page_height or any(other.words >= PROSE_ABOVE_WORDS for other in lines[:i]):
+            return None
+        j = i + 1
+        while j < len(lines) and centred(lines[i]) and centred(lines[j]) and _continues_centred(lines[j - 1], lines[j]):
+            j += 1
+        block = lines[i:j]
+        text = _title_text(block)
+        words = len(re.findall(r"[^\W\d_]{2,}", text))
+        narrow = any(line.width < CENTRED_MAX_WIDTH * width for line in block)
+        plain = not _ends_sentence(text) and not _not_title(block, text)
+        if centred(top) and narrow and words >= 3 and len(text) <= 400 and plain:
+            return top.size, i, j
+        i = j
+    return None
+
+
+def _continues_centred(previous: Line, line: Line) -> bool:
+    return (
+        line.page == previous.page
+        and abs(line.size - previous.size) < 0.6
+        and 0 <= line.top - previous.bottom < CENTRED_MAX_GAP * line.size
+    )
 
 
 def _title_text(lines: Sequence[Line]) -> str:
@@ -210,6 +260,8 @@ def find_front(
     for on all the pages before it, and what else they hold is front matter, set aside.
     """
     found = _find_front(lines, style, page_height=page_height, first_page=first_page, printed=printed, front_end=front_end)
+    found = _past_title_repeat(lines, found)
+    found = _set_aside_boxes(lines, found, style)
     if front_end is None or found.body_start > front_end:
         return found
     front_matter = [(i, "front_matter") for i in [*found.kept, *range(found.body_start, front_end)]]
@@ -218,6 +270,79 @@ def find_front(
         (i, "front_matter" if reason == "authors" and lines[i].page != first_page else reason) for i, reason in found.removed
     ]
     return replace(found, body_start=front_end, removed=tuple(sorted([*named, *front_matter])), kept=())
+
+
+def _past_title_repeat(lines: Sequence[Line], found: Front) -> Front:
+    """The body past the title printed again over the first page of text (an APA manuscript's
+    title page, abstract page, then the title over the text): a repeat of the title, set aside as
+    `title_repeat`, not the body's first headings. It opens the body's lines after the abstract,
+    front matter kept in the body among them."""
+    after = _abstract_end(lines, found)
+    order = [*(i for i in found.kept if i >= after), *range(found.body_start, len(lines))]
+    if not found.title or not order:
+        return found
+    target = _comparable(found.title)
+    text, count = "", 0
+    while count < len(order) and len(text) < len(target) and lines[order[count]].page == lines[order[0]].page:
+        text = f"{text} {lines[order[count]].text}"
+        count += 1
+        if not target.startswith(_comparable(text)):
+            return found
+    if _comparable(text) != target:
+        return found
+    repeat = set(order[:count])
+    body_start = max([found.body_start, *(i + 1 for i in repeat)])
+    return replace(
+        found,
+        body_start=body_start,
+        kept=tuple(i for i in found.kept if i not in repeat),
+        removed=tuple(sorted([*found.removed, *((i, "title_repeat") for i in repeat)])),
+    )
+
+
+# A sidebar box's text is set this much smaller than the body ("Key Points", "Highlights").
+BOX_SMALLER = 0.92
+BOX_HEADING_MAX_WORDS = 4
+BOX_MIN_LINES = 2
+
+
+def _set_aside_boxes(lines: Sequence[Line], found: Front, style: BodyStyle) -> Front:
+    """A box of short points between the abstract and the body ("Key Points": Question, Findings,
+    Meaning) is no running text: front matter kept in the body that opens with a short heading
+    over lines in smaller print than the body's is set aside as `box` (listed, not summarized)."""
+    after = _abstract_end(lines, found)
+    kept = [i for i in found.kept if i >= after and found.abstract]
+    boxed: list[int] = []
+    k = 0
+    while k < len(kept):
+        head = lines[kept[k]]
+        heading = headings.is_heading_line(head, style) and head.words <= BOX_HEADING_MAX_WORDS
+        end = k + 1
+        while end < len(kept) and kept[end] == kept[end - 1] + 1 and lines[kept[end]].size <= BOX_SMALLER * style.size:
+            end += 1
+        if heading and not headings.is_known_heading(head.text) and end - k - 1 >= BOX_MIN_LINES:
+            boxed.extend(kept[k:end])
+        k = end
+    if not boxed:
+        return found
+    return replace(
+        found,
+        kept=tuple(i for i in found.kept if i not in boxed),
+        removed=tuple(sorted([*found.removed, *((i, "box") for i in boxed)])),
+    )
+
+
+def _abstract_end(lines: Sequence[Line], found: Front) -> int:
+    """The index of the line after the abstract's last line (0 without an abstract)."""
+    if not found.abstract:
+        return 0
+    last = found.abstract[-1][-1]
+    return next((i + 1 for i, line in enumerate(lines) if line is last), 0)
+
+
+def _comparable(text: str) -> str:
+    """A title's words, for comparing two printings of it (case, spaces and hyphens aside)."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
 
 
 # A thesis's front matter (title page, declaration, abstract, acknowledgements, contents, lists of
@@ -540,7 +665,23 @@ def _body_start(lines: Sequence[Line], stop: int, style: BodyStyle) -> int:
         words += len(text.split())
         if words > FRONT_GAP_MAX_WORDS:
             break
-    return stop
+    return _past_keywords(lines, stop)
+
+
+def _past_keywords(lines: Sequence[Line], stop: int) -> int:
+    """Past a keywords line right after the abstract ("Keywords: telomere length, aging"), in
+    whatever font, and the lines its block runs on to: keywords, named so, not the body's start."""
+    if stop >= len(lines) or not headings.is_keywords(lines[stop].text.strip(), bold_lead=lines[stop].bold_lead):
+        return stop
+    end = stop + 1
+    for _ in boilerplate.blocks_of(lines[stop : stop + KEYWORDS_MAX_LINES])[0][1:]:
+        if _ends_sentence(lines[end - 1].text):
+            break  # a list of keywords ends with its last word, or a stop: not the next paragraph
+        end += 1
+    return end
+
+
+KEYWORDS_MAX_LINES = 3
 
 
 def _body_start_without_abstract(lines: Sequence[Line], title_end: int, search_end: int, style: BodyStyle) -> int:

@@ -149,7 +149,9 @@ def split_notes(block: Sequence[Line]) -> list[list[Line]]:
         match = _NOTE_MARK.match(line.text)
         number = int(match.group("number")) if match and match.group("number") else None
         raised = line.markers[0] if line.markers and line.markers[0].isdigit() else ""
-        if number is None and raised and last is not None and int(raised) == last + 1:
+        # A raised number goes on from the last note's, or opens the numbered notes under notes
+        # marked with symbols ("*", "†": `last` is None).
+        if number is None and raised and int(raised) == (1 if last is None else last + 1):
             number = int(raised)
         ended = _ENDS_NOTE.search(previous.text) is not None or previous.x1 < right - NOTE_SHORT_EM * previous.size
         expected = number is not None and (last is None or number == last + 1) and ended

@@ -275,7 +275,7 @@ def body_blocks(
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
         if _is_fragment(text) and not _ends_sentence_of(current, line, geometry):
-            removed.add("fragment", [line])
+            removed.add("formula" if _displayed(lines, cursor, geometry) else "fragment", [line])
             continue
         if line.size < SMALL_PRINT * style.size and not (styled or known) and cursor >= front_lines:
             removed.add("small_print", [line])  # tables, figure text, captions, notes, back matter
@@ -358,3 +358,61 @@ def _is_fragment(text: str) -> bool:
         return True
     visible = text.replace(" ", "")
     return len(text.split()) <= 6 and len(_LETTER.findall(visible)) < 0.4 * len(visible)
+
+
+# A displayed equation's number, "(1)", "(12b)", alone or at the end of its line.
+EQUATION_NUMBER = re.compile(r"\s*\(\d{1,3}[a-z]?\)$")
+# What a formula is made of: a relation or an operator, and no word of four letters or more but a
+# function's name ("log", "exp", "max").
+_OPERATOR = re.compile(r"[=<>≤≥≈≠≡∼±∓+×÷·∑∏∫√∂∇→←↦∈∉⊂⊆∝∞^]|(?<=\S)\s[-−/]\s")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_FUNCTIONS = frozenset("sqrt prob argmax argmin softmax tanh sinh cosh diag trace sign".split())
+
+
+def is_formula(text: str) -> bool:
+    """Whether a stray short line is (part of) a displayed equation: "L(t) = L0 − βt + ε",
+    with or without its number "(1)", or the number alone; not a table's figures or a label."""
+    text = text.strip()
+    bare = EQUATION_NUMBER.sub("", text).strip()
+    if not bare:
+        return EQUATION_NUMBER.fullmatch(text) is not None
+    words = [word.lower() for word in _LONG_WORD.findall(bare)]
+    variable = _LETTER.search(bare) is not None  # "12 - 15" is a table's range, "n = 45" a formula
+    return variable and _OPERATOR.search(bare) is not None and all(word in _FUNCTIONS for word in words)
+
+
+# A displayed equation stands between lines of prose (this many words or more) and is centred in
+# its column (its middle within this share of the column's width of the column's).
+PROSE_WORDS = 6
+DISPLAY_CENTRED = 0.08
+
+
+def _displayed(lines: Sequence[Line], index: int, geometry: Geometry) -> bool:
+    """Whether the stray line `lines[index]` is a displayed equation or its number: a formula
+    (`is_formula`) centred in its column, or one with its number "(1)", or the number level with
+    one, between lines of prose; "n = 600" in a flowchart or "SD = 9.6" in a table is none."""
+    line = lines[index]
+    if not is_formula(line.text):
+        return False
+    near = lines[max(0, index - 3) : index + 4]  # a formula and its number are read one after the other
+    level = [other for other in near if other.page == line.page and other.top < line.bottom and line.top < other.bottom]
+    if not any(is_formula(other.text) and not _number(other) for other in level):
+        return False
+    left, right = geometry.left.get(line.region, line.x0), geometry.right.get(line.region, line.x1)
+    centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= DISPLAY_CENTRED * (right - left)
+    if not (centred or _number(line) or EQUATION_NUMBER.search(line.text)):
+        return False
+    return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
+
+
+def _number(line: Line) -> bool:
+    return EQUATION_NUMBER.fullmatch(line.text.strip()) is not None
+
+
+def _prose_beside(lines: Sequence[Line], index: int, step: int) -> bool:
+    """Whether the first line above (step -1) or below (+1) `lines[index]` that is not part of a
+    formula is prose on the same page."""
+    k = index + step
+    while 0 <= k < len(lines) and lines[k].page == lines[index].page and is_formula(lines[k].text):
+        k += step
+    return 0 <= k < len(lines) and lines[k].page == lines[index].page and lines[k].words >= PROSE_WORDS
