@@ -448,3 +448,17 @@ def test_every_english_article_of_a_mixed_corpus_gets_out_of_fold_phrase_scores(
     assert [e.features.language for e in examples] == ["en", "de"] * 4
     phrases = train.out_of_fold_phrases(examples, [train.labels(e, Budget()) for e in examples])
     assert all(np.any(p != 0) for p, e in zip(phrases, examples, strict=True) if e.features.language == "en")
+
+
+@pytest.mark.parametrize("dropped", ["phrases", "structured"])
+def test_a_model_file_without_a_column_scoring_reads_is_refused_on_loading(tmp_path: Path, dropped: str) -> None:
+    """Was: it loaded, then every German document (the English-only columns) or every document (the
+    blended `structured` column) failed with an internal ValueError."""
+    data = json.loads(json.dumps(load_model().to_json()))
+    at = data["features"].index(dropped)
+    data["features"] = [name for name in data["features"] if name != dropped]
+    data["trees"]["feature"] = [f - (f > at) if f != at else 0 for f in data["trees"]["feature"]]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(MethodError, match=f"lacks the feature columns \\['{dropped}'\\]"):
+        load_model(path)

@@ -308,6 +308,11 @@ class TreeModel:
         names = [str(name) for name in data["features"]]
         if not set(names) <= set(all_columns()) or len(set(names)) != len(names):
             raise MethodError("the model was trained on other features than this version computes; retrain it")
+        # Columns scoring reads by name whatever the trees use: the English-only ones (set to "no
+        # evidence" outside English) and `structured` when it is blended in.
+        needed = {"lexicon_mean", "lexicon_max", "phrases"} | ({"structured"} if data.get("blend") else set())
+        if missing := sorted(needed - set(names)):
+            raise MethodError(f"the model lacks the feature columns {missing} that scoring reads; retrain it")
         trees = data["trees"]
         _check_trees(trees, len(names))
         return cls(
