@@ -11,7 +11,7 @@ sentence could still be added. Each candidate lists its sentences in document or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -75,7 +75,7 @@ def candidate_summaries(
     return Candidates(sentences, members[keep])
 
 
-@cache
+@lru_cache(maxsize=4)  # the default top and a few smaller pools: not every size up to 16 (20 MB) per process
 def _subsets(k: int) -> tuple[NDArray[np.int64], NDArray[np.bool_], NDArray[np.int64], NDArray[np.int64]]:
     """Every subset of k sentences as a number (bit j: sentence j), its 0/1 membership rows, its
     size, and each subset with each sentence added: the same for every document (read-only)."""

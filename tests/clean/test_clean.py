@@ -476,7 +476,7 @@ def test_a_dateline_opening_its_paragraph_is_no_heading_and_is_removed() -> None
     # A heading in capitals would stand on a line of its own; a dateline the wire's name marks is
     # listed as removed. A place alone is no dateline: its words stay, in the body (short capitals
     # may be an acronym: `glued._heading`).
-    cleaned = clean_text("NEW YORK (AP) The mayor said on Monday that the city would hire a thousand more teachers.")
+    cleaned = clean_text("NEW YORK (AP) — The mayor said on Monday that the city would hire a thousand more teachers.")
     assert [h.title for h in cleaned.headings if h.title] == []
     assert body(cleaned) == "The mayor said on Monday that the city would hire a thousand more teachers."
     assert cleaned.removed["dateline"] == 1

@@ -167,3 +167,9 @@ def test_indonesian_and_turkish_lexicon_words_stay_out_of_english_lines() -> Non
     assert words.affiliation.search("Institut Teknologi Bandung, Indonesia") is not None
     assert words.issue.search("the word sayi 3 times") is None
     assert words.issue.search("Cilt 5, Sayı 2") is not None
+
+
+def test_a_soft_hyphen_before_a_windows_line_break_joins_its_word() -> None:
+    # Was: "pro\x02\r\ntein" became "pro tein": the pattern knew "\n" only.
+    text = "Introduction\r\nThe pro\x02\r\ntein was folded with great care in the cold room.\r\nOne more line here.\r\n"
+    assert "protein was folded" in clean_text(text).blocks[0].text.text

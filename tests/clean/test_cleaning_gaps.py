@@ -126,6 +126,13 @@ def test_capitals_that_are_no_dateline_stay() -> None:
         "It was close. WASHINGTON — The Senate voted on the bill late on Friday night.",  # a dash alone
     ):
         assert body(text) == text
+    # A wire's name that is also an acronym marks a dateline only with a dash: these are run-in
+    # headings (headings, not removed text), as "NEW YORK (AP) — The mayor" is a dateline.
+    for text in (
+        "Results are shown. AVERAGE PRECISION (AP) The metric averages precision over recall levels.",
+        "Networks were compared. CONVOLUTIONAL NETWORKS (CNN) The model stacks filters over the input.",
+    ):
+        assert removed(text, "dateline") == []
 
 
 _PARAGRAPH = "This is a sentence about the topic that we study in this paper with some care. " * 5

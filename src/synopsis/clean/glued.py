@@ -131,7 +131,11 @@ _PLACE_WORD = r"[A-Z][A-Z.’'-]*[A-Z.]"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}(?:,[ \t]+{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?)?"
 # The news agencies a dateline names (a name in brackets alone may be an acronym's expansion: "SVM
 # (Support Vector) ...").
-_WIRES = "Reuters|AP|AFP|UPI|Bloomberg|Xinhua|dpa|DPA|PTI|IANS|ANI|CNN|BBC|Kyodo|Yonhap|TASS|EFE|ANSA|CNW|PRNewswire"
+# Wires by name; those whose name is also a common acronym ("AVERAGE PRECISION (AP) The metric",
+# "(CNN) The network" of a run-in heading) mark a dateline only with the dash that follows a wire.
+_NAMED_WIRES = "Reuters|AFP|UPI|Bloomberg|Xinhua|IANS|Kyodo|Yonhap|TASS|EFE|ANSA|CNW|PRNewswire"
+_ACRONYM_WIRES = "AP|dpa|DPA|PTI|ANI|CNN|BBC"
+_WIRES = f"{_NAMED_WIRES}|{_ACRONYM_WIRES}"
 _WIRE_CLUE = re.compile(rf"\((?:{_WIRES})\)")
 _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September"
@@ -140,7 +144,8 @@ _MONTHS = (
 _DATE = rf",[ \t]+(?:{_MONTHS})\.?[ \t]+\d{{1,2}}"
 _MARKED_DATELINE = (
     rf"(?P<place>{_PLACE})"
-    rf"(?:(?:{_DATE})?[ \t]+\((?:{_WIRES})\)(?:[ \t]*[—–-]{{1,2}})?"  # the wire, perhaps a date before it
+    # the wire, perhaps a date before it (a dash after it, required after an acronym's)
+    rf"(?:(?:{_DATE})?[ \t]+(?:\((?:{_NAMED_WIRES})\)(?:[ \t]*[—–-]{{1,2}})?|\((?:{_ACRONYM_WIRES})\)[ \t]*[—–-]{{1,2}})"
     rf"|{_DATE}[ \t]*(?:[—–]|--))"  # a date and a dash
     rf"[ \t]+(?=(?:{OPENERS})[ \t]|[A-Z][a-z]*[ \t]+[a-z])"  # a sentence: not "WAIS-III – Wechsler Adult"
 )

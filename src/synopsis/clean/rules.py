@@ -56,7 +56,7 @@ JOINERS = "\u200c\u200d"
 # control character is no text: neither is listed as removed (as CHAR_MAP's are not).
 # (Two patterns: an alternation before the character class made ODD_CHARS's scan of every text more
 # than twice as slow; the soft hyphen's runs only where one stands, `lines.normalise_characters`.)
-SOFT_HYPHEN_BREAK = re.compile(r"\x02[ \t]*(?:\n[ \t]*)?")
+SOFT_HYPHEN_BREAK = re.compile(r"\x02[ \t]*(?:\r?\n[ \t]*)?")
 CONTROLS = "\x00\x01\x03-\x08\x0e-\x1f"
 ODD_CHARS = re.compile(f"[{CONTROLS}" + "".join(re.escape(c) for c in CHAR_MAP) + JOINERS + "]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
