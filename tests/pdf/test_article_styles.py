@@ -45,6 +45,28 @@ def test_bold_part_labels_without_a_stop_make_a_structured_abstract() -> None:
     assert "In part PA0" in found.body and "A3X" not in found.body
 
 
+@pytest.mark.parametrize("count", [5, 9])  # 9: the abstract and the body together pass ABSTRACT_MAX_WORDS
+def test_bold_run_in_headings_after_a_plain_abstract_stay_in_the_body(count: int) -> None:
+    # A plain abstract, then body paragraphs that open with bold run-in headings (LaTeX
+    # `\paragraph{Results}`) and no section heading: the labels make no structured abstract.
+    pages = [Page()]
+    pages[0].text(L, 60, "Copy Number and Telomere Length in Older Women", font=BOLD, size=18)
+    pages[0].text(L, 110, "Abstract", font=BOLD, size=12)
+    y = pages[0].block(L, 130, wrap(" ".join(sentences("AB", 4)), W), leading=13) + 15
+    labels = ("Introduction", "Methods", "Results", "Discussion", "Conclusions")
+    for k, label in enumerate(labels):
+        if y > 650:
+            pages.append(Page())
+            y = 60.0
+        y = _bold_labelled(pages[-1], y, label, " ".join(sentences(f"P{k}X", count))) + 3
+    found = extract(build(pages), source="runin.pdf")
+    assert found.abstract_parts == ()
+    assert re.sub(r"\s+", " ", found.abstract) == " ".join(sentences("AB", 4))
+    body = re.sub(r"\s+", " ", found.body)
+    assert all(f"{label} In part P{k}X0 " in body for k, label in enumerate(labels))
+    assert all(sentence in body for k in range(len(labels)) for sentence in sentences(f"P{k}X", count))
+
+
 def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings() -> None:
     page = Page()
     page.text(L, 60, "Estimating the Decline of Telomere Length with Age", font=BOLD, size=18)

@@ -68,6 +68,18 @@ def test_running_text_right_under_a_table_on_the_same_page_is_read() -> None:
     assert "I often cross" not in body
 
 
+def test_a_one_line_sentence_right_under_a_table_is_read() -> None:
+    page = Page()
+    y = _numbered_table(page, _front(page), 6)
+    page.text(L, y, "The keepers scored every item alike.")  # no gap, and short like the rows above it
+    page.block(L, y + 23, wrap(" ".join(sentences("PC", 6)), W), leading=13)
+    found = extract(build([page]), source="table.pdf")
+    body = _flat(found.body)
+    assert "The keepers scored every item alike." in body
+    assert "The keepers" not in _caption_text(found)
+    assert "I often cross" not in body and all(sentence in body for sentence in sentences("PC", 6))
+
+
 def test_a_caption_wrapped_over_lines_of_the_body_font_is_set_aside_whole() -> None:
     page = Page()
     y = _front(page)

@@ -575,7 +575,7 @@ def _read_abstract(
         line = lines[i]
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
-        structured = is_part(text) or part_label(text, bold_lead=line.bold_lead) is not None
+        structured = is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
         if headings.is_keywords(text) or (headings.is_known_heading(text) and not structured):
             break
         if paragraphs and headings.is_heading_line(line, style) and not structured:
@@ -606,6 +606,19 @@ def _read_abstract(
             return (), label + 1, ()
         i += 1
     return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+def _bold_part(line: Line) -> bool:
+    """Whether a line opens with a bold part label and no stop ("**Results** We ...")."""
+    return part_label(line.text.strip(), bold_lead=line.bold_lead) is not None
+
+
+def _opens_with_part(line: Line) -> bool:
+    """Whether an abstract's first line opens with a part label. A bold label without a stop opens
+    a part only in an abstract that starts labelled: after a plain abstract, "**Results** We ..."
+    is a run-in heading of the body (LaTeX `\\paragraph`), and the paragraph gap before it ends
+    the abstract."""
+    return is_part(line.text.strip()) or _bold_part(line)
 
 
 # A column under a full-width abstract is at most this share of the abstract's widest line.

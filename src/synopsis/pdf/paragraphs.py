@@ -40,6 +40,10 @@ _LAST_PART = re.compile(r"([^\W\d_]+)-?$")
 _FIRST_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _LETTER = re.compile(r"[^\W\d_]")
+# A table row ends with a figure: "14.1", "12 (8%)", "0.03]".
+_ROW_END = re.compile(r"\d[%)\]]*\s*$")
+# A line under a table's rows with at least this many words and a stop is running text.
+ONE_LINE_SENTENCE_WORDS = 4
 # Before this share of the body, a "References" heading is not the reference list (e.g. a
 # table of contents or "Notes on references" in the introduction).
 END_MATTER_MIN_SHARE = 0.25
@@ -297,7 +301,7 @@ def body_blocks(
             _ALGORITHM_CAPTION.match(text) is not None and line.bold_lead >= 2
         )
         if caption:
-            if _continues_caption(caption[-1], line, geometry) and not is_caption:
+            if _continues_caption(caption, line, geometry) and not is_caption:
                 caption.append(line)
                 removed.add("caption", [line], count=0)
                 continue
@@ -318,16 +322,31 @@ def body_blocks(
     return blocks
 
 
-def _continues_caption(previous: Line, line: Line, geometry: Geometry) -> bool:
-    """Whether `line` goes on with the caption (or the table rows under it) that `previous` ended.
+def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) -> bool:
+    """Whether `line` goes on with the caption (or the table rows under it) that `caption` read.
 
     A caption never crosses a page, and it ends where running text starts: a line that runs to
     the column's right edge after a short one (a wrapped caption's lines run full width up to
-    its last; a numbered table's rows under its caption are short).
+    its last; a numbered table's rows under its caption are short), or a sentence of one line
+    right under a row of figures ("Group B 14.1" / "The groups did not differ.").
     """
+    previous = caption[-1]
     if line.page != previous.page or new_paragraph(previous, line, geometry):
         return False
+    if len(caption) >= 2 and _ROW_END.search(previous.text) and _one_line_sentence(line.text):
+        return False
     return not (geometry.short(previous) and not geometry.short(line))
+
+
+def _one_line_sentence(text: str) -> bool:
+    """A short line that reads as a sentence of its own: capitalised, a few words of prose, a stop."""
+    words = text.split()
+    return (
+        len(words) >= ONE_LINE_SENTENCE_WORDS
+        and text.lstrip()[:1].isupper()
+        and text.rstrip()[-1:] in ".!?"
+        and len(_LETTER.findall(text)) >= 0.7 * len(text.replace(" ", ""))
+    )
 
 
 def _continues_heading(previous: Line, line: Line) -> bool:
