@@ -4,38 +4,26 @@ parted in two, control characters in summaries, a caption that took the body bel
 
 from __future__ import annotations
 
+from cleaning_helpers import LONG_SENTENCE, body, removed
+
 from synopsis.clean import clean_text
-
-
-def body(text: str) -> str:
-    return "\n".join(block.text.text for block in clean_text(text).blocks)
-
-
-def removed(text: str, reason: str) -> list[str]:
-    return [text[r.start : r.end] for r in clean_text(text).removals if r.reason == reason]
-
-
-_LONG = (
-    "the cells were grown in medium at 37 °c for two days and then washed twice in buffer before they were "
-    "counted under the microscope by two observers who did not know the groups."
-)
 
 
 def _sumpubmed(after_conclusions: str = "") -> str:
     return (
         "BACKGROUND\n"
-        f"infections by marine bacteria are a major problem for the aquaculture industry. {_LONG}\n\n"
+        f"infections by marine bacteria are a major problem for the aquaculture industry. {LONG_SENTENCE}\n\n"
         "methods\n"
         "study design\n"
-        f"herds were classified into breeding and production herds by their status. {_LONG}\n\n"
+        f"herds were classified into breeding and production herds by their status. {LONG_SENTENCE}\n\n"
         "ethics approval\n"
         "the study was conducted using surveillance data and did not involve experiments on animals at all.\n\n"
         "prrsv status\n"
-        f"the herd prrsv status in each laboratory submission was defined by the cut-off for blood tests. {_LONG}\n\n"
+        f"the herd prrsv status in each laboratory submission was defined by the cut-off for blood tests. {LONG_SENTENCE}\n\n"
         "RESULTS\n"
-        f"most herds were negative in every year of the study, and the share of positive herds fell. {_LONG}\n\n"
+        f"most herds were negative in every year of the study, and the share of positive herds fell. {LONG_SENTENCE}\n\n"
         "CONCLUSIONS\n"
-        f"surveillance data can tell the status of herds over time. {_LONG}\n\n"
+        f"surveillance data can tell the status of herds over time. {LONG_SENTENCE}\n\n"
         f"{after_conclusions}"
     )
 
@@ -54,7 +42,7 @@ def test_an_appendix_after_the_last_body_heading_stays_dropped() -> None:
     appendix = (
         "appendix\n"
         "a formal definition of the score\n"
-        f"formally, for an ordering of the taxa and a clade, the span of the clade is defined as follows. {_LONG}\n"
+        f"formally, for an ordering of the taxa and a clade, the span of the clade is defined as follows. {LONG_SENTENCE}\n"
     )
     cleaned = body(_sumpubmed(appendix))
     assert "the herd prrsv status" in cleaned
@@ -141,16 +129,16 @@ def test_a_caption_below_its_label_stops_where_the_body_goes_on() -> None:
     # 1,300 characters of its Results so).
     text = (
         "BACKGROUND\n"
-        f"infections by marine bacteria are a major problem for the aquaculture industry. {_LONG}\n\n"
+        f"infections by marine bacteria are a major problem for the aquaculture industry. {LONG_SENTENCE}\n\n"
         "RESULTS\n"
-        f"{_LONG} the motif is most similar to the primary motif of the tf.figure <dig>\n"
+        f"{LONG_SENTENCE} the motif is most similar to the primary motif of the tf.figure <dig>\n"
         "tre and cre motifs near promoters bound by fos in\n"
         "untreated\n"
         "cells. the plots show the distribution of a known motif around the start sites.\n"
         "<cit> , as was shown using the same cells in earlier work on the disease\n"
         "<cit> . we did not find any known link to the disease for the two remaining motifs.\n\n"
         "CONCLUSIONS\n"
-        f"we have shown that the method finds the motifs. {_LONG}\n"
+        f"we have shown that the method finds the motifs. {LONG_SENTENCE}\n"
     )
     cleaned = body(text)
     assert "tre and cre motifs near promoters" not in cleaned

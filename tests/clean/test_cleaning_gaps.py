@@ -4,30 +4,18 @@ came from (SumPubMed subheadings and captions, ScisummNet page breaks and glued 
 from __future__ import annotations
 
 import pytest
+from cleaning_helpers import LONG_SENTENCE, body, removed
 
 from synopsis.clean import clean_text
 from synopsis.clean.words import missing_space_edits
 
-
-def body(text: str) -> str:
-    return "\n".join(block.text.text for block in clean_text(text).blocks)
-
-
-def removed(text: str, reason: str) -> list[str]:
-    return [text[r.start : r.end] for r in clean_text(text).removals if r.reason == reason]
-
-
 # A SumPubMed article: lower-cased, its headings in capitals or on lines of their own.
-_LONG = (
-    "the cells were grown in medium at 37 °c for two days and then washed twice in buffer before they were "
-    "counted under the microscope by two observers who did not know the groups."
-)
 SUMPUBMED = (
     "BACKGROUND\n"
     "infections by marine bacteria are a major problem for the aquaculture industry <cit> . this problem "
     "affects the growth of fish and shellfish during the larval and juvenile stages <cit> .\n\n"
     "methods\n"
-    f"{_LONG}\n\n"
+    f"{LONG_SENTENCE}\n\n"
     "statistical analysis\n"
     "statistical analysis was conducted using spss <dig> software package. all data were expressed as mean "
     "and compared using the student’s t-test for two groups of animals.\n\n"
@@ -38,7 +26,7 @@ SUMPUBMED = (
     "phylogeny of the symbionts of\n"
     "p. lactiflora\n"
     "and of its relatives. each color shows one host species.\n\n"
-    f"{_LONG}\n"
+    f"{LONG_SENTENCE}\n"
 )
 
 
