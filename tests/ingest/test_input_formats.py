@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from synopsis.errors import InputError
 from synopsis.ingest import detect_format, read_articles, reads_line_by_line
@@ -619,3 +621,16 @@ def test_a_short_jsonl_string_of_control_characters_is_refused(tmp_path: Path) -
     path.write_text(json.dumps({"id": "a", "full_text": "\u0001\u0002\u0003" * 66}) + "\n", encoding="utf-8")
     (error,) = read_all(path)
     assert isinstance(error, InputError) and "field 'full_text' looks like binary data" in str(error)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=300))
+def test_the_control_share_counts_what_a_control_character_class_finds(text: str) -> None:
+    """`_control_share` counts control characters in UTF-8 bytes (fast); it must count exactly what
+    the character class [\\x00-\\x08\\x0e-\\x1f] finds, in any script, with lone surrogates too."""
+    import re
+
+    from synopsis.ingest.decode import _control_share
+
+    expected = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text)) / max(1, len(text))
+    assert _control_share(text) == expected

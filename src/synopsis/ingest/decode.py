@@ -259,9 +259,13 @@ _CONTROL_SAMPLE = 20000
 
 
 # Control characters that no text has (tab, line feed, vertical tab, form feed and carriage return it has).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 
 
 def _control_share(text: str) -> float:
+    """The share of control characters among the first _CONTROL_SAMPLE characters, counted as the
+    bytes `bytes.translate` deletes from their UTF-8 (a control character is one byte there, and no
+    byte of another character's is below 0x80): a quarter of a regex scan's time, on every article."""
     sample = text[:_CONTROL_SAMPLE]
-    return len(_CONTROL.findall(sample)) / max(1, len(sample))
+    raw = sample.encode("utf-8", "surrogatepass")
+    return (len(raw) - len(raw.translate(None, _CONTROL_BYTES))) / max(1, len(sample))
