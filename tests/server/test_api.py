@@ -125,6 +125,8 @@ def test_methods_and_health(client: TestClient) -> None:
     assert all(m["description"] for m in methods["methods"])
     health = client.get("/healthz")
     assert health.status_code == 200 and health.json()["status"] == "ok"
+    # "/health", the other name load balancers and probes try, was a 404.
+    assert client.get("/health").json() == health.json() and client.head("/health").status_code == 200
 
 
 # ---- errors: one JSON shape, the right status, a message that says what to do -------------------

@@ -136,6 +136,7 @@ def create_app(limits: Limits | None = None, *, model: str | None = None) -> Fas
     async def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
+    @app.api_route("/health", methods=["GET", "HEAD"], include_in_schema=False)  # the name probes also try
     @app.head("/healthz", include_in_schema=False)
     @app.get("/healthz", response_model=HealthResponse, tags=["service"])
     async def healthz() -> HealthResponse:
