@@ -54,7 +54,7 @@ _SIGNALS = ("centrality", "title", "cues", "lead", "tail", "section_start", "sec
 
 
 def all_columns() -> list[str]:
-    """Every column `sentence_features` can compute, in the order models before 0.x stored them.
+    """Every column `sentence_features` can compute, in the order the shipped model stores them.
 
     A model stores the names it was trained on and gets exactly those (`TreeModel.features`), so an
     older model file that reads a column the default no longer trains on still works."""
@@ -84,8 +84,8 @@ def all_columns() -> list[str]:
 
 
 # Columns `synopsis train` no longer fits trees on: measured under leave-one-source-out to cost
-# nothing (benchmarks/results/train_cv.txt, "Columns dropped"), and each a graph ranking or a sum
-# of one that took about a millisecond per 5,000-word article to compute.
+# nothing (benchmarks/results/train_cv_columns31.txt; docs/model-card.md, "Columns dropped"), and
+# together they took about 0.8 ms per 5,000-word article to compute.
 DROPPED_COLUMNS: frozenset[str] = frozenset({"textrank", "pacsum"})
 
 
