@@ -205,3 +205,23 @@ def test_the_progress_bar_ends_at_its_total_when_records_are_skipped_or_come_as_
         result = runner.invoke(app, ["evaluate", str(data), "-m", "lead", "-j", jobs])
         assert result.exit_code == expected_exit, result.stderr
         assert seen == [bar]
+
+
+def test_auto_says_what_it_scored_where_summarize_runs_another_method(tmp_path: Path) -> None:
+    """`auto` is the English default in the report, for every document; `synopsis summarize` runs
+    another method for a German article. The report says so, and names the method to add."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    german = (data / "lang" / "de.txt").read_text(encoding="utf-8")
+    english = json.loads((data / "dev_sample.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    corpus = tmp_path / "mixed.jsonl"
+    rows = [
+        {"id": "de1", "full_text": german, "abstract": german.split("\n\n")[1][:600]},
+        {"id": "en1", "full_text": english["full_text"], "abstract": english["abstract"]},
+    ]
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    said = runner.invoke(app, ["evaluate", str(corpus)])
+    assert said.exit_code == 0, said.output
+    assert "auto is reranked here for every document; `synopsis summarize` runs supervised for the 1 document" in said.output
+    english_only = tmp_path / "english.jsonl"
+    english_only.write_text(json.dumps(rows[1]) + "\n", encoding="utf-8")
+    assert "auto is" not in runner.invoke(app, ["evaluate", str(english_only)]).output

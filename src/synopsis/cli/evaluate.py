@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -32,6 +32,9 @@ from .app import (
     report,
 )
 from .batch import worker_count
+
+if TYPE_CHECKING:
+    from ..evaluate.runner import DocResult
 
 EXIT_INTERRUPTED = 130
 LISTED = 10  # ids named in a note that stands for many
@@ -89,7 +92,6 @@ def evaluate_command(
     from ..evaluate.rouge import get_backend
     from ..evaluate.runner import (
         GROUPINGS,
-        DocResult,
         Prediction,
         Settings,
         count_articles,
@@ -203,6 +205,8 @@ def evaluate_command(
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
+    if "auto" in (methods or ([] if predictions else ["auto"])):
+        notes.extend(_auto_note(docs))
     unscored = sum(not d.evaluated for d in docs)
     read = f"{len(docs)} documents read ({len(docs) - unscored} evaluated)" if unscored else f"{len(docs)} documents"
     notes.append(f"{read} in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
@@ -235,6 +239,21 @@ def evaluate_command(
     if line:
         report(line)
         raise typer.Exit(EXIT_INPUT)
+
+
+def _auto_note(docs: list[DocResult]) -> list[str]:
+    """What `auto` scored, where it is not what `synopsis summarize` runs: the report's row is the
+    English default for every document, while `summarize` runs another method outside English."""
+    from ..language import ENGLISH
+    from ..scorers.registry import DEFAULT_METHOD, NON_ENGLISH_METHOD
+
+    others = sum(1 for d in docs if d.evaluated and d.language != ENGLISH)
+    if not others:
+        return []
+    return [
+        f"auto is {DEFAULT_METHOD} here for every document; `synopsis summarize` runs {NON_ENGLISH_METHOD} for the"
+        f" {counted(others, 'document')} not in English: add -m {NON_ENGLISH_METHOD} to score what it gives them"
+    ]
 
 
 def _failed_line(evaluation: Any, no_text: NoTextField) -> str | None:
