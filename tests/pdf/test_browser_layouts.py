@@ -179,6 +179,71 @@ def test_a_short_line_stretched_in_a_narrow_justified_column_is_text() -> None:
     assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
 
 
+# Lines of a narrow justified column that no rule on their words alone vouches for: three
+# capitalised nouns (a German name of a standard), and a sentence's end with its footnote marker
+# (Chromium's <sup>, 0.83 of the text's size, a word of its own) before two capitalised words.
+STRETCHED = [
+    ["Die", "Gespräche", "mit", "den", "Mitgliedern", "der", "Kooperativen"],
+    ["wurden", "nach", "dem", "Standard", "der", "Initiative", "erfasst,"],
+    ["Correspondence", "Metadata", "Interchange"],
+    ["Format.", "Die", "Verbreitung", "war", "sehr", "weit", "und"],
+    ["erreichte", "alle", "Orte", "der", "Region", "ohne", "Ausnahme"],
+    ["verbreitet.", "Trade", "Ministry"],  # "verbreitet." carries the marker
+    ["records", "show", "that", "the", "rest", "of", "them", "were"],
+]
+
+
+def test_stretched_lines_of_capitalised_words_or_with_a_marker_stay_text() -> None:
+    # Both were cut into table cells and left the body, gluing the sentences around them.
+    width, size, marker = 200.0, 9.0, 0.83 * 9.0
+    page = Page()
+    page.text(LEFT, 40, "Harbours of the Northern Coast in the Nineteenth Century", font=BOLD, size=16)
+    english = sentences("E", 24)
+    y = page.block(LEFT, 80, wrap(" ".join(english[:8]), width, size=size), size=size, leading=11)
+    for k, words in enumerate(STRETCHED):
+        raised = stringWidth("1", "Times-Roman", marker) if words[0] == "verbreitet." else 0.0
+        gap = (width - raised - sum(stringWidth(word, "Times-Roman", size) for word in words)) / (len(words) - 1)
+        x = LEFT
+        for word in words:
+            page.text(x, y + 11 * k, word, size=size)
+            x += stringWidth(word, "Times-Roman", size)
+            if raised and word == words[0]:
+                page.text(x, y + 11 * k - 0.5 * size, "1", size=marker)
+                x += raised
+            x += gap
+    page.text(LEFT, y + 11 * len(STRETCHED), "kept in the town archive.", size=size)
+    page.block(LEFT + width + 20, 80, wrap(" ".join(english[8:]), width, size=size), size=size, leading=11)
+    page.text(LEFT, 760, "1 Die Zahlen nennt das Handelsministerium.", size=7)
+    found = extract(build([page]), source="justified.pdf")
+    in_order(
+        body_text(found),
+        [
+            "nach dem Standard der Initiative erfasst, Correspondence Metadata Interchange Format.",
+            "ohne Ausnahme verbreitet. Trade Ministry records show",
+        ],
+    )
+    assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
+
+
+def test_a_footnote_marker_after_a_year_ending_a_sentence_is_cut_from_it() -> None:
+    # "2000." with a raised "1" read as the number 2000.1, and the sentence ran on into the next.
+    page = Page()
+    page.text(LEFT, 40, "Les archives municipales en ligne", font=BOLD, size=16)
+    first, rest = sentences("F", 6), sentences("G", 6)
+    y = page.block(LEFT, 80, wrap(" ".join(first), 480))
+    start = "Les fonds sont numérisés depuis les années 2000."
+    page.text(LEFT, y, start)
+    x = LEFT + stringWidth(start, "Times-Roman", 10)
+    page.text(x, y - 3.3, "1", size=8.3)  # Chromium's <sup>: 0.83 of the size, a third of it up
+    page.text(x + 7, y, "Les registres paroissiaux sont désormais consultables en ligne.")
+    page.block(LEFT, y + 12, wrap(" ".join(rest), 480))
+    page.text(LEFT, 760, "1 Cette enquête a bénéficié du soutien de l'Agence nationale de la recherche.", size=8)
+    found = extract(build([page]), source="notes.pdf")
+    assert "2000.1" not in found.body
+    assert "depuis les années 2000. Les registres paroissiaux" in body_text(found)
+    assert found.footnotes == ("1 Cette enquête a bénéficié du soutien de l'Agence nationale de la recherche.",)
+
+
 @pytest.mark.parametrize(("gap", "count"), [(14.0, 16), (8.0, 40)], ids=["swallowed", "lost"])
 def test_a_full_width_abstract_with_nothing_under_it_ends_at_the_columns(gap: float, count: int) -> None:
     # No keywords line or heading between the abstract and the body's columns: the abstract was

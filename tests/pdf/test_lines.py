@@ -133,3 +133,32 @@ def test_a_stretched_row_is_text_only_where_a_line_of_text_beside_it_has_its_edg
     # ... a line of text that ends elsewhere vouches for nothing: the row is still table cells.
     short = spaced(100, "the words of this line", 3.0)
     assert [line.text for line in build_lines(rows_of(short + cells), page=0)][1:] == "army town verse judge".split()
+
+
+def test_a_marker_word_in_a_stretched_line_neither_cuts_it_nor_stays_in_its_text() -> None:
+    # Chromium's geometry (tr_2c): "yayılmıştır." then its <sup>1</sup> as a word of its own, 0.83
+    # of the size, in the row; its zero gap broke the run of alike gaps and the line became cells.
+    row = [
+        Word("yayılmıştır.", 56.2, 362.7, 114.6, 375.0, 10.5),
+        Word("1", 114.6, 360.1, 120.1, 370.3, 8.7),
+        Word("Ticaret", 150.4, 362.7, 188.3, 375.0, 10.5),
+        Word("Bakanlığı'nın", 218.6, 362.7, 288.5, 375.0, 10.5),
+    ]
+    (line,) = build_lines(rows_of(row), page=0)
+    assert (line.text, line.cell, line.markers) == ("yayılmıştır. Ticaret Bakanlığı'nın", False, ("1",))
+
+
+def test_a_stretched_row_of_capitalised_words_is_text_where_a_line_of_text_has_its_edges() -> None:
+    # "Correspondence Metadata Interchange" in a justified column: no lower-case word, no clause
+    # mark, but it starts and ends where the line of text above it does.
+    above = spaced(100, "und Datum stark strukturiert sind. Die", 0.0)
+    row = spaced(114, "Correspondence Metadata Interchange", 0.0)
+    end = above[-1].x1 + 40
+    for words in (above, row):
+        gap = (end - 72 - sum(w.x1 - w.x0 for w in words)) / (len(words) - 1)
+        words[:] = spaced(words[0].top, " ".join(w.text for w in words), gap)
+    texts = [line.text for line in build_lines(rows_of(above + row), page=0)]
+    assert texts == ["und Datum stark strukturiert sind. Die", "Correspondence Metadata Interchange"]
+    # ... while short codes or numbers on their own between those edges stay cells.
+    codes = spaced(114, "Ta Tb 8.a", (end - 72 - 5 * 7) / 2)
+    assert [line.text for line in build_lines(rows_of(above + codes), page=0)][1:] == ["Ta", "Tb", "8.a"]

@@ -49,6 +49,9 @@ _NORMALISE = str.maketrans(
 )
 _INF = float("inf")
 _MARKER_WORD = re.compile(r"^[\d,*†‡§¶∗⁎a-f]{1,6}$")
+# A word a raised number right after it marks with a footnote (`_with_powers`): three letters at its
+# end ("Chen"; "cm", "mm" take a power), or a closing mark after a letter or digit ("2000.").
+_FOOTNOTED = re.compile(r"(?:[^\W\d_]{3}|[^\W_][.,;:])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,8 @@ def _justified_spans(row: Sequence[Word], edges: Sequence[tuple[float, float]], 
 
 # A run of this many words or more needs more than a lower-case word to read as text (`_reads_as_text`).
 TEXT_RUN_MIN_WORDS = 4
+# A word of letters only, three or more (hyphens and apostrophes inside, closing punctuation after).
+_NAME_WORD = re.compile(r"^[^\W\d_]{3,}(?:[-'’][^\W\d_]+)*[.,;:]?$")
 
 
 def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
@@ -221,12 +226,16 @@ def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
     word of a language we know ("Wir danken der Deutschen"), or capitalised and lower-case words
     mixed ("Innovationen dann dauerhaft übernommen"); a table row of lower-case cells ("army town
     verse judge") or of one repeated answer ("yes yes yes yes") has none of these. `short`: as few
-    words need, whatever their number (a row that a line of text above or below vouches for)."""
+    words need, whatever their number (a row that a line of text above or below vouches for), or
+    words of three letters or more each, capitalised ("Correspondence Metadata Interchange", German
+    nouns): numbers, codes and short labels are not, and no table's gaps reach a line's edges alike."""
     lettered = sum(w.text.lower() != w.text.upper() for w in words)
     if 2 * lettered < len(words):
         return False
     marked = any(w.text[-1:] in ",;:" or (w.text[-1:] == "." and w.text[:1].isalpha() and len(w.text) > 3) for w in words)
     lower = [w.text for w in words if w.text[:1].islower() and len(w.text) > 2]
+    if short and all(_NAME_WORD.match(w.text) for w in words):
+        return True
     if short or len(words) < TEXT_RUN_MIN_WORDS:
         return marked or bool(lower)
     known = function_words()  # of every language detection knows: the PDF's is not known yet
@@ -283,15 +292,19 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
 
 def _with_powers(words: Sequence[Word]) -> Sequence[Word]:
     """`words` with a raised, smaller number set right after a one-letter word put back on it: a
-    power ("R" "2" is "R2", "x²", "kg/m²"), not a footnote marker (which follows a longer word).
-    A browser sets a superscript apart from its base word, so PDFium gives the two as words of
-    their own, and the raised one would make a row of markers."""
+    power ("R" "2" is "R2", "x²", "kg/m²"); one right after a word of three letters or more, or
+    after a word's closing ".,;:" ("yayılmıştır." "1"), put on it as its footnote marker, as the
+    reader does with a marker glued to its word. A browser sets a superscript apart from its base
+    word, so PDFium gives the two as words of their own: the raised one would make a row of
+    markers, or (0.83 of the text's size in Chromium) stay in the text, its zero gap breaking
+    the run of alike gaps of a justified line."""
     raised = [i for i, w in enumerate(words) if w.text.isdigit() and len(w.text) <= 2]
     if not raised:
         return words
     ends: dict[int, list[int]] = {}
     for i, word in enumerate(words):
-        if word.text[-1:].isalpha() and not word.text[-2:-1].isalpha():  # "R", "β1x", "kg/m"
+        # A power's base ("R", "kg/m") or a footnoted word ("Chen", "2000.").
+        if (word.text[-1:].isalpha() and not word.text[-2:-1].isalpha()) or _FOOTNOTED.search(word.text):
             ends.setdefault(round(word.x1), []).append(i)
     out = list(words)
     dropped: set[int] = set()
@@ -305,7 +318,13 @@ def _with_powers(words: Sequence[Word]) -> Sequence[Word]:
                 and base.top < power.bottom < base.bottom - 0.15 * base.size
                 and abs(power.x0 - base.x1) < 0.15 * base.size
             ):
-                out[j] = base._replace(text=base.text + power.text, x1=power.x1)
+                if not _FOOTNOTED.search(base.text):
+                    out[j] = base._replace(text=base.text + power.text, x1=power.x1)
+                elif power.bottom > base.top + 0.25 * (base.bottom - base.top):  # not a formula's index above
+                    # The box keeps the marker's width, as the reader's does: no gap opens there.
+                    out[j] = base._replace(x1=power.x1, marker=f"{base.marker} {power.text}".strip())
+                else:
+                    continue
                 dropped.add(i)
                 break
     return [w for i, w in enumerate(out) if i not in dropped]

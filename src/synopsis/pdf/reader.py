@@ -481,7 +481,9 @@ class PdfFile:
         while cut < end and text[cut] == ",":
             cut += 1
         if not any(ch.isalpha() for ch in text[start:cut]):
-            return end  # "(28", "4.3": numbers and formulas, not a word with a marker
+            # "(28", "4.3": numbers and formulas, not a word with a marker; but a raised number
+            # after the full stop that ends a sentence on a number ("2000.¹") is its footnote's.
+            return cut if start < cut - 1 < end - 1 and text[cut - 1] == "." and text[cut - 2].isdigit() else end
         if text[cut:end].isdigit() and text[cut - 1].isalpha() and (cut - 1 == start or not text[cut - 2].isalpha()):
             return end  # a power of one letter ("R²", "x²", "kg/m²"): mathematics, not a marker
         return cut
