@@ -21,7 +21,7 @@ from .candidates import CandidateRules, bigrams, copies_abstract, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
-from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR
+from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR, lone_crs_as_line_breaks
 from .errors import InputError, LanguageWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
@@ -141,7 +141,7 @@ def _language_text(article: Article) -> str:
     """What detection reads: title, abstract and the body up to a reference list that starts past
     its first 30% or its first LANGUAGE_TEXT_MIN_CHARS (and within the part detection reads)."""
     start, end = article.body
-    body = line_breaks(article.text[start:end])
+    body = lone_crs_as_line_breaks(article.text[start:end])  # the lines cleaning reads
     after = min(int(END_MATTER_MIN_POSITION * len(body)), LANGUAGE_TEXT_MIN_CHARS)
     lines = _references_line().finditer(body, after, DETECT_CHARS)
     cut = next((line for line in lines if _heads_references(body, line)), None)
@@ -153,21 +153,7 @@ def clean_article(article: Article, code: str) -> Cleaned:
     headings: what `build_document` segments, and what `synopsis extract` shows it removed."""
     start, end = article.body
     layout_headings = frozenset(int(a) for a, _ in article.meta.get("headings", ()))
-    text = line_breaks(article.text)
-    return clean_text(text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
-
-
-# CRs that end a line on their own: a run of them not followed by LF or another CR ("\r\r" is a
-# paragraph break of old Mac files). "\r\r\n", CRLF converted twice on a Windows round trip, is
-# left to cleaning, which drops its CRs: made "\n\r\n" it was a blank line after every line.
-_LONE_CR = re.compile(r"\r+(?![\r\n])")
-
-
-def line_breaks(text: str) -> str:
-    """`text` with each lone CR (old Mac line endings, alone or mixed with LF) made an LF: cleaning
-    drops CR as the first half of a CRLF, and a lone one went with it, gluing "the text\rwhich" into
-    "the textwhich" and every line into one. One character for one, so offsets are unchanged."""
-    return _LONE_CR.sub(lambda run: "\n" * len(run.group()), text) if "\r" in text else text
+    return clean_text(article.text, start, end, title=article.title, heading_starts=layout_headings, lang=code)
 
 
 # What `build_document` takes, and where a user gets one.

@@ -790,3 +790,13 @@ def test_an_apostrophe_written_as_a_question_mark_is_an_apostrophe_again() -> No
     # and "?" could end a sentence there. A real question mark stays.
     text = "This is a study of children?s fairy tales, which don?t end well. Is it good? It is."
     assert body(clean_text(text)) == "This is a study of children’s fairy tales, which don’t end well. Is it good? It is."
+
+
+def test_clean_text_reads_a_lone_cr_as_a_line_break() -> None:
+    """Old Mac line endings are cleaning's to read, for every caller of `clean_text` (it was the
+    pipeline's alone: `clean_text` glued "the text\\rwhich" into "the textwhich")."""
+    text = "Introduction\rThis is the first line of the text\rwhich goes on here and says a little more.\r"
+    cleaned = clean_text(text)
+    joined = " ".join(block.text.text for block in cleaned.blocks)
+    assert "the text which goes on" in joined and "textwhich" not in joined
+    assert [h.title for h in cleaned.headings if h.title] == ["Introduction"]

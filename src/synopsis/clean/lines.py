@@ -81,12 +81,15 @@ class Paragraph:
 
 
 def normalise_characters(text: Tracked) -> Tracked:
-    """Ligatures to letters, odd spaces and control characters to spaces, CR, zero-width characters
-    and PDFium's soft hyphen breaks away (`rules.SOFT_HYPHEN_BREAK`), apostrophes an ASCII
-    conversion turned into "?" back (`rules.MANGLED_APOSTROPHE`; a lone one where it can be
-    nothing else, `rules.lone_mangled_apostrophes`), and decomposed letters composed (NFC:
-    "Re\u0301sume\u0301" as macOS file names and some PDFs write it, whose headings and words were
-    not found), each composed letter spanning all it was made of."""
+    """Lone CRs to line breaks, ligatures to letters, odd spaces and control characters to spaces,
+    a CRLF's CR, zero-width characters and PDFium's soft hyphen breaks away
+    (`rules.SOFT_HYPHEN_BREAK`), apostrophes an ASCII conversion turned into "?" back
+    (`rules.MANGLED_APOSTROPHE`; a lone one where it can be nothing else,
+    `rules.lone_mangled_apostrophes`), and decomposed letters composed (NFC: "Re\u0301sume\u0301" as
+    macOS file names and some PDFs write it, whose headings and words were not found), each composed
+    letter spanning all it was made of."""
+    if "\r" in text.text:  # a lone CR is a line break (`rules.LONE_CR`); a CRLF's goes below
+        text = text.sub(rules.LONE_CR, rules.as_line_breaks)
     if "\x02" in text.text:  # PDFium's soft hyphen at a line break: the word is whole again
         text = text.sub(rules.SOFT_HYPHEN_BREAK, "")
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)

@@ -43,8 +43,26 @@ CHAR_MAP: dict[str, str] = {
     "\u200b": "",  # zero-width space
     "\u2060": "",
     "\ufeff": "",
-    "\r": "",  # CRLF and lone CR: the \n that follows (or none) carries the line break
+    "\r": "",  # a CRLF's: the \n that follows carries the line break (a lone CR is one: LONE_CR)
 }
+# CRs that end a line on their own (old Mac files, alone or mixed with LF): a run of them not
+# followed by LF or another CR ("\r\r" is a paragraph break). Each is a line break (`as_line_breaks`):
+# dropped with the CRs of CRLFs, it glued "the text\rwhich" into "the textwhich" and every line into
+# one. "\r\r\n", CRLF converted twice on a Windows round trip, is left to CHAR_MAP, which drops its
+# CRs: made "\n\r\n" it was a blank line after every line.
+LONE_CR = re.compile(r"\r+(?![\r\n])")
+
+
+def as_line_breaks(run: re.Match[str]) -> str:
+    """A LONE_CR run as as many line breaks: one character for one, so offsets stay."""
+    return "\n" * len(run.group())
+
+
+def lone_crs_as_line_breaks(text: str) -> str:
+    """`text` with its lone CRs made line breaks, as cleaning reads them (`lines.normalise_characters`)."""
+    return LONE_CR.sub(as_line_breaks, text) if "\r" in text else text
+
+
 # The zero-width non-joiner and joiner (U+200C, U+200D) are letters' joiners in Persian ("می‌کند"),
 # Arabic and the Indic scripts and stay; beside a Latin letter they only break a ligature
 # ("Auf‌lage", "of‌fice") and go, as the characters of CHAR_MAP do (`odd_char_replacement`).
