@@ -89,6 +89,11 @@ def all_columns() -> list[str]:
 DROPPED_COLUMNS: frozenset[str] = frozenset({"textrank", "pacsum"})
 
 
+# Columns learned from English words: outside English each takes its "no evidence" value
+# (`TreeModel.without_english_features`), so every model must hold them (`TreeModel.from_json`).
+ENGLISH_ONLY_COLUMNS = ("lexicon_mean", "lexicon_max", "phrases")
+
+
 def feature_names() -> list[str]:
     """Names of the columns a model trained by this version reads, in order (stored with every model)."""
     return [name for name in all_columns() if name not in DROPPED_COLUMNS]
@@ -224,9 +229,9 @@ class TreeModel:
     def without_english_features(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """`x` with the English-only columns set to their no-evidence values (see `features_of`)."""
         out = x.copy()
-        for name in ("lexicon_mean", "lexicon_max"):
-            out[:, self.features.index(name)] = 0.0
-        out[:, self.features.index("phrases")] = self.phrases.intercept if self.phrases is not None else 0.0
+        for name in ENGLISH_ONLY_COLUMNS:
+            no_evidence = self.phrases.intercept if name == "phrases" and self.phrases is not None else 0.0
+            out[:, self.features.index(name)] = no_evidence
         return out
 
     def score(self, doc: Document, features: Features) -> NDArray[np.float64]:
@@ -310,7 +315,7 @@ class TreeModel:
             raise MethodError("the model was trained on other features than this version computes; retrain it")
         # Columns scoring reads by name whatever the trees use: the English-only ones (set to "no
         # evidence" outside English) and `structured` when it is blended in.
-        needed = {"lexicon_mean", "lexicon_max", "phrases"} | ({"structured"} if data.get("blend") else set())
+        needed = set(ENGLISH_ONLY_COLUMNS) | ({"structured"} if data.get("blend") else set())
         if missing := sorted(needed - set(names)):
             raise MethodError(f"the model lacks the feature columns {missing} that scoring reads; retrain it")
         trees = data["trees"]
