@@ -115,9 +115,10 @@ def evaluate_command(
     if missing:
         fail(f"{missing[0]}: {missing[1]}")
     check_reports({"--json": json_path, "--html": html_path}, [*data, *predictions])
+    asked = methods or ([] if predictions else ["auto"])  # the method names as given (auto: the default)
     try:
         get_backend()
-        names = resolve_methods(methods or ([] if predictions else ["auto"]))
+        names = resolve_methods(asked)
     except (MethodError, SynopsisError) as err:
         fail(str(err))
     model_path = _model_for(model, names)
@@ -205,7 +206,7 @@ def evaluate_command(
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
-    if "auto" in (methods or ([] if predictions else ["auto"])):
+    if "auto" in asked:
         notes.extend(_auto_note(docs))
     unscored = sum(not d.evaluated for d in docs)
     read = f"{len(docs)} documents read ({len(docs) - unscored} evaluated)" if unscored else f"{len(docs)} documents"
