@@ -114,6 +114,13 @@ _PARTICLES = frozenset(
     ["van", "von", "de", "da", "do", "dos", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "ten", "ter"]
 )
 NAMES_MIN = 2
+# Title words no person's name is: "Harbour Bridges, Old Towns and Their Keepers" splits into
+# three capitalised pairs like a list of names, but "Their" names nobody. English only, and no
+# word that is also a name particle ("de", "la") or a plausible surname ("In", "To", "Long").
+_TITLE_WORDS = frozenset(
+    "the their our its his of for with from this these those towards toward how what why when where"
+    " into between beyond through about after before under against among within without".split()
+)
 
 
 def names_list(text: str) -> bool:
@@ -129,7 +136,9 @@ def names_list(text: str) -> bool:
 def _is_name(part: str) -> bool:
     tokens = part.split()
     names = [token for token in tokens if token.lower() not in _PARTICLES]
-    return 2 <= len(names) <= 4 and all(_NAME.match(token) and token[0].isupper() for token in names)
+    return 2 <= len(names) <= 4 and all(
+        _NAME.match(token) and token[0].isupper() and token.lower() not in _TITLE_WORDS for token in names
+    )
 
 
 def _looks_like_authors(text: str) -> bool:
