@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from synopsis.cli import app
+from synopsis.errors import InputError
 from synopsis.evaluate.html import _colors
 from synopsis.evaluate.runner import resolve_methods
 
@@ -207,21 +208,63 @@ def test_the_progress_bar_ends_at_its_total_when_records_are_skipped_or_come_as_
         assert seen == [bar]
 
 
-def test_auto_says_what_it_scored_where_summarize_runs_another_method(tmp_path: Path) -> None:
-    """`auto` is the English default in the report, for every document; `synopsis summarize` runs
-    another method for a German article. The report says so, and names the method to add."""
+def _mixed_corpus(tmp_path: Path) -> Path:
+    """A German article (tests/data/lang/de.txt) and an English one (the first dev sample)."""
     data = Path(__file__).resolve().parents[1] / "data"
     german = (data / "lang" / "de.txt").read_text(encoding="utf-8")
     english = json.loads((data / "dev_sample.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    corpus = tmp_path / "mixed.jsonl"
     rows = [
-        {"id": "de1", "full_text": german, "abstract": german.split("\n\n")[1][:600]},
+        {"id": "de1", "full_text": german, "abstract": german.split("\n\n")[2].split("\n", 1)[1]},
         {"id": "en1", "full_text": english["full_text"], "abstract": english["abstract"]},
     ]
-    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    said = runner.invoke(app, ["evaluate", str(corpus)])
+    return _write(tmp_path / "mixed.jsonl", rows)
+
+
+def test_the_auto_row_scores_what_summarize_gives_each_document(tmp_path: Path) -> None:
+    """`auto` (evaluate's default) was `reranked` for every document, while `synopsis summarize`
+    runs `supervised` outside English: the row scored a summary no user got for the German
+    article. Now the row is called auto and holds, per document, summarize's own summary."""
+    from synopsis.ingest import read_articles
+    from synopsis.pipeline import RunOptions, run
+    from synopsis.types import Budget
+
+    corpus = _mixed_corpus(tmp_path)
+    report, page = tmp_path / "r.json", tmp_path / "r.html"
+    said = runner.invoke(app, ["evaluate", str(corpus), "--json", str(report), "--html", str(page)])
     assert said.exit_code == 0, said.output
-    assert "auto is reranked here for every document; `synopsis summarize` runs supervised for the 1 document" in said.output
-    english_only = tmp_path / "english.jsonl"
-    english_only.write_text(json.dumps(rows[1]) + "\n", encoding="utf-8")
-    assert "auto is" not in runner.invoke(app, ["evaluate", str(english_only)]).output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["methods"] == ["lead", "auto", "oracle"]
+    articles = [a for a in read_articles(corpus) if not isinstance(a, InputError)]
+    for doc, article in zip(data["per_document"], articles, strict=True):
+        summary = run(article, RunOptions("auto", Budget(200))).summary  # what `synopsis summarize` gives
+        auto = doc["scores"]["auto"]
+        assert (auto["method"], auto["indices"]) == (summary.method, [s.index for s in summary.sentences])
+    assert [d["scores"]["auto"]["method"] for d in data["per_document"]] == ["supervised", "reranked"]
+    note = (
+        "auto is what `synopsis summarize` gives by default, chosen by each document's language:"
+        " reranked for 1 document in English, supervised for 1 document not in English"
+    )
+    assert data["notes"][0] == note
+    assert "auto (summarize's default)" in said.stdout and "auto vs lead" in said.stdout
+    assert 'auto <span class="ref">(summarize&#x27;s default)</span>' in page.read_text(encoding="utf-8")
+
+
+def test_auto_beside_the_methods_it_stands_for_pairs_the_same_documents(tmp_path: Path) -> None:
+    """`-m auto -m reranked -m supervised`: three rows; auto is reranked's summary on the English
+    article and supervised's on the German one, and the paired test between auto and reranked is
+    the mean of their per-document differences (the same documents paired)."""
+    corpus = _mixed_corpus(tmp_path)
+    report = tmp_path / "r.json"
+    said = runner.invoke(
+        app, ["evaluate", str(corpus), "-m", "auto", "-m", "reranked", "-m", "supervised", "--json", str(report)]
+    )
+    assert said.exit_code == 0, said.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["methods"] == ["lead", "auto", "reranked", "supervised", "oracle"]
+    german, english = data["per_document"]
+    assert german["scores"]["auto"]["indices"] == german["scores"]["supervised"]["indices"]
+    assert english["scores"]["auto"]["indices"] == english["scores"]["reranked"]["indices"]
+    [test] = [t for t in data["tests"] if (t["a"], t["b"], t["metric"]) == ("auto", "reranked", "R1")]
+    differences = [d["scores"]["reranked"]["rouge1"]["f"] - d["scores"]["auto"]["rouge1"]["f"] for d in data["per_document"]]
+    assert test["difference"] == pytest.approx(sum(differences) / 2)
+    assert "auto" not in resolve_methods(["all"])  # `all` is every registered method; auto is none

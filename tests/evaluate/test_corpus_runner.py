@@ -25,7 +25,9 @@ from synopsis.scorers import DEFAULT_METHOD, METHODS
 
 def test_methods_always_have_lead_first_and_oracle_last() -> None:
     assert resolve_methods(["textrank"]) == ("lead", "textrank", "oracle")
-    assert resolve_methods(["auto", "lead", "centroid"]) == ("lead", *dict.fromkeys([DEFAULT_METHOD, "centroid"]), "oracle")
+    # auto is a row of its own (per document what summarize runs), not the English default's row
+    assert resolve_methods(["auto", "lead", "centroid"]) == ("lead", "auto", "centroid", "oracle")
+    assert resolve_methods(["auto", DEFAULT_METHOD]) == ("lead", "auto", DEFAULT_METHOD, "oracle")
     assert resolve_methods(["all"]) == ("lead", *sorted(m for m in METHODS if m != "lead"), "oracle")
     with pytest.raises(MethodError):
         resolve_methods(["nope"])

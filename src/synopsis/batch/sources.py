@@ -38,6 +38,7 @@ import numpy as np
 from ..errors import InputError, MissingExtra
 from ..ingest import absent, detect_format, read_articles, reads_line_by_line, require_pdf
 from ..ingest.jsonl import JsonlFields, article_from_record, parse_line, record_id
+from ..types import Article
 from .work import BatchOptions, SourceItem
 
 # What a folder contributes: the formats synopsis reads. Anything else in it is skipped (and said).
@@ -184,6 +185,8 @@ class ParquetShard:
     first_row: int = 1
     rows: int = 0
     name: str = ""
+    # Columns read besides the article's own (the fields' columns), kept in its meta where present.
+    extra: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -198,7 +201,8 @@ class ParquetShard:
             file = parquet.ParquetFile(self.location)
             names = set(file.schema_arrow.names)
             fields = options.fields
-            columns = list(dict.fromkeys(c for c in (fields.id, fields.text, fields.title, fields.abstract) if c in names))
+            own = (fields.id, fields.text, fields.title, fields.abstract, *self.extra)
+            columns = list(dict.fromkeys(c for c in own if c in names))
             for batch in file.iter_batches(batch_size=64, row_groups=list(self.row_groups), columns=columns):
                 for record in batch.to_pylist():
                     row += 1
@@ -218,6 +222,17 @@ class ParquetShard:
         except Exception as err:  # pyarrow raises its own types (ArrowInvalid, OSError) for damaged files
             message = f"cannot be read as Parquet after row {row} ({type(err).__name__}: {err})"
             yield SourceItem(f"{stem}:{row + 1}", InputError(message, source=self.path, line=row + 1), 0)
+
+
+def read_parquet(path: str, fields: JsonlFields, extra: tuple[str, ...] = ()) -> Iterator[Article | InputError]:
+    """The articles of one Parquet file as `synopsis batch` reads them (ids, row numbers, errors),
+    for a command that reads a corpus file whole (`synopsis evaluate`); `extra` columns go to the
+    meta. Raises MissingExtra when pyarrow is not installed."""
+    options = BatchOptions(fields=fields)
+    for shard in _parquet_shards(path, path, os.path.getsize(path), None, name=""):
+        read = dataclasses.replace(shard, extra=extra) if isinstance(shard, ParquetShard) else shard
+        for item in read.items(options):
+            yield item.payload
 
 
 def _pyarrow_parquet():  # type: ignore[no-untyped-def]

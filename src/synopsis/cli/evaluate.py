@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..errors import InputError, MethodError, SynopsisError
+from ..errors import InputError, MethodError, MissingExtra, SynopsisError
 from ..ingest import JsonlFields, absent
 from .app import (
     CLI_NAMES,
@@ -56,7 +56,7 @@ def _speed_column() -> Any:
 @app.command("evaluate")
 def evaluate_command(
     data: list[str] = typer.Argument(
-        ..., metavar="DATA...", help="Articles with reference abstracts: JSONL, record files, or folders of them."
+        ..., metavar="DATA...", help="Articles with reference abstracts: JSONL, Parquet, record files, or folders of them."
     ),
     methods: list[str] = typer.Option(
         [], "--method", "-m", help="Method to run (repeatable; `all` = every registered one) [default: auto]."
@@ -73,9 +73,9 @@ def evaluate_command(
     ),
     seed: int = typer.Option(0, help="Seed of the bootstrap."),
     resamples: int = typer.Option(2000, help="Bootstrap resamples."),
-    text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
-    id_field: str = typer.Option("id", help="JSONL field with the article id."),
-    abstract_field: str = typer.Option("abstract", help="JSONL field with the reference abstract."),
+    text_field: str = typer.Option("full_text", help="JSONL field (Parquet column) with the article text."),
+    id_field: str = typer.Option("id", help="JSONL field (Parquet column) with the article id."),
+    abstract_field: str = typer.Option("abstract", help="JSONL field (Parquet column) with the reference abstract."),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP + " ROUGE tokenizes by it."),
     model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
@@ -91,6 +91,7 @@ def evaluate_command(
     from ..evaluate.report import build_evaluation, render_terminal, to_dict
     from ..evaluate.rouge import get_backend
     from ..evaluate.runner import (
+        AUTO,
         GROUPINGS,
         Prediction,
         Settings,
@@ -99,6 +100,7 @@ def evaluate_command(
         expand_inputs,
         iter_results,
         load_predictions,
+        require_readers,
         resolve_methods,
     )
 
@@ -148,6 +150,10 @@ def evaluate_command(
         names=tuple(CLI_NAMES.items()),
     )
     paths = expand_inputs(data)
+    try:
+        require_readers(paths)
+    except MissingExtra as err:  # the environment, not the input: exit 2 like every command
+        fail(str(err))
     total = count_articles(paths)
     fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)
     docs: list[DocResult] = []
@@ -206,7 +212,7 @@ def evaluate_command(
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
-    if "auto" in asked:
+    if AUTO in names:
         notes.extend(_auto_note(docs))
     unscored = sum(not d.evaluated for d in docs)
     read = f"{len(docs)} documents read ({len(docs) - unscored} evaluated)" if unscored else f"{len(docs)} documents"
@@ -243,18 +249,21 @@ def evaluate_command(
 
 
 def _auto_note(docs: list[DocResult]) -> list[str]:
-    """What `auto` scored, where it is not what `synopsis summarize` runs: the report's row is the
-    English default for every document, while `summarize` runs another method outside English."""
-    from ..language import ENGLISH
-    from ..scorers.registry import DEFAULT_METHOD, NON_ENGLISH_METHOD
+    """What the `auto` row scored: per document the method `synopsis summarize` runs by default,
+    which depends on the document's language, so the row's mix is said (each document's is in --json)."""
+    from collections import Counter
 
-    others = sum(1 for d in docs if d.evaluated and d.language != ENGLISH)
-    if not others:
+    from ..evaluate.runner import AUTO
+    from ..scorers.registry import DEFAULT_METHOD
+
+    ran = Counter(d.results[AUTO].method for d in docs if d.evaluated and d.results[AUTO].method)
+    if not ran:
         return []
-    return [
-        f"auto is {DEFAULT_METHOD} here for every document; `synopsis summarize` runs {NON_ENGLISH_METHOD} for the"
-        f" {counted(others, 'document')} not in English: add -m {NON_ENGLISH_METHOD} to score what it gives them"
+    parts = [
+        f"{method} for {counted(n, 'document')} {'in English' if method == DEFAULT_METHOD else 'not in English'}"
+        for method, n in sorted(ran.items(), key=lambda item: (item[0] != DEFAULT_METHOD, item[0]))
     ]
+    return [f"auto is what `synopsis summarize` gives by default, chosen by each document's language: {', '.join(parts)}"]
 
 
 def _failed_line(evaluation: Any, no_text: NoTextField) -> str | None:

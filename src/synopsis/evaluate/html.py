@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .report import TOO_FEW, Evaluation, MethodStats, f1_matrix, paired_rows, short_labels
+from .report import ROLES, TOO_FEW, Evaluation, MethodStats, f1_matrix, paired_rows, short_labels
 from .rouge import METRIC_LABELS, METRICS
 from .runner import LEAD, ORACLE
 
@@ -267,13 +267,7 @@ def _overall_table(evaluation: Evaluation) -> str:
     rows = []
     for name in evaluation.methods:
         s = evaluation.overall[name]
-        role = (
-            ' <span class="ref">(floor)</span>'
-            if name == LEAD
-            else ' <span class="ref">(ceiling)</span>'
-            if name == ORACLE
-            else ""
-        )
+        role = f' <span class="ref">({_e(ROLES[name])})</span>' if name in ROLES else ""
         cells = "".join(
             f"<td><b>{_pts(s.f1[m].mean)}</b>{_ci(s.f1[m].low, s.f1[m].high)}</td>"
             f"<td>{_pts(s.precision[m])}</td><td>{_pts(s.recall[m])}</td>"

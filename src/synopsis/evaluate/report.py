@@ -29,7 +29,7 @@ from .bootstrap import (
     paired_bootstrap,
 )
 from .rouge import METRIC_LABELS, METRICS, get_backend, tokenizer_description
-from .runner import LEAD, ORACLE, DocResult
+from .runner import AUTO, LEAD, ORACLE, DocResult
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,10 @@ def short_labels(sources: Sequence[str]) -> dict[str, str]:
     return short
 
 
+# What a row stands for, said beside its name in the terminal and HTML tables.
+ROLES = {LEAD: "floor", ORACLE: "ceiling", AUTO: "summarize's default"}
+
+
 def _points(value: float) -> str:
     return "–" if value != value else f"{value * 100:.2f}"
 
@@ -279,13 +283,9 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     for name in evaluation.methods:
         s = evaluation.overall[name]
         shown = escape(name)  # a predictions file's name may hold brackets
-        label = (
-            f"{shown} [dim](floor)[/dim]"
-            if name == LEAD
-            else f"{shown} [dim](ceiling)[/dim]"
-            if name == ORACLE
-            else f"[bold]{shown}[/bold]"
-        )
+        label = shown if name in (LEAD, ORACLE) else f"[bold]{shown}[/bold]"
+        if name in ROLES:
+            label += f" [dim]({ROLES[name]})[/dim]"
         table.add_row(label, *(_ci(s.f1[m]) for m in METRICS), f"{s.words:.0f}", _gap(s.gap_closed.get("mean")), str(s.failed))
     console.print(table)
     if not evaluation.intervals:
@@ -404,6 +404,8 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                         "positions": [round(p, 4) for p in r.positions],
                         # as `synopsis summarize -o json` / `-o scores` number the sentences
                         **({"indices": list(r.indices)} if r.indices else {}),
+                        # the method that made it, where the row is none (auto: by the document's language)
+                        **({"method": r.method} if r.method else {}),
                         **({"error": r.error} if r.error else {}),
                     }
                     for m, r in d.results.items()

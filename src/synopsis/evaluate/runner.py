@@ -16,15 +16,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
-from ..errors import InputError, MethodError
-from ..features import compute_features
+from ..batch.sources import PARQUET_SUFFIXES, read_parquet
+from ..errors import InputError, MethodError, MissingExtra
+from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
 from ..ingest.decode import BOMS, MAX_TEXT_BYTES
 from ..ingest.jsonl import looks_like_json_document
+from ..language import ENGLISH
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
-from ..scorers import METHODS, usable_method
+from ..scorers import METHODS, get_method, usable_method
 from ..scorers.learned import params_for
+from ..scorers.registry import DEFAULT_METHOD, NON_ENGLISH_METHOD
 from ..types import Article, Budget, Document
 from ..workers import WorkerPool
 from .oracle import greedy_oracle
@@ -32,6 +35,8 @@ from .rouge import FAILED, RougeScores, score_sentences, split_sentences, trunca
 
 LEAD = "lead"
 ORACLE = "oracle"
+# Its own row: per document the method `synopsis summarize` runs by default for its language.
+AUTO = "auto"
 NO_REFERENCE = "has no reference abstract to score against"
 
 
@@ -75,6 +80,8 @@ class MethodResult:
     # The chosen sentences' indices, as `synopsis summarize -o json` and `-o scores` number them
     # (our methods only: a predictions file's sentences are not the document's).
     indices: tuple[int, ...] = ()
+    # The registered method that made the summary, where the row is not one (`auto`: by language).
+    method: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +100,29 @@ class DocResult:
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
-    """Registered names for the user's --method values (`all`, `auto`), lead first, oracle last, no repeats."""
+    """The rows for the user's --method values, lead first, oracle last, no repeats: `all` is every
+    registered method installed; `auto` stays a row of its own, resolved per document as
+    `synopsis summarize` resolves it (`auto_method`), so its scores are what users get by default."""
     wanted: list[str] = []
     for name in names:
-        expanded = _installed(sorted(METHODS)) if name == "all" else [usable_method(name).name]
+        expanded = _installed(sorted(METHODS)) if name == "all" else [_usable(name)]
         wanted.extend(n for n in expanded if n not in wanted)
     ordered = [LEAD, *(n for n in wanted if n != LEAD)]
     return (*ordered, ORACLE)
+
+
+def _usable(name: str) -> str:
+    """`name` checked now (not on every document): `auto` needs what both its methods need."""
+    if name != AUTO:
+        return usable_method(name).name
+    for method in (DEFAULT_METHOD, NON_ENGLISH_METHOD):
+        usable_method(method)
+    return AUTO
+
+
+def auto_method(language: str) -> str:
+    """The method `auto` runs on a document read in `language`, by the registry's one rule."""
+    return get_method(AUTO, language=language).name
 
 
 def _installed(names: Sequence[str]) -> list[str]:
@@ -147,6 +170,8 @@ def _articles_in(path: str) -> int:
     file = Path(path)
     if not file.is_file():
         return 1
+    if is_parquet(path):
+        return _parquet_rows(path)
     try:
         with _opened(file) as handle:
             head = handle.read(65536)
@@ -162,6 +187,48 @@ def _articles_in(path: str) -> int:
     except (OSError, EOFError, zlib.error):
         pass
     return 1
+
+
+def is_parquet(path: str) -> bool:
+    """Whether `path` is read as Parquet, as `synopsis batch` decides it: by its name or its magic bytes."""
+    if path == "-":
+        return False
+    if path.lower().endswith(PARQUET_SUFFIXES):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PAR1"
+    except OSError:
+        return False
+
+
+def require_readers(paths: Iterable[str]) -> None:
+    """Stop before the first document, naming the file, when a Parquet input needs pyarrow and it
+    is not installed (rather than one failed document per file at the end)."""
+    for path in paths:
+        if is_parquet(path):
+            try:
+                import pyarrow.parquet  # noqa: F401
+            except ImportError:
+                raise MissingExtra(f"{path}: reading Parquet", "parquet") from None
+
+
+def _parquet_rows(path: str) -> int:
+    """The rows of a Parquet file, from its footer (1 where that cannot be read: one error item)."""
+    try:
+        import pyarrow.parquet as parquet
+
+        return max(1, int(parquet.ParquetFile(path).metadata.num_rows))
+    except Exception:  # pyarrow's own errors (ArrowInvalid) for a damaged file: read() says it
+        return 1
+
+
+def read_corpus(path: str, fields: JsonlFields) -> Iterator[Article | InputError]:
+    """The articles of one input: a Parquet file by `synopsis batch`'s reader (the `source` and
+    `domain` columns kept for --by), anything else by `read_articles`."""
+    if is_parquet(path):
+        return read_parquet(path, fields, extra=("source", "domain"))
+    return read_articles(path, fields=fields)
 
 
 def _opened(file: Path) -> BinaryIO:
@@ -325,23 +392,35 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
 
 
 def _run_methods(doc: Document, abstract: str, reference: list[str], settings: Settings, out: dict[str, MethodResult]) -> None:
-    budget = Budget(settings.words)
+    """Every method's scores on `doc`; `auto` is the row of the method it resolves to for the
+    document's language, run once when that method is a row too (`-m auto -m reranked`)."""
+    language = str(doc.meta.get("language", ENGLISH))
     features = compute_features(doc)
-    last = max(1, len(doc.sentences) - 1)
+    done: dict[str, MethodResult] = {}
     for name in settings.methods:
-        try:
-            if name == ORACLE:
-                indices = greedy_oracle(doc, abstract, budget)
-            else:
-                params = params_for(name, settings.model)
-                indices = run_document(doc, RunOptions(name, budget, params), features=features).selection.indices
-        except Exception as err:
-            # The one error policy (process.failure): this method on this document is scored 0 and listed.
-            row = failure(err, doc_id=doc.id, source=doc.meta.get("input"), line=doc.meta.get("line"))
-            out[name] = MethodResult(FAILED, error=row.error.message)
-            continue
-        scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words, str(doc.meta.get("language", "en")))
-        out[name] = replace(scored, positions=tuple(i / last for i in indices), indices=tuple(indices))
+        method = auto_method(language) if name == AUTO else name
+        if method not in done:
+            done[method] = _run_one(doc, features, method, (abstract, reference), settings)
+        out[name] = replace(done[method], method=method) if name == AUTO else done[method]
+
+
+def _run_one(doc: Document, features: Features, name: str, against: tuple[str, list[str]], settings: Settings) -> MethodResult:
+    """One method on `doc`, scored against the abstract (as text, and as its sentences)."""
+    abstract, reference = against
+    budget = Budget(settings.words)
+    try:
+        if name == ORACLE:
+            indices = greedy_oracle(doc, abstract, budget)
+        else:
+            params = params_for(name, settings.model)
+            indices = run_document(doc, RunOptions(name, budget, params), features=features).selection.indices
+    except Exception as err:
+        # The one error policy (process.failure): this method on this document is scored 0 and listed.
+        row = failure(err, doc_id=doc.id, source=doc.meta.get("input"), line=doc.meta.get("line"))
+        return MethodResult(FAILED, error=row.error.message)
+    scored = _score(reference, [doc.sentences[i].text for i in indices], settings.words, str(doc.meta.get("language", "en")))
+    last = max(1, len(doc.sentences) - 1)
+    return replace(scored, positions=tuple(i / last for i in indices), indices=tuple(indices))
 
 
 def _score(reference: list[str], sentences: list[str], words: int, lang: str = "en") -> MethodResult:
@@ -383,7 +462,7 @@ def iter_results(
 
     def tasks() -> Iterator[Task]:
         for path in paths:
-            for item in read_articles(path, fields=fields):
+            for item in read_corpus(path, fields):
                 if isinstance(item, InputError) and skip(item):
                     continue
                 doc_id = item.id if isinstance(item, Article) else ""

@@ -14,6 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from ..errors import InputError
+from ..language import DETECT_CHARS, detect_language, get_language
 from . import boilerplate, columns, front, furniture, paragraphs
 from .columns import Gutter
 from .headings import BodyStyle
@@ -36,9 +37,10 @@ SCAN_MIN_COVER = 0.5
 class PdfText:
     """What extraction found in a PDF.
 
-    `text` is the extracted article: the title, the abstract (under an "Abstract" line), then the
-    body's headings and paragraphs, one per line with blank lines between. `body_start` is where
-    the body begins in `text`; `headings` are (start, end) spans of the body's headings.
+    `text` is the extracted article: the title, the abstract (under a line naming it in the
+    article's language: "Abstract", "Zusammenfassung", "Résumé" ...), then the body's headings and
+    paragraphs, one per line with blank lines between. `body_start` is where the body begins in
+    `text`; `headings` are (start, end) spans of the body's headings.
     """
 
     text: str
@@ -249,7 +251,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     title = found.title or _plausible(metadata_title)
     if not (title or abstract or blocks):
         raise _nothing_read(removed, source)  # every line a table cell, a caption, small print ...
-    text, body_start, heading_spans = render(title, abstract, blocks)
+    text, body_start, heading_spans = render(title, abstract, blocks, heading=abstract_heading(title, abstract, blocks))
     return PdfText(
         text=text,
         body_start=body_start,
@@ -494,8 +496,30 @@ def _numbers_formula(line: Line, lines: Sequence[Line]) -> bool:
     )
 
 
+def abstract_heading(title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block]) -> str:
+    """The line set above the abstract: the word of the article's language (detected as the pipeline
+    detects it, from title, abstract and body) where its data has one, else "Abstract". Cleaning
+    reads either back as the abstract's heading when the text is summarized as plain text."""
+    if not abstract:
+        return ""
+    pieces = chain((title, *abstract), (block.text for block in blocks))
+    text = " ".join(_up_to(pieces, DETECT_CHARS))
+    words = get_language(detect_language(text)).headings.get("abstract", ())
+    return words[0] if words else "Abstract"
+
+
+def _up_to(pieces: Iterator[str], chars: int) -> Iterator[str]:
+    """`pieces` until they hold `chars` characters: detection reads no more (a long body is not joined)."""
+    seen = 0
+    for piece in pieces:
+        if seen >= chars:
+            return
+        seen += len(piece) + 1
+        yield piece
+
+
 def render(
-    title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block]
+    title: str, abstract: Sequence[str], blocks: Sequence[paragraphs.Block], *, heading: str = "Abstract"
 ) -> tuple[str, int, tuple[tuple[int, int], ...]]:
     """The extracted article as one text; returns it, where the body starts, and heading spans."""
     parts: list[str] = []
@@ -512,7 +536,7 @@ def render(
     if title:
         add(title)
     if abstract:
-        add("Abstract")
+        add(heading)
         for paragraph in abstract:
             add(paragraph)
     body_start = length
