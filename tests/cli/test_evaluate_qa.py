@@ -93,7 +93,7 @@ def test_a_mistyped_abstract_field_is_one_line(tmp_path: Path, dev_sample: list[
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (
         "synopsis: none of the 3 documents read has a reference abstract to score against"
-        " (JSONL: set its field with --abstract-field, now summary)\n"
+        " (JSONL: set its field with --abstract-field, now summary; text: an 'Abstract' heading)\n"
     )
 
 
@@ -268,3 +268,51 @@ def test_auto_beside_the_methods_it_stands_for_pairs_the_same_documents(tmp_path
     differences = [d["scores"]["reranked"]["rouge1"]["f"] - d["scores"]["auto"]["rouge1"]["f"] for d in data["per_document"]]
     assert test["difference"] == pytest.approx(sum(differences) / 2)
     assert "auto" not in resolve_methods(["all"])  # `all` is every registered method; auto is none
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_duplicate_id_is_evaluated_once_and_said(tmp_path: Path, dev_sample: list[dict[str, str]], jobs: str) -> None:
+    # A record repeated under its id was evaluated twice, silently: it counted twice in every mean
+    # (batch says it and keeps the first occurrence).
+    first, second = _short(dev_sample[0]), _short(dev_sample[1])
+    again = {**_short(dev_sample[2]), "id": first["id"]}
+    corpus = _write(tmp_path / "c.jsonl", [first, second, again])
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-m", "lead", "-j", jobs, "--json", str(report)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"synopsis: {corpus}:3: duplicate id {first['id']!r}; only its first occurrence is evaluated"
+    assert lines[-1] == "synopsis: 1 document(s) failed: 1 duplicate id (left out; listed in the report)"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["per_document"]] == [first["id"], second["id"]]
+    alone = runner.invoke(
+        app,
+        ["evaluate", str(_write(tmp_path / "two.jsonl", [first, second])), "-m", "lead", "--json", str(tmp_path / "two.json")],
+    )
+    assert alone.exit_code == 0
+    two = json.loads((tmp_path / "two.json").read_text(encoding="utf-8"))
+    assert [d["scores"] for d in data["per_document"]] == [d["scores"] for d in two["per_document"]]
+    assert f"1 duplicate id left out, only the first occurrence evaluated: {first['id']!r}" in data["notes"]
+
+
+def test_a_text_file_is_scored_against_the_abstract_under_its_heading(tmp_path: Path) -> None:
+    # A plain-text paper with an "Abstract" heading was "not evaluated: no reference abstract",
+    # though summarize finds that abstract and its PDF would be scored against it.
+    body = " ".join(
+        f"The harbour survey {i} measured the tidal load on the old bridge piers and found a rise." for i in range(40)
+    )
+    paper = tmp_path / "paper.txt"
+    paper.write_text(
+        f"Tidal Loads\n\nAbstract\n\nWe measure tidal loads on old bridges. We find a steady rise.\n\n1 Introduction\n\n{body}\n",
+        encoding="utf-8",
+    )
+    bare = tmp_path / "bare.txt"
+    bare.write_text(f"Tidal Loads\n\n1 Introduction\n\n{body}\n", encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["evaluate", str(paper), str(bare), "-m", "lead", "--json", str(report)])
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scored = {d["id"]: d for d in data["per_document"]}
+    assert scored["paper"]["reference"] == "text" and scored["paper"]["scores"]["lead"]["rouge1"]["f"] > 0
+    assert [d["id"] for d in data["not_evaluated"]] == ["bare"]
+    assert "1 document scored against the abstract found under its heading in the text" in " ".join(data["notes"])
+    assert result.exit_code == 1  # the bare file is not evaluated

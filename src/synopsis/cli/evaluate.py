@@ -35,6 +35,7 @@ from .batch import worker_count
 
 if TYPE_CHECKING:
     from ..evaluate.runner import DocResult
+    from ..types import Article
 
 EXIT_INTERRUPTED = 130
 LISTED = 10  # ids named in a note that stands for many
@@ -184,7 +185,20 @@ def evaluate_command(
         progress.advance(task)
         return True
 
-    results: Generator[DocResult, None, None] = iter_results(paths, settings, loaded, jobs=jobs, fields=fields, skip=skipped)
+    duplicates: list[str] = []
+
+    def duplicate(article: Article) -> None:
+        """A later article with an id already read: said (the first few), counted, the bar moved on."""
+        meta = article.meta
+        where = str(meta.get("input", article.id)) + (f":{meta['line']}" if meta.get("line") is not None else "")
+        if len(duplicates) < LISTED:
+            report(f"{where}: duplicate id {article.id!r}; only its first occurrence is evaluated")
+        duplicates.append(article.id)
+        progress.advance(task)
+
+    results: Generator[DocResult, None, None] = iter_results(
+        paths, settings, loaded, jobs=jobs, fields=fields, skip=skipped, duplicate=duplicate
+    )
     started = time.perf_counter()
     try:
         with progress:
@@ -212,6 +226,16 @@ def evaluate_command(
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
             notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
+    from_text = sum(1 for d in docs if d.evaluated and d.reference == "text")
+    if from_text:
+        notes.append(
+            f"{counted(from_text, 'document')} scored against the abstract found under its heading in the text"
+            " (no abstract field or ABSTRACT section given)"
+        )
+    if duplicates:
+        shown = ", ".join(repr(d) for d in dict.fromkeys(duplicates[:LISTED]))
+        more = f", ... ({len(duplicates) - LISTED:,} more)" if len(duplicates) > LISTED else ""
+        notes.append(f"{counted(len(duplicates), 'duplicate id')} left out, only the first occurrence evaluated: {shown}{more}")
     if AUTO in names:
         notes.extend(_auto_note(docs))
     unscored = sum(not d.evaluated for d in docs)
@@ -242,7 +266,7 @@ def evaluate_command(
     sys.stdout.flush()
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
-    line = _failed_line(evaluation, no_text)
+    line = _failed_line(evaluation, no_text, len(duplicates))
     if line:
         report(line)
         raise typer.Exit(EXIT_INPUT)
@@ -266,9 +290,10 @@ def _auto_note(docs: list[DocResult]) -> list[str]:
     return [f"auto is what `synopsis summarize` gives by default, chosen by each document's language: {', '.join(parts)}"]
 
 
-def _failed_line(evaluation: Any, no_text: NoTextField) -> str | None:
+def _failed_line(evaluation: Any, no_text: NoTextField, duplicates: int = 0) -> str | None:
     """The last line of a run with failures: every kind counted (a method failed: scored 0; not
-    evaluated: left out; no text field: not read), each where the report lists it."""
+    evaluated: left out; no text field: not read; a duplicate id: left out, as `batch` does and with
+    its exit status), each where the report lists it."""
     failed = len({f.doc_id for f in evaluation.failures})
     parts = [
         f"{failed} failed for at least one method (scored 0, listed in the report)" if failed else "",
@@ -276,8 +301,9 @@ def _failed_line(evaluation: Any, no_text: NoTextField) -> str | None:
         if evaluation.not_evaluated
         else "",
         f"{counted(no_text.count, 'record')} without a {no_text.field!r} field (not read)" if no_text.count else "",
+        f"{counted(duplicates, 'duplicate id')} (left out; listed in the report)" if duplicates else "",
     ]
-    total = failed + len(evaluation.not_evaluated) + no_text.count
+    total = failed + len(evaluation.not_evaluated) + no_text.count + duplicates
     return f"{total} document(s) failed: {'; '.join(p for p in parts if p)}" if total else None
 
 
@@ -289,7 +315,7 @@ def _none_evaluated(docs: list[Any], abstract_field: str) -> str:
     if all(d.error == NO_REFERENCE for d in docs):
         return (
             f"none of the {counted(len(docs), 'document')} read has a reference abstract to score against"
-            f" (JSONL: set its field with --abstract-field, now {abstract_field})"
+            f" (JSONL: set its field with --abstract-field, now {abstract_field}; text: an 'Abstract' heading)"
         )
     first = next(d for d in docs if not d.evaluated)
     shown = first.error if (first.error or "").startswith(first.id) else f"{first.id}: {first.error}"

@@ -389,6 +389,7 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "source": d.source,  # the group it is reported in (--by); `input` is its file
                 "input": d.input,
                 "language": d.language,
+                "reference": d.reference,  # "given", or "text": the abstract found under its heading in the text
                 "words": d.words,
                 "scores": {
                     m: {

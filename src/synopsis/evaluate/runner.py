@@ -97,6 +97,10 @@ class DocResult:
     # abstract): a 0 there would say nothing about any system and pull every mean down alike, so
     # reports leave it out of their averages and tests and list it (`report.build_evaluation`).
     evaluated: bool = True
+    # Where the reference came from: "given" (a field, a record's ABSTRACT section, a PDF's front
+    # matter) or "text" (an "Abstract" heading in the text itself, as `summarize` finds it and
+    # keeps its sentences out of the summary): a plain-text paper is scored as its PDF would be.
+    reference: str = "given"
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -367,17 +371,21 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
     start, end = item.body
     words = len(item.text[start:end].split())
     result = DocResult(item.id, source_of(item.meta, source, group_by=settings.group_by), source, words)
-    if not item.abstract.strip():
-        result.results.update({n: MethodResult(FAILED, error=NO_REFERENCE) for n in names})
-        return replace(result, error=NO_REFERENCE, evaluated=False)
-    reference = split_sentences(item.abstract)
     try:
         doc: Document | None = build_document(item, lang=settings.lang)
     except InputError as err:
         doc, doc_error = None, err.message
+    abstract = item.abstract
+    if not abstract.strip() and doc is not None and doc.meta.get("abstract_from_text"):
+        abstract = doc.abstract
+        result = replace(result, reference="text")
+    if not abstract.strip():
+        result.results.update({n: MethodResult(FAILED, error=NO_REFERENCE) for n in names})
+        return replace(result, error=NO_REFERENCE, evaluated=False)
+    reference = split_sentences(abstract)
     if doc is not None:
         result = replace(result, language=str(doc.meta.get("language", "en")))
-        _run_methods(doc, item.abstract, reference, settings, result.results)
+        _run_methods(doc, abstract, reference, settings, result.results)
     else:
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
     for name in settings.predictions:
@@ -455,16 +463,26 @@ def iter_results(
     jobs: int = 1,
     fields: JsonlFields = JsonlFields(),
     skip: Callable[[InputError], bool] = lambda error: False,
+    duplicate: Callable[[Article], None] = lambda article: None,
 ) -> Generator[DocResult, None, None]:
     """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes).
-    A record `skip` takes (one without the text field, said once for the run) yields nothing."""
+    A record `skip` takes (one without the text field, said once for the run) yields nothing; so
+    does an article whose id came earlier (`duplicate` hears of it): as in `synopsis batch`, the
+    first occurrence is the document, or it would count twice in every mean and a predictions
+    file's summary for that id would be scored against two texts."""
     predictions = predictions or {}
+    seen: set[str] = set()
 
     def tasks() -> Iterator[Task]:
         for path in paths:
             for item in read_corpus(path, fields):
                 if isinstance(item, InputError) and skip(item):
                     continue
+                if isinstance(item, Article):
+                    if item.id in seen:
+                        duplicate(item)
+                        continue
+                    seen.add(item.id)
                 doc_id = item.id if isinstance(item, Article) else ""
                 yield item, {name: predictions[name].get(doc_id) for name in settings.predictions}, settings
 
