@@ -78,6 +78,11 @@ class LanguageWarning(UserWarning):
     it in their own output), so a caller can filter it or turn it into an error."""
 
 
+class TextWarning(UserWarning):
+    """The text could not be read as the tool needs it (most of its words stand in sentences too
+    long for a summary: its punctuation missing): it was summarized from what could be, and said."""
+
+
 def install_hint(extra: str) -> str:
     """How to add an extra, both from an index and from a source checkout (where the first fails)."""
     return f"pip install 'synopsis[{extra}]' (from a source checkout: pip install '.[{extra}]')"

@@ -42,7 +42,7 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
         out["language"] = doc.meta.get("language", "en")
         # An unsupported language and a PDF's pages left unread (scanned, glyph codes): one field,
         # so that batch rows, API responses and JSON output keep one shape.
-        warnings = [w for w in (doc.meta.get("language_warning"), *doc.meta.get("pdf_warnings", ())) if w]
+        warnings = [w for w in (*document_warnings(doc), *doc.meta.get("pdf_warnings", ())) if w]
         if warnings:
             out["warning"] = "; ".join(warnings)
         out["document"] = {
@@ -57,6 +57,12 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
         if summary.over_budget:
             out["note"] = "no whole sentence fits the word budget; the shortest best sentence is returned"
     return out
+
+
+def document_warnings(doc: Document) -> list[str]:
+    """What a user must hear about how a document was read: a language read with neutral settings,
+    a text whose words stand mostly in sentences too long for a summary (its punctuation missing)."""
+    return [w for w in (doc.meta.get("language_warning"), doc.meta.get("text_warning")) if w]
 
 
 def over_budget_warning(summary: Summary) -> str | None:

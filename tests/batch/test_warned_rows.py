@@ -45,7 +45,7 @@ def test_a_mixed_folder_gets_a_row_each_and_the_final_line_counts_the_warned_one
     assert "has no text layer" in rows["sub/scan"]["warning"] and "not supported" in rows["uk"]["warning"]
     assert result.stderr.splitlines()[-1].startswith(
         "synopsis: batch: 5 done, 0 skipped (already in the output), 0 failed,"
-        " 2 with a warning in their row (an unsupported language, PDF pages not read);"
+        " 2 with a warning in their row (an unsupported language, PDF pages not read, punctuation missing);"
     )
 
 

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 from synopsis.cli import app
 
 runner = CliRunner()
-ONE_SENTENCE = " ".join(["the mentoring study and"] * 50) + "."  # one sentence of 200 words
+ONE_SENTENCE = " ".join(["the mentoring study and"] * 15) + "."  # one sentence of 60 words
 WARNING = (
     "warning: summary is over the 50-word budget: no whole sentence fits it, and the shortest one, "
-    "returned instead, has 200 words (150 over); sentences are never cut"
+    "returned instead, has 60 words (10 over); sentences are never cut"
 )
 
 
@@ -36,7 +36,7 @@ def test_json_output_keeps_its_fields_and_warns_with_the_jsonl_line(tmp_path: Pa
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["id"], r["over_budget"]) for r in rows] == [("fits", False), ("long", True)]
-    assert rows[1]["words"] == 200 and "note" in rows[1]
+    assert rows[1]["words"] == 60 and "note" in rows[1]
     assert result.stderr == f"synopsis: {path}:2: {WARNING}\n"
 
 

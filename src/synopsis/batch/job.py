@@ -36,7 +36,8 @@ class RunResult:
         state = "" if self.complete else "INCOMPLETE (run the same command again to resume): "
         duplicates = f", {c.duplicates} duplicate ids left out" if c.duplicates else ""
         over = f", {c.over_budget} over their word budget (no whole sentence fits)" if c.over_budget else ""
-        warned = f", {c.warned} with a warning in their row (an unsupported language, PDF pages not read)" if c.warned else ""
+        why = "an unsupported language, PDF pages not read, punctuation missing"
+        warned = f", {c.warned} with a warning in their row ({why})" if c.warned else ""
         earlier = (
             f"; {self.out} still holds {self.earlier_errors} error row(s) from an earlier run (--retry-failed tries them again)"
             if self.earlier_errors

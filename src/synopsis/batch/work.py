@@ -73,7 +73,7 @@ class Counts:
     duplicates: int = 0
     over_budget: int = 0  # summarized, but longer than the word budget (each one warned about)
     no_text: int = 0  # failed for want of the text field (a mistyped --text-field: said in one line)
-    # summarized with a `warning` in the row (an unsupported language, PDF pages not read): said
+    # summarized with a `warning` in the row (an unsupported language, PDF pages not read, punctuation missing): said
     # only there, so the final line counts them, as it counts those over their budget
     warned: int = 0
 

@@ -11,7 +11,16 @@ from ..errors import InputError
 from ..ingest import FORMATS, JsonlFields, read_articles
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
-from ..output import OUTPUTS, id_heading, over_budget_warning, render_as_record, render_json, render_scores, render_text
+from ..output import (
+    OUTPUTS,
+    document_warnings,
+    id_heading,
+    over_budget_warning,
+    render_as_record,
+    render_json,
+    render_scores,
+    render_text,
+)
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Document, Summary
@@ -142,7 +151,7 @@ def _warn(doc: Document, summary: Summary, path: str) -> None:
     would hide them), and a PDF's pages whose text was not read (scanned, unreadable glyph codes)."""
     line = doc.meta.get("line")
     where = f"{doc.meta.get('input', path)}{'' if line is None else f':{line}'}"
-    for warning in (doc.meta.get("language_warning"), over_budget_warning(summary)):
+    for warning in (*document_warnings(doc), over_budget_warning(summary)):
         if warning:
             report(f"{where}: warning: {warning}")
     for warning in doc.meta.get("pdf_warnings", ()):  # they name the file and the pages
