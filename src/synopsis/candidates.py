@@ -132,3 +132,33 @@ def copies_abstract(
     if not pairs:
         return False
     return len(pairs & abstract_bigrams) / len(pairs) >= rules.abstract_overlap
+
+
+# A sentence of an article in another language is taken for English (a quotation set as a block, an
+# English abstract left in the body) where at least ENGLISH_MIN_HITS of its words are stop words that
+# English has and the article's language lacks, and more than ENGLISH_OVER_OWN times as many as those
+# its language has and English lacks. Set by hand on the fourteen non-English test articles
+# (tests/data/lang): none of their own sentences reaches it (at most 2 such English words); their
+# English reference titles and 17 of the 20 English sentences of the probe's German paper do.
+ENGLISH_MIN_HITS = 3
+ENGLISH_OVER_OWN = 3
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishIn:
+    """Tells the English sentences of an article in language `code` (a supported one, not English):
+    they are no summary of it, whose reader reads its language (probe: a German paper's block
+    quotations in English were most of its summary)."""
+
+    english: frozenset[str]  # English's stop words that the language lacks
+    own: frozenset[str]  # the language's stop words that English lacks
+
+    @classmethod
+    def of(cls, english: frozenset[str], own: frozenset[str]) -> EnglishIn:
+        return cls(english - own, own - english)
+
+    def __call__(self, text: str) -> bool:
+        words = _LETTER_RUN.findall(text.lower())
+        english = sum(map(self.english.__contains__, words))
+        return english >= ENGLISH_MIN_HITS and english > ENGLISH_OVER_OWN * sum(map(self.own.__contains__, words))

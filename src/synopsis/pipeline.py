@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .candidates import CandidateRules, bigrams, copies_abstract, rejection
+from .candidates import CandidateRules, EnglishIn, bigrams, copies_abstract, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
@@ -30,6 +30,7 @@ from .limits import MAX_CHARS
 from .scorers import get_method
 from .segment import sentence_spans
 from .select import Selection, select
+from .stopwords import STOP_WORDS
 from .types import Article, Budget, Document, Section, Sentence, Summary
 from .version import __version__
 
@@ -178,6 +179,7 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     abstract = article.abstract or cleaned.abstract
     # English captions are `rejection`'s; other languages add their caption words (clean.lexicon).
     captions = lexicon(code).caption_line if code != ENGLISH else None
+    in_english = EnglishIn.of(STOP_WORDS, language.stop_words) if language.supported and code != ENGLISH else None
     unicode = code != ENGLISH
     abstract_pairs = bigrams(abstract, unicode=unicode, lang=code) if abstract else set()
     sentences: list[Sentence] = []
@@ -194,6 +196,8 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
             candidate = reason is None and not copies_abstract(text, abstract_pairs, rules, unicode=unicode, lang=code)
             if candidate and captions is not None and captions.match(text):
                 candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
+            if candidate and in_english is not None and in_english(text):
+                candidate = False  # a quotation or an abstract in English inside an article in another language
             index = len(sentences)
             first_of_section.setdefault(block.section, index)
             last_of_section[block.section] = index

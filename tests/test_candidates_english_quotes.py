@@ -1,0 +1,67 @@
+"""An article in another language that quotes English at length (block quotations, a translated
+passage): its English sentences are no summary of it (probe: a German paper's English block
+quotations were most of its summary). English articles are untouched (the check runs only for
+the other supported languages)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import synopsis
+from synopsis.candidates import EnglishIn
+from synopsis.ingest import article_from_text
+from synopsis.language import get_language, supported_codes
+from synopsis.pipeline import build_document
+from synopsis.stopwords import STOP_WORDS
+
+LANG = Path(__file__).parent / "data" / "lang"
+ENGLISH_QUOTE = (
+    "In semi-arid regions, aquifers are often the only reliable source of water during the dry season. "
+    "Yet the rate at which these aquifers are replenished is poorly known. "
+    "Recharge rates ranged from 4.2 percent of rainfall in the Arkavathi basin to 11.1 percent in the Hagari basin. "
+    "Our results show that stable isotopes provide a useful check on chloride mass balance in semi-arid basins."
+)
+ENGLISH_SENTENCES = [s for s in re.split(r"(?<=\.) ", ENGLISH_QUOTE)]
+
+
+def _german_with_quotes() -> str:
+    """The German test article with the English passage set as an indented block after every
+    second paragraph of its body: a third of its words in English (before this check, 4 of its
+    12 summary sentences were the English ones)."""
+    paragraphs = (LANG / "de.txt").read_text(encoding="utf-8").split("\n\n")
+    quoted = []
+    for i, paragraph in enumerate(paragraphs):
+        quoted.append(paragraph)
+        if i in range(5, 30, 2):
+            quoted.append("Wie Lindqvist betont:\n\n    " + ENGLISH_QUOTE)
+    return "\n\n".join(quoted)
+
+
+def test_a_german_article_quoting_english_is_summarized_in_german() -> None:
+    text = _german_with_quotes()
+    doc = build_document(article_from_text(text))
+    assert doc.meta["language"] == "de"
+    english = [s for s in doc.sentences if s.text in ENGLISH_SENTENCES]
+    assert len(english) >= 3 * len(ENGLISH_SENTENCES) and not any(s.candidate for s in english)
+    summary = synopsis.summarize(text)
+    assert summary.sentences and not set(ENGLISH_SENTENCES) & {s.text for s in summary.sentences}
+
+
+@pytest.mark.parametrize("lang", [code for code in supported_codes() if code != "en"])
+def test_no_sentence_of_an_article_in_its_own_language_is_taken_for_english(lang: str) -> None:
+    text = (LANG / f"{lang}.txt").read_text(encoding="utf-8")
+    in_english = EnglishIn.of(STOP_WORDS, get_language(lang).stop_words)
+    doc = build_document(article_from_text(text), lang=lang)  # references removed: their titles are English
+    assert [s.text for s in doc.sentences if in_english(s.text)] == []
+    prose = [s for s in doc.sentences if s.candidate]
+    assert len(prose) >= 10  # the article's own sentences stay candidates
+
+
+def test_english_sentences_are_told_by_their_stop_words() -> None:
+    in_english = EnglishIn.of(STOP_WORDS, get_language("de").stop_words)
+    assert in_english("Groundwater supplies drinking water to more than two billion people worldwide.")
+    assert not in_english("Frühere Arbeiten nutzten Grundwasserstandsschwankungen, Lysimeter und numerische Modelle.")
+    assert not in_english("Dazu heißt es in der Studie, dass die Methode state of the art sei.")  # German with an English phrase
