@@ -624,6 +624,29 @@ def test_a_second_abstract_in_another_language_is_set_aside_and_listed(tmp_path:
     assert [s["text"] for s in bilingual] == [s["text"] for s in alone]
 
 
+@pytest.mark.parametrize("heading", sorted(SECOND_ABSTRACTS))
+@pytest.mark.parametrize("first", [False, True], ids=["after", "before"])
+def test_a_second_abstract_under_a_run_in_label_is_set_aside_and_listed(tmp_path: Path, heading: str, first: bool) -> None:
+    """A second abstract as one paragraph after its label ("Resumen: La estimación ..."), the label run in (probe: the Spanish abstract
+    of an English paper went into its body, none of it listed)."""
+    text = _bilingual(heading, first=first).replace(f"{heading}\n", f"{heading}: ", 1)
+    out = _run_json(tmp_path, "extract", text)
+    cleaning = out["cleaning"]
+    assert cleaning["abstract"].startswith("We estimate how much") and "3,5" not in cleaning["abstract"]
+    listed = [r["text"] for r in cleaning["removed_text"] if r["reason"] == "other_language_abstract"]
+    assert listed == [f"{heading}: {SECOND_ABSTRACTS[heading]}"]
+    bilingual = _run_json(tmp_path, "summarize", text, "-w", "80")["sentences"]
+    alone = _run_json(tmp_path, "summarize", ENGLISH, "-w", "80")["sentences"]
+    assert [s["text"] for s in bilingual] == [s["text"] for s in alone]
+
+
+def test_an_english_paragraph_after_another_languages_run_in_abstract_label_is_kept() -> None:
+    text = APPLICATIONS.replace("Résumé\nThe résumé", "Résumé: The résumé")
+    doc = build_document(article_from_text(text))
+    assert any(s.text.startswith("Résumé: The résumé was the document") for s in doc.sentences)
+    assert not [r for r in doc.meta["removals"] if r.reason == "other_language_abstract"]
+
+
 @pytest.mark.parametrize("paragraphs", [1, 3])
 def test_a_second_abstract_ends_where_the_text_reads_as_english_again(paragraphs: int) -> None:
     """With no heading between them, the English body after the second abstract stays body; a long

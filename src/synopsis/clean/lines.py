@@ -580,6 +580,8 @@ class _Paragraphs:
         if self.lines:
             para = _join_lines(self.text, [self.spans[i] for i in self.lines], self.vocabulary)
             if para.text:
+                if self.section != "other_abstract" and _labelled_other_abstract(para.text, self.lang):
+                    self.open_section("other_abstract")  # "Resumen: La estimación ..." after "Abstract: ..."
                 if self.section in ("abstract", "other_abstract"):
                     words = len(para.text.split())
                     if self.abstract_words and not self._continues_abstract(para.text, words):
@@ -627,6 +629,20 @@ _ABSTRACT_PART_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"\s*([^\W\d][^:.—–]{0,40}?)\s*[:.—–]")  # "Methods:", "METHODS.", "Methods —"
+
+
+def _labelled_other_abstract(text: str, lang: str) -> bool:
+    """Whether an English paper's paragraph is its abstract in another language under a run-in
+    label ("Resumen: La estimación ...", "Zusammenfassung: Die ..."): the label is another
+    language's abstract word and what follows it does not read as English ("Résumé: The résumé
+    was ..." in a paper on job applications stays). On a line of its own such a label opens an
+    `other_abstract` section (`_role`); run in, the paragraph went into the body."""
+    if lang != ENGLISH:
+        return False
+    label = _LABEL.match(text)
+    if label is None or not headings.is_other_abstract(label.group(1), lang):
+        return False
+    return detect_language(text[label.end() :]) != ENGLISH
 
 
 def _opens_abstract_part(text: str, lang: str) -> bool:
@@ -886,6 +902,7 @@ def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH
             headings.is_abstract(bare, lang)
             or headings.is_other_abstract(bare, lang)
             or (headings.opens_section(bare, "introduction", lang) and headings.is_known(bare, lang))
+            or _labelled_other_abstract(line, lang)  # "Resumen: La estimación ..." run in
         ):
             before = [lines[nonblank[p]] for p in range(position)]
             if all(len(b.split()) <= FRONT_MATTER_LINE_MAX_WORDS for b in before):
