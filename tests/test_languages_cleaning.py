@@ -627,8 +627,8 @@ def test_a_second_abstract_in_another_language_is_set_aside_and_listed(tmp_path:
 @pytest.mark.parametrize("heading", sorted(SECOND_ABSTRACTS))
 @pytest.mark.parametrize("first", [False, True], ids=["after", "before"])
 def test_a_second_abstract_under_a_run_in_label_is_set_aside_and_listed(tmp_path: Path, heading: str, first: bool) -> None:
-    """A second abstract as one paragraph after its label ("Resumen: La estimación ..."), the label run in (probe: the Spanish abstract
-    of an English paper went into its body, none of it listed)."""
+    """A second abstract as one paragraph after its label ("Resumen: La estimación ..."), the label
+    run in (probe: the Spanish abstract of an English paper went into its body, none of it listed)."""
     text = _bilingual(heading, first=first).replace(f"{heading}\n", f"{heading}: ", 1)
     out = _run_json(tmp_path, "extract", text)
     cleaning = out["cleaning"]
