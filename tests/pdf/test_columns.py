@@ -163,3 +163,18 @@ def test_a_lone_line_beside_one_column_of_two_is_no_side_note() -> None:
     # The full column is one of two (under half the page wide): the lone line is the other's.
     words = column_words(56, 286, 80, 30, "L") + column_words(309, 400, 80, 1, "R")
     assert find_gutter(rows_of(words), WIDTH) is None
+
+
+def test_stretched_word_spaces_lined_up_in_a_justified_page_are_no_margin() -> None:
+    # A one-column reference list, justified: on five lines a stretched word space (7 points,
+    # under a column break) fell at the same place near the right edge, and the pieces right of
+    # it were taken for a margin column and set aside as margin notes.
+    words = column_words(50, 546, 80, 20, "full")
+    words += column_words(50, 300, 330, 12, "short")
+    for row in range(5):
+        top = 480 + 12 * row
+        left = column_words(50, 450, top, 1, f"left{row}")
+        start = max(w.x1 for w in left) + 7
+        words += left + [Word(f"right{row}w{n}", start + 30 * n, top, start + 27 + 30 * n, top + 10, 10) for n in range(3)]
+    gutter = find_gutter(rows_of(words), WIDTH)
+    assert gutter is None or not gutter.margin

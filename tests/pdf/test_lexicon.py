@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("pypdfium2")
 
 from synopsis.pdf.boilerplate import classify, classify_lines
+from synopsis.pdf.headings import is_keyword_list
 from synopsis.pdf.lexicon import build_lexicon, lexicon
 from synopsis.pdf.lines import Line
 
@@ -43,7 +44,30 @@ def test_a_new_language_is_a_new_file() -> None:
     assert merged.part_label.match("Wyniki: to działa.") is not None
     assert merged.references.fullmatch("Piśmiennictwo") is not None
     assert dict(merged.boilerplate)["dates"].search("Otrzymano 3 maja 2024") is not None
-    assert lexicon().abstract_label.match("Streszczenie") is None
+    assert lexicon().part_label.match("Wyniki: to działa.") is None
+    assert lexicon().references.fullmatch("Piśmiennictwo") is None
+
+
+def test_abstract_labels_of_languages_without_a_file_are_known() -> None:
+    # The labels cleaning knows for languages with no data file: "Streszczenie" was removed as an
+    # author line, and the abstract under it summarized.
+    assert lexicon().abstract_label.match("Streszczenie") is not None
+    assert lexicon().abstract_label.match("Samenvatting: Wij onderzochten") is not None
+    assert build_lexicon([json.dumps({"language": "xx"})]).abstract_label.match("Streszczenie") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Słowa kluczowe: wody podziemne; zmiany klimatu; susza", True),
+        ("Klíčová slova: podzemní voda; změna klimatu; sucho; zemědělství;", True),
+        ("Wyniki: zasilanie spadło o piętnaście procent; spadki były największe w centrum; na południu nie", False),
+        ("Methods: we measured recharge in three basins", False),
+        ("Note: a; b", False),
+    ],
+)
+def test_a_keywords_line_is_known_by_its_shape(text: str, listed: bool) -> None:
+    assert is_keyword_list(text) is listed
 
 
 @pytest.mark.parametrize(

@@ -162,3 +162,43 @@ def test_a_stretched_row_of_capitalised_words_is_text_where_a_line_of_text_has_i
     # ... while short codes or numbers on their own between those edges stay cells.
     codes = spaced(114, "Ta Tb 8.a", (end - 72 - 5 * 7) / 2)
     assert [line.text for line in build_lines(rows_of(above + codes), page=0)][1:] == ["Ta", "Tb", "8.a"]
+
+
+def justified_to(y: float, text: str, end: float) -> list[Word]:
+    """Words of `text` from x = 72 to `end`, every gap alike (a justified line)."""
+    words = spaced(y, text, 0.0)
+    return spaced(y, text, (end - 72 - sum(w.x1 - w.x0 for w in words)) / (len(words) - 1))
+
+
+def test_a_stretched_row_over_a_stretched_line_of_text_is_text() -> None:
+    # rl_de.pdf: a paragraph's first line of three long German words, 6.9 em apart, over a line
+    # whose word spaces are stretched too (1.9 em): no line of plain word spaces beside it, so the
+    # first line was dropped as three table cells.
+    first = justified_to(100, "Frühere Arbeiten nutzten", 320)
+    below = justified_to(111.5, "Grundwasserstandsschwankungen, Lysimeter und", 320)
+    lines = build_lines(rows_of(first + below), page=0)
+    assert [(line.text, line.cell) for line in lines] == [
+        ("Frühere Arbeiten nutzten", False),
+        ("Grundwasserstandsschwankungen, Lysimeter und", False),
+    ]
+    # ... while short codes between those edges stay cells.
+    codes = justified_to(100, "Ta Tb 8.a", 320)
+    assert [line.text for line in build_lines(rows_of(codes + below), page=0)][:3] == ["Ta", "Tb", "8.a"]
+
+
+def test_a_word_space_of_a_full_width_line_over_a_narrow_gutter_is_no_column_break() -> None:
+    # band.pdf: table cells spilling into the gutter of the columns under a full-width block made
+    # the gutter 0.8 em wide, and that block's justified line was cut at the word space over it
+    # ("... with a Monte" | "Carlo simulation ...").
+    row = spaced(100, "was propagated with a Monte Carlo simulation of ten", 5.5, x=200)
+    start = next(w.x1 for w in row if w.text == "Monte")
+    gutter = (start - 1.0, start + 7.0)
+    lines = build_lines(rows_of(row), page=0, gutter=gutter)
+    assert [line.text for line in lines] == ["was propagated with a Monte Carlo simulation of ten"]
+    # ... while two lines of the columns, their word spaces narrower than that gutter, are cut there.
+    left = spaced(120, "the left column ends here", 2.5, x=gutter[0] - 115.0)
+    right = spaced(120, "and the right one starts", 2.5, x=gutter[1])
+    assert [line.text for line in build_lines(rows_of(left + right), page=0, gutter=gutter)] == [
+        "the left column ends here",
+        "and the right one starts",
+    ]

@@ -59,7 +59,7 @@ def classify(block: Sequence[Line], *, near_title: bool) -> str | None:
     first = block[0].text.strip()
     text = " ".join(line.text.strip() for line in block)
     words = len(text.split())
-    if headings.is_keywords(first, bold_lead=block[0].bold_lead):
+    if headings.is_keywords(first, bold_lead=block[0].bold_lead) or headings.is_keyword_list(first):
         return "keywords"
     searched = text if words <= SHORT_BLOCK_WORDS else first
     for reason, pattern in lexicon().boilerplate:

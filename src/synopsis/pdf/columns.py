@@ -115,10 +115,11 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
     size = int(width) + 2
     x0 = np.clip(np.fromiter((w.x0 for w in words), float, len(words)), 0, size).astype(int)
     x1 = np.clip(np.fromiter((w.x1 for w in words), float, len(words)), 0, size).astype(int)
-    # Words of a row do not overlap, so this counts, for each x, the rows with a word over it.
+    # Runs of words of a row do not overlap, so this counts, for each x, the rows with a run over it.
+    starts, ends = _runs(rows, size)
     cover = np.zeros(size + 1)
-    np.add.at(cover, x0, 1.0)
-    np.add.at(cover, x1, -1.0)
+    np.add.at(cover, starts, 1.0)
+    np.add.at(cover, ends, -1.0)
     rows_over = np.cumsum(cover)[:size]
     # A gutter is a strip, not a line: take the most rows over any point of a strip around x.
     half = int(GUTTER_MIN_WIDTH // 2)
@@ -202,14 +203,40 @@ def find_gutter(rows: Sequence[Sequence[Word]], width: float) -> Gutter | None:
             and _prose_side(rows, center, narrow)
         ):
             return Gutter(inner_left, inner_right)  # a wide and a narrow column of text
+    # A margin column stands a column break (SPLIT_GAP_EM) from the body; a narrower "gutter" is
+    # where the stretched word spaces of a justified one-column page happen to line up.
+    spaced_apart = inner_right - inner_left >= SPLIT_GAP_EM * float(np.median([w.size for w in words]))
     if left_mass / mass < MARGIN_MAX_MASS and left_extent < MARGIN_MAX_EXTENT * right_extent:
-        return Gutter(inner_left, inner_right, margin="left")
+        return Gutter(inner_left, inner_right, margin="left") if spaced_apart else None
     if right_mass / mass < MARGIN_MAX_MASS and right_extent < MARGIN_MAX_EXTENT * left_extent:
-        return Gutter(inner_left, inner_right, margin="right")
+        return Gutter(inner_left, inner_right, margin="right") if spaced_apart else None
     if min(left_extent, right_extent) < MARGIN_MAX_EXTENT * max(left_extent, right_extent):
         return None  # lopsided but not a margin: a figure or table beside text; read as one column
     # Four columns (or six) split evenly at `center`: each side holds columns of its own.
     return _more_columns(rows, strip, center, (float(x0.min()), float(x1.max())), width) or Gutter(inner_left, inner_right)
+
+
+def _runs(rows: Sequence[Sequence[Word]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (starts, ends) of each row's runs of words, as whole points within `size`: words
+    closer than GUTTER_MIN_WIDTH make one run. A word space is narrower than any gutter, so a
+    full-width line covers the page's middle whole: counted word by word, the word spaces of a
+    justified abstract happened to leave a strip in the gutter's place less covered than the
+    gutter, and the gutter was looked for there."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for row in rows:
+        starts.append(row[0].x0)
+        end = row[0].x1
+        for word in row[1:]:
+            if word.x0 - end >= GUTTER_MIN_WIDTH:
+                ends.append(end)
+                starts.append(word.x0)
+            end = max(end, word.x1)
+        ends.append(end)
+    return (
+        np.clip(np.asarray(starts), 0, size).astype(int),
+        np.clip(np.asarray(ends), 0, size).astype(int),
+    )
 
 
 # Further gutters (`_more_columns`) are searched for in this share of a side, centred, and are
@@ -503,11 +530,17 @@ def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
     `center`. Where rows of text with only a word space there (no wider gap anywhere: not a
     figure's labels) make one block with no row of a real gap among them, and below it rows with
     a real gap (GUTTER_MIN_ROWS at least) outnumber those with a word across `center`, the columns
-    begin below that block (affiliations set in two columns above a full-width abstract)."""
+    begin below that block (affiliations set in two columns above a full-width abstract; a
+    journal line and a page number over a title whose line has a word space there). Rows with
+    text on one side only count as rows of the columns: the two columns' baselines need not be
+    level (a heading, a space between paragraphs shifts them), and rows with a gap then were too
+    few, the title's word space a row of the columns, the gutter as narrow as a word space, and
+    the page was read line by line across both columns."""
     gaps: list[float] = []
     spaced: list[float] = []
     across: list[float] = []
     prose = True  # every row with a word space at `center` is a line of text (no figure labels)
+    sided: list[float] = []  # rows with text on one side only
     for row in rows:
         left = [w for w in row if w.x1 <= center]
         right = [w for w in row if w.x0 >= center]
@@ -519,11 +552,14 @@ def _columns_top(rows: Sequence[Sequence[Word]], center: float) -> float:
             else:
                 spaced.append(row[0].top)
                 prose = prose and all(b.x0 - a.x1 < SPLIT_GAP_EM * a.size for a, b in pairwise(row))
+        else:
+            sided.append(row[0].top)
     if spaced and prose:
         end = max(spaced)
         below = [top for top in gaps if top > end]
         within = any(min(spaced) < top < end for top in gaps)
-        if len(below) >= max(GUTTER_MIN_ROWS, sum(top > end for top in across)) and not within:
+        column_rows = len(below) + sum(top > end for top in sided)
+        if below and column_rows >= max(GUTTER_MIN_ROWS, sum(top > end for top in across)) and not within:
             return min(below)
     return min(gaps, default=float("inf"))
 

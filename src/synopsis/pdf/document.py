@@ -283,6 +283,7 @@ _SET_ASIDE_AS = {
     "formula": "formulas",
     "box": "boxes",
     "title_repeat": "a repeated title",
+    "other_language_abstract": "an abstract in another language",
     "footnote": "footnotes",
     "margin": "margin notes",
     "rotated_text": "rotated text",

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..clean import rules
+from ..clean.lines import OTHER_ABSTRACT
+from ..language import UNDETERMINED, detect_language
 from . import boilerplate, headings
 from .headings import BodyStyle
 from .lexicon import lexicon
@@ -412,9 +414,15 @@ def _find_front(
             continue
         paragraphs, stop, skipped = _read_abstract(lines, i, match.group("rest"), style)
         if paragraphs:
+            paragraphs, other = _other_language_abstract(paragraphs)
             body_start = _body_start(lines, stop, style)
             label = match.group("label")
-            return _classified(lines, title, (title_start, title_end), paragraphs, (i, stop), body_start, label, skipped)
+            found = _classified(lines, title, (title_start, title_end), paragraphs, (i, stop), body_start, label, skipped)
+            if not other:
+                return found
+            indices = {id(lines[k]): k for k in range(i, stop)}
+            aside = [(indices[id(line)], OTHER_ABSTRACT) for line in other]
+            return replace(found, removed=tuple(sorted([*found.removed, *aside])))
     headless = _headless_abstract(lines, title_end, search_end, style)
     if headless is not None:
         start, paragraphs, stop, skipped = headless
@@ -428,6 +436,28 @@ def _find_front(
     start, stop = plain
     paragraphs = tuple(tuple(lines[start + k] for k in block) for block in boilerplate.blocks_of(lines[start:stop]))
     return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "")
+
+
+def _other_language_abstract(
+    paragraphs: tuple[tuple[Line, ...], ...],
+) -> tuple[tuple[tuple[Line, ...], ...], tuple[Line, ...]]:
+    """The abstract's paragraphs up to a second abstract in another language that its own label
+    opens inside it ("Resumen. La estimación ...", read on as more abstract), and that second
+    abstract's lines (set aside as OTHER_ABSTRACT, listed, neither abstract nor body). A label of
+    the abstract's own language goes on with it: detection must tell both texts apart."""
+    flat = [line for paragraph in paragraphs for line in paragraph]
+    for k, line in enumerate(flat[1:], start=1):
+        match = lexicon().abstract_label.match(line.text)
+        if match is None or not match.group("rest") or not _is_label(line, match):
+            continue
+        own = detect_language(" ".join(line.text for line in flat[:k]))
+        other = detect_language(" ".join(line.text for line in flat[k:]))
+        if own == other or UNDETERMINED in (own, other):
+            return paragraphs, ()
+        own_lines = {id(line) for line in flat[:k]}
+        kept = [tuple(line for line in paragraph if id(line) in own_lines) for paragraph in paragraphs]
+        return tuple(paragraph for paragraph in kept if paragraph), tuple(flat[k:])
+    return paragraphs, ()
 
 
 def _unlabelled_abstract(lines: Sequence[Line], front: Front, title_end: int, style: BodyStyle) -> tuple[int, int] | None:
@@ -576,7 +606,7 @@ def _read_abstract(
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
         structured = is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
-        if headings.is_keywords(text) or (headings.is_known_heading(text) and not structured):
+        if headings.is_keywords(text) or headings.is_keyword_list(text) or (headings.is_known_heading(text) and not structured):
             break
         if paragraphs and headings.is_heading_line(line, style) and not structured:
             break

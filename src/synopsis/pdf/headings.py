@@ -96,5 +96,23 @@ def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
     return not vague or match.group(0).rstrip()[-1:] in ":.—–-" or bold_lead >= 1
 
 
+# A keywords line in a language with no lexicon ("Słowa kluczowe: wody podziemne; susza"): a label
+# of at most three words and a colon, then KEYWORD_LIST_MIN_ITEMS or more items parted by
+# semicolons, none over KEYWORD_ITEM_MAX_WORDS words; a structured abstract's parts are prose.
+_KEYWORD_LIST = re.compile(r"^\s*[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*:\s*(?P<items>[^:]+)$")
+KEYWORD_LIST_MIN_ITEMS = 3
+KEYWORD_ITEM_MAX_WORDS = 4
+
+
+def is_keyword_list(text: str) -> bool:
+    """Whether `text` is a keywords line by its shape (`_KEYWORD_LIST`), whatever its label: in a
+    language we have no lexicon for, the line ended no abstract and was read as abstract text."""
+    match = _KEYWORD_LIST.match(text)
+    if match is None:
+        return False
+    items = [item.split() for item in match.group("items").rstrip(".; ").split(";")]
+    return len(items) >= KEYWORD_LIST_MIN_ITEMS and all(0 < len(item) <= KEYWORD_ITEM_MAX_WORDS for item in items)
+
+
 def _bare(text: str) -> str:
     return words.strip_number(text).rstrip(":. ")

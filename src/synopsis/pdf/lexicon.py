@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..clean.lexicon import OTHER_ABSTRACT_WORDS
+
 # The order boilerplate reasons are tried in: the more specific first ("This article is part of
 # the issue ..., edited by ..." is a series note, not an editor line). Reasons a data file adds
 # beyond these come last.
@@ -82,11 +84,14 @@ def _rank(reason: str) -> int:
 def lexicon() -> Lexicon:
     """The merged lexicon of the data files shipped with synopsis (read once)."""
     folder = resources.files("synopsis") / "data" / "pdf"
-    return build_lexicon([item.read_text(encoding="utf-8") for item in folder.iterdir() if item.name.endswith(".json")])
+    files = [item.read_text(encoding="utf-8") for item in folder.iterdir() if item.name.endswith(".json")]
+    return build_lexicon(files, other_abstract=OTHER_ABSTRACT_WORDS)
 
 
-def build_lexicon(files: Sequence[str]) -> Lexicon:
-    """The merged lexicon of language files (their JSON texts)."""
+def build_lexicon(files: Sequence[str], *, other_abstract: Sequence[str] = ()) -> Lexicon:
+    """The merged lexicon of language files (their JSON texts). `other_abstract`: abstract labels
+    of languages with no file, which cleaning knows too ("Streszczenie"): an abstract so labelled
+    was left in the front matter, its label taken for an author line, and it was summarized."""
     entries = sorted((json.loads(text) for text in files), key=lambda entry: str(entry["language"]))
 
     def merged(key: str) -> list[str]:
@@ -100,7 +105,9 @@ def build_lexicon(files: Sequence[str]) -> Lexicon:
     return Lexicon(
         languages=tuple(str(entry["language"]) for entry in entries),
         abstract_label=re.compile(
-            rf"^\s*(?P<label>{_alternatives(merged('abstract'))})(?![^\W\d_])\s*(?P<sep>[:.—–-]?)\s*(?P<rest>.*)$", flags
+            rf"^\s*(?P<label>{_alternatives([*merged('abstract'), *other_abstract])})(?![^\W\d_])"
+            rf"\s*(?P<sep>[:.—–-]?)\s*(?P<rest>.*)$",
+            flags,
         ),
         keywords=re.compile(rf"^\s*(?:{_alternatives(merged('keywords'))})(?![^\W\d_])\s*[:.—–-]?", flags),
         known_heading=re.compile(

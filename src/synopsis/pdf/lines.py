@@ -113,7 +113,7 @@ def build_lines(
         pieces: list[Line] = []
         stretched = _stretched_spaces(row, middles)
         if stretched or _has_wide_gap(row):
-            stretched |= _justified_spans(row, _neighbour_edges(rows, r), middles)
+            stretched |= _justified_spans(row, _neighbour_edges(rows, r, middles), middles)
         for i in range(1, len(row) + 1):
             if i < len(row):
                 gap = row[i].x0 - row[i - 1].x1
@@ -123,6 +123,7 @@ def build_lines(
                     or not any(
                         row[i - 1].x1 <= at <= row[i].x0 and gap >= least for at, least in zip(middles, gutter_gaps, strict=True)
                     )
+                    or _among_alike(row, i)
                 ):
                     continue
             pieces.append(_line(row[start:i], page))
@@ -131,6 +132,18 @@ def build_lines(
             pieces = _mark_cells(pieces, middles or [-1.0])
         lines.extend(pieces)
     return _drop_marker_lines(lines)
+
+
+def _among_alike(row: Sequence[Word], i: int) -> bool:
+    """Whether the gap before `row[i]` is as wide as the gaps on either side of it (within the
+    JUSTIFIED tolerances): a word space of a justified line across the page, not a gutter. Table
+    cells spilling into the gutter of the columns under a full-width block narrowed it to 0.8 em,
+    and that block's line was cut at a word space over it ("a Monte | Carlo")."""
+    if i < 2 or i + 1 >= len(row):
+        return False
+    gap = row[i].x0 - row[i - 1].x1
+    tolerance = JUSTIFIED_TOLERANCE_EM * row[i].size + JUSTIFIED_TOLERANCE_SHARE * gap
+    return all(abs(row[k].x0 - row[k - 1].x1 - gap) <= tolerance for k in (i - 1, i + 1))
 
 
 def _stretched_spaces(row: Sequence[Word], middles: Sequence[float]) -> frozenset[int]:
@@ -167,7 +180,9 @@ def _stretched_spaces(row: Sequence[Word], middles: Sequence[float]) -> frozense
 # NEIGHBOUR_PITCH font sizes away, TEXT_RUN_MIN_WORDS words or more with plain word spaces): a
 # short line of long words that a narrow column stretches further than any rule on its own allows
 # ("yazıya    geçirilerek    tematik", lower-case words with no function word among them, or two
-# words with one gap of 8 em).
+# words with one gap of 8 em). A neighbour stretched itself (`_stretched_spaces`) is such a line
+# too: a paragraph's first line of three long German words ("Frühere   Arbeiten   nutzten", 6.8 em
+# gaps) over a line whose word spaces are stretched to 1.8 em was read as three table cells.
 JUSTIFIED_EDGE = 1.0
 NEIGHBOUR_PITCH = 2.0
 
@@ -176,17 +191,21 @@ def _has_wide_gap(row: Sequence[Word]) -> bool:
     return any(b.x0 - a.x1 > SPLIT_GAP_EM * max(a.size, b.size) for a, b in pairwise(row))
 
 
-def _neighbour_edges(rows: Sequence[Sequence[Word]], r: int) -> list[tuple[float, float]]:
-    """The (x0, x1) of the lines of running text in the rows right above and below `rows[r]`."""
+def _neighbour_edges(rows: Sequence[Sequence[Word]], r: int, middles: Sequence[float]) -> list[tuple[float, float]]:
+    """The (x0, x1) of the lines of running text in the rows right above and below `rows[r]`:
+    runs of TEXT_RUN_MIN_WORDS words with plain word spaces, or of words joined by stretched ones."""
     size = max(w.size for w in rows[r])
     edges = []
     for other in (rows[r - 1] if r > 0 else (), rows[r + 1] if r + 1 < len(rows) else ()):
         if not other or abs(other[0].top - rows[r][0].top) > NEIGHBOUR_PITCH * size:
             continue
+        stretched = _stretched_spaces(other, middles)
         start = 0
         for i in range(1, len(other) + 1):
-            if i == len(other) or other[i].x0 - other[i - 1].x1 > SPLIT_GAP_EM * max(other[i].size, other[i - 1].size):
-                if i - start >= TEXT_RUN_MIN_WORDS:
+            if i == len(other) or (
+                other[i].x0 - other[i - 1].x1 > SPLIT_GAP_EM * max(other[i].size, other[i - 1].size) and i not in stretched
+            ):
+                if i - start >= TEXT_RUN_MIN_WORDS or (i - start > 1 and start + 1 in stretched):
                     edges.append((other[start].x0, other[i - 1].x1))
                 start = i
     return edges

@@ -38,6 +38,10 @@ PDFIUM_LOCK = threading.Lock()
 _MARKER_CHARS = frozenset("0123456789,*†‡§¶#∗⁎")
 # Characters that make a word worth checking for such a marker (a trailing comma alone is not).
 _MARKER_START = frozenset("0123456789*†‡§¶#∗⁎")
+# A footnote marker of letters ("ᵃ", "ᵃ,ᵇ") has at most this many characters, and follows a word
+# of three letters or more or a closing mark ("Chen", "2000.", "worldwide.").
+LETTER_MARKER_MAX = 3
+_FOOTNOTED_BASE = re.compile(r"(?:[^\W\d_]{3}|[^\W_][.,;:)\]])$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\.B\b|medi", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
@@ -300,8 +304,10 @@ class PdfFile:
                 continue
             char_box(text_page, start, rect_ref)
             x0, top, bottom = rect.left, rect.top, rect.bottom
+            lettered = False  # ends in a raised, smaller letter: a footnote marker ("worldwide.ᵃ")
             if end - start > 1:
                 char_box(text_page, end - 1, rect_ref)
+                lettered = text[end - 1].islower() and _raised(rect, top, bottom)
                 if abs(rect.bottom - bottom) > max(rect.top - rect.bottom, 1.0) * 0.6:
                     # The "word" leaves its baseline: rotated text, or two words PDFium glued
                     # across a jump (a line end without a generated break), or a long word of a
@@ -315,7 +321,7 @@ class PdfFile:
                         if word is not None:
                             words.append(word)
                     continue
-            if text[start] in markers or text[end - 1] in markers or (control and _CONTROL.search(text, start, end)):
+            if text[start] in markers or text[end - 1] in markers or lettered or (control and _CONTROL.search(text, start, end)):
                 word = self._word(text_page, text, start, end, left, top_edge)
                 if word is not None:
                     words.append(word)
@@ -396,6 +402,11 @@ class PdfFile:
         word = text[start:end]
         if end - start > 1 and word[-1] in _MARKER_START and not word.isdigit():
             cut = self._superscript_start(text_page, text, start, end, first_top, first_bottom)
+            if cut < end:
+                marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
+                word = text[start:cut]
+        elif end - start > 2 and word[-1].islower():
+            cut = self._letter_marker_start(text_page, text, start, end, first_top, first_bottom)
             if cut < end:
                 marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
                 word = text[start:cut]
@@ -488,6 +499,26 @@ class PdfFile:
             return end  # a power of one letter ("R²", "x²", "kg/m²"): mathematics, not a marker
         return cut
 
+    @staticmethod
+    def _letter_marker_start(text_page: Any, text: str, start: int, end: int, top: float, bottom: float) -> int:
+        """Index where a footnote marker of raised, smaller letters at the word's end begins
+        ("worldwide.ᵃ", "Trinkwasserᵃ,ᵇ"), else `end`.
+
+        Only after a word of three letters or more or after a closing mark (`_FOOTNOTED_BASE`):
+        a raised letter after a letter or digit alone is mathematics ("eˣ", "10ᵃ"), and a letter
+        on the line ("Fig. 2a", "p < 0.05a", "vitamin A") is no marker at all: not raised.
+        """
+        rect = pdfium_c.FS_RECTF()
+        cut = end
+        while cut - 1 > start and end - cut < LETTER_MARKER_MAX and (text[cut - 1].islower() or text[cut - 1] == ","):
+            pdfium_c.FPDFText_GetLooseCharBox(text_page, cut - 1, ctypes.byref(rect))
+            if not _raised(rect, top, bottom):
+                break
+            cut -= 1
+        while cut < end and text[cut] == ",":
+            cut += 1
+        return cut if cut < end and _FOOTNOTED_BASE.search(text, start, cut) else end
+
     def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
         """Bold and italic of a font, from its name, flags and weight (cached per font)."""
         name, flags = key
@@ -570,6 +601,13 @@ def _holds_image(item: Any, depth: int = 0) -> bool:
 # the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read. The one
 # rule (`_at_an_angle`) for a line and for a word that leaves its baseline.
 SIDEWAYS_MIN_ANGLE = 0.2
+
+
+def _raised(rect: Any, top: float, bottom: float) -> bool:
+    """Whether the character box `rect` is raised above and smaller than a character whose box
+    runs from `bottom` to `top` (PDF coordinates, y up): a superscript."""
+    height = top - bottom
+    return bool(rect.bottom > bottom + 0.15 * height and rect.top - rect.bottom < 0.9 * height)
 
 
 def _at_an_angle(angle: float) -> bool:
