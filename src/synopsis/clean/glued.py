@@ -210,6 +210,10 @@ _HEAD = rf"(?:(?=[\dIVX]){_NUMBER}|{_CAPS}|{_TITLE}|{_SENTENCE})"  # (the lookah
 # (not an initial's: "George B. Dyson's Darwin Among the Machines"). The end first: the engine skips
 # fast to one of ".!?" (a scan from each capital took twice as long).
 GLUED_AFTER_STOP = re.compile(rf"[.!?](?<!\b[A-Z]\.)\s{_HEAD}")
+# The same after a full stop only: where a text holds no "!" or "?", the very same matches, found in a
+# scan that skips in C to a literal (a scan for one of a set of characters tests each one: about
+# 0.1 ms of a 5k-word article).
+GLUED_AFTER_FULL_STOP = re.compile(rf"\.(?<!\b[A-Z]\.)\s{_HEAD}")
 GLUED_AT_START = re.compile(_HEAD)
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -225,7 +229,8 @@ def glued_headings(text: str) -> list[tuple[int, int, str]]:
     (with its stop, if it has one); the sentence starts after the spaces that follow."""
     found: list[tuple[int, int, str]] = []
     first = GLUED_AT_START.match(text) if text[:1].isupper() or text[:1].isdigit() else None
-    for match in (first, *GLUED_AFTER_STOP.finditer(text)) if first else GLUED_AFTER_STOP.finditer(text):
+    after_stop = GLUED_AFTER_STOP if "!" in text or "?" in text else GLUED_AFTER_FULL_STOP
+    for match in (first, *after_stop.finditer(text)) if first else after_stop.finditer(text):
         heading = _heading(text, match)
         if heading is not None:
             found.append(heading)

@@ -150,6 +150,27 @@ _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
 KIND_PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for kind, words in _KIND_WORDS
 )
+# What every match of a kind's pattern holds once lower-cased: the fixed start of each of its words
+# (a test checks them against the patterns). A few substring tests, or one search with case, where
+# the patterns above, with case ignored, are tried at every character (`headings.may_name_kind`).
+KIND_STEMS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
+    ("introduction", ("introduction", "background", "motivation", "overview", "preamble", "preliminaries")),
+    ("conclusion", ("conclu", "summary", "future ", "closing remarks", "final remarks", "outlook", "coda")),
+    ("results", ("result", "findings", "experiment", "evaluation", "empirical", "performance")),
+    ("discussion", ("discussion", "analysis", "limitations", "implications")),
+    (
+        "methods",
+        (
+            "method", "material", "approach", "data", "corpus", "experimental ", "model", "framework", "implementation",
+            "procedure", "design", "participants", "patients", "study ", "statistical analys", "algorithm", "system",
+            "setup", "architecture",
+        ),
+    ),
+)  # fmt: skip
+# The characters beyond ASCII that a pattern with case ignored takes for an ASCII letter ("İ" and "ı"
+# for "i", "ſ" for "s", the Kelvin sign for "k"; a test checks that these are all): a text that holds
+# one may match a kind pattern where its lower-cased copy holds no stem.
+CASELESS_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 
 # Headings after which nothing is body text: the reference list and what follows it.
 # It sits at the end: such a heading in the first 30% of a text is something else (some papers put

@@ -67,6 +67,8 @@ class Tracked:
 
     def slice(self, start: int, end: int) -> Tracked:
         """The part `[start, end)`, still pointing into the same original."""
+        if start == 0 and end == len(self.text) and end and self.origin[end] == self._slice_end(end):
+            return self  # the whole text, ending where a slice would end it: no copy (paragraphs mostly are)
         origin = np.empty(max(0, end - start) + 1, dtype=np.int64)
         origin[:-1] = self.origin[start:end]
         if self.ends is None:
@@ -74,6 +76,10 @@ class Tracked:
             return Tracked(self.text[start:end], origin)
         origin[-1] = self.ends[end - 1] if end > start else self.origin[start]
         return Tracked(self.text[start:end], origin, self.ends[start:end])
+
+    def _slice_end(self, end: int) -> int:
+        """The last origin entry of a slice that ends at `end` (and starts before it)."""
+        return int(self.origin[end - 1]) + 1 if self.ends is None else int(self.ends[end - 1])
 
     def apply(self, edits: Iterable[Edit], *, whole: bool = False) -> Tracked:
         """Apply non-overlapping edits; overlapping ones are skipped (first come, first served).
