@@ -5,6 +5,8 @@ the same values in the same order. Each test computes the replaced formula here 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from itertools import repeat
 
 import numpy as np
 import pytest
@@ -16,8 +18,10 @@ from synopsis.scorers.bigrams import _stemmed, _tokens, document_bigrams
 from synopsis.scorers.cues import digit_density
 from synopsis.scorers.graph import overlap_similarity, pagerank, textrank
 from synopsis.scorers.learned import _lexicon_scores, load_model
-from synopsis.scorers.phrases import phrase_grams, phrase_norm
+from synopsis.scorers.phrases import PhraseModel, phrase_grams, phrase_norm
+from synopsis.scorers.pieces import document_pieces
 from synopsis.scorers.summary import _pair_max
+from synopsis.scorers.words import FLOOR_SCORE, stems_by_column, word_feature_names, word_features
 from synopsis.tokens import joined, numbered
 from synopsis.types import Document, Section, Sentence
 
@@ -148,22 +152,156 @@ def test_document_bigrams_number_stems_as_numbered_tokens_did(documents) -> None
         assert found.kind.tolist() == kind.ravel().tolist() and found.sentence.tolist() == tokens.text[1:][same].tolist()
 
 
+def _counter_prediction(model: PhraseModel, text: str, lang: str = "en") -> float:
+    """The phrase model's prediction of one text, term by term over its `Counter` of n-grams."""
+    counts = Counter(phrase_grams(text, lang))
+    total = 0.0
+    for gram, count in counts.items():
+        weight = model.weights.get(gram, 0.0)
+        if weight:
+            total += count * weight
+    norm = phrase_norm(counts)
+    return model.intercept + total / norm if norm else model.intercept
+
+
+# Glued to the model's words: a curly quote, an accent, an underscore, a no-break space, a dotted
+# capital I (two code points lower-cased), a Kelvin sign (ASCII "k" lower-cased), CJK, a digit run.
+_GLUE = ["\u2019", "\u00e9", "_", "\u00a0", "\u0130", "\u212a", "\u4e2d", "2_0", "-", "\x00"]
+
+
+def _glued(texts: list[str], rng: np.random.Generator) -> list[str]:
+    """The texts with a tenth of their spaces replaced by `_GLUE` characters."""
+    out = []
+    for text in texts:
+        parts = text.split(" ")
+        out.append("".join(p + (str(rng.choice(_GLUE)) if rng.random() < 0.1 else " ") for p in parts[:-1]) + parts[-1])
+    return out
+
+
 def test_phrase_model_sums_each_sentences_terms_in_order_of_first_use(documents) -> None:  # type: ignore[no-untyped-def]
     model = load_model().phrases
     assert model is not None
-    for doc, _, _ in documents:
+    rng = np.random.default_rng(7)
+    for doc, features, _ in documents:
         texts = [s.text for s in doc.sentences]
-        expected = []
-        for text in texts:
-            counts = Counter(phrase_grams(text))
-            total = 0.0
-            for gram, count in counts.items():
-                weight = model.weights.get(gram, 0.0)
-                if weight:
-                    total += count * weight
-            norm = phrase_norm(counts)
-            expected.append(model.intercept + total / norm if norm else model.intercept)
+        expected = [_counter_prediction(model, text) for text in texts]
         assert model.predict(texts).tolist() == expected
+        # From the word pieces the bigram model reads too (cut once per document): the same floats.
+        assert model.predict(texts, "en", document_pieces(doc, features)).tolist() == expected
+        glued = _glued(texts, rng)
+        assert model.predict(glued).tolist() == [_counter_prediction(model, text) for text in glued]
+    # Repeats, texts without tokens, a model bigram spanning two texts (not counted), none at all.
+    for texts in (["In this paper we show that we show.", "", "In this", "paper. We propose", "!!"], ["", "\x00"], []):
+        assert model.predict(texts).tolist() == [_counter_prediction(model, text) for text in texts]
+    turkish = "In this paper we propose"
+    assert model.predict([turkish], "tr").tolist() == [_counter_prediction(model, turkish, "tr")]
+
+
+def _string_gram_combined(model: PhraseModel, texts: list[str], members: np.ndarray) -> np.ndarray:
+    """`predict_combined` as written before: string n-grams, columns by first appearance, weights by name."""
+    grams = [phrase_grams(text) for text in texts]
+    stream = [gram for sentence in grams for gram in sentence]
+    column = {gram: j for j, gram in enumerate(dict.fromkeys(stream))}
+    cols = np.array([column[gram] for gram in stream], dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts)), [len(g) for g in grams])
+    width = max(1, len(column))
+    flat = np.bincount(rows * width + cols, minlength=len(texts) * width)
+    counts = flat.reshape(len(texts), width)[:, : len(column)].astype(np.float64)
+    weights = np.array([model.weights.get(gram, 0.0) for gram in column], dtype=np.float64)
+    m = members.astype(np.float64)
+    norm = np.sqrt(np.maximum(((m @ (counts @ counts.T)) * m).sum(axis=1), 0.0))
+    return model.intercept + np.divide(m @ (counts @ weights), norm, out=np.zeros(len(m)), where=norm > 0)
+
+
+def test_combined_phrase_predictions_are_those_of_string_grams(documents) -> None:  # type: ignore[no-untyped-def]
+    model = load_model().phrases
+    assert model is not None
+    rng = np.random.default_rng(3)
+    cases = [[s.text for s in doc.sentences[:12]] for doc, _, _ in documents]
+    # Repeated sentences and n-grams, a text without tokens, a non-ASCII word, none at all.
+    cases += [["In this paper we show that we show.", "", "We show that naïve parsers fail.", "In this paper."], ["", "!"], []]
+    for texts in cases:
+        members = rng.random((30, len(texts))) < 0.5
+        found = model.predict_combined(texts, members)
+        assert found.tobytes() == _string_gram_combined(model, texts, members).tobytes()
+
+
+def _csc_word_facts(features: Features, z: np.ndarray) -> list[np.ndarray]:
+    """The word model's per-stem sums as computed before, over a CSC copy of the counts."""
+    counts = features.counts.tocsc()
+    counts.sort_indices()
+    held = np.diff(counts.indptr)
+    rows, starts = counts.indices, counts.indptr[:-1]
+    size, n = counts.shape[1], features.n
+    owner = np.repeat(np.arange(size), held)
+    weight = np.exp(np.clip(z, -10, 10))
+    if held.min() > 0:
+        first, last, z_max = rows[starts], rows[counts.indptr[1:] - 1], np.maximum.reduceat(z[rows], starts)
+    else:  # a column no sentence holds
+        first, last, z_max = np.full(size, n), np.zeros(size, dtype=np.int64), np.full(size, FLOOR_SCORE)
+        np.minimum.at(first, owner, rows)
+        np.maximum.at(last, owner, rows)
+        np.maximum.at(z_max, owner, z[rows])
+    return [
+        np.asarray(counts.sum(axis=0)).ravel(),
+        held / n,
+        first / n,
+        last / n,
+        z_max,
+        np.bincount(owner, weights=z[rows], minlength=counts.shape[1]) / np.maximum(held, 1),
+        np.asarray(features.binary.T @ (weight / weight.sum())).ravel(),
+    ]
+
+
+def test_word_facts_are_those_of_the_csc_copy(documents) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_model().lexicon
+    rng = np.random.default_rng(2)
+    for doc, features, _ in documents:
+        ties = np.round(features.centroid_similarity, 1)  # many equal z: maxima tied across sentences
+        for scores in (features.centroid_similarity, ties, rng.standard_normal(features.n)):
+            x = word_features(doc, features, scores, lexicon)
+            z = np.where(features.candidate, structure.standardise(scores, features.candidate), FLOOR_SCORE)
+            tf, spread, first, last, z_max, z_mean, mass = _csc_word_facts(features, z)
+            column = {name: j for j, name in enumerate(word_feature_names())}
+            assert x[:, column["log_tf"]].tobytes() == np.log1p(tf).tobytes()
+            for name, expected in (("spread", spread), ("first", first), ("last", last), ("z_max", z_max), ("z_mean", z_mean)):
+                assert x[:, column[name]].tobytes() == expected.tobytes(), name
+            assert x[:, column["mass"]].tobytes() == np.log(mass + 1e-6).tobytes()
+            weights = np.fromiter(map(lexicon.get, stems_by_column(features), repeat(0.0)), dtype=np.float64)
+            assert x[:, column["lexicon"]].tobytes() == weights.tobytes()
+
+
+def test_word_facts_with_a_column_no_sentence_holds_are_those_of_the_csc_copy(documents) -> None:  # type: ignore[no-untyped-def]
+    doc, features, _ = documents[0]
+    counts = features.counts
+    size = counts.shape[1]
+    wider = sparse.csr_matrix((counts.data, counts.indices, counts.indptr), shape=(counts.shape[0], size + 1))
+    unheld = replace(features, vocabulary={**features.vocabulary, "zzzz": size}, counts=wider)
+    scores = np.zeros(features.n)
+    scores[np.flatnonzero(features.candidate)[0]] = -100.0  # a z far below the floor, where the floor counts
+    x = word_features(doc, unheld, scores, {})
+    z = np.where(features.candidate, structure.standardise(scores, features.candidate), FLOOR_SCORE)
+    column = {name: j for j, name in enumerate(word_feature_names())}
+    for name, expected in zip(("spread", "first", "last", "z_max", "z_mean"), _csc_word_facts(unheld, z)[1:6], strict=True):
+        assert x[:, column[name]].tobytes() == expected.tobytes(), name
+
+
+def test_word_facts_of_a_text_without_words_are_the_floor() -> None:
+    doc = _one_sentence("!!")
+    features = compute_features(doc)
+    x = word_features(doc, features, np.zeros(features.n), {})
+    assert x.shape == (features.counts.shape[1], len(word_feature_names())) and not x.any()
+
+
+def test_frequent_bigrams_are_the_first_content_types_of_the_full_sort(documents) -> None:  # type: ignore[no-untyped-def]
+    for doc, _, _ in documents:
+        bigrams = document_bigrams(doc)
+        a, b = bigrams.pairs[:, 0], bigrams.pairs[:, 1]
+        short = np.array([len(w) < 2 for w in bigrams.words])
+        content = ~(bigrams.stop_word[a] | bigrams.stop_word[b] | short[a] | short[b]) & (bigrams.spread > 1)
+        order = np.lexsort((np.arange(bigrams.types), bigrams.first, -bigrams.spread))
+        for limit in (5, 20, 10_000):
+            assert bigrams.frequent(limit).tolist() == order[content[order]][:limit].tolist()
 
 
 def test_digit_density_with_the_word_counts_given_is_the_same(documents) -> None:  # type: ignore[no-untyped-def]

@@ -31,9 +31,10 @@ from numpy.typing import NDArray
 from ..combinations import Candidates
 from ..features import UNICODE_TOKEN, Features, analyzer
 from ..language import ENGLISH
-from ..tokens import joined, lower
+from ..tokens import joined, lower, numbered
 from ..types import SECTION_KINDS, Document
 from .logistic import Logistic
+from .pieces import Pieces, Tokens, cut, document_pieces
 from .structure import standardise
 
 BIGRAM_MODEL_FORMAT = "synopsis-bigrams/1"
@@ -146,9 +147,9 @@ class DocumentBigrams:
         (more than one), ties by first sentence, then by type."""
         a, b = self.pairs[:, 0], self.pairs[:, 1]
         short = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words)) < 2
-        content = ~(self.stop_word[a] | self.stop_word[b] | short[a] | short[b]) & (self.spread > 1)
-        order = np.lexsort((np.arange(self.types), self.first, -self.spread))
-        return order[content[order]][:limit]
+        content = np.flatnonzero(~(self.stop_word[a] | self.stop_word[b] | short[a] | short[b]) & (self.spread > 1))
+        # Only the content types sorted (a tenth of them or fewer): the same order among them.
+        return content[np.lexsort((content, self.first[content], -self.spread[content]))][:limit]
 
     def words_of(self, text: str) -> list[int]:
         """The word indices of `text`'s tokens, -1 for a word the document does not have."""
@@ -226,13 +227,13 @@ def _tokens(text: str, language: str) -> list[str]:
     return ascii_text.translate(_ROUGE_BYTES).decode("ascii").split()
 
 
-def _stemmed(tokens: list[str], language: str) -> list[str]:
+def _stemmed(tokens: list[str], language: str, *, distinct: bool = False) -> list[str]:
     """ROUGE's stemming: Porter for English words longer than three letters; the language's own
-    stemmer (or none) elsewhere."""
+    stemmer (or none) elsewhere. `distinct`: the tokens are known to differ (no need to drop repeats)."""
     words = analyzer(language)
     if words.stemmer is None:
         return tokens
-    unique = [t for t in dict.fromkeys(tokens) if len(t) > _STEM_ABOVE]
+    unique = [t for t in (tokens if distinct else dict.fromkeys(tokens)) if len(t) > _STEM_ABOVE]
     stems = dict(zip(unique, words.stem(unique), strict=True))
     return list(map(stems.get, tokens, tokens))
 
@@ -242,20 +243,28 @@ def _stop_stems(language: str) -> frozenset[str]:
     return frozenset(_stemmed(sorted(analyzer(language).stop_words), language))
 
 
-def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
+def document_bigrams(doc: Document, language: str = ENGLISH, pieces: Pieces | None = None) -> DocumentBigrams:
     """Every sentence's bigrams, numbered, from one pass over the document's text.
 
-    Each token is mapped straight to its stem's number (stems numbered by the first appearance of
-    a token, the NUL end-of-text mark among them), with no numbering of the tokens themselves."""
-    stream = _tokens(joined([s.text for s in doc.sentences]), language)
-    unique = list(dict.fromkeys(stream))
-    stems = _stemmed(unique, language)
+    In English the tokens come from the sentences' word pieces (`scorers.pieces`; `pieces` when the
+    caller has them, as the reranker does): a piece of letters and digits is one token, any other
+    is split as `_tokens` splits text. Each token is mapped to its stem's number (stems numbered by
+    the first appearance of a token, the NUL end-of-text mark among them)."""
+    if language == ENGLISH:
+        if pieces is None or pieces.language != ENGLISH or pieces.texts != len(doc.sentences):
+            pieces = cut([s.text for s in doc.sentences], ENGLISH)
+        found = pieces.tokens(pieces.ascii & ~pieces.with_underscore(), _rouge_tokens)
+    else:
+        numbered_tokens = numbered(_tokens(joined([s.text for s in doc.sentences]), language))
+        names = list(numbered_tokens.numbers)
+        found = Tokens(names, numbered_tokens.tokens, numbered_tokens.text, np.arange(len(names)))
+    tokens = list(dict.fromkeys(map(found.names.__getitem__, found.seen.tolist())))  # by first appearance
+    stems = _stemmed(tokens, language, distinct=True)
     distinct = dict.fromkeys(stems)
     number = dict(zip(distinct, range(len(distinct)), strict=True))
-    word_of = dict(zip(unique, map(number.__getitem__, stems), strict=True))
-    found = np.fromiter(map(word_of.__getitem__, stream), dtype=np.int64, count=len(stream))
-    is_break = found == word_of.get("\x00", -1)
-    ids, text = found[~is_break], np.cumsum(is_break)[~is_break]
+    word_of = dict(zip(tokens, map(number.__getitem__, stems), strict=True))
+    ids = np.fromiter(map(word_of.get, found.names, repeat(-1)), dtype=np.int64, count=len(found.names))[found.ids]
+    text = found.text
     same = text[1:] == text[:-1]
     width = max(1, len(number))
     types, kind = np.unique((ids[:-1] * width + ids[1:])[same], return_inverse=True)
@@ -263,6 +272,11 @@ def document_bigrams(doc: Document, language: str = ENGLISH) -> DocumentBigrams:
     bigrams = DocumentBigrams(tuple(number), pairs, text[1:][same], kind.astype(np.int64).ravel(), len(doc.sentences), language)
     bigrams.__dict__["index"] = number  # `index` as it would build it: the same numbering
     return bigrams
+
+
+def _rouge_tokens(piece: str) -> list[str]:
+    """ROUGE's tokens of a lower-cased piece of text that holds no NUL (`_tokens` without its NUL mark)."""
+    return piece.encode("ascii", "replace").translate(_ROUGE_BYTES).decode("ascii").split()
 
 
 class BigramModel(Logistic):
@@ -296,7 +310,8 @@ def expected_bigrams(
     model: BigramModel | None, doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
 ) -> ExpectedBigrams:
     """The document's bigrams with the model's probabilities (none without a model)."""
-    bigrams = document_bigrams(doc, features.language)
+    pieces = document_pieces(doc, features) if features.language == ENGLISH else None
+    bigrams = document_bigrams(doc, features.language, pieces)
     if model is None:
         return ExpectedBigrams(bigrams, None)
     return ExpectedBigrams(bigrams, model.probabilities(bigrams.features(doc, features, scores, lexicon)))

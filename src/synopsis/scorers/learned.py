@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,11 @@ from ..features import Features
 from ..select import Selection
 from ..types import SECTION_KINDS, Budget, Document
 from .phrases import PhraseModel
+from .pieces import document_pieces
 from .registry import METHODS, get_method, register
 from .structure import STRUCTURED_WEIGHTS, graph_signal, standardise, structured_signals, weighted_sum
 from .summary import Reranker
+from .words import lexicon_by_column
 
 MODEL_FORMAT = "synopsis-trees/1"
 # Rows per prediction block: 2,000 rows x 300 trees is 600,000 pairs, about 5 MB per working array.
@@ -141,7 +142,7 @@ def sentence_features(
         "to_conclusion": _similarity_to_kind(features, SECTION_KINDS.index("conclusion")),
         "lexicon_mean": lexicon_mean,
         "lexicon_max": lexicon_max,
-        "phrases": phrases.predict([s.text for s in doc.sentences], features.language) if phrases is not None else np.zeros(n),
+        "phrases": _phrase_scores(doc, features, phrases) if phrases is not None else np.zeros(n),
     }
     # The costly ones only when asked for, with the settings their own methods are registered with.
     costly: dict[str, Callable[[], NDArray[np.float64]]] = {
@@ -158,6 +159,12 @@ def sentence_features(
     return np.column_stack([columns[name] for name in names]) if n else np.zeros((0, len(names)))
 
 
+def _phrase_scores(doc: Document, features: Features, phrases: PhraseModel) -> NDArray[np.float64]:
+    """The phrase model's prediction per sentence, from the sentences' word pieces that the bigram
+    model of the reranker reads too (`scorers.pieces`: cut once per document)."""
+    return phrases.predict([s.text for s in doc.sentences], features.language, document_pieces(doc, features))
+
+
 def _similarity_to_kind(features: Features, kind: int) -> NDArray[np.float64]:
     """Cosine of each sentence to the centroid of the sections of one role (0 when there are none)."""
     rows = np.flatnonzero(features.section_kind == kind)
@@ -172,10 +179,7 @@ def _lexicon_scores(features: Features, lexicon: dict[str, float]) -> tuple[NDAr
     """Mean and max of the words' abstract-vs-body log-odds (learned in training) per sentence."""
     if not lexicon or features.n == 0:
         return np.zeros(features.n), np.zeros(features.n)
-    weights = np.zeros(features.counts.shape[1])
-    count = len(features.vocabulary)
-    columns = np.fromiter(features.vocabulary.values(), dtype=np.int64, count=count)
-    weights[columns] = np.fromiter(map(lexicon.get, features.vocabulary, repeat(0.0)), dtype=np.float64, count=count)
+    weights = lexicon_by_column(features, lexicon)
     counts = features.counts
     lengths = np.diff(counts.indptr)
     filled = np.flatnonzero(lengths)

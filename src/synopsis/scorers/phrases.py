@@ -21,7 +21,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..language import ENGLISH
-from ..tokens import ascii_table, joined, lower, numbered, runs
+from ..tokens import lower, runs
+from .pieces import WORD_BYTES, Pieces, cut
 
 # Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
 # words stay, because the phrases that announce a summary are made of them ("in this paper").
@@ -31,14 +32,12 @@ from ..tokens import ascii_table, joined, lower, numbered, runs
 # lookup instead of a Unicode category: a fifth faster again.
 _WORD_CHAR = r"[a-z0-9_A-Z\w]"
 _TOKEN = re.compile(rf"{_WORD_CHAR}{_WORD_CHAR}+")
-# The ASCII word characters, and NUL (the end-of-text mark), for `runs`.
-_WORD_BYTES = ascii_table("\x00_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def phrase_tokens(text: str) -> list[str]:
     """`_TOKEN`'s matches in `text` (lower-cased by the caller) with a NUL token for each NUL, in
     order: `tokens.runs`, 40% faster on article text than the pattern with `|\\x00` over the whole."""
-    return runs(text.replace("\x00", " \x00 "), _WORD_BYTES, _TOKEN, 2)
+    return runs(text.replace("\x00", " \x00 "), WORD_BYTES, _TOKEN, 2)
 
 
 def phrase_grams(text: str, lang: str = ENGLISH) -> list[str]:
@@ -66,52 +65,69 @@ class PhraseModel:
     weights: dict[str, float]
     intercept: float
 
-    def predict(self, texts: Sequence[str], lang: str = ENGLISH) -> NDArray[np.float64]:
-        """One prediction per text, for all texts at once: one regex pass, then numpy over the
-        n-gram occurrences (no Counter per sentence).
+    def predict(self, texts: Sequence[str], lang: str = ENGLISH, pieces: Pieces | None = None) -> NDArray[np.float64]:
+        """One prediction per text, for all texts at once: the texts cut into word pieces once
+        (`scorers.pieces`; `pieces` when the caller has them), then numpy over the n-gram
+        occurrences (no Counter per sentence).
 
         The same floats as summing `count * weight` over a text's `Counter(phrase_grams(text))` one
-        term at a time: the weighted terms are added in the order of their first occurrence
-        (unigrams, then bigrams) by `np.bincount`, which accumulates its weights in input order; the
-        norm is a sum of integers, exact in any order.
+        term at a time: each (text, n-gram)'s term sits at its first occurrence in an array of all
+        unigrams, then all bigrams, in text order, and `np.bincount` adds a text's terms in that
+        order (the others are 0.0, which leave a sum as it is); the norm is a sum of integers,
+        exact in any order.
         """
         n = len(texts)
         out = np.full(n, self.intercept)
-        found = numbered(phrase_tokens(lower(joined(texts), lang)))
-        if found.tokens.size == 0:
+        if pieces is None or pieces.language != lang or pieces.texts != n:
+            pieces = cut(texts, lang)
+        lengths = np.fromiter(map(len, pieces.distinct), dtype=np.int64, count=len(pieces.distinct))
+        found = pieces.tokens(pieces.ascii & (lengths >= 2), _TOKEN.findall)
+        names, tokens, sentence = found.names, found.ids, found.text
+        if tokens.size == 0:
             return out
-        column, tokens, sentence = found.numbers, found.tokens, found.text
-        lengths = np.bincount(sentence, minlength=n)
-        position = np.arange(tokens.size) - (np.cumsum(lengths) - lengths)[sentence]
-        # Bigrams within a sentence, numbered after the unigrams; then one key per (text, n-gram).
+        vocabulary = len(names)
         paired = sentence[1:] == sentence[:-1]
         first, second = tokens[:-1][paired], tokens[1:][paired]
-        vocabulary = len(column)
-        pairs, pair_ids = np.unique(first * vocabulary + second, return_inverse=True)
-        grams = np.concatenate([tokens, vocabulary + pair_ids.ravel()])
-        owner = np.concatenate([sentence, sentence[:-1][paired]])
-        order = np.concatenate([position, lengths[sentence[:-1][paired]] + position[:-1][paired]])
-        _, where, counts = np.unique(owner * (vocabulary + pairs.size) + grams, return_index=True, return_counts=True)
-        owner, order, grams = owner[where], order[where], grams[where]  # one entry per (text, n-gram)
-        norms = np.sqrt(np.bincount(owner, weights=counts * counts, minlength=n))
-        words, unigram_weights, bigram_keys, bigram_weights = self._index
-        known = np.fromiter(map(words.get, column, repeat(-1)), dtype=np.int64, count=len(column))
-        first, second = known[pairs // vocabulary], known[pairs % vocabulary]
-        # Only a pair of two model words can be a model bigram: only those are looked up.
-        valid = (first >= 0) & (second >= 0)
-        wanted = first[valid] * len(words) + second[valid]
-        at = np.minimum(np.searchsorted(bigram_keys, wanted), bigram_keys.size - 1)
-        pair_weights = np.zeros(pairs.size)
-        pair_weights[valid] = np.where(bigram_keys[at] == wanted, bigram_weights[at], 0.0)
-        weights = np.concatenate([unigram_weights[known], pair_weights])[grams]
-        term = np.flatnonzero(weights != 0.0)
-        # By text, then first occurrence: one sort of a combined key (owner is sorted already, and no
-        # two n-grams of a text share a first position), not a lexsort of two.
-        term = term[np.argsort(owner[term] * (int(order.max()) + 1) + order[term])]
-        sums = np.bincount(owner[term], weights=counts[term] * weights[term], minlength=n)
+        bigrams, span = first * vocabulary + second, vocabulary * (vocabulary + 1)
+        if span * n >= 1 << 62:  # hundreds of thousands of distinct words: number the pairs that occur
+            _, bigrams = np.unique(bigrams, return_inverse=True)
+            span = vocabulary + bigrams.size
+        owner = np.concatenate([sentence, sentence[1:][paired]])
+        key = owner * span + np.concatenate([tokens, vocabulary + bigrams.ravel()])
+        # Each (text, n-gram) once: where it first occurs (a stable sort keeps occurrences in order) and how often.
+        order = np.argsort(key, kind="stable")
+        ranked = key[order]
+        starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+        firsts = order[starts]
+        counts = np.diff(np.r_[starts, key.size])
+        norms = np.sqrt(np.bincount(owner[firsts], weights=counts * counts, minlength=n))
+        weights = np.concatenate([*self._unigram_and_bigram_weights(names, tokens, first, second)])
+        terms = np.zeros(key.size)
+        terms[firsts] = counts * weights[firsts]
+        sums = np.bincount(owner, weights=terms, minlength=n)
         has = norms > 0
         out[has] += sums[has] / norms[has]
         return out
+
+    def _unigram_and_bigram_weights(
+        self, names: list[str], tokens: NDArray[np.int64], first: NDArray[np.int64], second: NDArray[np.int64]
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """The model's weight of each unigram (`tokens`, numbers of `names`) and each bigram (`first`
+        then `second`), 0 for one it lacks."""
+        words, unigram_weights, bigram_keys, bigram_weights = self._index
+        known = np.fromiter(map(words.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        first, second = known[first], known[second]
+        # Only a pair of two model words can be a model bigram: only those are looked up.
+        valid = (first >= 0) & (second >= 0)
+        wanted = first[valid] * len(words) + second[valid]
+        # Looked up in increasing order, where numpy starts each search at the last one's place: a
+        # third of the time of searching them in text order.
+        rank = np.argsort(wanted)
+        at = np.empty_like(wanted)
+        at[rank] = np.minimum(np.searchsorted(bigram_keys, wanted[rank]), bigram_keys.size - 1)
+        pair_weights = np.zeros(first.size)
+        pair_weights[valid] = np.where(bigram_keys[at] == wanted, bigram_weights[at], 0.0)
+        return unigram_weights[known[tokens]], pair_weights
 
     def predict_combined(self, texts: Sequence[str], members: NDArray[np.bool_], lang: str = ENGLISH) -> NDArray[np.float64]:
         """One prediction per row of `members` (which of `texts` it joins), as if the joined texts

@@ -66,6 +66,15 @@ def stems_by_column(features: Features) -> list[str]:
     return sorted(vocabulary, key=vocabulary.__getitem__)
 
 
+def lexicon_by_column(features: Features, lexicon: dict[str, float]) -> NDArray[np.float64]:
+    """The lexicon weight of each term column (0 for a stem it lacks, and for the one column of an
+    empty vocabulary): what the sentence scorer's lexicon columns and the word model both read."""
+    out = np.zeros(features.counts.shape[1])
+    columns = np.fromiter(features.vocabulary.values(), dtype=np.int64, count=len(features.vocabulary))
+    out[columns] = np.fromiter(map(lexicon.get, features.vocabulary, repeat(0.0)), dtype=np.float64, count=columns.size)
+    return out
+
+
 def word_features(
     doc: Document, features: Features, scores: NDArray[np.float64], lexicon: dict[str, float]
 ) -> NDArray[np.float64]:
@@ -73,40 +82,44 @@ def word_features(
     Whole-matrix numpy and C-level maps: no Python loop over stems or sentences."""
     if not features.vocabulary:
         return np.zeros((features.counts.shape[1], len(word_feature_names())))
-    counts = features.counts.tocsc()
-    counts.sort_indices()
+    counts = features.counts
     n, size = counts.shape
-    tf = np.asarray(counts.sum(axis=0)).ravel()
-    held = np.diff(counts.indptr)  # sentences holding each stem
-    rows = counts.indices
+    # Over the stored entries of the CSR counts (no conversion to CSC): each one's sentence and term.
+    # Listed sentence by sentence, they visit each term's sentences in increasing order, and
+    # `np.bincount` adds its weights one by one in input order from 0.0: each term's sum adds the
+    # same values in the same order as the sums over a CSC copy did, and as scipy's `csc_matvec`
+    # does for `binary.T @ w` (y[term] += 1.0 * w[sentence], sentences in increasing order): the
+    # same floats. Counts are whole numbers, exact in any order; a max and a min are exact in any
+    # order, but for the sign of a zero max (which `(x - mean) / scale` erases: its mean is not 0).
+    sentence = np.repeat(np.arange(n), np.diff(counts.indptr))
+    term = counts.indices
+    tf = np.bincount(term, weights=counts.data, minlength=size)
+    held = np.bincount(term, minlength=size)  # sentences holding each stem
     names = stems_by_column(features)
     language = features.language
     title = set(stem_all([tokenize(doc.title, language)], language)[0]) if doc.title else set()
     z = np.where(features.candidate, standardise(scores, features.candidate), FLOOR_SCORE)
-    owner = np.repeat(np.arange(size), held)
-    if held.size and held.min() > 0:  # every column holds a stem (always, but for an empty text)
-        starts = counts.indptr[:-1]
-        first, last = rows[starts], rows[counts.indptr[1:] - 1]  # rows sorted within a column
-        z_max = np.maximum.reduceat(z[rows], starts)
-    else:
-        first, last, z_max = np.full(size, n), np.zeros(size, dtype=np.int64), np.full(size, FLOOR_SCORE)
-        np.minimum.at(first, owner, rows)
-        np.maximum.at(last, owner, rows)
-        np.maximum.at(z_max, owner, z[rows])
-    z_sum = np.bincount(owner, weights=z[rows], minlength=size)
+    # A column no sentence holds (`compute_features` makes none) has the floor, and then, as before,
+    # every maximum starts from the floor.
+    empty = bool((held == 0).any())
+    first, last, z_max = np.full(size, n), np.zeros(size, dtype=np.int64), np.full(size, FLOOR_SCORE if empty else -np.inf)
+    np.minimum.at(first, term, sentence)
+    np.maximum.at(last, term, sentence)
+    np.maximum.at(z_max, term, z[sentence])
+    z_sum = np.bincount(term, weights=z[sentence], minlength=size)
     weight = np.exp(np.clip(z, -10, 10))
-    mass = np.asarray(features.binary.T @ (weight / weight.sum())).ravel()
+    mass = np.bincount(term, weights=(weight / weight.sum())[sentence], minlength=size)  # binary.T @ weights
     in_top = np.zeros(n, dtype=bool)
     in_top[np.argsort(-z, kind="stable")[:TOP_SENTENCES]] = True
-    top_count = np.bincount(owner, weights=in_top[rows], minlength=size)  # sentences of the top holding it
+    top_count = np.bincount(term, weights=in_top[sentence], minlength=size)  # sentences of the top holding it
     # Occurrences per section role: counts summed by (role, stem) over the stored entries (whole
     # numbers, so the same floats in any order); sentences of other kinds go to a last row, dropped.
     role = np.full(len(SECTION_KINDS), len(_KINDS))
     role[list(_KINDS)] = np.arange(len(_KINDS))
-    key = role[features.section_kind[rows]] * size + owner
+    key = role[features.section_kind[sentence]] * size + term
     by_kind = np.bincount(key, weights=counts.data, minlength=(len(_KINDS) + 1) * size)[: len(_KINDS) * size]
     by_kind = by_kind.reshape(len(_KINDS), size)
-    weights = np.fromiter(map(lexicon.get, names, repeat(0.0)), dtype=np.float64, count=len(names))
+    weights = lexicon_by_column(features, lexicon)
     return np.column_stack(
         [
             np.log1p(tf),
