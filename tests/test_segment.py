@@ -19,11 +19,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import nupunkt
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopsis.segment import sentence_spans
+import synopsis.segment as segment_module
+from synopsis.segment import OPENERS, sentence_spans
 from synopsis.segment_rules import available_languages, rules_for
 
 DATA = Path(__file__).parent / "data"
@@ -441,3 +443,120 @@ def test_acronyms_and_words_that_end_sentences_are_no_prefix_abbreviations(lang:
 )
 def test_titles_before_a_name_still_hold_in_their_language(lang: str, text: str) -> None:
     assert len(segment(text, lang)) == 2
+
+
+# The English path as it read before its speed-ups (commit 4c2b5b2): `nupunkt.sent_spans` per line,
+# every rule tried at every full stop, both joining tests at every sentence end. The fast paths
+# (`_punkt_spans`, the stops nupunkt split at passed over, the end mark choosing the joining test)
+# must give the same sentences.
+def _reference_english_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for a, b in nupunkt.sent_spans(line):
+                a, b = segment_module._trim(text, offset + a, offset + b)
+                if b > a:
+                    spans.append((a, b))
+        offset += len(line) + 1
+    cuts = _reference_missed_boundaries(text, {a for a, _ in spans})
+    if cuts:
+        spans = segment_module._split_at(text, spans, cuts)
+    spans = _reference_glue(text, spans, cuts)
+    return segment_module._german_quotations(text, spans) if "„" in text else spans
+
+
+def _reference_missed_boundaries(text: str, starts: set[int]) -> set[int]:
+    head = text[:2000]
+    lower_cased = head == head.lower()
+    cuts: set[int] = set()
+    for stop in re.finditer(r"\.\s", text):
+        p = stop.start()
+        if p == 0:
+            continue
+        single = segment_module._SINGLE_LETTER_END.match(text, p - 1)
+        if single:
+            word = single.group(2)
+            if single.start(2) not in starts and word.lower() in OPENERS and (word[0].isupper() or lower_cased):
+                cuts.add(single.start(2))
+            continue
+        if text.endswith(("et al", "No", "no"), 0, p):
+            abbreviation = segment_module._ET_AL_OR_NO_END.match(text, p - (5 if text.endswith("et al", 0, p) else 2))
+            if abbreviation and abbreviation.group(1).lower() in OPENERS:
+                cuts.add(abbreviation.start(1))
+            continue
+        q = p
+        while q > 0 and "a" <= text[q - 1] <= "z":
+            q -= 1
+        if p - q >= 4:
+            word_end = segment_module._WORD_END.match(text, q)
+            if word_end and word_end.start(2) not in starts and word_end.group(1) not in segment_module._LOWER_ABBREVIATIONS:
+                cuts.add(word_end.start(2))
+    return cuts
+
+
+def _reference_glue(text: str, spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start not in cuts:
+            previous_start, previous_end = merged[-1]
+            word = segment_module._FIRST_WORD.match(text, start)
+            opener = word is not None and word.group(0).lower() in OPENERS
+            tail = text[max(previous_start, previous_end - 12) : previous_end]
+            if "\n" not in text[previous_end:start] and (
+                (not opener and segment_module._ABBREVIATION_END.search(tail))
+                or (segment_module._WORD_BANG.search(tail) and text[start].islower())
+            ):
+                merged[-1] = (previous_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+# Words and marks the repairs turn on: single letters, "et al.", "No." and words ending in "no",
+# abbreviations, openers, lower-case words of four letters or more, "!" glued to a name, quotes.
+_PIECES = (
+    "A. |a. |k. |et al. |No. |no. |piano. |Bruno. |cf. |e.g. |Fig. |U.S. |approx. |Dr. |St. |The |There |the "
+    "|however |results. |tasks. |Taken |Smith |Bikel |Yahoo! |and |n! |is |Why? |1. |(see |Table |2). "
+    "|„Ich reise ab. Niemand weiß davon.“ |Er |\n|  |.\t|. |\u00a0"
+).split("|")
+_ENGLISH_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ENGLISH_TEXT)
+def test_english_sentences_are_those_of_the_repairs_tried_everywhere(text: str) -> None:
+    assert sentence_spans(text) == _reference_english_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ENGLISH_TEXT, st.data())
+def test_missed_boundaries_at_any_known_starts_are_the_reference_ones(text: str, data: st.DataObject) -> None:
+    """Whatever nupunkt split at (any word after white space): the stops passed over are exactly
+    those where no rule could cut."""
+    words = [match.end() for match in re.finditer(r"\s+", text)]
+    starts = data.draw(st.sets(st.sampled_from(words))) if words else set()
+    assert segment_module._missed_boundaries(text, starts) == _reference_missed_boundaries(text, starts)
+
+
+@given(_ENGLISH_TEXT)
+def test_punkt_spans_are_nupunkts_sentence_spans(text: str) -> None:
+    for line in text.split("\n"):
+        if line.strip():
+            assert segment_module._punkt_spans(line) == nupunkt.sent_spans(line)
+
+
+def test_punkt_spans_on_the_golden_sentences() -> None:
+    lines = [str(case["text"]) for name in ("en", "en_untouched") for case in CASES[name]]
+    assert lines and all(segment_module._punkt_spans(line) == nupunkt.sent_spans(line) for line in lines if line.strip())
+
+
+def test_a_cut_after_no_where_nupunkt_split_still_keeps_the_sentences_apart() -> None:
+    """Why the stops after "No." are tried even where nupunkt split: the cut there is what keeps
+    the abbreviation repair from joining "No." to a word that only starts like an opener."""
+    text = "It was No. ThenX two were fine."
+    split = [(0, 10), (11, len(text))]  # nupunkt's split before "ThenX"
+    cuts = segment_module._missed_boundaries(text, {11})
+    assert cuts == {11}
+    assert segment_module._glue_abbreviations(text, split, cuts) == split
+    assert segment_module._glue_abbreviations(text, split, set()) == [(0, len(text))]

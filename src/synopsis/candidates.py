@@ -73,7 +73,7 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
         return "too_short"
     if len(words) > rules.max_words:
         return "too_long"
-    visible = sum(map(len, words))
+    visible = len("".join(words))  # the non-space characters: one join in C, not a len() per word
     needed = rules.min_letter_share * visible
     # Counting ASCII letters in the UTF-8 bytes (bytes.translate: a table lookup per byte, several times
     # faster than str.translate) is exact: an ASCII byte is never part of another character. Only a
