@@ -27,7 +27,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 from synopsis.types import Article, Budget
 
 DATA = Path(__file__).parent / "data"
-LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "ca")
+LANGS = ("de", "fr", "es", "pt", "it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "ca", "pl", "cs", "ro", "hu")
 
 
 def _flat_params() -> list[object]:
@@ -83,13 +83,14 @@ def test_mixed_cases_go_by_the_body() -> None:
 def test_unknown_scripts_and_languages_are_never_english() -> None:
     assert detect_language((DATA / "lang" / "uk.txt").read_text(encoding="utf-8")) == "uk"
     assert detect_language("数字人文研究近年来发展迅速。本文讨论了古籍数字化的方法和问题。") == "zh"
-    polish = (
-        "Niniejszy artykuł analizuje rozwój prasy lokalnej w miastach Galicji w drugiej połowie XIX wieku. Źródłami są "
-        "listy prenumeratorów oraz księgi drukarni, które przechowywane są w archiwach miejskich. Wyniki pokazują, że "
-        "czytelnictwo gazet było znacznie szersze, niż dotąd sądzono, i obejmowało także rzemieślników."
+    # Slovak (Polish was the example until it was supported)
+    slovak = (
+        "Tento článok analyzuje vývoj miestnej tlače v mestách na Slovensku v druhej polovici 19. storočia. Zdrojmi sú "
+        "zoznamy predplatiteľov a knihy tlačiarní, ktoré sú uložené v mestských archívoch. Výsledky ukazujú, že "
+        "čítanie novín bolo oveľa rozšírenejšie, ako sa doteraz predpokladalo, a zahŕňalo aj remeselníkov."
     )
-    assert detect_language(polish) == "pl"
-    assert not get_language("pl").supported and not get_language("uk").supported
+    assert detect_language(slovak) == "sk"
+    assert not get_language("sk").supported and not get_language("uk").supported
 
 
 @pytest.mark.parametrize(
@@ -205,7 +206,8 @@ def test_lang_option_is_checked() -> None:
 
 # --- language data ------------------------------------------------------------------------------
 def test_supported_languages_are_data_files() -> None:
-    assert supported_codes() == ("ca", "da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
+    codes = ("ca", "cs", "da", "de", "en", "es", "fi", "fr", "hu", "id", "it", "nb", "nl", "pl", "pt", "ro", "ru", "sv", "tr")
+    assert supported_codes() == codes
     for lang in LANGS:
         language = get_language(lang)
         assert language.supported and language.stemmer and len(language.stop_words) > 100
@@ -251,6 +253,18 @@ def test_supported_languages_are_data_files() -> None:
         ("ca", "3 Dades i mètodes", "methods"),
         ("ca", "2 Estat de la qüestió", "introduction"),
         ("ca", "6 Conclusions", "conclusion"),
+        ("pl", "3 Materiał i metody", "methods"),
+        ("pl", "2 Przegląd literatury", "introduction"),
+        ("pl", "6 Podsumowanie i wnioski", "conclusion"),
+        ("cs", "6 Shrnutí a závěr", "conclusion"),
+        ("cs", "2 Teoretická východiska", "introduction"),
+        ("cs", "3 Materiál a metody", "methods"),
+        ("ro", "6 Concluzii şi perspective", "conclusion"),
+        ("ro", "2 Stadiul cercetării", "introduction"),
+        ("ro", "3 Materiale și metode", "methods"),
+        ("hu", "3 Anyag és módszer", "methods"),
+        ("hu", "2 Szakirodalmi áttekintés", "introduction"),
+        ("hu", "6 Összegzés és következtetések", "conclusion"),
     ],
 )
 def test_section_kinds(lang: str, title: str, kind: str) -> None:
@@ -285,6 +299,10 @@ def test_opens_section_is_section_kind(lang: str) -> None:
         ("nb", "Samandrag", "Kjelder", "Vedlegg"),  # Nynorsk
         ("fi", "Tiivistelmä", "Lähteet", "Kiitokset"),
         ("ca", "Resum", "Referències", "Agraïments"),
+        ("pl", "Streszczenie", "Piśmiennictwo", "Podziękowania"),
+        ("cs", "Abstrakt", "Seznam literatury", "Poděkování"),
+        ("ro", "Rezumat", "Referinţe bibliografice", "Mulțumiri"),
+        ("hu", "Összefoglaló", "Felhasznált irodalom", "Köszönetnyilvánítás"),
     ],
 )
 def test_heading_lexicons(lang: str, abstract: str, references: str, dropped: str) -> None:
@@ -330,6 +348,10 @@ def test_cue_phrases_of_each_language(lang: str) -> None:
         "nb": "I",
         "fi": "Tässä",
         "ca": "En",
+        "pl": "W",
+        "cs": "V",
+        "ro": "În",
+        "hu": "Ebben",
     }
     opener = openers[lang]
     assert opener in marked

@@ -723,8 +723,8 @@ RUSSIAN_MORE = (
     "Мы собрали программы 120 школ и провели интервью с 45 учителями. Интервью показывают, что современная поэзия"
     " почти отсутствует в программах и что учителя считают её слишком трудной для учеников."
 )
-# Polish and Ukrainian have no data file (Italian and Russian, above, have one now): they keep
-# the sentence-case headings of a language without one under test.
+# Ukrainian has no data file (Italian, Russian and Polish have one now): it keeps the sentence-case
+# headings of a language without one under test; Polish, supported since, keeps the stanza case.
 POLISH_BODY = (
     "Szkoła w Polsce przeszła w ostatnich dwudziestu latach kilka reform, które głęboko zmieniły organizację"
     " nauczania. W tym artykule badamy wpływ tych reform na nauczanie poezji w szkołach średnich."
@@ -782,7 +782,7 @@ ARABIC_MORE = (
             "Данные и методы",
             ["Какие учебники используются"],
         ),
-        (  # the last line of a quoted stanza, in a Latin-script language without a data file
+        (  # the last line of a quoted stanza, in Polish (a language without a data file when written)
             "pl",
             "Poezja w szkole\nWprowadzenie\n{body}\nDane i metody\n{more} Najczęściej cytowany jest Miłosz:\n"
             "Kto skrzywdził człowieka prostego\nŚmiechem nad krzywdą wybuchając\nNie czuj się bezpieczny\n{body}\n",

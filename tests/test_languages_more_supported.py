@@ -1,5 +1,5 @@
-"""Italian, Dutch, Russian, Swedish, Indonesian, Turkish, Danish, Norwegian, Finnish and Catalan as
-supported languages, as a user runs them.
+"""Italian, Dutch, Russian, Swedish, Indonesian, Turkish, Danish, Norwegian, Finnish, Catalan, Polish,
+Czech, Romanian and Hungarian as supported languages, as a user runs them.
 
 tests/data/lang/<code>.txt is a short article written for these tests like a real one: a title,
 authors with affiliations and e-mail, an abstract under the language's heading, keywords, numbered
@@ -33,7 +33,7 @@ from synopsis.scorers.registry import NON_ENGLISH_METHOD
 
 ROOT = Path(__file__).parent.parent
 LANG = ROOT / "tests" / "data" / "lang"
-NEW = ("it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "ca")
+NEW = ("it", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "ca", "pl", "cs", "ro", "hu")
 runner = CliRunner()
 
 # What cleaning finds in each test article: its headings with their roles, and the lines it removes.
@@ -199,6 +199,70 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "abstract": "L'article analitza com les escoles de tres municipis catalans han transformat els seus patis",
         "key_stem": "esc",  # escoles, escola, l'escola, d'escoles
     },
+    "pl": {
+        "headings": [
+            ("Wstęp", "introduction"),
+            ("Przegląd literatury", "introduction"),
+            ("Dane i metody", "methods"),
+            ("Wyniki", "results"),
+            ("Dyskusja", "discussion"),
+            ("Wnioski", "conclusion"),
+        ],
+        "caption": "Rysunek 1. Liczba ogrodów społecznych w dzielnicach Krakowa, Łodzi i Poznania według roku założenia, 2023.",
+        "keywords": "Słowa kluczowe: ogrody społeczne, sąsiedztwo, kapitał społeczny, polityka miejska, partycypacja",
+        "dropped": "Dziękujemy wszystkim ogrodnikom i koordynatorom za udział w badaniu.",
+        "references": "Bibliografia",
+        "abstract": "Artykuł analizuje, w jaki sposób ogrody społeczne w Krakowie, Łodzi i Poznaniu",
+        "key_stem": "ogrod",  # ogrody, ogrodów, ogrodach, ogrodu
+    },
+    "cs": {
+        "headings": [
+            ("Úvod", "introduction"),
+            ("Teoretická východiska", "introduction"),
+            ("Data a metody", "methods"),
+            ("Výsledky", "results"),
+            ("Diskuse", "discussion"),
+            ("Závěr", "conclusion"),
+        ],
+        "caption": "Obrázek 1. Podíl knihoven s pravidelnými kulturními akcemi podle velikosti obce, 2023.",
+        "keywords": "Klíčová slova: obecní knihovny, venkov, komunitní život, kulturní politika, čtenářství",
+        "dropped": "Děkujeme všem knihovnicím, knihovníkům a starostům za účast ve výzkumu.",
+        "references": "Literatura",
+        "abstract": "Článek zkoumá, jak se proměnily obecní knihovny v malých obcích",
+        "key_stem": "knihovn",  # knihovny, knihovna, knihovně, knihovnách
+    },
+    "ro": {
+        "headings": [
+            ("Introducere", "introduction"),
+            ("Stadiul cercetării", "introduction"),
+            ("Date și metode", "methods"),
+            ("Rezultate", "results"),
+            ("Discuții", "discussion"),
+            ("Concluzii", "conclusion"),
+        ],
+        "caption": "Figura 1. Numărul de cooperative agricole pe județe și pe tipuri de producție, 2023.",
+        "keywords": "Cuvinte cheie: cooperative agricole, dezvoltare rurală, fermieri, piețe locale, politică agricolă",
+        "dropped": "Mulțumim tuturor fermierilor și președinților de cooperative pentru participarea la cercetare.",
+        "references": "Bibliografie",
+        "abstract": "Articolul analizează modul în care cooperativele agricole înființate după 2005",
+        "key_stem": "cooper",  # cooperativele, cooperativă, cooperativelor
+    },
+    "hu": {
+        "headings": [
+            ("Bevezetés", "introduction"),
+            ("Elméleti háttér", "introduction"),
+            ("Adatok és módszerek", "methods"),
+            ("Eredmények", "results"),
+            ("Megbeszélés", "discussion"),
+            ("Következtetések", "conclusion"),
+        ],
+        "caption": "1. ábra. A termelők száma a három piacon évenként, 2015–2023.",  # the number before the label
+        "keywords": "Kulcsszavak: termelői piacok, vidékfejlesztés, kistermelők, helyi élelmiszer, rövid ellátási lánc",
+        "dropped": "Köszönjük minden termelőnek, piacszervezőnek és polgármesternek, hogy részt vett a kutatásban.",
+        "references": "Irodalom",
+        "abstract": "A tanulmány azt vizsgálja, hogyan hatnak a 2010 után alapított termelői piacok",
+        "key_stem": "piac",  # piacok, piacon, piacot, piac
+    },
 }
 
 
@@ -214,6 +278,10 @@ FUNCTION_WORDS = {
     "nb": frozenset("og i at det som en på er av for med til den de ikke om å enn".split()),
     "fi": frozenset("ja on ei että se oli ovat tai kuin myös mutta sen joka kun mukaan tämä kuitenkin".split()),
     "ca": frozenset("el la els les de del dels al i que en un una per pel amb no és són més hi ho seva aquest però".split()),
+    "pl": frozenset("i w z na do się nie że jest są oraz dla przez jak jego ich tym jednak także lecz".split()),
+    "cs": frozenset("a v se na je že s z do o to jako pro by ve jsou který které ale však také jejich".split()),
+    "ro": frozenset("și în de la cu pe care din este sunt să nu mai ca al ale lui pentru sau că iar însă dacă după".split()),
+    "hu": frozenset("a az és hogy nem is egy meg van de csak mint már ez ezt azt kell pedig között szerint azonban".split()),
 }
 
 
@@ -334,6 +402,12 @@ def test_stop_words_are_not_key_terms(lang: str) -> None:
         ("fi", "kirjastot kirjastojen kirjastoissa kirjastoon", "kirjasto"),
         ("ca", "escoles escola l'escola d’escoles", "esc"),  # the elided article split off
         ("ca", "col·laboració col·laboracions COL·LABORACIÓ", "collabor"),
+        ("pl", "ogrody ogrodów ogrodach ogrodu ogrodami", "ogrod"),
+        ("cs", "knihovny knihovna knihovně knihovnách knihovnami", "knihovn"),
+        ("ro", "cooperativele cooperativelor cooperativă cooperative", "cooper"),
+        ("ro", "științifică ştiinţifică științifice ştiinţifice", "științif"),
+        ("hu", "piacok piacon piacot piacokon piacra", "piac"),
+        ("hu", "termelők termelőknek termelői termelő", "termelő"),
     ],
 )
 def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> None:
@@ -343,9 +417,10 @@ def test_inflected_forms_share_one_stem(lang: str, words: str, stem: str) -> Non
 
 def test_three_letter_codes_name_the_new_languages() -> None:
     typed = ("ita", "nld", "dut", "rus", "swe", "ind", "tur", "dan", "nob", "fin", "it-CH", "NL-be", "sv_FI", "tr-TR", "da-DK")
-    typed += ("nb-NO", "fi-FI", "cat", "ca-ES", "ca_AD")
+    typed += ("nb-NO", "fi-FI", "cat", "ca-ES", "ca_AD", "pol", "pl-PL", "ces", "cze", "cs-CZ", "ron", "rum", "ro-RO", "ro_MD")
+    typed += ("hun", "hu-HU")
     expected = ["it", "nl", "nl", "ru", "sv", "id", "tr", "da", "nb", "fi", "it", "nl", "sv", "tr", "da", "nb", "fi"]
-    expected += ["ca", "ca", "ca"]
+    expected += ["ca", "ca", "ca", "pl", "pl", "cs", "cs", "cs", "ro", "ro", "ro", "ro", "hu", "hu"]
     assert [check_lang_option(v) for v in typed] == expected
 
 

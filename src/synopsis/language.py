@@ -141,6 +141,12 @@ _THREE_LETTER_CODES = MappingProxyType(
         "nob": "nb",
         "fin": "fi",
         "cat": "ca",
+        "pol": "pl",
+        "ces": "cs",
+        "cze": "cs",
+        "ron": "ro",
+        "rum": "ro",
+        "hun": "hu",
     }
 )
 # Other names of a supported language's code. Norwegian is written in two standards: "no" (Norwegian)

@@ -32,12 +32,15 @@ letter or a digit, unless:
 - the stop follows a number of up to three digits and the language writes ordinals with a stop
   ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
   month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
-- a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation);
+- a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation), unless the
+  language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
+  sentence: "... mutatja be. 2015-ben ...");
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
-  per ...", "Рис. 1. Доля ..."): a caption left inside a flattened text stays one sentence, which
-  the caption rule of the pipeline then keeps out of summaries.
+  per ...", "Рис. 1. Доля ...", or with a language's own labels the number first, as Hungarian
+  writes it: "1. ábra. A termelők ..."): a caption left inside a flattened text stays one sentence,
+  which the caption rule of the pipeline then keeps out of summaries.
 
 Where a script has no case (Arabic, Devanagari), its letters count as capitals; "?" "!" "؟" "।"
 end a sentence before any such opening; the full-width "。！？" of Chinese and Japanese end one with
@@ -48,7 +51,8 @@ wins over the other two), `sentence_starters` (single words), `months`, `ordinal
 `nouns_capitalised`, `date_prepositions` (single words: "в", "с", "до" of "в 1917 г."),
 `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
 that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
-`unspaced_terminals`, `caption_labels` (words, without their stop) and `label_nouns` (lower-case words). `common.json` holds the
+`unspaced_terminals`, `caption_labels` (words, without their stop), `label_nouns` and
+`short_final_words` (lower-case words). `common.json` holds the
 generic abbreviations (et al., cf., Fig., pp.) and caption labels (Fig, Table) merged into every
 language; on its own it is the fallback for a language without a file.
 """
@@ -84,14 +88,16 @@ _KEYS = frozenset(
         "unspaced_terminals",
         "caption_labels",
         "label_nouns",
+        "short_final_words",
     }
 )
 # Kinds of full stop found by the abbreviation scan (_NUMBER: a number abbreviation, resolved by
 # `_stop_kinds` into _DATE after a number, else a prefix).
 _INNER, _PREFIX, _ABBREVIATION, _NUMBER, _DATE = 1, 2, 3, 4, 5
 # What stands before a number abbreviation that ends a sentence: digits ("2015 г."), a Roman numeral
-# ("XIX в."), digits with a case ending ("1990-х гг.", "1960-е гг.").
-_NUMBER_BEFORE = re.compile(r"(?:\d(?:[-–][^\W\d_]{1,3})?|\b[IVXLCDM]+)\s*$")
+# ("XIX в."), digits with a case ending ("1990-х гг.", "1960-е гг.") or an ordinal's stop (Czech
+# "ve 13. stol.", Hungarian "a 19. sz.").
+_NUMBER_BEFORE = re.compile(r"(?:\d\.?(?:[-–][^\W\d_]{1,3})?|\b[IVXLCDM]+)\s*$")
 _AFTER_STOP = re.compile(r"\.\s+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # One initial, or several written with stops between them ("J", "J.-J", "J.H", "Л.Н", "U.S.A" less
@@ -124,6 +130,7 @@ class Rules:
     quotation: re.Pattern[str]  # a short quotation, opening to closing mark, on one line
     caption: re.Pattern[str]  # a caption label and its number ("Figura 1", "Рис. 1"), fullmatched
     label_nouns: frozenset[str] = frozenset()  # lower-case nouns a capital letter labels ("kelompok B")
+    short_final_words: frozenset[str] = frozenset()  # lower-case words under four letters that end sentences
 
 
 def available_languages() -> tuple[str, ...]:
@@ -225,8 +232,11 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         openers=str(own.get("openers", common.get("openers", ""))),
         nouns_capitalised=nouns,
         quotation=re.compile(quotation or r"(?!x)x"),
-        caption=_caption_pattern(_strings(common, "caption_labels") + _strings(own, "caption_labels")),
+        caption=_caption_pattern(
+            _strings(common, "caption_labels") + _strings(own, "caption_labels"), _strings(own, "caption_labels")
+        ),
         label_nouns=frozenset(_strings(own, "label_nouns")),
+        short_final_words=frozenset(_strings(own, "short_final_words")),
     )
 
 
@@ -255,13 +265,21 @@ def rule_spans(text: str, rules: Rules) -> list[Span]:
     return spans
 
 
-def _caption_pattern(labels: list[str]) -> re.Pattern[str]:
+def _caption_pattern(labels: list[str], own: list[str]) -> re.Pattern[str]:
     """A caption label (any case), an optional stop and a figure or table number ("Fig. 2a",
-    "Tabella IV", "Рис. 1"), white space around: what a sentence that is a caption opens with."""
+    "Tabella IV", "Рис. 1"), white space around: what a sentence that is a caption opens with. A
+    label of the language's `own` also after its number and the number's stop ("1. ábra"): only
+    those, so that English and the languages without such labels are read as before."""
     if not labels:
         return re.compile(r"(?!x)x")
-    words = "|".join(re.escape(label) for label in sorted(set(labels), key=lambda w: (-len(w), w)))
-    return re.compile(rf"\s*(?i:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*")
+    words = _alternatives(labels)
+    after = rf"|\s*(?:\d+[a-z]?|[IVX]+)\.\s*(?i:{_alternatives(own)})\s*" if own else ""
+    return re.compile(rf"\s*(?i:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*{after}")
+
+
+def _alternatives(labels: list[str]) -> str:
+    """`labels` as a regex alternation, longest first."""
+    return "|".join(re.escape(label) for label in sorted(set(labels), key=lambda w: (-len(w), w)))
 
 
 def _stop_kinds(text: str, rules: Rules) -> dict[int, int]:
@@ -349,7 +367,7 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         after, _ = _word_at(text, word_end, "")
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
-        return len(token) >= _WORD_BEFORE_DIGIT and token.isalpha()
+        return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
     if token.isdigit():
         if rules.ordinal_stop and len(token) <= _ORDINAL_DIGITS and not _after_prefix(text, token_start, stops):
             return _is_starter(word, rules) and _lower(word) not in rules.months

@@ -22,30 +22,31 @@ def line(text: str, top: float = 100, size: float = 8) -> Line:
 def test_every_shipped_language_is_a_data_file() -> None:
     folder = resources.files("synopsis") / "data" / "pdf"
     files = sorted(item.name for item in folder.iterdir() if item.name.endswith(".json"))
-    codes = ("ca", "da", "de", "en", "es", "fi", "fr", "id", "it", "nb", "nl", "pt", "ru", "sv", "tr")
+    codes = ("ca", "cs", "da", "de", "en", "es", "fi", "fr", "hu", "id", "it", "nb", "nl", "pl", "pt", "ro", "ru", "sv", "tr")
     assert files == [f"{code}.json" for code in codes]
     assert lexicon().languages == codes
 
 
 def test_a_new_language_is_a_new_file() -> None:
-    polish = {
-        "language": "pl",
-        "abstract": ["streszczenie"],
-        "keywords": ["słowa kluczowe"],
-        "introduction": ["wstęp"],
-        "references": ["piśmiennictwo"],
-        "abstract_parts": ["cel", "metody", "wyniki", "wnioski"],
-        "boilerplate": {"dates": ["otrzymano\\b.{0,40}\\d{4}"]},
+    lithuanian = {  # Polish was the example until it shipped
+        "language": "lt",
+        "abstract": ["santrauka"],
+        "keywords": ["reikšminiai žodžiai"],
+        "introduction": ["įvadas"],
+        "references": ["literatūra"],
+        "abstract_parts": ["tikslas", "metodai", "rezultatai", "išvados"],
+        "boilerplate": {"dates": ["gauta\\b.{0,40}\\d{4}"]},
     }
     shipped = [(resources.files("synopsis") / "data" / "pdf" / "en.json").read_text(encoding="utf-8")]
-    merged = build_lexicon([*shipped, json.dumps(polish)])
-    assert merged.abstract_label.match("Streszczenie") is not None
+    merged = build_lexicon([*shipped, json.dumps(lithuanian)])
+    assert merged.abstract_label.match("Santrauka") is not None
     assert merged.abstract_label.match("Abstract") is not None  # English still there
-    assert merged.part_label.match("Wyniki: to działa.") is not None
-    assert merged.references.fullmatch("Piśmiennictwo") is not None
-    assert dict(merged.boilerplate)["dates"].search("Otrzymano 3 maja 2024") is not None
-    assert lexicon().part_label.match("Wyniki: to działa.") is None
-    assert lexicon().references.fullmatch("Piśmiennictwo") is None
+    assert merged.part_label.match("Rezultatai: tai veikia.") is not None
+    assert merged.references.fullmatch("Literatūra") is not None
+    assert dict(merged.boilerplate)["dates"].search("Gauta 2024 m. gegužės 3 d.") is not None
+    assert lexicon().part_label.match("Rezultatai: tai veikia.") is None
+    assert lexicon().references.fullmatch("Literatūra") is None
+    assert lexicon().abstract_label.match("Streszczenie") is not None  # Polish ships now
 
 
 def test_abstract_labels_of_languages_without_a_file_are_known() -> None:

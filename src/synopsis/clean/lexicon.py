@@ -164,17 +164,28 @@ def _extended(pattern: re.Pattern[str], extra: Iterable[str]) -> re.Pattern[str]
 
 def _caption_patterns(captions: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The caption line and caption label line patterns: the English ones or a caption word of
-    `captions` before a number ("Abb. 3:", "Рис. 1.", "Şekil 2")."""
+    `captions` before a number ("Abb. 3:", "Рис. 1.", "Şekil 2") or after an ordinal, as Hungarian
+    numbers its figures ("1. ábra.", "2. táblázat:"; `_ORDINAL_LABEL`)."""
     words = alternation(captions)
+    ordinal = _ORDINAL_LABEL.format(words=words)
     return (
         re.compile(
-            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)",
+            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)"
+            rf"|{ordinal}(?:\s*[.:|—–-]|\s*$)",
             re.IGNORECASE,
         ),
         re.compile(
-            rf"{rules.CAPTION_LABEL_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$", re.IGNORECASE
+            rf"{rules.CAPTION_LABEL_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)\s*\.?\s*$"
+            rf"|{ordinal}\s*\.?\s*$",
+            re.IGNORECASE,
         ),
     )
+
+
+# A caption word after its number and the number's stop, as Hungarian writes an ordinal ("1. ábra",
+# "3. táblázat"): followed by a stop, a colon or a dash, or alone on its line, so that a numbered
+# heading such as "3. Kuva ja teksti" stays a heading.
+_ORDINAL_LABEL = r"^\s*(?:\d+[a-z]?|[IVX]+)\.\s*(?:{words})"
 
 
 # The words `_other_words` gathers for each kind, beyond the supported languages'.
