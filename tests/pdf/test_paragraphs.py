@@ -158,3 +158,23 @@ def test_a_title_broken_after_its_hyphen_keeps_it() -> None:
     ]
     title, _ = find_title(lines, STYLE, page_height=800)
     assert title == "The Relationship between Telomere Length in Community-Dwelling Elderly Women"
+
+
+@pytest.mark.parametrize("heading", ["2. Study Area and Methods", "3.1 Data and Sources", "II. Related Work and Aims"])
+def test_a_numbered_section_heading_is_no_title(heading: str) -> None:
+    # A page starting inside an article (its first page cut off): its largest line, a numbered
+    # heading, was taken for the title.
+    from synopsis.pdf.front import find_title
+
+    lines = [line(heading, 100, size=14), line("Body text in the body font follows here and goes on.", 130)]
+    assert find_title(lines, STYLE, page_height=800)[0] == ""
+
+
+@pytest.mark.parametrize(
+    "title", ["3D Printing of Bone Scaffolds", "1984 and the Surveillance State", "2 Degrees of Warming in Cities"]
+)
+def test_a_title_opening_with_a_number_is_still_the_title(title: str) -> None:
+    from synopsis.pdf.front import find_title
+
+    lines = [line(title, 100, size=18), line("Body text in the body font follows here and goes on.", 130)]
+    assert find_title(lines, STYLE, page_height=800)[0] == title
