@@ -125,33 +125,6 @@ def test_a_german_paper_quoting_english_in_german_quotation_marks_is_german(tmp_
     assert out["language"] == "de"
 
 
-ENGLISH_BLOCK = (
-    "Groundwater supplies drinking water to more than two billion people worldwide. In semi-arid regions, aquifers\n"
-    "are often the only reliable source of water during the dry season. Yet the rate at which these aquifers are\n"
-    "replenished is poorly known, and over-extraction has lowered water tables by several metres per decade.\n"
-)
-GERMAN_PARAGRAPH = (
-    "Grundwasser versorgt weltweit mehr als zwei Milliarden Menschen mit Trinkwasser. Dennoch ist kaum bekannt, wie\n"
-    "schnell sich diese Speicher wieder auffüllen. Wie Lindqvist betont:\n"
-)
-
-
-@pytest.mark.parametrize("indent", ["    ", "\t", "  "])
-def test_a_german_paper_quoting_english_in_indented_blocks_is_german(indent: str) -> None:
-    """Block quotations set off only by indentation were read as the article's text: a German paper
-    whose English quotations outweighed its German was "en" (and summarized with English rules)."""
-    block = "".join(indent + line + "\n" for line in ENGLISH_BLOCK.splitlines())
-    text = "\n".join(GERMAN_PARAGRAPH + "\n" + block for _ in range(3))
-    assert detect_language(text) == "de"
-    assert detect_language(text.replace(indent, "")) == "en"  # the same text without indentation
-
-
-def test_a_text_set_in_whole_is_read_whole() -> None:
-    """Where every line is indented, nothing is left to read but the indented text."""
-    assert detect_language("".join("    " + line + "\n" for line in (ENGLISH_BLOCK * 3).splitlines())) == "en"
-    assert detect_language("".join("    " + line + "\n" for line in (GERMAN_PARAGRAPH * 6).splitlines())) == "de"
-
-
 def test_french_guillemets_still_blank_a_quotation() -> None:
     french = (
         "Comme l'écrit l'auteur dans sa préface : « the letters of the late period are the key to the whole edition, and"

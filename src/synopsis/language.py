@@ -403,8 +403,8 @@ def _marked_word() -> re.Pattern[str]:
 # read inside-out, its quotation kept and the German between blanked, and an inch mark (27")
 # opened a quotation that took the text after it. A paragraph ends at a blank line, or at a line
 # break in a text without blank lines (JSONL fields with one paragraph a line), so that an unclosed
-# mark takes no more than its paragraph. Block quotations set off only by indentation are blanked
-# too (`_INDENTED_LINES`): a German paper quoting English passages indented was read as English.
+# mark takes no more than its paragraph. Block quotations set off only by indentation are not told
+# from paragraphs.
 QUOTATION_MAX_CHARS = 2000
 
 
@@ -450,18 +450,12 @@ _QUOTATION = _quotation_pattern(r"[^{marks}\n]|\n(?![ \t]*\n)")
 _QUOTATION_IN_LINE = _quotation_pattern(r"[^{marks}\n]")
 
 
-# Lines set in by two spaces or a tab: block quotations (and code) in a plain text. No dev article
-# has one; an article whose every line is set in is read whole (`_detect` falls back to it).
-_INDENTED_LINES = re.compile(r"^(?:[ ]{2,}|\t)\S.*(?:\n(?:[ ]{2,}|\t)\S.*)*", re.MULTILINE)
-
-
 def _without_quotations(text: str) -> str:
-    """`text` with its quoted passages and indented blocks blanked, or `text` itself (the same
-    object) if it has none."""
-    unquoted = _INDENTED_LINES.sub(" ", text) if "\n " in text or "\n\t" in text else text
-    if any(mark in unquoted for mark in _QUOTATION_MARKS):
-        quotation = _QUOTATION if _BLANK_LINE.search(unquoted) else _QUOTATION_IN_LINE
-        unquoted = quotation.sub(" ", unquoted)
+    """`text` with its quoted passages blanked, or `text` itself (the same object) if it has none."""
+    if not any(mark in text for mark in _QUOTATION_MARKS):
+        return text
+    quotation = _QUOTATION if _BLANK_LINE.search(text) else _QUOTATION_IN_LINE
+    unquoted = quotation.sub(" ", text)
     return text if len(unquoted) == len(text) else unquoted
 
 
