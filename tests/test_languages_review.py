@@ -125,6 +125,17 @@ def test_a_german_paper_quoting_english_in_german_quotation_marks_is_german(tmp_
     assert out["language"] == "de"
 
 
+LAYOUTS = Path(__file__).parent / "data" / "lang_layouts"
+
+
+@pytest.mark.parametrize(("name", "language"), [("de_tab_indented.txt", "de"), ("en_tab_indented_de_abstract.txt", "en")])
+def test_paragraphs_set_in_by_a_tab_are_the_text_detection_reads(name: str, language: str) -> None:
+    """One paragraph a line, each set in by a tab (a word processor's export), under a flush-left
+    abstract in the other language: a version that blanked indented lines as block quotations read
+    only the abstract and headings, and named the abstract's language (review of stop 33)."""
+    assert detect_language((LAYOUTS / name).read_text(encoding="utf-8")) == language
+
+
 def test_french_guillemets_still_blank_a_quotation() -> None:
     french = (
         "Comme l'écrit l'auteur dans sa préface : « the letters of the late period are the key to the whole edition, and"
