@@ -102,7 +102,8 @@ def find_title(
         text = " ".join(lines[k].text for k in range(i, j))
         words = len(re.findall(r"[^\W\d_]{2,}", text))
         stands_out = line.size >= TITLE_LARGER * style.size or (line.bold and line.size >= TITLE_BOLD_LARGER * style.size)
-        candidate = line.top < 0.6 * page_height and stands_out and words >= 3 and len(text) <= 400 and not _numbered(text)
+        candidate = line.top < 0.6 * page_height and stands_out and words >= 3 and len(text) <= 400
+        candidate = candidate and not _numbered_heading(text)
         if candidate and best is None and masthead is None and _masthead(lines, i, j, printed):
             masthead = (line.size, i, j)  # the first candidate only: a masthead tops the page
         elif candidate and (best is None or line.size > best[0] + 0.1) and not (masthead and _not_title(lines[i:j], text)):
@@ -121,16 +122,17 @@ def find_title(
     return _title_text(lines[i:j]), (i, j)
 
 
-# A section heading's number: "2. Study Area", "3.1 Data", "II. Methods" (a title has none; "3D
-# printing", "1984 and after", "2 Degrees" are not numbered so).
+# A section heading's number: "2. Study Area", "3.1 Methods", "III. Results" ("3D printing",
+# "1984 and after", "2 Degrees" are not numbered so).
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}(?:\.\d{1,2}){1,3}|[IVX]{1,5}\.)\s+\S")
 
 
-def _numbered(text: str) -> bool:
-    """Whether `text` opens with a section number: a page that starts inside an article (its
-    first page cut off, a chapter) took its largest heading, "2. Study Area and Methods", for the
-    title."""
-    return _SECTION_NUMBER.match(text) is not None
+def _numbered_heading(text: str) -> bool:
+    """Whether `text` is a numbered section heading of known words ("2. Study Area and Methods"):
+    a page that starts inside an article (its first page cut off, a chapter) took its largest
+    heading for the title. A title may open with a number too ("1.5 °C Pathways ...", "9. November
+    1989: Die Nacht ...", "XX. századi ..."): only the heading words tell them apart."""
+    return _SECTION_NUMBER.match(text) is not None and headings.is_known_heading(text)
 
 
 # A bold title in the body's size is centred: each line's middle this close to the text's (a share
