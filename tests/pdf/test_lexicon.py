@@ -65,6 +65,11 @@ def test_abstract_labels_of_languages_without_a_file_are_known() -> None:
         ("Wyniki: zasilanie spadło o piętnaście procent; spadki były największe w centrum; na południu nie", False),
         ("Methods: we measured recharge in three basins", False),
         ("Note: a; b", False),
+        ("Kľúčové slová: podzemná voda; sucho; poľnohospodárstvo", True),  # Slovak: no lexicon file
+        # An English structured abstract's parts (review of stop 33: they were cut off as keywords).
+        ("Data sources: MEDLINE; Embase; CINAHL; PsycINFO; Web of Science; Cochrane Library.", False),
+        ("Study selection: randomised trials; cohort studies; case series", False),
+        ("Účastníci: 412 dospělých; 56 % žen; průměrný věk 54", False),
     ],
 )
 def test_a_keywords_line_is_known_by_its_shape(text: str, listed: bool) -> None:

@@ -30,14 +30,14 @@ SPANISH = (
     "varía entre el cuatro y el once por ciento de la precipitación anual."
 )
 # Polish without the letters the standard fonts lack (ł, ą, ę, ś ...): the words stay Polish.
-POLISH = (
-    "Celem niniejszego artykulu jest ocena wplywu zmian klimatu na zasoby wód podziemnych w Polsce. Wyniki "
-    "wskazuja, ze zasilanie wód podziemnych zmniejszylo sie o okolo pietnascie procent. Najwieksze spadki "
-    "zaobserwowano w centralnej czesci kraju, gdzie pobór wody jest najwiekszy."
+ESTONIAN = (
+    "Käesoleva artikli eesmärk on hinnata kliimamuutuse mõju põhjaveevarudele Eestis. Tulemused näitavad, et "
+    "põhjavee toitumine on vähenenud umbes viisteist protsenti. Suurimad langused on riigi lõunaosas, kus "
+    "sademeid on kõige vähem."
 )
-POLISH_BODY = [
-    f"W czesci {n} zespól opisal {thing} w miescie i pokazal, jak mieszkancy go uzywali na co dzien."
-    for n, thing in enumerate(["most", "rynek", "port", "ogród", "dworzec"] * 4)
+ESTONIAN_BODY = [
+    f"Osas {n} kirjeldas uurimisrühm linna {thing} ja näitas, kuidas elanikud seda iga päev kasutasid."
+    for n, thing in enumerate(["silda", "turgu", "sadamat", "aeda", "jaama"] * 4)
 ]
 
 
@@ -80,21 +80,20 @@ def test_a_second_label_of_the_same_language_goes_on_with_the_abstract() -> None
 
 
 def test_an_abstract_labelled_in_a_language_without_a_lexicon_file_is_the_abstract() -> None:
-    # Polish has no data file: "Streszczenie" was removed as an author line, the Polish abstract
-    # and its "Słowa kluczowe" line were kept in the body, and the summary was the abstract.
+    # Estonian has no data file (Polish, the first case, has one now): "Kokkuvõte" was removed as
+    # an author line, the abstract and its keywords line were kept in the body, and the summary
+    # was the abstract. The keywords line is known by its shape and its label's letters.
     page = Page()
-    page.text(LEFT, 60, "Wplyw zmian klimatu na zasoby wód podziemnych w Polsce", font=BOLD, size=18)
-    page.text(LEFT, 90, "Jan Kowalski, Anna Nowak", size=11)
-    page.text(LEFT, 120, "Streszczenie", font=BOLD)
-    y = page.block(LEFT, 135, wrap(POLISH, WIDTH), leading=12) + 4
-    page.text(LEFT, y, "Slowa kluczowe: wody podziemne; zmiany klimatu; susza")
-    page.text(LEFT, y + 25, "1. Wstep", font=BOLD, size=12)
-    page.block(LEFT, y + 45, wrap(" ".join(POLISH_BODY), WIDTH), leading=12)
-    found = extract(build([page]), source="pl.pdf")
-    assert found.abstract == POLISH
-    assert [item.text for item in found.removed_text if item.reason == "abstract_heading"] == ["Streszczenie"]
-    assert [item.text for item in found.removed_text if item.reason == "keywords"] == [
-        "Slowa kluczowe: wody podziemne; zmiany klimatu; susza"
-    ]
-    assert not [item for item in found.removed_text if item.reason == "authors" and "Streszczenie" in item.text]
-    assert flat(found.body).startswith(f"1. Wstep {POLISH_BODY[0]}")
+    page.text(LEFT, 60, "Kliimamuutuse mõju põhjaveevarudele Eestis", font=BOLD, size=18)
+    page.text(LEFT, 90, "Jaan Tamm, Mari Kask", size=11)
+    page.text(LEFT, 120, "Kokkuvõte", font=BOLD)
+    y = page.block(LEFT, 135, wrap(ESTONIAN, WIDTH), leading=12) + 4
+    page.text(LEFT, y, "Märksõnad: põhjavesi; kliimamuutus; põud")
+    page.text(LEFT, y + 25, "1. Sissejuhatus", font=BOLD, size=12)
+    page.block(LEFT, y + 45, wrap(" ".join(ESTONIAN_BODY), WIDTH), leading=12)
+    found = extract(build([page]), source="et.pdf")
+    assert found.abstract == ESTONIAN
+    assert [item.text for item in found.removed_text if item.reason == "abstract_heading"] == ["Kokkuvõte"]
+    assert [item.text for item in found.removed_text if item.reason == "keywords"] == ["Märksõnad: põhjavesi; kliimamuutus; põud"]
+    assert not [item for item in found.removed_text if item.reason == "authors" and "Kokkuvõte" in item.text]
+    assert flat(found.body).startswith(f"1. Sissejuhatus {ESTONIAN_BODY[0]}")

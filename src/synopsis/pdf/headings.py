@@ -96,10 +96,12 @@ def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
     return not vague or match.group(0).rstrip()[-1:] in ":.—–-" or bold_lead >= 1
 
 
-# A keywords line in a language with no lexicon ("Słowa kluczowe: wody podziemne; susza"): a label
-# of at most three words and a colon, then KEYWORD_LIST_MIN_ITEMS or more items parted by
-# semicolons, none over KEYWORD_ITEM_MAX_WORDS words; a structured abstract's parts are prose.
-_KEYWORD_LIST = re.compile(r"^\s*[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\s*:\s*(?P<items>[^:]+)$")
+# A keywords line in a language with no lexicon ("Kľúčové slová: podzemná voda; sucho; klíma"): a
+# label of at most three words and a colon, then KEYWORD_LIST_MIN_ITEMS or more items parted by
+# semicolons, none over KEYWORD_ITEM_MAX_WORDS words and none with a digit. The label holds a letter
+# beyond ASCII: the languages with a lexicon file name their keywords lines there, and an English
+# structured abstract has parts of this shape ("Data sources: MEDLINE; Embase; CINAHL").
+_KEYWORD_LIST = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*:\s*(?P<items>[^:\d]+)$")
 KEYWORD_LIST_MIN_ITEMS = 3
 KEYWORD_ITEM_MAX_WORDS = 4
 
@@ -108,7 +110,7 @@ def is_keyword_list(text: str) -> bool:
     """Whether `text` is a keywords line by its shape (`_KEYWORD_LIST`), whatever its label: in a
     language we have no lexicon for, the line ended no abstract and was read as abstract text."""
     match = _KEYWORD_LIST.match(text)
-    if match is None:
+    if match is None or match.group("label").isascii():
         return False
     items = [item.split() for item in match.group("items").rstrip(".; ").split(";")]
     return len(items) >= KEYWORD_LIST_MIN_ITEMS and all(0 < len(item) <= KEYWORD_ITEM_MAX_WORDS for item in items)
