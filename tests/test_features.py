@@ -6,11 +6,24 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from synopsis.features import compute_features, normalize_rows, token_stream, tokenize, word_counts
+from synopsis.features import (
+    _UNICODE_WORD_OR_BREAK,
+    _WORD_OR_BREAK,
+    UNICODE_CHAR,
+    column_sums,
+    compute_features,
+    normalize_rows,
+    token_stream,
+    tokenize,
+    word_counts,
+)
 from synopsis.pipeline import build_document
 from synopsis.scipy_sparse import sparse
 from synopsis.stopwords import STOP_WORDS
+from synopsis.tokens import joined, lower
 from synopsis.types import Article, Document, Section, Sentence
 
 
@@ -172,3 +185,55 @@ def test_a_word_with_vowel_signs_is_one_term_not_fragments(lang: str) -> None:
     # "अध्ययन" (study) was the terms "अध" and "ययन": scores, redundancy and ROUGE saw fragments.
     text = MARKED_WORDS[lang]
     assert token_stream([text, text], lang) == [*text.split(), "\x00", *text.split()]
+
+
+# The token patterns as written before their repeats were made possessive (issue 19): greedy repeats
+# that may give characters back. Possessive ones must find the very same tokens.
+_GREEDY_WORD_OR_BREAK = re.compile(r"[a-z](?:[a-z0-9]+(?:['’-][a-z0-9]+)*|(?:['’-][a-z0-9]+)+)|\x00")
+_GREEDY_UNICODE_WORD_OR_BREAK = re.compile(
+    rf"[^\W\d_](?:{UNICODE_CHAR}+(?:['’-]{UNICODE_CHAR}+)*|(?:['’-]{UNICODE_CHAR}+)+)|\x00"
+)
+# Texts of every kind the patterns meet, in the languages that lower-case them differently.
+_TRICKY_TEXTS = {
+    "en": ["Über-models don't fail; x-ray e-mail's q- z-9 a' b2 o'neil", "", "3d 2x4 α-β naïve ß-trees\x00next", "x"],
+    "tr": ["İSTANBUL'da IŞIK Türkiye’nin İnsan hakları", "ıi İi Iı", "ÇALIŞMADA 2024'te"],
+    "fr": ["L'analyse d'un résultat qu'il aujourd'hui prud'homme", "l’état—l’été"],
+    "ca": ["La col·laboració i l'escola, ŀlegal", "paral·lel"],
+    "de": ["Größere Straße -- ab- -ab a--b a-'b", "x’y’z’"],
+    "hi": ["अध्ययन हिंदी भाषा-विज्ञान", "क़िला"],
+    "zh": ["中文分词没有空格。日本語の文章", "한국어 문장 test-case"],
+    "ru": ["Данные — это «результаты» по-русски", "ёлка"],
+    "xx": ["Mixed ελληνικά 123abc abc123 _under_score_ a_b", "\u0130\u0307x \u212a-ray"],
+}
+_MIXED_TOKEN_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab Z09'’-_.\x00\u00e9\u0301\u0130\u0131\u4e2d\u0939\u093f\u00df\u212a")), max_size=40
+)
+
+
+@pytest.mark.parametrize("lang", sorted(_TRICKY_TEXTS))
+def test_possessive_token_patterns_find_what_the_greedy_ones_found(lang: str) -> None:
+    text = lower(joined(_TRICKY_TEXTS[lang]), lang)
+    assert _WORD_OR_BREAK.findall(text) == _GREEDY_WORD_OR_BREAK.findall(text)
+    assert _UNICODE_WORD_OR_BREAK.findall(text) == _GREEDY_UNICODE_WORD_OR_BREAK.findall(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED_TOKEN_TEXT)
+def test_possessive_token_patterns_find_what_the_greedy_ones_found_on_any_text(text: str) -> None:
+    lowered = text.lower()
+    assert _WORD_OR_BREAK.findall(lowered) == _GREEDY_WORD_OR_BREAK.findall(lowered)
+    assert _UNICODE_WORD_OR_BREAK.findall(lowered) == _GREEDY_UNICODE_WORD_OR_BREAK.findall(lowered)
+
+
+def test_column_sums_are_scipys_to_the_last_bit(dev_sample: list[dict[str, str]]) -> None:
+    # The tf-idf centroid's sums: numpy's bincount must add in scipy's order (`ones @ matrix`).
+    matrices = []
+    for row in dev_sample[:4]:
+        doc = build_document(Article(row["id"], row["full_text"], (0, len(row["full_text"])), row["title"]))
+        matrices.append(compute_features(doc).tfidf)
+    rng = np.random.default_rng(4)
+    dense = rng.random((7, 9)) * (rng.random((7, 9)) < 0.5)
+    dense[2] = 0.0
+    matrices += [sparse.csr_matrix(dense), sparse.csr_matrix((3, 5)), compute_features(_doc(["One sentence only."])).tfidf]
+    for matrix in matrices:
+        assert column_sums(matrix).tobytes() == np.asarray(matrix.sum(axis=0)).ravel().tobytes()

@@ -44,9 +44,33 @@ def test_section_centroids_are_scipys_to_the_last_bit(documents, dense: bool, mo
         labels, members = np.unique(features.section, return_inverse=True)
         found = structure.centroids_by_term(features.tfidf, members, labels.size)
         expected = _scipy_centroids(features)
-        assert found.toarray().tobytes() == expected.toarray().tobytes()
-        # What HipoRank reads: each sentence's similarity to each section, the same sums in the same order.
-        assert (features.tfidf @ found).toarray().tobytes() == (features.tfidf @ expected).toarray().tobytes()
+        assert isinstance(found, np.ndarray) == dense  # a dense table up to DENSE_CENTROID_CELLS
+        assert _dense(found).tobytes() == expected.toarray().tobytes()
+        # What HipoRank reads: each sentence's similarity to each section, the same sums in the same
+        # order (scipy's product with the dense table adds a zero where the sparse one skips it).
+        assert _dense(features.tfidf @ found).tobytes() == (features.tfidf @ expected).toarray().tobytes()
+
+
+def _dense(matrix: np.ndarray | sparse.csr_matrix) -> np.ndarray:
+    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
+
+
+def test_hiporank_is_that_of_scipys_sparse_centroids(documents, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # HipoRank as it was: sentence-to-section similarities from a sparse centroid matrix (the same
+    # values, tested above), a sparse product made dense. One-sentence and empty sentences, one
+    # sentence per section, a single section (no section graph).
+    cases = [(doc, features) for doc, features, _ in documents]
+    texts = ["Parsers parse trees.", "Trees grow slowly.", "", "Parsers grow too.", "Naïve ß-trees."]
+    for sections in ([0, 1, 2, 3, 4], [0, 0, 0, 0, 0], [0, 0, 1, 1, 2]):
+        sentences = tuple(Sentence(i, text, 0, len(text), s, 0) for i, (text, s) in enumerate(zip(texts, sections, strict=True)))
+        last = {s: i for i, s in enumerate(sections)}
+        heads = tuple(Section(s, "", "introduction", sections.index(s), last[s]) for s in sorted(set(sections)))
+        doc = Document("d", " ".join(texts), "", "", sentences, heads)
+        cases.append((doc, compute_features(doc)))
+    found = [structure.hiporank(doc, features, **structure.HIPORANK_PARAMS) for doc, features in cases]
+    monkeypatch.setattr(structure, "DENSE_CENTROID_CELLS", 0)  # scipy's sparse centroids and sparse product
+    for (doc, features), new in zip(cases, found, strict=True):
+        assert new.tobytes() == structure.hiporank(doc, features, **structure.HIPORANK_PARAMS).tobytes()
 
 
 def test_section_centroids_of_one_sentence_sections_are_scipys_to_the_last_bit() -> None:
@@ -61,7 +85,7 @@ def test_section_centroids_of_one_sentence_sections_are_scipys_to_the_last_bit()
         sections = tuple(Section(i, "", "introduction", i, i) for i in range(4))
         features = compute_features(Document("d", " ".join(texts), "", "", sentences, sections))
         found = structure.centroids_by_term(features.tfidf, np.arange(4), 4)
-        differ += found.toarray().tobytes() != _scipy_centroids(features).toarray().tobytes()
+        differ += _dense(found).tobytes() != _scipy_centroids(features).toarray().tobytes()
     assert differ == 0
 
 

@@ -121,7 +121,9 @@ def hiporank(
     for start, end in windows(n):
         rows = np.arange(start, end)
         rows_tfidf = features.tfidf if end - start == n else features.tfidf[start:end]  # one window: no copy
-        to_sections = np.asarray((rows_tfidf @ centroids).toarray())
+        to_sections = rows_tfidf @ centroids
+        if sparse.issparse(to_sections):
+            to_sections = to_sections.toarray()
         to_sections[rows - start, members[start:end]] = 0.0
         toward = np.where(section_distance[members[start:end]][:, None] <= section_distance[None, :], near, far)
         across[start:end] = (to_sections * toward).sum(axis=1) / (labels.size - 1)
@@ -133,16 +135,23 @@ def hiporank(
 DENSE_CENTROID_CELLS = 1 << 22
 
 
-def centroids_by_term(tfidf: sparse.csr_matrix, members: NDArray[np.int64], sections: int) -> sparse.csr_matrix:
+def centroids_by_term(
+    tfidf: sparse.csr_matrix, members: NDArray[np.int64], sections: int
+) -> NDArray[np.float64] | sparse.csr_matrix:
     """Each section's centroid, L2-normalised, as a terms x sections matrix: the sum of its sentences'
     tf-idf rows (`members[i]` is sentence i's section, 0 to `sections` - 1), for `tfidf @ result`.
+    A dense table (C order) up to DENSE_CENTROID_CELLS cells, a sparse matrix beyond.
 
     The same values as `normalize_rows(indicator @ tfidf).T` with a 0/1 sections x sentences
-    indicator (what this was), at a third of the cost: each sum adds a term's values in the order
-    scipy's product adds them (its sentences in order: `np.bincount`, from 0.0), each norm sums the
-    squares in the order scipy's element-wise square leaves a product's row in (its terms in the
-    order they first occur in the section), and each row lists its sections in increasing order,
-    as scipy's conversion of the transpose does before a product (the order the product adds in).
+    indicator (what the sparse one is), at a third of the cost: each sum adds a term's values in
+    the order scipy's product adds them (its sentences in order: `np.bincount`, from 0.0), each norm
+    sums the squares in the order scipy's element-wise square leaves a product's row in (its terms
+    in the order they first occur in the section).
+
+    And `tfidf @ result` is the same either way, to the last bit: scipy multiplies a sparse row by
+    a dense table adding the row's stored terms in storage order from 0.0, as its sparse product
+    does, only adding +0.0 where a section lacks a term, which changes no sum of non-negative
+    values. The dense table saves building the sparse matrix and the product's sparse result.
     """
     width = tfidf.shape[1]
     if sections * width > DENSE_CENTROID_CELLS:
@@ -172,11 +181,7 @@ def centroids_by_term(tfidf: sparse.csr_matrix, members: NDArray[np.int64], sect
         norms[filled] = np.add.reduceat(squares * squares, (np.cumsum(counts) - counts)[filled])
     norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    by_term = (totals.reshape(sections, width) * (1.0 / norms)[:, None]).T.ravel()  # every tf-idf value is positive
-    at = np.flatnonzero(by_term)
-    indptr = np.zeros(width + 1, dtype=tfidf.indptr.dtype)
-    np.cumsum(np.bincount(at // sections, minlength=width), out=indptr[1:])
-    return sparse.csr_matrix((by_term[at], (at % sections).astype(tfidf.indices.dtype), indptr), shape=(width, sections))
+    return np.ascontiguousarray((totals.reshape(sections, width) * (1.0 / norms)[:, None]).T)
 
 
 # Weights of `structured`, chosen on all four dev corpora by the coordinate search of
