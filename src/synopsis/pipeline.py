@@ -237,9 +237,11 @@ def unpunctuated_warning(sentences: list[Sentence], long_sentences: list[str], r
     if not long_sentences:
         return None
     long_words = sum(len(text.split()) for text in long_sentences)
-    total = sum(len(s.text.split()) for s in sentences)
-    if long_words < UNPUNCTUATED_SHARE * total:
-        return None
+    total = 0
+    for sentence in sentences:  # a text with one long sentence among normal ones is settled in a few
+        total += len(sentence.text.split())
+        if long_words < UNPUNCTUATED_SHARE * total:
+            return None  # more words only lower the long sentences' share
     rest = (
         "the summary is taken from the rest"
         if any(s.candidate for s in sentences)
