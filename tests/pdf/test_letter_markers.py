@@ -68,8 +68,12 @@ def test_a_raised_letter_marker_is_cut_from_its_word(line: str) -> None:
         "Deficiency of vitamin A was common. Its share was 3.a in the table.",
         "The growth follows the curve e<super>x</super> over the whole period.",
         "The unit is one ml<super>a</super> in the table of the first basin.",
+        # Ordinals and powers (review of stop 33: "XIXe siècle" was "XIX siècle", "1.ª" was "1."):
+        "La presse du XIX<super>e</super> siècle et du III<super>e</super> Reich fut abondante.",
+        "A 1.<super>a</super> edição e o art. 2.<super>o</super> do decreto, segundo D.<super>a</super> Maria.",
+        "The value grows as (1 + r)<super>t</super> over the whole period.",
     ],
-    ids=["figure", "p-value", "on-the-line", "power", "short-word"],
+    ids=["figure", "p-value", "on-the-line", "power", "short-word", "roman-ordinal", "ordinal-after-stop", "bracket-power"],
 )
 def test_a_letter_not_raised_after_a_word_stays_in_the_text(line: str) -> None:
     found = extract(marked_page(line), source="letters.pdf")

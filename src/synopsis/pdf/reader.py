@@ -39,9 +39,10 @@ _MARKER_CHARS = frozenset("0123456789,*†‡§¶#∗⁎")
 # Characters that make a word worth checking for such a marker (a trailing comma alone is not).
 _MARKER_START = frozenset("0123456789*†‡§¶#∗⁎")
 # A footnote marker of letters ("ᵃ", "ᵃ,ᵇ") has at most this many characters, and follows a word
-# of three letters or more or a closing mark ("Chen", "2000.", "worldwide.").
+# of three letters or more, or of two and a stop ("Chen", "worldwide.", "al.,"): `_footnoted`.
 LETTER_MARKER_MAX = 3
-_FOOTNOTED_BASE = re.compile(r"(?:[^\W\d_]{3}|[^\W_][.,;:)\]])$")
+_FOOTNOTED_BASE = re.compile(r"(?:[^\W\d_]{3}|[^\W\d_]{2}[.,;:])$")
+_ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\.B\b|medi", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
@@ -504,9 +505,10 @@ class PdfFile:
         """Index where a footnote marker of raised, smaller letters at the word's end begins
         ("worldwide.ᵃ", "Trinkwasserᵃ,ᵇ"), else `end`.
 
-        Only after a word of three letters or more or after a closing mark (`_FOOTNOTED_BASE`):
-        a raised letter after a letter or digit alone is mathematics ("eˣ", "10ᵃ"), and a letter
-        on the line ("Fig. 2a", "p < 0.05a", "vitamin A") is no marker at all: not raised.
+        Only after a word (`_footnoted`): a raised letter after a letter or digit alone is
+        mathematics ("eˣ", "10ᵃ", "(1+r)ᵗ"), after a Roman numeral or a number and a stop an
+        ordinal ("XIXᵉ siècle", "1.ª edição", "art. 2.º", "D.ª Maria"), and a letter on the line
+        ("Fig. 2a", "p < 0.05a", "vitamin A") is no marker at all: not raised.
         """
         rect = pdfium_c.FS_RECTF()
         cut = end
@@ -517,7 +519,7 @@ class PdfFile:
             cut -= 1
         while cut < end and text[cut] == ",":
             cut += 1
-        return cut if cut < end and _FOOTNOTED_BASE.search(text, start, cut) else end
+        return cut if cut < end and _footnoted(text[start:cut]) else end
 
     def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
         """Bold and italic of a font, from its name, flags and weight (cached per font)."""
@@ -601,6 +603,15 @@ def _holds_image(item: Any, depth: int = 0) -> bool:
 # the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read. The one
 # rule (`_at_an_angle`) for a line and for a word that leaves its baseline.
 SIDEWAYS_MIN_ANGLE = 0.2
+
+
+def _footnoted(base: str) -> bool:
+    """Whether a raised letter after `base` may be a footnote marker: `base` ends in a word of three
+    letters or more, or of two and a stop, and that word is no Roman numeral ("XIX", "III")."""
+    if _FOOTNOTED_BASE.search(base) is None:
+        return False
+    word = base.rstrip(".,;:").rsplit(None, 1)[-1]
+    return _ROMAN_NUMERAL.fullmatch(word) is None
 
 
 def _raised(rect: Any, top: float, bottom: float) -> bool:
