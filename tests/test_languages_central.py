@@ -149,3 +149,29 @@ def test_slovak_is_still_named_and_not_supported() -> None:
 def test_sentences(lang: str, sentences: list[str]) -> None:
     text = " ".join(sentences)
     assert [text[a:b] for a, b in sentence_spans(text, lang=lang)] == sentences
+
+
+SLOVENIAN_SHORT = [
+    "Članek obravnava razvoj volilne udeležbe na državnozborskih volitvah na ravni občin.",
+    "Volilna udeležba je eden temeljnih kazalnikov kakovosti demokracije. V Sloveniji se je udeležba na volitvah"
+    " zmanjšala s 70 % leta 2000 na 52 % leta 2018.",
+    "Rezultati kažejo, da je bil upad udeležbe najizrazitejši v majhnih občinah in v regijah z visoko brezposelnostjo.",
+]
+CZECH_SHORT = [
+    "Článek se zabývá vývojem volební účasti v obcích České republiky.",
+    "Výsledky ukazují, že pokles účasti byl nejvýraznější v malých obcích a v regionech s vysokou nezaměstnaností.",
+    "Volební účast je jedním ze základních ukazatelů kvality demokracie.",
+]
+
+
+@pytest.mark.parametrize("text", SLOVENIAN_SHORT)
+def test_a_short_slovenian_text_is_not_taken_for_czech(text: str) -> None:
+    """Slovenian writes Czech's function words ("je", "na", "se", "v") without Czech's á, í, ý, ě,
+    ř, ů: a tie of the two went to Czech, supported, and the text was read as Czech without a
+    warning (review of stop 33)."""
+    assert detect_language(text) != "cs"
+
+
+@pytest.mark.parametrize("text", CZECH_SHORT)
+def test_a_short_czech_text_is_still_czech(text: str) -> None:
+    assert detect_language(text) == "cs"

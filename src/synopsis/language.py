@@ -669,7 +669,25 @@ def _best_fitting(codes: list[str], hits: dict[str, int], text: str) -> list[str
         return leaders
     misfit = {code: _misfit_letters(text, code) for code in leaders}
     least = min(misfit.values())
-    return [code for code in leaders if misfit[code] == least]
+    leaders = [code for code in leaders if misfit[code] == least]
+    typical = [code for code in leaders if not _lacks_typical_letters(text, code)]
+    return typical if typical and len(typical) < len(leaders) else leaders
+
+
+# Letters that a sentence of these languages all but always holds, where their neighbours without a
+# data file write the same function words ("je", "na", "se", "v" are Slovenian and Croatian too): a
+# tie with such a neighbour is not won by a text of TYPICAL_MIN_WORDS words or more with none of
+# them (review of stop 33: "Članek obravnava razvoj volilne udeležbe ... na ravni občin." was Czech).
+_TYPICAL_LETTERS = MappingProxyType({"cs": "áéíóúýěřů", "pl": "ąćęłńóśźż"})
+TYPICAL_MIN_WORDS = 6
+
+
+def _lacks_typical_letters(text: str, code: str) -> bool:
+    letters = _TYPICAL_LETTERS.get(code)
+    if letters is None:
+        return False
+    lowered = text.lower()
+    return len(lowered.split()) >= TYPICAL_MIN_WORDS and not any(letter in lowered for letter in letters)
 
 
 def _misfit_letters(text: str, code: str) -> float:
