@@ -6,30 +6,19 @@ column before right, whatever furniture is on the page."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from test_layouts import assert_read_in_order
 
 from pdfgen import BOLD, REGULAR, WIDTH, Page, build, sentences, wrap
 from synopsis.pdf import extract
-from synopsis.pdf.document import PdfText
 
 LEFT, RIGHT, COLUMN = 62.7, 312.1, 220.4  # two columns of 20 mm margins and a 6 mm gutter
 BODY, LEADING = 9.5, 11.5
-
-
-def assert_read_in_order(found: PdfText, expected: list[str]) -> None:
-    """Every expected sentence is in the text whole, and they come in the given order."""
-    text = re.sub(r"\s+", " ", found.text)
-    broken = [sentence for sentence in expected if sentence not in text]
-    assert not broken, f"not whole: {broken[:2]}"
-    positions = [text.index(sentence) for sentence in expected]
-    assert positions == sorted(positions)
 
 
 def justified(page: Page, x: float, y: float, text: str, width: float, *, size: float = BODY, font: str = REGULAR) -> float:
