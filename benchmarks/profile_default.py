@@ -68,7 +68,10 @@ def timed(label: Callable[..., str] | str, function: Callable[..., Any]) -> Call
 
 def instrument() -> None:
     """Wrap each stage where the pipeline calls it (module attributes, so the real code runs)."""
-    pipeline.article_language = timed("language detection", pipeline.article_language)
+    # `build_document` detects through `resolve_language` itself (not `article_language`, which
+    # wrapped here left the row empty and put detection into "document assembly").
+    pipeline.resolve_language = timed("language detection", pipeline.resolve_language)
+    pipeline.check_spaced = timed("language detection", pipeline.check_spaced)
     pipeline.clean_text = timed("clean", pipeline.clean_text)
     pipeline.segment = timed("segment", pipeline.segment)
     for name in ("rejection", "copies_abstract", "bigrams"):
