@@ -13,13 +13,23 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from synopsis.clean import headings
 from synopsis.cli import app
 from synopsis.features import compute_features, tokenize
 from synopsis.ingest import article_from_text, read_articles
-from synopsis.language import UNDETERMINED, check_lang_option, detect_language, get_language, supported_codes
+from synopsis.language import (
+    _OTHER_LETTER,
+    UNDETERMINED,
+    _other_letters,
+    check_lang_option,
+    detect_language,
+    get_language,
+    supported_codes,
+)
 from synopsis.output import summary_to_dict
 from synopsis.pipeline import build_document, summarize_document
 from synopsis.scorers.cues import contribution_cues
@@ -494,3 +504,13 @@ def test_an_article_after_a_long_english_abstract_is_in_its_own_language(lang: s
     assert detect_language(f"Abstract\n{english}\n\n{article_text(lang)}") == lang
     assert detect_language(f"Abstract\n{english}\n\n{flattened(article_text(lang))}") == lang
     assert detect_language(f"Abstract\n{english}\n\nIntroduction\n{english}\n\n{article_text(lang)}") == "en"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200))
+@settings(max_examples=400, deadline=None)
+def test_other_script_letters_are_counted_as_the_pattern_counts_them(text: str) -> None:
+    """`_other_letters` reads only the characters that can match (speed): the same count as the
+    pattern's substitution over the whole text, for any text."""
+    assert _other_letters(text) == len(text) - len(_OTHER_LETTER.sub("", text))
+    mixed = "Die Studie 研究 данные ªº µ ß é " + text
+    assert _other_letters(mixed) == len(mixed) - len(_OTHER_LETTER.sub("", mixed))

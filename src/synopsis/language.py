@@ -283,7 +283,7 @@ def _detect(text: str) -> tuple[str, bool]:
 def _detect_in(text: str) -> tuple[str, bool]:
     """`_detect` of a text already cut to what detection reads."""
     latin = _latin_letters(text)
-    other = len(text) - len(_OTHER_LETTER.sub("", text))
+    other = _other_letters(text)
     if other > latin:
         return _other_script_language(text)
     words = runs(text.lower(), _ASCII_LETTERS, _LETTERS, 1)  # _LETTERS.findall, faster
@@ -978,6 +978,18 @@ def _latin_letters(text: str) -> int:
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     folded = points | 0x20  # A-Z onto a-z; nothing else lands in a-z
     return int(np.count_nonzero(((folded >= 0x61) & (folded <= 0x7A)) | ((points >= 0xC0) & (points <= 0x24F))))
+
+
+def _other_letters(text: str) -> int:
+    """How many characters of `text` `_OTHER_LETTER` matches (letters of scripts other than Latin):
+    only characters from U+0080 up, outside Latin-1's and Latin Extended's letters, can, so the
+    pattern reads just those, picked out by numpy (a substitution over all 20,000 characters cost
+    0.17 ms of detection's 0.9 per article)."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    beyond = points[(points >= 0x80) & ((points < 0xC0) | (points > 0x24F))]
+    if not beyond.size:
+        return 0
+    return len(_OTHER_LETTER.findall(beyond.tobytes().decode("utf-32-le", "surrogatepass")))
 
 
 def check_lang_option(value: str | None) -> str:
