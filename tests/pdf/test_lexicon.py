@@ -70,6 +70,14 @@ def test_abstract_labels_of_languages_without_a_file_are_known() -> None:
         ("Data sources: MEDLINE; Embase; CINAHL; PsycINFO; Web of Science; Cochrane Library.", False),
         ("Study selection: randomised trials; cohort studies; case series", False),
         ("Účastníci: 412 dospělých; 56 % žen; průměrný věk 54", False),
+        # The second review: parts of structured abstracts under non-ASCII labels, and keyword lines
+        # under ASCII labels or with digits in their items.
+        ("Sources de données : MEDLINE ; Embase ; CINAHL ; PsycINFO", False),
+        ("Źródła danych: MEDLINE; Embase; CINAHL; PsycINFO", False),
+        ("Adatforrások: MEDLINE; Embase; CINAHL", False),
+        ("Palabras chave: auga subterránea; seca; clima", True),
+        ("Gako-hitzak: lurpeko ura; lehortea; klima", True),
+        ("Kľúčové slová: COVID-19; Priemysel 4.0; digitalizácia", True),
     ],
 )
 def test_a_keywords_line_is_known_by_its_shape(text: str, listed: bool) -> None:

@@ -97,20 +97,27 @@ def is_keywords(text: str, *, bold_lead: int = 0) -> bool:
 
 
 # A keywords line in a language with no lexicon ("Kľúčové slová: podzemná voda; sucho; klíma"): a
-# label of at most three words and a colon, then KEYWORD_LIST_MIN_ITEMS or more items parted by
-# semicolons, none over KEYWORD_ITEM_MAX_WORDS words and none with a digit. The label holds a letter
-# beyond ASCII: the languages with a lexicon file name their keywords lines there, and an English
-# structured abstract has parts of this shape ("Data sources: MEDLINE; Embase; CINAHL").
-_KEYWORD_LIST = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*:\s*(?P<items>[^:\d]+)$")
+# label of at most three words holding a word for "key" (`_KEY_WORDS`, in the languages around the
+# supported ones), a colon, then KEYWORD_LIST_MIN_ITEMS or more items parted by semicolons, none over
+# KEYWORD_ITEM_MAX_WORDS words. The label must say "key": a structured abstract's parts have the
+# same shape ("Data sources: MEDLINE; Embase; CINAHL", "Sources de données : ...", "Adatforrások:").
+_KEYWORD_LIST = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:[ -][^\W\d_]+){0,2})\s*:\s*(?P<items>[^:]+)$")
+_KEY_WORDS = re.compile(
+    r"klju[cč]|k[lľ][uú][cč]|kl[ií][cč]|raktin|reik[sš]min|atsl[eē]g|m[aä]rks[oõ]n|v[oõ]tmes[oõ]n|chave|gako"
+    r"|sleutel|lykil|ky[cç]|ключ|λέξεις|ewlien|kunci|kulcs|cheie|kluczow|avainsan|n[oø]gleord|nyckelord"
+    r"|stikkord|anahtar|clave|chiave|cl[eé]s?\b|schl[uü]ssel|trefwoord|palavras|paraules|keyword|key words",
+    re.IGNORECASE,
+)
 KEYWORD_LIST_MIN_ITEMS = 3
 KEYWORD_ITEM_MAX_WORDS = 4
 
 
 def is_keyword_list(text: str) -> bool:
-    """Whether `text` is a keywords line by its shape (`_KEYWORD_LIST`), whatever its label: in a
-    language we have no lexicon for, the line ended no abstract and was read as abstract text."""
+    """Whether `text` is a keywords line by its label's word for "key" and its shape
+    (`_KEYWORD_LIST`): in a language we have no lexicon for, the line ended no abstract and was read
+    as abstract text."""
     match = _KEYWORD_LIST.match(text)
-    if match is None or match.group("label").isascii():
+    if match is None or _KEY_WORDS.search(match.group("label")) is None:
         return False
     items = [item.split() for item in match.group("items").rstrip(".; ").split(";")]
     return len(items) >= KEYWORD_LIST_MIN_ITEMS and all(0 < len(item) <= KEYWORD_ITEM_MAX_WORDS for item in items)
