@@ -47,8 +47,11 @@ def plain(line: str) -> str:
         "Groundwater supplies drinking water to two billion people worldwide.<super>a</super> In dry regions it runs short.",
         "Grundwasser versorgt zwei Milliarden Menschen mit Trinkwasser.<super>a</super> In semiariden Regionen fehlt es.",
         "Groundwater supplies drinking water worldwide<super>a,b</super> and it runs short in dry regions.",
+        # The second review: after a year and its stop, an acronym shaped like a Roman numeral, a bracket.
+        "The survey was carried out in 2020.<super>a</super> Patients with MCI<super>a</super> were seen twice.",
+        "The guidance of the World Health Organization (WHO)<super>a</super> was followed in every basin.",
     ],
-    ids=["after-a-stop", "german", "after-a-word"],
+    ids=["after-a-stop", "german", "after-a-word", "after-a-year", "after-a-bracket"],
 )
 def test_a_raised_letter_marker_is_cut_from_its_word(line: str) -> None:
     # "worldwide.a In semi-arid ...": the marker stayed in the text, and the two sentences were

@@ -41,8 +41,10 @@ _MARKER_START = frozenset("0123456789*†‡§¶#∗⁎")
 # A footnote marker of letters ("ᵃ", "ᵃ,ᵇ") has at most this many characters, and follows a word
 # of three letters or more, or of two and a stop ("Chen", "worldwide.", "al.,"): `_footnoted`.
 LETTER_MARKER_MAX = 3
-_FOOTNOTED_BASE = re.compile(r"(?:[^\W\d_]{3}|[^\W\d_]{2}[.,;:])$")
+_FOOTNOTED_BASE = re.compile(r"(?:[^\W\d_]{3}|[^\W\d_]{2}[.,;:)\]]|\d{3,}[.,;:])$")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# The raised endings of ordinals after a Roman numeral ("XIXᵉ", "Iᵉʳ", "IIIᵉ", "XIXᵗʰ").
+_ROMAN_ORDINAL_ENDINGS = frozenset({"e", "er", "re", "me", "ème", "th", "st", "nd", "rd"})
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\.B\b|medi", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
@@ -519,7 +521,7 @@ class PdfFile:
             cut -= 1
         while cut < end and text[cut] == ",":
             cut += 1
-        return cut if cut < end and _footnoted(text[start:cut]) else end
+        return cut if cut < end and _footnoted(text[start:cut], text[cut:end]) else end
 
     def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
         """Bold and italic of a font, from its name, flags and weight (cached per font)."""
@@ -605,13 +607,15 @@ def _holds_image(item: Any, depth: int = 0) -> bool:
 SIDEWAYS_MIN_ANGLE = 0.2
 
 
-def _footnoted(base: str) -> bool:
-    """Whether a raised letter after `base` may be a footnote marker: `base` ends in a word of three
-    letters or more, or of two and a stop, and that word is no Roman numeral ("XIX", "III")."""
+def _footnoted(base: str, marker: str) -> bool:
+    """Whether the raised `marker` after `base` may be a footnote marker: `base` ends in a word of
+    three letters or more, in one of two and a stop or bracket ("(WHO)ᵉ"), or in a number of three
+    digits or more and a stop ("2020.ᶜ"; "1.ª", "2.º" are ordinals), and is no Roman numeral with
+    an ordinal's ending ("XIXᵉ", "Iᵉʳ"; "MCIᵈ" is an acronym's marker)."""
     if _FOOTNOTED_BASE.search(base) is None:
         return False
-    word = base.rstrip(".,;:").rsplit(None, 1)[-1]
-    return _ROMAN_NUMERAL.fullmatch(word) is None
+    word = base.rstrip(".,;:)]").rsplit(None, 1)[-1]
+    return not (_ROMAN_NUMERAL.fullmatch(word) and marker.replace(",", "") in _ROMAN_ORDINAL_ENDINGS)
 
 
 def _raised(rect: Any, top: float, bottom: float) -> bool:
