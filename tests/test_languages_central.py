@@ -159,6 +159,8 @@ SLOVENIAN_SHORT = [
 ]
 CZECH_SHORT = [
     "Článek se zabývá vývojem volební účasti v obcích České republiky.",
+    # Typed without accents (the second review: read as Slovenian after the first version of the rule).
+    "Cilem clanku je analyzovat vyvoj volebni ucasti v obcich Ceske republiky. Pouzili jsme data za vsechny obce.",
     "Výsledky ukazují, že pokles účasti byl nejvýraznější v malých obcích a v regionech s vysokou nezaměstnaností.",
     "Volební účast je jedním ze základních ukazatelů kvality demokracie.",
 ]
