@@ -3,6 +3,7 @@ repairs: each snippet as a reader would write it; each rule still does its job w
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -240,3 +241,34 @@ def test_running_text_after_a_figure_title_is_no_legend() -> None:
     opening "Hypothesis: ..." were removed as a legend."""
     text = _review_input("captions")
     assert "Data are drawn from the decennial census" in text and "Hypothesis: growth slowed after 2008" in text
+
+
+def test_a_flattened_body_opening_with_its_keywords_is_not_one_keywords_line(example_path: Path) -> None:
+    """The example record read as plain text (`summarize -f text`, or its text in a JSONL field):
+    its full text is one line opening "Keywords Mentoring, criminal justice, ...", and all 55,000
+    characters were removed as a keywords line; the summary was "PREDICTION:" and "FULL TEXT:"."""
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    result = CliRunner().invoke(app, ["summarize", str(example_path), "-f", "text", "-o", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["words"] > 150 and "FULL TEXT:" not in [s["text"] for s in out["sentences"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Subjects were instructed to use their peripheral vision to detect a contour on either side.", False),
+        ("Subjects: Psychology; Vision science; Perception", True),
+        ("Keywords: vision; contour integration; attention", True),
+        ("Keywords " + ", ".join(["a term"] * 40), False),  # 81 words: a text, not a keywords line
+    ],
+)
+def test_a_keywords_line_has_its_label_and_a_few_terms(line: str, removed: bool) -> None:
+    # A PLOS paragraph opening "Subjects were instructed ..." was removed as a keywords line.
+    body = "The first results were clear and they were reported in the tables below.\n"
+    text = f"A Study of Contours\n\nAbstract\n\nWe study contours.\n\n{line}\n\nIntroduction\n\n" + body * 8
+    cleaned = clean_text(text)
+    assert (line in " ".join(text[r.start : r.end] for r in cleaned.removals if r.reason == "keywords")) is removed

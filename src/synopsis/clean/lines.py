@@ -210,7 +210,7 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
         return "email"
     if rules.URL_ONLY_LINE.match(stripped):
         return "url"
-    if words.keywords_line.match(stripped):
+    if _keywords_line(stripped, words.keywords_line):
         return "keywords"
     if rules.PAGE_NUMBER_LINE.match(stripped):
         return "page_number"
@@ -230,6 +230,23 @@ def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) ->
     if len(stripped) < FRAGMENT_MAX_CHARS and not letters.search(stripped):
         return "fragment"  # stray pieces of formulas and tables: "<dig>", "p", "(0.3)"
     return None
+
+
+# A keywords line holds a few terms: a line of more words under a keywords label is a flattened
+# text that opens with its keywords ("Keywords Mentoring, ... Introduction Mentoring has ...": the
+# whole 55,000-character body of a record read as plain text was removed as keywords).
+KEYWORDS_LINE_MAX_WORDS = 60
+
+
+def _keywords_line(line: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `line` is a keywords line: its label (`pattern`), "Subject(s)" only with a
+    separator after it ("Subjects were instructed to ...", a PLOS paragraph, was removed), and at
+    most KEYWORDS_LINE_MAX_WORDS words."""
+    match = pattern.match(line)
+    if match is None or len(line.split()) > KEYWORDS_LINE_MAX_WORDS:
+        return False
+    label = match.group(0).rstrip()
+    return not label.lower().startswith("subject") or label[-1:] in ":.—–-"
 
 
 def _repeated_keys(keys: list[str]) -> set[str]:
