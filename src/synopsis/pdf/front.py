@@ -127,12 +127,24 @@ def find_title(
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}(?:\.\d{1,2}){1,3}|[IVX]{1,5}\.)\s+\S")
 
 
+# Section headings the lexicon does not know as such, common after a number in the body of papers
+# of the social sciences ("2. Literature Review and Hypotheses", "2. Stand der Forschung").
+_SECTION_PHRASES = re.compile(
+    r"\b(?:literature review|review of (?:the )?literature|related work|theoretical (?:framework|background)"
+    r"|conceptual framework|hypothes[ie]s|research (?:design|questions?)|stand der forschung|forschungsstand"
+    r"|cadre th[ée]orique|marco te[óo]rico|revis[ãa]o d[ae] literatura|przegl[ąa]d literatury)\b",
+    re.IGNORECASE,
+)
+
+
 def _numbered_heading(text: str) -> bool:
     """Whether `text` is a numbered section heading of known words ("2. Study Area and Methods"):
     a page that starts inside an article (its first page cut off, a chapter) took its largest
     heading for the title. A title may open with a number too ("1.5 °C Pathways ...", "9. November
     1989: Die Nacht ...", "XX. századi ..."): only the heading words tell them apart."""
-    return _SECTION_NUMBER.match(text) is not None and headings.is_known_heading(text)
+    if _SECTION_NUMBER.match(text) is None:
+        return False
+    return headings.is_known_heading(text) or (len(text.split()) <= 8 and _SECTION_PHRASES.search(text) is not None)
 
 
 # A bold title in the body's size is centred: each line's middle this close to the text's (a share
