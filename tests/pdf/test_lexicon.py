@@ -145,3 +145,19 @@ def test_sentences_are_not_headings_or_abstract_labels() -> None:
 
     assert not headings.is_known_heading("Résultats obtenus dans les hôpitaux")
     assert not headings.is_known_heading("Summary statistics were computed for every ward")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Data sources: MEDLINE; Embase; CINAHL; PsycINFO; Web of Science; Cochrane Library.",
+        "Study selection: Randomised controlled trials comparing exercise with usual care.",
+        "Design, setting, and participants: A cohort study in 12 hospitals.",
+        "Sources de données : MEDLINE ; Embase ; CINAHL.",
+        "Sélection des études : Les essais contrôlés randomisés.",
+    ],
+)
+def test_the_parts_of_systematic_review_abstracts_are_parts(line: str) -> None:
+    # PRISMA- and JAMA-style labels: an abstract ended at "Data sources:", its later parts read as
+    # body and opening the summary (second review of stop 33).
+    assert lexicon().part_label.match(line) is not None
