@@ -138,7 +138,8 @@ _SECTION_PHRASES = re.compile(
 
 
 def _numbered_heading(text: str) -> bool:
-    """Whether `text` is a numbered section heading of known words ("2. Study Area and Methods"):
+    """Whether `text` is a numbered section heading of known words or common section phrases
+    ("2. Study Area and Methods", "2. Literature Review and Hypotheses"):
     a page that starts inside an article (its first page cut off, a chapter) took its largest
     heading for the title. A title may open with a number too ("1.5 °C Pathways ...", "9. November
     1989: Die Nacht ...", "XX. századi ..."): only the heading words tell them apart."""

@@ -403,16 +403,14 @@ class PdfFile:
         if first_top - first_bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
             first_top, first_bottom = self._box_from_origin(text_page, start, size)
         word = text[start:end]
+        cut = end  # where a marker raised after the word begins: numbers and symbols, or letters
         if end - start > 1 and word[-1] in _MARKER_START and not word.isdigit():
             cut = self._superscript_start(text_page, text, start, end, first_top, first_bottom)
-            if cut < end:
-                marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
-                word = text[start:cut]
         elif end - start > 2 and word[-1].islower():
             cut = self._letter_marker_start(text_page, text, start, end, first_top, first_bottom)
-            if cut < end:
-                marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
-                word = text[start:cut]
+        if cut < end:
+            marker = text[cut:end] if not marker else f"{marker} {text[cut:end]}"
+            word = text[start:cut]
         word = _CONTROL.sub("", word)
         if not word:
             return None
