@@ -740,6 +740,7 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
     if floats:
         spanning = [line for line in spanning if not any(line is f for f in floats)]
     _widen_blocks(spanning, sides)
+    sidebar = _sidebar(sides, spanning)
     ordered: list[Line] = []
     region = region_base
     columns = [sorted(side, key=lambda line: line.top) for side in sides]
@@ -749,7 +750,12 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
     # A cut without a line: the end of an abstract in balanced columns, read before what is below;
     # the top of a float that the columns above were balanced over (`_balanced_floats`).
     separators: list[tuple[float, Line | None]] = [(line.top, line) for line in spanning]
+    if sidebar:
+        # Read before the block it stands beside, not line by line between that block's lines.
+        block_top, lines = sidebar
+        separators = sorted([*separators, *((block_top - 0.01, line) for line in lines)], key=lambda item: item[0])
     cuts = ([] if cut is None else [cut]) + _balanced_floats(columns, floats) + _closing_blocks(columns, spanning)
+    cuts += _side_by_side_blocks(columns, spanning, gutter)
     if cuts:
         separators = sorted([*separators, *((top, None) for top in cuts)], key=lambda item: item[0])
     for limit, separator in [*separators, (float("inf"), None)]:
@@ -839,6 +845,103 @@ def _closing_blocks(columns: Sequence[Sequence[Line]], spanning: Sequence[Line])
         if (below and alone) or (is_end_matter(text) and any(line.top >= bottom for line in others)):
             cuts.append(bottom - 0.1)
     return cuts
+
+
+# A sidebar beside a front block (Elsevier's "Article info"): the block's lines start at least this
+# share of the text's width right of its left edge; the block and the sidebar have as many lines.
+SIDEBAR_MIN_INDENT = 0.2
+SIDEBAR_MIN_LINES = 3
+
+
+def _sidebar(sides: list[list[Line]], spanning: list[Line]) -> tuple[float, list[Line]] | None:
+    """A narrow column of short lines beside a wide block that crosses the gutter: Elsevier's
+    "Article info" (history dates, keywords) left of the abstract. The sidebar's lines are taken
+    out of the first column and returned with the top of the block (its label included, which is
+    moved from the first column to `spanning`), to be read before the block as a whole.
+
+    Without this, every sidebar line was read between two of the abstract's lines (each abstract
+    line crosses the gutter and so ends a band), cutting the abstract's sentences.
+    """
+    if len(sides) != 2 or not spanning:
+        return None
+    lines = [*sides[0], *sides[1], *spanning]
+    edge, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    indented = [line for line in spanning if line.x0 >= edge + SIDEBAR_MIN_INDENT * (right - edge)]
+    if len(indented) < SIDEBAR_MIN_LINES:
+        return None
+    starts = [round(line.x0) for line in indented]
+    start = max(starts, key=starts.count)  # the left edge most of them share: the block's
+    block = sorted((line for line in indented if abs(line.x0 - start) < 2.0), key=lambda line: line.top)
+    if len(block) < SIDEBAR_MIN_LINES or any(b.top - a.top > 2.5 * b.size for a, b in pairwise(block)):
+        return None
+    top, bottom, size = block[0].top, block[-1].bottom, block[0].size
+    labels = [line for line in sides[0] if abs(line.x0 - start) < 2.0 and top - 3 * size <= line.top < top]
+    top = min([top, *(line.top for line in labels)])
+    beside = [line for line in sides[0] if line.x1 <= start - size and top - size <= line.top < bottom]
+    if len(beside) < SIDEBAR_MIN_LINES or any(
+        start - size < line.x1 and line.top < bottom and line.bottom > top
+        for line in sides[0]
+        if line not in labels and line not in beside
+    ):
+        return None
+    sides[0][:] = [line for line in sides[0] if not any(line is other for other in [*beside, *labels])]
+    spanning.extend(labels)
+    spanning.sort(key=lambda line: line.top)
+    return top, sorted(beside, key=lambda line: line.top)
+
+
+# Author blocks side by side: lines this share of a column's width or narrower, the first lines of
+# the blocks level within this share of their size, each block at least SIDE_BY_SIDE_MIN_LINES.
+SIDE_BY_SIDE_MAX_SHARE = 0.75
+SIDE_BY_SIDE_LEVEL = 0.5
+SIDE_BY_SIDE_MIN_LINES = 2
+
+
+def _side_by_side_blocks(columns: Sequence[Sequence[Line]], spanning: Sequence[Line], gutter: Gutter) -> list[float]:
+    """The foot of a row of short blocks set side by side, one in each column, above the columns
+    (ACM's and IEEE's author blocks: name, institution, city, e-mail), under a blank strip across
+    the page: a band of its own, read block by block before the columns below.
+
+    Without the cut, the right-hand author's block was read at the top of the right column, after
+    the whole left column: in the body, and inside the sentence that runs from one column into the
+    next. Body text in two columns has level lines too, but they fill their column's width.
+    """
+    if len(columns) != 2 or not all(columns):
+        return []
+    left, right = columns
+    width = min(gutter.x0 - min(line.x0 for line in left), max(line.x1 for line in right) - gutter.x1)
+    first = right[0]
+    above = [line.bottom for line in spanning if line.bottom <= first.top]
+    if any(line.top > first.top for line in spanning if line.bottom <= first.top) or width <= 0:
+        return []
+    level = [line for line in left if abs(line.top - first.top) <= SIDE_BY_SIDE_LEVEL * first.size]
+    if not level or any(max(above, default=-np.inf) < line.top < level[0].top and line.size < first.size for line in left):
+        return []
+    blocks = [_block_from(left, left.index(level[0])), _block_from(right, 0)]
+    if any(len(block) < SIDE_BY_SIDE_MIN_LINES for block in blocks):
+        return []
+    if any(line.width > SIDE_BY_SIDE_MAX_SHARE * width for block in blocks for line in block):
+        return []
+    foot = max(block[-1].bottom for block in blocks)
+    below = [line for line in [*left, *right, *spanning] if line.top >= foot]
+    if len(below) < 2 or any(line.top < foot and line.bottom > foot for line in [*left, *right]):
+        return []
+    start = min(line.top for line in below)
+    if start - foot < 0.8 * first.size:
+        return []  # no blank strip across the page under the blocks
+    if not any(line.top >= foot for line in left) or not any(line.top >= foot for line in right):
+        return []  # both columns go on under the blocks
+    return [start - 0.1]
+
+
+def _block_from(column: Sequence[Line], start: int) -> list[Line]:
+    """The lines of `column` from `start` on that follow one another with no paragraph gap."""
+    block = [column[start]]
+    for line in column[start + 1 :]:
+        if line.top - block[-1].bottom >= 0.8 * line.size:
+            break
+        block.append(line)
+    return block
 
 
 def _opens_abstract(text: str) -> bool:

@@ -266,11 +266,16 @@ def _masthead(lines: Sequence[Line], start: int, end: int, printed: Sequence[Lin
 
 
 def _continues_title(previous: Line, line: Line) -> bool:
+    """The next line of a title: in its size, right under it (the font boxes of a tightly led title
+    overlap a little), in its region or aligned with it (a title's short last line over a
+    two-column page falls in the first column's region)."""
+    aligned = abs(line.x0 - previous.x0) < 1.0 or abs((line.x0 + line.x1) - (previous.x0 + previous.x1)) < 2.0
     return (
         line.page == previous.page
         and abs(line.size - previous.size) < 0.6
-        and 0 <= line.top - previous.bottom < 0.9 * line.size
-        and line.region == previous.region
+        and line.top - previous.top >= 0.8 * line.size  # a tight leading: the font boxes may touch
+        and line.top - previous.bottom < 0.9 * line.size
+        and (line.region == previous.region or aligned)
     )
 
 
@@ -352,13 +357,45 @@ def _set_aside_boxes(lines: Sequence[Line], found: Front, style: BodyStyle) -> F
         if heading and not headings.is_known_heading(head.text) and end - k - 1 >= BOX_MIN_LINES:
             boxed.extend(kept[k:end])
         k = end
+    boxed.extend(_bullet_points(lines, found, style))
     if not boxed:
         return found
     return replace(
         found,
         kept=tuple(i for i in found.kept if i not in boxed),
-        removed=tuple(sorted([*found.removed, *((i, "box") for i in boxed)])),
+        removed=tuple(sorted([*((i, reason) for i, reason in found.removed if i not in boxed), *((i, "box") for i in boxed)])),
     )
+
+
+_BULLET = re.compile(r"^\s*[•▪◦‣●■]\s*\S")
+BULLETS_MIN = 2
+
+
+def _bullet_points(lines: Sequence[Line], found: Front, style: BodyStyle) -> list[int]:
+    """Bulleted points in the front matter, wherever they stand (Elsevier's "Highlights" above
+    the abstract, in the body's size), and the short heading right over them: a box, not the
+    body's opening text. A point's wrapped lines, indented past its bullet, go with it."""
+    kept = set(found.kept)
+    named = {i for i, _ in found.removed}
+    boxed: list[int] = []
+    for i in sorted(kept):
+        if i in boxed or _BULLET.match(lines[i].text) is None:
+            continue
+        run, points = [i], 1
+        while run[-1] + 1 in kept:
+            line = lines[run[-1] + 1]
+            if _BULLET.match(line.text):
+                points += 1
+            elif line.x0 < lines[i].x0 + 2 or line.page != lines[i].page:
+                break
+            run.append(run[-1] + 1)
+        if points < BULLETS_MIN:
+            continue
+        head = lines[i - 1] if i - 1 in kept | named else None  # not the title
+        if head is not None and head.words <= BOX_HEADING_MAX_WORDS and headings.is_heading_line(head, style):
+            run.insert(0, i - 1)  # kept, or named by its shape alone ("authors": a short capitalised line)
+        boxed.extend(run)
+    return boxed
 
 
 def _abstract_end(lines: Sequence[Line], found: Front) -> int:
@@ -459,7 +496,12 @@ def _find_front(
     front = _classified(lines, title, (title_start, title_end), (), (body_start, body_start), body_start, "")
     plain = _unlabelled_abstract(lines, front, title_end, style)
     if plain is None:
-        return front
+        bold = _bold_abstract(lines, front, title_end, style)
+        if bold is None:
+            return front
+        start, stop = bold
+        paragraphs = (tuple(lines[start:stop]),)
+        return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), stop, "")
     start, stop = plain
     paragraphs = tuple(tuple(lines[start + k] for k in block) for block in boilerplate.blocks_of(lines[start:stop]))
     return _classified(lines, title, (title_start, title_end), paragraphs, (start, stop), body_start, "")
@@ -510,6 +552,36 @@ def _unlabelled_abstract(lines: Sequence[Line], front: Front, title_end: int, st
     if not PLAIN_MIN_WORDS <= len(text.split()) <= ABSTRACT_MAX_WORDS or not _ends_sentence(text):
         return None
     return kept[0], kept[-1] + 1
+
+
+def _bold_abstract(lines: Sequence[Line], front: Front, title_end: int, style: BodyStyle) -> tuple[int, int] | None:
+    """An abstract with no heading set in bold where the body is not (Nature's summary paragraph,
+    Science's abstract): one paragraph of prose that opens the body, the body's own font right
+    under it. Without it, the whole paragraph was read as one long heading of the body.
+
+    Only where no line between the title and it was left unnamed (it is the first line kept for
+    the body, or the body's start), and it reads as sentences (`PLAIN_MIN_WORDS` or more, ending
+    with a full stop).
+    """
+    start = front.kept[0] if front.kept else front.body_start
+    if style.bold or start >= len(lines) or not lines[start].bold:
+        return None
+    named = {i for i, _ in front.removed}
+    if any(i not in named for i in range(title_end, start)):
+        return None
+    if headings.is_known_heading(lines[start].text.strip()) or rules.NUMBERED_HEADING.match(lines[start].text.strip()):
+        return None
+    stop = start + 1
+    while stop < len(lines) and lines[stop].bold and abs(lines[stop].size - lines[start].size) <= 0.3:
+        if lines[stop].top - lines[stop - 1].bottom > lines[stop].size or lines[stop].page != lines[start].page:
+            break  # a paragraph gap
+        stop += 1
+    text = " ".join(line.text for line in lines[start:stop])
+    if not PLAIN_MIN_WORDS <= len(text.split()) <= ABSTRACT_MAX_WORDS or not _ends_sentence(text):
+        return None
+    if stop >= len(lines) or (lines[stop].bold and not headings.is_heading_line(lines[stop], style)):
+        return None  # the body under it, in its own font or opening with a heading
+    return start, stop
 
 
 def _headless_abstract(
@@ -626,6 +698,8 @@ def _read_abstract(
         paragraphs.append([replace(head, text=rest, bold=False, bold_lead=0, markers=())])
     words = len(rest.split())
     size: float | None = lines[label].size if rest else None
+    # An abstract set in bold (IEEE: "**Abstract—We propose ...**"): its bold lines are no headings.
+    bold_text = bool(rest) and lines[label].bold
     pitches: list[float] = []
     i = label + 1
     while i < len(lines):
@@ -635,7 +709,12 @@ def _read_abstract(
         structured = is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
         if headings.is_keywords(text) or headings.is_keyword_list(text) or (headings.is_known_heading(text) and not structured):
             break
-        if paragraphs and headings.is_heading_line(line, style) and not structured:
+        if (
+            paragraphs
+            and headings.is_heading_line(line, style)
+            and not structured
+            and not _bold_text_goes_on(bold_text, line, size)
+        ):
             break
         if size is not None and abs(line.size - size) > 0.7:
             resumes = _resumes_on_new_page(lines, i, paragraphs[-1][-1] if paragraphs else None, size)
@@ -656,6 +735,7 @@ def _read_abstract(
             paragraphs.append([])
         elif pitch > 0:
             pitches.append(pitch)
+        bold_text = bold_text or (not paragraphs[0] and line.bold)
         paragraphs[-1].append(line)
         size = size if size is not None else line.size
         words += len(text.split())
@@ -663,6 +743,12 @@ def _read_abstract(
             return (), label + 1, ()
         i += 1
     return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+def _bold_text_goes_on(bold_text: bool, line: Line, size: float | None) -> bool:
+    """Whether a bold line goes on an abstract set in bold, in its size: no numbered heading."""
+    same_size = size is not None and abs(line.size - size) <= 0.3
+    return bold_text and line.bold and same_size and rules.NUMBERED_HEADING.match(line.text.strip()) is None
 
 
 def _bold_part(line: Line) -> bool:

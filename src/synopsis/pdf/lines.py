@@ -293,7 +293,7 @@ def _mark_cells(pieces: list[Line], middles: Sequence[float]) -> list[Line]:
 
 def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by baseline, top to bottom, each row sorted left to right."""
-    ordered = sorted(_with_powers(words), key=lambda w: w.top + w.bottom)
+    ordered = sorted(_with_powers(_without_drop_caps(words)), key=lambda w: w.top + w.bottom)
     found: list[list[Word]] = []
     anchor = 0.0
     for word in ordered:
@@ -307,6 +307,39 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     for row in found:
         row.sort(key=lambda w: w.x0)
     return found
+
+
+# A drop cap is this many times the size of the text beside it, or more.
+DROP_CAP_SIZE = 1.8
+
+
+def _without_drop_caps(words: Sequence[Word]) -> Sequence[Word]:
+    """`words` with a drop cap (a paragraph's first letter set large over two or three lines, as
+    IEEE journals and magazines open an article) put on the rest of its word, the first word of
+    the paragraph's first line beside it: "T" "HIS" is "THIS", "T" "he" is "The". The rest keeps
+    its place, so the lines beside the letter start level and no paragraph seems to start under
+    the first line. "A" and "I" may be words of their own and are left as they are."""
+    caps = [i for i, w in enumerate(words) if len(w.text) == 1 and "B" <= w.text <= "Z" and w.text != "I"]
+    if not caps:
+        return words
+    out = list(words)
+    dropped: set[int] = set()
+    for i in caps:
+        cap = words[i]
+        beside = [
+            j
+            for j, w in enumerate(words)
+            if j not in dropped
+            and cap.size >= DROP_CAP_SIZE * w.size
+            and 0 <= w.x0 - cap.x1 < w.size
+            and cap.top - w.size <= w.top < cap.top + 0.5 * (cap.bottom - cap.top)
+            and w.text[:1].isalpha()
+        ]
+        if beside:
+            j = min(beside, key=lambda k: words[k].top)
+            out[j] = out[j]._replace(text=cap.text + out[j].text)
+            dropped.add(i)
+    return [w for i, w in enumerate(out) if i not in dropped]
 
 
 def _with_powers(words: Sequence[Word]) -> Sequence[Word]:

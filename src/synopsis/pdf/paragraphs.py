@@ -275,9 +275,20 @@ def body_blocks(
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
         known = line.words <= 4 and headings.is_known_heading(text)
-        if heading and _continues_heading(heading[-1], line) and (styled or known or (line.bold and len(text) <= 12)):
+        subheading = bool(heading) and _opens_subsection(heading[0], text)
+        if (
+            heading
+            and _continues_heading(heading[-1], line)
+            and (styled or known or (line.bold and len(text) <= 12))
+            and not subheading
+        ):
             heading.append(line)  # includes a wrapped heading's "1990s", which alone is a fragment
             continue
+        if heading and not flush_heading():
+            # Before the small-print rule: a reference list set smaller than the text (IEEE, ACM)
+            # is the references, not small print line by line.
+            removed.add("references", [*heading, *lines[cursor:]], count=1)
+            return blocks
         if _is_fragment(text) and not _ends_sentence_of(current, line, geometry):
             removed.add("formula" if _displayed(lines, cursor, geometry) else "fragment", [line])
             continue
@@ -287,9 +298,6 @@ def body_blocks(
         if line.cell:
             removed.add("table", [line])
             continue
-        if heading and not flush_heading():
-            removed.add("references", [*heading, *lines[cursor:]], count=1)
-            return blocks
         if skipping_contents and not styled:
             removed.add("contents", [line], count=1)  # contents entries look like headings but are set as text
             continue
@@ -347,6 +355,18 @@ def _one_line_sentence(text: str) -> bool:
         and text.rstrip()[-1:] in ".!?"
         and len(_LETTER.findall(text)) >= 0.7 * len(text.replace(" ", ""))
     )
+
+
+# A subsection's own number: "A. Graph Construction", "3.1. Data", "IV. Results" (a dot after it,
+# then a capital).
+_SUBSECTION = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.\s+[A-Z]")
+
+
+def _opens_subsection(first: Line, text: str) -> bool:
+    """Whether a line right under a numbered heading opens a heading of its own: IEEE sets
+    "III. METHOD" and then "A. Graph Construction" (in italics) with no gap between them, which
+    were read as one heading "III. METHOD A. Graph Construction"."""
+    return _SUBSECTION.match(text) is not None and rules.NUMBERED_HEADING.match(first.text.strip()) is not None
 
 
 def _continues_heading(previous: Line, line: Line) -> bool:
