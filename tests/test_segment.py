@@ -290,22 +290,23 @@ def _rules_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[s
 
 
 def test_a_new_language_is_one_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Icelandic, added as is.json only: its abbreviations hold, its sentence starters open sentences
-    (Danish and Norwegian, the languages of this test before, have their own files now)."""
-    icelandic = {
-        "language": "is",
+    """Faroese, added as fo.json only: its abbreviations hold, its sentence starters open sentences
+    (Danish, Norwegian and then Icelandic, the languages of this test before, have their own files
+    now)."""
+    faroese = {
+        "language": "fo",
         "prefix_abbreviations": ["m.a.", "t.d."],
-        "abbreviations": ["o.s.frv."],
-        "sentence_starters": ["það", "þau", "þessi", "við"],
+        "abbreviations": ["o.s.fr."],
+        "sentence_starters": ["tað", "tey", "hesi", "vit"],
         "nouns_capitalised": False,
     }
-    text = "Það á m.a. við um Ísland og t.d. Ráðuneytið, o.s.frv. Þau bréf eru varðveitt."
-    expected = ["Það á m.a. við um Ísland og t.d. Ráðuneytið, o.s.frv.", "Þau bréf eru varðveitt."]
-    assert segment(text, "is") != expected
-    _rules_folder(tmp_path, monkeypatch, {"is.json": json.dumps(icelandic)})
+    text = "Tað er m.a. galdandi fyri Føroyar og t.d. Landsstýrið, o.s.fr. Tey brøvini eru goymd."
+    expected = ["Tað er m.a. galdandi fyri Føroyar og t.d. Landsstýrið, o.s.fr.", "Tey brøvini eru goymd."]
+    assert segment(text, "fo") != expected
+    _rules_folder(tmp_path, monkeypatch, {"fo.json": json.dumps(faroese)})
     try:
-        assert "is" in available_languages()
-        assert segment(text, "is") == expected
+        assert "fo" in available_languages()
+        assert segment(text, "fo") == expected
     finally:
         monkeypatch.undo()
         rules_for.cache_clear()

@@ -637,7 +637,8 @@ def _short_text_english(text: str, words: list[str], latin: int) -> str:
     řad v ekonomii" and "Türkçe metin özetleme yöntemleri üzerine" were English, silently. Then
     English's function words may still clearly hold ("On the Polish word przyjaciół and its
     uses"); else the one language whose function words occur most and whose letters fit is named
-    (Polish "oraz", Turkish "ile"), and where none or several do, `UNDETERMINED`."""
+    (Polish "oraz", Turkish "ile"; one whose letters are unknown with `SHORT_MIN_HITS` of them), and
+    where none or several do, `UNDETERMINED`."""
     hits = _function_word_hits(words) if words else {}
     if not _foreign_letters(text, ENGLISH, latin, least=SHORT_FOREIGN_MIN if hits.get(ENGLISH) else 1):
         return ENGLISH
@@ -654,7 +655,11 @@ def _short_text_english(text: str, words: list[str], latin: int) -> str:
     if hits.get(ENGLISH, 0) >= max(SHORT_MIN_HITS, SHORT_OVER_ENGLISH * best):
         return ENGLISH
     leaders = _best_fitting(others, hits, text) if others else []
-    return leaders[0] if len(leaders) == 1 else UNDETERMINED
+    if len(leaders) != 1:
+        return UNDETERMINED
+    # A language whose letters are unknown never misfits: one function word alone does not name it
+    # (Faroese "at", that, named Tagalog), where a title's letters back its one word ("ő", "ś").
+    return leaders[0] if _alphabet(leaders[0]) is not None or hits[leaders[0]] >= SHORT_MIN_HITS else UNDETERMINED
 
 
 def _best_fitting(codes: list[str], hits: dict[str, int], text: str) -> list[str]:

@@ -29,9 +29,10 @@ letter or a digit, unless:
   Kelompok lain ..." splits, where Indonesian, without articles, has no starter to tell it; a name
   after such a noun, "kelompok A. Wibowo", would be split too, and is why the lists hold only nouns
   that name things, never people: "karya A. Wibowo", "oleh J. Smith" stay whole);
-- the stop follows a number of up to three digits and the language writes ordinals with a stop
-  ("des 19. Jahrhunderts", "am 3. Mai"): a boundary only before a sentence starter that is not a
-  month name (after "S. 12" or "Abb. 3" the number is a reference, not a rank);
+- the stop follows a number of up to three digits, or a Roman numeral (II to XXXIX), and the
+  language writes ordinals with a stop ("des 19. Jahrhunderts", "am 3. Mai", Turkish "II.
+  Abdülhamid"): a boundary only before a sentence starter that is not a month name (after "S. 12"
+  or "Abb. 3" the number is a reference, not a rank);
 - a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation), unless the
   language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
   sentence: "... mutatja be. 2015-ben ...");
@@ -107,6 +108,10 @@ _INITIAL_PARTS = re.compile(r"\.-?")
 # numeral (XIX), a dash; month names are the language's `months`.
 _DATE_PIECE = re.compile(r"\d.*|[IVXLCDM]+|[-–—]")
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
+# A Roman numeral of two or more letters up to XXXIX, written as an ordinal with a stop where the
+# language writes ordinals so (Turkish "II. Abdülhamid", "I. Dünya Savaşı"; Hungarian "II. Rákóczi
+# Ferenc"; German "Friedrich II. von"): a rank like "19.", not acronyms such as "CD." or "MD.".
+_ROMAN_ORDINAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
 _QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
 
@@ -368,8 +373,10 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
-    if token.isdigit():
-        if rules.ordinal_stop and len(token) <= _ORDINAL_DIGITS and not _after_prefix(text, token_start, stops):
+    roman = rules.ordinal_stop and _ROMAN_ORDINAL.fullmatch(token) is not None
+    if token.isdigit() or roman:
+        rank = roman or len(token) <= _ORDINAL_DIGITS
+        if rules.ordinal_stop and rank and not _after_prefix(text, token_start, stops):
             return _is_starter(word, rules) and _lower(word) not in rules.months
         return True
     if _ACRONYM.fullmatch(token):

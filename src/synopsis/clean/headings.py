@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..language import ENGLISH, get_language
+from ..language import ENGLISH
 from ..types import SectionKind
 from . import rules
 from .lexicon import Lexicon, folded, lexicon
@@ -14,13 +14,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _UNICODE_WORD = re.compile(rf"[^\W\d_](?:[\w'’-]|[{rules.MARKS}])*")
 # Hangul syllables: two make a word ("서론", "결론"), where three letters of an alphabet do.
 SYLLABLES = re.compile(r"[\uac00-\ud7a3]{2}")
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 # What ends a sentence, a clause or a list item, and so no heading: in English, and beyond it the
 # sentence ends of other scripts (Devanagari । ॥, Arabic ؟ ، ؛, Urdu ۔, Armenian ։, Ethiopic ።, the
 # Greek question mark, full-width 。！？).
 _END_MARKS = ".,;!?"
 _OTHER_END_MARKS = _END_MARKS + "।॥؟،؛۔։።\u037e。！？"
-# A heading of a language we have no data file for may be in sentence case ("Данные и методы",
-# "Giới thiệu"): such a line of at most this many words is a heading where a long line follows.
+# A heading outside English may be in sentence case ("Данные и методы", "Giới thiệu", "Limites de
+# l’étude"): such a line of at most this many words is a heading where a long line follows.
 SENTENCE_CASE_MAX_WORDS = 6
 # No abstract heading of another language (`is_other_abstract`) is longer.
 OTHER_ABSTRACT_MAX_CHARS = 40
@@ -196,7 +197,15 @@ def looks_like_heading_line(line: str, next_line: str | None, lang: str = ENGLIS
         return False  # no case to tell (Arabic, Devanagari): the last line of a quoted verse is no heading
     # Title-cased (or a sentence-case heading of a language without a data file): only a heading if
     # real text follows it.
-    return next_line is not None and len(next_line.strip()) > max(2 * len(text), 60)
+    return next_line is not None and _weighted_length(next_line.strip()) > max(2 * len(text), 60)
+
+
+def _weighted_length(line: str) -> int:
+    """`line`'s length with each Hangul syllable counted twice: a syllable is a consonant and a
+    vowel or more, so a Korean paragraph of two sentences ("세책점은 ... 하였다. 앞으로는 ... 한다.",
+    49 characters) is as long as a Latin-script one of 100, and the heading over it ("결론") was
+    glued to its first sentence."""
+    return len(line) + len(_HANGUL_SYLLABLE.findall(line))
 
 
 # A line's end that ends a sentence (not a clause: "," ";" "،" "؛"), with the closing quotes and
@@ -218,6 +227,8 @@ def _capital(char: str) -> bool:
 
 def _sentence_case_heading(words: list[str], lang: str) -> bool:
     """Whether a line of `words` (its first letter a capital, no end mark) may be a sentence-case
-    heading: in a language without a data file, whose small words we do not know, at most
-    SENTENCE_CASE_MAX_WORDS words ("Данные и методы", "Giới thiệu", "Veri ve yöntem")."""
-    return lang != ENGLISH and len(words) <= SENTENCE_CASE_MAX_WORDS and not get_language(lang).supported
+    heading: in any language but English, at most SENTENCE_CASE_MAX_WORDS words ("Данные и методы",
+    "Giới thiệu", "Veri ve yöntem"). Supported languages too: French, Spanish, Italian, Portuguese
+    and Dutch write headings so, and one without a role word ("Limites de l’étude", "Fonti e
+    metodo") was glued to the sentence after it, which reached the summary."""
+    return lang != ENGLISH and len(words) <= SENTENCE_CASE_MAX_WORDS

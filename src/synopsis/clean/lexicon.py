@@ -60,6 +60,15 @@ OTHER_ABSTRACT_WORDS = (
     "Sažetak", "Povzetek", "Santrauka", "Kopsavilkums", "Kokkuvõte", "Anotace",
     "الملخص", "ملخص", "المستخلص", "مستخلص", "תקציר", "सारांश", "초록", "요약", "Tóm tắt", "Анотація", "Abstrak",
     "چکیده",
+    # Languages the detector names (profiles.json) whose abstract heading was missing: an abstract so
+    # headed was summarized as body text and its title and authors kept (Latin, Icelandic, Basque,
+    # Welsh, Irish, Afrikaans, Swahili, Tagalog, Serbian, Slovak, Slovenian, Bulgarian, Albanian,
+    # Maltese, Latvian, Lithuanian, Esperanto, Urdu, Bengali). Not English words ("Compendium"), nor
+    # words of a supported language ("Lagom").
+    "Summarium", "Ágrip", "Útdráttur", "Laburpena", "Crynodeb", "Achoimre", "Coimriú", "Opsomming",
+    "Ikisiri", "Muhtasari", "Buod", "Сажетак", "Апстракт", "Резиме", "Абстракт", "Анотация", "Apstrakt",
+    "Rezime", "Súhrn", "Izvleček", "Përmbledhje", "Sommarju", "Anotācija", "Anotacija", "Abstrakto",
+    "خلاصہ", "সারসংক্ষেপ", "সারাংশ",
 )  # fmt: skip
 OTHER_REFERENCE_WORDS = (
     "Bibliografia", "Riferimenti bibliografici", "Riferimenti", "Literatuur", "Literatuurlijst", "Literatuurverwijzingen",
@@ -69,6 +78,18 @@ OTHER_REFERENCE_WORDS = (
     "المراجع", "المصادر", "المراجع والمصادر", "قائمة المراجع", "ביבליוגרפיה", "מקורות", "רשימת מקורות", "संदर्भ",
     "संदर्भ सूची", "참고문헌", "참고 문헌", "Tài liệu tham khảo", "Список використаних джерел", "Список літератури",
     "Використана література", "Daftar Pustaka", "Daftar Referensi", "منابع", "فهرست منابع",
+    # Languages the detector names whose reference heading was missing: the entries were read as body
+    # sentences and one was summarized ("Vol. I. Oxford: Oxford University Press."). A heading
+    # still heads a list only where entries with years follow it.
+    "Bibliographia", "Index librorum", "Opera citata", "Heimildir", "Heimildaskrá", "Erreferentziak",
+    "Kirjandus", "Kasutatud kirjandus", "Allikad", "Izmantotā literatūra", "Avoti", "Šaltiniai",
+    "Literatūros sąrašas", "Cyfeiriadau", "Llyfryddiaeth", "Tagairtí", "Foinsí", "Leabharliosta",
+    "Bronnelys", "Verwysings", "Marejeleo", "Marejeo", "Rujukan", "Bibliografi", "Sanggunian",
+    "Mga Sanggunian", "Talasanggunian", "Bibliograpiya", "Literaturo", "Referencoj", "Bibliografio",
+    "Референце", "Извори", "Библиографија", "Reference", "Izvori", "Bibliografija", "Viri",
+    "Viri in literatura", "Literatúra", "Zoznam literatúry", "Použitá literatúra", "Използвана литература",
+    "Цитирана литература", "Користена литература", "Referencat", "Referenzi", "Bibljografija",
+    "حوالہ جات", "کتابیات", "तथ्यसूत्र", "সন্দর্ভ", "তথ্যসূত্র", "গ্রন্থপঞ্জি", "सन्दर्भ", "संदर्भ ग्रंथ सूची",
 )  # fmt: skip
 # Caption words of languages we have no data file for, as their captions write them before the
 # number ("Рис. 1.", "Σχήμα 2:", "Şekil 3.", "그림 1."): a text in one of them gets these and every

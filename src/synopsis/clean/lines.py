@@ -806,10 +806,24 @@ LIST_YEARS_MIN = 2
 LIST_LOOKAHEAD_CHARS = 600
 
 
+# A year of a reference entry outside English: also a Solar or lunar Hijri one (Persian "۱۳۵۰",
+# Arabic "1420"), in any script's digits (read as ASCII by `_ascii_digits`).
+_LIST_YEAR = re.compile(r"\b(?:1[3-9]|20)\d\d[a-z]?\b")
+
+
 def _cites_follow(layout: _Layout, i: int) -> bool:
-    """Whether what follows heading line `i` reads as a reference list (years in its first lines)."""
+    """Whether what follows heading line `i` reads as a reference list (years in its first lines;
+    one is enough for a list that ends the text within them: "Bibliografía" over a single entry
+    was body text, and the entry's journal line reached a Spanish summary)."""
     start = layout.spans[i][1]
-    return len(rules.YEAR.findall(layout.text.text, start, start + LIST_LOOKAHEAD_CHARS)) >= LIST_YEARS_MIN
+    window = _ascii_digits(layout.text.text[start : start + LIST_LOOKAHEAD_CHARS])
+    ends_text = start + LIST_LOOKAHEAD_CHARS >= len(layout.text.text)
+    return len(_LIST_YEAR.findall(window)) >= (1 if ends_text else LIST_YEARS_MIN)
+
+
+def _ascii_digits(text: str) -> str:
+    """`text` with the digits of other scripts (Persian ۱۳۵۰, Arabic-Indic ١٤٢٠) as ASCII ones."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
 def _heading(layout: _Layout, i: int) -> _Line:
