@@ -19,3 +19,19 @@ def require_whole_number(name: str, value: object, least: int = 1) -> None:
     problem = whole_number_problem(value, least)
     if problem:
         raise ValueError(f"{name} {problem}")
+
+
+def encoding_problem(name: str) -> str | None:
+    """What is wrong with `name` as a text encoding (no codec has it, or it is a transform such as
+    base64 or rot13, which no file is saved in), or None. Checked before any input is read: a
+    misspelt --encoding gave every document of a batch its own error row, each then skipped on a
+    re-run as done."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        return f"{name!r} is not a known encoding (e.g. utf-8, cp1252, latin-1, shift_jis)"
+    if not getattr(info, "_is_text_encoding", True):
+        return f"{name!r} is not a text encoding (e.g. utf-8, cp1252, latin-1, shift_jis)"
+    return None

@@ -8,7 +8,22 @@ template with a `{name}` slot. Each front end words it with its own names (`word
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+
+# What would end or garble an error line on a terminal or in a log: control characters (a tab
+# stays), the Unicode line separators and the bidirectional overrides (as `output.printable_id`
+# escapes an id). A file name can hold them, and the line naming it must stay one line.
+_LINE_BREAKING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_LINE_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(message: str) -> str:
+    """`message` as one line: a character that would break it is written as its escape (a file
+    named "new<LF>line.txt" is named "new\\nline.txt"), the rest as it is."""
+    if message.isprintable():
+        return message
+    return _LINE_BREAKING.sub(lambda found: _LINE_ESCAPES.get(found.group(), f"\\u{ord(found.group()):04x}"), message)
 
 
 class SynopsisError(Exception):
@@ -49,10 +64,12 @@ class InputError(SynopsisError):
 
     def worded(self, names: Mapping[str, str]) -> str:
         """The one-line message with the fixing setting named as this front end names it
-        (`names[setting]`; the library's keyword argument when the front end has no name for it)."""
+        (`names[setting]`; the library's keyword argument when the front end has no name for it).
+        A front end that has no such setting names it "": the hint, which it could not follow, goes."""
         text = f"{self.where}: {self.message}"
-        if self.setting and self.hint:
-            text += self.hint.format(name=names.get(self.setting, self.setting))
+        name = names.get(self.setting, self.setting) if self.setting else ""
+        if name and self.hint:
+            text += self.hint.format(name=name)
         return text
 
     def at(self, source: str, line: int | None = None) -> InputError:

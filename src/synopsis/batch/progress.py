@@ -15,6 +15,8 @@ from datetime import timedelta
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
+from ..errors import one_line
+
 # Per-document warnings (duplicate ids) beyond this many are counted in the final line only.
 MAX_WARNINGS = 20
 
@@ -91,7 +93,7 @@ class StderrReporter(Reporter):
         self._last = time.monotonic()
 
     def _show(self, message: str) -> None:
-        print(f"synopsis: {message}", file=sys.stderr, flush=True)
+        print(f"synopsis: {one_line(message)}", file=sys.stderr, flush=True)
 
     def _refresh(self) -> None:
         now = time.monotonic()
@@ -143,7 +145,7 @@ class RichReporter(Reporter):
         )
 
     def _show(self, message: str) -> None:
-        self._progress.console.print(f"synopsis: {message}", markup=False, highlight=False)
+        self._progress.console.print(f"synopsis: {one_line(message)}", markup=False, highlight=False)
 
 
 def reporter_for(show_progress: bool | None) -> Reporter:

@@ -123,8 +123,10 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
         found.rows += 1
         if failed:
             found.errors += 1
-        else:
-            _note_summary(found, line)
+        elif not _note_summary(found, line):  # `{"id": ..., "full_text": ...}`: -o names an input corpus
+            raise SinkError(
+                f"{path}:{number}: is not a row written by `synopsis batch`; is -o the right file? (nothing was changed)"
+            )
         end = offset + len(line)
     size = path.stat().st_size
     if end < size:
@@ -136,15 +138,20 @@ def recover(path: Path, *, base_rows: int = 0) -> Recovered:
     return found
 
 
-def _note_summary(found: Recovered, line: bytes) -> None:
-    """Keep the first summary row, and the first of each language (parsed only when it is new)."""
+def _note_summary(found: Recovered, line: bytes) -> bool:
+    """Keep the first summary row, and the first of each language (parsed only when it is new);
+    False when that row is no summary (no method, no sentences): an article of a corpus starts
+    with `{"id": ` too, and was taken for a summary made "with method None and budget None"."""
     language = row_language(line)
     if language in found.by_language:
-        return
+        return True
     row = json.loads(line)
+    if not isinstance(row, dict) or "method" not in row or "sentences" not in row:
+        return False
     found.by_language[language] = row
     if found.first_summary is None:
         found.first_summary = row
+    return True
 
 
 def _crash_debris(line: bytes) -> bool:

@@ -3,20 +3,35 @@ calls library functions and prints; no summarization logic lives here."""
 
 from __future__ import annotations
 
+import errno
+
 from ..errors import MissingExtra
-from .app import EXIT_USAGE, app, report
+from .app import EXIT_INPUT, EXIT_USAGE, app, report
 
 # Importing a command module registers its subcommand on `app`.
 from . import batch, evaluate, extract, methods, serve, summarize, train  # noqa: F401  isort: skip
 
 
+# Errors of writing out (stdout to a full disk or /dev/full, a read-only or vanished mount): the
+# output cannot be written, which no input or option caused. A closed pipe (EPIPE: `| head`) ends
+# quietly in click already.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF})
+
+
 def main() -> None:
-    """Run the command; a missing optional extra ends any command the same way: one line, exit 2."""
+    """Run the command; a missing optional extra ends any command the same way: one line, exit 2;
+    output that cannot be written (a full disk) in one line too, exit 1, not a traceback."""
     try:
         app()
     except MissingExtra as err:
         report(str(err))
         raise SystemExit(EXIT_USAGE) from None
+    except OSError as err:
+        if err.errno not in _WRITE_ERRORS:
+            raise
+        where = f" ({err.filename})" if err.filename else ""
+        report(f"cannot write the output{where}: {err.strerror or err}")
+        raise SystemExit(EXIT_INPUT) from None
 
 
 __all__ = ["app", "main"]

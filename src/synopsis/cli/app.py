@@ -13,8 +13,8 @@ from typing import Any, NoReturn, get_args, get_origin
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from ..checks import whole_number_problem
-from ..errors import InputError, MethodError
+from ..checks import encoding_problem, whole_number_problem
+from ..errors import InputError, MethodError, one_line
 from ..language import supported_codes
 from ..scorers import usable_method
 from ..types import Budget
@@ -201,8 +201,9 @@ EXIT_USAGE = 2
 
 
 def report(message: str) -> None:
-    """One line on stderr, prefixed so it stands out in a pipeline's log."""
-    print(f"synopsis: {message}", file=sys.stderr, flush=True)
+    """One line on stderr, prefixed so it stands out in a pipeline's log (a line break in a file
+    name or an id is written as its escape, `one_line`)."""
+    print(f"synopsis: {one_line(message)}", file=sys.stderr, flush=True)
 
 
 LANG_HELP = (
@@ -356,6 +357,14 @@ def check_whole(least: int = 1, /, **values: int | None) -> None:
         problem = None if value is None else whole_number_problem(value, least)
         if problem:
             fail(f"{option_name(name)} {problem}")
+
+
+def checked_encoding(encoding: str | None) -> str | None:
+    """A usable --encoding (None: not given), or exit 2 with one line before any input is read."""
+    problem = None if encoding is None else encoding_problem(encoding)
+    if problem:
+        fail(f"--encoding {problem}")
+    return encoding
 
 
 def check_positive(**values: float | None) -> None:

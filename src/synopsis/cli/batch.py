@@ -14,7 +14,7 @@ import typer
 
 from ..batch.sink import OUTPUT_SUFFIXES, OutputTarget, SinkError
 from ..errors import MissingExtra, SynopsisError
-from ..ingest import FORMATS, JsonlFields
+from ..ingest import FORMATS, STDIN, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from .app import (
@@ -28,6 +28,7 @@ from .app import (
     check_whole,
     check_writable,
     checked_budget,
+    checked_encoding,
     checked_lang,
     checked_model,
     counted,
@@ -84,6 +85,7 @@ def batch_command(
     an earlier run; 2 usage error or a missing extra; 130 interrupted.
     """
     check_whole(max_bytes=max_bytes, max_chars=max_chars)
+    encoding = checked_encoding(encoding)
     options = _options(method, words, sentences, fmt, text_field, id_field, title_field, abstract_field, encoding, max_bytes)
     options = dataclasses.replace(options, max_chars=max_chars, lang=checked_lang(lang), params=checked_model(model, method))
     if engine not in ENGINES:
@@ -92,6 +94,11 @@ def batch_command(
     from ..batch.sources import missing_inputs  # here, not at the top: `synopsis summarize` starts faster
 
     missing = missing_inputs(inputs)
+    if missing and missing[0][0] == STDIN:  # was "-: no such file or folder" for `cat corpus.jsonl | synopsis batch -`
+        fail(
+            "batch reads files, not stdin (-): a run resumes by reading its inputs again; save the input to a file and"
+            " name it (or use synopsis summarize -, which reads stdin)"
+        )
     if missing:
         fail(f"{missing[0][0]}: {missing[0][1]}")
     try:

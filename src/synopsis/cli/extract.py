@@ -21,7 +21,19 @@ from ..ingest.decode import MAX_TEXT_BYTES
 from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
-from .app import CLI_NAMES, EXIT_INPUT, LANG_HELP, NoTextField, app, check_stdin_once, check_whole, checked_lang, fail, report
+from .app import (
+    CLI_NAMES,
+    EXIT_INPUT,
+    LANG_HELP,
+    NoTextField,
+    app,
+    check_stdin_once,
+    check_whole,
+    checked_encoding,
+    checked_lang,
+    fail,
+    report,
+)
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
 EXTRACT_OUTPUTS = ("text", "json", "record")
@@ -71,6 +83,7 @@ def extract_command(
     if output == "record" and out_dir is None and len(inputs) > 1:
         fail("--output record with several inputs needs --out-dir (one record file per input)")
     check_whole(max_bytes=max_bytes)
+    encoding = checked_encoding(encoding)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     options = pdf_options(max_pages, max_pdf_mb)
     lang = checked_lang(lang)

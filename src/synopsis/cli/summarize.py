@@ -34,6 +34,7 @@ from .app import (
     check_stdin_once,
     check_whole,
     checked_budget,
+    checked_encoding,
     checked_lang,
     checked_model,
     fail,
@@ -99,6 +100,7 @@ def summarize_command(
     check_stdin_once(inputs)
     budget = checked_budget(method, words, sentences)
     check_whole(max_bytes=max_bytes, max_chars=max_chars)
+    encoding = checked_encoding(encoding)
     lang = checked_lang(lang)
     fields = JsonlFields(text=text_field, id=id_field, title=title_field, abstract=abstract_field)
     pdf = pdf_options(max_pages, max_pdf_mb)

@@ -147,6 +147,9 @@ def absent(path: str, missing: str = "no such file") -> str | None:
     except FileNotFoundError:
         if os.path.islink(path):
             return f"is a broken symbolic link (it points to {os.readlink(path)!r}, which does not exist)"
+        if any(mark in os.path.basename(path) for mark in "*?"):
+            # `dir/*.txt` reached us as it is: the shell passes on a pattern that matches nothing (or a quoted one)
+            return f"{missing}: no file matches this pattern (a shell passes a pattern on as it is when nothing matches it)"
         return missing
     except OSError as err:
         if err.errno == errno.ELOOP:

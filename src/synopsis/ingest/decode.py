@@ -182,9 +182,26 @@ _MARKUP = re.compile(r"\A\s*<(?:(?P<html>!doctype\s+html|html[\s>])|\?xml[\s?]|!
 _TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 
+# A LaTeX source file: its first line that is no comment is a command (`\documentclass`, or
+# arXiv's `\pdfoutput=1` before it), and a `\documentclass` line follows within its head. Its
+# preamble (`\usepackage{...} \title{...} \begin{document}`) opened the summary as one
+# "sentence", its `\cite{...}` and `$...$` stood in the others, exit status 0. A paper whose text
+# quotes a `\documentclass` line (one about LaTeX) starts with prose and is read.
+_LATEX_FIRST = re.compile(r"\A(?:[ \t]*(?:%[^\n]*)?\r?\n)*[ \t]*\\[A-Za-z@]")
+_LATEX_CLASS = re.compile(r"^[ \t]*\\document(?:class|style)\b", re.MULTILINE)
+_LATEX_HEAD = 65536
+
+
 def check_markup(text: str, *, source: str) -> None:
-    """Refuse an HTML page or an XML document (JATS, TEI) given as text, in one line saying what
-    it is: cleaning knows no tags, so they would become the summary's words."""
+    """Refuse an HTML page, an XML document (JATS, TEI) or a LaTeX source file given as text, in
+    one line saying what it is: cleaning knows no tags or commands, so they would become the
+    summary's words."""
+    if _LATEX_FIRST.match(text) and _LATEX_CLASS.search(text, 0, _LATEX_HEAD):
+        raise InputError(
+            "is LaTeX source, not plain text: synopsis does not read markup; summarize its PDF, or convert it to text"
+            " first (e.g. pandoc -t plain)",
+            source=source,
+        )
     head = text[:4096]
     found = _MARKUP.match(head)
     if found is None or _TAG.search(head, found.end()) is None:

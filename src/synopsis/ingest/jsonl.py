@@ -184,6 +184,17 @@ def _document_items(
         yield InputError(message, source=source, line=lines.at(position))
 
 
+def _wrapped_articles(record: dict[str, Any], fields: JsonlFields) -> tuple[str, int] | None:
+    """The field and the length of a list of objects that hold the text field, in a record without
+    the text field itself (`{"data": [...articles...]}`, as APIs and dataset exports wrap them), or
+    None. Only the first 100 items are looked at: a record is read in time linear in its size."""
+    for name, items in record.items():
+        sample = items[:100] if isinstance(items, list) else []
+        if sample and all(isinstance(item, dict) for item in sample) and any(fields.text in item for item in sample):
+            return str(name), len(items)
+    return None
+
+
 def _document_article(value: object, *, source: str, line: int, fields: JsonlFields, stem: str) -> Article | InputError:
     try:
         if not isinstance(value, dict):
@@ -318,6 +329,14 @@ def article_from_record(record: dict[str, Any], *, source: str, line: int, field
 
 def _text(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int) -> str:
     if fields.text not in record:
+        wrapper = _wrapped_articles(record, fields)
+        if wrapper is not None:  # was: "none of the 1 record read has a 'full_text' field: set --text-field"
+            raise InputError(
+                f"is one object that holds its articles in the field {wrapper[0]!r} (a list of {wrapper[1]:,}), not an"
+                " article: save that list as the file (a JSON array), or its articles as JSONL, one a line",
+                source=source,
+                line=line,
+            )
         hint = " (set the text field with {name})"
         raise InputError(f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint)
     value = record[fields.text]

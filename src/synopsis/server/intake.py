@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.types import Message, Receive
 
+from ..checks import encoding_problem
 from ..errors import InputError, MethodError
 from ..language import check_lang_option
 from ..scorers import usable_method
@@ -70,6 +71,10 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         raise ApiError(400, "the request body is not valid JSON (it is nested too deeply to read)") from None
     if not isinstance(data, dict):
         raise ApiError(422, f'the JSON body must be an object like {{"text": "..."}}, not {type(data).__name__}')
+    if "text" not in data and isinstance(data.get("full_text"), str):
+        # A corpus line sent as it is: "text: Field required; full_text: Extra inputs are not permitted" left the fix to guess.
+        message = 'required: the article\'s text goes in "text" (this body has "full_text", the name of the JSONL field)'
+        raise ApiError(422, f"text: {message}", details=[{"loc": ["text"], "msg": message, "type": "missing"}])
     fields = _validate(SummarizeRequest, data)
     assert isinstance(fields, SummarizeRequest)
     if len(fields.text) > limits.max_text_chars:
@@ -177,6 +182,7 @@ async def _from_form(request: Request, limits: Limits) -> Job:
         assert isinstance(fields, UploadFields)
         _check_method(fields.method)
         lang = _checked_lang(fields.lang)
+        _check_encoding(fields.encoding)
         # A named encoding field wins over the part's charset: it is what the user typed.
         charset = None if fields.encoding else file_charset(upload)
         data = await upload.read()
@@ -272,3 +278,11 @@ def _check_method(name: str) -> None:
         usable_method(name)
     except MethodError as err:
         raise ApiError(422, f"method: {err}", details=[{"loc": ["method"], "msg": str(err), "type": "unknown_method"}]) from None
+
+
+def _check_encoding(value: str | None) -> None:
+    """A field that does not validate, as an unknown method or language is (422, before any work):
+    it was a 400 "unknown encoding" from the worker, as if the file were wrong."""
+    problem = None if value is None else encoding_problem(value)
+    if problem:
+        raise ApiError(422, f"encoding: {problem}", details=[{"loc": ["encoding"], "msg": problem, "type": "unknown_encoding"}])

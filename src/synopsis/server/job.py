@@ -36,6 +36,7 @@ API_NAMES = {
     "memory": "over the server's --memory-mb per summary",
     "max_pages": "the server's page limit",
     "max_pdf_bytes": "the server's --max-upload-mb",
+    "format": "",  # no format field: "use format text" (a record without FULL TEXT) could not be followed
 }
 # HTTP status for each kind of failure `process` reports.
 STATUS = {"input": 400, "limit": 413, "method": 422, "memory": 413, "internal": 500}
