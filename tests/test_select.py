@@ -97,3 +97,53 @@ def test_kept_sentences_stay_and_the_rest_of_the_budget_is_filled(doc_and_featur
     boosted = scores.copy()
     boosted[list(keep)] = 2.0
     assert selection.indices == select(boosted, features, Budget(words), redundancy=1.0).indices
+
+
+def _greedy_one_at_a_time(scores, features, budget: Budget, redundancy: float) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+    """The greedy rule as it read before the block check: one similarity product per candidate."""
+    chosen: list[int] = []
+    used = 0
+    candidates = np.flatnonzero(features.candidate)
+    for i in candidates[np.argsort(-scores[candidates], kind="stable")]:
+        if (budget.sentences is not None and len(chosen) >= budget.sentences) or used >= (budget.words or 10**9):
+            break
+        if used + features.words[i] > (budget.words or 10**9):
+            continue
+        if chosen and features.similarity_to_rows(int(i), chosen).max() > redundancy:
+            continue
+        chosen.append(int(i))
+        used += int(features.words[i])
+    return tuple(sorted(chosen))
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), words=st.integers(20, 2000), redundancy=st.sampled_from([0.05, 0.2, 0.5, 0.9]))
+def test_the_block_redundancy_check_chooses_as_one_check_per_candidate(  # type: ignore[no-untyped-def]
+    doc_and_features, seed: int, words: int, redundancy: float
+) -> None:
+    # Low thresholds reject most candidates, so blocks grow and are recomputed after each choice.
+    _, features = doc_and_features
+    scores = np.random.default_rng(seed).random(features.n)
+    budget = Budget(words)
+    expected = _greedy_one_at_a_time(scores, features, budget, redundancy)
+    assert select(scores, features, budget, redundancy=redundancy).indices == expected
+
+
+def test_a_long_text_of_one_repeated_sentence_is_checked_in_few_products(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 5,000 copies of one sentence (past the dense similarity window): every candidate after the
+    # first is redundant, and each used to cost a sparse product of its own (25,000 took 11 s).
+    text = "The sample was collected in the field and stored at four degrees. " * 5000
+    article = Article("repeated", text, (0, len(text)), "", "")
+    doc = build_document(article, lang="en")
+    features = compute_features(doc)
+    products = []
+    original = type(features).similarity_rows_to_rows
+
+    def counted(self, rows, others):  # type: ignore[no-untyped-def]
+        products.append(len(rows))
+        return original(self, rows, others)
+
+    monkeypatch.setattr(type(features), "similarity_rows_to_rows", counted)
+    selection = select(np.zeros(features.n), features, Budget(200))
+    assert len(selection.indices) == 1  # the rest repeat it
+    assert sum(products) >= features.n - 1 and len(products) <= 12

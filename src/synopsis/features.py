@@ -196,6 +196,13 @@ class Features:
             return self._similarity[i, rows]
         return np.asarray((self.tfidf[i] @ self.tfidf[rows].T).toarray()).ravel()
 
+    def similarity_rows_to_rows(self, rows: NDArray[np.int64], others: list[int]) -> NDArray[np.float64]:
+        """Cosine of each of `rows` to each of `others` (no sentence in both), one row per sentence
+        of `rows`: the entries `similarity_to_rows` gives one sentence at a time, in one product."""
+        if self._similarity is not None:
+            return self._similarity[np.ix_(rows, np.asarray(others, dtype=np.int64))]
+        return np.asarray((self.tfidf[rows] @ self.tfidf[others].T).toarray())
+
     @property
     def similarity_range(self) -> tuple[float, float]:
         """Smallest and largest similarity between two sentences of one window (0, 0 when n < 2).

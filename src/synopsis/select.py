@@ -59,18 +59,52 @@ def select(
     order = candidates if in_order else candidates[np.argsort(-scores[candidates], kind="stable")]
     if chosen:
         order = order[~np.isin(order, chosen)]
-    for i in order:
+    similar = _Redundancy(features, order)
+    for position, i in enumerate(order):
         if len(chosen) >= limit_sentences or used >= limit_words:
             break
         if used + words[i] > limit_words:
             continue
-        if redundancy < 1.0 and chosen and features.similarity_to_rows(int(i), chosen).max() > redundancy:
+        if redundancy < 1.0 and chosen and similar.highest(position, chosen) > redundancy:
             continue
         chosen.append(int(i))
         used += int(words[i])
     if not chosen:
         return _shortest_best(scores, features, candidates, limit_words)
     return Selection(tuple(sorted(chosen)))
+
+
+# The redundancy check of the candidates still to come is computed for a block of them at once,
+# from this many up to REDUNDANCY_BLOCK_MAX while none is chosen: one sparse product per candidate
+# cost ~0.4 ms in scipy's overhead alone, and a long text of near-identical sentences (a repeated
+# line 100,000 times) has every one of them checked (25,000 "Ab." sentences took 11 s).
+REDUNDANCY_BLOCK = 8
+REDUNDANCY_BLOCK_MAX = 1024
+
+
+class _Redundancy:
+    """Each remaining candidate's highest cosine to the sentences chosen so far, for a block of the
+    candidates in `order` at a time (the same floats as one candidate's own product: a row of a
+    sparse product sums its own terms in its own order). A block is recomputed from the current
+    candidate when a sentence has been chosen since, and grows while none is."""
+
+    def __init__(self, features: Features, order: NDArray[np.int64]) -> None:
+        self._features = features
+        self._order = order
+        self._start = 0
+        self._values: NDArray[np.float64] = np.zeros(0)
+        self._against = 0
+        self._size = REDUNDANCY_BLOCK
+
+    def highest(self, position: int, chosen: list[int]) -> float:
+        """The highest cosine of candidate `order[position]` to the `chosen` sentences."""
+        stale = self._against != len(chosen)
+        if stale or not self._start <= position < self._start + len(self._values):
+            self._size = REDUNDANCY_BLOCK if stale else min(2 * self._size, REDUNDANCY_BLOCK_MAX)
+            rows = self._order[position : position + self._size]
+            self._values = self._features.similarity_rows_to_rows(rows, chosen).max(axis=1)
+            self._start, self._against = position, len(chosen)
+        return float(self._values[position - self._start])
 
 
 def selectable(features: Features) -> NDArray[np.int64]:
