@@ -1,6 +1,7 @@
 """Shortcuts taken for speed agree with the plain form they stand in for, byte for byte: the stems
 that let heading tests skip the kind patterns, the narrowed label look-behind, citation placeholders
-found from their literal start, the full-stop scan for glued headings, and the whole-text slice.
+found from their literal start (and URLs, from their bracket or their own start), the full-stop scan
+for glued headings, and slices (the whole text itself, a part a view of its origins).
 Each check compares the shortcut with the code it replaced, on the inputs where the two could part."""
 
 from __future__ import annotations
@@ -217,6 +218,35 @@ def test_citation_spaces_taken_once() -> None:
     assert _SpacesBefore(_CITATIONS).spans("<cit> <cit> x") == [(0, 11)]
 
 
+# The URL pattern as it was: the spaces and tabs before it, then the bracket's or the URL's context
+# checked before it.
+_OLD_URL_WITH_CONTEXT = re.compile(
+    rf"[ \t]*(?<![\w(])\({rules._URL_BEFORE}?:?\s*{rules._URL}{rules._URL_AFTER}[.,;]?\s*\)"
+    rf"|[ \t]*(?<![\w/]){rules._URL}(?:\s*\(accessed [^)]{{0,30}}\))?"
+)
+_URL_PIECES = st.sampled_from(
+    [
+        "http://x.org", "https://a.b/c", "www.x.org", "WWW.X.ORG", "HTTP://X", "www.", "(", ")", "((", "see ", "at ",
+        "accessed ", "(accessed 2 May)", ", accessed 3 June 2004", "e.g., ", ":", ".", ". ", ". html", ". data/", ",",
+        ";", " ", "  ", "\t", "\n", "\u00a0", "x", "/", "_", "é", "2005", "<", ">", "]",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=16).map("".join))
+def test_url_spans_with_spaces_before_as_the_old_pattern(text: str) -> None:
+    old = [m.span() for m in _OLD_URL_WITH_CONTEXT.finditer(text)]
+    assert _SpacesBefore(rules.URL_WITH_CONTEXT, tabs=True).spans(text) == old
+
+
+def test_url_takes_spaces_and_tabs_before_it_but_no_line_break() -> None:
+    text = "Data at \t http://x.org/a. More (see  www.y.org) and\nhttp://z.org"
+    spans = _SpacesBefore(rules.URL_WITH_CONTEXT, tabs=True).spans(text)
+    assert spans == [m.span() for m in _OLD_URL_WITH_CONTEXT.finditer(text)]
+    assert [text[a:b] for a, b in spans] == [" \t http://x.org/a", " (see  www.y.org)", "http://z.org"]
+
+
 # --- glued headings after a full stop -----------------------------------------------------------
 
 _GLUED_TEXTS = st.lists(
@@ -247,7 +277,7 @@ def test_glued_heading_after_a_question_mark_still_found() -> None:
     assert [title for _, _, title in glued_headings(plain)] == ["Statistical Analysis", "STUDY DESIGN"]
 
 
-# --- the whole-text slice -------------------------------------------------------------------------
+# --- slices: the whole text itself, a part a view -----------------------------------------------
 
 
 def _slice_reference(text: Tracked, start: int, end: int) -> Tracked:
@@ -277,6 +307,26 @@ def test_whole_slice_is_what_a_copy_would_be(raw: str, edits: list[tuple[int, in
     text = Tracked.of(raw, at).apply([Edit(min(a, len(raw)), min(a + n, len(raw)), r) for a, n, r in edits], whole=whole)
     for start, end in ((0, len(text.text)), (0, max(0, len(text.text) - 1)), (min(1, len(text.text)), len(text.text))):
         assert _same(text.slice(start, end), _slice_reference(text, start, end))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ae\u0301 x.", max_size=12), _EDITS, st.booleans(), st.integers(0, 5))
+def test_every_slice_is_what_a_copy_would_be(raw: str, edits: list[tuple[int, int, str]], whole: bool, at: int) -> None:
+    # A slice that ends where the next character starts is a view of `origin` (not a copy).
+    text = Tracked.of(raw, at).apply([Edit(min(a, len(raw)), min(a + n, len(raw)), r) for a, n, r in edits], whole=whole)
+    for start in range(len(text.text) + 1):
+        for end in range(len(text.text) + 1):
+            part = text.slice(start, end)
+            assert _same(part, _slice_reference(text, start, end))
+            assert _same(part.slice(0, max(0, end - start - 1)), _slice_reference(text, start, max(start, end - 1)))  # of a view
+
+
+def test_a_slice_inside_the_text_shares_its_origins() -> None:
+    text = Tracked.of("one two three", 10)
+    part = text.slice(4, 7)
+    assert np.shares_memory(part.origin, text.origin) and part.span(0, 3) == (14, 17) and list(part.origin) == [14, 15, 16, 17]
+    cut = Tracked.of("abc def").apply([Edit(3, 4)])  # the space removed: "abcdef" ends its slice [0, 3) early
+    assert not np.shares_memory(cut.slice(0, 3).origin, cut.origin) and list(cut.slice(0, 3).origin) == [0, 1, 2, 3]
 
 
 def test_whole_slice_after_a_cut_tail_ends_where_the_text_ends() -> None:

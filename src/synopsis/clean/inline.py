@@ -273,21 +273,22 @@ _CITATIONS = re.compile(r"<cit>(?:\s*[,;]?\s*<cit>)*(?:\s+(?=[.,;:)]))?")
 
 
 class _SpacesBefore:
-    """`\\s*` + `pattern` (whose matches never start with a space): `spans` gives the spans that
-    `finditer` of the whole would give, from `pattern`'s own scan (which skips in C to its literal
-    first character), each match widened over the spaces before it that no earlier match took.
-    (The whole, which may start at any space, is tried at every character: 0.5 ms of a SumPubMed
-    article.)"""
+    """`\\s*` + `pattern` (whose matches never start with a space), or `[ \\t]*` + `pattern` where
+    `tabs` is set: `spans` gives the spans that `finditer` of the whole would give, from `pattern`'s
+    own scan (which skips in C to its literal first character), each match widened over the spaces
+    before it that no earlier match took. (The whole, which may start at any space, is tried at
+    every character: 0.5 ms of a SumPubMed article, 0.1 ms of URLs in an 8k-word one.)"""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], *, tabs: bool = False) -> None:
         self.pattern = pattern
+        self.tabs = tabs
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         spans = []
         floor = 0
         for match in self.pattern.finditer(text):
             start = match.start()
-            while start > floor and text[start - 1].isspace():  # (`str.isspace` is what `\s` matches)
+            while start > floor and (text[start - 1] in " \t" if self.tabs else text[start - 1].isspace()):  # (what `\s` matches)
                 start -= 1
             spans.append((start, match.end()))
             floor = match.end()
@@ -301,7 +302,7 @@ _JUNK_STEPS: tuple[tuple[str, tuple[str, ...], re.Pattern[str] | _SpacesBefore],
     ("citation_placeholder", ("<cit>",), _SpacesBefore(_CITATIONS_IN_BRACKETS)),
     ("citation_placeholder", ("<cit>",), _SpacesBefore(_CITATIONS)),
     ("email", ("@",), rules.EMAIL_WITH_MARKER),
-    ("url", ("http", "www.", "WWW.", "HTTP"), rules.URL_WITH_CONTEXT),
+    ("url", ("http", "www.", "WWW.", "HTTP"), _SpacesBefore(rules.URL_WITH_CONTEXT, tabs=True)),
     ("footnote", _NUMBERED, rules.STANDALONE_NUMBER),
     ("footnote", ("[",), rules.BRACKETED_NOTE),
     ("footnote", _NUMBERED, rules.GLUED_FOOTNOTE),

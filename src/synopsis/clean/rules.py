@@ -321,7 +321,10 @@ _URL_PART = r"\.[ ](?=[a-z0-9-]{2,}\.[a-z]{2,}|(?:[a-z0-9-]+/|(?:html?|php|pdf|a
 _URL = rf"(?i:https?://|www\.)(?:[^\s()]|\([^\s()]*\)|{_URL_PART})*(?:\([^\s()]*\)|[^\s.,;:!?'\"”’()\]])"
 _URL_BEFORE = r"(?:accessed|retrieved|available at|available from|see|at|e\.g\.,?|cf\.|source|for example,?)"
 _URL_AFTER = r"(?:[,;]\s*(?:accessed|retrieved|last (?:viewed|accessed)|viewed)\b[^()]{0,40})?"
+# The spaces and tabs before it go too ("at ." is no text): `inline._SpacesBefore` takes them, where
+# a leading `[ \t]*` had the engine try the whole at every character. (The bracket first, and what
+# stands before it checked behind it: a third faster again.)
 URL_WITH_CONTEXT = re.compile(
-    rf"[ \t]*(?<![\w(])\({_URL_BEFORE}?:?\s*{_URL}{_URL_AFTER}[.,;]?\s*\)"
-    rf"|[ \t]*(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"  # the space before it too: "at ." is no text
+    rf"\((?<![\w(]\(){_URL_BEFORE}?:?\s*{_URL}{_URL_AFTER}[.,;]?\s*\)"
+    rf"|(?<![\w/]){_URL}(?:\s*\(accessed [^)]{{0,30}}\))?"
 )

@@ -67,8 +67,13 @@ class Tracked:
 
     def slice(self, start: int, end: int) -> Tracked:
         """The part `[start, end)`, still pointing into the same original."""
-        if start == 0 and end == len(self.text) and end and self.origin[end] == self._slice_end(end):
-            return self  # the whole text, ending where a slice would end it: no copy (paragraphs mostly are)
+        if end > start and self.origin[end] == self._slice_end(end):
+            # The character after it starts where a slice would end (the usual case: nothing was
+            # removed right after it): a view of `origin`, not a copy (0.15 ms of an 8k-word article).
+            if start == 0 and end == len(self.text):
+                return self  # the whole text (paragraphs mostly are)
+            ends = None if self.ends is None else self.ends[start:end]
+            return Tracked(self.text[start:end], self.origin[start : end + 1], ends)
         origin = np.empty(max(0, end - start) + 1, dtype=np.int64)
         origin[:-1] = self.origin[start:end]
         if self.ends is None:
