@@ -49,6 +49,9 @@ no space after them. A line break always ends a sentence, as in English. Keys of
 `note`, `prefix_abbreviations`, `abbreviations`, `number_abbreviations` (each ends with a stop;
 "z. B." also matches "z.B.", and a lower-case entry also its capitalised form; a number abbreviation
 wins over the other two), `sentence_starters` (single words), `months`, `ordinal_stop`,
+`roman_ordinals` (with `ordinal_stop`: a Roman numeral II-XXXIX with a stop is a rank too, as a
+number is: Turkish and Hungarian "II. Abdülhamid", "II. Rákóczi Ferenc"; not in languages whose
+"Phase III." and "tabulka IV." end sentences far more often than a regnal number opens a name),
 `nouns_capitalised`, `date_prepositions` (single words: "в", "с", "до" of "в 1917 г."),
 `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
 that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
@@ -80,6 +83,7 @@ _KEYS = frozenset(
         "months",
         "date_prepositions",
         "ordinal_stop",
+        "roman_ordinals",
         "closers",
         "spaced_closers",
         "openers",
@@ -108,9 +112,10 @@ _INITIAL_PARTS = re.compile(r"\.-?")
 # numeral (XIX), a dash; month names are the language's `months`.
 _DATE_PIECE = re.compile(r"\d.*|[IVXLCDM]+|[-–—]")
 _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a sentence
-# A Roman numeral of two or more letters up to XXXIX, written as an ordinal with a stop where the
-# language writes ordinals so (Turkish "II. Abdülhamid", "I. Dünya Savaşı"; Hungarian "II. Rákóczi
-# Ferenc"; German "Friedrich II. von"): a rank like "19.", not acronyms such as "CD." or "MD.".
+# A Roman numeral of two or more letters up to XXXIX, written as an ordinal with a stop in languages
+# whose rules say `roman_ordinals` (Turkish "II. Abdülhamid", "II. Dünya Savaşı"; Hungarian "II.
+# Rákóczi Ferenc"): a rank like "19.", not acronyms such as "CD." or "MD.". Elsewhere a review found
+# "Phase III. Patienten ...", "w tabeli II. Pacjenci ..." glued into one sentence.
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
 _QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
@@ -136,6 +141,7 @@ class Rules:
     caption: re.Pattern[str]  # a caption label and its number ("Figura 1", "Рис. 1"), fullmatched
     label_nouns: frozenset[str] = frozenset()  # lower-case nouns a capital letter labels ("kelompok B")
     short_final_words: frozenset[str] = frozenset()  # lower-case words under four letters that end sentences
+    roman_ordinals: bool = False  # a Roman numeral with a stop is a rank, as "19." is (with ordinal_stop)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -217,8 +223,11 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
     terminal = re.compile(rf"[{re.escape(spaced_marks)}]+(?:{closer_part}{spaced_part})*(?=\s){unspaced_part}")
     marks = re.compile(f"[{re.escape(spaced_marks + unspaced)}]+")
     ordinal, nouns = own.get("ordinal_stop", False), own.get("nouns_capitalised", False)
-    if not isinstance(ordinal, bool) or not isinstance(nouns, bool):
-        raise ValueError(f"segmentation rules for {language!r}: ordinal_stop and nouns_capitalised are true or false")
+    roman = own.get("roman_ordinals", False)
+    if not isinstance(ordinal, bool) or not isinstance(nouns, bool) or not isinstance(roman, bool):
+        raise ValueError(
+            f"segmentation rules for {language!r}: ordinal_stop, roman_ordinals and nouns_capitalised are true or false"
+        )
     pairs = _strings(common, "quotation_marks") + _strings(own, "quotation_marks")
     if any(len(pair) != 2 for pair in pairs):
         raise ValueError(f'segmentation rules for {language!r}: quotation_marks are pairs such as "«»"')
@@ -242,6 +251,7 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         ),
         label_nouns=frozenset(_strings(own, "label_nouns")),
         short_final_words=frozenset(_strings(own, "short_final_words")),
+        roman_ordinals=ordinal and roman,
     )
 
 
@@ -373,7 +383,7 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
-    roman = rules.ordinal_stop and _ROMAN_ORDINAL.fullmatch(token) is not None
+    roman = rules.roman_ordinals and _ROMAN_ORDINAL.fullmatch(token) is not None
     if token.isdigit() or roman:
         rank = roman or len(token) <= _ORDINAL_DIGITS
         if rules.ordinal_stop and rank and not _after_prefix(text, token_start, stops):

@@ -165,3 +165,22 @@ def test_batch_refuses_an_input_corpus_named_as_its_output_and_leaves_it_alone(t
         f"synopsis: {copy}:1: is not a row written by `synopsis batch`; is -o the right file? (nothing was changed)\n"
     )
     assert copy.read_text(encoding="utf-8") == text
+
+
+def test_summarize_with_stdin_closed_is_one_line() -> None:
+    """Was: a traceback ending "AttributeError: 'NoneType' object has no attribute 'buffer'" for
+    `synopsis summarize - <&-` (a review of stop 34)."""
+    src = str(Path(synopsis.__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "synopsis", "summarize", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src},
+        preexec_fn=lambda: os.close(0),  # the child starts with stdin closed
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "synopsis: <stdin>: stdin is closed: there is nothing to read (give a file, or pipe the text in)\n"
+    )

@@ -262,3 +262,90 @@ def test_highlights_above_the_abstract_are_a_box_not_the_body_opening() -> None:
     assert found.body.lstrip().startswith("1. Introduction")
     boxed = [item.text for item in found.removed_text if item.reason == "box"]
     assert boxed == ["Highlights", *(f"\u2022 {point}" for point in points)]
+
+
+# What a review of these rules found them doing to pages they were not made for.
+
+
+def _two_columns(page: Page, x: float, y: float, paragraphs: list[str]) -> None:
+    for paragraph in paragraphs:
+        for line in wrap(paragraph, COLUMN):
+            page.text(x, y, line)
+            y += 12
+        y += 4
+
+
+def test_short_lines_opening_both_columns_of_a_body_page_are_no_author_blocks() -> None:
+    # Page 2 opens each column with two short lines (a list, a displayed clause) over a blank strip:
+    # read across the columns as author blocks, the right column's lines landed in the left's text.
+    first = Page()
+    first.text(LEFT, 60, "Harbour Bridges of the Old Coast", font=BOLD, size=18)
+    _two_columns(first, LEFT, 100, [" ".join(sentences(f"L{k}", 5)) for k in range(5)])
+    _two_columns(first, LEFT + COLUMN + GUTTER, 100, [" ".join(sentences(f"R{k}", 5)) for k in range(5)])
+    second = Page()
+    for k, text in enumerate(["(a) the harbour and the old bridge;", "(b) the market by the river."]):
+        second.text(LEFT + 60, 60 + 12 * k, text)
+    for k, text in enumerate(["the garden by the forest, and", "the letter in the window are"]):
+        second.text(LEFT + COLUMN + GUTTER + 60, 60 + 12 * k, text)
+    _two_columns(second, LEFT, 100, ["where the terms are as follows. " + " ".join(sentences("PL", 6))])
+    _two_columns(second, LEFT + COLUMN + GUTTER, 100, ["which closes the set. " + " ".join(sentences("PR", 6))])
+    body = extract(build([first, second]), source="body.pdf").body
+    assert "(b) the market by the river.\n\nwhere the terms" in body
+    assert "window are\n\nwhich closes the set" in body or "window are which closes the set" in body
+
+
+def test_bullet_points_after_the_abstract_without_a_highlights_heading_stay_in_the_body() -> None:
+    # An introduction without a heading listing its contributions: the points were removed as a box.
+    page = Page()
+    y = 60
+    page.text(72, y, "A Study of Harbour Bridges and Their Markets", font=BOLD, size=18)
+    y += 30
+    page.text(72, y, "Jane Doe and John Smith", size=11)
+    y += 24
+    page.text(72, y, "Abstract", font=BOLD, size=10)
+    y += 14
+    for line in wrap(" ".join(sentences("AB", 5)), 450):
+        page.text(72, y, line)
+        y += 12
+    y += 10
+    page.text(72, y, "We study harbour bridges in old towns. Our contributions are as follows.")
+    y += 12
+    for sentence in sentences("BU", 2):
+        page.text(72, y, "• " + sentence)
+        y += 12
+    y += 10
+    page.text(72, y, "2 Methods", font=BOLD, size=12)
+    y += 16
+    for line in wrap(" ".join(sentences("M0", 4)), 450):
+        page.text(72, y, line)
+        y += 12
+    found = extract(build([page]), source="probe.pdf")
+    assert "• In part BU0" in found.body and "• In part BU1" in found.body
+    assert all(item.reason != "box" for item in found.removed_text)
+
+
+def test_a_bold_run_in_abstract_ends_at_an_unnumbered_bold_heading_close_under_it() -> None:
+    # "Harbour Bridges in Context", bold in the abstract's size 3 pt under it: the heading and the
+    # paragraph under it were read into the abstract.
+    page = Page()
+    y = 60
+    page.text(72, y, "A Study of Harbour Bridges and Their Markets", font=BOLD, size=18)
+    y += 30
+    page.text(72, y, "Jane Doe and John Smith", size=11)
+    y += 24
+    for line in wrap("Abstract—" + " ".join(sentences("AB", 5)), 450, font=BOLD):
+        page.text(72, y, line, font=BOLD)
+        y += 12
+    y += 3
+    for heading, parts in (("Harbour Bridges in Context", ("B0", "B1")), ("Methods of the Survey", ("M0", "M1", "M2"))):
+        page.text(72, y, heading, font=BOLD, size=10)
+        y += 14
+        for part in parts:
+            for line in wrap(" ".join(sentences(part, 4)), 450):
+                page.text(72, y, line)
+                y += 12
+            y += 6
+    found = extract(build([page]), source="probe.pdf")
+    assert found.abstract.startswith("In part AB0") and "AB4" in found.abstract
+    assert "Harbour Bridges" not in found.abstract and "B00" not in found.abstract
+    assert found.body.startswith("Harbour Bridges in Context")

@@ -29,8 +29,10 @@ def main() -> None:
     except OSError as err:
         if err.errno not in _WRITE_ERRORS:
             raise
-        where = f" ({err.filename})" if err.filename else ""
-        report(f"cannot write the output{where}: {err.strerror or err}")
+        if err.filename:  # a named file: EIO and EBADF may come from reading it as well
+            report(f"{err.filename}: cannot be read or written: {err.strerror or err}")
+        else:
+            report(f"cannot write the output: {err.strerror or err}")
         raise SystemExit(EXIT_INPUT) from None
 
 

@@ -116,6 +116,8 @@ def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
         if read.format not in FORMATS:
             raise InputError(f"unknown format {read.format!r}; choose one of {', '.join(FORMATS)}", source=path)
         if path == STDIN:
+            if sys.stdin is None:  # started with stdin closed (`synopsis summarize - <&-`)
+                raise InputError("stdin is closed: there is nothing to read (give a file, or pipe the text in)", source="<stdin>")
             yield from read.stream(sys.stdin.buffer, source="<stdin>", stem="stdin")
             return
         file = Path(path)

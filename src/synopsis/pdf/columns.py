@@ -610,11 +610,14 @@ def _page_foot(rows: Sequence[Sequence[Word]], center: float) -> float:
     return float("inf")
 
 
-def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int, style: BodyStyle | None = None) -> OrderedPage:
+def order_page(
+    lines: list[Line], gutter: Gutter | None, *, region_base: int, style: BodyStyle | None = None, first: bool = False
+) -> OrderedPage:
     """Put a page's lines in reading order; `region` numbers start at `region_base`.
 
     `style` is the document's body font, which a side heading is set off from (`_side_headings`);
-    without it, the font most of the page's body lines have.
+    without it, the font most of the page's body lines have. `first`: the article's first page,
+    where front matter (author blocks side by side, a sidebar beside the abstract) is read apart.
     """
     if gutter is None:
         in_rows = sorted(lines, key=lambda line: (line.top, line.x0))
@@ -653,7 +656,7 @@ def order_page(lines: list[Line], gutter: Gutter | None, *, region_base: int, st
             body[at:at] = [replace(line, region=region_base + 1) for line in head]
             margin = [line for line in margin if not any(line is h for h in head)]
         return OrderedPage(tuple(body), tuple(margin), (), gutter)
-    return _in_bands([left, right], spanning, gutter, region_base=region_base)
+    return _in_bands([left, right], spanning, gutter, region_base=region_base, first=first)
 
 
 def _side_headings(margin: Sequence[Line], body: Sequence[Line], style: BodyStyle) -> list[tuple[list[Line], int]]:
@@ -733,14 +736,18 @@ def _order_columns(lines: list[Line], gutter: Gutter, *, region_base: int) -> Or
     return _in_bands(sides, spanning, gutter, region_base=region_base)
 
 
-def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, region_base: int) -> OrderedPage:
+def _in_bands(
+    sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, region_base: int, first: bool = False
+) -> OrderedPage:
     """Columns read one after the other within each band between full-width lines."""
     spanning.sort(key=lambda line: line.top)
     floats = _floats(spanning)
     if floats:
         spanning = [line for line in spanning if not any(line is f for f in floats)]
     _widen_blocks(spanning, sides)
-    sidebar = _sidebar(sides, spanning)
+    # Front matter set beside other front matter: looked for on the first page only (a body page's
+    # two columns opening with short list lines were read across each other, a review found).
+    sidebar = _sidebar(sides, spanning) if first else None
     ordered: list[Line] = []
     region = region_base
     columns = [sorted(side, key=lambda line: line.top) for side in sides]
@@ -755,7 +762,8 @@ def _in_bands(sides: list[list[Line]], spanning: list[Line], gutter: Gutter, *, 
         block_top, lines = sidebar
         separators = sorted([*separators, *((block_top - 0.01, line) for line in lines)], key=lambda item: item[0])
     cuts = ([] if cut is None else [cut]) + _balanced_floats(columns, floats) + _closing_blocks(columns, spanning)
-    cuts += _side_by_side_blocks(columns, spanning, gutter)
+    if first:
+        cuts += _side_by_side_blocks(columns, spanning, gutter)
     if cuts:
         separators = sorted([*separators, *((top, None) for top in cuts)], key=lambda item: item[0])
     for limit, separator in [*separators, (float("inf"), None)]:

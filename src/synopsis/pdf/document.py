@@ -467,7 +467,7 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
     region = 0
     no_vocabulary = paragraphs.Vocabulary(frozenset(), frozenset())
     for page in pages:
-        layout = columns.order_page(page.lines, page.gutter, region_base=region, style=style)
+        layout = columns.order_page(page.lines, page.gutter, region_base=region, style=style, first=page is pages[0])
         if layout.lines:
             region = max(line.region for line in layout.lines) + 1
         numbers = [line for line in layout.margin if _numbers_formula(line, layout.lines)]

@@ -371,15 +371,25 @@ _BULLET = re.compile(r"^\s*[•▪◦‣●■]\s*\S")
 BULLETS_MIN = 2
 
 
+# A heading over points that sum an article up (Elsevier's "Highlights", JAMA's "Key Points").
+_HIGHLIGHTS = re.compile(r"(?i)(?:research\s+)?highlights|key\s+(?:points|findings|messages)|summary\s+points")
+
+
 def _bullet_points(lines: Sequence[Line], found: Front, style: BodyStyle) -> list[int]:
-    """Bulleted points in the front matter, wherever they stand (Elsevier's "Highlights" above
-    the abstract, in the body's size), and the short heading right over them: a box, not the
-    body's opening text. A point's wrapped lines, indented past its bullet, go with it."""
+    """Bulleted points in the front matter (Elsevier's "Highlights" above the abstract, in the
+    body's size), and the short heading right over them: a box, not the body's opening text. A
+    point's wrapped lines, indented past its bullet, go with it. Only points above the abstract or
+    under a highlights heading: after the abstract, an introduction without a heading may list its
+    contributions so (a review found that list removed)."""
     kept = set(found.kept)
     named = {i for i, _ in found.removed}
+    abstract_start = next((i for i, line in enumerate(lines) if found.abstract and line is found.abstract[0][0]), None)
     boxed: list[int] = []
     for i in sorted(kept):
         if i in boxed or _BULLET.match(lines[i].text) is None:
+            continue
+        headed = i > 0 and _HIGHLIGHTS.fullmatch(lines[i - 1].text.strip().rstrip(":")) is not None
+        if not headed and (abstract_start is None or i > abstract_start):
             continue
         run, points = [i], 1
         while run[-1] + 1 in kept:
@@ -713,7 +723,7 @@ def _read_abstract(
             paragraphs
             and headings.is_heading_line(line, style)
             and not structured
-            and not _bold_text_goes_on(bold_text, line, size)
+            and not _bold_text_goes_on(bold_text, line, size, previous, paragraphs)
         ):
             break
         if size is not None and abs(line.size - size) > 0.7:
@@ -745,10 +755,21 @@ def _read_abstract(
     return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
 
 
-def _bold_text_goes_on(bold_text: bool, line: Line, size: float | None) -> bool:
-    """Whether a bold line goes on an abstract set in bold, in its size: no numbered heading."""
+def _bold_text_goes_on(bold_text: bool, line: Line, size: float | None, previous: Line, paragraphs: list[list[Line]]) -> bool:
+    """Whether a bold line goes on an abstract set in bold, in its size: no numbered heading, and
+    no short line without an end mark after a sentence's end (an unnumbered bold heading of the
+    body in the abstract's size, "Harbour Bridges in Context", which a review found taken into
+    the abstract with the paragraph under it)."""
     same_size = size is not None and abs(line.size - size) <= 0.3
-    return bold_text and line.bold and same_size and rules.NUMBERED_HEADING.match(line.text.strip()) is None
+    if not (bold_text and line.bold and same_size and rules.NUMBERED_HEADING.match(line.text.strip()) is None):
+        return False
+    widest = max((other.x1 - other.x0 for paragraph in paragraphs for other in paragraph), default=0.0)
+    short = line.x1 - line.x0 < BOLD_HEADING_MAX_SHARE * widest
+    return not (short and _ends_sentence(previous.text) and not _ends_sentence(line.text))
+
+
+# A line under this share of the abstract's widest line is short enough to be a heading.
+BOLD_HEADING_MAX_SHARE = 0.75
 
 
 def _bold_part(line: Line) -> bool:

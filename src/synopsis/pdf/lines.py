@@ -319,7 +319,12 @@ def _without_drop_caps(words: Sequence[Word]) -> Sequence[Word]:
     the paragraph's first line beside it: "T" "HIS" is "THIS", "T" "he" is "The". The rest keeps
     its place, so the lines beside the letter start level and no paragraph seems to start under
     the first line. "A" and "I" may be words of their own and are left as they are."""
-    caps = [i for i, w in enumerate(words) if len(w.text) == 1 and "B" <= w.text <= "Z" and w.text != "I"]
+    if not words:
+        return words
+    # Only a letter at least DROP_CAP_SIZE times the page's smallest words can be one: a page of
+    # one-letter words in the text's size (a genotype table, "C G T") is not searched word by word.
+    large = DROP_CAP_SIZE * min(w.size for w in words)
+    caps = [i for i, w in enumerate(words) if len(w.text) == 1 and "B" <= w.text <= "Z" and w.text != "I" and w.size >= large]
     if not caps:
         return words
     out = list(words)
