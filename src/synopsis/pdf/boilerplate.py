@@ -133,6 +133,11 @@ def names_list(text: str) -> bool:
     return len(parts) >= NAMES_MIN and all(_is_name(part) for part in parts)
 
 
+def one_name(text: str) -> bool:
+    """Whether `text` is one person's name ("Anita Gurung", "Karl d'Ester"): one author set large."""
+    return _is_name(text.strip().rstrip(".*†"))
+
+
 def _is_name(part: str) -> bool:
     tokens = part.split()
     names = [token for token in tokens if token.lower() not in _PARTICLES]

@@ -119,7 +119,47 @@ def find_title(
     if best is None:
         return "", (0, 0)
     _, i, j = best
-    return _title_text(lines[i:j]), (i, j)
+    sub = _subtitle_end(lines, i, j, style)
+    if sub == j:
+        return _title_text(lines[i:j]), (i, j)
+    title, subtitle = _title_text(lines[i:j]), _title_text(lines[j:sub])
+    return (f"{title} {subtitle}" if title[-1] in ":?!.—–-" else f"{title}: {subtitle}"), (i, sub)
+
+
+SUBTITLE_MAX_LINES = 2
+SUBTITLE_MAX_WORDS = 20
+
+
+def _subtitle_end(lines: Sequence[Line], start: int, end: int, style: BodyStyle) -> int:
+    """Past a subtitle right under the title: a line or two close under it, in a size between the
+    body's and the title's (Google Docs' "Subtitle" style, a chapter's or report's subtitle), no
+    names, e-mail, affiliation, heading, sentence, boilerplate or number at its end ("Report
+    2023/07"). It was read as the body's first heading. `end` when none."""
+    title = lines[start]
+    stop = end
+    while stop < len(lines) and stop - end < SUBTITLE_MAX_LINES:
+        if stop > end and not _continues_title(lines[stop - 1], lines[stop]):
+            break
+        stop += 1
+    block = lines[end:stop]
+    if not block or block[0].page != title.page or block[0].top - lines[end - 1].bottom > 1.2 * block[0].size:
+        return end
+    if not all(TITLE_LARGER * style.size <= line.size <= title.size - 0.6 for line in block):
+        return end
+    text = _title_text(block)
+    if len(text.split()) > SUBTITLE_MAX_WORDS or _ends_sentence(text) or text[-1] in ",;":
+        return end
+    if re.search(r"\d", text.split()[-1]):
+        return end  # a report's or series' number ("Research Report 2023/07"), a date
+    if boilerplate.names_list(text) or boilerplate.one_name(text) or lexicon().affiliation.search(text):
+        return end
+    if lexicon().abstract_label.match(text):
+        return end
+    if headings.is_known_heading(text) or _numbered_heading(text) or lexicon().chapter.match(text):
+        return end
+    if any(pattern.search(text) for _, pattern in lexicon().boilerplate):
+        return end
+    return stop
 
 
 # A section heading's number: "2. Study Area", "3.1 Methods", "III. Results" ("3D printing",
@@ -296,6 +336,7 @@ def find_front(
     found = _find_front(lines, style, page_height=page_height, first_page=first_page, printed=printed, front_end=front_end)
     found = _past_title_repeat(lines, found)
     found = _set_aside_boxes(lines, found, style)
+    found = _past_second_summary(lines, found, style)
     if front_end is None or found.body_start > front_end:
         return found
     front_matter = [(i, "front_matter") for i in [*found.kept, *range(found.body_start, front_end)]]
@@ -408,6 +449,56 @@ def _bullet_points(lines: Sequence[Line], found: Front, style: BodyStyle) -> lis
     return boxed
 
 
+# A second summary for other readers under its own heading right after the abstract (AGU's "Plain
+# Language Summary", PLOS's "Author summary", PNAS's "Significance", a "Lay summary"): the
+# abstract told again, not the body's opening text.
+_SECOND_SUMMARY = re.compile(
+    r"(?i)(?:plain\s+(?:language|english)|lay|non-?technical|author(?:'s|s')?)\s+summary|significance(?:\s+statement)?"
+)
+SECOND_SUMMARY_MAX_WORDS = 400
+
+
+def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) -> Front:
+    """The body past a second summary's heading and its paragraphs right after the abstract, set
+    aside as `box` in whatever font: in the body's size it opened the body and its sentences, the
+    abstract's again, could be picked for the summary. It ends at the next heading; a run without
+    one within SECOND_SUMMARY_MAX_WORDS words (or past the next page) is body text after all."""
+    if not found.abstract:
+        return found
+    after = _abstract_end(lines, found)
+    # The lines after the abstract in reading order: front matter kept in the body, then the body.
+    order = [*(i for i in found.kept if i >= after), *range(found.body_start, len(lines))]
+    if not order or order[0] != _abstract_end_past_named(lines, found):
+        return found
+    head = lines[order[0]]
+    if _SECOND_SUMMARY.fullmatch(head.text.strip().rstrip(":.")) is None or not headings.is_heading_line(head, style):
+        return found
+    words, count = 0, 1
+    while count < len(order) and not headings.is_heading_line(lines[order[count]], style):
+        words += lines[order[count]].words
+        if words > SECOND_SUMMARY_MAX_WORDS or lines[order[count]].page > head.page + 1:
+            return found
+        count += 1
+    if count == 1 or count >= len(order):
+        return found
+    boxed = set(order[:count])
+    return replace(
+        found,
+        body_start=max([found.body_start, *(i + 1 for i in boxed)]),
+        kept=tuple(i for i in found.kept if i not in boxed),
+        removed=tuple(sorted([*found.removed, *((i, "box") for i in boxed)])),
+    )
+
+
+def _abstract_end_past_named(lines: Sequence[Line], found: Front) -> int:
+    """The first line after the abstract that no front-matter rule named (keywords, dates)."""
+    named = {i for i, _ in found.removed}
+    i = _abstract_end(lines, found)
+    while i in named:
+        i += 1
+    return i
+
+
 def _abstract_end(lines: Sequence[Line], found: Front) -> int:
     """The index of the line after the abstract's last line (0 without an abstract)."""
     if not found.abstract:
@@ -486,7 +577,10 @@ def _find_front(
         match = lexicon().abstract_label.match(lines[i].text)
         if match is None or not _is_label(lines[i], match):
             continue
-        paragraphs, stop, skipped = _read_abstract(lines, i, match.group("rest"), style)
+        # A thesis's or report's abstract (or executive summary) heads a page of its own before the
+        # first chapter and runs on over several paragraphs: a paragraph gap does not end it there.
+        own_page = front_end is not None and (i == 0 or lines[i - 1].page != lines[i].page)
+        paragraphs, stop, skipped = _read_abstract(lines, i, match.group("rest"), style, whole_page=own_page)
         if paragraphs:
             paragraphs, other = _other_language_abstract(paragraphs)
             body_start = _body_start(lines, stop, style)
@@ -696,10 +790,13 @@ def _is_label(line: Line, match: re.Match[str]) -> bool:
 
 
 def _read_abstract(
-    lines: Sequence[Line], label: int, rest: str, style: BodyStyle
+    lines: Sequence[Line], label: int, rest: str, style: BodyStyle, *, whole_page: bool = False
 ) -> tuple[tuple[tuple[Line, ...], ...], int, tuple[int, ...]]:
     """The abstract's paragraphs after the label line, the index of the first line after it, and
     the lines inside it that are not abstract text (a page header where it runs onto a new page).
+    `whole_page`: the label heads a front-matter page of its own (a thesis's abstract page), so
+    paragraph gaps on that page do not end the abstract; a heading, a keywords line, a change of
+    size or the page's end still do.
     """
     paragraphs: list[list[Line]] = []
     skipped: list[int] = []
@@ -737,7 +834,7 @@ def _read_abstract(
             break
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
-        if paragraphs and gap and not structured:
+        if paragraphs and gap and not structured and not (whole_page and line.page == lines[label].page):
             break  # a paragraph gap that does not open the next part of a structured abstract
         if paragraphs and line.page != previous.page and _ends_sentence(previous.text):
             break
@@ -867,4 +964,31 @@ def _body_start_without_abstract(lines: Sequence[Line], title_end: int, search_e
         text = lines[i].text
         if headings.is_known_heading(text) and (headings.is_heading_line(lines[i], style) or len(text.split()) <= 3):
             return i
-    return title_end
+    return _past_author_blocks(lines, title_end, search_end)
+
+
+NAMES_BLOCK_MAX_LINES = 4
+
+
+def _past_author_blocks(lines: Sequence[Line], title_end: int, search_end: int) -> int:
+    """No abstract and no early heading (a law review, a one-page conference abstract, an edited
+    text): the body starts past the blocks right under the title, on its page, that read as its
+    authors' names and affiliations (short blocks, "authors" by `boilerplate.classify`); they
+    opened the body, and its first paragraph with them. Text must remain after them."""
+    if not 0 < title_end < search_end:
+        return title_end
+    page = lines[title_end - 1].page
+    start = title_end
+    for block in boilerplate.blocks_of(lines[title_end:search_end]):
+        run = [lines[title_end + k] for k in block]
+        # A block ends before a line without letters: a law review's paragraph number "1.".
+        lettered = next((k for k, line in enumerate(run) if not re.search(r"[^\W\d_]{2}", line.text)), len(run))
+        run = run[:lettered]
+        if not run or run[0].page != page or len(run) > NAMES_BLOCK_MAX_LINES:
+            break
+        if boilerplate.classify(run, near_title=True) != "authors":
+            break
+        start = title_end + block[0] + len(run)
+        if lettered < len(block):
+            break
+    return start if start < search_end else title_end

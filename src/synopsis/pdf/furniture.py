@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from ..clean import rules
 from .lexicon import lexicon
 from .lines import SAME_ROW, Line
 from .reader import Word
@@ -124,6 +125,8 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
         if not block or lines[block[0]].top < FOOTNOTE_ZONE * height:
             continue
         first = lines[block[0]]
+        if rules.CAPTION_LINE.match(first.text) and not first.markers:
+            continue  # a figure's caption in small print under it ("Figure 3. ..."), read as a caption
         # A run that fills its region (full-width notes below two columns) needs a note marker.
         apart = start > 0 and first.top - lines[indices[start - 1]].bottom > 0.6 * body_size
         tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
