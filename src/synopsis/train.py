@@ -131,18 +131,26 @@ def prepare(
     caller can say what was left out of the model."""
     examples = []
     for article in articles:
-        if not article.abstract.strip():
-            if on_no_abstract:
-                on_no_abstract(article.id)
-            continue
+        given = bool(article.abstract.strip())
         try:
             doc = build_document(article)
         except Exception as err:  # a bad training document must not end a long run
-            if on_error:
+            if not given:  # nothing to learn from either way: said as before, with the others
+                if on_no_abstract:
+                    on_no_abstract(article.id)
+            elif on_error:
                 on_error(article.id, err)
             continue
+        # Where no abstract is given, the one under an "Abstract" heading in the text, as
+        # `summarize` finds it (keeping its sentences out of the candidates) and `evaluate` scores
+        # against it: a plain-text paper trains as its PDF would.
+        abstract = article.abstract if given else doc.abstract if doc.meta.get("abstract_from_text") else ""
+        if not abstract.strip():
+            if on_no_abstract:
+                on_no_abstract(article.id)
+            continue
         source = str(article.meta.get("source") or article.meta.get("domain") or article.meta.get("input") or "")
-        examples.append(Example(doc, compute_features(doc), article.abstract, source))
+        examples.append(Example(doc, compute_features(doc), abstract, source))
     return examples
 
 

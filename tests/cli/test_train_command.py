@@ -106,8 +106,9 @@ def test_articles_without_an_abstract_are_counted_and_the_model_rebuilds_from_it
     assert "training on 4 articles" in result.output
     assert "synopsis: warning: --exclude-source nowhere matched no article's source field" in result.output
     assert (
-        "synopsis: skipped 4 article(s) with an empty or missing abstract (--abstract-field abstract), nothing to learn"
-        " from: scisummnet-P06-1067, sumpubmed-20094, plos-journal.pone.0120049, dhq-000104"
+        "synopsis: skipped 4 article(s) with an empty or missing abstract (JSONL: --abstract-field abstract;"
+        " records: an ABSTRACT section; text: an 'Abstract' heading), nothing to learn from:"
+        " scisummnet-P06-1067, sumpubmed-20094, plos-journal.pone.0120049, dhq-000104"
     ) in result.output
     first = (tmp_path / "model.json").read_bytes()
     command = json.loads(first)["info"]["command"]

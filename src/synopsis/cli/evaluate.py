@@ -63,14 +63,21 @@ def evaluate_command(
         [], "--method", "-m", help="Method to run (repeatable; `all` = every registered one) [default: auto]."
     ),
     predictions: list[str] = typer.Option(
-        [], "--predictions", "-p", help='JSONL of {"id", "summary"} or {"id", "sentences"} to score (repeatable).'
+        [],
+        "--predictions",
+        "-p",
+        help='JSONL of {"id", "summary"} or {"id", "sentences"}, or records (a file or folder) with PREDICTION'
+        " filled in, to score (repeatable).",
     ),
     words: int = typer.Option(200, "--words", "-w", help="Cut every summary to its first N words before scoring."),
     json_path: Path | None = typer.Option(None, "--json", help="Write the full report (per-document scores included) as JSON."),
     html_path: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report with plots."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
     group_by: str = typer.Option(
-        "source", "--by", help="Break scores down by: source (JSONL `source`, else `domain`, else file name), domain, file."
+        "source",
+        "--by",
+        help="Break scores down by: source (JSONL `source`, else `domain`, else file name; a text, record or PDF:"
+        " its folder), domain, file.",
     ),
     seed: int = typer.Option(0, help="Seed of the bootstrap."),
     resamples: int = typer.Option(2000, help="Bootstrap resamples."),
@@ -99,6 +106,7 @@ def evaluate_command(
         count_articles,
         empty_predictions,
         expand_inputs,
+        is_record_source,
         iter_results,
         load_predictions,
         require_readers,
@@ -127,9 +135,17 @@ def evaluate_command(
     model_path = _model_for(model, names)
     loaded: dict[str, dict[str, Prediction]] = {}
     notes: list[str] = []
+    record_predictions = any(is_record_source(path) for path in predictions)
+    given: list[str] = []
     for path in predictions:
-        label = Path(path).name.removesuffix(".gz").removesuffix(".jsonl").removesuffix(".json") or path
-        label = f"file:{label}" if label in names or label in loaded else label
+        again = next((earlier for earlier in given if _same_file(earlier, path)), None)
+        if again is not None:  # as a method named twice runs once: a second row of the same numbers says nothing
+            twice = f"{path}: given twice as --predictions" + ("" if again == path else f" (as {again})") + "; scored once"
+            report(twice)
+            notes.append(twice)
+            continue
+        given.append(path)
+        label = _prediction_label(path, names, loaded)
         try:
             loaded[label], problems = load_predictions(path)
         except InputError as err:
@@ -232,6 +248,13 @@ def evaluate_command(
             f"{counted(from_text, 'document')} scored against the abstract found under its heading in the text"
             " (no abstract field or ABSTRACT section given)"
         )
+    notes.extend(_other_language_note(docs))
+    filled = sum(d.record_prediction for d in docs)
+    if filled and not record_predictions:
+        notes.append(
+            f"{counted(filled, 'record')} with a filled-in PREDICTION section, not scored: to score it, give the"
+            " records (their file or folder) as --predictions too"
+        )
     if duplicates:
         shown = ", ".join(repr(d) for d in dict.fromkeys(duplicates[:LISTED]))
         more = f", ... ({len(duplicates) - LISTED:,} more)" if len(duplicates) > LISTED else ""
@@ -272,6 +295,28 @@ def evaluate_command(
         raise typer.Exit(EXIT_INPUT)
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether two --predictions paths name one file (by any path); a missing one is not compared."""
+    try:
+        return a == b or os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _prediction_label(path: str, names: tuple[str, ...], loaded: dict[str, Any]) -> str:
+    """A predictions file's row: its name without .gz/.jsonl/.json; where a method or another file
+    has that name, its folder's name before it (runs/a/preds, runs/b/preds: "a/preds", "b/preds"),
+    and `file:` before a method's name (a file named lead.jsonl is not the lead method)."""
+    label = Path(path).name.removesuffix(".gz").removesuffix(".jsonl").removesuffix(".json") or path
+    if label in names:
+        return f"file:{label}"
+    if label not in loaded:
+        return label
+    folder = Path(path).resolve().parent.name
+    qualified = f"{folder}/{label}" if folder else label
+    return qualified if qualified not in loaded else f"file:{path}"
+
+
 def _auto_note(docs: list[DocResult]) -> list[str]:
     """What the `auto` row scored: per document the method `synopsis summarize` runs by default,
     which depends on the document's language, so the row's mix is said (each document's is in --json)."""
@@ -288,6 +333,21 @@ def _auto_note(docs: list[DocResult]) -> list[str]:
         for method, n in sorted(ran.items(), key=lambda item: (item[0] != DEFAULT_METHOD, item[0]))
     ]
     return [f"auto is what `synopsis summarize` gives by default, chosen by each document's language: {', '.join(parts)}"]
+
+
+def _other_language_note(docs: list[DocResult]) -> list[str]:
+    """The documents whose reference abstract reads as another language than their text (a
+    bilingual journal's second abstract, a wrong --lang): scored, but no summary of the text can
+    share its words, so the report says which."""
+    other = [d for d in docs if d.evaluated and d.reference_language]
+    if not other:
+        return []
+    shown = ", ".join(f"{d.id} ({d.reference_language}; the text read as {d.language})" for d in other[:LISTED])
+    more = f", ... ({len(other) - LISTED:,} more)" if len(other) > LISTED else ""
+    return [
+        f"{counted(len(other), 'document')} whose reference abstract reads as another language than the text"
+        f" (scored with the text's tokenizer; no summary of the text can match it): {shown}{more}"
+    ]
 
 
 def _failed_line(evaluation: Any, no_text: NoTextField, duplicates: int = 0) -> str | None:

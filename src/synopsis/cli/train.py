@@ -212,12 +212,13 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
             if hit is not None:
                 excluded[hit] += 1
                 continue
-            if item.abstract.strip():  # a repeat would sit on both sides of the halves the reranker learns from
-                key = (item.text, item.abstract)
-                if key in seen:
-                    repeated.append(item.id)
-                    continue
-                seen.add(key)
+            # A repeat would sit on both sides of the halves the reranker learns from (one without an
+            # abstract field too: the abstract under its heading in the text is trained on).
+            key = (item.text, item.abstract)
+            if key in seen:
+                repeated.append(item.id)
+                continue
+            seen.add(key)
             articles.append(item)
     no_text.report(read)
     report_exclusions(exclude_source, excluded, read)
@@ -336,8 +337,8 @@ def listed(ids: Sequence[str]) -> str:
 def no_abstract_line(ids: Sequence[str], abstract_field: str) -> str:
     """One line for the articles left out for want of an abstract: how many, why, and which."""
     return (
-        f"skipped {len(ids)} article(s) with an empty or missing abstract (--abstract-field {abstract_field}), "
-        f"nothing to learn from: {listed(ids)}"
+        f"skipped {len(ids)} article(s) with an empty or missing abstract (JSONL: --abstract-field {abstract_field};"
+        f" records: an ABSTRACT section; text: an 'Abstract' heading), nothing to learn from: {listed(ids)}"
     )
 
 

@@ -390,6 +390,8 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                 "input": d.input,
                 "language": d.language,
                 "reference": d.reference,  # "given", or "text": the abstract found under its heading in the text
+                # The language the reference reads as where it is not the text's (else absent).
+                **({"reference_language": d.reference_language} if d.reference_language else {}),
                 "words": d.words,
                 "scores": {
                     m: {

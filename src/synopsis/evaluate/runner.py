@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from ..batch.sources import PARQUET_SUFFIXES, read_parquet
+from ..clean.headings import is_abstract, is_other_abstract
 from ..errors import InputError, MethodError, MissingExtra
 from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
 from ..ingest.decode import BOMS, MAX_TEXT_BYTES
-from ..ingest.jsonl import looks_like_json_document
-from ..language import ENGLISH
+from ..ingest.jsonl import looks_like_json_document, record_id
+from ..language import ENGLISH, UNDETERMINED, detect_language
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, get_method, usable_method
@@ -31,7 +32,7 @@ from ..scorers.registry import DEFAULT_METHOD, NON_ENGLISH_METHOD
 from ..types import Article, Budget, Document
 from ..workers import WorkerPool
 from .oracle import greedy_oracle
-from .rouge import FAILED, RougeScores, score_sentences, split_sentences, truncate
+from .rouge import FAILED, RougeScores, rouge_tokens, score_sentences, split_sentences, truncate
 
 LEAD = "lead"
 ORACLE = "oracle"
@@ -101,6 +102,11 @@ class DocResult:
     # matter) or "text" (an "Abstract" heading in the text itself, as `summarize` finds it and
     # keeps its sentences out of the summary): a plain-text paper is scored as its PDF would be.
     reference: str = "given"
+    # A record whose PREDICTION section is filled in: scored only when its file or folder is
+    # also given as --predictions (the command's note says so).
+    record_prediction: bool = False
+    # The language the reference abstract reads as, where it is not the text's ("" otherwise).
+    reference_language: str = ""
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -249,8 +255,18 @@ def _json_items(data: bytes) -> int:
     return max(1, len(value)) if isinstance(value, list) else 1
 
 
+PREDICTION_FORMS = 'JSONL of {"id", "summary": text} or {"id", "sentences": [...]}, or records with a PREDICTION section'
+
+
 def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
-    """Predictions JSONL: {"id", "summary": text} or {"id", "sentences": [text | {"text"}]}; bad lines listed."""
+    """Predictions JSONL: {"id", "summary": text} or {"id", "sentences": [text | {"text"}]}; bad lines listed.
+
+    A record file, or a folder of them (what `synopsis summarize -o record` writes), gives its
+    PREDICTION sections by the records' ids. A file of which no line is a prediction (another
+    format, the data file named by mistake) is one error, not a note per line and every document
+    scored 0 "without a prediction"."""
+    if is_record_source(path):
+        return _record_predictions(path)
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
     lines = _prediction_lines(path)
@@ -259,7 +275,7 @@ def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             continue
         try:
             record = json.loads(line)
-            doc_id, value = _prediction(record)
+            doc_id, value = _prediction(record, line)
         except (ValueError, TypeError) as err:
             problems.append(f"{path}:{number}: {err}")
             known = _readable_id(line)
@@ -270,6 +286,47 @@ def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             problems.append(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)")
             continue
         predictions[doc_id] = value
+    if not predictions and problems:
+        raise InputError(
+            f"is not a predictions file ({PREDICTION_FORMS}): no line gives an id; the first: {problems[0]}", source=path
+        )
+    return predictions, problems
+
+
+def is_record_source(path: str) -> bool:
+    """Whether a --predictions path is a folder or a file in the record format (not JSON lines)."""
+    file = Path(path)
+    if file.is_dir():
+        return True
+    if path.endswith(".gz") or not file.is_file():
+        return False
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return detect_format(path, head) == "record"
+
+
+def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+    """The PREDICTION sections of the record files at `path` (a file, or a folder's files read as
+    the data are: each by itself, so the ids agree), keyed by id; anything else is a problem."""
+    predictions: dict[str, Prediction] = {}
+    problems: list[str] = []
+    for file in expand_inputs([path]):
+        if not is_record_source(file):
+            problems.append(f"{file}: not a record (no PREDICTION section to score): skipped")
+            continue
+        for item in read_articles(file):
+            if isinstance(item, InputError):
+                problems.append(item.worded({}))
+            elif item.id in predictions:
+                problems.append(f"{file}: id {item.id!r} appears again (the first one is kept)")
+            else:
+                predictions[item.id] = str(item.meta.get("prediction") or "")
+    if not predictions:
+        first = f"; the first: {problems[0]}" if problems else ""
+        raise InputError(f"has no record with a PREDICTION section to score{first}", source=path)
     return predictions, problems
 
 
@@ -303,11 +360,22 @@ def _readable_id(line: str) -> str | None:
     """The id of a refused predictions line, where it has one."""
     try:
         record = json.loads(line)
+        return _prediction_id(record, line) if isinstance(record, dict) else None
     except ValueError:
         return None
-    if isinstance(record, dict) and record.get("id") not in (None, ""):
-        return str(record["id"])
-    return None
+
+
+def _prediction_id(record: dict[str, Any], line: str) -> str | None:
+    """A predictions line's id as the data's reader reads a record's (`ingest.jsonl.record_id`): a
+    number as it was written (12.50, not "12.5"), so the two ids match; true/false or a list is
+    no id (a ValueError: the line is refused, not scored as a document no one has)."""
+    value = record.get("id")
+    if isinstance(value, float):
+        value = json.loads(line, parse_float=str).get("id")
+    try:
+        return record_id(value)
+    except InputError as err:
+        raise ValueError(err.message) from None
 
 
 def empty_predictions(table: Mapping[str, Prediction]) -> list[str]:
@@ -320,12 +388,12 @@ def empty_predictions(table: Mapping[str, Prediction]) -> list[str]:
     ]
 
 
-def _prediction(record: Any) -> tuple[str, Prediction]:
+def _prediction(record: Any, line: str) -> tuple[str, Prediction]:
     if not isinstance(record, dict):
         raise ValueError("is not a JSON object")
-    if record.get("id") in (None, ""):
+    doc_id = _prediction_id(record, line)
+    if doc_id is None:
         raise ValueError("has no 'id'")
-    doc_id = str(record["id"])
     if isinstance(record.get("summary"), str):
         return doc_id, record["summary"]
     sentences = record.get("sentences")
@@ -340,7 +408,9 @@ GROUPINGS: tuple[str, ...] = ("source", "domain", "file")
 
 
 def source_of(meta: Mapping[str, Any], fallback: str, *, group_by: str = "source") -> str:
-    """The group a document is reported in: its `source` (else `domain`) field, or its file name.
+    """The group a document is reported in: its `source` (else `domain`) field, or its file name;
+    for a file that holds one article (text, record, PDF), the name of its folder: a folder of
+    papers is one group, not one group of one document per paper.
 
     `group_by="domain"` prefers the domain field; `"file"` always uses the file name.
     """
@@ -349,7 +419,15 @@ def source_of(meta: Mapping[str, Any], fallback: str, *, group_by: str = "source
         value = meta.get(key)
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
+    if group_by != "file" and meta.get("format") in ONE_ARTICLE_FORMATS:
+        folder = Path(fallback).resolve().parent.name if fallback and not fallback.startswith("<") else ""
+        if folder:
+            return folder
     return _stem(fallback)
+
+
+# Formats of which a file holds one article (JSONL, JSON and Parquet hold many).
+ONE_ARTICLE_FORMATS = ("text", "record", "pdf")
 
 
 def _stem(path: str) -> str:
@@ -379,12 +457,16 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
     if not abstract.strip() and doc is not None and doc.meta.get("abstract_from_text"):
         abstract = doc.abstract
         result = replace(result, reference="text")
-    if not abstract.strip():
-        result.results.update({n: MethodResult(FAILED, error=NO_REFERENCE) for n in names})
-        return replace(result, error=NO_REFERENCE, evaluated=False)
+    if str(item.meta.get("prediction") or "").strip():
+        result = replace(result, record_prediction=True)
+    lang = str(doc.meta.get("language", ENGLISH)) if doc is not None else ENGLISH
+    abstract, unusable = reference_text(abstract, lang)
+    if unusable:
+        result.results.update({n: MethodResult(FAILED, error=unusable) for n in names})
+        return replace(result, error=unusable, evaluated=False)
     reference = split_sentences(abstract)
     if doc is not None:
-        result = replace(result, language=str(doc.meta.get("language", "en")))
+        result = replace(result, language=lang, reference_language=_other_language(abstract, lang))
         _run_methods(doc, abstract, reference, settings, result.results)
     else:
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
@@ -397,6 +479,37 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
         result.results[name] = _score(reference, sentences, settings.words, result.language)
     return result
+
+
+def _other_language(abstract: str, lang: str) -> str:
+    """The language the reference reads as where that is another than the text's ("" when the
+    same or undetermined): ROUGE tokenizes both by the text's, and no summary of the text can
+    share the words of an abstract in another language, so the report says so."""
+    found = detect_language(abstract)
+    return "" if found in (lang, UNDETERMINED) else found
+
+
+def reference_text(abstract: str, lang: str = ENGLISH) -> tuple[str, str | None]:
+    """The reference to score against, without a first line that is only an abstract heading
+    ("Abstract", "ABSTRACT:", "Zusammenfassung"), which no summary sentence holds; and why there is
+    none: no abstract, only a heading, or no word ROUGE counts ("...", "--"). Such a document
+    says nothing about any system, so it is listed, not averaged as 0 for all of them."""
+    if not abstract.strip():
+        return "", NO_REFERENCE
+    first, _, rest = abstract.strip().partition("\n")
+    if is_abstract(first.strip(), lang) or is_other_abstract(first.strip(), lang):
+        if not rest.strip():
+            return "", f"its reference abstract is only a heading ({first.strip()!r}), no text to score against"
+        abstract = rest
+    if not rouge_tokens(abstract, lang=lang):
+        shown = " ".join(abstract.split())
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        if any(char.isalnum() for char in shown):  # English's keeps [a-z0-9] only: Cyrillic has words, none it counts
+            other = _other_language(abstract, lang)
+            reads = f", which reads as {other}" if other else ""
+            return "", f"the {lang} tokenizer counts no word of its reference abstract ({shown!r}){reads}"
+        return "", f"its reference abstract has no word to score against ({shown!r})"
+    return abstract, None
 
 
 def _run_methods(doc: Document, abstract: str, reference: list[str], settings: Settings, out: dict[str, MethodResult]) -> None:
@@ -419,6 +532,8 @@ def _run_one(doc: Document, features: Features, name: str, against: tuple[str, l
     try:
         if name == ORACLE:
             indices = greedy_oracle(doc, abstract, budget)
+            if not indices:  # no candidate fits a small --words: the best one sentence, cut as a method's is
+                indices = greedy_oracle(doc, abstract, Budget(None, 1))
         else:
             params = params_for(name, settings.model)
             indices = run_document(doc, RunOptions(name, budget, params), features=features).selection.indices
