@@ -106,9 +106,15 @@ def test_a_folder_of_one_article_files_is_one_group_not_one_per_paper(tmp_path: 
     for name in ("de.txt", "fr.txt"):
         (folder / name).write_text((lang / name).read_text(encoding="utf-8"), encoding="utf-8")
     docs = list(iter_results(expand_inputs([str(folder)]), LEAD_ONLY))
-    assert [d.source for d in docs] == ["papers", "papers"]
+    assert [d.source for d in docs] == [f"{folder}/", f"{folder}/"]  # the folder as given
     by_file = list(iter_results(expand_inputs([str(folder)]), Settings(methods=LEAD_ONLY.methods, group_by="file")))
     assert [d.source for d in by_file] == ["de", "fr"]
+    # Two folders of one name under different sources stay apart (a review: both were "txt").
+    for source in ("arxiv", "pubmed"):
+        (tmp_path / source / "txt").mkdir(parents=True)
+        (tmp_path / source / "txt" / f"{source}.txt").write_text((lang / "de.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    docs = list(iter_results(expand_inputs([str(tmp_path / "arxiv"), str(tmp_path / "pubmed")]), LEAD_ONLY))
+    assert [d.source for d in docs] == [f"{tmp_path}/arxiv/txt/", f"{tmp_path}/pubmed/txt/"]
 
 
 def test_a_number_id_reads_as_the_data_reader_reads_it(tmp_path: Path) -> None:
@@ -176,3 +182,17 @@ def test_a_predictions_file_given_twice_is_scored_once_and_namesakes_get_their_f
     assert result.exit_code == 0, result.output
     assert f"synopsis: {first}: given twice as --predictions; scored once" in result.output
     assert json.loads(report.read_text(encoding="utf-8"))["methods"] == ["lead", "preds", "b/preds", "oracle"]
+
+
+def test_a_record_without_a_prediction_section_gives_no_prediction_not_an_empty_one(tmp_path: Path) -> None:
+    """Was: with -p FOLDER, a record with no PREDICTION section counted as an empty summary,
+    scored 0 (a review of stop 34); it has no prediction, as a JSONL without its line."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    body = "FULL TEXT:\nThe study measured rainfall. It found more floods.\n"
+    predicted = "ABSTRACT:\nFloods rose.\nPREDICTION:\nThe study measured rainfall.\n"
+    (folder / "with.txt").write_text(predicted + body, encoding="utf-8")
+    (folder / "without.txt").write_text("ABSTRACT:\nFloods rose.\n" + body, encoding="utf-8")
+    table, problems = load_predictions(str(folder))
+    assert table == {"with": "The study measured rainfall."}
+    assert any("'without' has no PREDICTION section" in problem for problem in problems)

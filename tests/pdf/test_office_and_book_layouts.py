@@ -269,3 +269,58 @@ def test_one_author_set_large_under_the_title_is_no_subtitle(tmp_path: Path) -> 
     flow.para(" ".join(sentences("E1P", 4)))
     found = flow.pdf(tmp_path, "author")
     assert found.title == "Woodland Loss and Rising Flood Peaks"
+
+
+# What a review of these rules found them doing to pages they were not made for.
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Megan Rhys*, Tomasz Nowak", "Megan Rhys†, Tomasz Nowak‡", "by Megan Rhys", "Megan Rhys, Bangor", "Accepted manuscript"],
+)
+def test_author_lines_set_large_under_the_title_are_no_subtitle(tmp_path: Path, line: str) -> None:
+    flow = _titled([("Woodland Loss and Rising Flood Peaks", SANS, 26), (line, SANS, 15)], [])
+    flow.para("Introduction", size=20)
+    flow.para(" ".join(sentences("E0P", 4)))
+    assert flow.pdf(tmp_path, "authors").title == "Woodland Loss and Rising Flood Peaks"
+
+
+@pytest.mark.parametrize("after", ["dedication", "supervisor"])
+def test_a_thesis_abstract_page_ends_before_a_dedication_or_a_label_line_set_apart(tmp_path: Path, after: str) -> None:
+    flow = _Flow(size=12)
+    flow.y = 200
+    flow.para("Water Rights and Village Councils in Upland Nepal, 1950-2010", font=BOLD, size=20, gap=40)
+    flow.para("A thesis submitted for the degree of Doctor of Philosophy, University of Edinburgh")
+    flow.new_page()
+    flow.para("Abstract", font=BOLD, size=16, gap=12)
+    for paragraph in THESIS_ABSTRACT:
+        flow.para(paragraph, gap=10)
+    flow.y += 40
+    if after == "dedication":
+        flow.para("For my grandmother, who carried water up the hill every morning of her life.", font="Times-Italic", indent=80)
+    else:
+        flow.para("Supervisor: Professor Jane Doe")
+        flow.para("Word count: 79,850")
+    flow.new_page()
+    _contents(flow, ["1 Introduction", "2 Sources", "3 Councils and the state"])
+    _chapters(flow, ["Introduction", "Sources", "Councils and the state"])
+    found = flow.pdf(tmp_path, "thesis")
+    assert _flat(found.abstract) == _flat(" ".join(THESIS_ABSTRACT))
+
+
+def test_notes_under_a_caption_at_the_foot_of_a_page_are_still_footnotes(tmp_path: Path) -> None:
+    flow = _Flow(size=10)
+    flow.para("Woodland Loss and Rising Flood Peaks in Upland Catchments", font=BOLD, size=18, gap=8)
+    flow.para("Abstract", font=BOLD, gap=2)
+    flow.para("Flooding of small rivers is rising in upland catchments. " + " ".join(sentences("AB", 2)), gap=10)
+    flow.para("1 Introduction", font=BOLD, gap=3)
+    flow.para(" ".join(sentences("C0P", 6)))
+    flow.y = 715
+    flow.para("Figure 3. Peak flow change against woodland loss.", size=8, gap=0)
+    flow.para("1 The gauges are those of the national register.", size=8, gap=0)
+    flow.para("2 Rainfall is from the Met Office grid.", size=8, gap=0)
+    flow.new_page()
+    flow.para(" ".join(sentences("C1P", 4)))
+    found = flow.pdf(tmp_path, "foot")
+    assert found.footnotes == ("1 The gauges are those of the national register.", "2 Rainfall is from the Met Office grid.")
+    assert "Figure 3. Peak flow change" not in found.body

@@ -77,7 +77,7 @@ def evaluate_command(
         "source",
         "--by",
         help="Break scores down by: source (JSONL `source`, else `domain`, else file name; a text, record or PDF:"
-        " its folder), domain, file.",
+        " its folder's path), domain, file.",
     ),
     seed: int = typer.Option(0, help="Seed of the bootstrap."),
     resamples: int = typer.Option(2000, help="Bootstrap resamples."),

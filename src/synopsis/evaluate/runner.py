@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -322,6 +323,10 @@ def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
                 problems.append(item.worded({}))
             elif item.id in predictions:
                 problems.append(f"{file}: id {item.id!r} appears again (the first one is kept)")
+            elif "PREDICTION" not in getattr(item.meta.get("layout"), "contents", {}):
+                # No PREDICTION section at all: no prediction for this id (as a JSONL without the
+                # line), not an empty one scored 0 (a review of stop 34).
+                problems.append(f"{file}: record {item.id!r} has no PREDICTION section: no prediction for it")
             else:
                 predictions[item.id] = str(item.meta.get("prediction") or "")
     if not predictions:
@@ -419,10 +424,12 @@ def source_of(meta: Mapping[str, Any], fallback: str, *, group_by: str = "source
         value = meta.get(key)
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
-    if group_by != "file" and meta.get("format") in ONE_ARTICLE_FORMATS:
-        folder = Path(fallback).resolve().parent.name if fallback and not fallback.startswith("<") else ""
-        if folder:
-            return folder
+    if group_by != "file" and meta.get("format") in ONE_ARTICLE_FORMATS and fallback and not fallback.startswith("<"):
+        # The folder's path as given, with a closing slash: "corpus/arxiv/txt/" and
+        # "corpus/pubmed/txt/" stay apart (a review found both grouped as "txt"), and a folder's
+        # texts apart from a JSONL file of the folder's name in it.
+        parent = os.path.dirname(os.path.normpath(fallback))
+        return (parent or ".") + "/"
     return _stem(fallback)
 
 

@@ -126,6 +126,12 @@ def find_title(
     return (f"{title} {subtitle}" if title[-1] in ":?!.—–-" else f"{title}: {subtitle}"), (i, sub)
 
 
+# Words of author lines and manuscript states, which no subtitle holds (a review found "Megan Rhys*,
+# Tomasz Nowak", "by Megan Rhys", "Accepted manuscript" joined to titles).
+_NO_SUBTITLE = re.compile(
+    r"[*†‡§¹²³⁴]|\b(?:by|authors?|draft|manuscript|preprint|prepared\s+for|submitted\s+(?:to|for)|commissioned)\b",
+    re.IGNORECASE,
+)
 SUBTITLE_MAX_LINES = 2
 SUBTITLE_MAX_WORDS = 20
 
@@ -152,6 +158,11 @@ def _subtitle_end(lines: Sequence[Line], start: int, end: int, style: BodyStyle)
     if re.search(r"\d", text.split()[-1]):
         return end  # a report's or series' number ("Research Report 2023/07"), a date
     if boilerplate.names_list(text) or boilerplate.one_name(text) or lexicon().affiliation.search(text):
+        return end
+    # Author lines with their marks ("Megan Rhys*, Tomasz Nowak", "by Megan Rhys", "Authors: ..."),
+    # or anything else a front-matter rule names: no subtitle (a review found them joined to the title).
+    named = boilerplate.classify(block, near_title=True)  # "authors" is any short capitalised line here
+    if _NO_SUBTITLE.search(text) or named not in (None, "authors") or ("," in text and boilerplate.one_name(text.split(",")[0])):
         return end
     if lexicon().abstract_label.match(text):
         return end
@@ -834,7 +845,8 @@ def _read_abstract(
             break
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
-        if paragraphs and gap and not structured and not (whole_page and line.page == lines[label].page):
+        goes_on = whole_page and line.page == lines[label].page and _next_page_paragraph(line, pitch, pitches, paragraphs)
+        if paragraphs and gap and not structured and not goes_on:
             break  # a paragraph gap that does not open the next part of a structured abstract
         if paragraphs and line.page != previous.page and _ends_sentence(previous.text):
             break
@@ -850,6 +862,22 @@ def _read_abstract(
             return (), label + 1, ()
         i += 1
     return tuple(tuple(p) for p in paragraphs if p), i, tuple(skipped)
+
+
+# On an abstract page of its own, a paragraph gap up to this many line pitches goes on to the next
+# paragraph of the abstract; a wider one (a dedication, a supervisor's line set apart) ends it.
+WHOLE_PAGE_GAP = 2.5
+_LABEL_LINE = re.compile(r"^[^\W\d_][\w’' -]{0,30}:\s")
+
+
+def _next_page_paragraph(line: Line, pitch: float, pitches: list[float], paragraphs: list[list[Line]]) -> bool:
+    """Whether a paragraph after a gap on a thesis's abstract page is the abstract's next one: set
+    as its paragraphs are (a usual paragraph gap, the same slant), no "Label: value" line
+    ("Supervisor: ...", "Word count: ..."). A review found a dedication and such lines under the
+    abstract taken into it."""
+    usual = sorted(pitches)[len(pitches) // 2] if pitches else 1.2 * line.size
+    first = paragraphs[0][0] if paragraphs and paragraphs[0] else line
+    return pitch <= WHOLE_PAGE_GAP * usual and line.italic == first.italic and _LABEL_LINE.match(line.text.strip()) is None
 
 
 def _bold_text_goes_on(bold_text: bool, line: Line, size: float | None, previous: Line, paragraphs: list[list[Line]]) -> bool:

@@ -126,7 +126,13 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
             continue
         first = lines[block[0]]
         if rules.CAPTION_LINE.match(first.text) and not first.markers:
-            continue  # a figure's caption in small print under it ("Figure 3. ..."), read as a caption
+            # A figure's caption in small print under it ("Figure 3. ..."), read as a caption; notes
+            # under it in the same small print (a line that opens with a note mark) are still notes.
+            after = next((k for k in range(1, len(block)) if _opens_note(lines[block[k]])), None)
+            if after is None:
+                continue
+            start, block = start + after, block[after:]
+            first = lines[block[0]]
         # A run that fills its region (full-width notes below two columns) needs a note marker.
         apart = start > 0 and first.top - lines[indices[start - 1]].bottom > 0.6 * body_size
         tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
@@ -135,6 +141,11 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
             blocks.extend(split_notes([lines[i] for i in block]))
     kept = [line for i, line in enumerate(lines) if i not in notes]
     return kept, blocks
+
+
+def _opens_note(line: Line) -> bool:
+    """Whether a line opens a note: a raised marker, or a number or symbol that starts it."""
+    return bool(line.markers) or _FOOTNOTE_START.match(line.text) is not None
 
 
 def split_notes(block: Sequence[Line]) -> list[list[Line]]:
