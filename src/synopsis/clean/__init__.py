@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..language import ENGLISH
 from ..types import SectionKind
 from .inline import clean_inline
-from .lines import Paragraph, lower_cased, split_paragraphs
+from .lines import Paragraph, WordsUsed, lower_cased, split_paragraphs
 from .removed import Removal, RemovalLog
 from .speakers import speaker_labels
 from .tracked import Edit, Tracked
@@ -77,6 +77,7 @@ def clean_text(
     # The whole body, lower-cased, made once and only when a paragraph has a "- " to judge.
     body = functools.cache(lambda: " ".join(p.text.text for p in paragraphs if p.heading is None))
     document = functools.cache(lambda: body().lower())
+    used = WordsUsed(document)  # the words it uses, for each paragraph's flattened hyphens
     # Split and glued words: the evidence is built only where it is needed (`clean.words`).
     lowered = functools.cache(lambda: lower_cased(body()))  # SumPubMed's text (`lines.lower_cased`)
     damage = functools.cache(lambda: damage_signs(body()))
@@ -94,6 +95,7 @@ def clean_text(
             removed=removed,
             lang=lang,
             document=document,
+            used=used,
             words=words,
             speakers=speakers,
             damage=damage,

@@ -23,7 +23,7 @@ from ..types import SectionKind
 from . import headings, rules
 from .glued import dateline_edits, glued_headings
 from .lexicon import alternation, lexicon
-from .lines import ABSTRACT_MAX_POSITION, lower_cased, rejoin_flattened_hyphens
+from .lines import ABSTRACT_MAX_POSITION, WordsUsed, lower_cased, rejoin_flattened_hyphens
 from .removed import RemovalLog
 from .speakers import speaker_label_edits, speaker_labels
 from .tracked import Edit, Tracked, stripped_bounds
@@ -655,6 +655,7 @@ def clean_inline(
     removed: RemovalLog,
     lang: str = ENGLISH,
     document: Callable[[], str] | None = None,
+    used: WordsUsed | None = None,
     words: Callable[[], DocumentWords] | None = None,
     speakers: Callable[[], frozenset[str]] | None = None,
     damage: Callable[[], Damage] | None = None,
@@ -665,7 +666,8 @@ def clean_inline(
     A piece that opens the end matter ends the list; the caller logs it and what follows as
     removed (it knows where the input ends). `document` gives the whole document's body text,
     lower-cased, for rejoining words a flattening
-    split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it);
+    split at a line-end hyphen (`rejoin_flattened_hyphens`; the paragraph alone without it), and
+    `used` answers which words it uses, once for all paragraphs (`lines.WordsUsed`);
     `words` the words it uses, for mending split and glued words (`clean.words`), `damage` which
     of these repairs it may need at all (`clean.words.Damage`), and `speakers` the speaker labels of a flattened
     dialogue (`clean.speakers`), and `lowered` whether the document is lower-cased as a whole
@@ -673,7 +675,7 @@ def clean_inline(
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
-    text = rejoin_flattened_hyphens(text, document)
+    text = rejoin_flattened_hyphens(text, document, used)
     if "\n" in text.text or "  " in text.text or "\t" in text.text:
         text = text.sub(_SPACE_RUN, " ")
     if damage is None:

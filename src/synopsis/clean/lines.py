@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -987,7 +988,7 @@ def words_of(text: str) -> set[str]:
     return set(_WORDS.findall(text.lower()))
 
 
-def rejoin_flattened_hyphens(text: Tracked, document: Callable[[], str] | None = None) -> Tracked:
+def rejoin_flattened_hyphens(text: Tracked, document: Callable[[], str] | None = None, used: WordsUsed | None = None) -> Tracked:
     """Undo line-end hyphenation that a flattening turned into "- ": "inter- vention".
 
     Without the line break to prove it, a hyphen goes only where the document uses the joined word
@@ -995,22 +996,23 @@ def rejoin_flattened_hyphens(text: Tracked, document: Callable[[], str] | None =
     it uses the hyphenated compound instead ("broad- coverage" -> "broad-coverage") - never before
     "and", "or", "to" and the like, which follow a suspended hyphen: "pre- and post-" stays as it is.
     `document` gives the whole document's body text, lower-cased: a paragraph alone seldom repeats
-    the word it split (this text alone without it).
+    the word it split (this text alone without it); `used` answers for it, shared by the
+    paragraphs of one document (`WordsUsed`).
     """
     if "- " not in text.text:
         return text
-    body: str | None = None
+    uses: Callable[[str], bool] | None = used
     edits = []
     for match in _SUSPENDED.finditer(text.text):
         left = _LAST_LETTERS.search(text.text, max(0, match.start() - HYPHEN_WORD_MAX_CHARS), match.start())
         right = _LOWER_WORD.match(text.text, match.end())  # from an offset: no copy of the rest
         if not (left and right):
             continue
-        if body is None:  # read only where there is a hyphen to judge
-            body = document() if document is not None else text.text.lower()
-        if uses_word(body, (left.group(0) + right.group(0)).lower()):
+        if uses is None:  # read only where there is a hyphen to judge
+            uses = WordsUsed(document if document is not None else text.text.lower)
+        if uses((left.group(0) + right.group(0)).lower()):
             edits.append(Edit(match.start(), match.end(), ""))
-        elif right.group(0) not in _SUSPENSION_WORDS and uses_word(body, f"{left.group(0)}-{right.group(0)}".lower()):
+        elif right.group(0) not in _SUSPENSION_WORDS and uses(f"{left.group(0)}-{right.group(0)}".lower()):
             edits.append(Edit(match.start(), match.end(), "-"))
     return text.apply(edits)
 
@@ -1025,6 +1027,65 @@ def uses_word(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+# `WordsUsed` answers this many questions with `uses_word` (a `find` or a few each, the cheapest for
+# a text with a few hyphens to judge), then from an index of the text's words.
+WORDS_USED_FINDS = 64
+# The letters `uses_word` reads as a word's (str.isalpha), as a regular expression finds them: \w less
+# digits and "_" (\w is str.isalnum and "_"), less the few numeric characters that are no digits
+# ("²", "½", "Ⅻ"), taken out of the runs found afterwards.
+_ALNUM_RUN = re.compile(r"[^\W\d_]+")
+_ALNUM_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
+_GROUP = operator.methodcaller("group", 0)
+_GROUPS = operator.methodcaller("group", 1, 2)
+
+
+class WordsUsed:
+    """Whether a lower-cased text uses a word (`uses_word`, same answers), asked for every hyphen a
+    flattening left: a search of the whole text for each made a long text with many of them
+    quadratic (160,000 words with 20,000 such hyphens took 17 s, twice the text 4x that). The first
+    WORDS_USED_FINDS questions are searches; then the text's words and hyphenated pairs of words
+    are collected once, and looked up."""
+
+    def __init__(self, text: Callable[[], str]) -> None:
+        self._text = text
+        self._body: str | None = None
+        self._asked = 0
+        self._words: frozenset[str] | None = None
+        self._compounds: frozenset[tuple[str, str]] = frozenset()
+
+    def __call__(self, word: str) -> bool:
+        if self._body is None:
+            self._body = self._text()
+        self._asked += 1
+        parts = word.split("-")
+        indexed = word.isascii() and len(parts) <= 2 and all(part.isalpha() for part in parts)
+        if not indexed or self._asked <= WORDS_USED_FINDS:
+            return uses_word(self._body, word)
+        if self._words is None:
+            self._words, self._compounds = _words_and_compounds(self._body)
+        return word in self._words if len(parts) == 1 else (parts[0], parts[1]) in self._compounds
+
+
+def _words_and_compounds(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The runs of letters of `text` (str.isalpha) with none right before or after them, and the
+    pairs of such runs with one hyphen between."""
+    words = set(map(_GROUP, _ALNUM_RUN.finditer(text)))
+    compounds = set(map(_GROUPS, _ALNUM_COMPOUND.finditer(text)))
+    # A numeric character that is no digit ("²") ends a run of letters: its pieces are the words.
+    for run in [run for run in words if not run.isalpha()]:
+        words.discard(run)
+        words.update(_letter_pieces(run))
+    for left, right in [pair for pair in compounds if not (pair[0].isalpha() and pair[1].isalpha())]:
+        compounds.discard((left, right))
+        if left[-1].isalpha() and right[0].isalpha():
+            compounds.add((_letter_pieces(left)[-1], _letter_pieces(right)[0]))
+    return frozenset(words), frozenset(compounds)
+
+
+def _letter_pieces(run: str) -> list[str]:
+    return "".join(c if c.isalpha() else " " for c in run).split()
 
 
 def _strip(text: Tracked, start: int, end: int) -> Tracked:
