@@ -29,10 +29,11 @@ letter or a digit, unless:
   Kelompok lain ..." splits, where Indonesian, without articles, has no starter to tell it; a name
   after such a noun, "kelompok A. Wibowo", would be split too, and is why the lists hold only nouns
   that name things, never people: "karya A. Wibowo", "oleh J. Smith" stay whole);
-- the stop follows a number of up to three digits, or a Roman numeral (II to XXXIX), and the
-  language writes ordinals with a stop ("des 19. Jahrhunderts", "am 3. Mai", Turkish "II.
-  Abdülhamid"): a boundary only before a sentence starter that is not a month name (after "S. 12"
-  or "Abb. 3" the number is a reference, not a rank);
+- the stop follows a number of up to three digits (or, where the rules say `roman_ordinals`, a
+  Roman numeral II to XXXIX) and the language writes ordinals with a stop ("des 19.
+  Jahrhunderts", "am 3. Mai", Turkish "II. Abdülhamid"): a boundary only before a sentence
+  starter that is not a month name (after "S. 12" or "Abb. 3" the number is a reference, not a
+  rank);
 - a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation), unless the
   language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
   sentence: "... mutatja be. 2015-ben ...");
