@@ -146,3 +146,33 @@ def test_the_warning_can_be_an_error() -> None:
         warnings.simplefilter("error", LanguageWarning)
         with pytest.raises(LanguageWarning, match="not supported"):
             synopsis.summarize(text)
+
+
+def test_a_summary_over_its_word_budget_is_a_budget_warning() -> None:
+    """Was: `summarize(text, words=3)` returned the shortest sentence, over the budget, with no
+    word (the CLI prints a warning line; the library said nothing but `over_budget`)."""
+    text = "This long first sentence is about floods in the rivers of Wales and their causes. A second one follows."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        summary = synopsis.summarize(text, words=3)
+    assert summary.over_budget
+    assert [w.category for w in caught] == [synopsis.BudgetWarning]
+    assert str(caught[0].message).startswith("summary is over the 3-word budget")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not synopsis.summarize(text, words=50).over_budget  # within it: no warning
+
+
+def test_a_text_that_opens_like_a_record_can_be_read_as_text() -> None:
+    """Was: a string opening with "ABSTRACT:" but holding no FULL TEXT was refused with "use format
+    text", a setting `summarize` did not have; it has `format` now, as the CLI's --format."""
+    text = (
+        "ABSTRACT:\nFloods rose in Wales.\n\nIntroduction\n\nThe rivers of Wales flooded more often after the woods"
+        " were cut. The gauges show it for forty years. Farmers saw the same in their fields.\n"
+    )
+    with pytest.raises(InputError, match="use format text"):
+        synopsis.summarize(text)
+    summary = synopsis.summarize(text, format="text")
+    assert "The rivers of Wales flooded more often" in summary.text
+    with pytest.raises(TypeError, match="format must be"):
+        synopsis.summarize(text, format=None)  # type: ignore[arg-type]

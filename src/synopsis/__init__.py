@@ -10,7 +10,7 @@ features -> scorers -> select -> Summary (pipeline.py glues them), plus evaluate
 
 from __future__ import annotations
 
-from .errors import InputError, LanguageWarning, MethodError, SynopsisError, TextWarning
+from .errors import BudgetWarning, InputError, LanguageWarning, MethodError, SynopsisError, TextWarning
 from .pipeline import build_document, summarize, summarize_document
 from .scorers import DEFAULT_METHOD, METHODS
 from .types import Article, Budget, Document, Section, Sentence, Summary
@@ -21,6 +21,7 @@ __all__ = [
     "METHODS",
     "Article",
     "Budget",
+    "BudgetWarning",
     "Document",
     "InputError",
     "LanguageWarning",

@@ -100,6 +100,11 @@ class TextWarning(UserWarning):
     long for a summary: its punctuation missing): it was summarized from what could be, and said."""
 
 
+class BudgetWarning(UserWarning):
+    """The summary is longer than its word budget: no whole sentence fits it, so the shortest one
+    was returned (sentences are never cut). The CLI prints this line; the library says it here."""
+
+
 def install_hint(extra: str) -> str:
     """How to add an extra, both from an index and from a source checkout (where the first fails)."""
     return f"pip install 'synopsis[{extra}]' (from a source checkout: pip install '.[{extra}]')"

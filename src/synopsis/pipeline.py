@@ -22,11 +22,12 @@ from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
 from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR, lone_crs_as_line_breaks
-from .errors import InputError, LanguageWarning, TextWarning
+from .errors import BudgetWarning, InputError, LanguageWarning, TextWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
 from .language import DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_spaced, resolve_language
 from .limits import MAX_CHARS
+from .output import over_budget_warning
 from .scorers import get_method
 from .segment import sentence_spans
 from .select import Selection, select
@@ -280,20 +281,24 @@ def summarize(
     abstract: str = "",
     lang: str | None = None,
     max_chars: int | None = MAX_CHARS,
+    format: str = "auto",
     **params: Any,
 ) -> Summary:
     """Summarize an article given as a string (plain text or a record); the budget as in the CLI:
-    200 words unless `sentences` is given.
+    200 words unless `sentences` is given. `format` is "auto" (a text that opens with record
+    headers, "ABSTRACT:", "FULL TEXT:", is a record), "text" or "record", as the CLI's --format.
 
     >>> summary = summarize(open("examples/000_9c8af2bd0370aa32.txt").read(), words=100)  # doctest: +SKIP
     >>> print(summary.text)  # doctest: +SKIP
 
     A language that is not supported is summarized with language-neutral settings and said with a
     `LanguageWarning` (the line the CLI prints), through Python's `warnings`; a text whose words
-    stand mostly in sentences too long for a summary (its punctuation missing), with a `TextWarning`.
+    stand mostly in sentences too long for a summary (its punctuation missing), with a `TextWarning`;
+    a summary over its word budget (no whole sentence fits), with a `BudgetWarning`.
     """
     _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars)
-    article = article_from_text(text, title=title, abstract=abstract)
+    require_type("summarize", "format", format, str, "'auto', 'text' or 'record'")
+    article = article_from_text(text, title=title, abstract=abstract, format=format)
     options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
     result = run(article, options)
     meta = result.document.meta
@@ -301,6 +306,8 @@ def summarize(
         warnings.warn(meta["language_warning"], LanguageWarning, stacklevel=2)
     if meta.get("text_warning"):
         warnings.warn(meta["text_warning"], TextWarning, stacklevel=2)
+    if over := over_budget_warning(result.summary):
+        warnings.warn(over, BudgetWarning, stacklevel=2)
     return result.summary
 
 
