@@ -61,7 +61,8 @@ def test_flattened_and_structured_give_similar_documents(dev_sample: list[dict[s
 
 def test_over_budget_is_reported() -> None:
     text = "This single sentence is considerably longer than the tiny word budget that the user asked for here."
-    summary = synopsis.summarize(text, words=5)
+    with pytest.warns(synopsis.BudgetWarning, match="over the 5-word budget"):
+        summary = synopsis.summarize(text, words=5)
     assert summary.over_budget and len(summary.sentences) == 1
 
 
