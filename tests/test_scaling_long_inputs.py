@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import time
 from collections.abc import Callable
 
 import numpy as np
@@ -23,6 +22,7 @@ from synopsis.features import compute_features
 from synopsis.pipeline import build_document
 from synopsis.select import select
 from synopsis.types import Article, Budget
+from test_scaling import cpu_seconds  # best of two CPU times, as the other scaling tests take it
 
 SYLLABLES = [a + b for a in "bdfgklmnprst" for b in "aeiou"]
 
@@ -30,15 +30,6 @@ SYLLABLES = [a + b for a in "bdfgklmnprst" for b in "aeiou"]
 def made_up_words(n: int) -> list[str]:
     """`n` distinct words no language has ("babab", "babad" ...): none is joined or used elsewhere."""
     return ["".join(p) for p in itertools.islice(itertools.product(SYLLABLES, repeat=3), n)]
-
-
-def cpu_seconds(job: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        started = time.process_time()
-        job()
-        best = min(best, time.process_time() - started)
-    return best
 
 
 def ratio(make: Callable[[int], str], job: Callable[[str], object], n: int) -> float:
