@@ -11,19 +11,30 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# What would end or garble an error line on a terminal or in a log: control characters (a tab
-# stays), the Unicode line separators and the bidirectional overrides (as `output.printable_id`
-# escapes an id). A file name can hold them, and the line naming it must stay one line.
-_LINE_BREAKING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_LINE_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+# What must not reach a terminal or a line-based reader raw: control characters (a newline would
+# split the line, ESC would start a terminal escape), the Unicode line and paragraph separators,
+# and the bidirectional overrides that make a name display as another ("gnp.exe").
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_unprintable(text: str, *, keep: str = "") -> str:
+    """`text` with each `UNPRINTABLE` character not in `keep` written as its escape, as JSON writes
+    it ("\\n", "\\u001b"): one printable line. Shared by error lines (`one_line`) and printed ids
+    (`output.printable_id`)."""
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        return char if char in keep else _ESCAPES.get(char, f"\\u{ord(char):04x}")
+
+    return UNPRINTABLE.sub(escape, text)
 
 
 def one_line(message: str) -> str:
     """`message` as one line: a character that would break it is written as its escape (a file
-    named "new<LF>line.txt" is named "new\\nline.txt"), the rest as it is."""
+    named "new<LF>line.txt" is named "new\\nline.txt"), a tab kept, the rest as it is."""
     if message.isprintable():
         return message
-    return _LINE_BREAKING.sub(lambda found: _LINE_ESCAPES.get(found.group(), f"\\u{ord(found.group()):04x}"), message)
+    return escape_unprintable(message, keep="\t")
 
 
 class SynopsisError(Exception):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from .clean import Cleaned
-from .errors import InputError
+from .errors import UNPRINTABLE, InputError, escape_unprintable
 from .ingest.record import RecordLayout, render_record
 from .types import Article, Document, Summary
 
@@ -126,21 +125,13 @@ def render_text(summary: Summary) -> str:
     return summary.text
 
 
-# What must not reach a terminal or a line-based reader raw: control characters (a newline would
-# split the line, ESC would start a terminal escape), the Unicode line and paragraph separators,
-# and the bidirectional overrides that make an id display as another ("gnp.exe").
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
 def printable_id(doc_id: str) -> str:
-    """An article id as one printable line: the characters above escaped as JSON escapes them
+    """An article id as one printable line: `errors.UNPRINTABLE` characters escaped as JSON escapes them
     (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so that an id
     stays one line and the same id always prints the same."""
-    if _UNPRINTABLE.search(doc_id) is None:
+    if UNPRINTABLE.search(doc_id) is None:
         return doc_id
-    escaped = doc_id.replace("\\", "\\\\")
-    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), escaped)
+    return escape_unprintable(doc_id.replace("\\", "\\\\"))
 
 
 def id_heading(doc_id: str) -> str:
