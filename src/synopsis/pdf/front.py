@@ -844,10 +844,13 @@ def _read_abstract(
         if paragraphs and _under_full_width(paragraphs, line, previous):
             break
         pitch = line.top - previous.top if line.region == previous.region else 0.0
-        gap = pitch > (1.35 * sorted(pitches)[len(pitches) // 2] if pitches else 2.0 * line.size)
-        goes_on = whole_page and line.page == lines[label].page and _next_page_paragraph(line, pitch, pitches, paragraphs)
-        if paragraphs and gap and not structured and not goes_on:
-            break  # a paragraph gap that does not open the next part of a structured abstract
+        usual = sorted(pitches)[len(pitches) // 2] if pitches else None  # the abstract's line pitch so far
+        gap = pitch > (1.35 * usual if usual is not None else 2.0 * line.size)
+        # A paragraph gap that does not open the next part of a structured abstract ends it, unless
+        # the abstract's page of its own goes on with its next paragraph (asked only at a gap).
+        on_own_page = whole_page and line.page == lines[label].page
+        if paragraphs and gap and not structured and not (on_own_page and _next_page_paragraph(line, pitch, usual, paragraphs)):
+            break
         if paragraphs and line.page != previous.page and _ends_sentence(previous.text):
             break
         if not paragraphs or gap or structured:
@@ -870,12 +873,12 @@ WHOLE_PAGE_GAP = 2.5
 _LABEL_LINE = re.compile(r"^[^\W\d_][\w’' -]{0,30}:\s")
 
 
-def _next_page_paragraph(line: Line, pitch: float, pitches: list[float], paragraphs: list[list[Line]]) -> bool:
+def _next_page_paragraph(line: Line, pitch: float, usual: float | None, paragraphs: list[list[Line]]) -> bool:
     """Whether a paragraph after a gap on a thesis's abstract page is the abstract's next one: set
     as its paragraphs are (a usual paragraph gap, the same slant), no "Label: value" line
     ("Supervisor: ...", "Word count: ..."). A review found a dedication and such lines under the
-    abstract taken into it."""
-    usual = sorted(pitches)[len(pitches) // 2] if pitches else 1.2 * line.size
+    abstract taken into it. `usual`: the abstract's median line pitch so far (None before one)."""
+    usual = usual if usual is not None else 1.2 * line.size
     first = paragraphs[0][0] if paragraphs and paragraphs[0] else line
     return pitch <= WHOLE_PAGE_GAP * usual and line.italic == first.italic and _LABEL_LINE.match(line.text.strip()) is None
 

@@ -136,7 +136,7 @@ def split_footnotes(lines: Sequence[Line], height: float, body_size: float) -> t
         # A run that fills its region (full-width notes below two columns) needs a note marker.
         apart = start > 0 and first.top - lines[indices[start - 1]].bottom > 0.6 * body_size
         tiny = start > 0 and first.size < FOOTNOTE_TINY * body_size
-        if first.markers or _FOOTNOTE_START.match(first.text) or apart or tiny:
+        if _opens_note(first) or apart or tiny:
             notes.update(block)
             blocks.extend(split_notes([lines[i] for i in block]))
     kept = [line for i, line in enumerate(lines) if i not in notes]
