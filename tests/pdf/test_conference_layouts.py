@@ -187,12 +187,17 @@ def test_a_bold_abstract_without_a_label_over_two_columns_is_the_abstract() -> N
     _assert_body_whole(found, 3)
 
 
-def test_a_subsection_heading_right_under_a_section_heading_is_a_heading_of_its_own() -> None:
-    # IEEE: "III. METHOD" in capitals, then at once "A. Graph Construction" in italics.
+def _titled_page() -> tuple[Page, float]:
+    """A page with a title and a four-sentence abstract, and the height under them."""
     page = Page()
     page.text(72, 60, "Learning Sparse Graph Representations for Traffic Forecasting", font=BOLD, size=18)
     page.text(72, 100, "Abstract", font=BOLD, size=11)
-    y = page.block(72, 118, wrap(" ".join(sentences("AB", 4)), 450), leading=12) + 12
+    return page, page.block(72, 118, wrap(" ".join(sentences("AB", 4)), 450), leading=12) + 12
+
+
+def test_a_subsection_heading_right_under_a_section_heading_is_a_heading_of_its_own() -> None:
+    # IEEE: "III. METHOD" in capitals, then at once "A. Graph Construction" in italics.
+    page, y = _titled_page()
     page.text(250, y, "III. METHOD")
     page.text(72, y + 13, "A. Graph Construction", font=ITALIC)
     page.block(72, y + 28, wrap(" ".join(sentences("PA", 6)), 450), leading=12)
@@ -204,10 +209,7 @@ def test_a_subsection_heading_right_under_a_section_heading_is_a_heading_of_its_
 def test_a_drop_cap_joins_its_word_and_keeps_the_paragraph_whole() -> None:
     # IEEE Transactions: the introduction's first letter set large over two lines, the rest of
     # the word in small capitals ("T" "HIS"); the second line starts right of the letter.
-    page = Page()
-    page.text(72, 60, "Learning Sparse Graph Representations for Traffic Forecasting", font=BOLD, size=18)
-    page.text(72, 100, "Abstract", font=BOLD, size=11)
-    y = page.block(72, 118, wrap(" ".join(sentences("AB", 4)), 450), leading=12) + 12
+    page, y = _titled_page()
     page.text(72, y, "1 Introduction", font=BOLD, size=11)
     y += 20
     page.text(72, y - 2, "T", size=26)
@@ -226,10 +228,7 @@ def test_a_drop_cap_joins_its_word_and_keeps_the_paragraph_whole() -> None:
 def test_a_reference_list_in_smaller_print_is_listed_as_references() -> None:
     # IEEE and ACM set the references smaller than the text: they were listed line by line as
     # small print, with only the heading under "references".
-    page = Page()
-    page.text(72, 60, "Learning Sparse Graph Representations for Traffic Forecasting", font=BOLD, size=18)
-    page.text(72, 100, "Abstract", font=BOLD, size=11)
-    y = page.block(72, 118, wrap(" ".join(sentences("AB", 4)), 450), leading=12) + 12
+    page, y = _titled_page()
     page.text(72, y, "1 Introduction", font=BOLD, size=11)
     y = page.block(72, y + 18, wrap(" ".join(sentences("PA", 8)), 450), leading=12) + 10
     page.text(72, y, "References", font=BOLD, size=11)

@@ -94,8 +94,8 @@ THESIS_ABSTRACT = (
 )
 
 
-def test_a_thesis_abstract_page_of_several_paragraphs_is_read_whole(tmp_path: Path) -> None:
-    # The abstract was cut after its first paragraph, the rest listed as front matter.
+def _thesis_with_abstract_page() -> _Flow:
+    """A thesis's title page, then its abstract page (THESIS_ABSTRACT's paragraphs), the flow left on it."""
     flow = _Flow(size=12)
     flow.y = 200
     flow.para("Water Rights and Village Councils in Upland Nepal, 1950-2010", font=BOLD, size=20, gap=40)
@@ -104,6 +104,12 @@ def test_a_thesis_abstract_page_of_several_paragraphs_is_read_whole(tmp_path: Pa
     flow.para("Abstract", font=BOLD, size=16, gap=12)
     for paragraph in THESIS_ABSTRACT:
         flow.para(paragraph, gap=10)
+    return flow
+
+
+def test_a_thesis_abstract_page_of_several_paragraphs_is_read_whole(tmp_path: Path) -> None:
+    # The abstract was cut after its first paragraph, the rest listed as front matter.
+    flow = _thesis_with_abstract_page()
     flow.new_page()
     flow.para("Acknowledgements", font=BOLD, size=16, gap=12)
     flow.para("I thank my supervisors for their patience and the farmers of the four villages for their time.")
@@ -187,15 +193,21 @@ def test_a_significance_section_inside_the_body_stays_in_it(tmp_path: Path) -> N
     assert "hilly areas" in found.body and "box" not in found.removed
 
 
-def test_a_small_caption_under_a_figure_at_the_foot_of_the_page_is_a_caption_not_a_footnote(tmp_path: Path) -> None:
-    # A word processor's figure at the foot of a page, its caption in small print under it: the
-    # caption was listed among the footnotes.
+def _article_opening() -> _Flow:
+    """A title, a short abstract and the introduction's first paragraph, in 10 pt."""
     flow = _Flow(size=10)
     flow.para("Woodland Loss and Rising Flood Peaks in Upland Catchments", font=BOLD, size=18, gap=8)
     flow.para("Abstract", font=BOLD, gap=2)
     flow.para("Flooding of small rivers is rising in upland catchments. " + " ".join(sentences("AB", 2)), gap=10)
     flow.para("1 Introduction", font=BOLD, gap=3)
     flow.para(" ".join(sentences("C0P", 6)))
+    return flow
+
+
+def test_a_small_caption_under_a_figure_at_the_foot_of_the_page_is_a_caption_not_a_footnote(tmp_path: Path) -> None:
+    # A word processor's figure at the foot of a page, its caption in small print under it: the
+    # caption was listed among the footnotes.
+    flow = _article_opening()
     flow.pages[-1].images.append((LEFT + 60, 560, 300, 150))
     flow.y = 720
     flow.para("Figure 3. Peak flow change against woodland loss for the 31 catchments; the line shows the fitted model.", size=8)
@@ -287,14 +299,7 @@ def test_author_lines_set_large_under_the_title_are_no_subtitle(tmp_path: Path, 
 
 @pytest.mark.parametrize("after", ["dedication", "supervisor"])
 def test_a_thesis_abstract_page_ends_before_a_dedication_or_a_label_line_set_apart(tmp_path: Path, after: str) -> None:
-    flow = _Flow(size=12)
-    flow.y = 200
-    flow.para("Water Rights and Village Councils in Upland Nepal, 1950-2010", font=BOLD, size=20, gap=40)
-    flow.para("A thesis submitted for the degree of Doctor of Philosophy, University of Edinburgh")
-    flow.new_page()
-    flow.para("Abstract", font=BOLD, size=16, gap=12)
-    for paragraph in THESIS_ABSTRACT:
-        flow.para(paragraph, gap=10)
+    flow = _thesis_with_abstract_page()
     flow.y += 40
     if after == "dedication":
         flow.para("For my grandmother, who carried water up the hill every morning of her life.", font="Times-Italic", indent=80)
@@ -309,12 +314,7 @@ def test_a_thesis_abstract_page_ends_before_a_dedication_or_a_label_line_set_apa
 
 
 def test_notes_under_a_caption_at_the_foot_of_a_page_are_still_footnotes(tmp_path: Path) -> None:
-    flow = _Flow(size=10)
-    flow.para("Woodland Loss and Rising Flood Peaks in Upland Catchments", font=BOLD, size=18, gap=8)
-    flow.para("Abstract", font=BOLD, gap=2)
-    flow.para("Flooding of small rivers is rising in upland catchments. " + " ".join(sentences("AB", 2)), gap=10)
-    flow.para("1 Introduction", font=BOLD, gap=3)
-    flow.para(" ".join(sentences("C0P", 6)))
+    flow = _article_opening()
     flow.y = 715
     flow.para("Figure 3. Peak flow change against woodland loss.", size=8, gap=0)
     flow.para("1 The gauges are those of the national register.", size=8, gap=0)
