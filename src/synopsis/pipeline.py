@@ -296,8 +296,7 @@ def summarize(
     stand mostly in sentences too long for a summary (its punctuation missing), with a `TextWarning`;
     a summary over its word budget (no whole sentence fits), with a `BudgetWarning`.
     """
-    _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars)
-    require_type("summarize", "format", format, str, "'auto', 'text' or 'record'")
+    _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars, format=format)
     article = article_from_text(text, title=title, abstract=abstract, format=format)
     options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
     result = run(article, options)
@@ -329,12 +328,15 @@ def require_type(function: str, name: str, value: object, expected: type | tuple
     raise TypeError(f"{function}: {name} must be {what}, not {got}{hint}")
 
 
-def _check_summarize_arguments(text: object, *, title: object, abstract: object, lang: object, max_chars: object) -> None:
+def _check_summarize_arguments(
+    text: object, *, title: object, abstract: object, lang: object, max_chars: object, format: object = "auto"
+) -> None:
     """The types `summarize` takes, checked before any work (the budget and method check themselves)."""
     require_type("summarize", "text", text, str, "a str (the article's text, or a record)")
     require_type("summarize", "title", title, str, "a str")
     require_type("summarize", "abstract", abstract, str, "a str")
     require_type("summarize", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
+    require_type("summarize", "format", format, str, "'auto', 'text' or 'record'")
     require_type("summarize", "max_chars", max_chars, (int, type(None)), "an int (characters) or None for no limit")
     if isinstance(max_chars, int) and max_chars < 1:
         raise ValueError(f"summarize: max_chars must be at least 1 (characters), or None for no limit; got {max_chars}")
