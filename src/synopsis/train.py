@@ -35,7 +35,9 @@ from .combinations import Candidates, candidate_summaries, filled
 from .evaluate.oracle import _count as count_ngrams
 from .evaluate.oracle import _f1 as rouge_f1
 from .evaluate.oracle import greedy_oracle, sentence_rouge
+from .evaluate.reference import NO_REFERENCE, reference_text
 from .features import Features, compute_features, stem_all, tokenize
+from .language import ENGLISH
 from .pipeline import build_document
 from .scipy_sparse import sparse
 from .scorers.bigrams import BIGRAM_C, NEGATIVES_PER_POSITIVE, ExpectedBigrams, expected_bigrams, fit_bigram_model
@@ -145,9 +147,17 @@ def prepare(
         # `summarize` finds it (keeping its sentences out of the candidates) and `evaluate` scores
         # against it: a plain-text paper trains as its PDF would.
         abstract = article.abstract if given else doc.abstract if doc.meta.get("abstract_from_text") else ""
-        if not abstract.strip():
+        # Read as `evaluate` reads it (one function): without a heading line ("Abstract",
+        # "Summary", "Résumé"), which no sentence of the body holds; one that is only a heading or
+        # has no word ROUGE counts teaches nothing. Was: kept as given, heading and all.
+        abstract, unusable = reference_text(abstract, str(doc.meta.get("language", ENGLISH)))
+        if unusable == NO_REFERENCE:
             if on_no_abstract:
                 on_no_abstract(article.id)
+            continue
+        if unusable:
+            if on_error:
+                on_error(article.id, ValueError(unusable))
             continue
         source = str(article.meta.get("source") or article.meta.get("domain") or article.meta.get("input") or "")
         examples.append(Example(doc, compute_features(doc), abstract, source))

@@ -146,7 +146,7 @@ def test_predictions_with_gaps_say_what_each_document_got(tmp_path: Path, dev_sa
         records[4]["id"]: "no prediction with this id",
     }
     assert f"{predictions}: 2 predictions with no text (scored 0): {records[1]['id']}, {records[2]['id']}" in data["notes"]
-    assert "1 prediction(s) in theirs have an id that is not among the documents read (not scored)" in data["notes"]
+    assert "1 prediction(s) in theirs have an id that is not among the documents read (not scored): 'elsewhere'" in data["notes"]
     assert f"synopsis: {predictions}: 2 predictions with no text (scored 0)" in result.stderr
 
 
@@ -292,7 +292,7 @@ def test_a_duplicate_id_is_evaluated_once_and_said(tmp_path: Path, dev_sample: l
     assert alone.exit_code == 0
     two = json.loads((tmp_path / "two.json").read_text(encoding="utf-8"))
     assert [d["scores"] for d in data["per_document"]] == [d["scores"] for d in two["per_document"]]
-    assert f"1 duplicate id left out, only the first occurrence evaluated: {first['id']!r}" in data["notes"]
+    assert f"1 duplicate id left out (1 from {corpus}), only the first occurrence evaluated: {first['id']!r}" in data["notes"]
 
 
 def test_a_text_file_is_scored_against_the_abstract_under_its_heading(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,6 +203,7 @@ def evaluate_command(
         return True
 
     duplicates: list[str] = []
+    duplicated_in: Counter[str] = Counter()  # the file of each left-out repeat: which file lost records
 
     def duplicate(article: Article) -> None:
         """A later article with an id already read: said (the first few), counted, the bar moved on."""
@@ -210,6 +212,7 @@ def evaluate_command(
         if len(duplicates) < LISTED:
             report(f"{where}: duplicate id {article.id!r}; only its first occurrence is evaluated")
         duplicates.append(article.id)
+        duplicated_in[str(meta.get("input", "<input>"))] += 1
         progress.advance(task)
 
     results: Generator[DocResult, None, None] = iter_results(
@@ -238,10 +241,11 @@ def evaluate_command(
         notes.append(no_text.line())
     seen = {d.id for d in docs}
     for label, table in loaded.items():
-        unmatched = len(set(table) - seen)
+        unmatched = [doc_id for doc_id in table if doc_id not in seen]  # named: a mismatch of id forms shows
         if unmatched and not interrupted:
             among = "the documents read" + (f" (or is a record without a {text_field!r} field)" if no_text.count else "")
-            notes.append(f"{unmatched} prediction(s) in {label} have an id that is not among {among} (not scored)")
+            shown = ", ".join(repr(i) for i in unmatched[:LISTED]) + (", ..." if len(unmatched) > LISTED else "")
+            notes.append(f"{len(unmatched)} prediction(s) in {label} have an id that is not among {among} (not scored): {shown}")
     from_text = sum(1 for d in docs if d.evaluated and d.reference == "text")
     if from_text:
         notes.append(
@@ -258,11 +262,18 @@ def evaluate_command(
     if duplicates:
         shown = ", ".join(repr(d) for d in dict.fromkeys(duplicates[:LISTED]))
         more = f", ... ({len(duplicates) - LISTED:,} more)" if len(duplicates) > LISTED else ""
-        notes.append(f"{counted(len(duplicates), 'duplicate id')} left out, only the first occurrence evaluated: {shown}{more}")
+        files = ", ".join(f"{n:,} from {file}" for file, n in duplicated_in.items())
+        notes.append(
+            f"{counted(len(duplicates), 'duplicate id')} left out ({files}), only the first occurrence evaluated: {shown}{more}"
+        )
     if AUTO in names:
         notes.extend(_auto_note(docs))
     unscored = sum(not d.evaluated for d in docs)
-    read = f"{len(docs)} documents read ({len(docs) - unscored} evaluated)" if unscored else f"{len(docs)} documents"
+    read = (
+        f"{counted(len(docs), 'document')} read ({len(docs) - unscored} evaluated)"
+        if unscored
+        else counted(len(docs), "document")
+    )
     notes.append(f"{read} in {elapsed:.1f} s ({len(docs) / max(elapsed, 1e-9):.1f} docs/s, {jobs} worker(s))")
     evaluation = build_evaluation(
         docs,
@@ -320,8 +331,6 @@ def _prediction_label(path: str, names: tuple[str, ...], loaded: dict[str, Any])
 def _auto_note(docs: list[DocResult]) -> list[str]:
     """What the `auto` row scored: per document the method `synopsis summarize` runs by default,
     which depends on the document's language, so the row's mix is said (each document's is in --json)."""
-    from collections import Counter
-
     from ..evaluate.runner import AUTO
     from ..scorers.registry import DEFAULT_METHOD
 

@@ -3,6 +3,7 @@
     rouge.py      ROUGE-1/2/Lsum, identical to rouge-score (use_stemmer=True); truncation, sentence split
     oracle.py     greedy extractive oracle and per-sentence ROUGE (training labels)
     bootstrap.py  bootstrap CIs and the paired bootstrap test (seeded Generator)
+    reference.py  the reference abstract as evaluate scores against it and train learns from it
     runner.py     run methods over a corpus (workers, input order kept) -> DocResult per article
     report.py     aggregate (CIs, per source, tests, gap closed, failures); terminal table and JSON
     html.py       the self-contained HTML report with inline SVG plots

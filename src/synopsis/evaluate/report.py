@@ -138,6 +138,10 @@ def _with_gap(stats: dict[str, MethodStats]) -> dict[str, MethodStats]:
 SHIPPED = "the one shipped with synopsis"
 
 
+# Documents named in the note on references with markup.
+LISTED_MARKUP = 5
+
+
 def build_evaluation(
     docs: Sequence[DocResult],
     methods: Sequence[str],
@@ -194,8 +198,45 @@ def build_evaluation(
         "model": model or SHIPPED,
     }
     return Evaluation(
-        protocol, tuple(methods), overall, by_source, tests, failures, docs, partial, expected, list(notes), not_evaluated
+        protocol,
+        tuple(methods),
+        overall,
+        by_source,
+        tests,
+        failures,
+        docs,
+        partial,
+        expected,
+        [*_cut(overall, words), *_markup(docs), *notes],
+        not_evaluated,
     )
+
+
+def _markup(docs: Sequence[DocResult]) -> list[str]:
+    """One line for the references that hold HTML or LaTeX markup: ROUGE counts "<i>" as the word
+    "i", which no plain-text summary holds, so every system's recall there is lower than the text's.
+    Was: silent."""
+    marked = [d for d in docs if d.reference_markup]
+    if not marked:
+        return []
+    shown = ", ".join(f"{d.id} ({d.reference_markup!r})" for d in marked[:LISTED_MARKUP])
+    more = f", ... ({len(marked) - LISTED_MARKUP:,} more)" if len(marked) > LISTED_MARKUP else ""
+    return [
+        f"{len(marked):,} reference abstract(s) hold HTML or LaTeX markup, which ROUGE scores as words ('<i>' as 'i')"
+        f" no plain-text summary holds: strip it from the references first: {shown}{more}"
+    ]
+
+
+def _cut(overall: dict[str, MethodStats], words: int) -> list[str]:
+    """One line per system whose summaries were cut to the budget: the table's `words` column shows
+    only the mean after the cut, and a predictions file written for another length loses its tail
+    unseen. Was: said only in --json ("truncated")."""
+    return [
+        f"{name}: {s.truncated:,} of {s.documents:,} summaries longer than {words} words, cut to their first"
+        f" {words} before scoring (the protocol's fixed budget; --words sets it)"
+        for name, s in overall.items()
+        if s.truncated
+    ]
 
 
 def short_labels(sources: Sequence[str]) -> dict[str, str]:
@@ -258,7 +299,9 @@ def _print_listed(console: Console, header: str, lines: list[str], shown: int = 
 def render_terminal(evaluation: Evaluation, console: Console) -> None:
     """The summary table, the per-source table, the paired tests and the failures."""
     n = len(evaluation.docs)
-    head = f"{n} documents" + (f" of {evaluation.expected}" if evaluation.partial and evaluation.expected else "")
+    head = f"{n} document{'' if n == 1 else 's'}" + (
+        f" of {evaluation.expected}" if evaluation.partial and evaluation.expected else ""
+    )
     if evaluation.not_evaluated:
         head += f" ({len(evaluation.not_evaluated)} more not evaluated)"
     if evaluation.partial:

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from ..batch.sources import PARQUET_SUFFIXES, read_parquet
-from ..clean.headings import is_abstract, is_other_abstract
 from ..errors import InputError, MethodError, MissingExtra
 from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
 from ..ingest.decode import BOMS, MAX_TEXT_BYTES
 from ..ingest.jsonl import looks_like_json_document, record_id
-from ..language import ENGLISH, UNDETERMINED, detect_language
+from ..language import ENGLISH
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, get_method, usable_method
@@ -33,13 +32,14 @@ from ..scorers.registry import DEFAULT_METHOD, NON_ENGLISH_METHOD
 from ..types import Article, Budget, Document
 from ..workers import WorkerPool
 from .oracle import greedy_oracle
-from .rouge import FAILED, RougeScores, rouge_tokens, score_sentences, split_sentences, truncate
+from .reference import NO_REFERENCE, markup_in, reference_text
+from .reference import other_language as _other_language
+from .rouge import FAILED, RougeScores, score_sentences, split_sentences, truncate
 
 LEAD = "lead"
 ORACLE = "oracle"
 # Its own row: per document the method `synopsis summarize` runs by default for its language.
 AUTO = "auto"
-NO_REFERENCE = "has no reference abstract to score against"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,9 @@ class DocResult:
     record_prediction: bool = False
     # The language the reference abstract reads as, where it is not the text's ("" otherwise).
     reference_language: str = ""
+    # The first HTML/LaTeX markup in the reference ("<i>", "\\textbf{"), "" when none: ROUGE counts
+    # it as words no plain-text summary holds, so the report says so.
+    reference_markup: str = ""
 
 
 def resolve_methods(names: Sequence[str]) -> tuple[str, ...]:
@@ -256,6 +259,10 @@ def _json_items(data: bytes) -> int:
     return max(1, len(value)) if isinstance(value, list) else 1
 
 
+# Said where every id of a folder's file was given by an earlier one: two systems' files, not shards.
+ONE_SYSTEM = "; a folder is one system: give each system's file as its own --predictions"
+# How many ids a line naming repeated ids shows.
+LISTED_IDS = 5
 PREDICTION_FORMS = 'JSONL of {"id", "summary": text} or {"id", "sentences": [...]}, or records with a PREDICTION section'
 
 
@@ -265,9 +272,48 @@ def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
     A record file, or a folder of them (what `synopsis summarize -o record` writes), gives its
     PREDICTION sections by the records' ids. A file of which no line is a prediction (another
     format, the data file named by mistake) is one error, not a note per line and every document
-    scored 0 "without a prediction"."""
+    scored 0 "without a prediction". A folder is one system whose files (prediction JSONL,
+    records, or both: shards, one per source) are read together, each id's first line kept."""
+    if Path(path).is_dir():
+        return _folder_predictions(path)
     if is_record_source(path):
         return _record_predictions(path)
+    return _jsonl_predictions(path)
+
+
+def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
+    """The predictions of every file in `folder` as one system's (`expand_inputs` order: sorted);
+    an id a second file gives again is named, its first prediction kept; a file that holds none
+    (a README, another format) is named and skipped. Was: a folder of JSONL files was refused,
+    "has no record with a PREDICTION section"."""
+    predictions: dict[str, Prediction] = {}
+    problems: list[str] = []
+    where: dict[str, str] = {}
+    for file in expand_inputs([folder]):
+        try:
+            found, trouble = _record_predictions(file) if is_record_source(file) else _jsonl_predictions(file)
+        except InputError as err:
+            problems.append(f"{err.worded({})}: skipped")
+            continue
+        problems.extend(trouble)
+        again = [doc_id for doc_id in found if doc_id in predictions]
+        if again:
+            shown = ", ".join(repr(i) for i in again[:LISTED_IDS]) + (" ..." if len(again) > LISTED_IDS else "")
+            problems.append(
+                f"{file}: {len(again):,} id(s) already predicted by an earlier file of {folder} (the first kept,"
+                f" from {where[again[0]]}): {shown}" + (ONE_SYSTEM if len(again) == len(found) else "")
+            )
+        for doc_id, value in found.items():
+            if doc_id not in predictions:
+                predictions[doc_id], where[doc_id] = value, file
+    if not predictions:
+        first = f"; the first: {problems[0]}" if problems else ""
+        raise InputError(f"holds no predictions ({PREDICTION_FORMS}){first}", source=folder)
+    return predictions, problems
+
+
+def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+    """A predictions JSONL (or JSON array) file's predictions by id, and its refused lines."""
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
     lines = _prediction_lines(path)
@@ -468,10 +514,15 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         result = replace(result, record_prediction=True)
     lang = str(doc.meta.get("language", ENGLISH)) if doc is not None else ENGLISH
     abstract, unusable = reference_text(abstract, lang)
+    if unusable and doc is None and unusable != NO_REFERENCE:
+        # The text's language is what failed (Chinese, no spaces): its reference was tokenized as
+        # English for want of a language, so "the en tokenizer counts no word" would mislead.
+        unusable = doc_error
     if unusable:
         result.results.update({n: MethodResult(FAILED, error=unusable) for n in names})
         return replace(result, error=unusable, evaluated=False)
     reference = split_sentences(abstract)
+    result = replace(result, reference_markup=markup_in(abstract))
     if doc is not None:
         result = replace(result, language=lang, reference_language=_other_language(abstract, lang))
         _run_methods(doc, abstract, reference, settings, result.results)
@@ -486,37 +537,6 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
         result.results[name] = _score(reference, sentences, settings.words, result.language)
     return result
-
-
-def _other_language(abstract: str, lang: str) -> str:
-    """The language the reference reads as where that is another than the text's ("" when the
-    same or undetermined): ROUGE tokenizes both by the text's, and no summary of the text can
-    share the words of an abstract in another language, so the report says so."""
-    found = detect_language(abstract)
-    return "" if found in (lang, UNDETERMINED) else found
-
-
-def reference_text(abstract: str, lang: str = ENGLISH) -> tuple[str, str | None]:
-    """The reference to score against, without a first line that is only an abstract heading
-    ("Abstract", "ABSTRACT:", "Zusammenfassung"), which no summary sentence holds; and why there is
-    none: no abstract, only a heading, or no word ROUGE counts ("...", "--"). Such a document
-    says nothing about any system, so it is listed, not averaged as 0 for all of them."""
-    if not abstract.strip():
-        return "", NO_REFERENCE
-    first, _, rest = abstract.strip().partition("\n")
-    if is_abstract(first.strip(), lang) or is_other_abstract(first.strip(), lang):
-        if not rest.strip():
-            return "", f"its reference abstract is only a heading ({first.strip()!r}), no text to score against"
-        abstract = rest
-    if not rouge_tokens(abstract, lang=lang):
-        shown = " ".join(abstract.split())
-        shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        if any(char.isalnum() for char in shown):  # English's keeps [a-z0-9] only: Cyrillic has words, none it counts
-            other = _other_language(abstract, lang)
-            reads = f", which reads as {other}" if other else ""
-            return "", f"the {lang} tokenizer counts no word of its reference abstract ({shown!r}){reads}"
-        return "", f"its reference abstract has no word to score against ({shown!r})"
-    return abstract, None
 
 
 def _run_methods(doc: Document, abstract: str, reference: list[str], settings: Settings, out: dict[str, MethodResult]) -> None:
