@@ -19,6 +19,8 @@ from .lines import Line
 # Only the first line of a longer block decides (a licence paragraph opens with its phrase); a
 # block this short is searched whole.
 SHORT_BLOCK_WORDS = 60
+# A chapter's label alone on its line: "Chapter 3", "CHAPTER THREE", "Kapitel 2".
+CHAPTER_LABEL_MAX_WORDS = 3
 # Names and affiliations: short blocks whose words are mostly capitalised, or with an e-mail.
 AUTHORS_MAX_WORDS = 60
 AUTHORS_CAPITALISED = 0.6
@@ -61,6 +63,8 @@ def classify(block: Sequence[Line], *, near_title: bool) -> str | None:
     words = len(text.split())
     if headings.is_keywords(first, bold_lead=block[0].bold_lead) or headings.is_keyword_list(first):
         return "keywords"
+    if len(block) == 1 and words <= CHAPTER_LABEL_MAX_WORDS and lexicon().chapter.match(first):
+        return "chapter"  # "Chapter 3" over a book chapter's title: no author
     searched = text if words <= SHORT_BLOCK_WORDS else first
     for reason, pattern in lexicon().boilerplate:
         if pattern.search(searched):

@@ -8,7 +8,7 @@ paragraph on its own line, separated by blank lines).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -76,6 +76,7 @@ class _Page:
     annotations: tuple[str, ...] = ()  # text of comments and form fields, listed, not read
     line_numbers: tuple[str, ...] = ()  # a review copy's line numbers in a column of their own
     codes: str = ""  # words of glyph codes that happen to be letters, on a page otherwise read
+    watermark: str = ""  # large upright print drawn over the text ("DRAFT"), listed, not read
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -106,7 +107,7 @@ def _letters(lines: Sequence[Line]) -> int:
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     """Lines of every page, split at the document's column gutter."""
-    raw_pages = (_without_number_columns(raw) for raw in _as_shown(raw_pages))
+    raw_pages = (_without_number_columns(_without_watermark(raw)) for raw in _as_shown(raw_pages))
     sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
     candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
     document_gutter, decided = _consensus(candidates)
@@ -125,7 +126,7 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
             gutter = columns.lone_column_gutter(page_lines, raw.width, document_gutter)
             if gutter is not None:
                 page_lines = _lines(rows, raw.index, gutter)
-        unread = (raw.images, raw.unreadable, raw.annotations, raw.line_numbers, raw.codes)
+        unread = (raw.images, raw.unreadable, raw.annotations, raw.line_numbers, raw.codes, raw.watermark)
         pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated, *unread))
     return pages
 
@@ -139,6 +140,43 @@ def _without_number_columns(raw: RawPage) -> RawPage:
     found = set(numbers)
     kept = tuple(word for i, word in enumerate(raw.words) if i not in found)
     return replace(raw, words=kept, line_numbers=tuple(raw.words[i].text for i in numbers))
+
+
+# A watermark is printed at least this many times the page's usual size, over words of its text.
+WATERMARK_MIN_RATIO = 2.5
+WATERMARK_MIN_COVERED = 2
+
+
+def _without_watermark(raw: RawPage) -> RawPage:
+    """`raw` without a watermark set upright across its text ("DRAFT", "Preprint not peer reviewed"
+    in large print over the body): words far larger than the page's usual print whose box holds
+    words of the text, and the words on their baseline in their size. Read as text, the watermark
+    was glued into the body's lines, and over two columns it merged their rows. A title or a drop
+    capital stands beside other text, never over it."""
+    sizes = sorted(word.size for word in raw.words for _ in word.text)
+    if not sizes:
+        return raw
+    usual = sizes[len(sizes) // 2]
+    large = [word for word in raw.words if word.size >= WATERMARK_MIN_RATIO * usual]
+    if not large:
+        return raw
+    small = [word for word in raw.words if word.size < 1.5 * usual]
+
+    def over_text(big: Word) -> bool:
+        covered = (w for w in small if w.x0 < big.x1 and big.x0 < w.x1 and w.top < big.bottom and big.top < w.bottom)
+        return sum(1 for _ in islice(covered, WATERMARK_MIN_COVERED)) >= WATERMARK_MIN_COVERED
+
+    found = [word for word in large if sum(ch.isalpha() for ch in word.text) >= 2 and over_text(word)]
+    if not found:
+        return raw
+
+    def beside(word: Word, mark: Word) -> bool:
+        return abs(word.bottom - mark.bottom) < 0.2 * mark.size and abs(word.size - mark.size) < 0.1 * mark.size
+
+    marks = [word for word in large if any(beside(word, mark) for mark in found)]
+    kept = tuple(word for word in raw.words if not any(word is mark for mark in marks))
+    text = " ".join(word.text for word in sorted(marks, key=lambda w: (w.top, w.x0)))
+    return replace(raw, words=kept, watermark=" ".join(filter(None, (raw.watermark, text))))
 
 
 def _lines(rows: Sequence[Sequence[Word]], index: int, gutter: Gutter | None) -> list[Line]:
@@ -222,6 +260,8 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
             removed.add_text("rotated_text", page.index, page.rotated)
         for text in page.annotations:
             removed.add_text("annotation", page.index, text)
+        if page.watermark:
+            removed.add_text("watermark", page.index, page.watermark)
     _set_aside_unreadable(pages, removed)
     _remove_line_numbers(pages, removed)
     _remove_running_lines(pages, removed)
@@ -251,6 +291,14 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     title = found.title or _plausible(metadata_title)
     if not (title or abstract or blocks):
         raise _nothing_read(removed, source)  # every line a table cell, a caption, small print ...
+    parts = _parts(abstract, [lines[0].bold_lead for lines in found.abstract])
+    warnings = _warnings(removed.items, source)
+    if abstract and _words(block.text for block in blocks if block.kind == "paragraph") < ABSTRACT_ONLY_MAX_BODY_WORDS:
+        # A conference abstract, a one-page structured abstract: the abstract is all the text there
+        # is, so it is the body (a summary of it, not an error), and the user is told so.
+        blocks = [paragraphs.Block("paragraph", paragraph) for paragraph in abstract] + list(blocks)
+        abstract, parts = [], ()
+        warnings += (f"{source} has no body text after its abstract: the abstract is read as the body and summarized",)
     text, body_start, heading_spans = render(title, abstract, blocks, heading=abstract_heading(title, abstract, blocks))
     return PdfText(
         text=text,
@@ -263,9 +311,18 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
         cover_pages=cover_pages,
         removed=removed.counts,
         removed_text=tuple(removed.items),
-        abstract_parts=_parts(abstract, [lines[0].bold_lead for lines in found.abstract]),
-        warnings=_warnings(removed.items, source),
+        abstract_parts=parts,
+        warnings=warnings,
     )
+
+
+# Fewer words than this in the body's paragraphs after an abstract: the document is only its
+# abstract (what is left is a stray line), and the abstract is read as the body.
+ABSTRACT_ONLY_MAX_BODY_WORDS = 25
+
+
+def _words(texts: Iterable[str]) -> int:
+    return sum(len(text.split()) for text in texts)
 
 
 # What each reason of `removed_text` is, in the error of a PDF whose text was all set aside.
@@ -282,6 +339,7 @@ _SET_ASIDE_AS = {
     "fragment": "fragments of figures or formulas",
     "formula": "formulas",
     "box": "boxes",
+    "chapter": "a chapter's label",
     "title_repeat": "a repeated title",
     "other_language_abstract": "an abstract in another language",
     "footnote": "footnotes",
@@ -484,10 +542,19 @@ def _reading_order(pages: Sequence[_Page], style: BodyStyle, removed: Removals) 
             printed = [body[i] for i in sorted(small_print)]
             body = [line for i, line in enumerate(body) if i not in small_print]
         for block in blocks:
+            opening = boilerplate.classify(block[:1], near_title=False) if page is pages[0] else None
+            if opening in NOTE_BOILERPLATE:
+                removed.add(opening, block)  # IEEE's "Manuscript received ...", ACM's permission box: no footnote
+                continue
             removed.counts["footnote"] = removed.counts.get("footnote", 0) + 1
             notes.append(paragraphs.join_lines(block, no_vocabulary))
         ordered.extend(body)
     return ordered, notes, printed
+
+
+# What a first-page note at the foot of a column opens with that makes it publisher boilerplate, not
+# a footnote: listed under that reason (the removal list named them footnotes).
+NOTE_BOILERPLATE = frozenset(["dates", "licence"])
 
 
 def _numbers_formula(line: Line, lines: Sequence[Line]) -> bool:

@@ -467,6 +467,9 @@ _SECOND_SUMMARY = re.compile(
     r"(?i)(?:plain\s+(?:language|english)|lay|non-?technical|author(?:'s|s')?)\s+summary|significance(?:\s+statement)?"
 )
 SECOND_SUMMARY_MAX_WORDS = 400
+# "Significance" alone is also a body section's name: as PNAS's box it is one short paragraph (at
+# most 120 words there); longer text under it is the body's first section.
+SIGNIFICANCE_MAX_WORDS = 150
 
 
 def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) -> Front:
@@ -484,10 +487,11 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
     head = lines[order[0]]
     if _SECOND_SUMMARY.fullmatch(head.text.strip().rstrip(":.")) is None or not headings.is_heading_line(head, style):
         return found
+    most = SIGNIFICANCE_MAX_WORDS if head.text.strip().rstrip(":.").lower() == "significance" else SECOND_SUMMARY_MAX_WORDS
     words, count = 0, 1
     while count < len(order) and not headings.is_heading_line(lines[order[count]], style):
         words += lines[order[count]].words
-        if words > SECOND_SUMMARY_MAX_WORDS or lines[order[count]].page > head.page + 1:
+        if words > most or lines[order[count]].page > head.page + 1:
             return found
         count += 1
     if count == 1 or count >= len(order):
@@ -849,7 +853,13 @@ def _read_abstract(
         # A paragraph gap that does not open the next part of a structured abstract ends it, unless
         # the abstract's page of its own goes on with its next paragraph (asked only at a gap).
         on_own_page = whole_page and line.page == lines[label].page
-        if paragraphs and gap and not structured and not (on_own_page and _next_page_paragraph(line, pitch, usual, paragraphs)):
+        if (
+            paragraphs
+            and gap
+            and not structured
+            and not (on_own_page and _next_page_paragraph(line, pitch, usual, paragraphs))
+            and not _paragraphs_up_to_opening(lines, i, style, size, words, paragraphs, pitch, usual)
+        ):
             break
         if paragraphs and line.page != previous.page and _ends_sentence(previous.text):
             break
@@ -881,6 +891,54 @@ def _next_page_paragraph(line: Line, pitch: float, usual: float | None, paragrap
     usual = usual if usual is not None else 1.2 * line.size
     first = paragraphs[0][0] if paragraphs and paragraphs[0] else line
     return pitch <= WHOLE_PAGE_GAP * usual and line.italic == first.italic and _LABEL_LINE.match(line.text.strip()) is None
+
+
+# A numbered heading that opens a body: "1 Introduction", "1. Background", "I. INTRODUCTION".
+_FIRST_HEADING = re.compile(r"^(?:1|I)(?:\.|\)|\s)\s*[^\W\d_]")
+
+
+def _paragraphs_up_to_opening(
+    lines: Sequence[Line],
+    i: int,
+    style: BodyStyle,
+    size: float | None,
+    words: int,
+    paragraphs: list[list[Line]],
+    pitch: float,
+    usual: float | None,
+) -> bool:
+    """Whether the paragraph after a gap in an abstract is the abstract's next one, on a page not its
+    own: the paragraphs from `lines[i]` run, set as the abstract is (its size, slant and band of the
+    page, usual paragraph gaps, no "Label: value" line, no heading) and within its length, up to a
+    keywords line or the heading that opens the body ("1 Introduction", "Introduction"). A review
+    found the second and third paragraphs of such an abstract read as the body's start."""
+    if size is None or not _next_page_paragraph(lines[i], pitch, usual, paragraphs):
+        return False
+    region, page, first = paragraphs[-1][-1].region, paragraphs[-1][-1].page, paragraphs[0][0]
+    previous = paragraphs[-1][-1]
+    for j in range(i, len(lines)):
+        line = lines[j]
+        text = line.text.strip()
+        if headings.is_keywords(text, bold_lead=line.bold_lead) or headings.is_keyword_list(text):
+            return j > i
+        if headings.is_introduction(text) or (headings.is_heading_line(line, style) and _FIRST_HEADING.match(text)):
+            return j > i and (headings.is_heading_line(line, style) or len(text.split()) <= 3)
+        if (
+            line.region != region
+            or line.page != page
+            or abs(line.size - size) > 0.3
+            or line.italic != first.italic
+            or headings.is_heading_line(line, style)
+            or headings.is_known_heading(text)
+            or _LABEL_LINE.match(text) is not None
+            or line.top - previous.top > WHOLE_PAGE_GAP * (usual if usual is not None else 1.2 * line.size)
+        ):
+            return False
+        words += len(text.split())
+        if words > ABSTRACT_MAX_WORDS:
+            return False
+        previous = line
+    return False
 
 
 def _bold_text_goes_on(bold_text: bool, line: Line, size: float | None, previous: Line, paragraphs: list[list[Line]]) -> bool:

@@ -74,7 +74,10 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
     # A chapter's opening "Chapter 2" comes back at the top of several pages, but in a heading's
     # large print: running heads are set no larger than the text.
     largest = HEADER_MAX_SIZE * sizes[len(sizes) // 2] if sizes else float("inf")
-    candidates = [[i for i in edge_lines(lines, height) if lines[i].size < largest] for lines, height in pages]
+    candidates = [
+        [i for i in edge_lines(lines, height) if lines[i].size < largest and not SHORT_REFERENCE_NOTE.match(lines[i].text)]
+        for lines, height in pages
+    ]
     seen: dict[str, set[int]] = defaultdict(set)
     for page, (lines, _) in enumerate(pages):
         for i in candidates[page]:
@@ -96,6 +99,11 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
                 marks[i] = "running_header"  # "Chapter 2. Methods    17": beside the page number
         found.append(marks)
     return found
+
+
+# A footnote that only points back ("1 Ibid.", "23 Ibid., p. 4", "* Op. cit."): the same on many
+# pages once digits are masked, yet a footnote, not a running footer.
+SHORT_REFERENCE_NOTE = re.compile(r"^\s*(?:\d{1,3}|[*†‡§])\s*\.?\s*(?:ibid|ibidem|op\.\s*cit|id\.|loc\.\s*cit)\b", re.IGNORECASE)
 
 
 def _recurs(pages: set[int], page: int, needed: int) -> bool:

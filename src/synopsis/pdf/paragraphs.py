@@ -298,6 +298,9 @@ def body_blocks(
         if line.cell:
             removed.add("table", [line])
             continue
+        if _displayed_equation(lines, cursor, geometry):
+            removed.add("formula", [line])  # "Accuracy = (TP + TN) / (TP + TN + FP + FN)": words, yet no prose
+            continue
         if skipping_contents and not styled:
             removed.add("contents", [line], count=1)  # contents entries look like headings but are set as text
             continue
@@ -435,13 +438,65 @@ def _displayed(lines: Sequence[Line], index: int, geometry: Geometry) -> bool:
         return False
     near = lines[max(0, index - 3) : index + 4]  # a formula and its number are read one after the other
     level = [other for other in near if other.page == line.page and other.top < line.bottom and line.top < other.bottom]
-    if not any(is_formula(other.text) and not _number(other) for other in level):
+    if not any(
+        (is_formula(other.text) or _displayed_equation(lines, k, geometry)) and not _number(other)
+        for k, other in enumerate(lines[max(0, index - 3) : index + 4], start=max(0, index - 3))
+        if any(other is same for same in level)
+    ):
         return False
     left, right = geometry.left.get(line.region, line.x0), geometry.right.get(line.region, line.x1)
     centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= DISPLAY_CENTRED * (right - left)
     if not (centred or _number(line) or EQUATION_NUMBER.search(line.text)):
         return False
     return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
+
+
+# An equation's relation with something on either side, and its left-hand side: a symbol or a
+# function of its arguments ("y", "P(A | B)", "score(d, q)", "Yield_it"), at most this many words
+# once what stands in brackets is taken out.
+_RELATION = re.compile(r"\S\s*(?:=|≤|≥|≈|≠|≡|∝|:=)\s*\S")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
+EQUATION_LHS_MAX_WORDS = 2
+# Most words of a displayed equation are symbols: at most this share of its words are words of prose
+# (four letters or more, in lower case, no function's name).
+EQUATION_PROSE_SHARE = 0.34
+# An equation known only by being centred is narrower than this share of its column (a paragraph's
+# indented first line is centred too).
+DISPLAY_MAX_WIDTH = 0.8
+
+
+def _displayed_equation(lines: Sequence[Line], index: int, geometry: Geometry) -> bool:
+    """Whether `lines[index]` is a displayed equation written with words ("Accuracy = (TP + TN) /
+    (TP + TN + FP + FN)", "ln(wage) = b0 + b1 educ + u"): a relation after a short left-hand side,
+    few words of prose, set centred in its column or with its number "(3)" at its right, between
+    lines of prose. A review found such lines read as paragraphs of the body, and their number
+    listed as a fragment. Too many letters for `is_formula`, which asks for next to no words."""
+    line = lines[index]
+    text = EQUATION_NUMBER.sub("", line.text.strip()).rstrip(",.;").strip()
+    relation = _RELATION.search(text)
+    if relation is None or len(_BRACKETED.sub("", text[: relation.start() + 1]).split()) > EQUATION_LHS_MAX_WORDS:
+        return False
+    words = text.split()
+    prose = [word for word in words if word.isalpha() and word.islower() and len(word) >= 4 and word not in _FUNCTIONS]
+    if len(prose) > EQUATION_PROSE_SHARE * len(words) or _ends_sentence_text(line.text):
+        return False
+    left, right = geometry.left.get(line.region, line.x0), geometry.right.get(line.region, line.x1)
+    centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= DISPLAY_CENTRED * (right - left)
+    level = [
+        other
+        for other in lines[max(0, index - 2) : index + 3]
+        if other is not line and other.page == line.page and other.top < line.bottom and line.top < other.bottom
+    ]
+    numbered = EQUATION_NUMBER.search(line.text) is not None or any(_number(other) for other in level)
+    narrow = line.x0 > left + 2 * line.size and line.width < DISPLAY_MAX_WIDTH * (right - left)
+    if not (numbered or (centred and narrow)):
+        return False
+    return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
+
+
+def _ends_sentence_text(text: str) -> bool:
+    """A line that ends a sentence in words ("... as shown."), not an equation's closing stop."""
+    return re.search(r"[^\W\d_]{4,}[.!?]$", text.strip()) is not None
 
 
 def _number(line: Line) -> bool:

@@ -102,6 +102,9 @@ class RawPage:
     # A review copy's line numbers standing in a column of their own (`furniture.number_columns`),
     # taken out of `words` before rows are cut into columns; listed, not read.
     line_numbers: tuple[str, ...] = ()
+    # A watermark set upright over the text ("DRAFT" in large print across the page), taken out of
+    # `words` before rows are built (`document._without_watermark`); listed, not read.
+    watermark: str = ""
 
 
 class PdfFile:
@@ -311,7 +314,11 @@ class PdfFile:
             if end - start > 1:
                 char_box(text_page, end - 1, rect_ref)
                 lettered = text[end - 1].islower() and _raised(rect, top, bottom)
-                if abs(rect.bottom - bottom) > max(rect.top - rect.bottom, 1.0) * 0.6:
+                first_height, last_height = top - bottom, rect.top - rect.bottom
+                # Measured by the last character's height, or the first's where the last is much
+                # taller: a diagonal watermark's "DRAFT" that PDFium glued to the body word under it.
+                height = first_height if last_height > 2 * first_height > 0 else last_height
+                if abs(rect.bottom - bottom) > max(height, 1.0) * 0.6:
                     # The "word" leaves its baseline: rotated text, or two words PDFium glued
                     # across a jump (a line end without a generated break), or a long word of a
                     # slightly slanted line (an OCR layer on a skewed scan), which is read: the
@@ -320,6 +327,10 @@ class PdfFile:
                         rotated.append(text[start:end])
                         continue  # rotated text (margin stamps, turned table headers)
                     for a, b in self._pieces(text_page, start, end):
+                        if _at_an_angle(angle(text_page, a)):
+                            # A watermark's "DRAFT" glued to the body line its letters cross.
+                            rotated.append(text[a:b])
+                            continue
                         word = self._word(text_page, text, a, b, left, top_edge)
                         if word is not None:
                             words.append(word)

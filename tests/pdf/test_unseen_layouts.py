@@ -1,0 +1,352 @@
+"""Layouts a judge fed in that earlier tests had not drawn: a document that is only a structured
+conference abstract, a multi-paragraph abstract with no page of its own, and the like. Each test
+asserts what a user of `synopsis summarize` / `extract` sees."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pypdfium2")
+pytest.importorskip("reportlab")
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from typer.testing import CliRunner
+
+from pdfgen import BOLD, Page, build, sentences, wrap
+from synopsis.cli import app
+from synopsis.pdf import extract
+
+runner = CliRunner()
+LEFT, WIDTH = 72.0, 450.0
+
+CONFERENCE_PARTS = (
+    (
+        "Background:",
+        "Hip fractures in older adults are common and often lead to a loss of independence. Early mobilisation "
+        "is recommended, but how soon patients should first stand after surgery is not settled.",
+    ),
+    (
+        "Methods:",
+        "We reviewed the records of 412 patients aged 70 or older who had surgery for a hip fracture between 2015 "
+        "and 2020 at two hospitals. We compared patients who stood within 24 hours with those who stood later.",
+    ),
+    (
+        "Results:",
+        "Patients who stood within 24 hours walked independently at discharge more often than those who stood "
+        "later. Their stay in hospital was two days shorter on average, and fewer of them developed pneumonia.",
+    ),
+    (
+        "Conclusions:",
+        "Standing within a day of hip fracture surgery was linked to better function at discharge. Hospitals "
+        "should plan staffing so that patients can be mobilised on the first day.",
+    ),
+)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def conference_abstract() -> bytes:
+    """One page: title, authors, affiliation, then a structured abstract and nothing else."""
+    page = Page()
+    page.text(LEFT, 60, "Early Mobilisation After Hip Fracture Surgery in Older Adults", font=BOLD, size=16)
+    page.text(LEFT, 85, "Anna Keller, Tomas Ruiz and Mei Chen", size=11)
+    page.text(LEFT, 100, "Department of Geriatrics, University Hospital Basel, Switzerland", size=9)
+    y = 125.0
+    for label, text in CONFERENCE_PARTS:
+        y = page.block(LEFT, y, wrap(f"{label} {text}", WIDTH)) + 6
+    return build([page])
+
+
+def test_a_document_that_is_only_a_structured_abstract_is_summarized_with_a_warning(tmp_path: Path) -> None:
+    # It failed: "has no body text left after cleaning (is it only a reference list or front matter?)".
+    path = tmp_path / "abstract.pdf"
+    path.write_bytes(conference_abstract())
+    result = runner.invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Standing within a day of hip fracture surgery was linked to better function at discharge." in result.stdout
+    assert result.stderr.splitlines() == [
+        f"synopsis: warning: {path} has no body text after its abstract: the abstract is read as the body and summarized"
+    ]
+    found = extract(path.read_bytes(), source="abstract.pdf")
+    assert found.abstract == "" and found.abstract_parts == ()
+    assert flat(found.body) == flat(" ".join(f"{label} {text}" for label, text in CONFERENCE_PARTS))
+
+
+def test_an_article_with_a_body_keeps_its_abstract_apart() -> None:
+    page = Page()
+    page.text(LEFT, 60, "Early Mobilisation After Hip Fracture Surgery in Older Adults", font=BOLD, size=16)
+    page.text(LEFT, 90, "Abstract", font=BOLD, size=11)
+    y = page.block(LEFT, 106, wrap(CONFERENCE_PARTS[0][1], WIDTH)) + 14
+    page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    page.block(LEFT, y + 20, wrap(" ".join(sentences("B", 8)), WIDTH))
+    found = extract(build([page]), source="x.pdf")
+    assert found.abstract == CONFERENCE_PARTS[0][1]
+    assert found.warnings == ()
+    assert flat(found.body).startswith("1 Introduction In part B0 ")
+
+
+ABSTRACT_PARAGRAPHS = (
+    "Coastal towns depend on small harbours for fishing and trade, yet little is known about how their tables of "
+    "tides were kept. We examine the tide tables of twelve harbours on the north coast between 1850 and 1900.",
+    "We find that harbour masters copied tables from each other and corrected them by hand. The corrections grew "
+    "more frequent after the storm of 1881, when two ships were lost at the harbour mouth.",
+    "These results suggest that local knowledge, not printed almanacs, kept the harbours safe.",
+)
+
+
+def multi_paragraph_abstract(label: str, *, heading: str = "1 Introduction") -> tuple[bytes, list[str]]:
+    """An abstract of three paragraphs with gaps between them, under its label on the title page."""
+    page = Page()
+    page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(LEFT, 85, "Jane Doe and John Smith", size=11)
+    page.text(LEFT, 115, label, font=BOLD, size=11)
+    y = 131.0
+    for paragraph in ABSTRACT_PARAGRAPHS:
+        y = page.block(LEFT, y, wrap(paragraph, WIDTH)) + 8
+    page.text(LEFT, y + 10, heading, font=BOLD, size=12)
+    body = sentences("B", 20)
+    page.block(LEFT, y + 30, wrap(" ".join(body), WIDTH))
+    return build([page]), body
+
+
+@pytest.mark.parametrize("label", ["Abstract", "Executive Summary"])
+@pytest.mark.parametrize("heading", ["1 Introduction", "Introduction"])
+def test_an_abstract_of_several_paragraphs_on_the_title_page_is_read_whole(label: str, heading: str) -> None:
+    # It ended at its first paragraph gap: the second and third paragraphs opened the body.
+    data, body = multi_paragraph_abstract(label, heading=heading)
+    found = extract(data, source="x.pdf")
+    assert found.abstract == " ".join(ABSTRACT_PARAGRAPHS)
+    assert flat(found.body).startswith(f"{heading} {body[0]}")
+
+
+def test_a_paragraph_after_an_abstract_with_no_heading_ahead_is_still_body() -> None:
+    # Without a heading that opens the body after it, a paragraph after the gap is the body's start.
+    data, _ = multi_paragraph_abstract("Abstract", heading="Harbour Records in Context")
+    found = extract(data, source="x.pdf")
+    assert found.abstract == ABSTRACT_PARAGRAPHS[0]
+    assert flat(found.body).startswith(ABSTRACT_PARAGRAPHS[1])
+
+
+def significance_then_methods(sentence_count: int) -> bytes:
+    """A title, an abstract, then a "Significance" section of `sentence_count` sentences in the
+    body's size and a "Methods" section: no numbers on the headings."""
+    page = Page()
+    page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(LEFT, 100, "Abstract", font=BOLD, size=11)
+    y = page.block(LEFT, 116, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 16
+    page.text(LEFT, y, "Significance", font=BOLD, size=12)
+    y = page.block(LEFT, y + 18, wrap(" ".join(sentences("S", sentence_count)), WIDTH)) + 10
+    page.text(LEFT, y, "Methods", font=BOLD, size=12)
+    page.block(LEFT, y + 18, wrap(" ".join(sentences("M", 6)), WIDTH))
+    return build([page])
+
+
+def test_a_long_significance_section_after_the_abstract_is_body_not_a_box() -> None:
+    # Fourteen sentences (some 200 words) under "Significance" were set aside as a lay summary box.
+    found = extract(significance_then_methods(14), source="x.pdf")
+    assert "box" not in found.removed
+    assert flat(found.body).startswith("Significance In part S0 ")
+
+
+def test_a_short_significance_box_after_the_abstract_is_still_set_aside() -> None:
+    found = extract(significance_then_methods(5), source="x.pdf")  # PNAS: one paragraph, under 120 words
+    assert "In part S0 " not in found.body and "box" in found.removed
+    assert flat(found.body).startswith("Methods In part M0 ")
+
+
+def with_equation(equation: str, number: str) -> bytes:
+    """A paragraph, a displayed equation centred in the column (its number at the right), and a
+    paragraph that goes on "where ...", whose lines hold "n = 412" as prose does."""
+    page = Page()
+    page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(LEFT, 100, "1 Introduction", font=BOLD, size=12)
+    y = page.block(LEFT, 118, wrap(" ".join(sentences("A", 6)) + " The model is written as follows:", WIDTH)) + 6
+    page.text(LEFT + (WIDTH - stringWidth(equation, "Times-Italic", 10)) / 2, y, equation, font="Times-Italic")
+    if number:
+        page.text(LEFT + WIDTH - 15, y, number)
+    where = "where the sample held n = 412 patients and the level was set at p = 0.05 for all tests. "
+    page.block(LEFT, y + 20, wrap(where + " ".join(sentences("B", 6)), WIDTH))
+    return build([page])
+
+
+@pytest.mark.parametrize(
+    ("equation", "number"),
+    [
+        ("Accuracy = (TP + TN) / (TP + TN + FP + FN)", "(3)"),
+        ("ln(wage) = b0 + b1 educ + b2 exper + u", ""),
+        ("P(A | B) = P(B | A) P(A) / P(B)", "(1)"),
+    ],
+)
+def test_a_displayed_equation_written_with_words_is_set_aside_as_a_formula(equation: str, number: str) -> None:
+    # It stood in the body as a paragraph of its own (and its number was listed as a fragment).
+    found = extract(with_equation(equation, number), source="x.pdf")
+    assert equation not in found.body
+    formulas = [item.text for item in found.removed_text if item.reason == "formula"]
+    assert equation in formulas and (not number or number in formulas)
+    assert "fragment" not in found.removed
+    assert "where the sample held n = 412 patients and the level was set at p = 0.05" in flat(found.body)
+    assert "as follows: where the sample" in flat(found.body)  # the sentence goes on around its equation
+
+
+ACM_BOX = (
+    "Permission to make digital or hard copies of all or part of this work for personal or classroom use is granted "
+    "without fee provided that copies are not made or distributed for profit or commercial advantage and that copies "
+    "bear this notice and the full citation on the first page.",
+    "CHI '21, May 8-13, 2021, Yokohama, Japan",
+    "© 2021 Association for Computing Machinery.",
+)
+IEEE_NOTE = (
+    "Manuscript received April 19, 2020; revised June 2, 2020; accepted July 1, 2020. This work was supported by the "
+    "National Science Foundation under Grant 1234567.",
+)
+
+
+def two_columns_with_note(note: tuple[str, ...]) -> bytes:
+    """A full-width abstract over two columns; `note` in 7 pt at the foot of page 1's left column."""
+    column, gutter, left = 235.0, 18.0, 56.0
+    page = Page()
+    page.text(left, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(left, 90, "Jane Doe and John Smith", size=11)
+    page.text(left, 120, "Abstract", font=BOLD)
+    top = page.block(left, 134, wrap(" ".join(sentences("AB", 4)), 2 * column + gutter)) + 14
+    y = page.block(left, top, ["1 Introduction"], font=BOLD, size=11) + 4
+    page.block(left, y, wrap(" ".join(sentences("L", 18)), column))
+    page.block(left + column + gutter, top, wrap(" ".join(sentences("R", 30)), column))
+    y = 700.0
+    for paragraph in note:
+        y = page.block(left, y, wrap(paragraph, column, size=7), size=7, leading=8) + 1
+    return build([page])
+
+
+@pytest.mark.parametrize(("note", "reason"), [(ACM_BOX, "licence"), (IEEE_NOTE, "dates")], ids=["acm", "ieee"])
+def test_a_publisher_note_at_the_foot_of_the_first_column_is_named_as_such_not_a_footnote(
+    note: tuple[str, ...], reason: str
+) -> None:
+    # Both were listed among the footnotes (and shown to users as "footnote" in the removal list).
+    found = extract(two_columns_with_note(note), source="x.pdf")
+    assert found.footnotes == ()
+    listed = " ".join(item.text for item in found.removed_text if item.reason == reason)
+    assert flat(listed).startswith(note[0][:60])
+    assert "Permission" not in found.text and "Manuscript" not in found.text
+
+
+def book_chapter(*, label: str = "Chapter 3", note: str = "") -> bytes:
+    """Six pages of a book chapter: "Chapter 3" over its title on page 1, running heads that
+    alternate between left pages (page number, book title) and right pages (chapter title, page
+    number), and `note` at the foot of every page."""
+    chapter_title = "The Harbour Masters and Their Tables"
+    pages = []
+    for n in range(6):
+        page = Page()
+        number = 41 + n
+        if n and number % 2 == 0:
+            page.text(LEFT, 30, str(number), size=9)
+            page.text(LEFT + 150, 30, "Harbour Histories of the North", font="Times-Italic", size=9)
+        elif n:
+            page.text(LEFT + 100, 30, chapter_title, font="Times-Italic", size=9)
+            page.text(LEFT + WIDTH - 10, 30, str(number), size=9)
+        y = 70.0
+        if n == 0:
+            page.text(LEFT, 80, label, size=14)
+            page.text(LEFT, 110, chapter_title, font=BOLD, size=20)
+            page.text(LEFT, 140, "Jane Doe", font="Times-Italic", size=12)
+            y = 180.0
+        page.block(LEFT, y, wrap(" ".join(sentences("Q" * (n + 1), 24 if n else 16)), WIDTH))
+        if note:
+            page.text(LEFT, 770, note, size=8)
+        pages.append(page)
+    return build(pages)
+
+
+@pytest.mark.parametrize("label", ["Chapter 3", "CHAPTER THREE"])
+def test_a_chapter_label_over_a_chapter_title_is_named_a_chapter_label_not_authors(label: str) -> None:
+    found = extract(book_chapter(label=label), source="x.pdf")
+    assert found.title == "The Harbour Masters and Their Tables"
+    reasons = {item.text: item.reason for item in found.removed_text}
+    assert reasons[label] == "chapter" and reasons["Jane Doe"] == "authors"
+    # The alternating running heads are set aside; the body opens with the chapter's text.
+    assert reasons["Harbour Histories of the North"] == reasons["The Harbour Masters and Their Tables"] == "running_header"
+    assert flat(found.body).startswith("In part Q0 ") and "Harbour Histories" not in found.body
+
+
+def test_an_ibid_note_on_every_page_is_a_footnote_not_a_running_footer() -> None:
+    found = extract(book_chapter(note="1 Ibid."), source="x.pdf")
+    assert found.footnotes == ("1 Ibid.",) * 6
+    assert not any("Ibid" in item.text for item in found.removed_text)
+
+
+@pytest.mark.parametrize("stamp", ["DRAFT", "Preprint not peer reviewed"])
+def test_a_diagonal_watermark_is_set_aside_on_every_page_also_where_it_crosses_a_line_end(stamp: str) -> None:
+    # On page 1 its letters crossed the last body line's end: PDFium glued its first word to the
+    # line's last word, and "spring.DRAFT" stood in the body.
+    pages = []
+    for n in range(3):
+        page = Page()
+        y = 60.0
+        if n == 0:
+            page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+            page.text(LEFT, 90, "Abstract", font=BOLD)
+            y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
+            page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+            y += 18
+        page.turned.append((150, 600, stamp, 45, 48))
+        page.block(LEFT, y, wrap(" ".join(sentences("W" * (n + 1), 40)), WIDTH))
+        pages.append(page)
+    found = extract(build(pages), source="x.pdf")
+    assert stamp.split()[0] not in found.text
+    assert [(item.page, item.text) for item in found.removed_text if item.reason == "rotated_text"] == [
+        (n, stamp) for n in (1, 2, 3)
+    ]
+    assert "in the early spring." in found.body
+
+
+@pytest.mark.parametrize("stamp", ["DRAFT", "Preprint not peer reviewed"])
+def test_a_large_upright_watermark_over_two_columns_is_set_aside_and_the_columns_read_in_order(stamp: str) -> None:
+    # Drawn level across the middle of each page, its words were read into the body's lines
+    # ("the team mapped DRAFT the famous") and merged the rows of the two columns.
+    size = 60 if len(stamp) < 10 else 30
+    pages = []
+    for n in range(3):
+        page = Page()
+        y = 60.0
+        if n == 0:
+            page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+            page.text(LEFT, 90, "Abstract", font=BOLD)
+            y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
+            page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+            y += 18
+        page.block(LEFT, y, wrap(" ".join(sentences("T" * (2 * n + 1), 30)), 215))
+        page.block(LEFT + 235, y, wrap(" ".join(sentences("T" * (2 * n + 2), 30)), 215))
+        page.text((595 - stringWidth(stamp, "Helvetica", size)) / 2, 400, stamp, font="Helvetica", size=size)
+        pages.append(page)
+    found = extract(build(pages), source="x.pdf")
+    assert stamp.split()[0] not in found.text
+    assert [(item.page, item.text) for item in found.removed_text if item.reason == "watermark"] == [
+        (n, stamp) for n in (1, 2, 3)
+    ]
+    expected = [f"{'T' * k}{i}" for k in range(1, 7) for i in range(30)]
+    assert re.findall(r"In part (T+\d+) ", found.body) == expected
+
+
+def test_a_full_width_abstract_of_several_paragraphs_over_two_columns_at_11_pt_is_read_whole() -> None:
+    # The body's columns open with "1 Introduction" in the left one, level with the right one's text.
+    column, gutter, left = 233.0, 18.0, 56.0
+    page = Page()
+    page.text(left, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=18)
+    page.text(left, 100, "Abstract", font=BOLD, size=11)
+    y = 116.0
+    for paragraph in ABSTRACT_PARAGRAPHS:
+        y = page.block(left, y, wrap(paragraph, 2 * column + gutter, size=11), size=11, leading=13) + 7
+    y += 10
+    page.text(left, y, "1 Introduction", font=BOLD, size=12)
+    page.block(left, y + 18, wrap(" ".join(sentences("C", 14)), column, size=11), size=11, leading=13)
+    page.block(left + column + gutter, y, wrap(" ".join(sentences("CC", 15)), column, size=11), size=11, leading=13)
+    found = extract(build([page]), source="x.pdf")
+    assert found.abstract == " ".join(ABSTRACT_PARAGRAPHS)
+    assert flat(found.body).startswith("1 Introduction In part C0 ")
+    assert re.findall(r"In part (C+\d+) ", found.body) == [f"C{i}" for i in range(14)] + [f"CC{i}" for i in range(15)]
