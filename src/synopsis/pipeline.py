@@ -265,7 +265,11 @@ def summarize_document(
     features: Features | None = None,
     **params: Any,
 ) -> Summary:
-    """Score a document's sentences with `method` and select a summary within `budget`."""
+    """Score a document's sentences with `method` and select a summary within `budget`.
+
+    `**params` are the method's (`synopsis methods` lists them), e.g. `model="model.json"`, a file
+    made by `synopsis train`, for the trained methods. Unlike `summarize`, it issues no warnings:
+    `doc.meta` and the summary's `over_budget` say them."""
     require_type("summarize_document", "doc", doc, Document, "a synopsis.Document (from build_document)")
     require_type("summarize_document", "budget", budget, Budget, "a synopsis.Budget such as Budget(words=150)")
     return run_document(doc, RunOptions(method, budget, tuple(params.items())), features=features).summary
@@ -288,8 +292,14 @@ def summarize(
     200 words unless `sentences` is given. `format` is "auto" (a text that opens with record
     headers, "ABSTRACT:", "FULL TEXT:", is a record), "text" or "record", as the CLI's --format.
 
-    >>> summary = summarize(open("examples/000_9c8af2bd0370aa32.txt").read(), words=100)  # doctest: +SKIP
+    >>> summary = summarize(open("examples/000_9c8af2bd0370aa32.txt", encoding="utf-8").read(), words=100)  # doctest: +SKIP
     >>> print(summary.text)  # doctest: +SKIP
+
+    `title` and `abstract` are for a text that does not carry them (sentences copying the abstract
+    are never chosen); `lang` is a language code, or "auto"/None to detect it; `max_chars` refuses
+    longer texts (None: no limit); `**params` are the method's (`synopsis methods` lists them).
+    Bad input raises `InputError`, a bad budget `ValueError`, an unknown method or parameter
+    `MethodError`, an argument of the wrong type `TypeError`, each with one line saying what is wrong.
 
     A language that is not supported is summarized with language-neutral settings and said with a
     `LanguageWarning` (the line the CLI prints), through Python's `warnings`; a text whose words

@@ -70,7 +70,13 @@ def evaluate_command(
         help='JSONL of {"id", "summary"} or {"id", "sentences"}, or records (a file or folder) with PREDICTION'
         " filled in, to score (repeatable).",
     ),
-    words: int = typer.Option(200, "--words", "-w", help="Cut every summary to its first N words before scoring."),
+    words: int = typer.Option(
+        200,
+        "--words",
+        "-w",
+        help="Word budget: our methods are asked for N words, and every summary (predictions too) is cut to its"
+        " first N before scoring.",
+    ),
     json_path: Path | None = typer.Option(None, "--json", help="Write the full report (per-document scores included) as JSON."),
     html_path: Path | None = typer.Option(None, "--html", help="Write a self-contained HTML report with plots."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: one per CPU)."),
@@ -94,7 +100,9 @@ def evaluate_command(
     a method fails on (or without a prediction) is scored 0 for it and listed; one no system can
     be scored on (unreadable, no reference abstract) is listed and left out of the averages;
     records without the --text-field field are said in one line. Nothing is dropped silently.
-    Exit status 1 when any document failed, 130 when interrupted (the partial report is still written).
+    Exit status 1 when any document failed; 2 for a usage error (an unknown method, a DATA or
+    predictions path that does not exist, an empty predictions file) or a missing extra; 130 when
+    interrupted (the partial report is still written).
     """
     from ..evaluate.html import render_html
     from ..evaluate.report import build_evaluation, render_terminal, to_dict

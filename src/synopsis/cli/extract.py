@@ -43,7 +43,7 @@ _SUFFIX = {"text": ".txt", "json": ".json", "record": ".txt"}
 @app.command("extract")
 def extract_command(
     inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Article files (.pdf, .txt, record, .jsonl) or - for stdin."
+        ..., metavar="INPUT...", help="Article files (.pdf, .txt, record, .jsonl[.gz], .json) or - for stdin."
     ),
     output: str = typer.Option("text", "--output", "-o", help=f"Output: {', '.join(EXTRACT_OUTPUTS)}."),
     out_dir: Path | None = typer.Option(
@@ -73,7 +73,8 @@ def extract_command(
     analysis left out; for every input, under "cleaning", what cleaning then removes from the body,
     each with its reason and span), and record writes a dataset
     record (ABSTRACT, an empty PREDICTION, FULL TEXT). Exit status 1 when any input failed (records
-    without the --text-field field are said in one line for the run).
+    without the --text-field field are said in one line for the run); 2 for a usage error or a
+    missing extra.
     """
     if output not in EXTRACT_OUTPUTS:
         fail(f"unknown output {output!r}; choose one of {', '.join(EXTRACT_OUTPUTS)}")

@@ -18,7 +18,7 @@ def serve_command(
     ),
     port: int = typer.Option(8000, help="Port to listen on."),
     max_upload_mb: float | None = typer.Option(
-        None, help="Largest upload or request body, in MB [env SYNOPSIS_MAX_UPLOAD_BYTES; default: 25]."
+        None, help="Largest upload or request body, in MB [env SYNOPSIS_MAX_UPLOAD_BYTES, in bytes; default: 25]."
     ),
     max_text_chars: int | None = typer.Option(
         None,
@@ -52,7 +52,8 @@ def serve_command(
 ) -> None:
     """Serve the page (paste or drop a paper, see the summary highlighted in place) and the JSON API.
 
-    The API is documented at /docs once the server runs.
+    The API is documented at /docs once the server runs. Exit status 2 for a usage error or when it
+    cannot start (a bad option value or --model, a port in use, the server extra missing), in one line.
     """
     try:
         from ..server import Limits, create_app

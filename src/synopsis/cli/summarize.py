@@ -58,7 +58,7 @@ RECORD_INPUTS = ("record", "text", "pdf")
 @app.command("summarize")
 def summarize_command(
     inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .pdf) or - for stdin."
+        ..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .json, .pdf) or - for stdin."
     ),
     method: str = typer.Option("auto", "--method", "-m", help="Method name (see `synopsis methods`)."),
     words: int | None = typer.Option(
@@ -90,8 +90,10 @@ def summarize_command(
     """Summarize each article: whole sentences in document order, within the budget.
 
     Exit status 1 when any input (or JSONL line) failed; the others are still summarized (records
-    without the --text-field field are said in one line for the run). A summary over its word
-    budget (no whole sentence fits it) or in an unsupported language gets a warning line on stderr.
+    without the --text-field field are said in one line for the run); 2 for a usage error (a bad
+    option value, stdin named twice) or a missing extra (the pdf extra for a PDF). A summary over its
+    word budget (no whole sentence fits it), in an unsupported language or another language than
+    --lang names, or of a text missing its sentence punctuation gets a warning line on stderr.
     """
     if output not in OUTPUTS:
         fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")

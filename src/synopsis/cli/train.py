@@ -55,12 +55,12 @@ def train_command(
     text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract (the training target)."),
 ) -> None:
-    """Train on articles with abstracts; the same DATA, in the same order, and options always give
-    the same model.
+    """Train a model for --model (the trained methods' trees and reranker) on articles with abstracts.
 
-    Articles without an abstract, and repeats of an article already read (same text and abstract),
-    are left out (one line says how many); the model records the command that rebuilds it (with
-    DATA - it rebuilds it from the same bytes on stdin only: the model records their SHA-256). It takes
+    The same DATA, in the same order, and options always give the same model. Articles without an
+    abstract, and repeats of an article already read (same text and abstract), are left out (one
+    line says how many); the model records the command that rebuilds it (from stdin, DATA -, only
+    the same bytes rebuild it: the model records their SHA-256). It takes
     at least 2 articles; a few hundred make a useful model. Exit status: 0 trained; 1 some input
     could not be read (the model is still written) or nothing to train on; 2 usage error; 130
     interrupted (no model written). The shipped model was made with `synopsis train

@@ -333,9 +333,9 @@ def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             problems.append(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)")
             continue
         predictions[doc_id] = value
-    if not predictions and problems:
+    if problems and all(isinstance(value, Refused) for value in predictions.values()):  # ids alone: the data file?
         raise InputError(
-            f"is not a predictions file ({PREDICTION_FORMS}): no line gives an id; the first: {problems[0]}", source=path
+            f"is not a predictions file ({PREDICTION_FORMS}): no line is a prediction; the first: {problems[0]}", source=path
         )
     return predictions, problems
 
