@@ -17,8 +17,9 @@ letter or a digit, unless:
   a *sentence starter* (Die, Wir, Dies ...);
 - the stop closes a *number abbreviation* (Russian г. "year" and в. "century", Ukrainian р.): after
   a number ("в 2015 г.", "XIX в.", "1990-х гг.") it is an abbreviation as above, unless all that
-  stands before it in its would-be sentence is a *date preposition* and a date ("В 1917 г. Ленин
-  ...", "С 1 сентября 2015 г. ..."), which opens a sentence and never is one; anywhere else it
+  stands before it in its would-be sentence is a date, alone or after a *date preposition* ("В 1917
+  г. Ленин ...", "С 1 сентября 2015 г. ...", Lithuanian "1990 m. Lietuva ..."), which opens a
+  sentence and never is one; anywhere else it
   precedes a name ("г. Москва" city, "р. Дніпро" river, the initial "В. Иванов") and is a prefix;
 - the stop is inside an abbreviation ("z." of "z. B."), or follows an initial or capitals with
   stops ("J. Schmidt", "J.-J. Rousseau", "J.H. Jansen", "Л.Н. Толстой", "U.S.A."): a boundary only
@@ -384,7 +385,13 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
-    roman = rules.roman_ordinals and _ROMAN_ORDINAL.fullmatch(token) is not None
+    # A Roman numeral after one of the `label_nouns` is a label, not a rank: "Faz II. Hastalar ..."
+    # (phase II) ends a sentence where "II. Abdülhamid" does not.
+    roman = (
+        rules.roman_ordinals
+        and _ROMAN_ORDINAL.fullmatch(token) is not None
+        and _lower(_word_before(text, token_start)) not in rules.label_nouns
+    )
     if token.isdigit() or roman:
         rank = roman or len(token) <= _ORDINAL_DIGITS
         if rules.ordinal_stop and rank and not _after_prefix(text, token_start, stops):
@@ -416,16 +423,22 @@ def _is_initials(token: str) -> bool:
 
 def _date_phrase(text: str, start: int, stop: int, rules: Rules) -> bool:
     """Whether the would-be sentence `text[start:stop]`, which a number abbreviation ends, is a date
-    preposition and a date alone ("В 1917 г", "В XIX в", "С 1 сентября 2015 г", "С 1917 по 1921
-    г"): an adverbial that opens a sentence, never a sentence ("В 1917 г. Ленин вернулся" was two).
+    alone ("1917 г", Lithuanian "1990 m", "1990 m. kovo 11 d") or a date preposition and a date ("В
+    1917 г", "В XIX в", "С 1 сентября 2015 г", "С 1917 по 1921 г"): an adverbial that opens a
+    sentence, never a sentence ("В 1917 г. Ленин вернулся", "1990 m. Lietuva ..." were two).
     After a clause ("Он родился в 1917 г. Его отец ...") the stop ends a sentence as before."""
     tokens = text[start:stop].split()
+    if len(tokens) >= 2 and all(_date_token(token.lstrip(rules.openers), rules) for token in tokens[:-1]):
+        return True  # a date alone: Lithuanian "1990 m. Lietuva ...", "1990 m. kovo 11 d. Seimas ..."
     if len(tokens) < 3 or _lower(tokens[0].lstrip(rules.openers)) not in rules.date_prepositions:
         return False
-    return all(
-        _DATE_PIECE.fullmatch(token) or _lower(token) in rules.months or _lower(token) in rules.date_prepositions
-        for token in tokens[1:-1]
-    )
+    return all(_date_token(token, rules) or _lower(token) in rules.date_prepositions for token in tokens[1:-1])
+
+
+def _date_token(token: str, rules: Rules) -> bool:
+    """Whether `token` is a piece of a date: a number, a Roman numeral, a dash, a month name or a
+    number abbreviation ("m." of Lithuanian "1990 m. kovo 11 d.")."""
+    return bool(_DATE_PIECE.fullmatch(token)) or _lower(token) in rules.months or rules.kinds.get(token) == _NUMBER
 
 
 def _after_prefix(text: str, at: int, stops: dict[int, int]) -> bool:
