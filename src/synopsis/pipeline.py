@@ -25,6 +25,7 @@ from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR, lone_crs_as_
 from .errors import BudgetWarning, InputError, LanguageWarning, TextWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
+from .ingest.decode import check_prose
 from .language import DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .output import over_budget_warning
@@ -175,6 +176,7 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     text = _language_text(article)
     language, warning = resolve_language(lang, text)
     check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized, even where detection says English
+    check_prose(text)  # base64, one word repeated: refused, not summarized
     code = language.code
     cleaned = clean_article(article, code)
     abstract = article.abstract or cleaned.abstract
@@ -309,7 +311,10 @@ def summarize(
     _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars, format=format)
     article = article_from_text(text, title=title, abstract=abstract, format=format)
     options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
-    result = run(article, options)
+    try:
+        result = run(article, options)
+    except InputError as err:  # named as the text's own errors are ("<text>: ..."), not "<input>: ..."
+        raise (err if err.source else err.at(article.meta.get("input", "<text>"))) from None
     meta = result.document.meta
     if meta.get("language_warning"):
         warnings.warn(meta["language_warning"], LanguageWarning, stacklevel=2)

@@ -38,8 +38,8 @@ def test_batch_output_in_a_folder_without_write_permission_is_refused_before_any
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != folder and real_access(path, mode, **kw))
     result = runner.invoke(app, ["batch", str(paper), "-o", str(folder / "out.jsonl"), "--no-progress"])
-    assert (result.exit_code, result.stderr) == (
-        1,
+    assert (result.exit_code, result.stderr) == (  # 2: a usage error, as every other -o that cannot be written
+        2,
         f"synopsis: -o {folder / 'out.jsonl'}: permission denied (cannot write {folder})\n",
     )
 

@@ -71,7 +71,7 @@ def test_an_output_folder_without_write_permission_is_refused_before_training(
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != folder and real_access(path, mode, **kw))
     result = _train(str(corpus), "--rounds", "2", "-o", str(folder / "m.json"))
-    assert result.exit_code == 1 and "permission denied" in _one_line_before_training(result)
+    assert result.exit_code == 2 and "permission denied" in _one_line_before_training(result)
 
 
 @pytest.mark.slow

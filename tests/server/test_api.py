@@ -154,7 +154,7 @@ BIG_TEXT_LIMIT = 20_000
         ({"files": {"file": ("paper.docx", b"PK\x03\x04" + b"\x00" * 64)}}, 415, "ZIP archive"),
         ({"files": {"file": ("corpus.jsonl", b'{"id": 1, "full_text": "x"}\n')}}, 415, "JSONL"),
         ({"files": {"file": ("corpus.json", b'[{"id": 1, "full_text": "x"}]')}}, 415, "is JSON, articles as records"),
-        ({"files": {"file": ("page.html", b"<html><body>Hello there.</body></html>")}}, 415, "unsupported file type '.html'"),
+        ({"files": {"file": ("page.html", b"<html><body>Hello there.</body></html>")}}, 415, "page.html: is an HTML page"),
         ({"files": {"file": ("blob.txt", b"abc\x00def" * 20)}}, 415, "NUL bytes"),
         # 422: fields that do not validate
         ({"json": {"text": "abc", "method": "magic"}}, 422, "unknown method 'magic'"),

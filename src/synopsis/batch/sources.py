@@ -25,19 +25,20 @@ import gzip
 import hashlib
 import json
 import os
+import stat
 import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from ..errors import InputError, MissingExtra
 from ..ingest import absent, detect_format, read_articles, reads_line_by_line, require_pdf
-from ..ingest.jsonl import JsonlFields, article_from_record, parse_line, record_id
+from ..ingest.jsonl import MAX_LINE_BYTES, JsonlFields, article_from_record, parse_line, record_id
 from ..types import Article
 from .work import BatchOptions, SourceItem
 
@@ -107,7 +108,7 @@ class JsonlShard:
         limit = self.end
         while limit is None or offset < limit:
             try:
-                data = handle.readline()
+                data, length = _bounded_line(handle)
             except (OSError, EOFError, zlib.error) as err:
                 message = f"compressed data is damaged after line {line} ({err}); the lines before it were read"
                 yield SourceItem(f"{stem}:{line + 1}", InputError(message, source=self.path, line=line + 1), 0)
@@ -115,17 +116,31 @@ class JsonlShard:
             if not data:
                 return
             line += 1
-            offset += len(data)
+            offset += length
             position = raw.tell()
             size, last_position = position - last_position, position
             if not data.strip():
                 continue
             try:
-                article = parse_line(data, source=self.path, line=line, fields=fields, stem=stem)
+                article = parse_line(data, source=self.path, line=line, fields=fields, stem=stem, size=length)
             except InputError as err:
                 yield SourceItem(_id_of_bad_line(data, fields.id) or f"{stem}:{line}", err, size)
                 continue
             yield SourceItem(article.id, article, size)
+
+
+def _bounded_line(handle: Any) -> tuple[bytes, int]:
+    """The next line (its first `MAX_LINE_BYTES` + 1 bytes at most) and its whole length: a line of
+    gigabytes (a file without line ends) is skipped in pieces and refused by its length, as
+    `summarize` refuses it, instead of being read whole into a worker's memory."""
+    data = handle.readline(MAX_LINE_BYTES + 1)
+    length = len(data)
+    if length > MAX_LINE_BYTES and not data.endswith(b"\n"):
+        while piece := handle.readline(1 << 20):
+            length += len(piece)
+            if piece.endswith(b"\n"):
+                break
+    return data, length
 
 
 def _id_of_bad_line(data: bytes, id_field: str) -> str | None:
@@ -159,6 +174,9 @@ class FilesShard:
             except OSError:
                 size = 0
             stem = doc_id or Path(path).stem
+            if (why := not_a_file(location)) is not None:
+                yield SourceItem(stem, InputError(why, source=path), size)
+                continue
             found = read_articles(
                 location, format=options.format, fields=options.fields, encoding=options.encoding, max_bytes=options.max_bytes
             )
@@ -477,7 +495,24 @@ def _strip_suffix(relative: str) -> str:
     return relative
 
 
+def not_a_file(location: str) -> str | None:
+    """Why batch does not read `location` although it exists (a named pipe, a socket), or None:
+    opening a FIFO in a folder waited for a writer forever, and what was read from one could not
+    be read again when the run resumes. A device is read, to its limit (/dev/zero: binary data)."""
+    try:
+        mode = os.stat(location).st_mode
+    except (OSError, ValueError):  # reading it says why
+        return None
+    kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
+    if kind is None:
+        return None
+    return f"is {kind}, not a file: batch reads files, which a resumed run reads again; save it to a file"
+
+
 def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes: int | None, doc_id: str) -> Iterator[Shard]:
+    if not_a_file(location):  # FilesShard turns this into an error row with the reason, without opening it
+        yield FilesShard(((path, location, doc_id),), 0)
+        return
     try:
         size = os.path.getsize(location)
         with open(location, "rb") as handle:

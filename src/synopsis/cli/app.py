@@ -323,16 +323,32 @@ def check_not_an_input(out: Path, inputs: Sequence[str], *, shown: str, what: st
 
 def check_writable(output: Path, shown: str, option: str = "-o") -> None:
     """Refuse an -o (or another `option` naming an output file) that cannot be written, before any
-    work rather than in an OSError line after it: a file where a folder of its path must be (the
-    missing folders are created), or a folder or file without write permission. `shown` is the
-    path as the user wrote it."""
+    work rather than in an OSError line after it (after minutes of training): a file where a folder
+    of its path must be (the missing folders are created), a folder or file without write
+    permission, or a folder where no file can be made whatever the permissions say (/proc, a
+    read-only mount: root passes every `os.access` check). All are usage errors (exit status 2),
+    as the option is what is wrong. `shown` is the path as the user wrote it."""
     folder = output.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.is_dir():
         fail(f"{option} {shown}: {folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
-        fail(f"{option} {shown}: permission denied (cannot write {output if output.exists() else folder})", EXIT_INPUT)
+        fail(f"{option} {shown}: permission denied (cannot write {output if output.exists() else folder})")
+    if not output.exists() and (problem := _cannot_create_in(folder)):
+        fail(f"{option} {shown}: cannot create a file in {folder} ({problem})")
+
+
+def _cannot_create_in(folder: Path) -> str | None:
+    """Why no file can be created in `folder` (the OS's reason), or None when one can: tried with
+    an unnamed temporary file, which leaves nothing behind."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as err:
+        return err.strerror or str(err)
 
 
 def checked_budget(method: str, words: int | None, sentences: int | None) -> Budget:

@@ -21,6 +21,7 @@ from .app import (
     CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
+    LISTED_PLACES,
     MODEL_HELP,
     NoTextField,
     app,
@@ -82,7 +83,7 @@ def batch_command(
     INPUT is also named paper: the path from their common folder); in a folder, the path from it.
     A summary over its word budget gets a warning line and is counted in the final line. Exit
     status: 0 all summarized; 1 some failed or had duplicate ids, or OUT still holds error rows from
-    an earlier run; 2 usage error or a missing extra; 130 interrupted.
+    an earlier run, or no article was found; 2 usage error or a missing extra; 130 interrupted.
     """
     check_whole(max_bytes=max_bytes, max_chars=max_chars)
     encoding = checked_encoding(encoding)
@@ -135,7 +136,7 @@ def batch_command(
         fail(str(err), EXIT_INPUT)
     except OSError as err:
         fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
-    _finish(result, text_field)
+    _finish(result, text_field, inputs)
 
 
 def worker_count(jobs: int, *, local: bool = True) -> int:
@@ -200,17 +201,33 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _finish(result: RunResult, text_field: str) -> None:
+def _finish(result: RunResult, text_field: str, inputs: list[str]) -> None:
     report(result.summary_line())
     for problem in result.problems:
         report(problem)
     no_text = _no_text_line(result, text_field)
     if no_text:
         report(no_text)
-    sys.stderr.flush()
     counts = result.counts
-    if not result.complete or counts.failed or counts.duplicates or result.earlier_errors:
+    found = counts.summarized + counts.failed + counts.skipped + counts.duplicates
+    if result.complete and not found:  # was "0 done, 0 failed", exit 0: an empty folder looked like success
+        report(_nothing_found_line(inputs))
+    sys.stderr.flush()
+    if not result.complete or counts.failed or counts.duplicates or result.earlier_errors or not found:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _nothing_found_line(inputs: list[str]) -> str:
+    """The line for a run that found no article in its inputs (an empty folder, one of files batch
+    does not read, a JSONL file of blank lines), as `summarize` says "is empty" for an empty input."""
+    from ..batch.sources import FOLDER_SUFFIXES
+
+    more = len(inputs) - LISTED_PLACES
+    named = ", ".join(inputs[:LISTED_PLACES]) + (f", ... ({more:,} more)" if more > 0 else "")
+    return (
+        f"no article found in {named}: nothing was summarized (a folder is read for its {', '.join(FOLDER_SUFFIXES)}"
+        " files; a file needs at least one article)"
+    )
 
 
 def _no_text_line(result: RunResult, text_field: str) -> str | None:

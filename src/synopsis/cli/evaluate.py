@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..errors import InputError, MethodError, MissingExtra, SynopsisError
-from ..ingest import JsonlFields, absent
+from ..ingest import STDIN, JsonlFields, absent
 from .app import (
     CLI_NAMES,
     EXIT_INPUT,
@@ -131,6 +131,11 @@ def evaluate_command(
         fail(f"--resamples must be at least 100, got {resamples}")
     check_whole(0, seed=seed)  # the bootstrap's generator takes no negative seed (a traceback at the very end)
     check_stdin_once(data, "DATA")
+    if STDIN in predictions:  # was "-: cannot be read (No such file or directory)"
+        fail(
+            "--predictions - (stdin) is not supported: predictions are read from a file or folder;"
+            " save them to one (e.g. -p predictions.jsonl); DATA can be - instead"
+        )
     missing = next(((p, why) for p in data if p != "-" and (why := absent(p, "no such file or folder"))), None)
     if missing:
         fail(f"{missing[0]}: {missing[1]}")

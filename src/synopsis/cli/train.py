@@ -88,7 +88,8 @@ def train_command(
         def skipped(doc_id: str, err: Exception) -> None:
             nonlocal failures
             failures += 1
-            report(f"{doc_id}: skipped ({err})")
+            # An InputError from the pipeline names no input ("<input>: ..."): the id is its name here.
+            report(f"{doc_id}: skipped ({err.message if isinstance(err, InputError) and not err.source else err})")
 
         no_abstract: list[str] = []
         examples = prepare(articles, on_error=skipped, on_no_abstract=no_abstract.append)

@@ -182,8 +182,8 @@ class _Reading:
         .gz), which a PDF reader may open itself and whose size is known before reading."""
         head = read_at_most(handle, HEAD_BYTES)
         fmt = self.format if self.format != "auto" else detect_format(source, head, self.encoding)
-        if self.format == "auto" and fmt == "text" and source.lower().endswith(_TABLE_SUFFIXES):
-            raise _table_error(source)
+        if self.format == "auto" and fmt == "text" and (table := table_refusal(source)) is not None:
+            raise table
         if fmt == "jsonl" and looks_like_json_document(_head_text(head, self.encoding)):
             fmt = "json"  # a .jsonl that holds a JSON array: its articles, not an error per line
         if fmt == "jsonl" and (what := binary_kind(head) or ("a PDF file" if head.startswith(PDF_SIGNATURE) else None)):
@@ -251,7 +251,11 @@ class _Reading:
 _TABLE_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
 
 
-def _table_error(source: str) -> InputError:
+def table_refusal(source: str) -> InputError | None:
+    """The error for a file named as a CSV/TSV table that is about to be read as text (the CLI, a
+    batch and the server's uploads alike), or None for any other name."""
+    if not source.lower().endswith(_TABLE_SUFFIXES):
+        return None
     return InputError(
         "is a CSV/TSV table, which synopsis does not read: convert it to JSONL (one article a line) or Parquet",
         source=source,
@@ -362,4 +366,5 @@ __all__ = [
     "detect_format",
     "read_articles",
     "reads_line_by_line",
+    "table_refusal",
 ]

@@ -30,7 +30,7 @@ from ..sizes import over_limit
 from .errors import ApiError, validation_message
 from .job import Job
 from .limits import Limits
-from .schemas import SummarizeRequest, UploadFields
+from .schemas import MAX_BUDGET, SummarizeRequest, UploadFields
 
 JSON_TYPES = ("application/json",)
 FORM_TYPE = "multipart/form-data"
@@ -260,8 +260,23 @@ def _validate(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        details = json.loads(err.json(include_input=False, include_context=False, include_url=False))
+        found = json.loads(err.json(include_input=False, include_context=False, include_url=False))
+        details = [_budget_cap_worded(item) for item in found]
         raise ApiError(422, validation_message(details), details=details) from None
+
+
+# The server's cap on a budget, said as the limit per request it is (as the text's length is):
+# pydantic's "Input should be less than or equal to 100000" read as if budgets had a maximum.
+BUDGET_CAP = (
+    f"must be at most {MAX_BUDGET:,} on the server, a limit per request (as the text's length is):"
+    " a budget that takes thousands of sentences costs time with each one; the CLI has no such limit"
+)
+
+
+def _budget_cap_worded(item: dict[str, Any]) -> dict[str, Any]:
+    if item.get("type") == "less_than_equal" and list(item.get("loc", ()))[-1:] in (["words"], ["sentences"]):
+        return {**item, "msg": BUDGET_CAP}
+    return item
 
 
 def _checked_lang(value: str) -> str:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import InputError, install_hint
-from ..ingest import article_from_text, detect_format
-from ..ingest.decode import BOMS, NotText, binary_kind, decode
+from ..ingest import article_from_text, detect_format, table_refusal
+from ..ingest.decode import BOMS, NotPlainText, NotText, binary_kind, decode
 from ..output import scores_payload
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
@@ -27,8 +27,6 @@ from ..scorers.learned import params_for
 from ..types import Article, Budget
 
 PASTED = "pasted text"
-# Uploads we read: plain text and records (any of these extensions, or none) and PDF.
-TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".rst", ".record"})
 # How the API names the settings that core errors point to (`InputError.setting`).
 API_NAMES = {
     "encoding": "the encoding field",
@@ -124,8 +122,10 @@ def _article(job: Job) -> Article:
 
 
 def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) -> Article:
-    """An uploaded file's article; the name only picks the format and labels errors, it is never opened."""
-    suffix = PurePosixPath(filename.lower()).suffix
+    """An uploaded file's article; the name only picks the format and labels errors, it is never opened.
+    What is read and what is refused is what `synopsis summarize` reads and refuses (the same
+    checks, by content and not by extension: a LaTeX fragment saved as .tex is text to both), said
+    with 415 where the CLI says the file is of a kind it does not read."""
     stem = safe_stem(filename)
     if not data:
         raise InputError("is empty", source=filename)
@@ -142,11 +142,11 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     what = binary_kind(data)
     if what is not None:
         raise _Refused(415, f"{filename}: is {what}, not text; upload a .txt, record or .pdf file")
-    if suffix not in TEXT_SUFFIXES:
-        raise _Refused(415, f"{filename}: unsupported file type {suffix!r}; upload a .txt, record or .pdf file")
+    if fmt == "text" and (table := table_refusal(filename)) is not None:
+        raise _Refused(415, table.worded(API_NAMES))
     try:
         text, _bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
-    except NotText as err:  # binary data, a NUL in its first 8 KB or past them: 415 alike
+    except (NotText, NotPlainText) as err:  # binary data (a NUL anywhere), markup (HTML, LaTeX source): 415 alike
         raise _Refused(415, err.worded(API_NAMES)) from None
     return article_from_text(text, doc_id=stem, format=fmt, source=filename)
 
