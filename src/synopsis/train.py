@@ -127,10 +127,12 @@ def prepare(
     *,
     on_error: Callable[[str, Exception], None] | None = None,
     on_no_abstract: Callable[[str], None] | None = None,
+    on_unusable_abstract: Callable[[str, str], None] | None = None,
 ) -> list[Example]:
     """Clean and segment the articles that have an abstract; skip the others, telling `on_error`
-    (a document that cannot be read) or `on_no_abstract` (nothing to learn from), so that the
-    caller can say what was left out of the model."""
+    (a document that cannot be read), `on_no_abstract` (nothing to learn from) or
+    `on_unusable_abstract` (an abstract that is only a heading, or has no word ROUGE counts: the
+    id and why), so that the caller can say what was left out of the model."""
     examples = []
     for article in articles:
         given = bool(article.abstract.strip())
@@ -155,9 +157,9 @@ def prepare(
             if on_no_abstract:
                 on_no_abstract(article.id)
             continue
-        if unusable:
-            if on_error:
-                on_error(article.id, ValueError(unusable))
+        if unusable:  # a reference, not the document, is what fails: skipped as a missing abstract is
+            if on_unusable_abstract:
+                on_unusable_abstract(article.id, unusable)
             continue
         source = str(article.meta.get("source") or article.meta.get("domain") or article.meta.get("input") or "")
         examples.append(Example(doc, compute_features(doc), abstract, source))

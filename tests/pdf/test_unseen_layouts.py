@@ -132,6 +132,15 @@ def test_a_paragraph_after_an_abstract_with_no_heading_ahead_is_still_body() -> 
     assert flat(found.body).startswith(ABSTRACT_PARAGRAPHS[1])
 
 
+def test_unheaded_opening_paragraphs_before_a_first_heading_that_is_no_introduction_stay_body() -> None:
+    # A review: a law review's abstract in the body's size, two unheaded paragraphs, then "I. The
+    # Problem of Tides": the two paragraphs were taken into the abstract.
+    data, body = multi_paragraph_abstract("Abstract", heading="I. The Problem of Tides")
+    found = extract(data, source="x.pdf")
+    assert found.abstract == ABSTRACT_PARAGRAPHS[0]
+    assert flat(found.body).startswith(ABSTRACT_PARAGRAPHS[1])
+
+
 def significance_then_methods(sentence_count: int) -> bytes:
     """A title, an abstract, then a "Significance" section of `sentence_count` sentences in the
     body's size and a "Methods" section: no numbers on the headings."""
@@ -191,6 +200,35 @@ def test_a_displayed_equation_written_with_words_is_set_aside_as_a_formula(equat
     assert "fragment" not in found.removed
     assert "where the sample held n = 412 patients and the level was set at p = 0.05" in flat(found.body)
     assert "as follows: where the sample" in flat(found.body)  # the sentence goes on around its equation
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "n = 412) were enrolled between 2015 and 2020 at two hospitals of the region (14)",
+        "p = 0.002), and HR = 1.8 (95% CI 1.2-2.6, p = 0.01) for death at one year in the whole cohort (14)",
+    ],
+)
+def test_a_line_of_prose_that_ends_in_a_citation_number_stays_in_its_paragraph(line: str) -> None:
+    # A review: numbered like an equation "(14)", with a short left-hand side before "=", the line
+    # was removed as a formula from the middle of its paragraph (which fell apart in two).
+    page = Page()
+    page.text(LEFT, 60, "Blood Pressure in Rural Clinics of the Region", font=BOLD, size=16)
+    page.text(LEFT, 100, "1 Introduction", font=BOLD, size=12)
+    y = page.block(LEFT, 118, wrap(" ".join(sentences("A", 6)), WIDTH))
+    y = page.block(
+        LEFT,
+        y,
+        [
+            "Systolic pressure fell in the treated group more than in the untreated group of the trial, with",
+            line,
+            "and the same held for diastolic pressure in the second year of the trial as reported before.",
+        ],
+    )
+    page.block(LEFT, y, wrap(" ".join(sentences("C", 6)), WIDTH))
+    found = extract(build([page]), source="x.pdf")
+    assert f"of the trial, with {line} and the same held" in flat(found.body)
+    assert "formula" not in found.removed
 
 
 ACM_BOX = (
@@ -303,6 +341,21 @@ def test_a_diagonal_watermark_is_set_aside_on_every_page_also_where_it_crosses_a
         (n, stamp) for n in (1, 2, 3)
     ]
     assert "in the early spring." in found.body
+
+
+def test_a_large_title_with_its_authors_close_under_it_is_no_watermark() -> None:
+    # A review: the author line 5 pt under a 26 pt title reaches into the title's box, and the
+    # title was removed as a "watermark" (the document then had no title).
+    page = Page()
+    page.text(LEFT, 60, "Typology of Grazing Ecology", font=BOLD, size=26)
+    page.text(LEFT, 91, "Jane Doe, John Smith, Mary Poppins, Peter Pan and Wendy Darling", size=10)
+    page.text(LEFT, 120, "Abstract", font=BOLD, size=11)
+    y = page.block(LEFT, 136, wrap(" ".join(sentences("A", 4)), WIDTH)) + 14
+    page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    page.block(LEFT, y + 20, wrap(" ".join(sentences("B", 30)), WIDTH))
+    found = extract(build([page]), source="x.pdf")
+    assert found.title == "Typology of Grazing Ecology"
+    assert "watermark" not in found.removed
 
 
 @pytest.mark.parametrize("stamp", ["DRAFT", "Preprint not peer reviewed"])

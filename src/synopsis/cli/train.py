@@ -92,7 +92,12 @@ def train_command(
             report(f"{doc_id}: skipped ({err.message if isinstance(err, InputError) and not err.source else err})")
 
         no_abstract: list[str] = []
-        examples = prepare(articles, on_error=skipped, on_no_abstract=no_abstract.append)
+        examples = prepare(
+            articles,
+            on_error=skipped,
+            on_no_abstract=no_abstract.append,
+            on_unusable_abstract=lambda doc_id, why: report(f"{doc_id}: skipped ({why})"),
+        )
         if no_abstract:
             report(no_abstract_line(no_abstract, abstract_field))
         check_examples(examples)

@@ -7,6 +7,7 @@ paragraph on its own line, separated by blank lines).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -150,9 +151,10 @@ WATERMARK_MIN_COVERED = 2
 def _without_watermark(raw: RawPage) -> RawPage:
     """`raw` without a watermark set upright across its text ("DRAFT", "Preprint not peer reviewed"
     in large print over the body): words far larger than the page's usual print whose box holds
-    words of the text, and the words on their baseline in their size. Read as text, the watermark
-    was glued into the body's lines, and over two columns it merged their rows. A title or a drop
-    capital stands beside other text, never over it."""
+    the middles of words of the text, and the words on their baseline in their size. Read as text,
+    the watermark was glued into the body's lines, and over two columns it merged their rows. A
+    title or a drop capital stands beside other text, never over it (a line set close under a
+    title may reach into its box, not to its middle: a review found a title so removed)."""
     sizes = sorted(word.size for word in raw.words for _ in word.text)
     if not sizes:
         return raw
@@ -160,10 +162,12 @@ def _without_watermark(raw: RawPage) -> RawPage:
     large = [word for word in raw.words if word.size >= WATERMARK_MIN_RATIO * usual]
     if not large:
         return raw
-    small = [word for word in raw.words if word.size < 1.5 * usual]
+    small = sorted((word for word in raw.words if word.size < 1.5 * usual), key=_middle)
+    middles = [_middle(word) for word in small]
 
-    def over_text(big: Word) -> bool:
-        covered = (w for w in small if w.x0 < big.x1 and big.x0 < w.x1 and w.top < big.bottom and big.top < w.bottom)
+    def over_text(big: Word) -> bool:  # the small words whose middles lie in its band, by bisection
+        band = small[bisect_left(middles, big.top) : bisect_right(middles, big.bottom)]
+        covered = (w for w in band if w.x0 < big.x1 and big.x0 < w.x1)
         return sum(1 for _ in islice(covered, WATERMARK_MIN_COVERED)) >= WATERMARK_MIN_COVERED
 
     found = [word for word in large if sum(ch.isalpha() for ch in word.text) >= 2 and over_text(word)]
@@ -173,10 +177,14 @@ def _without_watermark(raw: RawPage) -> RawPage:
     def beside(word: Word, mark: Word) -> bool:
         return abs(word.bottom - mark.bottom) < 0.2 * mark.size and abs(word.size - mark.size) < 0.1 * mark.size
 
-    marks = [word for word in large if any(beside(word, mark) for mark in found)]
-    kept = tuple(word for word in raw.words if not any(word is mark for mark in marks))
-    text = " ".join(word.text for word in sorted(marks, key=lambda w: (w.top, w.x0)))
+    marks = {id(word) for word in large if any(beside(word, mark) for mark in found)}
+    kept = tuple(word for word in raw.words if id(word) not in marks)
+    text = " ".join(word.text for word in sorted((w for w in large if id(w) in marks), key=lambda w: (w.top, w.x0)))
     return replace(raw, words=kept, watermark=" ".join(filter(None, (raw.watermark, text))))
+
+
+def _middle(word: Word) -> float:
+    return (word.top + word.bottom) / 2
 
 
 def _lines(rows: Sequence[Sequence[Word]], index: int, gutter: Gutter | None) -> list[Line]:

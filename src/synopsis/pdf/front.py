@@ -893,10 +893,6 @@ def _next_page_paragraph(line: Line, pitch: float, usual: float | None, paragrap
     return pitch <= WHOLE_PAGE_GAP * usual and line.italic == first.italic and _LABEL_LINE.match(line.text.strip()) is None
 
 
-# A numbered heading that opens a body: "1 Introduction", "1. Background", "I. INTRODUCTION".
-_FIRST_HEADING = re.compile(r"^(?:1|I)(?:\.|\)|\s)\s*[^\W\d_]")
-
-
 def _paragraphs_up_to_opening(
     lines: Sequence[Line],
     i: int,
@@ -910,8 +906,9 @@ def _paragraphs_up_to_opening(
     """Whether the paragraph after a gap in an abstract is the abstract's next one, on a page not its
     own: the paragraphs from `lines[i]` run, set as the abstract is (its size, slant and band of the
     page, usual paragraph gaps, no "Label: value" line, no heading) and within its length, up to a
-    keywords line or the heading that opens the body ("1 Introduction", "Introduction"). A review
-    found the second and third paragraphs of such an abstract read as the body's start."""
+    keywords line or an introduction's heading ("1 Introduction", "Introduction", "Background"). A
+    review found the second and third paragraphs of such an abstract read as the body's start. Any
+    other first heading ("I. The Problem of Tides") may follow unheaded paragraphs of the body."""
     if size is None or not _next_page_paragraph(lines[i], pitch, usual, paragraphs):
         return False
     region, page, first = paragraphs[-1][-1].region, paragraphs[-1][-1].page, paragraphs[0][0]
@@ -921,7 +918,8 @@ def _paragraphs_up_to_opening(
         text = line.text.strip()
         if headings.is_keywords(text, bold_lead=line.bold_lead) or headings.is_keyword_list(text):
             return j > i
-        if headings.is_introduction(text) or (headings.is_heading_line(line, style) and _FIRST_HEADING.match(text)):
+        if headings.is_introduction(text):  # not any "I. ..." heading: a review found a law review's
+            # unheaded opening paragraphs before "I. The Problem of Tides" taken into its abstract
             return j > i and (headings.is_heading_line(line, style) or len(text.split()) <= 3)
         if (
             line.region != region

@@ -488,8 +488,11 @@ def _displayed_equation(lines: Sequence[Line], index: int, geometry: Geometry) -
         if other is not line and other.page == line.page and other.top < line.bottom and line.top < other.bottom
     ]
     numbered = EQUATION_NUMBER.search(line.text) is not None or any(_number(other) for other in level)
-    narrow = line.x0 > left + 2 * line.size and line.width < DISPLAY_MAX_WIDTH * (right - left)
-    if not (numbered or (centred and narrow)):
+    # Set off from the column's left edge either way: a line of prose that ends in a citation "(14)"
+    # starts at the edge (a review found "n = 412) were enrolled ... (14)" removed mid-paragraph).
+    indented = line.x0 > left + 2 * line.size
+    narrow = indented and line.width < DISPLAY_MAX_WIDTH * (right - left)
+    if not ((numbered and indented) or (centred and narrow)):
         return False
     return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
 
