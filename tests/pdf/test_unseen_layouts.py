@@ -135,7 +135,7 @@ def test_a_paragraph_after_an_abstract_with_no_heading_ahead_is_still_body() -> 
 def test_unheaded_opening_paragraphs_before_a_first_heading_that_is_no_introduction_stay_body() -> None:
     # A review: a law review's abstract in the body's size, two unheaded paragraphs, then "I. The
     # Problem of Tides": the two paragraphs were taken into the abstract.
-    data, body = multi_paragraph_abstract("Abstract", heading="I. The Problem of Tides")
+    data, _ = multi_paragraph_abstract("Abstract", heading="I. The Problem of Tides")
     found = extract(data, source="x.pdf")
     assert found.abstract == ABSTRACT_PARAGRAPHS[0]
     assert flat(found.body).startswith(ABSTRACT_PARAGRAPHS[1])
