@@ -22,6 +22,7 @@ def escape_unprintable(text: str, *, keep: str = "") -> str:
     """`text` with each `UNPRINTABLE` character not in `keep` written as its escape, as JSON writes
     it ("\\n", "\\u001b"): one printable line. Shared by error lines (`one_line`) and printed ids
     (`output.printable_id`)."""
+
     def escape(found: re.Match[str]) -> str:
         char = found.group()
         return char if char in keep else _ESCAPES.get(char, f"\\u{ord(char):04x}")

@@ -121,4 +121,3 @@ def runs(text: str, table: bytes, pattern: re.Pattern[str], shortest: int) -> li
         else:
             found.extend(pattern.findall(piece))
     return found
-

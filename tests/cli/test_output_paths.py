@@ -25,9 +25,7 @@ def corpus(tmp_path: Path, dev_sample: list[dict[str, Any]]) -> Path:
 
 
 @pytest.mark.parametrize(("command", "out"), [("batch", "/proc/synopsis-out.jsonl"), ("train", "/proc/synopsis-model.json")])
-def test_an_output_in_a_folder_where_no_file_can_be_made_is_refused_before_any_work(
-    corpus: Path, command: str, out: str
-) -> None:
+def test_an_output_in_a_folder_where_no_file_can_be_made_is_refused_before_any_work(corpus: Path, command: str, out: str) -> None:
     """Was: batch -o /proc/x.jsonl exit 1 ("No such file or directory") while other unwritable -o
     were 2; train -o /proc/x.json trained first and failed only when writing the model."""
     extra = ["--no-progress"] if command == "batch" else ["--rounds", "2"]

@@ -181,6 +181,4 @@ def test_summarize_with_stdin_closed_is_one_line() -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stderr == (
-        "synopsis: <stdin>: stdin is closed: there is nothing to read (give a file, or pipe the text in)\n"
-    )
+    assert done.stderr == ("synopsis: <stdin>: stdin is closed: there is nothing to read (give a file, or pipe the text in)\n")

@@ -155,9 +155,7 @@ def _read_pdf(data: bytes, filename: str) -> Article:
     try:
         pdf = importlib.import_module("synopsis.ingest.pdf")
     except ImportError as err:
-        raise _Refused(
-            415, f"{filename}: PDF input needs the PDF extra on the server: {install_hint('pdf')} ({err})"
-        ) from None
+        raise _Refused(415, f"{filename}: PDF input needs the PDF extra on the server: {install_hint('pdf')} ({err})") from None
     try:
         article = pdf.read_pdf_bytes(data, source=filename)
     except InputError:
