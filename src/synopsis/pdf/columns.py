@@ -621,7 +621,17 @@ def order_page(
     """
     if gutter is None:
         in_rows = sorted(lines, key=lambda line: (line.top, line.x0))
-        return OrderedPage(tuple(replace(line, region=region_base) for line in in_rows), (), (), None)
+        box = _side_box(in_rows) if first else None
+        if box is None:
+            return OrderedPage(tuple(replace(line, region=region_base) for line in in_rows), (), (), None)
+        # Read before the block it stands beside, in a region of its own, not line by line between
+        # that block's lines (where its short lines were also taken for table cells).
+        block_top, boxed = box
+        taken = {id(line) for line in boxed}
+        rest = [replace(line, region=region_base) for line in in_rows if id(line) not in taken]
+        at = next((i for i, line in enumerate(rest) if line.top >= block_top), len(rest))
+        rest[at:at] = [replace(line, region=region_base + 1, cell=False) for line in boxed]
+        return OrderedPage(tuple(rest), (), (), None)
     tolerance = 2.0
     if gutter.more:
         return _order_columns(lines, gutter, region_base=region_base)
@@ -896,6 +906,82 @@ def _sidebar(sides: list[list[Line]], spanning: list[Line]) -> tuple[float, list
     spanning.extend(labels)
     spanning.sort(key=lambda line: line.top)
     return top, sorted(beside, key=lambda line: line.top)
+
+
+# A box of short lines beside a front block on a one-column first page (Taylor & Francis's
+# "ARTICLE HISTORY ... KEYWORDS ..." right of the abstract, Elsevier's "ARTICLE INFO" left of it):
+# its lines start this share of the text's width right of its left edge or further (or end this
+# share of it short of its right edge), are this share of it wide or narrower, at least
+# SIDE_BOX_MIN_LINES of them, each within SIDE_BOX_GAP of its size under the one above; only lines
+# of the block stand beside it while it runs, clear of it by their size.
+SIDE_BOX_START = 0.5
+SIDE_BOX_MAX_WIDTH = 0.4
+SIDE_BOX_MIN_LINES = 3
+SIDE_BOX_MAX_LINES = 40  # a longer run of short lines is a list or a poem, and too long to try
+SIDE_BOX_GAP = 3.5
+SIDE_BOX_SIZE_STEP = 1.0  # points between the sizes of two lines of one box, at most
+# The block beside it is prose: this share of its lines (and SIDE_BOX_MIN_LINES) hold this many words.
+SIDE_BOX_PROSE_WORDS = 5
+SIDE_BOX_PROSE_SHARE = 0.6
+
+
+def _side_box(lines: Sequence[Line]) -> tuple[float, list[Line]] | None:
+    """A narrow box of short lines beside a front block on a page without columns, and the top of
+    the block: the box is read before the block (which may run on below it), as Elsevier's sidebar
+    is in two columns (`_sidebar`)."""
+    if len(lines) < 2 * SIDE_BOX_MIN_LINES:
+        return None
+    edge, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    width = right - edge
+    narrow = [line for line in lines if line.width <= SIDE_BOX_MAX_WIDTH * width]
+    for side in ("right", "left"):
+        if side == "right":
+            candidates = [line for line in narrow if line.x0 >= edge + SIDE_BOX_START * width]
+        else:
+            candidates = [line for line in narrow if line.x1 <= right - SIDE_BOX_START * width]
+        if len(candidates) < SIDE_BOX_MIN_LINES:
+            continue
+        starts = [round(line.x0) for line in candidates]
+        start = max(starts, key=starts.count)
+        chosen = {id(line) for line in candidates}
+        # Runs of candidates down the lines that start there: a wider line (an affiliation) or one
+        # in another size (the body's first heading) ends one.
+        runs: list[list[Line]] = [[]]
+        for line in (line for line in lines if abs(line.x0 - start) < 2.0):
+            above = runs[-1][-1] if runs[-1] else None
+            if (
+                id(line) not in chosen
+                or (above and line.top - above.top > SIDE_BOX_GAP * line.size)
+                or (above and abs(line.size - above.size) > SIDE_BOX_SIZE_STEP)
+            ):
+                runs.append([])
+            if id(line) in chosen:
+                runs[-1].append(line)
+        for run in (run for run in runs if len(run) <= SIDE_BOX_MAX_LINES):
+            # The longest stretch of the run beside the block (an author line may close up above it).
+            stretches = (run[i:j] for i in range(len(run)) for j in range(len(run), i + SIDE_BOX_MIN_LINES - 1, -1))
+            box = max((s for s in stretches if _beside_prose(lines, s, side)), key=len, default=None)
+            if box:
+                top = min(line.top for line in lines if line.bottom > box[0].top and line.top < box[-1].bottom)
+                return top, box
+    return None
+
+
+def _beside_prose(lines: Sequence[Line], box: Sequence[Line], side: str) -> bool:
+    """Whether only lines of prose stand beside the `box` on its `side`'s other side while it runs."""
+    top, bottom = box[0].top, box[-1].bottom
+    boxed = {id(line) for line in box}
+    others = [line for line in lines if id(line) not in boxed and line.bottom > top and line.top < bottom]
+    if side == "right":
+        start = min(line.x0 for line in box)
+        beside = [line for line in others if line.x1 <= start - line.size]
+    else:
+        end = max(line.x1 for line in box)
+        beside = [line for line in others if line.x0 >= end + line.size]
+    if len(beside) < SIDE_BOX_MIN_LINES or len(beside) < len(others):
+        return False
+    prose = [line for line in beside if not line.cell and line.words >= SIDE_BOX_PROSE_WORDS]
+    return len(prose) >= max(SIDE_BOX_MIN_LINES, SIDE_BOX_PROSE_SHARE * len(beside))  # not a table's cells
 
 
 # Author blocks side by side: lines this share of a column's width or narrower, the first lines of

@@ -7,8 +7,9 @@ paragraph on its own line, separated by blank lines).
 
 from __future__ import annotations
 
+import statistics
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
@@ -258,7 +259,52 @@ def _body_style(lines: Sequence[Line]) -> BodyStyle:
     if not sizes:
         return BodyStyle(10.0)
     size = sizes.most_common(1)[0][0]
+    size = _text_over_notes(lines, sizes, size) or size
     return BodyStyle(size, bold[size] > 0.5 * sizes[size])
+
+
+# Footnotes can outweigh the text (a humanities or law article whose long notes fill half of every
+# page): then the size most characters have is the notes'. The body is a larger size with this
+# share of their characters or more, set in lines as long, on this share of the pages (three or
+# more), where the smaller print stands under it (below every line of it that it shares a column
+# with) for this share of all its characters.
+NOTES_TEXT_MIN_SHARE = 0.3
+NOTES_TEXT_MIN_PAGES = 3
+NOTES_MIXED_PAGES = 0.6
+NOTES_UNDER_SHARE = 0.85
+NOTES_LINE_LENGTH = 0.6
+
+
+def _text_over_notes(lines: Sequence[Line], sizes: Counter[float], size: float) -> float | None:
+    """The body's size where the most common one, `size`, is that of footnotes under it; else None."""
+    larger = [
+        s for s, count in sizes.items() if size < furniture.FOOTNOTE_SIZE * s and count >= NOTES_TEXT_MIN_SHARE * sizes[size]
+    ]
+    if not larger:
+        return None
+    text_size = max(larger, key=lambda s: sizes[s])
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        by_page[line.page].append(line)
+    mixed = under = 0
+    text_lengths: list[int] = []
+    note_lengths: list[int] = []
+    for page_lines in by_page.values():
+        text = [line for line in page_lines if round(line.size * 2) / 2 == text_size]
+        notes = [line for line in page_lines if round(line.size * 2) / 2 == size]
+        if not text or not notes:
+            continue
+        mixed += 1
+        text_lengths.extend(len(line.text) for line in text)
+        note_lengths.extend(len(line.text) for line in notes)
+        for note in notes:
+            if not any(t.top > note.top and t.x0 < note.x1 and note.x0 < t.x1 for t in text):
+                under += len(note.text)
+    if mixed < max(NOTES_TEXT_MIN_PAGES, NOTES_MIXED_PAGES * len(by_page)) or under < NOTES_UNDER_SHARE * sizes[size]:
+        return None
+    if statistics.mean(text_lengths) < NOTES_LINE_LENGTH * statistics.mean(note_lengths):
+        return None  # slides: short titles over the points
+    return text_size
 
 
 def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: PdfOptions, *, source: str) -> PdfText:

@@ -22,13 +22,16 @@ from .headings import BodyStyle
 from .lexicon import lexicon
 from .lines import Line
 
-# Phrases of the cover sheets repositories put before a paper (White Rose, SSOAR, Enlighten,
-# Pure portals, arXiv-like stamps). Two of them on a short first page make it a cover sheet.
+# Phrases of the cover sheets repositories and publishers put before a paper (White Rose, SSOAR,
+# Enlighten, Pure portals, arXiv-like stamps; Taylor & Francis's "To cite this article" page,
+# JSTOR's "Stable URL" page). Two of them on a short first page make it a cover sheet.
 _COVER_PHRASES = re.compile(
     r"repository|eprints?\b|downloaded from|this version is available|available at:|deposited|"
     r"terms of use|nutzungsbedingungen|ssoar|please cite|citation for published version|general rights|"
     r"take ?down policy|link to (?:this )?publication|research portal|copyright and reuse|"
-    r"for more information,? please contact|version of record|accepted manuscript|self-archiv|open research online",
+    r"for more information(?: about \w+)?,? please contact|version of record|accepted manuscript|self-archiv|"
+    r"open research online|to (?:cite|link to) this article|terms (?:&|and) conditions of (?:access and )?use|"
+    r"submit your article to this journal|view crossmark data|stable url|all use subject to",
     re.IGNORECASE,
 )
 COVER_MIN_PHRASES = 2

@@ -196,6 +196,10 @@ class Geometry:
         return line.x1 < right - max(2.0 * line.size, 0.08 * (right - left))
 
 
+# A line that opens with a bullet: the next point of a list (Beamer sets triangles, ▶ or ▸).
+_BULLET_POINT = re.compile(r"^\s*[•▪◦‣●■▶▸►▹▷➢➤✓✔◆◇]\s*\S")
+
+
 def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     """Whether `line` starts a paragraph rather than continuing the one `previous` ended."""
     if abs(line.size - previous.size) > 0.6:
@@ -203,6 +207,8 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     if previous.bold and not line.bold and previous.words <= 8:
         return False  # a run-in heading on a line of its own ("Entity–entity relations.")
     ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text, line.text)
+    if not ended and _BULLET_POINT.match(line.text):
+        return True  # a list's next point ("• Printed almanacs ..." under a point with no stop, as slides set them)
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
             return True
