@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -17,7 +18,15 @@ import pytest
 
 from synopsis.clean import clean_text
 from synopsis.clean.lines import WORDS_USED_FINDS, WordsUsed, uses_word
-from synopsis.clean.words import _pairs_apart, document_words, function_words
+from synopsis.clean.tracked import Edit
+from synopsis.clean.words import (
+    DocumentWords,
+    _pairs_apart,
+    document_words,
+    function_words,
+    glued_lower_edits,
+    split_word_edits,
+)
 from synopsis.features import compute_features
 from synopsis.pipeline import build_document
 from synopsis.select import select
@@ -97,6 +106,73 @@ def test_pairs_counted_in_one_pass_as_one_search_each() -> None:
         assert [counted[pair] for pair in wanted] == [_count_apart(text, *pair) for pair in wanted], text
 
 
+def _split_edits_by_search(text: str, words: DocumentWords) -> list[Edit]:
+    """`split_word_edits` as it read: a search of `text` for each split."""
+    edits = []
+    for left, right in words.splits:
+        pair = f"{left} {right}"
+        at = text.find(pair)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            end = at + len(pair)
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                edits.append(Edit(at + len(left), at + len(left) + 1))
+            at = text.find(pair, at + 1)
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def _glued_edits_by_search(text: str, words: DocumentWords) -> list[Edit]:
+    """`glued_lower_edits` as it read: a search of `text` for each glued word."""
+    edits = []
+    for token, cut in words.glued.items():
+        start = text.find(token)
+        while start >= 0:
+            before = text[start - 1] if start else " "
+            end = start + len(token)
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before == "-" or after.isalnum() or after == "-"):
+                edits.append(Edit(start + cut, start + cut, " "))
+            start = text.find(token, start + 1)
+    return sorted(edits, key=lambda e: (e.start, e.end))
+
+
+def test_split_and_glued_edits_in_one_pass_as_one_search_each() -> None:
+    pieces = ["ab", "cd", "ab", "é", "ß", "x", "-", " ", " ", " ", ",", "A", "1", "ő", "\u0301", "_", "ÿ", "×", "abcd", "cdx"]
+    splits = frozenset((a, b) for a in ("ab", "cd", "x", "abé", "ß", "ÿ", "cdab") for b in ("ab", "cd", "x", "é", "ÿ"))
+    glued = {"abcd": 2, "cdx": 1, "é": 0, "abab": 3, "ßÿ": 1}
+    words = DocumentWords(Counter(), splits, frozenset(), glued)
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert split_word_edits(text, words) == _split_edits_by_search(text, words), text
+        assert glued_lower_edits(text, words) == _glued_edits_by_search(text, words), text
+
+
+def damaged_paragraphs(n: int) -> tuple[list[str], DocumentWords]:
+    """`n` paragraphs of a damaged text and its evidence: `n` splits and `n` glued words, each
+    written in one paragraph (each paragraph was searched for every one of them)."""
+    w = made_up_words(4 * n)
+    paragraphs = [f"The {w[4 * i]} {w[4 * i + 1]} was seen with the {w[4 * i + 2]}{w[4 * i + 3]} again." for i in range(n)]
+    splits = frozenset((w[4 * i], w[4 * i + 1]) for i in range(n))
+    glued = {w[4 * i + 2] + w[4 * i + 3]: len(w[4 * i + 2]) for i in range(n)}
+    return paragraphs, DocumentWords(Counter(), splits, frozenset(), glued)
+
+
+def test_mending_many_paragraphs_of_a_damaged_text_costs_linear_time() -> None:
+    # 1.6 million damaged words spent 3.4 s of 19 searching each paragraph for each split and glued word.
+    def mend(made: tuple[list[str], DocumentWords]) -> None:
+        paragraphs, words = made
+        for text in paragraphs:
+            split_word_edits(text, words)
+            glued_lower_edits(text, words)
+
+    small, large = damaged_paragraphs(250), damaged_paragraphs(2000)
+    assert sum(len(split_word_edits(text, large[1])) for text in large[0]) == 2000
+    assert sum(len(glued_lower_edits(text, large[1])) for text in large[0]) == 2000
+    assert cpu_seconds(lambda: mend(large)) / cpu_seconds(lambda: mend(small)) <= 16
+
+
 @pytest.fixture(scope="module")
 def distinct_sentences():  # type: ignore[no-untyped-def]
     """3,000 sentences sharing few words (past the dense similarity window of 2,000)."""
@@ -110,25 +186,64 @@ def test_a_budget_of_the_whole_text_copies_the_chosen_rows_seldom(  # type: igno
     distinct_sentences, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Every sentence is chosen: each block of 8 candidates used to be compared with every chosen
-    # sentence anew (~n^2/2 chosen rows copied, now ~n^2/200; 13,000 chosen of a 400,000-word text took 16 s).
+    # sentence anew (~n^2/2 chosen rows copied, now ~n^2/200; 13,000 chosen of a 400,000-word text
+    # took 16 s), and the rest of a block with each sentence chosen in it, one sparse product (and
+    # ~0.6 ms of scipy's overhead) per chosen sentence (25,000 chosen of a million words: 9.7 s of 13).
     features = distinct_sentences
     n = features.n
     copied: list[int] = []
-    original = type(features).similarity_rows_to_rows
+    kind = type(features)
+    originals = {name: getattr(kind, name) for name in ("similarity_rows_to_rows", "highest_similarity")}
 
-    def counted(self, rows, others):  # type: ignore[no-untyped-def]
-        copied.append(len(others))
-        return original(self, rows, others)
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        def counted(self, rows, others):  # type: ignore[no-untyped-def]
+            copied.append(len(others))
+            return originals[name](self, rows, others)
 
-    monkeypatch.setattr(type(features), "similarity_rows_to_rows", counted)
+        return counted
+
+    for name in originals:
+        monkeypatch.setattr(kind, name, counting(name))
     scores = np.random.default_rng(5).random(n)
     selection = select(scores, features, Budget(10**9))
     monkeypatch.undo()
     assert len(selection.indices) > 0.9 * n
     assert sum(copied) <= n * n / 64, sum(copied)
+    assert len(copied) <= n / 32, len(copied)  # products per block, not per chosen sentence
     # The same choice as one product per candidate against every chosen sentence.
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if not chosen or features.similarity_to_rows(int(i), chosen).max() <= 0.5:
             chosen.append(int(i))
     assert selection.indices == tuple(sorted(chosen))
+
+
+def many_sections(n: int) -> tuple[object, object]:
+    """A document of `n` one-sentence sections under numbered headings (a thesis's thousands of
+    subsections), and its features: words of a small vocabulary, so that the section centroids stay
+    small and the sentences x sections tables are what grows."""
+    rng = random.Random(n)
+    w = made_up_words(200)
+    text = "\n\n".join(
+        f"{i // 40 + 1}.{i % 40 + 1} {rng.choice(w).title()} {rng.choice(w).title()}\n\n"
+        f"The {rng.choice(w)} met the {rng.choice(w)} near {rng.choice(w)} {rng.choice(w)}."
+        for i in range(n)
+    )
+    doc = build_document(Article("sections", text, (0, len(text)), "", ""), lang="en")
+    return doc, compute_features(doc)
+
+
+def test_hiporank_of_thousands_of_sections_takes_memory_linear_in_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sentences x sections, GRAPH_WINDOW rows at a time: 25,000 one-paragraph sections took 1 GB
+    # (62,000 would take 3 GB). The cap made small here, so that test-sized texts reach it.
+    from synopsis.scorers import structure
+    from test_scaling import peak_bytes
+
+    monkeypatch.setattr(structure, "ACROSS_CELLS", 1 << 15, raising=False)
+    small, large = many_sections(300), many_sections(1200)
+    assert len(np.unique(large[1].section)) > 1000  # type: ignore[attr-defined]
+    job = structure.hiporank
+    params = structure.HIPORANK_PARAMS
+    job(*small, **params)  # warm caches (similarity range, position in section) before measuring
+    job(*large, **params)
+    assert peak_bytes(lambda: job(*large, **params)) / peak_bytes(lambda: job(*small, **params)) <= 6

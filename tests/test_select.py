@@ -137,13 +137,39 @@ def test_a_long_text_of_one_repeated_sentence_is_checked_in_few_products(monkeyp
     doc = build_document(article, lang="en")
     features = compute_features(doc)
     products = []
-    original = type(features).similarity_rows_to_rows
+    original = type(features).highest_similarity
 
     def counted(self, rows, others):  # type: ignore[no-untyped-def]
         products.append(len(rows))
         return original(self, rows, others)
 
-    monkeypatch.setattr(type(features), "similarity_rows_to_rows", counted)
+    monkeypatch.setattr(type(features), "highest_similarity", counted)
     selection = select(np.zeros(features.n), features, Budget(200))
     assert len(selection.indices) == 1  # the rest repeat it
     assert sum(products) >= features.n - 1 and len(products) <= 12
+
+
+@pytest.mark.parametrize("window", [2000, 30])
+def test_whole_text_budgets_choose_as_one_check_per_candidate(  # type: ignore[no-untyped-def]
+    doc_and_features, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    # Budgets that choose most of the text: the rest of a block meets each sentence chosen in it
+    # through the block's own cosines, with the dense cosines (window 2000) and the sparse products
+    # of a long text (window 30); `keep` starts the choice, and `sentences` ends it early.
+    from synopsis import features as features_module
+
+    monkeypatch.setattr(features_module, "GRAPH_WINDOW", window)
+    doc, _ = doc_and_features
+    features = compute_features(doc)
+    assert (features._similarity is None) == (features.n > window)
+    rng = np.random.default_rng(window)
+    for _ in range(30):
+        scores = rng.random(features.n)
+        budget = Budget(int(rng.integers(50, 20000)), None if rng.random() < 0.5 else int(rng.integers(1, features.n)))
+        redundancy = float(rng.choice([0.05, 0.2, 0.5, 0.9, 0.99]))
+        expected = _greedy_one_at_a_time(scores, features, budget, redundancy)
+        assert select(scores, features, budget, redundancy=redundancy).indices == expected
+        fits = np.flatnonzero(features.candidate & (features.words <= budget.words))
+        first = int(fits[np.argmax(scores[fits])])  # the greedy's first choice
+        kept = select(scores, features, budget, redundancy=redundancy, keep=[first]).indices
+        assert first in kept and kept == expected

@@ -79,45 +79,58 @@ def select(
 # cost ~0.4 ms in scipy's overhead alone, and a long text of near-identical sentences (a repeated
 # line 100,000 times) has every one of them checked (25,000 "Ab." sentences took 11 s). While
 # sentences are chosen, blocks grow up to REDUNDANCY_BLOCK_CHOSEN_MAX: each block is compared with
-# every chosen sentence, each choice with the rest of its block.
+# every chosen sentence, each choice with the rest of its block. A block holds at most
+# REDUNDANCY_BLOCK_PAIRS (candidate, chosen) pairs: the product stores each pair that shares a word
+# (48 MB where all do), and a budget of the whole text chooses tens of thousands.
 REDUNDANCY_BLOCK = 8
 REDUNDANCY_BLOCK_MAX = 1024
 REDUNDANCY_BLOCK_CHOSEN_MAX = 128
+REDUNDANCY_BLOCK_PAIRS = 1 << 22
 
 
 class _Redundancy:
     """Each remaining candidate's highest cosine to the sentences chosen so far, for a block of the
     candidates in `order` at a time (the same floats as one candidate's own product: a row of a
-    sparse product sums its own terms in its own order, and a maximum is exact). A sentence chosen
-    inside a block updates the rest of the block with its own cosines only: a block of 8 compared
-    anew with every chosen sentence after each choice made a budget of the whole text quadratic
-    (13,000 sentences chosen of a 400,000-word text: 16 s, 10 of them copying the chosen
-    sentences' rows again and again)."""
+    sparse product sums its own terms in its own order, and a maximum is exact). A block is compared
+    once with every sentence chosen before it and with itself, in one product: a sentence chosen
+    inside the block updates the rest of the block from that block's own cosines. A block of 8
+    compared anew with every chosen sentence after each choice made a budget of the whole text
+    quadratic (13,000 sentences chosen of a 400,000-word text: 16 s); a product per choice for the
+    rest of its block still cost scipy's overhead of ~0.6 ms per chosen sentence (25,000 chosen of
+    a million words: 9.7 s of 13)."""
 
     def __init__(self, features: Features, order: NDArray[np.int64]) -> None:
         self._features = features
         self._order = order
         self._start = 0
         self._values: NDArray[np.float64] = np.zeros(0)
+        self._within: NDArray[np.float64] | None = None  # the block's cosines to its own sentences
+        self._local: dict[int, int] = {}  # a sentence of the block -> its column in `_within`
         self._opened = 0  # how many were chosen when the block was computed
         self._against = 0  # how many the block has been compared with
         self._size = REDUNDANCY_BLOCK // 2
 
     def highest(self, position: int, chosen: list[int]) -> float:
         """The highest cosine of candidate `order[position]` to the `chosen` sentences (which only
-        ever grow, at their end)."""
+        ever grow, at their end, by candidates of `order` before `position`)."""
         end = self._start + len(self._values)
         if not self._start <= position < end:
             most = REDUNDANCY_BLOCK_MAX if self._opened == len(chosen) else REDUNDANCY_BLOCK_CHOSEN_MAX
-            self._size = max(REDUNDANCY_BLOCK, min(2 * self._size, most))
+            fit = REDUNDANCY_BLOCK_PAIRS // max(len(chosen), 1)
+            self._size = max(REDUNDANCY_BLOCK, min(2 * self._size, most, fit))
             rows = self._order[position : position + self._size]
-            self._values = self._features.similarity_rows_to_rows(rows, chosen).max(axis=1)
+            self._values = self._features.highest_similarity(rows, chosen)
+            self._within = None
             self._start, self._opened, self._against = position, len(chosen), len(chosen)
-        elif self._against != len(chosen):  # chosen since: the rest of the block meets them
-            rows = self._order[position:end]
-            new = self._features.similarity_rows_to_rows(rows, chosen[self._against :]).max(axis=1)
-            rest = self._values[position - self._start :]
-            np.maximum(rest, new, out=rest)
+        elif self._against != len(chosen):  # chosen since (in this block): the rest of the block meets them
+            rows = self._order[self._start : end]
+            if self._within is None:  # (once a block: most blocks of a long text see no choice)
+                self._within = self._features.similarity_rows_to_rows(rows, rows.tolist())
+                self._local = {int(i): k for k, i in enumerate(rows)}
+            columns = [self._local[i] for i in chosen[self._against :]]
+            at = position - self._start
+            rest = self._values[at:]
+            np.maximum(rest, self._within[at:, columns].max(axis=1), out=rest)
             self._against = len(chosen)
         return float(self._values[position - self._start])
 

@@ -215,7 +215,10 @@ INLINE_HEADING_WORDS = (
 )
 
 # --- junk lines (line-structured text) ---------------------------------------------------------
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# (Not started inside a run of its first characters: a search that did tried the whole rest of the
+# run from each of its characters, quadratic in a long run without an "@" after it (a line of one
+# 40,000-letter word before an "@" took 4 s). A match that starts inside a run starts at its start too.)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_ONLY_LINE = re.compile(r"^\s*(?:https?://|www\.|doi:)\S*\s*$", re.IGNORECASE)
 KEYWORDS_LINE = re.compile(
     r"^\s*(?:key\s*words?|index terms|subjects?|jel(?: classification)?(?: codes?)?)\b\s*[:.—–-]?", re.IGNORECASE

@@ -118,7 +118,10 @@ def hiporank(
     section_distance = boundary_distance(order, alpha)
     across = np.zeros(n)
     # Sentences x sections, a window of rows at a time: memory stays linear however many there are.
-    for start, end in windows(n):
+    # A window holds at most ACROSS_CELLS cells: windows of GRAPH_WINDOW rows of a text with 25,000
+    # one-paragraph sections took 400 MB a table (1 GB at the peak), 62,000 would take 3 GB. (Each
+    # row's sum is the same in any window: numpy sums a row of a C-ordered table on its own.)
+    for start, end in windows(n, max(1, ACROSS_CELLS // labels.size)):
         rows = np.arange(start, end)
         rows_tfidf = features.tfidf if end - start == n else features.tfidf[start:end]  # one window: no copy
         to_sections = rows_tfidf @ centroids
@@ -128,6 +131,10 @@ def hiporank(
         toward = np.where(section_distance[members[start:end]][:, None] <= section_distance[None, :], near, far)
         across[start:end] = (to_sections * toward).sum(axis=1) / (labels.size - 1)
     return intra + inter * across
+
+
+# The most sentences x sections cells HipoRank's section level takes at once (32 MB of float64 a table).
+ACROSS_CELLS = 1 << 22
 
 
 # The most sections x terms cells `centroids_by_term` sums in a dense table (32 MB of float64);
