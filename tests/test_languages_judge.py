@@ -171,3 +171,10 @@ def test_lithuanian_dates_turkish_roman_labels_and_greek_titles_split_where_sent
     lang: str, sentences: list[str]
 ) -> None:
     assert _split(" ".join(sentences), lang) == sentences
+
+
+def test_a_short_danish_sentence_with_dansen_stays_danish() -> None:
+    # A review: "dansen" (the dance) ends in -anse like Norwegian "kompetanse", and a short Danish
+    # text whose function words tie with Norwegian's was read as Norwegian.
+    text = "Resultaterne viser at de fleste lærere er positive over for dansen, men at mange mangler tid og ressourcer."
+    assert detect_language(text) == "da"

@@ -756,11 +756,12 @@ def _best_fitting(codes: list[str], hits: dict[str, int], text: str) -> list[str
 # -ance, -ence ("definisjon", "usikkerhet", "kompetanse"; "definition", "usikkerhed",
 # "kompetence"). "Resultatene viser at de fleste lærere er positive ..., men at mange mangler tid og
 # kompetanse" ties at seven (at, de, er, men, og ...) and was Danish, the first of the two. Words
-# that open lower-case only: a name is spelt in its own language.
+# that open lower-case only: a name is spelt in its own language; three letters before the ending
+# at least: Danish "dansen", "sanser" are no Norwegian -anse (a review).
 _TYPICAL_ENDINGS = MappingProxyType(
     {
-        "nb": re.compile(r"(?<![\w-])[a-zæøå]+(?:sjon|het|heit|anse)(?:en|er|ene|a|r|n)?\b"),
-        "da": re.compile(r"(?<![\w-])[a-zæøå]+(?:tion|hed|ance|ence)(?:en|er|erne|n|r)?\b"),
+        "nb": re.compile(r"(?<![\w-])[a-zæøå]{3,}(?:sjon|het|heit|anse)(?:en|er|ene|a|r|n)?\b"),
+        "da": re.compile(r"(?<![\w-])[a-zæøå]{3,}(?:tion|hed|ance|ence)(?:en|er|erne|n|r)?\b"),
     }
 )
 

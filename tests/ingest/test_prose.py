@@ -37,3 +37,17 @@ def test_noise_is_refused(text: str, says: str) -> None:
 )
 def test_prose_and_short_texts_pass(text: str) -> None:
     check_prose(text, source="x.txt")
+
+
+def test_a_paper_that_opens_with_a_table_of_figures_is_prose() -> None:
+    # A review: a title, a one-line abstract and a table of 70 rows of figures filled the first
+    # 5,000 characters, and the paper (120 sentences of prose after it) was refused as no prose.
+    rows = "".join(f"{i} {i * 7.3:.2f} {i * 13 % 97} {i * 3.1:.1f} {i % 7}.{i % 10}\n" for i in range(200))
+    check_prose("Harbour tables\n\nWe study tides.\n\n" + rows + "\nIntroduction\n\n" + SENTENCE * 120, source="x.txt")
+
+
+def test_noise_after_a_table_is_still_refused() -> None:
+    # The samples further on are read only to find prose: a text that has none anywhere is refused.
+    rows = "".join(f"{i} {i * 7.3:.2f} {i * 13 % 97}\n" for i in range(3000))
+    with pytest.raises(InputError, match="does not look like prose"):
+        check_prose(rows + "word " * 20000, source="x.txt")

@@ -302,3 +302,26 @@ def test_a_box_of_article_history_and_keywords_beside_the_abstract_is_read_apart
     assert flat(found.body) == "Introduction " + " ".join(body)
     removed = flat(" ".join(r.text for r in found.removed_text))
     assert all(flat(line) in removed for line in box)
+
+
+def test_a_wrapped_line_that_opens_with_a_legend_symbol_stays_in_its_paragraph() -> None:
+    # A review: "● symbols mark ..." and "■ every panel ..." inside a paragraph (a figure legend's
+    # symbols named in the text) each opened a paragraph of their own, as a slide's point does.
+    page = Page()
+    page.text(72, 72, "Growth of treated mice", font=BOLD, size=16)
+    y = page.block(72, 110, wrap(" ".join(sentences("intro", 8)), 450))
+    y = page.block(
+        72,
+        y + 12,
+        [
+            "Body weight rose in both groups over the six weeks of the experiment, and the open",
+            "● symbols mark the treated animals while the open squares mark the controls in",
+            "■ every panel of the figure, as the legend says; the difference was large and it",
+            "was significant at every time point after the second week of the treatment phase.",
+        ],
+    )
+    page.block(72, y + 12, wrap(" ".join(sentences("more", 30)), 450))
+    found = extract(build([page]), source="x.pdf")
+    paragraph = next(p for p in found.body.split("\n\n") if "symbols mark" in p)
+    assert flat(paragraph).startswith("Body weight rose in both groups")
+    assert "open ● symbols mark the treated animals while the open squares mark the controls in ■ every panel" in flat(paragraph)

@@ -141,6 +141,34 @@ def test_unheaded_opening_paragraphs_before_a_first_heading_that_is_no_introduct
     assert flat(found.body).startswith(ABSTRACT_PARAGRAPHS[1])
 
 
+@pytest.mark.parametrize("heading", ["1 Related work", "1. Literature review", "1 Introduction and motivation"])
+def test_an_abstract_of_several_paragraphs_before_a_first_numbered_section_is_read_whole(heading: str) -> None:
+    # A second review: after the law-review fix, only an introduction's heading let the abstract
+    # take its later paragraphs; a first section numbered "1" of another name lost them to the body.
+    data, body = multi_paragraph_abstract("Abstract", heading=heading)
+    found = extract(data, source="x.pdf")
+    assert found.abstract == " ".join(ABSTRACT_PARAGRAPHS)
+    assert flat(found.body).startswith(f"{heading} {body[0]}")
+
+
+def test_a_wide_numbered_equation_near_the_column_edge_is_a_formula() -> None:
+    # A second review: after the "(14)" fix asked for an indent, a wide equation 12 pt from the
+    # column's edge stayed in the body. It holds no word of prose, the "(14)" line of prose does.
+    equation = "L(θ, φ) = Σ log pθ(x | z) − β KL(qφ(z | x) | p(z)) + λ θ² + γ Σ (y − f(x))²"
+    page = Page()
+    page.text(LEFT, 60, "Variational Models of Harbour Tides", font=BOLD, size=16)
+    page.text(LEFT, 100, "1 Introduction", font=BOLD, size=12)
+    y = page.block(LEFT, 118, wrap(" ".join(sentences("A", 6)), WIDTH))
+    y = page.block(LEFT, y, ["We train the model by maximising the following objective over all of the harbours:"])
+    page.text(LEFT + 12, y + 6, equation)
+    page.text(LEFT + WIDTH - 20, y + 6, "(14)")
+    y = page.block(LEFT, y + 24, ["where the sum runs over the harbours of the sample and the weights are fixed in advance."])
+    page.block(LEFT, y, wrap(" ".join(sentences("C", 6)), WIDTH))
+    found = extract(build([page]), source="x.pdf")
+    assert "KL(" not in found.body
+    assert "formula" in found.removed
+
+
 def significance_then_methods(sentence_count: int) -> bytes:
     """A title, an abstract, then a "Significance" section of `sentence_count` sentences in the
     body's size and a "Methods" section: no numbers on the headings."""

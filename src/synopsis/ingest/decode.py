@@ -245,35 +245,55 @@ def check_prose(text: str, *, source: str | None = None) -> None:
     hex), a table of numbers, text whose spaces were lost, one word repeated. Noise in was noise
     out: 5 MB of one word came back whole as its one "sentence", a base64 blob as its summary
     with a warning about its language, exit status 0. Judged on the text's head (the first
-    PROSE_SAMPLE_CHARS characters), which a real article fills with words."""
-    sample = text[:PROSE_SAMPLE_CHARS]
+    PROSE_SAMPLE_CHARS characters), which a real article fills with words; where the head is no
+    prose, on PROSE_LATER_SAMPLES more samples spread over the rest, and refused only if none is
+    prose: a review found a paper that opens with a table of figures (and a short abstract, or
+    none) refused."""
+    problem = _no_prose(text, 0)
+    if problem is None:
+        return
+    later = (len(text) * k // (PROSE_LATER_SAMPLES + 1) for k in range(1, PROSE_LATER_SAMPLES + 1))
+    if any(start >= PROSE_SAMPLE_CHARS and _no_prose(text, start) is None for start in later):
+        return
+    raise InputError(problem, source=source)
+
+
+# Where the head is no prose, how many more samples are read, spread evenly over the text.
+PROSE_LATER_SAMPLES = 3
+
+
+def _no_prose(text: str, start: int) -> str | None:
+    """Why the PROSE_SAMPLE_CHARS characters of `text` from `start` are no prose, or None."""
+    sample = text[start : start + PROSE_SAMPLE_CHARS]
     tokens = sample.split()
-    if len(tokens) > 1 and len(text) > len(sample) and not text[len(sample)].isspace():
+    end = start + len(sample)
+    if len(tokens) > 1 and len(text) > end and not text[end].isspace():
         tokens = tokens[:-1]  # cut by the sample's end: not a word of the text (unless all there is)
+    if len(tokens) > 1 and start and not text[start - 1].isspace() and not sample[:1].isspace():
+        tokens = tokens[1:]  # cut by the sample's start
     size = sum(map(len, tokens))
     if size < PROSE_MIN_CHARS:
-        return
+        return None
     words = [token for token in tokens if len(token) <= WORD_MAX_CHARS and _LETTER.search(token)]
     share = sum(map(len, words)) / size
     head = f"its first {len(sample):,} characters" if len(text) > len(sample) else "it"
     if share < PROSE_MIN_WORD_SHARE:
-        raise InputError(
+        return (
             f"does not look like prose: only {share:.0%} of {head} stand in words (runs of at most {WORD_MAX_CHARS}"
             " characters with a letter between spaces); encoded data such as base64, a table of numbers, or text"
-            " whose spaces were lost? nothing to summarize",
-            source=source,
+            " whose spaces were lost? nothing to summarize"
         )
     if len(words) < PROSE_MIN_WORDS:
-        return
+        return None
     counts = Counter(word.strip(_WORD_EDGES).lower() for word in words)
     counts.pop("", None)
     form, count = counts.most_common(1)[0] if counts else ("", 0)
     if count >= PROSE_MAX_ONE_WORD_SHARE * len(words):
-        raise InputError(
+        return (
             f"does not look like prose: {head} {'is' if head == 'it' else 'are'} mostly one word repeated"
-            f" ({form!r}: {count:,} of {len(words):,} words); nothing to summarize",
-            source=source,
+            f" ({form!r}: {count:,} of {len(words):,} words); nothing to summarize"
         )
+    return None
 
 
 def nul_bytes_error(data: bytes, *, source: str) -> InputError:

@@ -896,6 +896,10 @@ def _next_page_paragraph(line: Line, pitch: float, usual: float | None, paragrap
     return pitch <= WHOLE_PAGE_GAP * usual and line.italic == first.italic and _LABEL_LINE.match(line.text.strip()) is None
 
 
+# A first section numbered in Arabic figures: "1 Theoretical framework", "1. Literature review".
+_FIRST_SECTION = re.compile(r"^1(?:\.|\)|\s)\s*[^\W\d_]")
+
+
 def _paragraphs_up_to_opening(
     lines: Sequence[Line],
     i: int,
@@ -909,9 +913,10 @@ def _paragraphs_up_to_opening(
     """Whether the paragraph after a gap in an abstract is the abstract's next one, on a page not its
     own: the paragraphs from `lines[i]` run, set as the abstract is (its size, slant and band of the
     page, usual paragraph gaps, no "Label: value" line, no heading) and within its length, up to a
-    keywords line or an introduction's heading ("1 Introduction", "Introduction", "Background"). A
-    review found the second and third paragraphs of such an abstract read as the body's start. Any
-    other first heading ("I. The Problem of Tides") may follow unheaded paragraphs of the body."""
+    keywords line or the heading that opens the body: an introduction's ("Introduction",
+    "Background") or a first section's numbered "1" ("1 Related work"). A review found the second
+    and third paragraphs of such an abstract read as the body's start. A Roman "I. The Problem of
+    Tides" may follow unheaded paragraphs of the body."""
     if size is None or not _next_page_paragraph(lines[i], pitch, usual, paragraphs):
         return False
     region, page, first = paragraphs[-1][-1].region, paragraphs[-1][-1].page, paragraphs[0][0]
@@ -921,8 +926,10 @@ def _paragraphs_up_to_opening(
         text = line.text.strip()
         if headings.is_keywords(text, bold_lead=line.bold_lead) or headings.is_keyword_list(text):
             return j > i
-        if headings.is_introduction(text):  # not any "I. ..." heading: a review found a law review's
-            # unheaded opening paragraphs before "I. The Problem of Tides" taken into its abstract
+        # An introduction's heading, or a first section numbered "1": not a Roman "I. ..." of any
+        # title, which a law review sets after unheaded opening paragraphs (a review found them
+        # taken into its abstract before "I. The Problem of Tides").
+        if headings.is_introduction(text) or (headings.is_heading_line(line, style) and _FIRST_SECTION.match(text)):
             return j > i and (headings.is_heading_line(line, style) or len(text.split()) <= 3)
         if (
             line.region != region

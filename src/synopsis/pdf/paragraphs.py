@@ -197,7 +197,7 @@ class Geometry:
 
 
 # A line that opens with a bullet: the next point of a list (Beamer sets triangles, ▶ or ▸).
-_BULLET_POINT = re.compile(r"^\s*[•▪◦‣●■▶▸►▹▷➢➤✓✔◆◇]\s*\S")
+_BULLET_POINT = re.compile(r"^\s*[•▪◦‣●■▶▸►▹▷➢➤✓✔◆◇]\s*(\S)")
 
 
 def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
@@ -207,8 +207,11 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     if previous.bold and not line.bold and previous.words <= 8:
         return False  # a run-in heading on a line of its own ("Entity–entity relations.")
     ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text, line.text)
-    if not ended and _BULLET_POINT.match(line.text):
-        return True  # a list's next point ("• Printed almanacs ..." under a point with no stop, as slides set them)
+    if not ended and (point := _BULLET_POINT.match(line.text)) and not point.group(1).islower():
+        # a list's next point ("• Printed almanacs ..." under a point with no stop, as slides set
+        # them); not a wrapped line of prose that opens with a legend's symbol ("● symbols mark
+        # the treated animals ...": it goes on with the sentence, in lower case; a review)
+        return True
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
             return True
@@ -494,11 +497,12 @@ def _displayed_equation(lines: Sequence[Line], index: int, geometry: Geometry) -
         if other is not line and other.page == line.page and other.top < line.bottom and line.top < other.bottom
     ]
     numbered = EQUATION_NUMBER.search(line.text) is not None or any(_number(other) for other in level)
-    # Set off from the column's left edge either way: a line of prose that ends in a citation "(14)"
-    # starts at the edge (a review found "n = 412) were enrolled ... (14)" removed mid-paragraph).
+    # A numbered line at the column's left edge holds no word of prose: a line of prose that ends in a
+    # citation "(14)" starts there (a review found "n = 412) were enrolled ... (14)" removed
+    # mid-paragraph), and so does a wide equation "L(θ, φ) = Σ log pθ(x | z) − β KL(...) (14)".
     indented = line.x0 > left + 2 * line.size
     narrow = indented and line.width < DISPLAY_MAX_WIDTH * (right - left)
-    if not ((numbered and indented) or (centred and narrow)):
+    if not ((numbered and (indented or not prose)) or (centred and narrow)):
         return False
     return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
 
