@@ -38,6 +38,13 @@ def one_line(message: str) -> str:
     return escape_unprintable(message, keep="\t")
 
 
+def counted(n: int, noun: str) -> str:
+    """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"
+    (every front end's count lines: "1 rows" reads as a slip)."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou") else noun + "s"
+    return f"{n:,} {noun if n == 1 else plural}"
+
+
 class SynopsisError(Exception):
     """Base of every error synopsis raises on purpose."""
 
@@ -55,6 +62,7 @@ class InputError(SynopsisError):
         hint: str = "",
         value: float | None = None,
         limit: float | None = None,
+        item: int | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -64,6 +72,7 @@ class InputError(SynopsisError):
         self.hint = hint
         self.value = value
         self.limit = limit
+        self.item = item  # the item of a JSON array that shares its line with another (its message names it)
 
     @property
     def where(self) -> str:
@@ -94,6 +103,7 @@ class InputError(SynopsisError):
             hint=self.hint,
             value=self.value,
             limit=self.limit,
+            item=self.item,
         )
 
 

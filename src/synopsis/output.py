@@ -39,8 +39,9 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
     }
     if doc is not None:
         out["language"] = doc.meta.get("language", "en")
-        # An unsupported language and a PDF's pages left unread (scanned, glyph codes): one field,
-        # so that batch rows, API responses and JSON output keep one shape.
+        # An unsupported language (or not the one asked for), missing sentence punctuation and a PDF's
+        # pages left unread (scanned, glyph codes): one field, so that batch rows, API responses and
+        # JSON output keep one shape.
         warnings = [w for w in (*document_warnings(doc), *doc.meta.get("pdf_warnings", ())) if w]
         if warnings:
             out["warning"] = "; ".join(warnings)
@@ -153,7 +154,14 @@ def render_as_record(summary: Summary, doc: Document) -> str:
         return render_record(doc.text, layout, prediction)
     if fmt in ("text", "pdf"):
         return f"ABSTRACT: \n{doc.abstract} \n \nPREDICTION: \n{prediction} \n \nFULL TEXT: \n{_body(doc)}"
-    raise InputError(f"the record output needs a record or a plain-text input, not {fmt}", source=doc.meta.get("input"))
+    raise InputError(record_output_refusal(fmt), source=doc.meta.get("input"))
+
+
+def record_output_refusal(fmt: object) -> str:
+    """Why an input of format `fmt` gets no record output: one record is written per record, plain
+    text or PDF; the articles of a JSONL or JSON corpus (both read as format "jsonl") have none."""
+    what = "a corpus (JSONL or JSON)" if fmt == "jsonl" else str(fmt)
+    return f"the record output needs a record, a plain-text or a PDF input, not {what}"
 
 
 def _body(doc: Document) -> str:

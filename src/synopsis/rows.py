@@ -62,8 +62,9 @@ SUMMARY = (
         "warning",
         "str",
         optional=True,
-        description="Set when the language is not supported (neutral settings were used) or pages of a PDF were not read"
-        " (scanned, unreadable glyph codes); several are joined by '; '.",
+        description="Set when the language is not supported (neutral settings were used) or is not the one --lang / lang"
+        " names, when most of the text's words stand in sentences too long for a summary (its sentence punctuation"
+        " missing), or when pages of a PDF were not read (scanned, unreadable glyph codes); several are joined by '; '.",
     ),
 )
 # The row of a document that could not be summarized (batch output).

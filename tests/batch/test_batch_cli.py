@@ -38,7 +38,7 @@ def test_failures_give_exit_1_and_are_counted(tmp_path: Path, short_articles: li
     code, stderr = _invoke(str(corpus), "-o", str(out), "--words", "60", "--no-progress")
     assert code == 1
     assert f"{corpus}:3: duplicate id {short_articles[0]['id']!r}" in stderr
-    assert "2 done, 0 skipped (already in the output), 1 failed, 1 duplicate ids left out" in stderr
+    assert "2 done, 0 skipped (already in the output), 1 failed, 1 duplicate id left out" in stderr
     assert [row["id"] for row in read_rows(out)] == [short_articles[0]["id"], "corpus:2", short_articles[1]["id"]]
 
 

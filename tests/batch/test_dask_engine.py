@@ -113,7 +113,7 @@ def test_out_replaced_by_another_file_with_more_rows_is_refused(tmp_path: Path, 
     others[-1]["id"] = "other-extra"
     replacement = "".join(json.dumps(row) + "\n" for row in others)
     out.write_text(replacement, encoding="utf-8")
-    with pytest.raises(SinkError, match=r"does not hold the rows that \d+ partition\(s\) of .*out.jsonl.parts merged into it"):
+    with pytest.raises(SinkError, match=r"does not hold the rows that \d+ partitions? of .*out.jsonl.parts merged into it"):
         run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=9000)
     assert out.read_text(encoding="utf-8") == replacement  # nothing appended
 

@@ -14,7 +14,7 @@ def test_a_log_line_gives_share_docs_rate_errors_and_eta(capsys: pytest.CaptureF
     reporter.advance(docs=5, failed=1, size=250)
     line = capsys.readouterr().err.strip().splitlines()[-1]
     assert line.startswith("synopsis: batch: 25%, 5 docs, ")
-    assert " docs/s, 1 errors, ETA " in line
+    assert " docs/s, 1 error, ETA " in line
 
 
 def test_input_skipped_on_resume_leaves_the_total_so_the_eta_counts_only_work_left() -> None:

@@ -61,7 +61,7 @@ def test_a_rerun_says_that_error_rows_are_still_in_the_output(tmp_path: Path, sh
     code, stderr = _invoke(str(corpus), "-o", str(out), "--words", "60")
     last = stderr.strip().splitlines()[-1]
     assert "0 done, 3 skipped (already in the output), 0 failed" in last
-    assert f"{out} still holds 1 error row(s) from an earlier run (--retry-failed tries them again)" in last
+    assert f"{out} still holds 1 error row from an earlier run (--retry-failed tries them again)" in last
     assert code == 1  # OUT is not all summaries: a script must not take it for a clean run
     assert sum("error" in row for row in read_rows(out)) == 1
     code, stderr = _invoke(str(corpus), "-o", str(out), "--words", "60", "--retry-failed")

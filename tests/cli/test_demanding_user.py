@@ -129,7 +129,7 @@ def test_a_jsonl_input_with_record_output_is_one_line_and_nothing_summarized(
     result = runner.invoke(app, ["summarize", str(corpus), str(paper), "-o", "record"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"synopsis: {corpus}: the record output needs a record or a plain-text input, not jsonl;"
+        f"synopsis: {corpus}: the record output needs a record, a plain-text or a PDF input, not a corpus (JSONL or JSON);"
         " nothing of it was summarized (-o json or -o text can)\n"
     )
     assert summarized == ["paper"] and "PREDICTION:" in result.stdout  # the record input still is

@@ -486,7 +486,7 @@ def test_nul_bytes_that_are_not_utf16_are_still_binary_data(tmp_path: Path) -> N
     [
         ("5", "is JSON but not an array or an object (got a number)"),
         ('"An article as one JSON string."', "is JSON but not an array or an object (got a string)"),
-        ('["The first article.", "The second."]', "is JSON but not an object (got a string)"),
+        ('["The first article.", "The second."]', "item 1 of the array is JSON but not an object (got a string)"),
         ("[" * 5000 + "]" * 5000, "is not valid JSON for an article (nested too deeply)"),
         ("We study sleep. It matters.", "is not valid JSON (a JSON file holds an array of articles or one article)"),
     ],

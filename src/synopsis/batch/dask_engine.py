@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import MethodError, MissingExtra
+from ..errors import MethodError, MissingExtra, counted
 from ..language import check_lang_option
 from ..scorers import usable_method
 from .job import BatchError, Interrupted, RunResult, open_output
@@ -104,14 +104,14 @@ def run_dask(
             )
         if merged and recovered.rows < expected:
             raise SinkError(
-                f"{target.journal} holds {recovered.rows} rows, fewer than the {expected} that {parts.path} says were "
+                f"{target.journal} holds {counted(recovered.rows, 'row')}, fewer than the {expected} that {parts.path} says were "
                 f"merged into it (was it replaced or cut?); restore it, or remove {parts.path} to compute them again"
             )
         missing = parts.not_in(recovered.ids, markers)
         if missing:  # replaced by a file with as many rows or more: the ids tell
             raise SinkError(
-                f"{target.journal} does not hold the rows that {len(missing)} partition(s) of {parts.path} merged into it "
-                f"({missing[0]} first; was it replaced?); restore it, or remove {parts.path} to compute them again"
+                f"{target.journal} does not hold the rows that {counted(len(missing), 'partition')} of {parts.path} merged into"
+                f" it ({missing[0]} first; was it replaced?); restore it, or remove {parts.path} to compute them again"
             )
         parts.check_state(
             split_bytes=split_bytes,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, MethodError, SynopsisError
+from ..errors import InputError, MethodError, SynopsisError, counted
 from ..language import AUTO, ENGLISH, check_lang_option
 from ..scorers import get_method, usable_method
 from .progress import Reporter
@@ -34,18 +34,21 @@ class RunResult:
     def summary_line(self) -> str:
         c = self.counts
         state = "" if self.complete else "INCOMPLETE (run the same command again to resume): "
-        duplicates = f", {c.duplicates} duplicate ids left out" if c.duplicates else ""
+        duplicates = f", {counted(c.duplicates, 'duplicate id')} left out" if c.duplicates else ""
         over = f", {c.over_budget} over their word budget (no whole sentence fits)" if c.over_budget else ""
         why = "an unsupported language, PDF pages not read, punctuation missing"
         warned = f", {c.warned} with a warning in their row ({why})" if c.warned else ""
         earlier = (
-            f"; {self.out} still holds {self.earlier_errors} error row(s) from an earlier run (--retry-failed tries them again)"
+            f"; {self.out} still holds {counted(self.earlier_errors, 'error row')} from an earlier run"
+            " (--retry-failed tries them again)"
             if self.earlier_errors
             else ""
         )
+        # A rate of rows that were only errors (or of none) reads as speed where nothing was done.
+        rate = f", {self.rate:.1f} docs/s" if c.summarized else ""
         return (
             f"batch: {state}{c.summarized} done, {c.skipped} skipped (already in the output), {c.failed} failed"
-            f"{over}{warned}{duplicates}; {self.seconds:.1f} s, {self.rate:.1f} docs/s -> {self.out}{earlier}"
+            f"{over}{warned}{duplicates}; {self.seconds:.1f} s{rate} -> {self.out}{earlier}"
         )
 
 
@@ -85,11 +88,14 @@ def open_output(
         sink.close()
         raise
     if sink.dropped:
-        reporter.warn(f"{target.journal}: {sink.dropped} error rows removed; those documents are tried again")
+        again = "that document is" if sink.dropped == 1 else "those documents are"
+        reporter.warn(f"{target.journal}: {counted(sink.dropped, 'error row')} removed; {again} tried again")
     if recovered.cut_bytes:
-        reporter.warn(f"{target.journal}: cut {recovered.cut_bytes} bytes of a half-written last row (a crash's doing)")
+        cut = counted(recovered.cut_bytes, "byte")
+        reporter.warn(f"{target.journal}: cut {cut} of a half-written last row (a crash's doing)")
     if recovered.rows:
-        reporter.warn(f"{target.journal}: resuming; its {recovered.rows} rows are kept and their ids skipped")
+        kept = "is kept and its id" if recovered.rows == 1 else "are kept and their ids"
+        reporter.warn(f"{target.journal}: resuming; its {counted(recovered.rows, 'row')} {kept} skipped")
     return target, sink
 
 

@@ -15,7 +15,7 @@ from datetime import timedelta
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from ..errors import one_line
+from ..errors import counted, one_line
 
 # Per-document warnings (duplicate ids) beyond this many are counted in the final line only.
 MAX_WARNINGS = 20
@@ -106,7 +106,7 @@ class StderrReporter(Reporter):
         if total and self.done_bytes:
             seconds = (now - self.started) * (total - self.done_bytes) / self.done_bytes
             eta = f", ETA {timedelta(seconds=round(seconds))}"
-        self._show(f"batch: {share}{self.docs} docs, {self.rate:.1f} docs/s, {self.failed} errors{eta}")
+        self._show(f"batch: {share}{counted(self.docs, 'doc')}, {self.rate:.1f} docs/s, {counted(self.failed, 'error')}{eta}")
 
 
 class RichReporter(Reporter):
@@ -119,16 +119,16 @@ class RichReporter(Reporter):
             TextColumn("[bold]batch"),
             BarColumn(),
             TaskProgressColumn(),
-            TextColumn("{task.fields[docs]} docs"),
+            TextColumn("{task.fields[docs]}"),
             TextColumn("{task.fields[rate]:.1f} docs/s"),
-            TextColumn("{task.fields[failed]} errors"),
+            TextColumn("{task.fields[failed]}"),
             TextColumn("ETA"),
             TimeRemainingColumn(),
             console=self.console,
             transient=False,
             speed_estimate_period=60.0,
         )
-        self._task = self._progress.add_task("batch", total=None, docs=0, rate=0.0, failed=0, start=False)
+        self._task = self._progress.add_task("batch", total=None, docs="0 docs", rate=0.0, failed="0 errors", start=False)
 
     def start(self) -> None:
         super().start()
@@ -141,7 +141,12 @@ class RichReporter(Reporter):
 
     def _refresh(self) -> None:
         self._progress.update(
-            self._task, completed=self.done_bytes, total=self.remaining_total, docs=self.docs, rate=self.rate, failed=self.failed
+            self._task,
+            completed=self.done_bytes,
+            total=self.remaining_total,
+            docs=counted(self.docs, "doc"),
+            rate=self.rate,
+            failed=counted(self.failed, "error"),
         )
 
     def _show(self, message: str) -> None:

@@ -183,7 +183,8 @@ class FilesShard:
             for got in found:
                 if isinstance(got, InputError):
                     error = got.at(path if got.source in (location, None) else got.source)
-                    yield SourceItem(f"{stem}:{got.line}" if got.line is not None else stem, error, size)
+                    where = f":item{got.item}" if got.item is not None else f":{got.line}" if got.line is not None else ""
+                    yield SourceItem(stem + where, error, size)
                 else:
                     got.meta["input"] = path
                     if doc_id and got.meta.get("format") != "jsonl":

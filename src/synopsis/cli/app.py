@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..checks import encoding_problem, whole_number_problem
-from ..errors import InputError, MethodError, one_line
+from ..errors import InputError, MethodError, counted, one_line
 from ..language import supported_codes
 from ..scorers import usable_method
 from ..types import Budget
@@ -253,12 +253,6 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 # Places named in a line that stands for many records; the rest are counted.
 LISTED_PLACES = 10
-
-
-def counted(n: int, noun: str) -> str:
-    """`n` and its noun, plural unless one: "1 tree", "300 trees", "1,655 candidate summaries"."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou") else noun + "s"
-    return f"{n:,} {noun if n == 1 else plural}"
 
 
 class NoTextField:

@@ -16,6 +16,7 @@ from ..output import (
     document_warnings,
     id_heading,
     over_budget_warning,
+    record_output_refusal,
     render_as_record,
     render_json,
     render_scores,
@@ -118,7 +119,7 @@ def summarize_command(
             if output == "record" and not isinstance(item, InputError) and item.meta.get("format") not in RECORD_INPUTS:
                 # One line for the input, before any work: each of its articles would be summarized, then refused.
                 report(
-                    f"{path}: the record output needs a record or a plain-text input, not {item.meta.get('format')};"
+                    f"{path}: {record_output_refusal(item.meta.get('format'))};"
                     " nothing of it was summarized (-o json or -o text can)"
                 )
                 failures += 1

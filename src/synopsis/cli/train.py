@@ -151,7 +151,7 @@ class StdinTally:
     def recorded(self) -> str:
         """What the model says about DATA -, in one line."""
         return (
-            f"DATA - was stdin ({self.size:,} bytes, SHA-256 {self.digest.hexdigest()}): the recorded command"
+            f"DATA - was stdin ({counted(self.size, 'byte')}, SHA-256 {self.digest.hexdigest()}): the recorded command"
             " rebuilds this model only from the same bytes on stdin"
         )
 

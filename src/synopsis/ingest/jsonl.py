@@ -153,7 +153,11 @@ def _not_a_container(text: str, position: int, *, source: str, line: int) -> Inp
 def _document_items(
     text: str, position: int, lines: _LineCounter, *, source: str, fields: JsonlFields, stem: str, single: bool = False
 ) -> Iterator[Article | InputError]:
-    """The items from `position` on: one object (`single`), or an array's items up to its "]"."""
+    """The items from `position` on: one object (`single`), or an array's items up to its "]".
+    An item that starts on the line of another (`json.dump`'s one-line array) is named by its
+    number: "line 1" would name them all, in error lines and in the ids made up for them."""
+    previous_line = 0
+    item = 0
     while True:
         line = lines.at(position)
         if not single and text.startswith("]", position):
@@ -168,13 +172,18 @@ def _document_items(
         except (RecursionError, ValueError):
             yield InputError("is not valid JSON for an article (nested too deeply)", source=source, line=line)
             return
-        yield _document_article(value, source=source, line=line, fields=fields, stem=stem)
+        item += 1
         position = _skip_space(text, position)
+        following = not single and text.startswith(",", position)
+        if following:
+            position = _skip_space(text, position + 1)
+        shares_line = line == previous_line or (following and lines.at(position) == line)
+        found = _document_article(value, source=source, line=line, fields=fields, stem=stem)
+        yield _numbered(found, value, item, fields=fields, stem=stem) if shares_line else found
+        previous_line = line
         if single:
             break
-        if text.startswith(",", position):
-            position = _skip_space(text, position + 1)
-        elif not text.startswith("]", position):
+        if not following and not text.startswith("]", position):
             column = position - text.rfind("\n", 0, position)
             message = f"is not valid JSON (Expecting ',' delimiter at column {column})"
             yield InputError(message, source=source, line=lines.at(position))
@@ -202,6 +211,25 @@ def _document_article(value: object, *, source: str, line: int, fields: JsonlFie
         return article_from_record(value, source=source, line=line, fields=fields, stem=stem)
     except InputError as err:
         return err
+
+
+def _numbered(found: Article | InputError, value: object, item: int, *, fields: JsonlFields, stem: str) -> Article | InputError:
+    """An array item that shares its line with another, named by its number: "item 2: ..." in
+    its error, and the id `STEM:item2` where the record has no id of its own."""
+    if isinstance(found, InputError):
+        return InputError(
+            f"item {item} of the array{'' if found.message.startswith('is ') else ':'} {found.message}",
+            source=found.source,
+            line=found.line,
+            setting=found.setting,
+            hint=found.hint,
+            value=found.value,
+            limit=found.limit,
+            item=item,
+        )
+    if not (isinstance(value, dict) and value.get(fields.id) is not None):
+        found = Article(f"{stem}:item{item}", found.text, found.body, found.title, found.abstract, found.meta)
+    return found
 
 
 class _LineCounter:

@@ -13,7 +13,8 @@ own form (capitals, colon, alone on its line) starts another section, so a body 
 `Abstract` or `Title: ...` is body text; and once a header in that form has been seen, a header
 with its content on the same line must be in capitals with its colon (`TITLE: A title`): a line
 `Title: ...` in its abstract is the abstract's, while a header alone on its line (`Full text:`)
-still starts its section.
+still starts its section. And a header after FULL TEXT's whose section would be over twice as
+long as FULL TEXT is body text too (`_bulk_kept`): a paper's own "ABSTRACT:" under its title.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _ANY = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _WORDS = re.compile(r"[ \t_-]+")
+# How much longer than twice FULL TEXT a section after it may be (see `_bulk_kept`).
+_SECTION_SLACK = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,27 @@ def _content_on_line(text: str, match: re.Match[str]) -> bool:
     return bool(text[match.end() : end].strip())
 
 
+def _bulk_kept(found: list[tuple[str, re.Match[str]]], size: int) -> list[tuple[str, re.Match[str]]]:
+    """`found` without the headers after FULL TEXT's that would take far more text than FULL TEXT
+    keeps: a record's FULL TEXT is its bulk, so an "ABSTRACT:" line in a paper's own text (its
+    abstract's heading, under its title) is a heading in the body, not the start of a section that
+    would take the rest of the paper from the summary. A section after FULL TEXT up to twice its
+    length (and 200 characters) stays a section: an ABSTRACT at the end, or the PREDICTION that
+    `--output record` filled in with a short article's sentences, perhaps all of them."""
+    names = [name for name, _ in found]
+    if "FULL TEXT" not in names:
+        return found
+    body_at = names.index("FULL TEXT")
+    while True:
+        ends = [match.start() for _, match in found[1:]] + [size]
+        lengths = [end - match.end() for (_, match), end in zip(found, ends, strict=True)]
+        later = range(body_at + 1, len(found))
+        longer = next((i for i in later if lengths[i] > 2 * lengths[body_at] + _SECTION_SLACK), None)
+        if longer is None:
+            return found
+        found = found[: body_at + 1] + found[longer + 1 :]  # the body runs on through that section
+
+
 def looks_like_record(text: str) -> bool:
     """A record starts with a header in the format's own form, or has a FULL TEXT header line in
     that form; a record written in another form (`abstract:`, `Full Text:`) needs both a header
@@ -113,7 +137,7 @@ def _full_text_line(text: str) -> bool:
 def parse_layout(text: str) -> RecordLayout:
     headers: dict[str, tuple[int, int]] = {}
     contents: dict[str, tuple[int, int]] = {}
-    found = _headers(text)
+    found = _bulk_kept(_headers(text), len(text))
     for i, (name, match) in enumerate(found):
         end = found[i + 1][1].start() if i + 1 < len(found) else len(text)
         headers[name] = (match.start(), match.end())

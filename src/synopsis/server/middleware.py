@@ -8,6 +8,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import counted
 from ..sizes import over_limit
 from .errors import ApiError, error_body
 
@@ -119,14 +120,14 @@ class _BodyReader:
 
     def _too_slow(self) -> str:
         return (
-            f"the request body arrived too slowly: {self.received:,} bytes in {self.allowed:g} s (at least"
+            f"the request body arrived too slowly: {counted(self.received, 'byte')} in {self.allowed:g} s (at least"
             f" {self.limit.min_rate:,g} bytes a second are needed); send it in one go"
         )
 
     def _stalled(self) -> str:
         announced = "" if self.length is None else f" of the {self.length:,} its Content-Length announced"
         return (
-            f"the request body stopped arriving: nothing for {self.limit.idle_s:g} s after {self.received:,} bytes"
+            f"the request body stopped arriving: nothing for {self.limit.idle_s:g} s after {counted(self.received, 'byte')}"
             f"{announced}; send the whole body, with a Content-Length that matches it"
         )
 

@@ -25,6 +25,7 @@ import asyncio
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..errors import counted
 from ..workers import Cancelled, WorkerDied, WorkerPool, WorkersCannotStart
 from .errors import ApiError
 from .job import Job, JobFailure, capped_worker, run_job
@@ -92,7 +93,7 @@ class Runner:
             if self._active >= self.limits.queue:
                 raise ApiError(
                     503,
-                    f"the server is busy ({self._active} summaries running or waiting, "
+                    f"the server is busy ({counted(self._active, 'summary')} running or waiting, "
                     f"the limit is {self.limits.queue}); try again shortly",
                     headers={"Retry-After": "5"},
                 )
