@@ -48,11 +48,22 @@ def test_a_records_full_text_that_holds_its_papers_abstract_heading_keeps_the_pa
     """Was: a record of only FULL TEXT, a paper with its title and then a line "ABSTRACT:", was
     cut there: the body was the title alone, the paper became the record's abstract, and the
     summary was the title, with exit status 0."""
-    record = "FULL TEXT:\nMentoring in prisons\nABSTRACT:\nA short abstract.\n\nINTRODUCTION\n" + BODY
+    paper = BODY * 6  # a short paper's text, 5,856 characters
+    record = "FULL TEXT:\nMentoring in prisons\nABSTRACT:\nA short abstract.\n\nINTRODUCTION\n" + paper
     article = read_record(record, source="r.txt", doc_id="r")
     assert article.text[slice(*article.body)].startswith("Mentoring in prisons\nABSTRACT:\nA short abstract.")
-    assert article.text[slice(*article.body)].endswith(BODY)
+    assert article.text[slice(*article.body)].endswith(paper)
     assert article.abstract == ""
+
+
+def test_an_abstract_longer_than_a_short_full_text_after_it_is_still_the_abstract() -> None:
+    """A review: with a rule of "twice FULL TEXT", a record's 2,000-character ABSTRACT after a
+    300-character FULL TEXT was read as body, and evaluate and train lost the reference."""
+    abstract = BODY.replace("\n", " ") * 2
+    record = "TITLE:\nMentoring\nFULL TEXT:\n" + BODY[:300] + "\nABSTRACT:\n" + abstract
+    article = read_record(record, source="r.txt", doc_id="r")
+    assert article.abstract.strip() == abstract.strip()
+    assert article.text[slice(*article.body)].strip() == BODY[:300].strip()
 
 
 def test_sections_after_full_text_are_still_sections() -> None:
@@ -65,3 +76,15 @@ def test_sections_after_full_text_are_still_sections() -> None:
     again = read_record(rendered, source="r.txt", doc_id="r")
     assert again.text[slice(*again.body)] == BODY
     assert again.meta["prediction"] == BODY.replace("\n", " ").strip()
+
+
+def test_records_without_a_text_field_in_a_one_line_array_are_named_by_item(tmp_path: Path) -> None:
+    """A review: the line listing records without a 'full_text' field named "arr.json:1" twice."""
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    corpus = tmp_path / "arr.json"
+    corpus.write_text(json.dumps([{"title": "a"}, {"title": "b"}, {"full_text": BODY}]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(corpus)])
+    assert f"{corpus}:1 item 1, {corpus}:1 item 2" in result.stderr

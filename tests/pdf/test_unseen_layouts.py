@@ -151,6 +151,25 @@ def test_an_abstract_of_several_paragraphs_before_a_first_numbered_section_is_re
     assert flat(found.body).startswith(f"{heading} {body[0]}")
 
 
+def test_a_line_of_statistics_that_ends_in_a_citation_number_stays_in_its_paragraph() -> None:
+    # A review: with no word of prose, "OR = 2.31, CI 1.40-3.80, p < 0.001 (14)" at the column's
+    # edge was taken for a numbered equation and cut out of its sentence; its "(14)" is no number
+    # set apart at the column's edge, as an equation's is.
+    page = Page()
+    page.text(LEFT, 60, "Tide tables and harbour safety in small ports", font=BOLD, size=16)
+    page.text(LEFT, 100, "1 Introduction", font=BOLD, size=12)
+    lines = [
+        *wrap(" ".join(sentences("A", 4)), WIDTH),
+        "The association with the corrected tables remained significant after adjustment for the season",
+        "OR = 2.31, CI 1.40-3.80, p < 0.001 (14)",
+        "and it held in every harbour we examined, large or small, through the whole period of the study.",
+        *wrap(" ".join(sentences("B", 4)), WIDTH),
+    ]
+    page.block(LEFT, 120, lines)
+    found = extract(build([page]), source="x.pdf")
+    assert "for the season OR = 2.31, CI 1.40-3.80, p < 0.001 (14) and it held" in flat(found.body)
+
+
 def test_a_wide_numbered_equation_near_the_column_edge_is_a_formula() -> None:
     # A second review: after the "(14)" fix asked for an indent, a wide equation 12 pt from the
     # column's edge stayed in the body. It holds no word of prose, the "(14)" line of prose does.

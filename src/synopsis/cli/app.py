@@ -270,8 +270,8 @@ class NoTextField:
         if error.setting != "text_field":
             return False
         self.count += 1
-        if len(self.places) < LISTED_PLACES:
-            self.places.append(error.where)
+        if len(self.places) < LISTED_PLACES:  # "a.json:1 item 2": items of a one-line array told apart
+            self.places.append(error.where + (f" item {error.item}" if error.item is not None else ""))
         return True
 
     @property

@@ -13,8 +13,9 @@ own form (capitals, colon, alone on its line) starts another section, so a body 
 `Abstract` or `Title: ...` is body text; and once a header in that form has been seen, a header
 with its content on the same line must be in capitals with its colon (`TITLE: A title`): a line
 `Title: ...` in its abstract is the abstract's, while a header alone on its line (`Full text:`)
-still starts its section. And a header after FULL TEXT's whose section would be over twice as
-long as FULL TEXT is body text too (`_bulk_kept`): a paper's own "ABSTRACT:" under its title.
+still starts its section. And a header after FULL TEXT's whose section would be over ten times
+as long as FULL TEXT (and 5,000 characters) is body text too (`_bulk_kept`): a paper's own
+"ABSTRACT:" under its title.
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ _ANY = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _WORDS = re.compile(r"[ \t_-]+")
-# How much longer than twice FULL TEXT a section after it may be (see `_bulk_kept`).
-_SECTION_SLACK = 200
+# A section after FULL TEXT that is longer than both of these is the paper's own text (see
+# `_bulk_kept`): ten times FULL TEXT and more than any abstract (a review found a record whose
+# ABSTRACT of 2,000 characters came after a FULL TEXT of 300 read as body with a rule of twice).
+_BULK_RATIO = 10
+_BULK_MIN_CHARS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +98,9 @@ def _bulk_kept(found: list[tuple[str, re.Match[str]]], size: int) -> list[tuple[
     """`found` without the headers after FULL TEXT's that would take far more text than FULL TEXT
     keeps: a record's FULL TEXT is its bulk, so an "ABSTRACT:" line in a paper's own text (its
     abstract's heading, under its title) is a heading in the body, not the start of a section that
-    would take the rest of the paper from the summary. A section after FULL TEXT up to twice its
-    length (and 200 characters) stays a section: an ABSTRACT at the end, or the PREDICTION that
-    `--output record` filled in with a short article's sentences, perhaps all of them."""
+    would take the rest of the paper from the summary. A section after FULL TEXT up to ten times
+    its length, or up to 5,000 characters, stays a section: an ABSTRACT at the end, or the
+    PREDICTION that `--output record` filled in with a short article's sentences, perhaps all."""
     names = [name for name, _ in found]
     if "FULL TEXT" not in names:
         return found
@@ -105,7 +109,7 @@ def _bulk_kept(found: list[tuple[str, re.Match[str]]], size: int) -> list[tuple[
         ends = [match.start() for _, match in found[1:]] + [size]
         lengths = [end - match.end() for (_, match), end in zip(found, ends, strict=True)]
         later = range(body_at + 1, len(found))
-        longer = next((i for i in later if lengths[i] > 2 * lengths[body_at] + _SECTION_SLACK), None)
+        longer = next((i for i in later if lengths[i] > max(_BULK_RATIO * lengths[body_at], _BULK_MIN_CHARS)), None)
         if longer is None:
             return found
         found = found[: body_at + 1] + found[longer + 1 :]  # the body runs on through that section

@@ -207,10 +207,15 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     if previous.bold and not line.bold and previous.words <= 8:
         return False  # a run-in heading on a line of its own ("Entity–entity relations.")
     ended = _TERMINAL.search(previous.text) is not None and not _ends_in_abbreviation(previous.text, line.text)
-    if not ended and (point := _BULLET_POINT.match(line.text)) and not point.group(1).islower():
+    if (
+        not ended
+        and (point := _BULLET_POINT.match(line.text))
+        and (not point.group(1).islower() or _BULLET_POINT.match(previous.text))
+    ):
         # a list's next point ("• Printed almanacs ..." under a point with no stop, as slides set
-        # them); not a wrapped line of prose that opens with a legend's symbol ("● symbols mark
-        # the treated animals ...": it goes on with the sentence, in lower case; a review)
+        # them; "• printed almanacs ..." under another point); not a wrapped line of prose that
+        # opens with a legend's symbol ("● symbols mark the treated animals ...", going on with
+        # the sentence in lower case; reviews)
         return True
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
@@ -496,13 +501,15 @@ def _displayed_equation(lines: Sequence[Line], index: int, geometry: Geometry) -
         for other in lines[max(0, index - 2) : index + 3]
         if other is not line and other.page == line.page and other.top < line.bottom and line.top < other.bottom
     ]
-    numbered = EQUATION_NUMBER.search(line.text) is not None or any(_number(other) for other in level)
-    # A numbered line at the column's left edge holds no word of prose: a line of prose that ends in a
-    # citation "(14)" starts there (a review found "n = 412) were enrolled ... (14)" removed
-    # mid-paragraph), and so does a wide equation "L(θ, φ) = Σ log pθ(x | z) − β KL(...) (14)".
+    apart = any(_number(other) for other in level)  # its number set apart, at the column's edge
+    numbered = apart or EQUATION_NUMBER.search(line.text) is not None
+    # A numbered line at the column's left edge counts only with its number set apart and no word of
+    # prose: lines of prose and statistics that end in a citation "(14)" start there too (reviews
+    # found "n = 412) were enrolled ... (14)" and "OR = 2.31, CI 1.40-3.80, p < 0.001 (14)" removed
+    # mid-paragraph), a wide equation "L(θ, φ) = Σ log pθ(x | z) − β KL(...)   (14)" as well.
     indented = line.x0 > left + 2 * line.size
     narrow = indented and line.width < DISPLAY_MAX_WIDTH * (right - left)
-    if not ((numbered and (indented or not prose)) or (centred and narrow)):
+    if not ((numbered and indented) or (apart and not prose) or (centred and narrow)):
         return False
     return _prose_beside(lines, index, -1) and _prose_beside(lines, index, 1)
 
