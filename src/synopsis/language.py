@@ -751,9 +751,9 @@ def _best_fitting(codes: list[str], hits: dict[str, int], text: str) -> list[str
     return _best_spelled(leaders, text) if len(leaders) > 1 else leaders
 
 
-# Word endings that tell languages with the same function words and letters apart where their
-# counts tie: Norwegian (Bokmål and Nynorsk) -sjon, -het, -heit, -anse against Danish -tion, -hed,
-# -ance, -ence ("definisjon", "usikkerhet", "kompetanse"; "definition", "usikkerhed",
+# Word endings (and spellings) that tell languages with the same function words and letters apart
+# where their counts tie: Norwegian (Bokmål and Nynorsk) -sjon, -het, -heit, -anse against Danish
+# -tion, -hed, -ance, -ence ("definisjon", "usikkerhet", "kompetanse"; "definition", "usikkerhed",
 # "kompetence"). "Resultatene viser at de fleste lærere er positive ..., men at mange mangler tid og
 # kompetanse" ties at seven (at, de, er, men, og ...) and was Danish, the first of the two. Words
 # that open lower-case only: a name is spelt in its own language; three letters before the ending
@@ -762,14 +762,21 @@ _TYPICAL_ENDINGS = MappingProxyType(
     {
         "nb": re.compile(r"(?<![\w-])[a-zæøå]{3,}(?:sjon|het|heit|anse)(?:en|er|ene|a|r|n)?\b"),
         "da": re.compile(r"(?<![\w-])[a-zæøå]{3,}(?:tion|hed|ance|ence)(?:en|er|erne|n|r)?\b"),
+        # Polish typed without its diacritics ties with Czech and Serbo-Croatian ("bylo", "na", "u"):
+        # its spellings w, sz, cz, rz are none of theirs, which write v, š, č, ř. "Celem badania bylo
+        # okreslenie wplywu aktywnosci fizycznej ... przeprowadzone ..." was Czech. Counted from
+        # SPELLED_MIN words: a Czech text's one "software" tells nothing.
+        "pl": re.compile(r"(?<![\w-])[a-z]*(?:w|sz|cz|rz)[a-z]*\b"),
     }
 )
+SPELLED_MIN = MappingProxyType({"pl": 2})
 
 
 def _best_spelled(leaders: list[str], text: str) -> list[str]:
     """Of tied `leaders`, those whose `_TYPICAL_ENDINGS` occur most in `text`, where some do and
     that tells them apart; else `leaders` as they are."""
     counts = {code: len(_TYPICAL_ENDINGS[code].findall(text)) if code in _TYPICAL_ENDINGS else 0 for code in leaders}
+    counts = {code: count if count >= SPELLED_MIN.get(code, 1) else 0 for code, count in counts.items()}
     most = max(counts.values())
     best = [code for code in leaders if counts[code] == most]
     return best if most and len(best) < len(leaders) else leaders

@@ -1,6 +1,6 @@
 """Sentence segmentation that survives scholarly text.
 
-English (below) is nupunkt plus five repairs; every other language (those with rules of their own,
+English (below) is nupunkt plus seven repairs; every other language (those with rules of their own,
 data/segment/<code>.json, and those without) goes through segment_rules.py, whose rules are data.
 
 The base segmenter is nupunkt: a maintained Punkt implementation that ships its model (no
@@ -23,6 +23,8 @@ cases are in tests/data/segmentation_golden.jsonl and tests/test_segment.py.
 6. A German quotation „...“ in English text (a letter quoted in a paper on Goethe) is read as the
    German rules read it: no split inside one of up to 400 characters on one line, and a split
    after its closing “ when a capital follows (nupunkt takes “ for an opening quote).
+7. Split after a footnote's superscript marker that follows an end mark, before a capital
+   ("... parental support.¹ Future studies ...").
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from functools import cache
 
 import nupunkt
 
-from .segment_rules import rule_spans, rules_for
+from .segment_rules import FOOTNOTE_MARKS, rule_spans, rules_for
 
 # Words that open a sentence: they tell "Appendix A. There ..." (a new sentence) from "D. Bikel"
 # (an initial and a surname) and "U.S. Government" (no break).
@@ -70,6 +72,13 @@ _FULL_STOP = re.compile(r"\.\s+")
 # good” is no quotation, and the sentence end between the two stays one).
 _GERMAN_QUOTE = re.compile(r"(?<![^\s(\[])„(?=\w)[^„“”\n]{1,400}“")
 _CAPITAL_AFTER = re.compile(r"\s+(?=[^\W\d_])")
+# Repair 7: a footnote's superscript marker after a word's or a bracket's end mark, then a capital
+# ("... parental support.¹ Future studies ..."): a sentence ends there, as it does in the other
+# languages (`segment_rules.FOOTNOTE_MARKS`); nupunkt read the two sentences as one.
+_HAS_FOOTNOTE_MARK = re.compile(f"[{FOOTNOTE_MARKS}]")
+_FOOTNOTE_END = re.compile(
+    rf"(?:(?<=[^\W\d_][.?!])|(?<=[)\]][.?!]))[{FOOTNOTE_MARKS}]+(?:[,\-–][{FOOTNOTE_MARKS}]+)*[ \t]+(?=[A-Z])"
+)
 
 
 def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
@@ -92,6 +101,8 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
                     spans.append((a, b))
         offset += len(line) + 1
     cuts = _missed_boundaries(text, {a for a, _ in spans})
+    if _HAS_FOOTNOTE_MARK.search(text):
+        cuts |= {m.end() for m in _FOOTNOTE_END.finditer(text)}
     if cuts:
         spans = _split_at(text, spans, cuts)
     spans = _glue_abbreviations(text, spans, cuts)

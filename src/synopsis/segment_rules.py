@@ -56,7 +56,8 @@ number is: Turkish and Hungarian "II. Abdülhamid", "II. Rákóczi Ferenc"; not 
 "Phase III." and "tabulka IV." end sentences far more often than a regnal number opens a name),
 `nouns_capitalised`, `date_prepositions` (single words: "в", "с", "до" of "в 1917 г."),
 `quotation_marks` (pairs such as "«»"), `closers`, `spaced_closers` (closers
-that follow a space, French "»"), `openers`, `terminals` (end marks that need a space after them),
+that follow a space, French "»"; superscript digits, footnote markers, close a sentence in every
+language), `openers`, `terminals` (end marks that need a space after them),
 `unspaced_terminals`, `caption_labels` (words, without their stop), `label_nouns` and
 `short_final_words` (lower-case words). `common.json` holds the
 generic abbreviations (et al., cf., Fig., pp.) and caption labels (Fig, Table) merged into every
@@ -121,6 +122,9 @@ _ORDINAL_DIGITS = 3  # "19.", "125." are ranks; "1854." is a year that ends a se
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _WORD_BEFORE_DIGIT = 4  # letters: "... Teilnehmer. 25 davon ..." splits, "рис. 3" does not
 _QUOTE_MAX = 400  # characters: a longer quotation is a passage, split as usual
+# Superscript digits, a footnote's marker after the stop it follows ("... der Eltern.¹ Künftige
+# Studien ..."): closers in every language, as a closing quote is (the sentences were one).
+FOOTNOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,7 @@ def _compile(language: str, common: dict[str, object], own: dict[str, object]) -
         for key, kind in keys:
             kinds.update(dict.fromkeys((v for word in _strings(data, key) for v in _variants(word)), kind))
     abbreviation = re.compile(r"(?<![\w.\-])(?:" + _abbreviation_pattern(list(kinds)) + ")")
-    closers = str(own.get("closers", common.get("closers", "")))
+    closers = str(own.get("closers", common.get("closers", ""))) + FOOTNOTE_MARKS
     spaced = str(own.get("spaced_closers", ""))
     closer_part = f"[{re.escape(closers)}]" if closers else r"(?!x)x"
     spaced_part = rf"|\s[{re.escape(spaced)}]" if spaced else ""
@@ -361,6 +365,8 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
     kind = stops.get(stop)
     if kind in (_INNER, _PREFIX):
         return False
+    if kind in (_ABBREVIATION, _DATE) and _citation_follows(text, end, rules):
+        return False  # "... XX в. (Иванов и др., 2019).", "... etc. (Dupont, 2018).": the sentence goes on
     if kind == _ABBREVIATION:
         return opens
     if kind == _DATE:
@@ -400,6 +406,20 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
     if _ACRONYM.fullmatch(token):
         return opens  # a lower-case acronym written with stops: "e.v."
     return True
+
+
+def _citation_follows(text: str, end: int, rules: Rules) -> bool:
+    """Whether a bracket that closes on its line without an end mark of its own follows `end`: a
+    citation or a reference ("(Иванов и др., 2019)", "[12]") that the sentence an abbreviation's
+    stop seemed to end goes on with; "(Voir aussi le rapport.)" is a sentence of its own."""
+    at = end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) or text[at] not in "([":
+        return False
+    line_end = text.find("\n", at)
+    close = text.find(")" if text[at] == "(" else "]", at + 1, len(text) if line_end < 0 else line_end)
+    return close > at + 1 and not rules.marks.match(text, close - 1)
 
 
 def _word_before(text: str, at: int) -> str:
