@@ -15,7 +15,7 @@ def test_one_word_repeated_is_refused_as_no_prose(client: TestClient) -> None:
         assert response.status_code == 400, response.text[:300]
         assert response.json()["error"] == "bad_input"
         assert response.json()["message"].split(": ", 1)[1] == (
-            "does not look like prose: its first 5,000 characters are mostly one word repeated ('word': 999 of 999 words);"
+            "does not look like prose: its first 2,500 characters are mostly one word repeated ('word': 499 of 499 words);"
             " nothing to summarize"
         )
 
@@ -25,4 +25,4 @@ def test_one_word_repeated_after_a_title_and_abstract_is_refused(client: TestCli
     body = {"text": "word " * 20_000, "title": "Mentoring young offenders", "abstract": "Mentors met each young man every week."}
     response = client.post("/api/summarize", json=body)
     assert response.status_code == 400, response.text[:300]
-    assert "does not look like prose: its first 5,000 characters are mostly one word repeated ('word'" in response.text
+    assert "does not look like prose: its first 2,500 characters are mostly one word repeated ('word'" in response.text

@@ -217,21 +217,21 @@ def check_markup(text: str, *, source: str) -> None:
     raise NotPlainText(f"is {what}, not plain text: synopsis does not read markup; save or extract its text first", source=source)
 
 
-# What `check_prose` reads: the head of the text (every article pays for it: 5,000 characters cost
-# ~0.3 ms, 20,000 cost ~1.2), and how much of it there must be to judge: a short text of few words is
-# a short text, not noise.
-PROSE_SAMPLE_CHARS = 5_000
+# What `check_prose` reads: the head of the text (every article pays for it: 2,500 characters cost
+# ~0.15 ms, 20,000 cost ~1.2; a head that is no prose has three more samples read before a refusal),
+# and how much of it there must be to judge: a short text of few words is a short text, not noise.
+PROSE_SAMPLE_CHARS = 2_500
 PROSE_MIN_CHARS = 1_000
 # A word: a run without spaces of at most this many characters, with a letter in it. German
 # compounds and chemical names stay under it; base64 lines (76 characters), hex and spaceless text do not.
 WORD_MAX_CHARS = 30
 # Under this share of the sample's characters in words, it is no prose. Measured on the 1,311 dev
-# articles (title, abstract and the head of the body): the least is 66% in their first 5,000
-# characters (57% in 20,000: sumpubmed-30799, a paper whose formulas are MathType blobs); base64 is
+# articles: the least is 72% in their first 2,500 characters (title, abstract and the head of the
+# body; 36% in the body's own head: sumpubmed-30799, whose formulas are MathType blobs); base64 is
 # 0%, a spaceless text near 0%.
 PROSE_MIN_WORD_SHARE = 0.2
 # One word repeated: over PROSE_MIN_WORDS words, one word form has at least this share of them. The
-# most in a dev article's head is 13% ("the", sumpubmed-5517); "word word ..." is 100% (also with a
+# most in a dev article's head is 12.5% ("the", sumpubmed-5517); "word word ..." is 100% (also with a
 # title and abstract of prose before it), "lorem ipsum ..." 50%. A repeated sentence of three words
 # or more is left alone: it has a summary.
 PROSE_MIN_WORDS = 100
