@@ -99,6 +99,20 @@ def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(lang: str, text: 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The study was funded by the U.S.¹ Department of Energy and ran for two years.",
+        "The samples were analysed by Dr.² Smith at the central laboratory.",
+        "John Smith, Ph.D.¹ Jane Doe, M.D.² and their colleagues wrote the report.",
+    ],
+)
+def test_a_footnote_marker_after_an_abbreviation_ends_no_sentence(text: str) -> None:
+    # A review: the footnote repair cut "the U.S.¹ | Department of Energy", "Dr.² | Smith", and a
+    # byline in three, out of reach of the abbreviation repair that glues such pieces back.
+    assert [text[a:b] for a, b in sentence_spans(text)] == [text]
+
+
+@pytest.mark.parametrize(
     "lang, text",
     [
         ("ru", "Климат изменился с середины XX в. (Иванов и др., 2019). Потепление продолжается."),
@@ -128,23 +142,34 @@ def test_a_parenthesis_that_is_a_sentence_still_opens_one(lang: str, text: str) 
     assert len(sentence_spans(text, lang=lang)) == 3
 
 
+DE_RESULTS = """Einleitung
+
+Die Nutzung digitaler Lernangebote hat in den letzten Jahren stark zugenommen.
+Wir untersuchen, wie Studierende eine neue App im Semester verwenden.
+
+Ergebnisse
+
+Insgesamt nahmen 412 Studierende an der Studie teil, die meisten von ihnen im ersten Studienjahr.
+{line}
+Die Nutzung war bei Studierenden mit höherer Motivation signifikant größer als bei den übrigen Teilnehmern der Studie.
+"""
+
+
 @pytest.mark.parametrize(
-    "lang, intro, caption",
+    "line",
     [
-        ("de", "Einleitung", "Abb. 2 Wöchentliche Nutzung der Plattform im Verlauf des Schuljahres nach Klassen."),
-        ("de", "Einleitung", "Tab. 1 Deskriptive Statistiken der Leistungstests zu beiden Messzeitpunkten."),
-        ("fr", "Introduction", "Tableau 1 Statistiques descriptives des tests aux deux moments de mesure."),
-        ("ru", "Введение", "Рис. 2 Еженедельное использование платформы в течение учебного года"),
+        "Abb. 2 A zeigt die wöchentliche Nutzung der App über das gesamte Semester, die vor den Prüfungen deutlich ansteigt.",
+        "Tabelle 2 Spalte 3 enthält die Mittelwerte der wöchentlichen Nutzung über das gesamte Semester hinweg.",
     ],
 )
-def test_a_caption_printed_without_a_stop_after_its_number_is_removed(lang: str, intro: str, caption: str) -> None:
-    # Springer prints "Abb. 2 Wöchentliche ...": the number went as a footnote and the caption stayed,
-    # "Abb. Wöchentliche Nutzung ..." a sentence a summary could take.
-    body = (ARTICLES / f"{lang}.txt").read_text(encoding="utf-8")
-    paragraph = next(p for p in body.split("\n\n") if len(p) > 400 and p.count(".") > 3)
-    text = f"{intro}\n\n{paragraph}\n\n{caption}\n\n{paragraph}\n"
-    doc = build_document(article_from_text(text), lang=lang)
-    assert [(r.reason, text[r.start : r.end]) for r in doc.meta["removals"]] == [("caption", caption)]
+def test_a_line_that_opens_by_naming_a_figure_stays_body_text(line: str) -> None:
+    # A review: a rule that took "caption word, number, capital" for a caption printed without a
+    # stop ("Abb. 2 Wöchentliche Nutzung ...", as Springer prints it) removed such body lines (and
+    # whole one-line paragraphs); the rule was taken back.
+    text = DE_RESULTS.format(line=line)
+    doc = build_document(article_from_text(text), lang="de")
+    assert any("über das gesamte Semester" in sentence.text for sentence in doc.sentences)
+    assert all(removal.reason != "caption" for removal in doc.meta["removals"])
 
 
 @pytest.mark.parametrize(
@@ -163,3 +188,16 @@ def test_a_caption_printed_without_a_stop_after_its_number_is_removed(lang: str,
 def test_polish_typed_without_diacritics_is_told_by_its_spelling(text: str, code: str) -> None:
     # "bylo", "na" (Czech's too) and "u" (Serbo-Croatian's) tied three ways: it was Czech.
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyza dat z webu do systemu na zaklade software",
+        "Nasazeni software do provozu na webu",
+        "Data z www.czso.cz do systemu na zaklade dotazniku",
+    ],
+)
+def test_short_czech_without_diacritics_with_loanwords_or_a_web_address_stays_czech(text: str) -> None:
+    # A review: two loanwords with a "w" ("webu", "software"), or "www.czso.cz", made it Polish.
+    assert detect_language(text) == "cs"

@@ -765,11 +765,12 @@ _TYPICAL_ENDINGS = MappingProxyType(
         # Polish typed without its diacritics ties with Czech and Serbo-Croatian ("bylo", "na", "u"):
         # its spellings w, sz, cz, rz are none of theirs, which write v, š, č, ř. "Celem badania bylo
         # okreslenie wplywu aktywnosci fizycznej ... przeprowadzone ..." was Czech. Counted from
-        # SPELLED_MIN words: a Czech text's one "software" tells nothing.
-        "pl": re.compile(r"(?<![\w-])[a-z]*(?:w|sz|cz|rz)[a-z]*\b"),
+        # SPELLED_MIN words, none in a web address: a Czech text's "software" and "webu", or its
+        # "www.czso.cz", tell nothing (a review).
+        "pl": re.compile(r"(?<![\w.-])[a-z]*(?:w|sz|cz|rz)[a-z]*\b(?!\.\w)"),
     }
 )
-SPELLED_MIN = MappingProxyType({"pl": 2})
+SPELLED_MIN = MappingProxyType({"pl": 3})
 
 
 def _best_spelled(leaders: list[str], text: str) -> list[str]:

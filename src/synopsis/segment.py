@@ -81,6 +81,24 @@ _FOOTNOTE_END = re.compile(
 )
 
 
+# Initials and degrees before a footnote marker ("Ph.D.¹ Jane Doe", "M.D.² ..."): no sentence ends.
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z][a-z]?\.){2,}$")
+
+
+def _footnote_cuts(text: str) -> set[int]:
+    """Repair 7's cuts: after a footnote marker that follows an end mark, before a capital, unless
+    the stop closes an abbreviation ("the U.S.¹ Department", "Dr.² Smith", "Ph.D.¹ Jane Doe": a
+    review found them split, as the cut is kept from `_glue_abbreviations`)."""
+    return {
+        found.end()
+        for found in _FOOTNOTE_END.finditer(text)
+        if not (
+            _ABBREVIATION_END.search(text, max(0, found.start() - 40), found.start())
+            or _INITIALS_END.search(text, max(0, found.start() - 40), found.start())
+        )
+    }
+
+
 def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     """Sentences of `text` as `(start, end)` spans, whitespace trimmed, in order, never empty.
 
@@ -102,7 +120,7 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
         offset += len(line) + 1
     cuts = _missed_boundaries(text, {a for a, _ in spans})
     if _HAS_FOOTNOTE_MARK.search(text):
-        cuts |= {m.end() for m in _FOOTNOTE_END.finditer(text)}
+        cuts |= _footnote_cuts(text)
     if cuts:
         spans = _split_at(text, spans, cuts)
     spans = _glue_abbreviations(text, spans, cuts)

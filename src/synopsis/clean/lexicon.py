@@ -191,8 +191,7 @@ def _caption_patterns(captions: Iterable[str]) -> tuple[re.Pattern[str], re.Patt
     ordinal = _ORDINAL_LABEL.format(words=words)
     return (
         re.compile(
-            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)"
-            rf"(?:\s*[.:|—–-]|\s*$|[ \t]+(?-i:[{_CAPITALS}]))"
+            rf"{rules.CAPTION_LINE.pattern}|^\s*(?:{words})\.?\s*(?:[A-Z]?\d+[A-Za-z]?|[IVX]+)(?:\s*[.:|—–-]|\s*$)"
             rf"|{ordinal}(?:\s*[.:|—–-]|\s*$)",
             re.IGNORECASE,
         ),
@@ -202,14 +201,6 @@ def _caption_patterns(captions: Iterable[str]) -> tuple[re.Pattern[str], re.Patt
             re.IGNORECASE,
         ),
     )
-
-
-# Capital letters of the Latin, Greek and Cyrillic scripts. A caption word, its number and a capital
-# word is a caption as Springer prints it, with no stop or colon ("Abb. 2 Wöchentliche Nutzung ...",
-# "Tab. 1 Deskriptive Statistiken ...", "Таблица 1 Описательные ..."): in the languages other than
-# English (whose patterns stay as they were) such a line was body text, its number removed as a
-# footnote, and "Abb. Wöchentliche Nutzung ..." could be summarized.
-_CAPITALS = "".join(char for char in map(chr, range(0x41, 0x530)) if char.isupper())
 
 
 # A caption word after its number and the number's stop, as Hungarian writes an ordinal ("1. ábra",
