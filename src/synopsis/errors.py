@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 # What must not reach a terminal or a line-based reader raw: control characters (a newline would
 # split the line, ESC would start a terminal escape), the Unicode line and paragraph separators,
@@ -95,16 +96,20 @@ class InputError(SynopsisError):
 
     def at(self, source: str, line: int | None = None) -> InputError:
         """The same error (of the same class), located in `source` (and `line`)."""
-        return type(self)(
-            self.message,
-            source=source,
-            line=line if line is not None else self.line,
-            setting=self.setting,
-            hint=self.hint,
-            value=self.value,
-            limit=self.limit,
-            item=self.item,
-        )
+        return self.changed(source=source, line=line if line is not None else self.line)
+
+    def changed(self, *, message: str | None = None, **fields: Any) -> InputError:
+        """The same error (of the same class) with `message` and the given fields replaced."""
+        kept = {
+            "source": self.source,
+            "line": self.line,
+            "setting": self.setting,
+            "hint": self.hint,
+            "value": self.value,
+            "limit": self.limit,
+            "item": self.item,
+        }
+        return type(self)(self.message if message is None else message, **{**kept, **fields})
 
 
 class MethodError(SynopsisError):

@@ -365,6 +365,15 @@ def test_an_ibid_note_on_every_page_is_a_footnote_not_a_running_footer() -> None
     assert not any("Ibid" in item.text for item in found.removed_text)
 
 
+def _opening(page: Page) -> float:
+    """A first page's title, abstract and "1 Introduction"; where the body starts."""
+    page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(LEFT, 90, "Abstract", font=BOLD)
+    y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
+    page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    return y + 18
+
+
 @pytest.mark.parametrize("stamp", ["DRAFT", "Preprint not peer reviewed"])
 def test_a_diagonal_watermark_is_set_aside_on_every_page_also_where_it_crosses_a_line_end(stamp: str) -> None:
     # On page 1 its letters crossed the last body line's end: PDFium glued its first word to the
@@ -374,11 +383,7 @@ def test_a_diagonal_watermark_is_set_aside_on_every_page_also_where_it_crosses_a
         page = Page()
         y = 60.0
         if n == 0:
-            page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
-            page.text(LEFT, 90, "Abstract", font=BOLD)
-            y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
-            page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
-            y += 18
+            y = _opening(page)
         page.turned.append((150, 600, stamp, 45, 48))
         page.block(LEFT, y, wrap(" ".join(sentences("W" * (n + 1), 40)), WIDTH))
         pages.append(page)
@@ -415,11 +420,7 @@ def test_a_large_upright_watermark_over_two_columns_is_set_aside_and_the_columns
         page = Page()
         y = 60.0
         if n == 0:
-            page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
-            page.text(LEFT, 90, "Abstract", font=BOLD)
-            y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
-            page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
-            y += 18
+            y = _opening(page)
         page.block(LEFT, y, wrap(" ".join(sentences("T" * (2 * n + 1), 30)), 215))
         page.block(LEFT + 235, y, wrap(" ".join(sentences("T" * (2 * n + 2), 30)), 215))
         page.text((595 - stringWidth(stamp, "Helvetica", size)) / 2, 400, stamp, font="Helvetica", size=size)

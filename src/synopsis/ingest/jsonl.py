@@ -217,16 +217,8 @@ def _numbered(found: Article | InputError, value: object, item: int, *, fields: 
     """An array item that shares its line with another, named by its number: "item 2: ..." in
     its error, and the id `STEM:item2` where the record has no id of its own."""
     if isinstance(found, InputError):
-        return InputError(
-            f"item {item} of the array{'' if found.message.startswith('is ') else ':'} {found.message}",
-            source=found.source,
-            line=found.line,
-            setting=found.setting,
-            hint=found.hint,
-            value=found.value,
-            limit=found.limit,
-            item=item,
-        )
+        joint = "" if found.message.startswith("is ") else ":"
+        return found.changed(message=f"item {item} of the array{joint} {found.message}", item=item)
     if not (isinstance(value, dict) and value.get(fields.id) is not None):
         found = Article(f"{stem}:item{item}", found.text, found.body, found.title, found.abstract, found.meta)
     return found
