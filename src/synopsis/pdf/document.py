@@ -7,6 +7,7 @@ paragraph on its own line, separated by blank lines).
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -33,6 +34,8 @@ MIN_LETTERS_PER_PAGE = 40
 # A page with fewer letters than MIN_LETTERS_PER_PAGE (after its running header and page number)
 # whose images cover this share of it is a scanned page: its text is in the picture, not read.
 SCAN_MIN_COVER = 0.5
+# A PDF whose letters are this share or more in one right-to-left script is refused (not read).
+RIGHT_TO_LEFT_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,38 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
             "has no text layer (scanned page images?); run OCR on it first, e.g. ocrmypdf in.pdf out.pdf",
             source=source,
         )
+    script = _right_to_left_script(pages, letters)
+    if script:
+        raise InputError(
+            f"is written right to left ({script} script): synopsis reads the words of a PDF's lines left to right "
+            "and would put them in the wrong order (right-to-left PDFs are not supported)",
+            source=source,
+        )
     return _analyse(pages, page_count, metadata_title, options, source=source)
+
+
+# Letters of the right-to-left scripts, by script (Hebrew; Arabic with its supplements and
+# presentation forms; Syriac, Thaana, N'Ko).
+_RIGHT_TO_LEFT = (
+    ("Hebrew", re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")),
+    ("Arabic", re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("Syriac", re.compile("[\u0700-\u074f]")),
+    ("Thaana", re.compile("[\u0780-\u07bf]")),
+    ("N'Ko", re.compile("[\u07c0-\u07ff]")),
+)
+
+
+def _right_to_left_script(pages: Sequence[_Page], letters: int) -> str:
+    """The right-to-left script most of the text's letters are in, or "".
+
+    Lines are read left to right (words sorted by x), so a Hebrew or Arabic paper came out as
+    words in reverse order, cut into table cells: a junk summary under a language warning. A
+    quotation or a reference in such a script inside a paper in another one is read as it is.
+    """
+    text = "".join(line.text for page in pages if not page.unreadable for line in page.lines)
+    counts = {name: len(pattern.findall(text)) for name, pattern in _RIGHT_TO_LEFT}
+    name, count = max(counts.items(), key=lambda item: item[1])
+    return name if count and count >= RIGHT_TO_LEFT_SHARE * letters else ""
 
 
 def _letters(lines: Sequence[Line]) -> int:

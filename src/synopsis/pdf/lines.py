@@ -34,6 +34,8 @@ JUSTIFIED_TOLERANCE_SHARE = 0.05
 JUSTIFIED_MAX_EM = 6.0
 # Words whose vertical centres differ by less than this share of their height share a row.
 SAME_ROW = 0.4
+# Words of one size whose bottoms differ by this many points or less stand on one printed line.
+SAME_BASELINE = 0.05
 # Ligatures and odd spaces to what a reader typed (the cleaning stage's table, without its line
 # breaks: a line has none); U+02BC (modifier apostrophe) to the apostrophe most fonts mean by it.
 # Symbol/Wingdings bullets arrive as private-use characters: a bullet is what they show.
@@ -293,20 +295,40 @@ def _mark_cells(pieces: list[Line], middles: Sequence[float]) -> list[Line]:
 
 def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by baseline, top to bottom, each row sorted left to right."""
-    ordered = sorted(_with_powers(_without_drop_caps(words)), key=lambda w: w.top + w.bottom)
     found: list[list[Word]] = []
     anchor = 0.0
-    for word in ordered:
-        center = (word.top + word.bottom) / 2
-        height = max(word.bottom - word.top, 1.0)
-        if found and abs(center - anchor) < SAME_ROW * height:
-            found[-1].append(word)
+    for line in _printed_lines(_with_powers(_without_drop_caps(words))):
+        middle = line[len(line) // 2]
+        center = (middle.top + middle.bottom) / 2
+        if found and abs(center - anchor) < SAME_ROW * max(middle.bottom - middle.top, 1.0):
+            found[-1].extend(line)
         else:
-            found.append([word])
+            found.append(list(line))
             anchor = center
     for row in found:
         row.sort(key=lambda w: w.x0)
     return found
+
+
+def _printed_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words on one baseline in one size (bottoms within SAME_BASELINE points), each sorted by
+    its words' centres and placed by its middle word's, so a taller accent or two do not move it.
+
+    A line's words join a row together: by their own centres, a word with a taller accent
+    ("étudié", "Östlich") could fall in the row of another column's line set a little higher, so
+    the line was cut in two rows and its pieces read as table cells.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.size, w.bottom)):
+        last = lines[-1][-1] if lines else None
+        if last is not None and last.size == word.size and word.bottom - last.bottom <= SAME_BASELINE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w.top + w.bottom)
+    lines.sort(key=lambda line: line[len(line) // 2].top + line[len(line) // 2].bottom)
+    return lines
 
 
 # A drop cap is this many times the size of the text beside it, or more.
