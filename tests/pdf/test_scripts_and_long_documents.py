@@ -223,6 +223,21 @@ def test_a_quotation_in_a_right_to_left_script_inside_a_paper_is_read() -> None:
     assert "In part 19 the team described" in found.text
 
 
+def test_a_pointed_hebrew_quotation_of_a_third_of_the_letters_is_read() -> None:
+    # A review: vowel points counted as Hebrew letters doubled a pointed quotation's share, and an
+    # English paper quoting a third of its letters in pointed Hebrew was refused as right to left.
+    page = Page()
+    page.text(LEFT, 60, "Harbour bridges in old maritime towns", size=16)
+    lines = wrap(" ".join(f"In part {i} the team described the bridge." for i in range(12)), 450)
+    y = page.block(LEFT, 100, lines, leading=13)
+    right_to_left_paper("Hebrew")  # registers the font
+    quotation = "בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ וְהָאָרֶץ הָיְתָה תֹהוּ וָבֹהוּ"
+    for k in range(5):  # its letters a third of the page's, with its points over half
+        page.text(LEFT, y + 10 + 14 * k, quotation, font="DejaVuSans")
+    found = extract(build([page]), source="paper.pdf")
+    assert "In part 11 the team described" in found.text
+
+
 def long_document(pages: int) -> bytes:
     lines = [
         f"In part {p}.{i} the team described how the townspeople used the harbour bridge after the storm."
