@@ -123,3 +123,38 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_a_full_disk_says_the_rows_are_kept_and_how_to_resume(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was `synopsis: out.jsonl: No space left on device` and nothing else: is OUT damaged, must the
+    job start over? Neither: the whole rows stay and the same command resumes."""
+    import errno
+
+    from synopsis.batch.sink import JsonlSink
+
+    out = tmp_path / "out.jsonl"
+    commit = JsonlSink.commit
+    full: list[bool] = []
+
+    def disk_fills(sink: JsonlSink) -> None:
+        if len(sink._buffer) > 2 or full:  # two rows and half of the third fit on the disk
+            if not full:
+                data = "\n".join(sink._buffer[:3]).encode("utf-8")
+                with out.open("ab") as handle:
+                    handle.write(data[: len(data) - 40])
+                full.append(True)
+            raise OSError(errno.ENOSPC, "No space left on device", str(out))
+        commit(sink)
+
+    monkeypatch.setattr(JsonlSink, "commit", disk_fills)
+    code, stderr = _invoke(str(corpus), "-o", str(out), "--words", "60", "--no-progress")
+    assert code == 1
+    assert stderr.strip().splitlines()[-1] == (
+        f"synopsis: {out}: No space left on device; the rows written so far are kept:"
+        " free space (or make it writable) and run the same command again to resume"
+    )
+    monkeypatch.undo()
+    code, _ = _invoke(str(corpus), "-o", str(out), "--words", "60", "--no-progress")
+    assert code == 0 and read_rows(out) == pipeline_rows(corpus)

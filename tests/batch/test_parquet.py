@@ -86,3 +86,59 @@ def test_a_parquet_output_grows_on_a_rerun_and_resumes_from_its_journal(
     resumed = run_local([str(everything)], str(out), OPTIONS)
     assert (resumed.counts.skipped, resumed.counts.summarized) == (2, 6)
     assert list(read_parquet_rows(out)) == read_rows(tmp_path / "ref.jsonl")
+
+
+def test_a_second_run_while_the_parquet_out_is_written_is_refused(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the journal's lock was let go before it was converted to OUT.parquet (minutes for
+    millions of rows), so a second run started then appended rows to a journal about to be deleted,
+    and both wrote OUT.parquet.tmp (the second ended with `OUT.parquet.tmp: No such file`)."""
+    import synopsis.batch.parquet as parquet_module
+    from synopsis.batch.sink import JsonlSink, SinkError
+
+    out = tmp_path / "out.parquet"
+    journal = tmp_path / "out.parquet.journal.jsonl"
+    convert = parquet_module.journal_to_parquet
+    second_run: list[str] = []
+
+    def convert_while_another_run_starts(path: Path, target: Path) -> None:
+        try:
+            JsonlSink(journal).close()
+            second_run.append("let in")
+        except SinkError as err:
+            second_run.append(str(err))
+        convert(path, target)
+
+    monkeypatch.setattr(parquet_module, "journal_to_parquet", convert_while_another_run_starts)
+    run_local([str(corpus)], str(out), OPTIONS)
+    assert second_run == [f"{journal}: another `synopsis batch` is writing it; wait for it or choose another -o"]
+    assert not journal.exists() and len(list(parquet_module.read_rows(out))) == len(read_rows(corpus))
+
+
+def test_a_parquet_out_that_fills_the_disk_leaves_no_partial_file(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: OUT.parquet.tmp stayed, half written, holding on to the space the re-run needs."""
+    import errno
+
+    import synopsis.batch.parquet as parquet_module
+
+    out = tmp_path / "out.parquet"
+    to_columns = parquet_module._to_columns
+    calls: list[int] = []
+
+    def disk_fills(row: dict[str, object]) -> dict[str, object]:
+        calls.append(1)  # two rows are written, the third finds the disk full
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return to_columns(row)
+
+    monkeypatch.setattr(parquet_module, "_BATCH_ROWS", 2)
+    monkeypatch.setattr(parquet_module, "_to_columns", disk_fills)
+    with pytest.raises(OSError, match="No space left"):
+        run_local([str(corpus)], str(out), OPTIONS)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus.jsonl", "out.parquet.journal.jsonl"]
+    monkeypatch.undo()
+    run_local([str(corpus)], str(out), OPTIONS)
+    assert len(list(parquet_module.read_rows(out))) == len(read_rows(corpus))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.batch.sink import JsonlSink, SinkError, row_head, row_language
+from synopsis.batch.sink import JsonlSink, SinkError, _lock, row_head, row_language
 from synopsis.batch.work import encode_row
 
 ROWS = [
@@ -134,3 +134,35 @@ def test_recovery_keeps_the_first_summary_of_each_language(tmp_path: Path) -> No
     with JsonlSink(out) as sink:
         assert sink.recovered.by_language == {"de": rows[0], "en": rows[2]}
         assert sink.recovered.first_summary == rows[0]
+
+
+def test_a_lock_on_a_file_the_other_run_has_just_deleted_is_refused(tmp_path: Path) -> None:
+    """A run that opened the journal just before the run holding it deleted it (its Parquet OUT
+    written) would lock a deleted file and append its rows there: it is refused instead."""
+    path = tmp_path / "out.parquet.journal.jsonl"
+    path.write_bytes(b"")
+    handle = path.open("ab")
+    path.unlink()
+    with pytest.raises(SinkError, match="another `synopsis batch` is writing it"):
+        _lock(handle, path)
+    assert handle.closed
+
+
+def test_a_commit_that_fails_still_lets_go_of_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Was: a full disk left the file open and locked, so the Dask retry of a partition (same
+    worker process) said "another `synopsis batch` is writing it" instead of the disk's error."""
+    import errno
+    import os
+
+    out = tmp_path / "part.jsonl"
+    fsync = os.fsync
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"), JsonlSink(out) as sink:
+        sink.add(encode_row(ROWS[0]))
+        monkeypatch.setattr(os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", fsync)
+    with JsonlSink(out) as again:  # the retry
+        assert again.recovered.rows <= 1

@@ -153,35 +153,40 @@ def run_dask(
     started = time.monotonic()
     cluster = client = None
     try:
-        base_ids = sink.recovered.base_ids
-        reporter.start()
-        _quiet_logs()
-        if scheduler:
-            client = _connect(distributed, scheduler)
-        else:
-            cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        try:
+            base_ids = sink.recovered.base_ids
+            reporter.start()
+            _quiet_logs()
+            if scheduler:
+                client = _connect(distributed, scheduler)
+            else:
+                cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+                )
+                client = distributed.Client(cluster)
+            threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
+            scheduler_run = _Scheduler(
+                client, distributed, parts, sink, options, reporter, result, base_ids, window=threads * TASKS_PER_THREAD
             )
-            client = distributed.Client(cluster)
-        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
-        _Scheduler(client, distributed, parts, sink, options, reporter, result, base_ids, window=threads * TASKS_PER_THREAD).run(
-            iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out, sized=reporter.set_total)
-        )
-    except KeyboardInterrupt:
-        result.complete = False
-        result.problems.append("interrupted")
+            scheduler_run.run(
+                iter_shards(inputs, options, split_bytes=split_bytes, warn=reporter.warn, output=out, sized=reporter.set_total)
+            )
+        except KeyboardInterrupt:
+            result.complete = False
+            result.problems.append("interrupted")
+        finally:
+            reporter.stop()
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
+            result.seconds = time.monotonic() - started
+        if "interrupted" in result.problems:
+            raise Interrupted(result)
+        if result.complete:
+            target.finish(sink)
     finally:
         sink.close()
-        reporter.stop()
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
-        result.seconds = time.monotonic() - started
-    if "interrupted" in result.problems:
-        raise Interrupted(result)
-    if result.complete:
-        target.finish()
     return result
 
 

@@ -83,24 +83,26 @@ def run_local(
         reporter.advance(docs=len(lines), failed=failed, size=sum(item.size for item in chunk))
 
     try:
-        if jobs <= 1:
-            for chunk in _chunked(todo, chunk_docs):
-                write(chunk, work(chunk, options))
-        else:
-            with _pool(jobs, work, options) as pool:
-                for chunk, lines in pool.map(_chunked(todo, chunk_docs)):
-                    write(chunk, lines)
-    except KeyboardInterrupt:
-        result.complete = False
-    except WorkersCannotStart as err:
-        raise BatchError(str(err)) from None
+        try:
+            if jobs <= 1:
+                for chunk in _chunked(todo, chunk_docs):
+                    write(chunk, work(chunk, options))
+            else:
+                with _pool(jobs, work, options) as pool:
+                    for chunk, lines in pool.map(_chunked(todo, chunk_docs)):
+                        write(chunk, lines)
+        except KeyboardInterrupt:
+            result.complete = False
+        except WorkersCannotStart as err:
+            raise BatchError(str(err)) from None
+        finally:
+            reporter.stop()
+            result.seconds = time.monotonic() - started
+        if not result.complete:
+            raise Interrupted(result)
+        target.finish(sink)
     finally:
         sink.close()
-        reporter.stop()
-        result.seconds = time.monotonic() - started
-    if not result.complete:
-        raise Interrupted(result)
-    target.finish()
     return result
 
 

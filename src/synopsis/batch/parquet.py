@@ -98,15 +98,21 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
     pa = _pyarrow()
     table_schema = schema()
     temporary = temporary_for(out)
-    with pa.parquet.ParquetWriter(temporary, table_schema, compression="zstd") as writer:
-        batch: list[dict[str, Any]] = []
-        for _, line in iter_lines(journal):
-            batch.append(_to_columns(json.loads(line)))
-            if len(batch) >= _BATCH_ROWS:
+    try:
+        with pa.parquet.ParquetWriter(temporary, table_schema, compression="zstd") as writer:
+            batch: list[dict[str, Any]] = []
+            for _, line in iter_lines(journal):
+                batch.append(_to_columns(json.loads(line)))
+                if len(batch) >= _BATCH_ROWS:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
+                    batch.clear()
+            if batch:
                 writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
-                batch.clear()
-        if batch:
-            writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
+    except BaseException:
+        # A full disk stops the writer half way: the journal keeps every row, and the partial file
+        # would only hold on to the space the re-run needs.
+        temporary.unlink(missing_ok=True)
+        raise
     replace_durably(temporary, out)
 
 

@@ -232,8 +232,9 @@ class JsonlSink:
     def commit(self) -> None:
         """Write the queued rows as whole lines and make them durable."""
         if self._buffer:
-            self._handle.write(("\n".join(self._buffer) + "\n").encode("utf-8"))
-            self._buffer.clear()
+            data = ("\n".join(self._buffer) + "\n").encode("utf-8")
+            self._buffer.clear()  # a failed write is not tried again on close: a re-run redoes those rows
+            self._handle.write(data)
         self._handle.flush()
         os.fsync(self._handle.fileno())
         self._last_commit = time.monotonic()
@@ -243,9 +244,14 @@ class JsonlSink:
         return self._handle.tell()
 
     def close(self) -> None:
+        """Commit and let go of the file, and of its lock even when the commit fails (a full disk):
+        a Dask worker retrying the partition was refused by its own leaked lock, "another
+        `synopsis batch` is writing it", in place of the disk's error."""
         if not self._handle.closed:
-            self.commit()
-            self._handle.close()
+            try:
+                self.commit()
+            finally:
+                self._handle.close()
 
     def __enter__(self) -> JsonlSink:
         return self
@@ -259,11 +265,22 @@ def _lock(handle: IO[bytes], path: Path) -> None:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks, run one job per OUT
         return
+    busy = f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o"
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise SinkError(f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o") from None
+        raise SinkError(busy) from None
+    # The run that held the lock may have removed or replaced the file (a Parquet journal is
+    # deleted once OUT is written) between our open and our lock: a lock on that old file guards
+    # nothing, and rows appended to it would be lost.
+    try:
+        same = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except FileNotFoundError:
+        same = False
+    if not same:
+        handle.close()
+        raise SinkError(busy)
 
 
 class OutputTarget:
@@ -291,8 +308,11 @@ class OutputTarget:
 
             parquet_to_journal(self.out, self.journal)
 
-    def finish(self) -> None:
-        """The run completed: write the Parquet file (atomically) and drop the journal."""
+    def finish(self, sink: JsonlSink) -> None:
+        """The run completed: write the Parquet file (atomically) and drop the journal, holding the
+        journal's lock (`sink`, closed by the caller) all along: a second run started meanwhile is
+        refused instead of appending rows to a journal about to be deleted."""
+        sink.commit()
         if self.parquet:
             from .parquet import journal_to_parquet
 

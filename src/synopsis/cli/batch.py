@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import re
 import signal
@@ -135,8 +136,20 @@ def batch_command(
     except SynopsisError as err:  # OUT unusable, workers cannot start: one line, what is written stays
         fail(str(err), EXIT_INPUT)
     except OSError as err:
-        fail(f"{err.filename or out}: {err.strerror or err}", EXIT_INPUT)
+        fail(f"{err.filename or out}: {err.strerror or err}{_resume_hint(err)}", EXIT_INPUT)
     _finish(result, text_field, inputs)
+
+
+# Errors of the disk OUT is on, not of the run: what is written stays, and the same command resumes.
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+def _resume_hint(err: OSError) -> str:
+    """A full or read-only disk mid-run: say that nothing written is lost and how to go on (the user
+    otherwise wonders whether OUT is damaged and whether to start over)."""
+    if err.errno not in _DISK_ERRNOS and not any(f"[errno {code}]" in str(err) for code in _DISK_ERRNOS):
+        return ""  # pyarrow names the errno only inside its message
+    return "; the rows written so far are kept: free space (or make it writable) and run the same command again to resume"
 
 
 def worker_count(jobs: int, *, local: bool = True) -> int:
