@@ -143,7 +143,7 @@ def test_a_lock_on_a_file_the_other_run_has_just_deleted_is_refused(tmp_path: Pa
     path.write_bytes(b"")
     handle = path.open("ab")
     path.unlink()
-    with pytest.raises(SinkError, match="another `synopsis batch` is writing it"):
+    with pytest.raises(SinkError, match="another `synopsis batch` has just written or replaced it; run the same command again"):
         _lock(handle, path)
     assert handle.closed
 

@@ -265,12 +265,11 @@ def _lock(handle: IO[bytes], path: Path) -> None:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks, run one job per OUT
         return
-    busy = f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o"
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise SinkError(busy) from None
+        raise SinkError(f"{path}: another `synopsis batch` is writing it; wait for it or choose another -o") from None
     # The run that held the lock may have removed or replaced the file (a Parquet journal is
     # deleted once OUT is written) between our open and our lock: a lock on that old file guards
     # nothing, and rows appended to it would be lost.
@@ -280,7 +279,7 @@ def _lock(handle: IO[bytes], path: Path) -> None:
         same = False
     if not same:
         handle.close()
-        raise SinkError(busy)
+        raise SinkError(f"{path}: another `synopsis batch` has just written or replaced it; run the same command again")
 
 
 class OutputTarget:
