@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.errors import InputError
+from synopsis.evaluate.reference import reference_text
 from synopsis.evaluate.runner import load_predictions
 
 pytest.importorskip("rouge_score_rs")
@@ -144,3 +145,9 @@ def test_a_reference_with_html_or_latex_markup_is_said(tmp_path: Path, dev_sampl
     assert [d.reference_markup for d in docs] == ["", "<i>"]
     notes = build_evaluation(docs, settings.methods, words=200, resamples=10).notes
     assert any(n.startswith("1 reference abstract(s) hold HTML or LaTeX markup") and n.endswith("marked ('<i>')") for n in notes)
+
+
+def test_a_reference_that_opens_with_in_summary_keeps_that_line() -> None:
+    # "In summary" alone on a reference's first line opens its sentence: it is no heading to strip.
+    assert reference_text("In summary\nwe show that mentoring works.")[0].startswith("In summary")
+    assert reference_text("Summary\nWe show that mentoring works.")[0] == "We show that mentoring works."

@@ -14,7 +14,9 @@ NO_REFERENCE = "has no reference abstract to score against"
 # A line that names a summary rather than being one: the cleaner's abstract headings are stricter
 # ("Summary" there is often a closing section of the body), but a reference's first line that is
 # only "Summary", "Author summary", "Plain language summary" or "Synopsis" is its heading.
-SUMMARY_HEADING = re.compile(r"(?:[\w-]+\s+){0,2}(?:abstract|summary)|synopsis", re.IGNORECASE)
+# "In summary" / "To summarize" open a sentence ("In summary, we ..."), alone on a line they still
+# do: no heading.
+SUMMARY_HEADING = re.compile(r"(?!(?:in|to|as)\s)(?:[\w-]+\s+){0,2}(?:abstract|summary)|synopsis", re.IGNORECASE)
 
 
 # Markup in a reference (JATS/HTML tags, LaTeX commands or math): ROUGE counts "<i>" as the word
