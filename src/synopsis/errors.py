@@ -9,7 +9,7 @@ template with a `{name}` slot. Each front end words it with its own names (`word
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 # What must not reach a terminal or a line-based reader raw: control characters (a newline would
@@ -44,6 +44,13 @@ def counted(n: int, noun: str) -> str:
     (every front end's count lines: "1 rows" reads as a slip)."""
     plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou") else noun + "s"
     return f"{n:,} {noun if n == 1 else plural}"
+
+
+def listed(items: Sequence[Any], limit: int, show: Callable[[Any], str] = str) -> str:
+    """The first `limit` of `items` as `show` writes them, then how many more: "a, b, ... (3 more)"
+    (every note that names what it counts)."""
+    more = f", ... ({len(items) - limit:,} more)" if len(items) > limit else ""
+    return ", ".join(map(show, items[:limit])) + more
 
 
 class SynopsisError(Exception):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ..errors import InputError, MethodError, MissingExtra, SynopsisError
+from ..errors import InputError, MethodError, MissingExtra, SynopsisError, listed
 from ..ingest import STDIN, JsonlFields, absent
 from .app import (
     CLI_NAMES,
@@ -166,8 +166,7 @@ def evaluate_command(
             fail(err.worded(CLI_NAMES))
         empty = empty_predictions(loaded[label])
         if empty:
-            shown = ", ".join(empty[:LISTED]) + (f", ... ({len(empty) - LISTED:,} more)" if len(empty) > LISTED else "")
-            problems.append(f"{path}: {counted(len(empty), 'prediction')} with no text (scored 0): {shown}")
+            problems.append(f"{path}: {counted(len(empty), 'prediction')} with no text (scored 0): {listed(empty, LISTED)}")
         for problem in problems:
             report(problem)
         notes.extend(problems)
@@ -364,11 +363,10 @@ def _other_language_note(docs: list[DocResult]) -> list[str]:
     other = [d for d in docs if d.evaluated and d.reference_language]
     if not other:
         return []
-    shown = ", ".join(f"{d.id} ({d.reference_language}; the text read as {d.language})" for d in other[:LISTED])
-    more = f", ... ({len(other) - LISTED:,} more)" if len(other) > LISTED else ""
+    shown = listed(other, LISTED, lambda d: f"{d.id} ({d.reference_language}; the text read as {d.language})")
     return [
         f"{counted(len(other), 'document')} whose reference abstract reads as another language than the text"
-        f" (scored with the text's tokenizer; no summary of the text can match it): {shown}{more}"
+        f" (scored with the text's tokenizer; no summary of the text can match it): {shown}"
     ]
 
 

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..errors import listed
 from ..version import __version__
 from .bootstrap import (
     CONFIDENCE,
@@ -219,11 +220,10 @@ def _markup(docs: Sequence[DocResult]) -> list[str]:
     marked = [d for d in docs if d.reference_markup]
     if not marked:
         return []
-    shown = ", ".join(f"{d.id} ({d.reference_markup!r})" for d in marked[:LISTED_MARKUP])
-    more = f", ... ({len(marked) - LISTED_MARKUP:,} more)" if len(marked) > LISTED_MARKUP else ""
+    shown = listed(marked, LISTED_MARKUP, lambda d: f"{d.id} ({d.reference_markup!r})")
     return [
         f"{len(marked):,} reference abstract(s) hold HTML or LaTeX markup, which ROUGE scores as words ('<i>' as 'i')"
-        f" no plain-text summary holds: strip it from the references first: {shown}{more}"
+        f" no plain-text summary holds: strip it from the references first: {shown}"
     ]
 
 
