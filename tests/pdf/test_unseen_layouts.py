@@ -365,13 +365,15 @@ def test_an_ibid_note_on_every_page_is_a_footnote_not_a_running_footer() -> None
     assert not any("Ibid" in item.text for item in found.removed_text)
 
 
-def _opening(page: Page) -> float:
-    """A first page's title, abstract and "1 Introduction"; where the body starts."""
-    page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
-    page.text(LEFT, 90, "Abstract", font=BOLD)
-    y = page.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
-    page.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
-    return y + 18
+def _pages(count: int) -> list[tuple[Page, float]]:
+    """`count` pages, the first with a title, an abstract and "1 Introduction", and where each
+    page's body starts."""
+    first = Page()
+    first.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    first.text(LEFT, 90, "Abstract", font=BOLD)
+    y = first.block(LEFT, 104, wrap(ABSTRACT_PARAGRAPHS[0], WIDTH)) + 14
+    first.text(LEFT, y, "1 Introduction", font=BOLD, size=12)
+    return [(first, y + 18), *((Page(), 60.0) for _ in range(count - 1))]
 
 
 @pytest.mark.parametrize("stamp", ["DRAFT", "Preprint not peer reviewed"])
@@ -379,11 +381,7 @@ def test_a_diagonal_watermark_is_set_aside_on_every_page_also_where_it_crosses_a
     # On page 1 its letters crossed the last body line's end: PDFium glued its first word to the
     # line's last word, and "spring.DRAFT" stood in the body.
     pages = []
-    for n in range(3):
-        page = Page()
-        y = 60.0
-        if n == 0:
-            y = _opening(page)
+    for n, (page, y) in enumerate(_pages(3)):
         page.turned.append((150, 600, stamp, 45, 48))
         page.block(LEFT, y, wrap(" ".join(sentences("W" * (n + 1), 40)), WIDTH))
         pages.append(page)
@@ -416,11 +414,7 @@ def test_a_large_upright_watermark_over_two_columns_is_set_aside_and_the_columns
     # ("the team mapped DRAFT the famous") and merged the rows of the two columns.
     size = 60 if len(stamp) < 10 else 30
     pages = []
-    for n in range(3):
-        page = Page()
-        y = 60.0
-        if n == 0:
-            y = _opening(page)
+    for n, (page, y) in enumerate(_pages(3)):
         page.block(LEFT, y, wrap(" ".join(sentences("T" * (2 * n + 1), 30)), 215))
         page.block(LEFT + 235, y, wrap(" ".join(sentences("T" * (2 * n + 2), 30)), 215))
         page.text((595 - stringWidth(stamp, "Helvetica", size)) / 2, 400, stamp, font="Helvetica", size=size)
