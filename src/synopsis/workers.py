@@ -531,7 +531,10 @@ def _terminate(executor: ProcessPoolExecutor) -> None:
             process.kill()
             process.join(timeout=5)
     if writer is not None:  # a worker stopped while sending a result: EOF for the thread (see _kill_workers)
-        writer.close()
+        # The executor's thread may close it at the same moment (its shutdown closes the result
+        # queue): a clean-clone run failed once on that race with EBADF, after every worker was gone.
+        with contextlib.suppress(OSError):
+            writer.close()
     if manager is not None and manager is not threading.current_thread():
         manager.join(timeout=10)
     gc.collect()  # free the queues now, which unlinks their semaphores
