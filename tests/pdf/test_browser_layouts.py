@@ -225,6 +225,60 @@ def test_stretched_lines_of_capitalised_words_or_with_a_marker_stay_text() -> No
     assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
 
 
+# A narrow justified column's lines around a stretched one that only its bracketed sentence end
+# vouches for (capitalised words, no comma, no lower-case word), and one of two words, a code and
+# "respectively.", whose one gap nothing but the lines above and below can vouch for.
+BRACKETED = [
+    "Cognitive function was evaluated with the Korean Mini-",
+    "Mental State Examination (K-MMSE). Both",
+    "questionnaires were administered by two experienced",
+]
+CODED = [
+    "The primers for the gene were AACATACCCATG and",
+    "AGCGAAGGGTTGTAG, respectively.",
+    "The amplification was run in triplicate on each plate.",
+]
+
+
+def _stretched_column(page: Page, x: float, y: float, lines: list[str], width: float, size: float) -> None:
+    for k, line in enumerate(lines):
+        justified(page, x, y + 11 * k, line, width, size=size)
+
+
+def test_a_stretched_line_ending_a_sentence_in_brackets_stays_text() -> None:
+    # "Mental State Examination (K-MMSE). Both" was cut into five table cells and left the body.
+    width, size = 200.0, 9.0
+    page = Page()
+    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
+    english = sentences("E", 24)
+    y = page.block(LEFT, 80, wrap(" ".join(english[:8]), width, size=size), size=size, leading=11)
+    _stretched_column(page, LEFT, y, BRACKETED, width, size)
+    page.block(LEFT, y + 33, wrap(" ".join(english[8:12]), width, size=size), size=size, leading=11)
+    page.block(LEFT + width + 20, 80, wrap(" ".join(english[12:]), width, size=size), size=size, leading=11)
+    found = extract(build([page]), source="bracketed.pdf")
+    in_order(body_text(found), ["the Korean Mini-Mental State Examination (K-MMSE). Both questionnaires were"])
+    assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
+
+
+def test_a_stretched_line_in_a_column_out_of_step_with_the_other_stays_text() -> None:
+    # The right column's lines stand half a line lower than the left's (as under a heading of
+    # another height): the rows right above and below its stretched line were the left column's,
+    # so no line vouched for it and "AGCGAAGGGTTGTAG, respectively." left the body.
+    width, size = 200.0, 9.0
+    page = Page()
+    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
+    english = sentences("E", 30)
+    page.block(LEFT, 80, wrap(" ".join(english[:14]), width, size=size), size=size, leading=11)
+    right = LEFT + width + 20
+    y = page.block(right, 85.5, wrap(" ".join(english[14:18]), width, size=size), size=size, leading=11)
+    _stretched_column(page, right, y, CODED[:2], width, size)
+    page.text(right, y + 22, CODED[2], size=size)
+    page.block(right, y + 33, wrap(" ".join(english[18:22]), width, size=size), size=size, leading=11)
+    found = extract(build([page]), source="coded.pdf")
+    in_order(body_text(found), ["AACATACCCATG and AGCGAAGGGTTGTAG, respectively. The amplification"])
+    assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
+
+
 def test_a_footnote_marker_after_a_year_ending_a_sentence_is_cut_from_it() -> None:
     # "2000." with a raised "1" read as the number 2000.1, and the sentence ran on into the next.
     page = Page()

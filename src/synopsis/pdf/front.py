@@ -479,7 +479,12 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
     """The body past a second summary's heading and its paragraphs right after the abstract, set
     aside as `box` in whatever font: in the body's size it opened the body and its sentences, the
     abstract's again, could be picked for the summary. It ends at the next heading; a run without
-    one within SECOND_SUMMARY_MAX_WORDS words (or past the next page) is body text after all."""
+    one within SECOND_SUMMARY_MAX_WORDS words (or past the next page) is body text after all.
+
+    The abstract again in another language under a heading of its own, an abstract label alone
+    ("Résumé" under an English abstract, "Abstract" under a French "Résumé"), is set aside so too,
+    as OTHER_ABSTRACT (as one run into the abstract is), where detection tells the two languages
+    apart: a label in the abstract's own language ("Summary") heads body text as before."""
     if not found.abstract:
         return found
     after = _abstract_end(lines, found)
@@ -488,9 +493,15 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
     if not order or order[0] != _abstract_end_past_named(lines, found):
         return found
     head = lines[order[0]]
-    if _SECOND_SUMMARY.fullmatch(head.text.strip().rstrip(":.")) is None or not headings.is_heading_line(head, style):
+    label = head.text.strip().rstrip(":.")
+    if not headings.is_heading_line(head, style):
         return found
-    most = SIGNIFICANCE_MAX_WORDS if head.text.strip().rstrip(":.").lower() == "significance" else SECOND_SUMMARY_MAX_WORDS
+    if _SECOND_SUMMARY.fullmatch(label) is not None:
+        reason, most = "box", SIGNIFICANCE_MAX_WORDS if label.lower() == "significance" else SECOND_SUMMARY_MAX_WORDS
+    elif (match := lexicon().abstract_label.match(label)) is not None and not match.group("rest"):
+        reason, most = OTHER_ABSTRACT, ABSTRACT_MAX_WORDS
+    else:
+        return found
     words, count = 0, 1
     while count < len(order) and not headings.is_heading_line(lines[order[count]], style):
         words += lines[order[count]].words
@@ -499,12 +510,17 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
         count += 1
     if count == 1 or count >= len(order):
         return found
+    if reason == OTHER_ABSTRACT:
+        own = detect_language(" ".join(line.text for paragraph in found.abstract for line in paragraph))
+        other = detect_language(" ".join(lines[i].text for i in order[1:count]))
+        if own == other or UNDETERMINED in (own, other):
+            return found
     boxed = set(order[:count])
     return replace(
         found,
         body_start=max([found.body_start, *(i + 1 for i in boxed)]),
         kept=tuple(i for i in found.kept if i not in boxed),
-        removed=tuple(sorted([*found.removed, *((i, "box") for i in boxed)])),
+        removed=tuple(sorted([*found.removed, *((i, reason) for i in boxed)])),
     )
 
 

@@ -187,6 +187,7 @@ def _stretched_spaces(row: Sequence[Word], middles: Sequence[float]) -> frozense
 # gaps) over a line whose word spaces are stretched to 1.8 em was read as three table cells.
 JUSTIFIED_EDGE = 1.0
 NEIGHBOUR_PITCH = 2.0
+NEIGHBOUR_ROWS = 2
 
 
 def _has_wide_gap(row: Sequence[Word]) -> bool:
@@ -198,7 +199,10 @@ def _neighbour_edges(rows: Sequence[Sequence[Word]], r: int, middles: Sequence[f
     runs of TEXT_RUN_MIN_WORDS words with plain word spaces, or of words joined by stretched ones."""
     size = max(w.size for w in rows[r])
     edges = []
-    for other in (rows[r - 1] if r > 0 else (), rows[r + 1] if r + 1 < len(rows) else ()):
+    # The rows next to it, and those a row further where the other column's lines stand on
+    # baselines of their own between them (two columns out of step below a heading).
+    near = [rows[k] for k in range(max(0, r - NEIGHBOUR_ROWS), min(len(rows), r + NEIGHBOUR_ROWS + 1)) if k != r]
+    for other in near:
         if not other or abs(other[0].top - rows[r][0].top) > NEIGHBOUR_PITCH * size:
             continue
         stretched = _stretched_spaces(other, middles)
@@ -240,6 +244,10 @@ TEXT_RUN_MIN_WORDS = 4
 _NAME_WORD = re.compile(r"^[^\W\d_]{3,}(?:[-'’][^\W\d_]+)*[.,;:]?$")
 
 
+# A bracketed word of letters that ends a sentence, "(K-MMSE).", "(Figure 2)." ("(a)." is a label).
+_BRACKETED_STOP = re.compile(r"^[(\[][^\W\d_][^)\]]{2,}[)\]]\.$")
+
+
 def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
     """Words of running text, not table cells: at least half hold letters, and one is a lower-case
     word ("und", "the") or ends a clause ("Germany,"); cells alike in width ("8.a 8.b", "Ta Tb",
@@ -249,7 +257,8 @@ def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
     verse judge") or of one repeated answer ("yes yes yes yes") has none of these. `short`: as few
     words need, whatever their number (a row that a line of text above or below vouches for), or
     words of three letters or more each, capitalised ("Correspondence Metadata Interchange", German
-    nouns): numbers, codes and short labels are not, and no table's gaps reach a line's edges alike."""
+    nouns), or with a bracketed word that ends a sentence ("(K-MMSE)."): numbers, codes and short
+    labels are not, and no table's gaps reach a line's edges alike."""
     lettered = sum(w.text.lower() != w.text.upper() for w in words)
     if 2 * lettered < len(words):
         return False
@@ -257,6 +266,8 @@ def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:
     lower = [w.text for w in words if w.text[:1].islower() and len(w.text) > 2]
     if short and all(_NAME_WORD.match(w.text) for w in words):
         return True
+    if short and any(_BRACKETED_STOP.match(w.text) for w in words):
+        return True  # "Mental  State  Examination  (K-MMSE).  Both": a sentence ends in it
     if short or len(words) < TEXT_RUN_MIN_WORDS:
         return marked or bool(lower)
     known = function_words()  # of every language detection knows: the PDF's is not known yet

@@ -525,7 +525,7 @@ class PdfFile:
         cut = end
         while cut - 1 > start and end - cut < LETTER_MARKER_MAX and (text[cut - 1].islower() or text[cut - 1] == ","):
             pdfium_c.FPDFText_GetLooseCharBox(text_page, cut - 1, ctypes.byref(rect))
-            if not _raised(rect, top, bottom):
+            if not _raised(rect, top, bottom) or _on_first_baseline(text_page, start, cut - 1):
                 break
             cut -= 1
         while cut < end and text[cut] == ",":
@@ -625,6 +625,24 @@ def _footnoted(base: str, marker: str) -> bool:
         return False
     word = base.rstrip(".,;:)]").rsplit(None, 1)[-1]
     return not (_ROMAN_NUMERAL.fullmatch(word) and marker.replace(",", "") in _ROMAN_ORDINAL_ENDINGS)
+
+
+def _on_first_baseline(text_page: Any, first: int, index: int) -> bool:
+    """Whether the character at `index` stands on the baseline of the word's first character, by
+    their glyph boxes: a small capital ("Iɴᴛʀᴏᴅᴜᴄᴛɪᴏɴ" as Chromium sets `font-variant: small-caps`,
+    the lower-case letters in a smaller size of capitals), which PDFium may give a loose box as
+    tight as its glyph, so it looks raised and smaller beside the capital's loose box: no footnote
+    marker ("Introduct" lost its "ion"). A superscript's glyph stands above the baseline; a glyph
+    without a box (a font without metrics) says nothing."""
+    boxes: list[tuple[float, float]] = []
+    for i in (first, index):
+        edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        if not pdfium_c.FPDFText_GetCharBox(text_page, i, *(ctypes.byref(edge) for edge in edges)):
+            return False
+        boxes.append((edges[2].value, edges[3].value))
+    (first_bottom, first_top), (bottom, top) = boxes
+    height = first_top - first_bottom
+    return height > 0 and top > bottom and bottom - first_bottom < 0.15 * height
 
 
 def _raised(rect: Any, top: float, bottom: float) -> bool:
