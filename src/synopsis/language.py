@@ -383,11 +383,42 @@ def _other_script_language(text: str) -> tuple[str, bool]:
     if len(words) < MIN_WORDS:
         found = _short_text_language(words, text)  # English only where another language is not clear:
         return (found if found not in (ENGLISH, UNDETERMINED, None) else _script_language(text)), False
-    hits = _function_word_hits(words)
+    hits = _without_misspelt(_function_word_hits(words), words)
     found = _by_function_words(words, hits, min_distinct=MIN_DISTINCT)
     if found == ENGLISH:
         return _english_or_paragraphs(text, hits), True
     return (found if found != UNDETERMINED else _script_language(text)), True
+
+
+# Cyrillic letters each Cyrillic profile's language never writes. Their function words overlap
+# ("и", "на", "за", "да", "се"): Serbian (ј, њ) tied with Bulgarian and was named Bulgarian, the
+# first profile; a paragraph of Russian (ы) whose "т. е." (that is) gave Bulgarian "е" (is) one hit
+# more was Bulgarian, and its summary was language-neutral; Belarusian (ў), with no profile, was
+# Ukrainian. A profile loses its hits where at least MISSPELT_MIN_SHARE of the text's words, and
+# MISSPELT_MIN_WORDS, hold such a letter: a Russian paper citing a few Ukrainian names or quoting a
+# line of Ukrainian stays Russian (Russian writes ы in about one word in eight).
+_NEVER_WRITTEN = MappingProxyType(
+    {
+        "ru": frozenset("іїєґјљњђћџў"),
+        "uk": frozenset("ыэёъјљњђћџў"),
+        "bg": frozenset("ыэёіїєґјљњђћџў"),
+        "sr": frozenset("ыэёъьйщяюєіїґў"),
+    }
+)
+MISSPELT_MIN_WORDS = 3
+MISSPELT_MIN_SHARE = 0.05
+
+
+def _without_misspelt(hits: dict[str, int], words: list[str]) -> dict[str, int]:
+    """`hits` (of the lower-cased `words`) without those of the Cyrillic profiles whose language
+    cannot have written the words (`_NEVER_WRITTEN`); the same `hits` where none is ruled out."""
+    least = max(MISSPELT_MIN_WORDS, MISSPELT_MIN_SHARE * len(words))
+    misspelt = {
+        code
+        for code, letters in _NEVER_WRITTEN.items()
+        if hits.get(code) and sum(1 for word in words if not letters.isdisjoint(word)) >= least
+    }
+    return {code: 0 if code in misspelt else count for code, count in hits.items()} if misspelt else hits
 
 
 # A long text English's function words name is read paragraph by paragraph when another language's

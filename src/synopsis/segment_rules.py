@@ -37,7 +37,8 @@ letter or a digit, unless:
   rank);
 - a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation), unless the
   language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
-  sentence: "... mutatja be. 2015-ben ...");
+  sentence: "... mutatja be. 2015-ben ...") or the stop follows a closing bracket, a citation's
+  ("(Nagy et al., 2019). 2020. március 3. óta ...");
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
@@ -390,6 +391,8 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         after, _ = _word_at(text, word_end, "")
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
+        if token.endswith((")", "]")):  # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."
+            return True
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
     # A Roman numeral after one of the `label_nouns` is a label, not a rank: "Faz II. Hastalar ..."
     # (phase II) ends a sentence where "II. Abdülhamid" does not.
