@@ -312,3 +312,34 @@ def test_a_full_width_abstract_with_nothing_under_it_ends_at_the_columns(gap: fl
     assert found.abstract == " ".join(abstract)
     assert body_text(found).startswith(body[0])
     in_order(body_text(found), body)
+
+
+def test_a_table_row_with_a_bracketed_count_under_out_of_step_columns_stays_a_table() -> None:
+    # A review of the bracketed-sentence-end rule: "(n=12)." is a table cell, no sentence end, so
+    # the row "Women (n=12). Baseline Change" over a justified paragraph stays out of the body.
+    width, size = 200.0, 9.0
+    page = Page()
+    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
+    english = sentences("E", 40)
+    page.block(LEFT, 80, wrap(" ".join(english[:14]), width, size=size), size=size, leading=11)
+    right = LEFT + width + 20
+    y = page.block(right, 85.5, wrap(" ".join(english[14:17]), width, size=size), size=size, leading=11) + 6
+    rows = [
+        ["Group", "Placebo", "Treated", "Total"],
+        ["Women", "(n=12).", "Baseline", "Change"],
+        ["Visits", "weekly", "monthly", "yearly"],
+    ]
+    for k, cells in enumerate(rows):
+        widths = [stringWidth(cell, "Times-Roman", size) for cell in cells]
+        gap, x = (width - sum(widths)) / (len(cells) - 1), right
+        for cell, cell_width in zip(cells, widths, strict=True):
+            page.text(x, y + 11 * k, cell, size=size)
+            x += cell_width + gap
+    y += 11 * len(rows)
+    text = wrap(" ".join(english[17:24]), width, size=size)
+    for k, line in enumerate(text[:-1]):
+        justified(page, right, y + 11 * k, line, width, size=size)
+    page.text(right, y + 11 * (len(text) - 1), text[-1], size=size)
+    found = extract(build([page]), source="table.pdf")
+    assert "(n=12)" not in found.body and "Baseline" not in found.body
+    assert english[17].split()[0] in found.body

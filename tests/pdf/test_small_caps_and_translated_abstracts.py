@@ -101,3 +101,57 @@ def test_a_summary_heading_in_the_abstracts_own_language_still_heads_body_text(t
     found = _article(("Abstract", ENGLISH), ("Summary", INTRODUCTION), tmp_path)
     assert "other_language_abstract" not in found.removed
     assert "Mitochondria are the cellular organelles" in found.body.split("1 Introduction")[0]
+
+
+def test_body_text_without_a_heading_after_a_translated_abstract_stays_in_the_body(tmp_path: Path) -> None:
+    # A review: the run under "Résumé" went on to the next heading, so an introduction without a
+    # heading of its own ("2 Methods" the first one) left the body with the translation. A run
+    # longer than the abstract allows, or in more paragraphs than it, is read as body, as before.
+    page = Page()
+    y = page.block(LEFT, 72, wrap(TITLE, WIDTH, font=BOLD, size=16), font=BOLD, size=16, leading=19) + 30
+    for label, text in (("Abstract", ENGLISH), ("Résumé", FRENCH), (None, INTRODUCTION)):
+        if label:
+            page.text(LEFT, y, label, font=BOLD, size=10)
+            y += 13
+        y = page.block(LEFT, y, wrap(text, WIDTH), size=10) + 10
+    page.text(LEFT, y + 4, "2 Methods", font=BOLD, size=10)
+    page.block(LEFT, y + 18, wrap(INTRODUCTION * 2, WIDTH), size=10)
+    pdf = tmp_path / "article.pdf"
+    pdf.write_bytes(build([page]))
+    found = extract(pdf, source=pdf.name)
+    assert found.abstract == ENGLISH
+    assert "Mitochondria are the cellular organelles" in found.body.split("2 Methods")[0]
+    assert "other_language_abstract" not in found.removed
+
+
+def test_a_raised_letter_after_a_word_that_opens_with_a_quote_is_still_a_marker(tmp_path: Path) -> None:
+    # A review of the small-caps rule: it measured the baseline from the word's first character,
+    # and an opening quote or "*" stands high, so a raised marker after "‘quoted" looked as if on
+    # the baseline and was glued to the word ("‘quotedc"). The first letter's baseline counts.
+    font = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+    if not font.exists():
+        pytest.skip("Liberation Serif is not installed")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(TTFont("SerifR", str(font)))
+    body = ParagraphStyle("body", fontName="SerifR", fontSize=11, leading=14)
+    title = ParagraphStyle("title", fontName="SerifR", fontSize=18, leading=22)
+
+    def mark(letter: str) -> str:
+        return f'<super rise="3.5" size="7.5">{letter}</super>'
+
+    text = (
+        f"Others call it &#8216;global&#8217;{mark('b')} reach instead, which we avoid throughout this paper. "
+        f"The 2019{mark('a')} cohort and the *starred{mark('b')} cohort were compared with later cohorts. "
+        f"Trinkwasser{mark('a')} and &#8216;quoted{mark('c')} and &#8220;Quoted{mark('d')} were read by both observers. "
+    )
+    story = [Paragraph("Marker Handling in Scholarly Typesetting Systems", title), *(Paragraph(text * 2, body) for _ in range(3))]
+    pdf = tmp_path / "markers.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    found = extract(pdf, source=pdf.name)
+    words = found.text.split()
+    assert "*starred" in words and "‘quoted" in words and "“Quoted" in words, [w for w in words if w[:1] in "*‘“"]

@@ -510,11 +510,8 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
         count += 1
     if count == 1 or count >= len(order):
         return found
-    if reason == OTHER_ABSTRACT:
-        own = detect_language(" ".join(line.text for paragraph in found.abstract for line in paragraph))
-        other = detect_language(" ".join(lines[i].text for i in order[1:count]))
-        if own == other or UNDETERMINED in (own, other):
-            return found
+    if reason == OTHER_ABSTRACT and not _reads_as_translation(found.abstract, [lines[i] for i in order[1:count]]):
+        return found
     boxed = set(order[:count])
     return replace(
         found,
@@ -522,6 +519,33 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
         kept=tuple(i for i in found.kept if i not in boxed),
         removed=tuple(sorted([*found.removed, *((i, reason) for i in boxed)])),
     )
+
+
+# A translation of the abstract is about as long as the abstract and set in as many paragraphs.
+# A longer run under its label, or one of more paragraphs, holds the body's unheaded opening text
+# too ("Résumé", its paragraph, then the introduction without a heading), which it would take
+# out of the body with it: such a run is read as body, as before the label was looked for.
+TRANSLATION_MAX_RATIO = 1.5
+TRANSLATION_SLACK_WORDS = 30
+# A paragraph gap: a line pitch this many times the run's usual one (the abstract's rule).
+TRANSLATION_GAP = 1.35
+
+
+def _reads_as_translation(abstract: Sequence[Sequence[Line]], run: Sequence[Line]) -> bool:
+    """Whether `run`, the lines under an abstract label alone right after the abstract, is the
+    abstract in another language: no longer than it allows, in no more paragraphs, and in a
+    language detection tells apart from the abstract's."""
+    own_words = sum(line.words for paragraph in abstract for line in paragraph)
+    if sum(line.words for line in run) > TRANSLATION_MAX_RATIO * own_words + TRANSLATION_SLACK_WORDS:
+        return False
+    pitches = [b.top - a.top for a, b in pairwise(run) if a.region == b.region and b.top > a.top]
+    if pitches:
+        usual = sorted(pitches)[len(pitches) // 2]
+        if 1 + sum(pitch > TRANSLATION_GAP * usual for pitch in pitches) > len(abstract):
+            return False
+    own = detect_language(" ".join(line.text for paragraph in abstract for line in paragraph))
+    other = detect_language(" ".join(line.text for line in run))
+    return own != other and UNDETERMINED not in (own, other)
 
 
 def _abstract_end_past_named(lines: Sequence[Line], found: Front) -> int:

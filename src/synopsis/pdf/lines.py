@@ -244,8 +244,9 @@ TEXT_RUN_MIN_WORDS = 4
 _NAME_WORD = re.compile(r"^[^\W\d_]{3,}(?:[-'’][^\W\d_]+)*[.,;:]?$")
 
 
-# A bracketed word of letters that ends a sentence, "(K-MMSE).", "(Figure 2)." ("(a)." is a label).
-_BRACKETED_STOP = re.compile(r"^[(\[][^\W\d_][^)\]]{2,}[)\]]\.$")
+# A bracketed word of letters that ends a sentence, "(K-MMSE).", "(Figure 2)." ("(a)." is a label;
+# "(n=12)." a table cell: words of letters and digits joined by "-", "/" or a space only).
+_BRACKETED_STOP = re.compile(r"^[(\[](?=(?:[^)\]]*?[^\W\d_]){2})[^\W\d_][^\W_]*(?:[-/ ][^\W_]+)*[)\]]\.$")
 
 
 def _reads_as_text(words: Sequence[Word], *, short: bool = False) -> bool:

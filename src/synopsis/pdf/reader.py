@@ -523,9 +523,12 @@ class PdfFile:
         """
         rect = pdfium_c.FS_RECTF()
         cut = end
+        # The baseline is the word's first letter's or digit's: an opening quote or "*" stands high.
+        first = next((i for i in range(start, end) if text[i].isalnum()), None)
         while cut - 1 > start and end - cut < LETTER_MARKER_MAX and (text[cut - 1].islower() or text[cut - 1] == ","):
             pdfium_c.FPDFText_GetLooseCharBox(text_page, cut - 1, ctypes.byref(rect))
-            if not _raised(rect, top, bottom) or _on_first_baseline(text_page, start, cut - 1):
+            on_baseline = first is not None and first < cut - 1 and _on_first_baseline(text_page, first, cut - 1)
+            if not _raised(rect, top, bottom) or on_baseline:
                 break
             cut -= 1
         while cut < end and text[cut] == ",":
