@@ -423,14 +423,21 @@ def input_bytes(inputs: Sequence[str], folder_bytes: Mapping[str, int] | None = 
 
 
 def _walk(
-    folder: str, ignored: Callable[[str], None] = lambda path: None, own: str | None = None
+    folder: str,
+    ignored: Callable[[str], None] = lambda path: None,
+    own: str | None = None,
+    linked: Callable[[str], None] = lambda path: None,
 ) -> Iterator[tuple[str, str, int, str]]:
     """(path, path relative to `folder`, size, document id) of readable-format files, sorted,
     hidden ones and those whose absolute path starts with `own` left out; `ignored` hears of the
-    other files. The id is the relative path without the extension, or with it where another
-    file of the same folder has the same name without it."""
+    other files, `linked` of the symbolic links to folders, which are not followed (one may lead
+    back to a folder above it). The id is the relative path without the extension, or with it
+    where another file of the same folder has the same name without it."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in dirs:
+            if os.path.islink(os.path.join(root, name)):
+                linked(os.path.join(root, name))  # os.walk does not enter it
         kept: list[tuple[str, str, int, str]] = []
         for name in sorted(files):
             full = os.path.join(root, name)
@@ -466,9 +473,19 @@ def _folder_shards(
             said.append(path)
             warn(f"{folder}: leaving out files that are not {', '.join(FOLDER_SUFFIXES)} (e.g. {path})")
 
+    links: list[str] = []
+
+    def linked(path: str) -> None:
+        if not links:
+            links.append(path)
+            warn(
+                f"{folder}: not following symbolic links to folders (e.g. {path});"
+                " give such a folder as an INPUT of its own to read it"
+            )
+
     group: list[tuple[str, str, str]] = []
     group_size = 0
-    for full, relative, size, found_id in _walk(folder, ignored, own):
+    for full, relative, size, found_id in _walk(folder, ignored, own, linked):
         doc_id = shared.id_in(folder, found_id)
         name = relative.lower()
         if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):

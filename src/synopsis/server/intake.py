@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -63,6 +64,12 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         data = await run_in_threadpool(_parse_json, body) if len(body) > PARSE_IN_THREAD_BYTES else _parse_json(body)
     except _Twice as err:
         raise twice(err.name) from None
+    except _TooManyValues:
+        raise ApiError(
+            422,
+            f"the JSON body is not one request: it holds over {MAX_JSON_VALUES:,} values (commas outside its strings),"
+            ' where a request is one object of a few fields like {"text": "...", "words": 200}',
+        ) from None
     except UnicodeDecodeError as err:
         raise not_utf8(err, body) from None
     except ValueError as err:
@@ -83,6 +90,7 @@ async def _from_json(request: Request, limits: Limits) -> Job:
             f"the text is {len(fields.text):,} characters, "
             f"over the limit of {limits.max_text_chars:,} (the server's --max-text-chars)",
         )
+    _check_fields_length("the text, title and abstract are", fields.text, fields.title, fields.abstract, limits=limits)
     _check_method(fields.method)
     return Job(
         method=fields.method,
@@ -94,6 +102,18 @@ async def _from_json(request: Request, limits: Limits) -> Job:
         text=fields.text,
         lang=_checked_lang(fields.lang),
     )
+
+
+def _check_fields_length(what: str, *parts: str, limits: Limits) -> None:
+    """413 when the title and abstract fields (with a pasted text) pass --max-text-chars: they are
+    summarized with the text (a title is matched against its first lines), so a title of 10 million
+    characters cost 24 s and 2 GB while only the text was held to the limit."""
+    total = sum(map(len, parts))
+    if total > limits.max_text_chars:
+        raise ApiError(
+            413,
+            f"{what} {total:,} characters together, over the limit of {limits.max_text_chars:,} (the server's --max-text-chars)",
+        )
 
 
 def not_utf8(err: UnicodeDecodeError, body: bytes) -> ApiError:
@@ -111,8 +131,42 @@ class _Twice(ValueError):
         self.name = name
 
 
+# A request is one object of a few fields. json builds every value of a body before any field is
+# checked, in the server process, which has no memory cap (the workers have): 25 MB of `{},` took
+# ~600 MB and 15 s there. So a body with more commas between values than this is refused unread;
+# nesting without commas stops at json's recursion limit, so the values json may build stay few.
+MAX_JSON_VALUES = 100
+# A body's tokens, in order: a JSON string (escapes included), a run without quotes or commas, a
+# comma, or a quote that opens a string never closed (invalid JSON, which json then names).
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^",]+|,|"')
+
+
+class _TooManyValues(ValueError):
+    pass
+
+
+def _too_many_values(body: str) -> bool:
+    """Whether `body` has over MAX_JSON_VALUES commas outside its strings; read token by token,
+    holding none of them, and only up to that many (a paper's own commas are inside its text)."""
+    if body.count(",") <= MAX_JSON_VALUES:
+        return False
+    commas = 0
+    for token in _JSON_TOKEN.finditer(body):
+        first = body[token.start()]
+        if first == ",":
+            commas += 1
+            if commas > MAX_JSON_VALUES:
+                return True
+        elif first == '"' and token.end() - token.start() == 1:
+            return False  # a string cut short (a body truncated inside its text): json says where
+    return False
+
+
 def _parse_json(body: bytes) -> Any:
-    return json.loads(body, object_pairs_hook=_once)
+    text = body.decode(json.detect_encoding(body), "surrogatepass")  # as json.loads decodes bytes
+    if _too_many_values(text):
+        raise _TooManyValues()
+    return json.loads(text, object_pairs_hook=_once)
 
 
 def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -180,6 +234,7 @@ async def _from_form(request: Request, limits: Limits) -> Job:
             )
         fields = _validate(UploadFields, values)
         assert isinstance(fields, UploadFields)
+        _check_fields_length("the title and abstract fields are", fields.title, fields.abstract, limits=limits)
         _check_method(fields.method)
         lang = _checked_lang(fields.lang)
         _check_encoding(fields.encoding)
