@@ -356,6 +356,28 @@ def test_a_flattened_text_that_opens_with_its_title_loses_it_from_the_first_sent
     assert body(clean_text(same, title="A Study of Mentoring")) == same
 
 
+def test_a_title_of_a_whole_text_builds_no_pattern_of_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A hostile-input probe: a title of 280,000 words (through the library API or a record) was
+    # matched against the text's start by one pattern of all its words, 13 s to build for a
+    # summary of a short text. A title longer than the text, or of over 200 words, is not looked for.
+    from synopsis.clean import lines
+
+    built: list[int] = []
+    compile_pattern = lines.re.compile
+
+    def measured(pattern: str, *args: object) -> object:
+        built.append(len(pattern))
+        return compile_pattern(pattern, *args)
+
+    monkeypatch.setattr(lines.re, "compile", measured)
+    text = "Mentoring works in practice. " * 40
+    cleaned = clean_text(text, title="Mentoring works in practice " * 70_000)
+    assert body(cleaned) == text.strip()
+    assert max(built, default=0) < 10_000
+    cleaned = clean_text(text, title="Mentoring works in practice " * 60)  # 240 words, shorter than the text
+    assert body(cleaned) == text.strip() and max(built, default=0) < 10_000
+
+
 def test_another_languages_word_for_references_heads_a_list_only_where_entries_follow() -> None:
     # Polish "Literatura" is also a section on literature (the QA's cultural-studies article lost it
     # and everything after it); a list has years.

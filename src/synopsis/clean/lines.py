@@ -481,13 +481,16 @@ _BODY_KINDS = frozenset({"introduction", "methods", "results", "discussion", "co
 # A title is cut from the start of a flattened text only when it has this many words (a one-word
 # title may be the first word of the first sentence) and a capital follows it.
 TITLE_MIN_WORDS = 3
+# ... and at most this many (the longest dev title has 23): one pattern of every word of a title given as
+# 300,000 words took 13 s to build, and a title longer than the text cannot open it.
+TITLE_MAX_WORDS = 200
 
 
 def _without_title(part: Tracked, title: str, removed: RemovalLog) -> Tracked:
     """`part` without the article's known title at its start: a flattened text that opens with its
     title ran it into the first sentence ("A Study of Mentoring Mentoring programmes ...")."""
     words = title.split()
-    if len(words) < TITLE_MIN_WORDS:
+    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or sum(map(len, words)) > len(part.text):
         return part
     match = re.compile("(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?=[A-Z])").match(part.text)
     if match is None:
