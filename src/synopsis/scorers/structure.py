@@ -100,22 +100,38 @@ def hiporank(
     # are contiguous runs of sentences, so the work is one block per section, not n x n; a
     # section longer than GRAPH_WINDOW is cut into windows, each its own graph.
     distance = boundary_distance(features.position_in_section, alpha)
-    starts = np.flatnonzero(np.r_[True, section[1:] != section[:-1]])
+    # Consecutive short sections share one product (at most INTRA_GROUP_ROWS sentences), each
+    # cutting its own block out of it: a text longer than a graph window took one sparse product
+    # per section, ~0.1 ms of scipy's overhead each (seconds for a thesis's tens of thousands of
+    # one-paragraph sections). The same floats: an entry sums the same two rows' terms in the same order.
+    bounds = np.r_[np.flatnonzero(np.r_[True, section[1:] != section[:-1]]), n]
     intra = np.zeros(n)
-    for first, last in zip(starts, np.r_[starts[1:], n], strict=True):
-        for a, b in windows(int(last - first)):
-            start, end = int(first) + a, int(first) + b
-            block = np.maximum(0.0, features.similarity_block(slice(start, end)) - cut)
-            weights = _directed_weights(distance[start:end], near, far)
-            intra[start:end] = (block * weights).sum(axis=1) / (end - start)
+    i = 0
+    while i < bounds.size - 1:
+        j = max(i + 1, int(np.searchsorted(bounds, bounds[i] + INTRA_GROUP_ROWS, side="right")) - 1)
+        first, last = int(bounds[i]), int(bounds[j])
+        group = features.similarity_block(slice(first, last)) if j > i + 1 else None
+        for begin, finish in zip(bounds[i:j].tolist(), bounds[i + 1 : j + 1].tolist(), strict=True):
+            for a, b in windows(finish - begin):
+                start, end = begin + a, begin + b
+                if group is None:
+                    block = np.maximum(0.0, features.similarity_block(slice(start, end)) - cut)
+                else:
+                    block = np.maximum(0.0, group[start - first : end - first, start - first : end - first] - cut)
+                weights = _directed_weights(distance[start:end], near, far)
+                intra[start:end] = (block * weights).sum(axis=1) / (end - start)
+        i = j
     # Section level: each sentence against the centroid of every other section, sections near
     # the document's start and end weighing more.
     labels, members = np.unique(section, return_inverse=True)
     if labels.size < 2:
         return intra
-    centroids = centroids_by_term(features.tfidf, members, labels.size)
     order = np.arange(labels.size) / max(1, labels.size - 1)
     section_distance = boundary_distance(order, alpha)
+    if n * labels.size > ACROSS_SORTED_CELLS:
+        across = across_by_distance(features.tfidf, members, section_distance, near, far)
+        return intra + inter * across
+    centroids = centroids_by_term(features.tfidf, members, labels.size)
     across = np.zeros(n)
     # Sentences x sections, a window of rows at a time: memory stays linear however many there are.
     # A window holds at most ACROSS_CELLS cells: windows of GRAPH_WINDOW rows of a text with 25,000
@@ -133,8 +149,66 @@ def hiporank(
     return intra + inter * across
 
 
+# The most sentences a group of consecutive sections (each shorter) may have to share one
+# similarity product in HipoRank's sentence level (a 64 x 64 table).
+INTRA_GROUP_ROWS = 64
+
 # The most sentences x sections cells HipoRank's section level takes at once (32 MB of float64 a table).
 ACROSS_CELLS = 1 << 22
+
+# Beyond this many sentences x sections cells (~0.15 s of tables), HipoRank's section level is
+# summed by `across_by_distance`, in time linear in the text: a thesis's 62,500 one-paragraph
+# sections in a million words took 36 s as tables. No dev article comes near (the most: 53
+# sections, 48,760 cells, dhq-000009); the tables are kept below it because the two ways add the
+# same similarities in different orders (the last bits differ, and could tip a tie in a summary).
+ACROSS_SORTED_CELLS = 1 << 24
+
+
+def across_by_distance(
+    tfidf: sparse.csr_matrix, members: NDArray[np.int64], section_distance: NDArray[np.float64], near: float, far: float
+) -> NDArray[np.float64]:
+    """HipoRank's section level without a sentences x sections table: each sentence's similarity
+    to every other section's centroid, weighted `near` for a section at least as far from a
+    boundary as the sentence's own (`section_distance`; the edge points towards the sentence) and
+    `far` for one nearer, divided by the number of other sections: the tables' values.
+
+    A sum of cosines with L2-normalised centroids is the cosine with the sum of those centroids,
+    and with the sections ranked by distance, "at least as far as rank k" is a suffix of that
+    ranking. So each stored tf-idf entry (sentence i, term t) needs only term t's centroid values
+    summed over the sections ranked below its section's rank and over those at or above it: two
+    look-ups in one running sum of the centroids' entries sorted by (term, rank). Time and memory
+    grow with the stored entries, not with sentences x sections. The sentence's own section is in
+    the "at or above" sum and is taken out of it again.
+    """
+    n, sections = members.size, section_distance.size
+    indicator = sparse.csr_matrix((np.ones(n), (members, np.arange(n))), shape=(sections, n))
+    centroids = sparse.coo_matrix(normalize_rows(sparse.csr_matrix(indicator @ tfidf)))
+    distinct, rank = np.unique(section_distance, return_inverse=True)
+    levels = np.int64(distinct.size)
+    width = np.int64(tfidf.shape[1])
+    # The centroids' entries by (term, rank of their section's distance) and their running sum.
+    section_of = centroids.row.astype(np.int64)
+    term_of = centroids.col.astype(np.int64)
+    by_rank = term_of * levels + rank[section_of]
+    ranked = np.argsort(by_rank, kind="stable")
+    by_rank = by_rank[ranked]
+    running = np.r_[0.0, np.cumsum(centroids.data[ranked])]
+    # Each stored tf-idf entry: its sentence, term, and its section's rank.
+    rows = np.repeat(np.arange(n), np.diff(tfidf.indptr))
+    terms = tfidf.indices.astype(np.int64)
+    own = members[rows]
+    first = np.searchsorted(by_rank, terms * levels)
+    split = np.searchsorted(by_rank, terms * levels + rank[own])
+    last = np.searchsorted(by_rank, (terms + 1) * levels)
+    below = running[split] - running[first]  # sections nearer a boundary than the sentence's: `far`
+    at_or_above = running[last] - running[split]  # as far or farther, its own included: `near`
+    # The own section's centroid value of each entry's term (present: the sentence's own terms).
+    by_cell = section_of * width + term_of
+    cells = np.argsort(by_cell, kind="stable")
+    found = np.minimum(np.searchsorted(by_cell, own * width + terms, sorter=cells), cells.size - 1)
+    own_value = np.where(by_cell[cells[found]] == own * width + terms, centroids.data[cells[found]], 0.0)
+    weighted = tfidf.data * (near * (at_or_above - own_value) + far * below)
+    return np.bincount(rows, weights=weighted, minlength=n) / (sections - 1)
 
 
 # The most sections x terms cells `centroids_by_term` sums in a dense table (32 MB of float64);
