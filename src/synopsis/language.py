@@ -392,11 +392,15 @@ def _other_script_language(text: str) -> tuple[str, bool]:
 
 # Cyrillic letters each Cyrillic profile's language never writes. Their function words overlap
 # ("и", "на", "за", "да", "се"): Serbian (ј, њ) tied with Bulgarian and was named Bulgarian, the
-# first profile; a paragraph of Russian (ы) whose "т. е." (that is) gave Bulgarian "е" (is) one hit
-# more was Bulgarian, and its summary was language-neutral; Belarusian (ў), with no profile, was
-# Ukrainian. A profile loses its hits where at least MISSPELT_MIN_SHARE of the text's words, and
-# MISSPELT_MIN_WORDS, hold such a letter: a Russian paper citing a few Ukrainian names or quoting a
-# line of Ukrainian stays Russian (Russian writes ы in about one word in eight).
+# first profile; a paragraph of Russian (ы) whose "т. е." (that is) gave Bulgarian "е" (is) as many
+# hits was Bulgarian, and its summary was language-neutral. The letters only break such a near tie:
+# the leading profile loses its hits where at least MISSPELT_MIN_SHARE of the text's words, and
+# MISSPELT_MIN_WORDS, hold a letter it never writes and a profile the letters allow has as many
+# hits, or fewer by at most one or MISSPELT_TIE_SHARE of the leader's. Elsewhere the function words
+# decide as they did: a Bulgarian text quoting Russian (ы) or citing Russian titles stays Bulgarian
+# (a Russian block gave Russian 0.86 of Bulgarian's hits), a Russian one with a Kazakh abstract or
+# names, Ukrainian words (і, ї) or written before 1918 (і, ѣ) stays Russian, and Belarusian (і, ы,
+# ў), which no profile writes, stays Ukrainian as before.
 _NEVER_WRITTEN = MappingProxyType(
     {
         "ru": frozenset("іїєґјљњђћџў"),
@@ -407,18 +411,29 @@ _NEVER_WRITTEN = MappingProxyType(
 )
 MISSPELT_MIN_WORDS = 3
 MISSPELT_MIN_SHARE = 0.05
+MISSPELT_TIE_SHARE = 0.1
 
 
 def _without_misspelt(hits: dict[str, int], words: list[str]) -> dict[str, int]:
     """`hits` (of the lower-cased `words`) without those of the Cyrillic profiles whose language
-    cannot have written the words (`_NEVER_WRITTEN`); the same `hits` where none is ruled out."""
+    cannot have written the words (`_NEVER_WRITTEN`) where one of them leads a profile the letters
+    allow by a near tie only; the same `hits` elsewhere (nearly always: a Cyrillic profile leads)."""
+    leader = max(hits, key=hits.__getitem__)
+    if leader not in _NEVER_WRITTEN or not hits[leader]:
+        return hits
     least = max(MISSPELT_MIN_WORDS, MISSPELT_MIN_SHARE * len(words))
-    misspelt = {
-        code
-        for code, letters in _NEVER_WRITTEN.items()
-        if hits.get(code) and sum(1 for word in words if not letters.isdisjoint(word)) >= least
-    }
-    return {code: 0 if code in misspelt else count for code, count in hits.items()} if misspelt else hits
+
+    def misspelt(code: str) -> bool:
+        letters = _NEVER_WRITTEN[code]
+        return sum(1 for word in words if not letters.isdisjoint(word)) >= least
+
+    if not misspelt(leader):
+        return hits
+    allowed = [hits.get(code, 0) for code in _NEVER_WRITTEN if code != leader and hits.get(code) and not misspelt(code)]
+    if not allowed or max(allowed) < hits[leader] - max(1, MISSPELT_TIE_SHARE * hits[leader]):
+        return hits
+    ruled_out = {code for code in _NEVER_WRITTEN if hits.get(code) and misspelt(code)}
+    return {code: 0 if code in ruled_out else count for code, count in hits.items()}
 
 
 # A long text English's function words name is read paragraph by paragraph when another language's

@@ -22,7 +22,8 @@ letter or a digit, unless:
   sentence and never is one; anywhere else it
   precedes a name ("г. Москва" city, "р. Дніпро" river, the initial "В. Иванов") and is a prefix;
 - the stop is inside an abbreviation ("z." of "z. B."), or follows an initial or capitals with
-  stops ("J. Schmidt", "J.-J. Rousseau", "J.H. Jansen", "Л.Н. Толстой", "U.S.A."): a boundary only
+  stops ("J. Schmidt", "J.-J. Rousseau", "J.H. Jansen", "Л.Н. Толстой", "U.S.A.") or one of two
+  letters ("Th. Mann", "Ch. Darwin", "Sz. Nowak"): a boundary only
   before a sentence starter that does not begin a name ("grupo B. La diferencia" splits, "J. Le
   Goff" does not; "in de V.S. De studie" splits, "J.H. De Vries" does not);
   A single capital after one of the language's *label nouns*, as written in lower case ("kelompok B.",
@@ -38,7 +39,8 @@ letter or a digit, unless:
 - a digit follows a word of fewer than four letters ("рис. 3", a likely abbreviation), unless the
   language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
   sentence: "... mutatja be. 2015-ben ...") or the stop follows a closing bracket, a citation's
-  ("(Nagy et al., 2019). 2020. március 3. óta ...");
+  ("(Nagy et al., 2019). 2020. március 3. óta ..."), whose content ends in no stop (an editor's
+  "(Hrsg.). 2. Aufl." goes on);
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
@@ -391,7 +393,9 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         after, _ = _word_at(text, word_end, "")
         return not (after[:1].isupper() or after[:1].isdigit())
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
-        if token.endswith((")", "]")):  # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."
+        # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."; not a bracket that ends in a
+        # stop, an editor's abbreviation: "Handbuch (Hrsg.). 2. Aufl.", "(под ред.). 2-е изд."
+        if token.endswith((")", "]")) and token[-2:-1] != ".":
             return True
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
     # A Roman numeral after one of the `label_nouns` is a label, not a rank: "Faz II. Hastalar ..."
@@ -436,11 +440,18 @@ def _word_before(text: str, at: int) -> str:
     return text[start:end]
 
 
+# Initials of two letters: "Th. Mann", "Ch. Darwin", Polish "Sz. Nowak". Initials, not prefix
+# abbreviations, since "Th" (thorium) and Czech "Ch" also end sentences: "viel U und Th. Die ...".
+_TWO_LETTER_INITIALS = frozenset(("Ch", "Th", "Sz"))
+
+
 def _is_initials(token: str) -> bool:
     """Whether `token` (the stop that follows left off) is an initial in any script, or initials
     written without spaces: "J", "J.-J", "И", "Ж.-Ж", Arabic "د" (a letter of a script without
     case), "J.H", "Л.Н", "A.B.C" ("И. И. Иванов" was three sentences when only A-Z counted; "Л.Н.
-    Толстой" and, outside German, "J.H. Jansen" were two)."""
+    Толстой" and, outside German, "J.H. Jansen" were two), and `_TWO_LETTER_INITIALS`."""
+    if token in _TWO_LETTER_INITIALS:
+        return True
     return bool(token) and all(len(part) == 1 and part.isalpha() and not part.islower() for part in _INITIAL_PARTS.split(token))
 
 
