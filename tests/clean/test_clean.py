@@ -376,6 +376,11 @@ def test_a_title_of_a_whole_text_builds_no_pattern_of_its_words(monkeypatch: pyt
     assert max(built, default=0) < 10_000
     cleaned = clean_text(text, title="Mentoring works in practice " * 60)  # 240 words, shorter than the text
     assert body(cleaned) == text.strip() and max(built, default=0) < 10_000
+    # A review: few words, each of 20,000 letters, opening a text of millions of characters.
+    word = "m" * 20_000
+    long_text = f"{word} {word} {word} Mentoring works in practice. " + text
+    cleaned = clean_text(long_text, title=f"{word} {word} {word}")
+    assert body(cleaned).startswith(word) and max(built, default=0) < 10_000
 
 
 def test_another_languages_word_for_references_heads_a_list_only_where_entries_follow() -> None:

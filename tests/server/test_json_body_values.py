@@ -56,3 +56,55 @@ def test_a_request_of_every_field_is_far_under_the_limit() -> None:
         {"text": TEXT, "method": "auto", "words": 20, "sentences": 2, "title": "t", "abstract": "a", "lang": "en"}
     ).encode()
     assert _parse_json(body)["words"] == 20
+
+
+def _cpu_ms(body: str) -> int:
+    import time
+
+    from synopsis.server.intake import _too_many_values
+
+    start = time.process_time()
+    _too_many_values(body)
+    return round((time.process_time() - start) * 1000)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # An unclosed string of escaped quotes: a pattern that fails at its first quote is tried
+        # again from each escaped one, its length squared.
+        '{"text": "' + '\\"' * 2_000_000 + ", " * 200,
+        # Millions of empty strings: a Python step per token.
+        "[" + '""' * 2_000_000 + ", " * 200 + "]",
+    ],
+    ids=["unclosed-escaped-quotes", "empty-strings"],
+)
+def test_counting_values_is_one_pass_whatever_the_strings(body: str) -> None:
+    # Over 2 s of CPU for a 4-8 MB body is a quadratic or per-token cost (one pass: ~0.1 s).
+    assert _cpu_ms(body) < 2_000
+
+
+def test_a_text_of_escaped_letters_costs_no_memory_per_escape() -> None:
+    """json.dumps writes every Cyrillic letter as an escape ("\\u043f"): a review found the string
+    pattern keeping state per escape, 412 MB of the server process for a 23 MB body."""
+    import subprocess
+    import sys
+
+    child = (
+        "import json, resource\n"
+        "from synopsis.server.intake import _too_many_values\n"
+        "body = json.dumps({'text': 'привет, мир. ' * 400_000, 'words': 200})\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "assert not _too_many_values(body)\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
+    assert int(done.stdout) < 50, f"counting the values took {done.stdout.strip()} MB more"
+
+
+def test_a_body_that_is_no_json_object_keeps_jsons_own_error(client: TestClient) -> None:
+    """A review: a form-encoded body sent as JSON, with many commas, was "over 100 values"."""
+    body = ("text=" + "a," * 300).encode()
+    response = client.post("/api/summarize", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400, response.text
+    assert response.json()["message"].startswith("the request body is not valid JSON")

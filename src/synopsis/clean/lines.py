@@ -484,13 +484,17 @@ TITLE_MIN_WORDS = 3
 # ... and at most this many (the longest dev title has 23): one pattern of every word of a title given as
 # 300,000 words took 13 s to build, and a title longer than the text cannot open it.
 TITLE_MAX_WORDS = 200
+# ... and of at most this many characters (200 words of 20,000 letters each took 9 s to match).
+TITLE_MAX_CHARS = 2_000
 
 
 def _without_title(part: Tracked, title: str, removed: RemovalLog) -> Tracked:
     """`part` without the article's known title at its start: a flattened text that opens with its
     title ran it into the first sentence ("A Study of Mentoring Mentoring programmes ...")."""
     words = title.split()
-    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or sum(map(len, words)) > len(part.text):
+    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS or len(title) > TITLE_MAX_CHARS:
+        return part
+    if sum(map(len, words)) > len(part.text):
         return part
     match = re.compile("(?i:" + r"\s+".join(map(re.escape, words)) + r")\s+(?=[A-Z])").match(part.text)
     if match is None:
