@@ -123,16 +123,24 @@ def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> 
 
 
 def render_text(summary: Summary) -> str:
-    return summary.text
+    """One sentence a line, each as `printable_line` writes it: cleaning makes C0 controls spaces,
+    but DEL, the C1 controls (U+009B is a terminal's CSI, as ESC [ is) and the bidirectional
+    overrides stay in a sentence's text, and this output goes to a terminal. JSON keeps them."""
+    return "\n".join(printable_line(s.text) for s in summary.sentences)
+
+
+def printable_line(text: str) -> str:
+    """`text` as one printable line: `errors.UNPRINTABLE` characters escaped as JSON escapes them
+    (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so that the
+    line stays one line and the same text always prints the same."""
+    if UNPRINTABLE.search(text) is None:
+        return text
+    return escape_unprintable(text.replace("\\", "\\\\"))
 
 
 def printable_id(doc_id: str) -> str:
-    """An article id as one printable line: `errors.UNPRINTABLE` characters escaped as JSON escapes them
-    (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so that an id
-    stays one line and the same id always prints the same."""
-    if UNPRINTABLE.search(doc_id) is None:
-        return doc_id
-    return escape_unprintable(doc_id.replace("\\", "\\\\"))
+    """An article id as one printable line (`printable_line`)."""
+    return printable_line(doc_id)
 
 
 def id_heading(doc_id: str) -> str:

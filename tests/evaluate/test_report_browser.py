@@ -67,3 +67,30 @@ def test_the_report_of_every_method_reads_in_a_browser(tmp_path: Path) -> None:
     systems = len(names) - 2  # every system against lead, and every pair of systems
     assert rows == 1 + systems + systems * (systems - 1) // 2
     assert len(legend) == len(names) and len(set(legend)) == len(names)
+
+
+def test_a_failed_document_with_a_very_long_id_wraps_in_its_list(tmp_path: Path) -> None:
+    """Was: the failed documents' list kept a 400-character id (a hash, a URL) on one line, and the
+    report scrolled sideways to 3,300 px in a 1,280 px window; its markup stays text."""
+    long_id = '"><svg onload=alert(1)>' + "Z" * 400
+    scores = RougeScores(Rouge(0.4, 0.4, 0.4), Rouge(0.1, 0.1, 0.1), Rouge(0.4, 0.4, 0.4))
+    docs = [
+        DocResult(f"d{i}", "dhq", "in.jsonl", 3000, {"lead": MethodResult(scores, 190, 7, positions=(0.1,))}) for i in range(3)
+    ]
+    failed = MethodResult(RougeScores(Rouge(0, 0, 0), Rouge(0, 0, 0), Rouge(0, 0, 0)), error="no prediction with this id")
+    docs.append(DocResult(long_id, "dhq", "in.jsonl", 3000, {"lead": failed}))
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(build_evaluation(docs, ("lead",), words=200, resamples=200)), encoding="utf-8")
+    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_path.as_uri())
+            scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            failures = page.locator("ul.fail").first.inner_text()
+            svgs = page.locator("ul.fail svg").count()
+        finally:
+            browser.close()
+    assert scroll <= client, f"the report is {scroll} px wide in a {client} px window"
+    assert long_id in failures.replace("\n", "") and svgs == 0

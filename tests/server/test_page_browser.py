@@ -276,3 +276,51 @@ def test_redoc_renders_without_the_internet(browser: Any, server_url: str) -> No
     assert [url for url in requested if not url.startswith(local)] == []
     assert errors == []
     page.close()
+
+
+def test_a_very_long_word_wraps_inside_its_box_and_never_widens_the_page(page: Any) -> None:
+    """Was: a 600-letter sequence (or a URL, or a file name without spaces) widened the summary and
+    document columns to ~6,000 px, so that the whole page scrolled sideways; so did an error naming
+    such a file."""
+    sequence = "ACGT" * 150
+    text = (
+        "Introduction\n\n"
+        "The study measured the effect of sleep on memory in forty adults over two weeks. "
+        f"The full sequence {sequence} was recorded for every participant in the trial. "
+        "Participants who slept eight hours recalled more words than those who slept five hours. "
+        "These results suggest that sleep supports the consolidation of verbal memory in adults.\n"
+    )
+    widths = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    summarize_on_page(page, text, unit="sentences", length="10")
+    assert sequence in page.locator("#summary-list").inner_text().replace("\n", "")
+    scroll, client = page.evaluate(widths)
+    assert scroll <= client, f"the page is {scroll} px wide in a {client} px window"
+    for box in ("#summary-list .summary-item", "#document"):
+        assert page.locator(box).first.evaluate("e => e.scrollWidth <= e.clientWidth"), box
+    page.set_input_files(
+        "#file", files=[{"name": "x" * 400 + ".png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(64)}]
+    )
+    page.click("#summarize")
+    page.wait_for_function("() => document.querySelector('#error').textContent.includes('PNG')")
+    scroll, client = page.evaluate(widths)
+    assert scroll <= client, f"the error widened the page to {scroll} px in a {client} px window"
+
+
+def test_a_right_to_left_article_reads_right_to_left_and_an_english_one_left_to_right(page: Any, example_text: str) -> None:
+    """Was: a Hebrew article (summarized with neutral settings and a warning) was laid out left to
+    right, its sentences in the wrong order on the line and each full stop at the wrong end."""
+    hebrew = (
+        "המחקר בדק את השפעת השינה על הזיכרון אצל ארבעים מבוגרים במשך שבועיים. "
+        "המשתתפים שישנו שמונה שעות זכרו יותר מילים מאלה שישנו חמש שעות.\n"
+    )
+    directions = (
+        "() => [...document.querySelectorAll('#text, #document p, #summary-list .text')].map(e => getComputedStyle(e).direction)"
+    )
+    summarize_on_page(page, hebrew, unit="sentences", length="5")
+    assert "not supported" in page.locator("#summary-note").inner_text()
+    found = page.evaluate(directions)
+    assert found and set(found) == {"rtl"}, found
+    summarize_on_page(page, example_text)
+    page.wait_for_function("() => document.querySelector('#document').textContent.includes('Mentoring')")
+    found = page.evaluate(directions)
+    assert found and set(found) == {"ltr"}, found

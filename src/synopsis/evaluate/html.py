@@ -43,7 +43,7 @@ td:first-child,th:first-child{text-align:left}.ci{color:#888;font-size:12px}.ref
 .legend span{display:inline-block;margin-right:14px}
 .legend i{display:inline-block;width:18px;height:4px;margin-right:5px;vertical-align:middle}
 .note{color:#555;font-size:13px;max-width:900px}.warn{color:#b00}svg text{font:11px system-ui,sans-serif;fill:#333}
-ul.fail{font-size:13px;columns:2}code{background:#f3f3f3;padding:1px 4px}
+ul.fail{font-size:13px;columns:2}ul,.note,.sub{overflow-wrap:anywhere}code{background:#f3f3f3;padding:1px 4px}
 """
 
 

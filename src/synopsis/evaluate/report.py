@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import listed
+from ..errors import listed, one_line
 from ..version import __version__
 from .bootstrap import (
     CONFIDENCE,
@@ -288,10 +288,11 @@ def _gap(value: float | None) -> str:
 
 def _print_listed(console: Console, header: str, lines: list[str], shown: int = 10) -> None:
     """`header` (rich markup) and the first `shown` of `lines` as they are (no markup: ids and
-    reasons are the user's text), then how many more the JSON report lists."""
+    reasons are the user's text, a control character in them written as its escape: an id holding
+    ESC [2J would clear the terminal), then how many more the JSON report lists."""
     console.print(header)
     for line in lines[:shown]:
-        console.print(f"  {line}", markup=False, highlight=False)
+        console.print(f"  {one_line(line)}", markup=False, highlight=False)
     if len(lines) > shown:
         console.print(f"  … and {len(lines) - shown} more (all listed in --json)")
 

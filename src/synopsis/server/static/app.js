@@ -192,6 +192,9 @@
     return section && section.title ? section.title : "";
   }
 
+  // The article's own text (title, headings, paragraphs, summary sentences) gets dir="auto": a text
+  // in Hebrew or Arabic (summarized with neutral settings) reads right to left, an English one is
+  // unchanged, and each element is isolated from the page's left-to-right labels around it.
   function renderSummary(summary, doc) {
     const limit = [];
     if (summary.budget.words) limit.push(plural(summary.budget.words, "word"));
@@ -206,7 +209,7 @@
       const button = el("button", { type: "button", class: "summary-item", dataset: { index: String(sentence.index) } },
         el("span", { class: "rank", text: String(i + 1) }),
         el("span", {},
-          el("span", { class: "text", text: sentence.text }),
+          el("span", { class: "text", dir: "auto", text: sentence.text }),
           el("span", { class: "where", text: `${where ? where + " · " : ""}sentence ${sentence.index + 1} · score ${sentence.score.toFixed(3)}` })));
       button.addEventListener("click", () => jumpTo(ui.document, sentence.index));
       button.addEventListener("mouseenter", () => link(sentence.index, true));
@@ -226,9 +229,9 @@
       `${chosen} highlighted`,
     ].join(" · ");
     const fragment = document.createDocumentFragment();
-    if (doc.title) fragment.append(el("h1", { class: "doc-title", text: doc.title }));
+    if (doc.title) fragment.append(el("h1", { class: "doc-title", dir: "auto", text: doc.title }));
     if (doc.abstract) {
-      fragment.append(el("details", { class: "abstract" }, el("summary", { text: "Author abstract" }), el("p", { text: doc.abstract })));
+      fragment.append(el("details", { class: "abstract" }, el("summary", { text: "Author abstract" }), el("p", { dir: "auto", text: doc.abstract })));
     }
     const scores = normalisedScores(doc.sentences);
     let section = null;
@@ -240,12 +243,12 @@
         paragraph = null;
         const info = doc.sections[section];
         if (info && info.title) {
-          fragment.append(el("h3", {}, info.title, showKind(info) ? el("span", { class: "kind", text: info.kind }) : null));
+          fragment.append(el("h3", { dir: "auto" }, info.title, showKind(info) ? el("span", { class: "kind", text: info.kind }) : null));
         }
       }
       if (sentence.paragraph !== paragraph || current === null) {
         paragraph = sentence.paragraph;
-        current = el("p");
+        current = el("p", { dir: "auto" });
         fragment.append(current);
       } else {
         current.append(" ");
