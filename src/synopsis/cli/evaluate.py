@@ -179,7 +179,13 @@ def evaluate_command(
         model=model_path,
         names=tuple(CLI_NAMES.items()),
     )
-    paths = expand_inputs(data)
+
+    def unfollowed(line: str) -> None:
+        """A symbolic link to a folder inside a DATA folder: said, and kept in the report's notes."""
+        report(line)
+        notes.append(line)
+
+    paths = expand_inputs(data, unfollowed)
     try:
         require_readers(paths)
     except MissingExtra as err:  # the environment, not the input: exit 2 like every command

@@ -272,6 +272,26 @@ def check_examples(examples: Sequence[Example]) -> None:
             EXIT_INPUT,
         )
     report_languages(examples)
+    report_shared_abstracts(examples)
+
+
+def report_shared_abstracts(examples: Sequence[Example]) -> None:
+    """Say when articles of different texts have one abstract (a placeholder such as "No abstract
+    available", or a field that holds a journal's blurb): the trees learn to pick sentences that
+    match it in every one of them. Said, not refused (repeats of text and abstract were left out
+    before). Was: a corpus whose every abstract was the same trained without a word."""
+    owners: dict[str, list[str]] = {}
+    for example in examples:
+        owners.setdefault(" ".join(example.abstract.split()).casefold(), []).append(example.doc.id)
+    shared = [ids for ids in owners.values() if len(ids) > 1]
+    if not shared:
+        return
+    sharing = sum(len(ids) for ids in shared)
+    report(
+        f"warning: {sharing:,} of {counted(len(examples), 'article')} share their abstract with another article"
+        f" ({counted(len(shared), 'abstract')}; e.g. {listed(shared[0])}): is the abstract field each article's own?"
+        " The model learns to pick the sentences that match it"
+    )
 
 
 def report_languages(examples: Sequence[Example]) -> None:

@@ -21,7 +21,7 @@ from ..batch.sources import PARQUET_SUFFIXES, read_parquet
 from ..errors import InputError, MethodError, MissingExtra
 from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
-from ..ingest.decode import BOMS, MAX_TEXT_BYTES
+from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind
 from ..ingest.jsonl import looks_like_json_document, record_id
 from ..language import ENGLISH
 from ..pipeline import RunOptions, build_document, run_document
@@ -150,18 +150,30 @@ def _installed(names: Sequence[str]) -> list[str]:
     return usable
 
 
-def expand_inputs(paths: Iterable[str]) -> list[str]:
-    """Files as given; a folder stands for the files inside it (recursively, sorted, hidden ones skipped)."""
+def expand_inputs(paths: Iterable[str], warn: Callable[[str], None] = lambda line: None) -> list[str]:
+    """Files as given; a folder stands for the files inside it (recursively, sorted, hidden ones
+    skipped). Symbolic links to folders inside it are not followed (one may lead back to a folder
+    above it): `warn` hears one line per folder naming the first, as `synopsis batch` says it
+    (they were skipped without a word)."""
     out: list[str] = []
     for path in paths:
         folder = Path(path)
         if path != "-" and folder.is_dir():
-            found = sorted(
-                p
-                for p in folder.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-            )
-            out.extend(str(p) for p in found)
+            found: list[Path] = []
+            links: list[Path] = []
+            for p in folder.rglob("*"):
+                if any(part.startswith(".") for part in p.relative_to(folder).parts):
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif p.is_symlink() and p.is_dir():
+                    links.append(p)
+            if links:
+                warn(
+                    f"{path}: not following symbolic links to folders (e.g. {min(links)});"
+                    " give such a folder as an input of its own to read it"
+                )
+            out.extend(str(p) for p in sorted(found))
         else:
             out.append(path)
     return out
@@ -289,7 +301,8 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
     where: dict[str, str] = {}
-    for file in expand_inputs([folder]):
+    unfollowed: list[str] = []  # said after the files' problems: the first of those is why a folder holds none
+    for file in expand_inputs([folder], unfollowed.append):
         try:
             found, trouble = _record_predictions(file) if is_record_source(file) else _jsonl_predictions(file)
         except InputError as err:
@@ -306,6 +319,7 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
         for doc_id, value in found.items():
             if doc_id not in predictions:
                 predictions[doc_id], where[doc_id] = value, file
+    problems.extend(unfollowed)
     if not predictions:
         first = f"; the first: {problems[0]}" if problems else ""
         raise InputError(f"holds no predictions ({PREDICTION_FORMS}){first}", source=folder)
@@ -391,6 +405,12 @@ def _prediction_lines(path: str) -> list[str]:
         raise InputError(f"cannot be read ({err.strerror or err})", source=path) from None
     except (EOFError, zlib.error) as err:
         raise InputError(f"is damaged compressed data ({err})", source=path) from None
+    # Named as the data's reader names it. Was: "is not valid UTF-8 (byte 0x8b)" for a gzipped
+    # file without its .gz, where the same file given as DATA said "is gzip-compressed data".
+    what = "a PDF file" if data.startswith(PDF_SIGNATURE) else binary_kind(data)
+    if what is not None:
+        advice = " (name it .jsonl.gz to read it compressed, or decompress it)" if data.startswith(b"\x1f\x8b") else ""
+        raise InputError(f"is {what}, not a predictions file (JSONL text){advice}", source=path)
     codec = next((name for mark, name in BOMS if data.startswith(mark)), "utf-8")
     try:
         text = data.decode(codec).removeprefix("\ufeff")
