@@ -53,6 +53,27 @@ def test_section_level_by_distance_is_the_tables_on_random_texts(seed: int) -> N
         np.testing.assert_allclose(found, expected, rtol=1e-9, atol=1e-12)
 
 
+def test_a_sentence_whose_terms_only_its_own_section_holds_gets_exactly_zero() -> None:
+    # A review: the own section's value was subtracted from a running sum of thousands of entries,
+    # so a true 0 came out as +-1e-17 (negative values the tables never give, and tied sentences
+    # reordered). Each section here has terms of its own, after many shared ones in the sum.
+    rng = np.random.default_rng(7)
+    sections, per = 400, 3
+    members = np.repeat(np.arange(sections), per)
+    lonely = np.arange(0, members.size, per)  # each section's first sentence: only its own terms
+    keep = np.ones(members.size)
+    keep[lonely] = 0.0
+    shared = sparse.diags(keep) @ sparse.random(members.size, 50, density=0.5, random_state=7, format="csr")
+    own = sparse.csr_matrix(
+        (rng.random(members.size) + 0.5, (np.arange(members.size), 50 + members)), shape=(members.size, 50 + sections)
+    )
+    tfidf = normalize_rows(sparse.csr_matrix(sparse.hstack([shared, sparse.csr_matrix((members.size, sections))]) + own))
+    distance = rng.random(sections)
+    found = structure.across_by_distance(tfidf, members, distance, 1.0, 0.0)
+    assert lonely.size and (found[lonely] == 0.0).all()
+    assert (found >= 0.0).all()
+
+
 def test_hiporank_by_distance_is_that_of_the_tables_on_real_texts(documents, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     cases = [(doc, features) for doc, features, _ in documents] + [many_sections(300)]
     assert any(len(np.unique(features.section)) > 200 for _, features in cases)

@@ -207,7 +207,12 @@ def across_by_distance(
     cells = np.argsort(by_cell, kind="stable")
     found = np.minimum(np.searchsorted(by_cell, own * width + terms, sorter=cells), cells.size - 1)
     own_value = np.where(by_cell[cells[found]] == own * width + terms, centroids.data[cells[found]], 0.0)
-    weighted = tfidf.data * (near * (at_or_above - own_value) + far * below)
+    # Differences of one running sum carry its rounding (~1e-12 of its scale): a sum that is truly 0
+    # (a term only the sentence's own section holds at or above its rank) came out as +-1e-17, which
+    # HipoRank's tables never give (a review: tied sentences reordered, values below 0); it is 0.
+    alone = last - split == 1  # the own section's entry is the only one there (it always is there)
+    others = np.where(alone, 0.0, np.maximum(at_or_above - own_value, 0.0))
+    weighted = tfidf.data * (near * others + far * np.maximum(below, 0.0))
     return np.bincount(rows, weights=weighted, minlength=n) / (sections - 1)
 
 
