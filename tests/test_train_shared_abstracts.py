@@ -36,7 +36,7 @@ def test_train_warns_when_articles_share_one_abstract(tmp_path: Path) -> None:
     rows[3]["abstract"] = "  " + PLACEHOLDER.upper().replace(" ", "\n")  # spacing and case do not hide it
     code, stderr = _train(tmp_path, rows)
     assert code == 0, stderr  # said, not refused: the model is still written
-    assert "warning: 3 of 4 articles share their abstract with another article (1 abstract; e.g. " in stderr
+    assert "warning: 3 of 4 articles share their abstract with another article (1 abstract; the most shared, by 3: " in stderr
     assert f"{rows[1]['id']}, {rows[2]['id']}, {rows[3]['id']})" in stderr and rows[0]["id"] not in stderr
     assert (tmp_path / "m.json").is_file()
 
@@ -45,3 +45,16 @@ def test_train_says_nothing_of_abstracts_each_article_has_its_own(tmp_path: Path
     code, stderr = _train(tmp_path, _rows(3))
     assert code == 0, stderr
     assert "share their abstract" not in stderr
+
+
+def test_the_warning_names_the_most_shared_abstract_not_the_first(tmp_path: Path) -> None:
+    """A review: two versions of one paper came first, so the placeholder most articles carry was
+    never named."""
+    rows = _rows(6)
+    rows[1]["abstract"] = rows[0]["abstract"]  # two versions of one paper
+    for row in rows[2:]:
+        row["abstract"] = PLACEHOLDER
+    code, stderr = _train(tmp_path, rows)
+    assert code == 0, stderr
+    assert "(2 abstracts; the most shared, by 4: " in stderr
+    assert ", ".join(row["id"] for row in rows[2:]) in stderr and rows[0]["id"] not in stderr

@@ -125,17 +125,24 @@ def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> 
 def render_text(summary: Summary) -> str:
     """One sentence a line, each as `printable_line` writes it: cleaning makes C0 controls spaces,
     but DEL, the C1 controls (U+009B is a terminal's CSI, as ESC [ is) and the bidirectional
-    overrides stay in a sentence's text, and this output goes to a terminal. JSON keeps them."""
-    return "\n".join(printable_line(s.text) for s in summary.sentences)
+    overrides stay in a sentence's text, and this output goes to a terminal. JSON keeps them.
+    The embeddings and isolates that mark a right-to-left run inside a line (U+202A-202C,
+    U+2066-2069, as word processors export Arabic or Hebrew names) are text, printed as they are:
+    a line's end closes them (a review: they were escaped)."""
+    return "\n".join(printable_line(s.text, keep=BIDI_RUNS) for s in summary.sentences)
 
 
-def printable_line(text: str) -> str:
-    """`text` as one printable line: `errors.UNPRINTABLE` characters escaped as JSON escapes them
-    (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so that the
-    line stays one line and the same text always prints the same."""
-    if UNPRINTABLE.search(text) is None:
+# Bidirectional embeddings and isolates: they order a run of a line and end with it.
+BIDI_RUNS = "\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
+
+
+def printable_line(text: str, *, keep: str = "") -> str:
+    """`text` as one printable line: `errors.UNPRINTABLE` characters not in `keep` escaped as JSON
+    escapes them (a newline as \\n, ESC as \\u001b) and a backslash doubled where anything was, so
+    that the line stays one line and the same text always prints the same."""
+    if all(char in keep for char in UNPRINTABLE.findall(text)):
         return text
-    return escape_unprintable(text.replace("\\", "\\\\"))
+    return escape_unprintable(text.replace("\\", "\\\\"), keep=keep)
 
 
 def printable_id(doc_id: str) -> str:

@@ -45,6 +45,21 @@ def test_a_plain_sentence_with_a_backslash_prints_as_it_is(tmp_path: Path) -> No
     assert printed.stdout == "We wrote the path as C:\\data in every log.\nThe logs were kept for a year.\n"
 
 
+def test_marks_of_a_right_to_left_run_print_as_they_are(tmp_path: Path) -> None:
+    """A review: the embeddings and isolates a word processor puts around an Arabic or Hebrew name
+    (U+202B ... U+202C, U+2067 ... U+2069) were escaped, with every backslash of the sentence; a
+    line's end closes them, so they are text. An override (U+202E) is still escaped."""
+    sentences = (
+        "The revenue of \u202bشركة النفط\u202c grew in every year of the study period.",
+        "Users named \u2067שלום\u2069 and a path C:\\data were found in the logs.",
+    )
+    path = tmp_path / "rtl.txt"
+    path.write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    printed = runner.invoke(app, ["summarize", str(path), "--method", "lead", "-s", "2"])
+    assert printed.exit_code == 0, printed.output
+    assert printed.stdout.splitlines() == list(sentences)
+
+
 def test_evaluate_lists_a_document_whose_id_holds_escapes_without_driving_the_terminal(tmp_path: Path) -> None:
     """Was: `synopsis evaluate` printed a not-evaluated (or failed) document's id raw, so an id
     holding ESC [2J cleared the user's terminal."""

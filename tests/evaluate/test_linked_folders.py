@@ -69,4 +69,8 @@ def test_evaluate_names_a_linked_folder_in_a_predictions_folder(tmp_path: Path, 
     (mine / "rest").symlink_to(tmp_path / "rest", target_is_directory=True)
     result = CliRunner().invoke(app, ["evaluate", str(data), "-m", "lead", "-p", str(mine)])
     assert result.exit_code == 1, result.output  # the second document has no prediction: listed
-    assert f"{mine}: not following symbolic links to folders (e.g. {mine / 'rest'})" in result.stderr
+    # A review: "give it as an input of its own" would score it as a system of its own.
+    assert (
+        f"{mine}: not following symbolic links to folders (e.g. {mine / 'rest'});"
+        " copy or move its files into this folder to score them with it"
+    ) in result.stderr

@@ -29,3 +29,15 @@ def test_a_gzipped_predictions_file_without_its_gz_is_named_as_gzip(tmp_path: Pa
     result = CliRunner().invoke(app, ["evaluate", str(data), "-m", "lead", "-p", str(named)])
     assert result.exit_code == 0, result.output
     assert "│ mine " in result.stdout
+
+
+def test_a_predictions_file_gzipped_twice_is_not_told_to_be_named_gz(tmp_path: Path, dev_sample: list[dict[str, str]]) -> None:
+    """A review: "name it .jsonl.gz" was said to a file already so named (compressed twice)."""
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps(dev_sample[0]) + "\n", encoding="utf-8")
+    twice = tmp_path / "mine.jsonl.gz"
+    line = (json.dumps({"id": dev_sample[0]["id"], "summary": "We study it."}) + "\n").encode()
+    twice.write_bytes(gzip.compress(gzip.compress(line)))
+    result = CliRunner().invoke(app, ["evaluate", str(data), "-m", "lead", "-p", str(twice)])
+    assert result.exit_code == 2, result.output
+    assert "gzip-compressed data" in result.stderr and "name it .jsonl.gz" not in result.stderr

@@ -322,5 +322,17 @@ def test_a_right_to_left_article_reads_right_to_left_and_an_english_one_left_to_
     assert found and set(found) == {"rtl"}, found
     summarize_on_page(page, example_text)
     page.wait_for_function("() => document.querySelector('#document').textContent.includes('Mentoring')")
-    found = page.evaluate(directions)
+    found = page.evaluate(directions.replace("#text, ", ""))
+    assert found and set(found) == {"ltr"}, found
+    # A review: dir="auto" set an English paragraph that opens with a Hebrew word right to left.
+    english = (
+        "שלום is the Hebrew word for peace, and it opens this English paragraph about greetings. "
+        "The study tested whether sleep improves memory in forty adults over two weeks. "
+        "Participants who slept eight hours recalled more words than those who slept five hours.\n\n"
+        "These results suggest that sleep supports the consolidation of verbal memory in adults. "
+        "Greetings in many languages carry wishes of peace, health or a good day to the listener.\n"
+    )
+    summarize_on_page(page, english, unit="sentences", length="3")
+    page.wait_for_function("() => document.querySelector('#document').textContent.includes('is the Hebrew word')")
+    found = page.evaluate(directions.replace("#text, ", ""))
     assert found and set(found) == {"ltr"}, found

@@ -287,10 +287,11 @@ def report_shared_abstracts(examples: Sequence[Example]) -> None:
     if not shared:
         return
     sharing = sum(len(ids) for ids in shared)
+    largest = max(shared, key=len)  # a placeholder's group, named even after many pairs of versions
     report(
         f"warning: {sharing:,} of {counted(len(examples), 'article')} share their abstract with another article"
-        f" ({counted(len(shared), 'abstract')}; e.g. {listed(shared[0])}): is the abstract field each article's own?"
-        " The model learns to pick the sentences that match it"
+        f" ({counted(len(shared), 'abstract')}; the most shared, by {len(largest):,}: {listed(largest)}):"
+        " is the abstract field each article's own? The model learns to pick the sentences that match it"
     )
 
 

@@ -39,7 +39,7 @@ body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .sub{color:#555;margin:0 0 12px}table{border-collapse:collapse;margin:6px 0 10px}
 th,td{padding:4px 10px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}th{background:#f6f6f6}
-td:first-child,th:first-child{text-align:left}.ci{color:#888;font-size:12px}.ref{color:#777}
+td:first-child,th:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere;min-width:12ch;max-width:40ch}.ci{color:#888;font-size:12px}.ref{color:#777}
 .legend span{display:inline-block;margin-right:14px}
 .legend i{display:inline-block;width:18px;height:4px;margin-right:5px;vertical-align:middle}
 .note{color:#555;font-size:13px;max-width:900px}.warn{color:#b00}svg text{font:11px system-ui,sans-serif;fill:#333}

@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import listed, one_line
+from ..errors import listed
+from ..output import printable_line
 from ..version import __version__
 from .bootstrap import (
     CONFIDENCE,
@@ -292,7 +293,7 @@ def _print_listed(console: Console, header: str, lines: list[str], shown: int = 
     ESC [2J would clear the terminal), then how many more the JSON report lists."""
     console.print(header)
     for line in lines[:shown]:
-        console.print(f"  {one_line(line)}", markup=False, highlight=False)
+        console.print(f"  {printable_line(line)}", markup=False, highlight=False)
     if len(lines) > shown:
         console.print(f"  … and {len(lines) - shown} more (all listed in --json)")
 

@@ -150,7 +150,11 @@ def _installed(names: Sequence[str]) -> list[str]:
     return usable
 
 
-def expand_inputs(paths: Iterable[str], warn: Callable[[str], None] = lambda line: None) -> list[str]:
+def expand_inputs(
+    paths: Iterable[str],
+    warn: Callable[[str], None] = lambda line: None,
+    unfollowed_advice: str = "give such a folder as an input of its own to read it",
+) -> list[str]:
     """Files as given; a folder stands for the files inside it (recursively, sorted, hidden ones
     skipped). Symbolic links to folders inside it are not followed (one may lead back to a folder
     above it): `warn` hears one line per folder naming the first, as `synopsis batch` says it
@@ -169,10 +173,7 @@ def expand_inputs(paths: Iterable[str], warn: Callable[[str], None] = lambda lin
                 elif p.is_symlink() and p.is_dir():
                     links.append(p)
             if links:
-                warn(
-                    f"{path}: not following symbolic links to folders (e.g. {min(links)});"
-                    " give such a folder as an input of its own to read it"
-                )
+                warn(f"{path}: not following symbolic links to folders (e.g. {min(links)}); {unfollowed_advice}")
             out.extend(str(p) for p in sorted(found))
         else:
             out.append(path)
@@ -302,7 +303,9 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
     problems: list[str] = []
     where: dict[str, str] = {}
     unfollowed: list[str] = []  # said after the files' problems: the first of those is why a folder holds none
-    for file in expand_inputs([folder], unfollowed.append):
+    # A linked folder given as -p of its own would be scored as a system of its own, not read with this one.
+    advice = "copy or move its files into this folder to score them with it"
+    for file in expand_inputs([folder], unfollowed.append, advice):
         try:
             found, trouble = _record_predictions(file) if is_record_source(file) else _jsonl_predictions(file)
         except InputError as err:
@@ -409,7 +412,8 @@ def _prediction_lines(path: str) -> list[str]:
     # file without its .gz, where the same file given as DATA said "is gzip-compressed data".
     what = "a PDF file" if data.startswith(PDF_SIGNATURE) else binary_kind(data)
     if what is not None:
-        advice = " (name it .jsonl.gz to read it compressed, or decompress it)" if data.startswith(b"\x1f\x8b") else ""
+        gzipped = data.startswith(b"\x1f\x8b")
+        advice = " (name it .jsonl.gz to read it compressed, or decompress it)" if gzipped and not path.endswith(".gz") else ""
         raise InputError(f"is {what}, not a predictions file (JSONL text){advice}", source=path)
     codec = next((name for mark, name in BOMS if data.startswith(mark)), "utf-8")
     try:

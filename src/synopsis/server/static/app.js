@@ -192,10 +192,21 @@
     return section && section.title ? section.title : "";
   }
 
-  // The article's own text (title, headings, paragraphs, summary sentences) gets dir="auto": a text
-  // in Hebrew or Arabic (summarized with neutral settings) reads right to left, an English one is
-  // unchanged, and each element is isolated from the page's left-to-right labels around it.
+  // The article's own text (title, headings, paragraphs, summary sentences) is set in the article's
+  // direction, from its letters: right to left where Hebrew and Arabic-script letters outnumber the
+  // others (a Hebrew or Arabic text is summarized with neutral settings), left to right otherwise —
+  // also an English paper that opens with a Hebrew title or a paragraph with a Hebrew word, which
+  // dir="auto" set right to left, element by element.
+  const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
+  function textDirection(doc) {
+    const sample = doc.sentences.slice(0, 200).map((s) => s.text).join(" ");
+    const rtl = (sample.match(RIGHT_TO_LEFT) || []).length;
+    const letters = (sample.match(/\p{L}/gu) || []).length;
+    return rtl > letters - rtl ? "rtl" : "ltr";
+  }
+
   function renderSummary(summary, doc) {
+    const dir = textDirection(doc);
     const limit = [];
     if (summary.budget.words) limit.push(plural(summary.budget.words, "word"));
     if (summary.budget.sentences) limit.push(plural(summary.budget.sentences, "sentence"));
@@ -209,7 +220,7 @@
       const button = el("button", { type: "button", class: "summary-item", dataset: { index: String(sentence.index) } },
         el("span", { class: "rank", text: String(i + 1) }),
         el("span", {},
-          el("span", { class: "text", dir: "auto", text: sentence.text }),
+          el("span", { class: "text", dir, text: sentence.text }),
           el("span", { class: "where", text: `${where ? where + " · " : ""}sentence ${sentence.index + 1} · score ${sentence.score.toFixed(3)}` })));
       button.addEventListener("click", () => jumpTo(ui.document, sentence.index));
       button.addEventListener("mouseenter", () => link(sentence.index, true));
@@ -229,9 +240,10 @@
       `${chosen} highlighted`,
     ].join(" · ");
     const fragment = document.createDocumentFragment();
-    if (doc.title) fragment.append(el("h1", { class: "doc-title", dir: "auto", text: doc.title }));
+    const dir = textDirection(doc);
+    if (doc.title) fragment.append(el("h1", { class: "doc-title", dir, text: doc.title }));
     if (doc.abstract) {
-      fragment.append(el("details", { class: "abstract" }, el("summary", { text: "Author abstract" }), el("p", { dir: "auto", text: doc.abstract })));
+      fragment.append(el("details", { class: "abstract" }, el("summary", { text: "Author abstract" }), el("p", { dir, text: doc.abstract })));
     }
     const scores = normalisedScores(doc.sentences);
     let section = null;
@@ -243,12 +255,12 @@
         paragraph = null;
         const info = doc.sections[section];
         if (info && info.title) {
-          fragment.append(el("h3", { dir: "auto" }, info.title, showKind(info) ? el("span", { class: "kind", text: info.kind }) : null));
+          fragment.append(el("h3", { dir }, info.title, showKind(info) ? el("span", { class: "kind", text: info.kind }) : null));
         }
       }
       if (sentence.paragraph !== paragraph || current === null) {
         paragraph = sentence.paragraph;
-        current = el("p", { dir: "auto" });
+        current = el("p", { dir });
         fragment.append(current);
       } else {
         current.append(" ");
