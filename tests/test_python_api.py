@@ -176,3 +176,62 @@ def test_a_text_that_opens_like_a_record_can_be_read_as_text() -> None:
     assert "The rivers of Wales flooded more often" in summary.text
     with pytest.raises(TypeError, match="format must be"):
         synopsis.summarize(text, format=None)  # type: ignore[arg-type]
+
+
+def test_a_numpy_integer_is_a_budget() -> None:
+    """Was: "budget words must be a whole number of at least 1, got np.int64(100)" for a budget read
+    from a data frame's column, which method parameters (above) already took."""
+    import json
+
+    import numpy as np
+
+    summary = synopsis.summarize(SHORT, words=np.int64(100))
+    assert summary.budget == Budget(words=100)
+    assert type(summary.budget.words) is int
+    json.dumps(summary.budget.as_dict())
+    assert Budget(sentences=np.uint8(2), words=None).sentences == 2
+    with pytest.raises(ValueError, match="budget words must be a whole number of at least 1, got 0"):
+        Budget(words=np.int64(0))
+    with pytest.raises(ValueError, match="budget words must be a whole number of at least 1"):
+        Budget(words=np.bool_(True))  # type: ignore[arg-type]
+
+
+def test_a_model_given_as_a_path_is_that_file() -> None:
+    """Was: "parameter model must be a string (default ''), got PosixPath(...)"."""
+    model = Path(synopsis.__file__).parent / "data" / "supervised.json"
+    by_path = synopsis.summarize(SHORT, method="supervised", model=model)
+    assert by_path == synopsis.summarize(SHORT, method="supervised", model=str(model))
+    assert by_path.params["model"] == str(model)
+    doc = build_document(article_from_text(SHORT))
+    assert summarize_document(doc, method="supervised", model=model) == by_path
+
+
+def test_features_of_another_document_are_one_line() -> None:
+    """Was: numpy's "operands could not be broadcast together with shapes (3,) (5,)" from a scorer."""
+    from synopsis.features import compute_features
+
+    doc = build_document(article_from_text(SHORT))
+    other = build_document(article_from_text(SHORT + "Tides turn twice a day. Waves do not. Currents vary.\n"))
+    assert summarize_document(doc, features=compute_features(doc)) == summarize_document(doc)
+    another = r"^summarize_document: features are of another document \(6 sentences; this document has 3\)"
+    with pytest.raises(ValueError, match=another):
+        summarize_document(doc, features=compute_features(other))
+    with pytest.raises(TypeError, match=r"^summarize_document: features must be the document's Features .*, not str$"):
+        summarize_document(doc, features="x")  # type: ignore[arg-type]
+
+
+def test_errors_cross_a_process_boundary_whole() -> None:
+    """An error raised in a worker process comes back pickled. MissingExtra unpickled as
+    MissingExtra(message) and raised TypeError, which broke a ProcessPoolExecutor ("terminated
+    abruptly") and hung a multiprocessing.Pool; InputError keeps its file, line and limit."""
+    import pickle
+
+    from synopsis.errors import MissingExtra
+
+    missing = MissingExtra("PDF input", "pdf", "No module named 'pypdfium2'")
+    back = pickle.loads(pickle.dumps(missing))
+    assert type(back) is MissingExtra
+    assert (str(back), back.feature, back.extra, back.detail) == (str(missing), "PDF input", "pdf", missing.detail)
+    error = InputError("is too long", source="a.jsonl", line=3, setting="max_chars", hint=" (raise it with {name})", limit=9)
+    again = pickle.loads(pickle.dumps(error))
+    assert (str(again), again.line, again.limit) == ("a.jsonl:3: is too long (raise it with max_chars)", 3, 9)

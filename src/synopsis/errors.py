@@ -151,5 +151,12 @@ class MissingExtra(SynopsisError):
     def __init__(self, feature: str, extra: str, detail: str = "") -> None:
         self.feature = feature
         self.extra = extra
+        self.detail = detail
         reason = f" ({detail})" if detail else ""
         super().__init__(f"{feature} needs the {extra} extra: {install_hint(extra)}{reason}")
+
+    def __reduce__(self) -> tuple[type[MissingExtra], tuple[str, str, str]]:
+        """Rebuilt from its own arguments: raised in a worker process (a `ProcessPoolExecutor` of
+        the user's reading PDFs), it unpickled as MissingExtra(message) and failed, which broke the
+        pool ("terminated abruptly") or hung a `multiprocessing.Pool`."""
+        return (type(self), (self.feature, self.extra, self.detail))

@@ -274,7 +274,16 @@ def summarize_document(
     `doc.meta` and the summary's `over_budget` say them."""
     require_type("summarize_document", "doc", doc, Document, "a synopsis.Document (from build_document)")
     require_type("summarize_document", "budget", budget, Budget, "a synopsis.Budget such as Budget(words=150)")
-    return run_document(doc, RunOptions(method, budget, tuple(params.items())), features=features).summary
+    if features is not None:
+        what = "the document's Features (synopsis.features.compute_features(doc)) or None"
+        require_type("summarize_document", "features", features, Features, what)
+        if features.n != len(doc.sentences):  # numpy's "operands could not be broadcast" from inside a scorer
+            raise ValueError(
+                f"summarize_document: features are of another document ({features.n:,} sentences;"
+                f" this document has {len(doc.sentences):,}): pass compute_features(doc), or None"
+            )
+    options = RunOptions(method, budget, _params_given(params))
+    return run_document(doc, options, features=features).summary
 
 
 def summarize(
@@ -310,7 +319,7 @@ def summarize(
     """
     _check_summarize_arguments(text, title=title, abstract=abstract, lang=lang, max_chars=max_chars, format=format)
     article = article_from_text(text, title=title, abstract=abstract, format=format)
-    options = RunOptions(method, Budget.of(words, sentences), tuple(params.items()), max_chars=max_chars, lang=lang)
+    options = RunOptions(method, Budget.of(words, sentences), _params_given(params), max_chars=max_chars, lang=lang)
     try:
         result = run(article, options)
     except InputError as err:  # named as the text's own errors are ("<text>: ..."), not "<input>: ..."
@@ -323,6 +332,13 @@ def summarize(
     if over := over_budget_warning(result.summary):
         warnings.warn(over, BudgetWarning, stacklevel=2)
     return result.summary
+
+
+def _params_given(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """A method's parameters as RunOptions holds them, a path given as a `pathlib.Path` as its str:
+    `model=Path("model.json")` names the file that `model="model.json"` does (a Path was refused
+    as "must be a string")."""
+    return tuple((name, os.fspath(value) if isinstance(value, os.PathLike) else value) for name, value in params.items())
 
 
 def require_type(function: str, name: str, value: object, expected: type | tuple[type, ...], what: str) -> None:

@@ -8,6 +8,7 @@ read the same).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from numbers import Integral
 from typing import Any, Literal
 
 from .checks import require_whole_number
@@ -105,6 +106,11 @@ class Budget:
         if self.words is None and self.sentences is None:
             raise ValueError("a budget needs a word limit, a sentence limit or both")
         for name, value in (("words", self.words), ("sentences", self.sentences)):
+            if isinstance(value, Integral) and not isinstance(value, (int, bool)):
+                # numpy's and pandas' integers (a budget read from a data frame's column): the same
+                # number, kept as an int so that the budget compares, hashes and writes as JSON as one
+                value = int(value)
+                object.__setattr__(self, name, value)
             if value is not None:
                 require_whole_number(f"budget {name}", value)
 
