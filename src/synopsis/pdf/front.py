@@ -871,8 +871,18 @@ def _read_abstract(
         line = lines[i]
         previous = paragraphs[-1][-1] if paragraphs else lines[label]
         text = line.text.strip()
-        structured = is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
-        if headings.is_keywords(text) or headings.is_keyword_list(text) or (headings.is_known_heading(text) and not structured):
+        # A sentence's last word wrapped onto a line of its own is no heading and no part label,
+        # whatever the word ("... the best reported result for this / dataset.", "... in the
+        # early / results."): it was cut off into the body, or made a part of its own.
+        wrapped = bool(paragraphs) and text[:1].islower() and not _ends_sentence(previous.text)
+        structured = not wrapped and (
+            is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
+        )
+        if (
+            headings.is_keywords(text)
+            or headings.is_keyword_list(text)
+            or (headings.is_known_heading(text) and not structured and not wrapped)
+        ):
             break
         if (
             paragraphs

@@ -4,7 +4,10 @@ A Type3 font (bitmap fonts of old TeX output, some converters) or a font with a 
 and no ToUnicode map gives PDFium nothing but its character codes, and PDFium hands those out as
 if they were Unicode: control characters for codes 1-31 and 128-159, Latin-1 letters ("ÚáàÐË")
 for codes 192-255. Symbol fonts without a map give private-use code points (U+F0xx), and broken
-maps U+FFFD. Such a page reads as garbage, so it is set aside and said, never summarized.
+maps U+FFFD. Such a page reads as garbage, so it is set aside and said, never summarized. So is a
+page whose text is pdfminer's rendering of such codes, "(cid:12)(cid:34)" (a PDF made from
+extracted text), and a page whose letters are mostly one letter repeated ("xx xxxxx xxx": a font
+whose map gives every glyph the same character): no language has a letter that common.
 
 A font whose codes happen to be ASCII letters (a subset re-encoded in the order its glyphs were
 first used: "In part" as "AB CDEF") reads as letters; PDFium flags each such character as having no
@@ -18,6 +21,7 @@ Pure functions of the text, so the rule is tested without a PDF (and kept out of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..language import function_words
@@ -30,6 +34,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Latin-1's letters (À to ÿ but × and ÷): a handful in French or Portuguese, never most letters.
 _LATIN1_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 LATIN1_MAX_SHARE = 0.5
+# pdfminer's "(cid:N)" for a glyph code it cannot map, as text: every character of it is a code.
+_CID = re.compile(r"\(cid:\d+\)")
+# One letter (any case) this share of a page's letters, of at least ONE_LETTER_MIN letters, is no
+# language (the commonest letter of a language is an eighth to a sixth of its letters).
+ONE_LETTER_SHARE = 0.5
+ONE_LETTER_MIN = 100
 # A page is unreadable when this share of its printed characters is unreadable and there are at
 # least UNREADABLE_MIN of them (a few private-use bullets or math symbols are not).
 UNREADABLE_SHARE = 0.5
@@ -39,12 +49,18 @@ UNREADABLE_MIN = 20
 def unreadable_counts(text: str) -> tuple[int, int]:
     """(unreadable characters, printed characters) of `text`: control, private-use and replacement
     characters, and Latin-1 letters where they are most of its letters (codes 192-255 of a font
-    without a map); printed is every character but spaces and line breaks."""
+    without a map), the characters of "(cid:N)" codes, and every letter where one letter is most
+    of them; printed is every character but spaces and line breaks."""
     printed = len(text) - len(_SPACE.findall(text))
-    unreadable = len(_UNREADABLE.findall(text))
+    unreadable = len(_UNREADABLE.findall(text)) + sum(len(code) for code in _CID.findall(text))
+    letters = _LETTER.findall(text)
     latin1 = len(_LATIN1_LETTER.findall(text))
-    if latin1 and latin1 > LATIN1_MAX_SHARE * len(_LETTER.findall(text)):
+    if latin1 and latin1 > LATIN1_MAX_SHARE * len(letters):
         unreadable += latin1
+    elif len(letters) >= ONE_LETTER_MIN:
+        commonest = Counter(map(str.casefold, letters)).most_common(1)[0][1]
+        if commonest >= ONE_LETTER_SHARE * len(letters):
+            unreadable += len(letters)
     return unreadable, printed
 
 

@@ -288,7 +288,7 @@ def body_blocks(
     for cursor, line in enumerate(lines):  # cursor is read by flush_heading
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
-        known = line.words <= 4 and headings.is_known_heading(text)
+        known = line.words <= 4 and headings.is_known_heading(text) and not _wraps_sentence(current, line, geometry)
         subheading = bool(heading) and _opens_subsection(heading[0], text)
         if (
             heading
@@ -345,6 +345,19 @@ def body_blocks(
     if heading and not flush_heading():
         removed.add("references", heading, count=1)
     return blocks
+
+
+def _wraps_sentence(current: Sequence[Line], line: Line, geometry: Geometry) -> bool:
+    """Whether `line` is the rest of the sentence the paragraph's last line broke off: in lower
+    case, under a line with no sentence end, set as the paragraph goes on. Its word is then no
+    heading however it reads ("... we report the / results."): the sentence was cut there and a
+    heading made of its last word."""
+    return (
+        bool(current)
+        and line.text.lstrip()[:1].islower()
+        and not _TERMINAL.search(current[-1].text)
+        and not new_paragraph(current[-1], line, geometry)
+    )
 
 
 def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) -> bool:

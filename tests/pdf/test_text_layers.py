@@ -1,0 +1,171 @@
+"""Text layers that are no text, and OCR layers (invisible text over a page image).
+
+A text layer whose characters are no language's (pdfminer's "(cid:12)" codes, every letter the
+same glyph) was summarized as junk with exit status 0; a sentence's last word wrapped onto a line
+of its own was taken for a heading when it is a heading word ("... for this / dataset.").
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from pdfgen import BOLD, HEIGHT, WIDTH, Page, _image, build, sentences, wrap
+from synopsis.cli import app
+from synopsis.pdf import extract
+from synopsis.pdf.glyphs import unreadable_text
+
+runner = CliRunner()
+TITLE = "Harbour Tables of the North Coast"
+
+
+def article(transform: Callable[[str], str]) -> bytes:
+    """Two pages of title, abstract and body, every line passed through `transform`."""
+    pages = []
+    for number, tag in enumerate("AB"):
+        page = Page()
+        if not number:
+            page.text(72, 60, transform(TITLE), font=BOLD, size=18)
+            page.text(72, 100, "Abstract", font=BOLD, size=11)
+        page.block(72, 130, [transform(line) for line in wrap(" ".join(sentences(tag, 24)), 450)])
+        pages.append(page)
+    return build(pages)
+
+
+def cid_codes(text: str) -> str:
+    """pdfminer's rendering of glyph codes it cannot map, as a PDF made from its output has it."""
+    return " ".join("".join(f"(cid:{ord(ch) % 90})" for ch in word) for word in text.split())
+
+
+def one_glyph(text: str) -> str:
+    """Every letter the same glyph: a font whose map gives each glyph one character."""
+    return re.sub(r"[A-Za-z]", "x", text)
+
+
+@pytest.mark.parametrize("transform", [cid_codes, one_glyph], ids=["cid-codes", "one-glyph"])
+def test_a_text_layer_that_is_no_text_is_refused_in_one_line(transform: Callable[[str], str], tmp_path: Path) -> None:
+    path = tmp_path / "J.pdf"
+    path.write_bytes(article(transform))
+    for command in ("summarize", "extract"):
+        result = runner.invoke(app, [command, str(path)])
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"synopsis: {path}: has no readable text: its characters are glyph codes of fonts without a Unicode map "
+            "(Type3 or custom-encoded fonts without a ToUnicode map); run OCR on it first, "
+            "e.g. ocrmypdf --force-ocr in.pdf out.pdf"
+        ]
+
+
+def test_a_page_of_cid_codes_in_a_text_pdf_is_set_aside_and_said() -> None:
+    pages = []
+    for tag in "ABC":
+        page = Page()
+        lines = wrap(" ".join(sentences(tag, 24)), 450)
+        page.block(72, 100, [cid_codes(line) for line in lines] if tag == "B" else lines)
+        pages.append(page)
+    found = extract(build(pages), source="J.pdf")
+    assert "In part A0 " in found.text and "In part C0 " in found.text
+    assert "cid:" not in found.text
+    assert [(item.reason, item.page) for item in found.removed_text] == [("unreadable_text", 2)]
+    assert found.warnings[0].startswith("page 2 of J.pdf holds unreadable text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [cid_codes(" ".join(sentences("A", 2))), one_glyph(" ".join(sentences("A", 3)))],
+    ids=["cid-codes", "one-glyph"],
+)
+def test_codes_and_one_repeated_letter_are_unreadable(text: str) -> None:
+    assert unreadable_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(sentences("A", 3)) + " pdfminer writes (cid:12) for a glyph it cannot map.",
+        "Aloha kakou, ua hala ka la a ua hoi na kanaka a pau i ka hale ma ka aina o Hawaii nei i ka manawa "
+        "kahiko loa, a ua nana lakou i ka moana nui a me ka lani.",
+        "x " * 30,  # too few letters to tell: a column of crosses in a table
+    ],
+    ids=["mentions-cid", "hawaiian", "few-crosses"],
+)
+def test_text_that_mentions_codes_or_favours_one_letter_is_readable(text: str) -> None:
+    assert not unreadable_text(text)
+
+
+def _wrapped_word_article() -> bytes:
+    """An abstract and a paragraph each ending in a heading word wrapped onto a line of its own."""
+    page = Page()
+    page.text(72, 60, TITLE, font=BOLD, size=18)
+    page.text(72, 100, "Abstract", font=BOLD, size=11)
+    abstract = wrap(" ".join(sentences("A", 5)), 450)
+    y = page.block(72, 116, [*abstract[:-1], abstract[-1].rsplit(" ", 1)[0], "results."])
+    y = page.block(72, y + 14, ["1 Introduction"], font=BOLD, size=11)
+    body = wrap(" ".join(sentences("B", 8)), 450)
+    y = page.block(72, y + 4, [*body[:-1], body[-1].rsplit(" ", 1)[0], "methods."])
+    page.block(72, y + 6, wrap(" ".join(sentences("C", 8)), 450))
+    return build([page])
+
+
+def test_a_sentences_last_word_wrapped_alone_is_no_heading_and_no_part() -> None:
+    # "results." was a part of the abstract of its own (a structured abstract's label), and
+    # "methods." a heading that cut the body's sentence short.
+    found = extract(_wrapped_word_article(), source="W.pdf")
+    assert found.abstract.endswith("near the market in the early results.")
+    assert found.abstract_parts == ()
+    assert [found.text[a:b] for a, b in found.headings] == ["1 Introduction"]
+    assert "the quiet window near the school after the storm methods.\n" in found.text
+    assert "\nresults.\n" not in found.text and "\nmethods.\n" not in found.text
+
+
+def ocr_layer() -> bytes:
+    """Scanned pages with an OCR layer: a page image under invisible text (render mode 3) in one
+    font and size throughout, a running header and page number on every page, and the abstract's
+    last word wrapped onto a line of its own."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(WIDTH, HEIGHT))
+
+    def line(x: float, y: float, text: str) -> None:
+        shown = canvas.beginText(x, HEIGHT - y - 10)
+        shown.setFont("Helvetica", 10)
+        shown.setTextRenderMode(3)
+        shown.textOut(text)
+        canvas.drawText(shown)
+
+    for number, tag in enumerate("BCD"):
+        canvas.drawImage(_image(), 20, 20, WIDTH - 40, HEIGHT - 40)
+        line(72, 40, "Journal of Coastal Studies, Vol. 12, No. 3")
+        line(500, 40, str(141 + number))
+        y = 80.0
+        if not number:
+            line(72, y, "Abstract")
+            abstract = wrap(" ".join(sentences("A", 4)), 440, font="Helvetica")
+            for text in [*abstract[:-1], abstract[-1].rsplit(" ", 1)[0], "dataset."]:
+                y += 13
+                line(72, y, text)
+            y += 26
+            line(72, y, "1 Introduction")
+        body = wrap(" ".join(sentences(tag, 20)), 440, font="Helvetica")
+        for text in body:
+            y += 13
+            line(72, y, text)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_an_ocr_layer_is_read_without_its_running_header_and_with_its_abstract_whole() -> None:
+    found = extract(ocr_layer(), source="O.pdf")
+    assert found.abstract.endswith("In part A3 the team crossed the grey window near the harbour at dataset.")
+    assert "Journal of Coastal Studies" not in found.text
+    assert {item.reason for item in found.removed_text} >= {"running_header", "page_number"}
+    for tag in "BCD":
+        assert f"In part {tag}0 the team reached the old valley" in found.text
+    assert not found.warnings
