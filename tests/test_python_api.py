@@ -232,6 +232,8 @@ def test_errors_cross_a_process_boundary_whole() -> None:
     back = pickle.loads(pickle.dumps(missing))
     assert type(back) is MissingExtra
     assert (str(back), back.feature, back.extra, back.detail) == (str(missing), "PDF input", "pdf", missing.detail)
+    missing.add_note("while reading a.pdf")  # a review: notes set on it were lost on the way
+    assert pickle.loads(pickle.dumps(missing)).__notes__ == ["while reading a.pdf"]
     error = InputError("is too long", source="a.jsonl", line=3, setting="max_chars", hint=" (raise it with {name})", limit=9)
     again = pickle.loads(pickle.dumps(error))
     assert (str(again), again.line, again.limit) == ("a.jsonl:3: is too long (raise it with max_chars)", 3, 9)

@@ -155,8 +155,9 @@ class MissingExtra(SynopsisError):
         reason = f" ({detail})" if detail else ""
         super().__init__(f"{feature} needs the {extra} extra: {install_hint(extra)}{reason}")
 
-    def __reduce__(self) -> tuple[type[MissingExtra], tuple[str, str, str]]:
-        """Rebuilt from its own arguments: raised in a worker process (a `ProcessPoolExecutor` of
-        the user's reading PDFs), it unpickled as MissingExtra(message) and failed, which broke the
-        pool ("terminated abruptly") or hung a `multiprocessing.Pool`."""
-        return (type(self), (self.feature, self.extra, self.detail))
+    def __reduce__(self) -> tuple[type[MissingExtra], tuple[str, str, str], dict[str, object]]:
+        """Rebuilt from its own arguments, with what was set on it since (notes, a source): raised
+        in a worker process (a `ProcessPoolExecutor` of the user's reading PDFs), it unpickled as
+        MissingExtra(message) and failed, which broke the pool ("terminated abruptly") or hung a
+        `multiprocessing.Pool`."""
+        return (type(self), (self.feature, self.extra, self.detail), self.__dict__)

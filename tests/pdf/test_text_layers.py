@@ -93,8 +93,13 @@ def test_codes_and_one_repeated_letter_are_unreadable(text: str) -> None:
         "Aloha kakou, ua hala ka la a ua hoi na kanaka a pau i ka hale ma ka aina o Hawaii nei i ka manawa "
         "kahiko loa, a ua nana lakou i ka moana nui a me ka lani.",
         "x " * 30,  # too few letters to tell: a column of crosses in a table
+        # A review: pages where one letter is half of all letters, which no font map makes (its
+        # repeated letter fills words "xx xxxxx"): a table of marks, an alignment, SMILES.
+        "Table 2 compares the features of the tools. " + "X X X X X X " * 40 + "We recommend combining them.",
+        "Appendix alignment of the conserved region. " + "AAAAGAAAAAAAAGAAAA AAAAAAGAAAAA " * 12,
+        "Compounds tested. " + "CC(C)CC1=CC=C(C=C1)C(C)C(=O)O CCOCC CCCCCC " * 8,
     ],
-    ids=["mentions-cid", "hawaiian", "few-crosses"],
+    ids=["mentions-cid", "hawaiian", "few-crosses", "table-of-marks", "poly-a-alignment", "smiles"],
 )
 def test_text_that_mentions_codes_or_favours_one_letter_is_readable(text: str) -> None:
     assert not unreadable_text(text)
@@ -123,6 +128,31 @@ def test_a_sentences_last_word_wrapped_alone_is_no_heading_and_no_part() -> None
     assert [found.text[a:b] for a, b in found.headings] == ["1 Introduction"]
     assert "the quiet window near the school after the storm methods.\n" in found.text
     assert "\nresults.\n" not in found.text and "\nmethods.\n" not in found.text
+
+
+LEFT = 72.0
+
+
+def test_a_lower_case_heading_after_an_abstract_that_ends_without_a_stop_still_ends_it() -> None:
+    # A review: the wrapped-word rule read "introduction" (no stop) on as the abstract's last
+    # word, and the abstract ran into the body until it was too long to be one.
+    page = Page()
+    page.text(LEFT, 60, "Exercise Programmes and Falls in Care Homes: A Cluster Trial", font=BOLD, size=16)
+    page.text(LEFT, 100, "Abstract", font=BOLD, size=11)
+    lines = [
+        "Falls are common in older adults living in care homes and costly for health services, and",
+        "exercise may prevent them. We ran a cluster randomised trial in 24 homes with 480 residents.",
+        "Falls fell by a third in the homes that offered the exercise programme twice a week. The trial",
+        "is registered as ISRCTN12345678",
+        "introduction",
+    ]
+    y = 116.0
+    for text in lines:
+        page.text(LEFT, y, text)
+        y += 13
+    page.block(LEFT, y, wrap(" ".join(sentences("B", 20)), 440))
+    found = extract(build([page]), source="L.pdf")
+    assert found.abstract.startswith("Falls are common") and found.abstract.endswith("ISRCTN12345678")
 
 
 def ocr_layer() -> bytes:

@@ -873,8 +873,10 @@ def _read_abstract(
         text = line.text.strip()
         # A sentence's last word wrapped onto a line of its own is no heading and no part label,
         # whatever the word ("... the best reported result for this / dataset.", "... in the
-        # early / results."): it was cut off into the body, or made a part of its own.
-        wrapped = bool(paragraphs) and text[:1].islower() and not _ends_sentence(previous.text)
+        # early / results."): it was cut off into the body, or made a part of its own. It ends the
+        # sentence: a lower-case heading without a stop ("introduction") under an abstract whose
+        # last line ends in none ("... ISRCTN12345678") still ends the abstract (a review).
+        wrapped = bool(paragraphs) and text[:1].islower() and _ends_sentence(text) and not _ends_sentence(previous.text)
         structured = not wrapped and (
             is_part(text) or (_bold_part(line) and (not paragraphs or _opens_with_part(paragraphs[0][0])))
         )

@@ -21,7 +21,6 @@ Pure functions of the text, so the rule is tested without a PDF (and kept out of
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ..language import function_words
@@ -36,10 +35,13 @@ _LATIN1_LETTER = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 LATIN1_MAX_SHARE = 0.5
 # pdfminer's "(cid:N)" for a glyph code it cannot map, as text: every character of it is a code.
 _CID = re.compile(r"\(cid:\d+\)")
-# One letter (any case) this share of a page's letters, of at least ONE_LETTER_MIN letters, is no
-# language (the commonest letter of a language is an eighth to a sixth of its letters).
+# Words of one letter repeated ("xx xxxxx xxx", any case) making up this share of a page's letters,
+# of at least ONE_LETTER_MIN letters, are a font whose map gives every glyph one character: no
+# language writes so. Only such words count (a review: a page where one letter was half of all
+# letters was set aside whole, prose with it: a table of "X" marks, a poly-A alignment, SMILES).
 ONE_LETTER_SHARE = 0.5
 ONE_LETTER_MIN = 100
+_ONE_LETTER_WORD = re.compile(r"(?i)\b([^\W\d_])\1+\b")
 # A page is unreadable when this share of its printed characters is unreadable and there are at
 # least UNREADABLE_MIN of them (a few private-use bullets or math symbols are not).
 UNREADABLE_SHARE = 0.5
@@ -49,8 +51,8 @@ UNREADABLE_MIN = 20
 def unreadable_counts(text: str) -> tuple[int, int]:
     """(unreadable characters, printed characters) of `text`: control, private-use and replacement
     characters, and Latin-1 letters where they are most of its letters (codes 192-255 of a font
-    without a map), the characters of "(cid:N)" codes, and every letter where one letter is most
-    of them; printed is every character but spaces and line breaks."""
+    without a map), the characters of "(cid:N)" codes, and the letters of words of one letter
+    repeated where they are most of them; printed is every character but spaces and line breaks."""
     printed = len(text) - len(_SPACE.findall(text))
     unreadable = len(_UNREADABLE.findall(text)) + sum(len(code) for code in _CID.findall(text))
     letters = _LETTER.findall(text)
@@ -58,9 +60,9 @@ def unreadable_counts(text: str) -> tuple[int, int]:
     if latin1 and latin1 > LATIN1_MAX_SHARE * len(letters):
         unreadable += latin1
     elif len(letters) >= ONE_LETTER_MIN:
-        commonest = Counter(map(str.casefold, letters)).most_common(1)[0][1]
-        if commonest >= ONE_LETTER_SHARE * len(letters):
-            unreadable += len(letters)
+        repeated = sum(len(word.group()) for word in _ONE_LETTER_WORD.finditer(text))
+        if repeated >= ONE_LETTER_SHARE * len(letters):
+            unreadable += repeated
     return unreadable, printed
 
 

@@ -349,12 +349,13 @@ def body_blocks(
 
 def _wraps_sentence(current: Sequence[Line], line: Line, geometry: Geometry) -> bool:
     """Whether `line` is the rest of the sentence the paragraph's last line broke off: in lower
-    case, under a line with no sentence end, set as the paragraph goes on. Its word is then no
+    case and ending it, under a line with no sentence end, set as the paragraph goes on. Its word is then no
     heading however it reads ("... we report the / results."): the sentence was cut there and a
     heading made of its last word."""
     return (
         bool(current)
         and line.text.lstrip()[:1].islower()
+        and _TERMINAL.search(line.text) is not None  # it ends the sentence: "results."
         and not _TERMINAL.search(current[-1].text)
         and not new_paragraph(current[-1], line, geometry)
     )
