@@ -3,10 +3,12 @@ calls library functions and prints; no summarization logic lives here."""
 
 from __future__ import annotations
 
+import codecs
 import errno
+import sys
 
 from ..errors import MissingExtra
-from .app import EXIT_INPUT, EXIT_USAGE, app, report
+from .app import EXIT_INPUT, EXIT_USAGE, app, escape_unencodable, report, stdout_is_unicode
 
 # Importing a command module registers its subcommand on `app`.
 from . import batch, evaluate, extract, methods, serve, summarize, train  # noqa: F401  isort: skip
@@ -21,6 +23,7 @@ _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, e
 def main() -> None:
     """Run the command; a missing optional extra ends any command the same way: one line, exit 2;
     output that cannot be written (a full disk) in one line too, exit 1, not a traceback."""
+    _tolerant_stdout()
     try:
         app()
     except MissingExtra as err:
@@ -34,6 +37,16 @@ def main() -> None:
         else:
             report(f"cannot write the output: {err.strerror or err}")
         raise SystemExit(EXIT_INPUT) from None
+
+
+def _tolerant_stdout() -> None:
+    """A stdout that cannot take every character (a C locale with PYTHONUTF8=0, a Latin-1 locale)
+    escapes what it cannot take (`escape_unencodable`) instead of ending the run with a
+    UnicodeEncodeError traceback at the first summary sentence with an accent in it."""
+    if stdout_is_unicode() or not hasattr(sys.stdout, "reconfigure"):
+        return
+    codecs.register_error("synopsis-stdout", escape_unencodable)
+    sys.stdout.reconfigure(errors="synopsis-stdout")
 
 
 __all__ = ["app", "main"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import json
 import math
 import os
 import re
@@ -191,6 +193,7 @@ app = typer.Typer(
     help="Abstract-length extractive summaries of long scholarly articles, with spans back into the input.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # -h as most CLIs take it; no option uses it
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
@@ -198,6 +201,45 @@ app = typer.Typer(
 # Exit codes: 0 all fine; 1 some input could not be processed (each said on stderr); 2 usage error.
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+
+
+def stdout_is_unicode() -> bool:
+    """Whether stdout takes every character: a UTF encoding, not the ASCII of a C locale (with
+    PYTHONUTF8=0) or a Latin-1 one."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return json.dumps(match.group())[1:-1]  # "\u00e9"; a character beyond U+FFFF as its surrogate pair
+
+
+def write_stdout(text: str, *, json_lines: bool = False) -> None:
+    """Write a result to stdout. JSON to a stdout that cannot take every character (a C or Latin-1
+    locale) has its non-ASCII characters as JSON's backslash-u escapes, so that it stays valid JSON
+    that means the same; other text gets the escapes `main` set up (`escape_unencodable`)."""
+    if json_lines and not stdout_is_unicode():
+        text = _NON_ASCII.sub(_json_escape, text)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def escape_unencodable(err: UnicodeError) -> tuple[str | bytes, int]:
+    """Error handler of a stdout that cannot take every character: a file name's undecodable bytes
+    (lone surrogates U+DC80..U+DCFF) are written back as they were, as Python's surrogateescape does;
+    other characters as backslash escapes (as on stderr) instead of a UnicodeEncodeError traceback
+    after part of the output."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    if all(0xDC80 <= ord(char) <= 0xDCFF for char in err.object[err.start : err.end]):
+        return codecs.lookup_error("surrogateescape")(err)
+    return codecs.backslashreplace_errors(err)
 
 
 def report(message: str) -> None:
@@ -244,6 +286,17 @@ def checked_model(model: str | None, method: str, *, named: str = "--model") -> 
         return model_params(model, method)
     except MethodError as err:
         fail(f"{named}: {err}")
+
+
+def unknown_output(output: str, outputs: Sequence[str]) -> NoReturn:
+    """Refuse an --output that is no output kind; one that looks like a file name (`-o out.json`,
+    what -o means in `batch`) is told how to write a file, as these commands write to stdout."""
+    line = f"unknown output {output!r}; choose one of {', '.join(outputs)}"
+    if "." in output or "/" in output:
+        suffix = Path(output).suffix.lstrip(".").lower()
+        kind = "json" if suffix in ("json", "jsonl") and "json" in outputs else "text"
+        line += f" (-o names what to write, not a file: -o {kind} > {output})"
+    fail(line)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

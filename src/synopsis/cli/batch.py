@@ -47,7 +47,16 @@ ENGINES = ("local", "dask")
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.IGNORECASE)
 
 
-@app.command("batch")
+BATCH_EXAMPLES = """Examples:
+
+* `synopsis batch corpus.jsonl.gz -o summaries.jsonl -j 4`: four worker processes; run it again after
+a stop to resume
+
+* `synopsis batch papers/ -o summaries.parquet -w 150`: every article file in the folder, 150 words each
+"""
+
+
+@app.command("batch", epilog=BATCH_EXAMPLES)
 def batch_command(
     inputs: list[str] = typer.Argument(
         ..., metavar="INPUT...", help="JSONL (.jsonl, .jsonl.gz), Parquet, text/record/PDF files, or folders of them."

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +33,8 @@ from .app import (
     checked_lang,
     fail,
     report,
+    unknown_output,
+    write_stdout,
 )
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
@@ -40,7 +42,17 @@ EXTRACT_OUTPUTS = ("text", "json", "record")
 _SUFFIX = {"text": ".txt", "json": ".json", "record": ".txt"}
 
 
-@app.command("extract")
+EXTRACT_EXAMPLES = """Examples:
+
+* `synopsis extract paper.pdf | less`: the text that summaries are taken from
+
+* `synopsis extract -o json paper.pdf 2>/dev/null | jq .cleaning`: what cleaning removes, and why
+
+* `synopsis extract -d texts/ corpus.jsonl`: one file per article, texts/ID.txt
+"""
+
+
+@app.command("extract", epilog=EXTRACT_EXAMPLES)
 def extract_command(
     inputs: list[str] = typer.Argument(
         ..., metavar="INPUT...", help="Article files (.pdf, .txt, record, .jsonl[.gz], .json) or - for stdin."
@@ -77,7 +89,7 @@ def extract_command(
     missing extra.
     """
     if output not in EXTRACT_OUTPUTS:
-        fail(f"unknown output {output!r}; choose one of {', '.join(EXTRACT_OUTPUTS)}")
+        unknown_output(output, EXTRACT_OUTPUTS)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     check_stdin_once(inputs)
@@ -89,10 +101,7 @@ def extract_command(
     options = pdf_options(max_pages, max_pdf_mb)
     lang = checked_lang(lang)
     if out_dir is not None:
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            fail(f"{out_dir}: cannot create the output folder ({err.strerror or err})")
+        _check_out_dir(out_dir)
     failures = read = 0
     no_text = NoTextField(text_field)
     taken: set[str] = set()
@@ -113,9 +122,9 @@ def extract_command(
             if out_dir is not None:
                 failures += not _write_file(out_dir, item, rendered, _SUFFIX[output], taken)
             elif output == "text" and (len(inputs) > 1 or item.meta.get("format") in _CORPUS_FORMATS):
-                _write(f"{id_heading(item.id)}\n{rendered}\n")
+                write_stdout(f"{id_heading(item.id)}\n{rendered}\n")
             else:
-                _write(rendered)
+                write_stdout(rendered, json_lines=output == "json")
     no_text.report(read)
     if failures:
         raise typer.Exit(EXIT_INPUT)
@@ -134,6 +143,20 @@ def _one_record(items: Iterator[Article | InputError], path: str) -> Iterator[Ar
         if sum(isinstance(seen, Article) for seen in first) > 1:
             fail(f"{path} holds several articles; --output record needs --out-dir for them (one record file per article)")
     return iter(first)
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """Make the --out-dir folder, or exit 2 before any work when it cannot take the files: a file
+    of that name (a "File exists" line said nothing useful), or a folder without write permission
+    (each article's file would fail in a line of its own)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"--out-dir {out_dir}: is a file, not a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        fail(f"{out_dir}: cannot create the output folder ({err.strerror or err})")
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        fail(f"--out-dir {out_dir}: permission denied (cannot write {out_dir})")
 
 
 def _write_file(out_dir: Path, article: Article, rendered: str, suffix: str, taken: set[str]) -> bool:
@@ -203,8 +226,3 @@ def _render(article: Article, output: str, lang: str = "auto") -> str:
     if output == "record":
         return render_article_record(article)
     return article.text if article.text.endswith("\n") else article.text + "\n"
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()

@@ -40,6 +40,8 @@ from .app import (
     checked_model,
     fail,
     report,
+    unknown_output,
+    write_stdout,
 )
 from .pdf_options import MAX_PAGES_HELP, MAX_PDF_MB_HELP, pdf_options
 
@@ -56,7 +58,19 @@ _BOM_CODECS = {
 RECORD_INPUTS = ("record", "text", "pdf")
 
 
-@app.command("summarize")
+SUMMARIZE_EXAMPLES = """Examples:
+
+* `synopsis summarize paper.txt`: 200 words of whole sentences, as text
+
+* `synopsis summarize -s 5 a.txt b.txt`: five sentences of each, under a "# ID" heading each
+
+* `synopsis summarize -o json corpus.jsonl 2>/dev/null | jq .sentences`: one JSON object per article, one a line
+
+* `cat paper.txt | synopsis summarize -`: the article from stdin
+"""
+
+
+@app.command("summarize", epilog=SUMMARIZE_EXAMPLES)
 def summarize_command(
     inputs: list[str] = typer.Argument(
         ..., metavar="INPUT...", help="Article files (.txt, record, .jsonl[.gz], .json, .pdf) or - for stdin."
@@ -97,7 +111,7 @@ def summarize_command(
     --lang names, or of a text missing its sentence punctuation gets a warning line on stderr.
     """
     if output not in OUTPUTS:
-        fail(f"unknown output {output!r}; choose one of {', '.join(OUTPUTS)}")
+        unknown_output(output, OUTPUTS)
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     check_stdin_once(inputs)
@@ -133,15 +147,16 @@ def summarize_command(
             try:
                 _warn(doc, summary, path)
                 if output == "json":
-                    _write(render_json(summary, doc) + "\n")
+                    write_stdout(render_json(summary, doc) + "\n", json_lines=True)
                 elif output == "scores":
-                    _write(render_scores(summary, doc, row.result.scores.tolist(), source=doc.meta.get("input", path)) + "\n")
+                    scores = render_scores(summary, doc, row.result.scores.tolist(), source=doc.meta.get("input", path))
+                    write_stdout(scores + "\n", json_lines=True)
                 elif output == "record":
                     _write_record(render_as_record(summary, doc), doc.meta.get("bom", b""))
                 elif len(inputs) > 1 or doc.meta.get("format") == "jsonl":
-                    _write(f"{id_heading(summary.doc_id)}\n{render_text(summary)}\n\n")
+                    write_stdout(f"{id_heading(summary.doc_id)}\n{render_text(summary)}\n\n")
                 else:
-                    _write(render_text(summary) + "\n")
+                    write_stdout(render_text(summary) + "\n")
             except InputError as err:  # an output the input cannot take (a record from JSONL)
                 report(err.at(doc.meta.get("input", path), doc.meta.get("line")).worded(CLI_NAMES))
                 failures += 1
@@ -161,11 +176,6 @@ def _warn(doc: Document, summary: Summary, path: str) -> None:
             report(f"{where}: warning: {warning}")
     for warning in doc.meta.get("pdf_warnings", ()):  # they name the file and the pages
         report(f"warning: {warning}")
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def _write_record(text: str, bom: bytes) -> None:

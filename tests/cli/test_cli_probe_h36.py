@@ -1,0 +1,162 @@
+"""What a demanding user scripting the CLI met: a stdout in a C (ASCII) locale, an --out-dir that
+is a file. Run as a subprocess where the locale matters, since CliRunner replaces stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import synopsis
+from synopsis.cli import app
+
+runner = CliRunner()
+SRC = str(Path(synopsis.__file__).resolve().parents[1])
+ACCENTED = "Über die Straße nach Zürich gehen wir, um einen Kaffee mit Crème zu trinken, sagte sie."
+
+
+def _c_locale_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """`python -m synopsis ARGS` with an ASCII stdout: the C locale, Python's UTF-8 mode and locale
+    coercion off (as a minimal container or a cron job may run it), PYTHONIOENCODING unset."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "PYTHONIOENCODING"))}
+    env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", PYTHONPATH=SRC)
+    return subprocess.run(
+        [sys.executable, "-m", "synopsis", *args], capture_output=True, env=env, cwd=cwd, timeout=120, check=False
+    )
+
+
+@pytest.fixture()
+def accented_article(tmp_path: Path, example_text: str) -> Path:
+    path = tmp_path / "paper.txt"
+    path.write_text(f"{ACCENTED}\n\n{example_text}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("output", ["json", "scores"])
+def test_summarize_json_on_an_ascii_stdout_is_valid_json_with_escapes(
+    accented_article: Path, output: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: UnicodeEncodeError traceback, exit 1, nothing on stdout. Now the same JSON as on a
+    UTF-8 stdout, its non-ASCII characters as JSON escapes (the summary has curly quotes)."""
+    args = ["summarize", accented_article.name, "-m", "lead", "-o", output]
+    done = _c_locale_run(*args, cwd=accented_article.parent)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.isascii() and b"\\u2019" in done.stdout
+    monkeypatch.chdir(accented_article.parent)
+    assert json.loads(done.stdout) == json.loads(runner.invoke(app, args).stdout)
+
+
+def test_summarize_text_on_an_ascii_stdout_escapes_what_it_cannot_write(
+    accented_article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: UnicodeEncodeError traceback, exit 1. Now escaped as stderr escapes, and a file name's
+    undecodable bytes are written back as they were."""
+    odd = accented_article.with_name("caf\udce9.txt")  # the Latin-1 bytes of "caf\u00e9.txt"
+    os.rename(accented_article, odd)
+    (odd.parent / "other.txt").write_bytes(odd.read_bytes())
+    done = _c_locale_run("summarize", odd.name, "other.txt", "-m", "lead", cwd=odd.parent)
+    assert (done.returncode, done.stderr) == (0, b"")
+    monkeypatch.chdir(odd.parent)
+    summary = runner.invoke(app, ["summarize", "other.txt", "-m", "lead"]).stdout
+    assert "\u2019" in summary
+    escaped = summary.encode("ascii", "backslashreplace")
+    assert done.stdout == b"# caf\xe9\n" + escaped + b"\n# other\n" + escaped + b"\n"
+
+
+def test_extract_on_an_ascii_stdout(accented_article: Path) -> None:
+    """Was: UnicodeEncodeError traceback for both outputs."""
+    as_json = _c_locale_run("extract", accented_article.name, "-o", "json", cwd=accented_article.parent)
+    assert (as_json.returncode, as_json.stderr) == (0, b"")
+    assert json.loads(as_json.stdout)["text"].startswith(ACCENTED)
+    as_text = _c_locale_run("extract", accented_article.name, cwd=accented_article.parent)
+    assert (as_text.returncode, as_text.stderr) == (0, b"")
+    assert as_text.stdout.startswith(b"\\xdcber die Stra\\xdfe")
+
+
+def test_methods_on_an_ascii_stdout(tmp_path: Path) -> None:
+    """Was: UnicodeEncodeError traceback (the z with caron of "Jezek" in LSA's description)."""
+    done = _c_locale_run("methods", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert b"Je\\u017eek" in done.stdout
+
+
+def test_extract_out_dir_that_is_a_file_is_one_usage_line(tmp_path: Path, example_path: Path) -> None:
+    """Was: "synopsis: out: cannot create the output folder (File exists)"."""
+    taken = tmp_path / "out"
+    taken.write_text("keep\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(example_path), "-d", str(taken)])
+    assert (result.exit_code, result.stderr) == (2, f"synopsis: --out-dir {taken}: is a file, not a folder\n")
+    assert taken.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_extract_out_dir_without_write_permission_is_refused_before_any_work(
+    tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: one "cannot write" line per article, exit 1. Checked with os.access (root passes a
+    read-only folder's check, so the test stands it in)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    real_access = os.access
+    read_only = lambda path, mode, **kw: not (Path(path) == folder and mode & os.W_OK) and real_access(path, mode, **kw)  # noqa: E731
+    monkeypatch.setattr(os, "access", read_only)
+    result = runner.invoke(app, ["extract", str(example_path), "-d", str(folder)])
+    assert (result.exit_code, result.stderr) == (2, f"synopsis: --out-dir {folder}: permission denied (cannot write {folder})\n")
+    assert not list(folder.iterdir())
+
+
+@pytest.mark.parametrize("command", ["summarize", "extract", "batch"])
+def test_help_ends_with_examples_that_use_real_options(command: str) -> None:
+    """Help had no example; each example's options are ones the command has (a renamed option
+    would leave the example wrong)."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "Examples:" in result.output
+    examples = [line for line in result.output.splitlines() if "•" in line and f"synopsis {command} " in line]
+    assert len(examples) >= 2, result.output
+    command_object = typer_command(command)
+    known = {opt for param in command_object.params for opt in param.opts}
+    flags = set()
+    for line in examples:
+        words = line.split(f"synopsis {command} ", 1)[1].split(":")[0].split()
+        flags |= {word for word in words if word.startswith("-") and word != "-"}
+    assert flags and flags <= known, flags - known
+
+
+def typer_command(name: str):  # type: ignore[no-untyped-def]
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return group.commands[name]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", [[], ["summarize"], ["extract"], ["batch"], ["evaluate"], ["train"], ["serve"], ["methods"]])
+def test_dash_h_shows_the_help_as_dash_dash_help_does(command: list[str]) -> None:
+    """Was: "No such option: -h", exit 2."""
+    short = runner.invoke(app, [*command, "-h"], env={"COLUMNS": "200"})
+    assert (short.exit_code, short.stderr) == (0, "")
+    assert short.stdout == runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).stdout
+    assert "Usage:" in short.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "value", "hint"),
+    [
+        ("summarize", "out.json", " (-o names what to write, not a file: -o json > out.json)"),
+        ("summarize", "res/sum.txt", " (-o names what to write, not a file: -o text > res/sum.txt)"),
+        ("extract", "x.jsonl", " (-o names what to write, not a file: -o json > x.jsonl)"),
+        ("summarize", "xml", ""),
+    ],
+)
+def test_output_kind_given_a_file_name_says_how_to_write_a_file(example_path: Path, command: str, value: str, hint: str) -> None:
+    """`batch -o` takes a file; `summarize -o out.json` said only "unknown output 'out.json'"."""
+    from synopsis.cli.extract import EXTRACT_OUTPUTS
+    from synopsis.output import OUTPUTS
+
+    kinds = ", ".join(OUTPUTS if command == "summarize" else EXTRACT_OUTPUTS)
+    result = runner.invoke(app, [command, str(example_path), "-o", value])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"synopsis: unknown output {value!r}; choose one of {kinds}{hint}\n"
