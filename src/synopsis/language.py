@@ -3,7 +3,8 @@
 Everything language-specific beyond English lives in data files, `synopsis/data/lang/<code>.json`:
 stop words (copied from the `stop-words` package with source and licence, so the run time needs
 nothing extra), the Snowball stemmer's name, heading lexicons, caption words, affiliation words,
-cue phrases and the function words detection counts. Adding a language is adding such a file.
+cue phrases, the words that lead to a URL and the function words detection counts. Adding a
+language is adding such a file.
 
 English keeps its own rules in code (clean/rules.py, stopwords.py, scorers/cues.py) exactly as
 before; every other language extends them, because articles in any language carry English
@@ -169,6 +170,10 @@ class Language:
     captions: tuple[str, ...] = field(repr=False)
     affiliations: tuple[str, ...] = field(repr=False)
     cues: tuple[str, ...] = field(repr=False)
+    # The lower-case words that point to a URL right after them ("all’indirizzo", "по адресу") and,
+    # apart, those that refer the reader to it ("siehe", "см."): cleaning removes them with the URL.
+    url_lead_words: tuple[str, ...] = field(repr=False, default=())
+    url_see_words: tuple[str, ...] = field(repr=False, default=())
 
     @property
     def english(self) -> bool:
@@ -208,6 +213,8 @@ def get_language(code: str) -> Language:
         captions=tuple(data.get("captions", ())),
         affiliations=tuple(data.get("affiliations", ())),
         cues=tuple(data.get("cues", ())),
+        url_lead_words=tuple(data.get("url_leads", {}).get("words", ())),
+        url_see_words=tuple(data.get("url_leads", {}).get("see", ())),
     )
 
 

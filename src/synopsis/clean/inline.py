@@ -17,7 +17,7 @@ from functools import cache, partial
 
 import numpy as np
 
-from ..language import ENGLISH
+from ..language import ENGLISH, get_language
 from ..stopwords import STOP_WORDS
 from ..types import SectionKind
 from . import headings, rules
@@ -334,13 +334,57 @@ URL_CONTEXT_CHARS = 8
 # A preposition (or "see") that pointed to a removed URL would dangle: "The code is available at.",
 # "downloaded from and installed", "For details, see.". It goes with the URL (logged as the URL's),
 # and so does the comma before a "see" that ends its clause. Only in lower case: a capital opens the
-# sentence ("See URL for details": without the URL the sentence is broken either way).
-_LEAD_BEFORE_URL = re.compile(r"(?P<comma>[,;])?[ \t]+(?P<word>at|from|via|on|in|under|through|to|see|visit)[ \t]*\Z")
+# sentence ("See URL for details": without the URL the sentence is broken either way). Other
+# languages add theirs (`url_leads`).
+_ENGLISH_LEAD_WORDS = ("at", "from", "via", "on", "in", "under", "through", "to", "see", "visit")
+_LEAD_BEFORE_URL = re.compile(rf"(?P<comma>[,;])?[ \t]+(?P<word>{'|'.join(_ENGLISH_LEAD_WORDS)})[ \t]*\Z")
 # How far before a URL (or its bracket or mark) its lead word is looked for.
 URL_LEAD_CHARS = 12
 
 
-def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
+@dataclass(frozen=True)
+class UrlLeads:
+    """The words that lead to a URL in one language (`url_leads`; English: _LEAD_BEFORE_URL)."""
+
+    pattern: re.Pattern[str]
+    # How far before a URL (or its bracket or mark) the pattern is searched: its longest phrase fits.
+    reach: int
+    # Words that refer the reader to the URL ("see"): before a word they stay, as the sentence goes on.
+    see: frozenset[str]
+    # Whether a lower-case word after the URL that it names keeps the lead word (`_names_next`):
+    # English alone, whose URLs stand before nouns ("in URL notebooks").
+    names_next: bool
+
+
+_ENGLISH_LEADS = UrlLeads(_LEAD_BEFORE_URL, URL_LEAD_CHARS, frozenset(("see", "visit")), names_next=True)
+
+
+@cache
+def url_leads(lang: str = ENGLISH) -> UrlLeads:
+    """The lead words of `lang`: English's as they stand; a supported language adds its own
+    ("all’indirizzo", "по адресу", "siehe"), lower case only as English's, from its data file
+    (`url_leads`), where every language-specific word lives. English's stay in every language, as
+    they did (an English phrase in the text). A language without a data file keeps English's alone.
+
+    Built once per language (cached). In another language a lead word goes before a following word
+    too: "ist unter URL verfügbar" reads "ist verfügbar", "sono su URL e sono stati" reads "sono e
+    sono stati" (`_names_next` knows English nouns only, and another language names a URL after it
+    rarely: "su URL notebook" is no Italian).
+    """
+    language = get_language(lang)
+    if lang == ENGLISH or not language.supported or not (language.url_lead_words or language.url_see_words):
+        return _ENGLISH_LEADS
+    phrases = sorted({*_ENGLISH_LEAD_WORDS, *language.url_lead_words, *language.url_see_words}, key=lambda w: (-len(w), w))
+    words = "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
+    return UrlLeads(
+        re.compile(rf"(?P<comma>[,;])?[ \t]+(?P<word>{words})[ \t]*\Z"),
+        max(URL_LEAD_CHARS, len(phrases[0]) + URL_LEAD_CHARS - len("through")),
+        frozenset(("see", "visit", *(" ".join(w.split()) for w in language.url_see_words))),
+        names_next=False,
+    )
+
+
+def url_edits(text: str, edits: list[Edit], lang: str = ENGLISH) -> list[Edit]:
     """The URL deletions `edits`, each widened over the punctuation it would leave behind.
 
     "met [URL]." -> "met.", "Zoo (URL, now ...)" -> "Zoo (now ...)", "website, URL, there" ->
@@ -350,12 +394,13 @@ def url_edits(text: str, edits: list[Edit]) -> list[Edit]:
     URL." -> "For details."): a deletion, so the sentence reads on. URLs that only separators part
     ("(URL1; URL2)", "sites: URL1 and URL2.") are widened as one, so that their brackets go too, and
     "<URL>" takes its "<". The widened deletions do not overlap (each stops where the next one
-    starts), so offsets stay exact.
+    starts), so offsets stay exact. The lead words are `lang`'s (`url_leads`).
     """
+    leads = url_leads(lang)
     widened: list[Edit] = []
     floor = 0
     for group in _url_groups(text, sorted(edits, key=lambda e: e.start)):
-        start, end = _widened(text, Edit(_angle_start(text, group[0]), group[-1].end), floor)
+        start, end = _widened(text, Edit(_angle_start(text, group[0]), group[-1].end), floor, leads)
         if widened and widened[-1].end > start:
             widened[-1] = Edit(widened[-1].start, start)
         # Each URL of the group goes with the separator after it; the first with what went before.
@@ -390,7 +435,7 @@ def _angle_start(text: str, edit: Edit) -> int:
     return edit.start
 
 
-def _widened(text: str, edit: Edit, floor: int) -> tuple[int, int]:
+def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS) -> tuple[int, int]:
     """The span a URL deletion takes with the brackets and marks it would leave (`url_edits`)."""
     before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
     spaces_end, follower = _after_spaces(text, edit.end)
@@ -408,15 +453,16 @@ def _widened(text: str, edit: Edit, floor: int) -> tuple[int, int]:
         end = spaces_end  # "treeviewx URL ." -> "treeviewx."
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
-    return _lead_start(text, start, floor, end), end
+    return _lead_start(text, start, floor, end, leads), end
 
 
 # The word after a URL, where one follows it (its spaces skipped).
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z]+)\b")
 
 
-def _lead_start(text: str, start: int, floor: int, end: int) -> int:
-    """Where a URL deletion `[start, end)` starts with the word that led to it (_LEAD_BEFORE_URL).
+def _lead_start(text: str, start: int, floor: int, end: int, leads: UrlLeads = _ENGLISH_LEADS) -> int:
+    """Where a URL deletion `[start, end)` starts with the word that led to it (`leads`, English:
+    _LEAD_BEFORE_URL).
 
     The lead word goes where it would dangle: where the URL ends its clause (a mark or a closing
     bracket follows it, or the text ends: "available at URL." -> "available.") or a word follows
@@ -424,13 +470,13 @@ def _lead_start(text: str, start: int, floor: int, end: int) -> int:
     from URL and cleaned" -> "downloaded and cleaned"). It stays before a word of the phrase the
     URL is part of: "The tool runs in URL notebooks" reads "The tool runs in notebooks" (`_names_next`).
     """
-    lead = _LEAD_BEFORE_URL.search(text, max(floor, start - URL_LEAD_CHARS), start)
+    lead = leads.pattern.search(text, max(floor, start - leads.reach), start)
     if lead is None:
         return start
     follower = text[end : end + 1]
     if follower in _MARKS or follower in _CLOSERS or not follower:
         return lead.start()  # "For details, see URL." -> "For details."; "available at URL." -> "available."
-    if lead.group("word") in ("see", "visit") or _names_next(text, end):
+    if " ".join(lead.group("word").split()) in leads.see or (leads.names_next and _names_next(text, end)):
         return start  # "see URL for details": no word to keep it company
     return lead.end("comma") if lead.group("comma") else lead.start()  # "downloaded from URL and" -> "downloaded and"
 
@@ -489,7 +535,7 @@ def remove_junk(text: Tracked, removed: RemovalLog, page_breaks: list[int] | Non
         if reason == "url":
             # Keep URLs in running text only when they are the whole point; a reader of a summary
             # gains nothing from "(accessed 25/03/2013)".
-            edits = url_edits(text.text, [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")])
+            edits = url_edits(text.text, [e for e in edits if not text.text[e.start : e.end].strip().endswith(":")], lang)
         if edits:
             removed.add_edits(reason, text, edits)
             text = text.apply(edits)
