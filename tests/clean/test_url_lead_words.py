@@ -147,3 +147,41 @@ def test_every_supported_language_lists_lower_case_lead_words() -> None:
         words = (*language.url_lead_words, *language.url_see_words)
         assert language.url_see_words, code
         assert all(word[0].islower() for word in words), code
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A URL in brackets is an aside: the word before it is the sentence's (a verb's particle).
+        (
+            "de",
+            "Ähnliche Effekte treten auch in anderen Korpora auf (https://example.de/korpus). Weitere Daten folgen hier.",
+            "Ähnliche Effekte treten auch in anderen Korpora auf. Weitere Daten folgen hier.",
+        ),
+        (
+            "fi",
+            "Aineisto on (https://a.fi/x) avoimesti saatavilla. Tulokset olivat hyviä.",
+            "Aineisto on avoimesti saatavilla. Tulokset olivat hyviä.",
+        ),
+        # English's words keep English's noun check: "to" is Norwegian for two, and an English
+        # sentence in a Spanish text names its notebooks.
+        (
+            "nb",
+            "Vi brukte to https://a.no/x datasett i studien. Resultatene var gode.",
+            "Vi brukte to datasett i studien. Resultatene var gode.",
+        ),
+        (
+            "es",
+            "Summary: The code runs in https://colab.research.google.com/x notebooks shared with students. Fin del texto.",
+            "Summary: The code runs in notebooks shared with students. Fin del texto.",
+        ),
+        (
+            "ro",
+            "Datele au fost descărcate de la adresa https://x.ro/d și apoi curățate.",
+            "Datele au fost descărcate și apoi curățate.",
+        ),
+    ],
+    ids=["de-bracket", "fi-bracket", "nb-two", "es-english-noun", "ro-de-la-adresa"],
+)
+def test_a_review_of_the_lead_words_keeps_the_sentences_words(lang: str, text: str, expected: str) -> None:
+    assert _cleaned(text, lang)[0] == expected

@@ -149,6 +149,15 @@ def test_dash_h_shows_the_help_as_dash_dash_help_does(command: list[str]) -> Non
         ("summarize", "res/sum.txt", " (-o names what to write, not a file: -o text > res/sum.txt)"),
         ("extract", "x.jsonl", " (-o names what to write, not a file: -o json > x.jsonl)"),
         ("summarize", "xml", ""),
+        # A review: the file's stem names the kind it meant; a Parquet file is batch's.
+        ("summarize", "scores.jsonl", " (-o names what to write, not a file: -o scores > scores.jsonl)"),
+        ("extract", "record.txt", " (-o names what to write, not a file: -o record > record.txt)"),
+        ("extract", "./json", " (-o names what to write, not a file: -o json > ./json)"),
+        (
+            "summarize",
+            "out.parquet",
+            " (-o names what to write, not a file; a Parquet file is what `synopsis batch ... -o out.parquet` writes)",
+        ),
     ],
 )
 def test_output_kind_given_a_file_name_says_how_to_write_a_file(example_path: Path, command: str, value: str, hint: str) -> None:
@@ -160,3 +169,57 @@ def test_output_kind_given_a_file_name_says_how_to_write_a_file(example_path: Pa
     result = runner.invoke(app, [command, str(example_path), "-o", value])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"synopsis: unknown output {value!r}; choose one of {kinds}{hint}\n"
+
+
+def test_extract_out_dir_that_is_a_link_to_nothing_says_so(tmp_path: Path, example_path: Path) -> None:
+    """A review: a dangling link said "cannot create the output folder (File exists)"."""
+    link = tmp_path / "dang"
+    link.symlink_to(tmp_path / "nowhere")
+    result = runner.invoke(app, ["extract", str(example_path), "-d", str(link)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"synopsis: --out-dir {link}: is a symbolic link to nothing ({tmp_path / 'nowhere'})\n",
+    )
+
+
+def _run_with(env_update: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "LANG", "PYTHONIOENCODING"))}
+    env.update(LC_ALL="C.UTF-8", PYTHONPATH=SRC, **env_update)
+    return subprocess.run(
+        [sys.executable, "-m", "synopsis", *args], capture_output=True, env=env, cwd=cwd, timeout=120, check=False
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_file_names_of_undecodable_bytes_print_back_on_any_stdout(tmp_path: Path) -> None:
+    """A review: a strict UTF-8 stdout (PYTHONIOENCODING=utf-8) crashed on a file name's byte, and a
+    Latin-1 one escaped the byte beside a "€" as "\\udcff"; the name's bytes are written back."""
+    text = "The study measured sleep in forty adults. Participants who slept longer recalled more words.\n"
+    for name in (b"bad\xffname.txt", "\u20ac".encode() + b"\xff.txt"):
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+            handle.write(text.encode())
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    strict = _run_with(
+        {"PYTHONIOENCODING": "utf-8"}, "summarize", "-s", "1", os.fsdecode(b"bad\xffname.txt"), "plain.txt", cwd=tmp_path
+    )
+    assert strict.returncode == 0, strict.stderr
+    assert b"# bad\xffname\n" in strict.stdout
+    latin = _run_with(
+        {"PYTHONIOENCODING": "latin-1"},
+        "summarize",
+        "-s",
+        "1",
+        os.fsdecode("\u20ac".encode() + b"\xff.txt"),
+        "plain.txt",
+        cwd=tmp_path,
+    )
+    assert latin.returncode == 0, latin.stderr
+    assert b"# \\u20ac\xff\n" in latin.stdout
+
+
+def test_the_users_own_error_handler_for_stdout_stands(tmp_path: Path) -> None:
+    """A review: PYTHONIOENCODING=ascii:replace gave backslash escapes, not the "?" asked for."""
+    (tmp_path / "p.txt").write_text("\u00c9tude of sleep in forty adults. Participants recalled more words.\n", encoding="utf-8")
+    done = _run_with({"PYTHONIOENCODING": "ascii:replace"}, "summarize", "-s", "1", "p.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"?tude of sleep")

@@ -232,7 +232,10 @@ class JsonlSink:
     def commit(self) -> None:
         """Write the queued rows as whole lines and make them durable."""
         if self._buffer:
-            data = ("\n".join(self._buffer) + "\n").encode("utf-8")
+            # A lone surrogate (an undecodable byte of a file name in an id) only stands inside a
+            # JSON string, where its backslash escape ("\\udcff") is JSON's own: the row stays valid
+            # JSON in valid UTF-8 and reads back as the same id (it was a UnicodeEncodeError traceback).
+            data = ("\n".join(self._buffer) + "\n").encode("utf-8", "backslashreplace")
             self._buffer.clear()  # a failed write is not tried again on close: a re-run redoes those rows
             self._handle.write(data)
         self._handle.flush()

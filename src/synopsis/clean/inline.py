@@ -354,6 +354,8 @@ class UrlLeads:
     # Whether a lower-case word after the URL that it names keeps the lead word (`_names_next`):
     # English alone, whose URLs stand before nouns ("in URL notebooks").
     names_next: bool
+    # The language's own lead words (English's, where it shares them, keep English's rule).
+    own: frozenset[str] = frozenset()
 
 
 _ENGLISH_LEADS = UrlLeads(_LEAD_BEFORE_URL, URL_LEAD_CHARS, frozenset(("see", "visit")), names_next=True)
@@ -366,10 +368,11 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
     (`url_leads`), where every language-specific word lives. English's stay in every language, as
     they did (an English phrase in the text). A language without a data file keeps English's alone.
 
-    Built once per language (cached). In another language a lead word goes before a following word
-    too: "ist unter URL verfügbar" reads "ist verfügbar", "sono su URL e sono stati" reads "sono e
+    Built once per language (cached). In another language its own lead words go before a following
+    word too: "ist unter URL verfügbar" reads "ist verfügbar", "sono su URL e sono stati" reads "sono e
     sono stati" (`_names_next` knows English nouns only, and another language names a URL after it
-    rarely: "su URL notebook" is no Italian).
+    rarely: "su URL notebook" is no Italian); English's words keep English's rule there, and no word
+    goes before a URL in brackets, an aside (`_widened`).
     """
     language = get_language(lang)
     if lang == ENGLISH or not language.supported or not (language.url_lead_words or language.url_see_words):
@@ -381,6 +384,7 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
         max(URL_LEAD_CHARS, len(phrases[0]) + URL_LEAD_CHARS - len("through")),
         frozenset(("see", "visit", *(" ".join(w.split()) for w in language.url_see_words))),
         names_next=False,
+        own=frozenset(" ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words)),
     )
 
 
@@ -453,6 +457,12 @@ def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS
         end = spaces_end  # "treeviewx URL ." -> "treeviewx."
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
+    bracketed = (before is not None and before.group("open")) or text[start:end].lstrip(" \t")[:1] in ("(", "[")
+    if leads is not _ENGLISH_LEADS and bracketed:
+        # A URL in brackets is an aside: outside English the word before it is the sentence's (a
+        # review: "treten in anderen Korpora auf (URL)." lost the particle of its verb, "Aineisto on
+        # (URL) saatavilla" its "is"). English keeps its rule ("we rely on (URL)." -> "we rely.").
+        return start, end
     return _lead_start(text, start, floor, end, leads), end
 
 
@@ -476,7 +486,11 @@ def _lead_start(text: str, start: int, floor: int, end: int, leads: UrlLeads = _
     follower = text[end : end + 1]
     if follower in _MARKS or follower in _CLOSERS or not follower:
         return lead.start()  # "For details, see URL." -> "For details."; "available at URL." -> "available."
-    if " ".join(lead.group("word").split()) in leads.see or (leads.names_next and _names_next(text, end)):
+    word = " ".join(lead.group("word").split())
+    # English's own words keep English's noun check in every language ("runs in URL notebooks", and
+    # Norwegian "brukte to URL datasett", where "to" is two); another language's words do not.
+    english = leads.names_next or (word in _ENGLISH_LEAD_WORDS and word not in leads.own)
+    if word in leads.see or (english and _names_next(text, end)):
         return start  # "see URL for details": no word to keep it company
     return lead.end("comma") if lead.group("comma") else lead.start()  # "downloaded from URL and" -> "downloaded and"
 

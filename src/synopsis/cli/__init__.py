@@ -42,9 +42,13 @@ def main() -> None:
 def _tolerant_stdout() -> None:
     """A stdout that cannot take every character (a C locale with PYTHONUTF8=0, a Latin-1 locale)
     escapes what it cannot take (`escape_unencodable`) instead of ending the run with a
-    UnicodeEncodeError traceback at the first summary sentence with an accent in it."""
-    if stdout_is_unicode() or not hasattr(sys.stdout, "reconfigure"):
-        return
+    UnicodeEncodeError traceback at the first summary sentence with an accent in it; a strict
+    UTF-8 one writes a file name's undecodable bytes back (a review: it crashed on them)."""
+    errors = getattr(sys.stdout, "errors", None)
+    if not hasattr(sys.stdout, "reconfigure") or errors not in ("strict", "surrogateescape"):
+        return  # the user's own choice (PYTHONIOENCODING=ascii:replace) stands
+    if stdout_is_unicode() and errors == "surrogateescape":
+        return  # UTF-8 writes every character and a file name's bytes back as they were
     codecs.register_error("synopsis-stdout", escape_unencodable)
     sys.stdout.reconfigure(errors="synopsis-stdout")
 

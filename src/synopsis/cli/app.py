@@ -237,9 +237,10 @@ def escape_unencodable(err: UnicodeError) -> tuple[str | bytes, int]:
     after part of the output."""
     if not isinstance(err, UnicodeEncodeError):
         raise err
-    if all(0xDC80 <= ord(char) <= 0xDCFF for char in err.object[err.start : err.end]):
-        return codecs.lookup_error("surrogateescape")(err)
-    return codecs.backslashreplace_errors(err)
+    char = err.object[err.start]  # one character at a time: a file name's byte beside a "€"
+    if 0xDC80 <= ord(char) <= 0xDCFF:
+        return bytes([ord(char) - 0xDC00]), err.start + 1
+    return char.encode("ascii", "backslashreplace").decode("ascii"), err.start + 1
 
 
 def report(message: str) -> None:
@@ -293,8 +294,13 @@ def unknown_output(output: str, outputs: Sequence[str]) -> NoReturn:
     what -o means in `batch`) is told how to write a file, as these commands write to stdout."""
     line = f"unknown output {output!r}; choose one of {', '.join(outputs)}"
     if "." in output or "/" in output:
-        suffix = Path(output).suffix.lstrip(".").lower()
-        kind = "json" if suffix in ("json", "jsonl") and "json" in outputs else "text"
+        path = Path(output)
+        suffix, stem = path.suffix.lstrip(".").lower(), path.stem.lower()
+        if suffix in ("parquet", "pq"):
+            line += f" (-o names what to write, not a file; a Parquet file is what `synopsis batch ... -o {output}` writes)"
+            fail(line)
+        # "-o scores.jsonl" meant the scores; "-o out.json" JSON; anything else the default text.
+        kind = stem if stem in outputs else "json" if suffix in ("json", "jsonl") and "json" in outputs else outputs[0]
         line += f" (-o names what to write, not a file: -o {kind} > {output})"
     fail(line)
 

@@ -149,12 +149,14 @@ def _check_out_dir(out_dir: Path) -> None:
     """Make the --out-dir folder, or exit 2 before any work when it cannot take the files: a file
     of that name (a "File exists" line said nothing useful), or a folder without write permission
     (each article's file would fail in a line of its own)."""
+    if out_dir.is_symlink() and not out_dir.exists():
+        fail(f"--out-dir {out_dir}: is a symbolic link to nothing ({os.readlink(out_dir)})")
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"--out-dir {out_dir}: is a file, not a folder")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        fail(f"{out_dir}: cannot create the output folder ({err.strerror or err})")
+        fail(f"--out-dir {out_dir}: cannot create the folder ({err.strerror or err})")
     if not os.access(out_dir, os.W_OK | os.X_OK):
         fail(f"--out-dir {out_dir}: permission denied (cannot write {out_dir})")
 

@@ -1,0 +1,34 @@
+"""A file whose name holds a byte that is no UTF-8 (a Latin-1 name on a Linux disk): its id holds
+that byte as a lone surrogate, which the JSONL output could not encode (a UnicodeEncodeError
+traceback ended the run). The row keeps it as JSON's escape, and a re-run resumes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TEXT = (
+    "The study measured sleep and memory in forty adults over two weeks. Participants who slept "
+    "longer recalled more words. These results suggest that sleep supports memory.\n"
+)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_a_file_name_that_is_no_utf8_is_summarized_and_resumed(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xffname.txt"), "wb") as handle:
+        handle.write(TEXT.encode())
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "synopsis", "batch", str(folder), "-o", str(out)]
+    first = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    row = json.loads(out.read_bytes().decode("utf-8"))  # valid UTF-8, valid JSON
+    assert row["id"] == "bad\udcffname" and row["sentences"]
+    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert again.returncode == 0 and "0 done, 1 skipped" in again.stderr, again.stderr
