@@ -111,7 +111,7 @@ def test_a_full_queue_answers_503_with_retry_after(example_text: str) -> None:
     assert statuses[0] == 200 and 503 in statuses
     busy = next(r for r in responses if r.status_code == 503)
     assert busy.headers["retry-after"] == "5" and "the server is busy" in busy.json()["message"]
-    assert "(1 summary running or waiting, the limit is 1)" in busy.json()["message"]  # was "1 summaries"
+    assert "(1 summary running, waiting or being received, the limit is 1," in busy.json()["message"]  # was "1 summaries"
 
 
 @pytest.mark.slow

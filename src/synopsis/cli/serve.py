@@ -44,7 +44,7 @@ def serve_command(
         "at most 4, and no more than 75% of the memory holds at --memory-mb each].",
     ),
     queue: int | None = typer.Option(
-        None, help="Summaries running or waiting before new requests get 503 [env SYNOPSIS_QUEUE; default: 64]."
+        None, help="Summaries running, waiting or being received before new requests get 503 [env SYNOPSIS_QUEUE; default: 64]."
     ),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in a web browser once the server is up."),
     access_log: bool = typer.Option(True, help="Log one line per request."),

@@ -175,8 +175,13 @@ def create_app(limits: Limits | None = None, *, model: str | None = None) -> Fas
         The summary is what `synopsis summarize --output json` prints; `document` holds every cleaned
         sentence (span, section, paragraph, score) and section, for showing the summary in place.
         """
-        job = await read_job(request, limits)
-        result = await runner.run(with_model(job, model_path, reranker))
+        slot = runner.admit()  # before the body is read: a full queue costs no upload (503 at once)
+        try:
+            job = with_model(await read_job(request, limits), model_path, reranker)
+        except BaseException:
+            slot.release()
+            raise
+        result = await runner.run(job, slot)
         if isinstance(result, JobFailure):
             raise ApiError(result.status, result.message)
         return Response(result, media_type="application/json")

@@ -22,6 +22,9 @@ DEFAULT_MAX_TEXT_CHARS = SERVER_MAX_CHARS
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_QUEUE = 64
 DEFAULT_GRACE_S = SERVER_GRACE_S
+# Open connections the server takes beyond --queue: room for the page, its files, /healthz and
+# /api/methods while every queue place is taken (uvicorn answers a plain 503 over the total).
+SPARE_CONNECTIONS = 64
 
 
 def default_workers(memory_mb: int = DEFAULT_MEMORY_MB) -> int:
@@ -68,6 +71,13 @@ class Limits:
     def max_body_bytes(self) -> int:
         """The request body limit: the upload plus room for the multipart framing and form fields."""
         return self.max_upload_bytes + 64 * 1024
+
+    @property
+    def max_connections(self) -> int:
+        """Open connections (and requests in progress) uvicorn allows before it answers 503 itself:
+        the summaries --queue admits plus SPARE_CONNECTIONS for everything else, so a flood of
+        clients costs a bounded number of sockets and tasks rather than one per client."""
+        return self.queue + SPARE_CONNECTIONS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Limits:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..errors import counted
@@ -47,8 +48,8 @@ class Runner:
 
     @property
     def active(self) -> int:
-        """Jobs running or waiting for a worker. A timed-out job leaves it when its worker is killed
-        (at the time limit), or in thread mode when it ends."""
+        """Requests whose body is being received, and jobs running or waiting for a worker. A
+        timed-out job leaves it when its worker is killed (at the time limit), or in thread mode when it ends."""
         return self._active
 
     def start(self) -> None:
@@ -85,25 +86,39 @@ class Runner:
         if threads is not None:
             threads.shutdown(wait=False, cancel_futures=True)
 
-    async def run(self, job: Job) -> Answer:
-        """The job's result, or ApiError 503 (queue full, shutting down), 504 (time limit) or 500 (worker died)."""
+    def admit(self) -> Slot:
+        """A place in the queue for one request, taken before its body is read: a request the queue
+        has no room for gets 503 at once instead of after its upload, so at most `limits.queue`
+        bodies are held by the server at a time (being received, waiting or summarized), not one per
+        client. Hand the slot to `run`, or `release` it when the request ends without a job."""
         with self._lock:
             if self._stopping:
                 raise ApiError(503, "the server is shutting down; try again shortly", headers={"Retry-After": "5"})
             if self._active >= self.limits.queue:
                 raise ApiError(
                     503,
-                    f"the server is busy ({counted(self._active, 'summary')} running or waiting, "
-                    f"the limit is {self.limits.queue}); try again shortly",
+                    f"the server is busy ({counted(self._active, 'summary')} running, waiting or being received, "
+                    f"the limit is {self.limits.queue}, the server's --queue); try again shortly",
                     headers={"Retry-After": "5"},
                 )
             self._active += 1
+        return Slot(self._release)
+
+    async def run(self, job: Job, slot: Slot | None = None) -> Answer:
+        """The job's result, or ApiError 503 (queue full, shutting down), 504 (time limit) or 500 (worker died).
+        `slot` is the request's place from `admit` (taken here when not given); the job holds it until it ends."""
+        slot = self.admit() if slot is None else slot
+        with self._lock:
+            stopping = self._stopping
+        if stopping:
+            slot.release()
+            raise ApiError(503, "the server is shutting down; try again shortly", headers={"Retry-After": "5"})
         try:
             future = self._submit(job)
         except RuntimeError:  # closed: the server is stopping
-            self._release()
+            slot.release()
             raise ApiError(503, "the server is shutting down; try again shortly", headers={"Retry-After": "5"}) from None
-        future.add_done_callback(self._release)
+        future.add_done_callback(slot.release)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.limits.timeout_s)
         except asyncio.TimeoutError:
@@ -133,7 +148,7 @@ class Runner:
                 return self._threads.submit(run_job, job)
         return self._get_pool().submit(job)
 
-    def _release(self, _future: Future[Answer] | None = None) -> None:
+    def _release(self) -> None:
         with self._lock:
             self._active -= 1
 
@@ -150,3 +165,18 @@ class Runner:
         with self._lock:
             pool = self._pool
         return [] if pool is None else pool.worker_pids()
+
+
+class Slot:
+    """One request's place in the queue (`Runner.admit`): released once, by whoever ends the request
+    (the route when reading its body fails, else the job's end, which may come in another thread)."""
+
+    def __init__(self, release: Callable[[], None]) -> None:
+        self._release: Callable[[], None] | None = release
+        self._lock = threading.Lock()
+
+    def release(self, _future: Future[Answer] | None = None) -> None:
+        with self._lock:
+            release, self._release = self._release, None
+        if release is not None:
+            release()

@@ -43,6 +43,7 @@ def serve(app: FastAPI, *, host: str, port: int, access_log: bool = True) -> Non
         access_log=access_log,
         log_level="info",
         timeout_graceful_shutdown=math.ceil(grace) + BACKSTOP_S,
+        limit_concurrency=runner.limits.max_connections,
     )
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once it has stopped: a normal stop
         _Server(config, runner).run()
