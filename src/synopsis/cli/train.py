@@ -59,7 +59,8 @@ def train_command(
 
     The same DATA, in the same order, and options always give the same model. Articles without an
     abstract, and repeats of an article already read (same text and abstract), are left out (one
-    line says how many); the model records the command that rebuilds it (from stdin, DATA -, only
+    line says how many; articles of different texts that share one abstract, a placeholder, are
+    named in a warning); the model records the command that rebuilds it (from stdin, DATA -, only
     the same bytes rebuild it: the model records their SHA-256). It takes
     at least 2 articles; a few hundred make a useful model. Exit status: 0 trained; 1 some input
     could not be read (the model is still written) or nothing to train on; 2 usage error; 130
