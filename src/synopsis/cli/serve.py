@@ -22,7 +22,8 @@ def serve_command(
     ),
     max_text_chars: int | None = typer.Option(
         None,
-        help="Longest article text, in characters (a pasted text with its title and abstract) [env SYNOPSIS_MAX_TEXT_CHARS; default: what --memory-mb holds, "
+        help="Longest article text, in characters (a pasted text with its title and abstract) "
+        "[env SYNOPSIS_MAX_TEXT_CHARS; default: what --memory-mb holds, "
         f"{SERVER_MAX_CHARS:,} for {SERVER_MEMORY_MB:,} MB].",
     ),
     memory_mb: int | None = typer.Option(
