@@ -76,8 +76,9 @@ class Limits:
     def max_connections(self) -> int:
         """Open connections (and requests in progress) uvicorn allows before it answers 503 itself:
         the summaries --queue admits plus SPARE_CONNECTIONS for everything else, so a flood of
-        clients costs a bounded number of sockets and tasks rather than one per client."""
-        return self.queue + SPARE_CONNECTIONS
+        clients costs a bounded number of sockets and tasks rather than one per client. (uvicorn
+        refuses a connection when the open ones, that one counted, reach its limit: hence the + 1.)"""
+        return self.queue + SPARE_CONNECTIONS + 1
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Limits:
