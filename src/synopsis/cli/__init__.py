@@ -8,7 +8,16 @@ import errno
 import sys
 
 from ..errors import MissingExtra
-from .app import EXIT_INPUT, EXIT_USAGE, app, escape_unencodable, report, stdout_is_unicode
+from .app import (
+    EXIT_INPUT,
+    EXIT_USAGE,
+    app,
+    end_on_closed_pipe,
+    escape_unencodable,
+    is_closed_pipe,
+    report,
+    stdout_is_unicode,
+)
 
 # Importing a command module registers its subcommand on `app`.
 from . import batch, evaluate, extract, methods, serve, summarize, train  # noqa: F401  isort: skip
@@ -16,7 +25,7 @@ from . import batch, evaluate, extract, methods, serve, summarize, train  # noqa
 
 # Errors of writing out (stdout to a full disk or /dev/full, a read-only or vanished mount): the
 # output cannot be written, which no input or option caused. A closed pipe (EPIPE: `| head`) ends
-# quietly in click already.
+# quietly with exit status 141 (`app.end_on_closed_pipe`).
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF})
 
 
@@ -25,7 +34,10 @@ def main() -> None:
     output that cannot be written (a full disk) in one line too, exit 1, not a traceback."""
     _tolerant_stdout()
     try:
-        app()
+        try:
+            app()
+        finally:
+            _last_flush()
     except MissingExtra as err:
         report(str(err))
         raise SystemExit(EXIT_USAGE) from None
@@ -37,6 +49,21 @@ def main() -> None:
         else:
             report(f"cannot write the output: {err.strerror or err}")
         raise SystemExit(EXIT_INPUT) from None
+
+
+def _last_flush() -> None:
+    """Write out what stdout still holds now, so that a reader gone by then ends the command as one
+    gone earlier does (exit status 141, quietly), not in Python's "Exception ignored ...
+    BrokenPipeError" at exit (status 120)."""
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        if is_closed_pipe(err):
+            end_on_closed_pipe()
+        # Any other error (a full disk) is left as it was: said where the command met it, not in
+        # place of what it raised.
+    except ValueError:  # stdout closed by the command
+        pass
 
 
 def _tolerant_stdout() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import math
 import os
@@ -10,7 +11,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_origin
 
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
@@ -21,6 +22,9 @@ from ..language import supported_codes
 from ..scorers import usable_method
 from ..types import Budget
 from ..version import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 try:  # recent typer carries its own copy of click (typer._click); earlier versions use click itself
     from typer._click.exceptions import BadParameter, MissingParameter, UsageError
@@ -175,6 +179,11 @@ class _PlainGroup(TyperGroup):
             raise
         except UsageError as err:
             fail(_usage_line(err, " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))))
+        except OSError as err:
+            # Here, before click's own handler makes a closed pipe exit status 1 (`end_on_closed_pipe`).
+            if is_closed_pipe(err):
+                end_on_closed_pipe()
+            raise
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -201,6 +210,41 @@ app = typer.Typer(
 # Exit codes: 0 all fine; 1 some input could not be processed (each said on stderr); 2 usage error.
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+# The output's reader went away (`synopsis summarize many.jsonl | head -1`): 128 + SIGPIPE, what a
+# shell reports for a command SIGPIPE ended (`cat` gives it), which `set -o pipefail` scripts know.
+EXIT_CLOSED_PIPE = 141
+
+
+def end_on_closed_pipe() -> NoReturn:
+    """End quietly with `EXIT_CLOSED_PIPE`: no traceback, no line (the reader asked for no more).
+    What stdout still holds goes to /dev/null, or Python's last flush would say "Exception ignored
+    ... BrokenPipeError" on stderr. Was: click's exit status 1, which README gives input errors."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's captured stdout)
+        pass
+    raise SystemExit(EXIT_CLOSED_PIPE)
+
+
+def output_console(**options: Any) -> Console:
+    """A rich Console on stdout whose closed pipe ends as the other outputs' do (`end_on_closed_pipe`)
+    rather than by rich's own `on_broken_pipe`, which exits with status 1 (rich is imported here, not
+    at the top: commands that print no table start faster)."""
+    from rich.console import Console as RichConsole
+
+    class OutputConsole(RichConsole):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            end_on_closed_pipe()
+
+    return OutputConsole(**options)
+
+
+def is_closed_pipe(err: BaseException) -> bool:
+    """Whether `err` is a write to a pipe whose reader closed it (EPIPE)."""
+    return isinstance(err, OSError) and err.errno == errno.EPIPE
 
 
 def stdout_is_unicode() -> bool:

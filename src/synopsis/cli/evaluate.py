@@ -30,6 +30,7 @@ from .app import (
     checked_model,
     counted,
     fail,
+    output_console,
     report,
 )
 from .batch import worker_count
@@ -304,7 +305,7 @@ def evaluate_command(
         notes=notes,
         model=model_path,
     )
-    render_terminal(evaluation, Console(width=max(120, Console().width), highlight=False))
+    render_terminal(evaluation, output_console(width=max(120, Console().width), highlight=False))
     try:
         for written in (json_path, html_path):
             if written is not None:

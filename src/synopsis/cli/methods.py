@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from ..scorers import DEFAULT_METHOD, METHODS
-from .app import app
+from .app import app, output_console
 
 
 @app.command("methods")
 def methods_command() -> None:
     """List the summarization methods, marking the default (what --method auto uses)."""
-    from rich.console import Console  # here, not at the top: other commands start faster
-    from rich.table import Table
+    from rich.table import Table  # here, not at the top: other commands start faster
 
     table = Table(show_header=True, header_style="bold", box=None)
     table.add_column("method")
@@ -21,4 +20,4 @@ def methods_command() -> None:
         label = f"{name} (default)" if name == DEFAULT_METHOD else name
         params = ", ".join(f"{k}={v}" for k, v in method.params.items())
         table.add_row(label, method.description, params)
-    Console(width=160).print(table)
+    output_console(width=160).print(table)

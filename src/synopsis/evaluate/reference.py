@@ -52,11 +52,10 @@ def is_reference_heading(line: str, lang: str = ENGLISH) -> bool:
     )
 
 
-def other_language(abstract: str, lang: str) -> str:
-    """The language the reference reads as where that is another than the text's ("" when the
-    same or undetermined): ROUGE tokenizes both by the text's, and no summary of the text can
-    share the words of an abstract in another language, so the report says so."""
-    found = detect_language(abstract)
+def other_language(found: str, lang: str) -> str:
+    """The language the reference reads as (`found`, `detect_language` of it) where that is another
+    than the text's ("" when the same or undetermined): ROUGE tokenizes both by the text's, and no
+    summary of the text can share the words of an abstract in another language, so the report says so."""
     return "" if found in (lang, UNDETERMINED) else found
 
 
@@ -78,7 +77,7 @@ def reference_text(abstract: str, lang: str = ENGLISH) -> tuple[str, str | None]
         shown = " ".join(abstract.split())
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
         if any(char.isalnum() for char in shown):  # English's keeps [a-z0-9] only: Cyrillic has words, none it counts
-            other = other_language(abstract, lang)
+            other = other_language(detect_language(abstract), lang)
             reads = f", which reads as {other}" if other else ""
             return "", f"the {lang} tokenizer counts no word of its reference abstract ({shown!r}){reads}"
         return "", f"its reference abstract has no word to score against ({shown!r})"

@@ -140,7 +140,7 @@ def _with_gap(stats: dict[str, MethodStats]) -> dict[str, MethodStats]:
 SHIPPED = "the one shipped with synopsis"
 
 
-# Documents named in the note on references with markup.
+# Documents named in the notes on references with markup and on predictions in another language.
 LISTED_MARKUP = 5
 
 
@@ -209,7 +209,7 @@ def build_evaluation(
         docs,
         partial,
         expected,
-        [*_cut(overall, words), *_markup(docs), *notes],
+        [*_cut(overall, words), *_markup(docs), *_prediction_languages(docs, methods), *notes],
         not_evaluated,
     )
 
@@ -226,6 +226,26 @@ def _markup(docs: Sequence[DocResult]) -> list[str]:
         f"{len(marked):,} reference abstract(s) hold HTML or LaTeX markup, which ROUGE scores as words ('<i>' as 'i')"
         f" no plain-text summary holds: strip it from the references first: {shown}"
     ]
+
+
+def _prediction_languages(docs: Sequence[DocResult], methods: Sequence[str]) -> list[str]:
+    """One line per system with predictions in another language than their references (German
+    summaries scored against English abstracts): scored as they are, but ROUGE shares no words
+    across languages, so their near-0 is explained, not hidden. Was: silent."""
+    lines = []
+    for name in methods:
+        other = [
+            f"{d.id} ({language}; the reference reads as {d.reference_language or d.language})"
+            for d in docs
+            if (language := d.results[name].language)
+        ]
+        if other:
+            scored = sum(d.results[name].error is None for d in docs)
+            lines.append(
+                f"{name}: {len(other):,} of {scored:,} predictions read as another language than their reference abstract"
+                f" (scored as they are: ROUGE finds no words shared across languages): {listed(other, LISTED_MARKUP)}"
+            )
+    return lines
 
 
 def _cut(overall: dict[str, MethodStats], words: int) -> list[str]:
@@ -454,6 +474,8 @@ def to_dict(evaluation: Evaluation) -> dict[str, Any]:
                         **({"indices": list(r.indices)} if r.indices else {}),
                         # the method that made it, where the row is none (auto: by the document's language)
                         **({"method": r.method} if r.method else {}),
+                        # a prediction's language where it is not its reference's (else absent)
+                        **({"language": r.language} if r.language else {}),
                         **({"error": r.error} if r.error else {}),
                     }
                     for m, r in d.results.items()

@@ -23,7 +23,7 @@ from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
 from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind
 from ..ingest.jsonl import looks_like_json_document, record_id
-from ..language import ENGLISH
+from ..language import ENGLISH, MIN_WORDS, UNDETERMINED, detect_language
 from ..pipeline import RunOptions, build_document, run_document
 from ..process import failure
 from ..scorers import METHODS, get_method, usable_method
@@ -84,6 +84,9 @@ class MethodResult:
     indices: tuple[int, ...] = ()
     # The registered method that made the summary, where the row is not one (`auto`: by language).
     method: str = ""
+    # A prediction's language where it is another than its reference abstract's (both determined;
+    # "" otherwise): ROUGE shares no words across languages, so its ~0 is said (report's notes).
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,8 +550,12 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         return replace(result, error=unusable, evaluated=False)
     reference = split_sentences(abstract)
     result = replace(result, reference_markup=markup_in(abstract))
+    # What the reference reads as, detected once (for its own note and its predictions'); not where
+    # the text could not be read: its language, the one ROUGE reads by, is then unknown.
+    reference_reads = UNDETERMINED
     if doc is not None:
-        result = replace(result, language=lang, reference_language=_other_language(abstract, lang))
+        reference_reads = detect_language(abstract)
+        result = replace(result, language=lang, reference_language=_other_language(reference_reads, lang))
         _run_methods(doc, abstract, reference, settings, result.results)
     else:
         result.results.update({n: MethodResult(FAILED, error=doc_error) for n in settings.methods})
@@ -559,8 +566,21 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
             result.results[name] = MethodResult(FAILED, error=reason)
             continue
         sentences = split_sentences(prediction) if isinstance(prediction, str) else list(prediction)
-        result.results[name] = _score(reference, sentences, settings.words, result.language)
+        scored = _score(reference, sentences, settings.words, result.language)
+        result.results[name] = replace(scored, language=_other_prediction_language(sentences, reference_reads))
     return result
+
+
+def _other_prediction_language(sentences: list[str], reference_reads: str) -> str:
+    """The language a prediction reads as where it is another than its reference's ("" when the
+    same, or either cannot be told: a prediction under MIN_WORDS words is too short for function-word
+    shares, and detection reads a short Latin-script text as English by default). Detected once,
+    on the prediction as given (before the cut to --words)."""
+    text = "\n".join(sentences)
+    if reference_reads == UNDETERMINED or len(text.split()) < MIN_WORDS:
+        return ""
+    found = detect_language(text)
+    return "" if found in (reference_reads, UNDETERMINED) else found
 
 
 def _run_methods(doc: Document, abstract: str, reference: list[str], settings: Settings, out: dict[str, MethodResult]) -> None:
