@@ -260,17 +260,25 @@ def test_a_stretched_line_ending_a_sentence_in_brackets_stays_text() -> None:
     assert not [r.text for r in found.removed_text if r.reason in ("table", "fragment")]
 
 
+def _columns_out_of_step(count: int, right_end: int, width: float, size: float) -> tuple[Page, list[str], float, float]:
+    """A page of two columns whose right one stands half a line lower than the left (as under a
+    heading of another height): `count` sentences, the left column's first 14, the right's up to
+    `right_end`; the page, the sentences, the right column's x and the y under its text."""
+    page = Page()
+    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
+    english = sentences("E", count)
+    page.block(LEFT, 80, wrap(" ".join(english[:14]), width, size=size), size=size, leading=11)
+    right = LEFT + width + 20
+    y = page.block(right, 85.5, wrap(" ".join(english[14:right_end]), width, size=size), size=size, leading=11)
+    return page, english, right, y
+
+
 def test_a_stretched_line_in_a_column_out_of_step_with_the_other_stays_text() -> None:
     # The right column's lines stand half a line lower than the left's (as under a heading of
     # another height): the rows right above and below its stretched line were the left column's,
     # so no line vouched for it and "AGCGAAGGGTTGTAG, respectively." left the body.
     width, size = 200.0, 9.0
-    page = Page()
-    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
-    english = sentences("E", 30)
-    page.block(LEFT, 80, wrap(" ".join(english[:14]), width, size=size), size=size, leading=11)
-    right = LEFT + width + 20
-    y = page.block(right, 85.5, wrap(" ".join(english[14:18]), width, size=size), size=size, leading=11)
+    page, english, right, y = _columns_out_of_step(30, 18, width, size)
     _stretched_column(page, right, y, CODED[:2], width, size)
     page.text(right, y + 22, CODED[2], size=size)
     page.block(right, y + 33, wrap(" ".join(english[18:22]), width, size=size), size=size, leading=11)
@@ -318,12 +326,8 @@ def test_a_table_row_with_a_bracketed_count_under_out_of_step_columns_stays_a_ta
     # A review of the bracketed-sentence-end rule: "(n=12)." is a table cell, no sentence end, so
     # the row "Women (n=12). Baseline Change" over a justified paragraph stays out of the body.
     width, size = 200.0, 9.0
-    page = Page()
-    page.text(LEFT, 40, "Telomere Length and Mitochondrial DNA in Elderly Women", font=BOLD, size=16)
-    english = sentences("E", 40)
-    page.block(LEFT, 80, wrap(" ".join(english[:14]), width, size=size), size=size, leading=11)
-    right = LEFT + width + 20
-    y = page.block(right, 85.5, wrap(" ".join(english[14:17]), width, size=size), size=size, leading=11) + 6
+    page, english, right, y = _columns_out_of_step(40, 17, width, size)
+    y += 6
     rows = [
         ["Group", "Placebo", "Treated", "Total"],
         ["Women", "(n=12).", "Baseline", "Change"],
