@@ -13,6 +13,7 @@ import codecs
 import errno
 import gzip
 import os
+import re
 import stat
 import sys
 import zlib
@@ -39,7 +40,7 @@ from .decode import (
 )
 from .jsonl import JsonlFields, looks_like_json_document, looks_like_jsonl, read_json_document, read_jsonl_stream
 from .record import looks_like_record, read_record
-from .stream import HEAD_BYTES, ByteStream, chunks, read_at_most, read_rest, transcoded
+from .stream import HEAD_BYTES, ByteStream, GzipInput, chunks, read_at_most, read_rest, transcoded
 
 Format = Literal["auto", "text", "record", "jsonl", "json", "pdf"]
 FORMATS: tuple[str, ...] = get_args(Format)  # the names `--format` accepts, from the one definition
@@ -112,6 +113,7 @@ def _path_str(path: object) -> str:
 
 def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
     """`read_articles` once its arguments are checked: read errors are yielded, not raised."""
+    opened: ByteStream | None = None
     try:
         if read.format not in FORMATS:
             raise InputError(f"unknown format {read.format!r}; choose one of {', '.join(FORMATS)}", source=path)
@@ -129,11 +131,15 @@ def _read_articles(path: str, read: _Reading) -> Iterator[Article | InputError]:
         info = file.stat()
         plain = stat.S_ISREG(info.st_mode) and not compressed  # not a pipe, FIFO, device or .gz
         with gzip.open(file, "rb") if compressed else file.open("rb") as handle:
+            opened = GzipInput(handle) if isinstance(handle, gzip.GzipFile) else handle
             yield from read.stream(
-                handle, source=path, stem=file.stem, file=file if plain else None, size=info.st_size if plain else None
+                opened, source=path, stem=file.stem, file=file if plain else None, size=info.st_size if plain else None
             )
     except InputError as err:
         yield err if err.source else err.at(path)
+    except gzip.BadGzipFile as err:  # after data: a bad CRC, or bytes after the last member
+        damaged = isinstance(opened, GzipInput) and opened.damaged
+        yield InputError(f"is damaged compressed data ({err})" if damaged else f"cannot be read ({err})", source=path)
     except OSError as err:
         yield InputError(f"cannot be read ({err.strerror or err})", source=path)
     except (EOFError, zlib.error) as err:  # gzip's "ended before the end-of-stream marker", bad deflate data
@@ -186,6 +192,11 @@ class _Reading:
             raise table
         if fmt == "jsonl" and looks_like_json_document(_head_text(head, self.encoding)):
             fmt = "json"  # a .jsonl that holds a JSON array: its articles, not an error per line
+        if fmt == "jsonl" and (columns := csv_columns(_head_text(head, self.encoding))) is not None:
+            raise InputError(  # one line, not "is not valid JSON" for each of its rows
+                f"is a CSV/TSV table (columns {columns}), not JSONL: convert it to JSONL (one article a line) or Parquet",
+                source=source,
+            )
         if fmt == "jsonl" and (what := binary_kind(head) or ("a PDF file" if head.startswith(PDF_SIGNATURE) else None)):
             raise InputError(f"is {what}, not JSONL text", source=source)  # one line, not one per "line"
         if fmt == "jsonl":
@@ -264,12 +275,34 @@ def table_refusal(source: str) -> InputError | None:
     )
 
 
+def csv_columns(text: str) -> str | None:
+    """The column names of a CSV/TSV table with a header line (`id,title,full_text`), shown as
+    "id, title, full_text", or None. Only for a text read as JSONL (by its name, `.jsonl`): none
+    of its lines in `text` (the head) may start as a JSON object, so a JSONL file whose first
+    line is broken is still read line by line."""
+    lines = [line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()]
+    if not lines or any(line.startswith("{") for line in lines):
+        return None
+    for delimiter in (",", "\t", ";"):
+        names = [name.strip().strip('"').strip() for name in lines[0].split(delimiter)]
+        if len(names) >= 2 and all(_COLUMN_NAME.fullmatch(name) for name in names):
+            shown = names[:6] + (["..."] if len(names) > 6 else [])
+            return ", ".join(shown)
+    return None
+
+
+# A header's column name: a short identifier ("full_text", "paper id", "doi").
+_COLUMN_NAME = re.compile(r"[A-Za-z_][\w .\-]{0,63}")
+
+
 def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
     """Whether a JSONL input can be read as its UTF-8 lines one by one, as a batch's JSONL shards
     read it. Those that cannot go through `read_articles`, which reads them or says in one line
     what they are: a JSON document (an array), UTF-16/32 or another named encoding, binary data."""
     text = _head_text(head)
     if looks_like_json_document(text) or binary_kind(head) is not None or head.startswith(PDF_SIGNATURE):
+        return False
+    if csv_columns(text) is not None:
         return False
     try:
         return _jsonl_codec(head, encoding, source="") is None

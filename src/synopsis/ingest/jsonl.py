@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..sizes import over_limit
 from ..types import Article
 from .decode import check_characters, check_surrogates
-from .stream import bounded_lines
+from .stream import GZIP_DAMAGE, bounded_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,14 +252,22 @@ def _read_sized(
 ) -> Iterator[Article | InputError]:
     number = 0
     read_any = False
-    for number, (raw, size) in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        read_any = True
-        try:
-            yield parse_line(raw, source=source, line=number, fields=fields, stem=stem, size=size)
-        except InputError as err:
-            yield err
+    try:
+        for number, (raw, size) in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            read_any = True
+            try:
+                yield parse_line(raw, source=source, line=number, fields=fields, stem=stem, size=size)
+            except InputError as err:
+                yield err
+    except GZIP_DAMAGE as err:  # said as `batch` says it: where, and that what came before was read
+        if not number:
+            yield InputError(f"is damaged compressed data ({err})", source=source)
+            return
+        message = f"compressed data is damaged after line {number} ({err}); the lines before it were read"
+        yield InputError(message, source=source, line=number + 1)
+        return
     if not read_any:  # said, as an empty text file is: no output and exit 0 would look like success
         yield InputError("is empty" if number == 0 else "has only blank lines, no articles", source=source)
 
@@ -314,6 +322,8 @@ def _parsed(raw: str, *, source: str, line: int) -> dict[str, Any]:
             advice = "; its lines end in a lone CR (old Mac line endings): convert them to LF"
         elif what == "Extra data" and raw[err.pos :].strip() == ",":
             advice = "; a JSONL line is one object, without a comma after it"
+        elif err.pos == len(raw) - len(raw.lstrip()) and raw.lstrip().startswith(("//", "/*", "#")):
+            advice = "; JSON has no comments: remove the line"
         raise InputError(f"is not valid JSON ({what} at column {err.colno}){advice}", source=source, line=line) from None
     except RecursionError:  # json recurses once per [ or {: a line of 100,000 "[" is not an article
         raise InputError(
@@ -363,12 +373,37 @@ def _text(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int
     if value is None:
         raise InputError(f"field {fields.text!r} is null, not the article's text", source=source, line=line)
     text = _as_text(value, fields.text, source=source, line=line)
+    if text is None and (columns := _columns(record, value, fields)) is not None:
+        raise InputError(
+            f"is one object with a list per field (columns {columns}), as a dataset's columns are"
+            " dumped, not an article: write one article a line as JSONL (a datasets.Dataset: .to_json('x.jsonl'))",
+            source=source,
+            line=line,
+        )
     if text is None:
-        advice = " (join its parts into one string)" if isinstance(value, list | tuple) else ""
-        raise InputError(f"field {fields.text!r} is {_kind(value)}, not a string{advice}", source=source, line=line)
+        kind, advice = _kind(value), " (join its parts into one string)" if isinstance(value, list | tuple) else ""
+        if isinstance(value, list) and value and all(isinstance(part, dict) and "text" in part for part in value[:100]):
+            # S2ORC's body_text: [{"text": ..., "section": ...}, ...]
+            kind, advice = "a list of paragraphs", " (join their 'text' into one string, a blank line between them)"
+        raise InputError(f"field {fields.text!r} is {kind}, not a string{advice}", source=source, line=line)
     if not text.strip():
         raise InputError(f"field {fields.text!r} is empty", source=source, line=line)
     return text
+
+
+def _columns(record: dict[str, Any], value: object, fields: JsonlFields) -> str | None:
+    """The fields of a columnar object (`{"id": [...], "full_text": [...]}`: a dataset's columns
+    dumped as one JSON object), named with their length, or None when `value`, the text field's,
+    is not one such column of strings beside another list of the same length (and the id, where
+    there is one, a list too: an article with one id and its text in parts is no column)."""
+    if not (isinstance(value, list) and value and all(isinstance(cell, str | None) for cell in value[:100])):
+        return None
+    if record.get(fields.id) is not None and not isinstance(record[fields.id], list):
+        return None
+    names = [name for name, column in record.items() if isinstance(column, list) and len(column) == len(value)]
+    if len(names) < 2:
+        return None
+    return f"{', '.join(repr(name) for name in names[:5])}{', ...' if len(names) > 5 else ''} of {len(value):,} values each"
 
 
 def _optional_text(value: object, name: str, *, source: str, line: int) -> str:

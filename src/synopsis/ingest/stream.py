@@ -9,6 +9,8 @@ sniff the format, and the rest comes from the same handle: at most one byte more
 from __future__ import annotations
 
 import codecs
+import gzip
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -24,6 +26,43 @@ class ByteStream(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
+# What a damaged .gz raises part way: a bad CRC or bytes after its last member (BadGzipFile), a
+# cut (EOFError), bad deflate data (zlib.error).
+GZIP_DAMAGE: tuple[type[Exception], ...] = (gzip.BadGzipFile, EOFError, zlib.error)
+
+
+class GzipInput:
+    """A .gz read so that what it decompressed before its damage is returned, and the damage
+    raised at the read after: `GzipFile.read(n)` drops what it had in hand when it fails, so the
+    articles before a bad CRC or bytes after the last member went unsummarized (and unnamed),
+    while `batch` read them. `damaged` says that data came before the error."""
+
+    def __init__(self, handle: gzip.GzipFile) -> None:
+        self.handle = handle
+        self.error: Exception | None = None
+        self.damaged = False
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self.error is not None:
+            self.damaged = True
+            raise self.error
+        parts: list[bytes] = []
+        left = size
+        while left < 0 or left > 0:
+            try:
+                part = self.handle.read1(CHUNK_BYTES if left < 0 else left)
+            except GZIP_DAMAGE as err:
+                if not parts:
+                    raise
+                self.error = err
+                break
+            if not part:
+                break
+            parts.append(part)
+            left = left if left < 0 else left - len(part)
+        return b"".join(parts)
+
+
 def read_at_most(handle: ByteStream, size: int | None) -> bytes:
     """Up to `size` bytes (all of it when None), looping because a pipe returns what it has."""
     parts: list[bytes] = []
@@ -35,6 +74,8 @@ def read_at_most(handle: ByteStream, size: int | None) -> bytes:
         parts.append(part)
         if left is not None:
             left -= len(part)
+        if isinstance(handle, GzipInput) and handle.error is not None:
+            break  # what came before the damage, to be read as such; the next read raises it
     return b"".join(parts)
 
 
