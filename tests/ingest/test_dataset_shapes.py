@@ -40,6 +40,19 @@ def test_a_text_in_parts_beside_a_plain_id_is_still_told_to_join_them(tmp_path: 
     assert str(error) == f"{path}:1: field 'full_text' is a list, not a string (join its parts into one string)"
 
 
+def test_review_cases_keep_their_own_advice(tmp_path: Path) -> None:
+    # A review: an article with no id whose paragraphs are as many as its authors is no columnar
+    # dump, and a JSONL of strings with commas is no CSV table.
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"full_text": [TEXT, TEXT, TEXT], "authors": ["A", "B", "C"]}) + "\n", encoding="utf-8")
+    (error,) = read_all(article)
+    assert str(error) == f"{article}:1: field 'full_text' is a list, not a string (join its parts into one string)"
+    strings = tmp_path / "s.jsonl"
+    strings.write_text('"hello, world"\n"foo, bar"\n', encoding="utf-8")
+    found = read_all(strings)
+    assert found and all("not an object" in str(error) and "CSV" not in str(error) for error in found)
+
+
 def test_s2orc_body_text_is_named_as_paragraphs_with_how_to_join_them(tmp_path: Path) -> None:
     """S2ORC's `body_text: [{"text", "section"}, ...]` given as the text field."""
     path = tmp_path / "s2orc.jsonl"

@@ -70,3 +70,22 @@ def test_summarize_prints_the_articles_before_the_damage_and_exits_1(tmp_path: P
     assert result.exit_code == 1
     assert "# a\n" in result.stdout and "# b\n" in result.stdout
     assert result.stderr.count("\n") == 1 and "compressed data is damaged after line 2" in result.stderr
+
+
+def test_a_damaged_text_or_json_gz_of_any_size_is_refused_whole(tmp_path: Path) -> None:
+    """A review: a text or JSON document is read whole, and one over 64 KB whose damage came after
+    the first read was summarized as if whole (exit 0); it is refused, as a small one is."""
+    text = ("The study measured sleep and memory in forty adults over two weeks. " * 2_000).encode()
+    document = json.dumps({"id": "a", "full_text": text.decode()}).encode()
+    cases = {
+        "cut.txt.gz": gzip.compress(text)[:-20],
+        "crc.txt.gz": bad_crc(gzip.compress(text)),
+        "tail.txt.gz": gzip.compress(text) + b"garbage",
+        "crc.json.gz": bad_crc(gzip.compress(document)),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        found = list(read_articles(str(path)))
+        assert len(found) == 1 and isinstance(found[0], InputError), (name, found)
+        assert "is damaged compressed data" in str(found[0]), (name, str(found[0]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import errno
 import gzip
+import json
 import os
 import re
 import stat
@@ -281,14 +282,22 @@ def csv_columns(text: str) -> str | None:
     of its lines in `text` (the head) may start as a JSON object, so a JSONL file whose first
     line is broken is still read line by line."""
     lines = [line.strip() for line in text.lstrip("\ufeff").splitlines() if line.strip()]
-    if not lines or any(line.startswith("{") for line in lines):
-        return None
+    if not lines or any(line.startswith("{") for line in lines) or _is_json(lines[0]):
+        return None  # a JSON value a line (a string: "hello, world") is JSONL of the wrong kind
     for delimiter in (",", "\t", ";"):
         names = [name.strip().strip('"').strip() for name in lines[0].split(delimiter)]
         if len(names) >= 2 and all(_COLUMN_NAME.fullmatch(name) for name in names):
             shown = names[:6] + (["..."] if len(names) > 6 else [])
             return ", ".join(shown)
     return None
+
+
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than json reads (no table either)
+        return False
+    return True
 
 
 # A header's column name: a short identifier ("full_text", "paper id", "doi").

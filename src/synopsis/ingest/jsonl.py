@@ -394,12 +394,12 @@ def _text(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int
 def _columns(record: dict[str, Any], value: object, fields: JsonlFields) -> str | None:
     """The fields of a columnar object (`{"id": [...], "full_text": [...]}`: a dataset's columns
     dumped as one JSON object), named with their length, or None when `value`, the text field's,
-    is not one such column of strings beside another list of the same length (and the id, where
-    there is one, a list too: an article with one id and its text in parts is no column)."""
+    is not one such column of strings beside an id column of the same length (an article with
+    one id, or none, and its text in parts is no column)."""
     if not (isinstance(value, list) and value and all(isinstance(cell, str | None) for cell in value[:100])):
         return None
-    if record.get(fields.id) is not None and not isinstance(record[fields.id], list):
-        return None
+    if not isinstance(record.get(fields.id), list):
+        return None  # a review: one article's paragraphs beside as many authors is no column
     names = [name for name, column in record.items() if isinstance(column, list) and len(column) == len(value)]
     if len(names) < 2:
         return None
