@@ -29,6 +29,12 @@ def line(text: str, top: float, *, x0: float = 72, x1: float = 520, size: float 
         ("sport-", "for-change is", "sport-for-change works", "sport-for-change is"),
         ("the", "next line", "", "the next line"),
         ("the IOJ—", "an icon", "", "the IOJ—an icon"),
+        # a Greek letter before a Latin word is a compound's hyphen: "Ctβglobin" was read
+        ("the Ctβ-", "globin gene", "", "the Ctβ-globin gene"),
+        ("an α-", "helix", "", "an α-helix"),
+        ("the HbA1-", "globin gene", "", "the HbA1-globin gene"),  # a digit before it: kept already
+        ("την επιστη-", "μονική", "", "την επιστημονική"),  # a Greek word's syllables still join
+        ("la caté-", "gorie", "", "la catégorie"),
     ],
 )
 def test_line_end_hyphens(left: str, right: str, elsewhere: str, joined: str) -> None:

@@ -386,7 +386,7 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
     if not (title or abstract or blocks):
         raise _nothing_read(removed, source)  # every line a table cell, a caption, small print ...
     parts = _parts(abstract, [lines[0].bold_lead for lines in found.abstract])
-    warnings = _warnings(removed.items, source)
+    warnings = _warnings(removed.items, source) + _other_article_warning(removed.items, first_page, source)
     if abstract and _words(block.text for block in blocks if block.kind == "paragraph") < ABSTRACT_ONLY_MAX_BODY_WORDS:
         # A conference abstract, a one-page structured abstract: the abstract is all the text there
         # is, so it is the body (a summary of it, not an error), and the user is told so.
@@ -443,6 +443,7 @@ _SET_ASIDE_AS = {
     "contents": "a table of contents",
     "front_matter": "a thesis's front matter",
     "references": "a reference list",
+    "other_article": "another article",
 }
 
 
@@ -526,6 +527,20 @@ def _warnings(items: Sequence[RemovedText], source: str) -> tuple[str, ...]:
             pages = f"page {numbers[0]}" if len(numbers) == 1 else f"pages {_page_list(numbers)}"
             out.append(f"{pages} of {source} {one if len(numbers) == 1 else several}; {advice}")
     return tuple(out)
+
+
+def _other_article_warning(items: Sequence[RemovedText], first_page: int, source: str) -> tuple[str, ...]:
+    """One line when a second article was set aside (`paragraphs.next_article`): the user is to
+    know that the summary covers only the first, and on which pages it stands."""
+    pages = [item.page for item in items if item.reason == "other_article"]
+    if not pages:
+        return ()
+    start, end = min(pages), max(pages)
+    first = f"page {first_page + 1}" if start - 1 <= first_page + 1 else f"pages {first_page + 1}-{start - 1}"
+    rest = f"page {start}" if start == end else f"pages {start}-{end}"
+    return (
+        f"{source} holds more than one article: summarized the first, {first}; the rest ({rest}) is set aside as other_article",
+    )
 
 
 def _page_list(numbers: Sequence[int]) -> str:

@@ -21,6 +21,7 @@ from itertools import pairwise
 from ..clean import rules
 from . import headings
 from .headings import BodyStyle
+from .lexicon import lexicon
 from .lines import Line
 from .removed import Removals
 
@@ -40,6 +41,7 @@ _LAST_PART = re.compile(r"([^\W\d_]+)-?$")
 _FIRST_WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 _LETTER = re.compile(r"[^\W\d_]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # A table row ends with a figure: "14.1", "12 (8%)", "0.03]".
 _ROW_END = re.compile(r"\d[%)\]]*\s*$")
 # A line under a table's rows with at least this many words and a stop is running text.
@@ -47,6 +49,16 @@ ONE_LINE_SENTENCE_WORDS = 4
 # Before this share of the body, a "References" heading is not the reference list (e.g. a
 # table of contents or "Notes on references" in the introduction).
 END_MATTER_MIN_SHARE = 0.25
+# A second article's title page after the first's reference list (proceedings excerpts): its
+# title this much larger than the body, among the first lines of a page after the list's heading,
+# author lines under it, then an abstract label within this many lines, and a body after it (a
+# heading, then this many words of text in the body's size) that a translated abstract lacks.
+OTHER_TITLE_LARGER = 1.3
+OTHER_TITLE_FIRST_LINES = 3
+OTHER_LABEL_WITHIN = 12
+OTHER_BODY_MIN_WORDS = 200
+# A book's or thesis's signs: chapters with their own abstract are one work, not two articles.
+_BOOK_REASONS = ("contents", "front_matter", "chapter")
 # An algorithm box's caption as LaTeX's algorithm package sets it: "**Algorithm 1** Name" (the
 # label in bold, so that a sentence opening "Algorithm 1 runs ..." is no caption).
 _ALGORITHM_CAPTION = re.compile(r"^\s*(?:algorithm|listing|procedure)\s+\d{1,3}\b", re.IGNORECASE)
@@ -95,6 +107,8 @@ class Vocabulary:
         joined = (left + right).lower()
         if joined in self.words:
             return False
+        if _GREEK.search(left) and not _GREEK.match(right):
+            return True  # a Greek letter before a Latin word ("Ctβ-globin", "α-helix"): no syllable break
         if f"{left}-{right}".lower() in self.compounds:
             return True
         first, second = left.lower(), right.lower().split("-")[0]
@@ -259,6 +273,7 @@ def body_blocks(
     heading: list[Line] = []
     caption: list[Line] = []
     skipping_contents = False
+    other_article: int | None = None  # where a second article begins after the reference list
 
     def flush_paragraph() -> None:
         if current:
@@ -269,13 +284,16 @@ def body_blocks(
 
     def flush_heading() -> bool:
         """Emit the pending heading; False when it opens the reference list (stop there)."""
-        nonlocal skipping_contents
+        nonlocal skipping_contents, other_article
         if not heading:
             return True
         text = join_lines(heading, vocabulary)
         position = cursor / max(1, len(lines))
-        if headings.is_end_matter(text) and position >= END_MATTER_MIN_SHARE:
-            return False
+        if headings.is_end_matter(text):
+            book = any(reason in removed.counts for reason in _BOOK_REASONS)
+            other_article = None if book else next_article(lines, cursor, heading[0].page, style)
+            if position >= END_MATTER_MIN_SHARE or other_article is not None:
+                return False
         skipping_contents = headings.is_contents(text)
         if skipping_contents:
             removed.add("contents", heading, count=1)
@@ -301,7 +319,9 @@ def body_blocks(
         if heading and not flush_heading():
             # Before the small-print rule: a reference list set smaller than the text (IEEE, ACM)
             # is the references, not small print line by line.
-            removed.add("references", [*heading, *lines[cursor:]], count=1)
+            end = len(lines) if other_article is None else other_article
+            removed.add("references", [*heading, *lines[cursor:end]], count=1)
+            removed.add("other_article", lines[end:], count=1)
             return blocks
         if _is_fragment(text) and not _ends_sentence_of(current, line, geometry):
             removed.add("formula" if _displayed(lines, cursor, geometry) else "fragment", [line])
@@ -345,6 +365,67 @@ def body_blocks(
     if heading and not flush_heading():
         removed.add("references", heading, count=1)
     return blocks
+
+
+def next_article(lines: Sequence[Line], start: int, page: int, style: BodyStyle) -> int | None:
+    """Where a second article's title page begins after a reference list that starts at
+    `lines[start]` on `page`, or None: a title line (`OTHER_TITLE_LARGER` than the body, not a
+    known heading or a chapter's label) among the first lines of a later page, author lines under
+    it, an abstract label, then a heading and `OTHER_BODY_MIN_WORDS` words of body text. An
+    appendix, supplementary material or a chapter has no abstract label; a translated abstract at
+    the end has no body after it."""
+    from_page = start  # index of the first line of the page being looked at
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if index == start or line.page != lines[index - 1].page:
+            from_page = index
+        if line.page <= page or index - from_page >= OTHER_TITLE_FIRST_LINES:
+            continue
+        if _opens_article(lines, index, style):
+            return index
+    return None
+
+
+def _opens_article(lines: Sequence[Line], index: int, style: BodyStyle) -> bool:
+    """Whether `lines[index]` is a title over author lines, an abstract label and a body."""
+    title = lines[index]
+    text = title.text.strip()
+    if (
+        title.size < OTHER_TITLE_LARGER * style.size
+        or len(text.split()) < 2
+        or _TERMINAL.search(text)
+        or headings.is_end_matter(text)
+        or headings.is_known_heading(text)
+        or lexicon().chapter.match(text)
+    ):
+        return False
+    k = index + 1
+    while k < len(lines) and lines[k].page == title.page and abs(lines[k].size - title.size) < 0.6:
+        k += 1  # the title's wrapped lines
+    for j in range(k, min(len(lines), k + OTHER_LABEL_WITHIN)):
+        line = lines[j]
+        if line.page != title.page:
+            return False
+        label = lexicon().abstract_label.match(line.text)
+        if label is not None and (not label.group("rest") or label.group("sep")):
+            return j > k and _body_after(lines, j + 1, style)  # author lines between title and label
+        if _TERMINAL.search(line.text) or line.words > 20 or lexicon().chapter.match(line.text):
+            return False  # prose before any label: no title page
+    return False
+
+
+def _body_after(lines: Sequence[Line], start: int, style: BodyStyle) -> bool:
+    """Whether a heading follows `lines[start]` with `OTHER_BODY_MIN_WORDS` words of body text under it."""
+    for index in range(start, len(lines)):
+        if headings.is_heading_line(lines[index], style) or headings.is_known_heading(lines[index].text.strip()):
+            words = 0
+            for line in lines[index + 1 :]:
+                if abs(line.size - style.size) < 0.6 and not headings.is_heading_line(line, style):
+                    words += line.words
+                    if words >= OTHER_BODY_MIN_WORDS:
+                        return True
+            return False
+    return False
 
 
 def _wraps_sentence(current: Sequence[Line], line: Line, geometry: Geometry) -> bool:
