@@ -71,6 +71,7 @@ class InputError(SynopsisError):
         value: float | None = None,
         limit: float | None = None,
         item: int | None = None,
+        fields: tuple[str, ...] = (),
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -81,6 +82,7 @@ class InputError(SynopsisError):
         self.value = value
         self.limit = limit
         self.item = item  # the item of a JSON array that shares its line with another (its message names it)
+        self.fields = fields  # a record without the text field: the fields it has (the CLI's line names them)
 
     @property
     def where(self) -> str:
@@ -115,6 +117,7 @@ class InputError(SynopsisError):
             "value": self.value,
             "limit": self.limit,
             "item": self.item,
+            "fields": self.fields,
         }
         return type(self)(self.message if message is None else message, **{**kept, **fields})
 

@@ -61,8 +61,10 @@ def summary_to_dict(summary: Summary, doc: Document | None = None) -> dict[str, 
 
 def document_warnings(doc: Document) -> list[str]:
     """What a user must hear about how a document was read: a language read with neutral settings,
-    a text whose words stand mostly in sentences too long for a summary (its punctuation missing)."""
-    return [w for w in (doc.meta.get("language_warning"), doc.meta.get("text_warning")) if w]
+    a text whose words stand mostly in sentences too long for a summary (its punctuation missing),
+    a record's text before its first header (read as no section)."""
+    found = (doc.meta.get("language_warning"), doc.meta.get("text_warning"), doc.meta.get("record_warning"))
+    return [w for w in found if w]
 
 
 def over_budget_warning(summary: Summary) -> str | None:

@@ -91,7 +91,8 @@ def test_a_failure_names_the_option_that_fixes_it(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(path), "-m", "lead", "--json", str(report)])
     assert result.exit_code == 1
     assert result.stderr == (
-        "synopsis: none of the 1 record read has a 'full_text' field: set the text field with --text-field (now full_text)\n"
+        f"synopsis: {path}: none of the 1 record read has a 'full_text' field (the first record's fields are 'id', 'body',"
+        " 'abstract'): set the text field with --text-field (now full_text)\n"
     )
 
 

@@ -67,7 +67,8 @@ def test_the_column_options_name_parquet_columns(tmp_path: Path, dev_sample: lis
     mistyped = runner.invoke(app, ["evaluate", str(corpus), "-m", "lead"])
     assert mistyped.exit_code == 1 and mistyped.stdout == ""
     assert mistyped.stderr == (
-        "synopsis: none of the 2 records read has a 'full_text' field: set the text field with --text-field (now full_text)\n"
+        f"synopsis: {corpus}: none of the 2 records read has a 'full_text' field: set the text field with --text-field"
+        " (now full_text)\n"
     )
 
 

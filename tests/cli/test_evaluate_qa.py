@@ -36,7 +36,9 @@ def test_a_mistyped_text_field_is_one_line_and_no_report_of_zeros(tmp_path: Path
     result = runner.invoke(app, ["evaluate", str(corpus), "--text-field", "nosuch", "-m", "lead", "--json", str(report)])
     assert result.exit_code == 1
     assert result.stderr == (
-        "synopsis: none of the 3 records read has a 'nosuch' field: set the text field with --text-field (now nosuch)\n"
+        f"synopsis: {corpus}: none of the 3 records read has a 'nosuch' field"
+        " (the first record's fields are 'id', 'title', 'abstract', 'full_text', 'source', 'domain', 'license'):"
+        " set the text field with --text-field (now nosuch)\n"
     )
     assert result.stdout == "" and not report.exists()
 

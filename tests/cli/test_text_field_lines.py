@@ -33,7 +33,9 @@ def test_a_field_no_record_has_is_one_line_for_the_run(tmp_path: Path, short: li
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "synopsis: none of the 8 records read has a 'nosuch' field: set the text field with --text-field (now nosuch)\n"
+        f"synopsis: {corpus}: none of the 8 records read has a 'nosuch' field"
+        " (the first record's fields are 'id', 'title', 'abstract', 'full_text', 'source', 'domain', 'license'):"
+        " set the text field with --text-field (now nosuch)\n"
     )
 
 

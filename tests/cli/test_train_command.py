@@ -320,7 +320,9 @@ def test_a_wrong_text_field_is_one_line_for_the_run_not_one_per_record(tmp_path:
     result = _train(str(corpus), "--text-field", "body", "-o", str(tmp_path / "m.json"))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
     assert result.output == (
-        "synopsis: none of the 8 records read has a 'body' field: set the text field with --text-field (now body)\n"
+        f"synopsis: {corpus}: none of the 8 records read has a 'body' field"
+        " (the first record's fields are 'id', 'title', 'abstract', 'full_text', 'source', 'domain', 'license'):"
+        " set the text field with --text-field (now body)\n"
     )
     assert not (tmp_path / "m.json").exists()
 

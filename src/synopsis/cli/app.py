@@ -367,11 +367,17 @@ class NoTextField:
         self.field = field
         self.count = 0
         self.places: list[str] = []
+        self.source: str | None = None  # the first input with such a record, named by `none_line`
+        self.fields: tuple[str, ...] = ()  # the fields of the first such record: what --text-field could be
+        self.more_sources = False  # such records in other inputs too
 
     def take(self, error: InputError) -> bool:
         """Whether `error` is such a record (then counted here, for `report`)."""
         if error.setting != "text_field":
             return False
+        if not self.count:
+            self.source, self.fields = error.source, error.fields
+        self.more_sources = self.more_sources or error.source != self.source
         self.count += 1
         if len(self.places) < LISTED_PLACES:  # "a.json:1 item 2": items of a one-line array told apart
             self.places.append(error.where + (f" item {error.item}" if error.item is not None else ""))
@@ -382,8 +388,20 @@ class NoTextField:
         return f"set the text field with --text-field (now {self.field})"
 
     def none_line(self) -> str:
-        """The line for a run in which no record had the field."""
-        return f"none of the {counted(self.count, 'record')} read has a {self.field!r} field: {self.fix}"
+        """The line for a run in which no record had the field, starting with the first input's name
+        (as an error line does); a dotted name ("content.body") is not read as a path into nested
+        objects, which a user may have meant, so the line says so; the first record's fields show
+        what the field could be."""
+        where = f"{self.source}{' (and other inputs)' if self.more_sources else ''}: " if self.source else ""
+        notes = []
+        if "." in self.field:
+            notes.append("nested fields are not read: the text must be a top-level field")
+        if self.fields:
+            shown = ", ".join(repr(name) for name in self.fields[:LISTED_PLACES])
+            more = f", ... ({len(self.fields) - LISTED_PLACES:,} more)" if len(self.fields) > LISTED_PLACES else ""
+            notes.append(f"the first record's fields are {shown}{more}")
+        note = f" ({'; '.join(notes)})" if notes else ""
+        return f"{where}none of the {counted(self.count, 'record')} read has a {self.field!r} field{note}: {self.fix}"
 
     def report(self, read: int, skipped: str = "skipped") -> None:
         """Say the records without the field (`read`: the articles read well): when there were none

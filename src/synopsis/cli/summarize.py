@@ -24,7 +24,7 @@ from ..output import (
 )
 from ..pipeline import RunOptions
 from ..process import ErrorRow, process
-from ..types import Document, Summary
+from ..types import Article, Document, Summary
 from .app import (
     CLI_NAMES,
     EXIT_INPUT,
@@ -124,6 +124,7 @@ def summarize_command(
     options = RunOptions(method, budget, checked_model(model, method), max_chars=max_chars, lang=lang)
     failures = read = 0
     no_text = NoTextField(text_field)
+    first_seen: dict[str, tuple[str, int | None]] = {}  # each id's first (input, JSONL line)
     for path in inputs:
         for item in read_articles(path, format=fmt, fields=fields, encoding=encoding, max_bytes=max_bytes, pdf=pdf):
             if isinstance(item, InputError) and no_text.take(item):
@@ -138,6 +139,8 @@ def summarize_command(
                 )
                 failures += 1
                 break
+            if not isinstance(item, InputError):
+                _warn_duplicate(item, path, first_seen)
             row = process(item, options)
             if isinstance(row, ErrorRow):
                 report(row.error.worded(CLI_NAMES))
@@ -176,6 +179,27 @@ def _warn(doc: Document, summary: Summary, path: str) -> None:
             report(f"{where}: warning: {warning}")
     for warning in doc.meta.get("pdf_warnings", ()):  # they name the file and the pages
         report(f"warning: {warning}")
+
+
+def _warn_duplicate(article: Article, path: str, first_seen: dict[str, tuple[str, int | None]]) -> None:
+    """Say an id seen before in this run, with where it was first: `summarize` prints what it is
+    given, so both are summarized (under the same "# id" heading, which alone would read as one
+    article printed twice), where `batch`, whose output is keyed by id, keeps only the first."""
+    place = (str(article.meta.get("input", path)), article.meta.get("line"))
+    if article.id not in first_seen:
+        first_seen[article.id] = place
+        return
+    first = first_seen[article.id]
+    source, line = first
+    if first == place:
+        also = "the same place: the input is named more than once"
+    elif source == place[0] and line is not None:
+        also = f"line {line}"
+    else:
+        also = source + ("" if line is None else f":{line}")
+    where = place[0] + ("" if place[1] is None else f":{place[1]}")
+    again = "summarized again, as given (batch keeps only the first)"
+    report(f"{where}: warning: duplicate id {article.id!r} (also {also}); {again}")
 
 
 def _write_record(text: str, bom: bytes) -> None:

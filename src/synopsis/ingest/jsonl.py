@@ -368,7 +368,9 @@ def _text(record: dict[str, Any], fields: JsonlFields, *, source: str, line: int
                 line=line,
             )
         hint = " (set the text field with {name})"
-        raise InputError(f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint)
+        raise InputError(
+            f"has no {fields.text!r} field", source=source, line=line, setting="text_field", hint=hint, fields=tuple(record)
+        )
     value = record[fields.text]
     if value is None:
         raise InputError(f"field {fields.text!r} is null, not the article's text", source=source, line=line)

@@ -166,13 +166,30 @@ def read_record(text: str, *, source: str, doc_id: str) -> Article:
         a, b = layout.contents.get(name, (0, 0))
         return text[a:b].strip()
 
+    meta = {"format": "record", "input": source, "layout": layout, "prediction": content("PREDICTION")}
+    if warning := _unread_lead(text, layout):
+        meta["record_warning"] = warning
     return Article(
         id=doc_id,
         text=text,
         body=(start, end),
         title=content("TITLE"),
         abstract=content("ABSTRACT"),
-        meta={"format": "record", "input": source, "layout": layout, "prediction": content("PREDICTION")},
+        meta=meta,
+    )
+
+
+def _unread_lead(text: str, layout: RecordLayout) -> str | None:
+    """The warning for text before the record's first header, which no section reads (None when
+    there is only whitespace or a BOM): a header the format does not know ("A B S T R A C T:",
+    "Summary:") would otherwise lose its section without a word, the abstract read as empty."""
+    name, (first, _) = min(layout.headers.items(), key=lambda item: item[1][0])
+    lead = text[:first].strip().lstrip("\ufeff").strip()
+    if not lead:
+        return None
+    return (
+        f"{len(lead):,} characters before the first section header ({name}:) are not read as any section"
+        " (the format's headers: TITLE:, ABSTRACT:, PREDICTION:, FULL TEXT:)"
     )
 
 
