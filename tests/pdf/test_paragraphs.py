@@ -35,6 +35,8 @@ def line(text: str, top: float, *, x0: float = 72, x1: float = 520, size: float 
         ("the HbA1-", "globin gene", "", "the HbA1-globin gene"),  # a digit before it: kept already
         ("την επιστη-", "μονική", "", "την επιστημονική"),  # a Greek word's syllables still join
         ("la caté-", "gorie", "", "la catégorie"),
+        # a review: only a Greek letter right before the hyphen, and a Latin word after it
+        ("the Ωme-", "ga point", "", "the Ωmega point"),
     ],
 )
 def test_line_end_hyphens(left: str, right: str, elsewhere: str, joined: str) -> None:

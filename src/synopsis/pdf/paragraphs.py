@@ -107,7 +107,7 @@ class Vocabulary:
         joined = (left + right).lower()
         if joined in self.words:
             return False
-        if _GREEK.search(left) and not _GREEK.match(right):
+        if _GREEK.match(left[-1:]) and not _GREEK.search(right):
             return True  # a Greek letter before a Latin word ("Ctβ-globin", "α-helix"): no syllable break
         if f"{left}-{right}".lower() in self.compounds:
             return True
@@ -289,11 +289,13 @@ def body_blocks(
             return True
         text = join_lines(heading, vocabulary)
         position = cursor / max(1, len(lines))
-        if headings.is_end_matter(text):
+        if headings.is_end_matter(text) and position >= END_MATTER_MIN_SHARE:
+            # The reference list; what follows it may be a second article (`next_article`). Not
+            # before a quarter of the body: there "2 Literature" is as likely a section (a review:
+            # four fifths of an economics paper went as "references" before an online appendix).
             book = any(reason in removed.counts for reason in _BOOK_REASONS)
             other_article = None if book else next_article(lines, cursor, heading[0].page, style)
-            if position >= END_MATTER_MIN_SHARE or other_article is not None:
-                return False
+            return False
         skipping_contents = headings.is_contents(text)
         if skipping_contents:
             removed.add("contents", heading, count=1)
@@ -397,6 +399,7 @@ def _opens_article(lines: Sequence[Line], index: int, style: BodyStyle) -> bool:
         or headings.is_end_matter(text)
         or headings.is_known_heading(text)
         or lexicon().chapter.match(text)
+        or _SAME_WORK.match(text)
     ):
         return False
     k = index + 1
@@ -414,10 +417,20 @@ def _opens_article(lines: Sequence[Line], index: int, style: BodyStyle) -> bool:
     return False
 
 
+# Titles of a work's own parts set after its references with a title page of their own: its
+# supplement, online appendix, correction (a review: each was called "another article").
+_SAME_WORK = re.compile(r"(?i)^\W*(?:supplement(?:ary|al)?|online\s+appendix|appendix|corrigendum|erratum|correction|addendum)\b")
+
+
 def _body_after(lines: Sequence[Line], start: int, style: BodyStyle) -> bool:
-    """Whether a heading follows `lines[start]` with `OTHER_BODY_MIN_WORDS` words of body text under it."""
+    """Whether a heading follows `lines[start]` with `OTHER_BODY_MIN_WORDS` words of body text under
+    it; an appendix's or supplement's heading is no article's body (a translated abstract at the
+    end, then an appendix)."""
     for index in range(start, len(lines)):
-        if headings.is_heading_line(lines[index], style) or headings.is_known_heading(lines[index].text.strip()):
+        text = lines[index].text.strip()
+        if _SAME_WORK.match(text) or headings.is_end_matter(text):
+            return False
+        if headings.is_heading_line(lines[index], style) or headings.is_known_heading(text):
             words = 0
             for line in lines[index + 1 :]:
                 if abs(line.size - style.size) < 0.6 and not headings.is_heading_line(line, style):
