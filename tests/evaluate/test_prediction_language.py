@@ -69,3 +69,26 @@ def test_english_predictions_and_ones_too_short_to_tell_get_no_note(tmp_path: Pa
     assert "another language" not in output
     assert not any("another language" in note for note in report["notes"])
     assert all("language" not in d["scores"]["preds"] for d in report["per_document"])
+
+
+def test_an_english_prediction_with_a_long_quotation_or_a_formula_gets_no_note(
+    tmp_path: Path, dev_sample: list[dict[str, str]]
+) -> None:
+    """A review: joined by line breaks, each sentence was judged as a paragraph and one 37-word
+    Spanish quotation made an English summary Spanish; a 30-word lead of a formula read as Czech."""
+    rows = dev_sample[:2]
+    quoted = (
+        "The archive holds letters written by the colonial administrators over two decades. "
+        "The letters show how the officials described the local population to their superiors. "
+        "One governor wrote: «los habitantes de estas tierras son gente de paz y de trabajo, que no "
+        "conocen la guerra y que viven de lo que la tierra les da en cada estación del año, sin pedir "
+        "nada más a la corona». The study reads these descriptions against the census records. "
+        "It finds that the reports followed the needs of the administration more than the facts."
+    )
+    formula = (
+        "Introduction Machine translation takes a source sequence, S = [s1 s2 . . . sK ] and generates a"
+        " target sequence, T = [t1 t2 . . . tM ] that renders"
+    )
+    output, report = _evaluate(tmp_path, rows, [quoted, formula])
+    assert "another language" not in output
+    assert all("language" not in d["scores"]["preds"] for d in report["per_document"])

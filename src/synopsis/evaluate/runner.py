@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -571,13 +572,21 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
     return result
 
 
+# A prediction is judged for its language from this many words of letters (twice what detection
+# needs): a 30-word lead of a formula ("S = [s1 s2 . . . sK]") or of citations read as Czech or
+# Danish (a review), and detection reads a short Latin-script text as English by default.
+PREDICTION_LANGUAGE_MIN_WORDS = 2 * MIN_WORDS
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _other_prediction_language(sentences: list[str], reference_reads: str) -> str:
     """The language a prediction reads as where it is another than its reference's ("" when the
-    same, or either cannot be told: a prediction under MIN_WORDS words is too short for function-word
-    shares, and detection reads a short Latin-script text as English by default). Detected once,
-    on the prediction as given (before the cut to --words)."""
-    text = "\n".join(sentences)
-    if reference_reads == UNDETERMINED or len(text.split()) < MIN_WORDS:
+    same, or either cannot be told, or the prediction has under PREDICTION_LANGUAGE_MIN_WORDS words
+    of letters). Detected once, on the prediction's sentences joined by spaces, as one text (joined
+    by line breaks, each sentence was a paragraph of its own and one long quotation decided), before
+    the cut to --words."""
+    text = " ".join(sentences)
+    if reference_reads == UNDETERMINED or len(_LETTER_WORD.findall(text)) < PREDICTION_LANGUAGE_MIN_WORDS:
         return ""
     found = detect_language(text)
     return "" if found in (reference_reads, UNDETERMINED) else found
