@@ -32,3 +32,16 @@ def test_a_file_name_that_is_no_utf8_is_summarized_and_resumed(tmp_path: Path) -
     assert row["id"] == "bad\udcffname" and row["sentences"]
     again = subprocess.run(command, capture_output=True, text=True, check=False)
     assert again.returncode == 0 and "0 done, 1 skipped" in again.stderr, again.stderr
+
+
+def test_a_part_file_key_takes_a_file_names_undecodable_byte() -> None:
+    """`--engine dask` names each shard's part file by a hash of its source: a file name's
+    undecodable byte (a lone surrogate) ended the run with a UnicodeEncodeError."""
+    import hashlib
+
+    from synopsis.batch.sources import _key
+
+    assert _key("corpus/bad\udcffname.txt", 0) != _key("corpus/badname.txt", 0)
+    assert _key("corpus/bad\udcffname.txt", 0) == _key("corpus/bad\udcffname.txt", 0)
+    # a valid name hashes as before, so an earlier run's part files are found again
+    assert _key("corpus/a.txt", 0) == hashlib.sha1(b"corpus/a.txt\x1f0").hexdigest()[:10]

@@ -67,7 +67,8 @@ class Shard(Protocol):
 
 def _key(*parts: object) -> str:
     """A short stable name for a shard, so a re-run finds the part file an earlier run wrote."""
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:10]
+    # surrogatepass: a file name's undecodable byte (a lone surrogate) is part of the name, not an error
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 @dataclass(frozen=True, slots=True)
