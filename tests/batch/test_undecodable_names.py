@@ -45,3 +45,22 @@ def test_a_part_file_key_takes_a_file_names_undecodable_byte() -> None:
     assert _key("corpus/bad\udcffname.txt", 0) == _key("corpus/bad\udcffname.txt", 0)
     # a valid name hashes as before, so an earlier run's part files are found again
     assert _key("corpus/a.txt", 0) == hashlib.sha1(b"corpus/a.txt\x1f0").hexdigest()[:10]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_parquet_out_says_in_one_line_what_it_cannot_store(tmp_path: Path) -> None:
+    """Parquet's strings are UTF-8: an id holding a file name's undecodable byte ended the run with
+    a UnicodeEncodeError traceback. It is one line, exit 1, and the journal keeps every row."""
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xffname.txt"), "wb") as handle:
+        handle.write(TEXT.encode())
+    out = tmp_path / "out.parquet"
+    done = subprocess.run(
+        [sys.executable, "-m", "synopsis", "batch", str(folder), "-o", str(out)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "which Parquet cannot store" in done.stderr and "-o OUT.jsonl" in done.stderr
+    assert not out.exists() and (tmp_path / "out.parquet.journal.jsonl").exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import rows
-from ..errors import MissingExtra
+from ..errors import MissingExtra, SynopsisError
 from ..rows import Field
 from .files import iter_lines, replace_durably, temporary_for
 
@@ -93,6 +93,10 @@ def _converted(row: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, 
     return row
 
 
+class UnstorableRow(SynopsisError):
+    """A row Parquet cannot store: said in one line (the CLI's exit 1), the journal kept."""
+
+
 def journal_to_parquet(journal: Path, out: Path) -> None:
     """Write every row of the JSONL `journal` to `out` (via a temporary file, then renamed)."""
     pa = _pyarrow()
@@ -108,10 +112,16 @@ def journal_to_parquet(journal: Path, out: Path) -> None:
                     batch.clear()
             if batch:
                 writer.write_table(pa.Table.from_pylist(batch, schema=table_schema))
-    except BaseException:
+    except BaseException as err:
         # A full disk stops the writer half way: the journal keeps every row, and the partial file
         # would only hold on to the space the re-run needs.
         temporary.unlink(missing_ok=True)
+        if isinstance(err, UnicodeEncodeError):  # Arrow's strings are UTF-8; a lone surrogate is none
+            raise UnstorableRow(
+                f"{out}: a row's id or text holds a byte that is no UTF-8 (a file name's, read as"
+                f" {err.object[err.start : err.end]!r}), which Parquet cannot store; every row is kept in"
+                f" {journal}: write a JSONL OUT (-o OUT.jsonl), which keeps it, or rename the file"
+            ) from None
         raise
     replace_durably(temporary, out)
 
