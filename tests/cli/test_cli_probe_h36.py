@@ -229,3 +229,37 @@ def test_the_users_own_error_handler_for_stdout_stands(tmp_path: Path) -> None:
     done = _run_with({"PYTHONIOENCODING": "ascii:replace"}, "summarize", "-s", "1", "p.txt", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"?tude of sleep")
+
+
+def test_a_command_started_with_stdout_closed_ends_as_before(tmp_path: Path) -> None:
+    """A review: `synopsis methods >&-` ended in an AttributeError traceback from the last flush
+    (sys.stdout is None), exit 1; it was exit 0."""
+    env = {**os.environ, "PYTHONPATH": SRC}
+    command = [sys.executable, "-m", "synopsis", "methods"]
+    done = subprocess.run(command, stderr=subprocess.PIPE, env=env, cwd=tmp_path, preexec_fn=lambda: os.close(1), check=False)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_json_of_a_file_named_with_an_undecodable_byte_is_valid_utf8(tmp_path: Path) -> None:
+    """A review: `summarize -o json` wrote the name's raw byte into "id" (no valid UTF-8, so no JSON
+    for a reader of bytes); it is JSON's escape, as batch writes it."""
+    text = "The study measured sleep in forty adults. Participants who slept longer recalled more words.\n"
+    with open(os.path.join(os.fsencode(tmp_path), b"p\xffq.txt"), "wb") as handle:
+        handle.write(text.encode())
+    done = _run_with({}, "summarize", "-o", "json", os.fsdecode(b"p\xffq.txt"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.decode("utf-8"))["id"] == "p\udcffq"
+
+
+def test_a_repeated_file_stem_is_not_said_to_clash_in_batch(tmp_path: Path) -> None:
+    """A review: two files named p.txt in two folders were told "batch keeps only the first", but
+    batch names them by their paths and keeps both."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.txt").write_text(
+            "Sleep helps memory in adults. Participants recalled more words.\n", encoding="utf-8"
+        )
+    done = _run_with({}, "summarize", "-s", "1", "a/p.txt", "b/p.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert b"duplicate id 'p'" in done.stderr and b"batch keeps only the first" not in done.stderr

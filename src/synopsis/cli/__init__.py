@@ -55,6 +55,8 @@ def _last_flush() -> None:
     """Write out what stdout still holds now, so that a reader gone by then ends the command as one
     gone earlier does (exit status 141, quietly), not in Python's "Exception ignored ...
     BrokenPipeError" at exit (status 120)."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`): nothing to flush
+        return
     try:
         sys.stdout.flush()
     except OSError as err:

@@ -258,6 +258,7 @@ def stdout_is_unicode() -> bool:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -270,6 +271,10 @@ def write_stdout(text: str, *, json_lines: bool = False) -> None:
     that means the same; other text gets the escapes `main` set up (`escape_unencodable`)."""
     if json_lines and not stdout_is_unicode():
         text = _NON_ASCII.sub(_json_escape, text)
+    elif json_lines:
+        # a file name's undecodable byte (a lone surrogate in an id) as JSON's escape, as batch
+        # writes it: written back as the raw byte, the line was no valid UTF-8 for a JSON reader
+        text = _LONE_SURROGATE.sub(_json_escape, text)
     sys.stdout.write(text)
     sys.stdout.flush()
 

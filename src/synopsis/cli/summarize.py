@@ -198,7 +198,8 @@ def _warn_duplicate(article: Article, path: str, first_seen: dict[str, tuple[str
     else:
         also = source + ("" if line is None else f":{line}")
     where = place[0] + ("" if place[1] is None else f":{place[1]}")
-    again = "summarized again, as given (batch keeps only the first)"
+    # batch names files by their paths (a/p and b/p stay apart); records' own ids clash there too
+    again = "summarized again, as given" + (" (batch keeps only the first)" if place[1] is not None else "")
     report(f"{where}: warning: duplicate id {article.id!r} (also {also}); {again}")
 
 
