@@ -181,8 +181,7 @@ def across_by_distance(
     the "at or above" sum and is taken out of it again.
     """
     n, sections = members.size, section_distance.size
-    indicator = sparse.csr_matrix((np.ones(n), (members, np.arange(n))), shape=(sections, n))
-    centroids = sparse.coo_matrix(normalize_rows(sparse.csr_matrix(indicator @ tfidf)))
+    centroids = sparse.coo_matrix(section_centroids(tfidf, members, sections))
     distinct, rank = np.unique(section_distance, return_inverse=True)
     levels = np.int64(distinct.size)
     width = np.int64(tfidf.shape[1])
@@ -221,6 +220,14 @@ def across_by_distance(
 DENSE_CENTROID_CELLS = 1 << 22
 
 
+def section_centroids(tfidf: sparse.csr_matrix, members: NDArray[np.int64], sections: int) -> sparse.csr_matrix:
+    """Each section's centroid, L2-normalised, as a sections x terms sparse matrix: the sum of its
+    sentences' tf-idf rows (`members[i]` is sentence i's section), through a 0/1 sections x
+    sentences indicator."""
+    indicator = sparse.csr_matrix((np.ones(members.size), (members, np.arange(members.size))), shape=(sections, members.size))
+    return normalize_rows(sparse.csr_matrix(indicator @ tfidf))
+
+
 def centroids_by_term(
     tfidf: sparse.csr_matrix, members: NDArray[np.int64], sections: int
 ) -> NDArray[np.float64] | sparse.csr_matrix:
@@ -241,8 +248,7 @@ def centroids_by_term(
     """
     width = tfidf.shape[1]
     if sections * width > DENSE_CENTROID_CELLS:
-        indicator = sparse.csr_matrix((np.ones(members.size), (members, np.arange(members.size))), shape=(sections, members.size))
-        return sparse.csr_matrix(normalize_rows(sparse.csr_matrix(indicator @ tfidf)).T)
+        return sparse.csr_matrix(section_centroids(tfidf, members, sections).T)
     section = np.repeat(members, np.diff(tfidf.indptr))
     key = section * width + tfidf.indices  # (section, term) of every stored entry, in storage order
     totals = np.bincount(key, weights=tfidf.data, minlength=sections * width)
