@@ -430,6 +430,7 @@ def _without_misspelt(hits: dict[str, int], words: list[str]) -> dict[str, int]:
         return hits
     least = max(MISSPELT_MIN_WORDS, MISSPELT_MIN_SHARE * len(words))
 
+    @cache  # each profile's words counted once, though `allowed` and `ruled_out` both ask
     def misspelt(code: str) -> bool:
         letters = _NEVER_WRITTEN[code]
         return sum(1 for word in words if not letters.isdisjoint(word)) >= least

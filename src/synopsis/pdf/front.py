@@ -527,8 +527,9 @@ def _past_second_summary(lines: Sequence[Line], found: Front, style: BodyStyle) 
 # out of the body with it: such a run is read as body, as before the label was looked for.
 TRANSLATION_MAX_RATIO = 1.5
 TRANSLATION_SLACK_WORDS = 30
-# A paragraph gap: a line pitch this many times the run's usual one (the abstract's rule).
-TRANSLATION_GAP = 1.35
+# A paragraph gap in an abstract: a line pitch this many times its usual one (`_read_abstract`,
+# and a translation's paragraphs counted by the same rule).
+ABSTRACT_PARAGRAPH_GAP = 1.35
 
 
 def _reads_as_translation(abstract: Sequence[Sequence[Line]], run: Sequence[Line]) -> bool:
@@ -541,7 +542,7 @@ def _reads_as_translation(abstract: Sequence[Sequence[Line]], run: Sequence[Line
     pitches = [b.top - a.top for a, b in pairwise(run) if a.region == b.region and b.top > a.top]
     if pitches:
         usual = sorted(pitches)[len(pitches) // 2]
-        if 1 + sum(pitch > TRANSLATION_GAP * usual for pitch in pitches) > len(abstract):
+        if 1 + sum(pitch > ABSTRACT_PARAGRAPH_GAP * usual for pitch in pitches) > len(abstract):
             return False
     own = detect_language(" ".join(line.text for paragraph in abstract for line in paragraph))
     other = detect_language(" ".join(line.text for line in run))
@@ -904,7 +905,7 @@ def _read_abstract(
             break
         pitch = line.top - previous.top if line.region == previous.region else 0.0
         usual = sorted(pitches)[len(pitches) // 2] if pitches else None  # the abstract's line pitch so far
-        gap = pitch > (1.35 * usual if usual is not None else 2.0 * line.size)
+        gap = pitch > (ABSTRACT_PARAGRAPH_GAP * usual if usual is not None else 2.0 * line.size)
         # A paragraph gap that does not open the next part of a structured abstract ends it, unless
         # the abstract's page of its own goes on with its next paragraph (asked only at a gap).
         on_own_page = whole_page and line.page == lines[label].page
