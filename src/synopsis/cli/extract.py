@@ -29,6 +29,7 @@ from .app import (
     app,
     check_stdin_once,
     check_whole,
+    check_writable,
     checked_encoding,
     checked_lang,
     fail,
@@ -147,18 +148,18 @@ def _one_record(items: Iterator[Article | InputError], path: str) -> Iterator[Ar
 
 def _check_out_dir(out_dir: Path) -> None:
     """Make the --out-dir folder, or exit 2 before any work when it cannot take the files: a file
-    of that name (a "File exists" line said nothing useful), or a folder without write permission
-    (each article's file would fail in a line of its own)."""
+    of that name (a "File exists" line said nothing useful), a link to nothing, or a folder where
+    no file can be written (each article's file would fail in a line of its own): the check of
+    every output file (`check_writable`), for a file in that folder."""
     if out_dir.is_symlink() and not out_dir.exists():
         fail(f"--out-dir {out_dir}: is a symbolic link to nothing ({os.readlink(out_dir)})")
     if out_dir.exists() and not out_dir.is_dir():
         fail(f"--out-dir {out_dir}: is a file, not a folder")
+    check_writable(out_dir / ".synopsis-write-check", str(out_dir), "--out-dir")  # only looked at, never made
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         fail(f"--out-dir {out_dir}: cannot create the folder ({err.strerror or err})")
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        fail(f"--out-dir {out_dir}: permission denied (cannot write {out_dir})")
 
 
 def _write_file(out_dir: Path, article: Article, rendered: str, suffix: str, taken: set[str]) -> bool:
