@@ -154,6 +154,12 @@ def justified(page: Page, x: float, y: float, line: str, width: float, *, size: 
         x += stringWidth(word, "Times-Roman", size) + gap
 
 
+def _stretched_column(page: Page, x: float, y: float, lines: list[str], width: float, size: float) -> None:
+    """`lines` justified to `width`, one under the other at an 11-point pitch."""
+    for k, line in enumerate(lines):
+        justified(page, x, y + 11 * k, line, width, size=size)
+
+
 def test_a_short_line_stretched_in_a_narrow_justified_column_is_text() -> None:
     # Such a line was cut at its wide spaces into table cells and its words left the body.
     width, size = 200.0, 9.0
@@ -161,11 +167,8 @@ def test_a_short_line_stretched_in_a_narrow_justified_column_is_text() -> None:
     page.text(LEFT, 40, "Harbours of the Northern Coast in the Nineteenth Century", font=BOLD, size=16)
     english = sentences("E", 24)
     y = page.block(LEFT, 80, wrap(" ".join(english[:8]), width, size=size), size=size, leading=11)
-    for k, line in enumerate(JUSTIFIED):
-        if k == len(JUSTIFIED) - 1:
-            page.text(LEFT, y + 11 * k, line, size=size)  # a paragraph's last line is not justified
-        else:
-            justified(page, LEFT, y + 11 * k, line, width, size=size)
+    _stretched_column(page, LEFT, y, JUSTIFIED[:-1], width, size)
+    page.text(LEFT, y + 11 * (len(JUSTIFIED) - 1), JUSTIFIED[-1], size=size)  # a paragraph's last line is not justified
     page.block(LEFT, y + 11 * len(JUSTIFIED) + 11, wrap(" ".join(english[8:12]), width, size=size), size=size, leading=11)
     page.block(LEFT + width + 20, 80, wrap(" ".join(english[12:]), width, size=size), size=size, leading=11)
     found = extract(build([page]), source="justified.pdf")
@@ -238,11 +241,6 @@ CODED = [
     "AGCGAAGGGTTGTAG, respectively.",
     "The amplification was run in triplicate on each plate.",
 ]
-
-
-def _stretched_column(page: Page, x: float, y: float, lines: list[str], width: float, size: float) -> None:
-    for k, line in enumerate(lines):
-        justified(page, x, y + 11 * k, line, width, size=size)
 
 
 def test_a_stretched_line_ending_a_sentence_in_brackets_stays_text() -> None:

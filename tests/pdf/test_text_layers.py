@@ -24,6 +24,8 @@ from synopsis.pdf.glyphs import unreadable_text
 runner = CliRunner()
 TITLE = "Harbour Tables of the North Coast"
 
+LEFT = 72.0  # the left margin of the pages drawn here
+
 
 def article(transform: Callable[[str], str]) -> bytes:
     """Two pages of title, abstract and body, every line passed through `transform`."""
@@ -130,9 +132,6 @@ def test_a_sentences_last_word_wrapped_alone_is_no_heading_and_no_part() -> None
     assert "\nresults.\n" not in found.text and "\nmethods.\n" not in found.text
 
 
-LEFT = 72.0
-
-
 def test_a_lower_case_heading_after_an_abstract_that_ends_without_a_stop_still_ends_it() -> None:
     # A review: the wrapped-word rule read "introduction" (no stop) on as the abstract's last
     # word, and the abstract ran into the body until it was too long to be one.
@@ -146,10 +145,7 @@ def test_a_lower_case_heading_after_an_abstract_that_ends_without_a_stop_still_e
         "is registered as ISRCTN12345678",
         "introduction",
     ]
-    y = 116.0
-    for text in lines:
-        page.text(LEFT, y, text)
-        y += 13
+    y = page.block(LEFT, 116, lines, leading=13)
     page.block(LEFT, y, wrap(" ".join(sentences("B", 20)), 440))
     found = extract(build([page]), source="L.pdf")
     assert found.abstract.startswith("Falls are common") and found.abstract.endswith("ISRCTN12345678")
