@@ -7,8 +7,10 @@ lines are page furniture and which word was hyphenated where. Coordinates here a
 
 from __future__ import annotations
 
+import base64
 import io
-from collections.abc import Collection, Sequence
+import zlib
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
@@ -240,3 +242,87 @@ def _raw_pdf(objects: Sequence[bytes]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def bomb_pdf(inflated: int, *, filters: Sequence[str] = ("FlateDecode",), image: bool = False) -> bytes:
+    """A one-page PDF whose content stream is a line of text and then `inflated` spaces, encoded
+    by `filters` (applied in reverse, as a reader decodes them in order): a "flate bomb" when
+    `inflated` is large. `image` labels the stream an image XObject instead (which reading text
+    never decodes)."""
+    body = b"BT /F1 10 Tf 56 780 Td (Hello) Tj ET\n" + b" " * inflated
+    for name in reversed(filters):
+        body = _ENCODERS[name](body)
+    names = b"[" + b" ".join(b"/" + name.encode() for name in filters) + b"]"
+    kind = b"/Type /XObject /Subtype /Image /Width 1 /Height 1 " if image else b""
+    stream = b"<< %s/Length %d /Filter %s >>\nstream\n" % (kind, len(body), names) + body + b"\nendstream"
+    content = 4 if not image else 6
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents %d 0 R >>"
+        % content,
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        _stream(b"BT /F1 10 Tf 56 780 Td (Hello) Tj ET"),
+    ]
+    return _raw_pdf(objects)
+
+
+def _lzw(data: bytes) -> bytes:
+    """LZW as PDF writes it (codes of 9 to 12 bits, EarlyChange 1), a clear code first."""
+    table = {bytes([i]): i for i in range(256)}
+    codes, word = [256], b""
+    for byte in data:
+        grown = word + bytes([byte])
+        if grown in table:
+            word = grown
+            continue
+        codes.append(table[word])
+        if len(table) + 2 < 4095:
+            table[grown] = len(table) + 2
+        else:
+            codes.append(256)
+            table = {bytes([i]): i for i in range(256)}
+        word = bytes([byte])
+    codes += [table[word], 257]
+    # The reader's table has one entry fewer than the writer's (it adds one from its second code
+    # on), and the code width follows the reader's table.
+    bits, size, first, out = 0, 258, True, bytearray()
+    value = 0
+    for code in codes:
+        width = min(12, (size + 1).bit_length())
+        value, bits = (value << width) | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append((value >> bits) & 0xFF)
+        value &= (1 << bits) - 1
+        if code == 256:
+            size, first = 258, True
+        elif first:
+            first = False
+        else:
+            size += 1
+    if bits:
+        out.append((value << (8 - bits)) & 0xFF)
+    return bytes(out)
+
+
+def _run_length(data: bytes) -> bytes:
+    """RunLengthDecode's encoding: runs of one byte as (257 - n, byte), up to 128 at a time."""
+    out, i = bytearray(), 0
+    while i < len(data):
+        n = 1
+        while i + n < len(data) and n < 128 and data[i + n] == data[i]:
+            n += 1
+        out += bytes([257 - n, data[i]]) if n > 1 else bytes([0, data[i]])
+        i += n
+    return bytes(out + b"\x80")
+
+
+_ENCODERS: dict[str, Callable[[bytes], bytes]] = {
+    "FlateDecode": zlib.compress,
+    "ASCII85Decode": lambda data: base64.a85encode(data) + b"~>",
+    "ASCIIHexDecode": lambda data: data.hex().encode() + b">",
+    "LZWDecode": _lzw,
+    "RunLengthDecode": _run_length,
+}

@@ -73,3 +73,26 @@ def test_article_from_text_refuses_a_lone_surrogate(field: str) -> None:
     parts = {"text": TEXT, "title": "T", "abstract": "A", field: "caf\u00e9 \ud800"}
     with pytest.raises(InputError, match=r"contains an unpaired surrogate \(\\ud800\) at character 5"):
         article_from_text(parts["text"], title=parts["title"], abstract=parts["abstract"], source="<pasted text>")
+
+
+def test_a_line_of_millions_of_values_is_refused_unread_and_the_next_line_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """json builds every value before a field is read: a 48 MB line of `{},` took 1.3 GB. A line with
+    more values than the limit (lowered here, so the line can be small) is one error line."""
+    monkeypatch.setattr("synopsis.ingest.jsonl.MAX_LINE_VALUES", 50)
+    flood = json.dumps({"id": "flood", "full_text": TEXT, "extra": [{}] * 60})
+    path = write_lines(tmp_path / "c.jsonl", flood, json.dumps({"id": "next", "full_text": TEXT}))
+    error, article = read_articles(str(path))
+    assert str(error) == f"{path}:1: holds over 50 JSON values (commas outside its strings), not one article's fields"
+    assert isinstance(article, Article) and article.id == "next"
+
+
+def test_commas_in_an_articles_text_and_nested_metadata_under_the_limit_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("synopsis.ingest.jsonl.MAX_LINE_VALUES", 50)
+    authors = [{"name": f"Author {i}", "affiliation": "A, B and C"} for i in range(5)]
+    record = {"id": "a", "full_text": "Firstly, secondly, thirdly, " * 100 + TEXT, "authors": authors, "refs": [[1, 2]] * 10}
+    (article,) = read_articles(str(write_lines(tmp_path / "c.jsonl", json.dumps(record))))
+    assert isinstance(article, Article) and article.id == "a"

@@ -386,3 +386,22 @@ def test_a_bad_model_stops_the_server_before_it_serves(tmp_path: Path) -> None:
     bad.write_text("[]", encoding="utf-8")
     with pytest.raises(MethodError, match="is not a synopsis model file"):
         create_app(Limits(workers=0), model=str(bad))
+
+
+def test_a_pdf_flate_bomb_gets_413_with_its_reason(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small PDF whose content stream inflates to a gigabyte made PDFium use ~2.5 GB: in a capped
+    worker that aborted the process (500). It is refused before PDFium reads it (the limit lowered
+    here, so the bomb can be small)."""
+    pytest.importorskip("pypdfium2", reason="PDF upload needs the pdf extra")
+    from pdfgen import bomb_pdf
+    from synopsis.ingest import pdf
+    from synopsis.pdf import PdfOptions
+
+    monkeypatch.setitem(pdf.read_pdf_bytes.__kwdefaults__, "options", PdfOptions(max_inflated_bytes=200_000))
+    response = client.post("/api/summarize", files={"file": ("bomb.pdf", bomb_pdf(400_000), "application/pdf")})
+    assert response.status_code == 413, response.text
+    assert re.fullmatch(
+        r"bomb\.pdf: has a compressed stream that inflates to at least [\d.]+ [kM]B, over the 200 kB limit for one stream "
+        r"\(a compression bomb\?\)",
+        response.json()["message"],
+    )

@@ -30,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from ..sizes import over_limit
 from .glyphs import is_unreadable, reads_as_language, unreadable_counts
+from .inflate import TOTAL_FACTOR, inflation
 from .options import PdfOptions
 
 # PDFium keeps global state and must not be called from two threads at once.
@@ -766,6 +767,24 @@ def _load_bytes(data: bytes | Path, *, source: str, options: PdfOptions) -> byte
     _check_size(len(data), source=source, options=options)
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise InputError(f"is not a PDF: {_what_it_is(data)}", source=source)
+    limit = options.max_inflated_bytes
+    found = inflation(data, limit)  # before PDFium sees it: PDFium holds an inflated stream whole
+    if found.largest > limit:
+        raise InputError(
+            f"has a compressed stream that inflates to at least {over_limit(found.largest, limit)} "
+            "for one stream (a compression bomb?)",
+            source=source,
+            value=found.largest,
+            limit=limit,
+        )
+    if found.total > TOTAL_FACTOR * limit:
+        raise InputError(
+            f"has compressed streams that inflate to at least {over_limit(found.total, TOTAL_FACTOR * limit)} "
+            "in all (a compression bomb?)",
+            source=source,
+            value=found.total,
+            limit=TOTAL_FACTOR * limit,
+        )
     return data
 
 

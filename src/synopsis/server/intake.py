@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -25,6 +24,7 @@ from starlette.types import Message, Receive
 
 from ..checks import encoding_problem
 from ..errors import InputError, MethodError
+from ..ingest.jsonl import too_many_values
 from ..language import check_lang_option
 from ..scorers import usable_method
 from ..sizes import over_limit
@@ -136,12 +136,6 @@ class _Twice(ValueError):
 # ~600 MB and 15 s there. So a body with more commas between values than this is refused unread;
 # nesting without commas stops at json's recursion limit, so the values json may build stay few.
 MAX_JSON_VALUES = 100
-# A JSON string, escapes included, or one cut short, up to the body's end. Possessive, so that a
-# string of millions of escapes ("\u043f" for every Cyrillic letter, as json.dumps writes them)
-# keeps no state per escape (a review: the backtracking form took 450 MB for a 23 MB body of
-# Cyrillic); and it matches at every quote, so no failed attempt is tried again from the next one
-# (an unclosed string of escaped quotes would cost its length squared).
-_JSON_STRING = re.compile(r'(?s)"(?:[^"\\]++|\\.)*+\\?(?:"|\Z)')
 
 
 class _TooManyValues(ValueError):
@@ -149,14 +143,9 @@ class _TooManyValues(ValueError):
 
 
 def _too_many_values(body: str) -> bool:
-    """Whether `body`, a JSON object or array, has over MAX_JSON_VALUES commas outside its strings
-    (a paper's own commas are inside its text; a string cut short runs to the end: a body truncated
-    inside its text keeps json's own error). The strings are cut out in one C-level pass, with no
-    Python step per token (a review: 12.5 million empty strings took 13 s token by token). A body
-    that opens with neither "{" nor "[" is left to json, which names its error."""
-    if body.count(",") <= MAX_JSON_VALUES or body.lstrip()[:1] not in ("{", "["):
-        return False
-    return _JSON_STRING.sub("", body).count(",") > MAX_JSON_VALUES
+    """Whether `body` has over MAX_JSON_VALUES commas outside its strings (a paper's own commas are
+    inside its text): `too_many_values`, which JSONL lines go through too."""
+    return too_many_values(body, MAX_JSON_VALUES)
 
 
 def _parse_json(body: bytes) -> Any:
