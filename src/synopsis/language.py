@@ -174,6 +174,10 @@ class Language:
     # apart, those that refer the reader to it ("siehe", "см."): cleaning removes them with the URL.
     url_lead_words: tuple[str, ...] = field(repr=False, default=())
     url_see_words: tuple[str, ...] = field(repr=False, default=())
+    # The words for "and", "or" that join two URLs ("URL1 e URL2": the "e" goes with them), and the
+    # words around a URL that name its place after it (Turkish "… adresinde", Hungarian "a … címen").
+    url_joins: tuple[str, ...] = field(repr=False, default=())
+    url_around: tuple[str, ...] = field(repr=False, default=())
 
     @property
     def english(self) -> bool:
@@ -215,6 +219,8 @@ def get_language(code: str) -> Language:
         cues=tuple(data.get("cues", ())),
         url_lead_words=tuple(data.get("url_leads", {}).get("words", ())),
         url_see_words=tuple(data.get("url_leads", {}).get("see", ())),
+        url_joins=tuple(data.get("url_leads", {}).get("joins", ())),
+        url_around=tuple(data.get("url_leads", {}).get("around", ())),
     )
 
 
@@ -389,11 +395,13 @@ def _other_script_language(text: str) -> tuple[str, bool]:
     words = runs(_ARABIC_OPTIONAL.sub("", text).lower(), _ASCII_LETTERS, _marked_word(), 1)
     if len(words) < MIN_WORDS:
         found = _short_text_language(words, text)  # English only where another language is not clear:
-        return (found if found not in (ENGLISH, UNDETERMINED, None) else _script_language(text)), False
+        found = found if found not in (ENGLISH, UNDETERMINED, None) else _script_language(text)
+        return _macedonian_or(found, words), False
     hits = _without_misspelt(_function_word_hits(words), words)
     found = _by_function_words(words, hits, min_distinct=MIN_DISTINCT)
     if found == ENGLISH:
         return _english_or_paragraphs(text, hits), True
+    found = _macedonian_or(found, words)
     return (found if found != UNDETERMINED else _script_language(text)), True
 
 
@@ -417,8 +425,25 @@ _NEVER_WRITTEN = MappingProxyType(
     }
 )
 MISSPELT_MIN_WORDS = 3
+# Macedonian, which has no profile, shares its function words with Serbian and Bulgarian ("и", "на",
+# "се", "да", "за") and was named Serbian: a review's Macedonian abstract was summarized under that
+# name. Its letters ѓ ќ ѕ no other Cyrillic language writes ("помеѓу", "ќе", "ѕид"); a text one of
+# those profiles names (or none) is Macedonian where MACEDONIAN_MIN_WORDS of its words, and one in
+# MACEDONIAN_PER_WORDS, hold one: a Serbian or Bulgarian text quoting a Macedonian title once stays.
+MACEDONIAN = "mk"
+_MACEDONIAN_LETTERS = frozenset("ѓќѕ")
+MACEDONIAN_MIN_WORDS = 2
+MACEDONIAN_PER_WORDS = 100
 MISSPELT_MIN_SHARE = 0.05
 MISSPELT_TIE_SHARE = 0.1
+
+
+def _macedonian_or(found: str, words: list[str]) -> str:
+    """`found`, or Macedonian where a Cyrillic answer's words hold its own letters (`_MACEDONIAN_LETTERS`)."""
+    if found not in _NEVER_WRITTEN and found != UNDETERMINED:
+        return found
+    own = sum(1 for word in words if not _MACEDONIAN_LETTERS.isdisjoint(word))
+    return MACEDONIAN if own >= max(MACEDONIAN_MIN_WORDS, len(words) / MACEDONIAN_PER_WORDS) else found
 
 
 def _without_misspelt(hits: dict[str, int], words: list[str]) -> dict[str, int]:
@@ -1062,6 +1087,7 @@ LANGUAGE_NAMES = MappingProxyType(
         "lo": "Lao",
         "lt": "Lithuanian",
         "lv": "Latvian",
+        "mk": "Macedonian",
         "ml": "Malayalam",
         "mr": "Marathi",
         "ms": "Malay",

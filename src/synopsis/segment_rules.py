@@ -40,7 +40,8 @@ letter or a digit, unless:
   language lists the word among its `short_final_words` (Hungarian's verbal prefixes, which end a
   sentence: "... mutatja be. 2015-ben ...") or the stop follows a closing bracket, a citation's
   ("(Nagy et al., 2019). 2020. március 3. óta ..."), whose content ends in no stop (an editor's
-  "(Hrsg.). 2. Aufl." goes on);
+  "(Hrsg.). 2. Aufl." goes on) and is no reference entry's year after initials ("Schmidt, K.
+  (1998). 15 Jahre Forschung" goes on);
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
@@ -396,7 +397,7 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
         # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."; not a bracket that ends in a
         # stop, an editor's abbreviation: "Handbuch (Hrsg.). 2. Aufl.", "(под ред.). 2-е изд."
         if token.endswith((")", "]")) and token[-2:-1] != ".":
-            return True
+            return not _reference_head(text, token_start, stop)
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
     # A Roman numeral after one of the `label_nouns` is a label, not a rank: "Faz II. Hastalar ..."
     # (phase II) ends a sentence where "II. Abdülhamid" does not.
@@ -413,6 +414,23 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
     if _ACRONYM.fullmatch(token):
         return opens  # a lower-case acronym written with stops: "e.v."
     return True
+
+
+# A reference entry's year in brackets, "(1998)", "(2004a)", after the authors' initials.
+_BRACKETED_YEAR = re.compile(r"\(\d{4}[a-z]?\)")
+
+
+def _reference_head(text: str, token_start: int, stop: int) -> bool:
+    """Whether the token `text[token_start:stop]` is the year of a reference entry's head: a bracketed
+    year after an initial or an editor's bracket ("Schmidt, K. (1998). 15 Jahre Forschung ...",
+    "Jansen, J. (red.) (2001). 12 jaar ..."), where the title goes on; a citation that ends a
+    sentence holds more ("(Nagy et al., 2019).") or follows a word ("Müller (2019)."), and a number
+    after it opens a sentence (`_is_boundary`)."""
+    if not _BRACKETED_YEAR.fullmatch(text, token_start, stop):
+        return False
+    before = text[max(0, token_start - 12) : token_start].split()
+    word = before[-1] if before else ""
+    return word.endswith(".)") or (word.endswith(".") and _is_initials(word[:-1]))
 
 
 def _citation_follows(text: str, end: int, rules: Rules) -> bool:

@@ -185,3 +185,100 @@ def test_every_supported_language_lists_lower_case_lead_words() -> None:
 )
 def test_a_review_of_the_lead_words_keeps_the_sentences_words(lang: str, text: str, expected: str) -> None:
     assert _cleaned(text, lang)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "logged"),
+    [
+        (
+            "de",
+            "Mehr dazu (vgl. https://x.org/a) hier. Das ist alles.",
+            "Mehr dazu hier. Das ist alles.",
+            [" (vgl. https://x.org/a)"],
+        ),
+        (
+            "de",
+            "Mehr dazu (siehe https://x.org/a; https://y.org/b). Das ist alles.",
+            "Mehr dazu. Das ist alles.",
+            [" (siehe https://x.org/a;", " https://y.org/b)"],
+        ),
+        ("es", "Más detalles (véase https://x.es/a) aquí.", "Más detalles aquí.", [" (véase https://x.es/a)"]),
+        ("pl", "Więcej danych (zob. https://x.pl/a) tutaj.", "Więcej danych tutaj.", [" (zob. https://x.pl/a)"]),
+        ("nl", "Meer gegevens (zie https://x.nl/a) hier.", "Meer gegevens hier.", [" (zie https://x.nl/a)"]),
+    ],
+    ids=["de-vgl", "de-two-urls", "es", "pl", "nl"],
+)
+def test_a_bracket_left_holding_only_a_lead_word_goes_with_the_url(
+    lang: str, text: str, expected: str, logged: list[str]
+) -> None:
+    """Before: "Mehr dazu (vgl.) hier.": the URL went, its bracket stayed with the word that led to
+    it (English's "(see URL)" went whole)."""
+    assert _cleaned(text, lang) == (expected, logged)
+
+
+def test_a_bracket_with_more_than_the_lead_word_stays() -> None:
+    assert _cleaned("Mehr dazu (vgl. https://x.org/a und Kap. 3) hier.", "de")[0] == "Mehr dazu (vgl. und Kap. 3) hier."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "logged"),
+    [
+        (
+            "tr",
+            "Kod https://github.com/x/y adresinde mevcuttur. Veriler de paylaşıldı.",
+            "Kod mevcuttur. Veriler de paylaşıldı.",
+            [" https://github.com/x/y adresinde"],
+        ),
+        (
+            "hu",
+            "A kód a https://github.com/x/y címen érhető el. Az adatok is elérhetők.",
+            "A kód érhető el. Az adatok is elérhetők.",
+            [" a https://github.com/x/y címen"],
+        ),
+        (
+            "hu",
+            "Az adatok a https://x.hu/d oldalon találhatók.",
+            "Az adatok találhatók.",
+            [" a https://x.hu/d oldalon"],
+        ),
+    ],
+    ids=["tr-adresinde", "hu-címen", "hu-oldalon"],
+)
+def test_the_words_that_name_a_urls_place_after_it_go_with_it(lang: str, text: str, expected: str, logged: list[str]) -> None:
+    """Before: "Kod adresinde mevcuttur." (code is available at the address), "A kód a címen érhető
+    el.": Turkish and Hungarian name a URL's place after it, and that word stayed."""
+    assert _cleaned(text, lang) == (expected, logged)
+
+
+def test_a_page_word_after_a_url_stays_where_a_name_stands_before_it() -> None:
+    """ "a GitHub … oldalon" (on the GitHub page) keeps its words: without the URL it still reads."""
+    text = "A kód a GitHub https://github.com/x/y oldalon érhető el."
+    assert _cleaned(text, "hu")[0] == "A kód a GitHub oldalon érhető el."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("it", "Dati https://a.it/x e https://b.it/y sono disponibili.", "Dati sono disponibili."),
+        ("de", "Daten https://a.de/x und https://b.de/y sind verfügbar.", "Daten sind verfügbar."),
+        ("es", "Datos https://a.es/x y https://b.es/y son públicos.", "Datos son públicos."),
+        ("fr", "Données https://a.fr/x et https://b.fr/y sont publiques.", "Données sont publiques."),
+        ("pl", "Dane https://a.pl/x i https://b.pl/y są dostępne.", "Dane są dostępne."),
+        ("nl", "Gegevens https://a.nl/x en https://b.nl/y zijn beschikbaar.", "Gegevens zijn beschikbaar."),
+        ("ru", "Данные https://a.ru/x и https://b.ru/y доступны.", "Данные доступны."),
+        ("hu", "A kód a https://a.hu/x és https://b.hu/y címen érhető el.", "A kód érhető el."),
+    ],
+    ids=["it", "de", "es", "fr", "pl", "nl", "ru", "hu"],
+)
+def test_the_conjunction_between_two_removed_urls_goes_with_them(lang: str, text: str, expected: str) -> None:
+    """Before: "Dati e sono disponibili.": two URLs joined by a non-English "and" went one by one,
+    and their "e" stayed (English's "and" went with them)."""
+    assert _cleaned(text, lang)[0] == expected
+
+
+def test_the_url_data_of_every_language_is_well_formed() -> None:
+    """Every "around" phrase holds "…" (where the URL stands) and a word after it; "joins" are words."""
+    for code in supported_codes():
+        language = get_language(code)
+        assert all(phrase.count("…") == 1 and phrase.split("…")[1].strip() for phrase in language.url_around), code
+        assert all(word.strip() and word == word.lower() for word in language.url_joins), code

@@ -356,6 +356,13 @@ class UrlLeads:
     names_next: bool
     # The language's own lead words (English's, where it shares them, keep English's rule).
     own: frozenset[str] = frozenset()
+    # An opening bracket and a lead word before a URL: "(vgl. URL)" goes whole, as English's "(see URL)".
+    bracket: re.Pattern[str] | None = None
+    # What may stand between two URLs that go as one: English's "and", "or", and the language's own.
+    separator: re.Pattern[str] = re.compile(r"[ \t]*(?:[,;&]|and|or)?[ \t]*")
+    # Words that name a URL's place after it, with what goes before it: Turkish "URL adresinde",
+    # Hungarian "a URL címen" (`url_leads`' "around": the word before "…", the word after).
+    around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 _ENGLISH_LEADS = UrlLeads(_LEAD_BEFORE_URL, URL_LEAD_CHARS, frozenset(("see", "visit")), names_next=True)
@@ -378,14 +385,31 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
     if lang == ENGLISH or not language.supported or not (language.url_lead_words or language.url_see_words):
         return _ENGLISH_LEADS
     phrases = sorted({*_ENGLISH_LEAD_WORDS, *language.url_lead_words, *language.url_see_words}, key=lambda w: (-len(w), w))
-    words = "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
+    words = _phrases(phrases)
+    joins = _phrases(sorted({"and", "or", *language.url_joins}, key=lambda w: (-len(w), w)))
     return UrlLeads(
         re.compile(rf"(?P<comma>[,;])?[ \t]+(?P<word>{words})[ \t]*\Z"),
         max(URL_LEAD_CHARS, len(phrases[0]) + URL_LEAD_CHARS - len("through")),
         frozenset(("see", "visit", *(" ".join(w.split()) for w in language.url_see_words))),
         names_next=False,
         own=frozenset(" ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words)),
+        bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?:{words})[ \t]*\Z"),
+        separator=re.compile(rf"[ \t]*(?:[,;&]|(?:{joins})(?!\w))?[ \t]*"),
+        around=tuple(_around(phrase) for phrase in language.url_around),
     )
+
+
+def _phrases(phrases: list[str]) -> str:
+    """`phrases` as a regex alternation, the spaces inside each any run of spaces or tabs."""
+    return "|".join(r"[ \t]+".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
+
+
+def _around(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two patterns of an "around" phrase, "a … címen": what stands before the URL (searched
+    before its start; nothing for "… adresinde") and the word after it (matched at its end)."""
+    before, _, after = phrase.partition("…")
+    head = rf"[ \t]+{_phrases([before])}" if before.strip() else ""
+    return re.compile(rf"{head}[ \t]*\Z"), re.compile(rf"[ \t]+{_phrases([after])}(?!\w)")
 
 
 def url_edits(text: str, edits: list[Edit], lang: str = ENGLISH) -> list[Edit]:
@@ -403,7 +427,7 @@ def url_edits(text: str, edits: list[Edit], lang: str = ENGLISH) -> list[Edit]:
     leads = url_leads(lang)
     widened: list[Edit] = []
     floor = 0
-    for group in _url_groups(text, sorted(edits, key=lambda e: e.start)):
+    for group in _url_groups(text, sorted(edits, key=lambda e: e.start), leads.separator):
         start, end = _widened(text, Edit(_angle_start(text, group[0]), group[-1].end), floor, leads)
         if widened and widened[-1].end > start:
             widened[-1] = Edit(widened[-1].start, start)
@@ -414,15 +438,12 @@ def url_edits(text: str, edits: list[Edit], lang: str = ENGLISH) -> list[Edit]:
     return widened
 
 
-# What may stand between two URLs that go as one ("URL1; URL2", "URL1 and URL2").
-_URL_SEPARATOR = re.compile(r"[ \t]*(?:[,;&]|and|or)?[ \t]*")
-
-
-def _url_groups(text: str, edits: list[Edit]) -> list[list[Edit]]:
-    """`edits` (sorted) in runs where only a separator stands between one and the next."""
+def _url_groups(text: str, edits: list[Edit], separator: re.Pattern[str]) -> list[list[Edit]]:
+    """`edits` (sorted) in runs where only a `separator` ("URL1; URL2", "URL1 and URL2", Italian
+    "URL1 e URL2") stands between one and the next."""
     groups: list[list[Edit]] = []
     for edit in edits:
-        if groups and _URL_SEPARATOR.fullmatch(text, groups[-1][-1].end, edit.start) is not None:
+        if groups and separator.fullmatch(text, groups[-1][-1].end, edit.start) is not None:
             groups[-1].append(edit)
         else:
             groups.append([edit])
@@ -441,6 +462,11 @@ def _angle_start(text: str, edit: Edit) -> int:
 
 def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS) -> tuple[int, int]:
     """The span a URL deletion takes with the brackets and marks it would leave (`url_edits`)."""
+    for head, tail in leads.around:  # "a URL címen" -> "": the words around it named its place
+        named = tail.match(text, edit.end)
+        opened = head.search(text, max(floor, edit.start - leads.reach), edit.start) if named else None
+        if named and opened:
+            return opened.start(), named.end()
     before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
     spaces_end, follower = _after_spaces(text, edit.end)
     start, end = edit.start, edit.end
@@ -457,6 +483,12 @@ def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS
         end = spaces_end  # "treeviewx URL ." -> "treeviewx."
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
+    if leads.bracket is not None and follower in _CLOSERS:
+        # A bracket left holding a lead word alone goes whole: "Mehr dazu (vgl. URL) hier." -> "Mehr
+        # dazu hier.", as English's "(see URL)" (rules.URL_WITH_CONTEXT).
+        opened = leads.bracket.search(text, max(floor, start - leads.reach), start)
+        if opened is not None and follower == _CLOSING[opened.group("open")]:
+            return opened.start(), spaces_end + 1
     bracketed = (before is not None and before.group("open")) or text[start:end].lstrip(" \t")[:1] in ("(", "[")
     if leads is not _ENGLISH_LEADS and bracketed:
         # A URL in brackets is an aside: outside English the word before it is the sentence's (a
