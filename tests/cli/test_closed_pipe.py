@@ -53,6 +53,14 @@ def test_methods_closed_stdout_ends_quietly_with_141() -> None:
     assert _close_stdout_early("methods", read=False) == (141, b"")
 
 
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["--version"], ["summarize", "--help"], ["evaluate", "-h"], []])
+def test_help_and_version_into_a_closed_pipe_end_quietly_with_141(args: list[str]) -> None:
+    """`synopsis --help | head -0`, as any other output. Was: exit status 1 (typer's help console and
+    click's handling of --version's EPIPE), which README gives input errors. Bare `synopsis` shows
+    the help too (exit status 2 when it is read)."""
+    assert _close_stdout_early(*args, read=False) == (141, b"")
+
+
 class _ClosedPipe:
     """A stdout whose reader is gone, holding output not yet written (a `print` without flush)."""
 

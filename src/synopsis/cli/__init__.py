@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
+import os
 import sys
+from typing import Any
 
 from ..errors import MissingExtra
 from .app import (
@@ -33,6 +36,7 @@ def main() -> None:
     """Run the command; a missing optional extra ends any command the same way: one line, exit 2;
     output that cannot be written (a full disk) in one line too, exit 1, not a traceback."""
     _tolerant_stdout()
+    _tolerant_stderr()
     try:
         try:
             app()
@@ -80,6 +84,42 @@ def _tolerant_stdout() -> None:
         return  # UTF-8 writes every character and a file name's bytes back as they were
     codecs.register_error("synopsis-stdout", escape_unencodable)
     sys.stdout.reconfigure(errors="synopsis-stdout")
+
+
+class _UnheardStderr(io.FileIO):
+    """Standard error's file descriptor, whose writes no one can read are dropped: a pipe whose
+    reader is gone (EPIPE), or a descriptor not open for writing (EBADF: `2>&-` under a wrapper
+    script, such as pyenv's, which leaves its own script open there)."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except OSError as err:
+            if err.errno not in (errno.EPIPE, errno.EBADF):
+                raise
+            return memoryview(data).nbytes
+
+
+def _tolerant_stderr() -> None:
+    """A stderr no one reads (closed: `2>&-`; a pipe whose reader is gone) loses its lines and
+    nothing else: the command does its work and ends with its own exit status (0, or 1 where an
+    input failed), where a closed stdout ends it with 141, its results having nowhere to go. Was: the
+    first warning ended the run with 141 (the rest left undone); under `2>&-` (no stderr at all)
+    the error lines went to stdout, among the results, and a file opened later could be given
+    descriptor 2. A test's captured stderr (not the process's) is left as it is."""
+    if sys.stderr is not sys.__stderr__:
+        return
+    encoding, errors = "utf-8", "backslashreplace"
+    if sys.stderr is None:  # started without descriptor 2: /dev/null holds it, so no output file gets it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 2:
+            os.dup2(devnull, 2)
+            os.close(devnull)
+    else:
+        sys.stderr.flush()
+        encoding, errors = sys.stderr.encoding, sys.stderr.errors or errors
+    raw = _UnheardStderr(2, "w", closefd=False)
+    sys.stderr = io.TextIOWrapper(raw, encoding=encoding, errors=errors, line_buffering=True, write_through=True)
 
 
 __all__ = ["app", "main"]

@@ -136,7 +136,22 @@ def _plain_params(command: Any) -> Any:
         return params
 
     command.get_params = get_params
+    original_help = command.format_help
+    command.format_help = lambda ctx, formatter: _help_into_closed_pipe(original_help, ctx, formatter)
     return command
+
+
+def _help_into_closed_pipe(format_help: Any, ctx: Any, formatter: Any) -> None:
+    """Help written by typer's rich console, whose reader closed the pipe (`synopsis --help | head -0`),
+    ends as any output's closed pipe does (`end_on_closed_pipe`: quietly, 141), not by that console's
+    own exit status 1, which README gives input errors. Its `on_broken_pipe` is the only exit there is
+    in writing help."""
+    try:
+        format_help(ctx, formatter)
+    except SystemExit as end:
+        if end.code == 1:
+            end_on_closed_pipe()
+        raise
 
 
 def _param_name(param: Any) -> str:
@@ -171,6 +186,13 @@ class _PlainGroup(TyperGroup):
             raise
         except UsageError as err:
             fail(_usage_line(err, info_name or self.name or "synopsis"))
+        except OSError as err:  # --version (or help without rich) into a closed pipe: as any output
+            if is_closed_pipe(err):
+                end_on_closed_pipe()
+            raise
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_into_closed_pipe(super().format_help, ctx, formatter)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -101,9 +101,9 @@ def evaluate_command(
     a method fails on (or without a prediction) is scored 0 for it and listed; one no system can
     be scored on (unreadable, no reference abstract) is listed and left out of the averages;
     records without the --text-field field are said in one line. Nothing is dropped silently.
-    Exit status 1 when any document failed; 2 for a usage error (an unknown method, a DATA or
-    predictions path that does not exist, an empty predictions file) or a missing extra; 130 when
-    interrupted (the partial report is still written).
+    Exit status 1 when any document failed or a predictions file gives an id twice; 2 for a usage
+    error (an unknown method, a DATA or predictions path that does not exist, an empty predictions
+    file) or a missing extra; 130 when interrupted (the partial report is still written).
     """
     from ..evaluate.html import render_html
     from ..evaluate.report import build_evaluation, render_terminal, to_dict
@@ -112,6 +112,7 @@ def evaluate_command(
         AUTO,
         GROUPINGS,
         Prediction,
+        RepeatedIds,
         Settings,
         count_articles,
         empty_predictions,
@@ -152,6 +153,7 @@ def evaluate_command(
     notes: list[str] = []
     record_predictions = any(is_record_source(path) for path in predictions)
     given: list[str] = []
+    repeated: dict[str, int] = {}  # a predictions path: how many of its ids it predicts more than once
     for path in predictions:
         again = next((earlier for earlier in given if _same_file(earlier, path)), None)
         if again is not None:  # as a method named twice runs once: a second row of the same numbers says nothing
@@ -171,6 +173,9 @@ def evaluate_command(
         for problem in problems:
             report(problem)
         notes.extend(problems)
+        repeats = sum(problem.ids for problem in problems if isinstance(problem, RepeatedIds))
+        if repeats:
+            repeated[path] = repeats
     settings = Settings(
         methods=names,
         predictions=tuple(loaded),
@@ -319,7 +324,7 @@ def evaluate_command(
     sys.stdout.flush()
     if interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
-    line = _failed_line(evaluation, no_text, len(duplicates))
+    line = _failed_line(evaluation, no_text, len(duplicates), repeated)
     if line:
         report(line)
         raise typer.Exit(EXIT_INPUT)
@@ -377,10 +382,13 @@ def _other_language_note(docs: list[DocResult]) -> list[str]:
     ]
 
 
-def _failed_line(evaluation: Any, no_text: NoTextField, duplicates: int = 0) -> str | None:
+def _failed_line(
+    evaluation: Any, no_text: NoTextField, duplicates: int = 0, repeated: dict[str, int] | None = None
+) -> str | None:
     """The last line of a run with failures: every kind counted (a method failed: scored 0; not
     evaluated: left out; no text field: not read; a duplicate id: left out, as `batch` does and with
-    its exit status), each where the report lists it."""
+    its exit status), each where the report lists it; then each predictions file that predicts an
+    id more than once (the first prediction scored), with the same exit status."""
     failed = len({f.doc_id for f in evaluation.failures})
     parts = [
         f"{failed} failed for at least one method (scored 0, listed in the report)" if failed else "",
@@ -391,7 +399,12 @@ def _failed_line(evaluation: Any, no_text: NoTextField, duplicates: int = 0) -> 
         f"{counted(duplicates, 'duplicate id')} (left out; listed in the report)" if duplicates else "",
     ]
     total = failed + len(evaluation.not_evaluated) + no_text.count + duplicates
-    return f"{total} document(s) failed: {'; '.join(p for p in parts if p)}" if total else None
+    lines = [f"{total} document(s) failed: {'; '.join(p for p in parts if p)}"] if total else []
+    lines += [
+        f"{path}: {counted(n, 'id')} predicted more than once (the first prediction scored, named above)"
+        for path, n in (repeated or {}).items()
+    ]
+    return "; ".join(lines) or None
 
 
 def _none_evaluated(docs: list[Any], abstract_field: str) -> str:

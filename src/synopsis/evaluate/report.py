@@ -329,9 +329,15 @@ def render_terminal(evaluation: Evaluation, console: Console) -> None:
     if evaluation.partial:
         head += " [bold yellow](interrupted: partial report)[/bold yellow]"
     protocol = evaluation.protocol
+    # The intervals' protocol only where there are intervals: under 5 documents the line below the
+    # table says there are none (was: this header named a 95% CI the table did not have).
+    bootstrap = protocol["bootstrap"]
+    intervals = (
+        f", 95% bootstrap CI ({bootstrap['resamples']} resamples, seed {bootstrap['seed']})" if evaluation.intervals else ""
+    )
     console.print(
-        f"[bold]synopsis evaluate[/bold]: {head}; {escape(str(protocol['scorer']))}, stemmed, first {protocol['words']} words, "
-        f"95% bootstrap CI ({protocol['bootstrap']['resamples']} resamples, seed {protocol['bootstrap']['seed']})"
+        f"[bold]synopsis evaluate[/bold]: {head}; {escape(str(protocol['scorer']))}, stemmed, first {protocol['words']} words"
+        + intervals
     )
     tokenizers = "; ".join(f"{lang}: {text}" for lang, text in protocol.get("tokenizer", {}).items())
     console.print(f"tokenizer: {escape(tokenizers)}")  # "[a-z0-9]+" is text, not a rich style

@@ -55,6 +55,19 @@ class Refused:
 Prediction = str | list[str] | Refused
 
 
+class RepeatedIds(str):
+    """A problem line naming ids that a predictions file (or folder) gives more than once: the first
+    is scored, and the run ends with exit status 1 for it, as for a repeated id in DATA, since which
+    prediction was meant is unknown (was: exit status 0, the line a warning only). `ids` counts them."""
+
+    ids: int
+
+    def __new__(cls, line: str, ids: int = 1) -> RepeatedIds:
+        made = super().__new__(cls, line)
+        made.ids = ids
+        return made
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What to run on each document (picklable: it travels to the workers)."""
@@ -320,8 +333,11 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
         if again:
             shown = ", ".join(repr(i) for i in again[:LISTED_IDS]) + (" ..." if len(again) > LISTED_IDS else "")
             problems.append(
-                f"{file}: {len(again):,} id(s) already predicted by an earlier file of {folder} (the first kept,"
-                f" from {where[again[0]]}): {shown}" + (ONE_SYSTEM if len(again) == len(found) else "")
+                RepeatedIds(
+                    f"{file}: {len(again):,} id(s) already predicted by an earlier file of {folder} (the first kept,"
+                    f" from {where[again[0]]}): {shown}" + (ONE_SYSTEM if len(again) == len(found) else ""),
+                    len(again),
+                )
             )
         for doc_id, value in found.items():
             if doc_id not in predictions:
@@ -351,7 +367,7 @@ def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
                 predictions[known] = Refused(f"its prediction ({path}:{number}) was refused: {err}")
             continue
         if doc_id in predictions:
-            problems.append(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)")
+            problems.append(RepeatedIds(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)"))
             continue
         predictions[doc_id] = value
     if problems and all(isinstance(value, Refused) for value in predictions.values()):  # ids alone: the data file?
@@ -389,7 +405,7 @@ def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             if isinstance(item, InputError):
                 problems.append(item.worded({}))
             elif item.id in predictions:
-                problems.append(f"{file}: id {item.id!r} appears again (the first one is kept)")
+                problems.append(RepeatedIds(f"{file}: id {item.id!r} appears again (the first one is kept)"))
             elif "PREDICTION" not in getattr(item.meta.get("layout"), "contents", {}):
                 # No PREDICTION section at all: no prediction for this id (as a JSONL without the
                 # line), not an empty one scored 0 (a review of stop 34).
