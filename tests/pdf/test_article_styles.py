@@ -1,5 +1,5 @@
 """Article styles of medicine and mathematics: a structured abstract whose part labels are set in
-bold with no stop after them (JAMA), and an algorithm box in a LaTeX-like paper."""
+bold with no stop after them (JAMA), an algorithm box and a line pushed down by inline math in a LaTeX-like paper."""
 
 from __future__ import annotations
 
@@ -67,7 +67,10 @@ def test_bold_run_in_headings_after_a_plain_abstract_stay_in_the_body(count: int
     assert all(sentence in body for k in range(len(labels)) for sentence in sentences(f"P{k}X", count))
 
 
-def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings() -> None:
+@pytest.mark.parametrize("step_size", [10.0, 9.0])  # 9: `algorithmic` in \small, under a caption in the body's size
+def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings(step_size: float) -> None:
+    # A review found a two-column paper's steps, set a point smaller than the caption, read into the
+    # body as "3: for i = 1 to k do 4: s ← argmax gain(s)": the change of size ended the caption.
     page = Page()
     page.text(L, 60, "Estimating the Decline of Telomere Length with Age", font=BOLD, size=18)
     page.text(L, 110, "Abstract", font=BOLD, size=12)
@@ -78,11 +81,11 @@ def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings() -> None:
     page.text(L + stringWidth("Algorithm 1 ", BOLD, 10), y, "Estimate the decline rate")
     steps = [("1:", "for", "each sample i measure its length"), ("2:", "end for", ""), ("3:", "return", "the slope")]
     for k, (number, keyword, rest) in enumerate(steps):
-        x = L + 6 + stringWidth(f"{number} ", "Times-Roman", 10)
-        page.text(L + 6, y + 13 * (k + 1), number)
-        page.text(x, y + 13 * (k + 1), keyword, font=BOLD)
+        x = L + 6 + stringWidth(f"{number} ", "Times-Roman", step_size)
+        page.text(L + 6, y + 13 * (k + 1), number, size=step_size)
+        page.text(x, y + 13 * (k + 1), keyword, font=BOLD, size=step_size)
         if rest:
-            page.text(x + stringWidth(f"{keyword} ", BOLD, 10), y + 13 * (k + 1), rest)
+            page.text(x + stringWidth(f"{keyword} ", BOLD, step_size), y + 13 * (k + 1), rest, size=step_size)
     y += 13 * (len(steps) + 1) + 12
     page.block(L, y, wrap(" ".join(sentences("PB", 6)), W), leading=13)
     found = extract(build([page]), source="algorithm.pdf")
@@ -91,3 +94,29 @@ def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings() -> None:
     assert "end for" not in body and "Estimate the decline" not in body
     assert all(sentence in body for sentence in [*sentences("PA", 6), *sentences("PB", 6)])
     assert "end for" in " ".join(item.text for item in found.removed_text if item.reason == "caption")
+
+
+MATH = "Let the value of each sample be written as the sum of x_i and y^2, where x runs over the samples of the cohort"
+
+
+def test_a_line_pushed_down_by_inline_math_goes_on_with_its_paragraph() -> None:
+    # Chromium (and TeX, for a fraction or a sum's limits) makes room for "xᵢ" and "y²" on one line:
+    # it stood 1.4 line pitches under the line above, and the sentence was cut into two paragraphs.
+    page = Page()
+    page.text(L, 60, "Estimating the Decline of Telomere Length with Age", font=BOLD, size=18)
+    page.text(L, 100, "1 Model", font=BOLD, size=12)
+    text = " ".join([*sentences("PA", 4), MATH, "and y over the lengths of the same women.", *sentences("PB", 4)])
+    lines = wrap(text, W)
+    k = next(i for i, line in enumerate(lines) if "x_i" in line)
+    assert lines[k][:1].islower() and not lines[k - 1].endswith(".")  # the sentence goes on over the break
+    y = page.block(L, 120, lines[:k], leading=12)
+    x, top = L, y + 5  # the line pushed down by 5 pt, its subscript and superscript set small
+    for piece in re.split(r"([_^]\w)", lines[k]):
+        rise, size = {"_": (3, 7), "^": (-3, 7)}.get(piece[:1], (0, 10))
+        piece = piece.lstrip("_^")
+        page.text(x, top + rise, piece, size=size)
+        x += stringWidth(piece, "Times-Roman", size)
+    page.block(L, top + 12, lines[k + 1 :], leading=12)
+    found = extract(build([page]), source="inline.pdf")
+    paragraphs = [paragraph for paragraph in found.body.split("\n\n") if "In part" in paragraph]
+    assert len(paragraphs) == 1 and "be written as the sum of xi and y2" in paragraphs[0], paragraphs

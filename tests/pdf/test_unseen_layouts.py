@@ -215,13 +215,13 @@ def test_a_short_significance_box_after_the_abstract_is_still_set_aside() -> Non
     assert flat(found.body).startswith("Methods In part M0 ")
 
 
-def with_equation(equation: str, number: str) -> bytes:
-    """A paragraph, a displayed equation centred in the column (its number at the right), and a
-    paragraph that goes on "where ...", whose lines hold "n = 412" as prose does."""
+def with_equation(equation: str, number: str, *, lead: str = " The model is written as follows:") -> bytes:
+    """A paragraph (ending in `lead`), a displayed equation centred in the column (its number at
+    the right), and a paragraph that goes on "where ...", whose lines hold "n = 412" as prose does."""
     page = Page()
     page.text(LEFT, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
     page.text(LEFT, 100, "1 Introduction", font=BOLD, size=12)
-    y = page.block(LEFT, 118, wrap(" ".join(sentences("A", 6)) + " The model is written as follows:", WIDTH)) + 6
+    y = page.block(LEFT, 118, wrap(" ".join(sentences("A", 6)) + lead, WIDTH)) + 6
     page.text(LEFT + (WIDTH - stringWidth(equation, "Times-Italic", 10)) / 2, y, equation, font="Times-Italic")
     if number:
         page.text(LEFT + WIDTH - 15, y, number)
@@ -247,6 +247,20 @@ def test_a_displayed_equation_written_with_words_is_set_aside_as_a_formula(equat
     assert "fragment" not in found.removed
     assert "where the sample held n = 412 patients and the level was set at p = 0.05" in flat(found.body)
     assert "as follows: where the sample" in flat(found.body)  # the sentence goes on around its equation
+
+
+@pytest.mark.parametrize("equation", ["E = m c² + Σ ai xi", "Accuracy = (TP + TN) / (TP + TN + FP + FN)"])
+def test_an_equation_under_the_short_last_line_of_its_paragraph_is_a_formula(equation: str) -> None:
+    # "... the loss of the model is defined as" ends in a short line (fewer words than a line of
+    # prose), so the equation under it was read as a paragraph of the body and its number "(3)"
+    # listed as a fragment.
+    lead = " The loss that we fit to the tables of every harbour along the coast is then defined as"
+    assert len(wrap(" ".join(sentences("A", 6)) + lead, WIDTH)[-1].split()) < 6
+    found = extract(with_equation(equation, "(3)", lead=lead), source="x.pdf")
+    assert equation not in found.body
+    formulas = [item.text for item in found.removed_text if item.reason == "formula"]
+    assert equation in formulas and "(3)" in formulas
+    assert "is then defined as where the sample held n = 412 patients" in flat(found.body)
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,9 @@ _BOOK_REASONS = ("contents", "front_matter", "chapter")
 # An algorithm box's caption as LaTeX's algorithm package sets it: "**Algorithm 1** Name" (the
 # label in bold, so that a sentence opening "Algorithm 1 runs ..." is no caption).
 _ALGORITHM_CAPTION = re.compile(r"^\s*(?:algorithm|listing|procedure)\s+\d{1,3}\b", re.IGNORECASE)
+# An algorithm box's steps follow one another this many sizes apart at most, line top to the last
+# step's bottom (room for a step of symbols read as a fragment between them).
+ALGORITHM_STEP_GAP = 3.0
 # Body lines printed this much smaller than the body are tables, figure text, captions and table
 # notes (measured on the real PDFs: none of it was running text).
 SMALL_PRINT = 0.88
@@ -233,12 +236,31 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
         return True
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
-            return True
+            return not _pushed_apart(previous, line, geometry, ended=ended)
         if geometry.indented(line) and not geometry.indented(previous):
             return True
         return ended and geometry.short(previous)
     # A column or page break: the paragraph goes on unless the layout shows a new one.
     return geometry.indented(line) or (ended and geometry.short(previous))
+
+
+# Lines of one sentence pushed apart by tall inline math (a sum's limits, a fraction, "x_i" and "y²"
+# on one line, as Chromium and TeX make room for them) stand this many line pitches apart at most.
+PUSHED_APART_MAX = 2.0
+
+
+def _pushed_apart(previous: Line, line: Line, geometry: Geometry, *, ended: bool) -> bool:
+    """Whether a wide gap between two lines of a column is room made for inline math, not a
+    paragraph break: the line above runs to the column's edge with its sentence unfinished, and
+    the line below goes on with it in lower case, at the left edge ("Let xᵢ denote the value" /
+    "and y² its square ..." was read as two paragraphs)."""
+    return (
+        not ended
+        and line.text.lstrip()[:1].islower()
+        and not geometry.short(previous)
+        and not geometry.indented(line)
+        and line.top - previous.top <= PUSHED_APART_MAX * geometry.line_pitch(line)
+    )
 
 
 def _ends_in_abbreviation(text: str, following: str) -> bool:
@@ -464,11 +486,25 @@ def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) 
     right under a row of figures ("Group B 14.1" / "The groups did not differ.").
     """
     previous = caption[-1]
-    if line.page != previous.page or new_paragraph(previous, line, geometry):
+    if line.page != previous.page:
+        return False
+    if _ALGORITHM_CAPTION.match(caption[0].text) and (step := _step_number(line)) is not None:
+        # An algorithm box's next step ("4: s ← argmax gain(s)"), often a point smaller than its
+        # caption (`algorithmic` in \small): the change of size opens no paragraph here. Its number
+        # counts up from the last step read (a step of symbols alone, "2: R ← ∅", went as a fragment).
+        last = next((n for n in map(_step_number, reversed(caption)) if n is not None), 0)
+        return step > last and line.top - previous.bottom < ALGORITHM_STEP_GAP * line.size
+    if new_paragraph(previous, line, geometry):
         return False
     if len(caption) >= 2 and _ROW_END.search(previous.text) and _one_line_sentence(line.text):
         return False
     return not (geometry.short(previous) and not geometry.short(line))
+
+
+def _step_number(line: Line) -> int | None:
+    """An algorithm step's number ("3: end for" → 3), None for any other line."""
+    text = line.text.strip()
+    return int(text.split(":", 1)[0]) if headings.ALGORITHM_STEP.match(text) else None
 
 
 def _one_line_sentence(text: str) -> bool:
@@ -637,4 +673,17 @@ def _prose_beside(lines: Sequence[Line], index: int, step: int) -> bool:
     k = index + step
     while 0 <= k < len(lines) and lines[k].page == lines[index].page and is_formula(lines[k].text):
         k += step
-    return 0 <= k < len(lines) and lines[k].page == lines[index].page and lines[k].words >= PROSE_WORDS
+    if not (0 <= k < len(lines) and lines[k].page == lines[index].page):
+        return False
+    if lines[k].words >= PROSE_WORDS:
+        return True
+    # Above: the short last line of a paragraph of prose ("... the loss is then defined as"), right
+    # under a line of prose in its column; a display is most often set under such a line.
+    above = lines[k - 1] if step < 0 and k > 0 else None
+    return (
+        above is not None
+        and above.page == lines[k].page
+        and above.region == lines[k].region
+        and above.words >= PROSE_WORDS
+        and 0 <= lines[k].top - above.bottom < lines[k].size
+    )
