@@ -27,8 +27,10 @@ def _sentences(text: str, lang: str) -> list[str]:
         ("Иванов, И. И. (2005). 100 лет русской лингвистики.", "ru"),
         ("Nagy B. (2019). 20 év nyelvészeti kutatás.", "hu"),
         ("Jansen, J. (red.) (2001). 12 jaar onderzoek naar taal.", "nl"),
+        ("van Dijk, J. (2001). 12 jaar onderzoek naar taal.", "nl"),
+        ("García Márquez, G., Pérez, L. y López, M. (2005). 100 años de soledad.", "es"),
     ],
-    ids=["de", "de-two-authors", "es", "pl", "nl", "ru", "hu", "nl-editor"],
+    ids=["de", "de-two-authors", "es", "pl", "nl", "ru", "hu", "nl-editor", "nl-particle", "es-three-authors"],
 )
 def test_a_reference_entry_whose_title_opens_with_a_number_stays_whole(text: str, lang: str) -> None:
     """Before: after the citation rule of stop 36 a reference entry's bracketed year ended a
@@ -42,6 +44,13 @@ def test_a_reference_entry_whose_title_opens_with_a_number_stays_whole(text: str
     [
         ("Die Frage ist alt, wie Müller zeigt (2019). 15 Teilnehmer fehlten.", "de"),
         ("Ezt már leírták (Nagy et al., 2019). 2020. március 3. óta más a helyzet.", "hu"),
+        # a review: prose naming an author by surname and initial before the year (any initial
+        # before "(year)" was taken for a reference entry's head, and the sentences were glued)
+        ("Ezt Kovács P. (2019). 2020-ban újabb vizsgálat következett.", "hu"),
+        ("Badania prowadził Kowalski, J. (2010). 20 osób wzięło udział.", "pl"),
+        ("Результаты опубликовал Иванов И. И. (2010). 20 человек участвовали.", "ru"),
+        ("Die Daten stammen aus der Welle S. (2010). 20 Befragte fehlten.", "de"),
+        ("Siehe dazu (vgl. Kap. 3.) (2019). 30 Fälle wurden gezählt.", "de"),
     ],
 )
 def test_a_year_in_brackets_after_a_word_still_ends_a_sentence(text: str, lang: str) -> None:
@@ -78,3 +87,28 @@ def test_serbian_cyrillic_stays_serbian() -> None:
         "и на друге језике, као што је македонски, у коме се пише „ќе“."
     )
     assert detect_language(text) == "sr"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Статья посвящена жизни и деятельности Ѓорѓе Петрова, македонского революционера и учёного. Мы "
+            "анализируем его переписку и публикации, а также роль, которую Ѓорѓе Петров сыграл в становлении "
+            "национального движения. Исследование основано на архивных материалах из Софии и Скопья.",
+            "ru",
+        ),
+        (
+            "Буква ѕ (зело) в церковнославянском письме встречается в словах ѕвѣзда и ѕло. В статье "
+            "рассматривается история этой буквы и её употребление в рукописях разных эпох.",
+            "ru",
+        ),
+        ("Ѓорѓе Петров и Ѓорѓи Пулевски: жизнь и труды.", "ru"),
+    ],
+    ids=["names-twice", "church-slavonic", "title"],
+)
+def test_a_russian_text_quoting_macedonian_names_or_letters_stays_russian(text: str, lang: str) -> None:
+    """A review: two words with ѓ, ќ or ѕ made a Russian text Macedonian (unsupported), and it lost
+    Russian's stemmer, stop words and sentence rules. Names (capitalised) are no evidence, and a text
+    full of letters Macedonian never writes (ы, я, й ...) is not Macedonian."""
+    assert detect_language(text) == lang

@@ -396,12 +396,12 @@ def _other_script_language(text: str) -> tuple[str, bool]:
     if len(words) < MIN_WORDS:
         found = _short_text_language(words, text)  # English only where another language is not clear:
         found = found if found not in (ENGLISH, UNDETERMINED, None) else _script_language(text)
-        return _macedonian_or(found, words), False
+        return _macedonian_or(found, text), False
     hits = _without_misspelt(_function_word_hits(words), words)
     found = _by_function_words(words, hits, min_distinct=MIN_DISTINCT)
     if found == ENGLISH:
         return _english_or_paragraphs(text, hits), True
-    found = _macedonian_or(found, words)
+    found = _macedonian_or(found, text)
     return (found if found != UNDETERMINED else _script_language(text)), True
 
 
@@ -427,23 +427,38 @@ _NEVER_WRITTEN = MappingProxyType(
 MISSPELT_MIN_WORDS = 3
 # Macedonian, which has no profile, shares its function words with Serbian and Bulgarian ("и", "на",
 # "се", "да", "за") and was named Serbian: a review's Macedonian abstract was summarized under that
-# name. Its letters ѓ ќ ѕ no other Cyrillic language writes ("помеѓу", "ќе", "ѕид"); a text one of
-# those profiles names (or none) is Macedonian where MACEDONIAN_MIN_WORDS of its words, and one in
-# MACEDONIAN_PER_WORDS, hold one: a Serbian or Bulgarian text quoting a Macedonian title once stays.
+# name. Its letters ѓ ќ ѕ no other Cyrillic language writes ("помеѓу", "ќе", "ѕид"), and it writes
+# none of `_NOT_MACEDONIAN`; a text a Cyrillic profile names (or none) is Macedonian where more
+# lower-case words hold its letters than hold those, at least MACEDONIAN_MIN_WORDS and one in
+# MACEDONIAN_PER_WORDS. Lower-case only: a name ("Ѓорѓе Петров") in a Russian, Serbian or Bulgarian
+# text is no evidence (a review: a Russian abstract naming him twice was read as Macedonian, and
+# lost Russian's stemmer and sentence rules), nor is a Church Slavonic letter quoted in Russian.
 MACEDONIAN = "mk"
 _MACEDONIAN_LETTERS = frozenset("ѓќѕ")
+_NOT_MACEDONIAN = frozenset("ыэёъьйщяюєіїґўђћ")
 MACEDONIAN_MIN_WORDS = 2
 MACEDONIAN_PER_WORDS = 100
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 MISSPELT_MIN_SHARE = 0.05
 MISSPELT_TIE_SHARE = 0.1
 
 
-def _macedonian_or(found: str, words: list[str]) -> str:
-    """`found`, or Macedonian where a Cyrillic answer's words hold its own letters (`_MACEDONIAN_LETTERS`)."""
+def _macedonian_or(found: str, text: str) -> str:
+    """`found`, or Macedonian where a Cyrillic answer's text is written in its letters
+    (`_MACEDONIAN_LETTERS` in more lower-case words than `_NOT_MACEDONIAN`)."""
     if found not in _NEVER_WRITTEN and found != UNDETERMINED:
         return found
-    own = sum(1 for word in words if not _MACEDONIAN_LETTERS.isdisjoint(word))
-    return MACEDONIAN if own >= max(MACEDONIAN_MIN_WORDS, len(words) / MACEDONIAN_PER_WORDS) else found
+    own = foreign = total = 0
+    for word in _CYRILLIC_WORD.findall(text):
+        total += 1
+        if not word[0].islower():
+            continue
+        if not _MACEDONIAN_LETTERS.isdisjoint(word):
+            own += 1
+        elif not _NOT_MACEDONIAN.isdisjoint(word):
+            foreign += 1
+    macedonian = own > foreign and own >= max(MACEDONIAN_MIN_WORDS, total / MACEDONIAN_PER_WORDS)
+    return MACEDONIAN if macedonian else found
 
 
 def _without_misspelt(hits: dict[str, int], words: list[str]) -> dict[str, int]:

@@ -418,19 +418,36 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
 
 # A reference entry's year in brackets, "(1998)", "(2004a)", after the authors' initials.
 _BRACKETED_YEAR = re.compile(r"\(\d{4}[a-z]?\)")
+# A reference entry's head before its year, from the line's start: authors as "Surname, I." (a
+# particle or a second surname before it: "van Dijk, J.", "García Márquez, G."), joined by a comma
+# or an "and", or one "Surname I." (Hungarian's order), and an editor's bracket ("(Hrsg.)"). Prose
+# before a name ("Badania prowadził Kowalski, J. (2010).", "Ezt Kovács P. (2019).") is no head: a
+# review found those sentences glued to the next when any initial before the year counted.
+_SURNAME = r"[^\W\d_][\w'’-]*"
+_PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|des|du|la|le|ten|ter|zu)"
+_INITIALS = r"(?:[^\W\d_]{1,2}\.[ \t]?-?[ \t]?)+"
+_AUTHOR = rf"(?:{_PARTICLES}[ \t]+)*(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’-]*[ \t]+)?{_SURNAME},[ \t]*{_INITIALS}"
+_AND = r"(?:&|and|und|et|y|e|i|és|и|a|og|och|en|ja)"
+_ENTRY_HEAD = re.compile(
+    rf"[ \t]*(?:{_AUTHOR}(?:(?:,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+){_AUTHOR})*|{_SURNAME}[ \t]+{_INITIALS})"
+    rf"[ \t]*(?:\([^()\d]{{1,12}}\)[ \t]*)?\Z"
+)
+# How far back from the year a reference entry's head may start (several authors).
+_ENTRY_HEAD_CHARS = 300
 
 
 def _reference_head(text: str, token_start: int, stop: int) -> bool:
-    """Whether the token `text[token_start:stop]` is the year of a reference entry's head: a bracketed
-    year after an initial or an editor's bracket ("Schmidt, K. (1998). 15 Jahre Forschung ...",
-    "Jansen, J. (red.) (2001). 12 jaar ..."), where the title goes on; a citation that ends a
-    sentence holds more ("(Nagy et al., 2019).") or follows a word ("Müller (2019)."), and a number
-    after it opens a sentence (`_is_boundary`)."""
+    """Whether the token `text[token_start:stop]` is the year of a reference entry's head, a line
+    that opens with its authors ("Schmidt, K. (1998). 15 Jahre Forschung ...", "Jansen, J. (red.)
+    (2001). 12 jaar ..."), where the title goes on; a citation that ends a sentence holds more
+    ("(Nagy et al., 2019).") or follows prose ("wie Müller zeigt (2019).", "Ezt Kovács P. (2019)."),
+    and a number after it opens a sentence (`_is_boundary`)."""
     if not _BRACKETED_YEAR.fullmatch(text, token_start, stop):
         return False
-    before = text[max(0, token_start - 12) : token_start].split()
-    word = before[-1] if before else ""
-    return word.endswith(".)") or (word.endswith(".") and _is_initials(word[:-1]))
+    line_start = text.rfind("\n", 0, token_start) + 1
+    if token_start - line_start > _ENTRY_HEAD_CHARS:
+        return False
+    return _ENTRY_HEAD.match(text, line_start, token_start) is not None
 
 
 def _citation_follows(text: str, end: int, rules: Rules) -> bool:

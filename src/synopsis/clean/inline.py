@@ -359,7 +359,9 @@ class UrlLeads:
     # An opening bracket and a lead word before a URL: "(vgl. URL)" goes whole, as English's "(see URL)".
     bracket: re.Pattern[str] | None = None
     # What may stand between two URLs that go as one: English's "and", "or", and the language's own.
-    separator: re.Pattern[str] = re.compile(r"[ \t]*(?:[,;&]|and|or)?[ \t]*")
+    # (Spaces before the mark, then the mark and the spaces after it: a review found the form with an
+    # optional mark between two runs of spaces quadratic in a long run of spaces.)
+    separator: re.Pattern[str] = re.compile(r"[ \t]*(?:(?:[,;&]|and|or)[ \t]*)?")
     # Words that name a URL's place after it, with what goes before it: Turkish "URL adresinde",
     # Hungarian "a URL címen" (`url_leads`' "around": the word before "…", the word after).
     around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
@@ -394,7 +396,7 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
         names_next=False,
         own=frozenset(" ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words)),
         bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?:{words})[ \t]*\Z"),
-        separator=re.compile(rf"[ \t]*(?:[,;&]|(?:{joins})(?!\w))?[ \t]*"),
+        separator=re.compile(rf"[ \t]*(?:(?:[,;&]|(?:{joins})(?!\w))[ \t]*)?"),
         around=tuple(_around(phrase) for phrase in language.url_around),
     )
 
@@ -408,7 +410,10 @@ def _around(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The two patterns of an "around" phrase, "a … címen": what stands before the URL (searched
     before its start; nothing for "… adresinde") and the word after it (matched at its end)."""
     before, _, after = phrase.partition("…")
-    head = rf"[ \t]+{_phrases([before])}" if before.strip() else ""
+    # The word before it in any case, after spaces or where a sentence, line or bracket opens (a
+    # review: "A https://… címen elérhető" at a sentence's start, "(a https://… címen)", lost only
+    # "… címen" and left the article)
+    head = rf"(?:[ \t]+|(?<![^(\[–—\n-]))(?i:{_phrases([before])})" if before.strip() else ""
     return re.compile(rf"{head}[ \t]*\Z"), re.compile(rf"[ \t]+{_phrases([after])}(?!\w)")
 
 
@@ -465,8 +470,9 @@ def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS
     for head, tail in leads.around:  # "a URL címen" -> "": the words around it named its place
         named = tail.match(text, edit.end)
         opened = head.search(text, max(floor, edit.start - leads.reach), edit.start) if named else None
-        if named and opened:
-            return opened.start(), named.end()
+        if named and opened:  # then as a URL of that span: its brackets and marks as any URL's
+            edit = Edit(opened.start(), named.end())  # (a review: "Veriler, URL adresinde, herkese" left ",,")
+            break
     before = _BEFORE_URL.search(text, max(floor, edit.start - URL_CONTEXT_CHARS), edit.start)
     spaces_end, follower = _after_spaces(text, edit.end)
     start, end = edit.start, edit.end
