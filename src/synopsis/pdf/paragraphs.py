@@ -26,6 +26,7 @@ from .lines import Line
 from .removed import Removals
 
 _TERMINAL = re.compile(r"(?:[.!?:]|\[\d{1,3}\])[\"”’')\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 # Abbreviations that a name, number or noun always follows, in any language we read (the PDF's
 # language is not known yet): a line that ends in one has not ended its sentence, however short
 # ("... geprüft worden. Dr." / "Meier und ..."). Written without inner spaces ("z. B." is "z.B.";
@@ -245,8 +246,10 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
 
 
 # Lines of one sentence pushed apart by tall inline math (a sum's limits, a fraction, "x_i" and "y²"
-# on one line, as Chromium and TeX make room for them) stand this many line pitches apart at most.
-PUSHED_APART_MAX = 2.0
+# on one line, as Chromium and TeX make room for them) stand this many line pitches apart at most:
+# under the gap between block paragraphs (LaTeX's parskip about 1.5, HTML's <p> 1.7-1.9), which a
+# review found glued where a paragraph ended without a stop and the next opened in lower case.
+PUSHED_APART_MAX = 1.45
 
 
 def _pushed_apart(previous: Line, line: Line, geometry: Geometry, *, ended: bool) -> bool:
@@ -492,9 +495,27 @@ def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) 
         # An algorithm box's next step ("4: s ← argmax gain(s)"), often a point smaller than its
         # caption (`algorithmic` in \small): the change of size opens no paragraph here. Its number
         # counts up from the last step read (a step of symbols alone, "2: R ← ∅", went as a fragment).
-        last = next((n for n in map(_step_number, reversed(caption)) if n is not None), 0)
-        return step > last and line.top - previous.bottom < ALGORITHM_STEP_GAP * line.size
+        # It stands where steps stand, in their size (a review: a body line "4: the clerks then kept
+        # ..." under the box was taken as a step): near the last step's left edge (nested steps are
+        # indented), or at the top of the next column, and no larger than the caption.
+        steps = [other for other in caption if _step_number(other) is not None]
+        last = _step_number(steps[-1]) if steps else 0
+        like_steps = not steps or (
+            abs(line.size - steps[-1].size) < 0.5
+            and (abs(line.x0 - steps[-1].x0) <= 3 * line.size or line.region != previous.region)
+        )
+        return (
+            step > (last or 0)
+            and like_steps
+            and line.size <= caption[0].size
+            and line.top - previous.bottom < ALGORITHM_STEP_GAP * line.size
+        )
     if new_paragraph(previous, line, geometry):
+        return False
+    if line.region == previous.region and line.top - previous.top > 1.4 * geometry.line_pitch(line):
+        # A wide gap after a caption is the float's end, even where a sentence could go on in it
+        # (`_pushed_apart` is for running text: a review found a caption ending "(n = 412)" taking
+        # the paragraph the float interrupted, "in a careful hand ...", as its own lines).
         return False
     if len(caption) >= 2 and _ROW_END.search(previous.text) and _one_line_sentence(line.text):
         return False
@@ -680,10 +701,14 @@ def _prose_beside(lines: Sequence[Line], index: int, step: int) -> bool:
     # Above: the short last line of a paragraph of prose ("... the loss is then defined as"), right
     # under a line of prose in its column; a display is most often set under such a line.
     above = lines[k - 1] if step < 0 and k > 0 else None
+    # It leads into the display ("... defined as", "... as follows:"), so it ends no sentence (a
+    # review: a paragraph's last line "We read them twice." above the next paragraph's line of
+    # statistics made that line a formula).
     return (
         above is not None
         and above.page == lines[k].page
         and above.region == lines[k].region
         and above.words >= PROSE_WORDS
         and 0 <= lines[k].top - above.bottom < lines[k].size
+        and _SENTENCE_END.search(lines[k].text) is None
     )
