@@ -4,6 +4,9 @@ it, with one line: PDFium would hold the inflated stream in memory (2.6 GB for a
 from __future__ import annotations
 
 import re
+import time
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,11 +14,11 @@ import pytest
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from pdfgen import bomb_pdf
+from pdfgen import _raw_pdf, bomb_pdf
 from synopsis.errors import InputError
 from synopsis.ingest import read_articles
 from synopsis.pdf import PdfOptions
-from synopsis.pdf.inflate import TOTAL_FACTOR, inflation
+from synopsis.pdf.inflate import PYTHON_DECODED_BYTES, TOTAL_FACTOR, inflation
 
 # The limit the tests set, so that a bomb of a few megabytes stands for one of a gigabyte.
 LIMIT = 200_000
@@ -92,3 +95,101 @@ def test_streams_each_under_the_limit_pass_and_only_many_times_it_in_all_are_ref
     error = _read(many, tmp_path)
     assert isinstance(error, InputError) and "in all (a compression bomb?)" in str(error), error
     assert "compression bomb" not in str(_read(bomb_pdf(LIMIT * 6 // 10), tmp_path))  # "Hello" alone: no text layer
+
+
+# A review's ways to shape a bomb that PDFium reads but a scan of dictionaries by regex missed.
+_CONTENT = b"BT /F1 24 Tf 56 780 Td (HELLOBOMB) Tj ET\n" + b" " * (2 * LIMIT)
+_Z = zlib.compress(_CONTENT, 9)
+
+
+def _one_page(stream: bytes, extra: tuple[bytes, ...] = ()) -> bytes:
+    return _raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            stream,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            *extra,
+        ]
+    )
+
+
+def _fake_endstream_zlib() -> bytes:
+    """zlib data whose first (stored) block holds the bytes "endstream", then the bomb."""
+    block = b"endstream "
+    stored = b"\x00" + len(block).to_bytes(2, "little") + (len(block) ^ 0xFFFF).to_bytes(2, "little") + block
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = b"\x78\x9c" + stored + raw.compress(_CONTENT) + raw.flush() + zlib.adler32(block + _CONTENT).to_bytes(4, "big")
+    assert zlib.decompress(data) == block + _CONTENT
+    return data
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: _one_page(b"<< /Length %d /Filter 6 0 R >>\nstream\n" % len(_Z) + _Z + b"\nendstream", (b"/FlateDecode",)),
+        lambda: _one_page(b"<< /Length %d /Filter /Fl#61teDecode >>\nstream\n" % len(_Z) + _Z + b"\nendstream"),
+        lambda: _one_page(b"<< /Length %d /Filter %%x\n/FlateDecode >>\nstream\n" % len(_Z) + _Z + b"\nendstream"),
+        lambda: _one_page(
+            b"<< /X << /Filter /DCTDecode >> /Length %d /Filter /FlateDecode >>\nstream\n" % len(_Z) + _Z + b"\nendstream"
+        ),
+        lambda: _one_page(
+            b"<< /Length %d /Filter /FlateDecode /X (/Subtype /Image) >>\nstream\n" % len(_Z) + _Z + b"\nendstream\n"
+        ),
+        lambda: _one_page(b"<< /Length %d /Filter /FlateDecode >>%%c\nstream\n" % len(_Z) + _Z + b"\nendstream"),
+        lambda: _one_page(
+            b"<< /Length 6 0 R /Filter /FlateDecode >>\nstream\n" + _fake_endstream_zlib() + b"\nendstream",
+            (b"%d" % len(_fake_endstream_zlib()),),
+        ),
+        lambda: _one_page(
+            b"<< /Length 1 /Filter /FlateDecode /Length %d >>\nstream\n" % len(_fake_endstream_zlib())
+            + _fake_endstream_zlib()
+            + b"\nendstream"
+        ),
+    ],
+    ids=["indirect", "escaped", "comment", "decoy", "string-decoy", "comment-before", "fake-end", "two-lengths"],
+)
+def test_a_bomb_behind_a_dictionary_trick_is_still_counted(make: Callable[[], bytes]) -> None:
+    """PDFium reads each of these (the page's text is "HELLOBOMB") and inflates the stream; the
+    count sees it too: the data start as zlib data, whatever the dictionary says."""
+    assert inflation(make(), LIMIT).largest > LIMIT
+
+
+def test_an_attachment_without_its_type_is_not_counted() -> None:
+    """An embedded file's stream (a review: a CSV twice the limit, with /Params and a MIME type but
+    no /Type) is never decoded to read the text."""
+    csv = b"id,value\n" + b"".join(b"%d,%d\n" % (i, i * 7 % 1000) for i in range(40_000))
+    packed = zlib.compress(csv)
+    data = _one_page(
+        b"<< /Length 5 >>\nstream\nBT ET\nendstream",
+        (
+            b"<< /Subtype /text#2Fcsv /Length %d /Filter /FlateDecode /Params << /Size %d >> >>\nstream\n"
+            % (len(packed), len(csv))
+            + packed
+            + b"\nendstream",
+        ),
+    )
+    assert inflation(data, len(csv) // 2).largest == 0
+
+
+@pytest.mark.parametrize("token", [b">>stream\n", b"1 0 obj<</Filter/FlateDecode>>stream\n"], ids=["no-obj", "no-endstream"])
+def test_the_scan_is_linear_in_the_file(token: bytes) -> None:
+    """A review: a file of stream keywords without "obj" was read from its start at each one, one
+    without "endstream" copied the file's rest at each (191 s for 400 kB; 115 s for 2 MB)."""
+    data = b"%PDF-1.4\n" + token * (1_000_000 // len(token))
+    started = time.perf_counter()
+    inflation(data, 256_000_000)
+    assert time.perf_counter() - started < 10
+
+
+def test_the_filters_decoded_in_python_read_a_bounded_amount() -> None:
+    """A review: 40 MB of ASCII85 "z" (four zero bytes each) behind Flate took 3.6 GB and 10 s to
+    count, and RunLength behind Flate 40 s: the Python decoders read at most PYTHON_DECODED_BYTES."""
+    packed = zlib.compress(b"z" * 20_000_000, 9)
+    data = b"%%PDF-1.4\n4 0 obj\n<< /Length %d /Filter [/FlateDecode /ASCII85Decode] >>\nstream\n" % len(packed) + packed
+    data += b"\nendstream\nendobj\n%%EOF\n"
+    started = time.perf_counter()
+    found = inflation(data, 256_000_000)
+    assert time.perf_counter() - started < 10
+    assert found.largest <= 20_000_000 + 4 * PYTHON_DECODED_BYTES + (1 << 20)

@@ -10,6 +10,7 @@ import codecs
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -35,16 +36,21 @@ class JsonlFields:
 MAX_LINE_BYTES = 50_000_000
 # json builds every value of a line before any field is read: a 48 MB line of `{},` took 1.3 GB
 # (82 bytes a value) and 12 s. A line with more commas between values than this (outside its
-# strings) is refused unread; an article's own commas are in its text, and nested metadata (authors,
-# references with their spans) comes to thousands of values, so 1,000,000 (about 80 MB) is far over
-# any article and far under the memory a summary may use (`synopsis.limits`).
-MAX_LINE_VALUES = 1_000_000
+# strings) is refused unread: 5,000,000 values cost about 400 MB, a fifth of the CLI's memory for
+# one article (`synopsis.limits`); an article's own commas are in its text, nested metadata
+# (authors, references with their spans) comes to thousands of values, and a layout record of
+# 260,000 tokens with their boxes to about 1.5 million (a review found 1,000,000 refusing it).
+MAX_LINE_VALUES = 5_000_000
 # A JSON string, escapes included, or one cut short, up to the text's end. Possessive, so that a
 # string of millions of escapes ("\u043f" for every Cyrillic letter, as json.dumps writes them)
 # keeps no state per escape (a review: the backtracking form took 450 MB for a 23 MB body of
 # Cyrillic); and it matches at every quote, so no failed attempt is tried again from the next one
 # (an unclosed string of escaped quotes would cost its length squared).
-_STRING_TO_END = re.compile(r'(?s)"(?:[^"\\]++|\\.)*+\\?(?:"|\Z)')
+_STRING_TO_END = re.compile(
+    r'(?s)"(?:[^"\\]++|\\.)*+\\?(?:"|\Z)'
+    if sys.version_info >= (3, 11)  # possessive quantifiers came with 3.11; 3.10 backtracks (more memory)
+    else r'(?s)"(?:[^"\\]|\\.)*\\?(?:"|\Z)'
+)
 
 
 def too_many_values(text: str, limit: int) -> bool:

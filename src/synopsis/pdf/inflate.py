@@ -7,35 +7,54 @@ checked here first: each stream the reader would inflate (page contents, forms, 
 cross-reference streams; not images, embedded files or metadata, which reading text never
 decodes) is inflated in chunks that are counted and dropped, and a document with a stream that
 inflates to more than the limit (or all of whose streams come to many times it) is refused. Its
-cost for a normal article is one pass of zlib over its compressed text and fonts (a few ms per
-megabyte).
+cost is linear in the file: one forward pass over its bytes, zlib over its compressed text and
+fonts (a few ms per megabyte), and at most `PYTHON_DECODED_BYTES` through the filters decoded here
+in Python (LZW, RunLength, ASCII85, ASCIIHex; rare in articles), past which those go uncounted.
 
-Not covered: streams of an encrypted PDF (decrypted only by PDFium), and amplification without a
-large stream (one form drawn many times); the per-page character limit and time limit are the
-guards there.
+This is a screen of the file's bytes, not PDFium's parser: a stream whose data starts as zlib data
+is counted whatever its dictionary says (an indirect /Filter, escaped or commented names), but
+streams of an encrypted PDF (decrypted only by PDFium), inline images inside a content stream, and
+amplification without a large stream (one form drawn many times) are not; the per-page character
+limit, the time limit and, in the server, each worker's memory cap are the guards there.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import bisect
+import itertools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # A stream's data follow its dictionary's `>>`, the keyword and one end of line.
-_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)?")
-_OBJ = re.compile(rb"\bobj\b")
+_STREAM = re.compile(rb">>(?:\s|%[^\r\n]*)*stream(?:\r\n|\n|\r)?")  # a comment may stand between
+_ENDSTREAM = re.compile(rb"endstream")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
-# Streams that extracting text never inflates: their size is no cost of reading the article.
-_NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/(?:EmbeddedFile|Metadata)\b")
-# How far back a stream's dictionary may start (a palette or decode array makes it long).
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_COMMENT = re.compile(rb"%[^\r\n]*")
+_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)", re.DOTALL)
+# Streams that extracting text never inflates: their size is no cost of reading the article. An
+# attachment's stream may lack its /Type but has /Params or a MIME type as /Subtype (a review: a
+# CSV attached twice the limit's size was refused as a bomb).
+_NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/(?:EmbeddedFile|Metadata)\b|/Params\b|/Subtype\s*/[\w.+-]+/")
+# How far back a stream's dictionary may start (a palette or decode array makes it long); never
+# before the previous stream's keyword, so that the whole scan reads each byte a bounded number of
+# times (a review: a file of "obj"-less ">>stream" tokens was read from its start at each one).
 _DICT_WINDOW = 65536
+# Streams looked at, at most (a 1,000-page book has tens of thousands; a file of 5 million stream
+# keywords would take minutes): past them the rest goes uncounted.
+MAX_STREAMS = 200_000
 # Inflated in pieces of at most this many bytes, so counting costs no more memory than one piece.
 CHUNK = 1 << 20
+# What the filters decoded here in Python (LZW, RunLength, ASCII85, ASCIIHex) may read in all, per
+# document: a second or two of CPU at most; past it they are not counted (a review: 255 MB of
+# RunLength after Flate took 40 s to count, 40 MB of ASCII85 "z" 3.6 GB).
+PYTHON_DECODED_BYTES = 1 << 20
 # The filters a stream of text or fonts may use (PDF's abbreviations for them, as inline images use
 # them, are read too); any other is an image coding, which reading text never decodes.
 _SHORT = {
@@ -65,11 +84,23 @@ class Inflation:
 
 class _Count:
     """Bytes produced so far by every decoding step of one stream; it stops the decoding as soon as
-    it passes the limit (so a step that needs its input whole never gets more)."""
+    it passes the limit (so a step that needs its input whole never gets more). `python` is what the
+    Python decoders may still read in the document (`PYTHON_DECODED_BYTES`)."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, python: list[int]) -> None:
         self.limit = limit
         self.total = 0
+        self.python = python
+
+    def fed(self, chunks: Iterable[bytes | memoryview]) -> Iterator[bytes]:
+        """`chunks` as far as the document's Python decoding budget reaches, as bytes."""
+        for chunk in chunks:
+            take = min(len(chunk), self.python[0])
+            self.python[0] -= take
+            if take:
+                yield bytes(chunk[:take])
+            if take < len(chunk):
+                return
 
     def __call__(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         for chunk in chunks:
@@ -83,9 +114,11 @@ def inflation(data: bytes, limit: int) -> Inflation:
     """What `data`'s streams inflate to, each stream counted up to just past `limit` and all of
     them up to just past `TOTAL_FACTOR` × `limit` (the counting stops as soon as either passes)."""
     largest = total = 0
+    python = [PYTHON_DECODED_BYTES]
+    view = memoryview(data)
     for start, end, filters in _streams(data):
-        count = _Count(limit)
-        for _ in _decoded([data[start:end]], filters, count):
+        count = _Count(limit, python)
+        for _ in _decoded(_pieces(view, start, end), filters, count):
             if count.total > limit:
                 break
         largest, total = max(largest, count.total), total + count.total
@@ -95,23 +128,53 @@ def inflation(data: bytes, limit: int) -> Inflation:
 
 
 def _streams(data: bytes) -> Iterator[tuple[int, int, list[bytes]]]:
-    """(start, end, filters) of each stream that reading text inflates."""
-    for match in _STREAM.finditer(data):
-        head = data.rfind(b"obj", max(0, match.start() - _DICT_WINDOW), match.start())
-        found = list(_OBJ.finditer(data, max(0, head - 3), match.start()))
-        dictionary = data[found[-1].end() if found else max(0, match.start() - _DICT_WINDOW) : match.start()]
+    """(start, end, filters) of each stream that reading text inflates, in one forward pass.
+
+    A stream whose filters start with Flate, or whose data start as zlib data whatever its
+    dictionary says, is read to the file's end: zlib data end themselves, so a wrong /Length or the
+    word "endstream" inside the data cannot cut the count short."""
+    ends = [match.start() for match in _ENDSTREAM.finditer(data)]
+    floor = 0
+    for match in itertools.islice(_STREAM.finditer(data), MAX_STREAMS):
+        low = max(floor, match.start() - _DICT_WINDOW)
+        floor = match.end()
+        head = data.rfind(b"obj", low, match.start())
+        dictionary = _plain(data[head + 3 if head >= 0 else low : match.start()])
         if _NOT_READ.search(dictionary):
             continue
+        start = match.end()
         filters = _filters(dictionary)
+        if _zlib_header(data, start) and (not filters or filters[0] not in _DECODED):
+            filters = [b"FlateDecode"]  # an indirect or decoy /Filter: the data say Flate
         if not filters or filters[0] not in _DECODED:
             continue  # stored as is, or an image coding: no larger inflated
-        start = match.end()
-        length = _LENGTH.search(dictionary)
-        end = start + int(length.group(1)) if length else -1
+        if filters[0] == b"FlateDecode":
+            yield start, len(data), filters
+            continue
+        lengths = _LENGTH.findall(dictionary)
+        end = start + int(lengths[-1]) if lengths else -1  # PDFium takes a key's last value
         if end < 0 or end > len(data) or b"endstream" not in data[end : end + 32]:
-            end = data.find(b"endstream", start)
-            end = len(data) if end < 0 else end
+            following = bisect.bisect_left(ends, start)
+            end = ends[following] if following < len(ends) else len(data)
         yield start, end, filters
+
+
+def _plain(dictionary: bytes) -> bytes:
+    """A dictionary's keys and names as PDFium reads them: strings ("(/Subtype /Image)" is no key)
+    and comments dropped, #xx escapes in names decoded ("/Fl#61teDecode" is /FlateDecode)."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), _COMMENT.sub(b"", _STRING.sub(b"()", dictionary)))
+
+
+def _zlib_header(data: bytes, at: int) -> bool:
+    """Whether zlib data (deflate, a window of up to 32 KB, its check bits right) start at `at`."""
+    return at + 1 < len(data) and data[at] & 0x0F == 8 and data[at] >> 4 <= 7 and (data[at] * 256 + data[at + 1]) % 31 == 0
+
+
+def _pieces(view: memoryview, start: int, end: int) -> Iterator[memoryview]:
+    """`view[start:end]` in pieces of `CHUNK` bytes, not copied: zlib reads them as they are (a
+    review: a copy of the file's rest for each of 54,000 stream keywords took seconds)."""
+    for at in range(start, end, CHUNK):
+        yield view[at : min(end, at + CHUNK)]
 
 
 def _filters(dictionary: bytes) -> list[bytes]:
@@ -121,7 +184,7 @@ def _filters(dictionary: bytes) -> list[bytes]:
     return [_SHORT.get(name, name) for name in _NAME.findall(found.group(1))]
 
 
-def _decoded(chunks: Iterable[bytes], filters: list[bytes], count: _Count) -> Iterator[bytes]:
+def _decoded(chunks: Iterable[bytes | memoryview], filters: list[bytes], count: _Count) -> Iterator[bytes | memoryview]:
     """The stream's data decoded through `filters` in pieces, each step's output counted; a filter
     that fails ends the data where it failed (PDFium keeps what it decoded too), one that inflates
     nothing stops the chain."""
@@ -129,17 +192,19 @@ def _decoded(chunks: Iterable[bytes], filters: list[bytes], count: _Count) -> It
         if name == b"FlateDecode":
             chunks = count(_inflate(chunks))
         elif name == b"LZWDecode":
-            chunks = count(_lzw(chunks))
+            chunks = count(_lzw(count.fed(chunks)))
         elif name == b"RunLengthDecode":
-            chunks = count(_run_length(chunks))
-        elif name in (b"ASCIIHexDecode", b"ASCII85Decode"):
-            chunks = count(_ascii(chunks, name))
+            chunks = count(_run_length(count.fed(chunks)))
+        elif name == b"ASCIIHexDecode":
+            chunks = count(_hex(count.fed(chunks)))
+        elif name == b"ASCII85Decode":
+            chunks = count(_a85(count.fed(chunks)))
         else:
             break
     return iter(chunks)
 
 
-def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
+def _inflate(chunks: Iterable[bytes | memoryview]) -> Iterator[bytes]:
     inflater = zlib.decompressobj()
     try:
         for chunk in chunks:
@@ -216,15 +281,44 @@ def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
     yield bytes(out)
 
 
-def _ascii(chunks: Iterable[bytes], name: bytes) -> Iterator[bytes]:
-    """ASCIIHex and ASCII85 make data smaller, never larger: decoded whole (their input is the
-    file's bytes, or a previous step's output that the count has already held to the limit)."""
-    data = b"".join(chunks)
-    try:
-        if name == b"ASCIIHexDecode":
-            text = re.sub(rb"\s+", b"", data.split(b">", 1)[0])
-            yield binascii.unhexlify(text + b"0" * (len(text) % 2))
-        else:
-            yield base64.a85decode(data.split(b"~>", 1)[0].strip().removeprefix(b"<~"), ignorechars=b" \t\n\r\f\v\x00")
-    except ValueError:
-        return
+def _hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCIIHex decoded piece by piece (half its input), up to its end mark ">"."""
+    carry = b""
+    for chunk in chunks:
+        text, end, _ = chunk.partition(b">")
+        text = carry + re.sub(rb"\s+", b"", text)
+        even = len(text) - len(text) % 2
+        try:
+            yield binascii.unhexlify(text[:even])
+        except ValueError:
+            return
+        carry = text[even:]
+        if end:
+            break
+    if carry:
+        try:
+            yield binascii.unhexlify(carry + b"0")
+        except ValueError:
+            return
+
+
+def _a85(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """ASCII85 decoded piece by piece up to its end mark "~>": "z" stands for four zero bytes (so it
+    may grow fourfold: a review's 40 MB of "z" took 3.6 GB decoded whole), each piece whole groups."""
+    carry = b""
+    for number, chunk in enumerate(chunks):
+        text, end, _ = chunk.partition(b"~>")
+        text = carry + re.sub(rb"\s+", b"", text.removeprefix(b"<~") if number == 0 else text).replace(b"z", b"!!!!!")
+        whole = len(text) - len(text) % 5
+        try:
+            yield base64.a85decode(text[:whole])
+        except ValueError:
+            return
+        carry = text[whole:]
+        if end:
+            break
+    if carry:
+        try:
+            yield base64.a85decode(carry)
+        except ValueError:
+            return
