@@ -63,7 +63,27 @@ def _damaged(model: Path, how: str) -> str:
     elif how == "arrays of other lengths":
         data["trees"]["value"].pop()
     elif how == "another format":
+        data["format"] = "other-tool/1"
+    elif how == "an older version":
         data["format"] = "synopsis-trees/0"
+    elif how == "an older reranker":
+        data["reranker"]["format"] = "synopsis-reranker/1"
+    elif how == "a reranker weight too few":
+        data["reranker"]["weights"].pop()
+    elif how == "a reranker top of 0":
+        data["reranker"]["top"] = 0
+    elif how == "a word model scale of 0":
+        data["reranker"]["words"]["scale"][0] = 0
+    elif how == "a NaN blend":
+        data["blend"] = float("nan")
+    elif how == "an infinite lexicon weight":
+        data["lexicon"][next(iter(data["lexicon"]))] = float("inf")
+    elif how == "a NaN threshold":
+        data["trees"]["threshold"][data["trees"]["roots"][0]] = float("nan")
+    elif how == "a number past a float's range":
+        data["trees"]["value"][0] = 10**400
+    elif how == "nested too deep":
+        return "[" * 100_000 + "]" * 100_000
     return json.dumps(data)
 
 
@@ -74,7 +94,25 @@ def _damaged(model: Path, how: str) -> str:
         ("no trees", "is not a whole synopsis model file (KeyError: 'trees')"),
         ("a tree pointing outside", "a tree points outside its arrays"),
         ("arrays of other lengths", "its tree arrays differ in length"),
-        ("another format", "not a synopsis model file (format 'synopsis-trees/0'"),
+        ("another format", "not a synopsis model file (format 'other-tool/1', expected 'synopsis-trees/1')"),
+        # Was: "not a synopsis model file" for a model of an older synopsis, with no word of what to do.
+        (
+            "an older version",
+            "a model file of another version of synopsis (format 'synopsis-trees/0'; this version reads 'synopsis-trees/1'):"
+            " retrain it with this version's `synopsis train`",
+        ),
+        ("an older reranker", "a reranker of another version of synopsis (format 'synopsis-reranker/1';"),
+        # Were loaded, and then each summary failed with an "internal error" line (exit 1), or gave
+        # scores of NaN (exit 0), or the run ended in a traceback (a number past a float's range, or
+        # JSON nested deeper than Python reads).
+        ("a reranker weight too few", "(ValueError: the reranker's weights: 28 numbers, not 29)"),
+        ("a reranker top of 0", "(ValueError: the reranker's top: 0, not a whole number from 1 to 16)"),
+        ("a word model scale of 0", "(ValueError: the word model's scale: a 0 (features are divided by it))"),
+        ("a NaN blend", "(ValueError: the blend: not a finite number)"),
+        ("an infinite lexicon weight", "(ValueError: the lexicon: a number that is not finite)"),
+        ("a NaN threshold", "(ValueError: a tree has a threshold that is not a finite number)"),
+        ("a number past a float's range", "is not a whole synopsis model file (OverflowError: "),
+        ("nested too deep", "cannot read model "),
     ],
 )
 def test_a_damaged_model_file_is_one_line_before_any_summary(

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import shlex
+import signal
 import stat
 from pathlib import Path
 from typing import Any
@@ -287,6 +288,25 @@ def test_an_interrupt_is_one_line_and_writes_no_model(corpus: Path, monkeypatch:
     assert result.exit_code == 130 and isinstance(result.exception, SystemExit), result.exception
     assert result.output.splitlines()[-1] == f"synopsis: interrupted: no model written to {output}"
     assert not output.exists()
+
+
+def test_sigterm_stops_training_as_ctrl_c_does(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler's stop (SIGTERM, `timeout`) during the fit: one line and exit 130, no model, and
+    the handler as it was afterwards. Was: the process died with 143 and not a word."""
+    train = pytest.importorskip("synopsis.train")
+    before = signal.getsignal(signal.SIGTERM)
+
+    def terminated(*args: Any, **kwargs: Any) -> None:
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler), "SIGTERM would end the run at once, with no line (exit 143)"
+        handler(signal.SIGTERM, None)
+
+    monkeypatch.setattr(train, "fit", terminated)
+    output = corpus.parent / "model.json"
+    result = _train(str(corpus), "--rounds", "2", "-o", str(output))
+    assert result.exit_code == 130 and isinstance(result.exception, SystemExit), result.exception
+    assert result.output.splitlines()[-1] == f"synopsis: interrupted: no model written to {output}"
+    assert not output.exists() and signal.getsignal(signal.SIGTERM) == before
 
 
 @pytest.mark.slow

@@ -123,6 +123,26 @@ def test_a_host_that_cannot_be_listened_on_names_the_host_not_the_port(host: str
     assert "--port" not in result.output
 
 
+def test_a_damaged_reranker_stops_the_server_in_one_line(
+    trained_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was: the server started, and every summary by auto or reranked failed with an internal error."""
+    import synopsis.server.serving as serving
+
+    data = json.loads(trained_model.read_text(encoding="utf-8"))
+    data["reranker"]["weights"].pop()
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    served: list[object] = []
+    monkeypatch.setattr(serving, "serve", lambda app, **kwargs: served.append(app))
+    result = runner.invoke(app, ["serve", "--port", str(free_port()), "--model", str(bad), "--workers", "0"])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and not served, result.output
+    assert result.output == (
+        f"synopsis: --model: {bad.resolve()} is not a whole synopsis model file"
+        " (ValueError: the reranker's weights: 28 numbers, not 29)\n"
+    )
+
+
 def test_a_bad_model_from_the_environment_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     """Was "--model: cannot read model ..." although no --model was given."""
     monkeypatch.setenv("SYNOPSIS_MODEL", "missing.json")

@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_origin
 
 import typer
@@ -565,3 +566,9 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Abstract-length extractive summaries of long scholarly articles."""
+
+
+def interrupt(signum: int, frame: FrameType | None) -> None:
+    """A signal handler for SIGTERM (a cluster scheduler's stop, `timeout`): stop as Ctrl-C stops,
+    so the command says what it kept and exits 130, instead of dying silently with 143."""
+    raise KeyboardInterrupt

@@ -8,7 +8,6 @@ import os
 import re
 import signal
 import sys
-from types import FrameType
 from typing import TYPE_CHECKING
 
 import typer
@@ -35,6 +34,7 @@ from .app import (
     checked_model,
     counted,
     fail,
+    interrupt,
     report,
 )
 
@@ -126,7 +126,7 @@ def batch_command(
     from ..batch.job import Interrupted  # here, not at the top: other commands start faster
     from ..batch.progress import reporter_for
 
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, interrupt)  # stops like Ctrl-C: what is written stays, a re-run resumes
     reporter = reporter_for(progress)
     try:
         if engine == "dask":
@@ -216,11 +216,6 @@ def _size(text: str) -> int:
     if size < 1:
         fail(f"--partition-size {text!r} must be at least one byte")
     return size
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM (a cluster scheduler's stop) stops like Ctrl-C: what is written stays, a re-run resumes."""
-    raise KeyboardInterrupt
 
 
 def _finish(result: RunResult, text_field: str, inputs: list[str]) -> None:

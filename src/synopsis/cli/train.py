@@ -7,6 +7,7 @@ import importlib.util
 import io
 import os
 import shlex
+import signal
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ from .app import (
     check_writable,
     counted,
     fail,
+    interrupt,
     report,
 )
 
@@ -64,7 +66,7 @@ def train_command(
     the same bytes rebuild it: the model records their SHA-256). It takes
     at least 2 articles; a few hundred make a useful model. Exit status: 0 trained; 1 some input
     could not be read (the model is still written) or nothing to train on; 2 usage error; 130
-    interrupted (no model written). The shipped model was made with `synopsis train
+    interrupted by Ctrl-C or SIGTERM (no model written). The shipped model was made with `synopsis train
     ../shared/data/dev/*.jsonl -o src/synopsis/data/supervised.json`.
     """
     check_whole(rounds=rounds)
@@ -82,6 +84,7 @@ def train_command(
         fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
     stdin = StdinTally()
+    previous = signal.signal(signal.SIGTERM, interrupt)  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
     try:
         with stdin.counting(STDIN in data):
             articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
@@ -113,6 +116,8 @@ def train_command(
         write_model(model, output)
     except KeyboardInterrupt:
         fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for line in learned_nothing(model, english=any(map(english, examples))):
         report(f"warning: {line}")
     if STDIN in data:

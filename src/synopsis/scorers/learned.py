@@ -33,6 +33,7 @@ from ..errors import MethodError
 from ..features import Features
 from ..select import Selection
 from ..types import SECTION_KINDS, Budget, Document
+from .json_numbers import format_problem, read_number, read_numbers
 from .phrases import PhraseModel
 from .pieces import document_pieces
 from .registry import METHODS, get_method, register
@@ -313,7 +314,7 @@ class TreeModel:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TreeModel:
         if data.get("format") != MODEL_FORMAT:
-            raise MethodError(f"not a synopsis model file (format {data.get('format')!r}, expected {MODEL_FORMAT!r})")
+            raise MethodError(format_problem(data.get("format"), MODEL_FORMAT, "model file"))
         names = [str(name) for name in data["features"]]
         if not set(names) <= set(all_columns()) or len(set(names)) != len(names):
             raise MethodError("the model was trained on other features than this version computes; retrain it")
@@ -324,6 +325,8 @@ class TreeModel:
             raise MethodError(f"the model lacks the feature columns {missing} that scoring reads; retrain it")
         trees = data["trees"]
         _check_trees(trees, len(names))
+        lexicon = {str(k): float(v) for k, v in data.get("lexicon", {}).items()}
+        read_numbers(list(lexicon.values()), "the lexicon", len(lexicon))  # all finite
         return cls(
             features=tuple(names),
             feature=np.asarray(trees["feature"], dtype=np.int64),
@@ -332,9 +335,9 @@ class TreeModel:
             right=np.asarray(trees["right"], dtype=np.int64),
             value=np.asarray(trees["value"], dtype=np.float64),
             roots=np.asarray(trees["roots"], dtype=np.int64),
-            lexicon={str(k): float(v) for k, v in data.get("lexicon", {}).items()},
+            lexicon=lexicon,
             phrases=PhraseModel.from_json(data["phrases"]) if data.get("phrases") else None,
-            blend=float(data.get("blend", 0.0)),
+            blend=read_number(data.get("blend", 0.0), "the blend"),
             info=dict(data.get("info", {})),
             reranker=Reranker.from_json(data["reranker"]) if data.get("reranker") else None,
         )
@@ -367,6 +370,8 @@ def _check_trees(trees: dict[str, Any], features: int) -> None:
         raise ValueError("a tree node points back to an earlier node (a loop, or into another tree)")
     if not np.isfinite(np.asarray(trees["value"], dtype=np.float64)).all():
         raise ValueError("a tree has a leaf value that is not a finite number")
+    if not np.isfinite(np.asarray(trees["threshold"], dtype=np.float64)[inner]).all():
+        raise ValueError("a tree has a threshold that is not a finite number")
 
 
 def load_model(path: str | Path | None = None) -> TreeModel:
@@ -376,7 +381,7 @@ def load_model(path: str | Path | None = None) -> TreeModel:
         return _shipped_model()
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, RecursionError) as err:  # RecursionError: nested deeper than json reads
         raise MethodError(f"cannot read model {path}: {getattr(err, 'strerror', None) or err}") from None
     if not isinstance(data, dict):
         raise MethodError(f"{path} is not a synopsis model file (JSON {type(data).__name__}, not an object)")
@@ -384,7 +389,7 @@ def load_model(path: str | Path | None = None) -> TreeModel:
         return TreeModel.from_json(data)
     except MethodError as err:
         raise MethodError(f"{path}: {err}") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as err:
         raise MethodError(f"{path} is not a whole synopsis model file ({type(err).__name__}: {err})") from None
 
 

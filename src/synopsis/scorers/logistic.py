@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import MethodError
-from .json_numbers import stored
+from .json_numbers import read_number, read_numbers, read_scale, stored
 
 _Model = TypeVar("_Model", bound="Logistic")
 
@@ -55,11 +55,12 @@ class Logistic:
     def from_json(cls: type[_Model], data: dict[str, Any]) -> _Model:
         if data.get("format") != cls.FORMAT or list(data.get("features", ())) != cls.feature_names():
             raise MethodError(f"the model's {cls.WHAT} is of another version than this one computes; retrain it")
+        width = len(cls.feature_names())
         return cls(
-            np.asarray(data["mean"], dtype=np.float64),
-            np.asarray(data["scale"], dtype=np.float64),
-            np.asarray(data["weights"], dtype=np.float64),
-            float(data["intercept"]),
+            read_numbers(data["mean"], f"the {cls.WHAT}'s mean", width),
+            read_scale(data["scale"], f"the {cls.WHAT}'s scale", width),
+            read_numbers(data["weights"], f"the {cls.WHAT}'s weights", width),
+            read_number(data["intercept"], f"the {cls.WHAT}'s intercept"),
         )
 
     @classmethod

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from ..language import ENGLISH
 from ..tokens import lower, runs
+from .json_numbers import read_number, read_numbers
 from .pieces import WORD_BYTES, Pieces, cut
 
 # Words of two or more letters or digits, lower-cased (scikit-learn's default token pattern); stop
@@ -174,4 +175,6 @@ class PhraseModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PhraseModel:
-        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["intercept"]))
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        read_numbers(list(weights.values()), "the phrase model's weights", len(weights))  # all finite
+        return cls(weights, read_number(data["intercept"], "the phrase model's intercept"))

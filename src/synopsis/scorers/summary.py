@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ..combinations import Candidates, candidate_summaries
+from ..combinations import MAX_TOP, Candidates, candidate_summaries
 from ..errors import MethodError
 from ..features import Features, stem_all, tokenize
 from ..scipy_sparse import sparse
@@ -33,7 +33,7 @@ from .bigrams import (
     candidate_columns,
     expected_bigrams,
 )
-from .json_numbers import stored
+from .json_numbers import format_problem, read_number, read_numbers, read_scale, stored
 from .phrases import PhraseModel
 from .structure import standardise
 from .words import WordModel, word_probabilities
@@ -350,19 +350,23 @@ class Reranker:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Reranker:
         if data.get("format") != RERANKER_FORMAT:
-            raise MethodError(f"not a synopsis reranker (format {data.get('format')!r}, expected {RERANKER_FORMAT!r})")
+            raise MethodError(format_problem(data.get("format"), RERANKER_FORMAT, "reranker"))
         if list(data["features"]) != summary_feature_names():
             raise MethodError("the reranker was trained on other summary features than this version computes; retrain it")
+        width = len(data["features"])
+        top = data["top"]
+        if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
+            raise ValueError(f"the reranker's top: {top!r}, not a whole number from 1 to {MAX_TOP}")
         return cls(
             features=tuple(data["features"]),
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            weights=np.asarray(data["weights"], dtype=np.float64),
-            top=int(data["top"]),
-            redundancy=float(data.get("redundancy", REDUNDANCY_THRESHOLD)),
+            mean=read_numbers(data["mean"], "the reranker's mean", width),
+            scale=read_scale(data["scale"], "the reranker's scale", width),
+            weights=read_numbers(data["weights"], "the reranker's weights", width),
+            top=top,
+            redundancy=read_number(data.get("redundancy", REDUNDANCY_THRESHOLD), "the reranker's redundancy"),
             info=dict(data.get("info", {})),
             bigrams=BigramModel.from_json(data["bigrams"]) if data.get("bigrams") else None,
-            bigram_weight=float(data.get("bigram_weight", 0.0)),
+            bigram_weight=read_number(data.get("bigram_weight", 0.0), "the reranker's bigram_weight"),
             words=WordModel.from_json(data["words"]) if data.get("words") else None,
-            word_weight=float(data.get("word_weight", 0.0)),
+            word_weight=read_number(data.get("word_weight", 0.0), "the reranker's word_weight"),
         )
