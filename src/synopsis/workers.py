@@ -81,8 +81,9 @@ def _exit_with_parent(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored in this process for the block (only the main thread may change handlers)."""
+def sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process for the block (only the main thread may change handlers):
+    processes started meanwhile keep it ignored, and leave Ctrl-C to their parent."""
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread: leave signals alone
@@ -162,7 +163,7 @@ class WorkerPool(Generic[T, R]):
         # Start every worker now with Ctrl-C ignored (an ignored signal stays ignored across the
         # spawn), so an interrupt while they still import does not print their tracebacks; each
         # submit while all are busy starts one more process.
-        with _sigint_ignored():
+        with sigint_ignored():
             for _ in range(jobs):
                 executor.submit(int)
         return executor

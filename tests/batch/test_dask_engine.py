@@ -174,3 +174,95 @@ def test_a_parquet_out_whose_journal_was_deleted_resumes_from_its_last_completed
         and "merged into the journal since; computing them again" in line
         for line in warnings
     ), warnings
+
+
+@pytest.mark.slow
+def test_rows_a_killed_attempt_left_in_a_part_count_as_written_by_the_run_that_merges_them(
+    tmp_path: Path, short_articles: list[dict[str, str]], scheduler: str
+) -> None:
+    """A worker killed mid-partition (kill -9, out of memory) left rows in its part file; Dask's
+    retry resumed the part, and the run that merged those rows into OUT counted them as "skipped
+    (already in the output)": a fresh OUT said "6 done, 2 skipped", and an error row among them
+    was in no count, so the run ended "0 failed" with exit status 0. They are this run's rows."""
+    from synopsis.batch.dask_engine import run_dask
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", short_articles, extra=[(1, "{bad json")])
+    out = tmp_path / "out.jsonl"
+    shards = list(iter_shards([str(corpus)], OPTIONS, split_bytes=100_000))
+    assert len(shards) == 1
+    parts = PartsDir(out)
+    parts.path.mkdir()
+    part = parts.part(0, shards[0])
+    run_shard(shards[0], OPTIONS, str(part))
+    part.with_suffix(".done").unlink()  # as if killed after its first two rows: the second is an error row
+    part.write_text("".join(part.read_text(encoding="utf-8").splitlines(keepends=True)[:2]), encoding="utf-8")
+    result = run_dask([str(corpus)], str(out), OPTIONS, scheduler=scheduler, split_bytes=100_000)
+    reference = tmp_path / "reference.jsonl"
+    by_local = run_local([str(corpus)], str(reference), OPTIONS)
+    assert read_rows(out) == read_rows(reference)
+    assert result.counts == by_local.counts
+    assert (result.counts.summarized, result.counts.failed, result.counts.skipped) == (len(short_articles), 1, 0)
+    assert "0 skipped" in result.summary_line() and "1 failed" in result.summary_line()
+
+
+@pytest.mark.slow
+def test_ctrl_c_of_a_local_cluster_run_says_one_line_and_the_rerun_finishes(
+    tmp_path: Path, short_articles: list[dict[str, str]]
+) -> None:
+    """Ctrl-C reaches the whole process group, so the LocalCluster's workers heard it too: each
+    printed a KeyboardInterrupt traceback and warned of its cancelled task (some 70 lines) above
+    the INCOMPLETE line. Now the workers leave Ctrl-C to the run, which says one line."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    records = [{**article, "id": f"{article['id']}#{k}"} for k in range(12) for article in short_articles]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "synopsis", "batch", str(corpus), "-o", str(out), "--words", "60"]
+    command += ["--engine", "dask", "-j", "2", "--partition-size", "20KB", "--no-progress"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)  # a terminal's job
+    parts = PartsDir(out).path
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(parts.glob("part-*.merged")):  # workers busy with the rest
+        assert run.poll() is None, run.stderr.read() if run.stderr else ""
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the signal goes to every process of the job
+    _, stderr = run.communicate(timeout=120)
+    assert run.returncode == 130, stderr
+    assert "Traceback" not in stderr and "CancelledError" not in stderr
+    assert stderr.splitlines() == [line for line in stderr.splitlines() if line.startswith("synopsis: ")], stderr
+    assert "INCOMPLETE (run the same command again to resume)" in stderr.splitlines()[-1]
+    rerun = subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=300, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(row["id"] for row in read_rows(out)) == sorted(record["id"] for record in records)
+
+
+@pytest.mark.slow
+def test_a_local_cluster_run_beside_another_on_port_8787_says_nothing_of_it(
+    tmp_path: Path, short_articles: list[dict[str, str]]
+) -> None:
+    """The LocalCluster's scheduler served HTTP on port 8787 (`dashboard_address=None` does not turn
+    it off), so a second run at the same time, or a Jupyter session's Dask dashboard, made every
+    run start with distributed's four-line "UserWarning: Port 8787 is already in use". A run's
+    cluster now listens on a free port of 127.0.0.1, whatever else is running."""
+    import socket
+    import subprocess
+    import sys
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", short_articles[:2])
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "synopsis", "batch", str(corpus), "-o", str(out), "--words", "60"]
+    with socket.socket() as other:  # another cluster's dashboard
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            other.bind(("127.0.0.1", 8787))
+            other.listen()
+        except OSError:
+            pass  # something on this machine holds it already: the same case
+        done = subprocess.run([*command, "--engine", "dask", "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [line for line in done.stderr.splitlines() if line.startswith("synopsis: ")], done.stderr
+    assert len(read_rows(out)) == 2

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import MethodError, MissingExtra, counted
 from ..language import check_lang_option
 from ..scorers import usable_method
+from ..workers import sigint_ignored
 from .job import BatchError, Interrupted, RunResult, open_output
 from .parts import PartsDir, run_shard
 from .progress import Reporter
@@ -160,9 +161,21 @@ def run_dask(
             if scheduler:
                 client = _connect(distributed, scheduler)
             else:
-                cluster = distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-                )
+                # Ctrl-C reaches the whole process group: workers that heard it each printed a
+                # KeyboardInterrupt traceback, and then warned of their cancelled tasks (some 70
+                # lines about one interrupt); this process stops them itself.
+                with sigint_ignored():
+                    cluster = distributed.LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        # None still serves HTTP on 8787: a second run (or a notebook's dashboard)
+                        # got distributed's "Port 8787 is already in use" warning, 4 lines
+                        dashboard_address="127.0.0.1:0",
+                        scheduler_kwargs={"dashboard": False},
+                        silence_logs=logging.ERROR,  # a task cancelled by Ctrl-C is no news to its user
+                    )
                 client = distributed.Client(cluster)
             threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
             scheduler_run = _Scheduler(

@@ -62,8 +62,9 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
             warnings.append(message)
 
     with JsonlSink(path) as sink:
-        rows = sink.recovered.rows
-        for item in new_items(shard.items(options), done=sink.recovered.ids, counts=counts, warn=warn):
+        _count_resumed(path, counts)
+        resumed = Counts()  # the ids of those rows, skipped by `new_items`: not "already in the output"
+        for item in new_items(shard.items(options), done=sink.recovered.ids, counts=resumed, warn=warn):
             row = summarize_to_line(item, options)
             sink.add(row.line)
             counts.failed += row.failed
@@ -73,9 +74,25 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
             if row.warning:
                 counts.over_budget += 1
                 warn(row.warning)
-    stats = {**counts.as_dict(), "rows": rows + counts.written, "warnings": warnings}
+    counts.duplicates += resumed.duplicates
+    stats = {**counts.as_dict(), "rows": counts.written, "warnings": warnings}
     write_atomically(done, json.dumps(stats))
     return stats
+
+
+def _count_resumed(part: Path, counts: Counts) -> None:
+    """Count the rows an earlier attempt left in `part` (a worker killed mid-partition, a run
+    stopped) as this attempt's: the run that merges the part is the one that puts them into OUT.
+    Counted as skipped, a fresh OUT said "2 skipped (already in the output)", and an error row
+    among them was in no count (the run ended "0 failed", exit status 0)."""
+    for _, line in iter_lines(part):
+        head = row_head(line)  # a whole row: the sink has cut what a crash left
+        if head is not None and head[1]:
+            counts.failed += 1
+            continue
+        counts.summarized += 1
+        counts.over_budget += OVER_BUDGET in line
+        counts.warned += WARNED in line
 
 
 class PartsDir:
