@@ -50,7 +50,7 @@ def test_an_id_predicted_by_two_files_of_a_folder_exits_1(tmp_path: Path, corpus
     folder = tmp_path / "system"
     folder.mkdir()
     _write(folder / "a.jsonl", rows[:2])
-    _write(folder / "b.jsonl", rows[1:])
+    _write(folder / "b.jsonl", [{**rows[1], "summary": "another summary"}, *rows[2:]])
     result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(folder)])
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[-1] == (
@@ -72,3 +72,27 @@ def test_under_five_documents_the_header_names_no_bootstrap_intervals(corpus: Pa
     header = result.stdout.splitlines()[0]
     assert header.startswith("synopsis evaluate: 3 documents;") and "CI" not in header and "resamples" not in header
     assert "fewer than 5 documents: no confidence intervals or p-values" in result.stdout
+
+
+def test_an_id_given_three_times_counts_once(tmp_path: Path, corpus: Path) -> None:
+    """A review: the last line counted the repeated lines ("2 ids") for one id given three times."""
+    rows = _predictions(corpus)
+    again = [{"id": rows[1]["id"], "summary": f"another summary {k}"} for k in range(2)]
+    mine = _write(tmp_path / "mine.jsonl", [*rows, *again])
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(mine)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"synopsis: {mine}: 1 id predicted more than once (the first prediction scored, named above)"
+    )
+
+
+def test_the_same_line_twice_is_said_and_scored_once_with_exit_0(tmp_path: Path, corpus: Path) -> None:
+    """Two shards that overlap give a line twice: nothing is ambiguous, so the run is not failed
+    (a review: it ended with exit status 1)."""
+    rows = _predictions(corpus)
+    mine = _write(tmp_path / "mine.jsonl", [*rows, rows[1]])
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(mine)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"synopsis: {mine}:4: id {rows[1]['id']!r} appears again with the same prediction (scored once)"
+    ]

@@ -86,6 +86,11 @@ def _tolerant_stdout() -> None:
     sys.stdout.reconfigure(errors="synopsis-stdout")
 
 
+# A stderr that cannot take a line: no reader (EPIPE), no descriptor open for writing (EBADF), or
+# full or failing (a review: `2>/dev/full` left the rest of a run undone); stderr is diagnostics only.
+_UNHEARD = frozenset((errno.EPIPE, errno.EBADF, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO))
+
+
 class _UnheardStderr(io.FileIO):
     """Standard error's file descriptor, whose writes no one can read are dropped: a pipe whose
     reader is gone (EPIPE), or a descriptor not open for writing (EBADF: `2>&-` under a wrapper
@@ -95,7 +100,7 @@ class _UnheardStderr(io.FileIO):
         try:
             return super().write(data)
         except OSError as err:
-            if err.errno not in (errno.EPIPE, errno.EBADF):
+            if err.errno not in _UNHEARD:
                 raise
             return memoryview(data).nbytes
 
@@ -113,8 +118,10 @@ def _tolerant_stderr() -> None:
     if sys.stderr is None:  # started without descriptor 2: /dev/null holds it, so no output file gets it
         devnull = os.open(os.devnull, os.O_WRONLY)
         if devnull != 2:
-            os.dup2(devnull, 2)
+            os.dup2(devnull, 2)  # inheritable: the workers it starts get a stderr too (a review)
             os.close(devnull)
+        else:
+            os.set_inheritable(2, True)
     else:
         sys.stderr.flush()
         encoding, errors = sys.stderr.encoding, sys.stderr.errors or errors

@@ -150,7 +150,7 @@ def _help_into_closed_pipe(format_help: Any, ctx: Any, formatter: Any) -> None:
     try:
         format_help(ctx, formatter)
     except SystemExit as end:
-        if end.code == 1:
+        if end.code == 1 and isinstance(end.__context__, BrokenPipeError):  # rich's on_broken_pipe
             end_on_closed_pipe()
         raise
 

@@ -101,7 +101,7 @@ def evaluate_command(
     a method fails on (or without a prediction) is scored 0 for it and listed; one no system can
     be scored on (unreadable, no reference abstract) is listed and left out of the averages;
     records without the --text-field field are said in one line. Nothing is dropped silently.
-    Exit status 1 when any document failed or a predictions file gives an id twice; 2 for a usage
+    Exit status 1 when any document failed or a predictions file gives an id twice with different predictions; 2 for a usage
     error (an unknown method, a DATA or predictions path that does not exist, an empty predictions
     file) or a missing extra; 130 when interrupted (the partial report is still written).
     """
@@ -173,9 +173,10 @@ def evaluate_command(
         for problem in problems:
             report(problem)
         notes.extend(problems)
-        repeats = sum(problem.ids for problem in problems if isinstance(problem, RepeatedIds))
+        repeats = len(frozenset().union(*(problem.ids for problem in problems if isinstance(problem, RepeatedIds))))
         if repeats:
             repeated[path] = repeats
+            notes.append(f"{path}: {counted(repeats, 'id')} predicted more than once (the first prediction scored)")
     settings = Settings(
         methods=names,
         predictions=tuple(loaded),

@@ -56,13 +56,14 @@ Prediction = str | list[str] | Refused
 
 
 class RepeatedIds(str):
-    """A problem line naming ids that a predictions file (or folder) gives more than once: the first
-    is scored, and the run ends with exit status 1 for it, as for a repeated id in DATA, since which
-    prediction was meant is unknown (was: exit status 0, the line a warning only). `ids` counts them."""
+    """A problem line naming ids that a predictions file (or folder) gives more than once with
+    different predictions: the first is scored, and the run ends with exit status 1 for it, as for
+    a repeated id in DATA, since which prediction was meant is unknown (was: exit status 0, the line
+    a warning only). `ids` holds them, so that an id given three times counts once (a review)."""
 
-    ids: int
+    ids: frozenset[str]
 
-    def __new__(cls, line: str, ids: int = 1) -> RepeatedIds:
+    def __new__(cls, line: str, ids: frozenset[str]) -> RepeatedIds:
         made = super().__new__(cls, line)
         made.ids = ids
         return made
@@ -332,13 +333,12 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
         again = [doc_id for doc_id in found if doc_id in predictions]
         if again:
             shown = ", ".join(repr(i) for i in again[:LISTED_IDS]) + (" ..." if len(again) > LISTED_IDS else "")
-            problems.append(
-                RepeatedIds(
-                    f"{file}: {len(again):,} id(s) already predicted by an earlier file of {folder} (the first kept,"
-                    f" from {where[again[0]]}): {shown}" + (ONE_SYSTEM if len(again) == len(found) else ""),
-                    len(again),
-                )
+            line = (
+                f"{file}: {len(again):,} id(s) already predicted by an earlier file of {folder} (the first kept,"
+                f" from {where[again[0]]}): {shown}" + (ONE_SYSTEM if len(again) == len(found) else "")
             )
+            differ = frozenset(doc_id for doc_id in again if found[doc_id] != predictions[doc_id])
+            problems.append(RepeatedIds(line, differ) if differ else line + " (the same predictions)")
         for doc_id, value in found.items():
             if doc_id not in predictions:
                 predictions[doc_id], where[doc_id] = value, file
@@ -367,7 +367,12 @@ def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
                 predictions[known] = Refused(f"its prediction ({path}:{number}) was refused: {err}")
             continue
         if doc_id in predictions:
-            problems.append(RepeatedIds(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)"))
+            if predictions[doc_id] == value:  # the same line twice (shards that overlap): nothing ambiguous
+                problems.append(f"{path}:{number}: id {doc_id!r} appears again with the same prediction (scored once)")
+            else:
+                problems.append(
+                    RepeatedIds(f"{path}:{number}: id {doc_id!r} appears again (the first one is kept)", frozenset([doc_id]))
+                )
             continue
         predictions[doc_id] = value
     if problems and all(isinstance(value, Refused) for value in predictions.values()):  # ids alone: the data file?
@@ -405,7 +410,9 @@ def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
             if isinstance(item, InputError):
                 problems.append(item.worded({}))
             elif item.id in predictions:
-                problems.append(RepeatedIds(f"{file}: id {item.id!r} appears again (the first one is kept)"))
+                problems.append(
+                    RepeatedIds(f"{file}: id {item.id!r} appears again (the first one is kept)", frozenset([item.id]))
+                )
             elif "PREDICTION" not in getattr(item.meta.get("layout"), "contents", {}):
                 # No PREDICTION section at all: no prediction for this id (as a JSONL without the
                 # line), not an empty one scored 0 (a review of stop 34).
