@@ -73,3 +73,22 @@ def test_batch_without_stderr_does_its_work_and_exits_0(tmp_path: Path, dev_samp
     status, _ = _without_stderr("batch", str(dev_sample_path), "-o", str(out))
     assert status == 0
     assert len([json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]) == 8
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_stderr_loses_its_lines_and_the_run_goes_on(tmp_path: Path, article: Path) -> None:
+    """A review: `2>/dev/full` (ENOSPC on every write) ended `extract` at its first warning, exit 1,
+    the second article left undone."""
+    (tmp_path / "b").mkdir()
+    again = tmp_path / "b" / article.name
+    again.write_bytes(article.read_bytes())
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "synopsis", "extract", str(article), str(again), "--out-dir", str(tmp_path / "out")],
+            stdout=subprocess.PIPE,
+            stderr=full,
+            env=ENV,
+            timeout=120,
+        )
+    assert done.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["paper-2.txt", "paper.txt"]
