@@ -92,3 +92,19 @@ def test_a_full_stderr_loses_its_lines_and_the_run_goes_on(tmp_path: Path, artic
         )
     assert done.returncode == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["paper-2.txt", "paper.txt"]
+
+
+def test_a_closed_stdout_is_one_line_where_output_is_written_and_nothing_where_none_is(tmp_path: Path, article: Path) -> None:
+    """`>&-`: summarize has nowhere to write (one line, exit 1, as README says of output that cannot
+    be written; was an AttributeError traceback); batch writes its OUT and ends 0."""
+
+    def closed_stdout(*args: str) -> subprocess.CompletedProcess[str]:
+        command = ["sh", "-c", 'exec "$0" "$@" >&-', sys.executable, "-m", "synopsis", *args]
+        return subprocess.run(command, stderr=subprocess.PIPE, env=ENV, text=True, timeout=120)
+
+    done = closed_stdout("summarize", str(article))
+    assert done.returncode == 1
+    assert done.stderr == "synopsis: cannot write the output: standard output is closed\n"
+    done = closed_stdout("batch", str(article), "-o", str(tmp_path / "out.jsonl"))
+    assert done.returncode == 0, done.stderr
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1

@@ -72,11 +72,33 @@ def _last_flush() -> None:
         pass
 
 
+class _ClosedStdout(io.TextIOBase):
+    """The standard output a command was started without (`>&-`): writing to it fails as writing to
+    a closed descriptor does (EBADF), which `main` says in one line, exit 1, as any output that
+    cannot be written; a command that writes nothing there (`batch -o`, `extract -d`) runs as it
+    would. Was: an AttributeError traceback ('NoneType' object has no attribute 'write')."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def _tolerant_stdout() -> None:
     """A stdout that cannot take every character (a C locale with PYTHONUTF8=0, a Latin-1 locale)
     escapes what it cannot take (`escape_unencodable`) instead of ending the run with a
     UnicodeEncodeError traceback at the first summary sentence with an accent in it; a strict
     UTF-8 one writes a file name's undecodable bytes back (a review: it crashed on them)."""
+    if sys.stdout is None and sys.__stdout__ is None:  # started without descriptor 1
+        devnull = os.open(os.devnull, os.O_WRONLY)  # held there, so that no output file gets it
+        if devnull != 1:
+            os.dup2(devnull, 1)
+            os.close(devnull)
+        sys.stdout = _ClosedStdout()
+        return
     errors = getattr(sys.stdout, "errors", None)
     if not hasattr(sys.stdout, "reconfigure") or errors not in ("strict", "surrogateescape"):
         return  # the user's own choice (PYTHONIOENCODING=ascii:replace) stands
