@@ -10,6 +10,7 @@ import os
 import shlex
 import signal
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -403,3 +404,18 @@ def test_a_model_trained_from_stdin_names_the_bytes_its_command_needs(tmp_path: 
     info = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["info"]
     assert info["command"].startswith("synopsis train - -o ") and info["stdin"] == said
     assert f"synopsis: note: {said}\n" in result.output
+
+
+def test_training_from_a_thread_leaves_signals_alone(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: the SIGTERM handler (only the main thread may set one) made `train` fail from a
+    thread with "ValueError: signal only works in main thread"; there it trains without it."""
+    train = pytest.importorskip("synopsis.train")
+    monkeypatch.setattr(train, "fit", lambda *args, **kwargs: (_ for _ in ()).throw(KeyboardInterrupt))
+    output = corpus.parent / "model.json"
+    results: list[Result] = []
+    thread = threading.Thread(target=lambda: results.append(_train(str(corpus), "--rounds", "2", "-o", str(output))))
+    thread.start()
+    thread.join(120)
+    [result] = results
+    assert not isinstance(result.exception, ValueError), result.exception
+    assert result.output.splitlines()[-1] == f"synopsis: interrupted: no model written to {output}"

@@ -163,7 +163,10 @@ def run_dask(
             else:
                 # Ctrl-C reaches the whole process group: workers that heard it each printed a
                 # KeyboardInterrupt traceback, and then warned of their cancelled tasks (some 70
-                # lines about one interrupt); this process stops them itself.
+                # lines about one interrupt); they start with it ignored, and this process stops
+                # them itself. (A Ctrl-C in the seconds they take to start is not heard: blocking
+                # it instead, to deliver it after, was tried — the workers, spawned from Dask's
+                # own threads, did not inherit the block and printed their tracebacks again.)
                 with sigint_ignored():
                     cluster = distributed.LocalCluster(
                         n_workers=workers,

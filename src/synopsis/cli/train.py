@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typer
 
@@ -84,7 +84,10 @@ def train_command(
         fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
     stdin = StdinTally()
-    previous = signal.signal(signal.SIGTERM, interrupt)  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
+    try:  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
+        previous: Any = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (a CliRunner in a thread): signals stay as they are
+        previous = None
     try:
         with stdin.counting(STDIN in data):
             articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
@@ -117,7 +120,8 @@ def train_command(
     except KeyboardInterrupt:
         fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:  # None: not set here, or a handler set from C (signal.signal refuses None)
+            signal.signal(signal.SIGTERM, previous)
     for line in learned_nothing(model, english=any(map(english, examples))):
         report(f"warning: {line}")
     if STDIN in data:
