@@ -30,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from ..sizes import over_limit
 from .glyphs import is_unreadable, reads_as_language, unreadable_counts
-from .inflate import TOTAL_FACTOR, inflation
+from .inflate import MAX_STREAMS, TOTAL_FACTOR, inflation
 from .options import PdfOptions
 
 # PDFium keeps global state and must not be called from two threads at once.
@@ -769,6 +769,12 @@ def _load_bytes(data: bytes | Path, *, source: str, options: PdfOptions) -> byte
         raise InputError(f"is not a PDF: {_what_it_is(data)}", source=source)
     limit = options.max_inflated_bytes
     found = inflation(data, limit)  # before PDFium sees it: PDFium holds an inflated stream whole
+    if found.streams > MAX_STREAMS:
+        raise InputError(
+            f"has over {MAX_STREAMS:,} streams, more than a PDF of {options.max_pages:,} pages holds (not an article)",
+            source=source,
+            limit=MAX_STREAMS,
+        )
     if found.largest > limit:
         raise InputError(
             f"has a compressed stream that inflates to at least {over_limit(found.largest, limit)} "
