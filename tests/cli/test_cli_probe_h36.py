@@ -231,13 +231,15 @@ def test_the_users_own_error_handler_for_stdout_stands(tmp_path: Path) -> None:
     assert done.stdout.startswith(b"?tude of sleep")
 
 
-def test_a_command_started_with_stdout_closed_ends_as_before(tmp_path: Path) -> None:
+def test_a_command_started_with_stdout_closed_says_it_cannot_write(tmp_path: Path) -> None:
     """A review: `synopsis methods >&-` ended in an AttributeError traceback from the last flush
-    (sys.stdout is None), exit 1; it was exit 0."""
+    (sys.stdout is None). Since stop 37 a command whose output has nowhere to go says so in one
+    line, exit 1, as `cat` does and README says of output that cannot be written (it had printed
+    nothing and exited 0)."""
     env = {**os.environ, "PYTHONPATH": SRC}
     command = [sys.executable, "-m", "synopsis", "methods"]
     done = subprocess.run(command, stderr=subprocess.PIPE, env=env, cwd=tmp_path, preexec_fn=lambda: os.close(1), check=False)
-    assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1 and done.stderr == b"synopsis: cannot write the output: standard output is closed\n"
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
