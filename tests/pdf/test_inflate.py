@@ -230,3 +230,18 @@ def test_an_ascii_hex_decoy_does_not_spend_the_budget_a_bomb_needs() -> None:
     packed = base64.a85encode(_Z) + b"~>"
     bomb = b"<< /Length %d /Filter [/ASCII85Decode /FlateDecode] >>\nstream\n" % len(packed) + packed + b"\nendstream"
     assert inflation(_one_page(bomb, (decoy,)), LIMIT).largest > LIMIT
+
+
+@pytest.mark.parametrize("key", [b"/Subtype /Image", b"/Params 0", b"/Type /Metadata", b"/X << /Subtype /Image >>"])
+def test_a_pages_contents_count_whatever_keys_they_carry(key: bytes) -> None:
+    """A review: a skip key added to a bomb's content stream (PDFium decodes a page's /Contents
+    whatever else its dictionary says) made the screen count nothing."""
+    stream = b"<< /Length %d /Filter /FlateDecode " % len(_Z) + key + b" >>\nstream\n" + _Z + b"\nendstream"
+    assert inflation(_one_page(stream), LIMIT).largest > LIMIT
+
+
+def test_a_run_of_contents_keys_costs_linear_time() -> None:
+    data = b"%PDF-1.4\n" + b"/Contents [" * 1_000_000
+    started = time.perf_counter()
+    inflation(data, LIMIT)
+    assert time.perf_counter() - started < 5

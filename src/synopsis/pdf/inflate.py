@@ -13,8 +13,9 @@ in Python (LZW, RunLength, ASCII85; rare in articles), past which those go uncou
 
 This is a screen of the file's bytes against the ordinary bomb, not PDFium's parser nor a defence
 against a file made to pass it: a stream whose data start as zlib data is counted whatever its
-filter says (an indirect /Filter, escaped or commented names), but one whose dictionary also
-carries an image's, attachment's or metadata's key is skipped as one, and streams of an encrypted
+filter says (an indirect /Filter, escaped or commented names), and a page's contents, fonts and
+their maps whatever other keys they carry; but another stream whose dictionary carries an image's,
+attachment's or metadata's key is skipped as one, and streams of an encrypted
 PDF (decrypted only by PDFium), inline images inside a content stream and amplification without a
 large stream (one form drawn many times) are not counted; the per-page character limit, the time
 limit and, in the server, each worker's memory cap are the guards there.
@@ -45,6 +46,15 @@ _COMMENT = re.compile(rb"%[^\r\n]*")
 # attachment's stream may lack its /Type but has /Params or a MIME type as /Subtype (a review: a
 # CSV attached twice the limit's size was refused as a bomb).
 _NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/(?:EmbeddedFile|Metadata)\b|/Params\b|/Subtype\s*/[\w.+-]+/")
+# Objects PDFium decodes to read text whatever other keys their dictionaries carry: a page's
+# contents, a font's program and its ToUnicode map (referenced as `N 0 R`), object and
+# cross-reference streams. A skip key in such a dictionary ("/Subtype /Image" added to a bomb's
+# content stream, a review found) does not make it unread.
+# (An array of references is matched token by token, so a run of "/Contents [" costs linear time.)
+_READ_REFERENCE = re.compile(rb"/(?:Contents|FontFile[23]?|ToUnicode)\s*(\[\s*(?:\d+\s+\d+\s+R\s*){1,256}\]|\d+\s+\d+\s+R)")
+_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
+_OBJECT_NUMBER = re.compile(rb"(\d+)\s+\d+\s*\Z")
+_ALWAYS_READ = re.compile(rb"/Type\s*/(?:ObjStm|XRef)\b")
 # How far back a stream's dictionary may start (a palette or decode array makes it long); never
 # before the previous stream's keyword, so that the whole scan reads each byte a bounded number of
 # times (a review: a file of "obj"-less ">>stream" tokens was read from its start at each one).
@@ -140,6 +150,7 @@ def _streams(data: bytes, seen: list[int]) -> Iterator[tuple[int, int, list[byte
     dictionary says, is read to the file's end: zlib data end themselves, so a wrong /Length or the
     word "endstream" inside the data cannot cut the count short."""
     following = -1  # the next "endstream" found so far: looked for only past it (linear, no list)
+    read = {int(number) for found in _READ_REFERENCE.finditer(data) for number in _REFERENCE.findall(found.group(1))}
     floor = 0
     for match in itertools.islice(_STREAM.finditer(data), MAX_STREAMS + 1):
         seen[0] += 1
@@ -149,8 +160,10 @@ def _streams(data: bytes, seen: list[int]) -> Iterator[tuple[int, int, list[byte
         floor = match.end()
         head = data.rfind(b"obj", low, match.start())
         dictionary = _plain(data[head + 3 if head >= 0 else low : match.start()])
-        if _NOT_READ.search(dictionary):
-            continue
+        if _NOT_READ.search(dictionary) and not _ALWAYS_READ.search(dictionary):
+            number = _OBJECT_NUMBER.search(data, max(low, head - 24), head) if head >= 0 else None
+            if number is None or int(number.group(1)) not in read:
+                continue
         start = match.end()
         filters = _filters(dictionary)
         if _zlib_header(data, start) and (not filters or filters[0] not in _DECODED):
