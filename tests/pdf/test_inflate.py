@@ -245,3 +245,12 @@ def test_a_run_of_contents_keys_costs_linear_time() -> None:
     started = time.perf_counter()
     inflation(data, LIMIT)
     assert time.perf_counter() - started < 5
+
+
+def test_numbers_too_long_for_an_int_are_no_crash(tmp_path: Path) -> None:
+    """A review: a reference or a /Length of 5,000 digits made int() raise ("please report this PDF")."""
+    long = b"1" * 5000
+    stream = b"<< /Length " + long + b" /Filter /FlateDecode >>\nstream\n" + _Z + b"\nendstream"
+    run_length = b"<< /Length " + long + b" /Filter /RunLengthDecode >>\nstream\n\x00A\x80\nendstream"
+    data = _one_page(stream, (b"<< /Contents " + long + b" 0 R >>", run_length))
+    assert inflation(data, LIMIT).largest > LIMIT  # zlib data: counted to their own end

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 _STREAM = re.compile(rb">>(?:[\0\t\n\f\r ]|%[^\r\n]{0,256}[\r\n]){0,64}stream(?:[^\r\n]{0,256}?(?:\r\n|\n|\r))?")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
-_LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
+_LENGTH = re.compile(rb"/Length\s+(\d{1,12})\b(?!\s+\d+\s+R)")  # 12 digits: past any file, and int() takes it
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _COMMENT = re.compile(rb"%[^\r\n]*")
 # Streams that extracting text never inflates: their size is no cost of reading the article. An
@@ -50,10 +50,13 @@ _NOT_READ = re.compile(rb"/Subtype\s*/Image\b|/Type\s*/(?:EmbeddedFile|Metadata)
 # contents, a font's program and its ToUnicode map (referenced as `N 0 R`), object and
 # cross-reference streams. A skip key in such a dictionary ("/Subtype /Image" added to a bomb's
 # content stream, a review found) does not make it unread.
-# (An array of references is matched token by token, so a run of "/Contents [" costs linear time.)
-_READ_REFERENCE = re.compile(rb"/(?:Contents|FontFile[23]?|ToUnicode)\s*(\[\s*(?:\d+\s+\d+\s+R\s*){1,256}\]|\d+\s+\d+\s+R)")
-_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
-_OBJECT_NUMBER = re.compile(rb"(\d+)\s+\d+\s*\Z")
+# (An array of references is matched token by token, so a run of "/Contents [" costs linear time;
+# numbers of at most 10 digits, as object numbers are: int() refuses 4,300 digits, a review found.)
+_READ_REFERENCE = re.compile(
+    rb"/(?:Contents|FontFile[23]?|ToUnicode)\s*(\[\s*(?:\d{1,10}\s+\d+\s+R\s*){1,256}\]|\d{1,10}\s+\d+\s+R)"
+)
+_REFERENCE = re.compile(rb"(\d{1,10})\s+\d+\s+R")
+_OBJECT_NUMBER = re.compile(rb"(?<!\d)(\d{1,10})\s+\d+\s*\Z")
 _ALWAYS_READ = re.compile(rb"/Type\s*/(?:ObjStm|XRef)\b")
 # How far back a stream's dictionary may start (a palette or decode array makes it long); never
 # before the previous stream's keyword, so that the whole scan reads each byte a bounded number of
@@ -150,7 +153,8 @@ def _streams(data: bytes, seen: list[int]) -> Iterator[tuple[int, int, list[byte
     dictionary says, is read to the file's end: zlib data end themselves, so a wrong /Length or the
     word "endstream" inside the data cannot cut the count short."""
     following = -1  # the next "endstream" found so far: looked for only past it (linear, no list)
-    read = {int(number) for found in _READ_REFERENCE.finditer(data) for number in _REFERENCE.findall(found.group(1))}
+    references = itertools.islice(_READ_REFERENCE.finditer(data), MAX_STREAMS)  # bounded memory (a review)
+    read = {int(number) for found in references for number in _REFERENCE.findall(found.group(1))}
     floor = 0
     for match in itertools.islice(_STREAM.finditer(data), MAX_STREAMS + 1):
         seen[0] += 1
