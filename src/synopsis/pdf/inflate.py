@@ -28,7 +28,7 @@ import binascii
 import itertools
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 # A stream's data follow its dictionary's `>>`, the keyword and one end of line.
@@ -317,42 +317,46 @@ def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 def _hex(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """ASCIIHex decoded piece by piece (half its input), up to its end mark ">"."""
-    carry = b""
-    for chunk in chunks:
-        text, end, _ = chunk.partition(b">")
-        text = carry + re.sub(rb"\s+", b"", text)
-        even = len(text) - len(text) % 2
-        try:
-            yield binascii.unhexlify(text[:even])
-        except ValueError:
-            return
-        carry = text[even:]
-        if end:
-            break
-    if carry:
-        try:
-            yield binascii.unhexlify(carry + b"0")
-        except ValueError:
-            return
+
+    def prepare(text: bytes, first: bool) -> bytes:
+        return re.sub(rb"\s+", b"", text)
+
+    return _in_groups(chunks, b">", 2, prepare, binascii.unhexlify, lambda rest: binascii.unhexlify(rest + b"0"))
 
 
 def _a85(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """ASCII85 decoded piece by piece up to its end mark "~>": "z" stands for four zero bytes (so it
     may grow fourfold: a review's 40 MB of "z" took 3.6 GB decoded whole), each piece whole groups."""
+
+    def prepare(text: bytes, first: bool) -> bytes:
+        return re.sub(rb"\s+", b"", text.removeprefix(b"<~") if first else text).replace(b"z", b"!!!!!")
+
+    return _in_groups(chunks, b"~>", 5, prepare, base64.a85decode, base64.a85decode)
+
+
+def _in_groups(
+    chunks: Iterable[bytes],
+    end_mark: bytes,
+    group: int,
+    prepare: Callable[[bytes, bool], bytes],
+    decode: Callable[[bytes], bytes],
+    last: Callable[[bytes], bytes],
+) -> Iterator[bytes]:
+    """An ASCII filter decoded piece by piece: each piece's text up to `end_mark`, made plain by
+    `prepare` (told whether it is the first piece), decoded in whole groups of `group` characters,
+    the rest carried to the next piece; `last` decodes what is left at the end. Text out of the
+    filter's alphabet ends the data where it stands (PDFium keeps what it decoded too)."""
     carry = b""
-    for number, chunk in enumerate(chunks):
-        text, end, _ = chunk.partition(b"~>")
-        text = carry + re.sub(rb"\s+", b"", text.removeprefix(b"<~") if number == 0 else text).replace(b"z", b"!!!!!")
-        whole = len(text) - len(text) % 5
-        try:
-            yield base64.a85decode(text[:whole])
-        except ValueError:
-            return
-        carry = text[whole:]
-        if end:
-            break
-    if carry:
-        try:
-            yield base64.a85decode(carry)
-        except ValueError:
-            return
+    try:
+        for number, chunk in enumerate(chunks):
+            text, end, _ = chunk.partition(end_mark)
+            text = carry + prepare(text, number == 0)
+            whole = len(text) - len(text) % group
+            yield decode(text[:whole])
+            carry = text[whole:]
+            if end:
+                break
+        if carry:
+            yield last(carry)
+    except ValueError:
+        return
