@@ -93,10 +93,7 @@ def _tolerant_stdout() -> None:
     UnicodeEncodeError traceback at the first summary sentence with an accent in it; a strict
     UTF-8 one writes a file name's undecodable bytes back (a review: it crashed on them)."""
     if sys.stdout is None and sys.__stdout__ is None:  # started without descriptor 1
-        devnull = os.open(os.devnull, os.O_WRONLY)  # held there, so that no output file gets it
-        if devnull != 1:
-            os.dup2(devnull, 1)
-            os.close(devnull)
+        _hold_with_devnull(1)
         sys.stdout = _ClosedStdout()
         return
     errors = getattr(sys.stdout, "errors", None)
@@ -137,18 +134,26 @@ def _tolerant_stderr() -> None:
     if sys.stderr is not sys.__stderr__:
         return
     encoding, errors = "utf-8", "backslashreplace"
-    if sys.stderr is None:  # started without descriptor 2: /dev/null holds it, so no output file gets it
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        if devnull != 2:
-            os.dup2(devnull, 2)  # inheritable: the workers it starts get a stderr too (a review)
-            os.close(devnull)
-        else:
-            os.set_inheritable(2, True)
+    if sys.stderr is None:  # started without descriptor 2
+        _hold_with_devnull(2)
     else:
         sys.stderr.flush()
         encoding, errors = sys.stderr.encoding, sys.stderr.errors or errors
     raw = _UnheardStderr(2, "w", closefd=False)
     sys.stderr = io.TextIOWrapper(raw, encoding=encoding, errors=errors, line_buffering=True, write_through=True)
+
+
+def _hold_with_devnull(descriptor: int) -> None:
+    """/dev/null on a standard descriptor the process was started without, inheritable as the
+    standard ones are: no file opened later (here or in a worker it starts) is given that number,
+    so no output meant for stdout or stderr lands in it (a review: os.open's descriptor is not
+    inherited, and the workers started without one)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != descriptor:
+        os.dup2(devnull, descriptor)  # dup2 makes an inheritable one
+        os.close(devnull)
+    else:
+        os.set_inheritable(descriptor, True)
 
 
 __all__ = ["app", "main"]
