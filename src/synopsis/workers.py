@@ -81,18 +81,26 @@ def _exit_with_parent(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored in this process for the block (only the main thread may change handlers):
-    processes started meanwhile keep it ignored, and leave Ctrl-C to their parent."""
+def signal_handled(signum: int, handler: Any) -> Iterator[None]:
+    """`handler` for `signum` in this process for the block, the one before put back after. Only
+    the main thread may set handlers: elsewhere (a CliRunner in a thread) signals stay as they are;
+    a handler set from C, which `signal.signal` cannot set again (it reads as None), stays."""
     try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous = signal.signal(signum, handler)
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signum, previous)
+
+
+def sigint_ignored() -> contextlib.AbstractContextManager[None]:
+    """SIGINT ignored in this process for the block: processes started meanwhile keep it ignored,
+    and leave Ctrl-C to their parent."""
+    return signal_handled(signal.SIGINT, signal.SIG_IGN)
 
 
 def _ready() -> int:

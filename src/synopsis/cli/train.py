@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import typer
 
@@ -84,44 +84,40 @@ def train_command(
         fail(str(MissingExtra("Training", "train,eval", f"{' and '.join(missing)} not found")))
     started = time.time()
     stdin = StdinTally()
-    try:  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
-        previous: Any = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread (a CliRunner in a thread): signals stay as they are
-        previous = None
+    from ..workers import signal_handled  # here: other commands start without it
+
     try:
-        with stdin.counting(STDIN in data):
-            articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
+        with signal_handled(signal.SIGTERM, interrupt):  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
+            with stdin.counting(STDIN in data):
+                articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
 
-        def skipped(doc_id: str, err: Exception) -> None:
-            nonlocal failures
-            failures += 1
-            # An InputError from the pipeline names no input ("<input>: ..."): the id is its name here.
-            report(f"{doc_id}: skipped ({err.message if isinstance(err, InputError) and not err.source else err})")
+            def skipped(doc_id: str, err: Exception) -> None:
+                nonlocal failures
+                failures += 1
+                # An InputError from the pipeline names no input ("<input>: ..."): the id is its name here.
+                report(f"{doc_id}: skipped ({err.message if isinstance(err, InputError) and not err.source else err})")
 
-        no_abstract: list[str] = []
-        examples = prepare(
-            articles,
-            on_error=skipped,
-            on_no_abstract=no_abstract.append,
-            on_unusable_abstract=lambda doc_id, why: report(f"{doc_id}: skipped ({why})"),
-        )
-        if no_abstract:
-            report(no_abstract_line(no_abstract, abstract_field))
-        check_examples(examples)
-        sentences = sum(int(e.features.candidate.sum()) for e in examples)
-        print(f"training on {counted(len(examples), 'article')} ({counted(sentences, 'candidate sentence')}) ...", flush=True)
-        rounds = rounds or ROUNDS
-        command = recorded_command(
-            data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
-        )
-        info: dict[str, object] = {"command": command, **({"stdin": stdin.recorded()} if STDIN in data else {})}
-        model = fit(examples, rounds=rounds, info=info, progress=stage_printer(started))
-        write_model(model, output)
+            no_abstract: list[str] = []
+            examples = prepare(
+                articles,
+                on_error=skipped,
+                on_no_abstract=no_abstract.append,
+                on_unusable_abstract=lambda doc_id, why: report(f"{doc_id}: skipped ({why})"),
+            )
+            if no_abstract:
+                report(no_abstract_line(no_abstract, abstract_field))
+            check_examples(examples)
+            sentences = sum(int(e.features.candidate.sum()) for e in examples)
+            print(f"training on {counted(len(examples), 'article')} ({counted(sentences, 'candidate sentence')}) ...", flush=True)
+            rounds = rounds or ROUNDS
+            command = recorded_command(
+                data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
+            )
+            info: dict[str, object] = {"command": command, **({"stdin": stdin.recorded()} if STDIN in data else {})}
+            model = fit(examples, rounds=rounds, info=info, progress=stage_printer(started))
+            write_model(model, output)
     except KeyboardInterrupt:
         fail(f"interrupted: no model written to {output}", EXIT_INTERRUPTED)
-    finally:
-        if previous is not None:  # None: not set here, or a handler set from C (signal.signal refuses None)
-            signal.signal(signal.SIGTERM, previous)
     for line in learned_nothing(model, english=any(map(english, examples))):
         report(f"warning: {line}")
     if STDIN in data:
