@@ -96,3 +96,31 @@ def test_the_same_line_twice_is_said_and_scored_once_with_exit_0(tmp_path: Path,
     assert result.stderr.splitlines() == [
         f"synopsis: {mine}:4: id {rows[1]['id']!r} appears again with the same prediction (scored once)"
     ]
+
+
+def test_an_id_not_in_data_predicted_twice_is_no_conflict(tmp_path: Path, corpus: Path) -> None:
+    """An id no document of DATA has is scored for none, so its two predictions mislead nothing: it
+    is counted with the ids not in DATA, and the run passes (was: exit status 1, "1 id predicted
+    more than once")."""
+    rows = _predictions(corpus)
+    stray = [{"id": "not-in-data", "summary": "one summary"}, {"id": "not-in-data", "summary": "another summary"}]
+    mine = _write(tmp_path / "mine.jsonl", [*rows, *stray])
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(mine), "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "predicted more than once" not in result.stderr
+    notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
+    assert any("have an id that is not among the documents read (not scored): 'not-in-data'" in note for note in notes)
+    assert not any("predicted more than once" in note for note in notes)
+
+
+def test_an_empty_predictions_file_is_an_input_error_and_a_missing_one_a_usage_error(tmp_path: Path, corpus: Path) -> None:
+    """README: input that cannot be used is exit status 1, a usage error 2 (was: 2 for an empty
+    file, as for a path that does not exist)."""
+    empty = tmp_path / "mine.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(empty)])
+    assert (result.exit_code, result.stderr) == (1, f"synopsis: {empty}: is empty: no predictions to score\n")
+    missing = tmp_path / "nowhere.jsonl"
+    result = runner.invoke(app, ["evaluate", str(corpus), "-p", str(missing)])
+    assert (result.exit_code, result.stderr) == (2, f"synopsis: {missing}: no such file or folder\n")

@@ -3,6 +3,7 @@ the Python API, is checked before the first document, and a batch resume refuses
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -147,7 +148,9 @@ def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
     first = _run("batch", str(dev_sample_path), "-o", str(out), "--model", str(trained_model), "--no-progress")
     assert first.exit_code == 0, first.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert {json.dumps(row["params"]) for row in rows} == {json.dumps({"model": str(trained_model.resolve())})}
+    digest = hashlib.sha256(trained_model.read_bytes()).hexdigest()
+    made_with = {"model": str(trained_model.resolve()), "model_sha256": digest}
+    assert {json.dumps(row["params"]) for row in rows} == {json.dumps(made_with)}
     record = next(iter(read_articles(str(dev_sample_path))))
     expected = summarize_document(build_document(record), method="reranked", model=str(trained_model))
     assert [s["text"] for s in rows[0]["sentences"]] == [s.text for s in expected.sentences]
@@ -162,6 +165,41 @@ def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
     again = _run("batch", str(dev_sample_path), "-o", str(out), "--model", "model.json", "--no-progress")
     assert again.exit_code == 0, again.output
     assert "0 done, 8 skipped" in again.output and out.read_bytes() == before
+
+
+def test_a_resume_refuses_a_model_retrained_in_place_and_rows_of_old_runs_are_said(
+    trained_model: Path, dev_sample_path: Path, tmp_path: Path
+) -> None:
+    """The path alone let a model retrained into the same file add its summaries to the old one's
+    rows; rows written before the digest was recorded resume, with a warning that it is unchecked."""
+    model = tmp_path / "model.json"
+    model.write_bytes(trained_model.read_bytes())
+    data = tmp_path / "two.jsonl"
+    lines = dev_sample_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    data.write_text("".join(lines[:2]), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    first = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert first.exit_code == 0, first.output
+    retrained = json.loads(model.read_text(encoding="utf-8"))
+    retrained["info"]["command"] += " --rounds 3"  # other bytes at the same path, as a retraining leaves
+    model.write_text(json.dumps(retrained), encoding="utf-8")
+    data.write_text("".join(lines[:3]), encoding="utf-8")
+    before = out.read_bytes()
+    mixed = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert mixed.exit_code == 1, mixed.output
+    assert mixed.output.count("\n") == 1, mixed.output
+    assert f"holds summaries made with other contents of the model {model.resolve()}" in mixed.output
+    assert f"start afresh: delete {out}" in mixed.output
+    assert out.read_bytes() == before
+
+    old = [json.loads(line) for line in before.decode().splitlines()]
+    for row in old:  # as an earlier version wrote them
+        del row["params"]["model_sha256"]
+    out.write_text("".join(json.dumps(row) + "\n" for row in old), encoding="utf-8")
+    resumed = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert resumed.exit_code == 0, resumed.output
+    assert "do not record their model file's SHA-256" in resumed.output
+    assert "1 done, 2 skipped" in resumed.output
 
 
 def test_evaluate_scores_the_model_and_says_so(trained_model: Path, dev_sample_path: Path, tmp_path: Path) -> None:

@@ -310,6 +310,28 @@ def test_sigterm_stops_training_as_ctrl_c_does(corpus: Path, monkeypatch: pytest
     assert not output.exists() and signal.getsignal(signal.SIGTERM) == before
 
 
+def test_sigterm_before_the_training_modules_are_loaded_is_one_line_too(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks and the imports of LightGBM and scikit-learn take seconds before any article is
+    read: a SIGTERM then ended the run with 143 and not a word (the handler was set after them)."""
+    from synopsis.cli import train as train_cli
+
+    before = signal.getsignal(signal.SIGTERM)
+    checked = train_cli.check_data
+
+    def terminated(data: Any) -> None:
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler), "SIGTERM would end the run at once, with no line (exit 143)"
+        checked(data)
+        handler(signal.SIGTERM, None)
+
+    monkeypatch.setattr(train_cli, "check_data", terminated)
+    output = corpus.parent / "model.json"
+    result = _train(str(corpus), "--rounds", "2", "-o", str(output))
+    assert result.exit_code == 130 and isinstance(result.exception, SystemExit), result.exception
+    assert result.output == f"synopsis: interrupted: no model written to {output}\n"
+    assert not output.exists() and signal.getsignal(signal.SIGTERM) == before
+
+
 @pytest.mark.slow
 def test_a_symlink_is_written_through_and_a_fifo_into(corpus: Path) -> None:
     """-o through a link replaces the file it names, not the link; a FIFO or device (-o /dev/null)

@@ -19,7 +19,7 @@ def test_a_gzipped_predictions_file_without_its_gz_is_named_as_gzip(tmp_path: Pa
     mine = tmp_path / "mine.jsonl"
     mine.write_bytes(gzip.compress((json.dumps({"id": dev_sample[0]["id"], "summary": "We study it."}) + "\n").encode()))
     result = CliRunner().invoke(app, ["evaluate", str(data), "-m", "lead", "-p", str(mine)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     assert result.stderr.strip() == (
         f"synopsis: {mine}: is gzip-compressed data, not a predictions file (JSONL text)"
         " (name it .jsonl.gz to read it compressed, or decompress it)"
@@ -39,5 +39,5 @@ def test_a_predictions_file_gzipped_twice_is_not_told_to_be_named_gz(tmp_path: P
     line = (json.dumps({"id": dev_sample[0]["id"], "summary": "We study it."}) + "\n").encode()
     twice.write_bytes(gzip.compress(gzip.compress(line)))
     result = CliRunner().invoke(app, ["evaluate", str(data), "-m", "lead", "-p", str(twice)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     assert "gzip-compressed data" in result.stderr and "name it .jsonl.gz" not in result.stderr

@@ -18,7 +18,7 @@ def test_the_data_file_named_as_predictions_is_one_error_before_any_scoring(
     data = tmp_path / "data.jsonl"
     data.write_text("".join(json.dumps(row) + "\n" for row in dev_sample[:2]), encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(data), "--predictions", str(data)])
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 1, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "data.jsonl: is not a predictions file" in lines[0], result.stderr
     assert "needs 'summary'" in lines[0] and "ROUGE" not in result.stdout

@@ -26,7 +26,7 @@ from .parts import PartsDir, run_shard
 from .progress import Reporter
 from .sink import Recovered, SinkError
 from .sources import Shard, iter_shards
-from .work import BatchOptions
+from .work import BatchOptions, with_model_digest
 
 # About 500 dev-sized articles: long enough to amortise a task, short enough to balance load.
 DEFAULT_PARTITION_BYTES = 16_000_000  # the CLI's --partition-size 16MB, so a run started from Python resumes from the CLI
@@ -67,6 +67,7 @@ def run_dask(
     (tcp://HOST:PORT), or a LocalCluster of `workers` processes on 127.0.0.1 started for the run."""
     distributed = _distributed()
     reporter = reporter or Reporter()
+    options = with_model_digest(options)
     try:
         method = usable_method(options.method).name
     except MethodError as err:
@@ -122,6 +123,7 @@ def run_dask(
             method_option=options.method,
             lang=check_lang_option(options.lang),  # valid: open_output checked it first
             model=dict(options.params).get("model", ""),
+            model_sha256=options.model_sha256,
         )
 
     def forget_lost(recovered: Recovered, markers: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -81,12 +81,14 @@ def open_output(
     sink = JsonlSink(target.journal, base_rows=base_rows, drop_errors=retry_failed, before_recovery=before_recovery)
     recovered = sink.recovered
     try:
-        check_compatible(recovered, options, target.journal)
+        unchecked = check_compatible(recovered, options, target.journal)
         if engine_check is not None:
             engine_check(recovered)
     except SinkError:
         sink.close()
         raise
+    if unchecked:
+        reporter.warn(unchecked)
     if sink.dropped:
         again = "that document is" if sink.dropped == 1 else "those documents are"
         reporter.warn(f"{target.journal}: {counted(sink.dropped, 'error row')} removed; {again} tried again")
@@ -99,20 +101,23 @@ def open_output(
     return target, sink
 
 
-def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> None:
+def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> str | None:
     """Refuse to mix summaries made with other options into one OUT: each row already there must be
-    what this run would write for its article, as far as a row tells (docs/batch.md says how far)."""
+    what this run would write for its article, as far as a row tells (docs/batch.md says how far).
+    Returns the warning for rows whose model file's contents cannot be compared (written before
+    rows recorded its SHA-256), None when all was checked."""
     try:
         usable_method(options.method)  # an unknown method or a missing extra: said before anything else
         lang = check_lang_option(options.lang)
     except (MethodError, InputError) as err:
         raise SinkError(str(err)) from None
     if recovered.first_summary is None:
-        return
+        return None
     check_languages(list(recovered.by_language), lang, path)
     budget = options.budget.as_dict()
     several = len(recovered.by_language) > 1
     model = dict(options.params).get("model", "")
+    unchecked = None
     for language, row in recovered.by_language.items():
         method = get_method(options.method, language=language).name  # `auto` depends on the language
         where = f" for articles read as {language}" if several or language != ENGLISH else ""
@@ -127,6 +132,19 @@ def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) ->
                 f"{path} holds summaries made with {_model_words(made_with)}{where}, not {_model_words(model)}; "
                 "resume with the same --model or write to another -o"
             )
+        recorded = _row_digest(row) if made_with else ""
+        if recorded is None and options.model_sha256:
+            unchecked = (
+                f"warning: {path}'s rows do not record their model file's SHA-256 (written by an earlier version):"
+                f" resuming without checking that {made_with} is still the model they were made with"
+            )
+        elif recorded and options.model_sha256 and recorded != options.model_sha256:
+            raise SinkError(
+                f"{path} holds summaries made with other contents of the model {made_with}{where} (SHA-256"
+                f" {recorded[:12]}..., now {options.model_sha256[:12]}...: retrained or replaced); resume with the model"
+                f" they were made with, or start afresh: delete {path} or write to another -o"
+            )
+    return unchecked
 
 
 def _row_model(row: Mapping[str, Any]) -> str | None:
@@ -134,6 +152,13 @@ def _row_model(row: Mapping[str, Any]) -> str | None:
     params = row.get("params")
     model = params.get("model") if isinstance(params, Mapping) else None
     return model if isinstance(model, str) else None
+
+
+def _row_digest(row: Mapping[str, Any]) -> str | None:
+    """The SHA-256 of the model file a summary row was made with; None for a row without one."""
+    params = row.get("params")
+    digest = params.get("model_sha256") if isinstance(params, Mapping) else None
+    return digest if isinstance(digest, str) else None
 
 
 def _model_words(model: str) -> str:

@@ -29,6 +29,7 @@ from .work import (
     lacks_text,
     new_items,
     summarize_to_line,
+    with_model_digest,
 )
 
 Lines = list[EncodedRow]
@@ -58,6 +59,7 @@ def run_local(
     """Summarize every document of `inputs` into `out`, resuming what an earlier run left."""
     reporter = reporter or Reporter()
     result = RunResult(out)
+    options = with_model_digest(options)
     target, sink = open_output(out, options, retry_failed=retry_failed, reporter=reporter)
     result.earlier_errors = sink.recovered.errors
     started = time.monotonic()

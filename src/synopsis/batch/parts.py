@@ -41,9 +41,10 @@ _OPTION_NAMES = {
     "budget": "budget",
     "lang": "--lang",
     "model": "--model",
+    "model_sha256": "--model contents (SHA-256)",
 }
 # Settings `state.json` records that folders of earlier versions do not have.
-_LATER_KEYS = frozenset({"method_option", "lang", "model"})
+_LATER_KEYS = frozenset({"method_option", "lang", "model", "model_sha256"})
 
 
 def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
@@ -132,13 +133,15 @@ class PartsDir:
         method_option: str = "auto",
         lang: str = "auto",
         model: str = "",
+        model_sha256: str = "",
     ) -> None:
         """Check (or record) the run's settings.
 
         Shard boundaries depend on the partition size, and rows on the options, so a re-run with
         other values would not find its parts: refuse rather than recompute and mix. `method` is
         what `method_option` stands for in English; `auto` stands for another method outside it,
-        so the option as given is recorded too, with --lang and --model ("": the shipped model).
+        so the option as given is recorded too, with --lang and --model ("": the shipped model) and
+        the SHA-256 of its bytes (a model retrained in place keeps its path).
         """
         self.path.mkdir(parents=True, exist_ok=True)
         state_file = self.path / "state.json"
@@ -149,6 +152,7 @@ class PartsDir:
             "method_option": method_option,
             "lang": lang,
             "model": model,
+            "model_sha256": model_sha256,
         }
         if not state_file.exists():
             write_atomically(state_file, json.dumps({**wanted, "base_rows": journal_rows}))

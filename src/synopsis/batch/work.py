@@ -7,6 +7,8 @@ produce the same row for the same document by construction.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +40,9 @@ class BatchOptions:
     params: tuple[tuple[str, str], ...] = ()
     # How error rows name the settings that fix them (the CLI's flags, from `synopsis batch`).
     names: tuple[tuple[str, str], ...] = ()
+    # SHA-256 of the model file's bytes ("": no --model), set by `with_model_digest`: rows record it
+    # in `params`, so a resume notices a model retrained in place under the same path.
+    model_sha256: str = ""
 
     @property
     def run(self) -> RunOptions:
@@ -134,7 +139,24 @@ def _row_and_warning(item: SourceItem, options: BatchOptions) -> tuple[dict[str,
         return error_row(row.id, row.error, dict(options.names)), None
     summary = row.result.summary
     warning = over_budget_warning(summary)
-    return summary_to_dict(summary, row.result.document), warning and f"{item.where}: warning: {warning}"
+    out = summary_to_dict(summary, row.result.document)
+    if options.model_sha256 and isinstance(out.get("params"), dict) and out["params"].get("model"):
+        out["params"] = {**out["params"], "model_sha256": options.model_sha256}
+    return out, warning and f"{item.where}: warning: {warning}"
+
+
+def with_model_digest(options: BatchOptions) -> BatchOptions:
+    """`options` with the SHA-256 of its --model file's bytes: the path alone let a resume append a
+    retrained model's summaries to rows of the old one (the file is read once more, cheaply: a
+    model is a few MB). Unchanged without a model file or when the digest is already set."""
+    model = dict(options.params).get("model")
+    if not model or options.model_sha256:
+        return options
+    digest = hashlib.sha256()
+    with open(model, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return dataclasses.replace(options, model_sha256=digest.hexdigest())
 
 
 def error_row(doc_id: str, err: InputError, names: Mapping[str, str] | None = None) -> dict[str, Any]:

@@ -509,13 +509,16 @@ def option_name(name: str) -> str:
     return f"--{name.replace('_', '-')}"
 
 
-def check_whole(least: int = 1, /, **values: int | None) -> None:
-    """Refuse an option that must be a whole number of at least `least` (named as the CLI names it);
-    None is an option not given, where the default applies."""
+def check_whole(least: int = 1, most: int | None = None, /, **values: int | None) -> None:
+    """Refuse an option that must be a whole number of at least `least`, and of at most `most` where
+    one is given (a count of work: a huge value ran until killed), named as the CLI names it; None
+    is an option not given, where the default applies."""
     for name, value in values.items():
         problem = None if value is None else whole_number_problem(value, least)
         if problem:
             fail(f"{option_name(name)} {problem}")
+        if most is not None and value is not None and value > most:
+            fail(f"{option_name(name)} must be at most {most:,}, got {value}")
 
 
 def checked_encoding(encoding: str | None) -> str | None:

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 EXIT_INTERRUPTED = 130
 LISTED = 10  # ids named in a note that stands for many
+# The most --resamples: p-values down to 1/100,001, 50 times the default's resolution; a larger value
+# (99999999999999999999) ran until killed or ended in a traceback after the whole evaluation.
+MOST_RESAMPLES = 100_000
 
 
 def _speed_column() -> Any:
@@ -88,7 +91,7 @@ def evaluate_command(
         " its folder's path), domain, file.",
     ),
     seed: int = typer.Option(0, help="Seed of the bootstrap."),
-    resamples: int = typer.Option(2000, help="Bootstrap resamples."),
+    resamples: int = typer.Option(2000, help=f"Bootstrap resamples, 100 to {MOST_RESAMPLES:,}."),
     text_field: str = typer.Option("full_text", help="JSONL field (Parquet column) with the article text."),
     id_field: str = typer.Option("id", help="JSONL field (Parquet column) with the article id."),
     abstract_field: str = typer.Option("abstract", help="JSONL field (Parquet column) with the reference abstract."),
@@ -101,9 +104,10 @@ def evaluate_command(
     a method fails on (or without a prediction) is scored 0 for it and listed; one no system can
     be scored on (unreadable, no reference abstract) is listed and left out of the averages;
     records without the --text-field field are said in one line. Nothing is dropped silently.
-    Exit status 1 when any document failed or a predictions file gives an id twice with different predictions; 2 for a usage
-    error (an unknown method, a DATA or predictions path that does not exist, an empty predictions
-    file) or a missing extra; 130 when interrupted (the partial report is still written).
+    Exit status 1 when any document failed, a predictions file holds no predictions (empty, another
+    format) or gives an id of DATA twice with different predictions; 2 for a usage error (an unknown
+    method, a DATA or predictions path that does not exist) or a missing extra; 130 when interrupted
+    (the partial report is still written).
     """
     from ..evaluate.html import render_html
     from ..evaluate.report import build_evaluation, render_terminal, to_dict
@@ -129,8 +133,7 @@ def evaluate_command(
     jobs = worker_count(jobs)
     if group_by not in GROUPINGS:
         fail(f"unknown --by {group_by!r}; choose one of {', '.join(GROUPINGS)}")
-    if resamples < 100:
-        fail(f"--resamples must be at least 100, got {resamples}")
+    check_whole(100, MOST_RESAMPLES, resamples=resamples)
     check_whole(0, seed=seed)  # the bootstrap's generator takes no negative seed (a traceback at the very end)
     check_stdin_once(data, "DATA")
     if STDIN in predictions:  # was "-: cannot be read (No such file or directory)"
@@ -138,7 +141,8 @@ def evaluate_command(
             "--predictions - (stdin) is not supported: predictions are read from a file or folder;"
             " save them to one (e.g. -p predictions.jsonl); DATA can be - instead"
         )
-    missing = next(((p, why) for p in data if p != "-" and (why := absent(p, "no such file or folder"))), None)
+    given_paths = [*(p for p in data if p != STDIN), *predictions]
+    missing = next(((p, why) for p in given_paths if (why := absent(p, "no such file or folder"))), None)
     if missing:
         fail(f"{missing[0]}: {missing[1]}")
     check_reports({"--json": json_path, "--html": html_path}, [*data, *predictions])
@@ -153,7 +157,7 @@ def evaluate_command(
     notes: list[str] = []
     record_predictions = any(is_record_source(path) for path in predictions)
     given: list[str] = []
-    repeated: dict[str, int] = {}  # a predictions path: how many of its ids it predicts more than once
+    repeated_ids: dict[str, frozenset[str]] = {}  # a predictions path: the ids it predicts more than once
     for path in predictions:
         again = next((earlier for earlier in given if _same_file(earlier, path)), None)
         if again is not None:  # as a method named twice runs once: a second row of the same numbers says nothing
@@ -165,18 +169,17 @@ def evaluate_command(
         label = _prediction_label(path, names, loaded)
         try:
             loaded[label], problems = load_predictions(path)
-        except InputError as err:
-            fail(err.worded(CLI_NAMES))
+        except InputError as err:  # a file that holds no predictions: bad input, as an unreadable DATA file is
+            fail(err.worded(CLI_NAMES), EXIT_INPUT)
         empty = empty_predictions(loaded[label])
         if empty:
             problems.append(f"{path}: {counted(len(empty), 'prediction')} with no text (scored 0): {listed(empty, LISTED)}")
         for problem in problems:
             report(problem)
         notes.extend(problems)
-        repeats = len(frozenset().union(*(problem.ids for problem in problems if isinstance(problem, RepeatedIds))))
+        repeats = frozenset().union(*(problem.ids for problem in problems if isinstance(problem, RepeatedIds)))
         if repeats:
-            repeated[path] = repeats
-            notes.append(f"{path}: {counted(repeats, 'id')} predicted more than once (the first prediction scored)")
+            repeated_ids[path] = repeats
     settings = Settings(
         methods=names,
         predictions=tuple(loaded),
@@ -265,6 +268,9 @@ def evaluate_command(
     if no_text.count:
         notes.append(no_text.line())
     seen = {d.id for d in docs}
+    repeated = _repeated_in_data(repeated_ids, seen, interrupted)
+    for path, n in repeated.items():
+        notes.append(f"{path}: {counted(n, 'id')} predicted more than once (the first prediction scored)")
     for label, table in loaded.items():
         unmatched = [doc_id for doc_id in table if doc_id not in seen]  # named: a mismatch of id forms shows
         if unmatched and not interrupted:
@@ -329,6 +335,15 @@ def evaluate_command(
     if line:
         report(line)
         raise typer.Exit(EXIT_INPUT)
+
+
+def _repeated_in_data(repeated_ids: dict[str, frozenset[str]], seen: set[str], interrupted: bool) -> dict[str, int]:
+    """How many ids each predictions file predicts more than once among the documents read: an id
+    not in DATA is scored for no document, so which of its predictions was meant does not matter
+    (it is counted with the ids not in DATA) and fails nothing. Interrupted, all are counted (the
+    documents not read yet are unknown)."""
+    counts = {path: len(ids if interrupted else ids & seen) for path, ids in repeated_ids.items()}
+    return {path: n for path, n in counts.items() if n}
 
 
 def _same_file(a: str, b: str) -> bool:
