@@ -96,6 +96,37 @@ def test_an_algorithm_box_is_set_aside_and_its_steps_are_no_headings(step_size: 
     assert "end for" in " ".join(item.text for item in found.removed_text if item.reason == "caption")
 
 
+def test_an_algorithm_box_with_require_and_ensure_lines_is_set_aside() -> None:
+    # algorithmic's "Require:" and "Ensure:" between the caption and the first step, the steps set a
+    # point smaller than the caption (`\\small`): the box was read into the body from "Require:" on.
+    page = Page()
+    page.text(L, 60, "Estimating the Decline of Telomere Length with Age", font=BOLD, size=18)
+    page.text(L, 110, "Abstract", font=BOLD, size=12)
+    y = page.block(L, 130, wrap(" ".join(sentences("AB", 4)), W), leading=13) + 15
+    page.text(L, y, "1 Model", font=BOLD, size=12)
+    y = page.block(L, y + 20, wrap(" ".join(sentences("PA", 6)), W), leading=13) + 10
+    page.text(L, y, "Algorithm 1", font=BOLD)
+    page.text(L + stringWidth("Algorithm 1 ", BOLD, 10), y, "Estimate the decline rate")
+    rows = [
+        ("Require:", "samples x of the women and their ages a"),
+        ("Ensure:", "the slope b of length on age"),
+        ("1: for", "each sample i measure its length"),
+        ("2: end for", ""),
+        ("3: return", "the slope"),
+    ]
+    for k, (lead, rest) in enumerate(rows, start=1):
+        page.text(L + 6, y + 13 * k, lead, font=BOLD, size=9)
+        if rest:
+            page.text(L + 6 + stringWidth(f"{lead} ", BOLD, 9), y + 13 * k, rest, size=9)
+    page.block(L, y + 13 * (len(rows) + 1) + 12, wrap(" ".join(sentences("PB", 6)), W), leading=13)
+    found = extract(build([page]), source="algorithm.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert "Require" not in body and "Ensure" not in body and "end for" not in body
+    assert all(sentence in body for sentence in [*sentences("PA", 6), *sentences("PB", 6)])
+    captions = " ".join(item.text for item in found.removed_text if item.reason == "caption")
+    assert "Require: samples x" in captions and "Ensure: the slope" in captions and "3: return the slope" in captions
+
+
 MATH = "Let the value of each sample be written as the sum of x_i and y^2, where x runs over the samples of the cohort"
 
 

@@ -119,3 +119,74 @@ def test_a_numbered_body_line_under_an_algorithm_box_is_no_step() -> None:
     assert "end for" in captions  # the box's steps are set aside
     assert "the clerks then kept the tables" not in captions
     assert "the clerks then kept the tables of the harbour in the same hand for years." in re.sub(r"\s+", " ", found.body)
+
+
+PULL_QUOTE = "“The clerks kept the harbour tables in the same hand for forty years, and nobody asked them why.”"
+
+
+@pytest.mark.parametrize("font", ["Times-Italic", BOLD])
+def test_a_pull_quote_inside_a_sentence_is_set_aside_and_the_sentence_kept_whole(font: str) -> None:
+    # A magazine's pull quote in large type between two lines of a running paragraph, the sentence
+    # going on after it: it was read as a paragraph of its own, cutting the sentence in two.
+    page = Page()
+    _title(page)
+    unfinished = "The old registers show that the tables were copied every spring by the same clerks,"
+    text = " ".join([*sentences("A", 5), unfinished, *sentences("B", 5)])
+    lines = wrap(text, W)
+    k = next(i for i, line in enumerate(lines) if "copied" in line) + 1
+    assert not lines[k - 1].endswith(".") and lines[k][:1].islower()
+    y = page.block(L, 120, lines[:k]) + 10
+    y = page.block(L + 36, y + 15, wrap(PULL_QUOTE, W - 72, font=font, size=15), font=font, size=15, leading=18) + 10
+    page.block(L, y, lines[k:])
+    found = extract(build([page]), source="pull.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert "nobody asked them why" not in body
+    assert text in body  # one paragraph, its sentence whole
+    assert [item.text for item in found.removed_text if item.reason == "pull_quote"] == [PULL_QUOTE]
+
+
+LISTING = [
+    "def count_tables(registers):",
+    "    total = 0",
+    "    for register in registers:",
+    "        total += len(register.tables)",
+    "    return total",
+]
+
+
+@pytest.mark.parametrize("caption", [False, True])
+def test_a_code_listing_at_the_body_size_is_set_aside(caption: bool) -> None:
+    # A listing in Courier at the body's size between two parts of a sentence: it was read as body
+    # paragraphs ("total = 0 for register in registers:"), cutting the sentence around it in two;
+    # a wholly bold "Listing 1: ..." caption over it went into the body too.
+    page = Page()
+    _title(page)
+    lead = " ".join(sentences("A", 5)) + " The count is computed by the function"
+    y = page.block(L, 120, wrap(lead, W)) + 8
+    if caption:
+        page.text(L, y, "Listing 1: Counting the tables of each register.", font=BOLD)
+        y += 16
+    y = page.block(L + 18, y, LISTING, font="Courier") + 8
+    rest = "which the clerks ran by hand. " + " ".join(sentences("B", 5))
+    page.block(L, y, wrap(rest, W))
+    found = extract(build([page]), source="listing.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert "total" not in body and "Listing" not in body
+    assert f"{lead} {rest}" in body  # the sentence whole, in one paragraph
+    code = [item.text for item in found.removed_text if item.reason == "code"]
+    assert code == [" ".join(line.strip() for line in LISTING)]
+    assert ("Listing 1: Counting the tables of each register." in [item.text for item in found.removed_text]) == caption
+
+
+def test_a_link_wrapped_over_lines_of_typewriter_type_stays_in_the_sentence() -> None:
+    # TeX sets \url in typewriter type: a long link on lines of its own is no code listing.
+    page = Page()
+    _title(page)
+    lead = " ".join(sentences("A", 5)) + " The registers are kept at"
+    y = page.block(L, 120, wrap(lead, W))
+    link = ["https://archives.example.org/harbour/registers/northern-coast/", "volumes/1851-1860/index.html"]
+    y = page.block(L, y, link, font="Courier")
+    page.block(L, y, wrap("for anyone to read. " + " ".join(sentences("B", 5)), W))
+    found = extract(build([page]), source="url.pdf")
+    assert "volumes/1851-1860/index.html" in found.body
+    assert not [item for item in found.removed_text if item.reason == "code"]

@@ -154,3 +154,38 @@ def test_numbered_rows_where_the_text_lines_start_are_no_line_numbers() -> None:
         for k, text in enumerate("we mapped the old harbour".split())
     ]
     assert len(number_columns([*margin, *numbered_rows(pitch, list(range(1, 13)))])) == 1
+
+
+@pytest.mark.parametrize("cells", ["ranges", "integers"])
+def test_a_small_table_at_the_foot_of_page_one_is_no_edge_print(cells: str) -> None:
+    # A table whose last rows reach into the bottom edge zone of the first page: those rows were
+    # listed as `first_page_print` (or, cells of whole numbers, as page numbers with their rows'
+    # names as running footers), the rows above them as the table's.
+    pytest.importorskip("reportlab")
+    from pdfgen import BOLD, Page, build, sentences, wrap
+    from pdfgen import HEIGHT as PAGE_HEIGHT
+    from synopsis.pdf import extract
+
+    first = Page()
+    first.text(72, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    first.text(72, 100, "1 Introduction", font=BOLD, size=12)
+    first.block(72, 120, wrap(" ".join(sentences("A", 40)), 450))
+    top = PAGE_HEIGHT - 128
+    first.text(72, top, "Table 1. Harbour tables copied by each clerk and year.", size=9)
+    names = ["Moss", "Hale", "Price", "Dunn", "Webb", "Shaw"]
+    for k, name in enumerate(names):
+        y = top + 13 + 11 * (k + 1)
+        first.text(72, y, name, size=8)
+        first.text(222, y, f"{1851 + k}–{1860 + k}" if cells == "ranges" else str(1851 + k), size=8)
+        first.text(372, y, f"{12 + 3 * k}.4 (3.1)" if cells == "ranges" else str(12 + 3 * k), size=8)
+    first.text(295, PAGE_HEIGHT - 25, "1", size=9)
+    pages = [first]
+    for n, tag in enumerate("BCDE", start=2):
+        pages.append(Page())
+        pages[-1].block(72, 60, wrap(" ".join(sentences(tag, 40)), 450))
+        pages[-1].text(295, PAGE_HEIGHT - 25, str(n), size=9)
+    found = extract(build(pages), source="table.pdf")
+    reasons = {item.text: item.reason for item in found.removed_text}
+    assert all(reasons[name] == reasons["Moss"] == "small_print" for name in names)
+    assert not {"first_page_print", "running_header"} & set(reasons.values())
+    assert [item.text for item in found.removed_text if item.reason == "page_number"] == ["1", "2", "3", "4", "5"]

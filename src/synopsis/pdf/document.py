@@ -433,6 +433,8 @@ _SET_ASIDE_AS = {
     "fragment": "fragments of figures or formulas",
     "formula": "formulas",
     "box": "boxes",
+    "pull_quote": "pull quotes",
+    "code": "code listings",
     "chapter": "a chapter's label",
     "title_repeat": "a repeated title",
     "other_language_abstract": "an abstract in another language",

@@ -74,10 +74,16 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
     # A chapter's opening "Chapter 2" comes back at the top of several pages, but in a heading's
     # large print: running heads are set no larger than the text.
     largest = HEADER_MAX_SIZE * sizes[len(sizes) // 2] if sizes else float("inf")
-    candidates = [
-        [i for i in edge_lines(lines, height) if lines[i].size < largest and not SHORT_REFERENCE_NOTE.match(lines[i].text)]
-        for lines, height in pages
-    ]
+    candidates = []
+    for lines, height in pages:
+        table = table_at_foot(lines, height)  # its figures are no page numbers, its rows no footers
+        candidates.append(
+            [
+                i
+                for i in edge_lines(lines, height)
+                if lines[i].size < largest and not SHORT_REFERENCE_NOTE.match(lines[i].text) and i not in table
+            ]
+        )
     seen: dict[str, set[int]] = defaultdict(set)
     for page, (lines, _) in enumerate(pages):
         for i in candidates[page]:
@@ -199,13 +205,50 @@ def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> 
     """Small print at the edges of the first page: journal, proceedings, licence and DOI lines.
 
     They are not repeated, so repetition cannot find them, but on the first page a line in the
-    top or bottom zone printed smaller than the body is never body text.
+    top or bottom zone printed smaller than the body is never body text. A table's rows that run
+    on into the bottom zone from above it are the table's (`table_at_foot`), not edge print.
     """
+    table = table_at_foot(lines, height)
     return {
         i
         for i, line in enumerate(lines)
-        if (line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height) and line.size < 0.95 * body_size
+        if (line.top < EDGE_ZONE * height or line.bottom > (1 - EDGE_ZONE) * height)
+        and line.size < 0.95 * body_size
+        and i not in table
     }
+
+
+# A table's rows follow one another at most this many font sizes apart, top to top.
+TABLE_ROW_PITCH = 2.0
+
+
+def table_at_foot(lines: Sequence[Line], height: float) -> set[int]:
+    """Indices of table cells in the bottom edge zone whose rows go on from a row of cells above
+    the zone, each this row's size and at most `TABLE_ROW_PITCH` sizes under the row above: a
+    small table at a first page's foot was read as edge print from the zone's line on, its rows
+    above it as the table's."""
+    rows: list[list[int]] = []
+    for i in sorted((i for i, line in enumerate(lines) if line.cell), key=lambda i: lines[i].top):
+        if rows and abs(lines[i].top - lines[rows[-1][0]].top) < 0.3 * lines[i].size:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    found: set[int] = set()
+    chained = False  # the row above belongs to a table that started above the zone
+    for above, row in pairwise([[], *rows]):
+        first = lines[row[0]]
+        if first.bottom <= (1 - EDGE_ZONE) * height:
+            chained = True  # a row above the zone
+            continue
+        chained = (
+            chained
+            and bool(above)
+            and abs(first.size - lines[above[0]].size) < 0.6
+            and 0 < first.top - lines[above[0]].top <= TABLE_ROW_PITCH * first.size
+        )
+        if chained:
+            found.update(row)
+    return found
 
 
 # Line numbers of a submitted manuscript: a number at the start of a line, standing out of the

@@ -80,6 +80,7 @@ class Line:
     markers: tuple[str, ...] = ()
     region: int = 0  # set by reading order: lines of one column stretch share a region
     cell: bool = False  # one of several pieces of a row within a column: a table cell
+    mono: bool = False  # every word with letters in a fixed-pitch font: a code listing's line
 
     @property
     def width(self) -> float:
@@ -440,6 +441,7 @@ def _line(words: Sequence[Word], page: int) -> Line:
     lettered = [w for w in kept if w.text.lower() != w.text.upper()]
     bold = bool(lettered) and all(w.bold for w in lettered)
     italic = bool(lettered) and all(w.italic for w in lettered)
+    mono = bool(lettered) and all(w.mono for w in lettered)
     lead = 0
     if not bold:
         while lead < len(kept) and kept[lead].bold:
@@ -461,6 +463,7 @@ def _line(words: Sequence[Word], page: int) -> Line:
         bold_lead=lead,
         hyphenated=hyphenated,
         markers=markers,
+        mono=mono,
     )
 
 

@@ -63,6 +63,9 @@ _BOOK_REASONS = ("contents", "front_matter", "chapter")
 # An algorithm box's caption as LaTeX's algorithm package sets it: "**Algorithm 1** Name" (the
 # label in bold, so that a sentence opening "Algorithm 1 runs ..." is no caption).
 _ALGORITHM_CAPTION = re.compile(r"^\s*(?:algorithm|listing|procedure)\s+\d{1,3}\b", re.IGNORECASE)
+# An algorithm box's inputs and outputs, set between its caption and its first step (algorithmic's
+# \Require and \Ensure, algorithm2e's \KwIn, \KwOut, \KwData, \KwResult).
+_ALGORITHM_IO = re.compile(r"^\s*(?:require|ensure|inputs?|outputs?|data|result):\s", re.IGNORECASE)
 # An algorithm box's steps follow one another this many sizes apart at most, line top to the last
 # step's bottom (room for a step of symbols read as a fragment between them).
 ALGORITHM_STEP_GAP = 3.0
@@ -330,7 +333,23 @@ def body_blocks(
         return True
 
     cursor = 0  # index of the line being read; tells a late "References" from an early one
+    skip_to = 0  # the line after a pull quote or a code listing set aside
+    resume = -1  # the line that goes on with the sentence such a block interrupted
+    # A paper set in a typewriter font throughout has no code listings to tell apart by their font.
+    mono_body = 2 * sum(line.mono for line in lines) > len(lines)
     for cursor, line in enumerate(lines):  # cursor is read by flush_heading
+        if cursor < skip_to:
+            continue  # a pull quote's or a listing's line, set aside below
+        if current and (end := _pull_quote_end(lines, cursor, current[-1], geometry)):
+            removed.add("pull_quote", lines[cursor:end])
+            skip_to = resume = end
+            continue
+        if line.mono and not mono_body and cursor >= front_lines and (end := _listing_end(lines, cursor)):
+            removed.add("code", lines[cursor:end])
+            skip_to = end
+            if current and end < len(lines) and _goes_on(current[-1], lines[end], geometry):
+                resume = end  # "... computed by the function" / listing / "which the clerks ran by hand."
+            continue
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
         known = line.words <= 4 and headings.is_known_heading(text) and not _wraps_sentence(current, line, geometry)
@@ -370,8 +389,8 @@ def body_blocks(
             heading.append(line)
             continue
         is_caption = rules.CAPTION_LINE.match(text) is not None or (
-            _ALGORITHM_CAPTION.match(text) is not None and line.bold_lead >= 2
-        )
+            _ALGORITHM_CAPTION.match(text) is not None and (line.bold_lead >= 2 or (line.bold and not style.bold))
+        )  # "**Algorithm 1** Name", or the whole line in bold: "**Listing 1: Counting the tables.**"
         if caption:
             if _continues_caption(caption, line, geometry) and not is_caption:
                 caption.append(line)
@@ -384,7 +403,7 @@ def body_blocks(
             removed.add("caption", [line], count=1)
             caption.append(line)
             continue
-        if current and new_paragraph(current[-1], line, geometry):
+        if current and cursor != resume and new_paragraph(current[-1], line, geometry):
             flush_paragraph()
         current.append(line)
     flush_paragraph()
@@ -392,6 +411,72 @@ def body_blocks(
     if heading and not flush_heading():
         removed.add("references", heading, count=1)
     return blocks
+
+
+# A pull quote (a magazine's sentence repeated in large type across the text) is set this much
+# larger than the lines around it, in this many lines at most, of this many words at least.
+PULL_QUOTE_LARGER = 1.2
+PULL_QUOTE_MAX_LINES = 6
+PULL_QUOTE_MIN_WORDS = 5
+
+
+def _pull_quote_end(lines: Sequence[Line], index: int, previous: Line, geometry: Geometry) -> int | None:
+    """Where the pull quote that starts at `lines[index]` ends (the index of the line after it), or
+    None: lines in one size `PULL_QUOTE_LARGER` than the paragraph's last line, which runs to the
+    column's edge with its sentence unfinished, and after them a line in the paragraph's size that
+    goes on with the sentence in lower case at the column's left edge. A review found such a quote
+    read as a paragraph of its own that cut the sentence around it in two."""
+    line = lines[index]
+    if (
+        line.size < PULL_QUOTE_LARGER * previous.size
+        or line.page != previous.page
+        or _TERMINAL.search(previous.text)
+        or geometry.short(previous)
+    ):
+        return None
+    text = line.text.strip()
+    if headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text):
+        return None  # a section's heading after a paragraph broken off by a list or a table
+    end = index
+    while end < len(lines) and end - index < PULL_QUOTE_MAX_LINES and abs(lines[end].size - line.size) < 0.6:
+        if lines[end].page != line.page or _is_fragment(lines[end].text) or is_formula(lines[end].text):
+            return None  # a displayed formula's large symbols are no quote
+        end += 1
+    if end >= len(lines) or sum(other.words for other in lines[index:end]) < PULL_QUOTE_MIN_WORDS:
+        return None  # a heading's few words, not a sentence
+    return end if _goes_on(previous, lines[end], geometry) else None
+
+
+def _goes_on(previous: Line, after: Line, geometry: Geometry) -> bool:
+    """Whether `after`, the line under a block set into a paragraph, goes on with the sentence
+    that `previous`, the paragraph's line above the block, left unfinished: in its size, in lower
+    case, at the column's left edge."""
+    return (
+        not _TERMINAL.search(previous.text)
+        and abs(after.size - previous.size) < 0.6
+        and after.text.lstrip()[:1].islower()
+        and not after.mono
+        and not geometry.indented(after)
+        and not headings.is_heading_line(after, BodyStyle(previous.size))
+    )
+
+
+# A code listing is this many lines in a fixed-pitch font or more, one under the other (a single
+# such line may be a path or a URL wrapped out of a sentence).
+LISTING_MIN_LINES = 2
+
+
+def _listing_end(lines: Sequence[Line], index: int) -> int | None:
+    """Where the code listing that starts at `lines[index]` ends (the index of the line after
+    it), or None: `LISTING_MIN_LINES` lines or more, each set wholly in a fixed-pitch font, on one
+    page. A review found a listing at the body's size read as body paragraphs ("total = 0 for
+    register in registers:"), which the summarizer took for sentences."""
+    end = index
+    while end < len(lines) and lines[end].mono and lines[end].page == lines[index].page:
+        end += 1
+    if end - index < LISTING_MIN_LINES or all(other.words == 1 for other in lines[index:end]):
+        return None  # a link or a path wrapped over lines of its own (TeX sets \url in typewriter type)
+    return end
 
 
 def next_article(lines: Sequence[Line], start: int, page: int, style: BodyStyle) -> int | None:
@@ -491,6 +576,15 @@ def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) 
     previous = caption[-1]
     if line.page != previous.page:
         return False
+    if _ALGORITHM_CAPTION.match(caption[0].text) and _ALGORITHM_IO.match(line.text):
+        # The box's inputs and outputs ("Require: ...", "Ensure: ...", algorithm2e's "Input:"),
+        # between the caption and the first step, in the steps' size: a review found such a box
+        # with steps a point smaller than the caption read into the body from its "Require:" on.
+        return (
+            all(_ALGORITHM_IO.match(other.text) for other in caption[1:])
+            and line.size <= caption[0].size
+            and line.top - previous.bottom < ALGORITHM_STEP_GAP * line.size
+        )
     if _ALGORITHM_CAPTION.match(caption[0].text) and (step := _step_number(line)) is not None:
         # An algorithm box's next step ("4: s ← argmax gain(s)"), often a point smaller than its
         # caption (`algorithmic` in \small): the change of size opens no paragraph here. Its number

@@ -49,6 +49,10 @@ _ROMAN_ORDINAL_ENDINGS = frozenset({"e", "er", "re", "me", "ème", "th", "st", "
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|,B\b|-B\b|\.B\b|medi", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
+_FIXED_PITCH_FLAG = 1 << 0
+# Typewriter fonts that code listings are set in (TeX's cmtt and its successors, Courier and the
+# programmers' fonts), where a font's descriptor does not say it is fixed-pitch.
+_MONO_NAME = re.compile(r"courier|mono|consol|menlo|inconsolata|cmtt|sftt|typewriter|\bcode\b|lucida\s*console", re.IGNORECASE)
 _ITALIC_FLAG = 1 << 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
@@ -74,6 +78,7 @@ class Word(NamedTuple):
     italic: bool = False
     # The superscript marker cut from the word ("Webb1" -> text "Webb", marker "1").
     marker: str = ""
+    mono: bool = False  # a fixed-pitch font (Courier, a code listing's typewriter type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +140,7 @@ class PdfFile:
                 value=self.page_count,
                 limit=options.max_pages,
             )
-        self._fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
+        self._fonts: dict[tuple[bytes, int], tuple[bool, bool, bool]] = {}
         # Printed size by (font, loose box height): the same font at the same height has one size.
         self._sizes: dict[tuple[tuple[bytes, int], int], float] = {}
         self._name = ctypes.create_string_buffer(128)
@@ -372,7 +377,9 @@ class PdfFile:
                 size = sizes[(key, height)] = self._size(text_page, start)
             if top - bottom < 0.5 * size:  # glyphs without metrics: a box from the origin
                 top, bottom = self._box_from_origin(text_page, start, size)
-            words.append(Word(text[start:end], x0 - left, top_edge - top, x1 - left, top_edge - bottom, size, *style))
+            bold, italic, mono = style
+            box = (x0 - left, top_edge - top, x1 - left, top_edge - bottom)
+            words.append(Word(text[start:end], *box, size, bold, italic, mono=mono))
 
     def _font_key(self, text_page: Any, index: int) -> tuple[bytes, int]:
         pdfium_c.FPDFText_GetFontInfo(text_page, index, self._name, 128, self._flags_ref)
@@ -427,8 +434,8 @@ class PdfFile:
         if not word:
             return None
         key = self._font_key(text_page, start)
-        bold, italic = self._fonts.get(key) or self._style(text_page, start, key)
-        return Word(word, x0 - left, top_edge - first_top, x1 - left, top_edge - first_bottom, size, bold, italic, marker)
+        bold, italic, mono = self._fonts.get(key) or self._style(text_page, start, key)
+        return Word(word, x0 - left, top_edge - first_top, x1 - left, top_edge - first_bottom, size, bold, italic, marker, mono)
 
     @staticmethod
     def _pieces(text_page: Any, start: int, end: int) -> list[tuple[int, int]]:
@@ -536,14 +543,15 @@ class PdfFile:
             cut += 1
         return cut if cut < end and _footnoted(text[start:cut], text[cut:end]) else end
 
-    def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool]:
-        """Bold and italic of a font, from its name, flags and weight (cached per font)."""
+    def _style(self, text_page: Any, index: int, key: tuple[bytes, int]) -> tuple[bool, bool, bool]:
+        """Bold, italic and fixed pitch of a font, from its name, flags and weight (cached per font)."""
         name, flags = key
         font = name.decode("latin-1")
         weight = pdfium_c.FPDFText_GetFontWeight(text_page, index)
         bold = bool(_BOLD_NAME.search(font)) or bool(flags & _FORCE_BOLD_FLAG) or weight >= 600
         italic = bool(_ITALIC_NAME.search(font)) or bool(flags & _ITALIC_FLAG)
-        style = self._fonts[key] = (bold, italic)
+        mono = bool(_MONO_NAME.search(font)) or bool(flags & _FIXED_PITCH_FLAG)
+        style = self._fonts[key] = (bold, italic, mono)
         return style
 
 
