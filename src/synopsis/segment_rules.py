@@ -42,6 +42,8 @@ letter or a digit, unless:
   ("(Nagy et al., 2019). 2020. március 3. óta ..."), whose content ends in no stop (an editor's
   "(Hrsg.). 2. Aufl." goes on) and is no reference entry's year after initials ("Schmidt, K.
   (1998). 15 Jahre Forschung" goes on);
+- the stop follows a reference entry's year after the authors that open its line, "et al." or
+  not: never a boundary, whatever follows ("Müller, K. et al. (2005). Die Sprache ...");
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
@@ -393,11 +395,13 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
             return _is_starter(word, rules)
         after, _ = _word_at(text, word_end, "")
         return not (after[:1].isupper() or after[:1].isdigit())
+    if token.endswith(")") and _reference_head(text, token_start, stop):
+        return False  # a reference entry's title goes on: "Schmidt, K. (1998). 15 Jahre ...", "... (1998). Die Sprache"
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."; not a bracket that ends in a
         # stop, an editor's abbreviation: "Handbuch (Hrsg.). 2. Aufl.", "(под ред.). 2-е изд."
         if token.endswith((")", "]")) and token[-2:-1] != ".":
-            return not _reference_head(text, token_start, stop)
+            return True
         return token.isalpha() and (len(token) >= _WORD_BEFORE_DIGIT or _lower(token) in rules.short_final_words)
     # A Roman numeral after one of the `label_nouns` is a label, not a rank: "Faz II. Hastalar ..."
     # (phase II) ends a sentence where "II. Abdülhamid" does not.
@@ -425,12 +429,16 @@ _BRACKETED_YEAR = re.compile(r"\(\d{4}[a-z]?\)")
 # review found those sentences glued to the next when any initial before the year counted.
 _SURNAME = r"[^\W\d_][\w'’-]*"
 _PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|des|du|la|le|ten|ter|zu)"
-_INITIALS = r"(?:[^\W\d_]{1,2}\.[ \t]?-?[ \t]?)+"
+# (What parts two initials is matched one way only: "[ \t]?-?[ \t]?" matched one space two ways, and
+# a run of 30 initials that no year followed took minutes, each initial doubling the tries.)
+_INITIALS = r"(?:[^\W\d_]{1,2}\.(?:[ \t]?-[ \t]?|[ \t]{1,2})?)+"
 _AUTHOR = rf"(?:{_PARTICLES}[ \t]+)*(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’-]*[ \t]+)?{_SURNAME},[ \t]*{_INITIALS}"
 _AND = r"(?:&|and|und|et|y|e|i|és|и|a|og|och|en|ja)"
+# "and others" after the authors: "Müller, K. et al. (2005)." (German "u. a." is read as initials).
+_ET_AL = r"(?:,?[ \t]*(?:et[ \t]+al\.|i[ \t]+in\.|и[ \t]+др\.|és[ \t]+mtsai\.?|a[ \t]+kol\.|e\.[ \t]?a\.)[ \t]*)?"
 _ENTRY_HEAD = re.compile(
     rf"[ \t]*(?:{_AUTHOR}(?:(?:,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+){_AUTHOR})*|{_SURNAME}[ \t]+{_INITIALS})"
-    rf"[ \t]*(?:\([^()\d]{{1,12}}\)[ \t]*)?\Z"
+    rf"{_ET_AL}[ \t]*(?:\([^()\d]{{1,12}}\)[ \t]*)?\Z"
 )
 # How far back from the year a reference entry's head may start (several authors).
 _ENTRY_HEAD_CHARS = 300

@@ -313,3 +313,80 @@ def test_a_long_run_of_spaces_between_two_urls_costs_linear_time(lang: str) -> N
     started = time.perf_counter()
     _cleaned(text, lang)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "logged"),
+    [
+        (
+            "es",
+            "Los datos están publicados (disponibles en https://x.org/d) desde 2019.",
+            "Los datos están publicados desde 2019.",
+            [" (disponibles en https://x.org/d)"],
+        ),
+        ("de", "Die Daten (Daten: vgl. https://x.org/d) sind alt.", "Die Daten sind alt.", [" (Daten: vgl. https://x.org/d)"]),
+        ("de", "Die Daten (siehe auch https://x.org/d) sind alt.", "Die Daten sind alt.", [" (siehe auch https://x.org/d)"]),
+        (
+            "de",
+            "Die Daten sind veröffentlicht (vgl. https://x.org/d, S. 3) seit 2019.",
+            "Die Daten sind veröffentlicht (S. 3) seit 2019.",
+            ["vgl. https://x.org/d, "],
+        ),
+        (
+            "pl",
+            "Dane są dostępne na stronie https://x.org/d. Kod również.",
+            "Dane są dostępne. Kod również.",
+            [" na stronie https://x.org/d"],
+        ),
+        (
+            "nl",
+            "De gegevens staan op de website https://x.org/d. De code ook.",
+            "De gegevens staan. De code ook.",
+            [" op de website https://x.org/d"],
+        ),
+        (
+            "hu",
+            "Az adatok a https://x.org/d és a https://x.org/e címen érhetők el.",
+            "Az adatok érhetők el.",
+            [" a https://x.org/d és a", " https://x.org/e címen"],
+        ),
+        # what stays: a year before the lead word, a word of the bracket's own after the URL
+        (
+            "de",
+            "Die Daten (Müller 2019, vgl. https://x.org/d) sind alt.",
+            "Die Daten (Müller 2019) sind alt.",
+            [", vgl. https://x.org/d"],
+        ),
+        (
+            "de",
+            "Die Daten (Daten: vgl. https://x.org/d, S. 3) sind alt.",
+            "Die Daten (Daten: S. 3) sind alt.",
+            ["vgl. https://x.org/d, "],
+        ),
+        (
+            "de",
+            "Die Daten (Tabelle auf https://x.org/d, S. 3) sind alt.",
+            "Die Daten (Tabelle, S. 3) sind alt.",
+            [" auf https://x.org/d"],
+        ),
+    ],
+    ids=[
+        "es-word-lead",
+        "de-label-see",
+        "de-see-also",
+        "de-see-comma",
+        "pl-page",
+        "nl-website",
+        "hu-two-around",
+        "de-year",
+        "de-label-comma",
+        "de-word-comma",
+    ],
+)
+def test_a_bracket_or_phrase_that_only_pointed_to_a_url_goes_with_it(
+    lang: str, text: str, expected: str, logged: list[str]
+) -> None:
+    """A probe (stop 38): "(disponibles en URL)" left "(disponibles)", "(Daten: vgl. URL)" left
+    "(Daten:)", "(vgl. URL, S. 3)" left "(vgl., S. 3)", "na stronie URL" and "op de website URL"
+    left their words, Hungarian "a URL és a URL címen" left "a és"."""
+    assert _cleaned(text, lang) == (expected, logged)

@@ -356,7 +356,8 @@ class UrlLeads:
     names_next: bool
     # The language's own lead words (English's, where it shares them, keep English's rule).
     own: frozenset[str] = frozenset()
-    # An opening bracket and a lead word before a URL: "(vgl. URL)" goes whole, as English's "(see URL)".
+    # An opening bracket and a lead word before a URL, after a word of the bracket's own ("label"):
+    # "(vgl. URL)", "(disponibles en URL)", "(Daten: vgl. URL)" go whole, as English's "(see URL)".
     bracket: re.Pattern[str] | None = None
     # What may stand between two URLs that go as one: English's "and", "or", and the language's own.
     # (Spaces before the mark, then the mark and the spaces after it: a review found the form with an
@@ -389,16 +390,27 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
     phrases = sorted({*_ENGLISH_LEAD_WORDS, *language.url_lead_words, *language.url_see_words}, key=lambda w: (-len(w), w))
     words = _phrases(phrases)
     joins = _phrases(sorted({"and", "or", *language.url_joins}, key=lambda w: (-len(w), w)))
+    # The article of an "around" phrase may follow a join: Hungarian "a URL és a URL címen".
+    articles = _phrases(sorted({b for p in language.url_around if (b := p.partition("…")[0].strip())}))
+    article = rf"(?:(?i:{articles})(?!\w)[ \t]*)?" if articles else ""
     return UrlLeads(
         re.compile(rf"(?P<comma>[,;])?[ \t]+(?P<word>{words})[ \t]*\Z"),
         max(URL_LEAD_CHARS, len(phrases[0]) + URL_LEAD_CHARS - len("through")),
         frozenset(("see", "visit", *(" ".join(w.split()) for w in language.url_see_words))),
         names_next=False,
         own=frozenset(" ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words)),
-        bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?:{words})[ \t]*\Z"),
-        separator=re.compile(rf"[ \t]*(?:(?:[,;&]|(?:{joins})(?!\w))[ \t]*)?"),
+        bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?P<label>{_LABEL})?(?:{words})[ \t]*\Z"),
+        separator=re.compile(rf"[ \t]*(?:(?:[,;&]|(?:{joins})(?!\w))[ \t]*{article})?"),
         around=tuple(_around(phrase) for phrase in language.url_around),
     )
+
+
+# One word of a bracket's own before its lead word, "disponibles" of "(disponibles en URL)", "Daten:"
+# of "(Daten: vgl. URL)": with the URL gone the bracket says nothing (no digit: "(2019, vgl. URL)"
+# keeps its year).
+_LABEL = r"[^\W\d_][\w'’.-]{0,30}:?[ \t]+"
+# How much farther back than a lead word its bracket's own word may start.
+_LABEL_CHARS = 33
 
 
 def _phrases(phrases: list[str]) -> str:
@@ -490,11 +502,20 @@ def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
     if leads.bracket is not None and follower in _CLOSERS:
-        # A bracket left holding a lead word alone goes whole: "Mehr dazu (vgl. URL) hier." -> "Mehr
-        # dazu hier.", as English's "(see URL)" (rules.URL_WITH_CONTEXT).
-        opened = leads.bracket.search(text, max(floor, start - leads.reach), start)
+        # A bracket left holding a lead word alone, or after one word, goes whole: "Mehr dazu (vgl.
+        # URL) hier." -> "Mehr dazu hier.", "(disponibles en URL)", as English's "(see URL)"
+        # (rules.URL_WITH_CONTEXT).
+        opened = leads.bracket.search(text, max(floor, start - leads.reach - _LABEL_CHARS), start)
         if opened is not None and follower == _CLOSING[opened.group("open")]:
             return opened.start(), spaces_end + 1
+    if leads.bracket is not None and follower in (",", ";"):
+        # A lead word that opens its bracket, or follows a label's colon, goes with the URL and the
+        # comma after it, as a URL alone does ("(URL, now" -> "(now"): "(vgl. URL, S. 3)" -> "(S.
+        # 3)", "(Daten: vgl. URL, S. 3)" -> "(Daten: S. 3)".
+        opened = leads.bracket.search(text, max(floor, start - leads.reach - _LABEL_CHARS), start)
+        label = opened.group("label") if opened is not None else None
+        if opened is not None and (label is None or label.rstrip().endswith(":")):
+            return opened.end("label" if label else "open"), _after_spaces(text, spaces_end + 1)[0]
     bracketed = (before is not None and before.group("open")) or text[start:end].lstrip(" \t")[:1] in ("(", "[")
     if leads is not _ENGLISH_LEADS and bracketed:
         # A URL in brackets is an aside: outside English the word before it is the sentence's (a
