@@ -8,9 +8,10 @@ and <cit> placeholders removed).
 
 For a sample of dev articles this writes each one in every input kind (LF, CRLF, lone CR, BOM,
 UTF-16, a record, JSONL, a JSON array, .gz, stdin) and synthetic variants (NFD accents, emoji,
-tabs, form feeds, soft hyphens, zero-width spaces), summarizes them with the CLI of this tree,
-and compares each sentence's `text` with the slice, after the documented cleaning: exact, equal
-after whitespace/hyphen undoing ("cleaned"), or a MISMATCH, printed with both sides.
+tabs, form feeds, soft hyphens, zero-width spaces, bidirectional marks, full-width ASCII),
+summarizes them with the CLI of this tree, and compares each sentence's `text` with the slice,
+after the documented cleaning: exact, equal after whitespace/hyphen undoing ("cleaned"), or a
+MISMATCH, printed with both sides.
 
     PYTHONPATH=src python benchmarks/check_offsets.py --per-file 3 [--pdf /work/shared/data/pdf/*.pdf]
 """
@@ -35,13 +36,15 @@ _SPACE = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(r"(?<=\w)[-\u00ad]\s*(?:\r\n|\r|\n)\s*(?=\w)")
 _REMOVABLE = re.compile(r"(?:\s|<cit>|<dig>|\[[\d,–\- ]+\]|\d+|[\u00b9\u00b2\u00b3\u2070-\u2079*†‡])+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\ufeff"), None)
+# Full-width ASCII (U+FF01-FF5E) is read as the ASCII it shows (README, "Inputs and outputs").
+_FULL_WIDTH = {code + 0xFEE0: code for code in range(0x21, 0x7F)}
 
 
 def _norm(text: str, *, rejoin: bool) -> str:
     text = unicodedata.normalize("NFC", text)
     if rejoin:
         text = _HYPHEN_BREAK.sub("", text)
-    text = text.translate(_INVISIBLE)
+    text = text.translate(_INVISIBLE).translate(_FULL_WIDTH)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -95,6 +98,8 @@ def variants(article: dict) -> dict[str, tuple[str, bytes, str]]:
     text("soft_hyphen", re.sub(r"(\w{4})(\w{4,})", "\\1\u00ad\\2", body, count=300))
     text("zwsp", body.replace(", ", ",\u200b ", 100).replace(" a ", " a\u200b ", 100))
     text("astral_crlf", body.replace(". ", ". \U0001f600 ", 40).replace("\n", "\r\n"))
+    text("bidi_marks", body.replace(". ", ".\u200e ", 100).replace(", ", ",\u2069 ", 100))
+    text("full_width", "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in body[:20_000]))
     return out
 
 

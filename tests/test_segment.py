@@ -563,3 +563,17 @@ def test_a_cut_after_no_where_nupunkt_split_still_keeps_the_sentences_apart() ->
     assert cuts == {11}
     assert segment_module._glue_abbreviations(text, split, cuts) == split
     assert segment_module._glue_abbreviations(text, split, set()) == [(0, len(text))]
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u202c", "\u2069", "\u200d", "\u2067\u2069"])
+@pytest.mark.parametrize("lang", ["en", "fr", "xx"])
+def test_an_invisible_mark_between_a_stop_and_a_space_ends_the_sentence(mark: str, lang: str) -> None:
+    """Was: a left-to-right mark, or the mark that closes a right-to-left run, after a stop hid the
+    stop from nupunkt and the rules, and a text copied with them was one sentence (the CLI warned
+    "few sentence ends" and chose among sentences of hundreds of words)."""
+    sentences = {
+        "fr": ["La cohorte a été suivie pendant dix ans.", "Chaque visite a été notée.", "Le nom \u2067שלום\u2069 est resté."],
+    }.get(lang, ["The cohort was followed for ten years.", "Every visit was recorded.", "The name \u2067שלום\u2069 was kept."])
+    text = (mark + " ").join(sentences) + mark
+    spans = sentence_spans(text, lang=lang)
+    assert [text[a:b] for a, b in spans] == sentences

@@ -76,6 +76,11 @@ SHORT_OVER_ENGLISH = 2.0
 # Detection reads this many characters (about 3,000 words): enough for any profile, and the cost
 # stays fixed however long the article is.
 DETECT_CHARS = 20_000
+# Full-width ASCII (U+FF01-FF5E, East Asian typesetting's Latin letters, digits and marks) to the
+# ASCII a reader sees in it: detection reads it so, as cleaning does (clean.rules.CHAR_MAP); an
+# English text set in it was undetermined. A `str.translate` table.
+FULL_WIDTH = {code + 0xFEE0: code for code in range(0x21, 0x7F)}
+_HAS_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Where combining marks are looked for: the Basic Multilingual Plane, less its blocks of ideographs,
 # Hangul syllables, surrogates and private use, which hold none (two thirds of the scan's cost).
@@ -296,6 +301,8 @@ def _detect(text: str) -> tuple[str, bool]:
 
 def _detect_window(window: str) -> tuple[str, bool]:
     """`_detect` of the characters detection reads."""
+    if _HAS_FULL_WIDTH.search(window):
+        window = window.translate(FULL_WIDTH)
     text = _without_noise(_without_reference_entries(unicodedata.normalize("NFC", window)))
     unquoted = _without_quotations(text)
     if unquoted is not text:

@@ -99,6 +99,24 @@ def _footnote_cuts(text: str) -> set[int]:
     }
 
 
+# The invisible marks of bidirectional text (LRM, RLM, ALM; the embeddings, overrides, isolates and
+# the marks that close them) and the zero-width joiners, where they stand before white space: a
+# right-to-left run that ends with its sentence ("... named \u2067שלום.\u2069 The ..."), a mark a web
+# page or word processor left after a stop. Neither nupunkt nor the rules saw the stop before a
+# space there, and every sentence of such a text was one. Segmentation reads them as the spaces
+# they stand beside (the same length, so every offset stays); a sentence's text keeps those inside it.
+_INVISIBLE_MARKS = "\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_HAS_INVISIBLE_MARK = re.compile(f"[{_INVISIBLE_MARKS}]")
+_MARKS_BEFORE_SPACE = re.compile(f"[{_INVISIBLE_MARKS}]+(?=\\s|$)")
+
+
+def _marks_as_spaces(text: str) -> str:
+    """`text` with each invisible mark that white space (or the text's end) follows as a space."""
+    if not _HAS_INVISIBLE_MARK.search(text):
+        return text
+    return _MARKS_BEFORE_SPACE.sub(lambda run: " " * len(run.group()), text)
+
+
 def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     """Sentences of `text` as `(start, end)` spans, whitespace trimmed, in order, never empty.
 
@@ -106,6 +124,7 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     `data/segment/<lang>.json` (segment_rules.py), or the language-neutral ones if it has no file.
     `lang` is an ISO 639-1 code; a region or case ("pt-BR", "DE") does not change the rules.
     """
+    text = _marks_as_spaces(text)
     code = lang.lower().replace("_", "-").split("-")[0]
     if code != "en":
         return rule_spans(text, rules_for(code))

@@ -161,3 +161,14 @@ def test_a_soft_hyphen_before_a_windows_line_break_joins_its_word() -> None:
     # Was: "pro\x02\r\ntein" became "pro tein": the pattern knew "\n" only.
     text = "Introduction\r\nThe pro\x02\r\ntein was folded with great care in the cold room.\r\nOne more line here.\r\n"
     assert "protein was folded" in clean_text(text).blocks[0].text.text
+
+
+def test_full_width_ascii_is_read_as_the_ascii_it_shows() -> None:
+    """Was: a text set in full-width forms (East Asian typesetting's Latin letters, digits and
+    marks) kept them, so "．" was no stop and no word a word: the whole text was one sentence. Each
+    becomes its ASCII character, one for one, so every span still slices the input."""
+    plain = "The cohort was followed for 10 years (2001-2011). Every visit was recorded by two nurses."
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in plain)
+    block = clean_text(wide).blocks[0].text
+    assert block.text == plain
+    assert block.span(0, len(plain)) == (0, len(wide))

@@ -634,3 +634,62 @@ def test_the_control_share_counts_what_a_control_character_class_finds(text: str
 
     expected = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text)) / max(1, len(text))
     assert _control_share(text) == expected
+
+
+# --- a byte-order mark wins over an encoding the user named -------------------------------------
+
+ACCENTED = "The café served a résumé of the naïve study. " + BODY
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "named"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "cp1252"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "cp1252"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-le"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-8"),
+    ],
+)
+def test_a_bom_wins_over_a_named_encoding(tmp_path: Path, bom: bytes, codec: str, named: str) -> None:
+    """Was: `--encoding cp1252` (for the Windows-1252 files among many) read a UTF-8 file saved
+    with its BOM as mojibake ("ï»¿The cafÃ©"), a UTF-16 one as "contains NUL characters", and a
+    UTF-16-BE one named UTF-16-LE as Chinese. The BOM is the file's own word for its encoding."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(bom + ACCENTED.encode(codec))
+    (article,) = read_all(path, encoding=named)
+    assert isinstance(article, Article), article
+    assert article.text == ACCENTED and article.meta["bom"] == bom
+
+
+def test_a_bom_wins_over_a_named_encoding_in_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = "".join(json.dumps({"id": n, "full_text": ACCENTED}, ensure_ascii=False) + "\n" for n in "ab")
+    path.write_bytes(codecs.BOM_UTF16_LE + lines.encode("utf-16-le"))
+    assert not reads_line_by_line(path.read_bytes(), "utf-8")  # batch reads it whole, not as UTF-8 lines
+    articles = read_all(path, encoding="utf-8")
+    assert [(a.id, a.text) for a in articles if isinstance(a, Article)] == [("a", ACCENTED), ("b", ACCENTED)]
+
+
+def test_an_unknown_encoding_is_said_even_where_a_bom_decides(tmp_path: Path) -> None:
+    path = tmp_path / "paper.txt"
+    path.write_bytes(codecs.BOM_UTF8 + ACCENTED.encode())
+    (error,) = read_all(path, encoding="no-such-codec")
+    assert isinstance(error, InputError) and "unknown encoding 'no-such-codec'" in str(error)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_jsonl_in_utf16_without_a_bom_is_one_error_for_the_file(tmp_path: Path, codec: str) -> None:
+    """Was: "contains NUL bytes" once per line, and once more for the NUL after the last line
+    break (three errors, and in batch three error rows, for two articles); now the line a text
+    file gets, with the encoding that reads it, once."""
+    path = tmp_path / "corpus.jsonl"
+    lines = "".join(json.dumps({"id": n, "full_text": TEXT}) + "\n" for n in "ab")
+    path.write_bytes(lines.encode(codec))
+    assert not reads_line_by_line(path.read_bytes())  # batch reads it whole, and says so once
+    (error,) = read_all(path)
+    assert isinstance(error, InputError)
+    order = "little" if codec.endswith("le") else "big"
+    assert error.worded({"encoding": "--encoding"}) == (
+        f"{path}: looks like UTF-16 text without a byte-order mark ({order}-endian); name its encoding, {codec}, with --encoding"
+    )
+    assert [a.id for a in read_all(path, encoding=codec) if isinstance(a, Article)] == ["a", "b"]

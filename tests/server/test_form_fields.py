@@ -77,6 +77,15 @@ def test_a_byte_order_mark_wins_over_the_charset(client: TestClient) -> None:
     assert "Café owners in Zürich" in response.json()["summary"]["sentences"][0]["text"]
 
 
+def test_a_byte_order_mark_wins_over_the_encoding_field(client: TestClient) -> None:
+    """Was: the encoding field read a UTF-8 file saved with its BOM as cp1252 ("ï»¿Introduction",
+    "CafÃ© owners"); the BOM is the file's own word for its encoding, as it is over a charset."""
+    data = codecs.BOM_UTF8 + TEXT.encode("utf-8")
+    response = client.post("/api/summarize", files={"file": ("cafe.txt", data, "text/plain")}, data={"encoding": "cp1252"})
+    assert response.status_code == 200, response.text
+    assert "Café owners in Zürich" in response.json()["summary"]["sentences"][0]["text"]
+
+
 @pytest.mark.parametrize("content_type", ["application/pdf; charset=binary", "text/plain; charset=binary"])
 def test_charset_binary_as_file_mime_labels_a_file_names_no_encoding(client: TestClient, content_type: str) -> None:
     """`file --mime` and PHP's finfo label a PDF `application/pdf; charset=binary`: it was a 422 "no

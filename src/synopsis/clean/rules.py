@@ -44,6 +44,11 @@ CHAR_MAP: dict[str, str] = {
     "\u2060": "",
     "\ufeff": "",
     "\r": "",  # a CRLF's: the \n that follows carries the line break (a lone CR is one: LONE_CR)
+    # Full-width ASCII (U+FF01-FF5E), as East Asian typesetting writes Latin text, digits and marks
+    # ("Ｔｈｅ ｒｅｓｕｌｔｓ．"): the characters a reader sees. Left as they were, no word was a
+    # word of any language and no "．" a stop: the whole text was one or two sentences (detection
+    # reads them so too, `language.FULL_WIDTH`). One character for one, so offsets stay.
+    **{chr(wide): chr(ascii_code) for wide, ascii_code in language.FULL_WIDTH.items()},
 }
 # CRs that end a line on their own (old Mac files, alone or mixed with LF): a run of them not
 # followed by LF or another CR ("\r\r" is a paragraph break). Each is a line break (`as_line_breaks`):

@@ -28,16 +28,17 @@ from ..pdf.options import PdfOptions
 from ..sizes import over_limit
 from ..types import Article
 from .decode import (
-    BOMS,
     MAX_TEXT_BYTES,
     PDF_SIGNATURE,
     binary_kind,
+    bom_codec,
     check_characters,
     check_head,
     check_markup,
     check_surrogates,
     decode,
     too_large,
+    utf16_without_bom_error,
 )
 from .jsonl import JsonlFields, looks_like_json_document, looks_like_jsonl, read_json_document, read_jsonl_stream
 from .record import looks_like_record, read_record
@@ -71,10 +72,14 @@ def detect_format(path: str, head: bytes, encoding: str | None = None) -> str:
 
 
 def _head_text(head: bytes, encoding: str | None = None) -> str:
-    """The first bytes as text for sniffing: in the encoding named, else UTF-16/32 by their BOM (a
-    record saved as UTF-16 is still a record), anything else as UTF-8; a character cut at the end
-    is dropped. An unknown encoding is sniffed as UTF-8 (decoding then says it is unknown)."""
-    codec = next((name for mark, name in BOMS if head.startswith(mark)), "utf-8-sig")
+    """The first bytes as text for sniffing: by their BOM (a record saved as UTF-16 is still a
+    record; a BOM wins over a named encoding, `decode.bom_codec`), else in the encoding named,
+    anything else as UTF-8; a character cut at the end is dropped. An unknown encoding is sniffed
+    as UTF-8 (decoding then says it is unknown)."""
+    codec = bom_codec(head)[1]
+    if codec is not None:
+        encoding = None
+    codec = codec or "utf-8-sig"
     try:
         return head.decode(encoding or codec, errors="ignore").lstrip("\ufeff")
     except LookupError:
@@ -202,6 +207,8 @@ class _Reading:
             raise InputError(f"is {what}, not JSONL text", source=source)  # one line, not one per "line"
         if fmt == "jsonl":
             codec = _jsonl_codec(head, self.encoding, source=source)
+            if codec is None and (utf16 := utf16_without_bom_error(head, source=source)) is not None:
+                raise utf16
             parts = chunks(head, handle)
             yield from read_jsonl_stream(
                 parts if codec is None else _transcoded(parts, codec, source=source),
@@ -311,7 +318,7 @@ def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
     text = _head_text(head)
     if looks_like_json_document(text) or binary_kind(head) is not None or head.startswith(PDF_SIGNATURE):
         return False
-    if csv_columns(text) is not None:
+    if csv_columns(text) is not None or utf16_without_bom_error(head, source="") is not None:
         return False
     try:
         return _jsonl_codec(head, encoding, source="") is None
@@ -321,13 +328,15 @@ def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
 
 def _jsonl_codec(head: bytes, encoding: str | None, *, source: str) -> str | None:
     """The codec a JSONL input is in when it is not UTF-8: the one the user named, or UTF-16/32 by
-    its BOM (as text inputs are read); None for UTF-8, which is read as it is."""
-    if encoding is None:
-        return next((name for mark, name in BOMS if head.startswith(mark) and name != "utf-8-sig"), None)
+    its BOM (as text inputs are read; a BOM wins, `decode.bom_codec`); None for UTF-8, which is
+    read as it is."""
     try:
-        name = codecs.lookup(encoding).name
+        name = codecs.lookup(encoding).name if encoding is not None else "utf-8"
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None
+    bom = bom_codec(head)[1]
+    if bom is not None:
+        return None if bom == "utf-8-sig" else bom
     return None if name in ("utf-8", "utf-8-sig") else encoding
 
 

@@ -65,7 +65,10 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     if max_bytes and len(data) > max_bytes:
         raise too_large(len(data), max_bytes, source=source)
     _check_signature(data, source=source)
-    bom, codec = _codec(data, encoding)
+    try:
+        bom, codec = _codec(data, encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", source=source) from None
     if codec is None:
         _check_nul_head(data, source=source)
         codec = "utf-8"
@@ -125,10 +128,21 @@ def _check_signature(data: bytes, *, source: str) -> None:
 
 
 def _codec(data: bytes, encoding: str | None) -> tuple[bytes, str | None]:
-    """The BOM `data` starts with (b"" if none is read) and the codec to read it in: the one named,
-    else the BOM's; None when neither says (UTF-8, after the NUL check)."""
-    if encoding is not None:
+    """The BOM `data` starts with (b"" if none is read) and the codec to read it in: the BOM's,
+    else the one named; None when neither says (UTF-8, after the NUL check)."""
+    bom, codec = bom_codec(data)
+    if codec is None and encoding is not None:
         return b"", encoding
+    if encoding is not None:
+        codecs.lookup(encoding)  # an unknown name is still said (LookupError), BOM or not
+    return bom, codec
+
+
+def bom_codec(data: bytes) -> tuple[bytes, str | None]:
+    """The BOM `data` starts with and its codec, or (b"", None). A BOM wins over an encoding the
+    user named: it is the file's own word for its encoding, and a run named for the Windows-1252
+    files among many (`--encoding cp1252`) read a UTF-8 file saved with its BOM (as Notepad saves
+    it) as mojibake ("ï»¿Introduction", "CafÃ©") and UTF-16 as "NUL characters"."""
     return next(((mark, name) for mark, name in BOMS if data.startswith(mark)), (b"", None))
 
 
@@ -309,6 +323,15 @@ def nul_bytes_error(data: bytes, *, source: str) -> InputError:
         setting="encoding",
         hint=f"; name its encoding, {codec}, with {{name}}",
     )
+
+
+def utf16_without_bom_error(head: bytes, *, source: str) -> InputError | None:
+    """`nul_bytes_error`'s UTF-16 line for a head that reads as UTF-16 without a BOM, else None: a
+    JSONL file saved so is said once, not as "contains NUL bytes" for each of its lines (and one
+    more for the NUL after the last line break)."""
+    if b"\x00" not in head or _utf16_order(head[:8192]) is None:
+        return None
+    return nul_bytes_error(head, source=source)
 
 
 def _utf16_order(sample: bytes) -> str | None:
