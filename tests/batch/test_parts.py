@@ -94,7 +94,8 @@ def test_a_parts_folder_of_other_options_is_refused_naming_the_option(tmp_path: 
 
 def test_a_parts_folder_of_a_model_retrained_in_place_is_refused(tmp_path: Path) -> None:
     """The same --model path with other bytes (retrained into the same file): its finished parts hold
-    the old model's summaries. A folder from before the digest was recorded resumes."""
+    the old model's summaries. A folder from before the digest was recorded resumes, and records it:
+    was skipped for ever, so no later retraining was caught there."""
     parts = PartsDir(tmp_path / "out.jsonl")
     settings = {"split_bytes": 100, "method": "reranked", "budget": {"words": 60, "sentences": None}, "journal_rows": 0}
     parts.check_state(**settings, model="/m.json", model_sha256="a" * 64)  # type: ignore[arg-type]
@@ -105,6 +106,9 @@ def test_a_parts_folder_of_a_model_retrained_in_place_is_refused(tmp_path: Path)
     del state["model_sha256"]
     (parts.path / "state.json").write_text(json.dumps(state), encoding="utf-8")
     parts.check_state(**settings, model="/m.json", model_sha256="b" * 64)  # type: ignore[arg-type]
+    assert json.loads((parts.path / "state.json").read_text(encoding="utf-8"))["model_sha256"] == "b" * 64
+    with pytest.raises(SinkError, match=r"was made with --model contents \(SHA-256\) b{64}, not c{64}"):
+        parts.check_state(**settings, model="/m.json", model_sha256="c" * 64)  # type: ignore[arg-type]
 
 
 def test_a_merged_part_names_its_last_row_so_a_replaced_out_is_told(tmp_path: Path, corpus: Path) -> None:

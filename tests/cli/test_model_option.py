@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from synopsis import build_document, summarize_document
+from synopsis import build_document, summarize, summarize_document
 from synopsis.cli import app
 from synopsis.ingest import read_articles
 
@@ -142,18 +142,25 @@ def test_a_model_that_cannot_serve_is_a_usage_error(trained_model: Path, example
 
 
 def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
-    trained_model: Path, dev_sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    trained_model: Path, dev_sample_path: Path, example_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A row is what `synopsis summarize --output json` prints: its `params` carried the model's
+    SHA-256 too, which `synopsis.summarize(text, **row["params"])` refused as an unknown parameter;
+    the digest lives in OUT.model.json instead."""
     out = tmp_path / "out.jsonl"
     first = _run("batch", str(dev_sample_path), "-o", str(out), "--model", str(trained_model), "--no-progress")
     assert first.exit_code == 0, first.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    digest = hashlib.sha256(trained_model.read_bytes()).hexdigest()
-    made_with = {"model": str(trained_model.resolve()), "model_sha256": digest}
-    assert {json.dumps(row["params"]) for row in rows} == {json.dumps(made_with)}
+    printed = json.loads(_run("summarize", str(example_path), "--model", str(trained_model), "-o", "json").output)
+    assert {json.dumps(row["params"]) for row in rows} == {json.dumps(printed["params"])}
     record = next(iter(read_articles(str(dev_sample_path))))
     expected = summarize_document(build_document(record), method="reranked", model=str(trained_model))
     assert [s["text"] for s in rows[0]["sentences"]] == [s.text for s in expected.sentences]
+    again = summarize(record.text, title=record.title, abstract=record.abstract, method=rows[0]["method"], **rows[0]["params"])
+    assert again.params == rows[0]["params"]
+    digest = hashlib.sha256(trained_model.read_bytes()).hexdigest()
+    recorded = json.loads((tmp_path / "out.jsonl.model.json").read_text(encoding="utf-8"))
+    assert recorded == {"model": str(trained_model.resolve()), "sha256": digest}
 
     before = out.read_bytes()
     shipped = _run("batch", str(dev_sample_path), "-o", str(out), "--no-progress")
@@ -167,39 +174,104 @@ def test_batch_rows_use_the_model_and_a_resume_must_name_the_same_one(
     assert "0 done, 8 skipped" in again.output and out.read_bytes() == before
 
 
-def test_a_resume_refuses_a_model_retrained_in_place_and_rows_of_old_runs_are_said(
+def _retrain_in_place(model: Path, rounds: int) -> str:
+    """Other bytes at the same path, as a retraining leaves; returns their SHA-256."""
+    retrained = json.loads(model.read_text(encoding="utf-8"))
+    retrained["info"]["command"] += f" --rounds {rounds}"
+    model.write_text(json.dumps(retrained), encoding="utf-8")
+    return hashlib.sha256(model.read_bytes()).hexdigest()
+
+
+def _three_of(dev_sample_path: Path, tmp_path: Path) -> tuple[Path, list[str]]:
+    data = tmp_path / "data.jsonl"
+    lines = dev_sample_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    data.write_text("".join(lines[:2]), encoding="utf-8")
+    return data, lines[:3]
+
+
+def test_a_resume_refuses_a_model_retrained_in_place_and_deleting_out_starts_afresh(
     trained_model: Path, dev_sample_path: Path, tmp_path: Path
 ) -> None:
     """The path alone let a model retrained into the same file add its summaries to the old one's
-    rows; rows written before the digest was recorded resume, with a warning that it is unchecked."""
+    rows. The digest is kept in OUT.model.json; deleting OUT alone is enough to start afresh."""
     model = tmp_path / "model.json"
     model.write_bytes(trained_model.read_bytes())
-    data = tmp_path / "two.jsonl"
-    lines = dev_sample_path.read_text(encoding="utf-8").splitlines(keepends=True)
-    data.write_text("".join(lines[:2]), encoding="utf-8")
+    old_digest = hashlib.sha256(model.read_bytes()).hexdigest()
+    data, lines = _three_of(dev_sample_path, tmp_path)
     out = tmp_path / "out.jsonl"
-    first = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
-    assert first.exit_code == 0, first.output
-    retrained = json.loads(model.read_text(encoding="utf-8"))
-    retrained["info"]["command"] += " --rounds 3"  # other bytes at the same path, as a retraining leaves
-    model.write_text(json.dumps(retrained), encoding="utf-8")
-    data.write_text("".join(lines[:3]), encoding="utf-8")
+    record = tmp_path / "out.jsonl.model.json"
+    batch = ("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert _run(*batch).exit_code == 0
+    assert json.loads(record.read_text()) == {"model": str(model.resolve()), "sha256": old_digest}
+    new_digest = _retrain_in_place(model, 3)
+    data.write_text("".join(lines), encoding="utf-8")
     before = out.read_bytes()
-    mixed = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    mixed = _run(*batch)
     assert mixed.exit_code == 1, mixed.output
     assert mixed.output.count("\n") == 1, mixed.output
-    assert f"holds summaries made with other contents of the model {model.resolve()}" in mixed.output
-    assert f"start afresh: delete {out}" in mixed.output
-    assert out.read_bytes() == before
+    assert f"{out} holds summaries made with other contents of the model {model.resolve()}" in mixed.output
+    assert f"SHA-256 {old_digest[:12]}..., now {new_digest[:12]}..." in mixed.output
+    assert f"start afresh: delete {out} or write to another -o" in mixed.output
+    assert out.read_bytes() == before and json.loads(record.read_text())["sha256"] == old_digest
 
-    old = [json.loads(line) for line in before.decode().splitlines()]
-    for row in old:  # as an earlier version wrote them
-        del row["params"]["model_sha256"]
+    out.unlink()  # a record beside an OUT without rows is written again
+    fresh = _run(*batch)
+    assert fresh.exit_code == 0, fresh.output
+    assert "3 done, 0 skipped" in fresh.output, fresh.output
+    assert json.loads(record.read_text())["sha256"] == new_digest
+
+
+def test_rows_of_an_earlier_version_resume_once_unchecked_then_a_retrained_model_is_refused(
+    trained_model: Path, dev_sample_path: Path, tmp_path: Path
+) -> None:
+    """Was: only each language's first row was compared, so once OUT held rows of an earlier version
+    (no digest) every later retraining in place resumed, with the same warning each time."""
+    model = tmp_path / "model.json"
+    model.write_bytes(trained_model.read_bytes())
+    data, lines = _three_of(dev_sample_path, tmp_path)
+    out = tmp_path / "out.jsonl"
+    record = tmp_path / "out.jsonl.model.json"
+    batch = ("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert _run(*batch).exit_code == 0
+    old = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for row in old:  # OUT as an earlier version left it: no digest anywhere
+        row["params"].pop("model_sha256", None)
     out.write_text("".join(json.dumps(row) + "\n" for row in old), encoding="utf-8")
-    resumed = _run("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    record.unlink(missing_ok=True)
+    data.write_text("".join(lines), encoding="utf-8")
+    resumed = _run(*batch)
     assert resumed.exit_code == 0, resumed.output
-    assert "do not record their model file's SHA-256" in resumed.output
     assert "1 done, 2 skipped" in resumed.output
+
+    _retrain_in_place(model, 4)
+    after = out.read_bytes()
+    refused = _run(*batch)
+    assert refused.exit_code == 1, refused.output
+    assert "holds summaries made with other contents of the model" in refused.output
+    assert out.read_bytes() == after
+    assert resumed.output.count(f"warning: {record} is missing") == 1, resumed.output
+
+
+def test_a_parquet_out_refused_for_a_retrained_model_names_the_file_to_delete(
+    trained_model: Path, dev_sample_path: Path, tmp_path: Path
+) -> None:
+    """Was: "... p.parquet.journal.jsonl holds summaries ...; delete p.parquet.journal.jsonl", a
+    journal a re-run rebuilds from p.parquet: the advice led back to the same refusal. The journal
+    is named too, as it was rebuilt before the check and holds the same rows."""
+    pytest.importorskip("pyarrow")
+    model = tmp_path / "model.json"
+    model.write_bytes(trained_model.read_bytes())
+    data, lines = _three_of(dev_sample_path, tmp_path)
+    out = tmp_path / "p.parquet"
+    batch = ("batch", str(data), "-o", str(out), "-m", "supervised", "--model", str(model), "--no-progress")
+    assert _run(*batch).exit_code == 0
+    _retrain_in_place(model, 3)
+    data.write_text("".join(lines), encoding="utf-8")
+    refused = _run(*batch)
+    assert refused.exit_code == 1, refused.output
+    assert refused.output.startswith(f"synopsis: {out} holds summaries made with other contents"), refused.output
+    assert f"start afresh: delete {out} and {out}.journal.jsonl or write to another -o" in refused.output
+    assert (tmp_path / "p.parquet.model.json").exists()
 
 
 def test_evaluate_scores_the_model_and_says_so(trained_model: Path, dev_sample_path: Path, tmp_path: Path) -> None:

@@ -42,10 +42,11 @@ CASES = [
     ("evaluate", "--seed", "-1", "must be a whole number of at least 0, got -1"),
     ("train", "--rounds", "0", "must be a whole number of at least 1, got 0"),
     ("train", "--rounds", "-2", "must be a whole number of at least 1, got -2"),
-    # A count of work has a ceiling: a huge one ran until killed (or, --resamples, a traceback after the run).
-    ("train", "--rounds", "99999999999999999999", "must be at most 10,000, got 99999999999999999999"),
-    ("train", "--rounds", "10001", "must be at most 10,000, got 10001"),
-    ("evaluate", "--resamples", "99999999999999999999", "must be at most 100,000, got 99999999999999999999"),
+    # A count of work has a ceiling: a huge one ran until killed (or, --resamples, a traceback after the run);
+    # the value is grouped like the ceiling, so the two compare at a glance.
+    ("train", "--rounds", "99999999999999999999", "must be at most 10,000, got 99,999,999,999,999,999,999"),
+    ("train", "--rounds", "10001", "must be at most 10,000, got 10,001"),
+    ("evaluate", "--resamples", "99999999999999999999", "must be at most 100,000, got 99,999,999,999,999,999,999"),
     ("evaluate", "--resamples", "99", "must be a whole number of at least 100, got 99"),
 ]
 SERVE_CASES = [

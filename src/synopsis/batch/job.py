@@ -3,6 +3,7 @@ rows already there, and describe the outcome."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any
 from ..errors import InputError, MethodError, SynopsisError, counted
 from ..language import AUTO, ENGLISH, check_lang_option
 from ..scorers import get_method, usable_method
+from .files import write_atomically
+from .parts import PartsDir
 from .progress import Reporter
 from .sink import JsonlSink, OutputTarget, Recovered, SinkError
 from .work import BatchOptions, Counts
@@ -81,7 +84,8 @@ def open_output(
     sink = JsonlSink(target.journal, base_rows=base_rows, drop_errors=retry_failed, before_recovery=before_recovery)
     recovered = sink.recovered
     try:
-        unchecked = check_compatible(recovered, options, target.journal)
+        check_compatible(recovered, options, target.journal)
+        record_model, unchecked = check_model_record(recovered, options, target)
         if engine_check is not None:
             engine_check(recovered)
     except SinkError:
@@ -89,6 +93,8 @@ def open_output(
         raise
     if unchecked:
         reporter.warn(unchecked)
+    if record_model:
+        write_model_record(target.out, options)
     if sink.dropped:
         again = "that document is" if sink.dropped == 1 else "those documents are"
         reporter.warn(f"{target.journal}: {counted(sink.dropped, 'error row')} removed; {again} tried again")
@@ -101,23 +107,21 @@ def open_output(
     return target, sink
 
 
-def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> str | None:
+def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) -> None:
     """Refuse to mix summaries made with other options into one OUT: each row already there must be
-    what this run would write for its article, as far as a row tells (docs/batch.md says how far).
-    Returns the warning for rows whose model file's contents cannot be compared (written before
-    rows recorded its SHA-256), None when all was checked."""
+    what this run would write for its article, as far as a row tells (docs/batch.md says how far;
+    the model file's contents are in `OUT.model.json`, see `check_model_record`)."""
     try:
         usable_method(options.method)  # an unknown method or a missing extra: said before anything else
         lang = check_lang_option(options.lang)
     except (MethodError, InputError) as err:
         raise SinkError(str(err)) from None
     if recovered.first_summary is None:
-        return None
+        return
     check_languages(list(recovered.by_language), lang, path)
     budget = options.budget.as_dict()
     several = len(recovered.by_language) > 1
     model = dict(options.params).get("model", "")
-    unchecked = None
     for language, row in recovered.by_language.items():
         method = get_method(options.method, language=language).name  # `auto` depends on the language
         where = f" for articles read as {language}" if several or language != ENGLISH else ""
@@ -132,19 +136,6 @@ def check_compatible(recovered: Recovered, options: BatchOptions, path: Path) ->
                 f"{path} holds summaries made with {_model_words(made_with)}{where}, not {_model_words(model)}; "
                 "resume with the same --model or write to another -o"
             )
-        recorded = _row_digest(row) if made_with else ""
-        if recorded is None and options.model_sha256:
-            unchecked = (
-                f"warning: {path}'s rows do not record their model file's SHA-256 (written by an earlier version):"
-                f" resuming without checking that {made_with} is still the model they were made with"
-            )
-        elif recorded and options.model_sha256 and recorded != options.model_sha256:
-            raise SinkError(
-                f"{path} holds summaries made with other contents of the model {made_with}{where} (SHA-256"
-                f" {recorded[:12]}..., now {options.model_sha256[:12]}...: retrained or replaced); resume with the model"
-                f" they were made with, or start afresh: delete {path} or write to another -o"
-            )
-    return unchecked
 
 
 def _row_model(row: Mapping[str, Any]) -> str | None:
@@ -154,11 +145,62 @@ def _row_model(row: Mapping[str, Any]) -> str | None:
     return model if isinstance(model, str) else None
 
 
-def _row_digest(row: Mapping[str, Any]) -> str | None:
-    """The SHA-256 of the model file a summary row was made with; None for a row without one."""
-    params = row.get("params")
-    digest = params.get("model_sha256") if isinstance(params, Mapping) else None
-    return digest if isinstance(digest, str) else None
+def model_record_path(out: Path) -> Path:
+    """`OUT.model.json`: the SHA-256 of the --model file OUT's rows were made with. Beside OUT, not
+    in the rows: a row stays what `synopsis summarize --output json` prints."""
+    return out.with_name(out.name + ".model.json")
+
+
+def check_model_record(recovered: Recovered, options: BatchOptions, target: OutputTarget) -> tuple[bool, str | None]:
+    """Refuse rows made with other contents of the --model file (retrained in place keeps its path,
+    which `check_compatible` compares). Returns whether to (re)write `OUT.model.json` and a warning
+    for rows written by an earlier version, which recorded no digest: they resume unchecked once,
+    and the record written now catches the next retraining. Without --model nothing is recorded."""
+    if not options.model_sha256:
+        return False, None
+    if not any(_row_model(row) for row in recovered.by_language.values()):
+        return True, None  # no rows made with a model (OUT new or deleted): the record starts over
+    path = model_record_path(target.out)
+    recorded = _read_model_record(path)
+    model = dict(options.params).get("model", "")
+    if recorded is None:
+        return True, (
+            f"warning: {path} is missing (rows of an earlier version, which did not record it): resuming without"
+            f" checking that {model} is still the model {target.out}'s rows were made with; recorded now, so the next"
+            " run checks it"
+        )
+    if recorded != options.model_sha256:
+        afresh = [target.out, target.journal, PartsDir(target.out).path]
+        existing = " and ".join(f"{p}/" if p.is_dir() else str(p) for p in dict.fromkeys(afresh) if p.exists())
+        raise SinkError(
+            f"{target.out} holds summaries made with other contents of the model {model} (SHA-256 {recorded[:12]}...,"
+            f" now {options.model_sha256[:12]}...: retrained or replaced); resume with the model they were made with,"
+            f" or start afresh: delete {existing} or write to another -o"
+        )
+    return False, None
+
+
+def _read_model_record(path: Path) -> str | None:
+    """The digest `path` records; None when there is no record."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise SinkError(f"{path}: cannot be read ({err.strerror or err}); it records the --model file's SHA-256") from None
+    try:
+        digest = json.loads(text).get("sha256")
+    except (ValueError, AttributeError):
+        digest = None
+    if not isinstance(digest, str):
+        raise SinkError(f"{path}: not the record of a --model file's SHA-256 that synopsis batch writes; delete it to resume")
+    return digest
+
+
+def write_model_record(out: Path, options: BatchOptions) -> None:
+    """Record the --model file's path and SHA-256 beside OUT, whole or not at all."""
+    record = {"model": dict(options.params).get("model", ""), "sha256": options.model_sha256}
+    write_atomically(model_record_path(out), json.dumps(record) + "\n")
 
 
 def _model_words(model: str) -> str:

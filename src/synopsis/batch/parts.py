@@ -45,6 +45,9 @@ _OPTION_NAMES = {
 }
 # Settings `state.json` records that folders of earlier versions do not have.
 _LATER_KEYS = frozenset({"method_option", "lang", "model", "model_sha256"})
+# Of those, the ones recorded into such a folder when a run finds them missing: the model file's
+# digest, else a model retrained in place is never caught in a folder older than the key.
+_RECORDED_LATER = frozenset({"model_sha256"})
 
 
 def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
@@ -141,7 +144,8 @@ class PartsDir:
         other values would not find its parts: refuse rather than recompute and mix. `method` is
         what `method_option` stands for in English; `auto` stands for another method outside it,
         so the option as given is recorded too, with --lang and --model ("": the shipped model) and
-        the SHA-256 of its bytes (a model retrained in place keeps its path).
+        the SHA-256 of its bytes (a model retrained in place keeps its path; parts finished but not
+        yet merged are in no OUT, so `OUT.model.json` does not cover them).
         """
         self.path.mkdir(parents=True, exist_ok=True)
         state_file = self.path / "state.json"
@@ -158,6 +162,7 @@ class PartsDir:
             write_atomically(state_file, json.dumps({**wanted, "base_rows": journal_rows}))
             return
         state = json.loads(state_file.read_text(encoding="utf-8"))
+        missing = {key: value for key, value in wanted.items() if key in _RECORDED_LATER and key not in state}
         for key, value in wanted.items():
             if key in _LATER_KEYS and key not in state:
                 continue  # a folder from before the key was recorded: its merged rows are checked in OUT
@@ -168,6 +173,8 @@ class PartsDir:
                     f"{self.path} was made with {shown} {was}, not {now}; run with the same options, "
                     "or remove that folder (its partitions are then recomputed)"
                 )
+        if missing:  # checked this once through OUT's own record; from now on here too
+            write_atomically(state_file, json.dumps({**state, **missing}))
 
     def undo_interrupted_merge(self, journal: Path) -> None:
         """A merge cut short left some of a part's rows in OUT: cut them, the merge is redone."""

@@ -40,8 +40,8 @@ class BatchOptions:
     params: tuple[tuple[str, str], ...] = ()
     # How error rows name the settings that fix them (the CLI's flags, from `synopsis batch`).
     names: tuple[tuple[str, str], ...] = ()
-    # SHA-256 of the model file's bytes ("": no --model), set by `with_model_digest`: rows record it
-    # in `params`, so a resume notices a model retrained in place under the same path.
+    # SHA-256 of the model file's bytes ("": no --model), set by `with_model_digest`: recorded beside
+    # OUT (`OUT.model.json`, not in the rows), so a resume notices a model retrained in place.
     model_sha256: str = ""
 
     @property
@@ -139,10 +139,7 @@ def _row_and_warning(item: SourceItem, options: BatchOptions) -> tuple[dict[str,
         return error_row(row.id, row.error, dict(options.names)), None
     summary = row.result.summary
     warning = over_budget_warning(summary)
-    out = summary_to_dict(summary, row.result.document)
-    if options.model_sha256 and isinstance(out.get("params"), dict) and out["params"].get("model"):
-        out["params"] = {**out["params"], "model_sha256": options.model_sha256}
-    return out, warning and f"{item.where}: warning: {warning}"
+    return summary_to_dict(summary, row.result.document), warning and f"{item.where}: warning: {warning}"
 
 
 def with_model_digest(options: BatchOptions) -> BatchOptions:

@@ -518,7 +518,7 @@ def check_whole(least: int = 1, most: int | None = None, /, **values: int | None
         if problem:
             fail(f"{option_name(name)} {problem}")
         if most is not None and value is not None and value > most:
-            fail(f"{option_name(name)} must be at most {most:,}, got {value}")
+            fail(f"{option_name(name)} must be at most {most:,}, got {value:,}")
 
 
 def checked_encoding(encoding: str | None) -> str | None:
