@@ -33,6 +33,15 @@ GOOD = "We show that the parser recovers 91% of the dependencies in the test set
         ("Figure 3 A and B show the daily temperature curves for both roof types.", None),
         ("Table 2 Kaplan-Meier estimates show lower survival in the treated group.", None),
         ("Table 4.1 presents details about this dataset and its splits.", None),  # "4.1" is no label's stop
+        # A legend run into the body after its caption (plos-journal.pone.0058242).
+        ("Abbreviations: eGFR, estimated glomerular filtration rate; CG, Cockcroft-Gault equation.", "caption"),
+        ("Note: HOMA-IR; homeostasis model of assessment of insulin resistance.", "caption"),
+        ("Key: Syn = syntactic features only, Lex = lexical features only.", "caption"),
+        ("Notes on the corpus follow in the next section of this paper.", None),
+        ("eGFR, estimated glomerular filtration rate; sGFR, standard glomerular filtration rate.", "caption"),
+        ("A, anterior; B, posterior; C, dorsal; and D, right lateral views of the skull.", "caption"),
+        ("DT = determiner; IN = preposition or subordinating conjunction; JJ = adjective.", "caption"),
+        ("However, the results were clear in every group; Moreover, the effect held later.", None),
         ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),
         ("The corpus can be downloaded from http://example.org/corpus for research use.", "email_or_url"),
         ("The data set used in these experiments is described in the following", "no_sentence_end"),

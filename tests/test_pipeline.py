@@ -49,6 +49,29 @@ def test_abstract_copies_are_not_candidates() -> None:
     assert copied and not copied[0].candidate
 
 
+def test_a_sentence_opening_in_lower_case_is_no_candidate_in_a_cased_text() -> None:
+    """The tails of sentences cut at a column break, examples and list items (scisummnet-P91-1022,
+    -P13-1045, the Semantic Scholar PDF's "iii) exploring ...") were summary sentences; in a
+    lower-cased text (SumPubMed) every sentence opens so and stays a candidate."""
+    body = (
+        "Introduction\nWe align the sentences of a parallel corpus with a simple length model. "
+        "Each of the corpora holds a million words. Its sentences are long. Most of them are alike. "
+        "Our model reads both sides at once. It runs in linear time on the whole corpus. "
+        "pairs sentences that are translations of one another in both of the languages. "
+        "and He eats spaghetti with meat in the second of the test sentences. "
+        "p-values were calculated by Pearson correlation for every pair of languages. "
+        "van Dijk described the same model for the alignment of longer documents. "
+        "of-the-art aligners reach the same accuracy on both of the corpora we used.\n"
+    )
+    doc = build_document(Article("x", body, (0, len(body))))
+    candidates = {s.text.split()[0]: s.candidate for s in doc.sentences}
+    rejected = {word for word in ("We", "pairs", "and", "p-values", "van", "of-the-art") if not candidates[word]}
+    assert rejected == {"pairs", "and", "of-the-art"}
+    lowered = body.lower()
+    doc = build_document(Article("y", lowered, (0, len(lowered))))
+    assert all(s.candidate for s in doc.sentences if s.text.startswith(("pairs", "and")))
+
+
 def test_flattened_and_structured_give_similar_documents(dev_sample: list[dict[str, str]]) -> None:
     record = dev_sample[4]
     structured = record["full_text"]

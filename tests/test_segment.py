@@ -132,6 +132,16 @@ def test_golden_case(case: dict[str, object]) -> None:
         (["The yield was approx. Ten percent higher in subsp. Tuberculosis strains."], " "),
         (["NE pairs (e.g. Yahoo! and Overture) co-occur.", "There are n! orders of n words."], " "),
         (["While training the LM parameters, lm! is fixed.", "Wow!", "It works."], " "),
+        # Repair 8: a lone Greek letter is a symbol, never an initial (plos-journal.pone.0118238).
+        (["The patterns depend on the boundedness of Φ.", "Plants having a tree-like system differ."], " "),
+        (["The objectives are not convex in θ.", "To optimize them we use EM."], " "),
+        (["Gradients with respect to θ and γ.", "Smith and Eisner (2006) do the same."], " "),
+        (["Values grow with µ.", "Each of these is shown."], " "),
+        # Repair 9: a list item's bullet after a colon or an end mark (scisummnet-D10-1048), not a
+        # bullet that stands for a product or an ellipsis.
+        (["The contributions of this work are the following:", "• We show that the sieve works."], " "),
+        (["Base-NPs deserve special treatment for three reasons;", "• The boundaries are often strange."], " "),
+        (["The sentence E = e1 • • • en is aligned with F = f1 • • • fm.", "It has two sides."], " "),
     ],
 )
 def test_english_hard_cases(sentences: list[str], joint: str) -> None:
@@ -477,6 +487,11 @@ def _reference_missed_boundaries(text: str, starts: set[int]) -> set[int]:
         p = stop.start()
         if p == 0:
             continue
+        if text[p - 1] in "θΦγµ" and (p < 2 or not (text[p - 2].isalnum() or text[p - 2] in "._")):
+            after = stop.end() + len(text[stop.end() :]) - len(text[stop.end() :].lstrip())
+            if after < len(text) and after not in starts and "A" <= text[after] <= "Z":
+                cuts.add(after)
+            continue
         single = segment_module._SINGLE_LETTER_END.match(text, p - 1)
         if single:
             word = single.group(2)
@@ -521,7 +536,7 @@ def _reference_glue(text: str, spans: list[tuple[int, int]], cuts: set[int]) -> 
 _PIECES = (
     "A. |a. |k. |et al. |No. |no. |piano. |Bruno. |cf. |e.g. |Fig. |U.S. |approx. |Dr. |St. |The |There |the "
     "|however |results. |tasks. |Taken |Smith |Bikel |Yahoo! |and |n! |is |Why? |1. |(see |Table |2). "
-    "|„Ich reise ab. Niemand weiß davon.“ |Er |\n|  |.\t|. |\u00a0"
+    "|„Ich reise ab. Niemand weiß davon.“ |Er |θ. |Φ. |aθ. |µ|\n|  |.\t|. |\u00a0"
 ).split("|")
 _ENGLISH_TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -32,6 +33,16 @@ _CAPTION = re.compile(
     r"^\s*(?i:fig(?:ure)?s?|table|scheme|plate|box)\.?\s*(?i:[A-Z]?\d+(?:\.\d+)*[A-Za-z]?)"
     r"(?:(?P<stop>\s*[.:|](?!\d))|\s+[A-Z](?:[a-z]|\s))"
 )
+# A table's or figure's legend run into the body: "Abbreviations: eGFR, estimated glomerular ...",
+# "Note: HOMA-IR; homeostasis model ...", "Key: Syn = syntactic features only." (PLOS puts them
+# after the caption's text, on the same line; 25 such sentences in the dev articles).
+_LEGEND = re.compile(r"^\s*(?i:abbreviations?(?: used)?|notes?|key|legend|source)\s*:")
+# A legend's list of definitions, two or more: "eGFR, estimated glomerular filtration rate; sGFR,
+# standard ...", "A, anterior; B, posterior; and C, dorsal views.", "DT = determiner; IN = ...". What
+# is defined is a capital letter or a word with two capitals or a capital and a digit, never a
+# sentence's first word ("However, the results ...; Moreover, ..." is prose).
+_DEFINED = r"(?:[A-Z]|[\w-]{0,20}[A-Z][\w-]{0,20}[A-Z0-9][\w-]{0,20})\s?[,:=]\s"
+_DEFINITIONS = re.compile(rf"^\s*{_DEFINED}[^;,:=]{{2,80}};\s*(?:and\s+)?{_DEFINED}")
 _DESCRIBES = re.compile(
     r"\b(?:shows?|showed|presents?|presented|illustrates?|depicts?|compares?|summari[sz]es|lists?|gives?|reports?"
     r"|displays?|plots?|indicates?|reveals?|demonstrates?|contains?|describes?|provides?|highlights?)\b"
@@ -85,12 +96,51 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
         return "caption"
+    if _LEGEND.match(text) or _DEFINITIONS.match(text):
+        return "caption"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
         return "email_or_url"
     if _last_mark(text) not in SENTENCE_ENDS:
         return "no_sentence_end"
     return None
+
+
+# A sentence that opens with a lower-case word ("pairs sentences that are translations of one
+# another.", "and He eats spaghetti with meat.", "iii) exploring the literature ...") is the tail of
+# a sentence cut at a column or page break, an example, or a list item: no summary sentence, where
+# the text's sentences open with capitals. 70 of the 10,769 default summary sentences of the dev
+# articles outside SumPubMed (which is lower-cased throughout) opened so, one of them not junk
+# ("p-values were ...": a letter joined by a hyphen is a term, not a fragment; "head-driven",
+# "of-the-art" are the tails of words a cased text capitalises).
+_LOWER_OPENING = re.compile(r"(?:[a-z]{2,}(?:-[a-z]+)*|[a-z])(?=[\s,;:.!?()\[\]0-9]|$)")
+# Name particles open a sentence in lower case ("van Dijk (1988) shows", "van der Waals forces").
+_NAME_PARTICLES = frozenset("de van von der den da di du le la del della dos das ten ter zu".split())
+# A text whose sentences open in lower case this often, or more, is lower-cased (SumPubMed): there
+# a lower-case opening says nothing.
+LOWER_OPENINGS_MAX_SHARE = 0.5
+
+
+def opens_lower_case(text: str) -> bool:
+    """Whether `text` opens with a lower-case word that is neither a term ("p-values", "mRNA",
+    "e-mail") nor a name particle ("van Dijk")."""
+    word = _LOWER_OPENING.match(text)
+    if word is None:
+        return False
+    return word.group(0) not in _NAME_PARTICLES
+
+
+def lower_case_fragments(texts: Sequence[str]) -> set[int]:
+    """The indices of `texts` (a document's sentences) that open in lower case in a text whose
+    sentences open with capitals: fragments (`opens_lower_case`). None in a lower-cased text."""
+    lower = upper = 0
+    for text in texts:
+        first = text[:1]
+        lower += first.islower()
+        upper += first.isupper()
+    if lower == 0 or lower >= LOWER_OPENINGS_MAX_SHARE * (lower + upper):
+        return set()
+    return {i for i, text in enumerate(texts) if text[:1].islower() and opens_lower_case(text)}
 
 
 def _last_mark(text: str) -> str:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .candidates import CandidateRules, EnglishIn, bigrams, copies_abstract, rejection
+from .candidates import CandidateRules, EnglishIn, bigrams, copies_abstract, lower_case_fragments, rejection
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
@@ -207,6 +207,8 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
             sentences.append(Sentence(index, text, raw_start, raw_end, block.section, block.paragraph, candidate))
     if not sentences:
         raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
+    for i in lower_case_fragments([sentence.text for sentence in sentences]):
+        sentences[i] = replace(sentences[i], candidate=False)  # a sentence's tail, an example, a list item
     sections = tuple(
         Section(
             i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1)
