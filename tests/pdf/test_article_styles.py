@@ -127,6 +127,26 @@ def test_an_algorithm_box_with_require_and_ensure_lines_is_set_aside() -> None:
     assert "Require: samples x" in captions and "Ensure: the slope" in captions and "3: return the slope" in captions
 
 
+def test_a_plain_result_paragraph_after_an_algorithm_sentence_stays_in_the_body() -> None:
+    # A one-line paragraph opening with a bold "Algorithm 1" (a sentence, set aside as a caption),
+    # then a paragraph run in under a plain "Result:" in the body's size: the box's rule for its
+    # Require/Ensure lines took it into the caption, and every line after it.
+    page = Page()
+    page.text(L, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+    page.text(L, 100, "1 Introduction", font=BOLD, size=12)
+    y = page.block(L, 120, wrap(" ".join(sentences("A", 6)), W)) + 4
+    page.text(L, y, "Algorithm 1", font=BOLD)
+    page.text(L + stringWidth("Algorithm 1 ", BOLD, 10), y, "gives the procedure the clerks followed.")
+    result = "Result: the clerks copied four hundred tables in ten years, more than any office of the coast."
+    y = page.block(L, y + 12, wrap(" ".join([result, *sentences("R", 4)]), W)) + 4
+    page.block(L, y, wrap(" ".join(sentences("B", 6)), W))
+    found = extract(build([page]), source="result.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert all(sentence in body for sentence in [result, *sentences("R", 4), *sentences("B", 6)])
+    captions = " ".join(item.text for item in found.removed_text if item.reason == "caption")
+    assert "Result" not in captions
+
+
 MATH = "Let the value of each sample be written as the sum of x_i and y^2, where x runs over the samples of the cohort"
 
 

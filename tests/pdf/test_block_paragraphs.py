@@ -7,6 +7,7 @@ Each page is built here; each was read wrong before the mend."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,75 @@ def test_a_link_wrapped_over_lines_of_typewriter_type_stays_in_the_sentence() ->
     found = extract(build([page]), source="url.pdf")
     assert "volumes/1851-1860/index.html" in found.body
     assert not [item for item in found.removed_text if item.reason == "code"]
+
+
+SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+
+@pytest.mark.parametrize("font", ["fixed_pitch_flag", "monotype_name"])
+def test_prose_in_a_font_only_named_or_flagged_fixed_pitch_is_no_code_listing(font: str) -> None:
+    # A quotation in a proportional serif whose font descriptor sets the fixed-pitch flag (as some
+    # converters write it), or whose name holds "Monotype" ("MonotypeCorsiva"): it was listed as
+    # `code`, its sentences gone from the body.
+    if not SERIF.exists():
+        pytest.skip("no DejaVu Serif font")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DVSerif", str(SERIF)))
+    page = Page()
+    _title(page)
+    y = page.block(L, 120, wrap(" ".join(sentences("A", 8)), W)) + 12
+    quoted = wrap(" ".join(sentences("Q", 3)), W - 60, font="DVSerif", size=9.5)
+    y = page.block(L + 30, y, quoted, font="DVSerif", size=9.5) + 12
+    page.block(L, y, wrap(" ".join(sentences("B", 8)), W))
+    data = build([page])
+    if font == "fixed_pitch_flag":
+        assert b"/Flags 4" in data
+        data = data.replace(b"/Flags 4", b"/Flags 5")  # the fixed-pitch bit, the file's length kept
+    else:
+        data = data.replace(b"DejaVuSerif", b"MonotypeCor")
+    found = extract(data, source="quote.pdf")
+    body = re.sub(r"\s+", " ", found.body)
+    assert all(sentence in body for sentence in sentences("Q", 3))
+    assert not [item for item in found.removed_text if item.reason == "code"]
+
+
+def test_a_long_inline_command_filling_whole_lines_stays_in_its_sentence() -> None:
+    # A command in typewriter type run into a sentence, long enough to fill two whole lines of the
+    # column at the text's pitch: it was cut out of its sentence as `code`.
+    page = Page()
+    _title(page)
+    lead = _full_last_line("A", "to read one register the clerks now run the command")
+    command = "harbour-read --register north-coast --from 1851 --to 1860 --format json --out tables.json --report missing.txt"
+    typed = wrap(command, W, font="Courier")
+    assert len(typed) == 2
+    y = page.block(L, 120, lead)
+    y = page.block(L, y, typed, font="Courier")
+    rest = "which writes every table of the register to one file. " + " ".join(sentences("B", 5))
+    page.block(L, y, wrap(rest, W))
+    found = extract(build([page]), source="command.pdf")
+    assert f"the command {command} which writes every table" in re.sub(r"\s+", " ", found.body)
+    assert not [item for item in found.removed_text if item.reason == "code"]
+
+
+def test_a_larger_bold_heading_after_an_unfinished_line_is_no_pull_quote() -> None:
+    # A paragraph broken off by a small table ("... as the counts in the table below show"), then a
+    # section heading of five words or more set 1.2 times larger at the column's left edge, its
+    # paragraph opening in lower case ("k-means ..."): the heading was listed as a pull quote and the
+    # two sections read as one paragraph.
+    page = Page()
+    _title(page)
+    y = page.block(L, 120, _full_last_line("A", "as the counts in the table below show for each clerk")) + 10
+    for k, (name, count) in enumerate([("Moss", "12"), ("Hale", "15"), ("Price", "18")]):
+        page.text(L + 40, y + 12 * k, name)
+        page.text(L + 240, y + 12 * k, count)
+    y += 12 * 3 + 14
+    heading = "Why the clerks kept the harbour tables by hand"
+    page.text(L, y, heading, font=BOLD, size=12)
+    opening = "k-means clustering of the registers groups the clerks by their hands."
+    page.block(L, y + 20, wrap(" ".join([opening, *sentences("B", 5)]), W))
+    found = extract(build([page]), source="heading.pdf")
+    assert heading in [found.text[start:end] for start, end in found.headings]
+    assert not [item for item in found.removed_text if item.reason == "pull_quote"]
+    assert "for each clerk k-means" not in re.sub(r"\s+", " ", found.body)

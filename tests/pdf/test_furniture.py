@@ -189,3 +189,35 @@ def test_a_small_table_at_the_foot_of_page_one_is_no_edge_print(cells: str) -> N
     assert all(reasons[name] == reasons["Moss"] == "small_print" for name in names)
     assert not {"first_page_print", "running_header"} & set(reasons.values())
     assert [item.text for item in found.removed_text if item.reason == "page_number"] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_running_footer_just_under_a_tables_last_row_is_no_part_of_the_table() -> None:
+    # A running footer of the journal's name and the page number on every page; on page 3 a small
+    # table's rows run down to just above it: the page number was taken into the table's rows at
+    # the page's foot and listed as a fragment.
+    pytest.importorskip("reportlab")
+    from pdfgen import BOLD, Page, build, sentences, wrap
+    from pdfgen import HEIGHT as PAGE_HEIGHT
+    from synopsis.pdf import extract
+
+    pages = []
+    for n, tag in enumerate("ABCDE", start=1):
+        page = Page()
+        if n == 1:
+            page.text(72, 60, "Harbour Tables of the North Coast in the Nineteenth Century", font=BOLD, size=16)
+            page.text(72, 100, "1 Introduction", font=BOLD, size=12)
+        page.block(72, 120 if n == 1 else 60, wrap(" ".join(sentences(tag, 30 if n == 3 else 40)), 450))
+        if n == 3:
+            top = PAGE_HEIGHT - 120
+            page.text(72, top, "Table 1. Harbour tables copied by each clerk and year.", size=9)
+            for k, name in enumerate(["Moss", "Hale", "Price", "Dunn", "Webb", "Shaw", "Lane"], start=1):
+                page.text(72, top + 13 + 11 * k, name, size=8)
+                page.text(222, top + 13 + 11 * k, str(1850 + k), size=8)
+                page.text(372, top + 13 + 11 * k, str(9 + 3 * k), size=8)
+        page.text(72, PAGE_HEIGHT - 25, "Journal of Harbour Studies 12 (2020)", size=8)
+        page.text(512, PAGE_HEIGHT - 25, str(n), size=8)
+        pages.append(page)
+    found = extract(build(pages), source="footer.pdf")
+    assert [item.text for item in found.removed_text if item.reason == "page_number"] == ["1", "2", "3", "4", "5"]
+    assert [item.page for item in found.removed_text if item.reason == "running_header"] == [1, 2, 3, 4, 5]
+    assert [item.text for item in found.removed_text if item.reason == "small_print"][-1] == "Lane"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
 
 from ..clean import rules
@@ -74,23 +75,20 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
     # A chapter's opening "Chapter 2" comes back at the top of several pages, but in a heading's
     # large print: running heads are set no larger than the text.
     largest = HEADER_MAX_SIZE * sizes[len(sizes) // 2] if sizes else float("inf")
-    candidates = []
-    for lines, height in pages:
-        table = table_at_foot(lines, height)  # its figures are no page numbers, its rows no footers
-        candidates.append(
-            [
-                i
-                for i in edge_lines(lines, height)
-                if lines[i].size < largest and not SHORT_REFERENCE_NOTE.match(lines[i].text) and i not in table
-            ]
-        )
-    seen: dict[str, set[int]] = defaultdict(set)
-    for page, (lines, _) in enumerate(pages):
-        for i in candidates[page]:
-            key = furniture_key(lines[i].text)
-            if key:
-                seen[key].add(page)
+    edges = [
+        [i for i in edge_lines(lines, height) if lines[i].size < largest and not SHORT_REFERENCE_NOTE.match(lines[i].text)]
+        for lines, height in pages
+    ]
     needed = max(2, round(REPEAT_SHARE * len(pages)))
+    # A table at a page's foot: its figures are no page numbers, its rows no footers. Its rows end
+    # at a running footer's words set just under them, which recur outside tables on other pages.
+    tables = [table_at_foot(lines, height) for lines, height in pages]
+    outside = _edge_keys(pages, [[i for i in found if i not in table] for found, table in zip(edges, tables, strict=True)])
+    for page, (lines, height) in enumerate(pages):
+        if tables[page]:
+            tables[page] = table_at_foot(lines, height, running=partial(_running_words, outside, page, needed))
+    candidates = [[i for i in found if i not in table] for found, table in zip(edges, tables, strict=True)]
+    seen = _edge_keys(pages, candidates)
     found: list[dict[int, str]] = []
     for page, (lines, _) in enumerate(pages):
         marks: dict[int, str] = {}
@@ -105,6 +103,24 @@ def find_running(pages: Sequence[tuple[Sequence[Line], float]]) -> list[dict[int
                 marks[i] = "running_header"  # "Chapter 2. Methods    17": beside the page number
         found.append(marks)
     return found
+
+
+def _edge_keys(pages: Sequence[tuple[Sequence[Line], float]], picked: Sequence[Sequence[int]]) -> dict[str, set[int]]:
+    """{furniture key: the pages it stands on} for the picked lines of each page."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for page, (lines, _) in enumerate(pages):
+        for i in picked[page]:
+            key = furniture_key(lines[i].text)
+            if key:
+                seen[key].add(page)
+    return seen
+
+
+def _running_words(seen: dict[str, set[int]], page: int, needed: int, line: Line) -> bool:
+    """Whether `line` has words (not figures alone: a table's "12" is every page number's key) and
+    recurs at the edge of other pages as a running line does."""
+    key = furniture_key(line.text)
+    return re.search(r"[^\W\d_]", key) is not None and _recurs(seen.get(key, set()) - {page}, page, needed)
 
 
 # A footnote that only points back ("1 Ibid.", "23 Ibid., p. 4", "* Op. cit."): the same on many
@@ -222,11 +238,13 @@ def first_page_print(lines: Sequence[Line], height: float, body_size: float) -> 
 TABLE_ROW_PITCH = 2.0
 
 
-def table_at_foot(lines: Sequence[Line], height: float) -> set[int]:
+def table_at_foot(lines: Sequence[Line], height: float, running: Callable[[Line], bool] | None = None) -> set[int]:
     """Indices of table cells in the bottom edge zone whose rows go on from a row of cells above
     the zone, each this row's size and at most `TABLE_ROW_PITCH` sizes under the row above: a
     small table at a first page's foot was read as edge print from the zone's line on, its rows
-    above it as the table's."""
+    above it as the table's. A row level with a `running` line ends the table: a running footer
+    ("Journal of Harbour Studies 12 (2020)   3") set just under the last row had its page number
+    taken into it, read as a fragment."""
     rows: list[list[int]] = []
     for i in sorted((i for i, line in enumerate(lines) if line.cell), key=lambda i: lines[i].top):
         if rows and abs(lines[i].top - lines[rows[-1][0]].top) < 0.3 * lines[i].size:
@@ -243,6 +261,7 @@ def table_at_foot(lines: Sequence[Line], height: float) -> set[int]:
         chained = (
             chained
             and bool(above)
+            and not (running and any(running(other) for other in lines if abs(other.top - first.top) < 0.3 * first.size))
             and abs(first.size - lines[above[0]].size) < 0.6
             and 0 < first.top - lines[above[0]].top <= TABLE_ROW_PITCH * first.size
         )

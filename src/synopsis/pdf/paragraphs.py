@@ -334,6 +334,7 @@ def body_blocks(
 
     cursor = 0  # index of the line being read; tells a late "References" from an early one
     skip_to = 0  # the line after a pull quote or a code listing set aside
+    judged = 0  # the line after the last run of fixed-pitch lines judged (a listing or not)
     resume = -1  # the line that goes on with the sentence such a block interrupted
     # A paper set in a typewriter font throughout has no code listings to tell apart by their font.
     mono_body = 2 * sum(line.mono for line in lines) > len(lines)
@@ -344,12 +345,15 @@ def body_blocks(
             removed.add("pull_quote", lines[cursor:end])
             skip_to = resume = end
             continue
-        if line.mono and not mono_body and cursor >= front_lines and (end := _listing_end(lines, cursor)):
-            removed.add("code", lines[cursor:end])
-            skip_to = end
-            if current and end < len(lines) and _goes_on(current[-1], lines[end], geometry):
-                resume = end  # "... computed by the function" / listing / "which the clerks ran by hand."
-            continue
+        if line.mono and not mono_body and cursor >= front_lines and cursor >= judged:
+            judged = _mono_run_end(lines, cursor)  # judged once, as a whole, not again from each of its lines
+            if _is_listing(lines, cursor, judged, current[-1] if current else None, geometry):
+                end = judged
+                removed.add("code", lines[cursor:end])
+                skip_to = end
+                if current and end < len(lines) and _goes_on(current[-1], lines[end], geometry):
+                    resume = end  # "... computed by the function" / listing / "which the clerks ran by hand."
+                continue
         text = line.text.strip()
         styled = headings.is_heading_line(line, style)
         known = line.words <= 4 and headings.is_known_heading(text) and not _wraps_sentence(current, line, geometry)
@@ -423,17 +427,19 @@ PULL_QUOTE_MIN_WORDS = 5
 def _pull_quote_end(lines: Sequence[Line], index: int, previous: Line, geometry: Geometry) -> int | None:
     """Where the pull quote that starts at `lines[index]` ends (the index of the line after it), or
     None: lines in one size `PULL_QUOTE_LARGER` than the paragraph's last line, which runs to the
-    column's edge with its sentence unfinished, and after them a line in the paragraph's size that
-    goes on with the sentence in lower case at the column's left edge. A review found such a quote
-    read as a paragraph of its own that cut the sentence around it in two."""
+    column's edge with its sentence unfinished, set in from the column's left edge, and after them a
+    line in the paragraph's size that goes on with the sentence in lower case at the column's left
+    edge. A review found such a quote read as a paragraph of its own that cut the sentence around it
+    in two; a later one, a larger bold section heading at the left edge taken for a quote."""
     line = lines[index]
     if (
         line.size < PULL_QUOTE_LARGER * previous.size
         or line.page != previous.page
         or _TERMINAL.search(previous.text)
         or geometry.short(previous)
+        or not geometry.indented(line)
     ):
-        return None
+        return None  # a quote is set in from the column's edge or centred; a larger line at the edge is a heading
     text = line.text.strip()
     if headings.is_known_heading(text) or rules.NUMBERED_HEADING.match(text):
         return None  # a section's heading after a paragraph broken off by a list or a table
@@ -466,17 +472,51 @@ def _goes_on(previous: Line, after: Line, geometry: Geometry) -> bool:
 LISTING_MIN_LINES = 2
 
 
-def _listing_end(lines: Sequence[Line], index: int) -> int | None:
-    """Where the code listing that starts at `lines[index]` ends (the index of the line after
-    it), or None: `LISTING_MIN_LINES` lines or more, each set wholly in a fixed-pitch font, on one
-    page. A review found a listing at the body's size read as body paragraphs ("total = 0 for
-    register in registers:"), which the summarizer took for sentences."""
+def _mono_run_end(lines: Sequence[Line], index: int) -> int:
+    """The index of the line after the run of lines wholly in a fixed-pitch font, on one page,
+    that starts at `lines[index]`."""
     end = index
     while end < len(lines) and lines[end].mono and lines[end].page == lines[index].page:
         end += 1
-    if end - index < LISTING_MIN_LINES or all(other.words == 1 for other in lines[index:end]):
-        return None  # a link or a path wrapped over lines of its own (TeX sets \url in typewriter type)
     return end
+
+
+# What shows a line of code that prose lacks: braces, an assignment or a comparison, a call or an
+# index right after a name ("len(x)", "x[0]"; not prose's "(see ...)" or "[12]"), a statement's
+# closing ";", a comment, a command's option ("--from"), an arrow or a scope ("->", "::").
+_CODE_MARK = re.compile(r"[{}=#$\\]|\w[(\[]|;\s*$|//|--|->|::")
+
+
+def _is_listing(lines: Sequence[Line], start: int, end: int, previous: Line | None, geometry: Geometry) -> bool:
+    """Whether the run of fixed-pitch lines `lines[start:end]` is a code listing: `LISTING_MIN_LINES`
+    lines or more, not all of one word (TeX sets \\url in typewriter type: a link wrapped over
+    lines of its own), with a code mark on some line or lines indented unlike one another (a
+    block's nesting), and no command run inline in the sentence of `previous`, the paragraph's
+    last line (`_inline_run`). A review found a listing at the body's size read as body
+    paragraphs ("total = 0 for register in registers:"), and then prose in a font whose descriptor
+    sets the fixed-pitch flag listed as `code`: the font alone does not make code."""
+    run = lines[start:end]
+    if len(run) < LISTING_MIN_LINES or all(line.words == 1 for line in run):
+        return False
+    lefts = [line.x0 for line in run]
+    if not any(_CODE_MARK.search(line.text) for line in run) and max(lefts) - min(lefts) <= 0.8 * run[0].size:
+        return False
+    return previous is None or end >= len(lines) or not _inline_run(previous, run, lines[end], geometry)
+
+
+def _inline_run(previous: Line, run: Sequence[Line], after: Line, geometry: Geometry) -> bool:
+    """Whether a run of fixed-pitch lines is a long inline command filling whole lines of its
+    sentence (a narrow column's "harbour-read --register ... --out tables.json"): at the column's
+    left edge, at the text's pitch from the lines above and below (a listing is set off by a gap
+    or an indent), under a line whose sentence goes on. A review found such a command cut out of
+    its sentence as `code`."""
+    pitch = 1.15 * geometry.line_pitch(previous)
+    return (
+        not _TERMINAL.search(previous.text)
+        and not any(geometry.indented(line) for line in run)
+        and 0 < run[0].top - previous.top <= pitch
+        and 0 < after.top - run[-1].top <= pitch
+    )
 
 
 def next_article(lines: Sequence[Line], start: int, page: int, style: BodyStyle) -> int | None:
@@ -576,10 +616,12 @@ def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) 
     previous = caption[-1]
     if line.page != previous.page:
         return False
-    if _ALGORITHM_CAPTION.match(caption[0].text) and _ALGORITHM_IO.match(line.text):
+    if _ALGORITHM_CAPTION.match(caption[0].text) and _ALGORITHM_IO.match(line.text) and (line.bold or line.bold_lead):
         # The box's inputs and outputs ("Require: ...", "Ensure: ...", algorithm2e's "Input:"),
         # between the caption and the first step, in the steps' size: a review found such a box
         # with steps a point smaller than the caption read into the body from its "Require:" on.
+        # Their label is bold, as the packages set it: a paragraph of prose run in under a plain
+        # "Result:" after a sentence opening "**Algorithm 1** gives ..." went into the caption.
         return (
             all(_ALGORITHM_IO.match(other.text) for other in caption[1:])
             and line.size <= caption[0].size

@@ -51,8 +51,11 @@ _ITALIC_NAME = re.compile(r"italic|oblique|,I\b|-I\b|\.I\b", re.IGNORECASE)
 _FORCE_BOLD_FLAG = 1 << 18
 _FIXED_PITCH_FLAG = 1 << 0
 # Typewriter fonts that code listings are set in (TeX's cmtt and its successors, Courier and the
-# programmers' fonts), where a font's descriptor does not say it is fixed-pitch.
-_MONO_NAME = re.compile(r"courier|mono|consol|menlo|inconsolata|cmtt|sftt|typewriter|\bcode\b|lucida\s*console", re.IGNORECASE)
+# programmers' fonts), where a font's descriptor does not say it is fixed-pitch; not the type
+# foundry's proportional faces ("MonotypeCorsiva", "Monotype Garamond").
+_MONO_NAME = re.compile(
+    r"courier|mono(?!type)|consol|menlo|inconsolata|cmtt|sftt|typewriter|\bcode\b|lucida\s*console", re.IGNORECASE
+)
 _ITALIC_FLAG = 1 << 6
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
