@@ -246,10 +246,14 @@ def _lower_cased(text: str) -> bool:
 
 
 def _split_at(text: str, spans: list[tuple[int, int]], cuts: set[int]) -> list[tuple[int, int]]:
+    """`spans` cut at each of `cuts` inside them; each span finds its cuts by bisection, so that the
+    cost grows with spans + cuts (a review found a list of 15,000 bullets taking 16 s when every
+    span scanned every cut)."""
     ordered = sorted(cuts)
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        for cut in (c for c in ordered if start < c < end):
+        first = bisect.bisect_right(ordered, start)
+        for cut in ordered[first : bisect.bisect_left(ordered, end, first)]:
             out.append(_trim(text, start, cut))
             start = cut
         out.append((start, end))
