@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from synopsis.candidates import SENTENCE_ENDS, CandidateRules, bigrams, copies_abstract, rejection
+from synopsis.candidates import SENTENCE_ENDS, CandidateRules, bigrams, copies_abstract, opens_lower_case, rejection
 
 GOOD = "We show that the parser recovers 91% of the dependencies in the test set."
 
@@ -42,6 +42,8 @@ GOOD = "We show that the parser recovers 91% of the dependencies in the test set
         ("A, anterior; B, posterior; C, dorsal; and D, right lateral views of the skull.", "caption"),
         ("DT = determiner; IN = preposition or subordinating conjunction; JJ = adjective.", "caption"),
         ("However, the results were clear in every group; Moreover, the effect held later.", None),
+        ("A, B and C were analysed together in the first batch; D, E and F were analysed later.", None),
+        ("BERT, a transformer encoder, came first; GPT-2, a decoder, was also tested here.", None),
         ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),
         ("The corpus can be downloaded from http://example.org/corpus for research use.", "email_or_url"),
         ("The data set used in these experiments is described in the following", "no_sentence_end"),
@@ -140,3 +142,24 @@ def test_a_turkish_copy_of_the_abstract_in_capitals_is_a_copy() -> None:
     """Capitals "İNSAN" and "IŞIK" pair with "insan" and "ışık" (before: "i̇nsan" and "işik" matched nothing)."""
     abstract = bigrams("Işık kirliliği insan sağlığını uykusuzluk yoluyla etkiler.", unicode=True, lang="tr")
     assert copies_abstract("IŞIK KİRLİLİĞİ İNSAN SAĞLIĞINI UYKUSUZLUK YOLUYLA ETKİLER.", abstract, unicode=True, lang="tr")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("p < 0.05 was considered significant in every test.", False),
+        ("n = 12 patients were followed for a year.", False),
+        ("lme4 was used for the mixed models.", False),
+        ("word2vec embeddings were trained on the corpus.", False),
+        ("in vivo experiments confirmed the effect.", False),
+        ("a priori power analysis set the sample size.", False),
+        ("van der Waals forces hold the layers together.", False),
+        ("der Mann ging nach Hause.", True),
+        ("ten patients were excluded from the analysis.", True),
+        ("and He eats spaghetti with meat.", True),
+    ],
+)
+def test_a_term_or_a_name_opening_in_lower_case_is_no_fragment(text: str, fragment: bool) -> None:
+    """A review of the lower-case rule found real sentences lost: a letter compared with a value, a
+    name with a digit, a Latin phrase; and any word after a particle spared ("ten patients", "der")."""
+    assert opens_lower_case(text) is fragment

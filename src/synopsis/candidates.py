@@ -42,7 +42,10 @@ _LEGEND = re.compile(r"^\s*(?i:abbreviations?(?: used)?|notes?|key|legend|source
 # is defined is a capital letter or a word with two capitals or a capital and a digit, never a
 # sentence's first word ("However, the results ...; Moreover, ..." is prose).
 _DEFINED = r"(?:[A-Z]|[\w-]{0,20}[A-Z][\w-]{0,20}[A-Z0-9][\w-]{0,20})\s?[,:=]\s"
-_DEFINITIONS = re.compile(rf"^\s*{_DEFINED}[^;,:=]{{2,80}};\s*(?:and\s+)?{_DEFINED}")
+_DEFINITIONS = re.compile(rf"^\s*{_DEFINED}[a-z][^;,:=]{{1,79}};\s*(?:and\s+)?{_DEFINED}")
+# A legend has no verb of its own: "A, B and C were analysed first; D, E and F later." is prose (a
+# review), and so is a definition that opens with a capital ("A, B and C ...").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b")
 _DESCRIBES = re.compile(
     r"\b(?:shows?|showed|presents?|presented|illustrates?|depicts?|compares?|summari[sz]es|lists?|gives?|reports?"
     r"|displays?|plots?|indicates?|reveals?|demonstrates?|contains?|describes?|provides?|highlights?)\b"
@@ -96,7 +99,7 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
         return "caption"
-    if _LEGEND.match(text) or _DEFINITIONS.match(text):
+    if _LEGEND.match(text) or (_DEFINITIONS.match(text) and not _AUXILIARY.search(text)):
         return "caption"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
@@ -113,9 +116,16 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
 # articles outside SumPubMed (which is lower-cased throughout) opened so, one of them not junk
 # ("p-values were ...": a letter joined by a hyphen is a term, not a fragment; "head-driven",
 # "of-the-art" are the tails of words a cased text capitalises).
-_LOWER_OPENING = re.compile(r"(?:[a-z]{2,}(?:-[a-z]+)*|[a-z])(?=[\s,;:.!?()\[\]0-9]|$)")
-# Name particles open a sentence in lower case ("van Dijk (1988) shows", "van der Waals forces").
-_NAME_PARTICLES = frozenset("de van von der den da di du le la del della dos das ten ter zu".split())
+_LOWER_OPENING = re.compile(r"(?:[a-z]{2,}(?:-[a-z]+)*|[a-z])(?=[\s,;:.!?()\[\]]|$)")
+# Openings that are terms, not fragments (a review): a letter compared with a value ("p < 0.05 was
+# ...", "n = 12 patients ..."), Latin phrases ("in vivo", "a priori", "de novo"), name particles
+# before a capitalised name ("van Dijk (1988) shows", "van der Waals forces"; "der", "den" and "das"
+# only after one, as "der Mann ging" is a German fragment).
+_TERM_OPENING = re.compile(
+    r"[a-z]\s?[<>=≤≥≈]"
+    r"|(?:in|ex)\s+(?:vivo|vitro|situ|silico|utero|ovo)\b|a\s+(?:priori|posteriori|fortiori)\b|de\s+novo\b"
+    r"|(?:de|van|von|da|di|du|le|la|del|della|dos|ten|ter)(?:\s+(?:der|den|de|la|los|das))?\s+[A-Z]"
+)
 # A text whose sentences open in lower case this often, or more, is lower-cased (SumPubMed): there
 # a lower-case opening says nothing.
 LOWER_OPENINGS_MAX_SHARE = 0.5
@@ -123,11 +133,8 @@ LOWER_OPENINGS_MAX_SHARE = 0.5
 
 def opens_lower_case(text: str) -> bool:
     """Whether `text` opens with a lower-case word that is neither a term ("p-values", "mRNA",
-    "e-mail") nor a name particle ("van Dijk")."""
-    word = _LOWER_OPENING.match(text)
-    if word is None:
-        return False
-    return word.group(0) not in _NAME_PARTICLES
+    "lme4", "p < 0.05", "in vivo") nor a name particle before a name ("van Dijk")."""
+    return _LOWER_OPENING.match(text) is not None and _TERM_OPENING.match(text) is None
 
 
 def lower_case_fragments(texts: Sequence[str]) -> set[int]:

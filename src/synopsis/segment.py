@@ -61,7 +61,9 @@ _ABBREVIATION_END = re.compile(
 )
 _SINGLE_LETTER_END = re.compile(r"(?<![\w.])(?<!\b[A-Za-z]\. )([A-Za-z])\.\s+([A-Za-z]+)")
 # Repair 8: a lone Greek letter (or the micro sign) before a full stop, then a capitalised word.
-_GREEK_LETTER_END = re.compile(r"(?<![\w.])[\u0370-\u03ff\u1f00-\u1fff\u00b5]\.\s+(?=[A-Z])")
+# Letters only (a review: the block's ";" U+037E, "·" U+0387 and accented letters were counted).
+_GREEK_LETTERS = "\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9\u03d0-\u03d6\u03f0-\u03f5\u00b5"
+_GREEK_LETTER_END = re.compile(rf"(?<![\w.])[{_GREEK_LETTERS}]\.\s+(?=[A-Z])")
 # Repair 9: the white space before a bullet that opens a list item after an end mark or a colon.
 _BULLET_ITEM = re.compile(r"(?<=[.:;?!])[ \t]+(?=[•▪●◦‣∙][ \t]+[A-Z])")
 _BULLETS = re.compile(r"[•▪●◦‣∙]")
