@@ -75,3 +75,41 @@ def test_a_run_of_initials_before_a_year_costs_linear_time(lang: str) -> None:
     started = time.perf_counter()
     sentence_spans(text, lang=lang)
     assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dieser Befund wurde bereits beschrieben von\nMüller u. a. (2005). Die Teilnehmer waren jünger.", "de"),
+        ("Dieser Befund wurde bereits beschrieben von\nMüller u.a. (2005). Die Teilnehmer waren jünger.", "de"),
+        ("Die Werte\nsteigen u. a. (2005). Die Teilnehmer waren jünger.", "de"),
+        ("Dit werd eerder beschreven door\nJansen e.a. (2001). De deelnemers waren jonger.", "nl"),
+        ("Dieser Befund wurde bereits beschrieben,\nvgl. z. B. (2005). Die Teilnehmer waren jünger.", "de"),
+    ],
+    ids=["de-u-a", "de-u-a-closed", "de-verb", "nl-e-a", "de-z-b"],
+)
+def test_a_year_after_a_name_and_others_at_a_line_start_ends_a_sentence_before_a_word(text: str, lang: str) -> None:
+    """A review (stop 38): "u. a.", "e.a." and "z. B." read as a surname's initials, so a PDF line
+    that opened with prose's "Müller u. a. (2005)." ran on into the next sentence ("Die Teilnehmer
+    ...") once a title opening with a word counted."""
+    assert _sentences(text, lang)[-1] == text[text.rindex(")") + 3 :]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Müller, K. u. a. (2005). Die Ergebnisse sind neu.", "de"),
+        ("Müller u. a. (2005). 15 Jahre Forschung.", "de"),
+        ("Jansen, J. e.a. (2001). De resultaten zijn nieuw.", "nl"),
+        ("Nowak, J. i in. (2010). Badania objęły 100 osób.", "pl"),
+    ],
+)
+def test_an_entry_with_surname_and_initials_or_a_number_after_its_year_stays_whole(text: str, lang: str) -> None:
+    assert _sentences(text, lang) == [text]
+
+
+def test_a_run_of_initials_before_a_year_and_a_word_costs_linear_time() -> None:
+    text = "Müller, " + "K. " * 22 + "x (2005). Die Jahre der Forschung."
+    started = time.perf_counter()
+    sentence_spans(text, lang="de")
+    assert time.perf_counter() - started < 1

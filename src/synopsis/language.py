@@ -178,11 +178,17 @@ class Language:
     # The lower-case words that point to a URL right after them ("all’indirizzo", "по адресу") and,
     # apart, those that refer the reader to it ("siehe", "см."): cleaning removes them with the URL.
     url_lead_words: tuple[str, ...] = field(repr=False, default=())
+    # Lead phrases that name a place ("auf der Website", "na stronie"): they go only where the URL
+    # ends its clause, as a word after it may depend on them ("auf der Website URL des Amtes").
+    url_place_words: tuple[str, ...] = field(repr=False, default=())
     url_see_words: tuple[str, ...] = field(repr=False, default=())
     # The words for "and", "or" that join two URLs ("URL1 e URL2": the "e" goes with them), and the
     # words around a URL that name its place after it (Turkish "… adresinde", Hungarian "a … címen").
     url_joins: tuple[str, ...] = field(repr=False, default=())
     url_around: tuple[str, ...] = field(repr=False, default=())
+    # The words for "available" that a bracket may open with before its lead word: "(disponibles en
+    # URL)" goes whole, where "(Tabelle auf URL)" keeps its own word.
+    url_available_words: tuple[str, ...] = field(repr=False, default=())
 
     @property
     def english(self) -> bool:
@@ -223,9 +229,11 @@ def get_language(code: str) -> Language:
         affiliations=tuple(data.get("affiliations", ())),
         cues=tuple(data.get("cues", ())),
         url_lead_words=tuple(data.get("url_leads", {}).get("words", ())),
+        url_place_words=tuple(data.get("url_leads", {}).get("places", ())),
         url_see_words=tuple(data.get("url_leads", {}).get("see", ())),
         url_joins=tuple(data.get("url_leads", {}).get("joins", ())),
         url_around=tuple(data.get("url_leads", {}).get("around", ())),
+        url_available_words=tuple(data.get("url_leads", {}).get("available", ())),
     )
 
 

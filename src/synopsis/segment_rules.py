@@ -43,7 +43,9 @@ letter or a digit, unless:
   "(Hrsg.). 2. Aufl." goes on) and is no reference entry's year after initials ("Schmidt, K.
   (1998). 15 Jahre Forschung" goes on);
 - the stop follows a reference entry's year after the authors that open its line, "et al." or
-  not: never a boundary, whatever follows ("Müller, K. et al. (2005). Die Sprache ...");
+  not: never a boundary, whatever follows ("Müller, K. et al. (2005). Die Sprache ..."); before a
+  word only where the authors are written "Surname, I." ("Müller u. a. (2005). Die ..." and
+  "Nagy B. (2019). Az ..." end a sentence: prose from the line above can end in a name);
 - the stop is inside a short quotation on one line („Ich reise ab. Niemand weiß davon.“), or an
   ellipsis stands in brackets ("(…)", an omission);
 - the stop follows a *caption label* and its number that open the sentence ("Figura 1. Abbonati
@@ -395,7 +397,7 @@ def _is_boundary(text: str, at: tuple[int, int, int], stops: dict[int, int], rul
             return _is_starter(word, rules)
         after, _ = _word_at(text, word_end, "")
         return not (after[:1].isupper() or after[:1].isdigit())
-    if token.endswith(")") and _reference_head(text, token_start, stop):
+    if token.endswith(")") and _reference_head(text, token_start, stop, before_number=word[0].isdigit()):
         return False  # a reference entry's title goes on: "Schmidt, K. (1998). 15 Jahre ...", "... (1998). Die Sprache"
     if word[0].isdigit():  # "Rys. 3", "1. 2." : a sentence rarely opens with a digit, unless after a long word
         # or a citation: "(Nagy et al., 2019). 2020. március 3. óta ..."; not a bracket that ends in a
@@ -431,31 +433,43 @@ _SURNAME = r"[^\W\d_][\w'’-]*"
 _PARTICLES = r"(?:van|von|de|der|den|da|di|del|della|des|du|la|le|ten|ter|zu)"
 # (What parts two initials is matched one way only: "[ \t]?-?[ \t]?" matched one space two ways, and
 # a run of 30 initials that no year followed took minutes, each initial doubling the tries.)
-_INITIALS = r"(?:[^\W\d_]{1,2}\.(?:[ \t]?-[ \t]?|[ \t]{1,2})?)+"
-_AUTHOR = rf"(?:{_PARTICLES}[ \t]+)*(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’-]*[ \t]+)?{_SURNAME},[ \t]*{_INITIALS}"
+_INITIAL = r"[^\W\d_]{1,2}\.(?:[ \t]?-[ \t]?|[ \t]{1,2})?"
+_INITIALS = rf"(?:{_INITIAL})+"
+_NAME = rf"(?:{_PARTICLES}[ \t]+)*(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’-]*[ \t]+)?{_SURNAME},[ \t]*"
+_AUTHOR = rf"{_NAME}{_INITIALS}"
 _AND = r"(?:&|and|und|et|y|e|i|és|и|a|og|och|en|ja)"
-# "and others" after the authors: "Müller, K. et al. (2005)." (German "u. a." is read as initials).
-_ET_AL = r"(?:,?[ \t]*(?:et[ \t]+al\.|i[ \t]+in\.|и[ \t]+др\.|és[ \t]+mtsai\.?|a[ \t]+kol\.|e\.[ \t]?a\.)[ \t]*)?"
+# "and others" after the authors: "Müller, K. et al. (2005).", "Müller, K. u. a. (2005).".
+_ET_AL = r"(?:,?[ \t]*(?:et[ \t]+al\.|i[ \t]+in\.|и[ \t]+др\.|és[ \t]+mtsai\.?|a[ \t]+kol\.|e\.[ \t]?a\.|u\.[ \t]?a\.)[ \t]*)?"
 _ENTRY_HEAD = re.compile(
     rf"[ \t]*(?:{_AUTHOR}(?:(?:,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+){_AUTHOR})*|{_SURNAME}[ \t]+{_INITIALS})"
+    rf"{_ET_AL}[ \t]*(?:\([^()\d]{{1,12}}\)[ \t]*)?\Z"
+)
+# The head before a title that opens with a word: authors as "Surname, I." only, and "u. a.", "e.a.",
+# "z. B." no initials. A review found "Müller u. a. (2005). Die Teilnehmer ...", "Jansen e.a. (2001).
+# De ..." at a PDF line's start (prose before it on the line above) glued to the next sentence, as
+# "Surname I." read them; a number after the year opens no sentence, whichever head (`_ENTRY_HEAD`).
+_STRICT_AUTHOR = rf"{_NAME}(?:(?!(?:u\.[ \t]?a|e\.[ \t]?a|z\.[ \t]?B)\.){_INITIAL})+"
+_AUTHORS_HEAD = re.compile(
+    rf"[ \t]*{_STRICT_AUTHOR}(?:(?:,[ \t]*(?:{_AND}[ \t]+)?|[ \t]+{_AND}[ \t]+){_STRICT_AUTHOR})*"
     rf"{_ET_AL}[ \t]*(?:\([^()\d]{{1,12}}\)[ \t]*)?\Z"
 )
 # How far back from the year a reference entry's head may start (several authors).
 _ENTRY_HEAD_CHARS = 300
 
 
-def _reference_head(text: str, token_start: int, stop: int) -> bool:
+def _reference_head(text: str, token_start: int, stop: int, *, before_number: bool = True) -> bool:
     """Whether the token `text[token_start:stop]` is the year of a reference entry's head, a line
     that opens with its authors ("Schmidt, K. (1998). 15 Jahre Forschung ...", "Jansen, J. (red.)
     (2001). 12 jaar ..."), where the title goes on; a citation that ends a sentence holds more
     ("(Nagy et al., 2019).") or follows prose ("wie Müller zeigt (2019).", "Ezt Kovács P. (2019)."),
-    and a number after it opens a sentence (`_is_boundary`)."""
+    and a number after it opens a sentence (`_is_boundary`). Before a word (`before_number` False)
+    only authors as "Surname, I." make a head (`_AUTHORS_HEAD`)."""
     if not _BRACKETED_YEAR.fullmatch(text, token_start, stop):
         return False
     line_start = text.rfind("\n", 0, token_start) + 1
     if token_start - line_start > _ENTRY_HEAD_CHARS:
         return False
-    return _ENTRY_HEAD.match(text, line_start, token_start) is not None
+    return (_ENTRY_HEAD if before_number else _AUTHORS_HEAD).match(text, line_start, token_start) is not None
 
 
 def _citation_follows(text: str, end: int, rules: Rules) -> bool:

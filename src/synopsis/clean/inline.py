@@ -356,9 +356,13 @@ class UrlLeads:
     names_next: bool
     # The language's own lead words (English's, where it shares them, keep English's rule).
     own: frozenset[str] = frozenset()
-    # An opening bracket and a lead word before a URL, after a word of the bracket's own ("label"):
-    # "(vgl. URL)", "(disponibles en URL)", "(Daten: vgl. URL)" go whole, as English's "(see URL)".
+    # An opening bracket and a lead word before a URL, after one of the language's words for
+    # "available" or a label and its colon: "(vgl. URL)", "(disponibles en URL)" go whole, as English's
+    # "(see URL)"; "(Daten: vgl. URL)" keeps its label, as "(Quelle: URL)" does.
     bracket: re.Pattern[str] | None = None
+    # `pattern` with the phrases that name a place ("auf der Website"), searched only where the URL
+    # ends its clause: before a word that may depend on them ("auf der Website URL des Amtes") they stay.
+    ending: re.Pattern[str] | None = None
     # What may stand between two URLs that go as one: English's "and", "or", and the language's own.
     # (Spaces before the mark, then the mark and the spaces after it: a review found the form with an
     # optional mark between two runs of spaces quadratic in a long run of spaces.)
@@ -387,8 +391,12 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
     language = get_language(lang)
     if lang == ENGLISH or not language.supported or not (language.url_lead_words or language.url_see_words):
         return _ENGLISH_LEADS
-    phrases = sorted({*_ENGLISH_LEAD_WORDS, *language.url_lead_words, *language.url_see_words}, key=lambda w: (-len(w), w))
-    words = _phrases(phrases)
+    leading = {*_ENGLISH_LEAD_WORDS, *language.url_lead_words, *language.url_see_words}
+    phrases = sorted({*leading, *language.url_place_words}, key=lambda w: (-len(w), w))
+    words = _phrases(sorted(leading, key=lambda w: (-len(w), w)))
+    ending = _phrases(phrases)
+    available = _phrases(sorted(language.url_available_words, key=lambda w: (-len(w), w)))
+    label = rf"(?P<available>(?i:{available}))[ \t]+|" if available else ""
     joins = _phrases(sorted({"and", "or", *language.url_joins}, key=lambda w: (-len(w), w)))
     # The article of an "around" phrase may follow a join: Hungarian "a URL és a URL címen".
     articles = _phrases(sorted({b for p in language.url_around if (b := p.partition("…")[0].strip())}))
@@ -398,17 +406,21 @@ def url_leads(lang: str = ENGLISH) -> UrlLeads:
         max(URL_LEAD_CHARS, len(phrases[0]) + URL_LEAD_CHARS - len("through")),
         frozenset(("see", "visit", *(" ".join(w.split()) for w in language.url_see_words))),
         names_next=False,
-        own=frozenset(" ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words)),
-        bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?P<label>{_LABEL})?(?:{words})[ \t]*\Z"),
+        own=frozenset(
+            " ".join(w.split()) for w in (*language.url_lead_words, *language.url_see_words, *language.url_place_words)
+        ),
+        bracket=re.compile(rf"[ \t]*(?P<open>[(\[])[ \t]*(?:{label}(?P<label>(?P<name>{_LABEL}):[ \t]+))?(?:{ending})[ \t]*\Z"),
+        ending=re.compile(rf"(?P<comma>[,;])?[ \t]+(?P<word>{ending})[ \t]*\Z"),
         separator=re.compile(rf"[ \t]*(?:(?:[,;&]|(?:{joins})(?!\w))[ \t]*{article})?"),
         around=tuple(_around(phrase) for phrase in language.url_around),
     )
 
 
-# One word of a bracket's own before its lead word, "disponibles" of "(disponibles en URL)", "Daten:"
-# of "(Daten: vgl. URL)": with the URL gone the bracket says nothing (no digit: "(2019, vgl. URL)"
-# keeps its year).
-_LABEL = r"[^\W\d_][\w'’.-]{0,30}:?[ \t]+"
+# A label before its colon and a lead word in a bracket, "Daten" of "(Daten: vgl. URL)": with the
+# URL gone the label stays alone, "(Daten)" (no digit: "(2019, vgl. URL)" keeps its year). Any other
+# word there is the bracket's content ("(Tabelle auf URL)" -> "(Tabelle)"), but the language's words
+# for "available" (`url_leads`): "(disponibles en URL)" says nothing without its URL.
+_LABEL = r"[^\W\d_][\w'’.-]{0,30}"
 # How much farther back than a lead word its bracket's own word may start.
 _LABEL_CHARS = 33
 
@@ -502,20 +514,20 @@ def _widened(text: str, edit: Edit, floor: int, leads: UrlLeads = _ENGLISH_LEADS
     if start == edit.start and before is not None and before.group("open"):
         return start, end  # its bracket stays: "(URL marcu/" -> "(marcu/"
     if leads.bracket is not None and follower in _CLOSERS:
-        # A bracket left holding a lead word alone, or after one word, goes whole: "Mehr dazu (vgl.
-        # URL) hier." -> "Mehr dazu hier.", "(disponibles en URL)", as English's "(see URL)"
-        # (rules.URL_WITH_CONTEXT).
+        # A bracket left holding a lead word alone, or after a word for "available", goes whole:
+        # "Mehr dazu (vgl. URL) hier." -> "Mehr dazu hier.", "(disponibles en URL)", as English's
+        # "(see URL)" (rules.URL_WITH_CONTEXT); after a label its label stays, "(Daten: vgl. URL)" ->
+        # "(Daten)", as "(Quelle: URL)" -> "(Quelle)".
         opened = leads.bracket.search(text, max(floor, start - leads.reach - _LABEL_CHARS), start)
         if opened is not None and follower == _CLOSING[opened.group("open")]:
-            return opened.start(), spaces_end + 1
+            return (opened.end("name"), spaces_end) if opened.group("label") else (opened.start(), spaces_end + 1)
     if leads.bracket is not None and follower in (",", ";"):
         # A lead word that opens its bracket, or follows a label's colon, goes with the URL and the
         # comma after it, as a URL alone does ("(URL, now" -> "(now"): "(vgl. URL, S. 3)" -> "(S.
         # 3)", "(Daten: vgl. URL, S. 3)" -> "(Daten: S. 3)".
         opened = leads.bracket.search(text, max(floor, start - leads.reach - _LABEL_CHARS), start)
-        label = opened.group("label") if opened is not None else None
-        if opened is not None and (label is None or label.rstrip().endswith(":")):
-            return opened.end("label" if label else "open"), _after_spaces(text, spaces_end + 1)[0]
+        if opened is not None and opened.group("available") is None:
+            return opened.end("label" if opened.group("label") else "open"), _after_spaces(text, spaces_end + 1)[0]
     bracketed = (before is not None and before.group("open")) or text[start:end].lstrip(" \t")[:1] in ("(", "[")
     if leads is not _ENGLISH_LEADS and bracketed:
         # A URL in brackets is an aside: outside English the word before it is the sentence's (a
@@ -539,12 +551,16 @@ def _lead_start(text: str, start: int, floor: int, end: int, leads: UrlLeads = _
     from URL and cleaned" -> "downloaded and cleaned"). It stays before a word of the phrase the
     URL is part of: "The tool runs in URL notebooks" reads "The tool runs in notebooks" (`_names_next`).
     """
+    follower = text[end : end + 1]
+    if follower in _MARKS or follower in _CLOSERS or not follower:
+        # "For details, see URL." -> "For details."; "available at URL." -> "available."; a place's
+        # phrase only here, "stehen auf der Website URL." -> "stehen." ("auf der Website URL des
+        # Amtes" -> "auf der Website des Amtes")
+        lead = (leads.ending or leads.pattern).search(text, max(floor, start - leads.reach), start)
+        return start if lead is None else lead.start()
     lead = leads.pattern.search(text, max(floor, start - leads.reach), start)
     if lead is None:
         return start
-    follower = text[end : end + 1]
-    if follower in _MARKS or follower in _CLOSERS or not follower:
-        return lead.start()  # "For details, see URL." -> "For details."; "available at URL." -> "available."
     word = " ".join(lead.group("word").split())
     # English's own words keep English's noun check in every language ("runs in URL notebooks", and
     # Norwegian "brukte to URL datasett", where "to" is two); another language's words do not.
