@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from batch_helpers import OPTIONS, read_rows, write_jsonl
 
-from synopsis.batch import run_local
+from synopsis.batch import BatchOptions, run_local
+from synopsis.batch.local import DIED, summarize_chunk
 from synopsis.batch.parts import PartsDir, run_shard
 from synopsis.batch.sources import iter_shards
+from synopsis.batch.work import EncodedRow, SourceItem
 from synopsis.types import Budget
 
 
@@ -266,3 +269,69 @@ def test_a_local_cluster_run_beside_another_on_port_8787_says_nothing_of_it(
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == [line for line in done.stderr.splitlines() if line.startswith("synopsis: ")], done.stderr
     assert len(read_rows(out)) == 2
+
+
+def _is_killer(doc_id: str) -> bool:
+    return doc_id.startswith("killer")
+
+
+class _KillerDocument(distributed.WorkerPlugin):  # type: ignore[misc]
+    """Makes the worker process exit, as the out-of-memory killer would, when it summarizes a
+    document whose id starts with 'killer' (installed on every worker the cluster starts, restarts
+    included)."""
+
+    def setup(self, worker: object) -> None:
+        import os
+
+        import synopsis.batch.parts as parts
+
+        summarize = parts.summarize_to_line
+
+        def killing(item, options):  # type: ignore[no-untyped-def]
+            if _is_killer(item.id):
+                os._exit(9)
+            return summarize(item, options)
+
+        parts.summarize_to_line = killing
+
+
+def _die_on_killers(items: list[SourceItem], options: BatchOptions) -> list[EncodedRow]:
+    """The same killer for the local engine's workers."""
+    if any(_is_killer(item.id) for item in items):
+        os._exit(9)
+    return summarize_chunk(items, options)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("split_bytes", "killers"), [(9000, 1), (100_000, 2)], ids=["partitions", "two-in-one-partition"])
+def test_a_document_that_kills_its_dask_worker_gets_an_error_row_and_the_rest_are_merged(
+    tmp_path: Path, short_articles: list[dict[str, str]], split_bytes: int, killers: int
+) -> None:
+    """Was: the document killed every worker that retried its partition until Dask gave up on the
+    task (KilledWorker); the partition failed, the later ones were computed but never merged, and
+    the run ended INCOMPLETE. Now, as with the local engine, that one document gets an error row
+    (the worker died while summarizing it) and every other row is written: OUT and the counts are
+    the local engine's. Two such documents in one partition cost four deaths, as many as Dask
+    allows a task: the part is submitted again, since it got further."""
+    from synopsis.batch.dask_engine import run_dask
+
+    doomed = [{**short_articles[k], "id": "killer" + "-2" * (k - 1)} for k in range(1, killers + 1)]
+    records = [short_articles[0], *doomed, *short_articles[killers + 1 : 6]]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    assert len(list(iter_shards([str(corpus)], OPTIONS, split_bytes=split_bytes))) == (1 if killers > 1 else 3)
+    out, reference = tmp_path / "out.jsonl", tmp_path / "reference.jsonl"
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.register_plugin(_KillerDocument())
+        result = run_dask([str(corpus)], str(out), OPTIONS, scheduler=cluster.scheduler_address, split_bytes=split_bytes)
+    by_local = run_local([str(corpus)], str(reference), OPTIONS, jobs=2, chunk_docs=2, work=_die_on_killers)
+    assert result.complete and result.problems == [], result.problems
+    assert out.read_bytes() == reference.read_bytes()
+    rows = read_rows(out)
+    assert rows[1] == {"id": "killer", "error": f"{corpus}:2: {DIED}", "input": str(corpus), "line": 2}
+    assert [row["id"] for row in rows if "error" in row] == [record["id"] for record in doomed]
+    assert result.counts == by_local.counts
+    assert (result.counts.summarized, result.counts.failed) == (6 - killers, killers)
+    assert not list(PartsDir(out).path.glob("*.trying"))

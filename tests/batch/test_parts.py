@@ -131,3 +131,40 @@ def test_a_merged_part_names_its_last_row_so_a_replaced_out_is_told(tmp_path: Pa
     older = {key: value for key, value in json.loads(marker.read_text(encoding="utf-8")).items() if key != "last_id"}
     marker.write_text(json.dumps(older), encoding="utf-8")  # a marker from before last_id: not asked
     assert parts.not_in(set()) == []
+
+
+def test_rows_without_the_text_field_that_a_killed_attempt_left_are_counted_as_such(
+    tmp_path: Path, short_articles: list[dict[str, str]]
+) -> None:
+    """Was: a part resumed after its worker was killed counted the error rows it found as failed,
+    but not those of records without the text field among them, so the run's "N records without a
+    'full_text' field" line left them out (it said 1 of 2, or nothing at all)."""
+    from batch_helpers import write_jsonl
+
+    untexted = [{key: value for key, value in record.items() if key != "full_text"} for record in short_articles[:3]]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [untexted[0], short_articles[3], untexted[1], untexted[2]])
+    shard = next(iter(iter_shards([str(corpus)], OPTIONS)))
+    part = tmp_path / "part-000000-x.jsonl"
+    whole = run_shard(shard, OPTIONS, str(part))
+    part.with_suffix(".done").unlink()  # killed after its first three rows
+    part.write_bytes(b"".join(part.read_bytes().splitlines(keepends=True)[:3]))
+    again = run_shard(shard, OPTIONS, str(part))
+    assert (whole["no_text"], whole["failed"], whole["summarized"]) == (3, 3, 1)
+    assert (again["no_text"], again["failed"], again["summarized"]) == (3, 3, 1)
+
+
+def test_a_part_computed_again_after_its_merge_is_not_recomputed(tmp_path: Path, corpus: Path) -> None:
+    """Was: when the worker holding a finished part's result died, Dask computed the task again
+    (the client still held it); the part had been merged meanwhile, its `.done` and rows gone, so
+    the task computed every row again and left a part file and a `.done` beside its `.merged`."""
+    out = tmp_path / "out.jsonl"
+    parts = PartsDir(out)
+    parts.path.mkdir()
+    shard = next(iter(iter_shards([str(corpus)], OPTIONS)))
+    part = parts.part(0, shard)
+    run_shard(shard, OPTIONS, str(part))
+    with JsonlSink(out) as sink:
+        parts.merge(part, sink, base_ids=set(), counts=Counts(), warn=lambda message: None)
+    again = run_shard(shard, OPTIONS, str(part))  # Dask's recomputation
+    assert sorted(path.name for path in parts.path.iterdir()) == [part.with_suffix(".merged").name]
+    assert again["rows"] == 8

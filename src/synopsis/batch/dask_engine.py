@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -243,9 +244,15 @@ class _Scheduler:
         self.finished: dict[int, tuple[Any, int, str]] = {}
         self.next_merge = 0
         self.blocked = False
+        # Told to each task: a document's worker deaths are counted within this run only (a run
+        # stopped by Ctrl-C also ends its workers mid-document).
+        self.run_id = uuid.uuid4().hex
+        # index -> the part's `.trying` line when it was last given up by Dask (KilledWorker)
+        self.killed: dict[int, bytes] = {}
+        self.tasks = 0
 
     def run(self, shards: Any) -> None:
-        in_flight: dict[Any, tuple[int, Any, int]] = {}
+        in_flight: dict[Any, tuple[int, Shard]] = {}
         pending = self.distributed.as_completed()
         plan = enumerate(shards)
         exhausted = False
@@ -259,7 +266,7 @@ class _Scheduler:
                     index, shard = following
                     future = self._submit(index, shard)
                     if future is not None:
-                        in_flight[future] = (index, self.parts.part(index, shard), shard.size)
+                        in_flight[future] = (index, shard)
                         pending.add(future)
                 self._merge_ready()
                 if not in_flight:
@@ -267,15 +274,26 @@ class _Scheduler:
                         break
                     continue
                 future = next(pending)
-                index, part, size = in_flight.pop(future)
+                index, shard = in_flight.pop(future)
+                part, size = self.parts.part(index, shard), shard.size
                 try:
                     stats = future.result()
                 except Exception as err:  # the task failed twice: report it, keep the others going
+                    if isinstance(err, self.distributed.KilledWorker) and self._went_on(index, part):
+                        again = self._task(shard, part)
+                        in_flight[again] = (index, shard)
+                        pending.add(again)
+                        continue
+                    finished = self.parts.finished(part)
+                    if finished is not None:  # written whole before the error (a result lost with its worker)
+                        self.finished[index] = (part, size, "ready")
+                        continue
                     self.result.complete = False
                     self.result.problems.append(f"partition {part.name} failed: {type(err).__name__}: {err}")
                     self.reporter.warn(self.result.problems[-1])
                     self.finished[index] = (part, size, "failed")
                     continue
+                future.release()  # held on, Dask would compute it again if its worker died
                 for message in stats.get("warnings", []):
                     self.reporter.warn(message)
                 self.finished[index] = (part, size, "ready")
@@ -296,7 +314,26 @@ class _Scheduler:
         if self.parts.finished(part) is not None:  # an earlier run computed it: just merge
             self.finished[index] = (part, shard.size, "ready")
             return None
-        return self.client.submit(run_shard, shard, self.options, str(part), key=f"synopsis-{part.stem}", pure=False, retries=1)
+        return self._task(shard, part)
+
+    def _task(self, shard: Shard, part: Any) -> Any:
+        self.tasks += 1  # a key of its own: a part submitted again is a new task to Dask
+        key = f"synopsis-{part.stem}-{self.tasks}"
+        return self.client.submit(run_shard, shard, self.options, str(part), self.run_id, key=key, pure=False, retries=1)
+
+    def _went_on(self, index: int, part: Any) -> bool:
+        """Whether a part Dask gave up on (its workers died) got further since it was last given up
+        on: each document that kills workers costs two deaths before its error row, so Dask's
+        allowance (3 deaths) can run out on a part with two; it is submitted again while the
+        documents it dies on move on (a death outside any document, or on the same one again, does not)."""
+        trying = part.with_suffix(".trying")
+        try:
+            now = trying.read_bytes().split(b"\n", 1)[0]
+        except OSError:
+            return False
+        went_on = bool(now) and self.killed.get(index) != now
+        self.killed[index] = now
+        return went_on
 
     def _merge_ready(self) -> None:
         """Merge the finished parts that follow the last merged one; a failed part stops merging

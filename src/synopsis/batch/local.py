@@ -130,9 +130,7 @@ def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[
     row: after a death, chunks in flight are redone document by document."""
 
     def died(chunk: list[SourceItem]) -> Lines:
-        item = chunk[0]
-        error = InputError(DIED, source=_source(item), line=_line(item))
-        return [EncodedRow(encode_row(error_row(item.id, error, dict(options.names))), True)]
+        return [died_row(chunk[0], options)]
 
     return WorkerPool(
         _ChunkTask(work, options),
@@ -142,6 +140,12 @@ def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[
         merge=lambda parts: [line for part in parts for line in part],
         window=jobs * CHUNKS_PER_WORKER,
     )
+
+
+def died_row(item: SourceItem, options: BatchOptions) -> EncodedRow:
+    """The error row of a document that killed its worker (each engine gives it the same one)."""
+    error = InputError(DIED, source=_source(item), line=_line(item))
+    return EncodedRow(encode_row(error_row(item.id, error, dict(options.names))), True)
 
 
 def _source(item: SourceItem) -> str | None:
@@ -154,4 +158,4 @@ def _line(item: SourceItem) -> int | None:
     return payload.line if isinstance(payload, InputError) else payload.meta.get("line")
 
 
-__all__ = ["Counts", "run_local", "summarize_chunk"]
+__all__ = ["Counts", "died_row", "run_local", "summarize_chunk"]

@@ -8,6 +8,7 @@ On disk, next to OUT:
     OUT.parts/part-000012-<key>.jsonl  rows of shard 12, appended crash-safely like OUT itself
     OUT.parts/part-000012-<key>.done   shard 12 finished (its counts)
     OUT.parts/part-000012-<key>.merged shard 12's rows are in OUT (the part file is then deleted)
+    OUT.parts/part-000012-<key>.trying only while shard 12 is computed: the document it is on
     OUT.parts/merging.json           only while a part is being appended to OUT: where OUT ended
 
 Resumability holds per part: a finished part is never recomputed, a half-written one resumes
@@ -22,12 +23,16 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .local import died_row
 from .sink import JsonlSink, SinkError, iter_lines, row_head, write_atomically
 from .sources import Shard
-from .work import BatchOptions, Counts, lacks_text, new_items, summarize_to_line
+from .work import BatchOptions, Counts, SourceItem, lacks_text, new_items, summarize_to_line
 
 # Warnings a part keeps for the client to show (the counts are always complete).
 PART_WARNINGS = 20
+# Deaths of the worker on one document, in one run, after which it gets an error row: the local
+# engine's rule (a death, then the document alone in a fresh worker, then the row).
+KILLS = 2
 # How a summary row over its word budget reads in a part file (`work.encode_row`: json.dumps' own
 # separators; inside a JSON string a quote is escaped, so sentence text cannot contain this).
 OVER_BUDGET = b'"over_budget": true'
@@ -50,13 +55,21 @@ _LATER_KEYS = frozenset({"method_option", "lang", "model", "model_sha256"})
 _RECORDED_LATER = frozenset({"model_sha256"})
 
 
-def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
+def run_shard(shard: Shard, options: BatchOptions, part: str, run: str = "") -> dict[str, Any]:
     """Summarize one shard into `part` (a task on a Dask worker). Safe to run again: a finished
-    part returns its counts, a half-written one resumes. Returns the counts and some warnings."""
+    part returns its counts, a half-written one resumes, and a document that killed the worker
+    twice in this `run` (an id of the client's run) gets an error row, as the local engine gives
+    it. Returns the counts and some warnings."""
     path = Path(part)
     done = path.with_suffix(".done")
-    if done.exists():
-        stats: dict[str, Any] = json.loads(done.read_text(encoding="utf-8"))
+    # A finished part returns its counts; so does one merged already (its `.done` and rows went
+    # then, its `.merged` was written first): Dask computes a task again when the worker holding
+    # its result dies, and a rerun from scratch left a second part and `.done` beside `.merged`.
+    for marker in (done, path.with_suffix(".merged")):
+        try:
+            stats: dict[str, Any] = {"warnings": [], **json.loads(marker.read_text(encoding="utf-8"))}
+        except FileNotFoundError:
+            continue
         return stats
     counts = Counts()
     warnings: list[str] = []
@@ -65,12 +78,23 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
         if len(warnings) < PART_WARNINGS:
             warnings.append(message)
 
-    with JsonlSink(path) as sink:
+    with JsonlSink(path) as sink, _Attempt(path.with_suffix(".trying"), run) as attempt:
+        left = set(sink.recovered.ids)
         _count_resumed(path, counts)
         resumed = Counts()  # the ids of those rows, skipped by `new_items`: not "already in the output"
-        for item in new_items(shard.items(options), done=sink.recovered.ids, counts=resumed, warn=warn):
-            row = summarize_to_line(item, options)
+
+        def passed(item: SourceItem) -> None:
+            """A row a killed attempt left: its want of a text field is counted as its failure is."""
+            if item.id in left:
+                left.discard(item.id)
+                counts.no_text += lacks_text(item)
+
+        for item in new_items(shard.items(options), done=sink.recovered.ids, counts=resumed, warn=warn, passed=passed):
+            killer = attempt.killed_by(item.id)
+            row = died_row(item, options) if killer else summarize_to_line(item, options)
             sink.add(row.line)
+            if killer:  # on disk now: a death on a later document must not make it be tried again
+                sink.commit()
             counts.failed += row.failed
             counts.summarized += not row.failed
             counts.no_text += lacks_text(item)
@@ -82,6 +106,44 @@ def run_shard(shard: Shard, options: BatchOptions, part: str) -> dict[str, Any]:
     stats = {**counts.as_dict(), "rows": counts.written, "warnings": warnings}
     write_atomically(done, json.dumps(stats))
     return stats
+
+
+class _Attempt:
+    """Which document this attempt at a part is summarizing, in `OUT.parts/part-*.trying`, so that
+    the next attempt knows which one a killed worker was on (the client's run id, with it, tells a
+    death in this run from a run stopped earlier). The file goes when the attempt ends, by success
+    or by an exception: only a dead process leaves it. Written in place, not fsync'd: it has to
+    outlive a process, not the machine."""
+
+    def __init__(self, path: Path, run: str) -> None:
+        self.path = path
+        self.run = run
+        self.suspect, self.deaths = "", 0
+        try:
+            earlier = json.loads(path.read_bytes().split(b"\n", 1)[0])
+        except (OSError, ValueError):
+            earlier = None
+        if isinstance(earlier, dict) and earlier.get("run") == run and isinstance(earlier.get("id"), str):
+            self.suspect, self.deaths = earlier["id"], int(earlier.get("deaths", 0)) + 1
+        self._handle = path.open("wb")
+
+    def killed_by(self, doc_id: str) -> bool:
+        """Whether `doc_id` killed the worker KILLS times in this run; otherwise it is recorded as
+        the document now being summarized."""
+        deaths = self.deaths if doc_id == self.suspect else 0
+        if deaths >= KILLS:
+            return True
+        self._handle.seek(0)
+        self._handle.write(json.dumps({"run": self.run, "id": doc_id, "deaths": deaths}).encode() + b"\n")
+        self._handle.truncate()  # flushes first: the line is the OS's, whatever happens to this process
+        return False
+
+    def __enter__(self) -> _Attempt:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
 
 
 def _count_resumed(part: Path, counts: Counts) -> None:
@@ -282,7 +344,7 @@ class PartsDir:
         if not self.path.exists():
             return
         for marker in self.path.glob("part-*.merged"):
-            for leftover in (marker.with_suffix(".jsonl"), marker.with_suffix(".done")):
+            for leftover in (marker.with_suffix(".jsonl"), marker.with_suffix(".done"), marker.with_suffix(".trying")):
                 leftover.unlink(missing_ok=True)
 
 
