@@ -12,10 +12,10 @@ import pytest
 from batch_helpers import OPTIONS, read_rows, write_jsonl
 
 from synopsis.batch import BatchOptions, run_local
-from synopsis.batch.local import DIED, summarize_chunk
+from synopsis.batch.local import summarize_chunk
 from synopsis.batch.parts import PartsDir, run_shard
 from synopsis.batch.sources import iter_shards
-from synopsis.batch.work import EncodedRow, SourceItem
+from synopsis.batch.work import DIED, EncodedRow, SourceItem
 from synopsis.types import Budget
 
 

@@ -11,9 +11,10 @@ import pytest
 from batch_helpers import OPTIONS, pipeline_rows, read_rows, write_jsonl
 
 from synopsis.batch import BatchOptions, SourceItem, run_local
-from synopsis.batch.local import DIED, summarize_chunk
+from synopsis.batch.local import summarize_chunk
 from synopsis.batch.progress import Reporter
 from synopsis.batch.sink import SinkError
+from synopsis.batch.work import DIED
 from synopsis.errors import InputError
 from synopsis.types import Article, Budget, Document
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from ..errors import InputError
 from ..workers import WorkerPool, WorkersCannotStart
 from .job import BatchError, Interrupted, RunResult, open_output
 from .progress import Reporter
@@ -24,8 +23,7 @@ from .work import (
     Counts,
     EncodedRow,
     SourceItem,
-    encode_row,
-    error_row,
+    died_row,
     lacks_text,
     new_items,
     summarize_to_line,
@@ -37,7 +35,6 @@ Write = Callable[[list[SourceItem], Lines], None]
 ChunkWork = Callable[[list[SourceItem], BatchOptions], Lines]
 # Chunks in flight per worker: enough that a slow document does not idle the others for long.
 CHUNKS_PER_WORKER = 6
-DIED = "the worker process died while summarizing it (out of memory, or a crash in a native library)"
 
 
 def summarize_chunk(items: list[SourceItem], options: BatchOptions) -> Lines:
@@ -140,22 +137,6 @@ def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[
         merge=lambda parts: [line for part in parts for line in part],
         window=jobs * CHUNKS_PER_WORKER,
     )
-
-
-def died_row(item: SourceItem, options: BatchOptions) -> EncodedRow:
-    """The error row of a document that killed its worker (each engine gives it the same one)."""
-    error = InputError(DIED, source=_source(item), line=_line(item))
-    return EncodedRow(encode_row(error_row(item.id, error, dict(options.names))), True)
-
-
-def _source(item: SourceItem) -> str | None:
-    payload = item.payload
-    return payload.source if isinstance(payload, InputError) else payload.meta.get("input")
-
-
-def _line(item: SourceItem) -> int | None:
-    payload = item.payload
-    return payload.line if isinstance(payload, InputError) else payload.meta.get("line")
 
 
 __all__ = ["Counts", "died_row", "run_local", "summarize_chunk"]

@@ -23,10 +23,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .local import died_row
 from .sink import JsonlSink, SinkError, iter_lines, row_head, write_atomically
 from .sources import Shard
-from .work import BatchOptions, Counts, SourceItem, lacks_text, new_items, summarize_to_line
+from .work import BatchOptions, Counts, SourceItem, died_row, lacks_text, new_items, summarize_to_line
 
 # Warnings a part keeps for the client to show (the counts are always complete).
 PART_WARNINGS = 20

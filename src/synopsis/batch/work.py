@@ -202,3 +202,23 @@ def new_items(
             passed(item)
             continue
         yield item
+
+
+# The error of a document whose worker process died: each engine writes the same row.
+DIED = "the worker process died while summarizing it (out of memory, or a crash in a native library)"
+
+
+def died_row(item: SourceItem, options: BatchOptions) -> EncodedRow:
+    """The error row of a document that killed its worker (each engine gives it the same one)."""
+    error = InputError(DIED, source=_source(item), line=_line(item))
+    return EncodedRow(encode_row(error_row(item.id, error, dict(options.names))), True)
+
+
+def _source(item: SourceItem) -> str | None:
+    payload = item.payload
+    return payload.source if isinstance(payload, InputError) else payload.meta.get("input")
+
+
+def _line(item: SourceItem) -> int | None:
+    payload = item.payload
+    return payload.line if isinstance(payload, InputError) else payload.meta.get("line")
