@@ -168,3 +168,61 @@ def test_a_part_computed_again_after_its_merge_is_not_recomputed(tmp_path: Path,
     again = run_shard(shard, OPTIONS, str(part))  # Dask's recomputation
     assert sorted(path.name for path in parts.path.iterdir()) == [part.with_suffix(".merged").name]
     assert again["rows"] == 8
+
+
+_READ_KILLER = """
+import dataclasses, os, sys
+from batch_helpers import OPTIONS
+from synopsis.batch.parts import run_shard
+from synopsis.batch.sources import iter_shards
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadKiller:
+    inner: object
+
+    @property
+    def size(self):
+        return self.inner.size
+
+    @property
+    def key(self):
+        return self.inner.key
+
+    def items(self, options):
+        for item in self.inner.items(options):
+            if item.id == "killer":
+                os._exit(9)  # reading it crashes the process, as a PDF can crash the native parser
+            yield item
+
+
+corpus, part = sys.argv[1:3]
+run_shard(ReadKiller(next(iter(iter_shards([corpus], OPTIONS, split_bytes=10**6)))), OPTIONS, part, "RUN1")
+"""
+
+
+def test_a_death_while_reading_the_next_document_is_not_blamed_on_the_last_one(tmp_path: Path) -> None:
+    """Before: the document summarized last before a death in reading the next (a PDF crashing the
+    parser) was the suspect; it survived its retry, the next read killed the worker again, and it
+    got the "worker process died" error row (a review of the Dask engine's worker deaths)."""
+    import os
+    import subprocess
+    import sys
+
+    sentence = "The committee approved the new budget for the coming year after a long debate. "
+    records = [{"id": f"doc{i}", "full_text": (sentence + f"Item {i} was discussed by members. ") * 6} for i in range(3)]
+    records.append({"id": "killer", "full_text": sentence * 6})
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    script = tmp_path / "attempt.py"
+    script.write_text(_READ_KILLER, encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    part = tmp_path / "parts" / "part-000000-x.jsonl"
+    here = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parents[1] / "src"), str(here)])}
+    for _ in range(4):
+        attempt = subprocess.run([sys.executable, str(script), str(corpus), str(part)], env=env, capture_output=True)
+        assert attempt.returncode == 9, attempt.stderr.decode()[-2000:]
+    rows = [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["doc0", "doc1", "doc2"]
+    assert not [row for row in rows if "error" in row]

@@ -11,6 +11,7 @@ Needs the optional extra: pip install 'synopsis[dask]'.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
@@ -286,6 +287,8 @@ class _Scheduler:
                         continue
                     finished = self.parts.finished(part)
                     if finished is not None:  # written whole before the error (a result lost with its worker)
+                        for message in finished.get("warnings", []):
+                            self.reporter.warn(message)
                         self.finished[index] = (part, size, "ready")
                         continue
                     self.result.complete = False
@@ -318,7 +321,7 @@ class _Scheduler:
 
     def _task(self, shard: Shard, part: Any) -> Any:
         self.tasks += 1  # a key of its own: a part submitted again is a new task to Dask
-        key = f"synopsis-{part.stem}-{self.tasks}"
+        key = f"synopsis-{part.stem}-{self.run_id[:8]}-{self.tasks}"  # unique on a long-lived scheduler too
         return self.client.submit(run_shard, shard, self.options, str(part), self.run_id, key=key, pure=False, retries=1)
 
     def _went_on(self, index: int, part: Any) -> bool:
@@ -329,9 +332,12 @@ class _Scheduler:
         trying = part.with_suffix(".trying")
         try:
             now = trying.read_bytes().split(b"\n", 1)[0]
-        except OSError:
+            line = json.loads(now) if now else None
+        except (OSError, ValueError):
             return False
-        went_on = bool(now) and self.killed.get(index) != now
+        if not isinstance(line, dict) or line.get("run") != self.run_id:
+            return False  # a line of a run stopped earlier: this run's attempts got nowhere
+        went_on = self.killed.get(index) != now
         self.killed[index] = now
         return went_on
 

@@ -19,6 +19,7 @@ from .job import BatchError, Interrupted, RunResult, open_output
 from .progress import Reporter
 from .sources import iter_shards
 from .work import (
+    DIED,
     BatchOptions,
     Counts,
     EncodedRow,
@@ -139,4 +140,4 @@ def _pool(jobs: int, work: ChunkWork, options: BatchOptions) -> WorkerPool[list[
     )
 
 
-__all__ = ["Counts", "died_row", "run_local", "summarize_chunk"]
+__all__ = ["DIED", "Counts", "died_row", "run_local", "summarize_chunk"]

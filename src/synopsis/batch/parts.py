@@ -92,7 +92,9 @@ def run_shard(shard: Shard, options: BatchOptions, part: str, run: str = "") -> 
             killer = attempt.killed_by(item.id)
             row = died_row(item, options) if killer else summarize_to_line(item, options)
             sink.add(row.line)
-            if killer:  # on disk now: a death on a later document must not make it be tried again
+            if killer or (attempt.deaths and item.id == attempt.suspect):
+                # On disk now: a death after it (a later document, or reading the next one) must not
+                # be blamed on it (a review: a suspect that survived got the error row at the next death).
                 sink.commit()
             counts.failed += row.failed
             counts.summarized += not row.failed
