@@ -195,3 +195,56 @@ def test_content_words_glued_at_a_lost_space_are_parted_where_the_document_write
     text = body(DAMAGED)
     assert "ends up affecting accuracy of the parser" in text
     assert "The initialized weights are the initialized ones." in text  # no "initial ized" made
+
+
+# Body paragraphs as a PDF gives them (one paragraph a line, headings on lines of their own), each
+# long enough to read as body text.
+PARAGRAPH = (
+    "In the definition of the matrix, we must not forget that the main goal of all technology is to respond "
+    "to a need for a group of people. This impact can be measured in several ways that we list below."
+)
+# A paragraph in mid-document that ends in a heading word naming the list below it (a Future Internet
+# article, "Matrix Objectives").
+ENDS_IN_A_HEADING_WORD = (
+    f"Title of the Study\n\nIntroduction\n\n{PARAGRAPH}\n\n2. Methods\n\n{PARAGRAPH}\n\n"
+    "Moreover, this matrix should consider all the effects of a technology's application and the impact on "
+    "the different variables that constitute what we can call Background:\n\n"
+    f"- Social; - Urban; - Environmental; - Economic.\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
+)
+
+
+def test_a_paragraph_in_mid_document_before_a_heading_word_is_no_title_block() -> None:
+    # Was: "Moreover, this matrix ... what we can call" removed as front_matter, and "Background"
+    # taken for a heading that opened the list's section.
+    assert removed(ENDS_IN_A_HEADING_WORD, "front_matter") == ["Title of the Study"]
+    assert "that constitute what we can call Background:\n- Social;" in body(ENDS_IN_A_HEADING_WORD)
+    # A heading word run into a paragraph further on ends no title block either: only a paragraph
+    # no heading stands before may open with one.
+    glued = f"Introduction\n\n{PARAGRAPH}\n\nWe kept this sentence in the body. Introduction The next part follows.\n"
+    assert removed(glued, "front_matter") == []
+    assert "We kept this sentence in the body." in body(glued)
+
+
+# A numbered list of objectives whose items a PDF's lines cut into paragraphs (a BMC article): the
+# lines that name a department go on with the sentence above them.
+OBJECTIVES = (
+    f"Quality of care in a referral hospital\n\nBackground\n\n{PARAGRAPH}\n\n"
+    "The specific objectives were to assess\n\n"
+    "1. the organization of patient flow and care within the\n\n"
+    "department 2. the stakeholder views and expectations of the quality\n\n"
+    f"of care in the Medical Department\n\nMethods\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n"
+)
+
+
+def test_a_wrapped_sentence_that_names_a_department_is_no_affiliation() -> None:
+    # Was: "department 2. the stakeholder views ..." and "of care in the Medical Department"
+    # removed as affiliations (short lines near the top that name a department).
+    assert removed(OBJECTIVES, "affiliation") == []
+    kept = "within the department 2. the stakeholder views and expectations of the quality of care in the Medical Department"
+    assert kept in body(OBJECTIVES)
+    # A title block's affiliation is still one.
+    block = f"A Study\n\nJane Doe and John Roe\n\nDepartment of Medicine, Kamuzu Central Hospital\n\n{PARAGRAPH}\n"
+    assert removed(block, "affiliation") == ["Department of Medicine, Kamuzu Central Hospital"]
+    # So is one that goes on in lower case under an affiliation line that ends in a name.
+    sri = "Artificial Intelligence Center SRI International\nand Center for the Study of Language Stanford University"
+    assert removed(f"A Study\n\nJane Doe\n\n{sri}\n\n{PARAGRAPH}\n", "affiliation") == [sri.split("\n")[1]]

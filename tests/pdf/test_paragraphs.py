@@ -204,3 +204,67 @@ def test_a_title_opening_with_a_number_is_still_the_title(title: str) -> None:
 
     lines = [line(title, 100, size=18), line("Body text in the body font follows here and goes on.", 130)]
     assert find_title(lines, STYLE, page_height=800)[0] == title
+
+
+def test_a_bold_label_over_a_tables_notes_goes_with_them_not_into_the_body_as_a_heading() -> None:
+    # Was: "Notes." (bold, in the notes' small print) kept as a heading once its notes went as small
+    # print; cleaning dropped the "Notes" section it opened, with the body paragraphs after it (a
+    # PeerJ article lost three paragraphs of its Results).
+    pytest.importorskip("reportlab")
+    from pdfgen import BOLD, Page, build, sentences, wrap
+    from synopsis.ingest.pdf import read_pdf_bytes
+    from synopsis.pdf import extract
+    from synopsis.pipeline import build_document
+
+    page = Page()
+    page.text(72, 60, "Harbour Bridges of the Old Towns", font=BOLD, size=16)
+    page.text(72, 100, "1 Results", font=BOLD, size=12)
+    y = page.block(72, 120, wrap(" ".join(sentences("PA", 6)), 450), leading=13) + 14
+    page.text(72, y, "Table 1 Bridges counted in each town", size=10)
+    page.text(72, y + 14, "Town  Bridges  Keepers  Notes", size=8)
+    page.text(72, y + 24, "Ashby  12  3  a", size=8)
+    page.text(72, y + 40, "Notes.", font=BOLD, size=7.5)
+    page.text(72, y + 49, "a Indicates towns whose keepers were counted twice in the spring survey.", size=7.5)
+    y = page.block(72, y + 72, wrap(" ".join(sentences("PB", 6)), 450), leading=13)
+    data = build([page])
+    found = extract(data, source="notes.pdf")
+    assert "Notes." not in [found.text[a:b] for a, b in found.headings]
+    assert "Notes." in [item.text for item in found.removed_text if item.reason == "small_print"]
+    body = " ".join(s.text for s in build_document(read_pdf_bytes(data, source="notes.pdf")).sentences)
+    assert all(sentence in body for sentence in sentences("PB", 6))
+
+
+def test_a_numbered_list_with_a_hanging_indent_keeps_each_item_whole() -> None:
+    # Was: "1. the organization ... within the" | "department 2. the stakeholder views ... quality" |
+    # "of care in the Medical Department": each hanging line read as an indented first line.
+    lines = [
+        line("The first paragraph of the section runs on to", 100, x1=290, region=1),
+        line("the end of the column and stops here.", 112, x1=230, region=1),
+        line("The specific objectives were to assess", 124, x0=84, x1=240, region=1),
+        line("1. the organization of patient flow and care within the", 148, x1=290, region=1),
+        line("department", 160, x0=84, x1=130, region=1),
+        line("2. the stakeholder views and expectations of the quality", 172, x1=290, region=1),
+        line("of care in the Medical Department", 184, x0=84, x1=200, region=1),
+        line("A new paragraph opens with its first line indented", 208, x0=84, x1=290, region=1),
+        line("and goes on at the left edge of the column.", 220, x1=250, region=1),
+    ]
+    blocks = body_blocks(lines, STYLE, vocabulary_of(lines), {})
+    assert [b.text for b in blocks] == [
+        "The first paragraph of the section runs on to the end of the column and stops here.",
+        "The specific objectives were to assess",
+        "1. the organization of patient flow and care within the department",
+        "2. the stakeholder views and expectations of the quality of care in the Medical Department",
+        "A new paragraph opens with its first line indented and goes on at the left edge of the column.",
+    ]
+    # A bullet list so set: each point stays whole, and the next bullet opens its own paragraph
+    # after a point that ends its sentence (was: "... the paper. • Mary J. O'Connell conceived ...").
+    bullets = [
+        line("• Thomas A. Walsh performed the experiments and wrote", 100, x1=290, region=1),
+        line("the paper and reviewed drafts of the paper.", 112, x0=84, x1=290, region=1),
+        line("• Mary J. O'Connell conceived and designed the study", 124, x1=290, region=1),
+        line("and reviewed drafts of the paper.", 136, x0=84, x1=200, region=1),
+    ]
+    assert [b.text for b in body_blocks(bullets, STYLE, vocabulary_of(bullets), {})] == [
+        "• Thomas A. Walsh performed the experiments and wrote the paper and reviewed drafts of the paper.",
+        "• Mary J. O'Connell conceived and designed the study and reviewed drafts of the paper.",
+    ]

@@ -100,6 +100,7 @@ def clean_text(
             speakers=speakers,
             damage=damage,
             lowered=lowered,
+            opening=len(headings) == 1,  # no heading yet: the paragraph may open with the title block
         )
         for piece in pieces:
             if piece.heading is not None:

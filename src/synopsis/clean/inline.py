@@ -656,6 +656,21 @@ def _inline_heading_matches(text: str, lang: str = ENGLISH) -> list[re.Match[str
     return matches
 
 
+def _names_what_follows(text: str, match: re.Match[str]) -> bool:
+    """Whether a heading word that ends the paragraph with a colon, right after a lower-case word,
+    is the sentence's own last word, naming the list the next paragraph holds ("... the variables
+    that constitute what we can call Background:"): a heading there heads nothing within the
+    paragraph, and taking it for one cut the word from its sentence."""
+    start = match.start()
+    return (
+        match.group(0).endswith(":")
+        and not text[match.end() :].strip()
+        and start >= 2
+        and text[start - 1] == " "
+        and text[start - 2].islower()
+    )
+
+
 def _headings_before_page_breaks(text: str, breaks: list[int]) -> list[tuple[int, int, str]]:
     """(start, end, title) of each heading that ends where a page number was removed.
 
@@ -689,6 +704,8 @@ def _headings(
     n = max(1, len(text))
     for match in _inline_heading_matches(text, lang):
         title = match.group("title") or match.group("upper")
+        if _names_what_follows(text, match):
+            continue
         position = match.start() / n
         if headings.is_end_matter(title, lang):
             years = rules.YEAR.findall(text, match.end(), match.end() + END_MATTER_LOOKAHEAD_CHARS)
@@ -795,6 +812,7 @@ def clean_inline(
     speakers: Callable[[], frozenset[str]] | None = None,
     damage: Callable[[], Damage] | None = None,
     lowered: Callable[[], bool] | None = None,
+    opening: bool = True,
 ) -> list[Piece]:
     """Clean one paragraph (or a whole flattened text) and split it at inline headings.
 
@@ -806,7 +824,8 @@ def clean_inline(
     `words` the words it uses, for mending split and glued words (`clean.words`), `damage` which
     of these repairs it may need at all (`clean.words.Damage`), and `speakers` the speaker labels of a flattened
     dialogue (`clean.speakers`), and `lowered` whether the document is lower-cased as a whole
-    (`lines.lower_cased`); without them, the paragraph's own."""
+    (`lines.lower_cased`); without them, the paragraph's own. `opening` says that no heading
+    stands before the paragraph in the document: only there can it open with a title block."""
     breaks: list[int] = []
     text = remove_junk(text, removed, breaks, lang)
     text = text.slice(*stripped_bounds(text.text))
@@ -842,7 +861,7 @@ def clean_inline(
         pieces.append(_piece(text, cursor, len(text.text), pending, lang))
     else:
         pieces.append(_piece(text, len(text.text), len(text.text), pending, lang))
-    return _drop_front_matter(pieces, removed)
+    return _drop_front_matter(pieces, removed) if opening else pieces
 
 
 def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, int], bool] | None, lang: str = ENGLISH) -> Piece:
@@ -868,7 +887,12 @@ def _piece(text: Tracked, start: int, end: int, heading: tuple[str, tuple[int, i
 
 
 def _drop_front_matter(pieces: list[Piece], removed: RemovalLog) -> list[Piece]:
-    """A short stretch before an Abstract or Introduction heading is the title block: drop it."""
+    """A short stretch before an Abstract or Introduction heading is the title block: drop it.
+
+    Asked only of a paragraph no heading stands before (`clean_inline`'s `opening`): a paragraph
+    further on that ends in a heading word ("... what we can call Background:", then a list) is
+    body text, which was removed as front matter.
+    """
     if len(pieces) < 2 or pieces[0].heading is not None:
         return pieces
     first = pieces[1]

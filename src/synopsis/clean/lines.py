@@ -688,6 +688,7 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
     caption: CaptionState = "none"
     last_body = ""
     previous_body: str | None = None  # the line before, when it was body text (sentence-case headings)
+    last_body_index = -1  # the index of the last body line (whether it stands right above)
     start = bisect.bisect_left(nonblank, first)  # a restart after a reference list: no rescan
     for position, i in enumerate(nonblank[start:], start):
         line = lines[i]
@@ -717,6 +718,8 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
         front = position < max(FRONT_LINES_MIN, len(nonblank) // FRONT_LINES_SHARE)
         repeated = layout.keys[i] in layout.repeated
         reason = None if is_heading and headings.is_known(line, lang) else _junk_reason(line, repeated, front, lang)
+        if reason == "affiliation" and position and last_body_index == nonblank[position - 1]:
+            reason = None if _goes_on_in_lower_case(last_body, line) and not layout.lowered() else reason
         if reason in _CONTINUATION_LOOKALIKES and _closes_bracket(last_body, line):
             reason, is_heading = None, False  # "(Robine et al., 2008, p." then "171).": a wrap, not debris
         inside = False  # a line kept inside the sentence around it (`_mid_sentence_role`)
@@ -733,7 +736,7 @@ def _roles(layout: _Layout, first: int = 0) -> Iterator[_Line]:
             previous_body = None
             yield _heading(layout, i)
         else:
-            last_body = line
+            last_body, last_body_index = line, i
             previous_body = line if position else None  # (the text's first line is its title, no paragraph)
             yield _Line(i, "body", INSIDE_SENTENCE if inside else "")
 
@@ -899,6 +902,21 @@ def _ends_sentence(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """A line that goes on with the sentence the previous line left open."""
     return (not _ends_sentence(previous) and line.lstrip()[:1].islower()) or _closes_bracket(previous, line)
+
+
+# A line's opening list number, then its first word in lower case ("1. the organization ...").
+_LOWER_WORD_AFTER_NUMBER = re.compile(r"(?:\(?\d{1,2}[.)]\s+)?[a-z]{2,}\b")
+
+
+def _goes_on_in_lower_case(previous: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence of the body line right above it, which ends in
+    a lower-case word: a wrapped sentence or list item that names a department or a hospital
+    ("1. the organization of patient flow and care within the" / "department 2. the ..."), not a
+    title block's affiliation, which never opens with a lower-case word ("Department of ...",
+    "aDepartment of ..." with its marker) unless it goes on with one above it in title case ("SRI
+    International" / "and Center for the Study of ..."); a lower-cased text is left out by the caller."""
+    last = previous.rsplit(None, 1)[-1:]
+    return bool(last) and last[0][0].islower() and _LOWER_WORD_AFTER_NUMBER.match(line.lstrip()) is not None
 
 
 # Junk reasons of a short line that may be the rest of a wrapped citation ("2017).", "171).").

@@ -241,11 +241,37 @@ def new_paragraph(previous: Line, line: Line, geometry: Geometry) -> bool:
     if previous.region == line.region:
         if line.top - previous.top > 1.4 * geometry.line_pitch(line):
             return not _pushed_apart(previous, line, geometry, ended=ended)
+        if _list_item_wraps(previous, line, geometry, ended=ended):
+            return False
         if geometry.indented(line) and not geometry.indented(previous):
             return True
+        if _LIST_ITEM.match(line.text) and previous.x0 - line.x0 > 0.5 * line.size and (ended or geometry.short(previous)):
+            return True  # the next item, out at the numbers again after the last one's hanging line
         return ended and geometry.short(previous)
     # A column or page break: the paragraph goes on unless the layout shows a new one.
     return geometry.indented(line) or (ended and geometry.short(previous))
+
+
+# A list item's opening number or bullet, then its text: "1. the organization of ...", "(b) the".
+_LIST_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z])[.)]|[•▪◦‣●■▶▸►▹▷➢➤✓✔◆◇])\s+\S")
+# A hanging indent lines an item's next line up with its text after the number: at most this many
+# font sizes in from the number ("10." and a space is about 1.5).
+HANGING_INDENT_MAX = 3.0
+
+
+def _list_item_wraps(previous: Line, line: Line, geometry: Geometry, *, ended: bool) -> bool:
+    """Whether `line` goes on with the list item `previous` opens, under a hanging indent: the item
+    runs to the column's edge with its sentence open, and the line stands in from the item's
+    number by about the number's width. Read as an indented first line, each such line opened a
+    paragraph of its own and the next item's number ran into it ("department 2. the stakeholder
+    views ...", a BMC article, whose lines cleaning then took for affiliations)."""
+    indent = line.x0 - previous.x0
+    return (
+        not ended
+        and 0.5 * line.size < indent <= HANGING_INDENT_MAX * line.size
+        and not geometry.short(previous)
+        and _LIST_ITEM.match(previous.text) is not None
+    )
 
 
 # Lines of one sentence pushed apart by tall inline math (a sum's limits, a fraction, "x_i" and "y²"
@@ -376,7 +402,11 @@ def body_blocks(
         if _is_fragment(text) and not _ends_sentence_of(current, line, geometry):
             removed.add("formula" if _displayed(lines, cursor, geometry) else "fragment", [line])
             continue
-        if line.size < SMALL_PRINT * style.size and not (styled or known) and cursor >= front_lines:
+        if (
+            line.size < SMALL_PRINT * style.size
+            and (not (styled or known) or _labels_small_print(lines, cursor, style))
+            and cursor >= front_lines
+        ):
             removed.add("small_print", [line])  # tables, figure text, captions, notes, back matter
             continue
         if line.cell:
@@ -415,6 +445,21 @@ def body_blocks(
     if heading and not flush_heading():
         removed.add("references", heading, count=1)
     return blocks
+
+
+def _labels_small_print(lines: Sequence[Line], index: int, style: BodyStyle) -> bool:
+    """Whether line `index`, a heading by its bold or its word but set in small print, labels the
+    small print right below it on its page: a table's or figure's notes ("Notes." over "a Indicates
+    phases of ..."). As a heading it stood alone in the body once its notes went, and opened a
+    section: "Notes" is dropped by cleaning, with the body paragraphs after it (a PeerJ article lost
+    three paragraphs of its Results). Only a label that ends in "." or ":", never the reference
+    list's heading, which ends the body."""
+    line = lines[index]
+    text = line.text.strip()
+    if text[-1:] not in ".:" or index + 1 >= len(lines) or headings.is_end_matter(text):
+        return False
+    after = lines[index + 1]
+    return after.page == line.page and after.size < SMALL_PRINT * style.size and not headings.is_heading_line(after, style)
 
 
 # A pull quote (a magazine's sentence repeated in large type across the text) is set this much
