@@ -248,3 +248,15 @@ def test_a_wrapped_sentence_that_names_a_department_is_no_affiliation() -> None:
     # So is one that goes on in lower case under an affiliation line that ends in a name.
     sri = "Artificial Intelligence Center SRI International\nand Center for the Study of Language Stanford University"
     assert removed(f"A Study\n\nJane Doe\n\n{sri}\n\n{PARAGRAPH}\n", "affiliation") == [sri.split("\n")[1]]
+
+
+def test_a_day_after_a_lists_label_is_no_footnote_number() -> None:
+    # Was: "took place on (1) October 1988, ... (2) January 1989": each day removed as a footnote.
+    text = (
+        "The most important actions took place on (1) 28 October 1988, the 70th anniversary of the founding of "
+        "the republic, (2) 16 January 1989, the 20th anniversary of the suicide, and (3) 29 June 1989."
+    )
+    assert removed(text, "footnote") == []
+    assert "(1) 28 October 1988" in body(text) and "(2) 16 January 1989" in body(text)
+    # A footnote number between two sentences still goes.
+    assert removed("The offenders were released early. 2 Recently, the courts changed it.", "footnote") == [" 2"]

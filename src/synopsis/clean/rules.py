@@ -300,8 +300,13 @@ GLUED_FOOTNOTE = re.compile(
     r"|(?<=[a-z][.,;:!?][”’\"'])(?P<quoted>\d{1,3}))(?=\s|$)"
 )
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
-# page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ...").
-STANDALONE_NUMBER = re.compile(r"[.!?”’\"')\]](?P<marker>\s+\d{1,3})(?=\s+[A-Z“‘\"(])")
+# page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ..."). Not a day before its month:
+# a date after a list's label or a sentence ("took place on (1) 28 October 1988, ... (2) 16 January
+# 1989": the days were removed as footnotes).
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+STANDALONE_NUMBER = re.compile(
+    rf"[.!?”’\"')\]](?P<marker>\s+(?!(?:0?[1-9]|[12]\d|3[01])\s+(?:{_MONTH_NAMES})\b)\d{{1,3}})(?=\s+[A-Z“‘\"(])"
+)
 # A bracketed note number between two sentences, as DHQ and other web-born texts set endnote
 # markers ("... of domain-experts. [1] In the course of the study ..."): it would open the next
 # sentence. One inside a sentence ("Afro [1] literary") or before its stop ("[12].") stays.
