@@ -163,3 +163,54 @@ def test_a_term_or_a_name_opening_in_lower_case_is_no_fragment(text: str, fragme
     """A review of the lower-case rule found real sentences lost: a letter compared with a value, a
     name with a digit, a Latin phrase; and any word after a particle spared ("ten patients", "der")."""
     assert opens_lower_case(text) is fragment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So aw = Lei E Rn.",  # scisummnet-P13-1045: a formula the segmenter made a sentence
+        "Let GC = contract(G, C, s).",
+        "Finally, P(NP → DT NN |NP → DT NN) = 4/7.",
+    ],
+)
+def test_a_formula_with_an_equals_sign_and_no_prose_is_no_candidate(text: str) -> None:
+    """Before: their letters passed the letter share, so "So aw = Lei E Rn." was in a default summary."""
+    assert rejection(text) == "symbols"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Setting µ = 0.5 reduces to equation (10).",
+        "Our classifiers use m = 18 conditioning variables.",
+        "The association (n=48) visually makes sense.",
+    ],
+)
+def test_a_sentence_with_an_equals_sign_and_prose_stays_a_candidate(text: str) -> None:
+    assert rejection(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3. Digital scholarship is uneasy about the significance of representation in forming models of the world.",
+        "6.1 Baseline Model for Morphological Transformation Probabilities On the first iteration, no root is known.",
+        "5.4.2 Ensemble-Based Approaches Dredze et al (2007) trained a diverse set of parsers in order to improve.",
+    ],
+)
+def test_a_sentence_opening_with_a_section_or_list_number_is_no_candidate(text: str) -> None:
+    """Before: a heading glued to its first sentence ("6.1 Baseline Model ... On the first ...") and a
+    numbered heading written as a sentence ("3. Digital scholarship ...", dhq-000055) were selected."""
+    assert rejection(text) == "numbered_heading"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 Education was significantly higher among the healthy control group than among the patients.",
+        "2.5 million people were screened in the first year of the programme.",
+        "In 2012, 3.5 Mb of sequence was read from each of the samples.",
+    ],
+)
+def test_a_number_without_a_section_stop_opens_a_candidate(text: str) -> None:
+    assert rejection(text) is None

@@ -51,6 +51,21 @@ _DESCRIBES = re.compile(
     r"|displays?|plots?|indicates?|reveals?|demonstrates?|contains?|describes?|provides?|highlights?)\b"
 )
 CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
+# A formula that segmentation made a sentence: an "=" and fewer than FORMULA_MIN_PROSE_WORDS words
+# of prose (four letters or more, not all capitals, no function's name before its bracket): "So aw
+# = Lei E Rn.", "Let GC = contract(G, C, s).", "Finally, P(NP → DT NN |NP → DT NN) = 4/7." pass the
+# letter share. On dev, 23 candidate sentences are so, all formulas or pseudo-code; with two such
+# words a sentence can say something ("Setting µ = 0.5 reduces to ...", "Our classifiers use m = 18 ...").
+FORMULA_MIN_PROSE_WORDS = 2
+_PROSE_WORD = re.compile(r"(?<![\w=])[^\W\d_]?[^\W\d_A-Z]{3,}(?![\w(])")
+# A section's or a list item's number opening a sentence: a heading glued to its first sentence ("6.1
+# Baseline Model for Morphological Transformation Probabilities On the first iteration, ...", a PDF
+# that lost the heading's line break), a numbered heading written as a sentence ("3. Digital
+# scholarship is uneasy about ..."), a list item ("7. If there is C-V, then ..."): its number means
+# nothing in a summary, and the heading's words run into the sentence. On dev, 52 candidate sentences
+# open so (46 with a section number "6.1", "5.4.1"; 48 in ScisummNet's PDF texts), all junk or a list item.
+# (Without a stop, "1 STREAM FLOWS ...", "2 Education was ...", a number is a footnote's or a line's.)
+_NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:(?:\.\d{1,2}){1,3}\.?|\.)\s+[A-Z]")
 # What may close a sentence after its end mark: quotes and brackets, the German “ ‘ (closing „ ‚),
 # French and Spanish » and the German « (closing »), and the full-width closers of Chinese and
 # Japanese quotations (a German sentence ending in a quotation, „... ab.“, was no candidate).
@@ -96,11 +111,15 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     data = text.encode("utf-8", "surrogatepass")
     if len(data) - len(data.translate(None, _ASCII_LETTERS)) < needed and _letters(text) < needed:
         return "symbols"
+    if "=" in text and len(_PROSE_WORD.findall(text)) < FORMULA_MIN_PROSE_WORDS:
+        return "symbols"
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
         return "caption"
     if _LEGEND.match(text) or (_DEFINITIONS.match(text) and not _AUXILIARY.search(text)):
         return "caption"
+    if _NUMBERED_OPENING.match(text):
+        return "numbered_heading"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
         return "email_or_url"

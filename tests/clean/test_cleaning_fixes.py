@@ -172,3 +172,22 @@ def test_full_width_ascii_is_read_as_the_ascii_it_shows() -> None:
     block = clean_text(wide).blocks[0].text
     assert block.text == plain
     assert block.span(0, len(plain)) == (0, len(wide))
+
+
+def test_two_lower_cased_subheadings_stacked_are_both_set_aside() -> None:
+    """Was: a SumPubMed subheading with another below it ("phylogenetic distribution of cl
+    biosynthesis enzymes ..." above "cl synthase", sumpubmed-21902) had no long line right below it,
+    so both opened the paragraph's first sentence."""
+    upper = "phylogenetic distribution of cl biosynthesis enzymes in eukaryotes and their similar sequences in bacteria"
+    text = (
+        f"BACKGROUND\n{LONG_SENTENCE}\n\nRESULTS\n{upper}\ncl synthase\n"
+        f"homologs of cls_cap were identified in opisthokonta and archaeplastida. {LONG_SENTENCE}\n"
+    )
+    assert body(text).splitlines()[1].startswith("homologs of cls_cap")
+    assert removed(text, "subheading") == [upper, "cl synthase"]
+
+
+def test_a_formulas_where_line_above_its_subscript_is_no_subheading() -> None:
+    paragraph = f"is calculated as the distance to the set b of boundary nodes. {LONG_SENTENCE}"
+    text = f"BACKGROUND\n{LONG_SENTENCE}\n\nmin f s.t. v ≥ m\n\nwhere the margin m\nijk\n{paragraph}\n"
+    assert removed(text, "subheading") == []

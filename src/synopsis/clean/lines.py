@@ -757,6 +757,7 @@ SUBHEADING = "subheading"
 LOWER_HEADING_MAX_WORDS = 14
 LOWER_HEADING_MIN_FOLLOWING = 60
 _NOT_LAST = frozenset(("figure", "fig", "table", "and", "or", "of", "the", "a", "an", "in", "to", "for", "with", "by"))
+_LONGER_WORD = re.compile(r"[^\W\d_]{4}")
 _LOWER_HEADING_LINE = re.compile(r"[^\W\d_A-Z][^=;{}\[\]|\\@#$^~_]*(?<![.,;:!?])")
 
 
@@ -769,11 +770,30 @@ def _lower_heading_line(layout: _Layout, i: int, following: str | None, previous
     if not layout.lines[i + 1].strip():
         return False
     if len(following.strip()) <= max(2 * len(line), LOWER_HEADING_MIN_FOLLOWING):
-        return False
-    words = line.split()
-    if len(words) > LOWER_HEADING_MAX_WORDS or words[-1] in _NOT_LAST or not _LOWER_HEADING_LINE.fullmatch(line):
+        # Two headings stacked: "phylogenetic distribution of cl biosynthesis enzymes ..." above
+        # "cl synthase" above its paragraph: the heading below stands above a long line and has a
+        # word of four letters (not "ijk", the subscript a formula's "where f" line left below it).
+        # On dev, 110 more SumPubMed lines are set aside so (nearly all headings; R1 +0.02).
+        below = layout.lines[i + 2].strip() if i + 2 < len(layout.lines) else ""
+        if not _lower_heading_shape(following.strip()) or not _LONGER_WORD.search(following):
+            return False
+        if len(below) <= max(2 * len(following.strip()), LOWER_HEADING_MIN_FOLLOWING):
+            return False
+    if not _lower_heading_shape(line):
         return False  # "figure" above "<dig> shows the power ...": a sentence a line break cut
     return _ENGLISH_WORD.search(line) is not None and layout.lowered()
+
+
+def _lower_heading_shape(line: str) -> bool:
+    """Whether the stripped `line` is shaped like a lower-cased subheading: few words, none that
+    leaves a phrase open at its end, no end mark and no formula characters (`_LOWER_HEADING_LINE`)."""
+    words = line.split()
+    return (
+        bool(words)
+        and len(words) <= LOWER_HEADING_MAX_WORDS
+        and words[-1] not in _NOT_LAST
+        and bool(_LOWER_HEADING_LINE.fullmatch(line))
+    )
 
 
 # The `reason` of a body line that goes on with the sentence before it, whatever its first letter.
