@@ -77,7 +77,7 @@ SHORT_OVER_ENGLISH = 2.0
 # stays fixed however long the article is.
 DETECT_CHARS = 20_000
 # Full-width ASCII (U+FF01-FF5E, East Asian typesetting's Latin letters, digits and marks) to the
-# ASCII a reader sees in it: detection reads it so, as cleaning does (clean.rules.CHAR_MAP); an
+# ASCII a reader sees in it: detection reads it so, as cleaning does (clean.rules.FULL_WIDTH); an
 # English text set in it was undetermined. A `str.translate` table.
 FULL_WIDTH = {code + 0xFEE0: code for code in range(0x21, 0x7F)}
 _HAS_FULL_WIDTH = re.compile("[\uff01-\uff5e]")

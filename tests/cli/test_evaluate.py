@@ -109,3 +109,14 @@ def test_jobs_0_means_one_worker_per_cpu_as_in_batch(five_docs: Path, monkeypatc
     assert table and table == [line for line in one.stdout.splitlines() if line.startswith("│ lead")]
     negative = runner.invoke(app, ["evaluate", str(five_docs), "-j", "-1"])
     assert negative.exit_code == 2 and negative.output == "synopsis: --jobs must be 0 (one per CPU) or more, got -1\n"
+
+
+def test_a_utf16_file_without_a_bom_is_not_told_to_use_an_option_evaluate_lacks(tmp_path: Path) -> None:
+    """Was: "name its encoding, utf-16-le, with --encoding", which evaluate does not have (it reads
+    UTF-8 and UTF-16/32 with a BOM): the line now says what is wrong and names no option."""
+    path = tmp_path / "corpus.jsonl"
+    text = "The mentoring study works. Mentors met their mentees every week for a year. " * 20
+    path.write_bytes((json.dumps({"id": "a", "full_text": text, "abstract": "Mentoring works."}) + "\n").encode("utf-16-le"))
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code != 0
+    assert "without a byte-order mark" in result.stderr and "--encoding" not in result.stderr

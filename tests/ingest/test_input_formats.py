@@ -693,3 +693,53 @@ def test_jsonl_in_utf16_without_a_bom_is_one_error_for_the_file(tmp_path: Path, 
         f"{path}: looks like UTF-16 text without a byte-order mark ({order}-endian); name its encoding, {codec}, with --encoding"
     )
     assert [a.id for a in read_all(path, encoding=codec) if isinstance(a, Article)] == ["a", "b"]
+
+
+def test_a_bom_that_does_not_decode_gives_way_to_the_named_encoding(tmp_path: Path) -> None:
+    """Was: cp1252 text that begins "ï»¿" (the bytes of a UTF-8 BOM), or a BOM before cp1252 bytes,
+    named `--encoding cp1252`, was refused as not UTF-8 "name its encoding with --encoding" (which
+    the user had done). Where the BOM's codec fails, the named encoding reads it, as before."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(codecs.BOM_UTF8 + ACCENTED.encode("cp1252"))
+    (article,) = read_all(path, encoding="cp1252")
+    assert isinstance(article, Article), article
+    assert article.text == "ï»¿" + ACCENTED
+    from typer.testing import CliRunner
+
+    from synopsis.cli import app
+
+    result = CliRunner().invoke(app, ["summarize", "--words", "20", "--encoding", "cp1252", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert "not valid" not in result.stderr
+
+
+def test_not_valid_utf8_after_a_bom_names_the_byte_and_offset_in_the_file(tmp_path: Path) -> None:
+    """Was: the offset counted from after the BOM (utf-8-sig's count), so it named the byte three
+    before the bad one ("byte 0x72 at offset 6" for the 0xff at offset 9)."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(codecs.BOM_UTF8 + b"Intro \xff more " + BODY.encode())
+    (error,) = read_all(path)
+    assert isinstance(error, InputError)
+    assert "is not valid UTF-8 (byte 0xff at offset 9)" in str(error)
+
+
+def test_utf16_named_reads_ff_fe_00_00_as_the_utf16_bom(tmp_path: Path) -> None:
+    """Was: with `--encoding utf-16-le`, FF FE then a NUL character was taken for UTF-32's BOM and
+    refused as "not valid UTF-32-LE"; the named UTF-16 says which BOM it is (the NUL is then said)."""
+    path = tmp_path / "paper.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + ("\x00" + ACCENTED).encode("utf-16-le"))
+    (error,) = read_all(path, encoding="utf-16-le")
+    assert isinstance(error, InputError) and "UTF-32" not in str(error), error
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-8"])
+def test_utf16_named_without_byte_order_on_jsonl_without_a_bom_is_one_error(tmp_path: Path, codec: str) -> None:
+    """Was: `--encoding utf-16` on JSONL without a BOM ended summarize and batch in a traceback
+    ("UTF-16 stream does not start with BOM"); now the file's one error, naming the byte orders."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes("".join(json.dumps({"id": n, "full_text": TEXT}) + "\n" for n in "ab").encode(codec))
+    (error,) = read_all(path, encoding="utf-16")
+    assert isinstance(error, InputError)
+    assert error.worded({"encoding": "--encoding"}) == (
+        f"{path}: has no byte-order mark, which UTF-16 needs for its byte order; name utf-16-le or utf-16-be with --encoding"
+    )

@@ -101,3 +101,12 @@ def test_charset_binary_as_file_mime_labels_a_file_names_no_encoding(client: Tes
         data, name = build([page]), "a.pdf"
     response = client.post("/api/summarize", files={"file": (name, data, content_type)})
     assert response.status_code == 200, response.text
+
+
+def test_the_encoding_field_reads_what_a_bom_cannot(client: TestClient) -> None:
+    """Was: a BOM before cp1252 bytes (or cp1252 text that begins "ï»¿") with the encoding field
+    cp1252 was refused as not UTF-8; where the BOM's codec fails, the field's encoding reads it."""
+    data = codecs.BOM_UTF8 + TEXT.encode("cp1252")
+    response = client.post("/api/summarize", files={"file": ("cafe.txt", data, "text/plain")}, data={"encoding": "cp1252"})
+    assert response.status_code == 200, response.text
+    assert "Café owners in Zürich" in response.json()["summary"]["sentences"][0]["text"]

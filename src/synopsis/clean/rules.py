@@ -44,12 +44,16 @@ CHAR_MAP: dict[str, str] = {
     "\u2060": "",
     "\ufeff": "",
     "\r": "",  # a CRLF's: the \n that follows carries the line break (a lone CR is one: LONE_CR)
-    # Full-width ASCII (U+FF01-FF5E), as East Asian typesetting writes Latin text, digits and marks
-    # ("Ｔｈｅ ｒｅｓｕｌｔｓ．"): the characters a reader sees. Left as they were, no word was a
-    # word of any language and no "．" a stop: the whole text was one or two sentences (detection
-    # reads them so too, `language.FULL_WIDTH`). One character for one, so offsets stay.
-    **{chr(wide): chr(ascii_code) for wide, ascii_code in language.FULL_WIDTH.items()},
 }
+# Full-width ASCII (U+FF01-FF5E), as East Asian typesetting writes Latin text, digits and marks
+# ("Ｔｈｅ ｒｅｓｕｌｔｓ．"): the characters a reader sees. Left as they were, no word was a
+# word of any language and no "．" a stop: the whole text was one or two sentences (detection
+# reads them so too, `language.FULL_WIDTH`). One character for one, so a `str.translate` that keeps
+# the offsets (`Tracked.translate`), not CHAR_MAP's `re.sub`: a text of millions of them took one
+# Python call and one Edit each (4M: 32 s and 1.9 GB). "！" and "？" stay: they end a Chinese or
+# Japanese sentence without a space after them (data/segment common.json), "!" and "?" do not.
+FULL_WIDTH = {wide: narrow for wide, narrow in language.FULL_WIDTH.items() if chr(wide) not in "！？"}
+HAS_FULL_WIDTH = re.compile("[\uff02-\uff1e\uff20-\uff5e]")
 # CRs that end a line on their own (old Mac files, alone or mixed with LF): a run of them not
 # followed by LF or another CR ("\r\r" is a paragraph break). Each is a line break (`as_line_breaks`):
 # dropped with the CRs of CRLFs, it glued "the text\rwhich" into "the textwhich" and every line into

@@ -44,6 +44,9 @@ LISTED = 10  # ids named in a note that stands for many
 # The most --resamples: p-values down to 1/100,001, 50 times the default's resolution; a larger value
 # (99999999999999999999) ran until killed or ended in a traceback after the whole evaluation.
 MOST_RESAMPLES = 100_000
+# The settings errors name, as evaluate names them: it has no --encoding (it reads UTF-8 and
+# UTF-16/32 with a BOM), so an error it could only fix by one says what is wrong, not "--encoding".
+_NAMES = {**CLI_NAMES, "encoding": ""}
 
 
 def _speed_column() -> Any:
@@ -170,7 +173,7 @@ def evaluate_command(
         try:
             loaded[label], problems = load_predictions(path)
         except InputError as err:  # a file that holds no predictions: bad input, as an unreadable DATA file is
-            fail(err.worded(CLI_NAMES), EXIT_INPUT)
+            fail(err.worded(_NAMES), EXIT_INPUT)
         empty = empty_predictions(loaded[label])
         if empty:
             problems.append(f"{path}: {counted(len(empty), 'prediction')} with no text (scored 0): {listed(empty, LISTED)}")
@@ -187,7 +190,7 @@ def evaluate_command(
         group_by=group_by,
         lang=checked_lang(lang),
         model=model_path,
-        names=tuple(CLI_NAMES.items()),
+        names=tuple(_NAMES.items()),
     )
 
     def unfollowed(line: str) -> None:

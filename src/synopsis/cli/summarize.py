@@ -91,7 +91,9 @@ def summarize_command(
     id_field: str = typer.Option("id", help="JSONL field with the article id."),
     title_field: str = typer.Option("title", help="JSONL field with the title."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract."),
-    encoding: str | None = typer.Option(None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed."),
+    encoding: str | None = typer.Option(
+        None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed. A byte-order mark wins where it decodes."
+    ),
     max_bytes: int = typer.Option(MAX_TEXT_BYTES, help="Refuse text inputs larger than this."),
     max_chars: int = typer.Option(
         MAX_CHARS,

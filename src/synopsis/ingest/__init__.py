@@ -349,6 +349,10 @@ def _transcoded(parts: Iterator[bytes], codec: str, *, source: str) -> Iterator[
         byte = f"byte 0x{err.object[err.start]:02x}: " if err.start < len(err.object) else ""
         message = f"is not valid {codec.upper()} ({byte}{err.reason}); the lines before it were read"
         raise InputError(message, source=source) from None
+    except UnicodeError:  # "UTF-16 stream does not start with BOM": no byte order named or marked
+        name = codecs.lookup(codec).name
+        message = f"has no byte-order mark, which {name.upper()} needs for its byte order; name {name}-le or {name}-be"
+        raise InputError(message, source=source, setting="encoding", hint=" with {name}") from None
 
 
 def article_from_text(

@@ -75,7 +75,15 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as err:
-        raise _not_valid(err, data, source=source) from None
+        if not bom or encoding is None:
+            raise _not_valid(err, data, source=source, skipped=_skipped(bom, codec)) from None
+        # What looked like a BOM was none (cp1252 text that begins "ï»¿", a BOM before cp1252
+        # bytes): the encoding the user named reads it, as it did before a BOM won over it.
+        bom, codec = b"", encoding
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as again:
+            raise _not_valid(again, data, source=source) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None
     if text.startswith("\ufeff"):
@@ -108,7 +116,7 @@ def check_head(head: bytes, *, source: str, encoding: str | None = None) -> None
     try:
         text = codecs.getincrementaldecoder(codec)().decode(head)  # a character cut at the end waits
     except UnicodeDecodeError as err:
-        raise _not_valid(err, head, source=source) from None
+        raise _not_valid(err, head, source=source, skipped=_skipped(_bom, codec)) from None
     text = text.removeprefix("\ufeff")
     _check_nul(text, source=source)
     if len(text) >= _CONTROL_SAMPLE and text.strip():  # the same sample as the whole text's
@@ -129,12 +137,16 @@ def _check_signature(data: bytes, *, source: str) -> None:
 
 def _codec(data: bytes, encoding: str | None) -> tuple[bytes, str | None]:
     """The BOM `data` starts with (b"" if none is read) and the codec to read it in: the BOM's,
-    else the one named; None when neither says (UTF-8, after the NUL check)."""
+    else the one named; None when neither says (UTF-8, after the NUL check). (Where the BOM's codec
+    then fails, `decode` reads the file in the one named.)"""
     bom, codec = bom_codec(data)
     if codec is None and encoding is not None:
         return b"", encoding
     if encoding is not None:
-        codecs.lookup(encoding)  # an unknown name is still said (LookupError), BOM or not
+        named = codecs.lookup(encoding).name  # an unknown name is still said (LookupError), BOM or not
+        if codec == "utf-32" and named.startswith("utf-16") and data.startswith(codecs.BOM_UTF16_LE):
+            # FF FE 00 00 in a file named UTF-16: its BOM and a NUL character, not UTF-32's BOM.
+            return codecs.BOM_UTF16_LE, "utf-16"
     return bom, codec
 
 
@@ -153,10 +165,15 @@ def _check_nul_head(data: bytes, *, source: str) -> None:
         raise nul_bytes_error(data, source=source)
 
 
-def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str) -> InputError:
+def _skipped(bom: bytes, codec: str) -> int:
+    """How many bytes the codec's error offsets leave out: utf-8-sig counts after its BOM."""
+    return len(bom) if codec == "utf-8-sig" else 0
+
+
+def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str, skipped: int = 0) -> InputError:
+    at = err.start + skipped  # an offset in the file, as a hex viewer shows it
     return InputError(
-        f"is not valid {err.encoding.upper()} (byte 0x{data[err.start]:02x} at offset {err.start}); "
-        "save it as UTF-8 or name its encoding",
+        f"is not valid {err.encoding.upper()} (byte 0x{data[at]:02x} at offset {at}); save it as UTF-8 or name its encoding",
         source=source,
         setting="encoding",
         hint=" with {name} (e.g. cp1252)",

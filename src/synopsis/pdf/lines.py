@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from ..clean.rules import CHAR_MAP
+from ..clean.rules import CHAR_MAP, FULL_WIDTH
 from ..language import function_words
 from .reader import Word
 
@@ -43,6 +43,7 @@ _PRIVATE_BULLETS = dict.fromkeys("\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf06e\uf0fc\uf0
 _NORMALISE = str.maketrans(
     {
         **{ch: (" " if rep == "\n" else rep) for ch, rep in CHAR_MAP.items()},
+        **{chr(wide): chr(narrow) for wide, narrow in FULL_WIDTH.items()},
         **_PRIVATE_BULLETS,
         "\u02bc": "\u2019",
         "\x02": "\ufffe",
