@@ -52,20 +52,22 @@ _DESCRIBES = re.compile(
 )
 CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
 # A formula that segmentation made a sentence: an "=" and fewer than FORMULA_MIN_PROSE_WORDS words
-# of prose (four letters or more, not all capitals, no function's name before its bracket): "So aw
+# of prose (three lower-case letters or more, not all capitals, no function's name before its bracket): "So aw
 # = Lei E Rn.", "Let GC = contract(G, C, s).", "Finally, P(NP → DT NN |NP → DT NN) = 4/7." pass the
 # letter share. On dev, 23 candidate sentences are so, all formulas or pseudo-code; with two such
 # words a sentence can say something ("Setting µ = 0.5 reduces to ...", "Our classifiers use m = 18 ...").
 FORMULA_MIN_PROSE_WORDS = 2
 _PROSE_WORD = re.compile(r"(?<![\w=])[^\W\d_]?[^\W\d_A-Z]{3,}(?![\w(])")
-# A section's or a list item's number opening a sentence: a heading glued to its first sentence ("6.1
-# Baseline Model for Morphological Transformation Probabilities On the first iteration, ...", a PDF
-# that lost the heading's line break), a numbered heading written as a sentence ("3. Digital
-# scholarship is uneasy about ..."), a list item ("7. If there is C-V, then ..."): its number means
-# nothing in a summary, and the heading's words run into the sentence. On dev, 52 candidate sentences
-# open so (46 with a section number "6.1", "5.4.1"; 48 in ScisummNet's PDF texts), all junk or a list item.
-# (Without a stop, "1 STREAM FLOWS ...", "2 Education was ...", a number is a footnote's or a line's.)
-_NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:(?:\.\d{1,2}){1,3}\.?|\.)\s+[A-Z]")
+# Dropped before counting (a review): combining marks, which split an Indic word into pieces of one
+# or two letters ("आइंस्टीन का प्रसिद्ध सूत्र E = mc² है" was a formula), and superscript digits ("mc²").
+# A section's number opening a sentence: a heading glued to its first sentence ("6.1 Baseline Model
+# for Morphological Transformation Probabilities On the first iteration, ...", a PDF that lost the
+# heading's line break): its number means nothing in a summary, and the heading's words run into the
+# sentence. On dev, 46 candidate sentences open so ("6.1", "5.4.1"), all junk. A number and a stop
+# alone ("3. Digital scholarship ...") is not enough: German opens sentences with dates and ordinals
+# ("1. Januar 2020 begann ...", "19. Jahrhundert ...", a review); nor a decimal before a unit ("0.5 M
+# NaCl was ...", "1.5 T MRI ..."): the word after the number has three letters or more.
+_NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]{2}")
 # What may close a sentence after its end mark: quotes and brackets, the German “ ‘ (closing „ ‚),
 # French and Spanish » and the German « (closing »), and the full-width closers of Chinese and
 # Japanese quotations (a German sentence ending in a quotation, „... ab.“, was no candidate).
@@ -79,6 +81,7 @@ SENTENCE_ENDS = frozenset(".!?।॥؟۔։።\u037e。！？")
 # Combining marks (the vowel signs of Devanagari and the other Indic scripts, Arabic harakat,
 # accents of decomposed text) are part of the words they sit on: letters for the letter share.
 _MARK = re.compile(f"[{MARKS}]")
+_NOT_PROSE = re.compile(f"[{MARKS}\u00b2\u00b3\u00b9\u2070-\u209f]")
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")
 # ROUGE's English tokens, runs of a-z and 0-9 in the lower-cased text, found by mapping every other
@@ -111,7 +114,7 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     data = text.encode("utf-8", "surrogatepass")
     if len(data) - len(data.translate(None, _ASCII_LETTERS)) < needed and _letters(text) < needed:
         return "symbols"
-    if "=" in text and len(_PROSE_WORD.findall(text)) < FORMULA_MIN_PROSE_WORDS:
+    if "=" in text and len(_PROSE_WORD.findall(_NOT_PROSE.sub("", text))) < FORMULA_MIN_PROSE_WORDS:
         return "symbols"
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
@@ -138,12 +141,12 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
 _LOWER_OPENING = re.compile(r"(?:[a-z]{2,}(?:-[a-z]+)*|[a-z])(?=[\s,;:.!?()\[\]]|$)")
 # Openings that are terms, not fragments (a review): a letter compared with a value ("p < 0.05 was
 # ...", "n = 12 patients ..."), Latin phrases ("in vivo", "a priori", "de novo"), name particles
-# before a capitalised name ("van Dijk (1988) shows", "van der Waals forces"; "der", "den" and "das"
-# only after one, as "der Mann ging" is a German fragment).
+# before a capitalised name ("van Dijk (1988) shows", "van der Waals forces", "van 't Hoff", "de
+# l'Hôpital"; "der" and "den" only after one, as "der Mann ging" is a German fragment).
 _TERM_OPENING = re.compile(
     r"[a-z]\s?[<>=≤≥≈]"
     r"|(?:in|ex)\s+(?:vivo|vitro|situ|silico|utero|ovo)\b|a\s+(?:priori|posteriori|fortiori)\b|de\s+novo\b"
-    r"|(?:de|van|von|da|di|du|le|la|del|della|dos|ten|ter)(?:\s+(?:der|den|de|la|los|das))?\s+[A-Z]"
+    r"|(?:de|van|von|da|di|du|le|la|del|della|dos|das|ten|ter|zu)(?:\s+(?:der|den|de|la|los|das))?\s+(?:'t\s+|l['’])?[A-Z]"
 )
 # A text whose sentences open in lower case this often, or more, is lower-cased (SumPubMed): there
 # a lower-case opening says nothing.

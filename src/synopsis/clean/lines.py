@@ -759,7 +759,6 @@ SUBHEADING = "subheading"
 LOWER_HEADING_MAX_WORDS = 14
 LOWER_HEADING_MIN_FOLLOWING = 60
 _NOT_LAST = frozenset(("figure", "fig", "table", "and", "or", "of", "the", "a", "an", "in", "to", "for", "with", "by"))
-_LONGER_WORD = re.compile(r"[^\W\d_]{4}")
 _LOWER_HEADING_LINE = re.compile(r"[^\W\d_A-Z][^=;{}\[\]|\\@#$^~_]*(?<![.,;:!?])")
 
 
@@ -772,15 +771,10 @@ def _lower_heading_line(layout: _Layout, i: int, following: str | None, previous
     if not layout.lines[i + 1].strip():
         return False
     if len(following.strip()) <= max(2 * len(line), LOWER_HEADING_MIN_FOLLOWING):
-        # Two headings stacked: "phylogenetic distribution of cl biosynthesis enzymes ..." above
-        # "cl synthase" above its paragraph: the heading below stands above a long line and has a
-        # word of four letters (not "ijk", the subscript a formula's "where f" line left below it).
-        # On dev, 110 more SumPubMed lines are set aside so (nearly all headings; R1 +0.02).
-        below = layout.lines[i + 2].strip() if i + 2 < len(layout.lines) else ""
-        if not _lower_heading_shape(following.strip()) or not _LONGER_WORD.search(following):
-            return False
-        if len(below) <= max(2 * len(following.strip()), LOWER_HEADING_MIN_FOLLOWING):
-            return False
+        # Not two headings stacked ("phylogenetic distribution of ..." above "cl synthase" above
+        # its paragraph): tried and withdrawn, as a review found the two short first lines of a
+        # hard-wrapped lower-cased paragraph under a heading set aside the same way.
+        return False
     if not _lower_heading_shape(line):
         return False  # "figure" above "<dig> shows the power ...": a sentence a line break cut
     return _ENGLISH_WORD.search(line) is not None and layout.lowered()
