@@ -225,6 +225,38 @@ def test_a_paragraph_in_mid_document_before_a_heading_word_is_no_title_block() -
     assert "We kept this sentence in the body." in body(glued)
 
 
+def test_a_heading_word_after_a_name_or_ending_the_body_is_still_a_heading() -> None:
+    # Was: only the last letter before the heading word was looked at, so "... in Oxford Methods:"
+    # read as a sentence naming the list below it; and "Acknowledgements:" after a lower-case word
+    # was no heading, its thanks left in the Discussion.
+    def titles(raw: str) -> list[str]:
+        return [h.title for h in clean_text(raw).headings]
+
+    named = f"Introduction\n\n{PARAGRAPH} We ran the study of the model in Oxford Methods:\n\nWe recruited forty students.\n"
+    assert titles(named) == ["", "Introduction", "Methods"]
+    thanks = (
+        f"Introduction\n\n{PARAGRAPH}\n\nDiscussion\n\n{PARAGRAPH} Further work is needed in other settings "
+        "Acknowledgements:\n\nWe thank the Wellcome Trust for funding grant 12345.\n"
+    )
+    assert titles(thanks) == ["", "Introduction", "Discussion", "Acknowledgements"]
+    assert "in other settings Acknowledgements" not in body(thanks)
+
+
+def test_a_heading_word_after_body_paragraphs_ends_no_title_block_without_headings() -> None:
+    # Was: with no heading before it, "We kept this sentence in the body." removed as front_matter
+    # although two long body paragraphs came first: only title-sized text may stand before a title block.
+    long_paragraph = f"{PARAGRAPH} {PARAGRAPH}"
+    raw = (
+        f"{long_paragraph}\n\n{long_paragraph}\n\n"
+        f"We kept this sentence in the body. Introduction The next part follows.\n\n{long_paragraph}\n"
+    )
+    assert removed(raw, "front_matter") == []
+    assert "We kept this sentence in the body." in body(raw)
+    # A title line kept before the title-block paragraph still lets it open with the title block.
+    titled = f"Title of the Study\n\nJohn Smith, University of Leeds. Introduction {long_paragraph}\n"
+    assert removed(titled, "front_matter") == ["John Smith, University of Leeds."]
+
+
 # A numbered list of objectives whose items a PDF's lines cut into paragraphs (a BMC article): the
 # lines that name a department go on with the sentence above them.
 OBJECTIVES = (
@@ -260,3 +292,13 @@ def test_a_day_after_a_lists_label_is_no_footnote_number() -> None:
     assert "(1) 28 October 1988" in body(text) and "(2) 16 January 1989" in body(text)
     # A footnote number between two sentences still goes.
     assert removed("The offenders were released early. 2 Recently, the courts changed it.", "footnote") == [" 2"]
+
+
+def test_a_note_number_before_a_month_that_is_a_name_still_goes() -> None:
+    # Was: kept as a day ("the year. 3 May and colleagues reported ..."): only a month a year or a
+    # mark follows makes a date.
+    assert removed("The rate fell over the year. 3 May and colleagues reported the same.", "footnote") == [" 3"]
+    assert removed("The board met twice. 14 April Smith, the director, resigned.", "footnote") == [" 14"]
+    # A day and its month, with a year or a mark after it, stays.
+    assert removed("The vote was held. 5 November 2007 was the day.", "footnote") == []
+    assert removed("It ended. 3 May, the day of the vote, was quiet.", "footnote") == []

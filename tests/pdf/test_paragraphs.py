@@ -268,3 +268,26 @@ def test_a_numbered_list_with_a_hanging_indent_keeps_each_item_whole() -> None:
         "• Thomas A. Walsh performed the experiments and wrote the paper and reviewed drafts of the paper.",
         "• Mary J. O'Connell conceived and designed the study and reviewed drafts of the paper.",
     ]
+
+
+def test_an_indented_paragraph_after_a_one_line_list_item_is_not_glued_onto_it() -> None:
+    # Was: "(a) the organization ... within the ward; We then turned to ..." as one paragraph (and
+    # sentence): the indented first line of the next paragraph read as the item's hanging line.
+    lines = [
+        line("(a) the organization of patient flow and of care within the ward;", 100, x1=290, region=1),
+        line("We then turned to the second question, which asked how the staff", 112, x0=84, x1=290, region=1),
+        line("saw the changes and what they expected of them.", 124, x1=250, region=1),
+    ]
+    assert [b.text for b in body_blocks(lines, STYLE, vocabulary_of(lines), {})] == [
+        "(a) the organization of patient flow and of care within the ward;",
+        "We then turned to the second question, which asked how the staff saw the changes and what they expected of them.",
+    ]
+    # Lower case but after an item that ends in ";": the next line is no wrap of it either.
+    lines[1] = line("we then turned to the second question, which asked how the staff", 112, x0=84, x1=290, region=1)
+    assert len(body_blocks(lines, STYLE, vocabulary_of(lines), {})) == 2
+    # After a "," the item's sentence goes on: the lower-case line is its hanging line (PeerJ's contributions).
+    wrapped = [
+        line("• Mary J. O'Connell conceived and designed the experiments, analyzed the data,", 100, x1=290, region=1),
+        line("contributed reagents/materials/analysis tools, wrote the paper.", 112, x0=84, x1=250, region=1),
+    ]
+    assert len(body_blocks(wrapped, STYLE, vocabulary_of(wrapped), {})) == 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..language import ENGLISH
 from ..types import SectionKind
-from .inline import clean_inline
+from .inline import FRONT_MATTER_MAX_WORDS, clean_inline
 from .lines import Paragraph, WordsUsed, lower_cased, split_paragraphs
 from .removed import Removal, RemovalLog
 from .speakers import speaker_labels
@@ -86,6 +86,7 @@ def clean_text(
     headings: list[Heading] = [Heading("", "other", start, start)]
     blocks: list[Block] = []
     abstract_parts: list[str] = []
+    kept_words = 0  # words of the blocks kept so far (a title line is a few)
     for paragraph in paragraphs:
         if paragraph.heading is not None:
             headings.append(Heading(paragraph.heading, paragraph.kind, *paragraph.span))
@@ -100,7 +101,9 @@ def clean_text(
             speakers=speakers,
             damage=damage,
             lowered=lowered,
-            opening=len(headings) == 1,  # no heading yet: the paragraph may open with the title block
+            # No heading yet and only title-sized text kept (a title line) before it: the paragraph
+            # may open with the title block; after body paragraphs it is body text, not front matter.
+            opening=len(headings) == 1 and kept_words < FRONT_MATTER_MAX_WORDS,
         )
         for piece in pieces:
             if piece.heading is not None:
@@ -116,6 +119,7 @@ def clean_text(
                 abstract_parts.append(piece.text.text)
             else:
                 blocks.append(Block(piece.text, len(headings) - 1, len(blocks)))
+                kept_words += len(piece.text.text.split())
     return _cleaned(blocks, headings, abstract_parts, removed)
 
 

@@ -656,19 +656,29 @@ def _inline_heading_matches(text: str, lang: str = ENGLISH) -> list[re.Match[str
     return matches
 
 
-def _names_what_follows(text: str, match: re.Match[str]) -> bool:
+def _names_what_follows(text: str, match: re.Match[str], lang: str = ENGLISH) -> bool:
     """Whether a heading word that ends the paragraph with a colon, right after a lower-case word,
     is the sentence's own last word, naming the list the next paragraph holds ("... the variables
     that constitute what we can call Background:"): a heading there heads nothing within the
-    paragraph, and taking it for one cut the word from its sentence."""
+    paragraph, and taking it for one cut the word from its sentence. The whole word before it is
+    lower case ("... Department of Physics, University of Oxford Abstract:" heads the abstract), and
+    a word that ends the body or names a section dropped ("... in other settings Acknowledgements:")
+    stays a heading: a sentence so rarely ends in one, and what follows is no body text."""
     start = match.start()
+    title = match.group("title") or match.group("upper")
     return (
         match.group(0).endswith(":")
         and not text[match.end() :].strip()
-        and start >= 2
-        and text[start - 1] == " "
-        and text[start - 2].islower()
+        and _LOWER_WORD_BEFORE.search(text, max(0, start - _LOWER_WORD_MAX_CHARS), start) is not None
+        and not headings.is_end_matter(title, lang)
+        and not headings.is_dropped(title, lang)
     )
+
+
+# A lower-case word, then one space, right before a heading word (`_names_what_follows`); how far
+# back to look for it (a longer word is no sentence's word).
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+ $")
+_LOWER_WORD_MAX_CHARS = 40
 
 
 def _headings_before_page_breaks(text: str, breaks: list[int]) -> list[tuple[int, int, str]]:
@@ -704,7 +714,7 @@ def _headings(
     n = max(1, len(text))
     for match in _inline_heading_matches(text, lang):
         title = match.group("title") or match.group("upper")
-        if _names_what_follows(text, match):
+        if _names_what_follows(text, match, lang):
             continue
         position = match.start() / n
         if headings.is_end_matter(title, lang):

@@ -306,10 +306,12 @@ GLUED_FOOTNOTE = re.compile(
 # A number standing alone between two sentences: page numbers and footnote markers of a flattened
 # page stream ("(Nellis, 2004). 1 A.L.Hucklesby@... 2 Recently, ..."). Not a day before its month:
 # a date after a list's label or a sentence ("took place on (1) 28 October 1988, ... (2) 16 January
-# 1989": the days were removed as footnotes).
+# 1989": the days were removed as footnotes). Only a month a year or a mark follows makes a date:
+# "... the year. 3 May and colleagues reported ..." is a note number before a name.
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 STANDALONE_NUMBER = re.compile(
-    rf"[.!?”’\"')\]](?P<marker>\s+(?!(?:0?[1-9]|[12]\d|3[01])\s+(?:{_MONTH_NAMES})\b)\d{{1,3}})(?=\s+[A-Z“‘\"(])"
+    rf"[.!?”’\"')\]](?P<marker>\s+(?!(?:0?[1-9]|[12]\d|3[01])\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}}\b|\s*[,;.)]))"
+    rf"\d{{1,3}})(?=\s+[A-Z“‘\"(])"
 )
 # A bracketed note number between two sentences, as DHQ and other web-born texts set endnote
 # markers ("... of domain-experts. [1] In the course of the study ..."): it would open the next

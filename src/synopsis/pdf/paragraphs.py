@@ -264,13 +264,21 @@ def _list_item_wraps(previous: Line, line: Line, geometry: Geometry, *, ended: b
     runs to the column's edge with its sentence open, and the line stands in from the item's
     number by about the number's width. Read as an indented first line, each such line opened a
     paragraph of its own and the next item's number ran into it ("department 2. the stakeholder
-    views ...", a BMC article, whose lines cleaning then took for affiliations)."""
+    views ...", a BMC article, whose lines cleaning then took for affiliations). A line that opens
+    with a capital or a list marker, or follows an item that ends in ";" (the item's end in such a
+    list), is a new paragraph or item in from the margin ("(a) ... within the ward;" then "We then
+    turned to ..."), not a wrap. A "," stays a wrap: an item's line breaks there ("... analyzed the
+    data," then "contributed reagents/materials ...", a PeerJ article's contributions)."""
     indent = line.x0 - previous.x0
+    opening = line.text.lstrip()[:1]
     return (
         not ended
         and 0.5 * line.size < indent <= HANGING_INDENT_MAX * line.size
         and not geometry.short(previous)
         and _LIST_ITEM.match(previous.text) is not None
+        and not previous.text.rstrip().endswith(";")
+        and not opening.isupper()
+        and _LIST_ITEM.match(line.text) is None
     )
 
 
