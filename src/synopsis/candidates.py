@@ -36,6 +36,7 @@ _CAPTION = re.compile(
 # A table's or figure's legend run into the body: "Abbreviations: eGFR, estimated glomerular ...",
 # "Note: HOMA-IR; homeostasis model ...", "Key: Syn = syntactic features only." (PLOS puts them
 # after the caption's text, on the same line; 25 such sentences in the dev articles).
+LEGEND_LABEL_CHARS = 24  # "Abbreviations used:" and the spaces around it
 _LEGEND = re.compile(r"^\s*(?i:abbreviations?(?: used)?|notes?|key|legend|source)\s*:")
 # A legend's list of definitions, two or more: "eGFR, estimated glomerular filtration rate; sGFR,
 # standard ...", "A, anterior; B, posterior; and C, dorsal views.", "DT = determiner; IN = ...". What
@@ -67,6 +68,7 @@ _PROSE_WORD = re.compile(r"(?<![\w=])[^\W\d_]?[^\W\d_A-Z]{3,}(?![\w(])")
 # alone ("3. Digital scholarship ...") is not enough: German opens sentences with dates and ordinals
 # ("1. Januar 2020 begann ...", "19. Jahrhundert ...", a review); nor a decimal before a unit ("0.5 M
 # NaCl was ...", "1.5 T MRI ..."): the word after the number has three letters or more.
+_DIGIT_OR_SPACE = frozenset("0123456789 \t\n")
 _NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]{2}")
 # What may close a sentence after its end mark: quotes and brackets, the German “ ‘ (closing „ ‚),
 # French and Spanish » and the German « (closing »), and the full-width closers of Chinese and
@@ -119,9 +121,13 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
     caption = _CAPTION.match(text)
     if caption and (caption.group("stop") or not _DESCRIBES.search(text, caption.end() - 2, caption.end() + CAPTION_VERB_CHARS)):
         return "caption"
-    if _LEGEND.match(text) or (_DEFINITIONS.match(text) and not _AUXILIARY.search(text)):
+    # Each pattern is tried only where its mark is (most sentences have none): a legend's colon within
+    # its first words, a definition list's semicolon, a section number's digit.
+    if (text.find(":", 0, LEGEND_LABEL_CHARS) >= 0 and _LEGEND.match(text)) or (
+        ";" in text and _DEFINITIONS.match(text) and not _AUXILIARY.search(text)
+    ):
         return "caption"
-    if _NUMBERED_OPENING.match(text):
+    if text[:1] in _DIGIT_OR_SPACE and _NUMBERED_OPENING.match(text):
         return "numbered_heading"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):

@@ -123,6 +123,9 @@ def _footnote_cuts(text: str) -> set[int]:
 _INVISIBLE_MARKS = "\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 _HAS_INVISIBLE_MARK = re.compile(f"[{_INVISIBLE_MARKS}]")
 _MARKS_BEFORE_SPACE = re.compile(f"[{_INVISIBLE_MARKS}]+(?=\\s|$)")
+# Either an invisible mark or a bullet (repair 9): one scan of a block tells whether to look for
+# either (none of them is ASCII, so an ASCII block is not scanned at all).
+_MARK_OR_BULLET = re.compile(f"[{_INVISIBLE_MARKS}•▪●◦‣∙]")
 
 
 def _marks_as_spaces(text: str) -> str:
@@ -139,7 +142,9 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     `data/segment/<lang>.json` (segment_rules.py), or the language-neutral ones if it has no file.
     `lang` is an ISO 639-1 code; a region or case ("pt-BR", "DE") does not change the rules.
     """
-    text = _marks_as_spaces(text)
+    unusual = not text.isascii() and _MARK_OR_BULLET.search(text) is not None
+    if unusual:
+        text = _marks_as_spaces(text)
     code = lang.lower().replace("_", "-").split("-")[0]
     if code != "en":
         return rule_spans(text, rules_for(code))
@@ -155,7 +160,7 @@ def sentence_spans(text: str, *, lang: str = "en") -> list[tuple[int, int]]:
     cuts = _missed_boundaries(text, {a for a, _ in spans})
     if _HAS_FOOTNOTE_MARK.search(text):
         cuts |= _footnote_cuts(text)
-    if _BULLETS.search(text):
+    if unusual and _BULLETS.search(text):
         cuts |= {match.end() for match in _BULLET_ITEM.finditer(text)}
     if cuts:
         spans = _split_at(text, spans, cuts)

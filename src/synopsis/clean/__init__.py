@@ -119,7 +119,8 @@ def clean_text(
                 abstract_parts.append(piece.text.text)
             else:
                 blocks.append(Block(piece.text, len(headings) - 1, len(blocks)))
-                kept_words += len(piece.text.text.split())
+                if kept_words < FRONT_MATTER_MAX_WORDS:  # counted only while it matters
+                    kept_words += len(piece.text.text.split())
     return _cleaned(blocks, headings, abstract_parts, removed)
 
 

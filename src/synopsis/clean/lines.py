@@ -95,7 +95,7 @@ def normalise_characters(text: Tracked) -> Tracked:
     if "\x02" in text.text:  # PDFium's soft hyphen at a line break: the word is whole again
         text = text.sub(rules.SOFT_HYPHEN_BREAK, "")
     text = text.sub(rules.ODD_CHARS, rules.odd_char_replacement)
-    if rules.HAS_FULL_WIDTH.search(text.text):  # full-width ASCII: one for one (`rules.FULL_WIDTH`)
+    if not text.text.isascii() and rules.HAS_FULL_WIDTH.search(text.text):  # full-width ASCII, one for one
         text = text.translate(rules.FULL_WIDTH)
     if "?" in text.text:
         mangled = [Edit(m.start(), m.end(), "’") for m in rules.MANGLED_APOSTROPHE.finditer(text.text)]
