@@ -53,14 +53,13 @@ _DESCRIBES = re.compile(
 )
 CAPTION_VERB_CHARS = 60  # where the verb of a sentence about a figure stands
 # A formula that segmentation made a sentence: an "=" and fewer than FORMULA_MIN_PROSE_WORDS words
-# of prose (three lower-case letters or more, not all capitals, no function's name before its bracket): "So aw
-# = Lei E Rn.", "Let GC = contract(G, C, s).", "Finally, P(NP → DT NN |NP → DT NN) = 4/7." pass the
-# letter share. On dev, 23 candidate sentences are so, all formulas or pseudo-code; with two such
-# words a sentence can say something ("Setting µ = 0.5 reduces to ...", "Our classifiers use m = 18 ...").
+# of prose (three lower-case letters or more, not all capitals, no function's name before its
+# bracket; `_NOT_PROSE` left out): "So aw = Lei E Rn.", "Let GC = contract(G, C, s).", "Finally,
+# P(NP → DT NN |NP → DT NN) = 4/7." pass the letter share. On dev, 23 candidate sentences are so,
+# all formulas or pseudo-code; with two such words a sentence can say something ("Setting µ = 0.5
+# reduces to ...", "Our classifiers use m = 18 ...").
 FORMULA_MIN_PROSE_WORDS = 2
 _PROSE_WORD = re.compile(r"(?<![\w=])[^\W\d_]?[^\W\d_A-Z]{3,}(?![\w(])")
-# Dropped before counting (a review): combining marks, which split an Indic word into pieces of one
-# or two letters ("आइंस्टीन का प्रसिद्ध सूत्र E = mc² है" was a formula), and superscript digits ("mc²").
 # A section's number opening a sentence: a heading glued to its first sentence ("6.1 Baseline Model
 # for Morphological Transformation Probabilities On the first iteration, ...", a PDF that lost the
 # heading's line break): its number means nothing in a summary, and the heading's words run into the
@@ -83,6 +82,8 @@ SENTENCE_ENDS = frozenset(".!?।॥؟۔։።\u037e。！？")
 # Combining marks (the vowel signs of Devanagari and the other Indic scripts, Arabic harakat,
 # accents of decomposed text) are part of the words they sit on: letters for the letter share.
 _MARK = re.compile(f"[{MARKS}]")
+# Dropped before counting (a review): combining marks, which split an Indic word into pieces of one
+# or two letters ("आइंस्टीन का प्रसिद्ध सूत्र E = mc² है" was a formula), and superscript digits ("mc²").
 _NOT_PROSE = re.compile(f"[{MARKS}\u00b2\u00b3\u00b9\u2070-\u209f]")
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOI = re.compile(r"\bdoi\b")

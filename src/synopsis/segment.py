@@ -121,7 +121,6 @@ def _footnote_cuts(text: str) -> set[int]:
 # space there, and every sentence of such a text was one. Segmentation reads them as the spaces
 # they stand beside (the same length, so every offset stays); a sentence's text keeps those inside it.
 _INVISIBLE_MARKS = "\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-_HAS_INVISIBLE_MARK = re.compile(f"[{_INVISIBLE_MARKS}]")
 _MARKS_BEFORE_SPACE = re.compile(f"[{_INVISIBLE_MARKS}]+(?=\\s|$)")
 # Either an invisible mark or a bullet (repair 9): one scan of a block tells whether to look for
 # either (none of them is ASCII, so an ASCII block is not scanned at all).
@@ -129,9 +128,8 @@ _MARK_OR_BULLET = re.compile(f"[{_INVISIBLE_MARKS}•▪●◦‣∙]")
 
 
 def _marks_as_spaces(text: str) -> str:
-    """`text` with each invisible mark that white space (or the text's end) follows as a space."""
-    if not _HAS_INVISIBLE_MARK.search(text):
-        return text
+    """`text` with each invisible mark that white space (or the text's end) follows as a space (asked
+    only of a block `_MARK_OR_BULLET` found something in)."""
     return _MARKS_BEFORE_SPACE.sub(lambda run: " " * len(run.group()), text)
 
 

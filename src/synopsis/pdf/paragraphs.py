@@ -687,14 +687,15 @@ def _continues_caption(caption: Sequence[Line], line: Line, geometry: Geometry) 
         # It stands where steps stand, in their size (a review: a body line "4: the clerks then kept
         # ..." under the box was taken as a step): near the last step's left edge (nested steps are
         # indented), or at the top of the next column, and no larger than the caption.
-        steps = [other for other in caption if _step_number(other) is not None]
-        last = _step_number(steps[-1]) if steps else 0
-        like_steps = not steps or (
-            abs(line.size - steps[-1].size) < 0.5
-            and (abs(line.x0 - steps[-1].x0) <= 3 * line.size or line.region != previous.region)
+        last, last_step = next(
+            ((number, other) for other in reversed(caption) if (number := _step_number(other)) is not None), (0, None)
+        )
+        like_steps = last_step is None or (
+            abs(line.size - last_step.size) < 0.5
+            and (abs(line.x0 - last_step.x0) <= 3 * line.size or line.region != previous.region)
         )
         return (
-            step > (last or 0)
+            step > last
             and like_steps
             and line.size <= caption[0].size
             and line.top - previous.bottom < ALGORITHM_STEP_GAP * line.size
