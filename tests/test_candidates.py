@@ -42,6 +42,17 @@ GOOD = "We show that the parser recovers 91% of the dependencies in the test set
         ("A, anterior; B, posterior; C, dorsal; and D, right lateral views of the skull.", "caption"),
         ("DT = determiner; IN = preposition or subordinating conjunction; JJ = adjective.", "caption"),
         ("However, the results were clear in every group; Moreover, the effect held later.", None),
+        # Panel legends and turns of a dialogue or interview (soc-fqs-lifegrid-interviews.pdf's summary
+        # quoted "Researcher: No ... not for you?"; dev: plos-journal.pone.0078761, scisummnet-P03-1003).
+        ("A: without fishing target species and B: including all the reef-fish species.", "labelled_turn"),
+        ("a: susceptible; b: intermediate resistant; c: resistant to every antibiotic tested.", "labelled_turn"),
+        ("Q: When did Elvis Presley die and where was he buried at the time ?", "labelled_turn"),
+        ("Researcher: No, you never told me about that year at all, not for you?", "labelled_turn"),
+        ("Interviewer : And what did your mother say when you came back home then?", "labelled_turn"),
+        ("P12: I could not sleep for weeks after the first session with the group.", "labelled_turn"),
+        ("Step 1: Retrieve the lexical entries for all the words in the sentence first.", None),
+        ("Corollary 2: The smaller the effect sizes in a field, the less likely the findings.", None),
+        ("In study A: participants read the texts twice before they answered the questions.", None),
         ("A, B and C were analysed together in the first batch; D, E and F were analysed later.", None),
         ("BERT, a transformer encoder, came first; GPT-2, a decoder, was also tested here.", None),
         ("Correspondence should be sent to the first author at j.smith@leeds.ac.uk today.", "email_or_url"),

@@ -68,6 +68,16 @@ _PROSE_WORD = re.compile(r"(?<![\w=])[^\W\d_]?[^\W\d_A-Z]{3,}(?![\w(])")
 # ("1. Januar 2020 begann ...", "19. Jahrhundert ...", a review); nor a decimal before a unit ("0.5 M
 # NaCl was ...", "1.5 T MRI ..."): the word after the number has three letters or more.
 _DIGIT_OR_SPACE = frozenset("0123456789 \t\n")
+# A one-letter label or a speaker's with a colon opening the sentence: a panel legend ("A: without
+# fishing target species and B: …", "a: susceptible; b: …"), a turn of an example dialogue or an
+# interview quoted in the text ("Q: When did Elvis Presley die ?", "R: We must bear in mind …",
+# "Researcher: No ... not for you?", "P12: …"). None is the authors' own statement; the 25 dev
+# candidates that open so are all of these. "Step 1:", "Corollary 2:", "Note:" are not labels here.
+TURN_LABEL_CHARS = 14  # "Interviewee :" and a space
+_TURN_LABEL = re.compile(
+    r"\s*(?:[A-Za-z]|[A-Z]{1,2} ?\d{1,3}|(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator))"
+    r" ?:\s"
+)
 _NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]{2}")
 # What may close a sentence after its end mark: quotes and brackets, the German “ ‘ (closing „ ‚),
 # French and Spanish » and the German « (closing »), and the full-width closers of Chinese and
@@ -130,6 +140,8 @@ def rejection(text: str, rules: CandidateRules = CandidateRules()) -> str | None
         return "caption"
     if text[:1] in _DIGIT_OR_SPACE and _NUMBERED_OPENING.match(text):
         return "numbered_heading"
+    if text.find(":", 0, TURN_LABEL_CHARS) >= 0 and _TURN_LABEL.match(text):
+        return "labelled_turn"
     lowered = text.lower()
     if "@" in text or "http" in lowered or "www." in lowered or ("doi" in lowered and _DOI.search(lowered)):
         return "email_or_url"
