@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -70,6 +71,52 @@ def test_a_sentence_opening_in_lower_case_is_no_candidate_in_a_cased_text() -> N
     lowered = body.lower()
     doc = build_document(Article("y", lowered, (0, len(lowered))))
     assert all(s.candidate for s in doc.sentences if s.text.startswith(("pairs", "and")))
+
+
+def test_each_non_candidate_carries_its_reason() -> None:
+    """`Sentence.not_candidate` names the rule that rejected a sentence (a user saw only
+    `candidate: false`); the first rule that applies wins, a lower-case fragment too short stays
+    `too_short`, and a candidate has none."""
+    body = (
+        "Introduction\nWe align the sentences of a parallel corpus with a simple length model. "
+        "Each of the corpora holds a million words. and so on. Most of them are alike in length. "
+        "6.1 Baseline Model for the alignment On the first iteration we read both corpora. "
+        "pairs sentences that are translations of one another in both of the languages. "
+        "Our results show that engagement with mentors was low in all three projects.\n"
+    )
+    abstract = "Our results show that engagement with mentors was low in all three projects."
+    doc = build_document(Article("x", body, (0, len(body)), abstract=abstract))
+    reasons = [(s.text.split()[0], s.candidate, s.not_candidate) for s in doc.sentences]
+    assert reasons == [
+        ("We", True, None),
+        ("Each", True, None),
+        ("and", False, "too_short"),
+        ("Most", True, None),
+        ("6.1", False, "numbered_heading"),
+        ("pairs", False, "lower_case_fragment"),
+        ("Our", False, "copies_abstract"),
+    ]
+
+
+def test_non_english_captions_and_english_quotes_carry_their_reasons() -> None:
+    """The rules `build_document` adds outside English: a caption line in the language's words
+    ("Abb. 3: ...") and an English sentence inside a German article."""
+    paragraphs = (Path(__file__).parent / "data" / "lang" / "de.txt").read_text(encoding="utf-8").split("\n\n")
+    caption = "Abb. 3: Die Verteilung der Niederschläge in den drei Regionen im Jahr 2020."
+    quote = "In semi-arid regions, aquifers are often the only reliable source of water during the dry season."
+    paragraphs[6] += f" {caption} {quote}"
+    doc = build_document(synopsis.ingest.article_from_text("\n\n".join(paragraphs)))
+    reasons = {s.text: s.not_candidate for s in doc.sentences}
+    assert reasons[caption] == "caption" and reasons[quote] == "english_in_other_language"
+    assert all((s.not_candidate is None) == s.candidate for s in doc.sentences)
+
+
+def test_every_reason_is_named_in_the_docs() -> None:
+    """docs/methods.md lists each reason `not_candidate` may hold, with what it means."""
+    from synopsis.types import NOT_CANDIDATE_REASONS
+
+    methods = (Path(__file__).parents[1] / "docs" / "methods.md").read_text(encoding="utf-8")
+    assert [reason for reason in NOT_CANDIDATE_REASONS if f"(`{reason}`)" not in methods] == []
 
 
 def test_flattened_and_structured_give_similar_documents(dev_sample: list[dict[str, str]]) -> None:

@@ -95,9 +95,9 @@ def render_scores(summary: Summary, doc: Document, scores: Sequence[float], *, s
 
 
 def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> dict[str, Any]:
-    """The cleaned document: every sentence (with its span, candidacy and score under the method) and
-    every section, as the server's response and `summarize -o scores` give it; None for a score that
-    is not finite (a sentence no method may choose)."""
+    """The cleaned document: every sentence (with its span, candidacy, the reason it is no candidate
+    and its score under the method) and every section, as the server's response and `summarize -o
+    scores` give it; None for a score that is not finite (a sentence no method may choose)."""
     return {
         "id": doc.id,
         "title": doc.title,
@@ -114,6 +114,7 @@ def document_to_dict(doc: Document, scores: Sequence[float], *, source: str) -> 
                 "section": s.section,
                 "paragraph": s.paragraph,
                 "candidate": s.candidate,
+                "not_candidate": s.not_candidate,  # why not (docs/methods.md), null for a candidate
                 "score": round(score, 6) if math.isfinite(score) else None,
             }
             for s, score in zip(doc.sentences, scores, strict=True)

@@ -196,19 +196,21 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
             reason = rejection(text, rules)
             if reason == "too_long":
                 long_sentences.append(text)
-            candidate = reason is None and not copies_abstract(text, abstract_pairs, rules, unicode=unicode, lang=code)
-            if candidate and captions is not None and captions.match(text):
-                candidate = False  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
-            if candidate and in_english is not None and in_english(text):
-                candidate = False  # a quotation or an abstract in English inside an article in another language
+            if reason is None and copies_abstract(text, abstract_pairs, rules, unicode=unicode, lang=code):
+                reason = "copies_abstract"
+            if reason is None and captions is not None and captions.match(text):
+                reason = "caption"  # "Abb. 1: ...", "Tableau 2 : ..." left inside a flattened text
+            if reason is None and in_english is not None and in_english(text):
+                reason = "english_in_other_language"  # a quotation or an abstract in English
             index = len(sentences)
             first_of_section.setdefault(block.section, index)
             last_of_section[block.section] = index
-            sentences.append(Sentence(index, text, raw_start, raw_end, block.section, block.paragraph, candidate))
+            sentences.append(Sentence(index, text, raw_start, raw_end, block.section, block.paragraph, reason is None, reason))
     if not sentences:
         raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
     for i in lower_case_fragments([sentence.text for sentence in sentences]):
-        sentences[i] = replace(sentences[i], candidate=False)  # a sentence's tail, an example, a list item
+        if sentences[i].candidate:  # a sentence's tail, an example, a list item; an earlier reason stays
+            sentences[i] = replace(sentences[i], candidate=False, not_candidate="lower_case_fragment")
     sections = tuple(
         Section(
             i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1)

@@ -22,6 +22,20 @@ SECTION_KINDS: tuple[SectionKind, ...] = (
     "conclusion",
     "other",
 )
+# Why a sentence is no candidate (`Sentence.not_candidate`): `candidates.rejection`'s reasons, then
+# `pipeline.build_document`'s; docs/methods.md ("Candidate sentences") says what each means.
+NOT_CANDIDATE_REASONS = (
+    "too_short",
+    "too_long",
+    "symbols",
+    "caption",
+    "numbered_heading",
+    "email_or_url",
+    "no_sentence_end",
+    "copies_abstract",
+    "english_in_other_language",
+    "lower_case_fragment",
+)
 # An abstract's usual length: the word budget when the user names none.
 DEFAULT_WORDS = 200
 
@@ -50,6 +64,10 @@ class Sentence:
     front end can highlight it in place. `text` is that slice with extraction artefacts undone
     (line-break hyphens joined, line breaks collapsed, footnote markers and citation placeholders
     removed); where cleaning changed nothing inside the sentence, `text == original[start:end]`.
+
+    `candidate` is False for a sentence no method may choose, and `not_candidate` says why (one of
+    `NOT_CANDIDATE_REASONS`; None for a candidate, or where whoever built the sentence gave none):
+    a user who sees a sentence passed over must be able to tell a caption from a copied abstract.
     """
 
     index: int
@@ -59,6 +77,7 @@ class Sentence:
     section: int
     paragraph: int
     candidate: bool = True
+    not_candidate: str | None = None
 
     @property
     def words(self) -> int:

@@ -57,6 +57,34 @@ def test_scores_output_ranks_every_sentence_and_holds_the_json_summary(example_p
     assert [scores[s["index"]] for s in shown["summary"]["sentences"]] == [s["score"] for s in shown["summary"]["sentences"]]
 
 
+def test_scores_output_says_why_a_sentence_is_no_candidate(tmp_path: Path) -> None:
+    """-o scores showed `"candidate": false` and never why: a caption, a fragment, a copy of the
+    abstract and a lower-case tail looked alike. Now each carries its rule's name (docs/methods.md)."""
+    record = tmp_path / "paper.txt"
+    record.write_text(
+        "ABSTRACT: \nWe show that a simple length model aligns the sentences of parallel corpora in linear time. \n \n"
+        "PREDICTION: \n \n \nFULL TEXT: \nIntroduction\n"
+        "We align the sentences of a parallel corpus with a simple length model. Each of the corpora holds a million words. "
+        "It works well. Figure 2: Accuracy of the aligner on both corpora by sentence length. "
+        "pairs sentences that are translations of one another in both of the languages. "
+        "We show that a simple length model aligns the sentences of parallel corpora in linear time. "
+        "Our model reads both sides of the corpus at once.\n",
+        encoding="utf-8",
+    )
+    result = run("summarize", str(record), "-o", "scores")
+    assert result.exit_code == 0, result.output
+    sentences = json.loads(result.stdout)["document"]["sentences"]
+    assert [(s["text"].split()[0], s["candidate"], s["not_candidate"]) for s in sentences] == [
+        ("We", True, None),
+        ("Each", True, None),
+        ("It", False, "too_short"),
+        ("Figure", False, "caption"),
+        ("pairs", False, "lower_case_fragment"),
+        ("We", False, "copies_abstract"),
+        ("Our", True, None),
+    ]
+
+
 def test_record_output_changes_only_prediction(example_path: Path) -> None:
     raw = example_path.read_bytes()
     result = run("summarize", str(example_path), "--output", "record")

@@ -88,6 +88,10 @@ class DocumentSentence(BaseModel):
     section: int = Field(description="Index into document.sections.")
     paragraph: int
     candidate: bool = Field(description="False for sentences no method may choose (captions, reference-like lines ...).")
+    not_candidate: str | None = Field(
+        description="Why the sentence is no candidate (too_short, caption, copies_abstract ...: docs/methods.md); "
+        "null for a candidate."
+    )
     score: float | None = Field(description="The method's score for the sentence (null where not finite).")
 
 

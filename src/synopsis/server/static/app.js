@@ -276,7 +276,8 @@
         span.addEventListener("click", () => jumpTo(ui.summaryList, sentence.index));
       } else if (!sentence.candidate) {
         span.classList.add("skipped");
-        span.title = "Not eligible for the summary";
+        const why = sentence.not_candidate ? `: ${sentence.not_candidate.replaceAll("_", " ")}` : "";
+        span.title = `Not eligible for the summary${why}`;
       } else {
         span.title = `score ${score}`;
       }
