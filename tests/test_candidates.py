@@ -244,3 +244,15 @@ def test_a_number_without_a_section_stop_opens_a_candidate(text: str) -> None:
 def test_a_sentence_around_a_formula_in_any_script_is_no_formula(text: str) -> None:
     """A review: the vowel signs of Devanagari split its words into pieces too short to count as prose."""
     assert rejection(text) is None
+
+
+def test_every_rejection_reason_is_one_the_outputs_name() -> None:
+    """`-o scores` and the server say why a sentence is no candidate from NOT_CANDIDATE_REASONS
+    (docs/methods.md lists them): a reason added to `rejection` must be added there too."""
+    import inspect
+
+    from synopsis import candidates
+    from synopsis.types import NOT_CANDIDATE_REASONS
+
+    returned = set(re.findall(r'return "(\w+)"', inspect.getsource(candidates.rejection)))
+    assert "caption" in returned and returned <= set(NOT_CANDIDATE_REASONS)

@@ -30,6 +30,7 @@ NOT_CANDIDATE_REASONS = (
     "symbols",
     "caption",
     "numbered_heading",
+    "labelled_turn",
     "email_or_url",
     "no_sentence_end",
     "copies_abstract",
