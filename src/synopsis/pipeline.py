@@ -25,7 +25,7 @@ from .clean.rules import END_MATTER, END_MATTER_MIN_POSITION, YEAR, lone_crs_as_
 from .errors import BudgetWarning, InputError, LanguageWarning, TextWarning
 from .features import Features, compute_features
 from .ingest import article_from_text
-from .ingest.decode import check_prose
+from .ingest.decode import NAMED_ENCODING, check_prose, doubtful_reading, read_in_named
 from .language import DETECT_CHARS, ENGLISH, UNDETERMINED, Language, check_spaced, resolve_language
 from .limits import MAX_CHARS
 from .output import over_budget_warning
@@ -175,8 +175,14 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
     require_type("build_document", "lang", lang, (str, type(None)), "a language code such as 'de', 'auto' or None")
     text = _language_text(article)
     language, warning = resolve_language(lang, text)
-    check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized, even where detection says English
-    check_prose(text)  # base64, one word repeated: refused, not summarized
+    try:
+        check_spaced(text)  # Chinese, Japanese, Thai: refused, not summarized, even where detection says English
+        check_prose(text)  # base64, one word repeated: refused, not summarized
+    except InputError as err:  # in a wrong --encoding, Latin text reads as Chinese: the line says so
+        named = article.meta.get(NAMED_ENCODING)
+        if named is None or not doubtful_reading(article.text, str(named)):
+            raise
+        raise read_in_named(err, str(named)) from None
     code = language.code
     cleaned = clean_article(article, code)
     abstract = article.abstract or cleaned.abstract

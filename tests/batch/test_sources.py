@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from pathlib import Path
@@ -143,3 +144,20 @@ def test_ids_of_lines_without_one_in_a_folder_are_its_path_and_line(tmp_path: Pa
     write_jsonl(folder / "2019" / "part.jsonl", records)
     write_jsonl(folder / "2020" / "part.jsonl", records)
     assert [item.id for item in _items([str(folder)])] == ["2019/part:1", "2019/part:2", "2020/part:1", "2020/part:2"]
+
+
+def test_gzip_jsonl_in_a_named_encoding_is_read_in_it(tmp_path: Path) -> None:
+    """Was: a .jsonl.gz was read as UTF-8 lines whatever --encoding said: every line of a cp1252
+    file an error row, "is not valid UTF-8 (byte 0xe9) (name the file's encoding with --encoding)",
+    where `synopsis summarize --encoding cp1252` read it."""
+    text = " ".join(f"The café served résumé number {i} of the naïve study of the coast." for i in range(30))
+    packed = tmp_path / "c.jsonl.gz"
+    packed.write_bytes(
+        gzip.compress("".join(json.dumps({"id": n, "full_text": text}, ensure_ascii=False) + "\n" for n in "ab").encode("cp1252"))
+    )
+    options = dataclasses.replace(OPTIONS, encoding="cp1252")
+    items = [item for shard in iter_shards([str(packed)], options) for item in shard.items(options)]
+    assert [(item.id, isinstance(item.payload, Article) and item.payload.text == text) for item in items] == [
+        ("a", True),
+        ("b", True),
+    ]

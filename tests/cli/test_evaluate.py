@@ -111,12 +111,15 @@ def test_jobs_0_means_one_worker_per_cpu_as_in_batch(five_docs: Path, monkeypatc
     assert negative.exit_code == 2 and negative.output == "synopsis: --jobs must be 0 (one per CPU) or more, got -1\n"
 
 
-def test_a_utf16_file_without_a_bom_is_not_told_to_use_an_option_evaluate_lacks(tmp_path: Path) -> None:
-    """Was: "name its encoding, utf-16-le, with --encoding", which evaluate does not have (it reads
-    UTF-8 and UTF-16/32 with a BOM): the line now says what is wrong and names no option."""
+def test_a_utf16_file_without_a_bom_is_told_the_encoding_option_evaluate_has(tmp_path: Path) -> None:
+    """Was (stop 38): the line named no option, since evaluate had no --encoding; it has one now, as
+    summarize and batch do (stop 39), so the line names it and following it reads the file."""
     path = tmp_path / "corpus.jsonl"
     text = "The mentoring study works. Mentors met their mentees every week for a year. " * 20
     path.write_bytes((json.dumps({"id": "a", "full_text": text, "abstract": "Mentoring works."}) + "\n").encode("utf-16-le"))
     result = runner.invoke(app, ["evaluate", str(path)])
     assert result.exit_code != 0
-    assert "without a byte-order mark" in result.stderr and "--encoding" not in result.stderr
+    assert "without a byte-order mark (little-endian); name its encoding, utf-16-le, with --encoding" in result.stderr
+    followed = runner.invoke(app, ["evaluate", str(path), "-m", "lead", "--encoding", "utf-16-le"])
+    assert followed.exit_code == 0, followed.stderr
+    assert "failed documents: 0" in followed.stdout

@@ -110,3 +110,18 @@ def test_the_encoding_field_reads_what_a_bom_cannot(client: TestClient) -> None:
     response = client.post("/api/summarize", files={"file": ("cafe.txt", data, "text/plain")}, data={"encoding": "cp1252"})
     assert response.status_code == 200, response.text
     assert "Café owners in Zürich" in response.json()["summary"]["sentences"][0]["text"]
+
+
+def test_a_wrong_encoding_field_is_named_in_the_refusal(client: TestClient) -> None:
+    """Was: UTF-8 English read in the encoding field's utf-16 was refused as "is Chinese (zh) ...
+    (not supported)", naming nothing of the field that made it so; the CLI says the same line."""
+    data = ARTICLE.encode() + b" " * (len(ARTICLE.encode()) % 2)
+    response = client.post("/api/summarize", files={"file": ("a.txt", data)}, data={"encoding": "utf-16"})
+    assert response.status_code == 400, response.text
+    assert response.json()["message"] == (
+        "a.txt: is Chinese (zh), written without spaces between words: synopsis counts words by spaces and has no word"
+        " segmenter for it (not supported); it was read as utf-16, the encoding named for it: is that the file's encoding?"
+    )
+    charset = client.post("/api/summarize", files={"file": ("a.txt", data, "text/plain; charset=utf-16")})
+    assert charset.status_code == 400
+    assert charset.json()["message"].endswith("(it was read as utf-16, the charset its part's Content-Type names)")

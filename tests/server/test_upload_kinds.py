@@ -54,3 +54,17 @@ def test_a_csv_table_is_refused_as_a_table(client: TestClient) -> None:
     assert response.json()["message"] == (
         "notes.csv: is a CSV/TSV table, which synopsis does not read: convert it to JSONL (one article a line) or Parquet"
     )
+
+
+def test_an_upload_of_json_is_named_json_not_jsonl(client: TestClient) -> None:
+    """Was: a paper.json holding one article on one line (as `json.dump` writes it) was refused as
+    "is JSONL, a corpus of articles ... (use `synopsis summarize FILE.jsonl` for corpora)"."""
+    record = b'{"id": "a", "full_text": "' + PROSE.encode() + b'"}'
+    for name, data in (("paper.json", record), ("paper.json", record + b"\n"), ("paper.txt", record)):
+        response = client.post("/api/summarize", files={"file": (name, data)})
+        assert response.status_code == 415, response.text
+        assert response.json()["message"].startswith(f"{name}: is JSON, articles as records;"), (name, response.text)
+        assert "JSONL" not in response.json()["message"]
+    for name, data in (("corpus.jsonl", record), ("corpus.txt", record + b"\n" + record + b"\n")):
+        response = client.post("/api/summarize", files={"file": (name, data)})
+        assert response.json()["message"].startswith(f"{name}: is JSONL, a corpus of articles;"), (name, response.text)

@@ -38,6 +38,7 @@ import numpy as np
 
 from ..errors import InputError, MissingExtra
 from ..ingest import absent, detect_format, read_articles, reads_line_by_line, require_pdf
+from ..ingest.decode import named_reading
 from ..ingest.jsonl import MAX_LINE_BYTES, JsonlFields, article_from_record, parse_line, record_id
 from ..types import Article
 from .work import BatchOptions, SourceItem
@@ -548,6 +549,11 @@ def _file_shards(path: str, location: str, options: BatchOptions, *, split_bytes
     gzipped = location.endswith(".gz")  # its head is compressed: read line by line (as UTF-8) as before
     if fmt == "jsonl" and not gzipped and not reads_line_by_line(head, options.encoding):
         yield FilesShard(((path, location, doc_id),), size)  # UTF-16, a JSON array, binary: read whole
+        return
+    if fmt == "jsonl" and gzipped and named_reading(options.encoding, b"") is not None:
+        # In an encoding named (cp1252): read as summarize reads it, not as UTF-8 lines (was: "is
+        # not valid UTF-8 ... name the file's encoding with --encoding" for each line).
+        yield FilesShard(((path, location, doc_id),), size)
         return
     if fmt == "jsonl":
         if split_bytes is None or gzipped or size <= split_bytes:

@@ -26,6 +26,7 @@ from .app import (
     check_stdin_once,
     check_whole,
     check_writable,
+    checked_encoding,
     checked_lang,
     checked_model,
     counted,
@@ -44,9 +45,9 @@ LISTED = 10  # ids named in a note that stands for many
 # The most --resamples: p-values down to 1/100,001, 50 times the default's resolution; a larger value
 # (99999999999999999999) ran until killed or ended in a traceback after the whole evaluation.
 MOST_RESAMPLES = 100_000
-# The settings errors name, as evaluate names them: it has no --encoding (it reads UTF-8 and
-# UTF-16/32 with a BOM), so an error it could only fix by one says what is wrong, not "--encoding".
-_NAMES = {**CLI_NAMES, "encoding": ""}
+# The settings errors name, as evaluate names them: those of every command (--encoding included,
+# which evaluate has as summarize and batch have it).
+_NAMES = dict(CLI_NAMES)
 
 
 def _speed_column() -> Any:
@@ -100,6 +101,11 @@ def evaluate_command(
     abstract_field: str = typer.Option("abstract", help="JSONL field (Parquet column) with the reference abstract."),
     lang: str = typer.Option("auto", "--lang", help=LANG_HELP + " ROUGE tokenizes by it."),
     model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    encoding: str | None = typer.Option(
+        None,
+        help="Encoding of text inputs (DATA and --predictions) when not UTF-8 (e.g. cp1252); never guessed."
+        " A byte-order mark wins where it decodes.",
+    ),
 ) -> None:
     """Score summaries with ROUGE-1/2/Lsum (rouge-score, stemmed) against the reference abstracts.
 
@@ -139,6 +145,7 @@ def evaluate_command(
     check_whole(100, MOST_RESAMPLES, resamples=resamples)
     check_whole(0, seed=seed)  # the bootstrap's generator takes no negative seed (a traceback at the very end)
     check_stdin_once(data, "DATA")
+    encoding = checked_encoding(encoding)
     if STDIN in predictions:  # was "-: cannot be read (No such file or directory)"
         fail(
             "--predictions - (stdin) is not supported: predictions are read from a file or folder;"
@@ -158,7 +165,7 @@ def evaluate_command(
     model_path = _model_for(model, names)
     loaded: dict[str, dict[str, Prediction]] = {}
     notes: list[str] = []
-    record_predictions = any(is_record_source(path) for path in predictions)
+    record_predictions = any(is_record_source(path, encoding) for path in predictions)
     given: list[str] = []
     repeated_ids: dict[str, frozenset[str]] = {}  # a predictions path: the ids it predicts more than once
     for path in predictions:
@@ -171,7 +178,7 @@ def evaluate_command(
         given.append(path)
         label = _prediction_label(path, names, loaded)
         try:
-            loaded[label], problems = load_predictions(path)
+            loaded[label], problems = load_predictions(path, encoding)
         except InputError as err:  # a file that holds no predictions: bad input, as an unreadable DATA file is
             fail(err.worded(_NAMES), EXIT_INPUT)
         empty = empty_predictions(loaded[label])
@@ -203,7 +210,7 @@ def evaluate_command(
         require_readers(paths)
     except MissingExtra as err:  # the environment, not the input: exit 2 like every command
         fail(str(err))
-    total = count_articles(paths)
+    total = count_articles(paths, encoding)
     fields = JsonlFields(text=text_field, id=id_field, abstract=abstract_field)
     docs: list[DocResult] = []
     no_text = NoTextField(text_field)
@@ -247,7 +254,7 @@ def evaluate_command(
         progress.advance(task)
 
     results: Generator[DocResult, None, None] = iter_results(
-        paths, settings, loaded, jobs=jobs, fields=fields, skip=skipped, duplicate=duplicate
+        paths, settings, loaded, jobs=jobs, fields=fields, skip=skipped, duplicate=duplicate, encoding=encoding
     )
     started = time.perf_counter()
     try:

@@ -22,7 +22,7 @@ from ..batch.sources import PARQUET_SUFFIXES, read_parquet
 from ..errors import InputError, MethodError, MissingExtra
 from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
-from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind
+from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, named_reading, read_in_named
 from ..ingest.jsonl import looks_like_json_document, record_id
 from ..language import ENGLISH, MIN_WORDS, UNDETERMINED, detect_language
 from ..pipeline import RunOptions, build_document, run_document
@@ -198,7 +198,7 @@ def expand_inputs(
     return out
 
 
-def count_articles(paths: Sequence[str]) -> int | None:
+def count_articles(paths: Sequence[str], encoding: str | None = None) -> int | None:
     """A cheap count of the articles in `paths`, for the progress bar's total and ETA: what
     `read_articles` yields for each (JSONL: its non-blank lines; a JSON document: its items; any
     other file: one), so that the bar ends at its total. None when stdin is among them."""
@@ -206,11 +206,11 @@ def count_articles(paths: Sequence[str]) -> int | None:
     for path in paths:
         if path == "-":
             return None
-        total += _articles_in(path)
+        total += _articles_in(path, encoding)
     return total
 
 
-def _articles_in(path: str) -> int:
+def _articles_in(path: str, encoding: str | None = None) -> int:
     """How many items `read_articles(path)` yields; 1 where it cannot tell (an error is one item)."""
     file = Path(path)
     if not file.is_file():
@@ -220,7 +220,7 @@ def _articles_in(path: str) -> int:
     try:
         with _opened(file) as handle:
             head = handle.read(65536)
-        fmt = detect_format(path, head)
+        fmt = detect_format(path, head, encoding)
         if fmt == "jsonl" and looks_like_json_document(head.decode("utf-8", errors="ignore")):
             fmt = "json"  # read as its articles, as `read_articles` does
         if fmt == "jsonl":
@@ -268,12 +268,13 @@ def _parquet_rows(path: str) -> int:
         return 1
 
 
-def read_corpus(path: str, fields: JsonlFields) -> Iterator[Article | InputError]:
+def read_corpus(path: str, fields: JsonlFields, encoding: str | None = None) -> Iterator[Article | InputError]:
     """The articles of one input: a Parquet file by `synopsis batch`'s reader (the `source` and
-    `domain` columns kept for --by), anything else by `read_articles`."""
+    `domain` columns kept for --by), anything else by `read_articles` (text in `encoding`, where
+    one is named, as `synopsis summarize --encoding` reads it)."""
     if is_parquet(path):
         return read_parquet(path, fields, extra=("source", "domain"))
-    return read_articles(path, fields=fields)
+    return read_articles(path, fields=fields, encoding=encoding)
 
 
 def _opened(file: Path) -> BinaryIO:
@@ -297,22 +298,23 @@ LISTED_IDS = 5
 PREDICTION_FORMS = 'JSONL of {"id", "summary": text} or {"id", "sentences": [...]}, or records with a PREDICTION section'
 
 
-def load_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+def load_predictions(path: str, encoding: str | None = None) -> tuple[dict[str, Prediction], list[str]]:
     """Predictions JSONL: {"id", "summary": text} or {"id", "sentences": [text | {"text"}]}; bad lines listed.
 
     A record file, or a folder of them (what `synopsis summarize -o record` writes), gives its
     PREDICTION sections by the records' ids. A file of which no line is a prediction (another
     format, the data file named by mistake) is one error, not a note per line and every document
     scored 0 "without a prediction". A folder is one system whose files (prediction JSONL,
-    records, or both: shards, one per source) are read together, each id's first line kept."""
+    records, or both: shards, one per source) are read together, each id's first line kept.
+    `encoding` reads them where they are not UTF-8, as it reads the data."""
     if Path(path).is_dir():
-        return _folder_predictions(path)
-    if is_record_source(path):
-        return _record_predictions(path)
-    return _jsonl_predictions(path)
+        return _folder_predictions(path, encoding)
+    if is_record_source(path, encoding):
+        return _record_predictions(path, encoding)
+    return _jsonl_predictions(path, encoding)
 
 
-def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
+def _folder_predictions(folder: str, encoding: str | None = None) -> tuple[dict[str, Prediction], list[str]]:
     """The predictions of every file in `folder` as one system's (`expand_inputs` order: sorted);
     an id a second file gives again is named, its first prediction kept; a file that holds none
     (a README, another format) is named and skipped. Was: a folder of JSONL files was refused,
@@ -325,7 +327,9 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
     advice = "copy or move its files into this folder to score them with it"
     for file in expand_inputs([folder], unfollowed.append, advice):
         try:
-            found, trouble = _record_predictions(file) if is_record_source(file) else _jsonl_predictions(file)
+            found, trouble = (
+                _record_predictions(file, encoding) if is_record_source(file, encoding) else _jsonl_predictions(file, encoding)
+            )
         except InputError as err:
             problems.append(f"{err.worded({})}: skipped")
             continue
@@ -349,11 +353,11 @@ def _folder_predictions(folder: str) -> tuple[dict[str, Prediction], list[str]]:
     return predictions, problems
 
 
-def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+def _jsonl_predictions(path: str, encoding: str | None = None) -> tuple[dict[str, Prediction], list[str]]:
     """A predictions JSONL (or JSON array) file's predictions by id, and its refused lines."""
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
-    lines = _prediction_lines(path)
+    lines = _prediction_lines(path, encoding)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -382,7 +386,7 @@ def _jsonl_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
     return predictions, problems
 
 
-def is_record_source(path: str) -> bool:
+def is_record_source(path: str, encoding: str | None = None) -> bool:
     """Whether a --predictions path is a folder or a file in the record format (not JSON lines)."""
     file = Path(path)
     if file.is_dir():
@@ -394,19 +398,19 @@ def is_record_source(path: str) -> bool:
             head = handle.read(65536)
     except OSError:
         return False
-    return detect_format(path, head) == "record"
+    return detect_format(path, head, encoding) == "record"
 
 
-def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
+def _record_predictions(path: str, encoding: str | None = None) -> tuple[dict[str, Prediction], list[str]]:
     """The PREDICTION sections of the record files at `path` (a file, or a folder's files read as
     the data are: each by itself, so the ids agree), keyed by id; anything else is a problem."""
     predictions: dict[str, Prediction] = {}
     problems: list[str] = []
     for file in expand_inputs([path]):
-        if not is_record_source(file):
+        if not is_record_source(file, encoding):
             problems.append(f"{file}: not a record (no PREDICTION section to score): skipped")
             continue
-        for item in read_articles(file):
+        for item in read_articles(file, encoding=encoding):
             if isinstance(item, InputError):
                 problems.append(item.worded({}))
             elif item.id in predictions:
@@ -425,9 +429,10 @@ def _record_predictions(path: str) -> tuple[dict[str, Prediction], list[str]]:
     return predictions, problems
 
 
-def _prediction_lines(path: str) -> list[str]:
+def _prediction_lines(path: str, encoding: str | None = None) -> list[str]:
     """The lines of a predictions file, read as the article inputs are: a .gz decompressed (its
-    label drops the .gz), UTF-16/32 by its byte-order mark, and a JSON array as one line per item."""
+    label drops the .gz), UTF-16/32 by its byte-order mark (else in `encoding`, where one is
+    named), and a JSON array as one line per item."""
     try:
         with gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb") as handle:
             data = handle.read()
@@ -442,11 +447,16 @@ def _prediction_lines(path: str) -> list[str]:
         gzipped = data.startswith(b"\x1f\x8b")
         advice = " (name it .jsonl.gz to read it compressed, or decompress it)" if gzipped and not path.endswith(".gz") else ""
         raise InputError(f"is {what}, not a predictions file (JSONL text){advice}", source=path)
-    codec = next((name for mark, name in BOMS if data.startswith(mark)), "utf-8")
+    bom = next((name for mark, name in BOMS if data.startswith(mark)), None)
+    codec = bom or encoding or "utf-8"
     try:
         text = data.decode(codec).removeprefix("\ufeff")
     except UnicodeDecodeError as err:
-        raise InputError(f"is not valid {codec.upper()} (byte 0x{err.object[err.start]:02x})", source=path) from None
+        refusal = InputError(f"is not valid {err.encoding.upper()} (byte 0x{err.object[err.start]:02x})", source=path)
+        named = None if bom else named_reading(encoding, b"")
+        raise (refusal if named is None else read_in_named(refusal, named)) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", source=path) from None
     if not text.strip():
         raise InputError("is empty: no predictions to score", source=path)
     if looks_like_json_document(text) and text.lstrip().startswith("["):
@@ -553,10 +563,11 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
     start, end = item.body
     words = len(item.text[start:end].split())
     result = DocResult(item.id, source_of(item.meta, source, group_by=settings.group_by), source, words)
+    misread = False  # refused as what a wrong --encoding made of it (`decode.read_in_named`)
     try:
         doc: Document | None = build_document(item, lang=settings.lang)
     except InputError as err:
-        doc, doc_error = None, err.message
+        doc, doc_error, misread = None, err.message, err.setting == "encoding"
     abstract = item.abstract
     if not abstract.strip() and doc is not None and doc.meta.get("abstract_from_text"):
         abstract = doc.abstract
@@ -565,9 +576,10 @@ def evaluate_article(item: Article | InputError, predictions: Mapping[str, Predi
         result = replace(result, record_prediction=True)
     lang = str(doc.meta.get("language", ENGLISH)) if doc is not None else ENGLISH
     abstract, unusable = reference_text(abstract, lang)
-    if unusable and doc is None and unusable != NO_REFERENCE:
+    if unusable and doc is None and (unusable != NO_REFERENCE or misread):
         # The text's language is what failed (Chinese, no spaces): its reference was tokenized as
-        # English for want of a language, so "the en tokenizer counts no word" would mislead.
+        # English for want of a language, so "the en tokenizer counts no word" would mislead; and
+        # a text read in a wrong --encoding has no reference to find, which would hide why.
         unusable = doc_error
     if unusable:
         result.results.update({n: MethodResult(FAILED, error=unusable) for n in names})
@@ -682,18 +694,20 @@ def iter_results(
     fields: JsonlFields = JsonlFields(),
     skip: Callable[[InputError], bool] = lambda error: False,
     duplicate: Callable[[Article], None] = lambda article: None,
+    encoding: str | None = None,
 ) -> Generator[DocResult, None, None]:
     """Evaluate every article in `paths`, yielding results in input order (with `jobs` processes).
     A record `skip` takes (one without the text field, said once for the run) yields nothing; so
     does an article whose id came earlier (`duplicate` hears of it): as in `synopsis batch`, the
     first occurrence is the document, or it would count twice in every mean and a predictions
-    file's summary for that id would be scored against two texts."""
+    file's summary for that id would be scored against two texts. `encoding` reads text inputs
+    that are not UTF-8 (`read_corpus`)."""
     predictions = predictions or {}
     seen: set[str] = set()
 
     def tasks() -> Iterator[Task]:
         for path in paths:
-            for item in read_corpus(path, fields):
+            for item in read_corpus(path, fields, encoding):
                 if isinstance(item, InputError) and skip(item):
                     continue
                 if isinstance(item, Article):

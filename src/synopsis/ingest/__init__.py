@@ -29,6 +29,7 @@ from ..sizes import over_limit
 from ..types import Article
 from .decode import (
     MAX_TEXT_BYTES,
+    NAMED_ENCODING,
     PDF_SIGNATURE,
     binary_kind,
     bom_codec,
@@ -37,6 +38,7 @@ from .decode import (
     check_markup,
     check_surrogates,
     decode,
+    named_reading,
     too_large,
     utf16_without_bom_error,
 )
@@ -215,9 +217,10 @@ class _Reading:
                 source=source,
                 fields=self.fields,
                 stem=stem,
+                encoding=named_reading(self.encoding, b"") if codec is None else None,  # a UTF-8 BOM won over it
             )
         elif fmt == "json":
-            text = self._decoded(head, handle, source=source, size=size, what=_JSON_DOCUMENT)[0]
+            text = self._decoded(head, handle, source=source, size=size, what=_JSON_DOCUMENT, bom_is_text=False)[0]
             yield from read_json_document(text, source=source, fields=self.fields, stem=stem)
         elif fmt == "pdf":
             yield self._pdf(head, handle, source=source, file=file)
@@ -241,7 +244,14 @@ class _Reading:
         return _pdf_reader("read_pdf_bytes")(data, source=source, options=self.pdf)
 
     def _decoded(
-        self, head: bytes, handle: ByteStream, *, source: str, size: int | None, what: str = "one article"
+        self,
+        head: bytes,
+        handle: ByteStream,
+        *,
+        source: str,
+        size: int | None,
+        what: str = "one article",
+        bom_is_text: bool = True,
     ) -> tuple[str, bytes]:
         """The whole input as text (and its BOM), read to at most `max_bytes`, once its head is
         known to be text: binary data is not read on to the limit (or forever, with no limit)."""
@@ -252,7 +262,7 @@ class _Reading:
         data = read_rest(head, handle, limit)
         if limit is not None and len(data) > limit:
             raise too_large(len(data), limit, source=source, read_all=size is not None, what=what)
-        return decode(data, source=source, encoding=self.encoding, max_bytes=self.max_bytes)
+        return decode(data, source=source, encoding=self.encoding, max_bytes=self.max_bytes, bom_is_text=bom_is_text)
 
     def _text(self, head: bytes, handle: ByteStream, *, source: str, stem: str, fmt: str, size: int | None) -> Article:
         text, bom = self._decoded(head, handle, source=source, size=size)
@@ -262,6 +272,8 @@ class _Reading:
             else Article(id=stem, text=text, body=(0, len(text)), meta={"format": "text", "input": source})
         )
         article.meta["bom"] = bom
+        if (named := named_reading(self.encoding, bom)) is not None:
+            article.meta[NAMED_ENCODING] = named  # a refusal of the text says it was read so (`pipeline`)
         return article
 
 
@@ -320,6 +332,8 @@ def reads_line_by_line(head: bytes, encoding: str | None = None) -> bool:
         return False
     if csv_columns(text) is not None or utf16_without_bom_error(head, source="") is not None:
         return False
+    if encoding is not None and named_reading(encoding, b"") is not None and bom_codec(head)[1] == "utf-8-sig":
+        return False  # a UTF-8 BOM, and the named encoding for the lines it does not read (`parse_line`)
     try:
         return _jsonl_codec(head, encoding, source="") is None
     except InputError:

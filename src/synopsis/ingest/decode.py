@@ -37,6 +37,8 @@ BINARY_SIGNATURES = {
     b"PAR1": "a Parquet file (a corpus: batch runs read Parquet)",
 }
 PDF_SIGNATURE = b"%PDF-"
+# The article meta key that holds the encoding a user named, where it read the article's text.
+NAMED_ENCODING = "named_encoding"
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -58,8 +60,13 @@ class NotPlainText(InputError):
     not read (415), as it answers binary data."""
 
 
-def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: int = MAX_TEXT_BYTES) -> tuple[str, bytes]:
-    """Decode `data`; return the text (BOM removed) and the BOM found, so output can restore it."""
+def decode(
+    data: bytes, *, source: str, encoding: str | None = None, max_bytes: int = MAX_TEXT_BYTES, bom_is_text: bool = True
+) -> tuple[str, bytes]:
+    """Decode `data`; return the text (BOM removed) and the BOM found, so output can restore it.
+    Where a BOM does not decode and the named encoding reads the file, the BOM's bytes are read
+    as text (cp1252 text may begin "ï»¿"), unless `bom_is_text` is False: a JSON document cannot
+    begin with them."""
     if not data:
         raise InputError("is empty", source=source)
     if max_bytes and len(data) > max_bytes:
@@ -76,14 +83,16 @@ def decode(data: bytes, *, source: str, encoding: str | None = None, max_bytes: 
         text = data.decode(codec)
     except UnicodeDecodeError as err:
         if not bom or encoding is None:
-            raise _not_valid(err, data, source=source, skipped=_skipped(bom, codec)) from None
+            named = None if bom else encoding
+            raise _not_valid(err, data, source=source, skipped=_skipped(bom, codec), named=named) from None
         # What looked like a BOM was none (cp1252 text that begins "ï»¿", a BOM before cp1252
         # bytes): the encoding the user named reads it, as it did before a BOM won over it.
+        skipped = 0 if bom_is_text else len(bom)
         bom, codec = b"", encoding
         try:
-            text = data.decode(codec)
+            text = data[skipped:].decode(codec)
         except UnicodeDecodeError as again:
-            raise _not_valid(again, data, source=source) from None
+            raise _not_valid(again, data, source=source, skipped=skipped, named=encoding) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None
     if text.startswith("\ufeff"):
@@ -170,8 +179,59 @@ def _skipped(bom: bytes, codec: str) -> int:
     return len(bom) if codec == "utf-8-sig" else 0
 
 
-def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str, skipped: int = 0) -> InputError:
+def named_reading(encoding: str | None, bom: bytes) -> str | None:
+    """The encoding a user named, where it is what read the text (no BOM won over it) and it is
+    not UTF-8 (which reads a file as no encoding named does); else None."""
+    if encoding is None or bom or is_utf8(encoding):
+        return None
+    return encoding
+
+
+def is_utf8(encoding: str) -> bool:
+    """Whether `encoding` names UTF-8 (with or without its BOM); an unknown name is not."""
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def doubtful_reading(text: str, encoding: str) -> bool:
+    """Whether `text`, read in the `encoding` a user named, may be a misreading, to be said when
+    the text is refused: UTF-16 or UTF-32 that read no ASCII character (8-bit text read so, two
+    bytes a character, is all Chinese-looking characters, without one space, digit or line break,
+    which a real text has), or an encoding whose bytes for `text` are UTF-8 all the same (a UTF-8
+    file given another's name). A Chinese text read right (GB18030, Big5, UTF-16) is refused as
+    Chinese, no more; so is a text all ASCII, which reads the same in any encoding that has it.
+    Only a refused text pays for this (one pass over it)."""
+    if text.isascii():
+        return False
+    try:
+        if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+            return _ASCII.search(text) is None
+        text.encode(encoding).decode("utf-8")
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+_ASCII = re.compile("[\x00-\x7f]")
+
+
+def read_in_named(err: InputError, encoding: str) -> InputError:
+    """`err`, for a text read in `encoding` that the user named, saying so: a wrong encoding makes
+    of a file what it is not (UTF-8 read as UTF-16 is "Chinese", or not valid UTF-16), and a line
+    that named only what the text looked like left its owner no way to see why. (The same class:
+    the server still answers binary data 415.)"""
+    doubt = f"; it was read as {encoding}, the encoding named for it: is that the file's encoding?"
+    return err.changed(message=err.message + doubt, setting="encoding", hint="")
+
+
+def _not_valid(err: UnicodeDecodeError, data: bytes, *, source: str, skipped: int = 0, named: str | None = None) -> InputError:
     at = err.start + skipped  # an offset in the file, as a hex viewer shows it
+    if named is not None and not is_utf8(named):  # not "name its encoding": the user did
+        return read_in_named(
+            InputError(f"is not valid {err.encoding.upper()} (byte 0x{data[at]:02x} at offset {at})", source=source), named
+        )
     return InputError(
         f"is not valid {err.encoding.upper()} (byte 0x{data[at]:02x} at offset {at}); save it as UTF-8 or name its encoding",
         source=source,

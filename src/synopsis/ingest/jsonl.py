@@ -90,11 +90,18 @@ def read_jsonl_lines(
 
 
 def read_jsonl_stream(
-    parts: Iterable[bytes], *, source: str, fields: JsonlFields = JsonlFields(), stem: str = "doc"
+    parts: Iterable[bytes],
+    *,
+    source: str,
+    fields: JsonlFields = JsonlFields(),
+    stem: str = "doc",
+    encoding: str | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles (or errors) from JSONL bytes that arrive in parts (a file, a pipe, a .gz), holding
-    at most one line of `MAX_LINE_BYTES` in memory however long a line is."""
-    yield from _read_sized(bounded_lines(parts, MAX_LINE_BYTES), source=source, fields=fields, stem=stem)
+    at most one line of `MAX_LINE_BYTES` in memory however long a line is. `encoding` reads a line
+    that is not UTF-8 (`parse_line`)."""
+    lines = bounded_lines(parts, MAX_LINE_BYTES)
+    yield from _read_sized(lines, source=source, fields=fields, stem=stem, encoding=encoding)
 
 
 def looks_like_json_document(text: str) -> bool:
@@ -277,7 +284,7 @@ _EMPTY_ARRAY = re.compile(r"\[[ \t\r\n]*\][ \t\r\n]*")
 
 
 def _read_sized(
-    lines: Iterable[tuple[bytes, int]], *, source: str, fields: JsonlFields, stem: str
+    lines: Iterable[tuple[bytes, int]], *, source: str, fields: JsonlFields, stem: str, encoding: str | None = None
 ) -> Iterator[Article | InputError]:
     number = 0
     read_any = False
@@ -287,7 +294,7 @@ def _read_sized(
                 continue
             read_any = True
             try:
-                yield parse_line(raw, source=source, line=number, fields=fields, stem=stem, size=size)
+                yield parse_line(raw, source=source, line=number, fields=fields, stem=stem, size=size, encoding=encoding)
             except InputError as err:
                 yield err
     except GZIP_DAMAGE as err:  # said as `batch` says it: where, and that what came before was read
@@ -301,20 +308,32 @@ def _read_sized(
         yield InputError("is empty" if number == 0 else "has only blank lines, no articles", source=source)
 
 
-def parse_line(raw: bytes | str, *, source: str, line: int, fields: JsonlFields, stem: str, size: int | None = None) -> Article:
+def parse_line(
+    raw: bytes | str,
+    *,
+    source: str,
+    line: int,
+    fields: JsonlFields,
+    stem: str,
+    size: int | None = None,
+    encoding: str | None = None,
+) -> Article:
     """One line's article. `size` is the line's length in bytes where `raw` holds only its start
-    (an over-long line, cut short so as not to hold it all)."""
+    (an over-long line, cut short so as not to hold it all). `encoding`, one the user named for a
+    file whose byte-order mark says UTF-8, reads a line that is not UTF-8, as it reads a text file
+    that its BOM does not decode (`decode.decode`)."""
     if isinstance(raw, bytes):
         size = len(raw) if size is None else size
         if size > MAX_LINE_BYTES:
             raise InputError(f"line is {over_limit(size, MAX_LINE_BYTES)} for one article", source=source, line=line)
-        raw = _decoded(raw, source=source, line=line)
+        raw = _decoded(raw, source=source, line=line, encoding=encoding)
     return article_from_record(_parsed(raw, source=source, line=line), source=source, line=line, fields=fields, stem=stem)
 
 
-def _decoded(raw: bytes, *, source: str, line: int) -> str:
+def _decoded(raw: bytes, *, source: str, line: int, encoding: str | None = None) -> str:
     """A line's text. A BOM is dropped on every line, not only the first: `cat a.jsonl b.jsonl`
-    puts b's BOM at the start of a line in the middle."""
+    puts b's BOM at the start of a line in the middle. A line that is not UTF-8 is read in
+    `encoding` where one is given, its UTF-8 BOM dropped (no JSON line begins with "ï»¿")."""
     bom = next((name for mark, name in _WIDE_BOMS if raw.startswith(mark)), None)
     if bom is not None:
         raise InputError(f"is {bom} text (by its byte-order mark), not UTF-8", source=source, line=line)
@@ -329,14 +348,26 @@ def _decoded(raw: bytes, *, source: str, line: int) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        at = err.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)  # utf-8-sig counts after it
+        if encoding is not None:
+            return _in_named(raw.removeprefix(codecs.BOM_UTF8), encoding, source=source, line=line, utf8_byte=raw[at])
         raise InputError(
-            f"is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+            f"is not valid UTF-8 (byte 0x{raw[at]:02x})",
             source=source,
             line=line,
             setting="encoding",
             hint=" (name the file's encoding with {name})",
         ) from None
     return text
+
+
+def _in_named(raw: bytes, encoding: str, *, source: str, line: int, utf8_byte: int) -> str:
+    """A line that is not UTF-8 read in the encoding the user named, or one line saying it is neither."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        message = f"is not valid UTF-8 (byte 0x{utf8_byte:02x}) nor {encoding} (byte 0x{raw[err.start]:02x})"
+        raise InputError(message, source=source, line=line) from None
 
 
 def _parsed(raw: str, *, source: str, line: int) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ..errors import InputError, install_hint
 from ..ingest import article_from_text, detect_format, table_refusal
-from ..ingest.decode import BOMS, NotPlainText, NotText, binary_kind, decode
+from ..ingest.decode import BOMS, NAMED_ENCODING, NotPlainText, NotText, binary_kind, decode, named_reading
 from ..output import scores_payload
 from ..pipeline import RunOptions, run
 from ..process import ErrorRow, process
@@ -94,14 +94,11 @@ def run_job(job: Job) -> bytes | JobFailure:
         return JobFailure(err.status, err.message)
     except InputError as err:
         status = STATUS["input" if err.limit is None else "limit"]
-        message = (err if err.source else err.at(source)).worded(API_NAMES)
-        if job.charset and err.setting == "encoding":
-            message += f" (it was read as {job.encoding}, the charset its part's Content-Type names)"
-        return JobFailure(status, message)
+        return JobFailure(status, _worded(err if err.source else err.at(source), job))
     row = process(article, job.options)
     if isinstance(row, ErrorRow):
         error = row.error if row.error.source else row.error.at(source)
-        return JobFailure(STATUS[row.kind], error.worded(API_NAMES))
+        return JobFailure(STATUS[row.kind], _worded(error, job))
     result = row.result
     # Every sentence's score, for the page's score shading: the run keeps them all.
     payload = scores_payload(result.summary, result.document, result.scores.tolist(), source=source)
@@ -110,6 +107,15 @@ def run_job(job: Job) -> bytes | JobFailure:
         summary["params"] = {**summary["params"], "model": Path(summary["params"]["model"]).name}
     payload["seconds"] = round(time.perf_counter() - started, 4)
     return json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _worded(err: InputError, job: Job) -> str:
+    """`err` as the API words it; where the file was read in the charset its part's Content-Type
+    names (no encoding field given), an error that a wrong encoding may have caused says so."""
+    message = err.worded(API_NAMES)
+    if job.charset and err.setting == "encoding":
+        message += f" (it was read as {job.encoding}, the charset its part's Content-Type names)"
+    return message
 
 
 def _article(job: Job) -> Article:
@@ -129,7 +135,7 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     stem = safe_stem(filename)
     if not data:
         raise InputError("is empty", source=filename)
-    fmt = detect_format(filename, data[:65536], encoding)
+    fmt = _named_as_sent(detect_format(filename, data[:65536], encoding), filename, data)
     if fmt == "pdf":
         return _read_pdf(data, filename)
     if fmt in ("jsonl", "json"):
@@ -145,10 +151,28 @@ def _article_from_upload(data: bytes, filename: str, *, encoding: str | None) ->
     if fmt == "text" and (table := table_refusal(filename)) is not None:
         raise _Refused(415, table.worded(API_NAMES))
     try:
-        text, _bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
+        text, bom = decode(data, source=filename, encoding=encoding, max_bytes=0)
     except (NotText, NotPlainText) as err:  # binary data (a NUL anywhere), markup (HTML, LaTeX source): 415 alike
         raise _Refused(415, err.worded(API_NAMES)) from None
-    return article_from_text(text, doc_id=stem, format=fmt, source=filename)
+    article = article_from_text(text, doc_id=stem, format=fmt, source=filename)
+    if (named := named_reading(encoding, bom)) is not None:
+        article.meta[NAMED_ENCODING] = named  # a refusal of the text says it was read so, as the CLI's does
+    return article
+
+
+# Names that say a file is JSONL whatever it holds (one line is still a corpus of one).
+_JSONL_NAMES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def _named_as_sent(fmt: str, filename: str, data: bytes) -> str:
+    """The format to name an upload by: "json" for what `detect_format` reads as JSONL (a first
+    line that is a JSON object) where the client sent JSON, a `.json` file or one JSON object and
+    nothing after it, not a corpus of lines. Was: "is JSONL, a corpus of articles ... FILE.jsonl"
+    for a paper.json holding one article on one line."""
+    if fmt != "jsonl" or filename.lower().endswith(_JSONL_NAMES):
+        return fmt
+    one_object = b"\n" not in data.strip()
+    return "json" if one_object or filename.lower().endswith((".json", ".json.gz")) else fmt
 
 
 def _read_pdf(data: bytes, filename: str) -> Article:
