@@ -16,7 +16,6 @@ import typer
 from ..errors import InputError, MethodError, MissingExtra, SynopsisError, listed
 from ..ingest import STDIN, JsonlFields, absent
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
@@ -30,6 +29,7 @@ from .app import (
     checked_model,
     counted,
     fail,
+    names_for,
     output_console,
     report,
 )
@@ -45,8 +45,9 @@ LISTED = 10  # ids named in a note that stands for many
 # (99999999999999999999) ran until killed or ended in a traceback after the whole evaluation.
 MOST_RESAMPLES = 100_000
 # The settings errors name, as evaluate names them: it has no --encoding (it reads UTF-8 and
-# UTF-16/32 with a BOM), so an error it could only fix by one says what is wrong, not "--encoding".
-_NAMES = {**CLI_NAMES, "encoding": ""}
+# UTF-16/32 with a BOM), --format or input limits, so an error it could only fix by one says what
+# is wrong, not "--encoding" or "--format".
+_NAMES = names_for("evaluate")
 
 
 def _speed_column() -> Any:
