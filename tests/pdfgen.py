@@ -175,6 +175,14 @@ def zero_page_pdf() -> bytes:
     return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
 
 
+def blank_pages_pdf(count: int) -> bytes:
+    """A well-formed PDF of `count` empty pages: over a page limit at almost no cost to build or open."""
+    kids = b" ".join(b"%d 0 R" % number for number in range(3, 3 + count))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+    tree = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)
+    return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", tree, *[page] * count])
+
+
 def glyph_code_pdf(pages: Sequence[tuple[Sequence[str], bool | Collection[int]]], *, codes: str = "controls") -> bytes:
     """A PDF of text `pages` (lines, garbled): garbled text is set in a Type3 font with its own
     encoding and no ToUnicode map, so a reader gets glyph codes, not text; the other text is in

@@ -47,6 +47,25 @@ CLI_NAMES = {
     "max_pages": "--max-pages",
     "max_pdf_bytes": "--max-pdf-mb",
 }
+# The settings of CLI_NAMES a command has no option for. Its errors name no option there: a hint the
+# user cannot follow goes ("use --format text" in `synopsis evaluate`, "raise it with --max-pages" in
+# a `synopsis batch` row, each answered "No such option" when tried).
+_NOT_OPTIONS = {
+    "batch": ("max_pages", "max_pdf_bytes"),  # a PDF in a batch gets the default limits (docs/batch.md)
+    "extract": ("max_chars",),  # it summarizes nothing, so no article is too long for it
+    "evaluate": ("format", "max_bytes", "max_chars", "max_pages", "max_pdf_bytes"),  # --encoding it has
+    "train": ("encoding", "format", "max_bytes", "max_chars", "max_pages", "max_pdf_bytes"),
+}
+
+
+def names_for(command: str) -> dict[str, str]:
+    """How `command` names the settings core errors point to: CLI_NAMES less the options it lacks."""
+    absent = _NOT_OPTIONS.get(command, ())
+    names = {**CLI_NAMES, **dict.fromkeys(absent, "")}
+    if "max_chars" in absent:
+        names["memory"] = "this machine has too little memory for it"
+    return names
+
 
 # How help names an option's value: the usual words of a CLI, not typer's type tags.
 _VALUE_NAMES = {"int": "INTEGER", "float": "NUMBER", "str": "TEXT", "Path": "PATH"}

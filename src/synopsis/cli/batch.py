@@ -18,7 +18,6 @@ from ..ingest import FORMATS, STDIN, JsonlFields
 from ..ingest.decode import MAX_TEXT_BYTES
 from ..limits import CLI_MEMORY_MB, MAX_CHARS
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
     LISTED_PLACES,
@@ -35,6 +34,7 @@ from .app import (
     counted,
     fail,
     interrupt,
+    names_for,
     report,
 )
 
@@ -203,7 +203,7 @@ def _options(
         format=fmt,
         encoding=encoding,
         max_bytes=max_bytes,
-        names=tuple(CLI_NAMES.items()),
+        names=tuple(names_for("batch").items()),
     )
 
 

@@ -16,7 +16,6 @@ import typer
 from ..errors import InputError, MethodError, MissingExtra, SynopsisError, listed
 from ..ingest import STDIN, JsonlFields, absent
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
@@ -31,6 +30,7 @@ from .app import (
     checked_model,
     counted,
     fail,
+    names_for,
     output_console,
     report,
 )
@@ -45,9 +45,9 @@ LISTED = 10  # ids named in a note that stands for many
 # The most --resamples: p-values down to 1/100,001, 50 times the default's resolution; a larger value
 # (99999999999999999999) ran until killed or ended in a traceback after the whole evaluation.
 MOST_RESAMPLES = 100_000
-# The settings errors name, as evaluate names them: those of every command (--encoding included,
-# which evaluate has as summarize and batch have it).
-_NAMES = dict(CLI_NAMES)
+# The settings errors name, as evaluate names them: --encoding as summarize and batch have it, but
+# no --format or input limits, so an error it could only fix by one says what is wrong, not "--format".
+_NAMES = names_for("evaluate")
 
 
 def _speed_column() -> Any:

@@ -22,7 +22,6 @@ from ..output import article_to_dict, id_heading, render_article_record
 from ..pipeline import article_language, clean_article
 from ..types import Article
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
     NoTextField,
@@ -33,6 +32,7 @@ from .app import (
     checked_encoding,
     checked_lang,
     fail,
+    names_for,
     report,
     unknown_output,
     write_stdout,
@@ -115,7 +115,7 @@ def extract_command(
         for item in items:
             if isinstance(item, InputError):
                 if not no_text.take(item):
-                    report(item.worded(CLI_NAMES))
+                    report(item.worded(names_for("extract")))
                 failures += 1
                 continue
             read += 1

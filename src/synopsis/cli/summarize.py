@@ -26,7 +26,6 @@ from ..pipeline import RunOptions
 from ..process import ErrorRow, process
 from ..types import Article, Document, Summary
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     LANG_HELP,
     MODEL_HELP,
@@ -39,6 +38,7 @@ from .app import (
     checked_lang,
     checked_model,
     fail,
+    names_for,
     report,
     unknown_output,
     write_stdout,
@@ -145,7 +145,7 @@ def summarize_command(
                 _warn_duplicate(item, path, first_seen)
             row = process(item, options)
             if isinstance(row, ErrorRow):
-                report(row.error.worded(CLI_NAMES))
+                report(row.error.worded(names_for("summarize")))
                 failures += 1
                 continue
             doc, summary = row.result.document, row.result.summary
@@ -163,7 +163,7 @@ def summarize_command(
                 else:
                     write_stdout(render_text(summary) + "\n")
             except InputError as err:  # an output the input cannot take (a record from JSONL)
-                report(err.at(doc.meta.get("input", path), doc.meta.get("line")).worded(CLI_NAMES))
+                report(err.at(doc.meta.get("input", path), doc.meta.get("line")).worded(names_for("summarize")))
                 failures += 1
     no_text.report(read)
     if failures:

@@ -23,7 +23,6 @@ from ..errors import InputError, MissingExtra
 from ..ingest import STDIN, JsonlFields, absent, read_articles
 from ..types import Article
 from .app import (
-    CLI_NAMES,
     EXIT_INPUT,
     NoTextField,
     app,
@@ -34,6 +33,7 @@ from .app import (
     counted,
     fail,
     interrupt,
+    names_for,
     report,
 )
 
@@ -220,7 +220,7 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
         for item in read_articles(path, fields=fields):
             if isinstance(item, InputError):
                 if not no_text.take(item):
-                    report(item.worded(CLI_NAMES))
+                    report(item.worded(names_for("train")))
                 failures += 1
                 continue
             read += 1
