@@ -170,6 +170,40 @@ def superscript(page: Page, x: float, y: float, word: str, marker: str, *, size:
     return x + stringWidth(marker, REGULAR, 0.6 * size)
 
 
+def tracked_pdf(tracking: float = 0.3) -> bytes:
+    """A title, an "ABSTRACT" label and two headings in letter-spaced capitals, each letter drawn
+    on its own `tracking` em after the one before (a word space's width more between words, as a
+    typesetter's tracked capitals are), over a plain abstract and body text."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+
+    def spaced(y: float, text: str, size: float) -> None:
+        x = 72.0
+        canvas.setFont(BOLD, size)
+        for char in text:
+            if char != " ":
+                canvas.drawString(x, HEIGHT - y - size, char)
+            x += stringWidth(char, BOLD, size) + tracking * size
+
+    def block(y: float, text: str) -> float:
+        canvas.setFont(REGULAR, 10)
+        for line in wrap(text, 450):
+            canvas.drawString(72, HEIGHT - y - 10, line)
+            y += 12
+        return y
+
+    spaced(60, "HARBOUR TABLES OF THE NORTH COAST", 16)
+    spaced(100, "ABSTRACT", 10)
+    y = block(116, " ".join(sentences("A", 5)))
+    spaced(y + 14, "INTRODUCTION", 10)
+    y = block(y + 30, " ".join(sentences("B", 12)))
+    spaced(y + 14, "MATERIALS AND METHODS", 10)
+    block(y + 30, " ".join(sentences("C", 12)))
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 def zero_page_pdf() -> bytes:
     """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
     return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])

@@ -202,3 +202,50 @@ def test_a_word_space_of_a_full_width_line_over_a_narrow_gutter_is_no_column_bre
         "the left column ends here",
         "and the right one starts",
     ]
+
+
+def tracked(y: float, text: str, *, x: float = 72, size: float = 10, tracking: float = 3.0) -> list[Word]:
+    """`text` letter-spaced, one word per letter as PDFium gives it: each letter 6 points wide,
+    `tracking` points after it, a word space of 2.5 points more."""
+    words = []
+    for char in text:
+        if char == " ":
+            x += 2.5
+            continue
+        words.append(Word(char, x, y, x + 6, y + size, size))
+        x += 6 + tracking
+    return words
+
+
+def test_letter_spaced_capitals_are_read_as_the_words_they_spell() -> None:
+    # A title or heading set in tracked capitals came one letter a word ("I N T R O D U C T I O N"):
+    # the title was listed as `authors` (the document had none) and the heading as a `fragment`.
+    rows = rows_of(tracked(100, "HARBOUR TABLES OF THE NORTH COAST") + tracked(140, "INTRODUCTION", tracking=5))
+    assert [[w.text for w in row] for row in rows] == [["HARBOUR", "TABLES", "OF", "THE", "NORTH", "COAST"], ["INTRODUCTION"]]
+    assert rows[1][0].x0 == 72 and rows[1][0].x1 == 72 + 11 * 11 + 6
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        sentence(100, "we set a b c as the three values of the scale"),  # three one-letter words
+        sentence(100, "I think a x is a y"),  # one-letter words between longer ones
+        words_at(100, (72, "A"), (100, "C"), (128, "G"), (156, "T"), (184, "A")),  # a table's cells, far apart
+    ],
+    ids=["three-letters", "scattered", "table-cells"],
+)
+def test_one_letter_words_of_prose_or_a_table_stay_as_they_are(row: list[Word]) -> None:
+    assert [w.text for w in rows_of(row)[0]] == [w.text for w in sorted(row, key=lambda w: w.x0)]
+
+
+def test_a_letter_spaced_title_and_headings_are_found_in_a_pdf() -> None:
+    reportlab = pytest.importorskip("reportlab")
+    del reportlab
+    from pdfgen import sentences, tracked_pdf
+    from synopsis.pdf import extract
+
+    found = extract(tracked_pdf(), source="T.pdf")
+    assert found.title == "HARBOUR TABLES OF THE NORTH COAST"
+    assert [found.text[a:b] for a, b in found.headings] == ["INTRODUCTION", "MATERIALS AND METHODS"]
+    assert found.abstract == " ".join(sentences("A", 5))
+    assert {item.reason for item in found.removed_text} == {"abstract_heading"}

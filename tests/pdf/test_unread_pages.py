@@ -4,6 +4,7 @@ page and reason, counted in a summary's `document.removed`, and said in one warn
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
+from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
-from pdfgen import BOLD, HEIGHT, WIDTH, Page, build, glyph_code_pdf, sentences, wrap
+from pdfgen import BOLD, HEIGHT, REGULAR, WIDTH, Page, build, glyph_code_pdf, sentences, wrap
 from synopsis.cli import app
 from synopsis.errors import InputError
 from synopsis.pdf import extract
@@ -187,3 +189,68 @@ def test_glyph_codes_are_unreadable(text: str) -> None:
 )
 def test_text_with_accents_or_a_few_symbols_is_readable(text: str) -> None:
     assert not unreadable_text(text)
+
+
+def spread_cut_by_crop_boxes() -> bytes:
+    """A two-page spread drawn whole on each of two pages, each page's crop box one half of it (a
+    book's scan or a booklet cut into pages so), with a printer's slug line under the spread."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(2 * WIDTH, HEIGHT + 36))
+    for half in range(2):
+        canvas.setCropBox((half * WIDTH, 36, (half + 1) * WIDTH, HEIGHT + 36))
+        canvas.setFont(BOLD, 18)
+        canvas.drawString(72, HEIGHT - 60, "Harbour Tables of the North Coast")
+        canvas.setFont(REGULAR, 10)
+        for left, tag in ((72, "B"), (WIDTH + 72, "C")):
+            for row, line in enumerate(wrap(" ".join(sentences(tag, 30)), 450)):
+                canvas.drawString(left, HEIGHT - 100 - 12 * row, line)
+        canvas.setFont(REGULAR, 7)
+        canvas.drawString(40, 12, "JCS_proof.indd 141-142 12/03/2020 10:40 AM")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_text_outside_a_cropped_pages_visible_area_is_listed_not_read() -> None:
+    # Each page's text was read with the other half of the spread beside it: every sentence came
+    # twice, and the two halves' rows were cut into table cells.
+    found = extract(spread_cut_by_crop_boxes(), source="S.pdf")
+    for tag in "BC":
+        for sentence in sentences(tag, 30):
+            assert found.text.count(sentence) == 1
+    assert found.text.index("In part B29 ") < found.text.index("In part C0 ")
+    outside = [item for item in found.removed_text if item.reason == "outside_page"]
+    assert [(item.page, item.text[:14]) for item in outside] == [(1, "In part C0 the"), (2, "Harbour Tables")]
+    assert "In part B29 " in outside[1].text
+    assert all(item.text.endswith(" JCS_proof.indd 141-142 12/03/2020 10:40 AM") for item in outside)
+    assert found.removed == {}  # listed only, as rotated text and watermarks are
+
+
+def test_a_line_past_the_edge_of_an_uncropped_page_is_read() -> None:
+    # Only a cropped page hides what is drawn outside it: a line overflowing the paper (a long
+    # link a word processor did not break) is the producer's text, and is read as before.
+    page = text_page("B", title="Harbour Tables of the North Coast")
+    page.text(72, 400, "The tables are kept at https://archive.example.org/harbour/tables/north-coast/" + "x" * 60 + " today.")
+    found = extract(build([page]), source="O.pdf")
+    assert "today." in found.text
+    assert "outside_page" not in {item.reason for item in found.removed_text}
+
+
+def test_a_pdf_whose_text_is_all_outside_its_crop_boxes_says_so(tmp_path: Path) -> None:
+    # It was told it had no text layer and to run OCR, which would find nothing on a blank page.
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(2 * WIDTH, HEIGHT))
+    canvas.setCropBox((WIDTH, 0, 2 * WIDTH, HEIGHT))
+    canvas.setFont(REGULAR, 10)
+    for row, line in enumerate(wrap(" ".join(sentences("B", 30)), 450)):
+        canvas.drawString(72, HEIGHT - 100 - 12 * row, line)
+    canvas.showPage()
+    canvas.save()
+    path = tmp_path / "C.pdf"
+    path.write_bytes(buffer.getvalue())
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"synopsis: {path}: has no text on its pages as shown: its text is drawn outside the pages' visible area "
+        "(their crop boxes), which a viewer does not show (it has a text layer: OCR would not help)"
+    ]

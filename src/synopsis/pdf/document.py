@@ -82,6 +82,7 @@ class _Page:
     line_numbers: tuple[str, ...] = ()  # a review copy's line numbers in a column of their own
     codes: str = ""  # words of glyph codes that happen to be letters, on a page otherwise read
     watermark: str = ""  # large upright print drawn over the text ("DRAFT"), listed, not read
+    outside: str = ""  # text outside the page's visible area (its crop box), listed, not read
 
 
 def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions()) -> PdfText:
@@ -96,6 +97,13 @@ def extract(data: bytes | Path, *, source: str, options: PdfOptions = PdfOptions
         raise InputError(
             "has no readable text: its characters are glyph codes of fonts without a Unicode map (Type3 or "
             "custom-encoded fonts without a ToUnicode map); run OCR on it first, e.g. ocrmypdf --force-ocr in.pdf out.pdf",
+            source=source,
+        )
+    outside = sum(sum(ch.isalpha() for ch in page.outside) for page in pages)
+    if letters < MIN_LETTERS_PER_PAGE * page_count <= outside:
+        raise InputError(
+            "has no text on its pages as shown: its text is drawn outside the pages' visible area (their crop "
+            "boxes), which a viewer does not show (it has a text layer: OCR would not help)",
             source=source,
         )
     if letters < MIN_LETTERS_PER_PAGE * page_count:
@@ -149,7 +157,7 @@ def _letters(lines: Sequence[Line]) -> int:
 
 def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
     """Lines of every page, split at the document's column gutter."""
-    raw_pages = (_without_number_columns(_without_watermark(raw)) for raw in _as_shown(raw_pages))
+    raw_pages = (_without_number_columns(_without_watermark(_within_page(raw))) for raw in _as_shown(raw_pages))
     sample = [(raw, rows_of(raw.words)) for raw in islice(raw_pages, GUTTER_SAMPLE_PAGES)]
     candidates = [columns.find_gutter(rows, raw.width) for raw, rows in sample]
     document_gutter, decided = _consensus(candidates)
@@ -168,7 +176,7 @@ def _read_pages(raw_pages: Iterator[RawPage]) -> list[_Page]:
             gutter = columns.lone_column_gutter(page_lines, raw.width, document_gutter)
             if gutter is not None:
                 page_lines = _lines(rows, raw.index, gutter)
-        unread = (raw.images, raw.unreadable, raw.annotations, raw.line_numbers, raw.codes, raw.watermark)
+        unread = (raw.images, raw.unreadable, raw.annotations, raw.line_numbers, raw.codes, raw.watermark, raw.outside)
         pages.append(_Page(raw.index, raw.width, raw.height, page_lines, gutter, raw.rotated, *unread))
     return pages
 
@@ -182,6 +190,26 @@ def _without_number_columns(raw: RawPage) -> RawPage:
     found = set(numbers)
     kept = tuple(word for i, word in enumerate(raw.words) if i not in found)
     return replace(raw, words=kept, line_numbers=tuple(raw.words[i].text for i in numbers))
+
+
+def _within_page(raw: RawPage) -> RawPage:
+    """`raw` without the words that lie wholly outside its visible area, where the page is cropped
+    (coordinates are from the crop box's top left corner): a viewer does not show them. A page
+    cropped out of a two-page spread or a larger sheet keeps the rest of the sheet's text in the
+    file, and a printer's proof its slug line and job notes beyond the trim; read, the spread's
+    other page came twice, once on each page, cut into table cells. A word the edge cuts through
+    is read, and so is text past the edge of an uncropped page (a line that overflows the paper),
+    and a page set aside whole as unreadable stays whole."""
+    if not raw.cropped or raw.unreadable:
+        return raw
+    width, height = raw.width, raw.height
+    outside = [w for w in raw.words if w.x1 <= 0 or w.x0 >= width or w.bottom <= 0 or w.top >= height]
+    if not outside:
+        return raw
+    marks = {id(word) for word in outside}
+    kept = tuple(word for word in raw.words if id(word) not in marks)
+    text = " ".join(word.text for word in sorted(outside, key=lambda w: (w.top, w.x0)))
+    return replace(raw, words=kept, outside=" ".join(filter(None, (raw.outside, text))))
 
 
 # A watermark is printed at least this many times the page's usual size, over words of its text.
@@ -356,6 +384,8 @@ def _analyse(pages: list[_Page], page_count: int, metadata_title: str, options: 
             removed.add_text("annotation", page.index, text)
         if page.watermark:
             removed.add_text("watermark", page.index, page.watermark)
+        if page.outside:
+            removed.add_text("outside_page", page.index, page.outside)
     _set_aside_unreadable(pages, removed)
     _remove_line_numbers(pages, removed)
     _remove_running_lines(pages, removed)
@@ -441,6 +471,7 @@ _SET_ASIDE_AS = {
     "footnote": "footnotes",
     "margin": "margin notes",
     "rotated_text": "rotated text",
+    "outside_page": "text outside the page's visible area",
     "annotation": "annotations",
     "contents": "a table of contents",
     "front_matter": "a thesis's front matter",

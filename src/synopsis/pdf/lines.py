@@ -321,7 +321,62 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
             anchor = center
     for row in found:
         row.sort(key=lambda w: w.x0)
-    return found
+    return [_letter_spaced(row) for row in found]
+
+
+# Letter-spaced print (a heading or a title set in tracked capitals, "I N T R O D U C T I O N", or
+# a German "g e s p e r r t" emphasis) comes from PDFium as one-letter words: LETTER_SPACED_MIN of
+# them or more in a row, of one size, each closer to the next than a column gap (SPLIT_GAP_EM),
+# are one run, and its words end where a gap is wider than its narrowest by LETTER_SPACED_WORD_EM
+# or more (a word space on top of the tracking). Prose does not set four one-letter words in a row.
+LETTER_SPACED_MIN = 4
+LETTER_SPACED_WORD_EM = 0.15
+
+
+def _letter_spaced(row: list[Word]) -> list[Word]:
+    """`row` (left to right) with each run of letter-spaced one-letter words joined into the
+    words they spell. Read one letter a word, a title in tracked capitals was no title (listed as
+    `authors`, the document had none) and a heading a `fragment`."""
+    if sum(len(w.text) == 1 for w in row) < LETTER_SPACED_MIN:
+        return row
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in [*row, None]:
+        if (
+            word is not None
+            and len(word.text) == 1
+            and word.text.isalpha()
+            and (not run or (word.size == run[-1].size and word.x0 - run[-1].x1 < SPLIT_GAP_EM * word.size))
+        ):
+            run.append(word)
+            continue
+        out.extend(_spelled(run) if len(run) >= LETTER_SPACED_MIN else run)
+        run = [word] if word is not None and len(word.text) == 1 and word.text.isalpha() else []
+        if word is not None and not run:
+            out.append(word)
+    return out
+
+
+def _spelled(run: list[Word]) -> list[Word]:
+    """The words a run of letter-spaced letters spells, split at its wider gaps."""
+    gaps = [b.x0 - a.x1 for a, b in pairwise(run)]
+    word_space = min(gaps) + LETTER_SPACED_WORD_EM * run[0].size
+    words: list[Word] = []
+    start = 0
+    for i, gap in enumerate([*gaps, float("inf")]):
+        if gap >= word_space:
+            letters = run[start : i + 1]
+            words.append(
+                letters[0]._replace(
+                    text="".join(w.text for w in letters),
+                    x1=letters[-1].x1,
+                    top=min(w.top for w in letters),
+                    bottom=max(w.bottom for w in letters),
+                    bold=all(w.bold for w in letters),
+                )
+            )
+            start = i + 1
+    return words
 
 
 def _printed_lines(words: Sequence[Word]) -> list[list[Word]]:

@@ -19,7 +19,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -57,6 +57,14 @@ _MONO_NAME = re.compile(
     r"courier|mono(?!type)|consol|menlo|inconsolata|cmtt|sftt|typewriter|\bcode\b|lucida\s*console", re.IGNORECASE
 )
 _ITALIC_FLAG = 1 << 6
+# Text drawn invisible (render modes 3 and 7, the latter also a clip): an OCR layer over a page image.
+_INVISIBLE = frozenset({pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP})
+# An OCR layer's line sizes within this factor of the page's usual one are that one (`_ocr_layer`):
+# measured sizes of one printed size scatter by a point or two around 10.
+OCR_SIZE_SPREAD = 1.25
+# An invisible layer most of whose words (this share) lie on visible words of the same text is a
+# copy of the page's own text (`_ocr_layer`).
+OCR_COPY_SHARE = 0.5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
@@ -114,6 +122,11 @@ class RawPage:
     # A watermark set upright over the text ("DRAFT" in large print across the page), taken out of
     # `words` before rows are built (`document._without_watermark`); listed, not read.
     watermark: str = ""
+    # The page has a crop box inside its media box: a viewer shows only part of what is drawn.
+    cropped: bool = False
+    # Words outside the page's visible area (its crop box), which a viewer does not show, taken out
+    # of `words` (`document._within_page`); listed, not read.
+    outside: str = ""
 
 
 class PdfFile:
@@ -128,6 +141,7 @@ class PdfFile:
         self._rotated: list[str] = []
         self._angles: list[float] = []
         self._coded: list[Word] = []
+        self._hidden: list[tuple[int, bool]] = []
         self._codes = ""
         self._unreadable = False
         if self.page_count == 0:
@@ -202,6 +216,7 @@ class PdfFile:
                 left, top_edge = 0.0, pdfium_c.FPDF_GetPageHeightF(page)
                 width, height = pdfium_c.FPDF_GetPageWidthF(page), top_edge
                 box.left, box.bottom, box.right, box.top = left, 0.0, width, top_edge
+            cropped = _cropped(page, box)
             text_page = pdfium_c.FPDFText_LoadPage(page)
             if not text_page:
                 return RawPage(index, width, height, (), images=_image_cover(page, width * height))
@@ -218,8 +233,9 @@ class PdfFile:
         finally:
             pdfium_c.FPDF_ClosePage(page)
         if shown is not None:
-            shown = dataclasses.replace(shown, annotations=annotations)
-        return RawPage(index, width, height, tuple(words), rotated, shown, images, unreadable, annotations, codes)
+            shown = dataclasses.replace(shown, annotations=annotations, cropped=cropped)
+        unread = (images, unreadable, annotations, codes)
+        return RawPage(index, width, height, tuple(words), rotated, shown, *unread, cropped=cropped)
 
     def _shown(self, page: Any, index: int, box: Any, turn: int) -> RawPage | None:
         """The page read as a viewer shows it: its content turned by `turn` quarter turns."""
@@ -257,7 +273,7 @@ class PdfFile:
             unicode = pdfium_c.FPDFText_GetUnicode
             text = "".join([chr(unicode(text_page, i) or 32) for i in range(count)]).replace("\x02", "\ufffe")
             words = self._page_words(text_page, text, left, top_edge, check=False)
-        words = words or []
+        words = _ocr_layer(words, self._hidden) if words else []
         coded = self._coded
         codes = bool(coded) and not reads_as_language([word.text for word in coded])
         if codes:
@@ -284,6 +300,11 @@ class PdfFile:
         self._rotated = rotated = []  # per page: the last call for a page is the one that counts
         self._angles = angles = []  # the angle of each text line read (`_deskewed`)
         self._coded = coded = []  # words whose first character has no Unicode map (`_words`)
+        # Where each PDFium line's words begin in `words`, and whether the line is drawn invisible
+        # (an OCR layer's text over its page image: `_ocr_layer`).
+        self._hidden = hidden = []
+        render_mode = pdfium_c.FPDFTextObj_GetTextRenderMode
+        text_object = pdfium_c.FPDFText_GetTextObject
         no_map = pdfium_c.FPDFText_HasUnicodeMapError
         control = _CONTROL.search(text) is not None
         words: list[Word] = []
@@ -300,6 +321,7 @@ class PdfFile:
                 if line:
                     self._finish_line(text_page, text, line, left, top_edge, words)
                     line = []
+                hidden.append((len(words), render_mode(text_object(text_page, start)) in _INVISIBLE))
                 # One call per line: a word of one character ("5" of arXiv's "5 Jan 2021" set up
                 # the margin) cannot show that it leaves its baseline.
                 line_angle = angle(text_page, start)
@@ -597,6 +619,19 @@ def _annotation_string(annotation: Any, key: bytes) -> str:
 SPARSE_CHARS = 400
 
 
+def _cropped(page: Any, box: Any) -> bool:
+    """Whether the page's visible box (`box`: its crop box within its media box) leaves out part of
+    its media box by more than a point on some side: the page was cropped, and what is drawn
+    outside the crop box is not shown. Text past the media box of an uncropped page (a line that
+    overflows the paper) is read as before."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPage_GetMediaBox(page, *(ctypes.byref(v) for v in (left, bottom, right, top))):
+        return False
+    media = sorted((left.value, right.value)), sorted((bottom.value, top.value))
+    shown = (box.left, box.right), (box.bottom, box.top)
+    return any(lo > m_lo + 1 or hi < m_hi - 1 for (lo, hi), (m_lo, m_hi) in zip(shown, media, strict=True))
+
+
 def _image_cover(page: Any, area: float) -> float:
     """The share of the page's `area` that its images cover (overlapping images counted twice, the
     total capped at 1): a scan is one image over the page, or a few strips of it. An image drawn
@@ -629,6 +664,70 @@ def _holds_image(item: Any, depth: int = 0) -> bool:
 # the margin, a turned table. A slight slant (an OCR layer on a skewed scan) is read. The one
 # rule (`_at_an_angle`) for a line and for a word that leaves its baseline.
 SIDEWAYS_MIN_ANGLE = 0.2
+
+
+def _ocr_layer(words: list[Word], lines: list[tuple[int, bool]]) -> list[Word]:
+    """`words` with an OCR layer's words made readable: a copy of the page's own text dropped, the
+    sizes of the rest evened out.
+
+    An OCR engine writes its text invisible over the page image (render mode 3). Run on a page
+    that had text already, it lays a second copy over it: read, every word came twice, the two
+    copies' words interleaved ("Harbour Harbour Tables Tables"). Where most invisible words lie on
+    a visible word of the same text (OCR_COPY_SHARE), the invisible layer is such a copy, and its
+    words that lie on visible words are dropped, misread ones too ("tbe" over "the"): the text is
+    read once, from the visible copy; what it found elsewhere (words in a pictured figure) stays.
+    Each line of an OCR layer has a size the engine measured from the line's height in pixels:
+    lines of one paragraph come out a point or more apart (a line with capitals and descenders is
+    taller than one without). Read as printed sizes, every such step ended a paragraph
+    mid-sentence (the abstract at its second line) and a line measured 12% small was set aside as
+    small print. On a page's invisible text, sizes within OCR_SIZE_SPREAD of its usual one (by
+    characters) are that one; a title or a footnote measured much larger or smaller keeps its
+    own. Visible text (a stamped header on a scan) is left as it is.
+    """
+    ends = [start for start, _ in lines[1:]] + [len(words)]
+    hidden = {i for (start, flag), end in zip(lines, ends, strict=True) if flag for i in range(start, end)}
+    if not hidden:
+        return words
+    dropped: set[int] = set()
+    if len(hidden) < len(words):
+        shown = _cells(word for i, word in enumerate(words) if i not in hidden)
+        under = {i: _under(words[i], shown) for i in hidden}
+        copies = sum(1 for i, found in under.items() if any(other.text == words[i].text for other in found))
+        if copies >= OCR_COPY_SHARE * len(hidden):
+            dropped = {i for i, found in under.items() if found}
+            hidden -= dropped
+    sizes = sorted(words[i].size for i in hidden for _ in words[i].text)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
+    low, high = usual / OCR_SIZE_SPREAD, usual * OCR_SIZE_SPREAD
+    return [
+        word._replace(size=usual) if i in hidden and low < word.size < high else word
+        for i, word in enumerate(words)
+        if i not in dropped
+    ]
+
+
+# Visible words are found by the cells of this many points their boxes cover; a word of more than
+# _MAX_CELLS cells (a fifth of a page) is no word an OCR copy lies on, and is not indexed.
+_CELL = 8.0
+_MAX_CELLS = 2000
+
+
+def _cells(words: Iterable[Word]) -> dict[tuple[int, int], list[Word]]:
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        if (word.x1 - word.x0 + _CELL) * (word.bottom - word.top + _CELL) > _MAX_CELLS * _CELL * _CELL:
+            continue
+        for cx in range(int(word.x0 // _CELL), int(word.x1 // _CELL) + 1):
+            for cy in range(int(word.top // _CELL), int(word.bottom // _CELL) + 1):
+                cells.setdefault((cx, cy), []).append(word)
+    return cells
+
+
+def _under(word: Word, cells: dict[tuple[int, int], list[Word]]) -> list[Word]:
+    """The visible words whose boxes hold `word`'s middle."""
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    near = cells.get((int(x // _CELL), int(y // _CELL)), ())
+    return [other for other in near if other.x0 <= x <= other.x1 and other.top <= y <= other.bottom]
 
 
 def _footnoted(base: str, marker: str) -> bool:
