@@ -256,3 +256,26 @@ def test_every_rejection_reason_is_one_the_outputs_name() -> None:
 
     returned = set(re.findall(r'return "(\w+)"', inspect.getsource(candidates.rejection)))
     assert "caption" in returned and returned <= set(NOT_CANDIDATE_REASONS)
+
+
+def test_a_quoted_interview_turn_runs_on_to_the_end_of_its_paragraph() -> None:
+    """soc-fqs-lifegrid-interviews.pdf's default summary quoted a participant's words that followed
+    a labelled turn ("Researcher: You were five ... Interviewee: No ... And we drink the six-packs
+    first."): the rest of a speaker's turn in its paragraph is no candidate, a legend's letter
+    glued to body text ("a: ..." in SumPubMed) and a long paragraph are left alone."""
+    from synopsis.candidates import TURN_PARAGRAPH_MAX, turn_continuations
+
+    texts = [
+        "We interviewed the mothers and their children about the events of the last year.",
+        "Interviewee: Our last party, me and my friends were at a park near the river.",
+        "So we buy vodka, we buy a six-pack of ciders and we go to the park.",
+        "Yah those are the three things we bought and we go chill at the park.",
+        "Researcher: How many of you were there that night at the park?",
+        "This reflection offered us insights beyond the time-related associations of events.",
+        "a: all assays were performed in the standard conditions of the first run.",
+        "the activity measured without additional reagents was taken as one hundred percent.",
+    ]
+    paragraphs = [0, 1, 1, 1, 2, 3, 4, 4]
+    assert turn_continuations(texts, paragraphs) == {2, 3}
+    long = [texts[1], *[texts[2]] * TURN_PARAGRAPH_MAX]
+    assert turn_continuations(long, [0] * len(long)) == set()  # a flattened text: the turn's end unseen

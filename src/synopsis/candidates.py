@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -189,6 +190,38 @@ def lower_case_fragments(texts: Sequence[str]) -> set[int]:
     if lower == 0 or lower >= LOWER_OPENINGS_MAX_SHARE * (lower + upper):
         return set()
     return {i for i, text in enumerate(texts) if text[:1].islower() and opens_lower_case(text)}
+
+
+# A turn of speech runs on after its label's sentence ("Interviewee: Our last party, me and my friends
+# were at [a park]. So we buy [vodka], we buy a six-pack ..."): the sentences after a labelled turn in
+# its paragraph are the speaker's words too, where the paragraph is short enough for a turn (at most
+# this many sentences); in a text flattened into one paragraph its end cannot be seen.
+TURN_PARAGRAPH_MAX = 8
+# Only a speaker's label opens such a turn: a panel legend's letter ("a: ...") is glued to the body
+# text that follows it in a flattened paragraph (SumPubMed), which is no legend.
+_SPEAKER_LABEL = re.compile(
+    r"\s*(?:Q|[A-Z]{1,2} ?\d{1,3}|(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator))"
+    r" ?:\s"
+)
+
+
+def turn_continuations(texts: Sequence[str], paragraphs: Sequence[int]) -> set[int]:
+    """The indices of `texts` (a document's sentences, with their paragraph numbers) that follow a
+    speaker's labelled turn (`_SPEAKER_LABEL`) in a paragraph of at most TURN_PARAGRAPH_MAX sentences."""
+    turns = [i for i, text in enumerate(texts) if text.find(":", 0, TURN_LABEL_CHARS) >= 0 and _SPEAKER_LABEL.match(text)]
+    if not turns:
+        return set()
+    sizes = Counter(paragraphs)
+    found: set[int] = set()
+    for turn in turns:
+        paragraph = paragraphs[turn]
+        if sizes[paragraph] > TURN_PARAGRAPH_MAX:
+            continue
+        following = turn + 1
+        while following < len(texts) and paragraphs[following] == paragraph:
+            found.add(following)
+            following += 1
+    return found
 
 
 def _last_mark(text: str) -> str:

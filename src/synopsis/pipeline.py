@@ -17,7 +17,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .candidates import CandidateRules, EnglishIn, bigrams, copies_abstract, lower_case_fragments, rejection
+from .candidates import (
+    CandidateRules,
+    EnglishIn,
+    bigrams,
+    copies_abstract,
+    lower_case_fragments,
+    rejection,
+    turn_continuations,
+)
 from .clean import Cleaned, clean_text
 from .clean.lexicon import lexicon
 from .clean.lines import LIST_LOOKAHEAD_CHARS, LIST_YEARS_MIN
@@ -214,9 +222,13 @@ def build_document(article: Article, *, rules: CandidateRules = CandidateRules()
             sentences.append(Sentence(index, text, raw_start, raw_end, block.section, block.paragraph, reason is None, reason))
     if not sentences:
         raise InputError("has no body text left after cleaning (is it only a reference list or front matter?)")
-    for i in lower_case_fragments([sentence.text for sentence in sentences]):
+    texts = [sentence.text for sentence in sentences]
+    for i in lower_case_fragments(texts):
         if sentences[i].candidate:  # a sentence's tail, an example, a list item; an earlier reason stays
             sentences[i] = replace(sentences[i], candidate=False, not_candidate="lower_case_fragment")
+    for i in turn_continuations(texts, [sentence.paragraph for sentence in sentences]):
+        if sentences[i].candidate:  # the rest of a quoted interview turn, of a panel legend
+            sentences[i] = replace(sentences[i], candidate=False, not_candidate="labelled_turn")
     sections = tuple(
         Section(
             i, heading.title, heading.kind, first_of_section.get(i, len(sentences)), last_of_section.get(i, len(sentences) - 1)
