@@ -10,6 +10,7 @@ and a reference list. `<code>.sentences.txt` lists its body sentences, one per l
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -528,3 +529,46 @@ def test_english_set_in_full_width_forms_is_english() -> None:
     )
     wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
     assert detect_language(wide) == "en"
+
+
+# Stop 39: crafted texts whose detection was quadratic in the characters it reads (DETECT_CHARS).
+# CPU time at n and 8n characters: the square costs ~64x, linear work ~8x; 16x leaves room for a
+# loaded machine (as tests/test_scaling_long_inputs.py).
+def _detection_ratio(unit: str, n: int = 2_500) -> float:
+    from test_scaling import cpu_seconds
+
+    small, large = unit * (n // len(unit)), unit * (8 * n // len(unit))
+    detect_language(small)  # load the profiles before timing
+    return cpu_seconds(lambda: detect_language(large)) / cpu_seconds(lambda: detect_language(small))
+
+
+@pytest.mark.parametrize("unit", ["é", "aé"])
+def test_a_long_word_of_accented_letters_is_detected_in_linear_time(unit: str) -> None:
+    """Before: each accented letter walked back to its word's start to see whether the word is
+    capitalised (`_letter_counts`): 20,000 "é" (a 40 kB request) took 14 s of a server worker."""
+    assert _detection_ratio(unit) <= 16
+
+
+def test_a_long_token_of_slashes_is_detected_in_linear_time() -> None:
+    """Before: each "/" of "a/a/a/..." widened the token and searched it for a link again
+    (`_without_noise`): 20,000 characters took 27 s."""
+    assert _detection_ratio("a/") <= 16
+
+
+def test_letters_are_counted_as_walking_back_from_each_counts_them() -> None:
+    from synopsis.language import _alphabet, _letter_counts
+
+    alphabet = _alphabet("fr")
+    assert alphabet is not None
+    for text in ["été çà Été", "éÉé ×é éé", "aé bé Cé", "é", "Éé", "naïve café ÉCOLE école", "x×é ÷é"]:
+        own = foreign = 0
+        for match in re.finditer(r"[\u00c0-\u024f\u1e00-\u1eff]", text):
+            letter = match.group().lower()
+            if not letter.isalpha():
+                continue
+            start = match.start()
+            while start and text[start - 1].isalpha():
+                start -= 1
+            if not text[start].isupper():
+                own, foreign = own + (letter in alphabet), foreign + (letter not in alphabet)
+        assert _letter_counts(text, alphabet) == (own, foreign), text

@@ -13,7 +13,12 @@ steepest). Text of other shapes costs more per character (stop 29, peak RSS of `
 in a fresh process per size): one word per line (a PDF extracted word by word) 271 MB at 2M
 characters and 857 MB at 8M (98 bytes per character), a heading every eight words 242 MB at 1M and
 321 MB at 2M. The constants below, 150 MB and 105 bytes per character, lie over every measurement
-of the three shapes, so an input under a limit fits the memory the limit was derived from.
+of the three shapes, so an input under a limit fits the memory the limit was derived from. Stop 39
+added blank lines after a paragraph: 572 MB at 1.6M newlines (343 bytes per character) until
+cleaning held line bounds in arrays and a run of blank lines as one break, 107 MB since (36 bytes
+per character). A text of one-letter lines still takes ~130 bytes per character (258 MB at 1.6M:
+each line is a removed fragment, kept for `synopsis extract`), over the model: the server's memory
+cap answers such a text near the limit 413.
 """
 
 from __future__ import annotations

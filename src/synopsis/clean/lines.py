@@ -14,8 +14,9 @@ import operator
 import re
 import string
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -197,13 +198,31 @@ def _in_dotted_name(line: str, at: int) -> bool:
     return "/" not in word and ("." in word or "_" in word)
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in re.finditer("\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
+class LineSpans:
+    """`[start, end)` of each line of a text, as a list of pairs reads them, held in two arrays: a
+    list of tuples took 120 bytes a line, which a text of short lines (a million newlines, or one
+    letter a line) made three times the memory per character that `synopsis.limits` assumes."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.starts, self.ends = array("q", [0]), array("q")
+        for match in re.finditer("\n", text):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(text))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[i]
+
+    def __setitem__(self, i: int, span: tuple[int, int]) -> None:
+        self.starts[i], self.ends[i] = span
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends, strict=True)
 
 
 def _junk_reason(line: str, repeated: bool, front: bool, lang: str = ENGLISH) -> str | None:
@@ -285,7 +304,7 @@ def _surely_long(line: str) -> bool:
     return len(line.encode("ascii", "ignore").translate(None, _ASCII_DIGITS)) > REPEATED_LINE_MAX_CHARS
 
 
-def _trailing_reference_start(lines: list[str], spans: list[tuple[int, int]]) -> int | None:
+def _trailing_reference_start(lines: list[str], spans: LineSpans) -> int | None:
     """Index of the first line of an unheaded reference list at the end of the text, if any."""
     first = None
     entries = 0
@@ -332,9 +351,9 @@ class _Layout:
     """What is known about the whole text before its lines are walked."""
 
     text: Tracked
-    spans: list[tuple[int, int]]
+    spans: LineSpans
     lines: list[str]
-    nonblank: list[int]
+    nonblank: array[int]  # (an array: a list took 36 bytes a line)
     keys: list[str]
     repeated: set[str]
     reference_tail: int | None
@@ -358,9 +377,9 @@ def split_paragraphs(
     `removed` logs what was dropped, by reason and span, for the JSON output and the tests.
     """
     text = normalise_characters(text)
-    spans = _line_spans(text.text)
+    spans = LineSpans(text.text)
     lines = [text.text[a:b] for a, b in spans]
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    nonblank = array("q", (i for i, line in enumerate(lines) if line.strip()))
     if len(nonblank) < MIN_STRUCTURED_LINES:
         # Too few lines to read a layout from; a blank line still parts two paragraphs (a title line
         # above a flattened body ran into its first sentence).
@@ -505,7 +524,9 @@ def _without_title(part: Tracked, title: str, removed: RemovalLog) -> Tracked:
     return _strip(part, match.end(), len(part.text))
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# A run of blank lines is one break: one per blank line, a million newlines made half a million
+# empty parts (and `Tracked` slices) before they were dropped.
+_BLANK_LINE = re.compile(r"\n[ \t\r\n]*\n")  # (not "(?:[ \t\r]*\n)+": a group repeated keeps state per line)
 
 
 def _blank_line_parts(text: str) -> list[tuple[int, int]]:
@@ -517,7 +538,7 @@ def _blank_line_parts(text: str) -> list[tuple[int, int]]:
     return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
-def _before_blank(lines: list[str], nonblank: list[int], i: int) -> bool:
+def _before_blank(lines: list[str], nonblank: Sequence[int], i: int) -> bool:
     """Whether line `i` is the last one or a blank line follows it."""
     return i == nonblank[-1] or not lines[i + 1].strip()
 
@@ -568,7 +589,7 @@ class _Paragraphs:
     def __init__(
         self,
         text: Tracked,
-        spans: list[tuple[int, int]],
+        spans: LineSpans,
         vocabulary: Callable[[], set[str]],
         removed: RemovalLog,
         lang: str = ENGLISH,
@@ -962,7 +983,7 @@ def _closes_bracket(previous: str, line: str) -> bool:
 CITATION_TAIL_MAX_CHARS = 40
 
 
-def _front_matter_end(lines: list[str], nonblank: list[int], lang: str = ENGLISH) -> int:
+def _front_matter_end(lines: list[str], nonblank: Sequence[int], lang: str = ENGLISH) -> int:
     """Count of leading lines that are title page furniture: authors, affiliations, e-mails.
 
     Only decided when an Abstract or Introduction heading comes early; whatever short lines stand
@@ -1149,7 +1170,7 @@ def _strip(text: Tracked, start: int, end: int) -> Tracked:
     return text.slice(*stripped_bounds(text.text, start, end))
 
 
-def _mean_length(lines: list[str], nonblank: list[int]) -> float:
+def _mean_length(lines: list[str], nonblank: Sequence[int]) -> float:
     return sum(len(lines[i]) for i in nonblank) / max(1, len(nonblank))
 
 
