@@ -98,3 +98,20 @@ def test_a_jsonl_bom_that_does_not_decode_gives_way_to_encoding_in_summarize_and
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [row["id"] for row in rows] == ["a", "b"] and all("error" not in row for row in rows)
+
+
+def test_evaluate_reads_utf8_predictions_as_utf8_when_the_data_is_in_a_named_encoding(tmp_path: Path) -> None:
+    """`summarize --encoding cp1252` writes its predictions in UTF-8; `evaluate --encoding cp1252`
+    read them in cp1252 ("Größe" as "GrÃ¶ÃŸe") and scored them at half their ROUGE without a word."""
+    pytest.importorskip("rouge_score_rs")
+    text = "Die Größe der Städte wächst schnell. Über die Straßen fahren viele Wagen."
+    data = tmp_path / "corpus.jsonl"
+    record = {"id": "a", "abstract": "Die Größe der Städte wächst schnell.", "full_text": text}
+    data.write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("cp1252"))
+    predictions = tmp_path / "mine.jsonl"
+    predictions.write_text(json.dumps({"id": "a", "summary": "Die Größe der Städte wächst schnell."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["evaluate", str(data), "-p", str(predictions), "--encoding", "cp1252", "--json", str(report)])
+    assert result.exit_code == 0, result.stderr
+    mine = json.loads(report.read_text(encoding="utf-8"))["overall"]["mine"]
+    assert mine["rouge1"]["f1"]["mean"] == 1.0  # the prediction is the abstract, word for word

@@ -8,6 +8,7 @@ whatever the number of workers, so a report does not depend on `-j`.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import os
@@ -22,7 +23,7 @@ from ..batch.sources import PARQUET_SUFFIXES, read_parquet
 from ..errors import InputError, MethodError, MissingExtra
 from ..features import Features, compute_features
 from ..ingest import JsonlFields, detect_format, read_articles
-from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, named_reading, read_in_named
+from ..ingest.decode import BOMS, MAX_TEXT_BYTES, PDF_SIGNATURE, binary_kind, is_utf8, named_reading, read_in_named
 from ..ingest.jsonl import looks_like_json_document, record_id
 from ..language import ENGLISH, MIN_WORDS, UNDETERMINED, detect_language
 from ..pipeline import RunOptions, build_document, run_document
@@ -306,12 +307,31 @@ def load_predictions(path: str, encoding: str | None = None) -> tuple[dict[str, 
     format, the data file named by mistake) is one error, not a note per line and every document
     scored 0 "without a prediction". A folder is one system whose files (prediction JSONL,
     records, or both: shards, one per source) are read together, each id's first line kept.
-    `encoding` reads them where they are not UTF-8, as it reads the data."""
+    `encoding` reads a file of them that is not UTF-8 (`_written_in`)."""
     if Path(path).is_dir():
         return _folder_predictions(path, encoding)
+    encoding = _written_in(path, encoding)
     if is_record_source(path, encoding):
         return _record_predictions(path, encoding)
     return _jsonl_predictions(path, encoding)
+
+
+def _written_in(path: str, encoding: str | None) -> str | None:
+    """The encoding to read a predictions file in: UTF-8 (no encoding named) where its bytes are
+    UTF-8, the one named otherwise. `--encoding` names the data's encoding; predictions are what
+    `synopsis summarize` wrote, in UTF-8 whatever the input's: read in the data's cp1252, "Größe"
+    became "GrÃ¶ÃŸe" and the summary scored half its ROUGE without a word. One pass over the file."""
+    if encoding is None or is_utf8(encoding):
+        return encoding
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with _opened(Path(path)) as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, OSError, EOFError, gzip.BadGzipFile):
+        return encoding
+    return None
 
 
 def _folder_predictions(folder: str, encoding: str | None = None) -> tuple[dict[str, Prediction], list[str]]:
@@ -327,8 +347,9 @@ def _folder_predictions(folder: str, encoding: str | None = None) -> tuple[dict[
     advice = "copy or move its files into this folder to score them with it"
     for file in expand_inputs([folder], unfollowed.append, advice):
         try:
+            named = _written_in(file, encoding)
             found, trouble = (
-                _record_predictions(file, encoding) if is_record_source(file, encoding) else _jsonl_predictions(file, encoding)
+                _record_predictions(file, named) if is_record_source(file, named) else _jsonl_predictions(file, named)
             )
         except InputError as err:
             problems.append(f"{err.worded({})}: skipped")
