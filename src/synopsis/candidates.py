@@ -72,11 +72,13 @@ _DIGIT_OR_SPACE = frozenset("0123456789 \t\n")
 # A one-letter label or a speaker's with a colon opening the sentence: a panel legend ("A: without
 # fishing target species and B: …", "a: susceptible; b: …"), a turn of an example dialogue or an
 # interview quoted in the text ("Q: When did Elvis Presley die ?", "R: We must bear in mind …",
-# "Researcher: No ... not for you?", "P12: …"). None is the authors' own statement; the 25 dev
-# candidates that open so are all of these. "Step 1:", "Corollary 2:", "Note:" are not labels here.
+# "Researcher: No ... not for you?"). None is the authors' own statement; the 25 dev candidates that
+# open so are all of these. "Step 1:", "Corollary 2:", "Note:" are not labels here, nor a letter and a
+# number ("H1: Perceived usefulness has …", "RQ1: …", "P1:" a proposition or a participant, "T2:
+# hyperintense lesions …"): a hypothesis or a research question is the authors' own.
 TURN_LABEL_CHARS = 14  # "Interviewee :" and a space
 _TURN_LABEL = re.compile(
-    r"\s*(?:[A-Za-z]|[A-Z]{1,2} ?\d{1,3}|(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator))"
+    r"\s*(?:[A-Za-z]|(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator))"
     r" ?:\s"
 )
 _NUMBERED_OPENING = re.compile(r"\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][a-z]{2}")
@@ -197,12 +199,10 @@ def lower_case_fragments(texts: Sequence[str]) -> set[int]:
 # its paragraph are the speaker's words too, where the paragraph is short enough for a turn (at most
 # this many sentences); in a text flattened into one paragraph its end cannot be seen.
 TURN_PARAGRAPH_MAX = 8
-# Only a speaker's label opens such a turn: a panel legend's letter ("a: ...") is glued to the body
-# text that follows it in a flattened paragraph (SumPubMed), which is no legend.
-_SPEAKER_LABEL = re.compile(
-    r"\s*(?:Q|[A-Z]{1,2} ?\d{1,3}|(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator))"
-    r" ?:\s"
-)
+# Only a speaker's role opens such a turn: a panel legend's letter ("a: ...") is glued to the body
+# text that follows it in a flattened paragraph (SumPubMed), which is no legend, and an FAQ's "Q:"
+# question is followed by its answer.
+_SPEAKER_LABEL = re.compile(r"\s*(?i:researcher|interviewer|interviewee|respondent|participant|moderator|facilitator) ?:\s")
 
 
 def turn_continuations(texts: Sequence[str], paragraphs: Sequence[int]) -> set[int]:
