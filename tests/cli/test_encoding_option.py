@@ -109,7 +109,9 @@ def test_evaluate_reads_utf8_predictions_as_utf8_when_the_data_is_in_a_named_enc
     record = {"id": "a", "abstract": "Die Größe der Städte wächst schnell.", "full_text": text}
     data.write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("cp1252"))
     predictions = tmp_path / "mine.jsonl"
-    predictions.write_text(json.dumps({"id": "a", "summary": "Die Größe der Städte wächst schnell."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    predictions.write_text(
+        json.dumps({"id": "a", "summary": "Die Größe der Städte wächst schnell."}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     report = tmp_path / "report.json"
     result = runner.invoke(app, ["evaluate", str(data), "-p", str(predictions), "--encoding", "cp1252", "--json", str(report)])
     assert result.exit_code == 0, result.stderr
