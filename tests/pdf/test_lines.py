@@ -231,8 +231,13 @@ def test_letter_spaced_capitals_are_read_as_the_words_they_spell() -> None:
         sentence(100, "we set a b c as the three values of the scale"),  # three one-letter words
         sentence(100, "I think a x is a y"),  # one-letter words between longer ones
         words_at(100, (72, "A"), (100, "C"), (128, "G"), (156, "T"), (184, "A")),  # a table's cells, far apart
+        # Four one-letter words in a row of prose (the review's "ACGT", "xyzw") and a narrow table's
+        # Y/N cells (a row of its own, no vowel): were joined into one word.
+        sentence(100, "the genome uses the four bases A C G T in every strand we read"),
+        sentence(100, "and the variables x y z w denote the four coordinates"),
+        tracked(100, "Y N N Y Y N", tracking=4.0),
     ],
-    ids=["three-letters", "scattered", "table-cells"],
+    ids=["three-letters", "scattered", "table-cells", "bases-in-prose", "variables-in-prose", "yes-no-cells"],
 )
 def test_one_letter_words_of_prose_or_a_table_stay_as_they_are(row: list[Word]) -> None:
     assert [w.text for w in rows_of(row)[0]] == [w.text for w in sorted(row, key=lambda w: w.x0)]

@@ -266,3 +266,17 @@ def test_an_ocr_layer_over_a_page_with_text_is_not_read_twice() -> None:
         assert found.text.count(sentence) == 1
     assert "vaIley" not in found.text and "harbonr" not in found.text
     assert "Figure label read by OCR" in found.text
+
+
+def test_an_ocr_copy_test_reads_a_bounded_number_of_words_at_any_spot() -> None:
+    """A crafted page stacked thousands of visible words at one spot with invisible words over
+    them: each invisible word read every one of them (16,000 words: 42 s on one page). A cell of
+    the index holds a bounded number, so the test costs the same per word however they are piled."""
+    from synopsis.pdf.reader import _MAX_PER_CELL, Word, _cells, _ocr_layer
+
+    piled = [Word("harbour", 100.0, 100.0, 140.0, 110.0, 10.0) for _ in range(500)]
+    assert max(len(cell) for cell in _cells(piled).values()) <= _MAX_PER_CELL
+    invisible = [Word("harbour", 101.0, 101.0, 139.0, 109.0, 10.0) for _ in range(50)]
+    words = piled + invisible
+    lines = [(0, False), (len(piled), True)]
+    assert _ocr_layer(words, lines) == piled  # the copy is still found and dropped

@@ -125,3 +125,4 @@ def test_a_wrong_encoding_field_is_named_in_the_refusal(client: TestClient) -> N
     charset = client.post("/api/summarize", files={"file": ("a.txt", data, "text/plain; charset=utf-16")})
     assert charset.status_code == 400
     assert charset.json()["message"].endswith("(it was read as utf-16, the charset its part's Content-Type names)")
+    assert charset.json()["message"].count("it was read as") == 1  # was said twice, the field's way and the charset's

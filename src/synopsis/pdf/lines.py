@@ -331,13 +331,19 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
 # or more (a word space on top of the tracking). Prose does not set four one-letter words in a row.
 LETTER_SPACED_MIN = 4
 LETTER_SPACED_WORD_EM = 0.15
+# A heading or a title is set letter-spaced as a line of its own: at least this share of the row's
+# words are one letter, and a run spells a vowel. "the four bases A C G T", "the variables x y z w"
+# in prose and a row of a table's Y/N cells stay as they are.
+LETTER_SPACED_ROW_SHARE = 0.75
+_VOWELS = frozenset("AEIOUaeiou")
 
 
 def _letter_spaced(row: list[Word]) -> list[Word]:
     """`row` (left to right) with each run of letter-spaced one-letter words joined into the
     words they spell. Read one letter a word, a title in tracked capitals was no title (listed as
     `authors`, the document had none) and a heading a `fragment`."""
-    if sum(len(w.text) == 1 for w in row) < LETTER_SPACED_MIN:
+    singles = sum(len(w.text) == 1 for w in row)
+    if singles < LETTER_SPACED_MIN or singles < LETTER_SPACED_ROW_SHARE * len(row):
         return row
     out: list[Word] = []
     run: list[Word] = []
@@ -350,7 +356,8 @@ def _letter_spaced(row: list[Word]) -> list[Word]:
         ):
             run.append(word)
             continue
-        out.extend(_spelled(run) if len(run) >= LETTER_SPACED_MIN else run)
+        spells = len(run) >= LETTER_SPACED_MIN and any(w.text in _VOWELS or not w.text.isascii() for w in run)
+        out.extend(_spelled(run) if spells else run)
         run = [word] if word is not None and len(word.text) == 1 and word.text.isalpha() else []
         if word is not None and not run:
             out.append(word)

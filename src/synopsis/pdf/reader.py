@@ -707,9 +707,12 @@ def _ocr_layer(words: list[Word], lines: list[tuple[int, bool]]) -> list[Word]:
 
 
 # Visible words are found by the cells of this many points their boxes cover; a word of more than
-# _MAX_CELLS cells (a fifth of a page) is no word an OCR copy lies on, and is not indexed.
+# _MAX_CELLS cells (a fifth of a page) is no word an OCR copy lies on, and is not indexed, and a cell
+# holds at most _MAX_PER_CELL words (printed text sets a few in 8 points; a crafted page stacked
+# thousands at one spot, and each invisible word over them read every one: 16,000 words took 42 s).
 _CELL = 8.0
 _MAX_CELLS = 2000
+_MAX_PER_CELL = 16
 
 
 def _cells(words: Iterable[Word]) -> dict[tuple[int, int], list[Word]]:
@@ -719,7 +722,9 @@ def _cells(words: Iterable[Word]) -> dict[tuple[int, int], list[Word]]:
             continue
         for cx in range(int(word.x0 // _CELL), int(word.x1 // _CELL) + 1):
             for cy in range(int(word.top // _CELL), int(word.bottom // _CELL) + 1):
-                cells.setdefault((cx, cy), []).append(word)
+                cell = cells.setdefault((cx, cy), [])
+                if len(cell) < _MAX_PER_CELL:
+                    cell.append(word)
     return cells
 
 

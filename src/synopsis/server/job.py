@@ -114,6 +114,9 @@ def _worded(err: InputError, job: Job) -> str:
     names (no encoding field given), an error that a wrong encoding may have caused says so."""
     message = err.worded(API_NAMES)
     if job.charset and err.setting == "encoding":
+        # Said once, naming where the encoding came from: `read_in_named`'s "the encoding named for
+        # it" gives way to the part's charset (both were said, one after the other).
+        message = message.split("; it was read as ", 1)[0]
         message += f" (it was read as {job.encoding}, the charset its part's Content-Type names)"
     return message
 
