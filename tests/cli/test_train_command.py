@@ -441,3 +441,21 @@ def test_training_from_a_thread_leaves_signals_alone(corpus: Path, monkeypatch: 
     [result] = results
     assert not isinstance(result.exception, ValueError), result.exception
     assert result.output.splitlines()[-1] == f"synopsis: interrupted: no model written to {output}"
+
+
+def test_a_corpus_in_a_named_encoding_trains_and_its_command_names_the_encoding(
+    tmp_path: Path, dev_sample: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`train` had no --encoding, though its refusal of a cp1252 corpus said "name its encoding"
+    (every line an error, then "no article ... to train on"); now it reads it as summarize does,
+    and the recorded command names the encoding so that it rebuilds the same file."""
+    pytest.importorskip("lightgbm")
+    monkeypatch.chdir(tmp_path)
+    records = [{**r, "full_text": r["full_text"][:20000] + " Café."} for r in dev_sample[:4]]
+    data = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    (tmp_path / "cp.jsonl").write_bytes(data.encode("cp1252", errors="replace"))
+    result = _train("cp.jsonl", "--rounds", "2", "--encoding", "cp1252", "-o", "model.json")
+    assert result.exit_code == 0, result.output
+    assert "training on 4 articles" in result.output
+    command = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))["info"]["command"]
+    assert command.endswith("--text-field full_text --abstract-field abstract --encoding cp1252")

@@ -54,7 +54,7 @@ _NOT_OPTIONS = {
     "batch": ("max_pages", "max_pdf_bytes"),  # a PDF in a batch gets the default limits (docs/batch.md)
     "extract": ("max_chars",),  # it summarizes nothing, so no article is too long for it
     "evaluate": ("format", "max_bytes", "max_chars", "max_pages", "max_pdf_bytes"),  # --encoding it has
-    "train": ("encoding", "format", "max_bytes", "max_chars", "max_pages", "max_pdf_bytes"),
+    "train": ("format", "max_bytes", "max_chars", "max_pages", "max_pdf_bytes"),  # --encoding it has
 }
 
 

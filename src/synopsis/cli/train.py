@@ -30,6 +30,7 @@ from .app import (
     check_stdin_once,
     check_whole,
     check_writable,
+    checked_encoding,
     counted,
     fail,
     interrupt,
@@ -59,6 +60,9 @@ def train_command(
     rounds: int | None = typer.Option(None, help=f"Boosting rounds, 1 to {MOST_ROUNDS:,} [default: the tuned value]."),
     text_field: str = typer.Option("full_text", help="JSONL field with the article text."),
     abstract_field: str = typer.Option("abstract", help="JSONL field with the author abstract (the training target)."),
+    encoding: str | None = typer.Option(
+        None, help="Encoding of text inputs when not UTF-8 (e.g. cp1252); never guessed. A byte-order mark wins where it decodes."
+    ),
 ) -> None:
     """Train a model for --model (the trained methods' trees and reranker) on articles with abstracts.
 
@@ -79,6 +83,7 @@ def train_command(
     try:
         with signal_handled(signal.SIGTERM, interrupt):  # a scheduler's stop, as Ctrl-C: one line, exit 130, no model
             check_whole(1, MOST_ROUNDS, rounds=rounds)
+            encoding = checked_encoding(encoding)
             check_data(data)
             check_output(output, data)
             if any(not excluded.strip() for excluded in exclude_source):
@@ -94,7 +99,8 @@ def train_command(
             started = time.time()
             stdin = StdinTally()
             with stdin.counting(STDIN in data):
-                articles, failures = read_training(data, JsonlFields(text=text_field, abstract=abstract_field), exclude_source)
+                fields = JsonlFields(text=text_field, abstract=abstract_field)
+                articles, failures = read_training(data, fields, exclude_source, encoding)
 
             def skipped(doc_id: str, err: Exception) -> None:
                 nonlocal failures
@@ -116,7 +122,13 @@ def train_command(
             print(f"training on {counted(len(examples), 'article')} ({counted(sentences, 'candidate sentence')}) ...", flush=True)
             rounds = rounds or ROUNDS
             command = recorded_command(
-                data, output, rounds=rounds, exclude_source=exclude_source, text_field=text_field, abstract_field=abstract_field
+                data,
+                output,
+                rounds=rounds,
+                exclude_source=exclude_source,
+                text_field=text_field,
+                abstract_field=abstract_field,
+                encoding=encoding,
             )
             info: dict[str, object] = {"command": command, **({"stdin": stdin.recorded()} if STDIN in data else {})}
             model = fit(examples, rounds=rounds, info=info, progress=stage_printer(started))
@@ -205,7 +217,9 @@ def check_data(data: Sequence[str]) -> None:
             fail(f"{named} in DATA: its articles would be trained on twice")
 
 
-def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequence[str]) -> tuple[list[Article], int]:
+def read_training(
+    data: Sequence[str], fields: JsonlFields, exclude_source: Sequence[str], encoding: str | None = None
+) -> tuple[list[Article], int]:
     """The articles of DATA to train on, and how many inputs or records could not be read (each
     said in one line, but records without the text field in one line for the run: a mistyped
     --text-field misses it in every record). Articles of an excluded source and repeats are left
@@ -217,7 +231,7 @@ def read_training(data: Sequence[str], fields: JsonlFields, exclude_source: Sequ
     repeated: list[str] = []
     no_text = NoTextField(fields.text)
     for path in data:
-        for item in read_articles(path, fields=fields):
+        for item in read_articles(path, fields=fields, encoding=encoding):
             if isinstance(item, InputError):
                 if not no_text.take(item):
                     report(item.worded(names_for("train")))
@@ -381,14 +395,24 @@ def no_abstract_line(ids: Sequence[str], abstract_field: str) -> str:
 
 
 def recorded_command(
-    data: Sequence[str], output: Path, *, rounds: int, exclude_source: Sequence[str], text_field: str, abstract_field: str
+    data: Sequence[str],
+    output: Path,
+    *,
+    rounds: int,
+    exclude_source: Sequence[str],
+    text_field: str,
+    abstract_field: str,
+    encoding: str | None = None,
 ) -> str:
     """The command that rebuilds the model: every option that shapes it, defaults included (a later
-    version may change them), in one fixed order and quoted for a shell."""
+    version may change them), in one fixed order and quoted for a shell; `--encoding` where one
+    was named (no encoding is UTF-8, as it always was)."""
     words = ["synopsis", "train", *data, "-o", str(output), "--rounds", str(rounds)]
     for excluded in exclude_source:
         words += ["--exclude-source", excluded]
     words += ["--text-field", text_field, "--abstract-field", abstract_field]
+    if encoding is not None:
+        words += ["--encoding", encoding]
     return shlex.join(words)
 
 
