@@ -347,20 +347,21 @@ def _letter_spaced(row: list[Word]) -> list[Word]:
         return row
     out: list[Word] = []
     run: list[Word] = []
-    for word in [*row, None]:
-        if (
-            word is not None
-            and len(word.text) == 1
-            and word.text.isalpha()
-            and (not run or (word.size == run[-1].size and word.x0 - run[-1].x1 < SPLIT_GAP_EM * word.size))
-        ):
-            run.append(word)
-            continue
+
+    def flush() -> None:
         spells = len(run) >= LETTER_SPACED_MIN and any(w.text in _VOWELS or not w.text.isascii() for w in run)
         out.extend(_spelled(run) if spells else run)
-        run = [word] if word is not None and len(word.text) == 1 and word.text.isalpha() else []
-        if word is not None and not run:
+        run.clear()
+
+    for word in row:
+        if len(word.text) != 1 or not word.text.isalpha():
+            flush()
             out.append(word)
+            continue
+        if run and not (word.size == run[-1].size and word.x0 - run[-1].x1 < SPLIT_GAP_EM * word.size):
+            flush()
+        run.append(word)
+    flush()
     return out
 
 
